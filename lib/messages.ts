@@ -1,0 +1,52 @@
+import type {Node} from 'unist'
+import type {VFile} from 'vfile'
+
+/** What kind of message a rule produces. */
+export type MessageKind = 'info' | 'warning' | 'fatal'
+
+/** One rule: its id is stable and never renamed once released. */
+export interface Rule {
+  kind: MessageKind
+  /** When the rule fires, for the README. */
+  description: string
+}
+
+/** The source of every message this package emits. */
+export const source = 'news-markdown'
+
+/** Every message the package emits, by `ruleId`. */
+export const rules = {
+  'no-profile': {kind: 'info', description: 'no site profile matched; the generic news profile and content scoring were used'},
+  'missing-title': {kind: 'warning', description: 'no title was found'},
+  'missing-author': {kind: 'warning', description: 'no author was found'},
+  'missing-source': {kind: 'info', description: 'no source (outlet) was found'},
+  'missing-date': {kind: 'info', description: 'no publication date was found'},
+  'promo-removed': {kind: 'info', description: 'a promo or clutter block named by the profile was removed'},
+  'related-list-empty': {kind: 'warning', description: 'a related-article list matched but had no usable links'},
+  'figure-without-image': {kind: 'info', description: 'a figure had a caption but no image; the caption is kept as an emphasised line'},
+  'unsafe-url': {kind: 'warning', description: 'a `javascript:`, `vbscript:` or `data:` URL was dropped; its text is kept'},
+  'charset-mismatch': {kind: 'warning', description: 'the declared charset disagrees with the bytes, which are valid UTF-8; decoded as UTF-8'},
+  'charset-sniffed': {kind: 'warning', description: 'no charset was declared; the encoding was detected from the bytes'},
+  'unknown-charset': {kind: 'warning', description: 'the declared charset is not one this package knows; another was used'},
+  'invalid-bytes': {kind: 'warning', description: 'some bytes could not be decoded and became U+FFFD'},
+  'not-html': {kind: 'fatal', description: 'the input is empty, binary, or has no markup'},
+  'too-large': {kind: 'fatal', description: 'the input is larger than `maxSize`'},
+  'no-content': {kind: 'fatal', description: 'nothing convertible was left after extraction'}
+} as const satisfies Record<string, Rule>
+
+/** A known rule id. */
+export type RuleId = keyof typeof rules
+
+const readme = 'https://github.com/news-markdown/news-markdown#messages'
+
+/**
+ * Report `reason` under `ruleId` on `file`, as the rule's kind.
+ * Fatal rules throw (through `file.fail`).
+ */
+export function report(file: VFile, ruleId: RuleId, reason: string, node?: Node | null | undefined): void {
+  const options = {place: node && node.position, ruleId, source}
+  const kind: MessageKind = rules[ruleId].kind
+  if (kind === 'fatal') file.fail(reason, options)
+  const message = kind === 'info' ? file.info(reason, options) : file.message(reason, options)
+  message.url = readme + '-' + ruleId
+}

@@ -1,0 +1,56 @@
+import type {Root} from 'hast'
+import {select} from 'hast-util-select'
+import {bannedbookOrg} from './bannedbook-org.js'
+import {genericNews} from './generic-news.js'
+import type {Profile} from './types.js'
+
+/** Built-in site profiles, most specific first. */
+export const builtinProfiles: ReadonlyArray<Profile> = [bannedbookOrg]
+
+/** The fallback profile used when no site profile matches. */
+export {genericNews}
+
+/**
+ * Whether `host` is served by `profile` (exact host or a subdomain of it).
+ */
+export function matchesHost(profile: Profile, host: string): boolean {
+  const name = host.toLowerCase().replace(/\.$/, '')
+  return (profile.hosts || []).some(function (h) {
+    const want = h.toLowerCase()
+    return name === want || name.endsWith('.' + want)
+  })
+}
+
+/**
+ * Whether every selector of the profile's DOM signature matches in `tree`.
+ */
+export function matchesSignature(profile: Profile, tree: Root): boolean {
+  const signature = profile.signature || []
+  return signature.length > 0 && signature.every((s) => select(s, tree) !== undefined)
+}
+
+/**
+ * Pick the profile for a page: by URL host first (user profiles before
+ * built-in ones), then by DOM signature; `undefined` when none matches.
+ */
+export function matchProfile(
+  profiles: ReadonlyArray<Profile>,
+  tree: Root,
+  url: string | undefined
+): {profile: Profile; rule: 'host' | 'signature'} | undefined {
+  const host = url ? hostOf(url) : undefined
+  if (host) {
+    const byHost = profiles.find((p) => matchesHost(p, host))
+    if (byHost) return {profile: byHost, rule: 'host'}
+  }
+  const bySignature = profiles.find((p) => matchesSignature(p, tree))
+  return bySignature ? {profile: bySignature, rule: 'signature'} : undefined
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,146 @@
+import type {Element, Root} from 'hast'
+import {select, selectAll} from 'hast-util-select'
+import {remove} from 'unist-util-remove'
+import type {Plugin} from 'unified'
+import type {VFile} from 'vfile'
+import {extractGenericMeta} from './extract/generic-meta.js'
+import {report} from './messages.js'
+import {genericNews} from './profiles/index.js'
+import type {Profile} from './profiles/types.js'
+import type {ArticleMeta, MetaSources, Options} from './types.js'
+import {markedRoot} from './util/article-root.js'
+import {nearestBefore} from './util/document-order.js'
+import {normalizeDate} from './util/normalize-date.js'
+import {baseUrl, pageUrl} from './util/page-url.js'
+import {parseCreditLine} from './util/parse-credit-line.js'
+import {collapse, textOf} from './util/text.js'
+
+const emptyOptions: Readonly<Options> = {}
+
+/**
+ * Extract title, date, source, author, tags and url into
+ * `file.data.article`, recording in `file.data.articleSources` the selector
+ * or rule each came from. A site profile's selectors come first; standard
+ * metadata (JSON-LD, OpenGraph, meta tags, microdata, bylines) fills the
+ * rest. The credit line (`来源：… 作者：…`) becomes `source` and `author`
+ * and leaves the body.
+ */
+export const rehypeExtractMeta: Plugin<[(Readonly<Options> | null | undefined)?], Root> = function (options) {
+  const settings = options || emptyOptions
+  return function (tree, file) {
+    const profile = file.data.profile || genericNews
+    const specific = profile !== genericNews
+    const root = markedRoot(tree)
+    const url = pageUrl(tree, settings.url || file.data.pageUrl)
+    const generic = extractGenericMeta(tree, {url: url && url.value})
+    const article: ArticleMeta = {}
+    const sources: MetaSources = {...file.data.articleSources}
+    const set = function (field: 'title' | 'date' | 'source' | 'author' | 'url', value: string | undefined, from: string) {
+      if (article[field] === undefined && value) {
+        article[field] = value
+        sources[field] = from
+      }
+    }
+
+    // Title: the profile's heading nearest before the root, or standard metadata.
+    const heading = firstText(profile.title, tree, root)
+    if (specific && heading) set('title', heading.value, heading.from)
+    if (generic.title) set('title', generic.title.value, generic.title.from)
+    if (heading) set('title', heading.value, heading.from)
+
+    // Source and author: the credit line first, then visible elements, then metadata.
+    const credit = findCredit(profile, root)
+    if (credit) {
+      set('source', credit.line.source, 'credit-line')
+      set('author', credit.line.author, 'credit-line')
+      remove(tree, (node) => node === credit.node)
+    }
+    const author = firstText(profile.author, tree, undefined)
+    if (author) set('author', author.value, author.from)
+    if (generic.author) set('author', generic.author.value, generic.author.from)
+    if (generic.source) set('source', generic.source.value, generic.source.from)
+
+    // Date: metadata, visible date, then the URL path.
+    if (generic.date) set('date', generic.date.value, generic.date.from)
+    const dateNode = firstMatch(profile.date, tree)
+    if (dateNode) {
+      const raw = dateNode.node.properties.dateTime || textOf(dateNode.node)
+      set('date', normalizeDate(String(raw)), dateNode.from)
+    }
+    if (url) {
+      set('url', url.value, url.from)
+      set('date', dateFromUrl(profile, url.value), 'url-path')
+    }
+
+    // Tags: the profile's tag links, else metadata.
+    const tags = tagTexts(profile, tree)
+    if (tags.length > 0) {
+      article.tags = tags
+      sources.tags = 'profile:tags'
+    } else if (generic.tags && generic.tags.value.length > 0) {
+      article.tags = generic.tags.value
+      sources.tags = generic.tags.from
+    }
+    if (generic.description) article.description = generic.description.value
+    if (generic.image) article.image = generic.image.value
+
+    file.data.article = {...file.data.article, ...article}
+    file.data.articleSources = sources
+    file.data.baseUrl = baseUrl(tree, url && url.value)
+    warnMissing(file, article)
+  }
+}
+
+function firstMatch(selectors: Profile['title'], tree: Root): {node: Element; from: string} | undefined {
+  for (const selector of selectors || []) {
+    const node = select(selector, tree)
+    if (node) return {node, from: selector}
+  }
+  return undefined
+}
+
+function firstText(selectors: Profile['title'], tree: Root, anchor: Element | undefined): {value: string; from: string} | undefined {
+  for (const selector of selectors || []) {
+    const nodes = selectAll(selector, tree).filter((node) => textOf(node))
+    const node = nearestBefore(nodes, anchor)
+    if (node) return {value: textOf(node), from: selector}
+  }
+  return undefined
+}
+
+function findCredit(profile: Profile, root: Element | undefined) {
+  if (!root || !profile.credit) return undefined
+  const candidates = selectAll(profile.credit.selector, root).slice(0, profile.credit.limit || 3)
+  for (const node of candidates) {
+    const line = parseCreditLine(textOf(node))
+    if (line) return {node, line}
+  }
+  return undefined
+}
+
+function dateFromUrl(profile: Profile, url: string): string | undefined {
+  if (!profile.urlDate) return undefined
+  const match = new RegExp(profile.urlDate).exec(new URL(url).pathname)
+  const groups = match && match.groups
+  if (!groups || !groups.year || !groups.month || !groups.day) return undefined
+  return normalizeDate(groups.year + '-' + groups.month + '-' + groups.day)
+}
+
+function tagTexts(profile: Profile, tree: Root): Array<string> {
+  const seen = new Set<string>()
+  for (const selector of profile.tags || []) {
+    for (const node of selectAll(selector, tree)) {
+      const value = collapse(textOf(node))
+      if (value) seen.add(value)
+    }
+    if (seen.size > 0) break
+  }
+  return [...seen]
+}
+
+function warnMissing(file: VFile, article: ArticleMeta): void {
+  if (!article.title) report(file, 'missing-title', 'No title found')
+  if (!article.author) report(file, 'missing-author', 'No author found')
+  if (!article.source) report(file, 'missing-source', 'No source found')
+  if (!article.date) report(file, 'missing-date', 'No date found')
+}

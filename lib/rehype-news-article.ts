@@ -1,0 +1,36 @@
+import type {Root} from 'hast'
+import type {Plugin} from 'unified'
+import type {VFile} from 'vfile'
+import {rehypeCjkSpacing} from './rehype-cjk-spacing.js'
+import {rehypeExtractMeta} from './rehype-extract-meta.js'
+import {rehypeNormalizeMedia} from './rehype-normalize-media.js'
+import {rehypePruneToRoot} from './rehype-prune-to-root.js'
+import {rehypeRelatedArticles} from './rehype-related-articles.js'
+import {rehypeRemovePromos} from './rehype-remove-promos.js'
+import {rehypeResolveProfile} from './rehype-resolve-profile.js'
+import {rehypeSelectRoot} from './rehype-select-root.js'
+import type {Options} from './types.js'
+
+/**
+ * The whole hast stage in one plugin, in order: resolve the profile, select
+ * the article root, extract metadata, prune to the root, remove promos,
+ * keep related lists, normalise media, fix CJK spacing. Use it between
+ * `rehype-parse` and `rehype-remark`; each step is also exported alone.
+ */
+export const rehypeNewsArticle: Plugin<[(Readonly<Options> | null | undefined)?], Root> = function (options) {
+  // Attachers added with `this.use` during freezing would run after the
+  // whole chain, so the steps' transformers are created and run here, in order.
+  const steps = [
+    rehypeResolveProfile.call(this, options),
+    rehypeSelectRoot.call(this),
+    rehypeExtractMeta.call(this, options),
+    rehypePruneToRoot.call(this),
+    rehypeRemovePromos.call(this),
+    rehypeRelatedArticles.call(this, options),
+    rehypeNormalizeMedia.call(this, options),
+    rehypeCjkSpacing.call(this)
+  ] as Array<(tree: Root, file: VFile) => undefined>
+  return function (tree, file) {
+    for (const step of steps) step(tree, file)
+  }
+}

@@ -1,0 +1,102 @@
+import type {Element, ElementContent, Root} from 'hast'
+import {h} from 'hastscript'
+import {matches, select, selectAll} from 'hast-util-select'
+import type {Plugin} from 'unified'
+import {report} from './messages.js'
+import {genericNews} from './profiles/index.js'
+import type {Options, RelatedArticle} from './types.js'
+import {baseUrl, pageUrl} from './util/page-url.js'
+import {safeUrl} from './util/safe-url.js'
+import {textOf} from './util/text.js'
+
+const emptyOptions: Readonly<Options> = {}
+
+/**
+ * Keep related-article lists as clean lists of links: plain titles
+ * (highlighting dropped), sponsored entries dropped, a heading taken from the
+ * list's `title` attribute (or the heading right before it, or the
+ * profile's). By default the list moves to the end of the article;
+ * `related: 'inline'` keeps it in place. The entries go to
+ * `file.data.related`.
+ */
+export const rehypeRelatedArticles: Plugin<[(Readonly<Options> | null | undefined)?], Root> = function (options) {
+  const settings = options || emptyOptions
+  return function (tree, file) {
+    const profile = file.data.profile || genericNews
+    const spec = profile.related
+    if (!spec) return
+    const base = file.data.baseUrl || baseUrl(tree, pageUrl(tree, settings.url || file.data.pageUrl)?.value)
+    const moved: Array<ElementContent> = []
+    const all: Array<RelatedArticle> = []
+
+    for (const list of selectAll(spec.selector, tree)) {
+      const parent = parentOf(tree, list)
+      if (!parent) continue
+      const entries = entriesOf(list, spec.drop, base)
+      const before = previousHeading(parent, list)
+      const heading = String(list.properties.title || '').trim() || (before && textOf(before)) || spec.heading || ''
+      if (before) parent.children.splice(parent.children.indexOf(before), 1)
+      const index = parent.children.indexOf(list)
+      if (entries.length === 0) {
+        report(file, 'related-list-empty', 'Related list `' + spec.selector + '` has no usable links', list)
+        parent.children.splice(index, 1)
+        continue
+      }
+      all.push(...entries)
+      const replacement: Array<ElementContent> = []
+      if (heading) replacement.push(h('h2', heading))
+      replacement.push(h('ul', entries.map((entry) => h('li', [h('a', {href: entry.url}, entry.title)]))))
+      if (settings.related === 'inline') {
+        parent.children.splice(index, 1, ...replacement)
+      } else {
+        parent.children.splice(index, 1)
+        moved.push(...replacement)
+      }
+    }
+
+    if (moved.length > 0) {
+      const root = tree.children.length === 1 && tree.children[0].type === 'element' ? tree.children[0] : tree
+      root.children.push(...(moved as Array<Element>))
+    }
+    if (all.length > 0) file.data.related = all
+  }
+}
+
+function entriesOf(list: Element, drop: string | null | undefined, base: string | undefined): Array<RelatedArticle> {
+  const items = list.tagName === 'ul' || list.tagName === 'ol' ? selectAll(':scope > li', list) : [list]
+  const entries: Array<RelatedArticle> = []
+  for (const item of items) {
+    if (drop && matches(drop, item)) continue
+    const links = item === list ? selectAll('a[href]', item) : [select('a[href]', item)]
+    for (const link of links) {
+      if (!link || (drop && matches(drop, link))) continue
+      const url = safeUrl(String(link.properties.href), base)
+      const title = textOf(link)
+      if (url && title) entries.push({title, url})
+    }
+  }
+  return entries
+}
+
+function previousHeading(parent: Root | Element, list: Element): Element | undefined {
+  let index = parent.children.indexOf(list) - 1
+  while (index >= 0) {
+    const node = parent.children[index]
+    if (node.type === 'element') return /^h[2-6]$/.test(node.tagName) && textOf(node).length < 40 ? node : undefined
+    if (node.type === 'text' && node.value.trim()) return undefined
+    index--
+  }
+  return undefined
+}
+
+function parentOf(tree: Root, target: Element): Root | Element | undefined {
+  const stack: Array<Root | Element> = [tree]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    for (const child of node.children) {
+      if (child === target) return node
+      if (child.type === 'element') stack.push(child)
+    }
+  }
+  return undefined
+}

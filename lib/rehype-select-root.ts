@@ -1,0 +1,43 @@
+import type {Element, Root} from 'hast'
+import {select, selectAll} from 'hast-util-select'
+import type {Plugin} from 'unified'
+import {findArticleRoot} from './extract/find-article-root.js'
+import {genericNews} from './profiles/index.js'
+import {rootMarker} from './util/article-root.js'
+import {textOf} from './util/text.js'
+
+/**
+ * Choose the article root and mark it (`data-news-markdown-root`): the first
+ * of the profile's content selectors that holds text, else content scoring,
+ * else `<body>`. The tree is not pruned here, so that metadata outside the
+ * root (head, title, tag footer) stays readable until `rehypePruneToRoot`.
+ * Where the root came from is recorded in `file.data.articleSources.root`.
+ */
+export const rehypeSelectRoot: Plugin<[], Root> = function () {
+  return function (tree, file) {
+    const profile = file.data.profile || genericNews
+    let from = ''
+    let root: Element | undefined
+    for (const selector of profile.content || []) {
+      root = selectAll(selector, tree).find(hasText)
+      if (root) {
+        from = selector
+        break
+      }
+    }
+    if (!root) {
+      root = findArticleRoot(tree)
+      if (root) from = 'content-scoring'
+    }
+    if (!root) {
+      root = select('body', tree)
+      if (root) from = 'body'
+    }
+    if (root) root.properties[rootMarker] = true
+    file.data.articleSources = {...file.data.articleSources, root: from || 'document'}
+  }
+}
+
+function hasText(element: Element): boolean {
+  return textOf(element).length > 0
+}

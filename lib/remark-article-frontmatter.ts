@@ -1,0 +1,46 @@
+import type {Root} from 'mdast'
+import type {Plugin} from 'unified'
+import YAML from 'yaml'
+import type {ArticleMeta} from './types.js'
+
+/** Options for `remarkArticleFrontmatter`. */
+export interface FrontmatterOptions {
+  /** Also write `related: [{title, url}]` from `file.data.related` (default: `false`). */
+  relatedFrontmatter?: boolean | null | undefined
+  /** Extra keys, written after the standard ones (default: none). */
+  extraFrontmatter?: Readonly<Record<string, unknown>> | null | undefined
+}
+
+const emptyOptions: Readonly<FrontmatterOptions> = {}
+
+/** Standard keys, in the order they are written. */
+export const frontmatterKeys = ['title', 'date', 'source', 'author', 'tags', 'url'] as const satisfies ReadonlyArray<keyof ArticleMeta>
+
+/**
+ * Insert a YAML frontmatter node built from `file.data.article` (title,
+ * date, source, author, tags, url, then extras), serialised with the `yaml`
+ * library so any string round-trips. Absent or empty values are omitted.
+ * Use with `remark-frontmatter` so the node serialises as `---` fences.
+ */
+export const remarkArticleFrontmatter: Plugin<[(Readonly<FrontmatterOptions> | null | undefined)?], Root> = function (options) {
+  const settings = options || emptyOptions
+  return function (tree, file) {
+    const article = file.data.article || {}
+    const data: Record<string, unknown> = {}
+    for (const key of frontmatterKeys) {
+      const value = article[key]
+      if (Array.isArray(value) ? value.length > 0 : value) data[key] = value
+    }
+    if (settings.relatedFrontmatter && file.data.related && file.data.related.length > 0) {
+      data.related = file.data.related.map((entry) => ({title: entry.title, url: entry.url}))
+    }
+    for (const [key, value] of Object.entries(settings.extraFrontmatter || {})) {
+      if (value !== undefined && value !== null && !(key in data)) data[key] = value
+    }
+    if (Object.keys(data).length === 0) return
+    const value = YAML.stringify(data, {lineWidth: 0, aliasDuplicateObjects: false}).replace(/\n$/, '')
+    const first = tree.children[0]
+    if (first && first.type === 'yaml') first.value = value
+    else tree.children.unshift({type: 'yaml', value})
+  }
+}

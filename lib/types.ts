@@ -1,0 +1,68 @@
+import type {Profile} from './profiles/types.js'
+
+/** One entry of a related-article list. */
+export interface RelatedArticle {
+  title: string
+  url: string
+}
+
+/** The article's metadata, as written into the frontmatter. */
+export interface ArticleMeta {
+  title?: string | undefined
+  date?: string | undefined
+  source?: string | undefined
+  author?: string | undefined
+  tags?: Array<string> | undefined
+  url?: string | undefined
+  description?: string | undefined
+  image?: string | undefined
+  related?: Array<RelatedArticle> | undefined
+}
+
+/** A field of `ArticleMeta`. */
+export type MetaField = keyof ArticleMeta
+
+/** Where each field came from (a selector or a named rule), for diagnostics. */
+export type MetaSources = Partial<Record<MetaField | 'root' | 'profile', string>>
+
+/** Where the related list goes. */
+export type RelatedPlacement = 'end' | 'inline'
+
+/** Options shared by `convert`, `createProcessor` and the plugins. */
+export interface Options {
+  /** Original URL of the page: resolves links, picks the profile, gives the date (default: canonical link or `og:url`). */
+  url?: string | null | undefined
+  /** Extra profiles, tried before the built-in ones (default: none). */
+  profiles?: ReadonlyArray<Profile> | null | undefined
+  /** Where related lists go: `'end'` under their heading, or `'inline'` where they were (default: `'end'`). */
+  related?: RelatedPlacement | null | undefined
+  /** Also write `related: [{title, url}]` into the frontmatter (default: `false`). */
+  relatedFrontmatter?: boolean | null | undefined
+  /** Keep `data:` image sources (default: `false`). */
+  allowDataImages?: boolean | null | undefined
+  /** Character encoding of byte input, overriding sniffing (default: sniffed). */
+  encoding?: string | null | undefined
+  /** Largest input accepted, in bytes (default: `52428800`, 50 MiB). */
+  maxSize?: number | null | undefined
+  /** Extra frontmatter keys, written after the standard ones (default: none). */
+  extraFrontmatter?: Readonly<Record<string, unknown>> | null | undefined
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The extracted metadata. */
+    article: ArticleMeta
+    /** Where each metadata field came from. */
+    articleSources: MetaSources
+    /** The profile that was used. */
+    profile: Profile
+    /** The page's original URL as given by the caller of `convert`. */
+    pageUrl: string | undefined
+    /** Base for relative URLs (`<base href>`, else the page URL), kept before pruning. */
+    baseUrl: string | undefined
+    /** Related articles found in the page, in order. */
+    related: Array<RelatedArticle>
+    /** The encoding byte input was decoded with. */
+    encoding: string
+  }
+}

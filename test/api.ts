@@ -1,0 +1,102 @@
+import {test} from 'uvu'
+import * as assert from 'uvu/assert'
+import rehypeParse from 'rehype-parse'
+import rehypeRemark from 'rehype-remark'
+import remarkStringify from 'remark-stringify'
+import {unified} from 'unified'
+import * as mod from '../index.js'
+
+test('api: exports', function () {
+  assert.equal(Object.keys(mod).sort(), [
+    'builtinProfiles',
+    'convert',
+    'createProcessor',
+    'frontmatterKeys',
+    'genericNews',
+    'matchProfile',
+    'parseCreditLine',
+    'rehypeCjkSpacing',
+    'rehypeExtractMeta',
+    'rehypeNewsArticle',
+    'rehypeNormalizeMedia',
+    'rehypePruneToRoot',
+    'rehypeRelatedArticles',
+    'rehypeRemovePromos',
+    'rehypeResolveProfile',
+    'rehypeSelectRoot',
+    'remarkArticleFrontmatter',
+    'remarkCjkEmphasis',
+    'rules',
+    'source',
+    'stringifyOptions',
+    'validateProfile'
+  ])
+})
+
+test('api: convert() resolves to a VFile with Markdown, data and messages', async function () {
+  const file = await mod.convert('<h2>标题</h2><div class="entry"><p>（来源：美國之音, 文章內容並不代表本網立場和觀點。）</p><p>正文第一段。</p></div>')
+  assert.equal(String(file), '---\ntitle: 标题\nsource: 美國之音\n---\n\n正文第一段。\n')
+  assert.equal(file.data.article, {title: '标题', source: '美國之音'})
+  assert.equal(file.data.articleSources?.source, 'credit-line')
+  assert.ok(file.messages.some((m) => m.ruleId === 'missing-author' && m.source === 'news-markdown'))
+})
+
+test('api: convert() accepts bytes', async function () {
+  const file = await mod.convert(new TextEncoder().encode('<h2>标题</h2><div class="entry"><p>正文。</p></div>'))
+  assert.match(String(file), '正文。')
+  assert.is(file.data.encoding, 'utf-8')
+})
+
+test('api: convert() rejects empty input with `not-html`', async function () {
+  for (const input of ['', '   \n', new Uint8Array(0)]) {
+    try {
+      await mod.convert(input)
+      assert.unreachable('should reject')
+    } catch (error) {
+      assert.is((error as {ruleId?: string}).ruleId, 'not-html')
+    }
+  }
+})
+
+test('api: convert() rejects a PNG with `not-html`', async function () {
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])
+  try {
+    await mod.convert(png, {path: 'photo.html'})
+    assert.unreachable('should reject')
+  } catch (error) {
+    assert.is((error as {ruleId?: string}).ruleId, 'not-html')
+    assert.match(String(error), 'photo.html')
+  }
+})
+
+test('api: convert() rejects input over `maxSize` with `too-large`', async function () {
+  try {
+    await mod.convert('<p>' + 'x'.repeat(2000) + '</p>', {maxSize: 1000})
+    assert.unreachable('should reject')
+  } catch (error) {
+    assert.is((error as {ruleId?: string}).ruleId, 'too-large')
+  }
+})
+
+test('api: plugins work in a processor of your own', async function () {
+  const file = await unified()
+    .use(rehypeParse)
+    .use(mod.rehypeNewsArticle, {url: 'https://www.bannedbook.org/bnews/a/20210101/1.html'})
+    .use(rehypeRemark)
+    .use(mod.remarkArticleFrontmatter)
+    .use(remarkStringify)
+    .process('<h2>标题</h2><div class="entry"><p>正文。</p></div>')
+  assert.equal(file.data.article?.date, '2021-01-01')
+  assert.equal(file.data.profile?.id, 'bannedbook-org')
+  assert.match(String(file), 'date: 2021-01-01')
+})
+
+test('api: related lists go to `file.data.related` and optionally the frontmatter', async function () {
+  const html = '<h2>T</h2><div class="entry"><p>正文。</p><ul class="op-related-articles" title="相关阅读"><li><a href="https://a.example/1">一</a></li><li data-sponsored="true"><a href="https://ad.example/">广告</a></li></ul></div>'
+  const file = await mod.convert(html, {relatedFrontmatter: true})
+  assert.equal(file.data.related, [{title: '一', url: 'https://a.example/1'}])
+  assert.match(String(file), 'related:\n  - title: 一\n    url: https://a.example/1\n')
+  assert.not.match(String(file), '广告')
+})
+
+test.run()

@@ -1,0 +1,29 @@
+// Runs every suite in one process, in order, then prints uvu's summary once
+// (`Total`, `Passed`, `Skipped`), which `.ci/run` turns into its last line.
+declare global {
+  var UVU_DEFER: number | undefined
+  var UVU_QUEUE: Array<Array<unknown>>
+  var UVU_INDEX: number | undefined
+}
+
+const suites = [
+  './api.js',
+  './credit-line.js',
+  './decode.js',
+  './normalize-date.js',
+  './generic-meta.js',
+  './article-root.js',
+  './emphasis.js',
+  './fixtures.js',
+  './profiles.js'
+]
+
+globalThis.UVU_DEFER = 1
+globalThis.UVU_QUEUE = []
+const {exec} = await import('uvu')
+for (const [index, suite] of suites.entries()) {
+  globalThis.UVU_QUEUE.push([suite.replace(/^\.\/|\.js$/g, '')])
+  globalThis.UVU_INDEX = index
+  await import(suite)
+}
+await exec()
