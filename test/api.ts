@@ -2,6 +2,7 @@ import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import rehypeParse from 'rehype-parse'
 import rehypeRemark from 'rehype-remark'
+import remarkFrontmatter from 'remark-frontmatter'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import * as mod from '../index.js'
@@ -84,8 +85,9 @@ test('api: plugins work in a processor of your own', async function () {
     .use(mod.rehypeNewsArticle, {url: 'https://www.bannedbook.org/bnews/a/20210101/1.html'})
     .use(rehypeRemark)
     .use(mod.remarkArticleFrontmatter)
+    .use(remarkFrontmatter)
     .use(remarkStringify)
-    .process('<h2>标题</h2><div class="entry"><p>正文。</p></div>')
+    .process('<h2>标题</h2><div class="entry"><p>正文。</p></div><div class="postfooter"></div>')
   assert.equal(file.data.article?.date, '2021-01-01')
   assert.equal(file.data.profile?.id, 'bannedbook-org')
   assert.match(String(file), 'date: 2021-01-01')

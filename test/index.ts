@@ -10,9 +10,6 @@ const suites = [
   './api.js',
   './credit-line.js',
   './decode.js',
-  './normalize-date.js',
-  './generic-meta.js',
-  './article-root.js',
   './emphasis.js',
   './fixtures.js',
   './profiles.js'

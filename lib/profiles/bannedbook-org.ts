@@ -8,7 +8,7 @@ import type {Profile} from './types.js'
 export const bannedbookOrg: Profile = {
   id: 'bannedbook-org',
   hosts: ['bannedbook.org'],
-  signature: ['div.entry', 'p.notice'],
+  signature: ['div.entry', 'p.notice, div.postfooter, ul.op-related-articles, div.texttj, a.st_tag, span.wp_keywordlink_affiliate'],
   content: ['div.entry'],
   title: ['.post h1', '.post h2', 'h1.entry-title', 'h2.entry-title', 'h2', 'h1'],
   tags: ['.postfooter a[rel~=tag]', '.post-tags a[rel~=tag]'],

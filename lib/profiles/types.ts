@@ -12,7 +12,8 @@ export interface Profile {
   hosts?: Array<string> | null | undefined
   /**
    * DOM signature: selectors that must all match for the profile to be chosen
-   * when no URL is known (default: none, so the profile needs a host match).
+   * when no URL is known; one entry may be a selector list (`a, b`) where any
+   * match will do (default: none, so the profile needs a host match).
    */
   signature?: Array<string> | null | undefined
   /** Ordered selectors for the article root; the first that matches wins. */

@@ -1,0 +1,130 @@
+import {posix} from 'node:path'
+import type {ArticleMeta} from '../types.js'
+import {safeSegment, slugFromFileName, slugFromUrl, slugify} from './slug.js'
+
+/** A supported output layout. */
+export type LayoutName = 'plain' | 'hugo' | 'jekyll' | 'astro' | 'eleventy'
+
+/** Every layout, the default first. */
+export const layoutNames: ReadonlyArray<LayoutName> = ['plain', 'hugo', 'jekyll', 'astro', 'eleventy']
+
+/** What a layout knows about a converted page. */
+export interface Page {
+  /** Input path relative to its input root, with `/` separators. */
+  relative: string
+  /** Extracted metadata. */
+  article: ArticleMeta
+}
+
+/** Where a page goes, relative to the output folder (posix). */
+export interface Placement {
+  path: string
+  /** Why the page went somewhere unusual (for example Jekyll drafts). */
+  note?: string | undefined
+}
+
+/** One generator's conventions. */
+export interface Layout {
+  /** Output path before collision suffixes. */
+  place(page: Page): Placement
+  /** Adjust the frontmatter data (a new object; key order is kept). */
+  frontmatter(data: Readonly<Record<string, unknown>>, page: Page): Record<string, unknown>
+}
+
+const identity = (data: Readonly<Record<string, unknown>>) => ({...data})
+
+/** Layouts by name. */
+export const layouts: Record<LayoutName, Layout> = {
+  // Mirror the input tree: `a/b/page.html` → `a/b/page.md`.
+  plain: {
+    place(page) {
+      const parts = page.relative.split('/')
+      const name = parts.pop() as string
+      const stem = safeSegment(name.replace(/\.[^.]*$/, '') || name)
+      return {path: [...parts.map(safeSegment), stem + '.md'].join('/')}
+    },
+    frontmatter: identity
+  },
+  // Hugo: `content/posts/<slug>.md`; `aliases` keep old URLs working.
+  hugo: {
+    place: (page) => ({path: 'posts/' + pageSlug(page) + '.md'}),
+    frontmatter(data, page) {
+      const alias = urlPath(page.article.url)
+      return alias ? {...data, aliases: [alias]} : {...data}
+    }
+  },
+  // Jekyll: `_posts/YYYY-MM-DD-<slug>.md`, undated pages in `_drafts/`;
+  // `redirect_from` is read by the `jekyll-redirect-from` plugin.
+  jekyll: {
+    place(page) {
+      const day = dayOf(page.article.date)
+      if (!day) return {path: '_drafts/' + pageSlug(page) + '.md', note: 'no date: written to `_drafts/`'}
+      return {path: '_posts/' + day + '-' + pageSlug(page) + '.md'}
+    },
+    frontmatter(data, page) {
+      const result: Record<string, unknown> = {layout: 'post'}
+      for (const [key, value] of Object.entries(data)) {
+        result[key] = key === 'date' && typeof value === 'string' ? jekyllDate(value) : value
+      }
+      const redirect = urlPath(page.article.url)
+      if (redirect) result.redirect_from = [redirect]
+      return result
+    }
+  },
+  // Astro: a content collection folder; the date is `pubDate`, as in the
+  // blog starter's schema (`pubDate: z.coerce.date()`).
+  astro: {
+    place: (page) => ({path: pageSlug(page) + '.md'}),
+    frontmatter(data) {
+      const result: Record<string, unknown> = {}
+      for (const [key, value] of Object.entries(data)) result[key === 'date' ? 'pubDate' : key] = value
+      return result
+    }
+  },
+  // Eleventy: `posts/<slug>.md` in the input folder; `date` and `tags`
+  // (collections) are read by Eleventy as they are.
+  eleventy: {
+    place: (page) => ({path: 'posts/' + pageSlug(page) + '.md'}),
+    frontmatter: identity
+  }
+}
+
+/**
+ * Slug of a page: from its URL's last segment, else its title, else its
+ * input file name, else `page`.
+ */
+export function pageSlug(page: Page): string {
+  return (
+    (page.article.url && slugFromUrl(page.article.url)) ||
+    (page.article.title && slugify(page.article.title)) ||
+    slugFromFileName(posix.basename(page.relative)) ||
+    'page'
+  )
+}
+
+/** `YYYY-MM-DD` of an ISO date, if any. */
+export function dayOf(date: string | undefined): string | undefined {
+  const match = date ? /^(\d{4}-\d{2}-\d{2})/.exec(date) : null
+  return match ? match[1] : undefined
+}
+
+/** Jekyll's documented form: `YYYY-MM-DD HH:MM:SS +/-TTTT`. */
+export function jekyllDate(date: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(date)
+  if (!match) return date
+  const time = match[2].length === 5 ? match[2] + ':00' : match[2]
+  const zone = match[3] === undefined ? '' : ' ' + (match[3] === 'Z' ? '+0000' : match[3].replace(':', ''))
+  return match[1] + ' ' + time + zone
+}
+
+/** Path (with query) of a URL, for redirects; `undefined` when unknown. */
+export function urlPath(url: string | undefined): string | undefined {
+  if (!url) return undefined
+  try {
+    const parsed = new URL(url)
+    const path = parsed.pathname + parsed.search
+    return path === '/' ? undefined : path
+  } catch {
+    return undefined
+  }
+}

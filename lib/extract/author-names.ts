@@ -1,0 +1,116 @@
+/**
+ * Clean raw author strings into a list of short person names.
+ *
+ * Applied to every author source: labels are dropped (`By`, `Von`, `作者：`,
+ * `文／`), the text is cut at the first date, separator (`|`, `•`, ` - `)
+ * or phrase that ends a byline (`Updated`, `for The Times`, `in London`),
+ * roles are dropped (`Staff Writer`), and the rest is split into names
+ * (`,`, `;`, `&`, `and`, `und`, `、`).
+ * A name must be at most 60 characters and 6 words, and may not be a URL,
+ * an e-mail address or the site's name.
+ *
+ * @module
+ */
+
+const LABEL = /^(?:(?:written|posted|published|reported|story|text|words|photos?)\s+)?(?:by|von|par|por|door)(?=[\s:：])[\s:：]*|^(?:author|authors|autor|autorin|auteur|autore|byline|text|texto|texte|reporter|作者|撰文|文|撰稿)\s*[:：/／|]\s*|^(?:本报记者|本報記者|记者|記者|通讯员|通訊員)\s*[:：]?\s*/i
+
+const CUT = new RegExp(
+  [
+    '\\s*[|｜•·«»▪◆■/]\\s*(?=\\S*\\s*\\d)', // a separator before a date
+    '\\s*[|｜•·«»▪◆■]',
+    '\\s+[-–—]\\s',
+    '\\s*[([{<]',
+    '\\s*\\d',
+    '@',
+    '\\s(?:updated|published|posted|last|on|am|um|le|el|il|op|den|der|vom|from|via|photo|photos|image|images|video|illustration|graphics|email|e-mail|follow|twitter|facebook|read|more|share|comments?)\\b',
+    '\\s(?:for|at|in|with|im|bei|aus|für)\\s+(?:the\\s+)?\\p{Lu}',
+    '\\s*[。！？:：]',
+    '\\s*[,，]\\s*(?:\\p{Ll}|published|updated)'
+  ].join('|'),
+  'u'
+)
+
+const ROLE = /^(?:(?:the|a|an|our|senior|junior|chief|contributing|special|associate|managing|deputy|executive|political|foreign|science|business|sports?|news|tech|technology|health|staff|guest|editorial|freelance|national|international|white house|washington|investigative|digital|global|lead|head|assistant|feature|features|opinion|culture|entertainment|legal|data|video|photo|social media|local|regional|correspondent|bureau)\s+)*(?:writer|writers|reporter|reporters|editor|editors|correspondent|correspondents|columnist|contributor|contributors|producer|journalist|journalists|photographer|analyst|staff|intern|team|desk|chief|redaktion|redakteur|redakteurin|autor|autorin|mitarbeiter|reporterin|korrespondent|korrespondentin|rédaction|rédacteur|journaliste|administrator|admin team|newsroom|news service|wire|wires|bureau|staff report|contributing writer|guest author|guest post)$/i
+
+const STOP = /^(?:share|tweet|email|print|comments?|home|menu|search|login|sign in|subscribe|follow|facebook|twitter|instagram|linkedin|whatsapp|more|read more|unknown|anonymous|none|null|undefined|author|authors|by|von|admin team|view all posts|all posts|posts|profile|about|bio|editor|editors|staff|contributor|contributors)$/i
+
+export interface CleanOptions {
+  /** Site name(s): a name equal to one is rejected. */
+  siteNames?: Array<string | undefined>
+  /** Visible text: require names that look like names (capitalised words or CJK). */
+  strict?: boolean
+}
+
+/**
+ * Clean raw author values into names.
+ *
+ * @param raw
+ *   One or more raw values (each may hold several names).
+ * @param options
+ *   Configuration.
+ * @returns
+ *   Unique names, in order (may be empty).
+ */
+export function cleanAuthors(raw: Array<string> | string, options?: CleanOptions): Array<string> {
+  const settings = options || {}
+  const values = Array.isArray(raw) ? raw : [raw]
+  const sites = new Set((settings.siteNames ?? []).filter((s): s is string => Boolean(s)).map(compact))
+  const names: Array<string> = []
+  const seen = new Set<string>()
+  for (const value of values) {
+    for (const name of splitNames(cut(value))) {
+      const key = compact(name)
+      if (!key || seen.has(key) || !acceptable(name, settings.strict) || sites.has(key)) continue
+      seen.add(key)
+      names.push(name)
+    }
+  }
+  return names.slice(0, 8)
+}
+
+/**
+ * Whether a value looks like a link or an address rather than a name.
+ *
+ * @param value
+ *   Value.
+ * @returns
+ *   Whether it is a URL or e-mail address.
+ */
+export function looksLikeUrl(value: string): boolean {
+  return /^(?:https?:)?\/\/|^www\.|^[\w.+-]+@[\w-]+\.[\w.]+$|^\/[\w-]+\/|\.(?:com|net|org|html?|php)(?:\/|$)/i.test(value.trim())
+}
+
+/** Drop labels and cut at the first thing that ends a byline. */
+function cut(value: string): string {
+  let text = value.normalize('NFKC').replace(/\s+/g, ' ').trim()
+  if (looksLikeUrl(text)) return ''
+  for (let round = 0; round < 2; round++) text = text.replace(LABEL, '').trim()
+  const match = CUT.exec(text)
+  if (match) text = text.slice(0, match.index)
+  return text.trim()
+}
+
+/** Split a byline into names. */
+function splitNames(value: string): Array<string> {
+  if (!value) return []
+  return value
+    .split(/\s*(?:[,;，、；&＆/／]|\s(?:and|und|et|y|e|en|og|och|with|mit)\s|\s+(?:and|und|&)$)\s*/iu)
+    .map((name) => name.replace(/^[\s\p{P}]+|[\s.,;:·•\-–—]+$/gu, '').replace(/^(?:and|und|et)\s+/i, '').trim())
+    .filter((name) => name && !ROLE.test(name))
+}
+
+function acceptable(name: string, strict: boolean | undefined): boolean {
+  if (name.length > 60 || name.split(' ').length > 6) return false
+  if (looksLikeUrl(name) || /[@<>{}=#\d]/.test(name) || STOP.test(name)) return false
+  if (!/\p{L}/u.test(name)) return false
+  if (!strict) return true
+  if (/\p{Script=Han}/u.test(name)) return name.length >= 2 && name.length <= 8 && !/[\s\p{P}]/u.test(name.replace(/[·•]/g, ''))
+  // Latin-like: every word capitalised, except short particles.
+  return name.split(' ').every((word, index) =>
+    /^\p{Lu}/u.test(word) || (index > 0 && /^(?:van|von|de|der|den|da|di|du|del|la|le|bin|al|ten|ter|dos|das|y|zu)$/.test(word)))
+}
+
+/** Lower-cased letters and digits only, for comparisons. */
+function compact(value: string): string {
+  return value.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+}

@@ -1,0 +1,196 @@
+import type {Element, Parents, Root} from 'hast'
+import {isHidden, unlikelyLevel} from './hints.js'
+import {measureText} from './measure-text.js'
+import {phrasingTags, skipTags} from './tags.js'
+
+/** Text totals of a subtree or a paragraph. */
+export interface Totals {
+  /** Weighted text length (see `measureText`). */
+  text: number
+  /** Weighted length of text inside links. */
+  linkText: number
+  /** Punctuation outside links. */
+  punctuation: number
+}
+
+/** A block-level element with the totals of its visible text. */
+export interface Block {
+  node: Element
+  /** Nearest block ancestor. */
+  parent: Block | undefined
+  /** The element or root that holds `node`. */
+  domParent: Parents
+  /** Visible text directly in this block (not in child blocks). */
+  own: Totals
+  /** Everything visible inside. */
+  all: Totals
+  /** Everything visible inside, minus unlikely subtrees. */
+  likely: Totals
+  /** Block elements whose nearest block ancestor is this one. */
+  childBlocks: number
+  /** How sure it is that the element itself is page furniture (0–2). */
+  furniture: 0 | 1 | 2
+  /** Whether the element itself is skipped as page furniture. */
+  unlikely: boolean
+  /** Whether it or one of its ancestors looks like page furniture. */
+  inUnlikely: boolean
+  /** Whether it is a `<td>`/`<th>` or inside one. */
+  inTable: boolean
+}
+
+/** A run of inline content (split at blocks and at `<br><br>`). */
+export interface Paragraph extends Totals {
+  /** The block holding the run. */
+  owner: Block
+}
+
+/** Everything the scoring pass needs, gathered in one walk. */
+export interface PageStats {
+  blocks: Array<Block>
+  byNode: Map<Element, Block>
+  paragraphs: Array<Paragraph>
+  body: Block | undefined
+}
+
+interface Frame {
+  node: Parents
+  index: number
+  block: Block | undefined
+  link: boolean
+}
+
+/**
+ * Walk `tree` once (explicit stack, so any depth is fine) and gather block
+ * totals and paragraphs. Skips invisible subtrees (`script`, `hidden`, …).
+ */
+export function blockStats(tree: Root | Element): PageStats {
+  const blocks: Array<Block> = []
+  const byNode = new Map<Element, Block>()
+  const paragraphs: Array<Paragraph> = []
+  let body: Block | undefined
+  let current: Block | undefined
+  let run = emptyRun()
+  let breaks = 0
+  let links = 0
+  const top = tree.type === 'element' ? open(tree, tree) : undefined
+  const stack: Array<Frame> = [{node: tree, index: 0, block: top, link: false}]
+
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]
+    if (frame.index >= frame.node.children.length) {
+      stack.pop()
+      if (frame.link) links--
+      if (frame.block) {
+        flush()
+        const block = frame.block
+        current = block.parent
+        if (current) add(current.all, block.all)
+      }
+      continue
+    }
+    const child = frame.node.children[frame.index++]
+    if (child.type === 'text') {
+      const {length, punctuation} = measureText(child.value)
+      if (length === 0 || !current) continue
+      breaks = 0
+      const link = links > 0 ? length : 0
+      const punct = links > 0 ? 0 : punctuation
+      run.text += length
+      run.linkText += link
+      run.punctuation += punct
+      current.own.text += length
+      current.own.linkText += link
+      current.own.punctuation += punct
+      current.all.text += length
+      current.all.linkText += link
+      current.all.punctuation += punct
+      continue
+    }
+    if (child.type !== 'element') continue
+    const name = child.tagName
+    if (skipTags.has(name) || isHidden(child)) continue
+    if (name === 'br') {
+      breaks++
+      if (breaks === 2) flush()
+      continue
+    }
+    let block: Block | undefined
+    if (!phrasingTags.has(name)) {
+      flush()
+      block = open(child, frame.node)
+    }
+    const link = name === 'a'
+    if (link) links++
+    stack.push({node: child, index: 0, block, link})
+  }
+
+  settleFurniture(blocks, body ?? blocks[0])
+  return {blocks, byNode, paragraphs, body}
+
+  function open(node: Element, domParent: Parents): Block {
+    const name = node.tagName
+    const block: Block = {
+      node,
+      parent: current,
+      domParent,
+      own: emptyRun(),
+      all: emptyRun(),
+      likely: emptyRun(),
+      childBlocks: 0,
+      furniture: unlikelyLevel(node),
+      unlikely: false,
+      inUnlikely: false,
+      inTable: name === 'td' || name === 'th' || (current ? current.inTable : false)
+    }
+    if (current) current.childBlocks++
+    if (name === 'body' && !body) body = block
+    blocks.push(block)
+    byNode.set(node, block)
+    current = block
+    return block
+  }
+
+  function flush() {
+    breaks = 0
+    if (run.text > 0 && current) {
+      paragraphs.push({owner: current, ...run})
+    }
+    run = emptyRun()
+  }
+}
+
+/**
+ * Decide which furniture is skipped (layout furniture holding most of the
+ * page's text is not), then fill `inUnlikely` (pre-order) and `likely`
+ * (reverse pre-order, children before parents).
+ */
+function settleFurniture(blocks: Array<Block>, page: Block | undefined) {
+  const pageText = page ? page.all.text : 0
+  for (const block of blocks) {
+    block.unlikely =
+      block.furniture === 2 ||
+      (block.furniture === 1 &&
+        !(block.all.text >= pageText * 0.5 && linkDensity(block.all) < 0.35))
+    block.inUnlikely = block.unlikely || (block.parent ? block.parent.inUnlikely : false)
+    block.likely = {...block.own}
+  }
+  for (let index = blocks.length - 1; index >= 0; index--) {
+    const block = blocks[index]
+    if (block.parent && !block.unlikely) add(block.parent.likely, block.likely)
+  }
+}
+
+function emptyRun(): Totals {
+  return {text: 0, linkText: 0, punctuation: 0}
+}
+
+function add(to: Totals, from: Totals) {
+  to.text += from.text
+  to.linkText += from.linkText
+  to.punctuation += from.punctuation
+}
+
+/** Link text / all text (0 when there is no text). */
+export function linkDensity(totals: Totals): number {
+  return totals.text > 0 ? totals.linkText / totals.text : 0
+}

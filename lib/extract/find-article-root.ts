@@ -1,0 +1,54 @@
+import type {Element, Root} from 'hast'
+import {blockStats} from './block-stats.js'
+import type {Article} from './merge-siblings.js'
+import {mergeSiblings} from './merge-siblings.js'
+import {pickCandidate} from './pick-candidate.js'
+import type {ScoreFlags} from './score-blocks.js'
+import {scoreBlocks} from './score-blocks.js'
+
+/** Weighted text length below which a looser attempt is tried. */
+const enoughText = 500
+
+/** Attempts, strictest first (Readability's flag fallbacks). */
+const attempts: ReadonlyArray<ScoreFlags> = [
+  {stripUnlikely: true, weightClasses: true},
+  {stripUnlikely: false, weightClasses: true},
+  {stripUnlikely: false, weightClasses: false}
+]
+
+/**
+ * Find the element holding the article body of a full page.
+ *
+ * Scores block containers from the paragraphs under them (text length,
+ * punctuation, link density, class/id hints, `<article>`,
+ * `itemprop=articleBody`), picks the best one and adds siblings that belong
+ * to it; several kept siblings come back wrapped in a new `<div>` whose
+ * children are the page's own nodes (the tree is not changed).
+ * Falls back to `<body>` only when nothing scores; `undefined` for a page
+ * without a body or text.
+ *
+ * Linear in the page size; walks with an explicit stack, so any nesting depth
+ * is fine.
+ *
+ * @param tree
+ *   Page tree (`script`, `style`, comments may already be gone).
+ * @returns
+ *   Article root, or `undefined`.
+ */
+export function findArticleRoot(tree: Root): Element | undefined {
+  const stats = blockStats(tree)
+  let best: Article | undefined
+
+  for (const flags of attempts) {
+    const scores = scoreBlocks(stats, flags)
+    const candidate = pickCandidate(scores)
+    if (!candidate) continue
+    const article = mergeSiblings(candidate, scores, stats, flags)
+    if (article.text >= enoughText) return article.node
+    if (!best || article.text > best.text) best = article
+  }
+
+  if (best) return best.node
+  const body = stats.body
+  return body && body.all.text > 0 ? body.node : undefined
+}

@@ -1,0 +1,129 @@
+import type {Element} from 'hast'
+
+/** Strong “this is the article” class/id words. */
+const positive =
+  /article|content|entry|(?:^|[^a-z])(?:post|story|body|text|main|blog|hentry|h-entry)|正文/
+
+/** Boilerplate class/id words, matched anywhere in a class name or id. */
+const negativeLong =
+  /comment|sidebar|footer|header|navbar|navigation|menu|related|share|sharing|social|promo|banner|widget|breadcrumb|cookie|newsletter|subscri|popup|modal|recommend|copyright|sponsor|outbrain|taboola|disqus|masthead|advert|adsbygoogle|shoutbox|skyscraper|gdpr|consent|toolbar|pagination|pager|signup|teaser|trending|popular|most-read|mostread/
+
+/** Short boilerplate words, matched only as whole words. */
+const negativeShort =
+  /(?:^|[^a-z])(?:nav|ad|ads|adv|dfp|hot|rank|ranking|tags?|meta|extra|rss|print|follow|login|hidden|sr-only|foot|aside|bottom|more|reply|replies|author-bio|bio)(?:$|[^a-z])/
+
+/** Furniture that is never the article, however much text it holds. */
+const unlikelyStrong =
+  /comment|disqus|related|recommend|share|sharing|social|outbrain|taboola|sponsor|trending|popular|most-read|mostread|(?:^|[^a-z])(?:ad|ads|dfp|reply|replies|rank|ranking)(?:$|[^a-z])/
+
+/** Layout furniture: skipped unless it holds most of the page's text. */
+const unlikelyWeak =
+  /sidebar|footer|navbar|navigation|menu|banner|breadcrumb|cookie|newsletter|subscri|popup|modal|masthead|shoutbox|skyscraper|gdpr|consent|pagination|pager|signup|(?:^|[^a-z])(?:nav|rss|login)(?:$|[^a-z])/
+
+/** ARIA roles of page furniture. */
+const unlikelyRoles = new Set([
+  'alert',
+  'alertdialog',
+  'banner',
+  'complementary',
+  'contentinfo',
+  'dialog',
+  'menu',
+  'menubar',
+  'navigation',
+  'search'
+])
+
+/**
+ * The class names and id of `node`, camelCase split with dashes and lower-cased
+ * (`articleBody` → `article-body`).
+ */
+export function hintNames(node: Element): Array<string> {
+  const names: Array<string> = []
+  const className = node.properties.className
+  if (Array.isArray(className)) {
+    for (const name of className) names.push(normalise(String(name)))
+  }
+  const id = node.properties.id
+  if (typeof id === 'string' && id) names.push(normalise(id))
+  return names
+}
+
+function normalise(name: string): string {
+  return name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()
+}
+
+/** Whether any of `names` carries a positive hint. */
+export function isPositiveName(names: Array<string>): boolean {
+  return names.some((name) => positive.test(name))
+}
+
+/** Whether any of `names` carries a negative hint. */
+export function isNegativeName(names: Array<string>): boolean {
+  return names.some((name) => negativeLong.test(name) || negativeShort.test(name))
+}
+
+/** Whether `node` has schema.org `itemprop=articleBody`. */
+export function isArticleBody(node: Element): boolean {
+  const itemProp = node.properties.itemProp
+  return Array.isArray(itemProp) && itemProp.some((v) => /^articlebody$/i.test(String(v)))
+}
+
+/**
+ * Readability-style class weight: ±25 for the class names and ±25 for the id,
+ * plus a bonus for `itemprop=articleBody`.
+ */
+export function classWeight(node: Element): number {
+  let weight = 0
+  const className = node.properties.className
+  if (Array.isArray(className) && className.length > 0) {
+    weight += nameWeight(className.map((c) => normalise(String(c))))
+  }
+  const id = node.properties.id
+  if (typeof id === 'string' && id) weight += nameWeight([normalise(id)])
+  if (isArticleBody(node)) weight += 40
+  return weight
+}
+
+function nameWeight(names: Array<string>): number {
+  let weight = 0
+  if (isNegativeName(names)) weight -= 25
+  if (isPositiveName(names)) weight += 25
+  return weight
+}
+
+/**
+ * How sure it is that `node` is page furniture (navigation, comments,
+ * sidebars…) by tag, role or class/id: `2` always skipped, `1` skipped unless
+ * it holds most of the page's text, `0` not furniture (or a positive hint).
+ */
+export function unlikelyLevel(node: Element): 0 | 1 | 2 {
+  const name = node.tagName
+  if (name === 'nav' || name === 'aside' || name === 'footer') return 1
+  if (name === 'body' || name === 'html' || name === 'main' || name === 'article') return 0
+  if (isArticleBody(node)) return 0
+  const role = node.properties.role
+  if (typeof role === 'string' && role.split(/\s+/).some((r) => unlikelyRoles.has(r))) {
+    return 1
+  }
+  const names = hintNames(node)
+  if (names.length === 0 || isPositiveName(names)) return 0
+  if (names.some((n) => unlikelyStrong.test(n))) return 2
+  if (names.some((n) => unlikelyWeak.test(n))) return 1
+  return 0
+}
+
+/**
+ * Whether `node` is hidden: `hidden`, `aria-hidden=true`, or an inline style
+ * with `display:none` / `visibility:hidden`.
+ */
+export function isHidden(node: Element): boolean {
+  const props = node.properties
+  if (props.hidden !== undefined && props.hidden !== false && props.hidden !== null) return true
+  if (props.ariaHidden === 'true') return true
+  const style = props.style
+  return (
+    typeof style === 'string' &&
+    /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i.test(style)
+  )
+}

@@ -1,0 +1,133 @@
+/**
+ * Read metadata from in-page markup: microdata (`itemprop` on elements other
+ * than `<meta>`), `rel=author` / `rel=tag` links and `<time>` elements.
+ *
+ * Elements in boilerplate (comments, sidebars, navigation, related lists)
+ * and inside Comment/Review scopes are ignored.
+ *
+ * @module
+ */
+
+import type {Element} from 'hast'
+import type {Found} from './generic-meta.js'
+import type {Located, PageIndex} from './page-index.js'
+import {attr, hintOf, textOf} from './page-index.js'
+import {looksLikeUrl} from './author-names.js'
+import {normalizeDate} from '../util/normalize-date.js'
+import {selectAll} from 'hast-util-select'
+
+export interface MarkupMeta {
+  authors?: Found<Array<string>>
+  date?: Found<string>
+  modified?: Found<string>
+  title?: Found<string>
+  relAuthors?: Found<Array<string>>
+  relTags?: Found<Array<string>>
+  time?: Found<string>
+}
+
+const FOREIGN_SCOPE = /comment|review|answer|question|rating|offer|product|event|recipe/i
+const ARTICLE_SCOPE = /article|posting|report|webpage|blog/i
+
+/**
+ * Read microdata, `rel` links and `<time>` elements.
+ *
+ * @param index
+ *   Page index.
+ * @returns
+ *   Fields found.
+ */
+export function readMarkup(index: PageIndex): MarkupMeta {
+  const meta: MarkupMeta = {}
+  const authors: Array<string> = []
+
+  for (const entry of index.itemprops) {
+    if (entry.context.excluded || FOREIGN_SCOPE.test(entry.scopeType)) continue
+    for (const prop of entry.props) {
+      if (prop === 'author' || prop === 'creator') {
+        const name = authorName(entry.element)
+        if (name && !authors.includes(name)) authors.push(name)
+      } else if (prop === 'datePublished' || prop === 'dateCreated') {
+        const date = normalizeDate(valueOf(entry.element))
+        if (date && !meta.date) meta.date = {value: date, from: `microdata:${prop}`}
+      } else if (prop === 'dateModified') {
+        const date = normalizeDate(valueOf(entry.element))
+        if (date && !meta.modified) meta.modified = {value: date, from: 'microdata:dateModified'}
+      } else if (prop === 'headline' || (prop === 'name' && ARTICLE_SCOPE.test(entry.scopeType))) {
+        const title = valueOf(entry.element)
+        if (title && title.length < 400 && !meta.title) meta.title = {value: title, from: `microdata:${prop}`}
+      }
+    }
+  }
+  if (authors.length > 0) meta.authors = {value: authors, from: 'microdata:author'}
+
+  const relAuthors: Array<string> = []
+  const tags: Array<string> = []
+  for (const link of index.links) {
+    if (link.context.excluded || link.element.tagName !== 'a') continue
+    const text = textOf(link.element)
+    if (!text || text.length > 80) continue
+    if (link.rel.includes('author') && !relAuthors.includes(text)) relAuthors.push(text)
+    if (link.rel.includes('tag') && !tags.includes(text)) tags.push(text)
+  }
+  if (relAuthors.length > 0) meta.relAuthors = {value: relAuthors, from: 'rel=author'}
+  if (tags.length > 0) meta.relTags = {value: tags, from: 'rel=tag'}
+
+  const time = readTime(index.times)
+  if (time) meta.time = time
+  return meta
+}
+
+/**
+ * Best `<time>` element for the publication date: `pubdate` first, then one
+ * in the article or its header, then any outside boilerplate; ones marked as
+ * updated/modified come last.
+ */
+function readTime(times: Array<Located>): Found<string> | undefined {
+  let best: {score: number; found: Found<string>} | undefined
+  for (const {element, context} of times) {
+    if (context.excluded) continue
+    const pubdate = element.properties.pubdate !== undefined && element.properties.pubdate !== null
+    const datetime = attr(element, 'dateTime')
+    const date = normalizeDate(datetime) ?? normalizeDate(textOf(element))
+    if (!date) continue
+    const hints = `${hintOf(element)} ${attr(element, 'itemProp')}`
+    let score = 0
+    if (pubdate) score += 8
+    if (context.inArticle || context.inHeader) score += 4
+    if (/publish|posted|created|pubdate/i.test(hints)) score += 2
+    if (/updat|modif|edited/i.test(hints)) score -= 6
+    if (!best || score > best.score) {
+      const from = pubdate ? 'time[pubdate]' : datetime ? 'time[datetime]' : 'time'
+      best = {score, found: {value: date, from}}
+    }
+  }
+  return best?.found
+}
+
+/** Author name from an `itemprop=author` element (an itemscope with a `name`, a link, or text). */
+function authorName(element: Element): string | undefined {
+  let value: string
+  if (element.properties.itemScope) {
+    const name = selectAll('[itemprop~=name]', element)[0]
+    const given = selectAll('[itemprop~=givenName]', element)[0]
+    const family = selectAll('[itemprop~=familyName]', element)[0]
+    value = name
+      ? valueOf(name)
+      : [given, family].filter((e): e is Element => Boolean(e)).map(valueOf).join(' ')
+  } else {
+    value = element.tagName === 'meta' || element.tagName === 'link' ? attr(element, 'content') : textOf(element)
+    if (!value) value = attr(element, 'content')
+  }
+  value = value.trim()
+  return value && value.length <= 200 && !looksLikeUrl(value) ? value : undefined
+}
+
+/** Value of a microdata property element. */
+function valueOf(element: Element): string {
+  const content = attr(element, 'content')
+  if (content) return content.trim()
+  if (element.tagName === 'time') return attr(element, 'dateTime') || textOf(element)
+  if (element.tagName === 'meta') return ''
+  return textOf(element)
+}

@@ -1,0 +1,244 @@
+/**
+ * One walk over a page that keeps what metadata extraction looks at: meta
+ * tags, JSON-LD scripts, links with `rel`, `<time>`, microdata, headings,
+ * elements whose class/id hint at a byline or date, and text nodes that
+ * start a credit line.
+ *
+ * Every element is kept with its context (inside the article or its header,
+ * or inside boilerplate such as comments, sidebars, navigation, footers).
+ *
+ * @module
+ */
+
+import type {Element, Nodes, Root} from 'hast'
+import {toString} from 'hast-util-to-string'
+import {toText} from 'hast-util-to-text'
+
+/** Where an element sits in the page. */
+export interface Context {
+  /** Inside `<article>`, `<main>`, an Article itemscope or `[role=main]`. */
+  inArticle: boolean
+  /** Inside `<header>` or an element whose class/id says header/headline. */
+  inHeader: boolean
+  /** Inside comments, sidebars, navigation, related lists or the page footer. */
+  excluded: boolean
+}
+
+export interface MetaEntry {
+  /** Lower-cased `name`, `property`, `itemprop` or `http-equiv`. */
+  key: string
+  attribute: 'name' | 'property' | 'itemprop' | 'http-equiv'
+  value: string
+}
+
+export interface Located {
+  element: Element
+  context: Context
+}
+
+export interface ItempropEntry extends Located {
+  props: Array<string>
+  /** `itemtype` of the nearest enclosing itemscope (not the element's own). */
+  scopeType: string
+}
+
+export interface CueText extends Located {
+  /** The text node's value, whitespace collapsed. */
+  value: string
+  /** Up to three ancestors of `element`, nearest first. */
+  ancestors: Array<Element>
+}
+
+export interface PageIndex {
+  lang: string | undefined
+  title: string | undefined
+  metas: Array<MetaEntry>
+  jsonLd: Array<string>
+  /** `<link>` and `<a>` elements with a `rel`. */
+  links: Array<Located & {rel: Array<string>}>
+  times: Array<Located>
+  itemprops: Array<ItempropEntry>
+  headings: Array<Located>
+  /** Elements whose class or id hints at an author/byline. */
+  bylines: Array<Located>
+  /** Elements whose class or id hints at a date. */
+  dates: Array<Located>
+  /** Text nodes that look like the start of a byline or credit line. */
+  cues: Array<CueText>
+}
+
+const BYLINE_HINT = /byline|author|writer|reporter|journalist|autor|auteur|contributor|(?:^|[-_ ])by(?:$|[-_ ])/i
+const DATE_HINT = /date|time|publish|posted|dateline|datum|fecha|[-_]pub(?:$|[-_])/i
+const EXCLUDED_ANYWHERE = /comment|sidebar|related|recommend|widget|popular|trending|newsletter|disqus|breadcrumb|most-?read|more-?stories|outbrain|taboola/i
+const EXCLUDED_START = /^(?:(?:site|page|global|main|blog)[-_]?)?(?:footer|nav|navbar|navigation|menu|aside|promo|rail|subnav|masthead)(?:$|[-_])/i
+const ARTICLE_TYPE = /article|posting|report/i
+const CUE = /^(?:by|von|par|por|door|door:|text:|texto:|texte:)\s|^(?:by|von)$|作者|記者|记者|文\s*[/／|]|来源|來源|出处|出處|撰文|编辑|編輯|稿源|发布时间|發布時間|发布于|時間[:：]|时间[:：]/i
+
+/**
+ * Walk `tree` once and index what metadata extraction needs.
+ *
+ * @param tree
+ *   Whole page as parsed by `hast-util-from-html`.
+ * @returns
+ *   Index of the page.
+ */
+export function indexPage(tree: Root): PageIndex {
+  const index: PageIndex = {
+    lang: undefined,
+    title: undefined,
+    metas: [],
+    jsonLd: [],
+    links: [],
+    times: [],
+    itemprops: [],
+    headings: [],
+    bylines: [],
+    dates: [],
+    cues: []
+  }
+  const top: Context = {inArticle: false, inHeader: false, excluded: false}
+  walk(tree, top, '', index, [])
+  return index
+}
+
+function walk(node: Nodes, context: Context, scopeType: string, index: PageIndex, stack: Array<Element>): void {
+  if (node.type === 'text') return
+  if (node.type !== 'element' && node.type !== 'root') return
+  if (node.type === 'element') {
+    const result = visitElement(node, context, scopeType, index)
+    if (!result) return
+    context = result.context
+    scopeType = result.scopeType
+  }
+  for (const child of node.children) {
+    if (child.type === 'text') {
+      if (node.type === 'element' && CUE.test(child.value.trim())) {
+        index.cues.push({element: node, context, value: collapse(child.value), ancestors: stack.slice(-3).reverse()})
+      }
+    } else {
+      walk(child as Nodes, context, scopeType, index, node.type === 'element' ? [...stack.slice(-3), node] : stack)
+    }
+  }
+}
+
+/** Record one element; returns the context for its children, or nothing to skip them. */
+function visitElement(
+  element: Element,
+  context: Context,
+  scopeType: string,
+  index: PageIndex
+): {context: Context; scopeType: string} | undefined {
+  const tag = element.tagName
+  const props = element.properties
+
+  if (tag === 'html' && typeof props.lang === 'string') index.lang = props.lang
+  if (tag === 'title' && index.title === undefined) index.title = collapse(toString(element))
+
+  if (tag === 'script') {
+    const type = attr(element, 'type').toLowerCase()
+    if (type.includes('ld+json')) index.jsonLd.push(toString(element))
+    return undefined
+  }
+  if (tag === 'style' || tag === 'noscript' || tag === 'template' || tag === 'svg') return undefined
+
+  if (tag === 'meta') {
+    // Some saved pages carry the value in `value` instead of `content`.
+    const value = attr(element, 'content') || attr(element, 'value')
+    for (const attribute of ['name', 'property', 'itemProp', 'httpEquiv'] as const) {
+      const key = attr(element, attribute).trim().toLowerCase()
+      if (!key) continue
+      const name = attribute === 'itemProp' ? 'itemprop' : attribute === 'httpEquiv' ? 'http-equiv' : attribute
+      for (const part of name === 'itemprop' || name === 'property' ? key.split(/\s+/) : [key]) {
+        index.metas.push({key: part, attribute: name, value})
+      }
+    }
+    if (!props.itemProp) return undefined
+  }
+
+  const hint = hintOf(element)
+  const role = attr(element, 'role').toLowerCase()
+  const itemType = props.itemScope ? attr(element, 'itemType') : ''
+  const next: Context = {
+    inArticle: context.inArticle || tag === 'article' || tag === 'main' || role === 'main' || ARTICLE_TYPE.test(itemType),
+    inHeader: context.inHeader || tag === 'header' || /(?:^|[-_ ])(?:header|headline|title)(?:$|[-_ ])/i.test(hint),
+    excluded: context.excluded || tag === 'nav' ||
+      ((tag === 'footer' || tag === 'aside') && !context.inArticle) ||
+      (tag !== 'body' && tag !== 'html' && tag !== 'main' && tag !== 'article' && boilerplate(hint))
+  }
+
+  const located = {element, context: next}
+  if ((tag === 'link' || tag === 'a') && props.rel) {
+    index.links.push({...located, rel: attr(element, 'rel').toLowerCase().split(/\s+/)})
+  }
+  if (tag === 'time') index.times.push(located)
+  if (tag === 'h1') index.headings.push(located)
+  if (props.itemProp) {
+    index.itemprops.push({...located, props: attr(element, 'itemProp').split(/\s+/), scopeType})
+  }
+  if (hint && tag !== 'body' && tag !== 'html' && tag !== 'meta' && tag !== 'link') {
+    if (BYLINE_HINT.test(hint)) index.bylines.push(located)
+    if (DATE_HINT.test(hint)) index.dates.push(located)
+  }
+  return {context: next, scopeType: props.itemScope ? itemType || 'scope' : scopeType}
+}
+
+/** Whether class names or id mark boilerplate (comments, navigation, related lists, page footer). */
+function boilerplate(hint: string): boolean {
+  if (!hint) return false
+  return hint.split(/\s+/).some((token) => !/^(?:no|has|with|show|hide|is|not|without)[-_]/i.test(token) &&
+    (EXCLUDED_ANYWHERE.test(token) || EXCLUDED_START.test(token)))
+}
+
+/**
+ * Property of an element as a string (lists joined with spaces).
+ *
+ * @param element
+ *   Element.
+ * @param name
+ *   hast property name (`content`, `itemProp`, `dateTime`).
+ * @returns
+ *   Value, or an empty string.
+ */
+export function attr(element: Element, name: string): string {
+  const value = element.properties[name]
+  if (Array.isArray(value)) return value.join(' ')
+  if (typeof value === 'string' || typeof value === 'number') return String(value)
+  return ''
+}
+
+/**
+ * Class names and id of an element, space separated.
+ *
+ * @param element
+ *   Element.
+ * @returns
+ *   Hint text.
+ */
+export function hintOf(element: Element): string {
+  return [attr(element, 'className'), attr(element, 'id')].join(' ').trim()
+}
+
+/**
+ * Text of a node as rendered (blocks and `<br>` separate words), whitespace
+ * collapsed.
+ *
+ * @param node
+ *   Node.
+ * @returns
+ *   Text.
+ */
+export function textOf(node: Nodes): string {
+  return collapse(node.type === 'element' || node.type === 'root' ? toText(node) : toString(node))
+}
+
+/**
+ * Collapse whitespace (including no-break spaces) and trim.
+ *
+ * @param value
+ *   Text.
+ * @returns
+ *   Collapsed text.
+ */
+export function collapse(value: string): string {
+  return value.replace(/[\s\u00a0\u200b\u3000]+/g, ' ').trim()
+}

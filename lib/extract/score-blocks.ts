@@ -1,0 +1,65 @@
+import type {Block, PageStats, Totals} from './block-stats.js'
+import {linkDensity} from './block-stats.js'
+import {classWeight} from './hints.js'
+import {notCandidateTags, tagScore} from './tags.js'
+
+/** Which heuristics a scoring attempt uses (Readability's flags). */
+export interface ScoreFlags {
+  /** Ignore paragraphs inside unlikely subtrees (comments, sidebars, …). */
+  stripUnlikely: boolean
+  /** Add class/id weights to candidates. */
+  weightClasses: boolean
+}
+
+/** Shortest paragraph (weighted length) that is scored. */
+const minParagraph = 25
+
+/**
+ * Readability's content score: every paragraph adds
+ * `1 + punctuation + min(length / 100, 3)` to its parent, half of that to its
+ * grandparent and a third per level to the next three ancestors; each
+ * candidate starts from a tag score plus class weight and is finally scaled
+ * by `1 - link density`.
+ */
+export function scoreBlocks(stats: PageStats, flags: ScoreFlags): Map<Block, number> {
+  const scores = new Map<Block, number>()
+
+  for (const paragraph of stats.paragraphs) {
+    const owner = paragraph.owner
+    if (flags.stripUnlikely && owner.inUnlikely) continue
+    if (paragraph.text < minParagraph) continue
+    const density = linkDensity(paragraph)
+    if (density > 0.7) continue
+    const score =
+      (1 + paragraph.punctuation + Math.min(Math.floor(paragraph.text / 100), 3)) *
+      (1 - density / 2)
+    let ancestor: Block | undefined = owner.childBlocks === 0 ? owner.parent : owner
+    let level = 0
+    while (ancestor && level < 5) {
+      if (!notCandidateTags.has(ancestor.node.tagName)) {
+        let value = scores.get(ancestor)
+        if (value === undefined) value = initialScore(ancestor, flags)
+        const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3
+        scores.set(ancestor, value + score / divider)
+      }
+      ancestor = ancestor.parent
+      level++
+    }
+  }
+
+  for (const [block, score] of scores) {
+    scores.set(block, score * (1 - linkDensity(totalsOf(block, flags))))
+  }
+
+  return scores
+}
+
+/** A candidate's starting score. */
+function initialScore(block: Block, flags: ScoreFlags): number {
+  return tagScore(block.node.tagName) + (flags.weightClasses ? classWeight(block.node) : 0)
+}
+
+/** The totals that count under `flags`. */
+export function totalsOf(block: Block, flags: ScoreFlags): Totals {
+  return flags.stripUnlikely ? block.likely : block.all
+}

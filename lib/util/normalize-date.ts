@@ -1,0 +1,198 @@
+/**
+ * Find the first date in a text and normalise it to ISO 8601.
+ *
+ * Output, depending on what the text gives:
+ *
+ * | given                  | output                        |
+ * | ---------------------- | ----------------------------- |
+ * | day, time and offset   | `2020-04-14T10:30:00+08:00`   |
+ * | day and time           | `2020-04-14T10:30:00`         |
+ * | day only               | `2020-04-14`                  |
+ *
+ * A small set of regular expressions is used instead of `new Date(text)`,
+ * whose results depend on the host time zone and engine.
+ * Recognised forms (anywhere in the text, the earliest one wins):
+ *
+ * - ISO: `2020-04-14`, `2020-04-14T10:30:00.000Z`, `2020-04-14 10:30+0800`
+ * - numeric: `2020/04/14 10:30`, `2020.04.14`, `14.04.2020`, `04/14/2020`
+ * - CJK: `2020年4月14日 10:30`, `2020年04月14日10:30`
+ * - names: `April 14, 2020`, `14 April 2020`, `Tue, 14 Apr 2020 10:30:00 GMT`,
+ *   `14. März 2020` (English, German, French, Spanish, Italian, Dutch months)
+ *
+ * A time directly after the day is kept (`10:30`, `10:30:00`, `10:30 pm`,
+ * `10h30`), with an offset when one follows (`Z`, `+08:00`, `+0800`,
+ * `GMT+8`, `UTC`, `EST`, …).
+ *
+ * @module
+ */
+
+/** Month names and abbreviations (lower case, without a trailing dot). */
+const MONTHS: Record<string, number> = {}
+
+const MONTH_NAMES: Array<Array<string>> = [
+  ['january', 'jan', 'januar', 'jänner', 'janvier', 'enero', 'gennaio', 'januari'],
+  ['february', 'feb', 'februar', 'février', 'fevrier', 'févr', 'fevr', 'febrero', 'febbraio', 'februari'],
+  ['march', 'mar', 'märz', 'maerz', 'mars', 'marzo', 'maart', 'mär'],
+  ['april', 'apr', 'avril', 'abril', 'aprile', 'avr'],
+  ['may', 'mai', 'mayo', 'maggio', 'mei'],
+  ['june', 'jun', 'juni', 'juin', 'junio', 'giugno'],
+  ['july', 'jul', 'juli', 'juillet', 'julio', 'luglio', 'juil'],
+  ['august', 'aug', 'août', 'aout', 'agosto', 'augustus'],
+  ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'settembre'],
+  ['october', 'oct', 'oktober', 'okt', 'octobre', 'octubre', 'ottobre'],
+  ['november', 'nov', 'novembre', 'noviembre'],
+  ['december', 'dec', 'dezember', 'dez', 'décembre', 'decembre', 'déc', 'diciembre', 'dicembre']
+]
+
+for (const [index, names] of MONTH_NAMES.entries()) {
+  for (const name of names) MONTHS[name] = index + 1
+}
+
+/** Named zones with a fixed offset in minutes (only unambiguous-enough ones). */
+const ZONES: Record<string, number> = {
+  z: 0, ut: 0, utc: 0, gmt: 0,
+  est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
+  bst: 60, cet: 60, cest: 120, mez: 60, mesz: 120, eet: 120, eest: 180,
+  jst: 540, kst: 540, hkt: 480, sgt: 480, aest: 600, aedt: 660
+}
+
+const MONTH = '(\\p{L}{3,10})\\.?'
+const DAY_SUFFIX = '(?:st|nd|rd|th|er|e|º)?'
+
+interface Day {
+  index: number
+  end: number
+  year: number
+  month: number
+  day: number
+}
+
+type DayReader = (match: RegExpExecArray) => [number, number, number] | undefined
+
+/** Patterns for the day part, each with a reader giving `[year, month, day]`. */
+const DAY_PATTERNS: Array<[RegExp, DayReader]> = [
+  // 2020-04-14, 2020/04/14, 2020.04.14
+  [/(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/gu, (m) => [Number(m[1]), Number(m[3]), Number(m[4])]],
+  // 2020年4月14日
+  [/(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]?/gu, (m) => [Number(m[1]), Number(m[2]), Number(m[3])]],
+  // April 14, 2020 / Tue Apr 14 2020
+  [new RegExp(`(?<!\\p{L})${MONTH}\\s+(\\d{1,2})${DAY_SUFFIX},?\\s+(\\d{4})(?!\\d)`, 'giu'), (m) => named(m[3], m[1], m[2])],
+  // 14 April 2020 / 14. März 2020 / 14 de abril de 2020 / 14-Apr-2020
+  [new RegExp(`(?<!\\d)(\\d{1,2})${DAY_SUFFIX}\\.?(?:\\s+de|\\s*-)?\\s*${MONTH}(?:\\s+de|\\s*-|,)?\\s*(\\d{4})(?!\\d)`, 'giu'), (m) => named(m[3], m[2], m[1])],
+  // 14.04.2020 (day first)
+  [/(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)/gu, (m) => [Number(m[3]), Number(m[2]), Number(m[1])]],
+  // 04/14/2020 (month first unless the first part cannot be a month)
+  [/(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)/gu, (m) => {
+    const a = Number(m[1])
+    const b = Number(m[2])
+    return a > 12 ? [Number(m[3]), b, a] : [Number(m[3]), a, b]
+  }]
+]
+
+/** A time right after the day, with optional seconds, meridiem and zone. */
+const TIME = new RegExp(
+  '^(?:\\s*(?:T|,|at|um|à|a las|alle|om|\\||-|–|·)?\\s*)' +
+    '(\\d{1,2})[:：h](\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?' +
+    '(?:\\s*([ap]\\.?\\s?m\\.?)(?!\\p{L}))?' +
+    '(?:\\s*(?:Uhr|h)(?!\\p{L}))?' +
+    '(?:\\s*(UTC|GMT|UT)\\s*([+-])(\\d{1,2})(?::?(\\d{2}))?(?!\\d)' +
+    '|\\s?([+-])(\\d{2}):?(\\d{2})(?!\\d)' +
+    '|\\s*(\\p{L}{1,4})(?!\\p{L}))?',
+  'iu'
+)
+
+/**
+ * Find the first date in `text` and return it as ISO 8601.
+ *
+ * @param text
+ *   Any text: a `datetime` attribute, a meta value, a credit line
+ *   (`发布时间：2020-04-14 10:30 来源：新华网`).
+ * @returns
+ *   `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS` or `YYYY-MM-DDTHH:MM:SS±HH:MM`
+ *   (`Z` for UTC); `undefined` when no valid date is found.
+ */
+export function normalizeDate(text: string): string | undefined {
+  if (typeof text !== 'string' || !text) return undefined
+  const value = text.normalize('NFKC')
+  const day = firstDay(value)
+  if (!day) return undefined
+  const date = `${day.year}-${pad(day.month)}-${pad(day.day)}`
+  const time = TIME.exec(value.slice(day.end))
+  if (!time) return date
+  let hour = Number(time[1])
+  const minute = Number(time[2])
+  const second = time[3] ? Number(time[3]) : 0
+  const meridiem = time[4] ? time[4].toLowerCase().replace(/[^ap]/g, '') : ''
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return date
+    if (meridiem === 'p' && hour < 12) hour += 12
+    if (meridiem === 'a' && hour === 12) hour = 0
+  }
+  if (hour > 23 || minute > 59 || second > 59) return date
+  const clock = `${date}T${pad(hour)}:${pad(minute)}:${pad(second)}`
+  const offset = zoneOffset(time)
+  if (offset === undefined) return clock
+  if (offset === 0 && /^z$/i.test(time[12] || '')) return clock + 'Z'
+  const sign = offset < 0 ? '-' : '+'
+  const abs = Math.abs(offset)
+  return `${clock}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+}
+
+/** Earliest valid day in `value`. */
+function firstDay(value: string): Day | undefined {
+  let best: Day | undefined
+  for (const [pattern, read] of DAY_PATTERNS) {
+    pattern.lastIndex = 0
+    let match: RegExpExecArray | null
+    while ((match = pattern.exec(value))) {
+      if (best && match.index > best.index) break
+      const parts = read(match)
+      if (parts && valid(parts[0], parts[1], parts[2])) {
+        const end = match.index + match[0].length
+        if (!best || match.index < best.index || (match.index === best.index && end > best.end)) {
+          best = {index: match.index, end, year: parts[0], month: parts[1], day: parts[2]}
+        }
+        break
+      }
+      // Retry one character later so overlapping candidates are seen.
+      pattern.lastIndex = match.index + 1
+    }
+  }
+  return best
+}
+
+/** Offset in minutes from a `TIME` match, if it has a zone. */
+function zoneOffset(time: RegExpExecArray): number | undefined {
+  const sign = time[6] || time[9]
+  if (sign) {
+    const hours = Number(time[7] || time[10])
+    const minutes = Number(time[8] || time[11] || 0)
+    if (hours > 14 || minutes > 59) return undefined
+    const total = hours * 60 + minutes
+    return sign === '-' ? -total : total
+  }
+  const name = (time[12] || '').toLowerCase()
+  return name && name in ZONES ? ZONES[name] : undefined
+}
+
+/** Read a day with a month name. */
+function named(year: string, month: string, day: string): [number, number, number] | undefined {
+  const key = month.toLowerCase()
+  let number: number | undefined = MONTHS[key]
+  if (!number) {
+    // A longer abbreviation (`Janu`, `Septem`) of a full name.
+    const index = MONTH_NAMES.findIndex((names) => names.some((name) => name.length > key.length && name.startsWith(key)))
+    if (index !== -1) number = index + 1
+  }
+  return number ? [Number(year), number, Number(day)] : undefined
+}
+
+/** Whether a day exists (years 1900–2099). */
+function valid(year: number, month: number, day: number): boolean {
+  if (year < 1900 || year > 2099 || month < 1 || month > 12 || day < 1) return false
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0')
+}
