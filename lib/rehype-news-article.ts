@@ -1,4 +1,4 @@
-import type {Root} from 'hast'
+import type {Element, Root} from 'hast'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {rehypeCjkSpacing} from './rehype-cjk-spacing.js'
@@ -9,6 +9,7 @@ import {rehypeRelatedArticles} from './rehype-related-articles.js'
 import {rehypeRemovePromos} from './rehype-remove-promos.js'
 import {rehypeResolveProfile} from './rehype-resolve-profile.js'
 import {rehypeSelectRoot} from './rehype-select-root.js'
+import {report} from './messages.js'
 import type {Options} from './types.js'
 
 /**
@@ -32,5 +33,21 @@ export const rehypeNewsArticle: Plugin<[(Readonly<Options> | null | undefined)?]
   ] as Array<(tree: Root, file: VFile) => undefined>
   return function (tree, file) {
     for (const step of steps) step(tree, file)
+    if (!hasContent(tree)) report(file, 'no-content', 'Nothing convertible is left: no article text or image found')
   }
+}
+
+function hasContent(tree: Root): boolean {
+  const stack: Array<Root | Element> = [tree]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    for (const child of node.children) {
+      if (child.type === 'text' && child.value.trim()) return true
+      if (child.type === 'element') {
+        if (child.tagName === 'img') return true
+        stack.push(child)
+      }
+    }
+  }
+  return false
 }

@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import rehypeParse from 'rehype-parse'
@@ -99,6 +100,22 @@ test('api: related lists go to `file.data.related` and optionally the frontmatte
   assert.equal(file.data.related, [{title: '一', url: 'https://a.example/1'}])
   assert.match(String(file), 'related:\n  - title: 一\n    url: https://a.example/1\n')
   assert.not.match(String(file), '广告')
+})
+
+test('api: a page with nothing convertible fails with `no-content`', async function () {
+  try {
+    await mod.convert('<html><head><title>x</title><script>var a = 1</script></head><body><nav></nav></body></html>')
+    assert.unreachable('should reject')
+  } catch (error) {
+    assert.is((error as {ruleId?: string}).ruleId, 'no-content')
+  }
+})
+
+test('api: README lists every message rule with its kind', async function () {
+  const readme = await fs.readFile(new URL('../README.md', import.meta.url), 'utf8')
+  for (const [ruleId, rule] of Object.entries(mod.rules)) {
+    assert.ok(readme.includes('| `' + ruleId + '` | ' + rule.kind + ' |'), 'README misses `' + ruleId + '` (' + rule.kind + ')')
+  }
 })
 
 test.run()
