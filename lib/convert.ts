@@ -3,6 +3,7 @@ import rehypeRemark from 'rehype-remark'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
+import stringWidth from 'string-width'
 import type {Options as StringifyOptions} from 'remark-stringify'
 import {unified} from 'unified'
 import type {Processor} from 'unified'
@@ -47,7 +48,7 @@ export function createProcessor(options?: Readonly<Options> | null | undefined) 
     .use(rehypeParse)
     .use(rehypeNewsArticle, settings)
     .use(rehypeRemark)
-    .use(remarkGfm)
+    .use(remarkGfm, {stringLength: stringWidth})
     .use(remarkCjkEmphasis)
     .use(remarkArticleFrontmatter, settings)
     .use(remarkFrontmatter, ['yaml'])
