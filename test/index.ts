@@ -11,6 +11,7 @@ const suites = [
   './credit-line.js',
   './decode.js',
   './emphasis.js',
+  './media.js',
   './fixtures.js',
   './profiles.js'
 ]
