@@ -14,25 +14,36 @@
 
 const LABEL = /^(?:(?:written|posted|published|reported|story|text|words|photos?)\s+)?(?:by|von|par|por|door)(?=[\s:：])[\s:：]*|^(?:author|authors|autor|autorin|auteur|autore|byline|text|texto|texte|reporter|作者|撰文|文|撰稿)\s*[:：/／|]\s*|^(?:本报记者|本報記者|记者|記者|通讯员|通訊員)\s*[:：]?\s*/i
 
+/** Month names (either case for the first letter), to cut `Jane Doe March 22, 2017`. */
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'january',
+  'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'januar',
+  'februar', 'märz', 'mai', 'juni', 'juli', 'oktober', 'dezember']
+  .map((month) => `[${month[0].toUpperCase()}${month[0]}]${month.slice(1)}`)
+  .join('|')
+
 const CUT = new RegExp(
   [
     '\\s*[|｜•·«»▪◆■/]\\s*(?=\\S*\\s*\\d)', // a separator before a date
     '\\s*[|｜•·«»▪◆■]',
     '\\s+[-–—]\\s',
     '\\s*[([{<]',
-    '\\s*\\d',
+    '(?:^|\\s|(?<=[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]))\\d',
     '@',
     '\\s(?:updated|published|posted|last|on|am|um|le|el|il|op|den|der|vom|from|via|photo|photos|image|images|video|illustration|graphics|email|e-mail|follow|twitter|facebook|read|more|share|comments?)\\b',
     '\\s(?:for|at|in|with|im|bei|aus|für)\\s+(?:the\\s+)?\\p{Lu}',
+    `\\s(?:${MONTHS})\\.?\\s+\\d`,
     '\\s*[。！？:：]',
     '\\s*[,，]\\s*(?:\\p{Ll}|published|updated)'
   ].join('|'),
   'u'
 )
 
+/** Photo and image credits are not bylines. */
+const CREDIT = /^(?:photo(?:graph)?s?|pictures?|image|images|illustration|video|foto|fotos|bild|bilder|quelle|source)\b/i
+
 const ROLE = /^(?:(?:the|a|an|our|senior|junior|chief|contributing|special|associate|managing|deputy|executive|political|foreign|science|business|sports?|news|tech|technology|health|staff|guest|editorial|freelance|national|international|white house|washington|investigative|digital|global|lead|head|assistant|feature|features|opinion|culture|entertainment|legal|data|video|photo|social media|local|regional|correspondent|bureau)\s+)*(?:writer|writers|reporter|reporters|editor|editors|correspondent|correspondents|columnist|contributor|contributors|producer|journalist|journalists|photographer|analyst|staff|intern|team|desk|chief|redaktion|redakteur|redakteurin|autor|autorin|mitarbeiter|reporterin|korrespondent|korrespondentin|rédaction|rédacteur|journaliste|administrator|admin team|newsroom|news service|wire|wires|bureau|staff report|contributing writer|guest author|guest post)$/i
 
-const STOP = /^(?:share|tweet|email|print|comments?|home|menu|search|login|sign in|subscribe|follow|facebook|twitter|instagram|linkedin|whatsapp|more|read more|unknown|anonymous|none|null|undefined|author|authors|by|von|admin team|view all posts|all posts|posts|profile|about|bio|editor|editors|staff|contributor|contributors)$/i
+const STOP = /^(?:share|tweet|email|print|comments?|home|menu|search|login|sign in|subscribe|follow|facebook|twitter|instagram|linkedin|whatsapp|more|read more|unknown|anonymous|none|null|undefined|author|authors|by|von|admin team|view all posts|all posts|posts|profile|about|bio|editor|editors|staff|contributor|contributors|admin|administrator|wordpressadmin|webmaster|site admin|siteadmin)$/i
 
 export interface CleanOptions {
   /** Site name(s): a name equal to one is rejected. */
@@ -83,7 +94,7 @@ export function looksLikeUrl(value: string): boolean {
 /** Drop labels and cut at the first thing that ends a byline. */
 function cut(value: string): string {
   let text = value.normalize('NFKC').replace(/\s+/g, ' ').trim()
-  if (looksLikeUrl(text)) return ''
+  if (looksLikeUrl(text) || CREDIT.test(text)) return ''
   for (let round = 0; round < 2; round++) text = text.replace(LABEL, '').trim()
   const match = CUT.exec(text)
   if (match) text = text.slice(0, match.index)
@@ -101,14 +112,17 @@ function splitNames(value: string): Array<string> {
 
 function acceptable(name: string, strict: boolean | undefined): boolean {
   if (name.length > 60 || name.split(' ').length > 6) return false
-  if (looksLikeUrl(name) || /[@<>{}=#\d]/.test(name) || STOP.test(name)) return false
+  if (looksLikeUrl(name) || /[@<>{}=#]|(?:^|\s)\d/.test(name) || STOP.test(name)) return false
   if (!/\p{L}/u.test(name)) return false
+  if (!CJK.test(name) && compact(name).length < 3) return false
   if (!strict) return true
   if (/\p{Script=Han}/u.test(name)) return name.length >= 2 && name.length <= 8 && !/[\s\p{P}]/u.test(name.replace(/[·•]/g, ''))
   // Latin-like: every word capitalised, except short particles.
   return name.split(' ').every((word, index) =>
     /^\p{Lu}/u.test(word) || (index > 0 && /^(?:van|von|de|der|den|da|di|du|del|la|le|bin|al|ten|ter|dos|das|y|zu)$/.test(word)))
 }
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
 
 /** Lower-cased letters and digits only, for comparisons. */
 function compact(value: string): string {

@@ -4,10 +4,12 @@
  * - author: elements whose class/id hints at a byline (`byline`, `author`,
  *   `writer`, `reporter`, `meta-author`, `post-author`), then text that
  *   starts a byline: `By Jane Doe and John Roe`, `Von …`, `作者：…`,
- *   `记者 张三 报道`, `記者…報導`, `文／…`, `文/…`
+ *   `记者 张三 报道`, `記者…報導`, `文／…`, `文/…`, then links to an author
+ *   page (`/author/jane-doe`), then the responsible editor (`责任编辑：…`)
  * - source: credit lines `来源：…` / `來源：…` / `Source: …`
  * - date: credit lines (`发布时间：…`), then elements whose class/id hints
- *   at a date
+ *   at a date, then short texts that are little more than a date
+ *   (`03.02.2022 15:34`, `Published Dec 19, 2016`); never an “updated” date
  *
  * Candidates in the article or its header win over the rest of the page;
  * boilerplate (comments, sidebars, navigation, related lists) is ignored.
@@ -20,7 +22,7 @@ import type {Found} from './generic-meta.js'
 import type {CueText, Located, PageIndex} from './page-index.js'
 import {hintOf, textOf} from './page-index.js'
 import {cleanAuthors} from './author-names.js'
-import {normalizeDate} from '../util/normalize-date.js'
+import {findDate, normalizeDate} from '../util/normalize-date.js'
 
 export interface BylineMeta {
   author?: Found<Array<string>>
@@ -37,8 +39,10 @@ const CJK_AUTHOR: Array<RegExp> = [
   new RegExp(`(?:^|[\\s(（])文\\s*[/／]\\s*(${HAN_NAMES}|[\\p{L}][\\p{L} .'-]{1,40}?)(?=$|\\s|[)）|｜/／])`, 'u')
 ]
 const SOURCE = /(?:来源|來源|稿源|出处|出處|source)\s*[:：]\s*([^\s|｜,，。;；:：]{2,30}(?: [A-Z][\w&.-]*){0,3})/i
-const LATIN_BY = /^(?:by|von|par|por|door)\s+(.+)$/i
-const MID_BY = /(?<=\s)(?:by|von|par|por|door)\s+(?=\p{Lu})/iu
+const LATIN_LABEL = /^(?:(?:written|posted|verfasst|geschrieben|text|story|reported)\s+)?(?:by|von|par|por|door)(?=[\s:：]|$)|^(?:autor|autorin|author|text|texto|texte|reporter)\s*[:：]/i
+const CJK_EDITOR = new RegExp(`(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\\s*[:：]\\s*(${HAN_NAMES})`, 'u')
+const UPDATED = /updat|modif|edited|geändert|aktualisiert|更新|修改|mis à jour|actualizad/i
+const MID_BY = /(?<=\s)(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+(?=\p{Lu})/u
 
 /**
  * Read the visible byline, credit line and date.
@@ -62,27 +66,57 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
     }
   }
 
+  let editor: Array<string> | undefined
   for (const cue of preferred(index.cues)) {
     const text = cueText(cue)
     if (!meta.author) {
       const names = cjkAuthors(text, siteNames) ?? latinAuthors(cue, text, options)
       if (names && names.length > 0) meta.author = {value: names, from: 'byline'}
     }
+    if (!editor) {
+      const match = CJK_EDITOR.exec(text)
+      const names = match ? cleanAuthors(match[1].split(/[\s、,，]+/), options) : []
+      if (names.length > 0) editor = names
+    }
     if (!meta.source) {
       const source = SOURCE.exec(text)
       if (source) meta.source = {value: source[1], from: 'credit-line'}
     }
-    if (!meta.date && /时间|時間|发布|發布|日期|更新/.test(text)) {
+    if (!meta.date && /时间|時間|发布|發布|日期/.test(text) && !/^(?:更新|修改)/.test(text)) {
       const date = normalizeDate(text)
       if (date) meta.date = {value: date, from: 'credit-line'}
     }
   }
 
+  // Links to an author page: `<a href="/author/jane-doe">Jane Doe</a>`.
+  if (!meta.author) {
+    for (const entry of preferred(index.authorLinks)) {
+      const names = fromHinted(entry.element, siteNames)
+      if (names.length > 0) {
+        meta.author = {value: names, from: 'author-link'}
+        break
+      }
+    }
+  }
+
+  // Chinese pages often credit only the responsible editor.
+  if (!meta.author && editor) meta.author = {value: editor, from: 'credit-line:editor'}
+
   if (!meta.date) {
     for (const entry of preferred(index.dates)) {
       const text = textOf(entry.element)
-      if (text.length > 160 || /updat|modif|edited|geändert|aktualisiert/i.test(hintOf(entry.element))) continue
-      const date = normalizeDate(text)
+      if (text.length > 160 || UPDATED.test(hintOf(entry.element))) continue
+      const found = findDate(text)
+      if (found && !UPDATED.test(text.normalize('NFKC').slice(0, found.index))) {
+        meta.date = {value: found.value, from: 'visible-date'}
+        break
+      }
+    }
+  }
+
+  if (!meta.date) {
+    for (const entry of preferred(index.dateTexts)) {
+      const date = dateOnly(entry.value)
       if (date) {
         meta.date = {value: date, from: 'visible-date'}
         break
@@ -90,6 +124,21 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
     }
   }
   return meta
+}
+
+/**
+ * A date from a short text that is little more than a date:
+ * `03.02.2022 15:34`, `Published Dec 19, 2016`, `Pressemitteilung vom 20.01.2022`,
+ * `06.11.2023 13:30 von Olga` (at most three other words, none saying “updated”).
+ */
+function dateOnly(text: string): string | undefined {
+  const found = findDate(text)
+  if (!found) return undefined
+  const normal = text.normalize('NFKC')
+  const rest = normal.slice(0, found.index) + ' ' + normal.slice(found.end)
+  if (UPDATED.test(rest)) return undefined
+  const words = rest.split(/[\s\p{P}\p{S}]+/u).filter((word) => /\p{L}/u.test(word))
+  return words.length <= 3 ? found.value : undefined
 }
 
 /** Names in a hinted byline element: a name child or author link first, then its text. */
@@ -115,12 +164,26 @@ function cjkAuthors(text: string, siteNames: Array<string | undefined>): Array<s
   return undefined
 }
 
-/** Names from an English/European `By …` line. */
+/**
+ * Names from an English/European byline: `By …`, `Written by: …`, `Autor: …`,
+ * or `… 2023 13:30 von …` (a date before `by`/`von`).
+ */
 function latinAuthors(cue: CueText, text: string, options: {siteNames: Array<string | undefined>; strict: boolean}): Array<string> | undefined {
-  const match = LATIN_BY.exec(text) ?? LATIN_BY.exec(cue.value)
-  if (!match) return undefined
-  const names = cleanAuthors(match[0], options)
-  return names.length > 0 ? names : undefined
+  for (const candidate of [text, cue.value]) {
+    let start = -1
+    if (LATIN_LABEL.test(candidate)) {
+      // `von`, `par`, `por`, `door` open a byline only when capitalised (`Von Jane Doe`).
+      if (/^(?:von|par|por|door)\s/.test(candidate)) continue
+      start = 0
+    } else {
+      const by = MID_BY.exec(candidate)
+      if (by && findDate(candidate.slice(0, by.index))) start = by.index
+    }
+    if (start === -1) continue
+    const names = cleanAuthors(candidate.slice(start), options)
+    if (names.length > 0) return names
+  }
+  return undefined
 }
 
 /**

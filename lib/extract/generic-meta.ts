@@ -5,26 +5,34 @@
  *
  * Precedence (first source that yields a usable value wins; `from` names it):
  *
- * | field       | precedence                                                                                     |
- * | ----------- | ---------------------------------------------------------------------------------------------- |
- * | title       | `<h1>` equal to / contained in a title below or `<title>` > JSON-LD `headline` > `og:title` >  |
- * |             | `twitter:title` > `parsely-title` > `dc.title` > microdata `headline` > `<title>` > first `<h1>` |
- * |             | (site-name prefixes/suffixes stripped, see `title.ts`)                                          |
- * | author      | JSON-LD `author` > meta `author`, `article:author` (not URLs), `parsely-author`,               |
- * |             | `sailthru.author`, `byl`, `dc.creator`, `itemprop=author` > microdata `author` > `rel=author` > |
- * |             | visible byline (class/id hints, `By …`, `作者：…`, `记者…报道`, `文／…`)                         |
- * | date        | JSON-LD `datePublished` > `article:published_time` > meta `date`, `pubdate`, `publishdate`, … > |
- * |             | microdata `datePublished` > `<time pubdate>` / `<time datetime>` (article first) >              |
- * |             | visible credit line / date element > `/YYYY/MM/DD/` in the URL                                 |
- * | modified    | JSON-LD `dateModified` > `article:modified_time` > `og:updated_time` > microdata `dateModified` |
- * | source      | credit line (`来源：…`) > JSON-LD `publisher.name` > `og:site_name`                            |
- * | siteName    | `og:site_name` > JSON-LD `publisher.name` / WebSite `name` > `application-name`                |
- * | tags        | `article:tag` > JSON-LD `keywords` > meta `keywords` / `news_keywords` > `rel=tag` links       |
- * | url         | `<link rel=canonical>` > `og:url` > JSON-LD `url` / `mainEntityOfPage` > `options.url`         |
- * | description | `og:description` > JSON-LD `description` > meta `description` > `twitter:description`         |
- * | image       | `og:image` > JSON-LD `image` > `twitter:image`                                                |
- * | section     | `article:section` > JSON-LD `articleSection` > meta `section` / `parsely-section`             |
- * | language    | `<html lang>` > meta `content-language` > `og:locale` > JSON-LD `inLanguage`                  |
+ * | field       | precedence, highest first                                                                  |
+ * | ----------- | ------------------------------------------------------------------------------------------ |
+ * | title       | 1. `<h1>` equal to, or contained in, a metadata title or `<title>` (agreement)              |
+ * |             | 2. the main `<h1>` when it reads as a headline sharing words with the metadata              |
+ * |             |    (but a decorated h1, `Section: Title`, yields the metadata title)                         |
+ * |             | 3. JSON-LD `headline` > `og:title` > `twitter:title` > `parsely-title` / `dc.title` >       |
+ * |             |    microdata `headline` > `<title>`, site name stripped (see `title.ts`) 4. first `<h1>`   |
+ * | author      | JSON-LD article `author`/`creator` (persons) > meta `author`, `article:author` (no URLs),   |
+ * |             | `parsely-author`, `sailthru.author`, `byl`, `dc.creator`, `itemprop=author` > microdata     |
+ * |             | `author` > `rel=author` links > `twitter:dataN` labelled “Written by” > visible byline       |
+ * |             | (class/id hints, `By …`, `Von …`, `作者：…`, `记者…报道`, `文／…`) > JSON-LD WebPage author >   |
+ * |             | JSON-LD organisation author > `责任编辑：…` (editor); a lone first name yields to a visible   |
+ * |             | byline that completes it                                                                    |
+ * | date        | JSON-LD `datePublished` > `article:published_time` > meta `date`, `pubdate`, `publishdate`, |
+ * |             | `DC.date.issued`, `parsely-pub-date`, `sailthru.date`, `itemprop=datePublished`, … >        |
+ * |             | microdata `datePublished` > `<time pubdate>` / `<time datetime>` (article first) >          |
+ * |             | `dc.date` > visible credit line / date element / short date text > `/YYYY/MM/DD/` in URL;   |
+ * |             | a UTC timestamp exactly one day off the visible date yields the visible (local) day         |
+ * | modified    | JSON-LD `dateModified` > `article:modified_time` > `og:updated_time` > microdata            |
+ * | source      | credit line (`来源：…`) > JSON-LD `publisher` name > `og:site_name`                          |
+ * | siteName    | `og:site_name` > JSON-LD `publisher` / WebSite `name` > `application-name`                  |
+ * | tags        | `article:tag` > JSON-LD `keywords` > meta `keywords` > `news_keywords` > `rel=tag` links     |
+ * |             | (one source, not merged: trimmed, deduplicated, order kept, at most 30)                     |
+ * | url         | `<link rel=canonical>` > `og:url` > JSON-LD `url` / `mainEntityOfPage` > `options.url`      |
+ * | description | `og:description` > JSON-LD `description` > meta `description` > `twitter:description`      |
+ * | image       | `og:image` > JSON-LD `image` > `twitter:image`                                              |
+ * | section     | `article:section` > JSON-LD `articleSection` > meta `section` / `parsely-section`           |
+ * | language    | `<html lang>` > meta `content-language` > `og:locale` > JSON-LD `inLanguage`                |
  *
  * Dates are normalised to ISO 8601 (see `../util/normalize-date.ts`); a
  * source whose value does not parse is skipped. Several authors are joined
@@ -35,14 +43,14 @@
  */
 
 import type {Root} from 'hast'
-import {cleanAuthors, looksLikeUrl} from './author-names.js'
 import {readByline} from './byline.js'
 import {readJsonLd} from './json-ld.js'
 import {metaReader} from './meta-tags.js'
 import {readMarkup} from './microdata.js'
 import {attr, indexPage} from './page-index.js'
+import {firstAuthors, firstDate, firstList, listed, listOf, preferLocalDay} from './reconcile.js'
+import {dateInUrl, hostLabel, hostOf, resolveUrl} from './site-url.js'
 import {chooseTitle} from './title.js'
-import {normalizeDate} from '../util/normalize-date.js'
 
 /** A value and the source it came from (`json-ld:NewsArticle.headline`, `meta:og:title`, `byline`, …). */
 export interface Found<T> {
@@ -73,8 +81,8 @@ export interface Options {
 const PUBLISHED_KEYS = [
   'article:published_time', 'og:published_time', 'article:published', 'published_time', 'publish_time',
   'date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'publication_date', 'article.published',
-  'article_date_original', 'dc.date.issued', 'dcterms.issued', 'dc.date.created', 'dcterms.created', 'dc.date',
-  'dcterms.date', 'parsely-pub-date', 'sailthru.date', 'datepublished', 'cxenseparse:recs:publishtime',
+  'article_date_original', 'dc.date.issued', 'dcterms.issued', 'dc.date.created', 'dcterms.created',
+  'parsely-pub-date', 'sailthru.date', 'datepublished', 'cxenseparse:recs:publishtime',
   'itemprop:datepublished', 'itemprop:datecreated', 'og:article:published_time', 'weibo:article:create_at'
 ]
 const MODIFIED_KEYS = [
@@ -111,9 +119,9 @@ export function extractGenericMeta(tree: Root, options?: Options | null | undefi
   const canonicalHref = canonical ? attr(canonical.element, 'href').trim() : ''
   const url = (canonicalHref ? {value: canonicalHref, from: 'link:canonical'} : undefined) ??
     meta.first(['og:url']) ?? ld.url ?? (pageUrl ? {value: pageUrl, from: 'options.url'} : undefined)
-  if (url) result.url = {value: resolve(url.value, pageUrl), from: url.from}
+  if (url) result.url = {value: resolveUrl(url.value, pageUrl), from: url.from}
   const host = hostOf(pageUrl) ?? hostOf(result.url?.value)
-  const siteNames = [result.siteName?.value, ld.publisher?.value, ld.siteName?.value, host]
+  const siteNames = [result.siteName?.value, ld.publisher?.value, ld.siteName?.value, hostLabel(host)]
 
   const title = chooseTitle({
     candidates: [
@@ -140,7 +148,9 @@ export function extractGenericMeta(tree: Root, options?: Options | null | undefi
     markup.authors,
     markup.relAuthors,
     listed(meta.labelled(/written by|^author|^autor|verfasst|rédigé|escrito/i)),
-    byline.author
+    byline.author,
+    ld.pageAuthors,
+    ld.orgAuthors
   ], siteNames, byline.author)
   if (author) result.author = author
 
@@ -149,10 +159,12 @@ export function extractGenericMeta(tree: Root, options?: Options | null | undefi
     ...PUBLISHED_KEYS.map((key) => meta.first([key])),
     markup.date,
     markup.time,
+    // Dublin Core's plain `date` is any date in the resource's life: after `<time>`.
+    meta.first(['dc.date', 'dcterms.date']),
     byline.date,
     dateInUrl(pageUrl ?? result.url?.value)
   ])
-  if (date) result.date = date
+  if (date) result.date = preferLocalDay(date, byline.date)
   const modified = firstDate([ld.modified, ...MODIFIED_KEYS.map((key) => meta.first([key])), markup.modified])
   if (modified) result.modified = modified
 
@@ -172,7 +184,7 @@ export function extractGenericMeta(tree: Root, options?: Options | null | undefi
   if (description) result.description = description
   const image = meta.first(['og:image', 'og:image:url', 'og:image:secure_url']) ?? ld.image ??
     meta.first(['twitter:image', 'twitter:image:src'])
-  if (image) result.image = {value: resolve(image.value, result.url?.value ?? pageUrl), from: image.from}
+  if (image) result.image = {value: resolveUrl(image.value, result.url?.value ?? pageUrl), from: image.from}
   const section = meta.first(['article:section']) ?? ld.section ?? meta.first(['section', 'parsely-section', 'category'])
   if (section) result.section = section
   const language = (index.lang?.trim() ? {value: index.lang.trim(), from: 'html[lang]'} : undefined) ??
@@ -181,81 +193,4 @@ export function extractGenericMeta(tree: Root, options?: Options | null | undefi
 
   if (!result.siteName) delete result.siteName
   return result
-}
-
-/** First source that yields clean author names, joined with `, `. */
-function firstAuthors(
-  sources: Array<Found<Array<string>> | undefined>,
-  siteNames: Array<string | undefined>,
-  byline: Found<Array<string>> | undefined
-): Found<string> | undefined {
-  for (const source of sources) {
-    if (!source) continue
-    const names = source === byline ? source.value : cleanAuthors(source.value.filter((v) => !looksLikeUrl(v)), {siteNames})
-    if (names.length > 0) return {value: names.join(', '), from: source.from}
-  }
-  return undefined
-}
-
-/** First source whose value parses as a date, normalised. */
-function firstDate(sources: Array<Found<string> | undefined>): Found<string> | undefined {
-  for (const source of sources) {
-    if (!source) continue
-    const value = normalizeDate(source.value)
-    if (value) return {value, from: source.from}
-  }
-  return undefined
-}
-
-/** First non-empty list, trimmed, deduplicated (case-insensitively), at most 30 items. */
-function firstList(sources: Array<Found<Array<string>> | undefined>): Found<Array<string>> | undefined {
-  for (const source of sources) {
-    if (!source) continue
-    const seen = new Set<string>()
-    const value: Array<string> = []
-    for (const item of source.value) {
-      const tag = item.replace(/\s+/g, ' ').trim()
-      const key = tag.toLowerCase()
-      if (!tag || tag.length > 80 || seen.has(key)) continue
-      seen.add(key)
-      value.push(tag)
-    }
-    if (value.length > 0) return {value: value.slice(0, 30), from: source.from}
-  }
-  return undefined
-}
-
-/** A single value as a list. */
-function listed(found: Found<string> | undefined): Found<Array<string>> | undefined {
-  return found ? {value: [found.value], from: found.from} : undefined
-}
-
-/** Split meta values on `,`, `，`, `、`, `;`. */
-function listOf(values: Array<string>, from: string): Found<Array<string>> | undefined {
-  const items = values.flatMap((value) => value.split(/[,，、;；]/))
-  return items.length > 0 ? {value: items, from} : undefined
-}
-
-/** A `/2020/04/14/` day in a URL path. */
-function dateInUrl(url: string | undefined): Found<string> | undefined {
-  const match = url ? /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:\/|[-_.]|$)/.exec(url) : null
-  return match ? {value: `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}`, from: 'url-path'} : undefined
-}
-
-/** Resolve `value` against `base` when possible. */
-function resolve(value: string, base: string | undefined): string {
-  try {
-    return new URL(value, base).href
-  } catch {
-    return value
-  }
-}
-
-function hostOf(url: string | undefined): string | undefined {
-  if (!url) return undefined
-  try {
-    return new URL(url).hostname || undefined
-  } catch {
-    return undefined
-  }
 }

@@ -24,6 +24,10 @@ type JsonObject = {[key: string]: Json}
 export interface JsonLdMeta {
   title?: Found<string>
   authors?: Found<Array<string>>
+  /** Authors of a WebPage (weaker than any article byline). */
+  pageAuthors?: Found<Array<string>>
+  /** Authors that are organisations (used only when no person is found anywhere). */
+  orgAuthors?: Found<Array<string>>
   date?: Found<string>
   modified?: Found<string>
   keywords?: Found<Array<string>>
@@ -44,6 +48,8 @@ const RANKS: Record<string, number> = {
   webpage: 1, itempage: 1, aboutpage: 1
 }
 
+const NOT_WORKS = /^(?:person|organi[sz]ation|newsmediaorganization|corporation|website|breadcrumblist|listitem|itemlist|imageobject|sitenavigationelement|searchaction|entrypoint|place|postaladdress|contactpoint|brand|offer|aggregaterating|rating|review|comment|question|answer)$/i
+
 /**
  * Read metadata from the texts of JSON-LD scripts.
  *
@@ -61,13 +67,15 @@ export function readJsonLd(texts: Array<string>): JsonLdMeta {
   const ids = new Map<string, JsonObject>()
   for (const node of nodes) {
     const id = node['@id']
-    if (typeof id === 'string' && !ids.has(id)) ids.set(id, node)
+    // Register definitions, not bare `{"@id": …}` references.
+    if (typeof id === 'string' && !ids.has(id) && Object.keys(node).length > 1) ids.set(id, node)
   }
   const ranked = nodes
     .map((node) => ({node, type: typeOf(node), rank: rankOf(node)}))
     .filter((entry) => entry.rank > 0)
     .sort((a, b) => b.rank - a.rank)
   const meta: JsonLdMeta = {}
+  const store = meta as Record<string, Found<string | Array<string>> | undefined>
   const resolve = (value: Json | undefined): Json | undefined =>
     isObject(value) && typeof value['@id'] === 'string' && Object.keys(value).length === 1
       ? ids.get(value['@id']) ?? value
@@ -77,13 +85,14 @@ export function readJsonLd(texts: Array<string>): JsonLdMeta {
     const from = (property: string) => `json-ld:${type}.${property}`
     const set = (key: keyof JsonLdMeta, property: string, value: string | Array<string> | undefined): void => {
       if (meta[key] || value === undefined || value.length === 0) return
-      ;(meta as Record<string, Found<string | Array<string>>>)[key] = {value, from: from(property)}
+      store[key] = {value, from: from(property)}
     }
-    const article = rankOf(node) > 1
+    const article = rankOf(node) > 1 || rankOf(node) === 0.5
     set('title', 'headline', text(node.headline))
     if (article) set('title', 'name', text(node.name))
-    set('authors', 'author', names(node.author, resolve))
-    if (article) set('authors', 'creator', names(node.creator, resolve))
+    set(article ? 'authors' : 'pageAuthors', 'author', names(node.author, resolve, 'person'))
+    if (article) set('authors', 'creator', names(node.creator, resolve, 'person'))
+    set('orgAuthors', 'author', names(node.author, resolve, 'organization'))
     set('date', 'datePublished', text(node.datePublished))
     if (article) set('date', 'dateCreated', text(node.dateCreated))
     set('modified', 'dateModified', text(node.dateModified))
@@ -93,7 +102,7 @@ export function readJsonLd(texts: Array<string>): JsonLdMeta {
     set('url', 'mainEntityOfPage', link(resolve(node.mainEntityOfPage)))
     set('image', 'image', link(resolve(node.image)) || link(node.thumbnailUrl))
     set('description', 'description', text(node.description))
-    set('publisher', 'publisher', names(node.publisher, resolve)?.[0])
+    set('publisher', 'publisher', names(node.publisher, resolve, 'any')?.[0])
     set('language', 'inLanguage', text(node.inLanguage))
     const site = resolve(node.isPartOf)
     if (isObject(site) && /website/i.test(typeOf(site))) set('siteName', 'isPartOf', text(site.name))
@@ -135,7 +144,8 @@ function flatten(value: Json, nodes: Array<JsonObject>, depth: number): void {
     return
   }
   if (value['@type'] !== undefined || typeof value['@id'] === 'string') nodes.push(value)
-  for (const key of ['@graph', 'mainEntity', 'itemListElement', 'hasPart', 'author', 'publisher', 'isPartOf']) {
+  // Not `itemListElement`/`hasPart`: lists hold other articles.
+  for (const key of ['@graph', 'mainEntity', 'author', 'publisher', 'isPartOf']) {
     const child = value[key]
     if (child && typeof child === 'object') flatten(child, nodes, depth + 1)
   }
@@ -152,8 +162,16 @@ function typeOf(node: JsonObject): string {
   return names.sort((a, b) => (RANKS[b.toLowerCase()] ?? 0) - (RANKS[a.toLowerCase()] ?? 0))[0] ?? ''
 }
 
+/**
+ * Rank of an entity: article types high, WebPage low; other creative works
+ * (HowTo, VideoObject, Recipe, …) with a headline or publication date lowest.
+ */
 function rankOf(node: JsonObject): number {
-  return RANKS[typeOf(node).toLowerCase()] ?? 0
+  const type = typeOf(node)
+  const rank = RANKS[type.toLowerCase()]
+  if (rank !== undefined) return rank
+  if (!type || NOT_WORKS.test(type)) return 0
+  return node.headline !== undefined || node.datePublished !== undefined ? 0.5 : 0
 }
 
 /** A plain string value (first of a list; `@value` objects unwrapped). */
@@ -174,19 +192,28 @@ function link(value: Json | undefined): string | undefined {
   return typeof value === 'string' && value.trim() ? value.trim() : undefined
 }
 
-/** Names of persons or organisations (strings, `{name}`, references, lists). */
-function names(value: Json | undefined, resolve: (value: Json | undefined) => Json | undefined): Array<string> | undefined {
+/**
+ * Names of persons or organisations (strings, `{name}`, references, lists).
+ * `kind` keeps persons (and plain strings) or organisations only.
+ */
+function names(
+  value: Json | undefined,
+  resolve: (value: Json | undefined) => Json | undefined,
+  kind: 'person' | 'organization' | 'any'
+): Array<string> | undefined {
   const result: Array<string> = []
   const add = (item: Json | undefined): void => {
     item = resolve(item)
     if (Array.isArray(item)) {
       for (const each of item) add(each)
     } else if (isObject(item)) {
+      const organization = /organi[sz]ation|corporation|newsmedia|company|website/i.test(typeOf(item))
+      if (kind !== 'any' && organization !== (kind === 'organization')) return
       const given = text(item.givenName)
       const family = text(item.familyName)
       const name = text(item.name) ?? (given || family ? [given, family].filter(Boolean).join(' ') : undefined)
       if (name) result.push(name)
-    } else {
+    } else if (kind !== 'organization') {
       const name = text(item)
       if (name) result.push(name)
     }

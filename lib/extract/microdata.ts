@@ -45,8 +45,9 @@ export function readMarkup(index: PageIndex): MarkupMeta {
     if (entry.context.excluded || FOREIGN_SCOPE.test(entry.scopeType)) continue
     for (const prop of entry.props) {
       if (prop === 'author' || prop === 'creator') {
-        const name = authorName(entry.element)
-        if (name && !authors.includes(name)) authors.push(name)
+        for (const name of authorNames(entry.element)) {
+          if (!authors.includes(name)) authors.push(name)
+        }
       } else if (prop === 'datePublished' || prop === 'dateCreated') {
         const date = normalizeDate(valueOf(entry.element))
         if (date && !meta.date) meta.date = {value: date, from: `microdata:${prop}`}
@@ -105,22 +106,25 @@ function readTime(times: Array<Located>): Found<string> | undefined {
   return best?.found
 }
 
-/** Author name from an `itemprop=author` element (an itemscope with a `name`, a link, or text). */
-function authorName(element: Element): string | undefined {
-  let value: string
+/**
+ * Author names from an `itemprop=author` element: an itemscope with `name`
+ * (or `givenName` and `familyName`) properties, else its text or `content`.
+ * Organisation scopes are skipped.
+ */
+function authorNames(element: Element): Array<string> {
+  let values: Array<string>
   if (element.properties.itemScope) {
-    const name = selectAll('[itemprop~=name]', element)[0]
+    if (/organi[sz]ation|corporation/i.test(attr(element, 'itemType'))) return []
+    const names = selectAll('[itemprop~=name]', element)
     const given = selectAll('[itemprop~=givenName]', element)[0]
     const family = selectAll('[itemprop~=familyName]', element)[0]
-    value = name
-      ? valueOf(name)
-      : [given, family].filter((e): e is Element => Boolean(e)).map(valueOf).join(' ')
+    values = names.length > 0
+      ? names.map(valueOf)
+      : [[given, family].filter((e): e is Element => Boolean(e)).map(valueOf).join(' ')]
   } else {
-    value = element.tagName === 'meta' || element.tagName === 'link' ? attr(element, 'content') : textOf(element)
-    if (!value) value = attr(element, 'content')
+    values = [element.tagName === 'meta' || element.tagName === 'link' ? attr(element, 'content') : textOf(element) || attr(element, 'content')]
   }
-  value = value.trim()
-  return value && value.length <= 200 && !looksLikeUrl(value) ? value : undefined
+  return values.map((value) => value.trim()).filter((value) => value && value.length <= 200 && !looksLikeUrl(value))
 }
 
 /** Value of a microdata property element. */

@@ -65,14 +65,22 @@ export interface PageIndex {
   dates: Array<Located>
   /** Text nodes that look like the start of a byline or credit line. */
   cues: Array<CueText>
+  /** Short text nodes (at most 80 characters) with a four-digit year. */
+  dateTexts: Array<CueText>
+  /** Links to an author page (`/author/jane-doe`, `/profile/…`, `/autor/…`). */
+  authorLinks: Array<Located>
 }
 
 const BYLINE_HINT = /byline|author|writer|reporter|journalist|autor|auteur|contributor|(?:^|[-_ ])by(?:$|[-_ ])/i
 const DATE_HINT = /date|time|publish|posted|dateline|datum|fecha|[-_]pub(?:$|[-_])/i
-const EXCLUDED_ANYWHERE = /comment|sidebar|related|recommend|widget|popular|trending|newsletter|disqus|breadcrumb|most-?read|more-?stories|outbrain|taboola/i
+const EXCLUDED_ANYWHERE = /comment|sidebar|related|recommend|widget|popular|trending|newsletter|disqus|most-?read|wm-ipp|more-?stories|outbrain|taboola/i
 const EXCLUDED_START = /^(?:(?:site|page|global|main|blog)[-_]?)?(?:footer|nav|navbar|navigation|menu|aside|promo|rail|subnav|masthead)(?:$|[-_])/i
 const ARTICLE_TYPE = /article|posting|report/i
-const CUE = /^(?:by|von|par|por|door|door:|text:|texto:|texte:)\s|^(?:by|von)$|作者|記者|记者|文\s*[/／|]|来源|來源|出处|出處|撰文|编辑|編輯|稿源|发布时间|發布時間|发布于|時間[:：]|时间[:：]/i
+const CUE = /^(?:(?:written|posted|verfasst|geschrieben|text|story|reported)\s+)?(?:by|von|par|por|door)(?:[\s:：]|$)|^(?:autor|autorin|author|text|texto|texte|reporter)\s*[:：]|作者|記者|记者|文\s*[/／|]|来源|來源|出处|出處|撰文|编辑|編輯|责编|責編|稿源|发布时间|發布時間|发布于|時間[:：]|时间[:：]/i
+const AUTHOR_HREF = /\/(?:author|authors|autor|autoren|auteur|autore|profile|profil|profiles|people|staff|editors|writers|journalist|journalists|reporter|reporters|redakteur|redaktion\/team)\/[^/?#]+\/?(?:[?#].*)?$/i
+const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/
+/** Digits, then `by`/`von` and a capitalised word (`06.11.2023 13:30 von Olga`); `byline.ts` checks for a real date. */
+const MID_CUE = /^.{0,60}\d.{0,20}?\s(?:[Bb]y|BY|[Vv]on)\s+\p{Lu}/u
 
 /**
  * Walk `tree` once and index what metadata extraction needs.
@@ -94,7 +102,9 @@ export function indexPage(tree: Root): PageIndex {
     headings: [],
     bylines: [],
     dates: [],
-    cues: []
+    cues: [],
+    dateTexts: [],
+    authorLinks: []
   }
   const top: Context = {inArticle: false, inHeader: false, excluded: false}
   walk(tree, top, '', index, [])
@@ -112,8 +122,14 @@ function walk(node: Nodes, context: Context, scopeType: string, index: PageIndex
   }
   for (const child of node.children) {
     if (child.type === 'text') {
-      if (node.type === 'element' && CUE.test(child.value.trim())) {
-        index.cues.push({element: node, context, value: collapse(child.value), ancestors: stack.slice(-3).reverse()})
+      const value = child.value.trim()
+      if (node.type !== 'element' || !value) continue
+      const ancestors = stack.slice(-3).reverse()
+      if (CUE.test(value) || (value.length <= 120 && MID_CUE.test(value))) {
+        index.cues.push({element: node, context, value: collapse(value), ancestors})
+      }
+      if (value.length <= 80 && YEAR.test(value)) {
+        index.dateTexts.push({element: node, context, value: collapse(value), ancestors})
       }
     } else {
       walk(child as Nodes, context, scopeType, index, node.type === 'element' ? [...stack.slice(-3), node] : stack)
@@ -170,6 +186,7 @@ function visitElement(
   if ((tag === 'link' || tag === 'a') && props.rel) {
     index.links.push({...located, rel: attr(element, 'rel').toLowerCase().split(/\s+/)})
   }
+  if (tag === 'a' && AUTHOR_HREF.test(attr(element, 'href'))) index.authorLinks.push(located)
   if (tag === 'time') index.times.push(located)
   if (tag === 'h1') index.headings.push(located)
   if (props.itemProp) {

@@ -97,7 +97,7 @@ const TIME = new RegExp(
     '(?:\\s*(?:Uhr|h)(?!\\p{L}))?' +
     '(?:\\s*(UTC|GMT|UT)\\s*([+-])(\\d{1,2})(?::?(\\d{2}))?(?!\\d)' +
     '|\\s?([+-])(\\d{2}):?(\\d{2})(?!\\d)' +
-    '|\\s*(\\p{L}{1,4})(?!\\p{L}))?',
+    `|\\s*(${Object.keys(ZONES).join('|')})(?!\\p{L}))?`,
   'iu'
 )
 
@@ -112,30 +112,54 @@ const TIME = new RegExp(
  *   (`Z` for UTC); `undefined` when no valid date is found.
  */
 export function normalizeDate(text: string): string | undefined {
+  return findDate(text)?.value
+}
+
+/** A date found in a text. */
+export interface FoundDate {
+  /** ISO 8601 value, as returned by `normalizeDate`. */
+  value: string
+  /** Start of the date (day and time) in the NFKC-normalised text. */
+  index: number
+  /** End of the date in the NFKC-normalised text. */
+  end: number
+}
+
+/**
+ * Find the first date in `text`, with where it is.
+ *
+ * @param text
+ *   Any text.
+ * @returns
+ *   The date and its span in `text.normalize('NFKC')`, if any.
+ */
+export function findDate(text: string): FoundDate | undefined {
   if (typeof text !== 'string' || !text) return undefined
   const value = text.normalize('NFKC')
   const day = firstDay(value)
   if (!day) return undefined
   const date = `${day.year}-${pad(day.month)}-${pad(day.day)}`
+  const onlyDay = {value: date, index: day.index, end: day.end}
   const time = TIME.exec(value.slice(day.end))
-  if (!time) return date
+  if (!time) return onlyDay
   let hour = Number(time[1])
   const minute = Number(time[2])
   const second = time[3] ? Number(time[3]) : 0
   const meridiem = time[4] ? time[4].toLowerCase().replace(/[^ap]/g, '') : ''
   if (meridiem) {
-    if (hour < 1 || hour > 12) return date
+    if (hour < 1 || hour > 12) return onlyDay
     if (meridiem === 'p' && hour < 12) hour += 12
     if (meridiem === 'a' && hour === 12) hour = 0
   }
-  if (hour > 23 || minute > 59 || second > 59) return date
+  if (hour > 23 || minute > 59 || second > 59) return onlyDay
   const clock = `${date}T${pad(hour)}:${pad(minute)}:${pad(second)}`
+  const end = day.end + time[0].length
   const offset = zoneOffset(time)
-  if (offset === undefined) return clock
-  if (offset === 0 && /^z$/i.test(time[12] || '')) return clock + 'Z'
+  if (offset === undefined) return {value: clock, index: day.index, end}
+  if (offset === 0 && /^z$/i.test(time[12] || '')) return {value: clock + 'Z', index: day.index, end}
   const sign = offset < 0 ? '-' : '+'
   const abs = Math.abs(offset)
-  return `${clock}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  return {value: `${clock}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`, index: day.index, end}
 }
 
 /** Earliest valid day in `value`. */

@@ -1,0 +1,81 @@
+/**
+ * Reconcile candidate values from several sources: the first usable one
+ * wins (see the precedence table in `generic-meta.ts`).
+ *
+ * @module
+ */
+
+import type {Found} from './generic-meta.js'
+import {cleanAuthors, looksLikeUrl} from './author-names.js'
+import {normalizeDate} from '../util/normalize-date.js'
+
+/** First source that yields clean author names, joined with `, `. */
+export function firstAuthors(
+  sources: Array<Found<Array<string>> | undefined>,
+  siteNames: Array<string | undefined>,
+  byline: Found<Array<string>> | undefined
+): Found<string> | undefined {
+  for (const source of sources) {
+    if (!source) continue
+    const names = source === byline ? source.value : cleanAuthors(source.value.filter((v) => !looksLikeUrl(v)), {siteNames})
+    if (names.length === 0) continue
+    // A first name alone (`Stefanus`) yields to a visible byline that completes it (`Stefanus Stahl`).
+    if (byline && names.length === 1 && !names[0].includes(' ')) {
+      const first = names[0].toLowerCase()
+      const fuller = byline.value.find((name) => name.toLowerCase().startsWith(first + ' '))
+      if (fuller) return {value: fuller, from: byline.from}
+    }
+    return {value: names.join(', '), from: source.from}
+  }
+  return undefined
+}
+
+/** First source whose value parses as a date, normalised. */
+export function firstDate(sources: Array<Found<string> | undefined>): Found<string> | undefined {
+  for (const source of sources) {
+    if (!source) continue
+    const value = normalizeDate(source.value)
+    if (value) return {value, from: source.from}
+  }
+  return undefined
+}
+
+/**
+ * A UTC timestamp from metadata and a visible date one day apart: the page
+ * shows its own local day for the same instant, so the visible day wins.
+ */
+export function preferLocalDay(date: Found<string>, visible: Found<string> | undefined): Found<string> {
+  if (!visible || visible === date || !/T[\d:]+(?:Z|\+00:00)$/.test(date.value)) return date
+  const shown = Date.parse(visible.value.slice(0, 10) + 'T00:00:00Z')
+  const meta = Date.parse(date.value.slice(0, 10) + 'T00:00:00Z')
+  return Math.abs(shown - meta) === 86_400_000 ? visible : date
+}
+
+/** First non-empty list, trimmed, deduplicated (case-insensitively), at most 30 items. */
+export function firstList(sources: Array<Found<Array<string>> | undefined>): Found<Array<string>> | undefined {
+  for (const source of sources) {
+    if (!source) continue
+    const seen = new Set<string>()
+    const value: Array<string> = []
+    for (const item of source.value) {
+      const tag = item.replace(/\s+/g, ' ').trim()
+      const key = tag.toLowerCase()
+      if (!tag || tag.length > 80 || seen.has(key)) continue
+      seen.add(key)
+      value.push(tag)
+    }
+    if (value.length > 0) return {value: value.slice(0, 30), from: source.from}
+  }
+  return undefined
+}
+
+/** A single value as a list. */
+export function listed(found: Found<string> | undefined): Found<Array<string>> | undefined {
+  return found ? {value: [found.value], from: found.from} : undefined
+}
+
+/** Split meta values on `,`, `，`, `、`, `;`. */
+export function listOf(values: Array<string>, from: string): Found<Array<string>> | undefined {
+  const items = values.flatMap((value) => value.split(/[,，、;；]/))
+  return items.length > 0 ? {value: items, from} : undefined
+}

@@ -1,0 +1,63 @@
+import {test} from 'uvu'
+import * as assert from 'uvu/assert'
+import {findDate, normalizeDate} from '../lib/util/normalize-date.js'
+
+test('normalizeDate: ISO strings', () => {
+  assert.is(normalizeDate('2020-04-14'), '2020-04-14')
+  assert.is(normalizeDate('2020-04-14T10:30:00+08:00'), '2020-04-14T10:30:00+08:00')
+  assert.is(normalizeDate('2020-04-14T10:30:00.000Z'), '2020-04-14T10:30:00Z')
+  assert.is(normalizeDate('2020-04-14T10:30:00-0500'), '2020-04-14T10:30:00-05:00')
+  assert.is(normalizeDate('2020-04-14 10:30'), '2020-04-14T10:30:00')
+  assert.is(normalizeDate('2020-4-9'), '2020-04-09')
+})
+
+test('normalizeDate: RFC 2822 and JavaScript date strings', () => {
+  assert.is(normalizeDate('Tue, 14 Apr 2020 10:30:00 GMT'), '2020-04-14T10:30:00+00:00')
+  assert.is(normalizeDate('Tue, 14 Apr 2020 10:30:00 +0800'), '2020-04-14T10:30:00+08:00')
+  assert.is(normalizeDate('Tue Apr 14 2020 10:30:00 GMT+0800 (China Standard Time)'), '2020-04-14T10:30:00+08:00')
+})
+
+test('normalizeDate: month names', () => {
+  assert.is(normalizeDate('April 14, 2020'), '2020-04-14')
+  assert.is(normalizeDate('Apr. 14th, 2020 at 3:05 p.m. EDT'), '2020-04-14T15:05:00-04:00')
+  assert.is(normalizeDate('14 April 2020'), '2020-04-14')
+  assert.is(normalizeDate('Sept. 5, 2019'), '2019-09-05')
+  assert.is(normalizeDate('14. März 2020, 14:30 Uhr'), '2020-03-14T14:30:00')
+  assert.is(normalizeDate('20 de abril de 2019'), '2019-04-20')
+  assert.is(normalizeDate('Marcus 5, 2020'), undefined, 'not a month')
+})
+
+test('normalizeDate: numeric forms', () => {
+  assert.is(normalizeDate('2020/04/14 10:30'), '2020-04-14T10:30:00')
+  assert.is(normalizeDate('2020.04.14'), '2020-04-14')
+  assert.is(normalizeDate('14.04.2020'), '2020-04-14')
+  assert.is(normalizeDate('04/14/2020'), '2020-04-14', 'month first')
+  assert.is(normalizeDate('14/04/2020'), '2020-04-14', 'day first when the first part is no month')
+})
+
+test('normalizeDate: Chinese forms', () => {
+  assert.is(normalizeDate('2020年4月14日 10:30'), '2020-04-14T10:30:00')
+  assert.is(normalizeDate('2020年04月14日10:30'), '2020-04-14T10:30:00')
+  assert.is(normalizeDate('2020年4月14日'), '2020-04-14')
+})
+
+test('normalizeDate: first date in a longer text', () => {
+  assert.is(normalizeDate('发布时间：2020-04-14 10:30 来源：新华网'), '2020-04-14T10:30:00')
+  assert.is(normalizeDate('Posted on December 14, 2016 at 2:24 pm by Jane'), '2016-12-14T14:24:00')
+  assert.is(normalizeDate('2019-10-19 - 12 views'), '2019-10-19', 'a number after a dash is no offset')
+})
+
+test('normalizeDate: invalid input', () => {
+  assert.is(normalizeDate(''), undefined)
+  assert.is(normalizeDate('no date here, only 2020'), undefined)
+  assert.is(normalizeDate('2020-02-30'), undefined, 'no such day')
+  assert.is(normalizeDate('2020-13-01'), undefined, 'no such month')
+  assert.is(normalizeDate('1586831400'), undefined, 'epoch numbers are skipped')
+  assert.is(normalizeDate('2020-04-14 25:61'), '2020-04-14', 'an invalid time is dropped')
+})
+
+test('findDate: span of the date', () => {
+  assert.equal(findDate('Published 03.02.2022 15:34 in News'), {value: '2022-02-03T15:34:00', index: 10, end: 26})
+})
+
+test.run()
