@@ -10,9 +10,12 @@ const suites = [
   './api.js',
   './credit-line.js',
   './decode.js',
+  './normalize-date.js',
+  './generic-meta.js',
   './emphasis.js',
   './media.js',
   './fixtures.js',
+  './cli.js',
   './profiles.js'
 ]
 

@@ -10,7 +10,7 @@
 /** Largest slug or segment, in UTF-8 bytes (room for a suffix and `.md`). */
 export const maxBytes = 80
 
-const reserved = /^(?:con|prn|aux|nul|com[\d¹²³]|lpt[\d¹²³])(?:\..*)?$/i
+const reserved = /^(con|prn|aux|nul|com[\d¹²³]|lpt[\d¹²³])(?=\.|$)/i
 const extension = /\.[a-z\d]{1,6}$/i
 
 /**
@@ -69,9 +69,8 @@ export function safeSegment(value: string): string {
 }
 
 function finish(value: string): string {
-  let result = truncate(value, maxBytes).replace(/[-.\s]+$/, '')
-  if (reserved.test(result)) result += '_'
-  return result
+  const result = truncate(value, maxBytes).replace(/[-.\s]+$/, '')
+  return result.replace(reserved, '$1_')
 }
 
 /** Cut `value` to at most `bytes` UTF-8 bytes, on a code point boundary. */

@@ -1,0 +1,90 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {parseArguments, usage, UsageError} from './cli/arguments.js'
+import type {Settings} from './cli/arguments.js'
+import {InputError, runBatch} from './cli/batch.js'
+import type {Io} from './cli/batch.js'
+import {layouts} from './cli/layouts.js'
+import {rewriteFrontmatter} from './cli/rewrite-frontmatter.js'
+import {formatFiles} from './cli/verbose.js'
+
+export type {Io} from './cli/batch.js'
+
+/**
+ * Run the `news-markdown` command with `argv` (without `node` and the
+ * script) on `io`. Resolves to the exit code: `0` when everything was
+ * converted or unchanged, `1` when some inputs failed or were skipped,
+ * `2` on usage errors. Never calls `process.exit`.
+ */
+export async function run(argv: Array<string>, io: Io): Promise<number> {
+  let settings: Settings
+  try {
+    settings = await parseArguments(argv, io.cwd)
+    if (settings.help) {
+      io.stdout.write(usage)
+      return 0
+    }
+    if (settings.version) {
+      io.stdout.write(packageInfo().version + '\n')
+      return 0
+    }
+    if (settings.inputs.length === 0) {
+      if (io.isTTY) throw new UsageError('Missing input: give files, folders or globs, or pipe a page on stdin')
+      return await runStdin(settings, io)
+    }
+    return await runBatch(settings, io, converterName())
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof InputError) {
+      io.stderr.write('news-markdown: ' + error.message + '\nTry `news-markdown --help` for usage.\n')
+      return 2
+    }
+    io.stderr.write('news-markdown: ' + String((error as Error).stack || error) + '\n')
+    return 1
+  }
+}
+
+/** `news-markdown@<version>`, recorded in manifests and reports. */
+export function converterName(): string {
+  const info = packageInfo()
+  return info.name + '@' + info.version
+}
+
+async function runStdin(settings: Settings, io: Io): Promise<number> {
+  const chunks: Array<Uint8Array> = []
+  for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Uint8Array))
+  const options = {url: settings.baseUrl, profiles: settings.profiles, related: settings.related, relatedFrontmatter: settings.relatedFrontmatter, path: '<stdin>'}
+  const {convert} = await import('./convert.js')
+  let file
+  try {
+    file = await convert(Buffer.concat(chunks), options)
+  } catch (error) {
+    const cause = error as {reason?: string; ruleId?: string; message?: string}
+    io.stderr.write('<stdin>: ' + (cause.reason || cause.message) + ' [' + (cause.ruleId || 'error') + ']\n')
+    return 1
+  }
+  const layout = layouts[settings.layout]
+  const page = {relative: 'stdin.html', article: file.data.article || {}}
+  const markdown = settings.layout === 'plain' ? String(file) : rewriteFrontmatter(String(file), (data) => layout.frontmatter(data, page))
+  io.stdout.write(markdown)
+  if (settings.verbose) io.stderr.write(formatFiles([file]))
+  return 0
+}
+
+let info: {name: string; version: string} | undefined
+
+function packageInfo(): {name: string; version: string} {
+  if (info) return info
+  // `lib/cli.ts` under tsx, `dist/lib/cli.js` when built: walk up.
+  let folder = path.dirname(fileURLToPath(import.meta.url))
+  for (;;) {
+    const file = path.join(folder, 'package.json')
+    if (fs.existsSync(file)) {
+      const data = JSON.parse(fs.readFileSync(file, 'utf8')) as {name?: string; version?: string}
+      if (data.name === 'news-markdown' && data.version) return (info = {name: data.name, version: data.version})
+    }
+    const parent = path.dirname(folder)
+    if (parent === folder) return (info = {name: 'news-markdown', version: '0.0.0'})
+    folder = parent
+  }
+}
