@@ -10,6 +10,7 @@ import type {Processor} from 'unified'
 import {VFile} from 'vfile'
 import {decodeHtml, looksBinary} from './decode.js'
 import {report} from './messages.js'
+import {estimateDepth, parseDeepHtml} from './parse-deep-html.js'
 import {rehypeNewsArticle} from './rehype-news-article.js'
 import {remarkArticleFrontmatter} from './remark-article-frontmatter.js'
 import {remarkCjkEmphasis} from './remark-cjk-emphasis.js'
@@ -35,6 +36,9 @@ export const stringifyOptions: Readonly<StringifyOptions> = {
 }
 
 const defaultMaxSize = 50 * 1024 * 1024
+
+/** Estimated nesting above which pages take the iterative parse. */
+const deepThreshold = 512
 
 /**
  * Create the whole chain: parse HTML, pick the profile and the article
@@ -83,7 +87,12 @@ export async function convert(input: string | Uint8Array, options?: Readonly<Con
   if (!String(file.value).trim()) report(file, 'not-html', 'Input is not an HTML page: it is empty')
   const processor = processorFor(settings)
   file.data.pageUrl = settings.url || undefined
-  return processor.process(file)
+  const html = String(file.value)
+  if (estimateDepth(html) < deepThreshold) return processor.process(file)
+  // Too deep for the recursive stages: parse iteratively and flatten first.
+  const tree = await processor.run(parseDeepHtml(html, file), file)
+  file.value = processor.stringify(tree, file) as string
+  return file
 }
 
 function processorFor(options: Readonly<ConvertOptions>): Processor<any, any, any, any, any> {

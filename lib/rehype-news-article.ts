@@ -2,6 +2,7 @@ import type {Element, Root} from 'hast'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {rehypeCjkSpacing} from './rehype-cjk-spacing.js'
+import {rehypeCollapseFormatting} from './rehype-collapse-formatting.js'
 import {rehypeExtractMeta} from './rehype-extract-meta.js'
 import {rehypeNormalizeMedia} from './rehype-normalize-media.js'
 import {rehypePruneToRoot} from './rehype-prune-to-root.js'
@@ -15,7 +16,8 @@ import type {Options} from './types.js'
 /**
  * The whole hast stage in one plugin, in order: resolve the profile, select
  * the article root, extract metadata, prune to the root, remove promos,
- * keep related lists, normalise media, fix CJK spacing. Use it between
+ * keep related lists, normalise media, collapse nested formatting, fix
+ * CJK spacing. Use it between
  * `rehype-parse` and `rehype-remark`; each step is also exported alone.
  */
 export const rehypeNewsArticle: Plugin<[(Readonly<Options> | null | undefined)?], Root> = function (options) {
@@ -29,6 +31,7 @@ export const rehypeNewsArticle: Plugin<[(Readonly<Options> | null | undefined)?]
     rehypeRemovePromos.call(this),
     rehypeRelatedArticles.call(this, options),
     rehypeNormalizeMedia.call(this, options),
+    rehypeCollapseFormatting.call(this),
     rehypeCjkSpacing.call(this)
   ] as Array<(tree: Root, file: VFile) => undefined>
   return function (tree, file) {
