@@ -1,5 +1,5 @@
 import type {Element, Parents, Root} from 'hast'
-import {isHidden, unlikelyLevel} from './hints.js'
+import {isAriaHidden, isHidden, unlikelyLevel} from './hints.js'
 import {measureText} from './measure-text.js'
 import {phrasingTags, skipTags} from './tags.js'
 
@@ -28,14 +28,18 @@ export interface Block {
   likely: Totals
   /** Block elements whose nearest block ancestor is this one. */
   childBlocks: number
+  /** Paragraphs (runs of inline content) directly in this block. */
+  runs: number
   /** How sure it is that the element itself is page furniture (0–2). */
   furniture: 0 | 1 | 2
   /** Whether the element itself is skipped as page furniture. */
   unlikely: boolean
   /** Whether it or one of its ancestors looks like page furniture. */
   inUnlikely: boolean
-  /** Whether it is a `<td>`/`<th>` or inside one. */
-  inTable: boolean
+  /** Position in `PageStats.blocks` (pre-order). */
+  index: number
+  /** Position of its last descendant block (`index` when it has none). */
+  end: number
 }
 
 /** A run of inline content (split at blocks and at `<br><br>`). */
@@ -83,6 +87,7 @@ export function blockStats(tree: Root | Element): PageStats {
       if (frame.block) {
         flush()
         const block = frame.block
+        block.end = blocks.length - 1
         current = block.parent
         if (current) add(current.all, block.all)
       }
@@ -108,7 +113,7 @@ export function blockStats(tree: Root | Element): PageStats {
     }
     if (child.type !== 'element') continue
     const name = child.tagName
-    if (skipTags.has(name) || isHidden(child)) continue
+    if (skipTags.has(name) || isHidden(child) || isAriaHidden(child)) continue
     if (name === 'br') {
       breaks++
       if (breaks === 2) flush()
@@ -128,7 +133,6 @@ export function blockStats(tree: Root | Element): PageStats {
   return {blocks, byNode, paragraphs, body}
 
   function open(node: Element, domParent: Parents): Block {
-    const name = node.tagName
     const block: Block = {
       node,
       parent: current,
@@ -137,13 +141,15 @@ export function blockStats(tree: Root | Element): PageStats {
       all: emptyRun(),
       likely: emptyRun(),
       childBlocks: 0,
+      runs: 0,
       furniture: unlikelyLevel(node),
       unlikely: false,
       inUnlikely: false,
-      inTable: name === 'td' || name === 'th' || (current ? current.inTable : false)
+      index: blocks.length,
+      end: blocks.length
     }
     if (current) current.childBlocks++
-    if (name === 'body' && !body) body = block
+    if (node.tagName === 'body' && !body) body = block
     blocks.push(block)
     byNode.set(node, block)
     current = block
@@ -154,6 +160,7 @@ export function blockStats(tree: Root | Element): PageStats {
     breaks = 0
     if (run.text > 0 && current) {
       paragraphs.push({owner: current, ...run})
+      current.runs++
     }
     run = emptyRun()
   }
@@ -188,6 +195,11 @@ function add(to: Totals, from: Totals) {
   to.text += from.text
   to.linkText += from.linkText
   to.punctuation += from.punctuation
+}
+
+/** Whether `block` is `ancestor` or inside it. */
+export function isInside(block: Block, ancestor: Block): boolean {
+  return block.index >= ancestor.index && block.index <= ancestor.end
 }
 
 /** Link text / all text (0 when there is no text). */

@@ -1,7 +1,7 @@
 import type {Element, ElementContent} from 'hast'
 import {blockStats} from './block-stats.js'
 import {isVideoEmbed, judgeBlock} from './boilerplate.js'
-import {isHidden} from './hints.js'
+import {isAriaHidden, isHidden} from './hints.js'
 import {phrasingTags} from './tags.js'
 
 /** Elements that never belong to article text. */
@@ -75,7 +75,7 @@ export function cleanArticleRoot(root: Element): void {
     if (dropTags.has(name)) return 'remove'
     if (embedTags.has(name)) return isVideoEmbed(node) ? 'keep' : 'remove'
     const phrasing = phrasingTags.has(name)
-    if (isHidden(node) && !(phrasing && node.properties.ariaHidden === 'true')) return 'remove'
+    if (isHidden(node) || (isAriaHidden(node) && !phrasing)) return 'remove'
     if (phrasing) return 'keep'
     const block = stats.byNode.get(node)
     if (name === 'form') {

@@ -9,6 +9,9 @@ import {scoreBlocks} from './score-blocks.js'
 /** Weighted text length below which a looser attempt is tried. */
 const enoughText = 500
 
+/** Weighted text length of a find too small to stand for a long page. */
+const scrap = 200
+
 /** Attempts, strictest first (Readability's flag fallbacks). */
 const attempts: ReadonlyArray<ScoreFlags> = [
   {stripUnlikely: true, weightClasses: true},
@@ -21,11 +24,14 @@ const attempts: ReadonlyArray<ScoreFlags> = [
  *
  * Scores block containers from the paragraphs under them (text length,
  * punctuation, link density, class/id hints, `<article>`,
- * `itemprop=articleBody`), picks the best one and adds siblings that belong
- * to it; several kept siblings come back wrapped in a new `<div>` whose
- * children are the page's own nodes (the tree is not changed).
- * Falls back to `<body>` only when nothing scores; `undefined` for a page
- * without a body or text.
+ * `itemprop=articleBody`), picks the best one and adds siblings (and leads
+ * just before its parent) that belong to it. Several kept blocks come back
+ * wrapped in a new `<div>` with `properties.dataNewsMarkdownWrapper = 'true'`:
+ * it is not attached to the tree and its children are the page's own nodes
+ * (the tree is not changed).
+ * Falls back to `<body>` only when nothing scores or the best find is a
+ * scrap (under 200 weighted characters on a page with over 1000);
+ * `undefined` for a page without a body or text.
  *
  * Linear in the page size; walks with an explicit stack, so any nesting depth
  * is fine.
@@ -44,11 +50,13 @@ export function findArticleRoot(tree: Root): Element | undefined {
     const candidate = pickCandidate(scores)
     if (!candidate) continue
     const article = mergeSiblings(candidate, scores, stats, flags)
-    if (article.text >= enoughText) return article.node
-    if (!best || article.text > best.text) best = article
+    // A looser attempt must find clearly more (not just the comments too).
+    if (best && article.text <= best.text * 2) continue
+    best = article
+    if (article.text >= enoughText) break
   }
 
-  if (best) return best.node
   const body = stats.body
+  if (best && !(body && best.text < scrap && body.all.text > 2 * enoughText)) return best.node
   return body && body.all.text > 0 ? body.node : undefined
 }

@@ -1,4 +1,5 @@
 import type {Element} from 'hast'
+import {isCommentHeading, sectionHeading} from './section-heading.js'
 
 /** Strong “this is the article” class/id words. */
 const positive =
@@ -6,19 +7,19 @@ const positive =
 
 /** Boilerplate class/id words, matched anywhere in a class name or id. */
 const negativeLong =
-  /comment|sidebar|footer|header|navbar|navigation|menu|related|share|sharing|social|promo|banner|widget|breadcrumb|cookie|newsletter|subscri|popup|modal|recommend|copyright|sponsor|outbrain|taboola|disqus|masthead|advert|adsbygoogle|shoutbox|skyscraper|gdpr|consent|toolbar|pagination|pager|signup|teaser|trending|popular|most-read|mostread/
+  /comment(?!ary)|pinglun|gentie|sidebar|footer|header|navbar|navigation|daohang|menu|related|xiangguan|share|sharing|social|fenxiang|guanggao|tuijian|promo|banner|widget|breadcrumb|cookie|newsletter|subscri|popup|modal|recommend|copyright|sponsor|outbrain|taboola|disqus|masthead|advert|adsbygoogle|shoutbox|skyscraper|gdpr|consent|toolbar|pagination|pager|signup|teaser|trending|popular|most-read|mostread/
 
 /** Short boilerplate words, matched only as whole words. */
 const negativeShort =
-  /(?:^|[^a-z])(?:nav|ad|ads|adv|dfp|hot|rank|ranking|tags?|meta|extra|rss|print|follow|login|hidden|sr-only|foot|aside|bottom|more|reply|replies|author-bio|bio)(?:$|[^a-z])/
+  /(?:^|[^a-z])(?:nav|ad|ads|adv|dfp|tags|meta|extra|rss|print|follow|login|hidden|sr-only|foot|aside|bottom|more|reply|replies|author-bio|bio)(?:$|[^a-z])|(?:^|[^a-z])(?:hot|rank)(?:ing)?(?:-?(?:list|news|box|top))?\d*$/
 
 /** Furniture that is never the article, however much text it holds. */
 const unlikelyStrong =
-  /comment|disqus|related|recommend|share|sharing|social|outbrain|taboola|sponsor|trending|popular|most-read|mostread|(?:^|[^a-z])(?:ad|ads|dfp|reply|replies|rank|ranking)(?:$|[^a-z])/
+  /comment(?!ary)|pinglun|gentie|disqus|related|xiangguan|tuijian|fenxiang|guanggao|recommend|share|sharing|social|outbrain|taboola|sponsor|trending|popular|most-read|mostread|(?:^|[^a-z])(?:ad|ads|dfp|reply|replies)(?:$|[^a-z])|(?:^|[^a-z])(?:hot|rank)(?:ing)?(?:-?(?:list|news|box|top))?\d*$/
 
 /** Layout furniture: skipped unless it holds most of the page's text. */
 const unlikelyWeak =
-  /sidebar|footer|navbar|navigation|menu|banner|breadcrumb|cookie|newsletter|subscri|popup|modal|masthead|shoutbox|skyscraper|gdpr|consent|pagination|pager|signup|(?:^|[^a-z])(?:nav|rss|login)(?:$|[^a-z])/
+  /sidebar|daohang|footer|navbar|navigation|menu|banner|breadcrumb|cookie|newsletter|subscri|popup|modal|masthead|shoutbox|skyscraper|gdpr|consent|pagination|pager|signup|(?:^|[^a-z])(?:nav|rss|login)(?:$|[^a-z])/
 
 /** ARIA roles of page furniture. */
 const unlikelyRoles = new Set([
@@ -106,24 +107,31 @@ export function unlikelyLevel(node: Element): 0 | 1 | 2 {
   if (typeof role === 'string' && role.split(/\s+/).some((r) => unlikelyRoles.has(r))) {
     return 1
   }
+  const heading = sectionHeading(node)
   const names = hintNames(node)
-  if (names.length === 0 || isPositiveName(names)) return 0
+  if (isPositiveName(names)) return 0
+  if (heading && isCommentHeading(heading)) return 2
+  if (names.length === 0) return 0
   if (names.some((n) => unlikelyStrong.test(n))) return 2
   if (names.some((n) => unlikelyWeak.test(n))) return 1
   return 0
 }
 
 /**
- * Whether `node` is hidden: `hidden`, `aria-hidden=true`, or an inline style
- * with `display:none` / `visibility:hidden`.
+ * Whether `node` is hidden by the `hidden` attribute or an inline style with
+ * `display:none` / `visibility:hidden`.
  */
 export function isHidden(node: Element): boolean {
   const props = node.properties
   if (props.hidden !== undefined && props.hidden !== false && props.hidden !== null) return true
-  if (props.ariaHidden === 'true') return true
   const style = props.style
   return (
     typeof style === 'string' &&
     /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i.test(style)
   )
+}
+
+/** Whether `node` has `aria-hidden=true`. */
+export function isAriaHidden(node: Element): boolean {
+  return node.properties.ariaHidden === 'true'
 }

@@ -1,6 +1,8 @@
 import type {Element} from 'hast'
 import type {Block, PageStats} from './block-stats.js'
 import {linkDensity} from './block-stats.js'
+import {hintNames, isArticleBody, isNegativeName, isPositiveName} from './hints.js'
+import {isRootLevel} from './pick-candidate.js'
 import type {ScoreFlags} from './score-blocks.js'
 import {totalsOf} from './score-blocks.js'
 import {shortText} from './short-text.js'
@@ -12,11 +14,17 @@ export interface Article {
   text: number
 }
 
+/** How many levels above the candidate a lead paragraph is looked for. */
+const leadLevels = 2
+
 /**
- * Add siblings of `candidate` that belong to the article (Readability's
- * rule): well-scoring siblings, siblings with the same class, and plain
- * paragraphs with enough text and few links. Several kept siblings are
- * wrapped in a new `<div>`; a lone candidate is returned as is.
+ * Add siblings of `candidate` that belong to the article: Readability's rule
+ * (well-scoring siblings, siblings with the same class, paragraphs with
+ * enough text and few links), plus blocks of prose right before the
+ * candidate's parent and grandparent (leads and intros kept apart from the
+ * body). A candidate marked `itemprop=articleBody` takes no siblings. Several kept blocks are wrapped in a new
+ * `<div data-news-markdown-wrapper="true">` that is not attached to the tree
+ * (its children are the page's own nodes); a lone candidate is returned as is.
  */
 export function mergeSiblings(
   candidate: Block,
@@ -30,19 +38,20 @@ export function mergeSiblings(
   const kept: Array<Element> = []
   let text = 0
 
+  // A marked `articleBody` is the whole body: no siblings.
+  const marked = isArticleBody(candidate.node)
+
   for (const child of candidate.domParent.children) {
     if (child.type !== 'element') continue
     const block = stats.byNode.get(child)
     if (!block) continue
     let keep = block === candidate
-    if (!keep && !(flags.stripUnlikely && block.unlikely)) {
+    if (!keep && !marked && !(flags.stripUnlikely && block.unlikely)) {
       const bonus = className && classKey(child) === className ? topScore * 0.2 : 0
       const score = scores.get(block)
-      if (score !== undefined && score + bonus >= threshold) {
-        keep = true
-      } else if (block.childBlocks === 0) {
-        keep = isParagraphLike(block, flags)
-      }
+      keep =
+        (score !== undefined && score + bonus >= threshold) ||
+        (block.childBlocks === 0 && isProse(block, flags))
     }
     if (keep) {
       kept.push(child)
@@ -50,16 +59,49 @@ export function mergeSiblings(
     }
   }
 
+  // Leads: prose right before the candidate's ancestors.
+  let node = candidate.parent
+  for (let level = 0; level < leadLevels && node && node.parent && !isRootLevel(node.parent); level++) {
+    const siblings = node.domParent.children
+    let index = siblings.indexOf(node.node)
+    while (--index >= 0) {
+      const sibling = siblings[index]
+      if (sibling.type !== 'element') continue
+      const block = stats.byNode.get(sibling)
+      if (!block) continue
+      const totals = totalsOf(block, flags)
+      if (totals.text === 0) continue
+      if (!isProse(block, flags)) break
+      kept.unshift(sibling)
+      text += totals.text
+    }
+    node = node.parent
+  }
+
   if (kept.length === 1) return {node: kept[0], text}
-  return {node: {type: 'element', tagName: 'div', properties: {}, children: kept}, text}
+  return {
+    node: {
+      type: 'element',
+      tagName: 'div',
+      properties: {dataNewsMarkdownWrapper: 'true'},
+      children: kept
+    },
+    text
+  }
 }
 
-/** A sibling paragraph with enough text, or a short sentence without links. */
-function isParagraphLike(block: Block, flags: ScoreFlags): boolean {
+/**
+ * A block of running text: enough words, few links, no furniture hints; or a
+ * short sentence without links.
+ */
+function isProse(block: Block, flags: ScoreFlags): boolean {
+  if (flags.stripUnlikely && block.unlikely) return false
+  const names = hintNames(block.node)
+  if (isNegativeName(names) && !isPositiveName(names)) return false
   const totals = totalsOf(block, flags)
   const density = linkDensity(totals)
-  if (totals.text > 80) return density < 0.25
-  if (totals.text === 0 || density > 0) return false
+  if (totals.text > 80) return density < 0.25 && totals.punctuation > 0
+  if (totals.text === 0 || density > 0 || block.childBlocks > 0) return false
   return /[.。!?！？](?:\s|$)/.test((shortText(block.node) ?? '').trim())
 }
 

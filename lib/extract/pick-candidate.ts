@@ -1,4 +1,5 @@
 import type {Block} from './block-stats.js'
+import {isArticleBody} from './hints.js'
 
 /** How many best candidates the “common ancestor” check looks at. */
 const topCount = 5
@@ -52,8 +53,10 @@ export function pickCandidate(scores: Map<Block, number>): Block | undefined {
     lastScore = score
   }
 
-  // Wrappers with a single child block and no text of their own.
+  // Wrappers with a single child block and no text of their own (a marked
+  // `articleBody` stays as is).
   while (
+    !isArticleBody(candidate.node) &&
     candidate.parent &&
     !isRootLevel(candidate.parent) &&
     candidate.parent.childBlocks === 1 &&

@@ -11,6 +11,9 @@ export interface ScoreFlags {
   weightClasses: boolean
 }
 
+/** Table parts between cells and their table. */
+const tableStructure: ReadonlySet<string> = new Set(['tr', 'tbody', 'thead', 'tfoot'])
+
 /** Shortest paragraph (weighted length) that is scored. */
 const minParagraph = 25
 
@@ -33,9 +36,18 @@ export function scoreBlocks(stats: PageStats, flags: ScoreFlags): Map<Block, num
     const score =
       (1 + paragraph.punctuation + Math.min(Math.floor(paragraph.text / 100), 3)) *
       (1 - density / 2)
-    let ancestor: Block | undefined = owner.childBlocks === 0 ? owner.parent : owner
+    // A block of inline text is the paragraph itself, unless `<br><br>` split
+    // it into several (then it holds them, as Readability's `<p>`s).
+    const own = owner.childBlocks > 0 || (owner.runs > 1 && !notCandidateTags.has(owner.node.tagName))
+    let ancestor: Block | undefined = own ? owner : owner.parent
     let level = 0
-    while (ancestor && level < 5) {
+    let steps = 0
+    while (ancestor && level < 5 && steps++ < 12) {
+      // Table rows and sections are structure, not levels.
+      if (tableStructure.has(ancestor.node.tagName)) {
+        ancestor = ancestor.parent
+        continue
+      }
       if (!notCandidateTags.has(ancestor.node.tagName)) {
         let value = scores.get(ancestor)
         if (value === undefined) value = initialScore(ancestor, flags)

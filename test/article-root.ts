@@ -1,0 +1,225 @@
+import type {Element, Root} from 'hast'
+import {fromHtml} from 'hast-util-from-html'
+import {toText} from 'hast-util-to-text'
+import {test} from 'uvu'
+import * as assert from 'uvu/assert'
+import {cleanArticleRoot} from '../lib/extract/clean-article-root.js'
+import {findArticleRoot} from '../lib/extract/find-article-root.js'
+
+/** `count` sentences of running text, numbered so each is unique. */
+function prose(label: string, count = 4): string {
+  const sentences: Array<string> = []
+  for (let index = 0; index < count; index++) {
+    sentences.push(
+      `${label} sentence ${index}, which carries enough words, commas and detail to read like a real paragraph of news.`
+    )
+  }
+  return sentences.join(' ')
+}
+
+/** Chinese running text. */
+function zhProse(label: string, count = 4): string {
+  let value = ''
+  for (let index = 0; index < count; index++) {
+    value += `${label}第${index}句，记者在现场了解到，相关部门已经展开调查，并表示将尽快公布结果。`
+  }
+  return value
+}
+
+function extract(html: string): {root: Element | undefined; text: string} {
+  const root = findArticleRoot(fromHtml(html))
+  if (root) cleanArticleRoot(root)
+  return {root, text: root ? toText(root).replace(/\s+/g, ' ') : ''}
+}
+
+function links(prefix: string, count: number): string {
+  let value = ''
+  for (let index = 0; index < count; index++) {
+    value += `<li><a href="/${prefix}/${index}">${prefix} ${index}</a></li>`
+  }
+  return value
+}
+
+test('blog page: skips header nav, sidebar, comments and footer', () => {
+  const {root, text} = extract(`<html><head><title>Blog</title></head><body>
+<header class="site-header"><nav><ul>${links('Menu', 12)}</ul></nav></header>
+<div id="main">
+  <article class="post">
+    <h1>Post title</h1>
+    <div class="entry-content">
+      <p>${prose('Alpha')}</p><p>${prose('Beta')}</p><p>${prose('Gamma')}</p>
+    </div>
+  </article>
+  <aside class="sidebar"><h3>Archives</h3><ul>${links('Archive', 10)}</ul>
+    <p>${prose('Sidebar blurb', 1)}</p></aside>
+  <section id="comments" class="comments-area"><h2>3 Comments</h2>
+    <div class="comment"><p>${prose('Commenter one')}</p></div>
+    <div class="comment"><p>${prose('Commenter two')}</p></div>
+  </section>
+</div>
+<footer class="site-footer"><p>Copyright 2024, all rights reserved, no really.</p></footer>
+</body></html>`)
+  assert.ok(root)
+  assert.ok(text.includes('Alpha sentence 0'))
+  assert.ok(text.includes('Gamma sentence 3'))
+  assert.not.ok(text.includes('Menu 1'))
+  assert.not.ok(text.includes('Archive'))
+  assert.not.ok(text.includes('Commenter'))
+  assert.not.ok(text.includes('Copyright'))
+  assert.is.not(root.tagName, 'body')
+})
+
+test('Chinese portal: skips a large navigation block and the 评论 section', () => {
+  const {root, text} = extract(`<html><body>
+<div class="top"><div class="daohang"><ul>${links('频道', 80)}</ul></div></div>
+<div class="wrap">
+  <div class="left">
+    <h1>新闻标题</h1>
+    <div class="info">2024年5月1日 来源：本报</div>
+    <div id="zoom"><p>${zhProse('正文一')}</p><p>${zhProse('正文二')}</p><p>${zhProse('正文三')}</p></div>
+    <div class="pl"><h3>网友评论</h3>
+      <div class="item"><p>${zhProse('网友甲', 2)}</p></div>
+      <div class="item"><p>${zhProse('网友乙', 2)}</p></div>
+    </div>
+  </div>
+  <div class="right"><ul>${links('排行', 20)}</ul></div>
+</div>
+</body></html>`)
+  assert.ok(root)
+  assert.ok(text.includes('正文一第0句'))
+  assert.ok(text.includes('正文三第3句'))
+  assert.not.ok(text.includes('频道 1'))
+  assert.not.ok(text.includes('网友甲'))
+  assert.not.ok(text.includes('排行 1'))
+})
+
+test('`<br><br>`-separated text makes its own block the root', () => {
+  const {root, text} = extract(`<html><body>
+<div class="main">
+  <h1>标题</h1>
+  <div id="text">${zhProse('段一', 2)}<br><br>${zhProse('段二', 2)}<br><br>${zhProse('段三', 2)}</div>
+  <div class="box"><h3>发表评论</h3><p>${zhProse('留言', 3)}</p></div>
+</div>
+</body></html>`)
+  assert.ok(root)
+  assert.is(root.properties.id, 'text')
+  assert.ok(text.includes('段三第1句'))
+  assert.not.ok(text.includes('留言'))
+})
+
+test('article split into sibling divs is merged into a wrapper', () => {
+  const {root, text} = extract(`<html><body>
+<div class="nav"><a href="/">Home</a> <a href="/news">News</a></div>
+<div class="container">
+  <div class="story-part"><p>${prose('Part one', 6)}</p><p>${prose('Part one b', 6)}</p></div>
+  <div class="ad-slot"><a href="/ad">Buy now</a></div>
+  <div class="story-part"><p>${prose('Part two', 6)}</p><p>${prose('Part two b', 6)}</p></div>
+  <div class="story-part"><p>${prose('Part three', 6)}</p><p>${prose('Part three b', 6)}</p></div>
+</div>
+<div class="footer-links">${links('Footer', 8)}</div>
+</body></html>`)
+  assert.ok(root)
+  assert.is(root.properties.dataNewsMarkdownWrapper, 'true')
+  assert.ok(text.includes('Part one sentence 0'))
+  assert.ok(text.includes('Part two sentence 0'))
+  assert.ok(text.includes('Part three b sentence 5'))
+  assert.not.ok(text.includes('Buy now'))
+  assert.not.ok(text.includes('Footer'))
+})
+
+test('layout table: the article is a `<td>`', () => {
+  const {root, text} = extract(`<html><body><table>
+<tr><td colspan="2"><a href="/">Home</a> | <a href="/a">About</a> | <a href="/c">Contact</a></td></tr>
+<tr>
+  <td class="menu"><ul>${links('Section', 15)}</ul></td>
+  <td><h1>Old school page</h1><p>${prose('Cell')}</p><p>${prose('Cell more')}</p><p>${prose('Cell end')}</p></td>
+</tr></table></body></html>`)
+  assert.ok(root)
+  assert.is(root.tagName, 'td')
+  assert.ok(text.includes('Cell sentence 0'))
+  assert.ok(text.includes('Cell end sentence 3'))
+  assert.not.ok(text.includes('Section 1'))
+})
+
+test('`itemprop=articleBody` wins over a block of similar text', () => {
+  const {root, text} = extract(`<html><body>
+<div class="panel"><p>${prose('Other block')}</p><p>${prose('Other block more')}</p></div>
+<div class="box"><div itemprop="articleBody"><p>${prose('Body')}</p><p>${prose('Body more')}</p></div></div>
+</body></html>`)
+  assert.ok(root)
+  assert.ok(text.includes('Body sentence 0'))
+  assert.not.ok(text.includes('Other block'))
+})
+
+test('clean: keeps inline markup, marks related lists, drops share bars and newsletters', () => {
+  const root = findArticleRoot(
+    fromHtml(`<html><body><div class="article-content">
+<div class="share-bar"><a href="https://facebook.com/x">Share on Facebook</a> <a href="https://x.com/y">Tweet</a></div>
+<p>${prose('Intro')} It links <a href="/ref">to a source</a> and says <b>something bold</b>, <em>stressed</em> and <span>spanned</span> in the middle.</p>
+<p>${prose('Second')}</p>
+<figure><img src="a.jpg" alt=""><figcaption>A caption, with a comma.</figcaption></figure>
+<blockquote><p>A quoted sentence, kept as text.</p></blockquote>
+<ul><li>First point of the list, in the text.</li><li>Second point of the list.</li></ul>
+<iframe src="https://www.youtube.com/embed/abc"></iframe>
+<iframe src="https://ads.example/frame"></iframe>
+<div class="newsletter-signup"><h3>Get our newsletter</h3><p>Sign up, it is free, every morning.</p><form><input type="email"><button>Subscribe</button></form></div>
+<div class="related-articles"><h3>Related</h3><ul>${links('Related story', 4)}</ul></div>
+<div class="also" style="display: none">Hidden text, not shown.</div>
+<p>${prose('Closing')}</p>
+<div class="author-bio"><p>Jane writes about things, and more things, for this site.</p></div>
+</div></body></html>`)
+  )
+  assert.ok(root)
+  cleanArticleRoot(root)
+  const text = toText(root).replace(/\s+/g, ' ')
+  assert.ok(text.includes('It links to a source and says something bold, stressed and spanned in the middle.'))
+  assert.ok(text.includes('A caption, with a comma.'))
+  assert.ok(text.includes('A quoted sentence'))
+  assert.ok(text.includes('Second point of the list.'))
+  assert.ok(text.includes('Closing sentence 3'))
+  assert.not.ok(text.includes('Share on Facebook'))
+  assert.not.ok(text.includes('newsletter'))
+  assert.not.ok(text.includes('Hidden text'))
+  assert.not.ok(text.includes('Jane writes'))
+  assert.ok(text.includes('Related story 3'))
+
+  const related = root.children.find(
+    (node) => node.type === 'element' && node.properties.dataNewsMarkdownRelated === 'true'
+  )
+  assert.ok(related)
+  const frames = root.children.filter((node) => node.type === 'element' && node.tagName === 'iframe')
+  assert.is(frames.length, 1)
+})
+
+test('100,000-deep nested divs do not throw', () => {
+  // `fromHtml` itself recurses per level, so the tree is built here.
+  let inner: Element = {
+    type: 'element',
+    tagName: 'p',
+    properties: {},
+    children: [{type: 'text', value: prose('Deep', 2)}]
+  }
+  for (let index = 0; index < 100000; index++) {
+    inner = {type: 'element', tagName: 'div', properties: {}, children: [inner]}
+  }
+  const tree: Root = {
+    type: 'root',
+    children: [
+      {
+        type: 'element',
+        tagName: 'html',
+        properties: {},
+        children: [{type: 'element', tagName: 'body', properties: {}, children: [inner]}]
+      }
+    ]
+  }
+  const root = findArticleRoot(tree)
+  assert.ok(root)
+  cleanArticleRoot(root)
+})
+
+test('a page without text has no root', () => {
+  assert.is(findArticleRoot(fromHtml('<html><body><div><img src="a.png"></div></body></html>')), undefined)
+})
+
+test.run()
