@@ -34,7 +34,8 @@ export const rehypeRelatedArticles: Plugin<[(Readonly<Options> | null | undefine
       if (!parent) continue
       const entries = entriesOf(list, spec.drop, base)
       const before = previousHeading(parent, list)
-      const heading = String(list.properties.title || '').trim() || (before && textOf(before)) || spec.heading || ''
+      const inner = list.tagName === 'ul' || list.tagName === 'ol' ? undefined : select('h2, h3, h4, h5, h6', list)
+      const heading = String(list.properties.title || '').trim() || (before && textOf(before)) || (inner && textOf(inner)) || spec.heading || ''
       if (before) parent.children.splice(parent.children.indexOf(before), 1)
       const index = parent.children.indexOf(list)
       if (entries.length === 0) {

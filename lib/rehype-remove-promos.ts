@@ -3,8 +3,10 @@ import {selectAll} from 'hast-util-select'
 import type {Plugin} from 'unified'
 import {visitParents} from 'unist-util-visit-parents'
 import {visit} from 'unist-util-visit'
+import {cleanArticleRoot} from './extract/clean-article-root.js'
 import {report} from './messages.js'
 import {genericNews} from './profiles/index.js'
+import {markedRoot} from './util/article-root.js'
 
 /** Elements that never hold article text. */
 const clutter = new Set([
@@ -21,29 +23,32 @@ type Range = [number, number]
  * `</p>`), scripts, styles, forms, comments and hidden elements. The
  * profile's `unwrap` elements (auto tag links, keyword affiliate links) are
  * replaced by their children: no word inside a sentence is ever deleted.
+ * With the generic profile, boilerplate blocks inside the root (share bars,
+ * comments, newsletter boxes, teasers) found by their hints go too.
  */
 export const rehypeRemovePromos: Plugin<[], Root> = function () {
   return function (tree, file) {
     const profile = file.data.profile || genericNews
+    // Pages no site profile knows also lose boilerplate found by its hints.
+    if (profile === genericNews) {
+      const root = markedRoot(tree)
+      if (root) cleanArticleRoot(root)
+    }
     const drop = new Set<Element>()
     const removed: Array<Range> = []
 
-    for (const selector of profile.remove || []) {
-      for (const node of selectAll(selector, tree)) {
-        if (drop.has(node)) continue
-        drop.add(node)
-        const range = rangeOf(node)
-        if (range) removed.push(range)
-        report(file, 'promo-removed', 'Removed `' + selector + '`', node)
-      }
+    const removeList = (profile.remove || []).join(', ')
+    for (const node of removeList ? selectAll(removeList, tree) : []) {
+      drop.add(node)
+      const range = rangeOf(node)
+      if (range) removed.push(range)
+      report(file, 'promo-removed', 'Removed promo block `' + describe(node) + '`', node)
     }
 
     if (removed.length > 0) markSpillOver(tree, removed, drop)
 
-    const unwrap = new Set<Element>()
-    for (const selector of profile.unwrap || []) {
-      for (const node of selectAll(selector, tree)) unwrap.add(node)
-    }
+    const unwrapList = (profile.unwrap || []).join(', ')
+    const unwrap = new Set<Element>(unwrapList ? selectAll(unwrapList, tree) : [])
 
     visit(tree, function (node, index, parent) {
       if (!parent || index === undefined) return undefined
@@ -93,6 +98,13 @@ function rangeOf(node: Element): Range | undefined {
   const position = node.position
   if (!position || position.start.offset === undefined || position.end.offset === undefined) return undefined
   return [position.start.offset, position.end.offset]
+}
+
+/** `tag.class#id`, for messages. */
+function describe(node: Element): string {
+  const className = Array.isArray(node.properties.className) ? node.properties.className.map((c) => '.' + String(c)).join('') : ''
+  const id = node.properties.id ? '#' + String(node.properties.id) : ''
+  return node.tagName + className + id
 }
 
 function isHidden(node: Element): boolean {

@@ -3,8 +3,8 @@ import {select, selectAll} from 'hast-util-select'
 import type {Plugin} from 'unified'
 import {findArticleRoot} from './extract/find-article-root.js'
 import {genericNews} from './profiles/index.js'
+import {attachWrapper} from './util/attach-wrapper.js'
 import {rootMarker} from './util/article-root.js'
-import {textOf} from './util/text.js'
 
 /**
  * Choose the article root and mark it (`data-news-markdown-root`): the first
@@ -28,6 +28,7 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
     if (!root) {
       root = findArticleRoot(tree)
       if (root) from = 'content-scoring'
+      if (root && root.properties.dataNewsMarkdownWrapper) attachWrapper(tree, root)
     }
     if (!root) {
       root = select('body', tree)
@@ -38,6 +39,15 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
   }
 }
 
+/** Whether `element` holds any non-white-space text (stops at the first). */
 function hasText(element: Element): boolean {
-  return textOf(element).length > 0
+  const stack: Array<Element> = [element]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    for (const child of node.children) {
+      if (child.type === 'text' && /\S/.test(child.value)) return true
+      if (child.type === 'element') stack.push(child)
+    }
+  }
+  return false
 }

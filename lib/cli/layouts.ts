@@ -46,11 +46,17 @@ export const layouts: Record<LayoutName, Layout> = {
     frontmatter: identity
   },
   // Hugo: `content/posts/<slug>.md`; `aliases` keep old URLs working.
+  // `url` is reserved by Hugo (it sets the page's own path, and an absolute
+  // URL stops the build: “URLs with protocol (http*) not supported”), so the
+  // original URL is written as `original_url` (`.Params.original_url`).
   hugo: {
     place: (page) => ({path: 'posts/' + pageSlug(page) + '.md'}),
     frontmatter(data, page) {
+      const result: Record<string, unknown> = {}
+      for (const [key, value] of Object.entries(data)) result[key === 'url' ? 'original_url' : key] = value
       const alias = urlPath(page.article.url)
-      return alias ? {...data, aliases: [alias]} : {...data}
+      if (alias) result.aliases = [alias]
+      return result
     }
   },
   // Jekyll: `_posts/YYYY-MM-DD-<slug>.md`, undated pages in `_drafts/`;

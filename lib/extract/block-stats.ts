@@ -2,16 +2,8 @@ import type {Element, Parents, Root} from 'hast'
 import {isAriaHidden, isHidden, unlikelyLevel} from './hints.js'
 import {measureText} from './measure-text.js'
 import {phrasingTags, skipTags} from './tags.js'
-
-/** Text totals of a subtree or a paragraph. */
-export interface Totals {
-  /** Weighted text length (see `measureText`). */
-  text: number
-  /** Weighted length of text inside links. */
-  linkText: number
-  /** Punctuation outside links. */
-  punctuation: number
-}
+import type {Totals} from './totals.js'
+import {addTotals, emptyTotals, linkDensity} from './totals.js'
 
 /** A block-level element with the totals of its visible text. */
 export interface Block {
@@ -73,7 +65,7 @@ export function blockStats(tree: Root | Element): PageStats {
   const paragraphs: Array<Paragraph> = []
   let body: Block | undefined
   let current: Block | undefined
-  let run = emptyRun()
+  let run = emptyTotals()
   let breaks = 0
   let links = 0
   const top = tree.type === 'element' ? open(tree, tree) : undefined
@@ -89,7 +81,7 @@ export function blockStats(tree: Root | Element): PageStats {
         const block = frame.block
         block.end = blocks.length - 1
         current = block.parent
-        if (current) add(current.all, block.all)
+        if (current) addTotals(current.all, block.all)
       }
       continue
     }
@@ -137,9 +129,9 @@ export function blockStats(tree: Root | Element): PageStats {
       node,
       parent: current,
       domParent,
-      own: emptyRun(),
-      all: emptyRun(),
-      likely: emptyRun(),
+      own: emptyTotals(),
+      all: emptyTotals(),
+      likely: emptyTotals(),
       childBlocks: 0,
       runs: 0,
       furniture: unlikelyLevel(node),
@@ -162,7 +154,7 @@ export function blockStats(tree: Root | Element): PageStats {
       paragraphs.push({owner: current, ...run})
       current.runs++
     }
-    run = emptyRun()
+    run = emptyTotals()
   }
 }
 
@@ -183,26 +175,11 @@ function settleFurniture(blocks: Array<Block>, page: Block | undefined) {
   }
   for (let index = blocks.length - 1; index >= 0; index--) {
     const block = blocks[index]
-    if (block.parent && !block.unlikely) add(block.parent.likely, block.likely)
+    if (block.parent && !block.unlikely) addTotals(block.parent.likely, block.likely)
   }
-}
-
-function emptyRun(): Totals {
-  return {text: 0, linkText: 0, punctuation: 0}
-}
-
-function add(to: Totals, from: Totals) {
-  to.text += from.text
-  to.linkText += from.linkText
-  to.punctuation += from.punctuation
 }
 
 /** Whether `block` is `ancestor` or inside it. */
 export function isInside(block: Block, ancestor: Block): boolean {
   return block.index >= ancestor.index && block.index <= ancestor.end
-}
-
-/** Link text / all text (0 when there is no text). */
-export function linkDensity(totals: Totals): number {
-  return totals.text > 0 ? totals.linkText / totals.text : 0
 }

@@ -1,9 +1,9 @@
 import type {Element} from 'hast'
 import type {Block} from './block-stats.js'
-import {linkDensity} from './block-stats.js'
 import {hintNames, isArticleBody, isPositiveName} from './hints.js'
 import {isCommentHeading, isRelatedHeading, sectionHeading} from './section-heading.js'
 import {shortText} from './short-text.js'
+import {linkDensity} from './totals.js'
 
 /** What the clean step does with a block. */
 export type Verdict = 'keep' | 'remove' | 'related'

@@ -1,7 +1,8 @@
-import type {Block, PageStats, Totals} from './block-stats.js'
-import {linkDensity} from './block-stats.js'
+import type {Block, PageStats} from './block-stats.js'
 import {classWeight} from './hints.js'
 import {notCandidateTags, tagScore} from './tags.js'
+import type {Totals} from './totals.js'
+import {linkDensity} from './totals.js'
 
 /** Which heuristics a scoring attempt uses (Readability's flags). */
 export interface ScoreFlags {
