@@ -1,6 +1,5 @@
 import type {Element, Root} from 'hast'
-import {select, selectAll} from 'hast-util-select'
-import {remove} from 'unist-util-remove'
+import {selectAll} from 'hast-util-select'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {extractGenericMeta} from './extract/generic-meta.js'
@@ -9,11 +8,13 @@ import {genericNews} from './profiles/index.js'
 import type {Profile} from './profiles/types.js'
 import type {ArticleMeta, MetaSources, Options} from './types.js'
 import {markedRoot} from './util/article-root.js'
+import {detach} from './util/detach.js'
 import {nearestBefore} from './util/document-order.js'
 import {normalizeDate} from './util/normalize-date.js'
 import {baseUrl, pageUrl} from './util/page-url.js'
 import {parseCreditLine} from './util/parse-credit-line.js'
-import {collapse, textOf} from './util/text.js'
+import {selectOrdered} from './util/select-ordered.js'
+import {textOf} from './util/text.js'
 
 const emptyOptions: Readonly<Options> = {}
 
@@ -42,18 +43,24 @@ export const rehypeExtractMeta: Plugin<[(Readonly<Options> | null | undefined)?]
       }
     }
 
-    // Title: the profile's heading nearest before the root, or standard metadata.
-    const heading = firstText(profile.title, tree, root)
-    if (specific && heading) set('title', heading.value, heading.from)
+    // Title: a site profile's heading nearest before the root, else standard
+    // metadata, else the generic profile's headings.
+    if (specific) {
+      const heading = firstText(profile.title, tree, root)
+      if (heading) set('title', heading.value, heading.from)
+    }
     if (generic.title) set('title', generic.title.value, generic.title.from)
-    if (heading) set('title', heading.value, heading.from)
+    if (!article.title && !specific) {
+      const heading = firstText(profile.title, tree, root)
+      if (heading) set('title', heading.value, heading.from)
+    }
 
     // Source and author: the credit line first, then visible elements, then metadata.
     const credit = findCredit(profile, root)
     if (credit) {
       set('source', credit.line.source, 'credit-line')
       set('author', credit.line.author, 'credit-line')
-      remove(tree, (node) => node === credit.node)
+      detach(tree, credit.node)
     }
     const author = firstText(profile.author, tree, undefined)
     if (author) set('author', author.value, author.from)
@@ -91,21 +98,15 @@ export const rehypeExtractMeta: Plugin<[(Readonly<Options> | null | undefined)?]
   }
 }
 
-function firstMatch(selectors: Profile['title'], tree: Root): {node: Element; from: string} | undefined {
-  for (const selector of selectors || []) {
-    const node = select(selector, tree)
-    if (node) return {node, from: selector}
-  }
-  return undefined
+function firstMatch(selectors: Profile['date'], tree: Root): {node: Element; from: string} | undefined {
+  const found = selectOrdered(selectors, tree)
+  return found && {node: found.nodes[0], from: found.selector}
 }
 
 function firstText(selectors: Profile['title'], tree: Root, anchor: Element | undefined): {value: string; from: string} | undefined {
-  for (const selector of selectors || []) {
-    const nodes = selectAll(selector, tree).filter((node) => textOf(node))
-    const node = nearestBefore(nodes, anchor)
-    if (node) return {value: textOf(node), from: selector}
-  }
-  return undefined
+  const found = selectOrdered(selectors, tree, (node) => textOf(node).length > 0)
+  const node = found && nearestBefore(found.nodes, anchor)
+  return node && {value: textOf(node), from: found.selector}
 }
 
 function findCredit(profile: Profile, root: Element | undefined) {
@@ -127,15 +128,8 @@ function dateFromUrl(profile: Profile, url: string): string | undefined {
 }
 
 function tagTexts(profile: Profile, tree: Root): Array<string> {
-  const seen = new Set<string>()
-  for (const selector of profile.tags || []) {
-    for (const node of selectAll(selector, tree)) {
-      const value = collapse(textOf(node))
-      if (value) seen.add(value)
-    }
-    if (seen.size > 0) break
-  }
-  return [...seen]
+  const found = selectOrdered(profile.tags, tree, (node) => textOf(node).length > 0)
+  return [...new Set(found ? found.nodes.map((node) => textOf(node)) : [])]
 }
 
 function warnMissing(file: VFile, article: ArticleMeta): void {

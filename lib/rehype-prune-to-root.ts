@@ -1,8 +1,8 @@
 import type {Root} from 'hast'
 import {selectAll} from 'hast-util-select'
 import type {Plugin} from 'unified'
-import {remove} from 'unist-util-remove'
 import {markedRoot} from './util/article-root.js'
+import {detach} from './util/detach.js'
 import {textOf} from './util/text.js'
 
 /**
@@ -19,6 +19,6 @@ export const rehypePruneToRoot: Plugin<[], Root> = function () {
     const title = file.data.article && file.data.article.title
     if (!title) return
     const heading = selectAll('h1, h2', root).find((node) => textOf(node) === title)
-    if (heading) remove(tree, (node) => node === heading)
+    if (heading) detach(root, heading)
   }
 }

@@ -1,10 +1,11 @@
 import type {Element, Root} from 'hast'
-import {select, selectAll} from 'hast-util-select'
+import {select} from 'hast-util-select'
 import type {Plugin} from 'unified'
 import {findArticleRoot} from './extract/find-article-root.js'
 import {genericNews} from './profiles/index.js'
 import {attachWrapper} from './util/attach-wrapper.js'
 import {rootMarker} from './util/article-root.js'
+import {selectOrdered} from './util/select-ordered.js'
 
 /**
  * Choose the article root and mark it (`data-news-markdown-root`): the first
@@ -18,12 +19,10 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
     const profile = file.data.profile || genericNews
     let from = ''
     let root: Element | undefined
-    for (const selector of profile.content || []) {
-      root = selectAll(selector, tree).find(hasText)
-      if (root) {
-        from = selector
-        break
-      }
+    const byProfile = selectOrdered(profile.content, tree, hasText)
+    if (byProfile) {
+      root = byProfile.nodes[0]
+      from = byProfile.selector
     }
     if (!root) {
       root = findArticleRoot(tree)

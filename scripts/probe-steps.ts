@@ -1,28 +1,58 @@
+// Where the time goes: each step of the chain timed alone, warm, on one page.
+// Usage: npx tsx scripts/probe-steps.ts PAGE.html [ROUNDS]
 import fs from 'node:fs'
 import rehypeParse from 'rehype-parse'
 import rehypeRemark from 'rehype-remark'
+import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
+import type {Transformer} from 'unified'
 import {VFile} from 'vfile'
-import type {Root} from 'hast'
 import * as m from '../index.js'
 
-const n = Number(process.argv[2] || 20000)
-const html = process.argv[3] ? fs.readFileSync(process.argv[3], 'utf8') : '<h2>T</h2><div class="entry">' + '<p>段落<b>粗</b>文字。</p>'.repeat(n) + '</div>'
-const file = new VFile(html)
-const time = (label: string, f: () => unknown) => { const t = performance.now(); const r = f(); console.log(label.padEnd(24), Math.round(performance.now() - t) + 'ms'); return r }
-const tree = time('parse', () => unified().use(rehypeParse).parse(file)) as Root
+const html = fs.readFileSync(process.argv[2], 'utf8')
+const rounds = Number(process.argv[3] || 30)
 const p = unified()
-for (const [name, plugin, opts] of [
-  ['resolveProfile', m.rehypeResolveProfile, {}], ['selectRoot', m.rehypeSelectRoot], ['extractMeta', m.rehypeExtractMeta, {}],
-  ['prune', m.rehypePruneToRoot], ['removePromos', m.rehypeRemovePromos], ['related', m.rehypeRelatedArticles, {}],
-  ['media', m.rehypeNormalizeMedia, {}], ['cjkSpacing', m.rehypeCjkSpacing]
-] as const) {
-  const transformer = (plugin as any).call(p, opts)
-  time(name, () => transformer(tree, file))
+const steps: Array<[string, () => Transformer<any, any>]> = [
+  ['resolveProfile', () => m.rehypeResolveProfile.call(p, {}) as never],
+  ['selectRoot', () => m.rehypeSelectRoot.call(p) as never],
+  ['extractMeta', () => m.rehypeExtractMeta.call(p, {}) as never],
+  ['prune', () => m.rehypePruneToRoot.call(p) as never],
+  ['removePromos', () => m.rehypeRemovePromos.call(p) as never],
+  ['related', () => m.rehypeRelatedArticles.call(p, {}) as never],
+  ['media', () => m.rehypeNormalizeMedia.call(p, {}) as never],
+  ['cjkSpacing', () => m.rehypeCjkSpacing.call(p) as never]
+]
+const parser = unified().use(rehypeParse)
+const toMdast = unified().use(rehypeRemark)
+const stringifier = unified().use(remarkGfm).use(remarkFrontmatter).use(remarkStringify, m.stringifyOptions)
+const totals = new Map<string, number>()
+const add = (label: string, start: number) => totals.set(label, (totals.get(label) || 0) + performance.now() - start)
+for (let round = 0; round < rounds + 5; round++) {
+  if (round === 5) totals.clear()
+  const file = new VFile(html)
+  let t = performance.now()
+  const tree = parser.parse(file)
+  add('parse', t)
+  for (const [name, make] of steps) {
+    const transformer = make()
+    t = performance.now()
+    transformer(tree, file, () => {})
+    add(name, t)
+  }
+  t = performance.now()
+  const mdast = toMdast.runSync(tree as never, file)
+  add('rehype-remark', t)
+  t = performance.now()
+  m.remarkCjkEmphasis.call(p)!(mdast as never, file, () => {})
+  m.remarkArticleFrontmatter.call(p, {})!(mdast as never, file, () => {})
+  add('remark plugins', t)
+  t = performance.now()
+  stringifier.stringify(mdast as never, file)
+  add('stringify', t)
 }
-const mdast = time('rehype-remark', () => unified().use(rehypeRemark).runSync(tree as any, file)) as any
-time('cjkEmphasis', () => (m.remarkCjkEmphasis as any).call(p)(mdast, file))
-time('frontmatter', () => (m.remarkArticleFrontmatter as any).call(p)(mdast, file))
-time('stringify', () => unified().use(remarkGfm).use(remarkStringify, m.stringifyOptions).stringify(mdast, file))
+let sum = 0
+for (const value of totals.values()) sum += value
+for (const [label, value] of totals) console.log(label.padEnd(16), (value / rounds).toFixed(2).padStart(8) + ' ms', ((value / sum) * 100).toFixed(1).padStart(5) + '%')
+console.log('total'.padEnd(16), (sum / rounds).toFixed(2).padStart(8) + ' ms')

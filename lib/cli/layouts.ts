@@ -60,7 +60,9 @@ export const layouts: Record<LayoutName, Layout> = {
     }
   },
   // Jekyll: `_posts/YYYY-MM-DD-<slug>.md`, undated pages in `_drafts/`;
-  // `redirect_from` is read by the `jekyll-redirect-from` plugin.
+  // `redirect_from` is read by the `jekyll-redirect-from` plugin. Jekyll's
+  // `page.url` is the page's own URL and hides a front matter `url`, so the
+  // original URL is written as `original_url` (`page.original_url`).
   jekyll: {
     place(page) {
       const day = dayOf(page.article.date)
@@ -70,7 +72,8 @@ export const layouts: Record<LayoutName, Layout> = {
     frontmatter(data, page) {
       const result: Record<string, unknown> = {layout: 'post'}
       for (const [key, value] of Object.entries(data)) {
-        result[key] = key === 'date' && typeof value === 'string' ? jekyllDate(value) : value
+        if (key === 'url') result.original_url = value
+        else result[key] = key === 'date' && typeof value === 'string' ? jekyllDate(value) : value
       }
       const redirect = urlPath(page.article.url)
       if (redirect) result.redirect_from = [redirect]

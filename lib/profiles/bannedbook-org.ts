@@ -10,7 +10,7 @@ export const bannedbookOrg: Profile = {
   hosts: ['bannedbook.org'],
   signature: ['div.entry', 'p.notice, div.postfooter, ul.op-related-articles, div.texttj, a.st_tag, span.wp_keywordlink_affiliate'],
   content: ['div.entry'],
-  title: ['.post h1', '.post h2', 'h1.entry-title', 'h2.entry-title', 'h2', 'h1'],
+  title: ['h1.entry-title', 'h2.entry-title', 'h2', 'h1'],
   tags: ['.postfooter a[rel~=tag]', '.post-tags a[rel~=tag]'],
   credit: {selector: 'p', limit: 4},
   urlDate: '/(?<year>(?:19|20)\\d{2})(?<month>[01]\\d)(?<day>[0-3]\\d)/[^/]+\\.html?$',

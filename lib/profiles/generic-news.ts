@@ -16,7 +16,7 @@ export const genericNews: Profile = {
     '.story-body',
     'div.entry'
   ],
-  title: ['h1.entry-title', 'h1.post-title', 'h2.entry-title', 'article h1', '[itemprop=headline]', 'h1', 'h2'],
+  title: ['h1.entry-title', 'h1.post-title', 'h2.entry-title', '[itemprop=headline]', 'h1', 'h2'],
   tags: ['.tags-links a[rel~=tag]', '.post-tags a[rel~=tag]', '.entry-tags a[rel~=tag]', '.postfooter a[rel~=tag]', 'footer.entry-footer a[rel~=tag]'],
   credit: {selector: 'p', limit: 3},
   remove: [
