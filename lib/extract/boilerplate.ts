@@ -17,7 +17,14 @@ const commentName = /comment(?!ary)|disqus|pinglun|gentie|(?:^|[^a-z])(?:replies
 
 /** Class/id words of page furniture, unless a positive word is there too. */
 const boilerplateWeak =
-  /breadcrumb|navbar|navigation|daohang|menu|sidebar|toolbar|pagination|pager|copyright|keywords|(?:^|[^a-z])(?:nav|bio|login|rss|meta|tags|tag-?list|tag-?cloud)(?:$|[^a-z])|(?:^|[^a-z])tag$|(?:^|[^a-z])(?:hot|rank)(?:ing)?(?:-?(?:list|news|box|top))?\d*$/
+  /breadcrumb|navbar|navigation|daohang|menu|sidebar|toolbar|pagination|pager|copyright|keywords|(?:^|[^a-z])(?:nav|bio|login|rss|meta|tags|tag-?list|tag-?cloud|side)(?:$|[^a-z])|(?:^|[^a-z])tag$|(?:^|[^a-z])(?:hot|rank)(?:ing)?(?:-?(?:list|news|box|top))?\d*$/
+
+/**
+ * Class/id words of metadata rows and trails (byline, date, views,
+ * breadcrumbs), whose content the frontmatter already has; checked before
+ * positive words, which `entry-meta` would otherwise trip.
+ */
+const metadataRow = /(?:^|[^a-z])(?:byline|dateline|attr|attrs|crumbs?)(?:$|[^a-z])|(?:post|entry|article|story)-?(?:meta|info|attr|byline)(?:$|[^a-z])/
 
 /** Class/id words of related-article lists. */
 const relatedName = /related|see-?also|xiangguan|相关|相關|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀/
@@ -76,6 +83,8 @@ export function judgeBlock(node: Element, block: Block | undefined, rootText: nu
     if (totals && totals.linkText > 0 && density >= 0.3) return 'related'
     if (text - (totals ? totals.linkText : 0) < rootText * 0.5) return 'remove'
   }
+
+  if (names.some((n) => metadataRow.test(n)) && text - (totals ? totals.linkText : 0) < Math.min(200, rootText * 0.2)) return 'remove'
 
   const positive = isPositiveName(names) || isArticleBody(node)
   if (heading && isCommentHeading(heading) && !positive) return 'remove'

@@ -82,7 +82,7 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
       const source = SOURCE.exec(text)
       if (source) meta.source = {value: source[1], from: 'credit-line'}
     }
-    if (!meta.date && /时间|時間|发布|發布|日期/.test(text) && !/^(?:更新|修改)/.test(text)) {
+    if (!meta.date && /时间|時間|发布|發布|日期|来源|來源|作者|记者|記者/.test(text) && !/^(?:更新|修改)/.test(text)) {
       const date = normalizeDate(text)
       if (date) meta.date = {value: date, from: 'credit-line'}
     }

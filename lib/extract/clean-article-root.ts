@@ -72,6 +72,8 @@ export function cleanArticleRoot(root: Element): void {
 
   function judge(node: Element): 'keep' | 'remove' | 'related' {
     const name = node.tagName
+    // An `<aside>` of related stories is a related list, not furniture.
+    if (name === 'aside') return judgeBlock(node, stats.byNode.get(node), rootText) === 'related' ? 'related' : 'remove'
     if (dropTags.has(name)) return 'remove'
     if (embedTags.has(name)) return isVideoEmbed(node) ? 'keep' : 'remove'
     const phrasing = phrasingTags.has(name)

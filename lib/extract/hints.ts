@@ -11,7 +11,7 @@ const negativeLong =
 
 /** Short boilerplate words, matched only as whole words. */
 const negativeShort =
-  /(?:^|[^a-z])(?:nav|ad|ads|adv|dfp|tags|meta|extra|rss|print|follow|login|hidden|sr-only|foot|aside|bottom|more|reply|replies|author-bio|bio)(?:$|[^a-z])|(?:^|[^a-z])(?:hot|rank)(?:ing)?(?:-?(?:list|news|box|top))?\d*$/
+  /(?:^|[^a-z])(?:nav|ad|ads|adv|dfp|tags|meta|extra|rss|print|follow|login|hidden|sr-only|foot|aside|side|bottom|more|reply|replies|author-bio|bio)(?:$|[^a-z])|(?:^|[^a-z])(?:hot|rank)(?:ing)?(?:-?(?:list|news|box|top))?\d*$/
 
 /** Furniture that is never the article, however much text it holds. */
 const unlikelyStrong =
@@ -19,7 +19,7 @@ const unlikelyStrong =
 
 /** Layout furniture: skipped unless it holds most of the page's text. */
 const unlikelyWeak =
-  /sidebar|daohang|footer|navbar|navigation|menu|banner|breadcrumb|cookie|newsletter|subscri|popup|modal|masthead|shoutbox|skyscraper|gdpr|consent|pagination|pager|signup|(?:^|[^a-z])(?:nav|rss|login)(?:$|[^a-z])/
+  /sidebar|daohang|footer|navbar|navigation|menu|banner|breadcrumb|cookie|newsletter|subscri|popup|modal|masthead|shoutbox|skyscraper|gdpr|consent|pagination|pager|signup|(?:^|[^a-z])(?:nav|rss|login|side)(?:$|[^a-z])/
 
 /** ARIA roles of page furniture. */
 const unlikelyRoles = new Set([
