@@ -16,6 +16,7 @@ const suites = [
   './media.js',
   './fixtures.js',
   './cli.js',
+  './generators.js',
   './article-root.js',
   './profiles.js'
 ]

@@ -62,7 +62,9 @@ export const layouts: Record<LayoutName, Layout> = {
   // Jekyll: `_posts/YYYY-MM-DD-<slug>.md`, undated pages in `_drafts/`;
   // `redirect_from` is read by the `jekyll-redirect-from` plugin. Jekyll's
   // `page.url` is the page's own URL and hides a front matter `url`, so the
-  // original URL is written as `original_url` (`page.original_url`).
+  // original URL is written as `original_url` (`page.original_url`). Jekyll
+  // runs Liquid over posts: `{% if x %}` quoted in an article stops the
+  // build, so `render_with_liquid: false` (Jekyll 4) keeps the text as is.
   jekyll: {
     place(page) {
       const day = dayOf(page.article.date)
@@ -70,7 +72,7 @@ export const layouts: Record<LayoutName, Layout> = {
       return {path: '_posts/' + day + '-' + pageSlug(page) + '.md'}
     },
     frontmatter(data, page) {
-      const result: Record<string, unknown> = {layout: 'post'}
+      const result: Record<string, unknown> = {layout: 'post', render_with_liquid: false}
       for (const [key, value] of Object.entries(data)) {
         if (key === 'url') result.original_url = value
         else result[key] = key === 'date' && typeof value === 'string' ? jekyllDate(value) : value
@@ -91,10 +93,13 @@ export const layouts: Record<LayoutName, Layout> = {
     }
   },
   // Eleventy: `posts/<slug>.md` in the input folder; `date` and `tags`
-  // (collections) are read by Eleventy as they are.
+  // (collections) are read by Eleventy as they are. Eleventy runs Liquid
+  // over Markdown by default: `{% if x %}` quoted in an article stops the
+  // build and `{{ x }}` vanishes, so `templateEngineOverride: md` renders
+  // the page as Markdown only.
   eleventy: {
     place: (page) => ({path: 'posts/' + pageSlug(page) + '.md'}),
-    frontmatter: identity
+    frontmatter: (data) => ({...data, templateEngineOverride: 'md'})
   }
 }
 

@@ -1,0 +1,475 @@
+// End to end: convert the fixture pages with the CLI, build the output with
+// real static site generators (Hugo and Jekyll from Debian, Eleventy and
+// Astro from npm), and check what they built. A missing generator fails the
+// test: `scripts/install-generators.sh` installs the Debian ones.
+//
+// The site skeletons are in `test/generators/<name>/`. Each page template
+// writes `<meta name="source" content="…">` (the content file it was built
+// from), `<h1>` (the title), `a[rel=tag]` links to the tag pages, and the
+// Markdown body inside `.body`; tag pages have the tag as `<h1>` and link to
+// their pages. Tag page URLs are never guessed: they are read from the built
+// pages' links and resolved to files.
+import {spawnSync, type SpawnSyncReturns} from 'node:child_process'
+import {existsSync, readFileSync, statSync} from 'node:fs'
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {Readable, Writable} from 'node:stream'
+import {fileURLToPath} from 'node:url'
+import type {Element, Root as HastRoot} from 'hast'
+import {fromHtml} from 'hast-util-from-html'
+import {select, selectAll} from 'hast-util-select'
+import {toString as hastToString} from 'hast-util-to-string'
+import type {Nodes as MdastNodes, Root as MdastRoot} from 'mdast'
+import {toString as mdastToString} from 'mdast-util-to-string'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import {visit} from 'unist-util-visit'
+import {test} from 'uvu'
+import * as assert from 'uvu/assert'
+import YAML from 'yaml'
+import {run} from '../lib/cli.js'
+import type {LayoutName} from '../lib/cli/layouts.js'
+import type {ReportEntry} from '../lib/cli/report.js'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const skeletons = path.join(root, 'test', 'generators')
+/** Origin of every skeleton site (`baseURL`, `url`, `site`). */
+const origin = 'https://example.org'
+/** Headings of related-article lists in the fixtures. */
+const relatedHeading = /^(相关阅读|相關閱讀)$/
+const buildTimeout = 120_000
+
+/**
+ * One page besides the fixtures: article text that quotes template syntax
+ * (Liquid, Nunjucks) must stay text in every generator. Not Hugo's
+ * shortcodes (`{{< x >}}`): Hugo runs them in content and nothing in the
+ * frontmatter turns that off, so the Markdown body would need escaping.
+ */
+const templateSyntax = ['{{ price }}', '{% if admin %}', '{%- raw -%}']
+const templatePage =
+  '<!doctype html><html><head><meta charset="utf-8">' +
+  '<link rel="canonical" href="https://www.bannedbook.org/bnews/itnews/20240105/1940001.html">' +
+  '<title>论坛帖子里的模板语法</title></head><body><h2>论坛帖子里的模板语法</h2><div class="entry">' +
+  '<p>（来源：美國之音, 文章內容並不代表本網立場和觀點。）</p>' +
+  '<p>网友在论坛写下 ' + templateSyntax.join(' 和 ') + ' 这样的文字，本文照录。</p>' +
+  '<p>第二段内容，记者报道了当地的情况。</p></div>' +
+  '<div class="postfooter">本文标签：<a rel="tag" href="/tag/1">模板</a></div></body></html>'
+
+// Converted Markdown.
+
+interface Article {
+  /** Path relative to the CLI's `--out` folder (posix). */
+  file: string
+  /** The fixture it was converted from (for messages). */
+  input: string
+  data: Record<string, unknown>
+  title: string
+  tags: Array<string>
+  /** Text of every paragraph, heading and table cell (no image alt). */
+  texts: Array<string>
+  /** Every link and image target in the body. */
+  links: Array<string>
+  images: Array<string>
+  /** Links in lists under a related-articles heading. */
+  related: Array<string>
+  /** Old URL paths to redirect (`aliases` or `redirect_from`). */
+  redirects: Array<string>
+  /** Original URL, whichever key the layout writes it under. */
+  original: string | undefined
+}
+
+const markdown = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm)
+
+/** The pages the CLI wrote, as its report lists them. */
+async function readArticles(out: string, report: Array<ReportEntry>): Promise<Array<Article>> {
+  const articles: Array<Article> = []
+  for (const entry of report) {
+    assert.is(entry.status, 'converted', entry.input + ': ' + String(entry.reason || entry.error?.reason))
+    assert.ok(entry.output, entry.input + ': output')
+    const file = entry.output
+    const input = entry.input.replace(/\/input\.html$/, '')
+    const text = await fs.readFile(path.join(out, ...file.split('/')), 'utf8')
+    const tree = markdown.parse(text) as MdastRoot
+    const yaml = tree.children[0]
+    assert.is(yaml?.type, 'yaml', file + ': frontmatter')
+    const data = YAML.parse((yaml as {value: string}).value) as Record<string, unknown>
+    const texts: Array<string> = []
+    const links: Array<string> = []
+    const images: Array<string> = []
+    visit(tree, function (node: MdastNodes) {
+      if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
+        const value = mdastToString(node, {includeImageAlt: false})
+        if (squash(value)) texts.push(value)
+      } else if (node.type === 'link') links.push(node.url)
+      else if (node.type === 'image') images.push(node.url)
+    })
+    const related: Array<string> = []
+    for (const [index, node] of tree.children.entries()) {
+      const next = tree.children[index + 1]
+      if (node.type === 'heading' && relatedHeading.test(mdastToString(node)) && next?.type === 'list') {
+        visit(next, 'link', (link) => void related.push(link.url))
+      }
+    }
+    articles.push({
+      file,
+      input,
+      data,
+      title: String(data.title),
+      tags: Array.isArray(data.tags) ? data.tags.map(String) : [],
+      texts,
+      links,
+      images,
+      related,
+      redirects: [...asStrings(data.aliases), ...asStrings(data.redirect_from)],
+      original: typeof data.url === 'string' ? data.url : typeof data.original_url === 'string' ? data.original_url : undefined
+    })
+  }
+  return articles.sort((a, b) => (a.file < b.file ? -1 : 1))
+}
+
+function asStrings(value: unknown): Array<string> {
+  return Array.isArray(value) ? value.map(String) : []
+}
+
+// Built HTML.
+
+interface Built {
+  file: string
+  tree: HastRoot
+}
+
+/**
+ * Every HTML file under `dir`, parsed: by content, not by name (redirect
+ * stubs keep the old URL's name, such as `….shtml`).
+ */
+async function readSite(dir: string): Promise<Map<string, Built>> {
+  const site = new Map<string, Built>()
+  for (const entry of await fs.readdir(dir, {withFileTypes: true, recursive: true})) {
+    if (!entry.isFile()) continue
+    const file = path.join(entry.parentPath, entry.name)
+    const content = await fs.readFile(file, 'utf8')
+    if (/^\s*<(!doctype html|html)[\s>]/i.test(content)) site.set(file, {file, tree: fromHtml(content)})
+  }
+  return site
+}
+
+/**
+ * The built file an in-site URL points to, as a static file server finds it:
+ * `/a/` → `a/index.html`; `/a` → `a`, `a.html` (Jekyll's extensionless
+ * permalinks) or `a/index.html` (Hugo's and Eleventy's), the first that
+ * exists. `undefined` when the URL leaves the site.
+ */
+function resolveHref(dir: string, href: string): string | undefined {
+  const url = new URL(href, origin + '/')
+  if (url.origin !== origin) return undefined
+  const file = path.join(dir, ...decodeURIComponent(url.pathname).split('/'))
+  if (url.pathname.endsWith('/')) return path.join(file, 'index.html')
+  return [file, file + '.html', path.join(file, 'index.html')].find((candidate) => existsSync(candidate) && !statSync(candidate).isDirectory()) ?? file
+}
+
+function text(tree: HastRoot | Element | undefined): string {
+  return tree ? hastToString(tree).trim() : ''
+}
+
+function attribute(node: Element | undefined, name: string): string {
+  const value = node?.properties[name]
+  return typeof value === 'string' ? value : ''
+}
+
+/** Text without whitespace, with typographic quotes, dashes and ellipses folded. */
+function squash(value: string): string {
+  return value
+    .normalize('NFC')
+    .replace(/[“”„‟"«»]/g, '"')
+    .replace(/[‘’‚‛']/g, "'")
+    .replace(/…/g, '...')
+    .replace(/\s+/g, '')
+}
+
+function sameUrl(value: string): string {
+  try {
+    return decodeURI(value)
+  } catch {
+    return value
+  }
+}
+
+// Running the CLI and the generators.
+
+function sink(): Writable {
+  return new Writable({
+    write(_chunk, _encoding, callback) {
+      callback()
+    }
+  })
+}
+
+/** Convert the fixtures and the template-syntax page into `out`; the report's entries. */
+async function convert(layout: LayoutName, out: string, tmp: string): Promise<Array<ReportEntry>> {
+  const stderr: Array<Buffer> = []
+  const report = path.join(tmp, 'report.json')
+  const extra = path.join(tmp, 'extra')
+  await fs.mkdir(path.join(extra, 'template-syntax'), {recursive: true})
+  await fs.writeFile(path.join(extra, 'template-syntax', 'input.html'), templatePage)
+  const code = await run(['fixtures', extra, '--out', out, '--layout', layout, '--jobs', '1', '--quiet', '--report', report], {
+    stdin: Readable.from([]),
+    stdout: sink(),
+    stderr: new Writable({
+      write(chunk, _encoding, callback) {
+        stderr.push(Buffer.from(chunk))
+        callback()
+      }
+    }),
+    cwd: root,
+    isTTY: false
+  })
+  assert.is(code, 0, 'news-markdown --layout ' + layout + ': ' + Buffer.concat(stderr).toString('utf8'))
+  const entries = (JSON.parse(await fs.readFile(report, 'utf8')) as {files: Array<ReportEntry>}).files
+  assert.ok(entries.length > 0, 'the fixtures were converted')
+  return entries
+}
+
+function spawn(name: string, command: string, args: Array<string>, options: {cwd?: string; env?: NodeJS.ProcessEnv} = {}): SpawnSyncReturns<string> {
+  const result = spawnSync(command, args, {encoding: 'utf8', timeout: buildTimeout, ...options})
+  if (result.error && (result.error as NodeJS.ErrnoException).code === 'ENOENT') {
+    assert.unreachable(name + ' is not installed (`' + command + '` not found): run `scripts/install-generators.sh` (as root) first')
+  }
+  if (result.error) assert.unreachable(name + ' failed to run: ' + String(result.error))
+  assert.is(result.status, 0, name + ' exited with ' + String(result.status ?? result.signal) + ':\n' + result.stdout + result.stderr)
+  return result
+}
+
+function packageVersion(name: string): string {
+  const file = path.join(root, 'node_modules', ...name.split('/'), 'package.json')
+  assert.ok(existsSync(file), name + ' is not installed: run `npm ci`')
+  return String((JSON.parse(readFileSync(file, 'utf8')) as {version: string}).version)
+}
+
+interface Site {
+  /** The CLI's `--out` folder. */
+  out: string
+  /** The generator's output folder. */
+  output: string
+  /** Content file (as written in `<meta name=source>`) → path relative to `out`. */
+  source(value: string): string
+  report: Array<ReportEntry>
+  version: string
+  ms: number
+}
+
+interface Generator {
+  build(tmp: string): Promise<Omit<Site, 'ms'>>
+  /** Whether the layout writes redirects for old URLs. */
+  redirects: boolean
+}
+
+const generators: Record<string, Generator> = {
+  hugo: {
+    redirects: true,
+    async build(tmp) {
+      const site = path.join(tmp, 'site')
+      const out = path.join(tmp, 'content')
+      const output = path.join(tmp, 'public')
+      await fs.cp(path.join(skeletons, 'hugo'), site, {recursive: true})
+      const report = await convert('hugo', out, tmp)
+      const version = spawn('Hugo', 'hugo', ['version']).stdout.trim()
+      spawn('Hugo', 'hugo', ['--source', site, '--contentDir', out, '--destination', output, '--quiet'])
+      return {out, output, source: (value) => value.split(path.sep).join('/'), report, version}
+    }
+  },
+  eleventy: {
+    redirects: false,
+    async build(tmp) {
+      const out = path.join(tmp, 'site')
+      const report = await convert('eleventy', out, tmp)
+      // The CLI writes no `layout`: a directory data file gives the posts one.
+      await fs.writeFile(path.join(out, 'posts', 'posts.11tydata.json'), JSON.stringify({layout: 'post.njk'}) + '\n')
+      await fs.cp(path.join(skeletons, 'eleventy'), out, {recursive: true})
+      const version = packageVersion('@11ty/eleventy')
+      spawn('Eleventy', process.execPath, [path.join(root, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs'), '--quiet'], {cwd: out})
+      return {out, output: path.join(out, '_site'), source: (value) => path.posix.normalize(value), report, version}
+    }
+  },
+  jekyll: {
+    redirects: true,
+    async build(tmp) {
+      const out = path.join(tmp, 'site')
+      const output = path.join(tmp, '_site')
+      const report = await convert('jekyll', out, tmp)
+      await fs.cp(path.join(skeletons, 'jekyll'), out, {recursive: true})
+      const env = {...process.env, LANG: process.env.LANG || 'C.UTF-8'}
+      const version = spawn('Jekyll', 'jekyll', ['--version'], {env}).stdout.trim()
+      // `--drafts`: pages without a date are in `_drafts/`; build them too.
+      spawn('Jekyll', 'jekyll', ['build', '--source', out, '--destination', output, '--drafts', '--quiet'], {cwd: out, env})
+      return {out, output, source: (value) => value, report, version}
+    }
+  },
+  astro: {
+    redirects: false,
+    async build(tmp) {
+      const site = path.join(tmp, 'site')
+      const out = path.join(site, 'src', 'content', 'news')
+      await fs.cp(path.join(skeletons, 'astro'), site, {recursive: true})
+      await fs.symlink(path.join(root, 'node_modules'), path.join(site, 'node_modules'), 'dir')
+      const report = await convert('astro', out, tmp)
+      const version = packageVersion('astro')
+      spawn('Astro', process.execPath, [path.join(root, 'node_modules', 'astro', 'astro.js'), 'build', '--root', site, '--silent'], {
+        cwd: site,
+        env: {...process.env, ASTRO_TELEMETRY_DISABLED: '1'}
+      })
+      return {out, output: path.join(site, 'dist'), source: (value) => path.posix.relative('src/content/news', value), report, version}
+    }
+  }
+}
+
+interface Result {
+  site: Site
+  articles: Array<Article>
+  built: Map<string, Built>
+  /** Article file → its built page. */
+  pages: Map<string, Built>
+}
+
+const builds = new Map<string, Promise<Result>>()
+const folders: Array<string> = []
+
+/** Convert and build once per generator; every test of it shares the result. */
+function build(name: string): Promise<Result> {
+  let result = builds.get(name)
+  if (!result) {
+    result = (async function () {
+      const generator = generators[name]
+      const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'news-markdown-' + name + '-'))
+      folders.push(tmp)
+      const start = performance.now()
+      const partial = await generator.build(tmp)
+      const site: Site = {...partial, ms: performance.now() - start}
+      const articles = await readArticles(site.out, site.report)
+      const built = await readSite(site.output)
+      const pages = new Map<string, Built>()
+      for (const page of built.values()) {
+        const source = attribute(select('meta[name=source]', page.tree) as Element | undefined, 'content')
+        if (!source) continue
+        const file = site.source(source)
+        assert.not.ok(pages.has(file), name + ': two pages built from ' + file)
+        pages.set(file, page)
+      }
+      console.error('  ' + name + ' (' + site.version + '): ' + articles.length + ' pages converted and built in ' + (site.ms / 1000).toFixed(1) + ' s')
+      return {site, articles, built, pages}
+    })()
+    builds.set(name, result)
+  }
+  return result
+}
+
+/** `fixture → content file`, for messages. */
+function where(article: Article): string {
+  return article.input + ' → ' + article.file
+}
+
+function pageOf(result: Result, article: Article): Built {
+  const page = result.pages.get(article.file)
+  assert.ok(page, where(article) + ': no page was built from it (built: ' + [...result.pages.keys()].join(', ') + ')')
+  return page
+}
+
+// Tests.
+
+for (const name of Object.keys(generators)) {
+  test(name + ': every converted page is built with its title and body text', async function () {
+    const result = await build(name)
+    assert.is(result.pages.size, result.articles.length, 'one page per converted fixture')
+    for (const article of result.articles) {
+      const page = pageOf(result, article)
+      assert.is(text(select('h1', page.tree)), article.title, where(article) + ': <h1>')
+      assert.is(text(select('title', page.tree)), article.title, where(article) + ': <title>')
+      const body = select('.body', page.tree)
+      assert.ok(body, where(article) + ': .body')
+      const bodyText = squash(text(body))
+      assert.ok(article.texts.length > 0, where(article) + ': body text')
+      for (const value of article.texts) assert.ok(bodyText.includes(squash(value)), where(article) + ': text missing from the page: ' + value)
+      const hrefs = new Set(selectAll('a[href]', body).map((node) => sameUrl(attribute(node, 'href'))))
+      for (const url of article.links) assert.ok(hrefs.has(sameUrl(url)), where(article) + ': link missing from the page: ' + url)
+      const sources = new Set(selectAll('img[src]', body).map((node) => sameUrl(attribute(node, 'src'))))
+      for (const url of article.images) assert.ok(sources.has(sameUrl(url)), where(article) + ': image missing from the page: ' + url)
+      if (article.original) {
+        const links = selectAll('.original a[href]', page.tree).map((node) => attribute(node, 'href'))
+        assert.equal(links, [article.original], where(article) + ': the original URL reaches the template')
+      }
+    }
+  })
+
+  test(name + ': related-article links are in the pages', async function () {
+    const result = await build(name)
+    const withRelated = result.articles.filter((article) => article.related.length > 0)
+    assert.ok(withRelated.length > 0, 'some fixtures have related articles')
+    for (const article of withRelated) {
+      const page = pageOf(result, article)
+      const heading = selectAll('.body h2', page.tree).find((node) => relatedHeading.test(text(node)))
+      assert.ok(heading, where(article) + ': related heading')
+      const links = selectAll('.body li a[href]', page.tree).map((node) => sameUrl(attribute(node, 'href')))
+      for (const url of article.related) assert.ok(links.includes(sameUrl(url)), where(article) + ': related link missing: ' + url)
+    }
+  })
+
+  test(name + ': a tag page exists for every frontmatter tag and links back', async function () {
+    const result = await build(name)
+    const tagged = result.articles.filter((article) => article.tags.length > 0)
+    assert.ok(tagged.length > 0, 'some fixtures have tags')
+    for (const article of tagged) {
+      const page = pageOf(result, article)
+      const links = selectAll('a[rel=tag]', page.tree)
+      assert.equal(links.map((node) => text(node)), article.tags, where(article) + ': tag links')
+      for (const link of links) {
+        const tag = text(link)
+        const file = resolveHref(result.site.output, attribute(link, 'href'))
+        assert.ok(file, where(article) + ': tag link ' + attribute(link, 'href') + ' leaves the site')
+        const termPage = result.built.get(file)
+        assert.ok(termPage, where(article) + ': tag page for ' + tag + ' was not built (' + attribute(link, 'href') + ')')
+        assert.is(text(select('h1', termPage.tree)), tag, file + ': <h1> is the tag')
+        const back = selectAll('a[href]', termPage.tree).map((node) => resolveHref(result.site.output, attribute(node, 'href')))
+        assert.ok(back.includes(page.file), 'tag page ' + tag + ' links to ' + where(article))
+      }
+    }
+  })
+
+  test(name + ': template syntax quoted in an article stays text', async function () {
+    const result = await build(name)
+    const article = result.articles.find((article) => article.input === 'template-syntax')
+    assert.ok(article, 'the template-syntax page was converted')
+    const body = text(select('.body', pageOf(result, article).tree))
+    for (const value of templateSyntax) assert.ok(body.includes(value), where(article) + ': ' + value + ' missing from ' + body)
+  })
+
+  if (generators[name].redirects) {
+    test(name + ': old URLs redirect to the pages', async function () {
+      const result = await build(name)
+      const moved = result.articles.filter((article) => article.redirects.length > 0)
+      assert.ok(moved.length > 0, 'some fixtures have a canonical URL')
+      for (const article of moved) {
+        const page = pageOf(result, article)
+        for (const redirect of article.redirects) {
+          const file = resolveHref(result.site.output, redirect)
+          assert.ok(file, redirect)
+          const stub = result.built.get(file)
+          assert.ok(stub, where(article) + ': no redirect page at ' + redirect)
+          const refresh = attribute(select('meta[http-equiv=refresh]', stub.tree) as Element | undefined, 'content')
+          const target = /url=(.+)$/i.exec(refresh)
+          assert.ok(target, redirect + ': meta refresh')
+          assert.is(resolveHref(result.site.output, target[1].trim()), page.file, redirect + ' redirects to the page of ' + where(article))
+        }
+      }
+    })
+  }
+}
+
+// `NEWS_MARKDOWN_KEEP_SITES=1` keeps the built sites to look at.
+test.after(async function () {
+  if (process.env.NEWS_MARKDOWN_KEEP_SITES) console.error('  sites kept: ' + folders.join(' '))
+  else await Promise.all(folders.map((folder) => fs.rm(folder, {recursive: true, force: true})))
+})
+
+test.run()
