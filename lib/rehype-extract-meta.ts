@@ -8,12 +8,13 @@ import {genericNews} from './profiles/index.js'
 import type {Profile} from './profiles/types.js'
 import type {ArticleMeta, MetaSources, Options} from './types.js'
 import {markedRoot} from './util/article-root.js'
-import {detach} from './util/detach.js'
+import {detach, isInside} from './util/detach.js'
 import {nearestBefore} from './util/document-order.js'
 import {normalizeDate} from './util/normalize-date.js'
 import {baseUrl, pageUrl} from './util/page-url.js'
 import {parseCreditLine} from './util/parse-credit-line.js'
 import {selectOrdered} from './util/select-ordered.js'
+import {findTagFooter} from './util/tag-footer.js'
 import {textOf} from './util/text.js'
 
 const emptyOptions: Readonly<Options> = {}
@@ -46,7 +47,7 @@ export const rehypeExtractMeta: Plugin<[(Readonly<Options> | null | undefined)?]
     // Title: a site profile's heading nearest before the root, else standard
     // metadata, else the generic profile's headings.
     if (specific) {
-      const heading = firstText(profile.title, tree, root)
+      const heading = firstText(profile.title, tree, root, generic.title && generic.title.value)
       if (heading) set('title', heading.value, heading.from)
     }
     if (generic.title) set('title', generic.title.value, generic.title.from)
@@ -79,11 +80,17 @@ export const rehypeExtractMeta: Plugin<[(Readonly<Options> | null | undefined)?]
       set('date', dateFromUrl(profile, url.value), 'url-path')
     }
 
-    // Tags: the profile's tag links, else metadata.
+    // Tags: the profile's tag links, else a labelled tag footer, else
+    // metadata. A labelled footer inside the article leaves the body.
+    const footer = findTagFooter(tree)
+    if (footer && root && isInside(root, footer.node)) detach(root, footer.node)
     const tags = tagTexts(profile, tree)
     if (tags.length > 0) {
       article.tags = tags
       sources.tags = 'profile:tags'
+    } else if (footer) {
+      article.tags = footer.tags
+      sources.tags = 'tag-footer'
     } else if (generic.tags && generic.tags.value.length > 0) {
       article.tags = generic.tags.value
       sources.tags = generic.tags.from
@@ -103,9 +110,13 @@ function firstMatch(selectors: Profile['date'], tree: Root): {node: Element; fro
   return found && {node: found.nodes[0], from: found.selector}
 }
 
-function firstText(selectors: Profile['title'], tree: Root, anchor: Element | undefined): {value: string; from: string} | undefined {
+/**
+ * Text of the first selector's element nearest before `anchor`, or of the
+ * one whose text equals `prefer` (the title the page's metadata gives).
+ */
+function firstText(selectors: Profile['title'], tree: Root, anchor: Element | undefined, prefer?: string): {value: string; from: string} | undefined {
   const found = selectOrdered(selectors, tree, (node) => textOf(node).length > 0)
-  const node = found && nearestBefore(found.nodes, anchor)
+  const node = found && (found.nodes.find((candidate) => prefer && textOf(candidate) === prefer) || nearestBefore(found.nodes, anchor))
   return node && {value: textOf(node), from: found.selector}
 }
 

@@ -17,3 +17,14 @@ export function detach(root: Root | Element, target: Element): boolean {
   }
   return false
 }
+
+/** Whether `target` is `root` or one of its descendants. */
+export function isInside(root: Element, target: Element): boolean {
+  const stack: Array<Element> = [root]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node === target) return true
+    for (const child of node.children) if (child.type === 'element') stack.push(child)
+  }
+  return false
+}

@@ -1,0 +1,43 @@
+import type {Element, Root} from 'hast'
+import {textOf} from './text.js'
+
+/** Labels that open a tag footer: `本文标签：`, `標籤:`, `Tags:`. */
+const label = /^\s*(?:本文标签|本文標籤|文章标签|文章標籤|标签|標籤|关键词|關鍵詞|tags?|schlagwörter|étiquettes)\s*[:：]/i
+
+/**
+ * A tag footer found by its label rather than by a selector: the element
+ * whose own leading text is a tags label, holding at least one link. Its
+ * link texts, in order, are the tags.
+ */
+export function findTagFooter(tree: Root | Element): {node: Element; tags: Array<string>} | undefined {
+  const stack: Array<Root | Element> = [tree]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    for (const child of node.children) {
+      if (child.type !== 'element') continue
+      const first = child.children.find((c) => c.type === 'text' && c.value.trim())
+      if (first && first.type === 'text' && label.test(first.value)) {
+        const tags = linkTexts(child)
+        if (tags.length > 0 && textOf(child).length < 600) return {node: child, tags}
+      }
+      stack.push(child)
+    }
+  }
+  return undefined
+}
+
+function linkTexts(node: Element): Array<string> {
+  const seen = new Set<string>()
+  const stack = [...node.children].reverse()
+  while (stack.length > 0) {
+    const child = stack.pop()!
+    if (child.type !== 'element') continue
+    if (child.tagName === 'a') {
+      const text = textOf(child)
+      if (text) seen.add(text)
+    } else {
+      for (let index = child.children.length - 1; index >= 0; index--) stack.push(child.children[index])
+    }
+  }
+  return [...seen]
+}
