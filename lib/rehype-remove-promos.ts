@@ -1,8 +1,7 @@
-import type {Element, Parents, Root} from 'hast'
+import type {Element, ElementContent, Parents, Root} from 'hast'
 import {selectAll} from 'hast-util-select'
 import type {Plugin} from 'unified'
 import {visitParents} from 'unist-util-visit-parents'
-import {visit} from 'unist-util-visit'
 import {cleanArticleRoot} from './extract/clean-article-root.js'
 import {report} from './messages.js'
 import {genericNews} from './profiles/index.js'
@@ -50,23 +49,28 @@ export const rehypeRemovePromos: Plugin<[], Root> = function () {
     const unwrapList = (profile.unwrap || []).join(', ')
     const unwrap = new Set<Element>(unwrapList ? selectAll(unwrapList, tree) : [])
 
-    visit(tree, function (node, index, parent) {
-      if (!parent || index === undefined) return undefined
-      if (node.type === 'comment' || node.type === 'doctype') {
-        parent.children.splice(index, 1)
-        return index
+    // Rebuild each children list once (splicing one by one is quadratic on
+    // long lists); unwrapped elements' children are judged in their place.
+    const stack: Array<Root | Element> = [tree]
+    while (stack.length > 0) {
+      const parent = stack.pop()!
+      const kept: Array<ElementContent> = []
+      const pending = [...(parent.children as Array<ElementContent>)].reverse()
+      while (pending.length > 0) {
+        const node = pending.pop()!
+        if (node.type === 'comment') continue
+        if (node.type === 'element') {
+          if (drop.has(node) || clutter.has(node.tagName) || isHidden(node)) continue
+          if (unwrap.has(node)) {
+            for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index])
+            continue
+          }
+          stack.push(node)
+        }
+        kept.push(node)
       }
-      if (node.type !== 'element') return undefined
-      if (drop.has(node) || clutter.has(node.tagName) || isHidden(node)) {
-        parent.children.splice(index, 1)
-        return index
-      }
-      if (unwrap.has(node)) {
-        parent.children.splice(index, 1, ...node.children)
-        return index
-      }
-      return undefined
-    })
+      parent.children = kept as typeof parent.children
+    }
   }
 }
 

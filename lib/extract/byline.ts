@@ -23,6 +23,7 @@ import type {CueText, Located, PageIndex} from './page-index.js'
 import {hintOf, textOf} from './page-index.js'
 import {cleanAuthors} from './author-names.js'
 import {findDate, normalizeDate} from '../util/normalize-date.js'
+import {shortText} from './short-text.js'
 
 export interface BylineMeta {
   author?: Found<Array<string>>
@@ -192,6 +193,8 @@ function latinAuthors(cue: CueText, text: string, options: {siteNames: Array<str
  */
 function cueText(cue: CueText): string {
   for (const element of [cue.element, ...cue.ancestors]) {
+    // Bounded first: ancestors can hold the whole article.
+    if (shortText(element, 1000, 500) === undefined) break
     const text = textOf(element)
     if (text.length > 250) break
     if (text.length > cue.value.length + 1) return text
