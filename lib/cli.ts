@@ -52,8 +52,19 @@ export function converterName(): string {
 
 async function runStdin(settings: Settings, io: Io): Promise<number> {
   const chunks: Array<Uint8Array> = []
-  for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Uint8Array))
-  const options = {url: settings.baseUrl, profiles: settings.profiles, related: settings.related, relatedFrontmatter: settings.relatedFrontmatter, path: '<stdin>'}
+  const maxSize = settings.maxSize ?? 50 * 1024 * 1024
+  let size = 0
+  for await (const chunk of io.stdin) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Uint8Array)
+    size += bytes.byteLength
+    // Stop reading (and holding) a page over the limit.
+    if (size > maxSize) {
+      io.stderr.write('<stdin>: Input is more than `maxSize` (' + maxSize + ') bytes; use --max-size to raise the limit [too-large]\n')
+      return 1
+    }
+    chunks.push(bytes)
+  }
+  const options = {url: settings.baseUrl, profiles: settings.profiles, related: settings.related, relatedFrontmatter: settings.relatedFrontmatter, maxSize: settings.maxSize, path: '<stdin>'}
   const {convert} = await import('./convert.js')
   let file
   try {

@@ -8,9 +8,9 @@ import type {Options as StringifyOptions} from 'remark-stringify'
 import {unified} from 'unified'
 import type {Processor} from 'unified'
 import {VFile} from 'vfile'
-import {decodeHtml, looksBinary} from './decode.js'
+import {decodeHtml, hasMarkup, looksBinary} from './decode.js'
 import {report} from './messages.js'
-import {estimateDepth, parseDeepHtml} from './parse-deep-html.js'
+import {countElements, parseDeepHtml} from './parse-deep-html.js'
 import {rehypeNewsArticle} from './rehype-news-article.js'
 import {remarkArticleFrontmatter} from './remark-article-frontmatter.js'
 import {remarkCjkEmphasis} from './remark-cjk-emphasis.js'
@@ -36,9 +36,7 @@ export const stringifyOptions: Readonly<StringifyOptions> = {
 }
 
 const defaultMaxSize = 50 * 1024 * 1024
-
-/** Estimated nesting above which pages take the iterative parse. */
-const deepThreshold = 512
+const defaultMaxElements = 300_000
 
 /**
  * Create the whole chain: parse HTML, pick the profile and the article
@@ -85,18 +83,21 @@ export async function convert(input: string | Uint8Array, options?: Readonly<Con
     for (const warning of decoded.warnings) report(file, warning.ruleId, warning.reason)
   }
   if (!String(file.value).trim()) report(file, 'not-html', 'Input is not an HTML page: it is empty')
+  if (!hasMarkup(String(file.value))) report(file, 'not-html', 'Input is not an HTML page: it has no markup (plain text?)')
+  const maxElements = settings.maxElements ?? defaultMaxElements
+  const elements = countElements(String(file.value))
+  if (elements > maxElements) report(file, 'too-large', 'Input has ' + elements + ' elements, more than `maxElements` (' + maxElements + ')')
   const processor = processorFor(settings)
   file.data.pageUrl = settings.url || undefined
-  const html = String(file.value)
-  if (estimateDepth(html) < deepThreshold) return processor.process(file)
-  // Too deep for the recursive stages: parse iteratively and flatten first.
-  const tree = await processor.run(parseDeepHtml(html, file), file)
+  // Parse iteratively and flatten what nests deeper than the recursive
+  // stages can take (the same tree as `rehype-parse` for every other page).
+  const tree = await processor.run(parseDeepHtml(String(file.value), file), file)
   file.value = processor.stringify(tree, file) as string
   return file
 }
 
 function processorFor(options: Readonly<ConvertOptions>): Processor<any, any, any, any, any> {
-  const {url, path, maxSize, encoding, ...rest} = options
+  const {url, path, maxSize, maxElements, encoding, ...rest} = options
   const key = JSON.stringify(rest)
   let processor = cache.get(key)
   if (!processor) {

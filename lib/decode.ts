@@ -1,8 +1,10 @@
 /**
  * Turn the raw bytes of a saved HTML page into a string.
  *
- * Order of precedence: explicit `encoding` option, BOM, `<meta>` declaration
- * (overruled when the bytes are valid UTF-8), UTF-8, `chardet` sniffing.
+ * Order of precedence: explicit `encoding` option, BOM, UTF-16 without BOM,
+ * `<meta>` declaration (overruled when the bytes are UTF-8, or are broken
+ * in the declared encoding but not in a sniffed one), UTF-8 (also with a
+ * few broken sequences), `chardet` sniffing.
  */
 import {analyse} from 'chardet'
 import {ResultType, Sniffer} from 'encoding-sniffer/sniffer'
@@ -87,8 +89,70 @@ function sniff(bytes: Uint8Array): string {
   return top.name
 }
 
+/** UTF-8 decoding of bytes that are not valid UTF-8: how many characters came out right. */
+interface Utf8Stats {
+  /** Non-ASCII characters decoded from valid sequences (a literal U+FFFD included). */
+  valid: number
+  /** Invalid byte sequences (each became U+FFFD). */
+  invalid: number
+}
+
+function utf8Stats(bytes: Uint8Array): Utf8Stats {
+  const value = decoder('utf-8')!.decode(bytes)
+  let literal = 0
+  for (let index = bytes.indexOf(0xef); index !== -1 && index + 2 < bytes.length; index = bytes.indexOf(0xef, index + 1)) {
+    if (bytes[index + 1] === 0xbf && bytes[index + 2] === 0xbd) literal++
+  }
+  let nonAscii = 0
+  let replaced = 0
+  for (const char of value) {
+    if (char === '\uFFFD') replaced++
+    else if (char.charCodeAt(0) > 0x7f) nonAscii++
+  }
+  return {valid: nonAscii + literal, invalid: Math.max(0, replaced - literal)}
+}
+
+/**
+ * Whether bytes that are not valid UTF-8 are still UTF-8 with a few broken
+ * sequences (a page cut mid-character, one stray Latin-1 byte): at least 8
+ * correctly decoded non-ASCII characters per invalid sequence. Text in a
+ * legacy encoding (GBK, Big5, Latin-1) read as UTF-8 gives far fewer.
+ */
+function mostlyUtf8(stats: Utf8Stats): boolean {
+  return stats.valid >= 8 && stats.valid >= 8 * stats.invalid
+}
+
+/**
+ * UTF-16 without a BOM, from where the NUL bytes are: markup is ASCII, so
+ * UTF-16LE text has most odd bytes 0 and UTF-16BE most even bytes 0.
+ */
+export function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const pairs = Math.floor(Math.min(bytes.length, 1024) / 2)
+  if (pairs < 2) return undefined
+  let even = 0
+  let odd = 0
+  for (let index = 0; index < pairs; index++) {
+    if (bytes[2 * index] === 0) even++
+    if (bytes[2 * index + 1] === 0) odd++
+  }
+  if (odd >= pairs * 0.4 && even <= pairs * 0.05) return 'utf-16le'
+  if (even >= pairs * 0.4 && odd <= pairs * 0.05) return 'utf-16be'
+  return undefined
+}
+
+/** Number of U+FFFD in `value`. */
+function replacements(value: string): number {
+  return count(value, (char) => char === '\uFFFD')
+}
+
 /**
  * Decode the bytes of an HTML page, detecting the encoding if not given.
+ *
+ * Precedence: the `encoding` option, a BOM, UTF-16 without BOM (by its NUL
+ * bytes), the `<meta>` declaration — overruled when the bytes are (mostly)
+ * UTF-8, or when they are not valid in the declared encoding but are in a
+ * detected one (`charset-mismatch`) —, UTF-8 (also when only a few
+ * sequences are broken: `invalid-bytes`), then `chardet` sniffing.
  *
  * @param bytes Raw file contents.
  * @param options `encoding`: label to force (throws on unknown labels).
@@ -100,20 +164,34 @@ export function decodeHtml(bytes: Uint8Array, options?: {encoding?: string | nul
   let label = options?.encoding || boms.find(([, sig]) => sig.every((byte, i) => bytes[i] === byte))?.[0]
   if (options?.encoding && !decoder(options.encoding)) throw new Error('Unknown encoding `' + options.encoding + '`')
   if (!label) {
+    const utf16 = sniffUtf16(bytes)
+    if (utf16) {
+      label = utf16
+      warnings.push({ruleId: 'charset-sniffed', reason: 'No byte order mark; detected `' + utf16 + '` from the bytes'})
+    }
+  }
+  if (!label) {
     const sniffer = new Sniffer({maxBytes: 4096})
     sniffer.write(bytes.subarray(0, 4096))
     const declared = sniffer.resultType === ResultType.DEFAULT ? undefined : sniffer.encoding.toLowerCase()
+    const stats = utf8 === undefined ? utf8Stats(bytes) : undefined
     if (declared) {
       // Non-ASCII, valid UTF-8 is almost never an accident: trust the bytes.
       if (utf8 !== undefined && declared !== 'utf-8' && /[^\0-\x7F]/.test(utf8)) {
         label = 'utf-8'
         warnings.push({ruleId: 'charset-mismatch', reason: 'Page declares `' + declared + '` but its bytes are valid UTF-8; decoded as UTF-8'})
-      } else label = declared
+      } else if (stats && declared !== 'utf-8' && mostlyUtf8(stats)) {
+        label = 'utf-8'
+        warnings.push({ruleId: 'charset-mismatch', reason: 'Page declares `' + declared + '` but its bytes are UTF-8 (with ' + stats.invalid + ' invalid sequence' + (stats.invalid === 1 ? '' : 's') + '); decoded as UTF-8'})
+      } else {
+        label = declared
+        if (utf8 === undefined) label = overrule(bytes, declared, warnings)
+      }
     } else {
       const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, 4096))
       const unknown = /<meta[^>]*charset\s*=\s*["']?([^"'\s;/>]+)/i.exec(head)
       if (unknown && !decoder(unknown[1])) warnings.push({ruleId: 'unknown-charset', reason: 'Page declares unknown charset `' + unknown[1] + '`; ignored'})
-      if (utf8 === undefined) {
+      if (utf8 === undefined && !mostlyUtf8(stats!)) {
         label = sniff(bytes)
         warnings.push({ruleId: 'charset-sniffed', reason: 'No charset declared; detected `' + decoder(label)!.encoding + '` from the bytes'})
       } else label = 'utf-8'
@@ -125,9 +203,57 @@ export function decodeHtml(bytes: Uint8Array, options?: {encoding?: string | nul
   // Node < 23 decodes `windows-1252` as Latin-1 (nodejs/node#56542): map C1 controls.
   if (textDecoder.encoding === 'windows-1252') value = value.replace(/[\x80-\x9F]/g, (char) => cp1252[char.charCodeAt(0) - 0x80])
   // Valid UTF-8 may contain a literal U+FFFD; otherwise each one is an invalid sequence.
-  const invalid = textDecoder.encoding === 'utf-8' && utf8 !== undefined ? 0 : count(value, (char) => char === '\uFFFD')
+  const invalid = textDecoder.encoding === 'utf-8' ? (utf8 === undefined ? utf8Stats(bytes).invalid : 0) : replacements(value)
   if (invalid) warnings.push({ruleId: 'invalid-bytes', reason: 'Found ' + invalid + ' invalid byte sequence' + (invalid === 1 ? '' : 's') + ' for `' + textDecoder.encoding + '`, replaced with U+FFFD'})
   return {value, encoding: textDecoder.encoding, warnings}
+}
+
+/**
+ * The declared encoding, unless the bytes disagree with it and a sniffed
+ * encoding fits them far better: then that one, with a `charset-mismatch`
+ * warning. Two signs of disagreement: the bytes are broken in the declared
+ * encoding (at least 4 invalid sequences, more than 1 in 50 non-ASCII
+ * characters) and the sniffed one has at most a quarter as many (a GBK page
+ * labelled UTF-8); or they decode without errors but as gibberish (GBK
+ * labelled Big5, EUC-KR or windows-1252), while the sniffed decoding has
+ * at least 20 frequent Chinese characters, four times as many as the
+ * declared one, and they make up at least half of its Han characters.
+ */
+function overrule(bytes: Uint8Array, declared: string, warnings: Array<DecodeWarning>): string {
+  const textDecoder = decoder(declared)
+  if (!textDecoder || textDecoder.encoding === 'utf-8' && strictUtf8(bytes) !== undefined) return declared
+  const value = textDecoder.decode(bytes)
+  const bad = replacements(value)
+  const broken = bad >= 4 && bad * 50 >= count(value, (char) => char.charCodeAt(0) > 0x7f)
+  // Pure ASCII: nothing to disagree about.
+  if (!broken && !bytes.some((byte) => byte > 0x7f)) return declared
+  const detected = sniff(bytes)
+  const detectedDecoder = decoder(detected)
+  if (!detectedDecoder || detectedDecoder.encoding === textDecoder.encoding) return declared
+  const other = detectedDecoder.decode(bytes)
+  let reason: string | undefined
+  if (broken) {
+    if (replacements(other) * 4 <= bad) reason = 'its bytes are not valid `' + textDecoder.encoding + '` (' + bad + ' invalid sequences)'
+  } else {
+    const score = count(other, (char) => commonHan.has(char))
+    const han = count(other, (char) => /\p{Script=Han}/u.test(char))
+    const declaredScore = count(value, (char) => commonHan.has(char))
+    if (score >= 20 && score >= 4 * Math.max(1, declaredScore) && score * 2 >= han && replacements(other) * 4 <= Math.max(bad, 1)) {
+      reason = 'its bytes read as gibberish in `' + textDecoder.encoding + '`'
+    }
+  }
+  if (!reason) return declared
+  warnings.push({ruleId: 'charset-mismatch', reason: 'Page declares `' + declared + '` but ' + reason + '; detected `' + detectedDecoder.encoding + '` from the bytes'})
+  return detected
+}
+
+/**
+ * Whether decoded text has any HTML markup: a start or end tag, a comment
+ * or a doctype. A file without any is plain text (or JSON, or an error
+ * message saved by a crawler), not a page.
+ */
+export function hasMarkup(value: string): boolean {
+  return /<(?:[a-zA-Z][^\s/>]*|\/[a-zA-Z]|!)/.test(value)
 }
 
 /** Magic numbers of common non-HTML files (`null` = any byte). */
@@ -146,14 +272,14 @@ const magic: Array<Array<number | null>> = [
 /**
  * Whether bytes are probably not a text document: a known magic number, or
  * more than 10% control bytes (NUL etc.) in the first 1 KB. Text that starts
- * with a UTF-16 BOM, or `<` as UTF-16 without BOM, is not binary.
+ * with a UTF-16 BOM, or looks like UTF-16 without one, is not binary.
  *
  * @param bytes Raw file contents.
  */
 export function looksBinary(bytes: Uint8Array): boolean {
   if (magic.some((sig) => sig.length <= bytes.length && sig.every((byte, i) => byte === null || bytes[i] === byte))) return true
   if (boms.some(([name, sig]) => name !== 'utf-8' && sig.every((byte, i) => bytes[i] === byte))) return false
-  if ((bytes[0] === 0x3c && bytes[1] === 0) || (bytes[0] === 0 && bytes[1] === 0x3c)) return false
+  if ((bytes[0] === 0x3c && bytes[1] === 0) || (bytes[0] === 0 && bytes[1] === 0x3c) || sniffUtf16(bytes)) return false
   const sample = bytes.subarray(0, 1024)
   // Control bytes other than tab, LF, FF, CR, and ESC (ISO-2022-JP).
   const control = sample.filter((byte) => byte < 0x20 && ![0x09, 0x0a, 0x0c, 0x0d, 0x1b].includes(byte)).length

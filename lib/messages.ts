@@ -25,12 +25,12 @@ export const rules = {
   'related-list-empty': {kind: 'warning', description: 'a related-article list matched but had no usable links'},
   'figure-without-image': {kind: 'info', description: 'a figure had a caption but no image; the caption is kept as an emphasised line'},
   'unsafe-url': {kind: 'warning', description: 'a `javascript:`, `vbscript:` or `data:` URL was dropped; its text is kept'},
-  'charset-mismatch': {kind: 'warning', description: 'the declared charset disagrees with the bytes, which are valid UTF-8; decoded as UTF-8'},
+  'charset-mismatch': {kind: 'warning', description: 'the declared charset disagrees with the bytes (they are UTF-8, or broken or gibberish in the declared charset but not in a detected one); decoded as the bytes say'},
   'charset-sniffed': {kind: 'warning', description: 'no charset was declared; the encoding was detected from the bytes'},
   'unknown-charset': {kind: 'warning', description: 'the declared charset is not one this package knows; another was used'},
   'invalid-bytes': {kind: 'warning', description: 'some bytes could not be decoded and became U+FFFD'},
   'not-html': {kind: 'fatal', description: 'the input is empty, binary, or has no markup'},
-  'too-large': {kind: 'fatal', description: 'the input is larger than `maxSize`'},
+  'too-large': {kind: 'fatal', description: 'the input is larger than `maxSize` or has more elements than `maxElements`'},
   'no-content': {kind: 'fatal', description: 'nothing convertible was left after extraction'}
 } as const satisfies Record<string, Rule>
 

@@ -5,34 +5,83 @@ import type {DefaultTreeAdapterMap} from 'parse5'
 import type {VFile} from 'vfile'
 
 type Node = DefaultTreeAdapterMap['node']
+type ChildNode = DefaultTreeAdapterMap['childNode']
 type ParentNode = DefaultTreeAdapterMap['parentNode']
+type TextNode = DefaultTreeAdapterMap['textNode']
 
 /** Deepest nesting the later (recursive) stages are given. */
 export const maxDepth = 256
 
+/** Elements without an end tag: they never nest. */
+const voids = new Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed', 'frame', 'hr', 'image', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr'])
+
 /**
- * Estimate the element nesting depth of `html` from its tags, cheaply and
- * on the high side (unclosed `<p>`s count), without building a tree.
+ * Elements the parser may open on its own around one start tag (`<td>`
+ * implies `<tbody>` and `<tr>`), counted with that weight so the estimate
+ * stays on the high side for tables nested without their wrappers.
+ */
+const implied: Record<string, number> = {td: 3, th: 3, tr: 2, col: 2, caption: 1}
+
+/** Leaves with no children worth keeping when flattening: they show something. */
+const keptEmpty = new Set([...voids, 'iframe', 'video', 'audio', 'object', 'canvas', 'svg', 'math', 'textarea', 'select'])
+
+/**
+ * Estimate the element nesting depth of `html` from its tags, cheaply, in
+ * one pass and on the high side, without building a tree.
+ *
+ * It counts the start tags still open: an end tag closes only an open
+ * element of its own name, and stray end tags (`</p>`, `</br>`, `</x>`),
+ * which the parser ignores or turns into empty elements, close nothing.
+ * The `/` of `<div/>` is ignored as HTML does (only void elements and
+ * foreign elements self-close). Misnested markup that the parser nests
+ * deeper than it looks (`<b><div></b>` repeated: the adoption agency
+ * algorithm) therefore counts as deep too, and unclosed `<p>`/`<li>` make
+ * the estimate higher than the truth, never lower.
  */
 export function estimateDepth(html: string): number {
-  const tag = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g
-  const empty = /^(?:area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)$/i
+  const tag = /<(\/?)([a-zA-Z][^\s/>]*)/g
+  const open = new Map<string, number>()
   let depth = 0
   let max = 0
   let match: RegExpExecArray | null
   while ((match = tag.exec(html))) {
-    if (match[1]) depth = Math.max(0, depth - 1)
-    else if (!match[3] && !empty.test(match[2])) max = Math.max(max, ++depth)
+    const name = match[2].toLowerCase()
+    if (voids.has(name)) continue
+    const weight = implied[name] || 1
+    const count = open.get(name) || 0
+    if (match[1]) {
+      if (count > 0) {
+        open.set(name, count - 1)
+        depth -= weight
+      }
+    } else {
+      open.set(name, count + 1)
+      depth += weight
+      if (depth > max) max = depth
+    }
   }
   return max
+}
+
+/**
+ * Count the start tags in `html` (elements the parser will build, about),
+ * cheaply and without building a tree: memory and time of a conversion
+ * grow with it (about 4 KB per element), not with the byte size.
+ */
+export function countElements(html: string): number {
+  const tag = /<[a-zA-Z]/g
+  let count = 0
+  while (tag.exec(html)) count++
+  return count
 }
 
 /**
  * Parse HTML that nests too deep for the recursive hast tools (thousands of
  * `<div>`s or `<b>`s): parse5 builds its tree iteratively, then everything
  * below `limit` levels is flattened into its ancestor at the limit — its
- * text, images and line breaks kept in order, the wrappers dropped — before
- * the tree becomes hast. Same result as `rehype-parse` for shallower pages.
+ * text, images and line breaks kept in order (adjacent text merged), empty
+ * wrappers dropped — before the tree becomes hast. Same result as
+ * `rehype-parse` for shallower pages. `<template>` contents are walked too.
  */
 export function parseDeepHtml(value: string, file: VFile, limit = maxDepth): Root {
   const document = parse(value, {sourceCodeLocationInfo: true, scriptingEnabled: false})
@@ -42,26 +91,48 @@ export function parseDeepHtml(value: string, file: VFile, limit = maxDepth): Roo
     if (depth >= limit) {
       node.childNodes = leavesOf(node)
       for (const child of node.childNodes) child.parentNode = node
+      if ('content' in node && node.content) node.content.childNodes = []
       continue
     }
     for (const child of node.childNodes) {
       if ('childNodes' in child && child.childNodes.length > 0) stack.push([child, depth + 1])
+      if ('content' in child && child.content && child.content.childNodes.length > 0) stack.push([child.content, depth + 1])
     }
   }
   return fromParse5(document, {file}) as Root
 }
 
-/** The childless descendants of `node`, in document order, iteratively. */
-function leavesOf(node: ParentNode): Array<DefaultTreeAdapterMap['childNode']> {
-  const leaves: Array<DefaultTreeAdapterMap['childNode']> = []
+/**
+ * The childless descendants of `node` worth keeping (text, images, line
+ * breaks, embeds; not empty wrappers), in document order, iteratively;
+ * adjacent text nodes are merged so later stages see one run of text.
+ */
+function leavesOf(node: ParentNode): Array<ChildNode> {
+  const leaves: Array<ChildNode> = []
   const stack: Array<Node> = [...node.childNodes].reverse()
   while (stack.length > 0) {
     const child = stack.pop()!
     if ('childNodes' in child && child.childNodes.length > 0) {
       for (let index = child.childNodes.length - 1; index >= 0; index--) stack.push(child.childNodes[index])
-    } else {
-      leaves.push(child as DefaultTreeAdapterMap['childNode'])
+      continue
     }
+    if ('tagName' in child && !keptEmpty.has(child.tagName)) continue
+    const previous = leaves[leaves.length - 1]
+    if (child.nodeName === '#text' && previous && previous.nodeName === '#text') {
+      mergeText(previous as TextNode, child as TextNode)
+      continue
+    }
+    leaves.push(child as ChildNode)
   }
   return leaves
+}
+
+function mergeText(into: TextNode, from: TextNode): void {
+  into.value += from.value
+  const start = into.sourceCodeLocation
+  const end = from.sourceCodeLocation
+  // Positions are only kept when they still describe one contiguous span.
+  if (start && end && start.endOffset === end.startOffset) {
+    into.sourceCodeLocation = {...start, endLine: end.endLine, endCol: end.endCol, endOffset: end.endOffset}
+  } else into.sourceCodeLocation = undefined
 }

@@ -1,18 +1,45 @@
 import type {Element, ElementContent, Root} from 'hast'
+import {toString} from 'hast-util-to-string'
 import type {Plugin} from 'unified'
 
 // `u` becomes emphasis in `hast-util-to-mdast` too.
 const kinds: Record<string, 'strong' | 'emphasis' | undefined> = {b: 'strong', strong: 'strong', i: 'emphasis', em: 'emphasis', u: 'emphasis'}
 
+/** Inline wrappers that show nothing when empty. */
+const inert = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'tt', 'u', 'var'])
+
+/** Elements that are only their flow content in Markdown. */
+const wrappers = new Set(['html', 'body', 'main', 'article', 'section', 'div'])
+
+/** Children per parent above which they are grouped (see below). */
+const maxChildren = 10_000
+
+/** Flow elements: a group holding one of them is a `div`, else a `span`. */
+const flow = new Set(['address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul'])
+
 /**
  * Unwrap formatting nested in formatting of the same kind (`<b>` in
  * `<strong>`, `<i>` or `<u>` in `<em>`), `<span>`s, which carry nothing
  * Markdown can show, and paragraphs holding nothing but white space
- * (`<p>&nbsp;</p>` spacers). Keeps serialisation linear on pages that nest
- * formatting deeply.
+ * (`<p>&nbsp;</p>` spacers); drop empty inline wrappers (`<b></b>`) and
+ * merge the text runs this leaves side by side; unwrap `<code>` without
+ * text (Markdown has no empty code span: it would print two stray backticks
+ * and drop an image inside). Keeps serialisation linear
+ * on pages that nest formatting deeply or repeat empty wrappers thousands
+ * of times (the white-space pass of `hast-util-to-mdast` is quadratic in
+ * runs of them). A parent with more than 10,000 children has them grouped
+ * in `div`s (`span`s in phrasing) of 10,000, which Markdown does not show:
+ * `hast-util-to-mdast` spreads a parent's converted children into one call
+ * (`push(...children)`), which overflows the stack at a few 100,000.
  */
 export const rehypeCollapseFormatting: Plugin<[], Root> = function () {
   return function (tree) {
+    // The article root and its wrappers show nothing of their own: the root
+    // of the tree takes their children (`hast-util-to-mdast` returns an
+    // unwrapped element's children as one list, spread into its parent's).
+    while (tree.children.length === 1 && tree.children[0].type === 'element' && wrappers.has(tree.children[0].tagName)) {
+      tree.children = tree.children[0].children as typeof tree.children
+    }
     const stack: Array<[Root | Element, boolean, boolean]> = [[tree, false, false]]
     while (stack.length > 0) {
       const [parent, inStrong, inEmphasis] = stack.pop()!
@@ -22,8 +49,21 @@ export const rehypeCollapseFormatting: Plugin<[], Root> = function () {
       while (pending.length > 0) {
         const child = pending.pop()!
         if (child.type !== 'element') {
-          children.push(child)
+          const previous = children[children.length - 1]
+          if (child.type === 'text' && previous && previous.type === 'text') {
+            const position = previous.position && child.position ? {start: previous.position.start, end: child.position.end} : undefined
+            children[children.length - 1] = {type: 'text', value: previous.value + child.value, position}
+          } else children.push(child)
           continue
+        }
+        if (child.children.length === 0 && inert.has(child.tagName)) continue
+        if (child.tagName === 'code') {
+          // No text (white space, an image): Markdown has no code span for it
+          // (it prints two stray backticks, and drops the image).
+          if (!toString(child).trim()) {
+            for (let index = child.children.length - 1; index >= 0; index--) pending.push(child.children[index])
+            continue
+          }
         }
         const kind = kinds[child.tagName]
         const redundant = (kind === 'strong' && inStrong) || (kind === 'emphasis' && inEmphasis) || (child.tagName === 'span' && Object.keys(child.properties).length === 0)
@@ -35,9 +75,19 @@ export const rehypeCollapseFormatting: Plugin<[], Root> = function () {
         children.push(child)
         stack.push([child, inStrong || kind === 'strong', inEmphasis || kind === 'emphasis'])
       }
-      parent.children = children as typeof parent.children
+      parent.children = (children.length > maxChildren ? group(children) : children) as typeof parent.children
     }
   }
+}
+
+function group(children: Array<ElementContent>): Array<ElementContent> {
+  const groups: Array<ElementContent> = []
+  for (let start = 0; start < children.length; start += maxChildren) {
+    const part = children.slice(start, start + maxChildren)
+    const tagName = part.some((child) => child.type === 'element' && flow.has(child.tagName)) ? 'div' : 'span'
+    groups.push({type: 'element', tagName, properties: {}, children: part})
+  }
+  return groups.length > maxChildren ? group(groups) : groups
 }
 
 /** A paragraph with only white space (nbsp included) and no other element. */

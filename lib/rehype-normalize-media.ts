@@ -45,6 +45,7 @@ export const rehypeNormalizeMedia: Plugin<[(Readonly<Options> | null | undefined
       let replacement: Array<ElementContent> | undefined
       if (node.tagName === 'img') replacement = image(node, resolve)
       else if (node.tagName === 'iframe') replacement = embed(node, resolve)
+      else if (node.tagName === 'video' || node.tagName === 'audio') replacement = media(node, resolve)
       else if (node.tagName === 'figure') {
         if (!select('img, iframe', node) && select('figcaption', node)) report(file, 'figure-without-image', 'Figure has a caption but no image', node)
         replacement = figure(node, resolve)
@@ -62,8 +63,14 @@ function image(node: Element, resolve: Resolve): Array<ElementContent> {
   const props = node.properties
   const candidates = [...lazySources.map((key) => props[key]), largestFromSrcset(props.dataSrcset), largestFromSrcset(props.srcSet), props.src]
   const placeholder = typeof props.src === 'string' && /^\s*data:/i.test(props.src)
-  const raw = candidates.find((value) => typeof value === 'string' && value.trim() && !(placeholder && value === props.src))
-  const src = resolve(raw === undefined ? props.src : raw, node, true)
+  // The first candidate that is safe: an unsafe `srcset` or `data-src` does not hide a safe `src`.
+  let src: string | undefined
+  for (const value of candidates) {
+    if (typeof value !== 'string' || !value.trim() || (placeholder && value === props.src)) continue
+    src = resolve(value, node, true)
+    if (src) break
+  }
+  if (!src && placeholder) src = resolve(props.src, node, true)
   if (!src) return []
   return [h('img', {src, alt: String(props.alt || '').trim(), title: props.title ? String(props.title) : undefined})]
 }
@@ -83,6 +90,22 @@ function embed(node: Element, resolve: Resolve): Array<ElementContent> {
   const src = resolve(node.properties.src || node.properties.dataSrc, node)
   if (!src) return []
   const label = String(node.properties.title || '').trim() || src
+  return [h('p', [h('a', {href: src}, label)])]
+}
+
+/**
+ * A `<video>` or `<audio>` as a link to its source (`src`, else the first
+ * `<source src>`), labelled with its title or fallback text; its poster is
+ * dropped. Unsafe sources are dropped like links' (the fallback text kept):
+ * left alone, `hast-util-to-mdast` would write `[text](javascript:…)` and a
+ * poster image with any URL.
+ */
+function media(node: Element, resolve: Resolve): Array<ElementContent> {
+  const source = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'source' && typeof child.properties.src === 'string')
+  const src = resolve(node.properties.src || (source && source.properties.src), node)
+  const fallback = textOf(node)
+  if (!src) return fallback ? [h('p', fallback)] : []
+  const label = String(node.properties.title || '').trim() || fallback || src
   return [h('p', [h('a', {href: src}, label)])]
 }
 

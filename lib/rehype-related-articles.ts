@@ -33,9 +33,13 @@ export const rehypeRelatedArticles: Plugin<[(Readonly<Options> | null | undefine
       const parent = parentOf(tree, list)
       if (!parent) continue
       const entries = entriesOf(list, spec.drop, base)
-      const before = previousHeading(parent, list)
+      const titled = String(list.properties.title || '').trim()
+      // The heading right before the list is its heading only when the list
+      // has no title of its own (or the same one): else it is the article's.
+      const previous = previousHeading(parent, list)
+      const before = previous && (!titled || textOf(previous) === titled) ? previous : undefined
       const inner = list.tagName === 'ul' || list.tagName === 'ol' ? undefined : select('h2, h3, h4, h5, h6', list)
-      const heading = String(list.properties.title || '').trim() || (before && textOf(before)) || (inner && textOf(inner)) || spec.heading || ''
+      const heading = titled || (before && textOf(before)) || (inner && textOf(inner)) || spec.heading || ''
       if (before) parent.children.splice(parent.children.indexOf(before), 1)
       const index = parent.children.indexOf(list)
       if (entries.length === 0) {

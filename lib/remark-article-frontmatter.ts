@@ -1,6 +1,6 @@
 import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
-import YAML from 'yaml'
+import {stringifyFrontmatter} from './cli/frontmatter-yaml.js'
 import type {ArticleMeta} from './types.js'
 
 /** Options for `remarkArticleFrontmatter`. */
@@ -19,7 +19,9 @@ export const frontmatterKeys = ['title', 'date', 'source', 'author', 'tags', 'ur
 /**
  * Insert a YAML frontmatter node built from `file.data.article` (title,
  * date, source, author, tags, url, then extras), serialised with the `yaml`
- * library so any string round-trips. Absent or empty values are omitted.
+ * library so any string round-trips, also through YAML 1.1 readers (Jekyll):
+ * `yes`, `on`, `1:30` or `2020-01-01` as a title or tag is quoted. Absent or
+ * empty values are omitted.
  * Use with `remark-frontmatter` so the node serialises as `---` fences.
  */
 export const remarkArticleFrontmatter: Plugin<[(Readonly<FrontmatterOptions> | null | undefined)?], Root> = function (options) {
@@ -38,7 +40,7 @@ export const remarkArticleFrontmatter: Plugin<[(Readonly<FrontmatterOptions> | n
       if (value !== undefined && value !== null && !(key in data)) data[key] = value
     }
     if (Object.keys(data).length === 0) return
-    const value = YAML.stringify(data, {lineWidth: 0, aliasDuplicateObjects: false}).replace(/\n$/, '')
+    const value = stringifyFrontmatter(data).replace(/\n$/, '')
     const first = tree.children[0]
     if (first && first.type === 'yaml') first.value = value
     else tree.children.unshift({type: 'yaml', value})

@@ -44,6 +44,12 @@ export interface Options {
   encoding?: string | null | undefined
   /** Largest input accepted, in bytes (default: `52428800`, 50 MiB). */
   maxSize?: number | null | undefined
+  /**
+   * Most elements (start tags) accepted (default: `300000`). Memory and time
+   * grow with elements, about 4 KB each, not with bytes: a 50 MB page of
+   * short paragraphs needs several GB, a 50 MB inline image almost nothing.
+   */
+  maxElements?: number | null | undefined
   /** Extra frontmatter keys, written after the standard ones (default: none). */
   extraFrontmatter?: Readonly<Record<string, unknown>> | null | undefined
 }

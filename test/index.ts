@@ -18,7 +18,11 @@ const suites = [
   './cli.js',
   './generators.js',
   './article-root.js',
-  './profiles.js'
+  './profiles.js',
+  './reliability.js',
+  './security.js',
+  './faults.js',
+  './fuzz.js'
 ]
 
 globalThis.UVU_DEFER = 1

@@ -26,6 +26,10 @@ export interface Settings {
   report: string | undefined
   force: boolean
   overwrite: boolean
+  /** Follow symbolic links out of the input folders. */
+  followSymlinks: boolean
+  /** Largest input in bytes (`convert`'s `maxSize`); `undefined`: its default. */
+  maxSize: number | undefined
   verbose: boolean
   quiet: boolean
   help: boolean
@@ -55,6 +59,8 @@ Options:
       --report <file>       write a JSON report, one entry per input
       --force               convert unchanged inputs again
       --overwrite           replace files news-markdown did not write
+      --follow-symlinks     follow symbolic links out of the input folders
+      --max-size <size>     largest input page (default 50M; K, M, G suffixes)
   -v, --verbose             print warnings (vfile-reporter)
   -q, --quiet               print only errors
   -h, --help                show this help
@@ -87,6 +93,8 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
         report: {type: 'string'},
         force: {type: 'boolean'},
         overwrite: {type: 'boolean'},
+        'follow-symlinks': {type: 'boolean'},
+        'max-size': {type: 'string'},
         verbose: {type: 'boolean', short: 'v'},
         quiet: {type: 'boolean', short: 'q'},
         help: {type: 'boolean', short: 'h'},
@@ -106,6 +114,7 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
   const baseUrl = values['base-url']
   if (baseUrl !== undefined && !URL.canParse(baseUrl)) throw new UsageError('Invalid `--base-url` `' + baseUrl + '`: expected an absolute URL')
   if (values.verbose && values.quiet) throw new UsageError('Use `--verbose` or `--quiet`, not both')
+  const maxSize = values['max-size'] === undefined ? undefined : parseSize(values['max-size'])
   const settings: Settings = {
     inputs: parsed.positionals,
     out: values.out,
@@ -120,6 +129,8 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
     report: values.report,
     force: values.force === true,
     overwrite: values.overwrite === true,
+    followSymlinks: values['follow-symlinks'] === true,
+    maxSize,
     verbose: values.verbose === true,
     quiet: values.quiet === true,
     help: values.help === true,
@@ -136,6 +147,14 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
     throw new UsageError((error as Error).message)
   }
   return settings
+}
+
+/** `--max-size`: bytes, or a number with `K`, `M`, `G` (1024-based; `KB`, `KiB`, … too). */
+export function parseSize(value: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(?:([kmg])(?:i?b)?|b)?\s*$/i.exec(value)
+  const size = match ? Math.floor(Number(match[1]) * 1024 ** ' kmg'.indexOf((match[2] || ' ').toLowerCase())) : Number.NaN
+  if (!Number.isSafeInteger(size) || size < 1) throw new UsageError('Invalid `--max-size` `' + value + '`: expected a size such as `50M`, `800K` or `1048576`')
+  return size
 }
 
 async function readJson(file: string): Promise<unknown> {

@@ -16,7 +16,7 @@ import {inShard} from './shard.js'
 import {formatFiles, toVFile} from './verbose.js'
 import {walkInputs} from './walk-inputs.js'
 import type {Input} from './walk-inputs.js'
-import {removeStaleTemporaries, writeAtomic} from './write-atomic.js'
+import {describeWriteError, removeStaleTemporaries, writeAtomic, writeErrors} from './write-atomic.js'
 import {writeOutput} from './write-output.js'
 
 /** Streams and working directory of a run. */
@@ -41,28 +41,31 @@ export class InputError extends Error {}
 export async function runBatch(settings: Settings, io: Io, converter: string): Promise<number> {
   let found
   try {
-    found = await walkInputs(settings.inputs, io.cwd)
+    found = await walkInputs(settings.inputs, io.cwd, {followSymlinks: settings.followSymlinks})
   } catch (error) {
     throw new InputError((error as Error).message)
   }
   const outDir = path.resolve(io.cwd, settings.out as string)
   const tag = settings.shard.count > 1 ? '.shard-' + settings.shard.index + '-of-' + settings.shard.count : ''
-  await fs.mkdir(outDir, {recursive: true})
   let lock
   try {
+    await fs.mkdir(outDir, {recursive: true})
     lock = await acquireLock(path.join(outDir, '.news-markdown' + tag + '.lock'))
   } catch (error) {
-    io.stderr.write('news-markdown: ' + (error as Error).message + '\n')
+    const cannotWrite = writeErrors.has(String((error as NodeJS.ErrnoException).code))
+    io.stderr.write('news-markdown: ' + (cannotWrite ? 'Cannot write to the output folder `' + outDir + '`: ' + describeWriteError(error) + '; nothing was converted' : (error as Error).message) + '\n')
     return 1
   }
   try {
-    return await convertAll(settings, io, converter, found.inputs.filter((input) => inShard(input.relative, settings.shard)), found.duplicates, outDir, tag)
+    const inputs = found.inputs.filter((input) => inShard(input.relative, settings.shard))
+    const skipped = found.skipped.filter((entry) => inShard(entry.input.relative, settings.shard))
+    return await convertAll(settings, io, converter, inputs, [...found.duplicates.map((input) => ({input, reason: 'another input has the same relative path (' + input.absolute + ')'})), ...skipped], outDir, tag)
   } finally {
-    await lock.release()
+    await lock.release().catch(() => undefined)
   }
 }
 
-async function convertAll(settings: Settings, io: Io, converter: string, inputs: Array<Input>, duplicates: Array<Input>, outDir: string, tag: string): Promise<number> {
+async function convertAll(settings: Settings, io: Io, converter: string, inputs: Array<Input>, skippedInputs: Array<{input: Input; reason: string}>, outDir: string, tag: string): Promise<number> {
   await removeStaleTemporaries(outDir)
   const manifest = await Manifest.load(path.join(outDir, '.news-markdown-manifest' + tag + '.json'))
   const entries: Array<ReportEntry> = []
@@ -83,39 +86,80 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   }
   const redo = new Set(todo.map((input) => input.relative))
   for (const [relative, entry] of manifest.entries()) if (!redo.has(relative) && !current.has(relative)) registry.reserve(entry.output)
-  for (const input of duplicates) entries.push({input: input.relative, output: null, status: 'skipped', reason: 'another input has the same relative path (' + input.absolute + ')', fields: [], warnings: [], error: null})
+  for (const {input, reason} of skippedInputs) entries.push({input: input.relative, output: null, status: 'skipped', reason, fields: [], warnings: [], error: null})
 
   // 2. Convert the rest with a bounded look-ahead window; commit in order.
   const pool = createPool(Math.min(settings.jobs, Math.max(todo.length, 1)))
   const window = Math.max(settings.jobs * 4, 8)
   const pending: Array<Promise<{bytes?: Uint8Array; result: TaskResult}> | undefined> = []
+  const maxSize = settings.maxSize ?? defaultMaxSize
   const start = (index: number) => {
     const input = todo[index]
-    pending[index] = fs.readFile(input.absolute).then(
-      async (bytes) => ({bytes, result: await pool.run({bytes, path: input.relative, options: optionsFor(settings, input.relative)})}),
-      (error: Error) => {
-        const message = {ruleId: 'unreadable', reason: 'Cannot read the input: ' + error.message, line: undefined, column: undefined, fatal: true}
-        return {result: {messages: [message], error: message}}
-      }
-    )
+    pending[index] = read(input, maxSize)
+  }
+  const read = async (input: Input, limit: number): Promise<{bytes?: Uint8Array; result: TaskResult}> => {
+    // A page over the size limit is refused before it is read into memory.
+    const refused = await tooLarge(input.absolute, limit)
+    if (refused) return {result: refused}
+    let bytes: Uint8Array
+    try {
+      bytes = await fs.readFile(input.absolute)
+    } catch (error) {
+      const message = {ruleId: 'unreadable', reason: 'Cannot read the input: ' + (error as Error).message, line: undefined, column: undefined, fatal: true}
+      return {result: {messages: [message], error: message}}
+    }
+    return {bytes, result: await pool.run({bytes, path: input.relative, options: optionsFor(settings, input.relative)})}
   }
   for (let index = 0; index < Math.min(window, todo.length); index++) start(index)
+  // A file system that refuses writes (full, read-only) stops the batch.
+  let stopped: {input: Input; error: unknown} | undefined
   try {
     for (const [index, input] of todo.entries()) {
+      if (stopped) {
+        entries.push(writeFailure(input, 'Not converted: the batch stopped after a write error'))
+        continue
+      }
       const {bytes, result} = await (pending[index] as Promise<{bytes?: Uint8Array; result: TaskResult}>)
       pending[index] = undefined
       if (index + window < todo.length) start(index + window)
-      const entry = await writeOutput({settings, outDir, converter, manifest, registry, input, bytes, result, layout: layouts[settings.layout]})
+      let entry: ReportEntry
+      try {
+        entry = await writeOutput({settings, outDir, converter, manifest, registry, input, bytes, result, layout: layouts[settings.layout]})
+      } catch (error) {
+        if (!writeErrors.has(String((error as NodeJS.ErrnoException).code))) throw error
+        stopped = {input, error}
+        entries.push(writeFailure(input, 'Cannot write the output: ' + describeWriteError(error)))
+        continue
+      }
       entries.push(entry)
       if (settings.verbose && result.messages.length > 0) files.push(toVFile(input.relative, result.messages))
       if (!settings.verbose && entry.error) io.stderr.write((progressNewline(settings, io)) + input.relative + ': ' + entry.error.reason + ' [' + entry.error.ruleId + ']\n')
       progress.tick()
-      await manifest.saveSoon()
+      await manifest.saveSoon().catch((error: unknown) => {
+        if (!writeErrors.has(String((error as NodeJS.ErrnoException).code))) throw error
+        stopped ||= {input, error}
+      })
     }
   } finally {
     await pool.close()
-    await manifest.save()
     progress.stop()
+  }
+  // Save what was written; a manifest that cannot be saved stays as it was (atomic).
+  let manifestError: unknown
+  await manifest.save().catch((error: unknown) => {
+    if (!writeErrors.has(String((error as NodeJS.ErrnoException).code))) throw error
+    manifestError = error
+  })
+  if (stopped) {
+    const done = entries.filter((entry) => entry.status === 'converted' || entry.status === 'unchanged').length
+    io.stderr.write(
+      progressNewline(settings, io) + 'news-markdown: Cannot write to the output folder `' + outDir + '` (' + stopped.input.relative + '): ' + describeWriteError(stopped.error) +
+        '; stopped with ' + done + ' of ' + (inputs.length + skippedInputs.length) + ' inputs done. ' +
+        (manifestError ? 'The manifest could not be updated (' + describeWriteError(manifestError) + ') and is as the last save left it; ' : 'The manifest records every page written; ') +
+        'no partial file is left. Free space or fix permissions, then run again to convert the rest.\n'
+    )
+  } else if (manifestError) {
+    io.stderr.write('news-markdown: Cannot save the manifest in `' + outDir + '`: ' + describeWriteError(manifestError) + '; the previous manifest is kept, and the next run adopts the files written\n')
   }
 
   entries.sort((a, b) => compare(a.input, b.input))
@@ -124,15 +168,37 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   for (const entry of entries) if (entry.status === 'skipped' && !settings.quiet) io.stderr.write(entry.input + ': skipped: ' + entry.reason + '\n')
   if (settings.report) {
     const report = {converter, shard: settings.shard.index + '/' + settings.shard.count, summary, files: entries}
-    await writeAtomic(path.resolve(io.cwd, settings.report), JSON.stringify(report, null, 2) + '\n', {replace: true})
+    try {
+      await writeAtomic(path.resolve(io.cwd, settings.report), JSON.stringify(report, null, 2) + '\n', {replace: true})
+    } catch (error) {
+      if (!writeErrors.has(String((error as NodeJS.ErrnoException).code))) throw error
+      io.stderr.write('news-markdown: Cannot write the report `' + settings.report + '`: ' + describeWriteError(error) + '\n')
+      manifestError ||= error
+    }
   }
   if (!settings.quiet) io.stderr.write(formatSummary(summary))
-  return summary.failed > 0 || summary.skipped > 0 ? 1 : 0
+  return summary.failed > 0 || summary.skipped > 0 || stopped || manifestError ? 1 : 0
+}
+
+function writeFailure(input: Input, reason: string): ReportEntry {
+  const error = {ruleId: 'write-error', reason, line: null, column: null, kind: 'fatal' as const}
+  return {input: input.relative, output: null, status: 'failed', fields: [], warnings: [], error}
+}
+
+/** `convert()`'s default `maxSize`. */
+const defaultMaxSize = 50 * 1024 * 1024
+
+/** The `too-large` result for a file over `maxSize` bytes, as `convert()` would give it. */
+async function tooLarge(file: string, maxSize: number): Promise<TaskResult | undefined> {
+  const stats = await fs.stat(file).catch(() => undefined)
+  if (!stats || stats.size <= maxSize) return undefined
+  const message = {ruleId: 'too-large', reason: 'Input is ' + stats.size + ' bytes, more than `maxSize` (' + maxSize + '); use --max-size to raise the limit', line: undefined, column: undefined, fatal: true}
+  return {messages: [message], error: message}
 }
 
 function optionsFor(settings: Settings, relative: string) {
   const url = settings.urlMap?.get(relative) ?? (settings.baseUrl ? new URL(relative.split('/').map(encodeURIComponent).join('/'), settings.baseUrl).href : undefined)
-  return {url, profiles: settings.profiles, related: settings.related, relatedFrontmatter: settings.relatedFrontmatter}
+  return {url, profiles: settings.profiles, related: settings.related, relatedFrontmatter: settings.relatedFrontmatter, maxSize: settings.maxSize}
 }
 
 function progressNewline(settings: Settings, io: Io): string {

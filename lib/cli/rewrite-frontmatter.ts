@@ -1,11 +1,14 @@
 import YAML from 'yaml'
+import {stringifyFrontmatter} from './frontmatter-yaml.js'
 
 const fence = /^---\n([\s\S]*?)\n---(?:\n|$)/
 
 /**
  * Rewrite the YAML frontmatter of a Markdown document with `edit`, parsing
- * and serialising it with the `yaml` library (the same settings as the
- * core). A document without frontmatter gets one when `edit` returns keys.
+ * it with the `yaml` library and serialising it with `stringifyFrontmatter`
+ * (strings that YAML 1.1 readers such as Jekyll's would read as booleans,
+ * numbers or dates stay quoted). A document without frontmatter gets one
+ * when `edit` returns keys.
  */
 export function rewriteFrontmatter(markdown: string, edit: (data: Readonly<Record<string, unknown>>) => Record<string, unknown>): string {
   const match = fence.exec(markdown)
@@ -14,6 +17,6 @@ export function rewriteFrontmatter(markdown: string, edit: (data: Readonly<Recor
   const body = match ? markdown.slice(match[0].length).replace(/^\n/, '') : markdown
   const result = edit(data)
   if (Object.keys(result).length === 0) return body
-  const yaml = YAML.stringify(result, {lineWidth: 0, aliasDuplicateObjects: false})
+  const yaml = stringifyFrontmatter(result)
   return '---\n' + yaml + '---\n' + (body ? '\n' + body : '')
 }

@@ -14,10 +14,22 @@ export interface Input {
   relative: string
 }
 
-/** Inputs found, sorted by relative path, and later inputs with a taken relative path. */
+/** Inputs found, sorted by relative path, later inputs with a taken relative path, and inputs left out. */
 export interface Inputs {
   inputs: Array<Input>
   duplicates: Array<Input>
+  /** Inputs found but not read (symbolic links out of their tree), with the reason. */
+  skipped: Array<{input: Input; reason: string}>
+}
+
+/** How to walk. */
+export interface WalkOptions {
+  /**
+   * Follow symbolic links wherever they point (default: `false`: links
+   * inside a folder or glob are followed only when their target is inside
+   * the same input tree, and linked folders are not entered).
+   */
+  followSymlinks?: boolean | undefined
 }
 
 const pageExtension = /\.html?$/i
@@ -26,20 +38,46 @@ const pageExtension = /\.html?$/i
  * Expand `args` (files, folders walked recursively for `.html`/`.htm`
  * skipping dot-entries, and globs) into inputs. Throws an `Error` for an
  * argument that is neither an existing path nor a glob matching something.
+ *
+ * Symbolic links: a path given on the command line is read even when it is
+ * a link (the user named it). Inside a folder or below a glob's fixed
+ * base, a linked file whose real path leaves that tree is skipped (with a
+ * reason) and linked folders are not entered, unless `followSymlinks` is
+ * set; then links are followed anywhere, each real folder entered once.
  */
-export async function walkInputs(args: ReadonlyArray<string>, cwd: string): Promise<Inputs> {
+export async function walkInputs(args: ReadonlyArray<string>, cwd: string, options: WalkOptions = {}): Promise<Inputs> {
+  const follow = options.followSymlinks === true
   const found: Array<Input> = []
+  const skipped: Array<{input: Input; reason: string}> = []
   for (const arg of args) {
     const absolute = path.resolve(cwd, arg)
     const stats = await fs.stat(absolute).catch(() => undefined)
     if (stats && stats.isDirectory()) {
-      for (const file of await walkFolder(absolute)) found.push({absolute: file, relative: toPosix(path.relative(absolute, file))})
+      const root = await fs.realpath(absolute)
+      for (const file of await walkFolder(absolute, {root, follow, seen: new Set([root]), skipped, base: absolute})) found.push({absolute: file, relative: toPosix(path.relative(absolute, file))})
     } else if (stats) {
       found.push({absolute, relative: relativeTo(cwd, absolute)})
     } else if (isDynamicPattern(arg)) {
-      const files = await glob(arg, {cwd, absolute: true, onlyFiles: true, dot: false})
+      // Links are resolved (each real folder once) and then judged here:
+      // tinyglobby would otherwise drop linked files without a word.
+      const files = await glob(arg, {cwd, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: true})
       if (files.length === 0) throw new Error('No files match `' + arg + '`')
-      for (const file of files) found.push({absolute: path.resolve(file), relative: relativeTo(cwd, path.resolve(file))})
+      const lexicalBase = path.resolve(cwd, globBase(arg))
+      const base = await fs.realpath(lexicalBase).catch(() => lexicalBase)
+      for (const file of files) {
+        const input = {absolute: path.resolve(file), relative: relativeTo(cwd, path.resolve(file))}
+        if (!follow) {
+          // Found through a linked folder: not entered, as in a folder walk.
+          const folderReal = await fs.realpath(path.dirname(input.absolute)).catch(() => undefined)
+          if (folderReal !== path.join(base, path.relative(lexicalBase, path.dirname(input.absolute)))) continue
+          const outside = await leavesTree(input.absolute, base)
+          if (outside) {
+            skipped.push({input, reason: outside})
+            continue
+          }
+        }
+        found.push(input)
+      }
     } else {
       throw new Error('Input not found: `' + arg + '`')
     }
@@ -56,23 +94,69 @@ export async function walkInputs(args: ReadonlyArray<string>, cwd: string): Prom
       inputs.push(input)
     } else duplicates.push(input)
   }
-  return {inputs, duplicates}
+  skipped.sort((a, b) => compare(a.input.relative, b.input.relative))
+  return {inputs, duplicates, skipped}
 }
 
-async function walkFolder(folder: string): Promise<Array<string>> {
+interface Walk {
+  /** Real path of the folder given. */
+  root: string
+  /** The folder given, as given (relative paths are computed from it). */
+  base: string
+  follow: boolean
+  /** Real paths of folders entered (cycles). */
+  seen: Set<string>
+  skipped: Array<{input: Input; reason: string}>
+}
+
+async function walkFolder(folder: string, walk: Walk): Promise<Array<string>> {
   const files: Array<string> = []
   const entries = await fs.readdir(folder, {withFileTypes: true})
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue
     const file = path.join(folder, entry.name)
-    if (entry.isDirectory()) files.push(...(await walkFolder(file)))
-    else if (pageExtension.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && (await isFile(file))))) files.push(file)
+    if (entry.isDirectory()) files.push(...(await walkFolder(file, walk)))
+    else if (entry.isSymbolicLink()) {
+      const real = await fs.realpath(file).catch(() => undefined)
+      const stats = real ? await fs.stat(real).catch(() => undefined) : undefined
+      if (!real || !stats) continue
+      const inside = isInside(real, walk.root)
+      if (stats.isDirectory()) {
+        // Linked folders only with `--follow-symlinks`, each real folder once.
+        if (!walk.follow || walk.seen.has(real)) continue
+        walk.seen.add(real)
+        files.push(...(await walkFolder(file, walk)))
+      } else if (stats.isFile() && pageExtension.test(entry.name)) {
+        if (inside || walk.follow) files.push(file)
+        else walk.skipped.push({input: {absolute: file, relative: toPosix(path.relative(walk.base, file))}, reason: 'symbolic link to `' + real + '`, outside the input folder (use --follow-symlinks to read it)'})
+      }
+    } else if (entry.isFile() && pageExtension.test(entry.name)) files.push(file)
   }
   return files
 }
 
-async function isFile(file: string): Promise<boolean> {
-  return (await fs.stat(file).catch(() => undefined))?.isFile() === true
+/** Why `file` (a glob match) leaves the tree under `base`, if it does. */
+async function leavesTree(file: string, base: string): Promise<string | undefined> {
+  const real = await fs.realpath(file).catch(() => undefined)
+  if (!real) return 'cannot resolve the path'
+  if (isInside(real, base)) return undefined
+  return 'symbolic link to `' + real + '`, outside `' + base + '` (use --follow-symlinks to read it)'
+}
+
+/** The fixed folder a glob starts from: its leading segments without glob syntax. */
+function globBase(pattern: string): string {
+  const segments = pattern.split('/')
+  const fixed: Array<string> = []
+  for (const segment of segments.slice(0, -1)) {
+    if (isDynamicPattern(segment)) break
+    fixed.push(segment)
+  }
+  return fixed.join('/') || '.'
+}
+
+function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file)
+  return relative === '' || (!relative.startsWith('..' + path.sep) && relative !== '..' && !path.isAbsolute(relative))
 }
 
 function relativeTo(cwd: string, file: string): string {

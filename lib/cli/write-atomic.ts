@@ -10,7 +10,9 @@ let counter = 0
  * Write `data` to `target` atomically: a temporary file in the same folder,
  * fsync, then rename. With `replace: false` the file is linked into place
  * instead, which fails when `target` exists: resolves to `'exists'` then,
- * and nothing is changed. An interrupted write leaves no partial `target`.
+ * and nothing is changed. An interrupted write leaves no partial `target`,
+ * and a failed one (disk full, read-only folder) removes its temporary
+ * file before rejecting with the file system's error (`code` kept).
  */
 export async function writeAtomic(target: string, data: string | Uint8Array, options: {replace: boolean}): Promise<'written' | 'exists'> {
   const folder = path.dirname(target)
@@ -18,28 +20,87 @@ export async function writeAtomic(target: string, data: string | Uint8Array, opt
   const temporary = path.join(folder, '.news-markdown-tmp-' + process.pid + '-' + ++counter)
   const handle = await fs.open(temporary, 'wx')
   try {
-    await handle.writeFile(data)
-    await handle.sync()
+    try {
+      const fault = injectedFault()
+      if (fault) {
+        // Simulate a write that stops half-way, as a full disk does.
+        await handle.writeFile(typeof data === 'string' ? data.slice(0, data.length >> 1) : data.subarray(0, data.length >> 1))
+        throw fault
+      }
+      await handle.writeFile(data)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    if (options.replace) {
+      await fs.rename(temporary, target)
+      return 'written'
+    }
+    try {
+      await fs.link(temporary, target)
+      return 'written'
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (code === 'EEXIST') return 'exists'
+      // File systems without hard links: check, then rename.
+      if (await exists(target)) return 'exists'
+      await fs.rename(temporary, target)
+      return 'written'
+    }
   } finally {
-    await handle.close()
+    await fs.rm(temporary, {force: true}).catch(() => undefined)
   }
-  if (options.replace) {
-    await fs.rename(temporary, target)
-    return 'written'
+}
+
+/**
+ * Error codes of a file system that refuses writes: the batch stops with a
+ * clear message instead of failing every remaining page the same way.
+ */
+export const writeErrors = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'EIO', 'EFBIG', 'EMFILE', 'ENFILE'])
+
+/** Human text for a write error code. */
+export function describeWriteError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  const text: Record<string, string> = {
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'disk quota exceeded',
+    EROFS: 'the file system is read-only',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EIO: 'input/output error',
+    EFBIG: 'file too large for the file system',
+    EMFILE: 'too many open files',
+    ENFILE: 'too many open files in the system'
   }
-  try {
-    await fs.link(temporary, target)
-    return 'written'
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'EEXIST') return 'exists'
-    // File systems without hard links: check, then rename.
-    if (await exists(target)) return 'exists'
-    await fs.rename(temporary, target)
-    return 'written'
-  } finally {
-    await fs.rm(temporary, {force: true})
+  return (code && text[code] ? text[code] + ' (' + code + ')' : String((error as Error).message || error))
+}
+
+let faultSpec: string | undefined
+let faultWrites = 0
+
+/**
+ * Fault injection, for tests only: with `NEWS_MARKDOWN_FAULT=<code>:<n>`
+ * or `<code>:<n>:<m>` in the environment (`code` one of `enospc`, `erofs`,
+ * `eacces`, `eio`), the first `n` calls of `writeAtomic` in this process
+ * succeed, and the next `m` (default: all) write half their data to the
+ * temporary file, then fail with that code, as a full disk or a read-only
+ * remount would. The count starts again whenever the variable changes.
+ * Unset (always, outside tests), it does nothing.
+ */
+function injectedFault(): NodeJS.ErrnoException | undefined {
+  const spec = process.env.NEWS_MARKDOWN_FAULT
+  if (spec !== faultSpec) {
+    faultSpec = spec
+    faultWrites = 0
   }
+  const match = spec ? /^(enospc|erofs|eacces|eio):(\d+)(?::(\d+))?$/i.exec(spec) : null
+  if (!match) return undefined
+  const index = faultWrites++
+  if (index < Number(match[2]) || (match[3] !== undefined && index >= Number(match[2]) + Number(match[3]))) return undefined
+  const code = match[1].toUpperCase()
+  const error: NodeJS.ErrnoException = new Error(code + ': injected fault (NEWS_MARKDOWN_FAULT), write')
+  error.code = code
+  return error
 }
 
 /**

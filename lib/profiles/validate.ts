@@ -25,16 +25,23 @@ const selectorFields = new Set(['signature', 'content', 'title', 'author', 'date
  * Check that `value` is a valid profile (for example parsed from a user's
  * JSON file) and return it; throws an `Error` naming the first problem.
  * Selectors are compiled once to catch syntax errors; `urlDate` must be a
- * valid regular expression. Profiles are data: nothing in them runs.
+ * valid regular expression with the named groups `year`, `month` and
+ * `day`, and without nested quantifiers (`(a+)+`, which can take
+ * exponential time on a hostile URL); `credit.limit` is a whole number from
+ * 1 to 100; `hosts` are host names. Profiles are data: plain objects with
+ * plain values only (no getters, functions or class instances), so nothing
+ * in them runs.
  */
 export function validateProfile(value: unknown, name = 'profile'): Profile {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+  if (!isPlainObject(value)) {
     throw new Error('Invalid ' + name + ': expected an object')
   }
   const record = value as Record<string, unknown>
-  for (const key of Object.keys(record)) {
-    const check = fields[key as keyof Profile]
+  for (const key of Reflect.ownKeys(record)) {
+    if (typeof key !== 'string') throw new Error('Invalid ' + name + ': unexpected symbol key')
+    const check = Object.hasOwn(fields, key) ? fields[key as keyof Profile] : undefined
     if (!check) throw new Error('Invalid ' + name + ': unknown key `' + key + '` (expected one of ' + Object.keys(fields).join(', ') + ')')
+    checkData(record, key, name + '.' + key)
     const field = record[key]
     if (field === null || field === undefined) continue
     const where = name + '.' + key
@@ -44,30 +51,119 @@ export function validateProfile(value: unknown, name = 'profile'): Profile {
         throw new Error('Invalid `' + where + '`: expected an array of strings')
       }
       if (selectorFields.has(key)) for (const s of field) checkSelector(s, where)
+      if (key === 'hosts') for (const host of field) checkHost(host, where)
     }
     if (check === 'object') checkObject(key, field, where)
   }
   if (typeof record.id !== 'string' || !record.id) throw new Error('Invalid ' + name + ': missing `id`')
   if (typeof record.urlDate === 'string') {
+    let pattern: RegExp
     try {
-      new RegExp(record.urlDate)
+      pattern = new RegExp(record.urlDate)
     } catch (error) {
       throw new Error('Invalid `' + name + '.urlDate`: ' + String((error as Error).message))
     }
+    const groups = Object.keys(new RegExp(pattern.source + '|').exec('')?.groups || {})
+    for (const group of ['year', 'month', 'day']) {
+      if (!groups.includes(group)) throw new Error('Invalid `' + name + '.urlDate`: missing the named group `(?<' + group + '>…)`')
+    }
+    const nested = nestedQuantifier(record.urlDate)
+    if (nested) throw new Error('Invalid `' + name + '.urlDate`: nested quantifier `' + nested + '` can take exponential time; rewrite it without a repeated group that itself repeats')
   }
-  return value as Profile
+  return value as unknown as Profile
+}
+
+/** Plain data: an object literal or `JSON.parse` result (prototype `Object.prototype` or `null`). */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false
+  const prototype: unknown = Object.getPrototypeOf(value)
+  return prototype === Object.prototype || prototype === null
+}
+
+/** Refuse accessors (getters run code) and non-data values. */
+function checkData(record: object, key: string, where: string): void {
+  const descriptor = Object.getOwnPropertyDescriptor(record, key)
+  if (descriptor && !('value' in descriptor)) throw new Error('Invalid `' + where + '`: expected a plain value, not a getter or setter')
+  const value = descriptor ? descriptor.value : undefined
+  if (typeof value === 'function') throw new Error('Invalid `' + where + '`: expected data, not a function')
+  if (value && typeof value === 'object') {
+    if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) checkData(value, String(index), where + '[' + index + ']')
+    } else if (!isPlainObject(value)) throw new Error('Invalid `' + where + '`: expected a plain object')
+    else for (const inner of Reflect.ownKeys(value)) if (typeof inner === 'string') checkData(value, inner, where + '.' + inner)
+  }
+}
+
+function checkHost(host: string, where: string): void {
+  if (!/^[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*\.?$/u.test(host)) {
+    throw new Error('Invalid `' + where + '`: `' + host + '` is not a host name (expected something like `example.com`, without scheme, port or path)')
+  }
+}
+
+/**
+ * The first group that repeats and contains a repetition itself
+ * (`(a+)+`, `(\\d*){2,}`), the classic shape of catastrophic backtracking;
+ * `undefined` when there is none. A light scan of the source (escapes and
+ * character classes skipped; `{n}` counts as fixed), so a heuristic: it
+ * does not catch overlapping alternatives such as `(a|a)+`.
+ */
+export function nestedQuantifier(source: string): string | undefined {
+  const groups: Array<{start: number; quantified: boolean}> = []
+  let index = 0
+  const quantifierAt = (at: number): number => {
+    const char = source[at]
+    if (char === '*' || char === '+') return 1
+    if (char === '{') {
+      const match = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(at))
+      // `{n}` repeats a fixed number of times; `{n,}` and `{n,m}` (m > n) vary.
+      if (match && match[2] !== undefined && (match[3] === '' || Number(match[3]) > Number(match[1]))) return match[0].length
+    }
+    return 0
+  }
+  while (index < source.length) {
+    const char = source[index]
+    if (char === '\\') {
+      index += 2
+    } else if (char === '[') {
+      index++
+      while (index < source.length && source[index] !== ']') index += source[index] === '\\' ? 2 : 1
+      index++
+    } else if (char === '(') {
+      groups.push({start: index, quantified: false})
+      index++
+      continue
+    } else if (char === ')') {
+      const group = groups.pop()
+      index++
+      const length = quantifierAt(index)
+      if (group && length > 0 && group.quantified) return source.slice(group.start, index + length)
+      const inner = Boolean(group && group.quantified) || length > 0
+      if (inner && groups.length > 0) groups[groups.length - 1].quantified = true
+      index += length
+      continue
+    } else {
+      index++
+    }
+    const length = quantifierAt(index)
+    if (length > 0) {
+      if (groups.length > 0) groups[groups.length - 1].quantified = true
+      index += length
+    }
+  }
+  return undefined
 }
 
 function checkObject(key: string, field: unknown, where: string): void {
-  if (typeof field !== 'object' || Array.isArray(field)) throw new Error('Invalid `' + where + '`: expected an object')
+  if (!isPlainObject(field)) throw new Error('Invalid `' + where + '`: expected an object')
   const record = field as Record<string, unknown>
   const allowed: Record<string, Check | 'number'> =
     key === 'credit' ? {selector: 'string', limit: 'number'} : {selector: 'string', drop: 'string', heading: 'string'}
   for (const [k, v] of Object.entries(record)) {
-    const check = allowed[k]
+    const check = Object.hasOwn(allowed, k) ? allowed[k] : undefined
     if (!check) throw new Error('Invalid `' + where + '`: unknown key `' + k + '` (expected one of ' + Object.keys(allowed).join(', ') + ')')
     if (v === null || v === undefined) continue
     if (typeof v !== (check === 'number' ? 'number' : 'string')) throw new Error('Invalid `' + where + '.' + k + '`: expected a ' + check)
+    if (check === 'number' && (!Number.isInteger(v) || (v as number) < 1 || (v as number) > 100)) throw new Error('Invalid `' + where + '.' + k + '`: expected a whole number from 1 to 100')
   }
   if (typeof record.selector !== 'string') throw new Error('Invalid `' + where + '`: missing `selector`')
   checkSelector(record.selector, where + '.selector')

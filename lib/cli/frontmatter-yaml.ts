@@ -1,0 +1,38 @@
+import YAML from 'yaml'
+
+/** Keys whose ISO date values stay plain, so generators read them as dates. */
+const dateKeys = new Set(['date', 'pubDate'])
+
+/**
+ * Serialise frontmatter data as YAML (no trailing newline handling: as
+ * `YAML.stringify`, ending with `\n`) that every reader gives back as the
+ * same strings: YAML 1.2 readers (`yaml`), and YAML 1.1 readers (Ruby's
+ * Psych in Jekyll, Go's yaml.v2 in older Hugo, js-yaml's timestamps in
+ * Eleventy and Astro), which read plain `yes`, `on`, `no`, `y`, `1:30`,
+ * `1_000`, `0b101` or `2020-01-01` as booleans, numbers and dates. Such
+ * strings are double-quoted; everything else is written as `yaml` writes
+ * it by default. Top-level `date` and `pubDate` stay plain on purpose.
+ */
+export function stringifyFrontmatter(data: Readonly<Record<string, unknown>>): string {
+  const document = new YAML.Document(data, {aliasDuplicateObjects: false})
+  YAML.visit(document, {
+    Scalar(key, node, path) {
+      if (typeof node.value !== 'string' || !ambiguousIn11(node.value)) return
+      const parent = path[path.length - 1]
+      const topLevel = path.length === 3 && YAML.isPair(parent) && key === 'value'
+      if (topLevel && YAML.isScalar(parent.key) && dateKeys.has(String(parent.key.value))) return
+      node.type = 'QUOTE_DOUBLE'
+    }
+  })
+  return document.toString({lineWidth: 0})
+}
+
+/** A one-line string YAML 1.2 reads back as itself when plain, but YAML 1.1 does not. */
+function ambiguousIn11(value: string): boolean {
+  if (!value || value.includes('\n')) return false
+  try {
+    return YAML.parse(value, {logLevel: 'silent'}) === value && YAML.parse(value, {version: '1.1', logLevel: 'silent'}) !== value
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,424 @@
+/**
+ * Bad and hostile input, for `convert()` and the CLI: empty, binary and
+ * plain-text files, broken and mislabelled encodings, huge and deeply nested
+ * pages, thousands of items, and text full of YAML- and Markdown-significant
+ * characters. Each case ends in a converted page or one of the documented
+ * fatal messages (`not-html`, `too-large`, `no-content`) naming the file:
+ * never a crash, a hang or silent loss.
+ */
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {toString} from 'mdast-util-to-string'
+import {test} from 'uvu'
+import * as assert from 'uvu/assert'
+import YAML from 'yaml'
+import {convert} from '../index.js'
+import type {ConvertOptions} from '../index.js'
+import {cli, folder, page} from './util/cli-harness.js'
+import {parseMarkdown} from './util/properties.js'
+
+const encoder = new TextEncoder()
+const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0])
+const gzip = Uint8Array.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0x03, 0x4b, 0x4c, 0x4a, 0x06, 0x00, 0xc2, 0x41, 0x24, 0x35, 0x03, 0, 0, 0])
+const article = '<h2>武汉解封首日</h2><div class="entry"><p>（来源：美國之音 作者：张三）</p><p>今天，武汉市民终于可以离开城市，火车站挤满了人。</p><p>第二段：记者在现场看到，许多人拖着行李排队。</p></div><div class="postfooter"><a rel="tag" href="/t/1">武汉</a></div>'
+
+/** The fatal message `convert` rejects with, or fails the test. */
+async function rejection(input: string | Uint8Array, options?: ConvertOptions): Promise<{ruleId?: string; message: string; source?: string; fatal?: boolean}> {
+  try {
+    await convert(input, options)
+  } catch (error) {
+    return error as {ruleId?: string; message: string}
+  }
+  assert.unreachable('expected a rejection')
+  throw new Error('unreachable')
+}
+
+function bodyText(markdown: string): string {
+  const {tree} = parseMarkdown(markdown)
+  tree.children = tree.children.filter((node) => node.type !== 'yaml')
+  return toString(tree, {includeImageAlt: false})
+}
+
+const squash = (value: string) => value.replace(/\s+/g, '')
+
+// Not a page.
+
+test('reliability: empty and white-space-only input is `not-html`, naming the file', async function () {
+  for (const input of ['', ' \n\t\r\n ', '\u00a0\u3000', new Uint8Array(0), encoder.encode('  \n\n  '), Uint8Array.from([0xef, 0xbb, 0xbf]), Uint8Array.from([0xff, 0xfe])]) {
+    const error = await rejection(input, {path: 'archive/empty.html'})
+    assert.is(error.ruleId, 'not-html', JSON.stringify(input))
+    assert.is(error.source, 'news-markdown')
+    assert.is(error.fatal, true)
+    assert.match(error.message, /empty/)
+    assert.match(String(error), 'archive/empty.html')
+  }
+})
+
+test('reliability: binary files (PNG, gzip, PDF, ZIP, NUL bytes) are `not-html`, naming the file', async function () {
+  const files: Record<string, Uint8Array> = {
+    'photo.html': png,
+    'page.html.gz': gzip,
+    'doc.html': encoder.encode('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj'),
+    'archive.html': Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0, 8, 0]),
+    'nul.html': new Uint8Array(512)
+  }
+  for (const [name, bytes] of Object.entries(files)) {
+    const error = await rejection(bytes, {path: name})
+    assert.is(error.ruleId, 'not-html', name)
+    assert.match(error.message, /binary/)
+    assert.match(String(error), name)
+  }
+})
+
+test('reliability: plain text without any tag is `not-html` (a crawler error page, JSON, a text file)', async function () {
+  // Decision: not converted as paragraphs, so a batch never publishes an
+  // error message or an API response as an article; the README's `not-html`
+  // rule already says “has no markup”.
+  for (const input of ['Hello world.\n\nSecond paragraph.', '今天天气很好。\n\n第二段。', '{"error": "not found", "status": 404}', 'a < b and c > d', encoder.encode('503 Service Unavailable')]) {
+    const error = await rejection(input, {path: 'text.html'})
+    assert.is(error.ruleId, 'not-html', JSON.stringify(input))
+    assert.match(error.message, /markup/)
+    assert.match(String(error), 'text.html')
+  }
+  // One tag is enough to be a page.
+  assert.match(String(await convert('<p>Hello world.</p>')), 'Hello world.')
+})
+
+// Encodings.
+
+test('reliability: invalid UTF-8 in a UTF-8 page keeps the page UTF-8 (one U+FFFD, a warning)', async function () {
+  const at = article.indexOf('第二段')
+  const broken = Uint8Array.from([...encoder.encode(article.slice(0, at)), 0xff, ...encoder.encode(article.slice(at))])
+  const file = await convert(broken)
+  assert.is(file.data.encoding, 'utf-8')
+  assert.ok(file.messages.some((message) => message.ruleId === 'invalid-bytes' && /1 invalid byte sequence/.test(message.reason)))
+  assert.match(String(file), '许多人拖着行李排队')
+  // Cut in the middle of the last character (a truncated download).
+  const truncated = encoder.encode('<h2>标题</h2><div class="entry"><p>' + '火车站挤满了人。'.repeat(10) + '最后')
+  const cut = await convert(truncated.subarray(0, truncated.length - 1))
+  assert.is(cut.data.encoding, 'utf-8')
+  assert.match(String(cut), '火车站挤满了人。最后'.slice(0, 8))
+  assert.ok(cut.messages.some((message) => message.ruleId === 'invalid-bytes'))
+})
+
+test('reliability: a declared charset that disagrees with the bytes is overruled, with a warning', async function () {
+  const gbk = new Uint8Array(await fs.readFile(new URL('data/gbk-undeclared.html', import.meta.url)))
+  const big5 = new Uint8Array(await fs.readFile(new URL('data/big5-undeclared.html', import.meta.url)))
+  const cases: Array<[string, Uint8Array, string, string]> = [
+    ['utf-8', gbk, 'gb18030', '国家统计局今天发布的数据显示'],
+    ['big5', gbk, 'gb18030', '国家统计局今天发布的数据显示'],
+    ['euc-kr', gbk, 'gb18030', '国家统计局今天发布的数据显示'],
+    ['windows-1252', gbk, 'gb18030', '国家统计局今天发布的数据显示'],
+    ['gb2312', big5, 'big5', '行政院今天召開院會'],
+    ['utf-8', big5, 'big5', '行政院今天召開院會']
+  ]
+  for (const [declared, bytes, encoding, text] of cases) {
+    const file = await convert(Uint8Array.from([...encoder.encode('<meta charset="' + declared + '">'), ...bytes]))
+    assert.is(file.data.encoding, encoding, declared)
+    assert.match(String(file), text)
+    assert.ok(file.messages.some((message) => message.ruleId === 'charset-mismatch'), declared)
+  }
+  // Declared legacy charset, valid UTF-8 bytes: UTF-8 wins (and also with a broken byte).
+  const utf8 = encoder.encode('<meta charset="gbk">' + article)
+  const file = await convert(Uint8Array.from([...utf8.subarray(0, 150), 0xff, ...utf8.subarray(150)]))
+  assert.is(file.data.encoding, 'utf-8')
+  assert.ok(file.messages.some((message) => message.ruleId === 'charset-mismatch'))
+  assert.match(String(file), '许多人拖着行李排队')
+  // A correct declaration is kept, without warnings.
+  const right = await convert(Uint8Array.from([...encoder.encode('<meta charset="gbk">'), ...gbk]))
+  assert.is(right.data.encoding, 'gbk')
+  assert.not.ok(right.messages.some((message) => /charset/.test(String(message.ruleId))))
+})
+
+test('reliability: UTF-16 with a BOM, and without one (sniffed, warned)', async function () {
+  const html = '<meta charset="utf-8">' + article
+  const le = Buffer.from(html, 'utf16le')
+  const be = Buffer.from(le).swap16()
+  for (const [bytes, encoding, warned] of [
+    [Buffer.concat([Buffer.from([0xff, 0xfe]), le]), 'utf-16le', false],
+    [Buffer.concat([Buffer.from([0xfe, 0xff]), be]), 'utf-16be', false],
+    [le, 'utf-16le', true],
+    [be, 'utf-16be', true],
+    [Buffer.from('\n\n' + html, 'utf16le'), 'utf-16le', true]
+  ] as Array<[Buffer, string, boolean]>) {
+    const file = await convert(new Uint8Array(bytes))
+    assert.is(file.data.encoding, encoding)
+    assert.match(String(file), '许多人拖着行李排队')
+    assert.is(file.messages.some((message) => message.ruleId === 'charset-sniffed'), warned, encoding)
+  }
+})
+
+test('reliability: GBK and Big5 pages without a declaration are sniffed, with a warning', async function () {
+  for (const [name, encoding, text] of [['gbk-undeclared.html', 'gb18030', '国家统计局今天发布的数据显示'], ['big5-undeclared.html', 'big5', '行政院今天召開院會']]) {
+    const file = await convert(new Uint8Array(await fs.readFile(new URL('data/' + name, import.meta.url))))
+    assert.is(file.data.encoding, encoding)
+    assert.match(String(file), text)
+    assert.ok(file.messages.some((message) => message.ruleId === 'charset-sniffed' && message.reason.includes(encoding)))
+  }
+})
+
+// Size.
+
+test('reliability: input over `maxSize` stops at once with `too-large`; the limit is configurable', async function () {
+  const big = '<p>' + 'x'.repeat(60 * 1024 * 1024) + '</p>'
+  const start = performance.now()
+  const error = await rejection(big, {path: 'huge.html'})
+  assert.is(error.ruleId, 'too-large')
+  assert.match(error.message, /maxSize/)
+  assert.match(String(error), 'huge.html')
+  assert.ok(performance.now() - start < 1000, 'refused without parsing')
+  assert.is((await rejection(encoder.encode(article), {maxSize: 100})).ruleId, 'too-large')
+  // 100,000 paragraphs (2.4 MB) under a 1 MB limit.
+  assert.is((await rejection('<div class="entry">' + '<p>段落<b>粗</b>文字。</p>'.repeat(100_000) + '</div>', {maxSize: 1_000_000})).ruleId, 'too-large')
+})
+
+test('reliability: a page with more elements than `maxElements` stops with `too-large` (memory grows with elements, not bytes)', async function () {
+  // About 4 KB of memory per element: a 50 MB page of short paragraphs needs several GB.
+  const html = '<div class="entry">' + '<p>段落</p>'.repeat(2000) + '</div>'
+  const error = await rejection(html, {maxElements: 1000, path: 'dense.html'} as ConvertOptions)
+  assert.is(error.ruleId, 'too-large')
+  assert.match(error.message, /2001 elements, more than `maxElements` \(1000\)/)
+  assert.match(String(await convert(html, {maxElements: 5000} as ConvertOptions)), '段落')
+})
+
+test('reliability: a 50 MB page (one huge paragraph and a huge data image) converts under the default limit', async function () {
+  const size = 50_000_000
+  const filler = '很长的文字，没有任何标签。'
+  const html = '<h2>Big</h2><div class="entry"><p>start</p><p>' + filler.repeat(Math.floor(size / 2 / Buffer.byteLength(filler))) + '</p><img src="data:image/png;base64,' + 'A'.repeat(size / 2 - 1000) + '"><p>end of page</p></div>'
+  assert.ok(Buffer.byteLength(html) >= 49_000_000 && Buffer.byteLength(html) < 52_428_800)
+  const file = await convert(html)
+  const markdown = String(file)
+  assert.match(markdown, 'end of page')
+  assert.not.match(markdown, 'data:image')
+  assert.ok(markdown.length > 8_000_000, 'the paragraph is all there (' + markdown.length + ' characters)')
+})
+
+// Nesting.
+
+test('reliability: 100,000 levels of `<div>`, `<b>` and `<span>` convert, keeping the text', async function () {
+  for (const tag of ['div', 'b', 'span']) {
+    const html = '<h2>T</h2><div class="entry"><p>start</p>' + ('<' + tag + '>').repeat(100_000) + 'deep text' + ('</' + tag + '>').repeat(100_000) + '<p>after</p></div>'
+    const markdown = String(await convert(html))
+    assert.match(markdown, 'deep text', tag)
+    assert.match(markdown, 'after', tag)
+  }
+})
+
+test('reliability: nesting the depth estimate could miss (`<div/>`, stray end tags, misnested `<b>`) converts', async function () {
+  const shapes: Record<string, string> = {
+    'self-closing div': '<div/>'.repeat(20_000),
+    'self-closing span': '<span/>'.repeat(20_000),
+    'stray </p>': '<div><div></p></p>'.repeat(10_000),
+    'stray </x>': '<div></x></y>'.repeat(20_000),
+    'stray </br>': '<div></br>'.repeat(5000),
+    'misnested <b><div></b>': '<b><div></b>'.repeat(20_000),
+    'unclosed tables': '<table><tr><td>'.repeat(5000),
+    'template content': '<template>' + '<div>'.repeat(50_000) + '</template>'
+  }
+  for (const [name, body] of Object.entries(shapes)) {
+    const start = performance.now()
+    const markdown = String(await convert('<h2>T</h2><div class="entry"><p>start</p>' + body + 'deep text</div>'))
+    assert.match(markdown, 'start', name)
+    if (name !== 'template content') assert.match(markdown, 'deep text', name)
+    assert.ok(performance.now() - start < 30_000, name + ' took ' + Math.round(performance.now() - start) + ' ms')
+  }
+})
+
+test('reliability: thousands of empty wrappers or white-space runs stay fast (no quadratic pass)', async function () {
+  // Unfixed, the white-space pass of `hast-util-to-mdast` took 14 s for 3,000 `<b></b>` and 56 s for 5,000.
+  for (const [unit, times] of [['<b></b>', 3000], ['<i></i>', 3000], ['<span> </span>', 20_000]] as const) {
+    const start = performance.now()
+    const markdown = String(await convert('<h2>T</h2><div class="entry"><p>x' + unit.repeat(times) + 'y</p></div>'))
+    const time = performance.now() - start
+    assert.match(squash(markdown), 'xy', unit)
+    assert.ok(time < 3000, unit + ' × ' + times + ' took ' + Math.round(time) + ' ms')
+  }
+})
+
+// Many items and long strings.
+
+test('reliability: thousands of related items, tags and links', async function () {
+  const related = Array.from({length: 5000}, (_, index) => '<li><a href="https://news.example/' + index + '.html">相关文章 ' + index + '</a></li>').join('')
+  const links = Array.from({length: 10_000}, (_, index) => '<a href="https://example.com/' + index + '">链接' + index + '</a> ').join('')
+  const tags = Array.from({length: 5000}, (_, index) => '<a rel="tag" href="/tag/' + index + '">标签' + index + '</a>').join(', ')
+  const html = '<h2>标题</h2><div class="entry"><p>' + links + '</p><ul class="op-related-articles" title="相关阅读">' + related + '</ul></div><div class="postfooter">本文标签：' + tags + '</div>'
+  const file = await convert(html, {relatedFrontmatter: true})
+  const markdown = String(file)
+  assert.is(file.data.related?.length, 5000)
+  assert.is(file.data.article?.tags?.length, 5000)
+  const {tree, matter} = parseMarkdown(markdown)
+  assert.equal(matter.tags, file.data.article?.tags)
+  assert.is((matter.related as Array<unknown>).length, 5000)
+  let count = 0
+  for (const node of tree.children) if (node.type === 'paragraph') count += node.children.filter((child) => child.type === 'link').length
+  assert.is(count, 10_000)
+})
+
+test('reliability: a 10,000-character title round-trips through the frontmatter; its file name is capped', async function () {
+  const title = '长'.repeat(5000) + 'Long title '.repeat(500)
+  const file = await convert(page({title}))
+  assert.is(file.data.article?.title, title.trim())
+  assert.is(parseMarkdown(String(file)).matter.title, file.data.article?.title)
+  const dir = await folder({'a.html': page({title})})
+  const result = await cli(['a.html', '--out', 'out', '--layout', 'hugo'], dir)
+  assert.is(result.code, 0, result.stderr)
+  const [name] = await fs.readdir(path.join(dir, 'out/posts'))
+  assert.ok(Buffer.byteLength(name) <= 80 + 3, name)
+  assert.match(name, /^长+\.md$/)
+})
+
+// YAML and Markdown.
+
+const yamlNasty = ['a: b', 'key: value # comment', '# hash', '---', '...', '"quoted"', "it's", "'single'", 'back\\slash \\n', '!!binary x', '!tag', '&a anchor', '*a alias', '@at', '%YAML 1.2', '`tick', '- dash', '? question', '{a: 1}', '[1, 2]', '| pipe', '> fold', 'yes', 'No', 'on', 'OFF', 'y', 'n', 'null', '~', 'true', '2020-01-01', '2020-01-01 10:00:00', '1:30', '0x1F', '0o17', '012', '1_000', '0b101', '1e3', '.inf', '-.5', '+1', '<<', '=', 'tab\there', 'line\u2028sep', '标题：副标题', '「引号」#话题', 'Ω≈ç√ 😀']
+
+test('reliability: YAML-significant titles, sources, authors and tags read back exactly (YAML 1.2 and 1.1)', async function () {
+  for (const value of yamlNasty) {
+    const escaped = value.replace(/&/g, '&amp;').replace(/</g, '&lt;')
+    const html = '<h2>' + escaped + '</h2><div class="entry"><p>（来源：' + escaped + ' 作者：' + escaped + '）</p><p>正文。</p></div><div class="postfooter"><a rel="tag" href="/a">' + escaped + '</a><a rel="tag" href="/b">x ' + escaped + '</a></div>'
+    const file = await convert(html)
+    const article = file.data.article || {}
+    const yaml = /^---\n([\s\S]*?)\n---\n/.exec(String(file))
+    assert.ok(yaml, 'frontmatter for ' + JSON.stringify(value))
+    const data12 = YAML.parse(yaml[1]) as Record<string, unknown>
+    const data11 = YAML.parse(yaml[1], {version: '1.1'}) as Record<string, unknown>
+    for (const key of ['title', 'source', 'author', 'tags'] as const) {
+      if (article[key] === undefined) continue
+      assert.equal(data12[key], article[key], key + ' of ' + JSON.stringify(value) + ' (YAML 1.2)')
+      assert.equal(data11[key], article[key], key + ' of ' + JSON.stringify(value) + ' (YAML 1.1: Jekyll, old Hugo)')
+    }
+    assert.is(article.title, value.replace(/\s+/g, ' ').trim(), 'title extracted as written')
+  }
+})
+
+test('reliability: YAML-significant values through every CLI layout read back exactly', async function () {
+  const files: Record<string, string> = {}
+  for (const [index, value] of yamlNasty.entries()) files['p' + String(index).padStart(2, '0') + '.html'] = page({title: value.replace(/&/g, '&amp;').replace(/</g, '&lt;'), tags: [value.replace(/&/g, '&amp;').replace(/</g, '&lt;'), 'on']})
+  const dir = await folder(files)
+  for (const layout of ['plain', 'hugo', 'jekyll', 'astro', 'eleventy']) {
+    const result = await cli(['.', '--out', layout, '--layout', layout, '--report', layout + '.json'], dir)
+    assert.is(result.code, 0, result.stderr)
+    for (const [name, content] of await treeOf(path.join(dir, layout))) {
+      if (!name.endsWith('.md')) continue
+      const yaml = /^---\n([\s\S]*?)\n---\n/.exec(content)
+      assert.ok(yaml, name)
+      const data12 = YAML.parse(yaml[1]) as Record<string, unknown>
+      const data11 = YAML.parse(yaml[1], {version: '1.1'}) as Record<string, unknown>
+      assert.type(data12.title, 'string', layout + '/' + name)
+      assert.equal(data11.title, data12.title, layout + '/' + name + ' title under YAML 1.1')
+      assert.equal(data11.tags, data12.tags, layout + '/' + name + ' tags under YAML 1.1')
+      assert.ok(yamlNasty.some((value) => value.replace(/\s+/g, ' ').trim() === data12.title), layout + '/' + name + ': ' + String(data12.title))
+    }
+  }
+})
+
+async function treeOf(dir: string): Promise<Array<[string, string]>> {
+  const result: Array<[string, string]> = []
+  for (const entry of await fs.readdir(dir, {withFileTypes: true, recursive: true})) {
+    if (entry.isFile()) result.push([path.relative(dir, path.join(entry.parentPath, entry.name)), await fs.readFile(path.join(entry.parentPath, entry.name), 'utf8')])
+  }
+  return result
+}
+
+const markdownNasty = ['*star* and _under_', '**bold**', '[link](x) [ref]', '![img](x)', '# hash at start', '## two', '1. one', '1) paren', '- dash', '+ plus', '> quote', '<div>', '<b>x</b>', '<!-- c -->', '`tick` ``double``', '```fence', '~~~tilde', '| a | b |', 'a | b', '\\ backslash \\*', '&amp; entity &copy;', '***', '---', '===', '~~strike~~', 'http://example.com/auto', '<http://x.y>', '[^1]', '2020. year', '*', '_', '#', '\\', '|', '`', '<', '[', '<code>', 'a_b_c', 'snake_case_name', '中文*强调*中文', '“**引号**”']
+
+test('reliability: Markdown-significant text renders back as the same text (paragraph, heading, list, quote, table cell)', async function () {
+  for (const value of markdownNasty) {
+    const escaped = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    const blocks = ['<p>' + escaped + '</p>', '<h3>' + escaped + '</h3>', '<ul><li>' + escaped + '</li></ul>', '<blockquote><p>' + escaped + '</p></blockquote>', '<table><tr><th>h</th><th>h2</th></tr><tr><td>' + escaped + '</td><td>x</td></tr></table>', '<p><b>' + escaped + '</b></p>', '<p><code>' + escaped + '</code></p>']
+    for (const block of blocks) {
+      const markdown = String(await convert('<h2>T</h2><div class="entry">' + block + '</div><div class="postfooter"></div>'))
+      const {tree} = parseMarkdown(markdown)
+      tree.children = tree.children.filter((node) => node.type !== 'yaml')
+      const table = tree.children.find((node) => node.type === 'table')
+      const text = table ? toString(table.children[1]?.children[0]) : toString(tree)
+      assert.is(squash(text), squash(value), JSON.stringify(value) + ' in ' + block.slice(0, 12) + ' → ' + JSON.stringify(markdown.split('---\n')[2]))
+    }
+  }
+})
+
+test('reliability: adjacent and empty inline code, breaks at emphasis edges, code with line breaks', async function () {
+  const cases: Array<[string, string]> = [
+    ['<p><code>A</code><code>B</code></p>', 'AB'],
+    ['<p><code> </code>x</p>', 'x'],
+    ['<p>x<code><img src="https://example.com/a.png" alt="pic"></code>y</p>', 'xy'],
+    ['<p><b><a href="https://example.com/a">的<br></a></b>的</p>', '的的'],
+    ['<p><b>A<br></b>B</p>', 'AB'],
+    ['<h3><code>A<br>B</code>C</h3>', 'ABC'],
+    ['<table><tr><th><code>a<br>b</code></th></tr><tr><td>c</td></tr></table>', 'abc']
+  ]
+  for (const [html, text] of cases) {
+    const markdown = String(await convert('<h2>T</h2><div class="entry">' + html + '</div><div class="postfooter"></div>'))
+    assert.is(squash(bodyText(markdown)), text, html + ' → ' + JSON.stringify(markdown.split('---\n')[2]))
+    assert.not.match(markdown, '&#x', html)
+  }
+})
+
+// The CLI.
+
+test('cli: a batch of bad files: each failure names its file and reason; good pages convert; exit 1', async function () {
+  const gbk = await fs.readFile(new URL('data/gbk-undeclared.html', import.meta.url))
+  const dir = await folder({
+    'good.html': page({title: '好的'}),
+    'empty.html': '',
+    'blank.html': '  \n\t\n',
+    'image.html': png,
+    'archive.html': gzip,
+    'text.html': 'Just some words, no markup at all.\n',
+    'broken-utf8.html': Uint8Array.from([...encoder.encode(page({title: '坏字节'})), 0xff, 0xfe]),
+    'utf16.html': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(page({title: '十六位'}), 'utf16le')]),
+    'gbk.html': gbk,
+    'deep.html': '<h2>深</h2><div class="entry">' + '<div>'.repeat(100_000) + '深层文字' + '</div>'.repeat(100_000) + '</div>'
+  })
+  const result = await cli(['.', '--out', 'out', '--report', 'report.json'], dir)
+  assert.is(result.code, 1)
+  for (const [name, pattern] of [['empty.html', /empty/], ['blank.html', /empty/], ['image.html', /binary/], ['archive.html', /binary/], ['text.html', /markup/]] as const) {
+    assert.match(result.stderr, new RegExp(name.replace('.', '\\.') + ': Input is not an HTML page: .*' + pattern.source + '.*\\[not-html\\]'))
+  }
+  const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as {files: Array<{input: string; status: string; error: {ruleId: string} | null; warnings: Array<{ruleId: string}>}>}
+  const status = Object.fromEntries(report.files.map((entry) => [entry.input, entry.status + (entry.error ? ':' + entry.error.ruleId : '')]))
+  assert.equal(status, {
+    'archive.html': 'failed:not-html',
+    'blank.html': 'failed:not-html',
+    'broken-utf8.html': 'converted',
+    'deep.html': 'converted',
+    'empty.html': 'failed:not-html',
+    'gbk.html': 'converted',
+    'good.html': 'converted',
+    'image.html': 'failed:not-html',
+    'text.html': 'failed:not-html',
+    'utf16.html': 'converted'
+  })
+  const warned = (input: string, ruleId: string) => report.files.find((entry) => entry.input === input)?.warnings.some((warning) => warning.ruleId === ruleId)
+  assert.ok(warned('broken-utf8.html', 'invalid-bytes'))
+  assert.ok(warned('gbk.html', 'charset-sniffed'))
+  assert.match(await fs.readFile(path.join(dir, 'out/deep.md'), 'utf8'), '深层文字')
+  assert.match(await fs.readFile(path.join(dir, 'out/utf16.md'), 'utf8'), '十六位')
+})
+
+test('cli: stdin that is empty, binary or plain text fails clearly with exit 1', async function () {
+  for (const [input, pattern] of [['', /empty/], [png, /binary/], ['plain words', /markup/]] as const) {
+    const result = await cli([], path.resolve('.'), input)
+    assert.is(result.code, 1)
+    assert.match(result.stderr, new RegExp('^<stdin>: Input is not an HTML page: .*' + pattern.source + '.*\\[not-html\\]'))
+    assert.is(result.stdout, '')
+  }
+})
+
+test('cli: `--max-size` refuses bigger files before reading them; bad values are usage errors', async function () {
+  const dir = await folder({'small.html': page({title: '小'}), 'big.html': page({title: '大', body: '很长的正文。'.repeat(2000)})})
+  const result = await cli(['.', '--out', 'out', '--max-size', '8K', '--report', 'r.json'], dir)
+  assert.is(result.code, 1)
+  assert.match(result.stderr, /big\.html: Input is \d+ bytes, more than `maxSize` \(8192\); use --max-size to raise the limit \[too-large\]/)
+  assert.match(result.stderr, /1 converted, 0 unchanged, 0 skipped, 1 failed/)
+  const stdin = await cli(['--max-size', '100'], dir, page({title: '大'}))
+  assert.is(stdin.code, 1)
+  assert.match(stdin.stderr, /<stdin>: .*\[too-large\]/)
+  for (const bad of ['0', '-5', 'big', '10X', '1.5.5M']) {
+    const usage = await cli(['.', '--out', 'out2', '--max-size=' + bad], dir)
+    assert.is(usage.code, 2, bad)
+    assert.match(usage.stderr, /Invalid `--max-size`/)
+  }
+  assert.is((await cli(['.', '--out', 'out3', '--max-size', '1M'], dir)).code, 0)
+})
+
+test.run()

@@ -1,0 +1,124 @@
+/**
+ * Helpers for the CLI tests of `test/reliability.ts`, `test/security.ts`
+ * and `test/faults.ts`: temporary folders, the CLI run in process, the
+ * built binary, and folder snapshots.
+ */
+import {execFile} from 'node:child_process'
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {Readable, Writable} from 'node:stream'
+import {fileURLToPath} from 'node:url'
+import {promisify} from 'node:util'
+import {run} from '../../lib/cli.js'
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+export const bin = path.join(root, 'bin/news-markdown.js')
+export const exec = promisify(execFile)
+
+/** A page in the site's markup. */
+export function page(spec: {title?: string; url?: string; body?: string; tags?: Array<string>}): string {
+  const canonical = spec.url ? '<link rel="canonical" href="' + spec.url + '">' : ''
+  const tags = (spec.tags || ['新闻']).map((tag, index) => '<a rel="tag" href="/tag/' + index + '">' + tag + '</a>').join(' ')
+  return (
+    '<!doctype html><html><head><meta charset="utf-8">' + canonical + '<title>' + (spec.title || '') + '</title></head><body>' +
+    (spec.title ? '<h2>' + spec.title + '</h2>' : '') +
+    '<div class="entry"><p>（来源：美國之音, 文章內容並不代表本網立場和觀點。）</p><p>' + (spec.body || '正文第一段，记者报道了当地的情况。') + '</p><p>第二段内容。</p></div>' +
+    '<div class="postfooter">本文标签：' + tags + '</div></body></html>'
+  )
+}
+
+/** A temporary folder with `files` (relative path → content). */
+export async function folder(files: Record<string, string | Uint8Array> = {}): Promise<string> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'news-markdown-rel-'))
+  for (const [name, content] of Object.entries(files)) {
+    await fs.mkdir(path.dirname(path.join(dir, name)), {recursive: true})
+    await fs.writeFile(path.join(dir, name), content)
+  }
+  return dir
+}
+
+function sink() {
+  const chunks: Array<Buffer> = []
+  const stream = new Writable({
+    write(chunk, _encoding, callback) {
+      chunks.push(Buffer.from(chunk))
+      callback()
+    }
+  })
+  return {stream, text: () => Buffer.concat(chunks).toString('utf8')}
+}
+
+/** Run the CLI in process (`--jobs 1` unless given); `stdin` makes stdin a pipe. */
+export async function cli(argv: Array<string>, cwd: string, stdin?: string | Uint8Array) {
+  if (!argv.includes('--jobs') && !argv.includes('-j')) argv = [...argv, '--jobs', '1']
+  const stdout = sink()
+  const stderr = sink()
+  const code = await run(argv, {stdin: Readable.from(stdin === undefined ? [] : [Buffer.from(stdin)]), stdout: stdout.stream, stderr: stderr.stream, cwd, isTTY: stdin === undefined})
+  return {code, stdout: stdout.text(), stderr: stderr.text()}
+}
+
+/** Every file under `dir` (posix relative path → bytes), dot-files included, sorted. */
+export async function tree(dir: string): Promise<Map<string, Buffer>> {
+  const result = new Map<string, Buffer>()
+  for (const entry of await fs.readdir(dir, {withFileTypes: true, recursive: true})) {
+    if (!entry.isFile()) continue
+    const file = path.join(entry.parentPath, entry.name)
+    result.set(path.relative(dir, file).split(path.sep).join('/'), await fs.readFile(file))
+  }
+  return new Map([...result].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
+}
+
+export async function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(
+    () => true,
+    () => false
+  )
+}
+
+let built: Promise<void> | undefined
+
+/** Build `dist/` once (type errors are `npm run typecheck`'s job). */
+export function build(): Promise<void> {
+  built ||= exec(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], {cwd: root}).then(
+    () => undefined,
+    async (error: Error) => {
+      if (!(await exists(path.join(root, 'dist/lib/cli.js')))) throw error
+    }
+  )
+  return built
+}
+
+/**
+ * Check an output folder after a fault: the manifest (if any) is valid
+ * JSON whose every entry names an existing output with the recorded hash;
+ * no temporary file is left; every Markdown file equals the one a clean run
+ * wrote at that path (nothing half-written). Returns problems found.
+ */
+export async function checkConsistent(dir: string, clean: Map<string, Buffer>): Promise<Array<string>> {
+  const {createHash} = await import('node:crypto')
+  const problems: Array<string> = []
+  const files = await tree(dir)
+  for (const name of files.keys()) if (/news-markdown-tmp|\.takeover$/.test(name)) problems.push('temporary file left: ' + name)
+  const manifestText = files.get('.news-markdown-manifest.json')
+  if (manifestText) {
+    let manifest: {files?: Record<string, {output: string; outputHash: string}>}
+    try {
+      manifest = JSON.parse(manifestText.toString('utf8'))
+    } catch {
+      return [...problems, 'manifest is not valid JSON']
+    }
+    for (const [input, entry] of Object.entries(manifest.files || {})) {
+      const output = files.get(entry.output)
+      if (!output) problems.push('manifest names a missing output: ' + input + ' → ' + entry.output)
+      else if (createHash('sha256').update(output).digest('hex') !== entry.outputHash) problems.push('manifest hash differs for ' + entry.output)
+    }
+  }
+  for (const [name, bytes] of files) {
+    if (!name.endsWith('.md')) continue
+    const want = clean.get(name)
+    if (!want) problems.push('unexpected output ' + name)
+    else if (!want.equals(bytes)) problems.push('half-written or different output ' + name)
+  }
+  return problems
+}
