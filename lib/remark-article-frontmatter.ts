@@ -1,6 +1,6 @@
 import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
-import {stringifyFrontmatter} from './cli/frontmatter-yaml.js'
+import {stringifyFrontmatter} from './util/frontmatter-yaml.js'
 import type {ArticleMeta} from './types.js'
 
 /** Options for `remarkArticleFrontmatter`. */

@@ -1,5 +1,5 @@
 import YAML from 'yaml'
-import {stringifyFrontmatter} from './frontmatter-yaml.js'
+import {stringifyFrontmatter} from '../util/frontmatter-yaml.js'
 
 const fence = /^---\n([\s\S]*?)\n---(?:\n|$)/
 
