@@ -64,7 +64,7 @@ async function runStdin(settings: Settings, io: Io): Promise<number> {
     }
     chunks.push(bytes)
   }
-  const options = {url: settings.baseUrl, profiles: settings.profiles, related: settings.related, relatedFrontmatter: settings.relatedFrontmatter, maxSize: settings.maxSize, path: '<stdin>'}
+  const options = {url: settings.baseUrl, profiles: settings.profiles, related: settings.related, relatedFrontmatter: settings.relatedFrontmatter, maxSize: settings.maxSize, maxElements: settings.maxElements, path: '<stdin>'}
   const {convert} = await import('./convert.js')
   let file
   try {

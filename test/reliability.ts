@@ -175,10 +175,10 @@ test('reliability: input over `maxSize` stops at once with `too-large`; the limi
 test('reliability: a page with more elements than `maxElements` stops with `too-large` (memory grows with elements, not bytes)', async function () {
   // About 4 KB of memory per element: a 50 MB page of short paragraphs needs several GB.
   const html = '<div class="entry">' + '<p>段落</p>'.repeat(2000) + '</div>'
-  const error = await rejection(html, {maxElements: 1000, path: 'dense.html'} as ConvertOptions)
+  const error = await rejection(html, {maxElements: 1000, path: 'dense.html'})
   assert.is(error.ruleId, 'too-large')
   assert.match(error.message, /2001 elements, more than `maxElements` \(1000\)/)
-  assert.match(String(await convert(html, {maxElements: 5000} as ConvertOptions)), '段落')
+  assert.match(String(await convert(html, {maxElements: 5000})), '段落')
 })
 
 test('reliability: a 50 MB page (one huge paragraph and a huge data image) converts under the default limit', async function () {
@@ -419,6 +419,19 @@ test('cli: `--max-size` refuses bigger files before reading them; bad values are
     assert.match(usage.stderr, /Invalid `--max-size`/)
   }
   assert.is((await cli(['.', '--out', 'out3', '--max-size', '1M'], dir)).code, 0)
+})
+
+test('cli: `--max-elements` refuses denser pages with `too-large`', async function () {
+  const dir = await folder({'small.html': page({title: '小'}), 'dense.html': page({title: '密', body: '<b>字</b>'.repeat(3000)})})
+  const result = await cli(['.', '--out', 'out', '--max-elements', '1000'], dir)
+  assert.is(result.code, 1)
+  assert.match(result.stderr, /dense\.html: Input has \d+ elements, more than `maxElements` \(1000\) \[too-large\]/)
+  assert.match(result.stderr, /1 converted, 0 unchanged, 0 skipped, 1 failed/)
+  for (const bad of ['0', 'many', '1.5']) {
+    const usage = await cli(['.', '--out', 'out2', '--max-elements=' + bad], dir)
+    assert.is(usage.code, 2, bad)
+    assert.match(usage.stderr, /Invalid `--max-elements`/)
+  }
 })
 
 test.run()

@@ -30,6 +30,8 @@ export interface Settings {
   followSymlinks: boolean
   /** Largest input in bytes (`convert`'s `maxSize`); `undefined`: its default. */
   maxSize: number | undefined
+  /** Most elements per page (`convert`'s `maxElements`); `undefined`: its default. */
+  maxElements: number | undefined
   verbose: boolean
   quiet: boolean
   help: boolean
@@ -61,6 +63,7 @@ Options:
       --overwrite           replace files news-markdown did not write
       --follow-symlinks     follow symbolic links out of the input folders
       --max-size <size>     largest input page (default 50M; K, M, G suffixes)
+      --max-elements <n>    most elements per page (default 300000)
   -v, --verbose             print warnings (vfile-reporter)
   -q, --quiet               print only errors
   -h, --help                show this help
@@ -95,6 +98,7 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
         overwrite: {type: 'boolean'},
         'follow-symlinks': {type: 'boolean'},
         'max-size': {type: 'string'},
+        'max-elements': {type: 'string'},
         verbose: {type: 'boolean', short: 'v'},
         quiet: {type: 'boolean', short: 'q'},
         help: {type: 'boolean', short: 'h'},
@@ -115,6 +119,8 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
   if (baseUrl !== undefined && !URL.canParse(baseUrl)) throw new UsageError('Invalid `--base-url` `' + baseUrl + '`: expected an absolute URL')
   if (values.verbose && values.quiet) throw new UsageError('Use `--verbose` or `--quiet`, not both')
   const maxSize = values['max-size'] === undefined ? undefined : parseSize(values['max-size'])
+  const maxElements = values['max-elements'] === undefined ? undefined : Number(values['max-elements'])
+  if (maxElements !== undefined && (!Number.isSafeInteger(maxElements) || maxElements < 1)) throw new UsageError('Invalid `--max-elements` `' + values['max-elements'] + '`: expected a positive integer')
   const settings: Settings = {
     inputs: parsed.positionals,
     out: values.out,
@@ -131,6 +137,7 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
     overwrite: values.overwrite === true,
     followSymlinks: values['follow-symlinks'] === true,
     maxSize,
+    maxElements,
     verbose: values.verbose === true,
     quiet: values.quiet === true,
     help: values.help === true,
