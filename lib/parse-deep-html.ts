@@ -15,53 +15,8 @@ export const maxDepth = 256
 /** Elements without an end tag: they never nest. */
 const voids = new Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed', 'frame', 'hr', 'image', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr'])
 
-/**
- * Elements the parser may open on its own around one start tag (`<td>`
- * implies `<tbody>` and `<tr>`), counted with that weight so the estimate
- * stays on the high side for tables nested without their wrappers.
- */
-const implied: Record<string, number> = {td: 3, th: 3, tr: 2, col: 2, caption: 1}
-
 /** Leaves with no children worth keeping when flattening: they show something. */
 const keptEmpty = new Set([...voids, 'iframe', 'video', 'audio', 'object', 'canvas', 'svg', 'math', 'textarea', 'select'])
-
-/**
- * Estimate the element nesting depth of `html` from its tags, cheaply, in
- * one pass and on the high side, without building a tree.
- *
- * It counts the start tags still open: an end tag closes only an open
- * element of its own name, and stray end tags (`</p>`, `</br>`, `</x>`),
- * which the parser ignores or turns into empty elements, close nothing.
- * The `/` of `<div/>` is ignored as HTML does (only void elements and
- * foreign elements self-close). Misnested markup that the parser nests
- * deeper than it looks (`<b><div></b>` repeated: the adoption agency
- * algorithm) therefore counts as deep too, and unclosed `<p>`/`<li>` make
- * the estimate higher than the truth, never lower.
- */
-export function estimateDepth(html: string): number {
-  const tag = /<(\/?)([a-zA-Z][^\s/>]*)/g
-  const open = new Map<string, number>()
-  let depth = 0
-  let max = 0
-  let match: RegExpExecArray | null
-  while ((match = tag.exec(html))) {
-    const name = match[2].toLowerCase()
-    if (voids.has(name)) continue
-    const weight = implied[name] || 1
-    const count = open.get(name) || 0
-    if (match[1]) {
-      if (count > 0) {
-        open.set(name, count - 1)
-        depth -= weight
-      }
-    } else {
-      open.set(name, count + 1)
-      depth += weight
-      if (depth > max) max = depth
-    }
-  }
-  return max
-}
 
 /**
  * Count the start tags in `html` (elements the parser will build, about),
