@@ -10,6 +10,7 @@
  * @module
  */
 
+import {collapse} from '../util/text.js'
 import type {Element, Nodes, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
 import {toText} from 'hast-util-to-text'
@@ -248,14 +249,5 @@ export function textOf(node: Nodes): string {
   return collapse(node.type === 'element' || node.type === 'root' ? toText(node) : toString(node))
 }
 
-/**
- * Collapse whitespace (including no-break spaces) and trim.
- *
- * @param value
- *   Text.
- * @returns
- *   Collapsed text.
- */
-export function collapse(value: string): string {
-  return value.replace(/[\s\u00a0\u200b\u3000]+/g, ' ').trim()
-}
+/** Collapse white space (nbsp, U+3000, zero-width space too) and trim. */
+export {collapse}
