@@ -1,5 +1,5 @@
 import type {Element, Root} from 'hast'
-import {selectAll} from 'hast-util-select'
+import {selectAll} from './util/select.js'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {extractGenericMeta} from './extract/generic-meta.js'

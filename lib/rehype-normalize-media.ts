@@ -1,6 +1,6 @@
 import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
-import {select} from 'hast-util-select'
+import {select} from './util/select.js'
 import type {Plugin} from 'unified'
 import {visit} from 'unist-util-visit'
 import {report} from './messages.js'

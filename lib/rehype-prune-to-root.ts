@@ -1,5 +1,5 @@
 import type {Root} from 'hast'
-import {selectAll} from 'hast-util-select'
+import {selectAll} from './util/select.js'
 import type {Plugin} from 'unified'
 import {markedRoot} from './util/article-root.js'
 import {detach} from './util/detach.js'

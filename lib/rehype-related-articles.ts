@@ -1,6 +1,6 @@
 import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
-import {matches, select, selectAll} from 'hast-util-select'
+import {matches, select, selectAll} from './util/select.js'
 import type {Plugin} from 'unified'
 import {report} from './messages.js'
 import {genericNews} from './profiles/index.js'
@@ -68,7 +68,7 @@ export const rehypeRelatedArticles: Plugin<[(Readonly<Options> | null | undefine
 }
 
 function entriesOf(list: Element, drop: string | null | undefined, base: string | undefined): Array<RelatedArticle> {
-  const items = list.tagName === 'ul' || list.tagName === 'ol' ? selectAll(':scope > li', list) : [list]
+  const items = list.tagName === 'ul' || list.tagName === 'ol' ? list.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'li') : [list]
   const entries: Array<RelatedArticle> = []
   for (const item of items) {
     if (drop && matches(drop, item)) continue

@@ -1,5 +1,5 @@
 import type {Element, ElementContent, Parents, Root} from 'hast'
-import {selectAll} from 'hast-util-select'
+import {selectAll} from './util/select.js'
 import type {Plugin} from 'unified'
 import {visitParents} from 'unist-util-visit-parents'
 import {cleanArticleRoot} from './extract/clean-article-root.js'

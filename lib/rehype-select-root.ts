@@ -1,5 +1,5 @@
 import type {Element, Root} from 'hast'
-import {select} from 'hast-util-select'
+import {select} from './util/select.js'
 import type {Plugin} from 'unified'
 import {findArticleRoot} from './extract/find-article-root.js'
 import {genericNews} from './profiles/index.js'

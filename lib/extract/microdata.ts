@@ -14,7 +14,7 @@ import type {Located, PageIndex} from './page-index.js'
 import {attr, hintOf, textOf} from './page-index.js'
 import {looksLikeUrl} from './author-names.js'
 import {normalizeDate} from '../util/normalize-date.js'
-import {selectAll} from 'hast-util-select'
+import {selectAll} from '../util/select.js'
 
 export interface MarkupMeta {
   authors?: Found<Array<string>>

@@ -1,5 +1,5 @@
 import type {Root} from 'hast'
-import {select} from 'hast-util-select'
+import {select} from '../util/select.js'
 import {bannedbookOrg} from './bannedbook-org.js'
 import {genericNews} from './generic-news.js'
 import type {Profile} from './types.js'

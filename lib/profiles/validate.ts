@@ -1,4 +1,4 @@
-import {selectAll} from 'hast-util-select'
+import {compileSelector} from '../util/select.js'
 import type {Profile} from './types.js'
 
 type Check = 'string' | 'strings' | 'object'
@@ -172,7 +172,8 @@ function checkObject(key: string, field: unknown, where: string): void {
 
 function checkSelector(selector: string, where: string): void {
   try {
-    selectAll(selector, {type: 'root', children: []})
+    if (selector.trim() === '') throw new Error('empty selector')
+    compileSelector(selector)
   } catch (error) {
     throw new Error('Invalid selector `' + selector + '` in `' + where + '`: ' + String((error as Error).message))
   }

@@ -1,16 +1,11 @@
 import type {Element, Root} from 'hast'
-import {matches, selectAll} from 'hast-util-select'
-
-/** A combinator outside brackets, parentheses and quotes. */
-const combinator = /[\s>+~]/
+import {matchesFound, selectAll} from './select.js'
 
 /**
  * The elements of the first selector in `selectors` (in order of
  * preference) that matches anything accepted by `accept`, with that
  * selector. One walk over the tree with the whole list; selectors are then
- * told apart on the few candidates (`matches` needs no ancestors for
- * compound selectors); lists with combinators fall back to a walk each,
- * only when the list matched something at all.
+ * told apart on the few candidates, with the ancestors that walk saw.
  */
 export function selectOrdered(
   selectors: ReadonlyArray<string> | null | undefined,
@@ -20,9 +15,8 @@ export function selectOrdered(
   if (!selectors || selectors.length === 0) return undefined
   const candidates = selectAll(selectors.join(', '), tree).filter(accept)
   if (candidates.length === 0) return undefined
-  const compound = selectors.every((selector) => !combinator.test(selector.replace(/\[[^\]]*\]|\([^)]*\)|"[^"]*"|'[^']*'/g, '')))
   for (const selector of selectors) {
-    const nodes = compound ? candidates.filter((node) => matches(selector, node)) : selectAll(selector, tree).filter(accept)
+    const nodes = candidates.filter((node) => matchesFound(selector, node))
     if (nodes.length > 0) return {selector, nodes}
   }
   return undefined

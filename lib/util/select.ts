@@ -1,0 +1,134 @@
+import type {Element, ElementContent, Root, RootContent} from 'hast'
+import {toString} from 'hast-util-to-string'
+import {find, html} from 'property-information'
+import {compile as compileQuery, selectAll as cssSelectAll, selectOne as cssSelectOne} from 'css-select'
+import type {Options} from 'css-select'
+
+type Node = Root | RootContent
+
+/**
+ * Parents of the nodes seen by the current query. Reset at the start of
+ * every query and filled top-down as the query walks (`getChildren`), so
+ * an element's ancestors are known, and current, by the time it is tested;
+ * ancestors above the tree a query starts from are never seen, as in
+ * `hast-util-select`.
+ */
+let parents = new WeakMap<Node, Root | Element>()
+
+/** How an attribute name maps to a hast property, cached per name. */
+interface AttributeInfo {
+  property: string
+  comma: boolean
+}
+
+const attributes = new Map<string, AttributeInfo>()
+
+function attributeInfo(name: string): AttributeInfo {
+  let info = attributes.get(name)
+  if (!info) {
+    const found = find(html, name)
+    info = {property: found.property, comma: found.commaSeparated}
+    attributes.set(name, info)
+  }
+  return info
+}
+
+/** The attribute's value as it would be serialized (`undefined`: absent). */
+function attributeValue(element: Element, name: string): string | undefined {
+  const value = element.properties[attributeInfo(name).property]
+  if (value === undefined || value === null || value === false) return undefined
+  if (value === true) return ''
+  if (Array.isArray(value)) return value.join(attributeInfo(name).comma ? ', ' : ' ')
+  return String(value)
+}
+
+function childrenOf(node: Node): Array<Node> {
+  if (node.type !== 'root' && node.type !== 'element') return []
+  const children = node.children as Array<Node>
+  for (const child of children) parents.set(child, node)
+  return children
+}
+
+function siblingsOf(node: Node): Array<Node> {
+  const parent = parents.get(node)
+  return parent ? (parent.children as Array<Node>) : [node]
+}
+
+/** `css-select` over hast: elements are `Element`s, names are lowercase. */
+const adapter: NonNullable<Options<Node, Element>['adapter']> = {
+  isTag: (node): node is Element => node.type === 'element',
+  getAttributeValue: attributeValue,
+  hasAttrib: (element, name) => attributeValue(element, name) !== undefined,
+  getChildren: childrenOf,
+  getName: (element) => element.tagName,
+  getParent: (element) => parents.get(element) ?? null,
+  getSiblings: siblingsOf,
+  prevElementSibling(node) {
+    const siblings = siblingsOf(node)
+    for (let index = siblings.indexOf(node) - 1; index >= 0; index--) {
+      const sibling = siblings[index]
+      if (sibling.type === 'element') return sibling
+    }
+    return null
+  },
+  getText: (node) => toString(node as Root),
+  removeSubsets(nodes) {
+    const set = new Set(nodes)
+    return nodes.filter((node) => {
+      for (let parent = parents.get(node); parent; parent = parents.get(parent)) if (set.has(parent)) return false
+      return true
+    })
+  }
+}
+
+const options: Options<Node, Element> = {adapter, xmlMode: false}
+
+/** A compiled selector: tests an element whose ancestors the last query walked. */
+export type CompiledSelector = (element: Element) => boolean
+
+const compiled = new Map<string, CompiledSelector>()
+
+/**
+ * Compile `selector` once (cached by text); throws a `SyntaxError`-like
+ * error for a selector `css-select` cannot parse.
+ */
+export function compileSelector(selector: string): CompiledSelector {
+  let query = compiled.get(selector)
+  if (!query) {
+    query = compileQuery<Node, Element>(selector, options) as CompiledSelector
+    compiled.set(selector, query)
+  }
+  return query
+}
+
+/**
+ * Elements under `tree` (not `tree` itself) matching `selector`, in
+ * document order.
+ */
+export function selectAll(selector: string, tree: Root | Element | ElementContent): Array<Element> {
+  parents = new WeakMap()
+  return cssSelectAll<Node, Element>(compileSelector(selector), tree as Node, options)
+}
+
+/** The first element under `tree` matching `selector`. */
+export function select(selector: string, tree: Root | Element | ElementContent): Element | undefined {
+  parents = new WeakMap()
+  return cssSelectOne<Node, Element>(compileSelector(selector), tree as Node, options) ?? undefined
+}
+
+/**
+ * Whether `element`, found by the latest `selectAll` / `select`, matches
+ * `selector` (combinators look at the ancestors that query walked).
+ */
+export function matchesFound(selector: string, element: Element): boolean {
+  return compileSelector(selector)(element)
+}
+
+/**
+ * Whether `element` on its own matches `selector` (as `hast-util-select`'s
+ * `matches`: combinators see no ancestors).
+ */
+export function matches(selector: string, element: Element): boolean {
+  parents = new WeakMap()
+  return compileSelector(selector)(element)
+}
