@@ -247,14 +247,6 @@ function overrule(bytes: Uint8Array, declared: string, warnings: Array<DecodeWar
   return detected
 }
 
-/**
- * Whether decoded text has any HTML markup: a start or end tag, a comment
- * or a doctype. A file without any is plain text (or JSON, or an error
- * message saved by a crawler), not a page.
- */
-export function hasMarkup(value: string): boolean {
-  return /<(?:[a-zA-Z][^\s/>]*|\/[a-zA-Z]|!)/.test(value)
-}
 
 /** Magic numbers of common non-HTML files (`null` = any byte). */
 const magic: Array<Array<number | null>> = [

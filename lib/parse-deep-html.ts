@@ -31,6 +31,15 @@ export function countElements(html: string): number {
 }
 
 /**
+ * Whether decoded text has any HTML markup: a start or end tag, a comment
+ * or a doctype. A file without any is plain text (or JSON, or an error
+ * message saved by a crawler), not a page.
+ */
+export function hasMarkup(value: string): boolean {
+  return /<(?:[a-zA-Z][^\s/>]*|\/[a-zA-Z]|!)/.test(value)
+}
+
+/**
  * Parse HTML that nests too deep for the recursive hast tools (thousands of
  * `<div>`s or `<b>`s): parse5 builds its tree iteratively, then everything
  * below `limit` levels is flattened into its ancestor at the limit — its

@@ -27,9 +27,16 @@ export function stringifyFrontmatter(data: Readonly<Record<string, unknown>>): s
   return document.toString({lineWidth: 0})
 }
 
+/**
+ * Characters of every YAML 1.1 plain scalar that is not a string (booleans,
+ * null, numbers in any base or with `_`, sexagesimals, `.inf`, timestamps,
+ * `=`, `<<`): a value with any other character is a string in both.
+ */
+const scalar11 = /^[\w:.+\-~=< \t]+$/
+
 /** A one-line string YAML 1.2 reads back as itself when plain, but YAML 1.1 does not. */
 function ambiguousIn11(value: string): boolean {
-  if (!value || value.includes('\n')) return false
+  if (!scalar11.test(value)) return false
   try {
     return YAML.parse(value, {logLevel: 'silent'}) === value && YAML.parse(value, {version: '1.1', logLevel: 'silent'}) !== value
   } catch {

@@ -13,7 +13,7 @@ type Node = Root | RootContent
  * ancestors above the tree a query starts from are never seen, as in
  * `hast-util-select`.
  */
-let parents = new WeakMap<Node, Root | Element>()
+let parents = new Map<Node, Root | Element>()
 
 /** How an attribute name maps to a hast property, cached per name. */
 interface AttributeInfo {
@@ -106,13 +106,13 @@ export function compileSelector(selector: string): CompiledSelector {
  * document order.
  */
 export function selectAll(selector: string, tree: Root | Element | ElementContent): Array<Element> {
-  parents = new WeakMap()
+  parents = new Map()
   return cssSelectAll<Node, Element>(compileSelector(selector), tree as Node, options)
 }
 
 /** The first element under `tree` matching `selector`. */
 export function select(selector: string, tree: Root | Element | ElementContent): Element | undefined {
-  parents = new WeakMap()
+  parents = new Map()
   return cssSelectOne<Node, Element>(compileSelector(selector), tree as Node, options) ?? undefined
 }
 
@@ -129,6 +129,6 @@ export function matchesFound(selector: string, element: Element): boolean {
  * `matches`: combinators see no ancestors).
  */
 export function matches(selector: string, element: Element): boolean {
-  parents = new WeakMap()
+  parents = new Map()
   return compileSelector(selector)(element)
 }
