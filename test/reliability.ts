@@ -269,7 +269,7 @@ test('reliability: a 10,000-character title round-trips through the frontmatter;
 
 // YAML and Markdown.
 
-const yamlNasty = ['a: b', 'key: value # comment', '# hash', '---', '...', '"quoted"', "it's", "'single'", 'back\\slash \\n', '!!binary x', '!tag', '&a anchor', '*a alias', '@at', '%YAML 1.2', '`tick', '- dash', '? question', '{a: 1}', '[1, 2]', '| pipe', '> fold', 'yes', 'No', 'on', 'OFF', 'y', 'n', 'null', '~', 'true', '2020-01-01', '2020-01-01 10:00:00', '1:30', '0x1F', '0o17', '012', '1_000', '0b101', '1e3', '.inf', '-.5', '+1', '<<', '=', 'tab\there', 'line\u2028sep', '标题：副标题', '「引号」#话题', 'Ω≈ç√ 😀']
+const yamlNasty = ['a: b', 'key: value # comment', '# hash', '---', '...', '"quoted"', "it's", "'single'", 'back\\slash \\n', '!!binary x', '!tag', '&a anchor', '*a alias', '@at', '%YAML 1.2', '`tick', '- dash', '? question', '{a: 1}', '[1, 2]', '| pipe', '> fold', 'yes', 'No', 'on', 'OFF', 'y', 'n', 'null', '~', 'true', '2020-01-01', '2020-01-01 10:00:00', '2001-12-14t21:59:43.123456789012345678901234567890123456789-05:00', '1:30', '0x1F', '0o17', '012', '1_000', '0b101', '1e3', '.inf', '-.5', '+1', '<<', '=', 'tab\there', 'line\u2028sep', '标题：副标题', '「引号」#话题', 'Ω≈ç√ 😀']
 
 test('reliability: YAML-significant titles, sources, authors and tags read back exactly (YAML 1.2 and 1.1)', async function () {
   for (const value of yamlNasty) {
