@@ -6,7 +6,7 @@ import type {Settings} from './cli/arguments.js'
 import {InputError, runBatch} from './cli/batch.js'
 import type {Io} from './cli/batch.js'
 import {layouts} from './cli/layouts.js'
-import {rewriteFrontmatter} from './cli/rewrite-frontmatter.js'
+import {renderPage} from './cli/render-page.js'
 import {formatFiles} from './cli/verbose.js'
 
 export type {Io} from './cli/batch.js'
@@ -64,7 +64,7 @@ async function runStdin(settings: Settings, io: Io): Promise<number> {
     }
     chunks.push(bytes)
   }
-  const options = {url: settings.baseUrl, profiles: settings.profiles, related: settings.related, relatedFrontmatter: settings.relatedFrontmatter, maxSize: settings.maxSize, maxElements: settings.maxElements, path: '<stdin>'}
+  const options = {url: settings.baseUrl, profiles: settings.profiles, related: settings.related, relatedFrontmatter: settings.relatedFrontmatter, maxSize: settings.maxSize, maxElements: settings.maxElements, frontmatter: false, path: '<stdin>'}
   const {convert} = await import('./convert.js')
   let file
   try {
@@ -74,10 +74,7 @@ async function runStdin(settings: Settings, io: Io): Promise<number> {
     io.stderr.write('<stdin>: ' + (cause.reason || cause.message) + ' [' + (cause.ruleId || 'error') + ']\n')
     return 1
   }
-  const layout = layouts[settings.layout]
-  const page = {relative: 'stdin.html', article: file.data.article || {}}
-  const markdown = settings.layout === 'plain' ? String(file) : rewriteFrontmatter(String(file), (data) => layout.frontmatter(data, page))
-  io.stdout.write(markdown)
+  io.stdout.write(renderPage(file, 'stdin.html', settings.layout, options).markdown)
   if (settings.verbose) io.stderr.write(formatFiles([file]))
   return 0
 }

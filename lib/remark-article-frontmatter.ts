@@ -1,7 +1,7 @@
 import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
 import {stringifyFrontmatter} from './util/frontmatter-yaml.js'
-import type {ArticleMeta} from './types.js'
+import type {ArticleMeta, RelatedArticle} from './types.js'
 
 /** Options for `remarkArticleFrontmatter`. */
 export interface FrontmatterOptions {
@@ -9,6 +9,8 @@ export interface FrontmatterOptions {
   relatedFrontmatter?: boolean | null | undefined
   /** Extra keys, written after the standard ones (default: none). */
   extraFrontmatter?: Readonly<Record<string, unknown>> | null | undefined
+  /** Write the frontmatter (default: `true`); `false` leaves the tree as it is. */
+  frontmatter?: boolean | null | undefined
 }
 
 const emptyOptions: Readonly<FrontmatterOptions> = {}
@@ -27,22 +29,32 @@ export const frontmatterKeys = ['title', 'date', 'source', 'author', 'tags', 'ur
 export const remarkArticleFrontmatter: Plugin<[(Readonly<FrontmatterOptions> | null | undefined)?], Root> = function (options) {
   const settings = options || emptyOptions
   return function (tree, file) {
-    const article = file.data.article || {}
-    const data: Record<string, unknown> = {}
-    for (const key of frontmatterKeys) {
-      const value = article[key]
-      if (Array.isArray(value) ? value.length > 0 : value) data[key] = value
-    }
-    if (settings.relatedFrontmatter && file.data.related && file.data.related.length > 0) {
-      data.related = file.data.related.map((entry) => ({title: entry.title, url: entry.url}))
-    }
-    for (const [key, value] of Object.entries(settings.extraFrontmatter || {})) {
-      if (value !== undefined && value !== null && !(key in data)) data[key] = value
-    }
+    if (settings.frontmatter === false) return
+    const data = frontmatterData(file.data.article || {}, file.data.related, settings)
     if (Object.keys(data).length === 0) return
     const value = stringifyFrontmatter(data).replace(/\n$/, '')
     const first = tree.children[0]
     if (first && first.type === 'yaml') first.value = value
     else tree.children.unshift({type: 'yaml', value})
   }
+}
+
+/**
+ * The frontmatter data `remarkArticleFrontmatter` writes: the standard keys
+ * of `article` that have a value, `related` when asked, then extras.
+ */
+export function frontmatterData(article: Readonly<ArticleMeta>, related: ReadonlyArray<RelatedArticle> | undefined, options?: Readonly<FrontmatterOptions> | null | undefined): Record<string, unknown> {
+  const settings = options || emptyOptions
+  const data: Record<string, unknown> = {}
+  for (const key of frontmatterKeys) {
+    const value = article[key]
+    if (Array.isArray(value) ? value.length > 0 : value) data[key] = value
+  }
+  if (settings.relatedFrontmatter && related && related.length > 0) {
+    data.related = related.map((entry) => ({title: entry.title, url: entry.url}))
+  }
+  for (const [key, value] of Object.entries(settings.extraFrontmatter || {})) {
+    if (value !== undefined && value !== null && !(key in data)) data[key] = value
+  }
+  return data
 }

@@ -52,6 +52,12 @@ export interface Options {
   maxElements?: number | null | undefined
   /** Extra frontmatter keys, written after the standard ones (default: none). */
   extraFrontmatter?: Readonly<Record<string, unknown>> | null | undefined
+  /**
+   * Write the YAML frontmatter (default: `true`); `false` gives the body
+   * only, for callers that store `file.data.article` elsewhere (a CMS's
+   * fields) or write their own frontmatter.
+   */
+  frontmatter?: boolean | null | undefined
 }
 
 declare module 'vfile' {

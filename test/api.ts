@@ -43,6 +43,14 @@ test('api: convert() resolves to a VFile with Markdown, data and messages', asyn
   assert.ok(file.messages.some((m) => m.ruleId === 'missing-author' && m.source === 'news-markdown'))
 })
 
+test('api: `frontmatter: false` gives the body only; the metadata stays in `file.data.article`', async function () {
+  const html = '<h2>标题</h2><div class="entry"><p>（来源：美國之音, 文章內容並不代表本網立場和觀點。）</p><p>正文第一段。</p><hr><p>第二段。</p><hr></div>'
+  const file = await mod.convert(html, {frontmatter: false})
+  assert.equal(String(file), '正文第一段。\n\n---\n\n第二段。\n\n---\n')
+  assert.equal(file.data.article, {title: '标题', source: '美國之音'})
+  assert.equal(String(await mod.convert(html)), '---\ntitle: 标题\nsource: 美國之音\n---\n\n' + String(file))
+})
+
 test('api: convert() accepts bytes', async function () {
   const file = await mod.convert(new TextEncoder().encode('<h2>标题</h2><div class="entry"><p>正文。</p></div>'))
   assert.match(String(file), '正文。')

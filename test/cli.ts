@@ -302,6 +302,20 @@ test('cli: a page whose slug changes moves, leaving no stale output', async func
   assert.equal(await fs.readdir(path.join(dir, 'out/posts')), ['新标题.md'])
 })
 
+test('cli: two pages that swap titles swap files, with overlapping writes and any `--jobs`', async function () {
+  for (const jobs of ['1', '2']) {
+    const dir = await folder({'a.html': page({title: '甲', body: '甲的正文'}), 'b.html': page({title: '乙', body: '乙的正文'})})
+    await cli(['.', '--out', 'out', '--layout', 'hugo', '--jobs', jobs], dir)
+    await fs.writeFile(path.join(dir, 'a.html'), page({title: '乙', body: '甲的正文'}))
+    await fs.writeFile(path.join(dir, 'b.html'), page({title: '甲', body: '乙的正文'}))
+    const result = await cli(['.', '--out', 'out', '--layout', 'hugo', '--jobs', jobs], dir)
+    assert.is(result.code, 0, result.stderr)
+    assert.equal((await fs.readdir(path.join(dir, 'out/posts'))).sort(), ['乙.md', '甲.md'])
+    assert.match(await fs.readFile(path.join(dir, 'out/posts/乙.md'), 'utf8'), '甲的正文')
+    assert.match(await fs.readFile(path.join(dir, 'out/posts/甲.md'), 'utf8'), '乙的正文')
+  }
+})
+
 // Failures.
 
 test('cli: bad files in the middle of a batch are reported, the rest converted, exit 1', async function () {

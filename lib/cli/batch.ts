@@ -4,7 +4,6 @@ import type {VFile} from 'vfile'
 import type {Settings} from './arguments.js'
 import type {TaskResult} from './convert-task.js'
 import {sha256} from './hash.js'
-import {layouts} from './layouts.js'
 import {acquireLock} from './lock.js'
 import {compare, Manifest} from './manifest.js'
 import {PathRegistry} from './path-registry.js'
@@ -17,7 +16,7 @@ import {formatFiles, toVFile} from './verbose.js'
 import {walkInputs} from './walk-inputs.js'
 import type {Input} from './walk-inputs.js'
 import {describeWriteError, removeStaleTemporaries, writeAtomic, writeErrors} from './write-atomic.js'
-import {writeOutput} from './write-output.js'
+import {claimOutput} from './write-output.js'
 
 /** Streams and working directory of a run. */
 export interface Io {
@@ -88,59 +87,64 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   for (const [relative, entry] of manifest.entries()) if (!redo.has(relative) && !current.has(relative)) registry.reserve(entry.output)
   for (const {input, reason} of skippedInputs) entries.push({input: input.relative, output: null, status: 'skipped', reason, fields: [], warnings: [], error: null})
 
-  // 2. Convert the rest with a bounded look-ahead window; commit in order.
+  // 2. Convert the rest with a bounded look-ahead window. Claim output
+  // paths in input order (deterministic names), then write up to
+  // `maxWrites` files at once: the disk's latency (fsync) overlaps.
   const pool = createPool(Math.min(settings.jobs, Math.max(todo.length, 1)))
-  const window = Math.max(settings.jobs * 4, 8)
-  const pending: Array<Promise<{bytes?: Uint8Array; result: TaskResult}> | undefined> = []
+  const window = Math.max(settings.jobs * 16, 32)
+  const pending: Array<Promise<TaskResult> | undefined> = []
   const maxSize = settings.maxSize ?? defaultMaxSize
   const start = (index: number) => {
     const input = todo[index]
-    pending[index] = read(input, maxSize)
-  }
-  const read = async (input: Input, limit: number): Promise<{bytes?: Uint8Array; result: TaskResult}> => {
-    // A page over the size limit is refused before it is read into memory.
-    const refused = await tooLarge(input.absolute, limit)
-    if (refused) return {result: refused}
-    let bytes: Uint8Array
-    try {
-      bytes = await fs.readFile(input.absolute)
-    } catch (error) {
-      const message = {ruleId: 'unreadable', reason: 'Cannot read the input: ' + (error as Error).message, line: undefined, column: undefined, fatal: true}
-      return {result: {messages: [message], error: message}}
-    }
-    return {bytes, result: await pool.run({bytes, path: input.relative, options: optionsFor(settings, input.relative)})}
+    pending[index] = pool.run({file: input.absolute, relative: input.relative, options: optionsFor(settings, input.relative), layout: settings.layout, maxSize})
   }
   for (let index = 0; index < Math.min(window, todo.length); index++) start(index)
+  const writing = new Set<Promise<void>>()
+  // Writes that remove an old output (a moved page), by that path: a page
+  // that claims the path later writes after the removal.
+  const removals = new Map<string, Promise<void>>()
   // A file system that refuses writes (full, read-only) stops the batch.
   let stopped: {input: Input; error: unknown} | undefined
+  let failure: unknown
   try {
     for (const [index, input] of todo.entries()) {
-      if (stopped) {
+      if (stopped || failure) {
         entries.push(writeFailure(input, 'Not converted: the batch stopped after a write error'))
         continue
       }
-      const {bytes, result} = await (pending[index] as Promise<{bytes?: Uint8Array; result: TaskResult}>)
+      const result = await (pending[index] as Promise<TaskResult>)
       pending[index] = undefined
       if (index + window < todo.length) start(index + window)
-      let entry: ReportEntry
-      try {
-        entry = await writeOutput({settings, outDir, converter, manifest, registry, input, bytes, result, layout: layouts[settings.layout]})
-      } catch (error) {
-        if (!writeErrors.has(String((error as NodeJS.ErrnoException).code))) throw error
-        stopped = {input, error}
-        entries.push(writeFailure(input, 'Cannot write the output: ' + describeWriteError(error)))
-        continue
-      }
-      entries.push(entry)
+      const claimed = claimOutput({outDir, converter, manifest, registry, input, result, overwrite: settings.overwrite})
       if (settings.verbose && result.messages.length > 0) files.push(toVFile(input.relative, result.messages))
-      if (!settings.verbose && entry.error) io.stderr.write((progressNewline(settings, io)) + input.relative + ': ' + entry.error.reason + ' [' + entry.error.ruleId + ']\n')
-      progress.tick()
-      await manifest.saveSoon().catch((error: unknown) => {
-        if (!writeErrors.has(String((error as NodeJS.ErrnoException).code))) throw error
-        stopped ||= {input, error}
-      })
+      if (!settings.verbose && result.error) io.stderr.write(progressNewline(settings, io) + input.relative + ': ' + result.error.reason + ' [' + result.error.ruleId + ']\n')
+      const before = claimed.output === null ? undefined : removals.get(pathKey(claimed.output))
+      const done: Promise<void> = (async () => {
+        if (before) await before
+        try {
+          entries.push(await claimed.write())
+        } catch (error) {
+          if (!writeErrors.has(String((error as NodeJS.ErrnoException).code))) throw error
+          stopped ||= {input, error}
+          entries.push(writeFailure(input, 'Cannot write the output: ' + describeWriteError(error)))
+          return
+        }
+        progress.tick()
+        await manifest.saveSoon().catch((error: unknown) => {
+          if (!writeErrors.has(String((error as NodeJS.ErrnoException).code))) throw error
+          stopped ||= {input, error}
+        })
+      })().catch((error: unknown) => {
+        failure ||= error
+      }).finally(() => writing.delete(done))
+      writing.add(done)
+      if (claimed.moved) removals.set(pathKey(claimed.moved), done)
+      if (writing.size >= maxWrites) await Promise.race(writing)
     }
+    await Promise.all(writing)
+    if (failure) throw failure
   } finally {
+    await Promise.all(writing)
     await pool.close()
     progress.stop()
   }
@@ -188,13 +192,14 @@ function writeFailure(input: Input, reason: string): ReportEntry {
 /** `convert()`'s default `maxSize`. */
 const defaultMaxSize = 50 * 1024 * 1024
 
-/** The `too-large` result for a file over `maxSize` bytes, as `convert()` would give it. */
-async function tooLarge(file: string, maxSize: number): Promise<TaskResult | undefined> {
-  const stats = await fs.stat(file).catch(() => undefined)
-  if (!stats || stats.size <= maxSize) return undefined
-  const message = {ruleId: 'too-large', reason: 'Input is ' + stats.size + ' bytes, more than `maxSize` (' + maxSize + '); use --max-size to raise the limit', line: undefined, column: undefined, fatal: true}
-  return {messages: [message], error: message}
+/** Files written at once. */
+const maxWrites = 16
+
+/** Output paths compare as the path registry does (case and normalisation). */
+function pathKey(output: string): string {
+  return output.normalize('NFC').toLowerCase()
 }
+
 
 function optionsFor(settings: Settings, relative: string) {
   const url = settings.urlMap?.get(relative) ?? (settings.baseUrl ? new URL(relative.split('/').map(encodeURIComponent).join('/'), settings.baseUrl).href : undefined)

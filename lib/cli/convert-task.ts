@@ -1,13 +1,24 @@
+import fs from 'node:fs'
 import {convert} from '../convert.js'
 import type {ConvertOptions} from '../convert.js'
-import type {ArticleMeta} from '../types.js'
+import {sha256} from './hash.js'
+import type {LayoutName, Placement} from './layouts.js'
+import {renderPage} from './render-page.js'
 
-/** A page to convert (structured-cloneable, for worker threads). */
+/**
+ * A page to convert (structured-cloneable, for worker threads): the task
+ * reads, converts, lays out and hashes it, so the thread that commits the
+ * results only names and writes files.
+ */
 export interface Task {
-  bytes: Uint8Array
-  /** Relative input path, for messages. */
-  path: string
+  /** Absolute input path. */
+  file: string
+  /** Relative input path, for messages and the layout. */
+  relative: string
   options: ConvertOptions
+  layout: LayoutName
+  /** Inputs larger than this many bytes are refused before they are read. */
+  maxSize: number
 }
 
 /** One message, as plain data. */
@@ -20,23 +31,50 @@ export interface TaskMessage {
   fatal: boolean | undefined
 }
 
+/** A converted page (structured-cloneable). */
+export interface Converted {
+  /** Markdown with the layout's frontmatter. */
+  markdown: string
+  placement: Placement
+  fields: Array<string>
+  /** SHA-256 of the input bytes and of `markdown`. */
+  inputHash: string
+  outputHash: string
+}
+
 /** Result of a task (structured-cloneable). */
 export interface TaskResult {
-  markdown?: string | undefined
-  article?: ArticleMeta | undefined
+  /** Set when the page was converted. */
+  page?: Converted | undefined
   messages: Array<TaskMessage>
   /** The fatal message when the page could not be converted. */
   error?: TaskMessage | undefined
 }
 
 /**
- * Convert one page; never rejects for a bad page (the fatal message is
- * returned as `error`). The default export is what `piscina` runs.
+ * Convert one page; never rejects for a bad page (too large, unreadable,
+ * not a page: the fatal message is returned as `error`). The default
+ * export is what `piscina` runs.
  */
 export default async function convertTask(task: Task): Promise<TaskResult> {
+  let bytes: Uint8Array
   try {
-    const file = await convert(task.bytes, {...task.options, path: task.path})
-    return {markdown: String(file), article: file.data.article || {}, messages: file.messages.map(plain)}
+    // A page over the size limit is refused before it is read into memory.
+    // Synchronous: in a worker nothing else waits, and the thread pool
+    // stays free for the output writes.
+    const stats = fs.statSync(task.file)
+    if (stats.size > task.maxSize) {
+      return failure('too-large', 'Input is ' + stats.size + ' bytes, more than `maxSize` (' + task.maxSize + '); use --max-size to raise the limit')
+    }
+    bytes = fs.readFileSync(task.file)
+  } catch (error) {
+    return failure('unreadable', 'Cannot read the input: ' + (error as Error).message)
+  }
+  try {
+    // The layout writes the frontmatter: converting without it saves one YAML pass.
+    const file = await convert(bytes, {...task.options, frontmatter: false, path: task.relative})
+    const {markdown, placement, fields} = renderPage(file, task.relative, task.layout, task.options)
+    return {page: {markdown, placement, fields, inputHash: sha256(bytes), outputHash: sha256(markdown)}, messages: file.messages.map(plain)}
   } catch (error) {
     const cause = error as {ruleId?: unknown; reason?: unknown; message?: unknown; line?: unknown; column?: unknown}
     const message: TaskMessage = {
@@ -48,6 +86,12 @@ export default async function convertTask(task: Task): Promise<TaskResult> {
     }
     return {messages: [message], error: message}
   }
+}
+
+/** A task result for a page that could not be read. */
+export function failure(ruleId: string, reason: string): TaskResult {
+  const message: TaskMessage = {ruleId, reason, line: undefined, column: undefined, fatal: true}
+  return {messages: [message], error: message}
 }
 
 function plain(message: {ruleId?: string | undefined; reason: string; line?: number | undefined; column?: number | undefined; fatal?: boolean | null | undefined}): TaskMessage {

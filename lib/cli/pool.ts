@@ -20,7 +20,7 @@ export function createPool(jobs: number): Pool {
   // Same extension as this module: `.ts` under `tsx`, `.js` when built.
   const here = fileURLToPath(import.meta.url)
   const filename = path.join(path.dirname(here), 'convert-task' + path.extname(here))
-  const piscina = new Piscina<Task, TaskResult>({filename, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000, resourceLimits: {maxYoungGenerationSizeMb: 8}})
+  const piscina = new Piscina<Task, TaskResult>({filename, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000})
   return {
     async run(task) {
       try {

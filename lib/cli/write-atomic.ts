@@ -6,6 +6,9 @@ export const temporaryName = /^\.news-markdown-tmp-(\d+)-\d+$/
 
 let counter = 0
 
+/** Folders this process made or found: one `mkdir` each, not one per file. */
+const folders = new Set<string>()
+
 /**
  * Write `data` to `target` atomically: a temporary file in the same folder,
  * fsync, then rename. With `replace: false` the file is linked into place
@@ -16,9 +19,20 @@ let counter = 0
  */
 export async function writeAtomic(target: string, data: string | Uint8Array, options: {replace: boolean}): Promise<'written' | 'exists'> {
   const folder = path.dirname(target)
-  await fs.mkdir(folder, {recursive: true})
+  if (!folders.has(folder)) {
+    await fs.mkdir(folder, {recursive: true})
+    folders.add(folder)
+  }
   const temporary = path.join(folder, '.news-markdown-tmp-' + process.pid + '-' + ++counter)
-  const handle = await fs.open(temporary, 'wx')
+  let handle
+  try {
+    handle = await fs.open(temporary, 'wx')
+  } catch (error) {
+    // The folder went away since (removed during the run): make it again.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    await fs.mkdir(folder, {recursive: true})
+    handle = await fs.open(temporary, 'wx')
+  }
   try {
     try {
       const fault = injectedFault()

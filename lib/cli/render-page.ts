@@ -1,0 +1,38 @@
+import type {VFile} from 'vfile'
+import {frontmatterData} from '../remark-article-frontmatter.js'
+import type {FrontmatterOptions} from '../remark-article-frontmatter.js'
+import type {ArticleMeta} from '../types.js'
+import {stringifyFrontmatter} from '../util/frontmatter-yaml.js'
+import {layouts} from './layouts.js'
+import type {LayoutName, Placement} from './layouts.js'
+
+/** A converted page as a layout writes it. */
+export interface RenderedPage {
+  /** Markdown with the layout's frontmatter. */
+  markdown: string
+  /** Where the layout puts it, before collision suffixes. */
+  placement: Placement
+  article: ArticleMeta
+  /** Frontmatter fields found (for the report and the manifest). */
+  fields: Array<string>
+}
+
+/**
+ * Apply `layout` to a converted file: its frontmatter (from the data
+ * `remarkArticleFrontmatter` writes, with the layout's keys) and its
+ * placement. `file` is converted with `frontmatter: false`: its value is
+ * the body.
+ */
+export function renderPage(file: VFile, relative: string, layoutName: LayoutName, options?: Readonly<FrontmatterOptions> | null | undefined): RenderedPage {
+  const layout = layouts[layoutName]
+  const article = file.data.article || {}
+  const page = {relative, article}
+  const data = layout.frontmatter(frontmatterData(article, file.data.related, options), page)
+  const body = String(file)
+  const markdown = Object.keys(data).length === 0 ? body : '---\n' + stringifyFrontmatter(data) + '---\n' + (body ? '\n' + body : '')
+  const fields = Object.keys(article).filter((key) => {
+    const value = article[key as keyof ArticleMeta]
+    return Array.isArray(value) ? value.length > 0 : Boolean(value)
+  })
+  return {markdown, placement: layout.place(page), article, fields}
+}
