@@ -1,5 +1,5 @@
 import type {Element, Root} from 'hast'
-import {matchesFound, selectAll} from './select.js'
+import {selectEach} from './select.js'
 
 /**
  * The elements of the first selector in `selectors` (in order of
@@ -13,10 +13,9 @@ export function selectOrdered(
   accept: (node: Element) => boolean = () => true
 ): {selector: string; nodes: Array<Element>} | undefined {
   if (!selectors || selectors.length === 0) return undefined
-  const candidates = selectAll(selectors.join(', '), tree).filter(accept)
-  if (candidates.length === 0) return undefined
-  for (const selector of selectors) {
-    const nodes = candidates.filter((node) => matchesFound(selector, node))
+  const candidates = selectEach(selectors, tree).filter((candidate) => accept(candidate.element))
+  for (const [index, selector] of selectors.entries()) {
+    const nodes = candidates.filter((candidate) => candidate.matches[index]).map((candidate) => candidate.element)
     if (nodes.length > 0) return {selector, nodes}
   }
   return undefined

@@ -102,26 +102,41 @@ export function compileSelector(selector: string): CompiledSelector {
 }
 
 /**
+ * Run `query` with a fresh parent index and drop the index afterwards, so
+ * no tree stays reachable from this module between queries.
+ */
+function withParents<T>(query: () => T): T {
+  parents = new Map()
+  try {
+    return query()
+  } finally {
+    parents = new Map()
+  }
+}
+
+/**
  * Elements under `tree` (not `tree` itself) matching `selector`, in
  * document order.
  */
 export function selectAll(selector: string, tree: Root | Element | ElementContent): Array<Element> {
-  parents = new Map()
-  return cssSelectAll<Node, Element>(compileSelector(selector), tree as Node, options)
+  return withParents(() => cssSelectAll<Node, Element>(compileSelector(selector), tree as Node, options))
 }
 
 /** The first element under `tree` matching `selector`. */
 export function select(selector: string, tree: Root | Element | ElementContent): Element | undefined {
-  parents = new Map()
-  return cssSelectOne<Node, Element>(compileSelector(selector), tree as Node, options) ?? undefined
+  return withParents(() => cssSelectOne<Node, Element>(compileSelector(selector), tree as Node, options) ?? undefined)
 }
 
 /**
- * Whether `element`, found by the latest `selectAll` / `select`, matches
- * `selector` (combinators look at the ancestors that query walked).
+ * Elements under `tree` matching any of `selectors`, in document order, one
+ * walk for the whole list; each with which of `selectors` it matches
+ * (combinators see the ancestors the walk saw).
  */
-export function matchesFound(selector: string, element: Element): boolean {
-  return compileSelector(selector)(element)
+export function selectEach(selectors: ReadonlyArray<string>, tree: Root | Element): Array<{element: Element; matches: Array<boolean>}> {
+  return withParents(() => {
+    const found = cssSelectAll<Node, Element>(compileSelector(selectors.join(', ')), tree as Node, options)
+    return found.map((element) => ({element, matches: selectors.map((selector) => compileSelector(selector)(element))}))
+  })
 }
 
 /**
@@ -129,6 +144,5 @@ export function matchesFound(selector: string, element: Element): boolean {
  * `matches`: combinators see no ancestors).
  */
 export function matches(selector: string, element: Element): boolean {
-  parents = new Map()
-  return compileSelector(selector)(element)
+  return withParents(() => compileSelector(selector)(element))
 }
