@@ -5,6 +5,7 @@ import path from 'node:path'
 import {Readable, Writable} from 'node:stream'
 import {fileURLToPath} from 'node:url'
 import {promisify} from 'node:util'
+import {comparable} from './util/cli-harness.js'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import YAML from 'yaml'
@@ -73,7 +74,8 @@ async function tree(dir: string): Promise<Map<string, Buffer>> {
   for (const entry of await fs.readdir(dir, {withFileTypes: true, recursive: true})) {
     if (!entry.isFile()) continue
     const file = path.join(entry.parentPath, entry.name)
-    result.set(path.relative(dir, file).split(path.sep).join('/'), await fs.readFile(file))
+    const name = path.relative(dir, file).split(path.sep).join('/')
+    result.set(name, comparable(name, await fs.readFile(file)))
   }
   return new Map([...result].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
 }
@@ -292,6 +294,31 @@ test('cli: an unchanged rerun rewrites nothing; `--force` converts again', async
   const forced = await cli(['.', '--out', 'out', '--layout', 'hugo', '--force'], dir)
   assert.is(forced.code, 0)
   assert.match(forced.stderr, /3 converted, 0 unchanged/)
+})
+
+test('cli: reruns skip by size, mtime and inode; a touched file is hashed once, an edited one converted', async function () {
+  const dir = await folder({'a.html': page({title: '第一篇'}), 'b.html': page({title: '第二篇'})})
+  await cli(['.', '--out', 'out', '--layout', 'hugo'], dir)
+  const manifestFile = path.join(dir, 'out/.news-markdown-manifest.json')
+  const stamps = () => fs.readFile(manifestFile, 'utf8').then((text) => (JSON.parse(text) as {files: Record<string, {inputStamp?: string; outputStamp?: string}>}).files)
+  const first = await stamps()
+  const stats = await fs.stat(path.join(dir, 'a.html'))
+  assert.is(first['a.html'].inputStamp, stats.size + ':' + stats.mtimeMs + ':' + stats.ino)
+  assert.ok(first['a.html'].outputStamp)
+  // Touched, same bytes: unchanged (by hash), and the new stamp is recorded.
+  const later = new Date(Date.now() + 5000)
+  await fs.utimes(path.join(dir, 'a.html'), later, later)
+  const touched = await cli(['.', '--out', 'out', '--layout', 'hugo'], dir)
+  assert.match(touched.stderr, /0 converted, 2 unchanged/)
+  assert.is.not((await stamps())['a.html'].inputStamp, first['a.html'].inputStamp)
+  assert.is((await stamps())['b.html'].inputStamp, first['b.html'].inputStamp)
+  // Same size, new content: converted again.
+  const original = await fs.readFile(path.join(dir, 'b.html'), 'utf8')
+  await fs.writeFile(path.join(dir, 'b.html'), original.replace('第二段内容', '第三段内容'))
+  assert.is(Buffer.byteLength(await fs.readFile(path.join(dir, 'b.html'))), Buffer.byteLength(original))
+  const edited = await cli(['.', '--out', 'out', '--layout', 'hugo'], dir)
+  assert.match(edited.stderr, /1 converted, 1 unchanged/)
+  assert.match(await fs.readFile(path.join(dir, 'out/posts/第二篇.md'), 'utf8'), '第三段内容')
 })
 
 test('cli: a page whose slug changes moves, leaving no stale output', async function () {

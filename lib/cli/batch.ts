@@ -1,3 +1,4 @@
+import {statSync} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type {VFile} from 'vfile'
@@ -5,7 +6,8 @@ import type {Settings} from './arguments.js'
 import type {TaskResult} from './convert-task.js'
 import {sha256} from './hash.js'
 import {acquireLock} from './lock.js'
-import {compare, Manifest} from './manifest.js'
+import {compare, Manifest, stamp} from './manifest.js'
+import type {ManifestEntry} from './manifest.js'
 import {PathRegistry} from './path-registry.js'
 import {createPool} from './pool.js'
 import {createProgress} from './progress.js'
@@ -77,7 +79,7 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   // 1. Unchanged inputs keep their outputs; outputs of other inputs stay reserved.
   for (const input of inputs) {
     const entry = manifest.get(input.relative)
-    if (!settings.force && entry && entry.converter === converter && (await hashOf(input.absolute)) === entry.input && (await hashOf(path.join(outDir, entry.output))) === entry.outputHash) {
+    if (!settings.force && entry && entry.converter === converter && (await unchanged(input.relative, input.absolute, path.join(outDir, entry.output), entry, manifest))) {
       registry.reserve(entry.output)
       entries.push({input: input.relative, output: entry.output, status: 'unchanged', fields: entry.fields, warnings: [], error: null})
       progress.tick()
@@ -208,6 +210,22 @@ function optionsFor(settings: Settings, relative: string) {
 
 function progressNewline(settings: Settings, io: Io): string {
   return !settings.quiet && (io.stderr as {isTTY?: boolean}).isTTY ? '\n' : ''
+}
+
+/**
+ * Whether an input and its output are as the manifest recorded them: by
+ * their stamps (two `stat`s), else by their hashes (then the stamps are
+ * recorded, so the next run is quick again).
+ */
+async function unchanged(relative: string, input: string, output: string, entry: ManifestEntry, manifest: Manifest): Promise<boolean> {
+  const inputStats = statSync(input, {throwIfNoEntry: false})
+  const outputStats = statSync(output, {throwIfNoEntry: false})
+  if (!inputStats || !outputStats) return false
+  const stamps = {inputStamp: stamp(inputStats), outputStamp: stamp(outputStats)}
+  if (entry.inputStamp === stamps.inputStamp && entry.outputStamp === stamps.outputStamp) return true
+  if ((await hashOf(input)) !== entry.input || (await hashOf(output)) !== entry.outputHash) return false
+  manifest.set(relative, {...entry, ...stamps})
+  return true
 }
 
 async function hashOf(file: string): Promise<string | undefined> {

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import {convert} from '../convert.js'
 import type {ConvertOptions} from '../convert.js'
 import {sha256} from './hash.js'
+import {stamp} from './manifest.js'
 import type {LayoutName, Placement} from './layouts.js'
 import {renderPage} from './render-page.js'
 
@@ -40,6 +41,8 @@ export interface Converted {
   /** SHA-256 of the input bytes and of `markdown`. */
   inputHash: string
   outputHash: string
+  /** The input's `stamp()` when it was read. */
+  inputStamp: string
 }
 
 /** Result of a task (structured-cloneable). */
@@ -58,6 +61,7 @@ export interface TaskResult {
  */
 export default async function convertTask(task: Task): Promise<TaskResult> {
   let bytes: Uint8Array
+  let inputStamp: string
   try {
     // A page over the size limit is refused before it is read into memory.
     // Synchronous: in a worker nothing else waits, and the thread pool
@@ -67,6 +71,7 @@ export default async function convertTask(task: Task): Promise<TaskResult> {
       return failure('too-large', 'Input is ' + stats.size + ' bytes, more than `maxSize` (' + task.maxSize + '); use --max-size to raise the limit')
     }
     bytes = fs.readFileSync(task.file)
+    inputStamp = stamp(stats)
   } catch (error) {
     return failure('unreadable', 'Cannot read the input: ' + (error as Error).message)
   }
@@ -74,7 +79,7 @@ export default async function convertTask(task: Task): Promise<TaskResult> {
     // The layout writes the frontmatter: converting without it saves one YAML pass.
     const file = await convert(bytes, {...task.options, frontmatter: false, path: task.relative})
     const {markdown, placement, fields} = renderPage(file, task.relative, task.layout, task.options)
-    return {page: {markdown, placement, fields, inputHash: sha256(bytes), outputHash: sha256(markdown)}, messages: file.messages.map(plain)}
+    return {page: {markdown, placement, fields, inputHash: sha256(bytes), outputHash: sha256(markdown), inputStamp}, messages: file.messages.map(plain)}
   } catch (error) {
     const cause = error as {ruleId?: unknown; reason?: unknown; message?: unknown; line?: unknown; column?: unknown}
     const message: TaskMessage = {

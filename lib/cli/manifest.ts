@@ -13,6 +13,17 @@ export interface ManifestEntry {
   converter: string
   /** Frontmatter fields found. */
   fields: Array<string>
+  /** `stamp()` of the input and the output when written: a rerun that finds both the same skips hashing them. */
+  inputStamp?: string | undefined
+  outputStamp?: string | undefined
+}
+
+/**
+ * Size, modification time and inode of a file: a changed file (edited,
+ * replaced, touched) gets a new stamp, as in rsync's quick check.
+ */
+export function stamp(stats: {size: number; mtimeMs: number; ino: number}): string {
+  return stats.size + ':' + stats.mtimeMs + ':' + stats.ino
 }
 
 /**

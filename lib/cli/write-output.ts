@@ -2,6 +2,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import type {TaskResult} from './convert-task.js'
 import {sha256} from './hash.js'
+import {stamp} from './manifest.js'
 import type {Manifest} from './manifest.js'
 import type {PathRegistry} from './path-registry.js'
 import {reportMessage} from './report.js'
@@ -75,7 +76,8 @@ export function claimOutput(commit: Commit): Claimed {
       const oldBytes = await fs.readFile(old).catch(() => undefined)
       if (oldBytes && sha256(oldBytes) === previous.outputHash && old.startsWith(outDir + path.sep)) await fs.rm(old, {force: true})
     }
-    manifest.set(input.relative, {input: page.inputHash, output, outputHash, converter: commit.converter, fields: page.fields})
+    const written = await fs.stat(target).catch(() => undefined)
+    manifest.set(input.relative, {input: page.inputHash, output, outputHash, converter: commit.converter, fields: page.fields, inputStamp: page.inputStamp, outputStamp: written && stamp(written)})
     return entry
   }
 

@@ -64,9 +64,24 @@ export async function tree(dir: string): Promise<Map<string, Buffer>> {
   for (const entry of await fs.readdir(dir, {withFileTypes: true, recursive: true})) {
     if (!entry.isFile()) continue
     const file = path.join(entry.parentPath, entry.name)
-    result.set(path.relative(dir, file).split(path.sep).join('/'), await fs.readFile(file))
+    const name = path.relative(dir, file).split(path.sep).join('/')
+    result.set(name, comparable(name, await fs.readFile(file)))
   }
   return new Map([...result].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
+}
+
+/**
+ * A file as runs can reproduce it: manifests without their stamps (size,
+ * mtime and inode of the files they describe, which differ per run).
+ */
+export function comparable(name: string, bytes: Buffer): Buffer {
+  if (!/(^|\/)\.news-markdown-manifest[^/]*\.json$/.test(name)) return bytes
+  const data = JSON.parse(bytes.toString('utf8')) as {files?: Record<string, Record<string, unknown>>}
+  for (const entry of Object.values(data.files || {})) {
+    delete entry.inputStamp
+    delete entry.outputStamp
+  }
+  return Buffer.from(JSON.stringify(data, null, 1) + '\n')
 }
 
 export async function exists(file: string): Promise<boolean> {
