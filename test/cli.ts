@@ -5,7 +5,7 @@ import path from 'node:path'
 import {Readable, Writable} from 'node:stream'
 import {fileURLToPath} from 'node:url'
 import {promisify} from 'node:util'
-import {comparable} from './util/cli-harness.js'
+import {folder, page, tree} from './util/cli-harness.js'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import YAML from 'yaml'
@@ -18,35 +18,7 @@ import {maxBytes, safeSegment, slugFromUrl, slugify} from '../lib/cli/slug.js'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const exec = promisify(execFile)
 
-interface PageSpec {
-  title?: string
-  url?: string
-  body?: string
-  tags?: Array<string>
-}
-
-/** A page in the site's markup. */
-function page(spec: PageSpec): string {
-  const canonical = spec.url ? '<link rel="canonical" href="' + spec.url + '">' : ''
-  const tags = (spec.tags || ['新闻']).map((tag, index) => '<a rel="tag" href="/tag/' + index + '">' + tag + '</a>').join(' ')
-  return (
-    '<!doctype html><html><head><meta charset="utf-8">' + canonical + '<title>' + (spec.title || '') + '</title></head><body>' +
-    (spec.title ? '<h2>' + spec.title + '</h2>' : '') +
-    '<div class="entry"><p>（来源：美國之音, 文章內容並不代表本網立場和觀點。）</p><p>' + (spec.body || '正文第一段，记者报道了当地的情况。') + '</p><p>第二段内容。</p></div>' +
-    '<div class="postfooter">本文标签：' + tags + '</div></body></html>'
-  )
-}
-
 const urlPage = page({title: '武汉解封首日', url: 'https://www.bannedbook.org/bnews/zh/20200406/1307292.html', tags: ['武汉', '疫情']})
-
-async function folder(files: Record<string, string | Uint8Array>): Promise<string> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'news-markdown-cli-'))
-  for (const [name, content] of Object.entries(files)) {
-    await fs.mkdir(path.dirname(path.join(dir, name)), {recursive: true})
-    await fs.writeFile(path.join(dir, name), content)
-  }
-  return dir
-}
 
 function sink() {
   const chunks: Array<Buffer> = []
@@ -68,17 +40,6 @@ async function cli(argv: Array<string>, cwd: string, stdin?: string | Uint8Array
   return {code, stdout: stdout.text(), stderr: stderr.text()}
 }
 
-/** Every file under `dir` (posix relative path → bytes), dot-files included. */
-async function tree(dir: string): Promise<Map<string, Buffer>> {
-  const result = new Map<string, Buffer>()
-  for (const entry of await fs.readdir(dir, {withFileTypes: true, recursive: true})) {
-    if (!entry.isFile()) continue
-    const file = path.join(entry.parentPath, entry.name)
-    const name = path.relative(dir, file).split(path.sep).join('/')
-    result.set(name, comparable(name, await fs.readFile(file)))
-  }
-  return new Map([...result].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
-}
 
 async function frontmatter(file: string): Promise<Record<string, unknown>> {
   const text = await fs.readFile(file, 'utf8')
