@@ -1,4 +1,5 @@
 import type {Profile} from './profiles/types.js'
+import type {Removal} from './util/removals.js'
 
 /** One entry of a related-article list. */
 export interface RelatedArticle {
@@ -76,5 +77,7 @@ declare module 'vfile' {
     related: Array<RelatedArticle>
     /** The encoding byte input was decoded with. */
     encoding: string
+    /** What was removed from inside the article root, and by which rule (see `dropped-*` messages). */
+    removals: Array<Removal>
   }
 }

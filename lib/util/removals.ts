@@ -1,0 +1,57 @@
+import type {Element} from 'hast'
+import type {VFile} from 'vfile'
+import {report} from '../messages.js'
+
+/** What a removal took out of the article. */
+export type RemovalKind = 'text' | 'image' | 'embed'
+
+/**
+ * One thing removed from inside the article root by a heuristic or a
+ * profile rule: recorded on `file.data.removals` and reported, so that no
+ * loss is silent.
+ */
+export interface Removal {
+  /** What was removed. */
+  kind: RemovalKind
+  /** Stable name of the rule that removed it (`link-list`, `boilerplate-hint`, `tracker-embed`, …). */
+  rule: string
+  /** Characters of visible text removed (0 for an image or embed without text). */
+  characters: number
+  /** The removed element, as `tag.class#id`. */
+  element: string
+  /** The start of the removed text (at most 80 characters), or the image or embed URL. */
+  sample: string
+}
+
+/** `tag.class#id` of an element, for messages. */
+export function describeElement(node: Element): string {
+  const className = Array.isArray(node.properties.className)
+    ? node.properties.className.map((c) => '.' + String(c)).join('')
+    : ''
+  const id = node.properties.id ? '#' + String(node.properties.id) : ''
+  return node.tagName + className + id
+}
+
+const ruleIds = {text: 'dropped-content', image: 'dropped-image', embed: 'dropped-embed'} as const
+
+/**
+ * Record `removal` on `file.data.removals` and report it under
+ * `dropped-content`, `dropped-image` or `dropped-embed`.
+ */
+export function noteRemoval(file: VFile, removal: Removal, node?: Element | null | undefined): void {
+  if (!file.data.removals) file.data.removals = []
+  file.data.removals.push(removal)
+  const what =
+    removal.kind === 'text'
+      ? removal.characters + ' characters of text'
+      : removal.kind === 'image'
+        ? 'image `' + removal.sample + '`'
+        : 'embed `' + removal.sample + '`'
+  const sample = removal.kind === 'text' && removal.sample ? ': “' + removal.sample + '”' : ''
+  report(
+    file,
+    ruleIds[removal.kind],
+    'Removed ' + what + ' from inside the article (`' + removal.element + '`, rule `' + removal.rule + '`)' + sample,
+    node
+  )
+}
