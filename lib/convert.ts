@@ -15,6 +15,7 @@ import {rehypeNewsArticle} from './rehype-news-article.js'
 import {remarkArticleFrontmatter} from './remark-article-frontmatter.js'
 import {remarkCjkEmphasis} from './remark-cjk-emphasis.js'
 import type {Options} from './types.js'
+import {shortcodeUnsafe} from './util/shortcode-unsafe.js'
 
 /** Options of `convert`: those of the processor plus per-file ones. */
 export interface ConvertOptions extends Options {
@@ -22,7 +23,10 @@ export interface ConvertOptions extends Options {
   path?: string | null | undefined
 }
 
-/** Serialisation settings `seed.expected.md` and the tests depend on. */
+/**
+ * Serialisation settings `seed.expected.md` and the tests depend on. Hugo
+ * shortcodes quoted in text are escaped (`{\{<`, `lib/util/shortcode-unsafe.ts`).
+ */
 export const stringifyOptions: Readonly<StringifyOptions> = {
   bullet: '-',
   emphasis: '*',
@@ -32,7 +36,8 @@ export const stringifyOptions: Readonly<StringifyOptions> = {
   rule: '-',
   listItemIndent: 'one',
   incrementListMarker: true,
-  resourceLink: false
+  resourceLink: false,
+  unsafe: shortcodeUnsafe
 }
 
 const defaultMaxSize = 50 * 1024 * 1024

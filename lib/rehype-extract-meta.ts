@@ -11,6 +11,7 @@ import {markedRoot} from './util/article-root.js'
 import {detach, isInside} from './util/detach.js'
 import {nearestBefore} from './util/document-order.js'
 import {normalizeDate} from './util/normalize-date.js'
+import {cleanMeta} from './util/clean-meta.js'
 import {baseUrl, pageUrl} from './util/page-url.js'
 import {parseCreditLine} from './util/parse-credit-line.js'
 import {selectOrdered} from './util/select-ordered.js'
@@ -98,6 +99,7 @@ export const rehypeExtractMeta: Plugin<[(Readonly<Options> | null | undefined)?]
     if (generic.description) article.description = generic.description.value
     if (generic.image) article.image = generic.image.value
 
+    cleanMeta(article, file)
     file.data.article = {...file.data.article, ...article}
     file.data.articleSources = sources
     file.data.baseUrl = baseUrl(tree, url && url.value)

@@ -4,6 +4,7 @@ import type {Plugin} from 'unified'
 import {markedRoot} from './util/article-root.js'
 import {detach} from './util/detach.js'
 import {textOf} from './util/text.js'
+import {cleanLine} from './util/yaml-text.js'
 
 /**
  * Keep only the article root marked by `rehypeSelectRoot`: head, menus,
@@ -18,7 +19,8 @@ export const rehypePruneToRoot: Plugin<[], Root> = function () {
     tree.children = [root]
     const title = file.data.article && file.data.article.title
     if (!title) return
-    const heading = selectAll('h1, h2', root).find((node) => textOf(node) === title)
+    // The title was cleaned of characters YAML refuses (`cleanMeta`); the heading was not.
+    const heading = selectAll('h1, h2', root).find((node) => cleanLine(textOf(node)).value === title)
     if (heading) detach(root, heading)
   }
 }

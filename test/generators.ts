@@ -9,6 +9,14 @@
 // Markdown body inside `.body`; tag pages have the tag as `<h1>` and link to
 // their pages. Tag page URLs are never guessed: they are read from the built
 // pages' links and resolved to files.
+//
+// The `fixtures/generator-*` pages are hostile to the generators: their
+// own syntax quoted in articles (Hugo shortcodes, kramdown extensions and
+// attribute lists, Goldmark attributes), markup in titles and tags,
+// characters YAML readers refuse, tags and old URLs no file may be named
+// after, a page without a title. Every site must build, show the text of
+// the plain conversion (`output.md`) as it is, and run nothing
+// (`test/util/scan-html.ts`).
 import {spawnSync, type SpawnSyncReturns} from 'node:child_process'
 import {existsSync, readFileSync, statSync} from 'node:fs'
 import fs from 'node:fs/promises'
@@ -33,6 +41,7 @@ import YAML from 'yaml'
 import {run} from '../lib/cli.js'
 import type {LayoutName} from '../lib/cli/layouts.js'
 import type {ReportEntry} from '../lib/cli/report.js'
+import {executableContent} from './util/scan-html.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const skeletons = path.join(root, 'test', 'generators')
@@ -187,6 +196,18 @@ function squash(value: string): string {
     .replace(/[‘’‚‛']/g, "'")
     .replace(/…/g, '...')
     .replace(/\s+/g, '')
+}
+
+/** Text of every paragraph, heading, table cell and code of a plain conversion (`output.md`). */
+function plainTexts(value: string): Array<string> {
+  const texts: Array<string> = []
+  visit(markdown.parse(value) as MdastRoot, function (node: MdastNodes) {
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
+      const value = mdastToString(node, {includeImageAlt: false})
+      if (squash(value)) texts.push(value)
+    } else if (node.type === 'code' && squash(node.value)) texts.push(node.value)
+  })
+  return texts
 }
 
 function sameUrl(value: string): string {
@@ -444,6 +465,36 @@ for (const name of Object.keys(generators)) {
     for (const value of templateSyntax) assert.ok(body.includes(value), where(article) + ': ' + value + ' missing from ' + body)
   })
 
+  test(name + ': every page reads as its plain conversion, code included', async function () {
+    const result = await build(name)
+    for (const article of result.articles) {
+      if (article.input === 'template-syntax') continue
+      const plainFile = path.join(root, 'fixtures', article.input, 'output.md')
+      assert.ok(existsSync(plainFile), where(article) + ': ' + plainFile)
+      const plain = readFileSync(plainFile, 'utf8')
+      const body = select('.body', pageOf(result, article).tree)
+      // Hugo's syntax quoted in code gets a zero-width space where nothing else works: invisible, so not counted.
+      const built = squash(text(body).replace(/\u200B/g, ''))
+      for (const value of plainTexts(plain)) assert.ok(built.includes(squash(value)), where(article) + ': the page does not read ' + JSON.stringify(value))
+    }
+  })
+
+  test(name + ': nothing in the built site runs', async function () {
+    const result = await build(name)
+    let pages = 0
+    for (const page of result.built.values()) {
+      const stub = select('meta[http-equiv=refresh]', page.tree) && !select('meta[name=source]', page.tree)
+      if (stub) {
+        // A redirect stub of the generator (jekyll-redirect-from adds `location="…"`): only to the site itself.
+        for (const script of selectAll('script', page.tree)) assert.match(text(script), /^location="https:\/\/example\.org\/[^"]*"$/, page.file + ': redirect script')
+        continue
+      }
+      pages++
+      assert.equal(executableContent(page.tree, ['link']), [], page.file + ' (built from ' + attribute(select('meta[name=source]', page.tree) as Element | undefined, 'content') + ')')
+    }
+    assert.ok(pages > result.articles.length, 'article, tag and index pages were scanned')
+  })
+
   if (generators[name].redirects) {
     test(name + ': old URLs redirect to the pages', async function () {
       const result = await build(name)
@@ -465,6 +516,56 @@ for (const name of Object.keys(generators)) {
     })
   }
 }
+
+test('hugo: shortcodes quoted in text and code neither run nor stop the build (generator-hugo-shortcode-text)', async function () {
+  const result = await build('hugo')
+  const article = result.articles.find((article) => article.input === 'generator-hugo-shortcode-text')
+  assert.ok(article, 'converted')
+  const body = select('.body', pageOf(result, article).tree)
+  const value = text(body).replace(/\u200B/g, '')
+  for (const quoted of ['{{< youtube abc >}}', '{{<br />', '{{%s|token}}']) assert.ok(value.includes(quoted), quoted + ' in ' + value)
+  assert.equal(selectAll('iframe, script', body), [], 'no embed')
+  const hostile = result.articles.find((article) => article.input === 'generator-hugo-forms')
+  assert.ok(hostile, 'converted')
+  const forms = text(select('.body', pageOf(result, hostile).tree)).replace(/\u200B/g, '')
+  for (const quoted of ['{{< youtube w7Ft2ymGmfc >}}', '{{% notice warning %}}', '{{</* gist spf13 7896402 */>}}', '{{< figure src="cat.jpg" >}}', '{{< vimeo 146022717 >}}', '<!--more-->', '{{% alt %}}']) {
+    assert.ok(forms.includes(quoted), quoted + ' in ' + forms)
+  }
+  const heading = select('.body h3', pageOf(result, hostile).tree) as Element | undefined
+  assert.ok(heading && !heading.properties.style, 'no Goldmark attributes on the heading')
+})
+
+test('jekyll: kramdown syntax quoted in an article is text (generator-jekyll-kramdown-xss, generator-kramdown-forms)', async function () {
+  const result = await build('jekyll')
+  for (const input of ['generator-jekyll-kramdown-xss', 'generator-kramdown-forms']) {
+    const article = result.articles.find((article) => article.input === input)
+    assert.ok(article, input + ': converted')
+    const body = select('.body', pageOf(result, article).tree)
+    assert.ok(body, input + ': body')
+    // A pipe in a paragraph is no table row, `: ` no definition, `*[X]:` no abbreviation, `$$` no math.
+    const tables = selectAll('table', body).length
+    assert.is(tables, input === 'generator-kramdown-forms' ? 1 : 0, input + ': only the table the article has')
+    assert.equal(selectAll('dl, abbr, sup, .footnotes, mjx-container, script', body), [], input + ': no definition list, abbreviation, footnote or math')
+  }
+})
+
+test('jekyll: a post lands on its own day: file name, URL and listing agree (generator-jekyll-timezone)', async function () {
+  const result = await build('jekyll')
+  const index = result.built.get(path.join(result.site.output, 'index.html'))
+  assert.ok(index, 'index page')
+  const listed = new Map(selectAll('li', index.tree).map((item) => [resolveHref(result.site.output, attribute(select('a', item) as Element | undefined, 'href')), text(select('time', item))]))
+  const dated = result.articles.filter((article) => article.file.startsWith('_posts/'))
+  assert.ok(dated.some((article) => article.input === 'generator-jekyll-timezone'), 'the +08:00 post is among them')
+  for (const article of dated) {
+    const day = /^_posts\/(\d{4})-(\d{2})-(\d{2})-/.exec(article.file)
+    assert.ok(day, article.file)
+    const page = pageOf(result, article)
+    const url = new URL(attribute(select('link[rel=canonical]', page.tree) as Element | undefined, 'href')).pathname
+    assert.ok(url.startsWith('/' + day[1] + '/' + day[2] + '/' + day[3] + '/'), where(article) + ': built at ' + url)
+    assert.is(text(select('time', page.tree)).slice(0, 10), day.slice(1).join('-'), where(article) + ': shown date')
+    assert.is(listed.get(page.file), day.slice(1).join('-'), where(article) + ': listed date')
+  }
+})
 
 // `NEWS_MARKDOWN_KEEP_SITES=1` keeps the built sites to look at.
 test.after(async function () {
