@@ -93,7 +93,7 @@ interface Article {
 const markdown = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm)
 
 /** The pages the CLI wrote, as its report lists them. */
-async function readArticles(out: string, report: Array<ReportEntry>): Promise<Array<Article>> {
+async function readArticles(out: string, report: Array<ReportEntry>, layout: string): Promise<Array<Article>> {
   const articles: Array<Article> = []
   for (const entry of report) {
     assert.is(entry.status, 'converted', entry.input + ': ' + String(entry.reason || entry.error?.reason))
@@ -110,10 +110,12 @@ async function readArticles(out: string, report: Array<ReportEntry>): Promise<Ar
     const images: Array<string> = []
     visit(tree, function (node: MdastNodes) {
       if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
-        const value = mdastToString(node, {includeImageAlt: false})
+        const value = shownText(node, layout)
         if (squash(value)) texts.push(value)
-      } else if (node.type === 'link') links.push(node.url)
-      else if (node.type === 'image') images.push(node.url)
+      } else if (node.type === 'link') {
+        // Not GFM's literal autolinks (`tips\@example.org`): CommonMark readers without them (markdown-it) show text.
+        if (/^[[<]/.test(text.charAt(node.position?.start.offset ?? 0))) links.push(node.url)
+      } else if (node.type === 'image') images.push(node.url)
     })
     const related: Array<string> = []
     for (const [index, node] of tree.children.entries()) {
@@ -195,7 +197,29 @@ function squash(value: string): string {
     .replace(/[“”„‟"«»]/g, '"')
     .replace(/[‘’‚‛']/g, "'")
     .replace(/…/g, '...')
+    // Typographers (Goldmark's, kramdown's, SmartyPants in Astro) make dashes of `--` and `---`.
+    .replace(/[–—]|-{2,3}/g, '--')
     .replace(/\s+/g, '')
+}
+
+/**
+ * Text of a block as the generator shows it: its inline code as Hugo prints
+ * it with the hugo layout (see `hugoPrinted`), image alt text left out.
+ */
+function shownText(node: MdastNodes, layout: string): string {
+  if (node.type === 'text') return node.value
+  if (node.type === 'inlineCode') return layout === 'hugo' ? hugoPrinted(node.value) : node.value
+  if (node.type === 'break') return '\n'
+  return 'children' in node ? node.children.map((child) => shownText(child, layout)).join('') : ''
+}
+
+/**
+ * Text as Hugo prints it: a shortcode in Hugo's comment form (`{{</*` …
+ * `*\/>}}`, which the hugo layout writes in code) is printed without the
+ * comment markers; the zero-width spaces it puts in code are not counted.
+ */
+function hugoPrinted(value: string): string {
+  return value.replace(/\{\{([<%])\/\*([\s\S]*?)\*\/([>%])\}\}/g, '{{$1$2$3}}').replace(/\u200B/g, '')
 }
 
 /** Text of every paragraph, heading, table cell and code of a plain conversion (`output.md`). */
@@ -212,7 +236,8 @@ function plainTexts(value: string): Array<string> {
 
 function sameUrl(value: string): string {
   try {
-    return decodeURI(value)
+    // markdown-it (Eleventy) percent-encodes a `%` that starts no escape.
+    return decodeURI(value.replace(/%(?![\da-f]{2})/gi, '%25'))
   } catch {
     return value
   }
@@ -368,7 +393,7 @@ function build(name: string): Promise<Result> {
       const start = performance.now()
       const partial = await generator.build(tmp)
       const site: Site = {...partial, ms: performance.now() - start}
-      const articles = await readArticles(site.out, site.report)
+      const articles = await readArticles(site.out, site.report, name)
       const built = await readSite(site.output)
       const pages = new Map<string, Built>()
       for (const page of built.values()) {
@@ -409,7 +434,7 @@ for (const name of Object.keys(generators)) {
       assert.is(text(select('title', page.tree)), article.title, where(article) + ': <title>')
       const body = select('.body', page.tree)
       assert.ok(body, where(article) + ': .body')
-      const bodyText = squash(text(body))
+      const bodyText = squash(text(body).replace(/\u200B/g, ''))
       assert.ok(article.texts.length > 0, where(article) + ': body text')
       for (const value of article.texts) assert.ok(bodyText.includes(squash(value)), where(article) + ': text missing from the page: ' + value)
       const hrefs = new Set(selectAll('a[href]', body).map((node) => sameUrl(attribute(node, 'href'))))
@@ -528,11 +553,13 @@ test('hugo: shortcodes quoted in text and code neither run nor stop the build (g
   const hostile = result.articles.find((article) => article.input === 'generator-hugo-forms')
   assert.ok(hostile, 'converted')
   const forms = text(select('.body', pageOf(result, hostile).tree)).replace(/\u200B/g, '')
-  for (const quoted of ['{{< youtube w7Ft2ymGmfc >}}', '{{% notice warning %}}', '{{</* gist spf13 7896402 */>}}', '{{< figure src="cat.jpg" >}}', '{{< vimeo 146022717 >}}', '<!--more-->', '{{% alt %}}']) {
+  for (const quoted of ['{{< youtube w7Ft2ymGmfc >}}', '{{% notice warning %}}', '{{</* gist spf13 7896402 */>}}', '{{< figure src="cat.jpg" >}}', '{{< vimeo 146022717 >}}', '<!--more-->']) {
     assert.ok(forms.includes(quoted), quoted + ' in ' + forms)
   }
   const heading = select('.body h3', pageOf(result, hostile).tree) as Element | undefined
   assert.ok(heading && !heading.properties.style, 'no Goldmark attributes on the heading')
+  // Hugo 0.111's Goldmark writes `alt` from the raw source, so the escape's backslash shows there (and only there).
+  assert.is(attribute(select('.body img', pageOf(result, hostile).tree) as Element | undefined, 'alt').replace(/\\/g, ''), '{{% alt %}}', 'image alt')
 })
 
 test('jekyll: kramdown syntax quoted in an article is text (generator-jekyll-kramdown-xss, generator-kramdown-forms)', async function () {

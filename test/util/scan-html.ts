@@ -5,7 +5,7 @@
  * `ftp` or relative). For the generator tests (`test/generators.ts`).
  */
 import type {Element, Root} from 'hast'
-import {visit} from 'unist-util-visit'
+import {visitParents} from 'unist-util-visit-parents'
 
 /** Elements that run code, load documents, submit data or restyle the page. */
 const elements = new Set([
@@ -20,20 +20,31 @@ const safeScheme = /^(?:https?|mailto|tel|ftp):/i
 const anyScheme = /^([a-z][a-z\d+.-]*):/i
 
 /**
+ * Declarations code highlighters write inside `<pre>` (Hugo's Chroma,
+ * Astro's Shiki, Jekyll's Rouge uses classes): colours, tab size, overflow,
+ * `display: flex` of Chroma's lines, font style and weight. Values are
+ * colours, lengths and keywords only (no `url(`, no `expression(`).
+ */
+const highlighterStyle = /^(?:\s*(?:color|background-color|-moz-tab-size|-o-tab-size|tab-size|overflow-x|display|font-style|font-weight|text-decoration)\s*:\s*[#\w\s.,%-]+\s*(?:;|$))*\s*$/i
+
+/**
  * Every executable or page-changing thing in `tree`, as short descriptions
  * (`'<script>'`, `'p@onMouseOver'`, `'h2@style'`, `'a@href=javascript:…'`);
- * `[]` for a clean page. Elements in `allow` (such as `'link'` and `'meta'`
- * of the page head a site template writes) are not reported themselves,
- * their attributes are.
+ * `[]` for a clean page. Elements in `allow` (such as `'link'` of the page
+ * head a site template writes) are not reported themselves, their
+ * attributes are; a code highlighter's colours inside `<pre>` are not
+ * reported.
  */
 export function executableContent(tree: Root, allow: ReadonlyArray<string> = []): Array<string> {
   const found: Array<string> = []
-  visit(tree, 'element', function (node: Element) {
+  visitParents(tree, 'element', function (node: Element, ancestors) {
     const name = node.tagName.toLowerCase()
+    const inPre = name === 'pre' || ancestors.some((ancestor) => ancestor.type === 'element' && ancestor.tagName === 'pre')
     if (elements.has(name) && !allow.includes(name)) found.push('<' + name + '>')
     if (name === 'meta' && /refresh/i.test(String(node.properties.httpEquiv || ''))) found.push('<meta http-equiv=refresh>')
     for (const [key, value] of Object.entries(node.properties)) {
       if (/^on/i.test(key)) found.push(name + '@' + key)
+      else if (key === 'style' && inPre && highlighterStyle.test(String(value))) continue
       else if (key === 'style' || key === 'srcDoc' || key === 'formAction') found.push(name + '@' + key)
       else if (urlProperties.has(key) || key === 'srcSet') {
         for (const url of urls(key, value)) {
