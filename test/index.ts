@@ -16,6 +16,7 @@ const suites = [
   './media.js',
   './fixtures.js',
   './cli.js',
+  './layouts.js',
   './generators.js',
   './article-root.js',
   './profiles.js',

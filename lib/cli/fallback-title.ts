@@ -40,7 +40,7 @@ export function fallbackTitle(markdown: string, relative: string): {title: strin
   })
   if (first && first.type === 'heading') return {title: cut(first.text), from: 'the first heading'}
   if (first) {
-    const sentence = /^.+?[。！？!?.](?=\s|$)|^.+?[。！？]/u.exec(first.text)
+    const sentence = /^.+?(?:[。！？]|[!?.](?=\s|$))/u.exec(first.text)
     return {title: cut(sentence ? sentence[0] : first.text), from: 'the first paragraph'}
   }
   const name = relative.split('/').pop() || relative
