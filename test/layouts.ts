@@ -13,10 +13,11 @@ import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import YAML from 'yaml'
 import {convert} from '../index.js'
-import {escapeHugo, neutraliseShortcodes, zeroWidthSpace} from '../lib/cli/escape-hugo.js'
+import {escapeHugo, neutraliseShortcodes, printComments, zeroWidthSpace} from '../lib/cli/escape-hugo.js'
 import {escapeKramdown} from '../lib/cli/escape-kramdown.js'
 import {fallbackTitle} from '../lib/cli/fallback-title.js'
 import {eleventyReservedTags, generatorTags, maxTagBytes} from '../lib/cli/generator-tags.js'
+import {removeInvisibleCharacters} from '../lib/cli/invisible-characters.js'
 import {jekyllDate, layoutNames} from '../lib/cli/layouts.js'
 import {maxPathBytes, redirectPath} from '../lib/cli/redirect-path.js'
 import {renderPage} from '../lib/cli/render-page.js'
@@ -27,7 +28,7 @@ import {cleanLine, escapeForYaml, needsEscape, unprintable} from '../lib/util/ya
 const parser = unified().use(remarkParse).use(remarkGfm)
 const textOf = (markdown: string) => mdastToString(parser.parse(markdown) as Root, {includeImageAlt: true})
 /** Hugo prints a shortcode in its comment form without the markers; the zero-width space is invisible. */
-const printedByHugo = (value: string) => value.replace(/\{\{([<%])\/\*([\s\S]*?)\*\/([>%])\}\}/g, '{{$1$2$3}}').replaceAll(zeroWidthSpace, '')
+const printedByHugo = (value: string) => printComments(value).replaceAll(zeroWidthSpace, '')
 
 async function body(html: string): Promise<string> {
   return String(await convert('<h2>T</h2><div class="entry">' + html + '</div>', {frontmatter: false}))
@@ -56,11 +57,11 @@ test('escape-hugo: code keeps its text through Hugo’s comment form, or a zero-
   assert.equal(neutraliseShortcodes('t={{%s|token}}'), {value: 't={{' + zeroWidthSpace + '%s|token}}', zeroWidth: 1})
   assert.equal(neutraliseShortcodes('<!--more-->'), {value: '<!' + zeroWidthSpace + '--more-->', zeroWidth: 1})
   assert.equal(neutraliseShortcodes('a {{ b }} c'), {value: 'a {{ b }} c', zeroWidth: 0})
-  for (const value of ['{{< a {{< b >}} >}}', '{{< a */>}}', '{{<>}}', '{{<br />', 'x {{% y', '{{{< z >}}', '<!--more--> {{< q >}}']) {
+  for (const value of ['{{% a {{</* x */>}} {{% b %}} c', '{{< a {{< b >}} >}}', '{{< a */>}}', '{{<>}}', '{{<br />', 'x {{% y', '{{{< z >}}', '<!--more--> {{< q >}}']) {
     const result = neutraliseShortcodes(value)
     assert.is(printedByHugo(result.value), value, value)
     // What Hugo would still read: `{{<`/`{{%` outside the comment form, or the divider.
-    assert.not.match(result.value.replace(/\{\{([<%])\/\*[\s\S]*?\*\/[>%]\}\}/g, ''), /\{\{[<%]|<!--more-->/, value)
+    assert.not.match(result.value.replace(/\{\{<\/\*[\s\S]*?\*\/>\}\}|\{\{%\/\*[\s\S]*?\*\/%\}\}/g, ''), /\{\{[<%]|<!--more-->/, value)
   }
 })
 
@@ -92,7 +93,7 @@ test('escape-kramdown: extensions, attribute lists, math, tables, definitions an
     '<p>A {::nomarkdown}&lt;script&gt;x&lt;/script&gt;{:/} and <em>this</em>{: onmouseover="alert(1)"} and {:toc}.</p>' +
       '<p>{: .cls}</p><p>$$x^2$$ and $5</p><p>Source | agency</p><p>Term<br>: def<br>^</p><h3>Head {#id}</h3><p>&lt;中文 x&gt;</p>'
   )
-  const escaped = escapeKramdown(markdown)
+  const escaped = escapeKramdown(markdown).markdown
   for (const pattern of [/(?<!\\)\{:/, /(?<!\\)\{#/, /(?<!\\)\$\$/, /(?<!\\)\|/, /^: /m, /^\^$/m, /(?<!\\)<中/]) {
     assert.not.match(escaped, pattern, String(pattern) + ' in ' + escaped)
   }
@@ -105,7 +106,7 @@ test('escape-kramdown: escapes kramdown lacks become character references; URLs 
       '<p><a href="https://en.wikipedia.org/wiki/A_(b)?x=1&amp;y=2|z" title="News | &quot;Site&quot;">wiki</a> is the source of it.</p>' +
       '<p>See <img src="https://example.org/i.png" alt="a &amp;amp; b ~ c"> here.</p>'
   )
-  const escaped = escapeKramdown(markdown)
+  const escaped = escapeKramdown(markdown).markdown
   assert.not.match(escaped, /\\[&@]/, 'no `\\&` or `\\@` (kramdown shows the backslash)')
   assert.match(escaped, '&#x26;amp;')
   assert.match(escaped, '(https://en.wikipedia.org/wiki/A_&#x28;b&#x29;?x=1&#x26;y=2&#x7C;z "News &#x7C; &#x22;Site&#x22;")')
@@ -116,6 +117,43 @@ test('escape-kramdown: escapes kramdown lacks become character references; URLs 
   assert.is(paragraph.children[0].url, 'https://en.wikipedia.org/wiki/A_(b)?x=1&y=2|z')
   assert.is(paragraph.children[0].title, 'News | "Site"')
   assert.is(textOf(escaped), textOf(markdown))
+})
+
+test('escape-kramdown: code spans keep their code where kramdown ends a span at a shorter backtick run', async function () {
+  const markdown = await body('<p>Run <code>a`b</code>, <code>``</code> and <code>x</code> now.</p><table><tr><th>A</th><th>B</th></tr><tr><td><code>x|y</code> `q`</td><td>b</td></tr></table>')
+  const escaped = escapeKramdown(markdown).markdown
+  // A fence longer than the longest run inside, padded: one span each in kramdown and CommonMark.
+  assert.match(escaped, 'Run `` a`b ``, ``` `` ``` and `x` now.')
+  // In a table cell, kramdown opens a code span at an escaped backtick: written as a reference.
+  assert.match(escaped, '| `x\\|y` &#x60;q&#x60; |')
+  const code: Array<string> = []
+  visit(parser.parse(escaped), 'inlineCode', (node) => void code.push(node.value))
+  assert.equal(code, ['a`b', '``', 'x', 'x|y'])
+  assert.is(textOf(escaped), textOf(markdown))
+})
+
+test('restringify: literal autolinks kept as text by convert() stay text', async function () {
+  const markdown = await body('<p>Mail tips@example.org or see http://example.org/x and www.example.org, or <a href="https://example.org/y">this</a>.</p>')
+  assert.match(markdown, 'tips\\@example.org')
+  const again = restringify(markdown, {})
+  assert.is(again, markdown)
+  const urls: Array<string> = []
+  visit(parser.parse(escapeHugo(markdown).markdown), 'link', (node) => void (node.position && urls.push(node.url)))
+  assert.ok(urls.includes('https://example.org/y'))
+})
+
+test('layouts: control characters in the article text are removed, with a warning', async function () {
+  const html = '<html><head><title>Title</title></head><body><h2>Title</h2><div class="entry"><p>Ctrl a\x01b\uFFFEc <em>em\x1B</em> and <code>co\uFFFFde</code>.</p><p>Second paragraph of text.</p></div></body></html>'
+  for (const layout of layoutNames) {
+    if (layout === 'plain') continue
+    const file = await convert(html, {frontmatter: false})
+    const page = renderPage(file, 'in/page.html', layout)
+    const text = page.markdown.split('---\n').slice(2).join('---\n')
+    assert.not.match(text, /[\x01\x1B\uFFFE\uFFFF]/, layout)
+    assert.match(text, 'Ctrl abc *em* and `code`.', layout)
+    assert.ok(file.messages.some((message) => message.ruleId === 'invalid-characters' && /control character/.test(message.reason)), layout)
+  }
+  assert.equal(removeInvisibleCharacters('Plain *text*.\n'), {markdown: 'Plain *text*.\n', removed: 0})
 })
 
 test('restringify: convert() output is a fixed point of parsing and serialising', async function () {

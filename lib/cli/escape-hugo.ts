@@ -25,6 +25,7 @@
 import type {Root} from 'mdast'
 import type {Unsafe} from 'mdast-util-to-markdown'
 import {visit} from 'unist-util-visit'
+import {hasInvisible, removeInvisible} from './invisible-characters.js'
 import {restringify} from './restringify.js'
 import type {Dialect} from './restringify.js'
 
@@ -53,10 +54,12 @@ const dialect: Dialect = {unsafe: hugoUnsafe}
 /** A quick test: Markdown without any of these needs no escaping. */
 const trigger = /\{|<!--more-->|^[\t >*+\-.)\d]*:/m
 
-/** What `neutraliseShortcodes` and `escapeHugo` did. */
+/** What `escapeHugo` did. */
 export interface HugoEscapes {
   /** Zero-width spaces put into code (`zero-width-space` warning). */
   zeroWidth: number
+  /** Control characters removed (`invisible-characters.ts`). */
+  removed: number
 }
 
 /**
@@ -98,14 +101,28 @@ export function neutraliseShortcodes(value: string): {value: string; zeroWidth: 
 }
 
 /**
+ * What Hugo prints for a shortcode in its comment form: the text between
+ * `{{</*` and the first `*\/>}}` (or `{{%/*` and `*\/%}}`) between the
+ * delimiters, as Hugo's lexer does (`lexShortcodeComment`). For checks.
+ */
+export function printComments(value: string): string {
+  return value.replace(/\{\{<\/\*([\s\S]*?)\*\/>\}\}|\{\{%\/\*([\s\S]*?)\*\/%\}\}/g, (_, angle?: string, percent?: string) =>
+    angle === undefined ? '{{%' + percent + '%}}' : '{{<' + angle + '>}}'
+  )
+}
+
+/**
  * Escape Hugo's syntax in Markdown written by `convert()` (see the module
- * docs); the text reads the same in the built page. Returns the Markdown
- * unchanged when it has nothing Hugo would read.
+ * docs) and remove control characters Markdown readers disagree about
+ * (`invisible-characters.ts`); the text reads the same in the built page.
+ * Returns the Markdown unchanged when it has nothing Hugo would read.
  */
 export function escapeHugo(markdown: string): {markdown: string} & HugoEscapes {
-  if (!trigger.test(markdown)) return {markdown, zeroWidth: 0}
+  if (!trigger.test(markdown) && !hasInvisible(markdown)) return {markdown, zeroWidth: 0, removed: 0}
   let zeroWidth = 0
+  let removed = 0
   const result = restringify(markdown, dialect, function (tree: Root) {
+    removed = removeInvisible(tree)
     visit(tree, function (node) {
       if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') {
         const code = neutraliseShortcodes(node.value)
@@ -114,5 +131,5 @@ export function escapeHugo(markdown: string): {markdown: string} & HugoEscapes {
       }
     })
   })
-  return {markdown: result, zeroWidth}
+  return {markdown: result, zeroWidth, removed}
 }

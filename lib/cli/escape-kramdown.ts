@@ -31,6 +31,7 @@
 import type {Handle, Unsafe} from 'mdast-util-to-markdown'
 import {defaultHandlers} from 'mdast-util-to-markdown'
 import type {ConstructName, SafeConfig, State} from 'mdast-util-to-markdown'
+import {hasInvisible, removeInvisible} from './invisible-characters.js'
 import {restringify} from './restringify.js'
 import type {Dialect} from './restringify.js'
 
@@ -58,6 +59,11 @@ export const kramdownUnsafe: Array<Unsafe> = [
 
 /** Characters kramdown-parser-gfm has no backslash escape for: written as character references in text. */
 const textReferences = ['&', '@', '^']
+/**
+ * kramdown splits a table row into cells reading only code spans, so an
+ * escaped backtick (`` \` ``) there opens one: backticks in cells are references.
+ */
+const cellReferences = [...textReferences, '`']
 /** Image alt text is unescaped with kramdown's plain escapes (no `~`) and decodes no references itself. */
 const altReferences = ['&', '@', '^', '~']
 /** In URLs and titles kramdown takes no escapes: every escaped character becomes a reference. */
@@ -85,21 +91,52 @@ function withReferences(state: State, config: SafeConfig): SafeConfig {
     ? punctuation
     : stack.includes('image') && stack.includes('label')
       ? altReferences
-      : textReferences
+      : stack.includes('tableCell')
+        ? cellReferences
+        : textReferences
   return {...config, encode: [...(config.encode || []), ...references]}
 }
 
-const dialect: Dialect = {unsafe: kramdownUnsafe, handlers: {root}}
+/**
+ * Inline code as kramdown reads it (`parser/kramdown/codespan.rb`): a
+ * span ends at the first run of as many backticks as opened it, even
+ * inside a longer run, and a single backtick with white space on both
+ * sides is a backtick, not code. Code without backticks or outer white
+ * space keeps CommonMark's `` `x` ``; other code gets a fence longer than
+ * its longest backtick run, padded with a space on each side, which
+ * kramdown (two or more backticks) and CommonMark both strip. Pipes are
+ * escaped in table cells, as GFM needs (kramdown then shows the
+ * backslash: code with a pipe in a table cell is the one case left).
+ */
+const inlineCode: Handle = function (node, _parent, state) {
+  const value = (node as {value: string}).value
+  let code: string
+  if (value && !value.includes('`') && !/^\s|\s$/.test(value)) code = '`' + value + '`'
+  else {
+    const longest = Math.max(0, ...(value.match(/`+/g) || []).map((run) => run.length))
+    const fence = '`'.repeat(Math.max(2, longest + 1))
+    code = fence + ' ' + value + ' ' + fence
+  }
+  return state.stack.includes('tableCell') ? code.replace(/\|/g, '\\|') : code
+}
+
+const dialect: Dialect = {unsafe: kramdownUnsafe, handlers: {root, inlineCode}}
 
 /** A quick test: Markdown without any of these needs no escaping. */
-const trigger = /[{$|&@^<]|\\[@&]|^[\t >*+\-.)\d]*:|\]\(/m
+const trigger = /[{$|&@^<`]|\\[@&]|^[\t >*+\-.)\d]*:|\]\(/m
 
 /**
  * Escape kramdown's syntax in Markdown written by `convert()` (see the
- * module docs); the text reads the same in the built page. Returns the
- * Markdown unchanged when it has nothing kramdown would read differently.
+ * module docs) and remove control characters Markdown readers disagree
+ * about (`invisible-characters.ts`); the text reads the same in the built
+ * page. Returns the Markdown unchanged when it has nothing kramdown would
+ * read differently.
  */
-export function escapeKramdown(markdown: string): string {
-  if (!trigger.test(markdown)) return markdown
-  return restringify(markdown, dialect)
+export function escapeKramdown(markdown: string): {markdown: string; removed: number} {
+  if (!trigger.test(markdown) && !hasInvisible(markdown)) return {markdown, removed: 0}
+  let removed = 0
+  const result = restringify(markdown, dialect, (tree) => {
+    removed = removeInvisible(tree)
+  })
+  return {markdown: result, removed}
 }

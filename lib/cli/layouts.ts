@@ -4,6 +4,7 @@ import type {ArticleMeta} from '../types.js'
 import {escapeHugo} from './escape-hugo.js'
 import {escapeKramdown} from './escape-kramdown.js'
 import {fallbackTitle} from './fallback-title.js'
+import {removeInvisibleCharacters} from './invisible-characters.js'
 import {eleventyReservedTags, generatorTags} from './generator-tags.js'
 import {redirectPath} from './redirect-path.js'
 import {safeSegment, slugFromFileName, slugFromUrl, slugify} from './slug.js'
@@ -76,6 +77,7 @@ export const layouts: Record<LayoutName, Layout> = {
     },
     body(markdown, note) {
       const result = escapeHugo(markdown)
+      noteRemoved(result.removed, note)
       if (result.zeroWidth > 0) {
         note('zero-width-space', 'Code quotes Hugo syntax no escape works on (`{{<` or `{{%` with no closing delimiter, `<!--more-->`): ' + result.zeroWidth + ' zero-width space' + (result.zeroWidth === 1 ? ' was' : 's were') + ' put in, so Hugo leaves the code as it is')
       }
@@ -106,7 +108,11 @@ export const layouts: Record<LayoutName, Layout> = {
       if (redirect_) result.redirect_from = [redirect_]
       return result
     },
-    body: (markdown) => escapeKramdown(markdown)
+    body(markdown, note) {
+      const result = escapeKramdown(markdown)
+      noteRemoved(result.removed, note)
+      return result.markdown
+    }
   },
   // Astro: a content collection folder; the date is `pubDate`, as in the
   // blog starter's schema (`pubDate: z.coerce.date()`).
@@ -116,7 +122,8 @@ export const layouts: Record<LayoutName, Layout> = {
       const result: Record<string, unknown> = {}
       for (const [key, value] of Object.entries(generatorData(data, page, note))) result[key === 'date' ? 'pubDate' : key] = value
       return result
-    }
+    },
+    body: cleanBody
   },
   // Eleventy: `posts/<slug>.md` in the input folder; `date` and `tags`
   // (collections) are read by Eleventy as they are. Eleventy runs Liquid
@@ -126,7 +133,8 @@ export const layouts: Record<LayoutName, Layout> = {
   // tag: tags named like `Object.prototype`'s keys, and `all`, are dropped.
   eleventy: {
     place: (page) => ({path: 'posts/' + pageSlug(page) + '.md'}),
-    frontmatter: (data, page, note) => ({...generatorData(data, page, note, eleventyReservedTags), templateEngineOverride: 'md'})
+    frontmatter: (data, page, note) => ({...generatorData(data, page, note, eleventyReservedTags), templateEngineOverride: 'md'}),
+    body: cleanBody
   }
 }
 
@@ -150,6 +158,17 @@ function generatorData(data: Readonly<Record<string, unknown>>, page: Page, note
     else delete result.tags
   }
   return result
+}
+
+/** The body without control characters Markdown readers disagree about (`invisible-characters.ts`). */
+function cleanBody(markdown: string, note: Note): string {
+  const result = removeInvisibleCharacters(markdown)
+  noteRemoved(result.removed, note)
+  return result.markdown
+}
+
+function noteRemoved(removed: number, note: Note): void {
+  if (removed > 0) note('invalid-characters', 'Removed ' + removed + ' control character' + (removed === 1 ? '' : 's') + ' from the article text (C0 and C1 controls, U+FFFE, U+FFFF: invisible, and Markdown readers disagree about them)')
 }
 
 /** The old URL path to redirect from, with an `unusable-alias` warning when it cannot be one. */

@@ -6,6 +6,7 @@ import remarkStringify from 'remark-stringify'
 import stringWidth from 'string-width'
 import {unified} from 'unified'
 import type {Processor} from 'unified'
+import {SKIP, visit} from 'unist-util-visit'
 import {stringifyOptions} from '../convert.js'
 
 /** How a Markdown dialect differs from the CommonMark + GFM that `convert()` writes. */
@@ -38,6 +39,24 @@ export function restringify(markdown: string, dialect: Dialect, transform?: ((tr
     processors.set(dialect, processor)
   }
   const tree = processor.parse(markdown)
+  unlinkLiterals(tree, markdown)
   if (transform) transform(tree)
   return processor.stringify(tree)
+}
+
+/**
+ * GFM's literal autolinks (`http://…`, `www.…`, `a@b.c` in text) are found
+ * in text after escapes are resolved, so `http\://…` and `a\@b.c`, which
+ * `convert()` writes to keep them text, come back as links: turn them back
+ * into text (a link from `[…](…)` or `<…>` starts with `[` or `<`; the
+ * others come from the transform that finds literals, without a position).
+ */
+function unlinkLiterals(tree: Root, markdown: string): void {
+  visit(tree, 'link', function (node, index, parent) {
+    // The transform that finds them gives them no position.
+    const start = node.position?.start.offset
+    if (index === undefined || !parent || (start !== undefined && /[[<]/.test(markdown.charAt(start)))) return undefined
+    parent.children.splice(index, 1, ...node.children)
+    return [SKIP, index]
+  })
 }
