@@ -25,7 +25,6 @@ import path from 'node:path'
 import {Readable, Writable} from 'node:stream'
 import {fileURLToPath} from 'node:url'
 import type {Element, Root as HastRoot} from 'hast'
-import {fromHtml} from 'hast-util-from-html'
 import {select, selectAll} from 'hast-util-select'
 import {toString as hastToString} from 'hast-util-to-string'
 import type {Nodes as MdastNodes, Root as MdastRoot} from 'mdast'
@@ -41,7 +40,10 @@ import YAML from 'yaml'
 import {run} from '../lib/cli.js'
 import type {LayoutName} from '../lib/cli/layouts.js'
 import type {ReportEntry} from '../lib/cli/report.js'
+import {printComments} from '../lib/cli/escape-hugo.js'
 import {executableContent} from './util/scan-html.js'
+import {plainTexts, readSite, squash} from './util/site-check.js'
+import type {Built} from './util/site-check.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const skeletons = path.join(root, 'test', 'generators')
@@ -147,26 +149,6 @@ function asStrings(value: unknown): Array<string> {
 
 // Built HTML.
 
-interface Built {
-  file: string
-  tree: HastRoot
-}
-
-/**
- * Every HTML file under `dir`, parsed: by content, not by name (redirect
- * stubs keep the old URL's name, such as `….shtml`).
- */
-async function readSite(dir: string): Promise<Map<string, Built>> {
-  const site = new Map<string, Built>()
-  for (const entry of await fs.readdir(dir, {withFileTypes: true, recursive: true})) {
-    if (!entry.isFile()) continue
-    const file = path.join(entry.parentPath, entry.name)
-    const content = await fs.readFile(file, 'utf8')
-    if (/^\s*<(!doctype html|html)[\s>]/i.test(content)) site.set(file, {file, tree: fromHtml(content)})
-  }
-  return site
-}
-
 /**
  * The built file an in-site URL points to, as a static file server finds it:
  * `/a/` → `a/index.html`; `/a` → `a`, `a.html` (Jekyll's extensionless
@@ -190,18 +172,6 @@ function attribute(node: Element | undefined, name: string): string {
   return typeof value === 'string' ? value : ''
 }
 
-/** Text without whitespace, with typographic quotes, dashes and ellipses folded. */
-function squash(value: string): string {
-  return value
-    .normalize('NFC')
-    .replace(/[“”„‟"«»]/g, '"')
-    .replace(/[‘’‚‛']/g, "'")
-    .replace(/…/g, '...')
-    // Typographers (Goldmark's, kramdown's, SmartyPants in Astro) make dashes of `--` and `---`.
-    .replace(/[–—]|-{2,3}/g, '--')
-    .replace(/\s+/g, '')
-}
-
 /**
  * Text of a block as the generator shows it: its inline code as Hugo prints
  * it with the hugo layout (see `hugoPrinted`), image alt text left out.
@@ -219,19 +189,7 @@ function shownText(node: MdastNodes, layout: string): string {
  * comment markers; the zero-width spaces it puts in code are not counted.
  */
 function hugoPrinted(value: string): string {
-  return value.replace(/\{\{([<%])\/\*([\s\S]*?)\*\/([>%])\}\}/g, '{{$1$2$3}}').replace(/\u200B/g, '')
-}
-
-/** Text of every paragraph, heading, table cell and code of a plain conversion (`output.md`). */
-function plainTexts(value: string): Array<string> {
-  const texts: Array<string> = []
-  visit(markdown.parse(value) as MdastRoot, function (node: MdastNodes) {
-    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
-      const value = mdastToString(node, {includeImageAlt: false})
-      if (squash(value)) texts.push(value)
-    } else if (node.type === 'code' && squash(node.value)) texts.push(node.value)
-  })
-  return texts
+  return printComments(value).replace(/\u200B/g, '')
 }
 
 function sameUrl(value: string): string {
@@ -434,7 +392,7 @@ for (const name of Object.keys(generators)) {
       assert.is(text(select('title', page.tree)), article.title, where(article) + ': <title>')
       const body = select('.body', page.tree)
       assert.ok(body, where(article) + ': .body')
-      const bodyText = squash(text(body).replace(/\u200B/g, ''))
+      const bodyText = squash(text(body))
       assert.ok(article.texts.length > 0, where(article) + ': body text')
       for (const value of article.texts) assert.ok(bodyText.includes(squash(value)), where(article) + ': text missing from the page: ' + value)
       const hrefs = new Set(selectAll('a[href]', body).map((node) => sameUrl(attribute(node, 'href'))))
@@ -498,8 +456,8 @@ for (const name of Object.keys(generators)) {
       assert.ok(existsSync(plainFile), where(article) + ': ' + plainFile)
       const plain = readFileSync(plainFile, 'utf8')
       const body = select('.body', pageOf(result, article).tree)
-      // Hugo's syntax quoted in code gets a zero-width space where nothing else works: invisible, so not counted.
-      const built = squash(text(body).replace(/\u200B/g, ''))
+      // Hugo's syntax quoted in code gets a zero-width space where nothing else works: invisible, so not counted (`squash`).
+      const built = squash(text(body))
       for (const value of plainTexts(plain)) assert.ok(built.includes(squash(value)), where(article) + ': the page does not read ' + JSON.stringify(value))
     }
   })
