@@ -24,6 +24,8 @@ export interface Settings {
   jobs: number
   shard: Shard
   report: string | undefined
+  /** `--report-html`: the review page to write. */
+  reportHtml: string | undefined
   force: boolean
   overwrite: boolean
   /** Follow symbolic links out of the input folders. */
@@ -59,6 +61,7 @@ Options:
   -j, --jobs <n>            worker threads (default: available cores)
       --shard <k/n>         convert only shard k of n (by hash of the path)
       --report <file>       write a JSON report, one entry per input
+      --report-html <file>  write a review page: one self-contained HTML file
       --force               convert unchanged inputs again
       --overwrite           replace files news-markdown did not write
       --follow-symlinks     follow symbolic links out of the input folders
@@ -94,6 +97,7 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
         jobs: {type: 'string', short: 'j'},
         shard: {type: 'string'},
         report: {type: 'string'},
+        'report-html': {type: 'string'},
         force: {type: 'boolean'},
         overwrite: {type: 'boolean'},
         'follow-symlinks': {type: 'boolean'},
@@ -133,6 +137,7 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
     jobs,
     shard: {index: 1, count: 1},
     report: values.report,
+    reportHtml: values['report-html'],
     force: values.force === true,
     overwrite: values.overwrite === true,
     followSymlinks: values['follow-symlinks'] === true,
@@ -145,7 +150,8 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
   }
   if (settings.help || settings.version) return settings
   if (settings.inputs.length > 0 && !settings.out) throw new UsageError('Missing `--out <dir>`: where to write the Markdown files')
-  if (settings.inputs.length === 0 && (settings.out || values.shard || values.report)) throw new UsageError('Missing inputs: `--out`, `--shard` and `--report` need files, folders or globs')
+  if (settings.inputs.length === 0 && (settings.out || values.shard || values.report || values['report-html'])) throw new UsageError('Missing inputs: `--out`, `--shard`, `--report` and `--report-html` need files, folders or globs')
+  if (settings.report !== undefined && settings.reportHtml !== undefined && path.resolve(cwd, settings.report) === path.resolve(cwd, settings.reportHtml)) throw new UsageError('`--report` and `--report-html` name the same file `' + settings.report + '`')
   try {
     if (values.shard !== undefined) settings.shard = parseShard(values.shard)
     for (const file of values.profile || []) settings.profiles.push(validateProfile(await readJson(path.resolve(cwd, file)), 'profile `' + file + '`'))

@@ -11,8 +11,9 @@ import type {ManifestEntry} from './manifest.js'
 import {PathRegistry} from './path-registry.js'
 import {createPool} from './pool.js'
 import {createProgress} from './progress.js'
-import {formatSummary, summarize} from './report.js'
-import type {ReportEntry} from './report.js'
+import {formatSummary, noFacts, summarize} from './report.js'
+import type {Report, ReportEntry} from './report.js'
+import {renderReportHtml} from './report-html.js'
 import {inShard} from './shard.js'
 import {formatFiles, toVFile} from './verbose.js'
 import {walkInputs} from './walk-inputs.js'
@@ -81,13 +82,13 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
     const entry = manifest.get(input.relative)
     if (!settings.force && entry && entry.converter === converter && (await unchanged(input.relative, input.absolute, path.join(outDir, entry.output), entry, manifest))) {
       registry.reserve(entry.output)
-      entries.push({input: input.relative, output: entry.output, status: 'unchanged', fields: entry.fields, warnings: [], error: null})
+      entries.push({input: input.relative, inputPath: input.absolute, output: entry.output, status: 'unchanged', fields: entry.fields, ...(entry.facts || noFacts), warnings: [], error: null})
       progress.tick()
     } else todo.push(input)
   }
   const redo = new Set(todo.map((input) => input.relative))
   for (const [relative, entry] of manifest.entries()) if (!redo.has(relative) && !current.has(relative)) registry.reserve(entry.output)
-  for (const {input, reason} of skippedInputs) entries.push({input: input.relative, output: null, status: 'skipped', reason, fields: [], warnings: [], error: null})
+  for (const {input, reason} of skippedInputs) entries.push({input: input.relative, inputPath: input.absolute, output: null, status: 'skipped', reason, fields: [], ...noFacts, warnings: [], error: null})
 
   // 2. Convert the rest with a bounded look-ahead window. Claim output
   // paths in input order (deterministic names), then write up to
@@ -172,13 +173,19 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   const summary = summarize(entries)
   if (settings.verbose && files.length > 0) io.stderr.write(formatFiles(files))
   for (const entry of entries) if (entry.status === 'skipped' && !settings.quiet) io.stderr.write(entry.input + ': skipped: ' + entry.reason + '\n')
-  if (settings.report) {
-    const report = {converter, shard: settings.shard.index + '/' + settings.shard.count, summary, files: entries}
+  const report: Report = {converter, shard: settings.shard.index + '/' + settings.shard.count, summary, files: entries}
+  const reports: Array<[string | undefined, (file: string) => string]> = [
+    [settings.report, () => JSON.stringify(report, null, 2) + '\n'],
+    [settings.reportHtml, (file) => renderReportHtml(report, {file, outDir})]
+  ]
+  for (const [name, render] of reports) {
+    if (!name) continue
     try {
-      await writeAtomic(path.resolve(io.cwd, settings.report), JSON.stringify(report, null, 2) + '\n', {replace: true})
+      const file = path.resolve(io.cwd, name)
+      await writeAtomic(file, render(file), {replace: true})
     } catch (error) {
       if (!writeErrors.has(String((error as NodeJS.ErrnoException).code))) throw error
-      io.stderr.write('news-markdown: Cannot write the report `' + settings.report + '`: ' + describeWriteError(error) + '\n')
+      io.stderr.write('news-markdown: Cannot write the report `' + name + '`: ' + describeWriteError(error) + '\n')
       manifestError ||= error
     }
   }
@@ -188,7 +195,7 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
 
 function writeFailure(input: Input, reason: string): ReportEntry {
   const error = {ruleId: 'write-error', reason, line: null, column: null, kind: 'fatal' as const}
-  return {input: input.relative, output: null, status: 'failed', fields: [], warnings: [], error}
+  return {input: input.relative, inputPath: input.absolute, output: null, status: 'failed', fields: [], ...noFacts, warnings: [], error}
 }
 
 /** `convert()`'s default `maxSize`. */

@@ -5,6 +5,9 @@ import {sha256} from './hash.js'
 import {stamp} from './manifest.js'
 import type {LayoutName, Placement} from './layouts.js'
 import {renderPage} from './render-page.js'
+import {reportArticle} from './report.js'
+import type {PageFacts} from './report.js'
+import {countWords} from './word-count.js'
 
 /**
  * A page to convert (structured-cloneable, for worker threads): the task
@@ -43,6 +46,8 @@ export interface Converted {
   outputHash: string
   /** The input's `stamp()` when it was read. */
   inputStamp: string
+  /** Headline fields, words and verdict, for the report. */
+  facts: PageFacts
 }
 
 /** Result of a task (structured-cloneable). */
@@ -78,8 +83,9 @@ export default async function convertTask(task: Task): Promise<TaskResult> {
   try {
     // The layout writes the frontmatter: converting without it saves one YAML pass.
     const file = await convert(bytes, {...task.options, frontmatter: false, path: task.relative})
-    const {markdown, placement, fields} = renderPage(file, task.relative, task.layout, task.options)
-    return {page: {markdown, placement, fields, inputHash: sha256(bytes), outputHash: sha256(markdown), inputStamp}, messages: file.messages.map(plain)}
+    const {markdown, placement, fields, article} = renderPage(file, task.relative, task.layout, task.options)
+    const facts: PageFacts = {article: reportArticle(article), words: countWords(String(file)), verdict: file.data.verdict ?? null}
+    return {page: {markdown, placement, fields, inputHash: sha256(bytes), outputHash: sha256(markdown), inputStamp, facts}, messages: file.messages.map(plain)}
   } catch (error) {
     const cause = error as {ruleId?: unknown; reason?: unknown; message?: unknown; line?: unknown; column?: unknown}
     const message: TaskMessage = {

@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises'
+import type {PageFacts} from './report.js'
 import {writeAtomic} from './write-atomic.js'
 
 /** What the manifest records for one input. */
@@ -16,6 +17,8 @@ export interface ManifestEntry {
   /** `stamp()` of the input and the output when written: a rerun that finds both the same skips hashing them. */
   inputStamp?: string | undefined
   outputStamp?: string | undefined
+  /** Headline fields, words and verdict when written: the report of a later run shows them for the unchanged page. */
+  facts?: PageFacts | undefined
 }
 
 /**
