@@ -95,7 +95,7 @@ try {
       const guarded = await guardedPage(chromium.browser)
       const before = await guarded.page.metrics()
       const opened = performance.now()
-      await guarded.page.goto(pathToFileURL(file).href)
+      await guarded.page.goto(pathToFileURL(file).href, {timeout: 300_000})
       await guarded.page.waitForSelector('html[data-ready]', {timeout: 120_000})
       const openMs = performance.now() - opened
       const after = await guarded.page.metrics()

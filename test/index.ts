@@ -17,6 +17,7 @@ const suites = [
   './fixtures.js',
   './cli.js',
   './generators.js',
+  './report-html.js',
   './article-root.js',
   './profiles.js',
   './reliability.js',

@@ -29,7 +29,8 @@ button { font: inherit; color: inherit; }
 table { border-collapse: separate; border-spacing: 0; }
 #reasons { width: 100%; }
 #reasons td, #reasons th { padding: .2rem .4rem; text-align: left; border-bottom: 1px solid var(--line); }
-#reasons td.n { text-align: right; font-variant-numeric: tabular-nums; }
+#reasons td.n { text-align: right; font-variant-numeric: tabular-nums; width: 4rem; }
+#reasons td:last-child { width: 35%; }
 .bar { height: .6rem; background: var(--review); border-radius: .2rem; min-width: 1px; }
 .linklike { background: none; border: 0; padding: 0; color: var(--accent); cursor: pointer; text-align: left; text-decoration: underline; text-decoration-color: transparent; }
 .linklike:hover, .linklike:focus-visible { text-decoration-color: currentColor; }
@@ -149,7 +150,7 @@ const script = String.raw`
 
   var columns = [
     {key: 'title', label: 'Title', width: '24%'},
-    {key: 'date', label: 'Date', width: '9rem'},
+    {key: 'date', label: 'Date', width: '9.5rem'},
     {key: 'author', label: 'Author', width: '8%'},
     {key: 'source', label: 'Source', width: '8%'},
     {key: 'words', label: 'Words', width: '5rem'},
@@ -450,7 +451,7 @@ const script = String.raw`
   var rowHeight = 0;
   var drawn = {first: -1, last: -1};
   var overscan = 12;
-  var allRows = 1000;
+  var allRows = 200;
   var countLine = document.getElementById('count');
 
   function cell(text, className, title) {
@@ -481,7 +482,7 @@ const script = String.raw`
     else verdictCell.append(el('span', {className: 'muted', textContent: 'not converted'}));
     return el('tr', {className: 'page', 'aria-rowindex': String(position + 2), dataset: {input: row.input}}, [
       el('td', null, [open]),
-      cell(row.date),
+      cell(row.date && shortDate(row.date), '', row.date),
       cell(row.author),
       cell(row.source),
       cell(typeof row.words === 'number' ? number.format(row.words) : null, 'n'),
@@ -491,6 +492,12 @@ const script = String.raw`
       link(row.inputHref, row.input),
       link(row.outputHref, row.output)
     ]);
+  }
+
+  // ISO dates with a time show as YYYY-MM-DD HH:MM (the cell's title has all of it).
+  function shortDate(date) {
+    var match = /^(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d)/.exec(date);
+    return match ? match[1] + ' ' + match[2] : date;
   }
 
   function spacer(height) {
@@ -544,7 +551,9 @@ const script = String.raw`
     // Controls show the state (after a hash or a click).
     verdictSelect.value = state.verdict;
     statusSelect.value = state.status;
-    if (state.reason && !reasonIds.includes(state.reason)) reasonSelect.append(el('option', {value: state.reason, textContent: state.reason + ' (0)'}));
+    if (state.reason && !Array.from(reasonSelect.options).some(function (option) { return option.value === state.reason; })) {
+      reasonSelect.append(el('option', {value: state.reason, textContent: state.reason + ' (0)'}));
+    }
     reasonSelect.value = state.reason;
     if (document.activeElement !== search) search.value = state.q;
     chips.forEach(function (chip) { chip.setAttribute('aria-pressed', String(chip.dataset.verdict === state.verdict)); });
