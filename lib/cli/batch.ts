@@ -9,6 +9,7 @@ import {acquireLock} from './lock.js'
 import {compare, Manifest, stamp} from './manifest.js'
 import type {ManifestEntry} from './manifest.js'
 import {PathRegistry} from './path-registry.js'
+import {FactsStore} from './page-facts.js'
 import {createPool} from './pool.js'
 import {createProgress} from './progress.js'
 import {formatSummary, noFacts, summarize} from './report.js'
@@ -70,6 +71,7 @@ export async function runBatch(settings: Settings, io: Io, converter: string): P
 async function convertAll(settings: Settings, io: Io, converter: string, inputs: Array<Input>, skippedInputs: Array<{input: Input; reason: string}>, outDir: string, tag: string): Promise<number> {
   await removeStaleTemporaries(outDir)
   const manifest = await Manifest.load(path.join(outDir, '.news-markdown-manifest' + tag + '.json'))
+  const facts = await FactsStore.load(path.join(outDir, '.news-markdown-facts' + tag + '.json'))
   const entries: Array<ReportEntry> = []
   const files: Array<VFile> = []
   const registry = new PathRegistry()
@@ -80,9 +82,11 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   // 1. Unchanged inputs keep their outputs; outputs of other inputs stay reserved.
   for (const input of inputs) {
     const entry = manifest.get(input.relative)
-    if (!settings.force && entry && entry.converter === converter && (await unchanged(input.relative, input.absolute, path.join(outDir, entry.output), entry, manifest))) {
+    // A page without recorded facts (written by an interrupted run) is converted again for them.
+    const known = entry && facts.get(input.relative, entry.outputHash)
+    if (!settings.force && entry && known && entry.converter === converter && (await unchanged(input.relative, input.absolute, path.join(outDir, entry.output), entry, manifest))) {
       registry.reserve(entry.output)
-      entries.push({input: input.relative, inputPath: input.absolute, output: entry.output, status: 'unchanged', fields: entry.fields, ...(entry.facts || noFacts), warnings: [], error: null})
+      entries.push({input: input.relative, inputPath: input.absolute, output: entry.output, status: 'unchanged', fields: entry.fields, ...known, warnings: [], error: null})
       progress.tick()
     } else todo.push(input)
   }
@@ -157,6 +161,12 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
     if (!writeErrors.has(String((error as NodeJS.ErrnoException).code))) throw error
     manifestError = error
   })
+  // Facts for the next run's report (unsaved, the next run converts the pages again).
+  let factsError: unknown
+  await facts.save(entries, manifest).catch((error: unknown) => {
+    if (!writeErrors.has(String((error as NodeJS.ErrnoException).code))) throw error
+    factsError = error
+  })
   if (stopped) {
     const done = entries.filter((entry) => entry.status === 'converted' || entry.status === 'unchanged').length
     io.stderr.write(
@@ -167,6 +177,9 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
     )
   } else if (manifestError) {
     io.stderr.write('news-markdown: Cannot save the manifest in `' + outDir + '`: ' + describeWriteError(manifestError) + '; the previous manifest is kept, and the next run adopts the files written\n')
+  } else if (factsError) {
+    io.stderr.write('news-markdown: Cannot save the page facts in `' + outDir + '`: ' + describeWriteError(factsError) + '; the next run converts these pages again\n')
+    manifestError = factsError
   }
 
   entries.sort((a, b) => compare(a.input, b.input))

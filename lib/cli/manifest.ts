@@ -1,5 +1,4 @@
 import fs from 'node:fs/promises'
-import type {PageFacts} from './report.js'
 import {writeAtomic} from './write-atomic.js'
 
 /** What the manifest records for one input. */
@@ -17,8 +16,6 @@ export interface ManifestEntry {
   /** `stamp()` of the input and the output when written: a rerun that finds both the same skips hashing them. */
   inputStamp?: string | undefined
   outputStamp?: string | undefined
-  /** Headline fields, words and verdict when written: the report of a later run shows them for the unchanged page. */
-  facts?: PageFacts | undefined
 }
 
 /**

@@ -77,7 +77,7 @@ export function claimOutput(commit: Commit): Claimed {
       if (oldBytes && sha256(oldBytes) === previous.outputHash && old.startsWith(outDir + path.sep)) await fs.rm(old, {force: true})
     }
     const written = await fs.stat(target).catch(() => undefined)
-    manifest.set(input.relative, {input: page.inputHash, output, outputHash, converter: commit.converter, fields: page.fields, inputStamp: page.inputStamp, outputStamp: written && stamp(written), facts: page.facts})
+    manifest.set(input.relative, {input: page.inputHash, output, outputHash, converter: commit.converter, fields: page.fields, inputStamp: page.inputStamp, outputStamp: written && stamp(written)})
     return entry
   }
 
