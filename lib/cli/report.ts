@@ -25,8 +25,8 @@ export interface ReportArticle {
 /**
  * What a converted page is like: its headline fields, its length in words
  * (`countWords`) and its verdict (`file.data.verdict`, `null` when the
- * page was not assessed). Recorded in the manifest, so pages unchanged in a
- * later run keep them.
+ * page was not assessed). Kept in `.news-markdown-facts.json` (`FactsStore`),
+ * so pages unchanged in a later run keep them.
  */
 export interface PageFacts {
   article: ReportArticle
@@ -46,7 +46,7 @@ export interface ReportEntry {
   /** Why it was skipped, or a note (for example a Jekyll draft). */
   reason?: string | undefined
   fields: Array<string>
-  /** Headline fields (`null` when the page was not converted, or converted by a version that did not record them). */
+  /** Headline fields; `null` when the page was not converted (failed, skipped). */
   article: ReportArticle | null
   /** Words in the Markdown body (`countWords`), `null` as for `article`. */
   words: number | null
