@@ -5,8 +5,8 @@
 // For each size, a report of that many realistic pages (CJK titles, verdicts
 // with measurements and metadata sources, two warnings each) is rendered to
 // HTML in Node (time), written (bytes), and opened in headless Chromium
-// (time until the table is drawn, the page's own script and layout CPU time
-// from the DevTools metrics), then sorted and filtered in the page (time of
+// (time until the table is drawn; the main thread's script, style and
+// layout time from the DevTools metrics), then sorted and filtered in the page (time of
 // the synchronous work). Sizes run interleaved, round after round; the first
 // size is run twice per round (A/A control: its two rows should agree).
 // Prints medians over the rounds.
@@ -24,7 +24,7 @@ import {guardedPage, launchBrowser} from '../test/util/browser.js'
 const {values} = parseArgs({options: {sizes: {type: 'string', default: '1000,10000,100000'}, rounds: {type: 'string', default: '3'}}})
 const sizes = String(values.sizes).split(',').map(Number)
 const rounds = Number(values.rounds)
-const work = await fs.mkdtemp(path.join(os.tmpdir(), 'news-markdown-bench-report-'))
+const work = await fs.mkdtemp(path.join(os.tmpdir(), 'report-html-bench-'))
 
 const words = ['城市', '图书馆', '延长', '开放', '时间', '夜间', '阅览室', '座无虚席', '市民', '记者', '报道', '当地', '政府', '宣布', '新的', '措施']
 function pageEntry(index: number): ReportEntry {
@@ -74,6 +74,7 @@ function median(list: Array<number>): number {
   return sorted[Math.floor(sorted.length / 2)]
 }
 
+const load = os.loadavg()[0]
 const runs = [sizes[0], ...sizes]
 const labels = runs.map((size, index) => size.toLocaleString('en') + (index === 0 ? ' (A)' : index === 1 ? ' (A/A)' : ''))
 const results: Array<Record<string, Array<number>>> = runs.map(() => ({}))
@@ -147,7 +148,7 @@ try {
 }
 
 console.log('Chromium ' + (await import('node:child_process')).execFileSync('/usr/bin/chromium', ['--version']).toString().trim().split(' ').slice(0, 2).join(' ') + ', ' + os.availableParallelism() + ' cores, median of ' + rounds + ' interleaved rounds')
-console.log('| pages | HTML | render in Node (wall / CPU) | open → drawn (wall) | drawn at (page clock) | page script CPU | style + layout CPU | sort by title | sort by words | filter verdict | text search |')
+console.log('| pages | HTML | render in Node (wall / CPU) | open → drawn (wall) | drawn at (page clock) | page script (main thread) | style + layout (main thread) | sort by title | sort by words | filter verdict | text search |')
 console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
 for (const [index, label] of labels.entries()) {
   const m = (key: string) => median(results[index][key]).toFixed(0) + ' ms'
