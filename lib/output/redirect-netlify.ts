@@ -3,9 +3,9 @@
  * line, `from [query] to status`, split on white space, and match the path
  * as the browser sent it (percent-encoded, letter case and the case of `%XX`
  * escapes included), so the old path is written as browsers send it, plus
- * a second line with upper-case escapes when the original had lower-case
- * ones (`%e6` → `%E6`, what a browser sends for the same characters typed
- * or pasted). `:name` and `*` are placeholders and splats in both, so old
+ * lines with upper-case and lower-case escapes when those differ (links to
+ * the old URL may be written either way; a browser sends `%E6` for the
+ * characters typed or pasted). `:name` and `*` are placeholders and splats in both, so old
  * paths that contain them cannot be matched literally and are rejected.
  * Both hosts pass the visitor's query string on to the target.
  *
@@ -81,10 +81,13 @@ export function renderCloudflare(redirects: ReadonlyArray<PreparedRedirect>): Fo
   return {text, written, rejected}
 }
 
-/** The old path as sent, and with upper-case escapes when that differs. */
+/**
+ * The old path as sent, then with upper-case and with lower-case escapes
+ * when those differ: links to one old URL may be written either way, and
+ * these hosts compare escapes case-sensitively.
+ */
 function pathVariants(path: string): Array<string> {
-  const upper = upperEscapes(path)
-  return upper === path ? [path] : [path, upper]
+  return [...new Set([path, upperEscapes(path), path.replace(/%[\da-f]{2}/gi, (escape) => escape.toLowerCase())])]
 }
 
 /** Why a path cannot be a literal rule (a splat or a placeholder), if it cannot. */
