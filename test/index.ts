@@ -17,6 +17,8 @@ const suites = [
   './fixtures.js',
   './cli.js',
   './generators.js',
+  './redirects.js',
+  './redirect-servers.js',
   './article-root.js',
   './profiles.js',
   './reliability.js',
