@@ -122,6 +122,9 @@ test('permalink: layout defaults and placeholders', function () {
   assert.is(defaultPermalinks.plain, undefined)
   assert.is(checkPermalink('/:path/'), '/:path/')
   assert.throws(() => checkPermalink('posts/:slug/'), /start with `\/`/)
+  assert.is(checkPermalink('https://new.example/:path/'), 'https://new.example/:path/')
+  assert.equal(expandPermalink('https://new.example/:path/', {output: 'posts/新.md'}), {path: 'https://new.example/posts/新/'})
+  assert.throws(() => checkPermalink('https://new.example'), /must start/)
   assert.throws(() => checkPermalink('/p?id=:slug'), /no query/)
   assert.throws(() => checkPermalink('/:title/'), /unknown placeholder `:title`/)
 })
@@ -463,6 +466,10 @@ test('cli: `--redirects` usage errors', async function () {
   const astro = await cli(['a.html', '--out', 'news', '--layout', 'astro', '--redirects', '_redirects', '--permalink', '/news/:slug/'], dir)
   assert.is(astro.code, 0, astro.stderr)
   assert.match(await fs.readFile(path.join(dir, '_redirects'), 'utf8'), /^\/blog\/post\/39926056-%e6%96%b0%e9%97%bb \/news\/39926056-%E6%96%B0%E9%97%BB\/ 301!$/m)
+  // A site on another host: absolute targets.
+  const moved = await cli(['a.html', '--out', 'content', '--layout', 'hugo', '--redirects', 'old-host.nginx', '--permalink', 'https://new.example/:path/'], dir)
+  assert.is(moved.code, 0, moved.stderr)
+  assert.match(await fs.readFile(path.join(dir, 'old-host.nginx'), 'utf8'), /"\/blog\/post\/39926056-%e6%96%b0%e9%97%bb" "https:\/\/new\.example\/posts\/39926056-%E6%96%B0%E9%97%BB\/\$is_args\$args";/)
 })
 
 test.run()

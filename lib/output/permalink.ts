@@ -33,14 +33,16 @@ export const defaultPermalinks: Readonly<Record<string, string>> = {
 }
 
 /**
- * Check a pattern: a path starting with `/`, without query, fragment, white
- * space or control characters, whose `:name` placeholders are known.
- * Throws an `Error` saying what is wrong.
+ * Check a pattern: a path starting with `/` (or, for a site on another
+ * host, an `http(s)` URL: `https://new.example/:path/`), without query,
+ * fragment, white space or control characters, whose `:name` placeholders
+ * are known. Throws an `Error` saying what is wrong.
  */
 export function checkPermalink(pattern: string): string {
-  if (!pattern.startsWith('/')) throw new Error('Invalid permalink `' + pattern + '`: it must start with `/`')
+  const origin = /^https?:\/\/[^/?#\s]+(?=\/)/i.exec(pattern)?.[0] ?? ''
+  if (!pattern.startsWith('/') && !origin) throw new Error('Invalid permalink `' + pattern + '`: it must start with `/` (or `https://host/`)')
   if (/[?#\s\p{Cc}]/u.test(pattern)) throw new Error('Invalid permalink `' + pattern + '`: no query, fragment, white space or control characters')
-  for (const match of pattern.matchAll(/:([a-z]+)/gi)) {
+  for (const match of pattern.slice(origin.length).matchAll(/:([a-z]+)/gi)) {
     if (!(permalinkPlaceholders as ReadonlyArray<string>).includes(match[1])) {
       throw new Error('Invalid permalink `' + pattern + '`: unknown placeholder `:' + match[1] + '` (known: ' + permalinkPlaceholders.map((name) => ':' + name).join(', ') + ')')
     }
@@ -72,12 +74,13 @@ export function expandPermalink(pattern: string, page: PermalinkPage): Permalink
     month: day?.[2],
     day: day?.[3]
   }
+  const origin = /^https?:\/\/[^/]+/i.exec(pattern)?.[0] ?? ''
   let missing: string | undefined
-  const path = pattern.replace(/:([a-z]+)/gi, (whole, key: string) => {
+  const path = pattern.slice(origin.length).replace(/:([a-z]+)/gi, (whole, key: string) => {
     const value = values[key]
     if (value === undefined) missing ||= key
     return value ?? whole
   })
   if (missing) return {reason: 'the permalink needs `:' + missing + '` and the page has no date'}
-  return {path: path.replace(/\/{2,}/g, '/')}
+  return {path: origin + path.replace(/\/{2,}/g, '/')}
 }
