@@ -199,7 +199,7 @@ function redirectSettings(settings: Settings, values: {redirects?: string; 'redi
   settings.redirectsFormat = (format as RedirectFormat | undefined) ?? formatFromFileName(values.redirects)
   if (!settings.redirectsFormat) throw new UsageError('Cannot tell the redirect map format from `' + values.redirects + '`: give `--redirects-format` (' + redirectFormats.join(', ') + ')')
   if (!settings.permalink) throw new UsageError('`--redirects` with `--layout ' + settings.layout + '` needs `--permalink <pattern>`: where the site publishes the pages (for example `/news/:slug/`)')
-  if (values.shard !== undefined) throw new UsageError('`--redirects` lists every page of the output folder, and a `--shard` run sees only its shard: write the map with a run without `--shard`')
+  if (values.shard !== undefined) throw new UsageError('`--redirects` cannot be combined with `--shard`: a redirect map lists every page, and a shard run sees only its own')
 }
 
 /** `--max-size`: bytes, or a number with `K`, `M`, `G` (1024-based; `KB`, `KiB`, … too). */

@@ -172,7 +172,14 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
       const result = await pool.run({...taskFor(input), aliases: false})
       if (!result.page) continue
       const claimed = claimOutput({outDir, converter, manifest, registry, input, result, overwrite: settings.overwrite, output: previous.output})
-      const entry = await claimed.write()
+      let entry: ReportEntry
+      try {
+        entry = await claimed.write()
+      } catch (error) {
+        if (!writeErrors.has(String((error as NodeJS.ErrnoException).code))) throw error
+        stopped ||= {input, error}
+        break
+      }
       plan.dropAlias(relative)
       const index = entries.findIndex((other) => other.input === relative)
       if (index === -1) entries.push(entry)
