@@ -63,22 +63,27 @@ export function parseOldUrl(url: string): OldUrl | undefined {
  * as servers leave it).
  */
 export function percentDecode(value: string): Uint8Array {
-  const bytes: Array<number> = []
-  const encoder = new TextEncoder()
-  for (let index = 0; index < value.length; index++) {
-    const code = value.charCodeAt(index)
-    if (code === 0x25 && /^[\da-f]{2}$/i.test(value.slice(index + 1, index + 3))) {
-      bytes.push(Number.parseInt(value.slice(index + 1, index + 3), 16))
+  const source = Buffer.from(value, 'utf8')
+  if (!source.includes(0x25)) return source
+  const bytes = Buffer.allocUnsafe(source.length)
+  let length = 0
+  for (let index = 0; index < source.length; index++) {
+    const high = index + 2 < source.length && source[index] === 0x25 ? hexValue(source[index + 1]) : -1
+    const low = high === -1 ? -1 : hexValue(source[index + 2])
+    if (low === -1) bytes[length++] = source[index]
+    else {
+      bytes[length++] = high * 16 + low
       index += 2
-    } else if (code < 0x80) {
-      bytes.push(code)
-    } else {
-      const point = value.codePointAt(index) as number
-      if (point > 0xffff) index++
-      for (const byte of encoder.encode(String.fromCodePoint(point))) bytes.push(byte)
     }
   }
-  return Uint8Array.from(bytes)
+  return bytes.subarray(0, length)
+}
+
+/** Value of an ASCII hex digit, or `-1`. */
+function hexValue(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30
+  const lower = code | 0x20
+  return lower >= 0x61 && lower <= 0x66 ? lower - 0x57 : -1
 }
 
 const decoder = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
@@ -120,13 +125,15 @@ export function encodeTarget(target: string): string {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('Invalid redirect target `' + target + '`: expected an http(s) URL')
   if (/[?#]/.test(url.href.slice(url.origin.length))) throw new Error('Invalid redirect target `' + target + '`: a target has no query or fragment')
   const origin = url.href.startsWith(placeholderBase) ? '' : url.origin
-  const encoder = new TextEncoder()
+  // The WHATWG serialisation is ASCII: non-ASCII is percent-encoded already.
+  const pathname = url.pathname
   let path = ''
-  for (const match of url.pathname.matchAll(/%[\da-f]{2}|[^]/giu)) {
-    const value = match[0]
-    if (value.length === 3 && value.startsWith('%')) path += value.toUpperCase()
-    else if (value.length === 1 && plain.test(value)) path += value
-    else for (const byte of encoder.encode(value)) path += '%' + hexByte(byte)
+  for (let index = 0; index < pathname.length; index++) {
+    const character = pathname[index]
+    if (character === '%' && hexValue(pathname.charCodeAt(index + 1)) !== -1 && hexValue(pathname.charCodeAt(index + 2)) !== -1) {
+      path += pathname.slice(index, index + 3).toUpperCase()
+      index += 2
+    } else path += plain.test(character) ? character : '%' + hexByte(pathname.charCodeAt(index))
   }
   return origin + path
 }
