@@ -95,8 +95,6 @@ function build(): Promise<Site> {
   site ||= (async function () {
     const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'news-markdown-redirects-'))
     folders.push(tmp)
-    // Servers started as root serve as `nobody`: the folders must be readable.
-    await fs.chmod(tmp, 0o755)
     await fs.mkdir(path.join(tmp, 'maps'))
     const reports: Partial<Record<RedirectFormat, Array<ReportEntry>>> = {}
     // The first run converts; the others find every page unchanged and
@@ -106,6 +104,7 @@ function build(): Promise<Site> {
     await fs.cp(path.join(root, 'test', 'generators', 'hugo'), path.join(tmp, 'site'), {recursive: true})
     const output = path.join(tmp, 'public')
     spawnChecked('Hugo', 'hugo', ['--source', path.join(tmp, 'site'), '--contentDir', path.join(tmp, 'content'), '--destination', output, '--quiet'])
+    await readable(tmp)
     // Built pages by the content file they were built from.
     const addresses = new Map<string, string>()
     for (const entry of await fs.readdir(output, {withFileTypes: true, recursive: true})) {
@@ -137,6 +136,16 @@ function build(): Promise<Site> {
     return {tmp, public: output, maps, pages}
   })()
   return site
+}
+
+/** Make a tree readable by everyone (servers started as root read as `nobody`, whatever the umask). */
+async function readable(dir: string): Promise<void> {
+  await fs.chmod(dir, 0o755)
+  for (const entry of await fs.readdir(dir, {withFileTypes: true, recursive: true})) {
+    const file = path.join(entry.parentPath, entry.name)
+    if (entry.isDirectory()) await fs.chmod(file, 0o755)
+    else if (entry.isFile()) await fs.chmod(file, 0o644)
+  }
 }
 
 /**
