@@ -18,6 +18,8 @@ const suites = [
   './cli.js',
   './generators.js',
   './report-html.js',
+  './redirects.js',
+  './redirect-servers.js',
   './article-root.js',
   './profiles.js',
   './reliability.js',

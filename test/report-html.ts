@@ -142,7 +142,7 @@ test('report-html: the summary ends with the pages that need review and the top 
 
 test('report-html: `--report-html` needs inputs and another file than `--report`', async function () {
   for (const [argv, message] of [
-    [['--report-html', 'r.html'], /--report-html` need files/],
+    [['--report-html', 'r.html'], /`--report-html` and `--redirects` need files/],
     [['a.html', '--out', 'o', '--report', 'r.html', '--report-html', './r.html'], /name the same file/]
   ] as const) {
     try {

@@ -20,6 +20,8 @@ export interface Commit {
   result: TaskResult
   /** Replace files the tool did not write (`--overwrite`). */
   overwrite: boolean
+  /** The output path this input already claimed in this run (writing the page again), instead of claiming one. */
+  output?: string | undefined
 }
 
 /** A committed page: its output path is claimed; `write` does the file I/O. */
@@ -47,7 +49,7 @@ export function claimOutput(commit: Commit): Claimed {
     const entry: ReportEntry = {input: input.relative, inputPath: input.absolute, output: null, status: 'failed', fields: [], ...noFacts, warnings, error: result.error ? reportMessage(result.error) : null}
     return {output: null, moved: undefined, write: async () => entry}
   }
-  const output = registry.claim(page.placement.path)
+  const output = commit.output ?? registry.claim(page.placement.path)
   const target = path.resolve(outDir, output)
   if (!target.startsWith(outDir + path.sep)) throw new Error('Refusing to write outside the output folder: `' + output + '`')
   const entry: ReportEntry = {input: input.relative, inputPath: input.absolute, output, status: 'converted', reason: page.placement.note, fields: page.fields, ...page.facts, warnings, error: null}
@@ -77,7 +79,8 @@ export function claimOutput(commit: Commit): Claimed {
       if (oldBytes && sha256(oldBytes) === previous.outputHash && old.startsWith(outDir + path.sep)) await fs.rm(old, {force: true})
     }
     const written = await fs.stat(target).catch(() => undefined)
-    manifest.set(input.relative, {input: page.inputHash, output, outputHash, converter: commit.converter, fields: page.fields, inputStamp: page.inputStamp, outputStamp: written && stamp(written)})
+    const redirect = page.redirect && {from: page.redirect.from, date: page.redirect.date, alias: page.redirect.alias}
+    manifest.set(input.relative, {input: page.inputHash, output, outputHash, converter: commit.converter, fields: page.fields, redirect, inputStamp: page.inputStamp, outputStamp: written && stamp(written)})
     return entry
   }
 
