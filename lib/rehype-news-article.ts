@@ -10,14 +10,15 @@ import {rehypeRelatedArticles} from './rehype-related-articles.js'
 import {rehypeRemovePromos} from './rehype-remove-promos.js'
 import {rehypeResolveProfile} from './rehype-resolve-profile.js'
 import {rehypeSelectRoot} from './rehype-select-root.js'
+import {rehypeSupSub} from './rehype-sup-sub.js'
 import {report} from './messages.js'
 import type {Options} from './types.js'
 
 /**
  * The whole hast stage in one plugin, in order: resolve the profile, select
  * the article root, extract metadata, prune to the root, remove promos,
- * keep related lists, normalise media, collapse nested formatting, fix
- * CJK spacing. Use it between
+ * keep related lists, normalise media, collapse nested formatting, write
+ * superscript and subscript, fix CJK spacing. Use it between
  * `rehype-parse` and `rehype-remark`; each step is also exported alone.
  */
 export const rehypeNewsArticle: Plugin<[(Readonly<Options> | null | undefined)?], Root> = function (options) {
@@ -32,6 +33,7 @@ export const rehypeNewsArticle: Plugin<[(Readonly<Options> | null | undefined)?]
     rehypeRelatedArticles.call(this, options),
     rehypeNormalizeMedia.call(this, options),
     rehypeCollapseFormatting.call(this),
+    rehypeSupSub.call(this),
     rehypeCjkSpacing.call(this)
   ] as Array<(tree: Root, file: VFile) => undefined>
   return function (tree, file) {

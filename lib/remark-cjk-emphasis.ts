@@ -1,11 +1,7 @@
-import type {Emphasis, Nodes, Parents, PhrasingContent, Root, Strong} from 'mdast'
+import type {Nodes, Parents, PhrasingContent, Root} from 'mdast'
 import type {Plugin} from 'unified'
 import {visitParents} from 'unist-util-visit-parents'
-
-/** Unicode punctuation, symbols and white space: what CommonMark flanking rules look at. */
-const edge = /[\p{P}\p{S}\s]/u
-const leading = /^[\p{P}\p{S}\s]+/u
-const trailing = /[\p{P}\p{S}\s]+$/u
+import {fixEmphasisEdges} from './util/emphasis-edges.js'
 
 /**
  * Make emphasis and strong parse back under plain CommonMark in CJK text:
@@ -32,18 +28,12 @@ export const remarkCjkEmphasis: Plugin<[], Root> = function () {
     visitParents(tree, function (node) {
       if (phrasingParents.has(node.type)) (node as Parents).children = phrasingOf((node as Parents).children as Array<Nodes>) as never
     })
-    const found: Array<[Emphasis | Strong, Parents]> = []
-    visitParents(tree, function (node, ancestors) {
-      if (node.type === 'emphasis' || node.type === 'strong') found.push([node, ancestors[ancestors.length - 1]])
+    visitParents(tree, function (node) {
       // A line ending in a code span renders as a space (CommonMark), but in
       // a heading or table cell it would end the line: write the space.
       if (node.type === 'inlineCode') node.value = node.value.replace(/\r\n|[\r\n]/g, ' ')
     })
-    // Innermost first, so outer edges see the moved punctuation.
-    for (let index = found.length - 1; index >= 0; index--) {
-      const [node, parent] = found[index]
-      fix(node, parent as Parents & {children: Array<PhrasingContent>})
-    }
+    fixEmphasisEdges(tree as never)
     // Code spans side by side (`<code>a</code><code>b</code>`, or left so by
     // unwrapped emphasis) would print `a``b`: one broken span. Merge them.
     visitParents(tree, function (node) {
@@ -77,65 +67,4 @@ function phrasingOf(nodes: Array<Nodes>): Array<PhrasingContent> {
     else if ('children' in node) block(phrasingOf(node.children as Array<Nodes>))
   }
   return result
-}
-
-function fix(node: Emphasis | Strong, parent: Parents & {children: Array<PhrasingContent>}): void {
-  const at = parent.children.indexOf(node)
-  if (at === -1) return
-  const before: Array<PhrasingContent> = []
-  const after: Array<PhrasingContent> = []
-  // Line breaks at the edges go outside too: `**a\⏎**` cannot close, and
-  // mdast-util-to-markdown then writes `**a\&#xA;**`, stray text.
-  while (node.children.length > 0 && node.children[0].type === 'break') before.push(node.children.shift()!)
-  while (node.children.length > 0 && node.children[node.children.length - 1].type === 'break') after.unshift(node.children.pop()!)
-  const first = node.children[0]
-  if (first && first.type === 'text') {
-    const match = leading.exec(first.value)
-    if (match) {
-      before.push({type: 'text', value: match[0]})
-      first.value = first.value.slice(match[0].length)
-    }
-  }
-  const last = node.children[node.children.length - 1]
-  if (last && last.type === 'text') {
-    const match = trailing.exec(last.value)
-    if (match) {
-      after.unshift({type: 'text', value: match[0]})
-      last.value = last.value.slice(0, -match[0].length)
-    }
-  }
-  // A break that the moved white space uncovered.
-  node.children = node.children.filter((child) => !(child.type === 'text' && child.value === ''))
-  while (node.children.length > 0 && node.children[0].type === 'break') before.push(node.children.shift()!)
-  while (node.children.length > 0 && node.children[node.children.length - 1].type === 'break') after.unshift(node.children.pop()!)
-  node.children = node.children.filter((child) => !(child.type === 'text' && child.value === ''))
-  let replacement: Array<PhrasingContent> = [node]
-  const only = node.children.length === 1 ? node.children[0] : undefined
-  if (node.children.length === 0) replacement = []
-  else if (only && only.type === 'link') {
-    // The emphasis moves inside the link; its new edges need the same care.
-    const inner: Emphasis | Strong = {...node, children: only.children}
-    const link = {...only, children: [inner]}
-    parent.children.splice(at, 1, ...before, link, ...after)
-    fix(inner, link)
-    return
-  } else if (!flanks(node, parent.children, at)) replacement = node.children
-  parent.children.splice(at, 1, ...before, ...replacement, ...after)
-}
-
-/**
- * Whether delimiters can open and close where `node` sits: an inner edge
- * that is not text (a link, code) next to an outer letter cannot.
- */
-function flanks(node: Emphasis | Strong, siblings: Array<PhrasingContent>, at: number): boolean {
-  const inner = [node.children[0], node.children[node.children.length - 1]]
-  const outer = [siblings[at - 1], siblings[at + 1]]
-  for (let side = 0; side < 2; side++) {
-    const inside = inner[side]
-    const outside = outer[side]
-    if (!inside || inside.type === 'text') continue
-    const outChar = outside && outside.type === 'text' ? (side === 0 ? outside.value.slice(-1) : outside.value.charAt(0)) : ''
-    if (outChar && !edge.test(outChar)) return false
-  }
-  return true
 }
