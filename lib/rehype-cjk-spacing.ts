@@ -42,7 +42,8 @@ const preserved = new Set(['pre', 'textarea', 'listing', 'plaintext', 'xmp', 'sc
  *
  * A break goes when the characters on both sides are wide (East Asian Width
  * F, W or H: Han, kana, full-width punctuation), or when one is and the
- * other is ambiguous-width punctuation such as `“` or `…`; also next to a
+ * other is ambiguous-width punctuation such as `“` or `…` (between two such
+ * marks, the nearest other character decides: `灯亮了……⏎”她`); also next to a
  * zero-width space. Hangul keeps its breaks (Korean uses spaces), as does
  * any break next to Latin text (`中文⏎English` keeps one space). Works
  * across inline elements (`<strong>现场⏎</strong>看到`, `<a>许多⏎市民</a>`);
@@ -98,9 +99,11 @@ function flush(run: Array<Text>): void {
     const start = match.index
     const end = start + match[0].length
     if (start === 0 || end === joined.length) continue
-    const before = String.fromCodePoint(joined.codePointAt(start - 1 - (isLowSurrogate(joined, start - 1) ? 1 : 0))!)
-    const after = String.fromCodePoint(joined.codePointAt(end)!)
-    if (joins(before, after)) ranges.push([start, end])
+    const before = characterBefore(joined, start)
+    const after = characterAt(joined, end)
+    if (joins(before, after) || (ambiguous.test(before) && ambiguous.test(after) && wide.test(nearestUnambiguous(joined, start, end)))) {
+      ranges.push([start, end])
+    }
   }
   if (ranges.length === 0) return
   // Cut the ranges out of the nodes they cover (a range may span nodes).
@@ -125,9 +128,30 @@ function flush(run: Array<Text>): void {
   }
 }
 
-function isLowSurrogate(value: string, index: number): boolean {
-  const code = value.charCodeAt(index)
-  return code >= 0xdc00 && code <= 0xdfff && index > 0
+/** The code point ending before `index`. */
+function characterBefore(value: string, index: number): string {
+  const code = value.charCodeAt(index - 1)
+  const low = code >= 0xdc00 && code <= 0xdfff && index > 1
+  return String.fromCodePoint(value.codePointAt(index - (low ? 2 : 1))!)
+}
+
+/** The code point starting at `index`. */
+function characterAt(value: string, index: number): string {
+  return String.fromCodePoint(value.codePointAt(index)!)
+}
+
+/**
+ * Between two ambiguous-width marks (`灯亮了……⏎”她`), the nearest other
+ * character on either side, before first: the marks take the width of the
+ * text they belong to.
+ */
+function nearestUnambiguous(value: string, start: number, end: number): string {
+  let index = start
+  while (index > 0 && ambiguous.test(characterBefore(value, index))) index -= characterBefore(value, index).length
+  if (index > 0 && !/\s/.test(characterBefore(value, index))) return characterBefore(value, index)
+  index = end
+  while (index < value.length && ambiguous.test(characterAt(value, index))) index += characterAt(value, index).length
+  return index < value.length ? characterAt(value, index) : ''
 }
 
 /** Whether a segment break between `before` and `after` renders as nothing (CSS Text 3, §4.1.2). */

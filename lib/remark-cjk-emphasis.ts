@@ -1,7 +1,18 @@
 import type {Nodes, Parents, PhrasingContent, Root} from 'mdast'
+import {defaultHandlers} from 'mdast-util-to-markdown'
+import type {Attention, Handle, Options as ToMarkdownOptions} from 'mdast-util-to-markdown'
 import type {Plugin} from 'unified'
 import {visitParents} from 'unist-util-visit-parents'
-import {fixEmphasisEdges} from './util/emphasis-edges.js'
+import {attentionNextToLetters, fixEmphasisEdges} from './util/emphasis-edges.js'
+
+type AttentionHandle = Handle & {attention?: Attention; peek?: Handle}
+
+/**
+ * Emphasis and strong with a letter right outside them: serialised with `*`
+ * only, as `_` can neither open nor close next to a letter (CommonMark
+ * §6.2, rules 2 and 4), so choosing it would need character references.
+ */
+const asteriskOnly = new WeakSet<Nodes>()
 
 /**
  * Make emphasis and strong parse back under plain CommonMark in CJK text:
@@ -18,6 +29,9 @@ import {fixEmphasisEdges} from './util/emphasis-edges.js'
  * raw HTML.
  */
 export const remarkCjkEmphasis: Plugin<[], Root> = function () {
+  const data = this.data()
+  const extensions = data.toMarkdownExtensions || (data.toMarkdownExtensions = [])
+  extensions.push(asteriskExtension)
   return function (tree) {
     // Phrasing parents (a paragraph, a heading, a GFM table cell, emphasis,
     // a link) hold one run of inline content. `hast-util-to-mdast` can put a
@@ -34,6 +48,7 @@ export const remarkCjkEmphasis: Plugin<[], Root> = function () {
       if (node.type === 'inlineCode') node.value = node.value.replace(/\r\n|[\r\n]/g, ' ')
     })
     fixEmphasisEdges(tree as never)
+    for (const node of attentionNextToLetters(tree as never)) asteriskOnly.add(node)
     // Code spans side by side (`<code>a</code><code>b</code>`, or left so by
     // unwrapped emphasis) would print `a``b`: one broken span. Merge them.
     visitParents(tree, function (node) {
@@ -67,4 +82,32 @@ function phrasingOf(nodes: Array<Nodes>): Array<PhrasingContent> {
     else if ('children' in node) block(phrasingOf(node.children as Array<Nodes>))
   }
   return result
+}
+
+/**
+ * `mdast-util-to-markdown` writes emphasis or strong touching the same
+ * marker of a parent or sibling with `_` (`**a *b***` → `**a _b_**`); next to
+ * a letter (`*初稿**而已***`) `_` does not form, so it would encode the
+ * letter. This extension keeps such attention (found by the transformer) on
+ * `*`, which forms there.
+ */
+const asteriskExtension: ToMarkdownOptions = {
+  handlers: {emphasis: asteriskOnlyHandle(defaultHandlers.emphasis), strong: asteriskOnlyHandle(defaultHandlers.strong)}
+}
+
+function asteriskOnlyHandle(base: AttentionHandle): AttentionHandle {
+  const handle: AttentionHandle = function (node, parent, state, info) {
+    return base(node, parent, state, info)
+  }
+  handle.peek = base.peek
+  if (base.attention) {
+    const attention: Attention = base.attention
+    handle.attention = function (node: Nodes, state) {
+      const info = attention(node, state)
+      if (!asteriskOnly.has(node)) return info
+      const markers = info.markers.filter((marker: string) => marker !== '_')
+      return {...info, markers: markers.length > 0 ? markers : info.markers}
+    }
+  }
+  return handle
 }

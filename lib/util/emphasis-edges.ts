@@ -81,6 +81,28 @@ export function fixEmphasisEdges(parent: Parent): void {
   }
 }
 
+/**
+ * Attention (in `parent` and below) with a letter right outside it on
+ * either side, where `_` can neither open nor close.
+ *
+ * @param parent
+ *   Any mdast parent.
+ * @returns
+ *   The attention nodes.
+ */
+export function attentionNextToLetters(parent: Parent): Array<Attention> {
+  const found: Array<Attention> = []
+  const stack: Array<Parent> = [parent]
+  while (stack.length > 0) {
+    const current = stack.pop()!
+    for (const [index, child] of current.children.entries()) {
+      if (isAttention(child as PhrasingContent) && (outerKind(current, index, 0) === 'letter' || outerKind(current, index, 1) === 'letter')) found.push(child as Attention)
+      if ('children' in child) stack.push(child as Parent)
+    }
+  }
+  return found
+}
+
 function isAttention(node: PhrasingContent | undefined): node is Attention {
   return node !== undefined && attentionTypes.has(node.type)
 }
