@@ -15,18 +15,18 @@ type AttentionHandle = Handle & {attention?: Attention; peek?: Handle}
 const asteriskOnly = new WeakSet<Nodes>()
 
 /**
- * Make emphasis and strong parse back under plain CommonMark in CJK text:
- * punctuation, white space and line breaks at the inner edges move outside
- * the delimiters (`说**“引号”**后` → `说“**引号**”后`), empty emphasis goes, a
- * lone link inside emphasis takes the emphasis inside, and emphasis that
- * still cannot open or close next to a letter is unwrapped (its text kept)
- * instead of being serialised with character references. Line endings in
- * inline code become spaces (as CommonMark renders them), so code in a
- * heading or table cell stays on its line, and adjacent code spans merge.
- * Paragraphs, headings, table cells, emphasis and links keep phrasing only:
- * a code block, list or quote in them becomes its text (code as a code
- * span), or the row or paragraph would break and its lines could be read as
- * raw HTML.
+ * Make emphasis, strong and strikethrough parse back under plain CommonMark,
+ * CJK text included, without character references: white space at their
+ * inner edges, and punctuation there when a letter is outside, move out
+ * (a bracket or quote with its partner: `说**“引号”**后` → `说“**引号**”后`),
+ * moving nothing CommonMark does not need (see `util/emphasis-edges.ts`);
+ * attention next to a letter is written with `*`, never `_` (a
+ * `toMarkdownExtensions` entry this plugin adds). Line endings in inline
+ * code become spaces (as CommonMark renders them), so code in a heading or
+ * table cell stays on its line, and adjacent code spans merge. Paragraphs,
+ * headings, table cells, emphasis and links keep phrasing only: a code
+ * block, list or quote in them becomes its text (code as a code span), or
+ * the row or paragraph would break and its lines could be read as raw HTML.
  */
 export const remarkCjkEmphasis: Plugin<[], Root> = function () {
   const data = this.data()

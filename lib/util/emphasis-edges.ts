@@ -33,7 +33,8 @@
  *     is dropped, or the outer one when the inner one is strong and covers
  *     it all (its text stays)
  *
- * Attention left empty goes (its white space stays).
+ * Attention left empty goes (its white space stays), as does attention
+ * inside attention of the same type.
  *
  * @module
  */
@@ -71,13 +72,26 @@ const maxSteps = 1000
  *   Phrasing parent (paragraph, heading, table cell, attention, link).
  */
 export function fixEmphasisEdges(parent: Parent): void {
-  const stack: Array<Parent> = [parent]
+  // Each parent with the attention types around it: attention inside
+  // attention of its own type (`~~a ~~b~~~~`) says nothing more and would
+  // misparse, so it is unwrapped.
+  const stack: Array<[Parent, ReadonlySet<string>]> = [[parent, new Set()]]
   while (stack.length > 0) {
-    const current = stack.pop()!
+    const [current, around] = stack.pop()!
     for (let index = 0; index < current.children.length; index++) {
-      if (isAttention(current.children[index])) index = fixAttention(current, index)
+      const child = current.children[index]
+      if (!isAttention(child)) continue
+      if (around.has(child.type)) {
+        current.children.splice(index, 1, ...child.children)
+        index--
+        continue
+      }
+      index = fixAttention(current, index)
     }
-    for (const child of current.children) if ('children' in child) stack.push(child as Parent)
+    for (const child of current.children) {
+      if (!('children' in child)) continue
+      stack.push([child as Parent, isAttention(child) ? new Set([...around, child.type]) : around])
+    }
   }
 }
 
