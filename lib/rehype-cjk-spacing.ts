@@ -53,33 +53,44 @@ const preserved = new Set(['pre', 'textarea', 'listing', 'plaintext', 'xmp', 'sc
  */
 export const rehypeCjkSpacing: Plugin<[], Root> = function () {
   return function (tree) {
-    // Walk in document order without recursion, gathering runs of text that
-    // flow inline; a barrier element closes the current run.
-    let run: Array<Text> = []
-    const stack: Array<ElementContent | 'end'> = [...(tree.children as Array<ElementContent>)].reverse()
-    while (stack.length > 0) {
-      const node = stack.pop()!
-      if (node === 'end') {
-        flush(run)
-        run = []
-        continue
-      }
-      if (node.type === 'text') {
-        run.push(node)
-        continue
-      }
-      if (node.type !== 'element') continue
-      if (!inline.has(node.tagName)) {
-        flush(run)
-        run = []
-        if (preserved.has(node.tagName) || preservesWhiteSpace(node)) continue
-        // The element's own content is a run of its own, ended before its next sibling.
-        stack.push('end')
-      }
-      for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index])
-    }
-    flush(run)
+    removeCjkLineBreaks(tree)
   }
+}
+
+/**
+ * Remove segment breaks between CJK characters in `tree` (a root or any
+ * element), as `rehypeCjkSpacing` does.
+ *
+ * @param tree
+ *   hast root or element; changed in place.
+ */
+export function removeCjkLineBreaks(tree: Root | Element): void {
+  // Walk in document order without recursion, gathering runs of text that
+  // flow inline; a barrier element closes the current run.
+  let run: Array<Text> = []
+  const stack: Array<ElementContent | 'end'> = [...(tree.children as Array<ElementContent>)].reverse()
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node === 'end') {
+      flush(run)
+      run = []
+      continue
+    }
+    if (node.type === 'text') {
+      run.push(node)
+      continue
+    }
+    if (node.type !== 'element') continue
+    if (!inline.has(node.tagName)) {
+      flush(run)
+      run = []
+      if (preserved.has(node.tagName) || preservesWhiteSpace(node)) continue
+      // The element's own content is a run of its own, ended before its next sibling.
+      stack.push('end')
+    }
+    for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index])
+  }
+  flush(run)
 }
 
 /** Whether an inline `style` keeps white space (`white-space: pre`, `pre-wrap`, `pre-line`, `break-spaces`). */
