@@ -16,6 +16,12 @@ const wide =
  */
 const ambiguous = /[\u00a7\u00b0\u00b7\u2010\u2013-\u2016\u2018\u2019\u201c\u201d\u2020\u2021\u2025\u2026\u2030\u2032\u2033\u203b]/u
 
+/**
+ * A field label opening the text after a break (`…新京报⏎责任编辑：…`): a new
+ * field of a credit line, kept apart by a space.
+ */
+const fieldLabel = /^(?:本文|文章|稿件)?(?:来源|來源|作者|记者|記者|责任编辑|責任編輯|编辑|編輯|责编|責編|摄影|攝影|发布时间|發布時間|时间|時間|日期|原标题|原標題)\s*[:：]/u
+
 /** A segment break: collapsible white space holding a line ending. */
 const segmentBreak = /[ \t\f]*[\r\n][ \t\r\n\f]*/g
 
@@ -44,7 +50,8 @@ const preserved = new Set(['pre', 'textarea', 'listing', 'plaintext', 'xmp', 'sc
  * F, W or H: Han, kana, full-width punctuation), or when one is and the
  * other is ambiguous-width punctuation such as `“` or `…` (between two such
  * marks, the nearest other character decides: `灯亮了……⏎”她`); also next to a
- * zero-width space. Hangul keeps its breaks (Korean uses spaces), as does
+ * zero-width space. A break before a credit field label (`⏎责任编辑：`)
+ * stays a space, keeping the fields apart. Hangul keeps its breaks (Korean uses spaces), as does
  * any break next to Latin text (`中文⏎English` keeps one space). Works
  * across inline elements (`<strong>现场⏎</strong>看到`, `<a>许多⏎市民</a>`);
  * blocks, `<br>` and images end a run. Text in `<pre>`, `<textarea>` and
@@ -112,6 +119,7 @@ function flush(run: Array<Text>): void {
     if (start === 0 || end === joined.length) continue
     const before = characterBefore(joined, start)
     const after = characterAt(joined, end)
+    if (fieldLabel.test(joined.slice(end, end + 12))) continue
     if (joins(before, after) || (ambiguous.test(before) && ambiguous.test(after) && wide.test(nearestUnambiguous(joined, start, end)))) {
       ranges.push([start, end])
     }

@@ -60,7 +60,7 @@ export const rehypeExtractMeta: Plugin<[(Readonly<Options> | null | undefined)?]
     const credit = findCreditLine(profile, root)
     if (credit) {
       set('source', credit.line.source, 'credit-line')
-      set('author', credit.line.author, 'credit-line')
+      set('author', creditAuthors(credit.line.author), 'credit-line')
       credit.remove()
     }
     const author = firstText(profile.author, tree, undefined)
@@ -118,6 +118,17 @@ function firstText(selectors: Profile['title'], tree: Root, anchor: Element | un
   const found = selectOrdered(selectors, tree, (node) => textOf(node).length > 0)
   const node = found && (found.nodes.find((candidate) => prefer && textOf(candidate) === prefer) || nearestBefore(found.nodes, anchor))
   return node && {value: textOf(node), from: found.selector}
+}
+
+/**
+ * Chinese names in a credit line (`上官云 宋宇晟`, `张三、李四`) listed the
+ * way bylines list them (`上官云, 宋宇晟`); anything else as it is.
+ */
+function creditAuthors(value: string | undefined): string | undefined {
+  if (!value) return value
+  const parts = value.split(/[\s、,，]+/)
+  const hanName = /^\p{Script=Han}{2,4}(?:[·•]\p{Script=Han}{1,6})?$/u
+  return parts.length > 1 && parts.every((part) => hanName.test(part)) ? parts.join(', ') : value
 }
 
 function dateFromUrl(profile: Profile, url: string): string | undefined {

@@ -10,16 +10,16 @@ import {rehypeRelatedArticles} from './rehype-related-articles.js'
 import {rehypeRemovePromos} from './rehype-remove-promos.js'
 import {rehypeResolveProfile} from './rehype-resolve-profile.js'
 import {rehypeSelectRoot} from './rehype-select-root.js'
-import {rehypeSupSub} from './rehype-sup-sub.js'
+import {rehypeSupSub, rewriteSupSub} from './rehype-sup-sub.js'
 import {report} from './messages.js'
 import type {Options} from './types.js'
 
 /**
- * The whole hast stage in one plugin, in order: remove CJK line breaks in
- * the title and headings, write superscript and subscript, resolve the
+ * The whole hast stage in one plugin, in order: remove CJK line breaks and
+ * write superscript and subscript in the title and headings, resolve the
  * profile, select the article root, extract metadata, prune to the root,
  * remove promos, keep related lists, normalise media, collapse nested
- * formatting, fix CJK spacing. Use it between
+ * formatting, write superscript and subscript, fix CJK spacing. Use it between
  * `rehype-parse` and `rehype-remark`; each step is also exported alone.
  */
 export const rehypeNewsArticle: Plugin<[(Readonly<Options> | null | undefined)?], Root> = function (options) {
@@ -28,10 +28,10 @@ export const rehypeNewsArticle: Plugin<[(Readonly<Options> | null | undefined)?]
   const steps = [
     // Headings and the title are read for metadata before the body is
     // cleaned: they get their CJK line breaks removed and their superscript
-    // and subscript written first (a meta bar of separate spans is left for
-    // the byline reader, which needs its separations).
+    // and subscript written first. The rest waits until the body is clean
+    // (cleaning reads the classes of `<sup>`, a meta bar of separate spans
+    // is left for the byline reader, which needs its separations).
     prepareHeadings,
-    rehypeSupSub.call(this),
     rehypeResolveProfile.call(this, options),
     rehypeSelectRoot.call(this),
     rehypeExtractMeta.call(this, options),
@@ -40,6 +40,7 @@ export const rehypeNewsArticle: Plugin<[(Readonly<Options> | null | undefined)?]
     rehypeRelatedArticles.call(this, options),
     rehypeNormalizeMedia.call(this, options),
     rehypeCollapseFormatting.call(this),
+    rehypeSupSub.call(this),
     rehypeCjkSpacing.call(this)
   ] as Array<(tree: Root, file: VFile) => undefined>
   return function (tree, file) {
@@ -50,15 +51,17 @@ export const rehypeNewsArticle: Plugin<[(Readonly<Options> | null | undefined)?]
 
 const headings = new Set(['title', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
 
-/** Remove CJK line breaks in the title and headings (read as metadata before the body is done). */
+/** Remove CJK line breaks and write superscript and subscript in the title and headings (read as metadata before the body is done). */
 function prepareHeadings(tree: Root): undefined {
   const stack: Array<Root | Element> = [tree]
   while (stack.length > 0) {
     const node = stack.pop()!
     for (const child of node.children) {
       if (child.type !== 'element') continue
-      if (headings.has(child.tagName)) removeCjkLineBreaks(child)
-      else stack.push(child)
+      if (headings.has(child.tagName)) {
+        rewriteSupSub(child)
+        removeCjkLineBreaks(child)
+      } else stack.push(child)
     }
   }
   return undefined

@@ -74,19 +74,30 @@ const maxMapped = 6
  */
 export const rehypeSupSub: Plugin<[], Root> = function () {
   return function (tree) {
-    const found: Array<[Element, Array<Parents>]> = []
-    visitParents(tree, 'element', function (node, ancestors) {
-      if (node.tagName === 'sup' || node.tagName === 'sub') found.push([node, ancestors])
-    })
-    // Innermost last in `found` (preorder): rewrite from the end so nested
-    // marks are done before the mark around them.
-    for (let index = found.length - 1; index >= 0; index--) {
-      const [node, ancestors] = found[index]
-      const parent = ancestors[ancestors.length - 1]
-      const at = parent.children.indexOf(node)
-      if (at === -1) continue
-      parent.children.splice(at, 1, ...rewrite(node, ancestors))
-    }
+    rewriteSupSub(tree)
+  }
+}
+
+/**
+ * Rewrite the `<sup>` and `<sub>` elements in `tree` (a root or any
+ * element), as `rehypeSupSub` does.
+ *
+ * @param tree
+ *   hast root or element; changed in place.
+ */
+export function rewriteSupSub(tree: Root | Element): void {
+  const found: Array<[Element, Array<Parents>]> = []
+  visitParents(tree, 'element', function (node, ancestors) {
+    if (node.tagName === 'sup' || node.tagName === 'sub') found.push([node, ancestors as Array<Parents>])
+  })
+  // Innermost last in `found` (preorder): rewrite from the end so nested
+  // marks are done before the mark around them.
+  for (let index = found.length - 1; index >= 0; index--) {
+    const [node, ancestors] = found[index]
+    const parent = ancestors[ancestors.length - 1]
+    const at = parent.children.indexOf(node)
+    if (at === -1) continue
+    parent.children.splice(at, 1, ...rewrite(node, ancestors))
   }
 }
 

@@ -83,6 +83,8 @@ test('cjk spacing: breaks next to Latin, in Korean, in pre and at images stay', 
   assert.is(md('<p style="white-space: pre-line">第一行\n第二行</p>'), '第一行 第二行')
   assert.is(md('<p>图片<img src="https://x.example/a.png">\n说明</p>'), '图片![](https://x.example/a.png) 说明')
   assert.is(md('<p>同一行 有空格</p>'), '同一行 有空格')
+  // A new credit field after the break keeps its space.
+  assert.is(md('<p><span>本文来源：新京报</span>\n<span>责任编辑：杜硕</span></p>'), '本文来源：新京报 责任编辑：杜硕')
 })
 
 test.run()
