@@ -32,8 +32,8 @@ const ordinals = /^(?:st|nd|rd|th|e|er|re|ère|ème|eme|es|è|d|o|a|os|as|º|ª|
 /** French abbreviations with a superscript ending (`M<sup>me</sup>`, `n<sup>o</sup>`), by the letters before. */
 const abbreviations: Record<string, RegExp> = {M: /^(?:me|mes|lle|lles|gr|grs)$/, N: /^(?:o|os)$/, n: /^(?:o|os)$/}
 
-/** Marks that cannot run into a number or word: bracketed notes (`[1]`, `【注】`) and note symbols. */
-const standalone = /^(?:[[(（【〔［《〈<].*[\])）】〕］》〉>]|[*†‡§¶#※✝'"’”]+)$/su
+/** Marks that cannot run into a number or word: bracketed notes (`[1]`, `【注】`), note symbols, `®` and the like. */
+const standalone = /^(?:[[(（【〔［《〈<].*[\])）】〕］》〉>]|[*†‡§¶#※✝'"’”®©℗™℠°]+)$/su
 
 /** Letters and digits (what a mark would otherwise be read together with). */
 const letter = /[\p{L}\p{N}]/u
@@ -61,8 +61,8 @@ const maxMapped = 6
  *     (`10⁶`, `m²`, `H₂O`, `xⁿ⁺¹`, `10⁻³`, `aᵢⱼ`, `12%¹`); spaces around
  *     `+ - =` are dropped (`n + 1` → `ⁿ⁺¹`); links inside keep their target
  *     (`<sup><a href="#fn1">1</a></sup>` → `[¹](#fn1)`)
- * 3.  a bracketed note (`[1]`, `（注）`) or note symbols (`*`, `†`) are plain
- *     text: they cannot run into the text before
+ * 3.  a bracketed note (`[1]`, `（注）`), note symbols (`*`, `†`) and marks
+ *     such as `®` or `°` are plain text: they cannot run into the text before
  * 4.  text that runs into no letter or digit on either side (a whole line in
  *     `<sub>`, used for small print) is plain text
  * 5.  anything else is marked `^` (superscript) or `_` (subscript), the

@@ -35,6 +35,7 @@ test('sup/sub: footnote markers do not run into numbers', function () {
   // Bracketed notes and note symbols cannot run into the text: kept as they are.
   assert.is(md('<p>cranes<sup>[4]</sup> and figures<sup>*</sup>.</p>'), 'cranes\\[4] and figures\\*.')
   assert.is(md('<p>他说<sup>【注】</sup>好</p>'), '他说【注】好')
+  assert.is(md('<p>Acme<sup>®</sup> and 20<sup>°</sup>C</p>'), 'Acme® and 20°C')
 })
 
 test('sup/sub: ordinals, abbreviations and trade marks read as text', function () {
