@@ -13,6 +13,7 @@ const suites = [
   './normalize-date.js',
   './generic-meta.js',
   './emphasis.js',
+  './text-fidelity.js',
   './media.js',
   './fixtures.js',
   './cli.js',
