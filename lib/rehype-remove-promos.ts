@@ -3,14 +3,20 @@ import {selectAll} from './util/select.js'
 import type {Plugin} from 'unified'
 import {visitParents} from 'unist-util-visit-parents'
 import {cleanArticleRoot} from './extract/clean-article-root.js'
+import {noteMedia, noteMediaIn} from './media/note.js'
+import {holdsMedia, mediaIn} from './media/tags.js'
 import {report} from './messages.js'
 import {genericNews} from './profiles/index.js'
 import {markedRoot} from './util/article-root.js'
 
-/** Elements that never hold article text. */
+/**
+ * Elements that never hold article text. `<noscript>` goes unless it holds
+ * an image or embed (`rehypeNormalizeMedia` then resolves it); `<object>`
+ * and `<embed>` stay for `rehypeNormalizeMedia` to judge.
+ */
 const clutter = new Set([
   'script', 'style', 'noscript', 'template', 'link', 'meta', 'base', 'head', 'title',
-  'form', 'button', 'input', 'select', 'textarea', 'option', 'object', 'embed', 'canvas', 'dialog'
+  'form', 'button', 'input', 'select', 'textarea', 'option', 'canvas', 'dialog'
 ])
 
 type Range = [number, number]
@@ -31,7 +37,13 @@ export const rehypeRemovePromos: Plugin<[], Root> = function () {
     // Pages no site profile knows also lose boilerplate found by its hints.
     if (profile === genericNews) {
       const root = markedRoot(tree)
-      if (root) cleanArticleRoot(root)
+      if (root) {
+        // Images and embeds the cleaning heuristics take out are recorded.
+        const before = mediaIn(root)
+        cleanArticleRoot(root)
+        const after = new Set(mediaIn(root))
+        for (const node of before) if (!after.has(node)) noteMedia(file, node, 'boilerplate')
+      }
     }
     const drop = new Set<Element>()
     const removed: Array<Range> = []
@@ -39,6 +51,7 @@ export const rehypeRemovePromos: Plugin<[], Root> = function () {
     const removeList = (profile.remove || []).join(', ')
     for (const node of removeList ? selectAll(removeList, tree) : []) {
       drop.add(node)
+      noteMediaIn(file, node, 'promo')
       const range = rangeOf(node)
       if (range) removed.push(range)
       report(file, 'promo-removed', 'Removed promo block `' + describe(node) + '`', node)
@@ -60,7 +73,11 @@ export const rehypeRemovePromos: Plugin<[], Root> = function () {
         const node = pending.pop()!
         if (node.type === 'comment') continue
         if (node.type === 'element') {
-          if (drop.has(node) || clutter.has(node.tagName) || isHidden(node)) continue
+          if (drop.has(node)) continue
+          if ((clutter.has(node.tagName) && !(node.tagName === 'noscript' && holdsMedia(node))) || isHidden(node)) {
+            noteMediaIn(file, node, isHidden(node) ? 'hidden' : 'clutter')
+            continue
+          }
           if (unwrap.has(node)) {
             for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index])
             continue

@@ -65,9 +65,6 @@ const keepLinkTags: ReadonlySet<string> = new Set([
   'ul'
 ])
 
-/** Video hosts whose iframes stay. */
-const videoHost = /youtube(?:-nocookie)?\.com|youtu\.be|vimeo\.com|dailymotion\.com|dai\.ly|youku\.com|bilibili\.com/i
-
 /**
  * Decide what to do with a block inside the article root from its class/id,
  * link density and text length.
@@ -110,11 +107,4 @@ export function judgeBlock(node: Element, block: Block | undefined, rootText: nu
   }
 
   return 'keep'
-}
-
-/** Whether an `<iframe>` (or `<embed>`/`<object>`) shows a known video host. */
-export function isVideoEmbed(node: Element): boolean {
-  const props = node.properties
-  const source = [props.src, props.data, props.dataSrc].find((v) => typeof v === 'string')
-  return typeof source === 'string' && videoHost.test(source)
 }
