@@ -7,10 +7,10 @@ import {captionParagraphs, captionText, isCaption, isFigure, splitFigure} from '
 import {embedKind, nonContent} from './media/embed-kind.js'
 import {embedLabel, labelLanguage} from './media/embed-label.js'
 import type {LabelLanguage} from './media/embed-label.js'
-import {imageCandidates, isPlaceholder, pictureCandidates} from './media/image-source.js'
+import {attribute, imageCandidates, isPlaceholder, pictureCandidates} from './media/image-source.js'
 import {embedCandidates, isPixel, noteMedia} from './media/note.js'
 import {revealNoscripts} from './media/noscript.js'
-import {holdsMedia, imageTags} from './media/tags.js'
+import {adTags, holdsMedia, imageTags} from './media/tags.js'
 import {report} from './messages.js'
 import type {Options} from './types.js'
 import {baseUrl, pageUrl} from './util/page-url.js'
@@ -94,7 +94,11 @@ export const rehypeNormalizeMedia: Plugin<[(Readonly<Options> | null | undefined
       if (node.tagName === 'picture' || imageTags.has(node.tagName)) replacement = image(node, context)
       else if (frameTags.has(node.tagName)) replacement = embed(node, context)
       else if (playerTags.has(node.tagName)) replacement = player(node, context)
-      else if (node.tagName === 'noscript') replacement = []
+      else if (adTags.has(node.tagName)) {
+        const slot = [node.properties.type, attribute(node, 'data-slot') || attribute(node, 'data-ad-slot')].filter(Boolean).join(' ')
+        noteMedia(context.file, node, 'ad-embed', slot || node.tagName)
+        replacement = []
+      } else if (node.tagName === 'noscript') replacement = []
       if (!replacement) return undefined
       parent.children.splice(index, 1, ...replacement)
       return [SKIP, index + replacement.length]
@@ -105,6 +109,16 @@ export const rehypeNormalizeMedia: Plugin<[(Readonly<Options> | null | undefined
       if (!parent || index === undefined || node.tagName !== 'a' || textOf(node) || holdsMedia(node)) return undefined
       parent.children.splice(index, 1)
       return [SKIP, index]
+    })
+
+    // An image standing between blocks is a paragraph of its own (not glued to the next image).
+    visit(tree, 'element', function (node, index, parent) {
+      if (!parent || index === undefined || (parent.type === 'element' && !flowContainers.has(parent.tagName))) return undefined
+      if (!isImageUnit(node)) return undefined
+      const siblings = parent.children as Array<ElementContent>
+      if (!standsAlone(siblings, index, -1) || !standsAlone(siblings, index, 1)) return SKIP
+      siblings[index] = h('p', [node])
+      return SKIP
     })
   }
 }
@@ -280,6 +294,34 @@ function pushLinkDown(node: Element): Array<ElementContent> {
     return 'skip'
   })
   return node.children
+}
+
+/** Elements whose children are blocks (an image there is not in a line of text). */
+const flowContainers: ReadonlySet<string> = new Set([
+  'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'div', 'figure', 'footer', 'header', 'li', 'main', 'section', 'td', 'th'
+])
+
+/** An image, or a link holding only images. */
+function isImageUnit(node: ElementContent): boolean {
+  if (node.type !== 'element') return false
+  if (node.tagName === 'img') return true
+  return node.tagName === 'a' && !textOf(node) && node.children.some((child) => child.type === 'element' && child.tagName === 'img')
+}
+
+/** Whether the sibling before (`-1`) or after (`1`) `index` is no text: none, a block, or another image. */
+function standsAlone(siblings: Array<ElementContent>, index: number, step: -1 | 1): boolean {
+  for (let at = index + step; at >= 0 && at < siblings.length; at += step) {
+    const sibling = siblings[at]
+    if (sibling.type === 'comment' || (sibling.type === 'text' && !sibling.value.trim())) continue
+    if (sibling.type === 'text') return false
+    return sibling.type === 'element' && (isImageUnit(sibling) || !phrasingWithText(sibling))
+  }
+  return true
+}
+
+/** Whether an element is inline and shows text (`<a>`, `<span>`, `<b>` with words). */
+function phrasingWithText(node: Element): boolean {
+  return !/^(?:p|div|h[1-6]|ul|ol|dl|table|blockquote|figure|pre|hr|section|article|header|footer|aside|details|main|nav|address|form|fieldset|center|br)$/.test(node.tagName) && textOf(node) !== ''
 }
 
 function language(context: Context): LabelLanguage {

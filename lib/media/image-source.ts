@@ -52,7 +52,7 @@ const notSource = new Set(['alt', 'title', 'className', 'id', 'style', 'width', 
 
 /** Last path segment of well-known placeholder files (`blank.gif`, `placeholder-1x1.gif`, `lazy.png`, `loading.svg`). */
 const placeholderFile =
-  /^(?:blank|spacer|pixel|transparent|trans|clear|empty|dot|grey|gray|white|lazy|lazyload|lazy[-_]?load(?:er|ing)?|loading|loader|spinner|placeholder|1x1|px)(?:[-_.]?(?:1x1|\d+x\d+|\d+|img|image|bg|white|grey|gray|transparent))*\.(?:gif|png|svg|jpe?g|webp)$/i
+  /^(?:blank|spacer|pixel|transparent|trans|clear|empty|dot|grey|gray|white|lazy|lazyload|loading|loader|spinner|placeholder|1x1|px)(?:[-_.]?(?:blank|spacer|pixel|transparent|trans|clear|empty|dot|grey|gray|white|lazy|load|loader|loading|spinner|placeholder|img|image|bg|\d+x\d+|\d+))*\.(?:gif|png|svg|jpe?g|webp)$/i
 
 /** File extensions of images, for URLs found in attributes no script is known for. */
 const imageExtension = /\.(?:jpe?g|png|gif|webp|avif|jxl|bmp|tiff?|heic|svg)(?:[?#]|$)/i

@@ -16,8 +16,14 @@ export const embedTags: ReadonlySet<string> = new Set([
   'amp-video',
   'amp-audio',
   'amp-twitter',
-  'amp-instagram'
+  'amp-instagram',
+  'amp-ad',
+  'amp-embed',
+  'amp-sticky-ad'
 ])
+
+/** AMP ad slots: they hold no URL, only an ad network and a slot. */
+export const adTags: ReadonlySet<string> = new Set(['amp-ad', 'amp-embed', 'amp-sticky-ad'])
 
 /** Whether `node` is an image or an embed. */
 export function isMedia(node: Element): boolean {
