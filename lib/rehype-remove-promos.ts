@@ -3,8 +3,9 @@ import {selectAll} from './util/select.js'
 import type {Plugin} from 'unified'
 import {visitParents} from 'unist-util-visit-parents'
 import {cleanArticleRoot} from './extract/clean-article-root.js'
+import {isHidden as isHiddenNode} from './extract/hints.js'
 import {noteMedia, noteMediaIn} from './media/note.js'
-import {holdsMedia, mediaIn} from './media/tags.js'
+import {holdsMedia, isMedia, mediaIn} from './media/tags.js'
 import {report} from './messages.js'
 import {genericNews} from './profiles/index.js'
 import {markedRoot} from './util/article-root.js'
@@ -39,10 +40,10 @@ export const rehypeRemovePromos: Plugin<[], Root> = function () {
       const root = markedRoot(tree)
       if (root) {
         // Images and embeds the cleaning heuristics take out are recorded.
-        const before = mediaIn(root)
+        const before = mediaWithin(root)
         cleanArticleRoot(root)
         const after = new Set(mediaIn(root))
-        for (const node of before) if (!after.has(node)) noteMedia(file, node, 'boilerplate')
+        for (const [node, hidden] of before) if (!after.has(node)) noteMedia(file, node, hidden ? 'hidden' : 'boilerplate')
       }
     }
     const drop = new Set<Element>()
@@ -89,6 +90,25 @@ export const rehypeRemovePromos: Plugin<[], Root> = function () {
       parent.children = kept as typeof parent.children
     }
   }
+}
+
+/** Media elements under `root` in document order, each with whether it or an ancestor is hidden. */
+function mediaWithin(root: Element): Map<Element, boolean> {
+  const found = new Map<Element, boolean>()
+  const stack: Array<[Element, boolean]> = [[root, false]]
+  while (stack.length > 0) {
+    const [node, hiddenAbove] = stack.pop()!
+    const hidden = hiddenAbove || isHiddenNode(node)
+    if (node !== root && isMedia(node)) {
+      found.set(node, hidden)
+      continue
+    }
+    for (let index = node.children.length - 1; index >= 0; index--) {
+      const child = node.children[index]
+      if (child.type === 'element') stack.push([child, hidden])
+    }
+  }
+  return found
 }
 
 /**

@@ -1,5 +1,6 @@
 import type {Element} from 'hast'
 import type {Block} from './block-stats.js'
+import {isCaption, isFigure} from '../media/caption.js'
 import {hintNames, isArticleBody, isPositiveName} from './hints.js'
 import {isCommentHeading, isRelatedHeading, sectionHeading} from './section-heading.js'
 import {shortText} from './short-text.js'
@@ -98,7 +99,8 @@ export function judgeBlock(node: Element, block: Block | undefined, rootText: nu
   }
 
   // Link lists and lone-link teaser paragraphs.
-  if (density >= linkListDensity && !keepLinkTags.has(node.tagName) && text < rootText * 0.5) {
+  // A linked image with its caption (`<a><div class="wp-caption">…</div></a>`) is a figure, not a link list.
+  if (density >= linkListDensity && !keepLinkTags.has(node.tagName) && !isFigure(node) && !isCaption(node, false) && text < rootText * 0.5) {
     return 'remove'
   }
 

@@ -206,13 +206,13 @@ function visitElement(
 
 /**
  * Whether an element is a figure or a caption (`<figure>`, `<figcaption>`,
- * WordPress `.wp-caption`, `.caption`, `.photo-credit`): what it credits is
+ * WordPress `.wp-caption`, `.caption`, `.photo-credit`, `.img_desc`): what it credits is
  * the picture. An author box built as a figure (its class says `author` or
  * `byline`) is not one.
  */
 function caption(tag: string, hint: string): boolean {
   if (BYLINE_HINT.test(hint)) return false
-  return tag === 'figure' || tag === 'figcaption' || /(?:^|\s)(?:wp-caption\S*|\S*caption|(?:photo|image|img|picture)[-_]?credits?)(?:\s|$)/i.test(hint)
+  return tag === 'figure' || tag === 'figcaption' || /(?:^|\s)(?:wp-caption\S*|\S*caption|(?:photo|image|img|picture)[-_]?credits?|(?:img|pic|photo|image)[-_]?(?:desc|descr|txt|text|note))(?:\s|$)/i.test(hint)
 }
 
 /** Whether class names or id mark boilerplate (comments, navigation, related lists, page footer). */
