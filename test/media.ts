@@ -133,6 +133,15 @@ test('media: `<object>` with `<param name=movie>` and an inner `<embed>` is one 
   assert.is(out, '正文。\n\n[视频（youtube.com）](https://www.youtube.com/v/abc)\n')
 })
 
+test('media: images in blocks removed by cleaning are recorded with the block’s rule', async function () {
+  const prose = 'The council met on Tuesday evening and voted on the budget for the coming year, after a long debate. '.repeat(4)
+  const file = await convert('<html><body><article><h1>Budget vote in the town hall</h1><p>' + prose + '</p>' +
+    '<div class="share-bar"><a href="https://facebook.com/sharer"><img src="https://cdn.example/icons/facebook.png" alt="Facebook"></a></div>' +
+    '<p style="display:none"><img src="https://cdn.example/hidden.jpg" alt="Hidden"></p><p>' + prose + '</p></article></body></html>')
+  const removals = (file.data.removals || []).filter((removal) => removal.kind !== 'text').map((removal) => removal.rule + ' ' + removal.sample)
+  assert.equal(removals, ['boilerplate https://cdn.example/icons/facebook.png', 'hidden https://cdn.example/hidden.jpg'])
+})
+
 test('spacing: a line break between CJK characters leaves no space', async function () {
   assert.is(await body(page('<p>第一行\n  第二行<b>加粗</b>\n继续，English\nwords 与\n中文</p>')), '第一行第二行**加粗**继续，English words 与中文\n')
 })
