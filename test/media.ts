@@ -142,6 +142,13 @@ test('media: images in blocks removed by cleaning are recorded with the block’
   assert.equal(removals, ['boilerplate https://cdn.example/icons/facebook.png', 'hidden https://cdn.example/hidden.jpg'])
 })
 
+test('media: a header block classed `caption` (headline, byline) is no caption', async function () {
+  const prose = 'The route planner now shows points of interest along the way, the company said on Wednesday. '.repeat(4)
+  const file = await convert('<html><body><div class="article"><div class="image"><img src="https://cdn.example/hero.jpg" alt="Hero"><div class="copyright">Photo agency</div></div>' +
+    '<div class="caption"><h2 class="title">Maps now show more places</h2><ul class="author"><li>Stefan Example</li></ul></div><p>' + prose + '</p><p>' + prose + '</p></div></body></html>')
+  assert.is(file.data.article && file.data.article.author, 'Stefan Example')
+})
+
 test('spacing: a line break between CJK characters leaves no space', async function () {
   assert.is(await body(page('<p>第一行\n  第二行<b>加粗</b>\n继续，English\nwords 与\n中文</p>')), '第一行第二行**加粗**继续，English words 与中文\n')
 })

@@ -184,7 +184,7 @@ function visitElement(
     excluded: context.excluded || tag === 'nav' ||
       ((tag === 'footer' || tag === 'aside') && !context.inArticle) ||
       (tag !== 'body' && tag !== 'html' && tag !== 'main' && tag !== 'article' && boilerplate(hint)) ||
-      caption(tag, hint)
+      caption(element, tag, hint)
   }
 
   const located = {element, context: next}
@@ -208,11 +208,16 @@ function visitElement(
  * Whether an element is a figure or a caption (`<figure>`, `<figcaption>`,
  * WordPress `.wp-caption`, `.caption`, `.photo-credit`, `.img_desc`): what it credits is
  * the picture. An author box built as a figure (its class says `author` or
- * `byline`) is not one.
+ * `byline`) is not one, nor is a block holding a heading (a hero's
+ * `div.caption` with the headline and byline).
  */
-function caption(tag: string, hint: string): boolean {
-  if (BYLINE_HINT.test(hint)) return false
-  return tag === 'figure' || tag === 'figcaption' || /(?:^|\s)(?:wp-caption\S*|\S*caption|(?:photo|image|img|picture)[-_]?credits?|(?:img|pic|photo|image)[-_]?(?:desc|descr|txt|text|note))(?:\s|$)/i.test(hint)
+function caption(element: Element, tag: string, hint: string): boolean {
+  const named = tag === 'figure' || tag === 'figcaption' || /(?:^|\s)(?:wp-caption\S*|\S*caption|(?:photo|image|img|picture)[-_]?credits?|(?:img|pic|photo|image)[-_]?(?:desc|descr|txt|text|note))(?:\s|$)/i.test(hint)
+  return named && !BYLINE_HINT.test(hint) && !hasHeading(element)
+}
+
+function hasHeading(element: Element): boolean {
+  return element.children.some((child) => child.type === 'element' && (/^h[1-6]$/.test(child.tagName) || hasHeading(child)))
 }
 
 /** Whether class names or id mark boilerplate (comments, navigation, related lists, page footer). */

@@ -56,7 +56,8 @@ export function isFigure(node: Element): boolean {
 
 /**
  * Whether `node` is a caption: `<figcaption>`, `.wp-caption-text`, or a
- * short element without media whose class names a caption or credit.
+ * short element without media or headings whose class names a caption or
+ * credit.
  *
  * @param node
  *   Element.
@@ -71,7 +72,7 @@ export function isCaption(node: Element, inFigure: boolean): boolean {
     node.tagName === 'figcaption' ||
     names.some((name) => wpCaptionText.test(name)) ||
     names.some((name) => captionClass.test(name) && !notCaption.test(name) && (inFigure || /caption|desc|txt|text|note/i.test(name)))
-  return named && !imageTags.has(node.tagName) && !holdsMedia(node) && textOf(node).length <= maxCaption
+  return named && !imageTags.has(node.tagName) && !holdsMedia(node) && !hasHeading(node) && textOf(node).length <= maxCaption
 }
 
 /** A figure split into its content and its captions. */
@@ -182,6 +183,11 @@ function phrasing(nodes: Array<ElementContent>): Array<ElementContent> {
     }
   }
   return result
+}
+
+/** Whether `node` holds a heading (then it is a header block, whatever its class says). */
+function hasHeading(node: Element): boolean {
+  return node.children.some((child) => child.type === 'element' && (/^h[1-6]$/.test(child.tagName) || hasHeading(child)))
 }
 
 function hasBlock(node: Element): boolean {
