@@ -149,6 +149,11 @@ test('media: a header block classed `caption` (headline, byline) is no caption',
   assert.is(file.data.article && file.data.article.author, 'Stefan Example')
 })
 
+test('media: protocol-relative sources without a page URL become `https:`', async function () {
+  const out = await body(page('<p>正文。</p><p><iframe src="//player.bilibili.com/player.html?bvid=BV1"></iframe></p><p><img src="//i.example/a.jpg" alt="图"></p>'))
+  assert.is(out, '正文。\n\n[视频（player.bilibili.com）](https://player.bilibili.com/player.html?bvid=BV1)\n\n![图](https://i.example/a.jpg)\n')
+})
+
 test('spacing: a line break between CJK characters leaves no space', async function () {
   assert.is(await body(page('<p>第一行\n  第二行<b>加粗</b>\n继续，English\nwords 与\n中文</p>')), '第一行第二行**加粗**继续，English words 与中文\n')
 })

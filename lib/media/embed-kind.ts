@@ -112,10 +112,10 @@ export function embedKind(url: string): EmbedKind {
   return 'other'
 }
 
-/** Host of a URL without `www.`, for labels. */
+/** Host of a URL without `www.`, for labels (empty for a relative URL). */
 export function displayHost(url: string): string {
   const parsed = parse(url)
-  return parsed ? parsed.host.replace(/^www\./, '') : url
+  return parsed ? parsed.host.replace(/^www\./, '') : ''
 }
 
 function matches(rules: Array<HostRule>, url: URL): boolean {

@@ -55,7 +55,8 @@ export function labelLanguage(text: string): LabelLanguage {
 /**
  * Label of the link an embed becomes: its `title` or `aria-label` unless
  * generic (`iframe`, `YouTube video player` is kept: it names the host),
- * else the kind and host (`Chart (datawrapper.dwcdn.net)`).
+ * else the kind and host (`Chart (datawrapper.dwcdn.net)`; the kind alone
+ * for a relative URL).
  *
  * @param node
  *   Embed element (its title is read).
@@ -74,5 +75,6 @@ export function embedLabel(node: Element, url: string, kind: EmbedKind, language
     if (title && !genericTitle.test(title)) return title
   }
   const host = displayHost(url)
+  if (!host) return words[language][kind]
   return language === 'en' ? words.en[kind] + ' (' + host + ')' : words[language][kind] + '（' + host + '）'
 }
