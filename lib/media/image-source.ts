@@ -112,7 +112,8 @@ export function largestFromSrcset(value: unknown): string | undefined {
 /**
  * Candidate URLs of an `<img>` (or `<amp-img>`), best first: lazy `srcset`s
  * (largest), lazy single-URL attributes, `srcset` (largest), `src`, then any
- * other attribute whose value is an image URL. Placeholders are left out.
+ * other attribute whose value is an image URL (by its extension, or an
+ * absolute URL in an attribute named `…src…`). Placeholders are left out.
  *
  * @param node
  *   Image element.
@@ -131,7 +132,9 @@ export function imageCandidates(node: Element): Array<SourceCandidate> {
   add(node.properties.src, 'src')
   for (const [key, value] of Object.entries(node.properties)) {
     if (notSource.has(key) || typeof value !== 'string' || /\s/.test(value.trim())) continue
+    // `data-zoom-image="…/a.jpg"`, or an unknown lazy attribute (`data-lsrc`) holding an absolute URL.
     if (imageExtension.test(value) && /src|img|image|url|original|lazy|file|photo|pic|large|full|zoom/i.test(key)) add(value, key)
+    else if (/src/i.test(key) && key !== 'srcSet' && /^(?:https?:)?\/\/[^/]/i.test(value.trim())) add(value, key)
   }
   return candidates
 }
