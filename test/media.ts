@@ -2,6 +2,7 @@ import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import rehypeParse from 'rehype-parse'
 import rehypeRemark from 'rehype-remark'
+import remarkParse from 'remark-parse'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import {convert, rehypeNormalizeMedia} from '../index.js'
@@ -152,6 +153,19 @@ test('media: a header block classed `caption` (headline, byline) is no caption',
 test('media: protocol-relative sources without a page URL become `https:`', async function () {
   const out = await body(page('<p>正文。</p><p><iframe src="//player.bilibili.com/player.html?bvid=BV1"></iframe></p><p><img src="//i.example/a.jpg" alt="图"></p>'))
   assert.is(out, '正文。\n\n[视频（player.bilibili.com）](https://player.bilibili.com/player.html?bvid=BV1)\n\n![图](https://i.example/a.jpg)\n')
+})
+
+test('media: `&` in link and image URLs is written `&amp;` (kramdown has no `\\&`), and parses back to `&`', async function () {
+  const out = await body(page('<p>正文：<a href="https://x.example/?a=1&amp;b=2">链接</a>，<img src="https://i.example/a.jpg?w=800&amp;h=600" alt="图">。</p>'))
+  assert.is(out, '正文：[链接](https://x.example/?a=1&amp;b=2)，![图](https://i.example/a.jpg?w=800&amp;h=600)。\n')
+  const urls: Array<string> = []
+  const tree = unified().use(remarkParse).parse(out)
+  const walk = (node: {type: string; url?: string; children?: Array<unknown>}) => {
+    if (node.url) urls.push(node.url)
+    for (const child of node.children || []) walk(child as typeof node)
+  }
+  walk(tree)
+  assert.equal(urls, ['https://x.example/?a=1&b=2', 'https://i.example/a.jpg?w=800&h=600'])
 })
 
 test('spacing: a line break between CJK characters leaves no space', async function () {
