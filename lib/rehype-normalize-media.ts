@@ -104,22 +104,7 @@ export const rehypeNormalizeMedia: Plugin<[(Readonly<Options> | null | undefined
       return [SKIP, index + replacement.length]
     })
 
-    // Links whose only content was an image that went.
-    visit(tree, 'element', function (node, index, parent) {
-      if (!parent || index === undefined || node.tagName !== 'a' || textOf(node) || holdsMedia(node)) return undefined
-      parent.children.splice(index, 1)
-      return [SKIP, index]
-    })
-
-    // An image standing between blocks is a paragraph of its own (not glued to the next image).
-    visit(tree, 'element', function (node, index, parent) {
-      if (!parent || index === undefined || (parent.type === 'element' && !flowContainers.has(parent.tagName))) return undefined
-      if (!isImageUnit(node)) return undefined
-      const siblings = parent.children as Array<ElementContent>
-      if (!standsAlone(siblings, index, -1) || !standsAlone(siblings, index, 1)) return SKIP
-      siblings[index] = h('p', [node])
-      return SKIP
-    })
+    tidy(tree)
   }
 }
 
@@ -294,6 +279,34 @@ function pushLinkDown(node: Element): Array<ElementContent> {
     return 'skip'
   })
   return node.children
+}
+
+/**
+ * After the media pass, in one walk: drop links whose only content was an
+ * image that went, and give an image standing between blocks a paragraph
+ * of its own (not glued to the next image).
+ */
+function tidy(tree: Root): void {
+  const stack: Array<Root | Element> = [tree]
+  while (stack.length > 0) {
+    const parent = stack.pop()!
+    const siblings = parent.children as Array<ElementContent>
+    const flow = parent.type === 'root' || flowContainers.has(parent.tagName)
+    for (let index = 0; index < siblings.length; index++) {
+      const node = siblings[index]
+      if (node.type !== 'element') continue
+      if (node.tagName === 'a' && !textOf(node) && !holdsMedia(node)) {
+        siblings.splice(index, 1)
+        index--
+        continue
+      }
+      if (flow && isImageUnit(node)) {
+        if (standsAlone(siblings, index, -1) && standsAlone(siblings, index, 1)) siblings[index] = h('p', [node])
+        continue
+      }
+      stack.push(node)
+    }
+  }
 }
 
 /** Elements whose children are blocks (an image there is not in a line of text). */
