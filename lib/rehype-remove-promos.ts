@@ -3,14 +3,21 @@ import {selectAll} from './util/select.js'
 import type {Plugin} from 'unified'
 import {visitParents} from 'unist-util-visit-parents'
 import {cleanArticleRoot} from './extract/clean-article-root.js'
+import {isHidden as isHiddenNode} from './extract/hints.js'
+import {noteMedia, noteMediaIn} from './media/note.js'
+import {holdsMedia, isMedia, mediaIn} from './media/tags.js'
 import {report} from './messages.js'
 import {genericNews} from './profiles/index.js'
 import {markedRoot} from './util/article-root.js'
 
-/** Elements that never hold article text. */
+/**
+ * Elements that never hold article text. `<noscript>` goes unless it holds
+ * an image or embed (`rehypeNormalizeMedia` then resolves it); `<object>`
+ * and `<embed>` stay for `rehypeNormalizeMedia` to judge.
+ */
 const clutter = new Set([
   'script', 'style', 'noscript', 'template', 'link', 'meta', 'base', 'head', 'title',
-  'form', 'button', 'input', 'select', 'textarea', 'option', 'object', 'embed', 'canvas', 'dialog'
+  'form', 'button', 'input', 'select', 'textarea', 'option', 'canvas', 'dialog'
 ])
 
 type Range = [number, number]
@@ -31,7 +38,13 @@ export const rehypeRemovePromos: Plugin<[], Root> = function () {
     // Pages no site profile knows also lose boilerplate found by its hints.
     if (profile === genericNews) {
       const root = markedRoot(tree)
-      if (root) cleanArticleRoot(root)
+      if (root) {
+        // Images and embeds the cleaning heuristics take out are recorded.
+        const before = mediaWithin(root)
+        cleanArticleRoot(root)
+        const after = new Set(mediaIn(root))
+        for (const [node, hidden] of before) if (!after.has(node)) noteMedia(file, node, hidden ? 'hidden' : 'boilerplate')
+      }
     }
     const drop = new Set<Element>()
     const removed: Array<Range> = []
@@ -39,6 +52,7 @@ export const rehypeRemovePromos: Plugin<[], Root> = function () {
     const removeList = (profile.remove || []).join(', ')
     for (const node of removeList ? selectAll(removeList, tree) : []) {
       drop.add(node)
+      noteMediaIn(file, node, 'promo')
       const range = rangeOf(node)
       if (range) removed.push(range)
       report(file, 'promo-removed', 'Removed promo block `' + describe(node) + '`', node)
@@ -60,7 +74,11 @@ export const rehypeRemovePromos: Plugin<[], Root> = function () {
         const node = pending.pop()!
         if (node.type === 'comment') continue
         if (node.type === 'element') {
-          if (drop.has(node) || clutter.has(node.tagName) || isHidden(node)) continue
+          if (drop.has(node)) continue
+          if ((clutter.has(node.tagName) && !(node.tagName === 'noscript' && holdsMedia(node))) || isHidden(node)) {
+            noteMediaIn(file, node, isHidden(node) ? 'hidden' : 'clutter')
+            continue
+          }
           if (unwrap.has(node)) {
             for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index])
             continue
@@ -72,6 +90,25 @@ export const rehypeRemovePromos: Plugin<[], Root> = function () {
       parent.children = kept as typeof parent.children
     }
   }
+}
+
+/** Media elements under `root` in document order, each with whether it or an ancestor is hidden. */
+function mediaWithin(root: Element): Map<Element, boolean> {
+  const found = new Map<Element, boolean>()
+  const stack: Array<[Element, boolean]> = [[root, false]]
+  while (stack.length > 0) {
+    const [node, hiddenAbove] = stack.pop()!
+    const hidden = hiddenAbove || isHiddenNode(node)
+    if (node !== root && isMedia(node)) {
+      found.set(node, hidden)
+      continue
+    }
+    for (let index = node.children.length - 1; index >= 0; index--) {
+      const child = node.children[index]
+      if (child.type === 'element') stack.push([child, hidden])
+    }
+  }
+  return found
 }
 
 /**

@@ -1,5 +1,6 @@
 import type {Element} from 'hast'
 import type {Block} from './block-stats.js'
+import {isCaption, isFigure} from '../media/caption.js'
 import {hintNames, isArticleBody, isPositiveName} from './hints.js'
 import {isCommentHeading, isRelatedHeading, sectionHeading} from './section-heading.js'
 import {shortText} from './short-text.js'
@@ -65,9 +66,6 @@ const keepLinkTags: ReadonlySet<string> = new Set([
   'ul'
 ])
 
-/** Video hosts whose iframes stay. */
-const videoHost = /youtube(?:-nocookie)?\.com|youtu\.be|vimeo\.com|dailymotion\.com|dai\.ly|youku\.com|bilibili\.com/i
-
 /**
  * Decide what to do with a block inside the article root from its class/id,
  * link density and text length.
@@ -101,7 +99,8 @@ export function judgeBlock(node: Element, block: Block | undefined, rootText: nu
   }
 
   // Link lists and lone-link teaser paragraphs.
-  if (density >= linkListDensity && !keepLinkTags.has(node.tagName) && text < rootText * 0.5) {
+  // A linked image with its caption (`<a><div class="wp-caption">…</div></a>`) is a figure, not a link list.
+  if (density >= linkListDensity && !keepLinkTags.has(node.tagName) && !isFigure(node) && !isCaption(node, false) && text < rootText * 0.5) {
     return 'remove'
   }
 
@@ -110,11 +109,4 @@ export function judgeBlock(node: Element, block: Block | undefined, rootText: nu
   }
 
   return 'keep'
-}
-
-/** Whether an `<iframe>` (or `<embed>`/`<object>`) shows a known video host. */
-export function isVideoEmbed(node: Element): boolean {
-  const props = node.properties
-  const source = [props.src, props.data, props.dataSrc].find((v) => typeof v === 'string')
-  return typeof source === 'string' && videoHost.test(source)
 }

@@ -1,6 +1,7 @@
 import type {Element, ElementContent} from 'hast'
 import {blockStats} from './block-stats.js'
-import {isVideoEmbed, judgeBlock} from './boilerplate.js'
+import {judgeBlock} from './boilerplate.js'
+import {holdsMedia} from '../media/tags.js'
 import {isAriaHidden, isHidden} from './hints.js'
 import {phrasingTags} from './tags.js'
 
@@ -19,7 +20,7 @@ const dropTags: ReadonlySet<string> = new Set([
   'textarea'
 ])
 
-/** Embeds that stay only when they show a known video host. */
+/** Embeds: they stay (ads and trackers are dropped, recorded, by `rehypeNormalizeMedia`). */
 const embedTags: ReadonlySet<string> = new Set(['iframe', 'embed', 'object'])
 
 /**
@@ -31,7 +32,7 @@ const embedTags: ReadonlySet<string> = new Set(['iframe', 'embed', 'object'])
  * length), so inline elements inside a sentence are never removed (hidden
  * ones aside). Related-article link lists stay and get
  * `properties.dataNewsMarkdownRelated = 'true'`. Figures, tables,
- * blockquotes, lists and video embeds stay.
+ * blockquotes, lists, embeds and `<noscript>` image fallbacks stay.
  *
  * @param root
  *   Article root, as returned by `findArticleRoot`.
@@ -74,8 +75,10 @@ export function cleanArticleRoot(root: Element): void {
     const name = node.tagName
     // An `<aside>` of related stories is a related list, not furniture.
     if (name === 'aside') return judgeBlock(node, stats.byNode.get(node), rootText) === 'related' ? 'related' : 'remove'
+    // `<noscript>` holding an image and embeds are judged by `rehypeNormalizeMedia`.
+    if (name === 'noscript' && holdsMedia(node)) return 'keep'
     if (dropTags.has(name)) return 'remove'
-    if (embedTags.has(name)) return isVideoEmbed(node) ? 'keep' : 'remove'
+    if (embedTags.has(name)) return 'keep'
     const phrasing = phrasingTags.has(name)
     if (isHidden(node) || (isAriaHidden(node) && !phrasing)) return 'remove'
     if (phrasing) return 'keep'
