@@ -1,6 +1,7 @@
 import type {Element, Root} from 'hast'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
+import {captureImageSources, rehypeCollectImages} from './images/collect.js'
 import {rehypeCjkSpacing} from './rehype-cjk-spacing.js'
 import {rehypeCollapseFormatting} from './rehype-collapse-formatting.js'
 import {rehypeExtractMeta} from './rehype-extract-meta.js'
@@ -16,8 +17,8 @@ import type {Options} from './types.js'
 /**
  * The whole hast stage in one plugin, in order: resolve the profile, select
  * the article root, extract metadata, prune to the root, remove promos,
- * keep related lists, normalise media, collapse nested formatting, fix
- * CJK spacing. Use it between
+ * keep related lists, normalise media (listing the article's images in
+ * `file.data.images`), collapse nested formatting, fix CJK spacing. Use it between
  * `rehype-parse` and `rehype-remark`; each step is also exported alone.
  */
 export const rehypeNewsArticle: Plugin<[(Readonly<Options> | null | undefined)?], Root> = function (options) {
@@ -30,7 +31,9 @@ export const rehypeNewsArticle: Plugin<[(Readonly<Options> | null | undefined)?]
     rehypePruneToRoot.call(this),
     rehypeRemovePromos.call(this),
     rehypeRelatedArticles.call(this, options),
+    (tree: Root, file: VFile) => captureImageSources(tree, file, options),
     rehypeNormalizeMedia.call(this, options),
+    rehypeCollectImages.call(this),
     rehypeCollapseFormatting.call(this),
     rehypeCjkSpacing.call(this)
   ] as Array<(tree: Root, file: VFile) => undefined>

@@ -6,7 +6,7 @@ import {visit} from 'unist-util-visit'
 import {report} from './messages.js'
 import type {Options} from './types.js'
 import {baseUrl, pageUrl} from './util/page-url.js'
-import {safeUrl} from './util/safe-url.js'
+import {fileUrl, safeUrl} from './util/safe-url.js'
 import {textOf} from './util/text.js'
 
 const emptyOptions: Readonly<Options> = {}
@@ -27,9 +27,10 @@ export const rehypeNormalizeMedia: Plugin<[(Readonly<Options> | null | undefined
   return function (tree, file) {
     const base = file.data.baseUrl || baseUrl(tree, pageUrl(tree, settings.url || file.data.pageUrl)?.value)
     const allowData = Boolean(settings.allowDataImages)
+    const allowFile = Boolean(settings.allowFileImages)
     const resolve = function (value: unknown, node: Element, data = false): string | undefined {
       if (typeof value !== 'string' || !value.trim()) return undefined
-      const url = safeUrl(value, base, data && allowData)
+      const url = safeUrl(value, base, data && allowData) ?? (data && allowFile ? fileUrl(value) : undefined)
       if (!url && !/^\s*data:image\//i.test(value)) report(file, 'unsafe-url', 'Dropped unsafe URL `' + value.slice(0, 40) + '`', node)
       return url
     }
@@ -139,3 +140,4 @@ function largestFromSrcset(value: unknown): string | undefined {
   }
   return best
 }
+
