@@ -2,6 +2,7 @@ import {statSync} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type {VFile} from 'vfile'
+import {ImageStage, imagesUnchanged} from '../images/stage.js'
 import type {Settings} from './arguments.js'
 import type {TaskResult} from './convert-task.js'
 import {sha256} from './hash.js'
@@ -79,7 +80,7 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   // 1. Unchanged inputs keep their outputs; outputs of other inputs stay reserved.
   for (const input of inputs) {
     const entry = manifest.get(input.relative)
-    if (!settings.force && entry && entry.converter === converter && (await unchanged(input.relative, input.absolute, path.join(outDir, entry.output), entry, manifest))) {
+    if (!settings.force && entry && entry.converter === converter && (await unchanged(input.relative, input.absolute, path.join(outDir, entry.output), entry, manifest)) && (await imagesUnchanged(entry, settings.images, outDir))) {
       registry.reserve(entry.output)
       entries.push({input: input.relative, output: entry.output, status: 'unchanged', fields: entry.fields, warnings: [], error: null})
       progress.tick()
@@ -93,12 +94,15 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   // paths in input order (deterministic names), then write up to
   // `maxWrites` files at once: the disk's latency (fsync) overlaps.
   const pool = createPool(Math.min(settings.jobs, Math.max(todo.length, 1)))
+  // `--images copy|download`: images are fetched as soon as a page is converted, placed when it is written.
+  const images = settings.images === 'keep' ? undefined : new ImageStage({mode: settings.images, outDir, layout: settings.layout, manifest, roots: settings.imageRoots, fetch: settings.imageFetch})
   const window = Math.max(settings.jobs * 16, 32)
   const pending: Array<Promise<TaskResult> | undefined> = []
   const maxSize = settings.maxSize ?? defaultMaxSize
   const start = (index: number) => {
     const input = todo[index]
-    pending[index] = pool.run({file: input.absolute, relative: input.relative, options: optionsFor(settings, input.relative), layout: settings.layout, maxSize})
+    pending[index] = pool.run({file: input.absolute, relative: input.relative, options: optionsFor(settings, input.relative), layout: settings.layout, maxSize, images: settings.images})
+    if (images) pending[index] = pending[index]!.then((result) => (images.acquire(input, result.page), result))
   }
   for (let index = 0; index < Math.min(window, todo.length); index++) start(index)
   const writing = new Set<Promise<void>>()
@@ -117,7 +121,7 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
       const result = await (pending[index] as Promise<TaskResult>)
       pending[index] = undefined
       if (index + window < todo.length) start(index + window)
-      const claimed = claimOutput({outDir, converter, manifest, registry, input, result, overwrite: settings.overwrite})
+      const claimed = claimOutput({outDir, converter, manifest, registry, input, result, overwrite: settings.overwrite, images})
       if (settings.verbose && result.messages.length > 0) files.push(toVFile(input.relative, result.messages))
       if (!settings.verbose && result.error) io.stderr.write(progressNewline(settings, io) + input.relative + ': ' + result.error.reason + ' [' + result.error.ruleId + ']\n')
       const before = claimed.output === null ? undefined : removals.get(pathKey(claimed.output))
@@ -145,9 +149,11 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
     }
     await Promise.all(writing)
     if (failure) throw failure
+    if (images && !stopped) await images.removeUnused()
   } finally {
     await Promise.all(writing)
     await pool.close()
+    await images?.close()
     progress.stop()
   }
   // Save what was written; a manifest that cannot be saved stays as it was (atomic).
@@ -170,6 +176,7 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
 
   entries.sort((a, b) => compare(a.input, b.input))
   const summary = summarize(entries)
+  if (images) summary.images = images.summary
   if (settings.verbose && files.length > 0) io.stderr.write(formatFiles(files))
   for (const entry of entries) if (entry.status === 'skipped' && !settings.quiet) io.stderr.write(entry.input + ': skipped: ' + entry.reason + '\n')
   if (settings.report) {
@@ -205,7 +212,9 @@ function pathKey(output: string): string {
 
 function optionsFor(settings: Settings, relative: string) {
   const url = settings.urlMap?.get(relative) ?? (settings.baseUrl ? new URL(relative.split('/').map(encodeURIComponent).join('/'), settings.baseUrl).href : undefined)
-  return {url, profiles: settings.profiles, related: settings.related, relatedFrontmatter: settings.relatedFrontmatter, maxSize: settings.maxSize, maxElements: settings.maxElements}
+  // Copied images may come from `data:` and `file:` URLs: keep them until the copy replaces them.
+  const local = settings.images === 'keep' ? {} : {allowDataImages: true, allowFileImages: true}
+  return {url, profiles: settings.profiles, related: settings.related, relatedFrontmatter: settings.relatedFrontmatter, maxSize: settings.maxSize, maxElements: settings.maxElements, ...local}
 }
 
 function progressNewline(settings: Settings, io: Io): string {

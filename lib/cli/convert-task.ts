@@ -5,6 +5,12 @@ import {sha256} from './hash.js'
 import {stamp} from './manifest.js'
 import type {LayoutName, Placement} from './layouts.js'
 import {renderPage} from './render-page.js'
+import {pagePath} from '../images/placement.js'
+import type {ImageMode} from '../images/placement.js'
+import {imageSpans} from '../images/rewrite.js'
+import type {ImageSpan} from '../images/rewrite.js'
+import {pageImages} from '../images/stage.js'
+import type {PageImage} from '../images/stage.js'
 
 /**
  * A page to convert (structured-cloneable, for worker threads): the task
@@ -20,6 +26,8 @@ export interface Task {
   layout: LayoutName
   /** Inputs larger than this many bytes are refused before they are read. */
   maxSize: number
+  /** `--images` (default: `keep`): other modes list the page's images and make Hugo and Eleventy pages bundles. */
+  images?: ImageMode | undefined
 }
 
 /** One message, as plain data. */
@@ -43,6 +51,9 @@ export interface Converted {
   outputHash: string
   /** The input's `stamp()` when it was read. */
   inputStamp: string
+  /** With `--images copy|download`: the page's images, one per Markdown URL, and where their URLs are in `markdown`. */
+  images?: Array<PageImage> | undefined
+  imageSpans?: Array<ImageSpan> | undefined
 }
 
 /** Result of a task (structured-cloneable). */
@@ -79,7 +90,17 @@ export default async function convertTask(task: Task): Promise<TaskResult> {
     // The layout writes the frontmatter: converting without it saves one YAML pass.
     const file = await convert(bytes, {...task.options, frontmatter: false, path: task.relative})
     const {markdown, placement, fields} = renderPage(file, task.relative, task.layout, task.options)
-    return {page: {markdown, placement, fields, inputHash: sha256(bytes), outputHash: sha256(markdown), inputStamp}, messages: file.messages.map(plain)}
+    const page: Converted = {markdown, placement, fields, inputHash: sha256(bytes), outputHash: sha256(markdown), inputStamp}
+    const mode = task.images || 'keep'
+    if (mode !== 'keep') {
+      placement.path = pagePath(task.layout, mode, placement.path)
+      const images = file.data.images || []
+      if (images.length > 0) {
+        page.images = pageImages(images)
+        page.imageSpans = imageSpans(markdown)
+      }
+    }
+    return {page, messages: file.messages.map(plain)}
   } catch (error) {
     const cause = error as {ruleId?: unknown; reason?: unknown; message?: unknown; line?: unknown; column?: unknown}
     const message: TaskMessage = {

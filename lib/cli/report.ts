@@ -1,3 +1,4 @@
+import type {ImageSummary, ReportImage} from '../images/stage.js'
 import type {TaskMessage} from './convert-task.js'
 
 /** What happened to one input. */
@@ -22,6 +23,8 @@ export interface ReportEntry {
   fields: Array<string>
   warnings: Array<ReportMessage>
   error: ReportMessage | null
+  /** With `--images copy|download`: each image of the page and what became of it. */
+  images?: Array<ReportImage> | undefined
 }
 
 /** Counts for the summary. */
@@ -32,6 +35,8 @@ export interface Summary {
   failed: number
   /** Warnings (not info) by `ruleId`. */
   warnings: Record<string, number>
+  /** With `--images copy|download`: images saved, reused, downloaded, left remote, failed. */
+  images?: ImageSummary | undefined
 }
 
 /** Plain message for the report. */
@@ -64,5 +69,7 @@ export function formatSummary(summary: Summary): string {
   const lines = [summary.converted + ' converted, ' + summary.unchanged + ' unchanged, ' + summary.skipped + ' skipped, ' + summary.failed + ' failed']
   const ids = Object.keys(summary.warnings).sort()
   if (ids.length > 0) lines.push('warnings: ' + ids.map((id) => id + ' ×' + summary.warnings[id]).join(', '))
+  const images = summary.images
+  if (images) lines.push('images: ' + images.saved + ' saved (' + images.downloaded + ' downloaded), ' + images.reused + ' already in place, ' + (images.remote > 0 ? images.remote + ' left remote, ' : '') + images.failed + ' failed')
   return lines.join('\n') + '\n'
 }
