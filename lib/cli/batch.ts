@@ -95,7 +95,8 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   // `maxWrites` files at once: the disk's latency (fsync) overlaps.
   const pool = createPool(Math.min(settings.jobs, Math.max(todo.length, 1)))
   // `--images copy|download`: images are fetched as soon as a page is converted, placed when it is written.
-  const images = settings.images === 'keep' ? undefined : new ImageStage({mode: settings.images, outDir, layout: settings.layout, manifest, roots: settings.imageRoots, fetch: settings.imageFetch})
+  // With `keep`, a stage still removes the copies of earlier runs that pages no longer use.
+  const images = settings.images === 'keep' && ![...manifest.entries()].some(([, entry]) => entry.images) ? undefined : new ImageStage({mode: settings.images, outDir, layout: settings.layout, manifest, roots: settings.imageRoots, fetch: settings.imageFetch, retryFailed: settings.force})
   const window = Math.max(settings.jobs * 16, 32)
   const pending: Array<Promise<TaskResult> | undefined> = []
   const maxSize = settings.maxSize ?? defaultMaxSize
@@ -176,7 +177,7 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
 
   entries.sort((a, b) => compare(a.input, b.input))
   const summary = summarize(entries)
-  if (images) summary.images = images.summary
+  if (images && settings.images !== 'keep') summary.images = images.summary
   if (settings.verbose && files.length > 0) io.stderr.write(formatFiles(files))
   for (const entry of entries) if (entry.status === 'skipped' && !settings.quiet) io.stderr.write(entry.input + ': skipped: ' + entry.reason + '\n')
   if (settings.report) {

@@ -66,7 +66,8 @@ export function claimOutput(commit: Commit): Claimed {
       const finished = await commit.images.finish(input, page, output, previous)
       ;({markdown, outputHash} = finished)
       entry = {...entry, warnings: [...entry.warnings, ...finished.messages.map(reportMessage)], images: finished.report}
-      images = {imageMode: commit.images.options.mode, images: finished.images.length > 0 ? finished.images : undefined}
+      const mode = commit.images.options.mode
+      images = mode === 'keep' ? {} : {imageMode: mode, images: finished.images.length > 0 ? finished.images : undefined}
     }
     const existing = await fs.readFile(target).catch(() => undefined)
     if (existing === undefined) {

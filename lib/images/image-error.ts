@@ -7,11 +7,13 @@ export class ImageError extends Error {
   /**
    * @param reason Human text (`HTTP 404`, `timed out after 15 s waiting for the response`, …).
    * @param transient Whether trying again later may succeed (timeouts, 429, 5xx, network errors): a rerun retries these.
+   * @param note Said after the reason in reports, not recorded (`in an earlier run`).
    */
   constructor(
     readonly reason: string,
-    readonly transient = false
+    readonly transient = false,
+    readonly note?: string | undefined
   ) {
-    super(reason)
+    super(note ? reason + ' (' + note + ')' : reason)
   }
 }

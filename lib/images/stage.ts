@@ -75,7 +75,8 @@ export interface ImageSummary {
 
 /** Settings of the stage. */
 export interface ImageStageOptions {
-  mode: Exclude<ImageMode, 'keep'>
+  /** `keep` only removes the copies earlier runs made (the pages no longer use them). */
+  mode: ImageMode
   /** Absolute output folder. */
   outDir: string
   layout: LayoutName
@@ -83,6 +84,8 @@ export interface ImageStageOptions {
   /** Extra absolute folders local images may be copied from (`--image-root`). */
   roots?: ReadonlyArray<string> | undefined
   fetch?: FetchOptions | undefined
+  /** Try again images that failed for good in an earlier run (`--force`). */
+  retryFailed?: boolean | undefined
 }
 
 /** The bytes of an image, somewhere on disk. */
@@ -118,7 +121,7 @@ export interface FinishedPage {
 /** Gets, places and links the images of a batch. */
 export class ImageStage {
   readonly summary: ImageSummary = {saved: 0, reused: 0, downloaded: 0, remote: 0, failed: 0}
-  private readonly fetcher: ImageFetcher
+  private fetcherInstance: ImageFetcher | undefined
   private readonly store = new ImageStore()
   private readonly sources = new Map<string, Promise<Source | ImageError>>()
   private readonly acquired = new WeakMap<Converted, Promise<Array<Acquired>>>()
@@ -128,6 +131,8 @@ export class ImageStage {
   /** Inputs referring to each image file (relative path key), to remove files no page uses any more. */
   private readonly users = new Map<string, Set<string>>()
   private readonly unused: Array<{file: string; hash: string}> = []
+  /** Images that failed for good in an earlier run, by URL → reason: not tried again (unless `retryFailed`). */
+  private readonly failed = new Map<string, string>()
   /** The file holding each content in each folder (`folder\0hash` → name): one file per content per folder. */
   private readonly named = new Map<string, string>()
   /** Pages' images named in claim order, so that names are the same in every run. */
@@ -135,9 +140,11 @@ export class ImageStage {
   private readonly ordered = new WeakMap<Converted, Promise<Array<Acquired>>>()
 
   constructor(readonly options: ImageStageOptions) {
-    this.fetcher = new ImageFetcher(options.fetch)
+    // Checked now: bad options are a usage error before anything runs.
+    if (options.mode !== 'keep') this.fetcherInstance = new ImageFetcher(options.fetch)
     for (const [relative, entry] of options.manifest.entries()) {
       for (const image of entry.images || []) {
+        if (image.error && !image.transient && !options.retryFailed) this.failed.set(image.from || image.url, image.error)
         if (!image.file || !image.hash) continue
         this.earlier.set(image.from || image.url, {file: image.file, hash: image.hash})
         const slash = image.file.lastIndexOf('/')
@@ -215,8 +222,8 @@ export class ImageStage {
       } else {
         const reason = error ? error.reason : 'unknown error'
         images.push({url: image.url, error: reason, transient: error ? error.transient : true})
-        report.push({url: image.url, status: 'failed', reason})
-        messages.push({ruleId: 'image-not-saved', reason: 'Image not saved, its original URL is kept: `' + short(image.url) + '`: ' + reason, line: undefined, column: undefined, fatal: false})
+        report.push({url: image.url, status: 'failed', reason: error ? error.message : reason})
+        messages.push({ruleId: 'image-not-saved', reason: 'Image not saved, its original URL is kept: `' + short(image.url) + '`: ' + (error ? error.message : reason), line: undefined, column: undefined, fatal: false})
         this.summary.failed++
       }
     }
@@ -225,9 +232,14 @@ export class ImageStage {
     return {markdown, outputHash: markdown === page.markdown ? page.outputHash : sha256(markdown), images, report, messages}
   }
 
+  private get fetcher(): ImageFetcher {
+    this.fetcherInstance ||= new ImageFetcher(this.options.fetch)
+    return this.fetcherInstance
+  }
+
   /** Remove the temporary downloads and close the connections. */
   async close(): Promise<void> {
-    await this.fetcher.close().catch(() => undefined)
+    await this.fetcherInstance?.close().catch(() => undefined)
     await Promise.all(this.temporaries.map((file) => fs.rm(file, {force: true}).catch(() => undefined)))
   }
 
@@ -275,6 +287,8 @@ export class ImageStage {
 
   /** A remote or `data:` image: an earlier run's copy when it is still intact, else a download. */
   private async download(url: string): Promise<Source> {
+    const failed = this.failed.get(url)
+    if (failed !== undefined) throw new ImageError(failed, false, 'in an earlier run; --force tries again')
     const earlier = this.earlier.get(url)
     if (earlier) {
       const file = path.join(this.options.outDir, ...earlier.file.split('/'))
