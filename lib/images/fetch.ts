@@ -12,6 +12,7 @@
  *
  * @module
  */
+import fs from 'node:fs/promises'
 import type {Readable} from 'node:stream'
 import zlib from 'node:zlib'
 import {Agent, interceptors, request} from 'undici'
@@ -19,7 +20,7 @@ import type {Dispatcher} from 'undici'
 import pLimit from 'p-limit'
 import type {LimitFunction} from 'p-limit'
 import {ImageError} from './image-error.js'
-import {formatBytes, saveStream} from './save-stream.js'
+import {formatBytes, saveStream, syncFile} from './save-stream.js'
 import type {SavedImage} from './save-stream.js'
 
 /** How to download. Every field is optional. */
@@ -133,7 +134,14 @@ export class ImageFetcher {
       this.hosts.set(parsed.host, limit)
     }
     // The host's slot first, then one of all: a slow host never holds slots others could use.
-    return limit(() => this.all(() => this.download(parsed, target)))
+    // The file is fsynced after the slots are free: the disk's latency does not hold the network.
+    return limit(() => this.all(() => this.download(parsed, target))).then(async (fetched) => {
+      await syncFile(target).catch(async (error: unknown) => {
+        await fs.rm(target, {force: true})
+        throw error
+      })
+      return fetched
+    })
   }
 
   /** Close the connection pools. */
@@ -166,7 +174,7 @@ export class ImageFetcher {
       if (!header(headers['content-encoding']) && Number.isFinite(length) && length > maxSize) {
         throw new ImageError('larger than the size limit (' + formatBytes(maxSize) + '): Content-Length is ' + formatBytes(length))
       }
-      const saved = await saveStream(decoded(body, header(headers['content-encoding'])), target, {maxSize, declared})
+      const saved = await saveStream(decoded(body, header(headers['content-encoding'])), target, {maxSize, declared, sync: false})
       return {...saved, url: final, redirects: Math.max(history.length - 1, 0)}
     } catch (error) {
       // Stop reading (and free the connection); the error is ours to report.

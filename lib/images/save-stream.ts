@@ -27,6 +27,8 @@ export interface SaveOptions {
   maxSize: number
   /** The `Content-Type` claimed for the bytes, for the failure reason. */
   declared?: string | undefined
+  /** Fsync `target` before resolving (default: `true`); `false` leaves it to the caller (`syncFile`). */
+  sync?: boolean | undefined
 }
 
 /**
@@ -82,7 +84,7 @@ export async function saveStream(source: AsyncIterable<Uint8Array>, target: stri
       }
     }
     await check(undefined)
-    if (handle) await handle.sync()
+    if (handle && options.sync !== false) await handle.sync()
   } catch (error) {
     if (handle) {
       await handle.close().catch(() => undefined)
@@ -98,6 +100,16 @@ async function identify(head: Uint8Array, declared: string | undefined): Promise
   const result = await sniffImage(head, declared)
   if ('reason' in result) throw new ImageError(result.reason)
   return result
+}
+
+/** Fsync a file, so that a crash (power loss) after it is linked into place cannot leave it empty. */
+export async function syncFile(file: string): Promise<void> {
+  const handle = await fs.open(file, 'r+')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
 }
 
 /** `20 MiB`, `512 KiB`, `300 B`. */
