@@ -153,6 +153,13 @@ test('download: every kind of server answer; the page converts whatever fails', 
   // Only the transient failure (the slow image) is tried again.
   assert.is(server.requests() - requests, 1)
   assert.is(server.hits.get('/slow/3000/slow.png'), 2)
+  assert.match(await read(dir, 'report.json'), 'HTTP 404 (in an earlier run; --force tries again)')
+
+  // `--force` tries the failures again; `--verbose` prints each.
+  const forced = await cli([...argv, '--force', '--verbose'], dir)
+  assert.is(server.hits.get('/status/404/gone.png'), 2)
+  assert.is(server.hits.get('/img/normal.png'), 1, 'saved images are still taken from the output')
+  assert.match(forced.stderr, /a\.html\n[\s\S]*warning\s+Image not saved, its original URL is kept: `[^`]+\/status\/404\/gone\.png`: HTTP 404\s+image-not-saved/)
 })
 
 test('download: a rerun retries transient failures and takes what an earlier run saved', async function () {

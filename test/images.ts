@@ -9,7 +9,7 @@ import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import {convert} from '../index.js'
 import {findLocal} from '../lib/images/local.js'
-import {imageFolder, pagePath} from '../lib/images/placement.js'
+import {imageFolder, pagePath, unsupportedImage} from '../lib/images/placement.js'
 import {imageSpans, replaceDestinations} from '../lib/images/rewrite.js'
 import {imageName, ImageStore} from '../lib/images/store.js'
 import {PathRegistry} from '../lib/cli/path-registry.js'
@@ -175,6 +175,9 @@ test('placement: per layout', function () {
   assert.is(pagePath('eleventy', 'copy', 'posts/slug.md'), 'posts/slug/index.md')
   assert.is(pagePath('hugo', 'keep', 'posts/slug.md'), 'posts/slug.md')
   assert.is(pagePath('jekyll', 'copy', '_posts/2020-01-01-a.md'), '_posts/2020-01-01-a.md')
+  assert.match(unsupportedImage('astro', 'bmp') || '', 'Astro cannot process `bmp` images')
+  assert.is(unsupportedImage('astro', 'webp'), undefined)
+  assert.is(unsupportedImage('hugo', 'bmp'), undefined)
 })
 
 test('placement: bundles with the same slug get numbered folders', function () {

@@ -1,10 +1,9 @@
 import {statSync} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import type {VFile} from 'vfile'
 import {ImageStage, imagesUnchanged} from '../images/stage.js'
 import type {Settings} from './arguments.js'
-import type {TaskResult} from './convert-task.js'
+import type {TaskMessage, TaskResult} from './convert-task.js'
 import {sha256} from './hash.js'
 import {acquireLock} from './lock.js'
 import {compare, Manifest, stamp} from './manifest.js'
@@ -71,7 +70,7 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   await removeStaleTemporaries(outDir)
   const manifest = await Manifest.load(path.join(outDir, '.news-markdown-manifest' + tag + '.json'))
   const entries: Array<ReportEntry> = []
-  const files: Array<VFile> = []
+  const files: Array<{path: string; messages: Array<TaskMessage>}> = []
   const registry = new PathRegistry()
   const progress = createProgress(inputs.length, io.stderr, !settings.quiet && (io.stderr as {isTTY?: boolean}).isTTY === true)
   const todo: Array<Input> = []
@@ -123,7 +122,8 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
       pending[index] = undefined
       if (index + window < todo.length) start(index + window)
       const claimed = claimOutput({outDir, converter, manifest, registry, input, result, overwrite: settings.overwrite, images})
-      if (settings.verbose && result.messages.length > 0) files.push(toVFile(input.relative, result.messages))
+      // Read when the batch ends: the images stage adds its messages when the page is written.
+      if (settings.verbose) files.push({path: input.relative, messages: result.messages})
       if (!settings.verbose && result.error) io.stderr.write(progressNewline(settings, io) + input.relative + ': ' + result.error.reason + ' [' + result.error.ruleId + ']\n')
       const before = claimed.output === null ? undefined : removals.get(pathKey(claimed.output))
       const done: Promise<void> = (async () => {
@@ -178,7 +178,8 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   entries.sort((a, b) => compare(a.input, b.input))
   const summary = summarize(entries)
   if (images && settings.images !== 'keep') summary.images = images.summary
-  if (settings.verbose && files.length > 0) io.stderr.write(formatFiles(files))
+  const verbose = files.filter((file) => file.messages.length > 0).map((file) => toVFile(file.path, file.messages))
+  if (settings.verbose && verbose.length > 0) io.stderr.write(formatFiles(verbose))
   for (const entry of entries) if (entry.status === 'skipped' && !settings.quiet) io.stderr.write(entry.input + ': skipped: ' + entry.reason + '\n')
   if (settings.report) {
     const report = {converter, shard: settings.shard.index + '/' + settings.shard.count, summary, files: entries}

@@ -65,6 +65,7 @@ export function claimOutput(commit: Commit): Claimed {
     if (commit.images) {
       const finished = await commit.images.finish(input, page, output, previous)
       ;({markdown, outputHash} = finished)
+      result.messages.push(...finished.messages)
       entry = {...entry, warnings: [...entry.warnings, ...finished.messages.map(reportMessage)], images: finished.report}
       const mode = commit.images.options.mode
       images = mode === 'keep' ? {} : {imageMode: mode, images: finished.images.length > 0 ? finished.images : undefined}

@@ -34,6 +34,19 @@ export function pagePath(layout: LayoutName, mode: ImageMode, output: string): s
   return output.replace(/\.md$/, '') + '/index.md'
 }
 
+/**
+ * Why `layout` cannot publish an image of type `ext` as a copy, if it
+ * cannot: Astro optimises the relative images of a content collection with
+ * `astro:assets`, which reads only `jpg`, `png`, `gif`, `webp`, `avif`, `svg`
+ * and `tif` (any other stops the build).
+ */
+export function unsupportedImage(layout: LayoutName, ext: string): string | undefined {
+  if (layout === 'astro' && !astroImages.has(ext)) return 'Astro cannot process `' + ext + '` images in content collections (astro:assets reads jpg, png, gif, webp, avif, svg, tif)'
+  return undefined
+}
+
+const astroImages = new Set(['jpg', 'png', 'gif', 'webp', 'avif', 'svg', 'tif'])
+
 /** Where one page's images go. */
 export interface ImageFolder {
   /** Folder relative to the output folder (posix; `''` for the output folder itself). */

@@ -22,7 +22,7 @@ import type {FetchOptions} from './fetch.js'
 import {ImageError} from './image-error.js'
 import {findLocal} from './local.js'
 import type {LocalResult} from './local.js'
-import {imageFolder} from './placement.js'
+import {imageFolder, unsupportedImage} from './placement.js'
 import type {ImageMode} from './placement.js'
 import {replaceDestinations} from './rewrite.js'
 import {saveStream} from './save-stream.js'
@@ -201,7 +201,10 @@ export class ImageStage {
     const report: Array<ReportImage> = []
     const messages: Array<TaskMessage> = []
     for (const [index, item] of acquired.entries()) {
-      const {image, source, error} = item
+      const {image} = item
+      const unsupported = item.source && unsupportedImage(this.options.layout, item.source.type.ext)
+      const source = unsupported ? undefined : item.source
+      const error = unsupported ? new ImageError(unsupported) : item.error
       if (source) {
         const target = path.join(this.options.outDir, ...folder.folder.split('/').filter(Boolean))
         const link = source.link
