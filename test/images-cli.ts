@@ -1,6 +1,7 @@
 // `--images copy|download` end to end: a web-mirror-like tree and a “Save
 // Page As… complete” tree made here, downloads from a local server on
 // 127.0.0.1 (never any other host), reruns, and the files a user owns.
+import {spawn} from 'node:child_process'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -8,7 +9,7 @@ import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import type {ManifestEntry} from '../lib/cli/manifest.js'
 import type {ReportEntry, Summary} from '../lib/cli/report.js'
-import {cli, folder, tree} from './util/cli-harness.js'
+import {cli, folder, root, tree} from './util/cli-harness.js'
 import {png, startImageServer} from './util/image-server.js'
 import type {ImageServer} from './util/image-server.js'
 
@@ -212,6 +213,61 @@ test('download: output is the same with one or two worker threads', async functi
   assert.equal(await tree(path.join(dir, 'two')), await tree(path.join(dir, 'one')))
   const bundles = [...(await tree(path.join(dir, 'one'))).keys()].filter((name) => name.endsWith('index.md'))
   assert.equal(bundles.slice(0, 3), ['posts/篇0-2/index.md', 'posts/篇0-3/index.md', 'posts/篇0/index.md'])
+})
+
+/** The CLI in its own process (through tsx, no build needed), as `test/faults.ts` runs it. */
+function spawnCli(args: Array<string>, cwd: string) {
+  const script = 'import(' + JSON.stringify(path.join(root, 'lib/cli.ts')) + ').then(async ({run}) => { process.exitCode = await run(process.argv.slice(1), {stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), isTTY: true}) })'
+  const loader = pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href
+  const child = spawn(process.execPath, ['--import', loader, '--input-type=module', '-e', script, ...args], {cwd, stdio: ['ignore', 'ignore', 'pipe'], env: {...process.env, NODE_OPTIONS: ''}})
+  let stderr = ''
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8')
+  })
+  const done = new Promise<{code: number | null; signal: NodeJS.Signals | null; stderr: string}>((resolve) => child.on('close', (code, signal) => resolve({code, signal, stderr})))
+  return {child, done}
+}
+
+test('download: SIGKILL while downloading, then a rerun: no partial image, nothing saved fetched again, the same folder as a clean run', async function () {
+  const slow = await startImageServer({latency: 50})
+  try {
+    const files: Record<string, string> = {}
+    for (let index = 0; index < 60; index++) files['pages/p' + String(index).padStart(2, '0') + '.html'] = article('杀' + index, `<p><img src="${slow.origin}/img/k${index}a.png?size=64" alt="甲"><img src="${slow.origin}/img/k${index}b.png?size=32" alt="乙"></p>`)
+    const dir = await folder(files)
+    const argv = ['pages', '--out', 'out', '--layout', 'hugo', '--images', 'download', '--jobs', '1']
+    assert.is((await cli(['pages', '--out', 'clean', '--layout', 'hugo', '--images', 'download'], dir)).code, 0)
+    const clean = await tree(path.join(dir, 'clean'))
+    const before = new Map(slow.hits)
+    const running = spawnCli(argv, dir)
+    // Kill once the manifest records some images and others are on the way.
+    for (let waited = 0; waited < 60_000; waited += 20) {
+      const text = await fs.readFile(path.join(dir, 'out', '.news-markdown-manifest.json'), 'utf8').catch(() => '')
+      if (text.includes('"hash"')) break
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    running.child.kill('SIGKILL')
+    assert.is((await running.done).signal, 'SIGKILL')
+    const killed = await tree(path.join(dir, 'out'))
+    let images = 0
+    for (const [name, bytes] of killed) {
+      // Temporary files (removed at the next start) and the manifest aside.
+      if (name.split('/').some((segment) => segment.startsWith('.'))) continue
+      assert.ok(clean.get(name)?.equals(bytes), 'after the kill, ' + name + ' is whole and as a clean run writes it')
+      if (name.endsWith('.png')) images++
+    }
+    assert.ok(images > 0 && images < 120, images + ' of 120 images were in place at the kill')
+    const recorded = Object.values(await manifest(dir)).flatMap((entry) => (entry.images || []).filter((image) => image.file).map((image) => new URL(image.url)))
+    const hitsAtKill = new Map(recorded.map((url) => [url.pathname + url.search, slow.hits.get(url.pathname + url.search) || 0]))
+    const rerun = await cli(argv, dir)
+    assert.is(rerun.code, 0, rerun.stderr)
+    assert.equal(await tree(path.join(dir, 'out')), clean, 'the rerun leaves the folder a clean run leaves')
+    for (const [key, hits] of hitsAtKill) assert.is(slow.hits.get(key), hits, key + ' was saved before the kill and not fetched again')
+    assert.ok(hitsAtKill.size > 0, 'the manifest recorded images before the kill')
+    const fetchedTwice = [...slow.hits].filter(([key, hits]) => hits - (before.get(key) || 0) > 1 && hitsAtKill.has(key))
+    assert.equal(fetchedTwice, [])
+  } finally {
+    await slow.close()
+  }
 })
 
 test('images: usage errors', async function () {
