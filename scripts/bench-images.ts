@@ -95,7 +95,8 @@ for (const [label, pages, perPage, bytes] of [
   }
   const out = path.join(work, 'rss-out-' + pages)
   const result = await measure([folder, '--out', out, '--layout', 'hugo', '--jobs', '2', '--quiet', '--images', 'download', '--image-max-size', '20M'])
-  const files = (await fs.readdir(out, {recursive: true})).filter((name) => String(name).endsWith('.jpg')).length
+  const files = (await fs.readdir(out, {recursive: true}).catch(() => [] as Array<string>)).filter((name) => String(name).endsWith('.jpg')).length
+  if (files === 0) console.log(result.stderr.slice(-2000))
   console.log(label.padEnd(24) + (pages * perPage / result.seconds).toFixed(0).padStart(7) + ' images/s  ' + result.seconds.toFixed(2).padStart(7) + ' s  CPU ' + result.cpu.toFixed(2) + ' s  peak RSS ' + result.rssMb.toFixed(0) + ' MB  (' + files + ' files written)')
   await fs.rm(out, {recursive: true, force: true})
 }
@@ -107,6 +108,7 @@ interface Measure {
   seconds: number
   cpu: number
   rssMb: number
+  stderr: string
 }
 
 function median(list: Array<number>): number {
@@ -124,7 +126,7 @@ async function measure(args: Array<string>): Promise<Measure> {
   })
   const seconds = Number(process.hrtime.bigint() - start) / 1e9
   const match = /TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(stderr)
-  return {seconds, cpu: match ? Number(match[2]) + Number(match[3]) : Number.NaN, rssMb: match ? Number(match[4]) / 1024 : Number.NaN}
+  return {seconds, cpu: match ? Number(match[2]) + Number(match[3]) : Number.NaN, rssMb: match ? Number(match[4]) / 1024 : Number.NaN, stderr}
 }
 
 function page(title: string, body: string): string {

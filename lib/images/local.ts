@@ -19,6 +19,8 @@ export interface LocalContext {
   page: string
   /** Absolute folders images may be read from (the page's input folder first). */
   roots: ReadonlyArray<string>
+  /** Which folders exist, shared by the lookups of one batch (default: none kept). */
+  folders?: Map<string, Promise<boolean>> | undefined
 }
 
 /** A file found (`path`, real and inside a root), a local reference that fails (`error`), or `undefined`: no local copy. */
@@ -71,11 +73,26 @@ export async function findLocal(candidate: {original: string; url: string}, cont
   const query = url.search.slice(1)
   const files: Array<string> = []
   for (const base of ancestors(folder, context.roots)) {
-    files.push(...variants(path.join(base, url.hostname, ...segments), query))
-    if (url.port) files.push(...variants(path.join(base, url.hostname + '+' + url.port, ...segments), query), ...variants(path.join(base, url.host, ...segments), query))
+    // Only host folders that exist are searched: most inputs are no mirror.
+    for (const host of url.port ? [url.hostname, url.hostname + '+' + url.port, url.host] : [url.hostname]) {
+      if (await isFolder(path.join(base, host), context.folders)) files.push(...variants(path.join(base, host, ...segments), query))
+    }
     if (path.basename(base) === url.hostname) files.push(...variants(path.join(base, ...segments), query))
   }
-  return pick(files, roots)
+  return files.length === 0 ? undefined : pick(files, roots)
+}
+
+/** Whether `folder` exists (cached in `cache`: the host folders of a mirror are few). */
+function isFolder(folder: string, cache: Map<string, Promise<boolean>> | undefined): Promise<boolean> {
+  let result = cache && cache.get(folder)
+  if (!result) {
+    result = fs.stat(folder).then(
+      (stats) => stats.isDirectory(),
+      () => false
+    )
+    if (cache) cache.set(folder, result)
+  }
+  return result
 }
 
 /** Real paths of the roots, cached. */

@@ -138,6 +138,8 @@ export class ImageStage {
   /** Pages' images named in claim order, so that names are the same in every run. */
   private order: Promise<unknown> = Promise.resolve()
   private readonly ordered = new WeakMap<Converted, Promise<Array<Acquired>>>()
+  /** Which folders exist (mirror host folders), for `findLocal`. */
+  private readonly folders = new Map<string, Promise<boolean>>()
 
   constructor(readonly options: ImageStageOptions) {
     // Checked now: bad options are a usage error before anything runs.
@@ -251,7 +253,7 @@ export class ImageStage {
     let error: ImageError | undefined
     let remote = false
     for (const candidate of tries) {
-      const local: LocalResult = await findLocal(candidate, {page, roots}).catch((cause: unknown) => ({error: new ImageError(String((cause as Error).message || cause))}))
+      const local: LocalResult = await findLocal(candidate, {page, roots, folders: this.folders}).catch((cause: unknown) => ({error: new ImageError(String((cause as Error).message || cause))}))
       let result: Source | ImageError | undefined
       const file = local && local.path
       if (file) result = await this.once('file:' + file, () => this.inspect(file, candidate.url))

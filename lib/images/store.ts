@@ -61,6 +61,7 @@ export interface PlaceRequest {
 /** The image files of one batch: remembers the hash of every file it wrote or read, so each is hashed once. */
 export class ImageStore {
   private readonly known = new Map<string, string>()
+  private readonly folders = new Set<string>()
 
   /**
    * Place `request.source` as `folder/name`: reuse a file already there with
@@ -73,7 +74,10 @@ export class ImageStore {
   async place(request: PlaceRequest): Promise<{file: string; written: boolean}> {
     const extension = path.extname(request.name)
     const stem = request.name.slice(0, request.name.length - extension.length)
-    await fs.mkdir(request.folder, {recursive: true})
+    if (!this.folders.has(request.folder)) {
+      await fs.mkdir(request.folder, {recursive: true})
+      this.folders.add(request.folder)
+    }
     for (let n = 1; ; n++) {
       const file = path.join(request.folder, n === 1 ? request.name : stem + '-' + n + extension)
       const existing = await this.hashOf(file)
@@ -96,6 +100,8 @@ export class ImageStore {
       this.known.delete(file)
       return undefined
     }
+    // Most names are free: a `stat` answers that without opening a stream.
+    if (!(await fs.lstat(file).then(() => true, () => false))) return undefined
     const hash = await hashFile(file)
     if (hash !== undefined && !hash.startsWith('unreadable:')) this.known.set(file, hash)
     return hash
