@@ -22,9 +22,15 @@ export interface ImageSpan {
   url: string
 }
 
+let parser: ReturnType<typeof parse> | undefined
+
 /** Every image destination in `markdown`, in document order. Images written as references (`![a][b]`) have none. */
 export function imageSpans(markdown: string): Array<ImageSpan> {
-  const events = postprocess(parse({extensions: [frontmatter(['yaml']), gfm()]}).document().write(preprocess()(markdown, undefined, true)))
+  // One parser (its extensions combined once); definitions are per document.
+  parser ||= parse({extensions: [frontmatter(['yaml']), gfm()]})
+  parser.defined = []
+  parser.lazy = {}
+  const events = postprocess(parser.document().write(preprocess()(markdown, undefined, true)))
   const spans: Array<ImageSpan> = []
   let depth = 0
   for (const [kind, token] of events) {
