@@ -27,7 +27,8 @@ import {startImageServer} from '../test/util/image-server.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const bin = path.join(root, 'bin/news-markdown.js')
-const {values} = parseArgs({options: {pages: {type: 'string', default: '1000'}, rounds: {type: 'string', default: '3'}, images: {type: 'string', default: '2000'}}})
+const {values} = parseArgs({options: {pages: {type: 'string', default: '1000'}, rounds: {type: 'string', default: '3'}, images: {type: 'string', default: '2000'}, steps: {type: 'string', default: '1,2,3'}}})
+const steps = new Set(String(values.steps).split(',').map(Number))
 const pageCount = Number(values.pages)
 const rounds = Number(values.rounds)
 const imageCount = Number(values.images)
@@ -41,7 +42,7 @@ const work = await fs.mkdtemp(path.join(os.tmpdir(), 'news-markdown-bench-images
 console.log('work folder ' + work + ', ' + os.availableParallelism() + ' cores, Node ' + process.version + ', server ' + server.origin + ' (5 ms latency)')
 
 // 1. The downloader alone.
-{
+if (steps.has(1)) {
   const fetcher = new ImageFetcher()
   const folder = path.join(work, 'fetch')
   await fs.mkdir(folder)
@@ -56,6 +57,7 @@ console.log('work folder ' + work + ', ' + os.availableParallelism() + ' cores, 
 }
 
 // 2. The CLI on the bench corpus, download against keep.
+if (steps.has(2)) {
 const corpus = path.join(work, 'corpus')
 const corpusImages = await generateCorpus(corpus, pageCount)
 console.log('\n2. CLI, ' + pageCount + ' pages (' + corpusImages + ' image references, ' + server.origin + ' only), --layout hugo --jobs 2, ' + rounds + ' interleaved rounds')
@@ -81,24 +83,31 @@ for (const [name, list] of Object.entries(runs)) {
   )
 }
 
-// 3. Peak RSS against the number and size of images.
-console.log('\n3. peak RSS of --images download, --layout hugo --jobs 2')
-for (const [label, pages, perPage, bytes] of [
-  ['1,000 images of 20 KB', 100, 10, 20_000],
-  ['10,000 images of 20 KB', 1000, 10, 20_000],
-  ['20 images of 15 MB', 10, 2, 15_000_000]
+}
+
+// 3. Peak RSS against the number and size of images, the pages the same.
+if (steps.has(3)) {
+console.log('\n3. peak RSS, 1,000 pages, --layout hugo --jobs 2')
+for (const [label, pages, perPage, bytes, mode] of [
+  ['keep (no download)', 1000, 10, 20_000, 'keep'],
+  ['1,000 images of 20 KB', 1000, 1, 20_000, 'download'],
+  ['10,000 images of 20 KB', 1000, 10, 20_000, 'download'],
+  ['20 images of 15 MB', 1000, 0.02, 15_000_000, 'download']
 ] as const) {
-  const folder = path.join(work, 'rss-' + pages)
+  const folder = path.join(work, 'rss-' + label.replace(/\W+/g, ''))
   for (let index = 0; index < pages; index++) {
-    const images = Array.from({length: perPage}, (_, n) => '<p><img src="' + server.origin + '/huge/' + bytes + '/r' + pages + '-' + index + '-' + n + '.jpg" alt="图"></p>').join('')
+    const count = perPage >= 1 ? perPage : index % Math.round(1 / perPage) === 0 ? 1 : 0
+    const images = Array.from({length: count}, (_, n) => '<p><img src="' + server.origin + '/huge/' + bytes + '/' + label.replace(/\W+/g, '') + '-' + index + '-' + n + '.jpg" alt="图"></p>').join('')
     await write(path.join(folder, 'p' + index + '.html'), page('第' + index + '篇', images))
   }
-  const out = path.join(work, 'rss-out-' + pages)
-  const result = await measure([folder, '--out', out, '--layout', 'hugo', '--jobs', '2', '--quiet', '--images', 'download', '--image-max-size', '20M'])
+  const out = path.join(work, 'rss-out')
+  const result = await measure([folder, '--out', out, '--layout', 'hugo', '--jobs', '2', '--quiet', ...(mode === 'download' ? ['--images', 'download', '--image-max-size', '20M'] : [])])
   const files = (await fs.readdir(out, {recursive: true}).catch(() => [] as Array<string>)).filter((name) => String(name).endsWith('.jpg')).length
-  if (files === 0) console.log(result.stderr.slice(-2000))
-  console.log(label.padEnd(24) + (pages * perPage / result.seconds).toFixed(0).padStart(7) + ' images/s  ' + result.seconds.toFixed(2).padStart(7) + ' s  CPU ' + result.cpu.toFixed(2) + ' s  peak RSS ' + result.rssMb.toFixed(0) + ' MB  (' + files + ' files written)')
+  if (mode === 'download' && files === 0) console.log(result.stderr.slice(-2000))
+  console.log(label.padEnd(24) + result.seconds.toFixed(2).padStart(8) + ' s  CPU ' + result.cpu.toFixed(2).padStart(6) + ' s  peak RSS ' + result.rssMb.toFixed(0).padStart(4) + ' MB  (' + files + ' image files written)')
   await fs.rm(out, {recursive: true, force: true})
+  await fs.rm(folder, {recursive: true, force: true})
+}
 }
 
 await server.close()
