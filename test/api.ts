@@ -26,6 +26,7 @@ test('api: exports', function () {
     'rehypeRemovePromos',
     'rehypeResolveProfile',
     'rehypeSelectRoot',
+    'rehypeSupSub',
     'remarkArticleFrontmatter',
     'remarkCjkEmphasis',
     'rules',
