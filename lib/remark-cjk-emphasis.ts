@@ -5,7 +5,7 @@ import {visitParents} from 'unist-util-visit-parents'
 /** Unicode punctuation, symbols and white space: what CommonMark flanking rules look at. */
 const edge = /[\p{P}\p{S}\s]/u
 const leading = /^[\p{P}\p{S}\s]+/u
-const trailing = /[\p{P}\p{S}\s]+$/u
+const trailing = /(?<![\p{P}\p{S}\s])[\p{P}\p{S}\s]+$/u
 
 /**
  * Make emphasis and strong parse back under plain CommonMark in CJK text:

@@ -14,7 +14,15 @@ import * as assert from 'uvu/assert'
 import YAML from 'yaml'
 import {convert} from '../index.js'
 import type {ConvertOptions} from '../index.js'
+import {analyse} from 'scslre'
+import {safeSegment, slugFromUrl, slugify} from '../lib/cli/slug.js'
+import {cleanAuthors} from '../lib/extract/author-names.js'
+import {stripSiteName} from '../lib/extract/title.js'
+import {normalizeDate} from '../lib/util/normalize-date.js'
+import {parseCreditLine} from '../lib/util/parse-credit-line.js'
+import {adversarialPage, pumps} from './util/adversarial.js'
 import {cli, folder, page} from './util/cli-harness.js'
+import {loadedRegexes, staticRegexes} from './util/regex-inventory.js'
 import {parseMarkdown} from './util/properties.js'
 
 const encoder = new TextEncoder()
@@ -354,6 +362,119 @@ test('reliability: adjacent and empty inline code, breaks at emphasis edges, cod
 })
 
 // The CLI.
+
+// Regular expressions: linear time on page text.
+
+/**
+ * CPU time (µs) of one run of `action`: runs are repeated until they take
+ * 20 ms together (short runs are below the clock's resolution and GC noise),
+ * and the fastest of `rounds` such measurements is kept.
+ */
+async function cpuCost(action: () => unknown, rounds = 2): Promise<number> {
+  let best = Number.POSITIVE_INFINITY
+  for (let round = 0; round < rounds; round++) {
+    const started = process.cpuUsage()
+    let runs = 0
+    let used = 0
+    do {
+      await action()
+      runs++
+      const elapsed = process.cpuUsage(started)
+      used = elapsed.user + elapsed.system
+    } while (used < 20_000)
+    best = Math.min(best, used / runs)
+  }
+  return best
+}
+
+/**
+ * How much more work 4× the input takes (measured again when over `limit`,
+ * so one noisy sample never fails a test). Linear code gives about 4 or
+ * less; quadratic code 16. With `baseline` (a linear pass over the same
+ * input), the ratio is divided by the baseline's: memory effects (strings
+ * outgrowing a cache) cancel out, linear code gives about 1, quadratic 4.
+ */
+async function growth(action: (n: number) => unknown, n: number, limit: number, baseline?: (n: number) => unknown): Promise<number> {
+  let ratio = 0
+  for (let attempt = 0; attempt < 3; attempt++) {
+    ratio = (await cpuCost(() => action(4 * n))) / (await cpuCost(() => action(n)))
+    if (baseline) ratio /= (await cpuCost(() => baseline(4 * n))) / (await cpuCost(() => baseline(n)))
+    if (ratio < limit) break
+  }
+  return ratio
+}
+
+test('reliability: no regular expression in lib/ can backtrack super-linearly (scslre, every literal and every `RegExp(…)`)', async function () {
+  const {literals, dynamic} = await staticRegexes()
+  const loaded = (await loadedRegexes()).filter((regex) => regex.where.startsWith('lib/'))
+  // Every `RegExp(…)` runs when its module loads, so it is audited here too:
+  // a pattern built at run time from data would escape the audit (profile
+  // patterns run on RE2 instead, `lib/profiles/url-pattern.ts`).
+  const audited = new Set(loaded.map((regex) => regex.where))
+  assert.equal(dynamic.filter((where) => !audited.has(where)), [], 'built at run time, not audited')
+  assert.ok(literals.length > 150, literals.length + ' literals found')
+  const problems: Array<string> = []
+  for (const regex of [...literals, ...loaded]) {
+    for (const report of analyse({source: regex.source, flags: regex.flags}).reports) {
+      problems.push(regex.where + ': /' + regex.source + '/' + regex.flags + ' — ' + report.type + (report.exponential ? ' (exponential)' : '') + ' on a run of ' + JSON.stringify(report.character.pick))
+    }
+  }
+  assert.equal(problems, [])
+})
+
+test('reliability: text helpers (dates, credit lines, authors, titles, slugs) take linear time on runs of any character', async function () {
+  const helpers: Array<[string, (run: string) => unknown]> = [
+    ['normalizeDate', (run) => normalizeDate('2020-01-01' + run + 'x')],
+    ['normalizeDate (time)', (run) => normalizeDate('2020年1月1日 10:30' + run + 'x')],
+    ['normalizeDate (names)', (run) => normalizeDate('April' + run + '14' + run + '2020')],
+    ['parseCreditLine', (run) => parseCreditLine('来源：' + run + '新华社 作者：' + run + 'x')],
+    ['cleanAuthors', (run) => cleanAuthors(['By Jane' + run + 'x', '作者：张三' + run + 'x'])],
+    ['cleanAuthors (strict)', (run) => cleanAuthors('Jane' + run + 'Doe' + run, {strict: true})],
+    ['stripSiteName', (run) => stripSiteName('Title' + run + 'x' + run + '| Site', ['Site'], 'site.example')],
+    ['slugify', (run) => slugify('a' + run + 'b' + run)],
+    ['slugFromUrl', (run) => slugFromUrl('https://example.com/' + encodeURIComponent(run) + 'x' + encodeURIComponent(run))],
+    ['safeSegment', (run) => safeSegment('a' + run + 'b' + run)]
+  ]
+  const slow: Array<string> = []
+  for (const [name, helper] of helpers) {
+    for (const char of pumps) {
+      // Baseline: one linear pass over a copy of the input.
+      const ratio = await growth((n) => helper(char.repeat(n)), 20_000, 2.5, (n) => ('x' + char.repeat(n) + 'x').replace(/x/g, 'y'))
+      if (ratio >= 2.5) slow.push(name + ' on ' + JSON.stringify(char) + ': ' + ratio.toFixed(1) + '× the growth of a linear pass')
+    }
+  }
+  assert.equal(slow, [])
+})
+
+test('reliability: pages with a long run of one character in every field convert in linear time', async function () {
+  const slow: Array<string> = []
+  const convertPage = (char: string) => (n: number) => convert(adversarialPage(char, n)).catch(() => undefined)
+  await convertPage('x')(1000)
+  for (const char of pumps) {
+    const ratio = await growth(convertPage(char), 4000, 6)
+    if (ratio >= 6) slow.push(JSON.stringify(char) + ': ' + ratio.toFixed(1) + '× the work for 4× the run')
+  }
+  assert.equal(slow, [])
+})
+
+test('reliability: the reported backtracking pages (spaces after a date, dots in an author, separators in a title) convert fast', async function () {
+  // The shapes of `shared/cases/attack/gen-redos.py`, at 100,000 characters:
+  // 11–34 s each before, well under a second now.
+  const n = 100_000
+  const head = (title: string, meta: string, body: string) => '<!doctype html><html><head><meta charset="utf-8"><title>' + title + '</title>' + meta + '</head><body><article><h1>' + title + '</h1><div class="entry-content">' + body + '</div></article></body></html>'
+  const para = '<p>This is a paragraph with enough words for the content scorer to pick it as the article, with more words.</p>'.repeat(3)
+  const pages = {
+    time: head('Date test', '', '<p><time datetime="2020-01-01' + ' '.repeat(n) + 'x">Jan 1</time> lead text</p>' + para),
+    metaAuthor: head('Author test', '<meta name="author" content="Jane' + '.'.repeat(n) + 'x">', para),
+    byline: head('Byline test', '', '<div class="byline">By Jane' + '.'.repeat(n) + 'x</div>' + para),
+    title: head('Title' + '~'.repeat(n) + 'x', '', para)
+  }
+  for (const [name, html] of Object.entries(pages)) {
+    const cost = await cpuCost(() => convert(html), 1)
+    // Generous: a quadratic pass over 100,000 characters costs ten seconds or more.
+    assert.ok(cost < 3_000_000, name + ': ' + (cost / 1e6).toFixed(1) + ' s of CPU')
+  }
+})
 
 test('cli: a batch of bad files: each failure names its file and reason; good pages convert; exit 1', async function () {
   const gbk = await fs.readFile(new URL('data/gbk-undeclared.html', import.meta.url))

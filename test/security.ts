@@ -18,6 +18,7 @@ import type {ConvertOptions} from '../index.js'
 import {layouts} from '../lib/cli/layouts.js'
 import type {LayoutName} from '../lib/cli/layouts.js'
 import {maxBytes} from '../lib/cli/slug.js'
+import {compileUrlPattern} from '../lib/profiles/url-pattern.js'
 import {safeUrl} from '../lib/util/safe-url.js'
 import {cli, folder, page, tree} from './util/cli-harness.js'
 import {parseMarkdown} from './util/properties.js'
@@ -342,8 +343,8 @@ test('security: profiles are validated data: unknown keys (also `constructor`, `
     [{id: 'x', hosts: ['exa mple.com']}, /not a host name/],
     [{id: 'x', urlDate: '(('}, /urlDate/],
     [{id: 'x', urlDate: '/(\\d{4})(\\d\\d)(\\d\\d)/'}, /named group `\(\?<year>…\)`/],
-    [{id: 'x', urlDate: '/(?<year>\\d+)+(?<month>\\d\\d)(?<day>\\d\\d)'}, /nested quantifier/],
-    [{id: 'x', urlDate: '(?<year>(a*)*)(?<month>x)(?<day>y)'}, /nested quantifier/],
+    [{id: 'x', urlDate: '/(?<year>\\d{4})(?<month>\\d\\d)(?<day>\\d\\d)(?=/)'}, /linear-time engine, RE2: no lookarounds/],
+    [{id: 'x', urlDate: '/(?<year>\\d{4})(?<month>\\d\\d)(?<day>\\d\\d)/(x)\\1'}, /urlDate/],
     [{id: 'x', remove: ['div[']}, /Invalid selector/],
     [{id: 1}, /expected a string/],
     [{content: ['main']}, /missing `id`/],
@@ -360,16 +361,40 @@ test('security: profiles are validated data: unknown keys (also `constructor`, `
   assert.is(validateProfile(valid), valid)
 })
 
+test('security: catastrophic `urlDate` patterns (`(?:a|a)*`, `(a+)+`, `(a|aa)*`) are valid and run in linear time (RE2)', async function () {
+  const path = '/2020/01/01/' + 'a'.repeat(30)
+  for (const tail of ['(?:a|a)*$', '(a+)+$', '(a|aa)*$', '(?:a*)*b', '(?:\\w+\\w+)+$']) {
+    const profile = validateProfile({id: 'redos', hosts: ['news.example'], content: ['div.entry-content'], urlDate: '^/(?<year>\\d{4})/(?<month>\\d\\d)/(?<day>\\d\\d)/' + tail})
+    // 30 characters are enough to hang a backtracking engine for hours: each of these finishes at once.
+    for (const url of ['https://news.example' + path + 'b', 'https://news.example' + path]) {
+      const file = await convert('<link rel="canonical" href="' + url + '"><div class="entry-content"><p>Enough words in this paragraph to make it the article.</p></div>', {profiles: [profile]})
+      assert.is(file.data.profile?.id, 'redos')
+      if (tail === '(?:a|a)*$' && !url.endsWith('b')) assert.is(file.data.article?.date, '2020-01-01')
+    }
+  }
+  // Growing the path 16 times grows the work about 16 times, never 256 times.
+  const pattern = compileUrlPattern('^/(?<year>\\d{4})/(?<month>\\d\\d)/(?<day>\\d\\d)/(?:a|a)*$')
+  const cost = (n: number) => {
+    const started = process.cpuUsage()
+    for (let round = 0; round < 5; round++) pattern.exec('/2020/01/01/' + 'a'.repeat(n) + 'b')
+    const used = process.cpuUsage(started)
+    return used.user + used.system
+  }
+  cost(1000)
+  const ratio = cost(32_000) / Math.max(cost(2000), 1)
+  assert.ok(ratio < 64, 'work grew ' + ratio.toFixed(1) + '× for 16× the input')
+})
+
 test('cli: an invalid or hostile `--profile` file is a usage error naming the file and the problem', async function () {
   const dir = await folder({
     'a.html': page({title: '标题'}),
     'proto.json': '{"id": "x", "__proto__": {"polluted": true}}',
-    'redos.json': '{"id": "x", "urlDate": "^(?<year>(a+)+)(?<month>b)(?<day>c)$"}',
+    'lookahead.json': '{"id": "x", "urlDate": "^/(?<year>\\\\d{4})(?=/)(?<month>b)(?<day>c)$"}',
     'code.json': '{"id": "x", "content": ["main"], "onMatch": "require(\'child_process\').exec(\'touch pwned\')"}',
     'types.json': '{"id": "x", "content": "main"}',
     'syntax.json': '{"id": "x",}'
   })
-  for (const [file, pattern] of [['proto.json', /unknown key `__proto__`/], ['redos.json', /nested quantifier/], ['code.json', /unknown key `onMatch`/], ['types.json', /expected an array of strings/], ['syntax.json', /Invalid JSON/]] as const) {
+  for (const [file, pattern] of [['proto.json', /unknown key `__proto__`/], ['lookahead.json', /no lookarounds/], ['code.json', /unknown key `onMatch`/], ['types.json', /expected an array of strings/], ['syntax.json', /Invalid JSON/]] as const) {
     const result = await cli(['a.html', '--out', 'out', '--profile', file], dir)
     assert.is(result.code, 2, file)
     assert.match(result.stderr, pattern)

@@ -127,7 +127,7 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
     layout: layout as LayoutName,
     profiles: [],
     urlMap: undefined,
-    baseUrl: baseUrl === undefined ? undefined : baseUrl.replace(/\/*$/, '/'),
+    baseUrl: baseUrl === undefined ? undefined : baseUrl.replace(/(?<!\/)\/*$/, '/'),
     related,
     relatedFrontmatter: values['related-frontmatter'] === true,
     jobs,
@@ -158,7 +158,7 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
 
 /** `--max-size`: bytes, or a number with `K`, `M`, `G` (1024-based; `KB`, `KiB`, … too). */
 export function parseSize(value: string): number {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(?:([kmg])(?:i?b)?|b)?\s*$/i.exec(value)
+  const match = /^(\d+(?:\.\d+)?)\s*(?:([kmg])(?:i?b)?|b)?$/i.exec(value.trim())
   const size = match ? Math.floor(Number(match[1]) * 1024 ** ' kmg'.indexOf((match[2] || ' ').toLowerCase())) : Number.NaN
   if (!Number.isSafeInteger(size) || size < 1) throw new UsageError('Invalid `--max-size` `' + value + '`: expected a size such as `50M`, `800K` or `1048576`')
   return size
