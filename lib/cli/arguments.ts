@@ -32,11 +32,18 @@ export interface Settings {
   maxSize: number | undefined
   /** Most elements per page (`convert`'s `maxElements`); `undefined`: its default. */
   maxElements: number | undefined
+  /** Most nodes (elements, text, comments) per page (`convert`'s `maxNodes`); `undefined`: its default. */
+  maxNodes: number | undefined
+  /** Longest time one page may take to convert, in ms; `0`: no limit. */
+  pageTimeout: number
   verbose: boolean
   quiet: boolean
   help: boolean
   version: boolean
 }
+
+/** Default `--page-timeout`, in seconds: the largest page `--max-size` accepts (50 MB of text) takes about 10 s. */
+export const defaultPageTimeout = 120
 
 /** A problem with the command line (exit code 2). */
 export class UsageError extends Error {}
@@ -56,7 +63,8 @@ Options:
       --base-url <url>      original URL = base URL + relative input path
       --related <where>     related lists: end (default) or inline
       --related-frontmatter also write related articles into the frontmatter
-  -j, --jobs <n>            worker threads (default: available cores)
+  -j, --jobs <n>            worker threads (default and most: available cores,
+                            as memory allows)
       --shard <k/n>         convert only shard k of n (by hash of the path)
       --report <file>       write a JSON report, one entry per input
       --force               convert unchanged inputs again
@@ -64,6 +72,9 @@ Options:
       --follow-symlinks     follow symbolic links out of the input folders
       --max-size <size>     largest input page (default 50M; K, M, G suffixes)
       --max-elements <n>    most elements per page (default 300000)
+      --max-nodes <n>       most nodes per page: elements, text, comments
+                            (default 1500000)
+      --page-timeout <s>    seconds one page may take (default 120; 0: none)
   -v, --verbose             print warnings (vfile-reporter)
   -q, --quiet               print only errors
   -h, --help                show this help
@@ -99,6 +110,8 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
         'follow-symlinks': {type: 'boolean'},
         'max-size': {type: 'string'},
         'max-elements': {type: 'string'},
+        'max-nodes': {type: 'string'},
+        'page-timeout': {type: 'string'},
         verbose: {type: 'boolean', short: 'v'},
         quiet: {type: 'boolean', short: 'q'},
         help: {type: 'boolean', short: 'h'},
@@ -121,6 +134,10 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
   const maxSize = values['max-size'] === undefined ? undefined : parseSize(values['max-size'])
   const maxElements = values['max-elements'] === undefined ? undefined : Number(values['max-elements'])
   if (maxElements !== undefined && (!Number.isSafeInteger(maxElements) || maxElements < 1)) throw new UsageError('Invalid `--max-elements` `' + values['max-elements'] + '`: expected a positive integer')
+  const maxNodes = values['max-nodes'] === undefined ? undefined : Number(values['max-nodes'])
+  if (maxNodes !== undefined && (!Number.isSafeInteger(maxNodes) || maxNodes < 1)) throw new UsageError('Invalid `--max-nodes` `' + values['max-nodes'] + '`: expected a positive integer')
+  const pageTimeout = values['page-timeout'] === undefined ? defaultPageTimeout : Number(values['page-timeout'])
+  if (!Number.isFinite(pageTimeout) || pageTimeout < 0 || pageTimeout > 2_000_000) throw new UsageError('Invalid `--page-timeout` `' + values['page-timeout'] + '`: expected seconds (0 for no limit)')
   const settings: Settings = {
     inputs: parsed.positionals,
     out: values.out,
@@ -138,6 +155,8 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
     followSymlinks: values['follow-symlinks'] === true,
     maxSize,
     maxElements,
+    maxNodes,
+    pageTimeout: Math.round(pageTimeout * 1000),
     verbose: values.verbose === true,
     quiet: values.quiet === true,
     help: values.help === true,

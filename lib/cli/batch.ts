@@ -1,5 +1,6 @@
 import {statSync} from 'node:fs'
 import fs from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import type {Settings} from './arguments.js'
@@ -9,7 +10,7 @@ import {acquireLock} from './lock.js'
 import {compare, Manifest, stamp} from './manifest.js'
 import type {ManifestEntry} from './manifest.js'
 import {PathRegistry} from './path-registry.js'
-import {createPool} from './pool.js'
+import {createPool, defaultHeapMb, maxJobs, retryHeapMb} from './pool.js'
 import {createProgress} from './progress.js'
 import {formatSummary, summarize} from './report.js'
 import type {ReportEntry} from './report.js'
@@ -92,13 +93,14 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   // 2. Convert the rest with a bounded look-ahead window. Claim output
   // paths in input order (deterministic names), then write up to
   // `maxWrites` files at once: the disk's latency (fsync) overlaps.
-  const pool = createPool(Math.min(settings.jobs, Math.max(todo.length, 1)))
-  const window = Math.max(settings.jobs * 16, 32)
+  const jobs = workerCount(settings, io)
+  const pool = createPool({jobs: Math.min(jobs, Math.max(todo.length, 1)), heapMb: defaultHeapMb, retryHeapMb: retryHeapMb(), timeoutMs: settings.pageTimeout})
+  const window = Math.max(jobs * 16, 32)
   const pending: Array<Promise<TaskResult> | undefined> = []
   const maxSize = settings.maxSize ?? defaultMaxSize
   const start = (index: number) => {
     const input = todo[index]
-    pending[index] = pool.run({file: input.absolute, relative: input.relative, options: optionsFor(settings, input.relative), layout: settings.layout, maxSize})
+    pending[index] = pool.run({file: input.absolute, relative: input.relative, root: input.root, options: optionsFor(settings, input.relative), layout: settings.layout, maxSize})
   }
   for (let index = 0; index < Math.min(window, todo.length); index++) start(index)
   const writing = new Set<Promise<void>>()
@@ -186,6 +188,17 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   return summary.failed > 0 || summary.skipped > 0 || stopped || manifestError ? 1 : 0
 }
 
+/**
+ * Worker threads for this run: `--jobs`, capped to what the machine can
+ * run (its CPUs, and the workers that fit in its memory), with a notice.
+ */
+export function workerCount(settings: Settings, io: Io): number {
+  const most = maxJobs()
+  if (settings.jobs <= most) return settings.jobs
+  if (!settings.quiet) io.stderr.write('news-markdown: `--jobs ' + settings.jobs + '` capped to ' + most + ': this machine has ' + os.availableParallelism() + ' CPUs and memory for ' + most + ' workers\n')
+  return most
+}
+
 function writeFailure(input: Input, reason: string): ReportEntry {
   const error = {ruleId: 'write-error', reason, line: null, column: null, kind: 'fatal' as const}
   return {input: input.relative, output: null, status: 'failed', fields: [], warnings: [], error}
@@ -205,7 +218,7 @@ function pathKey(output: string): string {
 
 function optionsFor(settings: Settings, relative: string) {
   const url = settings.urlMap?.get(relative) ?? (settings.baseUrl ? new URL(relative.split('/').map(encodeURIComponent).join('/'), settings.baseUrl).href : undefined)
-  return {url, profiles: settings.profiles, related: settings.related, relatedFrontmatter: settings.relatedFrontmatter, maxSize: settings.maxSize, maxElements: settings.maxElements}
+  return {url, profiles: settings.profiles, related: settings.related, relatedFrontmatter: settings.relatedFrontmatter, maxSize: settings.maxSize, maxElements: settings.maxElements, maxNodes: settings.maxNodes}
 }
 
 function progressNewline(settings: Settings, io: Io): string {
