@@ -65,7 +65,7 @@ async function runStdin(settings: Settings, io: Io): Promise<number> {
   }
   const options = {url: settings.baseUrl, profiles: settings.profiles, related: settings.related, relatedFrontmatter: settings.relatedFrontmatter, maxSize: settings.maxSize, maxElements: settings.maxElements, maxNodes: settings.maxNodes}
   // In a worker too: a page that exhausts memory or hangs fails alone.
-  const pool = createPool({jobs: 1, heapMb: defaultHeapMb, retryHeapMb: retryHeapMb(), timeoutMs: settings.pageTimeout})
+  const pool = createPool({jobs: 1, heapMb: settings.workerMemory ?? defaultHeapMb, retryHeapMb: retryHeapMb(), timeoutMs: settings.pageTimeout})
   let result
   try {
     result = await pool.run({file: '<stdin>', relative: 'stdin.html', bytes: Buffer.concat(chunks), options, layout: settings.layout, maxSize})

@@ -36,6 +36,8 @@ export interface Settings {
   maxNodes: number | undefined
   /** Longest time one page may take to convert, in ms; `0`: no limit. */
   pageTimeout: number
+  /** Heap of each worker, in MB (`undefined`: the default). */
+  workerMemory: number | undefined
   verbose: boolean
   quiet: boolean
   help: boolean
@@ -75,6 +77,8 @@ Options:
       --max-nodes <n>       most nodes per page: elements, text, comments
                             (default 1500000)
       --page-timeout <s>    seconds one page may take (default 120; 0: none)
+      --worker-memory <size>  heap of each worker (default 256M); a page
+                            that needs more is retried in a larger one
   -v, --verbose             print warnings (vfile-reporter)
   -q, --quiet               print only errors
   -h, --help                show this help
@@ -112,6 +116,7 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
         'max-elements': {type: 'string'},
         'max-nodes': {type: 'string'},
         'page-timeout': {type: 'string'},
+        'worker-memory': {type: 'string'},
         verbose: {type: 'boolean', short: 'v'},
         quiet: {type: 'boolean', short: 'q'},
         help: {type: 'boolean', short: 'h'},
@@ -138,6 +143,11 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
   if (maxNodes !== undefined && (!Number.isSafeInteger(maxNodes) || maxNodes < 1)) throw new UsageError('Invalid `--max-nodes` `' + values['max-nodes'] + '`: expected a positive integer')
   const pageTimeout = values['page-timeout'] === undefined ? defaultPageTimeout : Number(values['page-timeout'])
   if (!Number.isFinite(pageTimeout) || pageTimeout < 0 || pageTimeout > 2_000_000) throw new UsageError('Invalid `--page-timeout` `' + values['page-timeout'] + '`: expected seconds (0 for no limit)')
+  let workerMemory: number | undefined
+  if (values['worker-memory'] !== undefined) {
+    workerMemory = Math.floor(parseSize(values['worker-memory'], '--worker-memory') / 2 ** 20)
+    if (workerMemory < 32) throw new UsageError('Invalid `--worker-memory` `' + values['worker-memory'] + '`: expected at least 32M')
+  }
   const settings: Settings = {
     inputs: parsed.positionals,
     out: values.out,
@@ -157,6 +167,7 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
     maxElements,
     maxNodes,
     pageTimeout: Math.round(pageTimeout * 1000),
+    workerMemory,
     verbose: values.verbose === true,
     quiet: values.quiet === true,
     help: values.help === true,
@@ -176,10 +187,10 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
 }
 
 /** `--max-size`: bytes, or a number with `K`, `M`, `G` (1024-based; `KB`, `KiB`, … too). */
-export function parseSize(value: string): number {
+export function parseSize(value: string, option = '--max-size'): number {
   const match = /^(\d+(?:\.\d+)?)\s*(?:([kmg])(?:i?b)?|b)?$/i.exec(value.trim())
   const size = match ? Math.floor(Number(match[1]) * 1024 ** ' kmg'.indexOf((match[2] || ' ').toLowerCase())) : Number.NaN
-  if (!Number.isSafeInteger(size) || size < 1) throw new UsageError('Invalid `--max-size` `' + value + '`: expected a size such as `50M`, `800K` or `1048576`')
+  if (!Number.isSafeInteger(size) || size < 1) throw new UsageError('Invalid `' + option + '` `' + value + '`: expected a size such as `50M`, `800K` or `1048576`')
   return size
 }
 

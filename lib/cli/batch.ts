@@ -94,7 +94,7 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   // paths in input order (deterministic names), then write up to
   // `maxWrites` files at once: the disk's latency (fsync) overlaps.
   const jobs = workerCount(settings, io)
-  const pool = createPool({jobs: Math.min(jobs, Math.max(todo.length, 1)), heapMb: defaultHeapMb, retryHeapMb: retryHeapMb(), timeoutMs: settings.pageTimeout})
+  const pool = createPool({jobs: Math.min(jobs, Math.max(todo.length, 1)), heapMb: settings.workerMemory ?? defaultHeapMb, retryHeapMb: retryHeapMb(), timeoutMs: settings.pageTimeout})
   const window = Math.max(jobs * 16, 32)
   const pending: Array<Promise<TaskResult> | undefined> = []
   const maxSize = settings.maxSize ?? defaultMaxSize
@@ -193,7 +193,7 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
  * run (its CPUs, and the workers that fit in its memory), with a notice.
  */
 export function workerCount(settings: Settings, io: Io): number {
-  const most = maxJobs()
+  const most = maxJobs(settings.workerMemory ?? defaultHeapMb)
   if (settings.jobs <= most) return settings.jobs
   if (!settings.quiet) io.stderr.write('news-markdown: `--jobs ' + settings.jobs + '` capped to ' + most + ': this machine has ' + os.availableParallelism() + ' CPUs and memory for ' + most + ' workers\n')
   return most

@@ -29,6 +29,8 @@ export interface Task {
   root?: string | undefined
   /** The page itself (stdin), instead of reading `file`. */
   bytes?: Uint8Array | undefined
+  /** Shared with the pool: the task writes the time (ms) it starts, for the page timeout. */
+  started?: BigInt64Array | undefined
 }
 
 /** One message, as plain data. */
@@ -69,6 +71,7 @@ export interface TaskResult {
  * export is what `piscina` runs.
  */
 export default async function convertTask(task: Task): Promise<TaskResult> {
+  if (task.started) Atomics.store(task.started, 0, BigInt(Date.now()))
   let bytes: Uint8Array
   let inputStamp = ''
   if (task.bytes) bytes = task.bytes

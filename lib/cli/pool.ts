@@ -29,8 +29,11 @@ export const defaultHeapMb = 256
 /**
  * Heap of the retry worker: half the memory this process may use (its
  * cgroup limit, else the machine's), between 1 GB and 8 GB.
+ * `NEWS_MARKDOWN_RETRY_HEAP=<MB>` sets it (for tests).
  */
 export function retryHeapMb(): number {
+  const forced = Number(process.env.NEWS_MARKDOWN_RETRY_HEAP)
+  if (Number.isSafeInteger(forced) && forced >= 16) return forced
   return Math.round(Math.min(8192, Math.max(1024, availableMemory() / 2 / 2 ** 20)))
 }
 
@@ -68,28 +71,42 @@ export function maxJobs(heapMb = defaultHeapMb): number {
  *
  * At most `jobs` tasks run at once and the clock of each starts when it
  * does, so a timeout never counts time spent waiting for a worker.
+ *
+ * Worker threads are shared by the runs of one process (`run()` called
+ * again, as in tests) and do not keep it alive when idle (`piscina` unrefs
+ * them); `close` waits for this run's tasks only.
  */
 export function createPool(options: PoolOptions): Pool {
-  // Same extension as this module: `.ts` under `tsx`, `.js` when built.
-  const here = fileURLToPath(import.meta.url)
-  const filename = path.join(path.dirname(here), 'convert-task' + path.extname(here))
   const jobs = Math.max(1, options.jobs)
-  const main = new Piscina<Task, TaskResult>({filename, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000, resourceLimits: {maxOldGenerationSizeMb: options.heapMb}})
+  const main = shared(jobs, options.heapMb)
   const slots = new Slots(jobs)
   const retrySlots = new Slots(1)
   let retry: Piscina<Task, TaskResult> | undefined
 
   const attempt = async (pool: Piscina<Task, TaskResult>, task: Task): Promise<TaskResult | 'out-of-memory'> => {
-    const signal = options.timeoutMs > 0 ? AbortSignal.timeout(options.timeoutMs) : undefined
+    // The worker writes when it starts the task (shared memory): the time a
+    // new worker takes to start is not counted.
+    const started = new BigInt64Array(new SharedArrayBuffer(8))
+    const controller = new AbortController()
+    let timer: NodeJS.Timeout | undefined
+    const check = () => {
+      const since = Number(Atomics.load(started, 0))
+      const left = since === 0 ? options.timeoutMs : since + options.timeoutMs - Date.now()
+      if (left > 0) timer = setTimeout(check, left)
+      else controller.abort()
+    }
+    if (options.timeoutMs > 0) timer = setTimeout(check, options.timeoutMs)
     try {
-      return await pool.run(task, {signal})
+      return await pool.run({...task, started}, {signal: controller.signal})
     } catch (error) {
       const cause = error as {code?: string; name?: string; message?: string}
       if (cause.code === 'ERR_WORKER_OUT_OF_MEMORY') return 'out-of-memory'
-      if (signal?.aborted) {
+      if (controller.signal.aborted) {
         return failure('timeout', 'Converting this page took longer than ' + seconds(options.timeoutMs) + ' (`--page-timeout`): stopped; the batch goes on')
       }
       return failure('worker-crash', 'The worker converting this page crashed: ' + String(cause.message || error))
+    } finally {
+      clearTimeout(timer)
     }
   }
 
@@ -97,16 +114,47 @@ export function createPool(options: PoolOptions): Pool {
     async run(task) {
       const first = await slots.use(() => attempt(main, task))
       if (first !== 'out-of-memory') return first
+      if (options.retryHeapMb <= options.heapMb) return outOfMemory(options.heapMb)
       // A fresh worker with a large heap, one at a time; it goes away when idle.
-      retry ||= new Piscina<Task, TaskResult>({filename, minThreads: 0, maxThreads: 1, idleTimeout: 2000, resourceLimits: {maxOldGenerationSizeMb: options.retryHeapMb}})
+      retry ||= shared(0, options.retryHeapMb)
       const second = await retrySlots.use(() => attempt(retry as Piscina<Task, TaskResult>, task))
       if (second !== 'out-of-memory') return second
-      return failure('out-of-memory', 'Converting this page ran out of memory, also in a worker with a ' + options.retryHeapMb + ' MB heap: not converted (it has too much text or too many nodes; lower --max-size or --max-elements to refuse such pages at once)')
+      return outOfMemory(options.retryHeapMb)
     },
     async close() {
-      await Promise.all([main.destroy(), retry?.destroy()])
+      await Promise.all([slots.drained(), retrySlots.drained()])
     }
   }
+}
+
+const pools = new Map<string, Piscina<Task, TaskResult>>()
+
+/**
+ * The pool of `threads` workers with `heapMb` heaps (`0` threads: one
+ * worker started on demand, ended when idle for 2 s).
+ */
+function shared(threads: number, heapMb: number): Piscina<Task, TaskResult> {
+  const key = threads + ':' + heapMb
+  let pool = pools.get(key)
+  if (!pool) {
+    // Same extension as this module: `.ts` under `tsx`, `.js` when built.
+    const here = fileURLToPath(import.meta.url)
+    const filename = path.join(path.dirname(here), 'convert-task' + path.extname(here))
+    pool = new Piscina<Task, TaskResult>({filename, minThreads: threads, maxThreads: Math.max(threads, 1), idleTimeout: threads > 0 ? 1000 : 2000, resourceLimits: {maxOldGenerationSizeMb: heapMb}})
+    pools.set(key, pool)
+  }
+  return pool
+}
+
+/** End every worker thread (for embedders that want them gone at once). */
+export async function closePools(): Promise<void> {
+  const all = [...pools.values()]
+  pools.clear()
+  await Promise.all(all.map((pool) => pool.destroy()))
+}
+
+function outOfMemory(heapMb: number): TaskResult {
+  return failure('out-of-memory', 'Converting this page ran out of memory (a ' + heapMb + ' MB heap): not converted; the batch goes on (lower --max-size, --max-elements or --max-nodes to refuse such pages at once)')
 }
 
 function seconds(ms: number): string {
@@ -120,6 +168,17 @@ class Slots {
 
   constructor(count: number) {
     this.free = count
+    this.size = count
+  }
+
+  private readonly idle: Array<() => void> = []
+
+  private readonly size: number
+
+  /** Resolves when no slot is in use. */
+  drained(): Promise<void> {
+    if (this.free === this.size && this.waiting.length === 0) return Promise.resolve()
+    return new Promise((resolve) => this.idle.push(resolve))
   }
 
   async use<T>(action: () => Promise<T>): Promise<T> {
@@ -131,6 +190,7 @@ class Slots {
       const next = this.waiting.shift()
       if (next) next()
       else this.free++
+      if (this.free === this.size) for (const resolve of this.idle.splice(0)) resolve()
     }
   }
 }
