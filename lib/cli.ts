@@ -5,6 +5,7 @@ import {parseArguments, usage, UsageError} from './cli/arguments.js'
 import type {Settings} from './cli/arguments.js'
 import {InputError, runBatch} from './cli/batch.js'
 import type {Io} from './cli/batch.js'
+import {printable} from './cli/escape.js'
 import {createPool, defaultHeapMb, retryHeapMb} from './cli/pool.js'
 import {formatFiles, toVFile} from './cli/verbose.js'
 
@@ -35,10 +36,10 @@ export async function run(argv: Array<string>, io: Io): Promise<number> {
     return await runBatch(settings, io, converterName())
   } catch (error) {
     if (error instanceof UsageError || error instanceof InputError) {
-      io.stderr.write('news-markdown: ' + error.message + '\nTry `news-markdown --help` for usage.\n')
+      io.stderr.write('news-markdown: ' + printable(error.message) + '\nTry `news-markdown --help` for usage.\n')
       return 2
     }
-    io.stderr.write('news-markdown: ' + String((error as Error).stack || error) + '\n')
+    io.stderr.write('news-markdown: ' + printable(String((error as Error).stack || error), true) + '\n')
     return 1
   }
 }
@@ -75,7 +76,7 @@ async function runStdin(settings: Settings, io: Io): Promise<number> {
   if (settings.verbose && result.messages.length > 0) io.stderr.write(formatFiles([toVFile('<stdin>', result.messages)]))
   if (result.error || !result.page) {
     const error = result.error
-    io.stderr.write('<stdin>: ' + (error ? error.reason + ' [' + (error.ruleId || 'error') + ']' : 'not converted') + '\n')
+    io.stderr.write('<stdin>: ' + printable(error ? error.reason + ' [' + (error.ruleId || 'error') + ']' : 'not converted') + '\n')
     return 1
   }
   io.stdout.write(result.page.markdown)

@@ -7,7 +7,8 @@ import type {Settings} from './arguments.js'
 import type {TaskResult} from './convert-task.js'
 import {sha256} from './hash.js'
 import {acquireLock} from './lock.js'
-import {compare, Manifest, stamp} from './manifest.js'
+import {printable} from './escape.js'
+import {compare, journalOf, Manifest, stamp} from './manifest.js'
 import type {ManifestEntry} from './manifest.js'
 import {PathRegistry} from './path-registry.js'
 import {createPool, defaultHeapMb, maxJobs, retryHeapMb} from './pool.js'
@@ -18,7 +19,8 @@ import {inShard} from './shard.js'
 import {formatFiles, toVFile} from './verbose.js'
 import {walkInputs} from './walk-inputs.js'
 import type {Input} from './walk-inputs.js'
-import {describeWriteError, removeStaleTemporaries, writeAtomic, writeErrors} from './write-atomic.js'
+import {InTheWay, OutFolder} from './out-folder.js'
+import {describeWriteError, isInTheWay, isWriteError, removeStaleTemporaries, writeAtomic} from './write-atomic.js'
 import {claimOutput} from './write-output.js'
 
 /** Streams and working directory of a run. */
@@ -50,26 +52,83 @@ export async function runBatch(settings: Settings, io: Io, converter: string): P
   const outDir = path.resolve(io.cwd, settings.out as string)
   const tag = settings.shard.count > 1 ? '.shard-' + settings.shard.index + '-of-' + settings.shard.count : ''
   let lock
+  let out
   try {
-    await fs.mkdir(outDir, {recursive: true})
-    lock = await acquireLock(path.join(outDir, '.news-markdown' + tag + '.lock'))
+    await makeFolder(outDir)
+    out = await OutFolder.open(outDir)
+    for (const name of ['.news-markdown' + tag + '.lock', '.news-markdown-manifest' + tag + '.json', journalOf('.news-markdown-manifest' + tag + '.json')]) await checkOwnFile(out.root, name)
+    lock = await acquireLock(path.join(out.root, '.news-markdown' + tag + '.lock'), {onWait: (message) => settings.quiet || io.stderr.write('news-markdown: ' + printable(message) + '\n')})
   } catch (error) {
-    const cannotWrite = writeErrors.has(String((error as NodeJS.ErrnoException).code))
-    io.stderr.write('news-markdown: ' + (cannotWrite ? 'Cannot write to the output folder `' + outDir + '`: ' + describeWriteError(error) + '; nothing was converted' : (error as Error).message) + '\n')
+    const reason = cannotUse(outDir, error)
+    io.stderr.write('news-markdown: ' + printable(reason) + '\n')
+    // The report (elsewhere) still says what happened to each input.
+    const all = [...found.inputs, ...found.duplicates, ...found.skipped.map((entry) => entry.input)].filter((input) => inShard(input.relative, settings.shard))
+    await writeReport(settings, io, converter, all.map((input) => ({input: input.relative, output: null, status: 'skipped', reason, fields: [], warnings: [], error: null}))).catch(() => undefined)
     return 1
   }
   try {
     const inputs = found.inputs.filter((input) => inShard(input.relative, settings.shard))
     const skipped = found.skipped.filter((entry) => inShard(entry.input.relative, settings.shard))
-    return await convertAll(settings, io, converter, inputs, [...found.duplicates.map((input) => ({input, reason: 'another input has the same relative path (' + input.absolute + ')'})), ...skipped], outDir, tag)
+    return await convertAll(settings, io, converter, inputs, [...found.duplicates.map((input) => ({input, reason: 'another input has the same relative path (' + input.absolute + ')'})), ...skipped], out, tag)
   } finally {
     await lock.release().catch(() => undefined)
   }
 }
 
-async function convertAll(settings: Settings, io: Io, converter: string, inputs: Array<Input>, skippedInputs: Array<{input: Input; reason: string}>, outDir: string, tag: string): Promise<number> {
+/** Why the output folder cannot be used (nothing was converted). */
+function cannotUse(outDir: string, error: unknown): string {
+  if (error instanceof InTheWay) return 'Cannot use the output folder `' + outDir + '`: ' + error.message + '; nothing was converted'
+  if (isWriteError(error)) return 'Cannot write to the output folder `' + outDir + '`: ' + describeWriteError(error) + '; nothing was converted'
+  return String((error as Error).message || error)
+}
+
+/**
+ * Make `folder` and its missing parents one by one, so a failure names its
+ * real cause (a read-only file system, permissions, a file in the way)
+ * instead of the `ENOENT` of a recursive `mkdir`.
+ */
+async function makeFolder(folder: string): Promise<void> {
+  const missing: Array<string> = []
+  let current = folder
+  for (;;) {
+    const stats = await fs.stat(current).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined
+      if (error.code === 'ENOTDIR') throw new InTheWay('a file is in the way of `' + current + '`: move it away or choose another --out')
+      throw error
+    })
+    if (stats) {
+      if (!stats.isDirectory()) throw new InTheWay('`' + current + '` is a file, not a folder: move it away or choose another --out')
+      break
+    }
+    missing.unshift(current)
+    const parent = path.dirname(current)
+    if (parent === current) break
+    current = parent
+  }
+  for (const each of missing) {
+    await fs.mkdir(each).catch(async (error: NodeJS.ErrnoException) => {
+      // Made meanwhile by someone else: fine if it is a folder.
+      if (error.code === 'EEXIST' && (await fs.stat(each)).isDirectory()) return
+      throw error
+    })
+  }
+}
+
+/** A file news-markdown keeps in the output folder (lock, manifest, journal) must be a file when it exists. */
+async function checkOwnFile(root: string, name: string): Promise<void> {
+  const stats = await fs.lstat(path.join(root, name)).catch(() => undefined)
+  if (stats && !stats.isFile()) {
+    throw new InTheWay('`' + name + '` is ' + (stats.isDirectory() ? 'a folder' : stats.isSymbolicLink() ? 'a symbolic link' : 'not a regular file') + ', where news-markdown keeps its ' + (name.endsWith('.lock') ? 'lock' : name.endsWith('.journal') ? 'manifest journal' : 'manifest') + ': move it away')
+  }
+}
+
+async function convertAll(settings: Settings, io: Io, converter: string, inputs: Array<Input>, skippedInputs: Array<{input: Input; reason: string}>, out: OutFolder, tag: string): Promise<number> {
+  const outDir = out.root
   await removeStaleTemporaries(outDir)
   const manifest = await Manifest.load(path.join(outDir, '.news-markdown-manifest' + tag + '.json'))
+  if (manifest.ignored.length > 0 && !settings.quiet) {
+    io.stderr.write(printable('news-markdown: ignored ' + manifest.ignored.length + ' manifest entries naming files news-markdown never writes (' + manifest.ignored.slice(0, 3).join(', ') + (manifest.ignored.length > 3 ? ', …' : '') + '); those files are left alone') + '\n')
+  }
   const entries: Array<ReportEntry> = []
   const files: Array<VFile> = []
   const registry = new PathRegistry()
@@ -93,6 +152,16 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   // 2. Convert the rest with a bounded look-ahead window. Claim output
   // paths in input order (deterministic names), then write up to
   // `maxWrites` files at once: the disk's latency (fsync) overlaps.
+  // Space for the journal first: no page is written that cannot be recorded.
+  try {
+    await manifest.openJournal(todo.map((input) => input.relative))
+  } catch (error) {
+    if (!isWriteError(error)) throw error
+    io.stderr.write('news-markdown: Cannot write to the output folder `' + printable(outDir) + '`: ' + describeWriteError(error) + ' (reserving space for the manifest journal); nothing was converted\n')
+    await manifest.closeJournal(true).catch(() => undefined)
+    progress.stop()
+    return 1
+  }
   const jobs = workerCount(settings, io)
   const pool = createPool({jobs: Math.min(jobs, Math.max(todo.length, 1)), heapMb: settings.workerMemory ?? defaultHeapMb, retryHeapMb: retryHeapMb(), timeoutMs: settings.pageTimeout})
   const window = Math.max(jobs * 16, 32)
@@ -119,25 +188,26 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
       const result = await (pending[index] as Promise<TaskResult>)
       pending[index] = undefined
       if (index + window < todo.length) start(index + window)
-      const claimed = claimOutput({outDir, converter, manifest, registry, input, result, overwrite: settings.overwrite})
+      const claimed = claimOutput({outDir, out, converter, manifest, registry, input, result, overwrite: settings.overwrite})
       if (settings.verbose && result.messages.length > 0) files.push(toVFile(input.relative, result.messages))
-      if (!settings.verbose && result.error) io.stderr.write(progressNewline(settings, io) + input.relative + ': ' + result.error.reason + ' [' + result.error.ruleId + ']\n')
+      if (!settings.verbose && result.error) io.stderr.write(progressNewline(settings, io) + printable(input.relative + ': ' + result.error.reason + ' [' + result.error.ruleId + ']') + '\n')
       const before = claimed.output === null ? undefined : removals.get(pathKey(claimed.output))
       const done: Promise<void> = (async () => {
         if (before) await before
         try {
           entries.push(await claimed.write())
         } catch (error) {
-          if (!writeErrors.has(String((error as NodeJS.ErrnoException).code))) throw error
+          if (isInTheWay(error)) {
+            // Something appeared in the way during the run: this page only.
+            entries.push({input: input.relative, output: claimed.output, status: 'skipped', reason: 'cannot write `' + claimed.output + '`: ' + describeWriteError(error), fields: [], warnings: [], error: null})
+            return
+          }
+          if (!isWriteError(error)) throw error
           stopped ||= {input, error}
           entries.push(writeFailure(input, 'Cannot write the output: ' + describeWriteError(error)))
           return
         }
         progress.tick()
-        await manifest.saveSoon().catch((error: unknown) => {
-          if (!writeErrors.has(String((error as NodeJS.ErrnoException).code))) throw error
-          stopped ||= {input, error}
-        })
       })().catch((error: unknown) => {
         failure ||= error
       }).finally(() => writing.delete(done))
@@ -152,40 +222,49 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
     await pool.close()
     progress.stop()
   }
-  // Save what was written; a manifest that cannot be saved stays as it was (atomic).
+  // Save what was written; a manifest that cannot be saved stays as it was
+  // (atomic), and its journal, which holds every change, stays for the next run.
   let manifestError: unknown
-  await manifest.save().catch((error: unknown) => {
-    if (!writeErrors.has(String((error as NodeJS.ErrnoException).code))) throw error
+  await manifest.save().catch(async (error: unknown) => {
+    await manifest.closeJournal(false).catch(() => undefined)
+    if (!isWriteError(error)) throw error
     manifestError = error
   })
+  const journal = '`' + path.basename(journalOf(manifest.file)) + '`'
   if (stopped) {
     const done = entries.filter((entry) => entry.status === 'converted' || entry.status === 'unchanged').length
     io.stderr.write(
-      progressNewline(settings, io) + 'news-markdown: Cannot write to the output folder `' + outDir + '` (' + stopped.input.relative + '): ' + describeWriteError(stopped.error) +
+      progressNewline(settings, io) + printable('news-markdown: Cannot write to the output folder `' + outDir + '` (' + stopped.input.relative + '): ' + describeWriteError(stopped.error) +
         '; stopped with ' + done + ' of ' + (inputs.length + skippedInputs.length) + ' inputs done. ' +
-        (manifestError ? 'The manifest could not be updated (' + describeWriteError(manifestError) + ') and is as the last save left it; ' : 'The manifest records every page written; ') +
-        'no partial file is left. Free space or fix permissions, then run again to convert the rest.\n'
+        (manifestError ? 'The manifest could not be saved (' + describeWriteError(manifestError) + '); its journal ' + journal + ' records every page written and the next run merges it; ' : 'The manifest records every page written; ') +
+        'no partial file is left. Free space or fix permissions, then run again to convert the rest.') + '\n'
     )
   } else if (manifestError) {
-    io.stderr.write('news-markdown: Cannot save the manifest in `' + outDir + '`: ' + describeWriteError(manifestError) + '; the previous manifest is kept, and the next run adopts the files written\n')
+    io.stderr.write(printable('news-markdown: Cannot save the manifest in `' + outDir + '`: ' + describeWriteError(manifestError) + '; its journal ' + journal + ' records every page written, and the next run merges it') + '\n')
   }
 
   entries.sort((a, b) => compare(a.input, b.input))
   const summary = summarize(entries)
   if (settings.verbose && files.length > 0) io.stderr.write(formatFiles(files))
-  for (const entry of entries) if (entry.status === 'skipped' && !settings.quiet) io.stderr.write(entry.input + ': skipped: ' + entry.reason + '\n')
-  if (settings.report) {
-    const report = {converter, shard: settings.shard.index + '/' + settings.shard.count, summary, files: entries}
-    try {
-      await writeAtomic(path.resolve(io.cwd, settings.report), JSON.stringify(report, null, 2) + '\n', {replace: true})
-    } catch (error) {
-      if (!writeErrors.has(String((error as NodeJS.ErrnoException).code))) throw error
-      io.stderr.write('news-markdown: Cannot write the report `' + settings.report + '`: ' + describeWriteError(error) + '\n')
-      manifestError ||= error
-    }
-  }
+  for (const entry of entries) if (entry.status === 'skipped' && !settings.quiet) io.stderr.write(printable(entry.input + ': skipped: ' + entry.reason) + '\n')
+  if (!(await writeReport(settings, io, converter, entries))) manifestError ||= true
   if (!settings.quiet) io.stderr.write(formatSummary(summary))
   return summary.failed > 0 || summary.skipped > 0 || stopped || manifestError ? 1 : 0
+}
+
+/** Write the `--report` file, if asked; whether it was written (or not asked for). */
+async function writeReport(settings: Settings, io: Io, converter: string, entries: Array<ReportEntry>): Promise<boolean> {
+  if (!settings.report) return true
+  entries.sort((a, b) => compare(a.input, b.input))
+  const report = {converter, shard: settings.shard.index + '/' + settings.shard.count, summary: summarize(entries), files: entries}
+  try {
+    await writeAtomic(path.resolve(io.cwd, settings.report), JSON.stringify(report, null, 2) + '\n', {replace: true})
+    return true
+  } catch (error) {
+    if (!isWriteError(error) && !isInTheWay(error)) throw error
+    io.stderr.write(printable('news-markdown: Cannot write the report `' + settings.report + '`: ' + describeWriteError(error)) + '\n')
+    return false
+  }
 }
 
 /**
@@ -237,7 +316,7 @@ async function unchanged(relative: string, input: string, output: string, entry:
   const stamps = {inputStamp: stamp(inputStats), outputStamp: stamp(outputStats)}
   if (entry.inputStamp === stamps.inputStamp && entry.outputStamp === stamps.outputStamp) return true
   if ((await hashOf(input)) !== entry.input || (await hashOf(output)) !== entry.outputHash) return false
-  manifest.set(relative, {...entry, ...stamps})
+  manifest.restamp(relative, {...entry, ...stamps})
   return true
 }
 

@@ -1,10 +1,11 @@
 import fs from 'node:fs/promises'
-import path from 'node:path'
 import type {TaskResult} from './convert-task.js'
 import {sha256} from './hash.js'
 import {stamp} from './manifest.js'
 import type {Manifest} from './manifest.js'
 import type {PathRegistry} from './path-registry.js'
+import {InTheWay, isOutputPath, readOwn} from './out-folder.js'
+import type {OutFolder} from './out-folder.js'
 import {reportMessage} from './report.js'
 import type {ReportEntry} from './report.js'
 import type {Input} from './walk-inputs.js'
@@ -13,6 +14,8 @@ import {writeAtomic} from './write-atomic.js'
 /** Everything needed to commit one converted page. */
 export interface Commit {
   outDir: string
+  /** The output folder by its real path: writes never go through a link out of it. */
+  out: OutFolder
   converter: string
   manifest: Manifest
   registry: PathRegistry
@@ -48,8 +51,7 @@ export function claimOutput(commit: Commit): Claimed {
     return {output: null, moved: undefined, write: async () => entry}
   }
   const output = registry.claim(page.placement.path)
-  const target = path.resolve(outDir, output)
-  if (!target.startsWith(outDir + path.sep)) throw new Error('Refusing to write outside the output folder: `' + output + '`')
+  if (!isOutputPath(output)) throw new Error('Refusing to write outside the output folder: `' + output + '`')
   const entry: ReportEntry = {input: input.relative, output, status: 'converted', reason: page.placement.note, fields: page.fields, warnings, error: null}
   const previous = manifest.get(input.relative)
   // The page moved (new slug): its old output goes, if no page claimed it since.
@@ -57,9 +59,20 @@ export function claimOutput(commit: Commit): Claimed {
 
   const write = async (): Promise<ReportEntry> => {
     const {markdown, outputHash} = page
-    const existing = await fs.readFile(target).catch(() => undefined)
-    if (existing === undefined) {
+    let target: string
+    try {
+      target = await commit.out.target(output)
+    } catch (error) {
+      if (error instanceof InTheWay) return skip(entry, error.message)
+      throw error
+    }
+    const existing = await readOwn(target)
+    if (existing === 'missing') {
       if ((await writeAtomic(target, markdown, {replace: false})) === 'exists') return skip(entry, 'a file appeared at the output path during the run')
+    } else if (typeof existing === 'string') {
+      // A folder, a symbolic link or a device is never replaced.
+      if (existing !== 'link' || !commit.overwrite) return skip(entry, '`' + output + '` is ' + describe(existing) + ', not a file news-markdown wrote' + (existing === 'link' ? ' (use --overwrite to replace the link itself)' : ': move it away'))
+      await writeAtomic(target, markdown, {replace: true})
     } else {
       const existingHash = sha256(existing)
       if (existingHash !== outputHash) {
@@ -71,17 +84,31 @@ export function claimOutput(commit: Commit): Claimed {
         await writeAtomic(target, markdown, {replace: true})
       }
     }
-    if (previous && moved) {
-      const old = path.resolve(outDir, moved)
-      const oldBytes = await fs.readFile(old).catch(() => undefined)
-      if (oldBytes && sha256(oldBytes) === previous.outputHash && old.startsWith(outDir + path.sep)) await fs.rm(old, {force: true})
-    }
-    const written = await fs.stat(target).catch(() => undefined)
-    manifest.set(input.relative, {input: page.inputHash, output, outputHash, converter: commit.converter, fields: page.fields, inputStamp: page.inputStamp, outputStamp: written && stamp(written)})
+    if (previous && moved) await removeOld(commit.out, moved, previous.outputHash)
+    const written = await fs.lstat(target).catch(() => undefined)
+    await manifest.set(input.relative, {input: page.inputHash, output, outputHash, converter: commit.converter, fields: page.fields, inputStamp: page.inputStamp, outputStamp: written && stamp(written)})
     return entry
   }
 
   return {output, moved, write}
+}
+
+/**
+ * Remove an earlier output `relative` of a page that moved, only when it is
+ * still what news-markdown wrote: a path it writes, reached without leaving
+ * the output folder, a regular file (not a link) whose bytes have the
+ * recorded hash. Anything else stays.
+ */
+async function removeOld(out: OutFolder, relative: string, hash: string): Promise<void> {
+  if (!isOutputPath(relative)) return
+  const old = await out.target(relative).catch(() => undefined)
+  if (!old) return
+  const bytes = await readOwn(old)
+  if (typeof bytes !== 'string' && sha256(bytes) === hash) await fs.rm(old, {force: true})
+}
+
+function describe(kind: 'folder' | 'link' | 'other'): string {
+  return kind === 'folder' ? 'a folder' : kind === 'link' ? 'a symbolic link' : 'a special file'
 }
 
 function skip(entry: ReportEntry, reason: string): ReportEntry {
