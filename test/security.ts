@@ -4,6 +4,7 @@
  * not followed out of the input tree unless asked, and profiles are checked
  * data that cannot run code.
  */
+import {createHash} from 'node:crypto'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -20,7 +21,9 @@ import type {LayoutName} from '../lib/cli/layouts.js'
 import {maxBytes} from '../lib/cli/slug.js'
 import {compileUrlPattern} from '../lib/profiles/url-pattern.js'
 import {safeUrl} from '../lib/util/safe-url.js'
-import {cli, folder, page, tree} from './util/cli-harness.js'
+import convertTask from '../lib/cli/convert-task.js'
+import {walkInputs} from '../lib/cli/walk-inputs.js'
+import {cli, exec, exists, folder, page, tree} from './util/cli-harness.js'
 import {parseMarkdown} from './util/properties.js'
 
 const safeScheme = /^(?:https?|mailto|ftp|tel):/i
@@ -320,6 +323,100 @@ test('cli: a glob does not follow links out of its base folder unless asked', as
   assert.ok([...(await tree(path.join(dir, 'out2'))).keys()].some((name) => name.endsWith('link-out.md')), followed.stderr)
   // A link named on the command line is read: the user asked for it.
   assert.is((await cli(['in/link-out.html', '--out', 'out3'], dir)).code, 0)
+})
+
+// The output folder is the user's: tampered manifests, links out of it.
+
+/** A manifest claiming `output` (with the current hash of `file`) for `input`. */
+async function tamperedManifest(out: string, input: string, output: string, file: string): Promise<void> {
+  const hash = createHash('sha256').update(await fs.readFile(file)).digest('hex')
+  await fs.writeFile(path.join(out, '.news-markdown-manifest.json'), JSON.stringify({version: 1, files: {[input]: {input: '0', output, outputHash: hash, converter: 'news-markdown@0.1.0', fields: []}}}))
+}
+
+test('cli: a tampered manifest cannot make news-markdown delete or replace a file it never writes (`_config.yml`, dot-files, paths out of the folder)', async function () {
+  // The case of `shared/cases/attack/fs-manifest-delete.sh` (a), and its other forms.
+  for (const [output, layout] of [['_config.yml', 'jekyll'], ['.htaccess', 'hugo'], ['../outside.md', 'hugo'], ['/tmp/absolute.md', 'plain'], ['posts/../../outside.md', 'hugo'], ['notes/.hidden.md', 'astro']] as const) {
+    const dir = await folder({'in/core-seed.html': page({title: '标题', url: 'https://www.bannedbook.org/bnews/zh-tw/20200406/1307292.html'}), 'site/_config.yml': 'title: my site\n', 'site/.htaccess': 'deny\n', 'site/notes/.hidden.md': 'mine\n', 'outside.md': 'mine too\n'})
+    const victim = output.startsWith('/') ? path.join(dir, 'outside.md') : path.join(dir, 'site', output)
+    const before = await fs.readFile(victim).catch(() => undefined)
+    await tamperedManifest(path.join(dir, 'site'), 'core-seed.html', output.startsWith('/') ? path.join(dir, 'outside.md') : output, before ? victim : path.join(dir, 'outside.md'))
+    const result = await cli(['in', '--out', 'site', '--layout', layout], dir)
+    assert.is(result.code, 0, output + ': ' + result.stderr)
+    assert.match(result.stderr, /ignored 1 manifest entries naming files news-markdown never writes/, output)
+    for (const [name, content] of [['site/_config.yml', 'title: my site\n'], ['site/.htaccess', 'deny\n'], ['site/notes/.hidden.md', 'mine\n'], ['outside.md', 'mine too\n']]) {
+      assert.is(await fs.readFile(path.join(dir, name), 'utf8'), content, output + ': ' + name + ' untouched')
+    }
+  }
+})
+
+test('cli: a linked sub-folder of `--out` pointing elsewhere is never written, read or deleted through', async function () {
+  // `shared/cases/attack/fs-manifest-delete.sh` (b): `out/posts` → a folder outside.
+  const dir = await folder({'in/core-seed.html': page({title: '标题', url: 'https://www.bannedbook.org/bnews/zh-tw/20200406/1307292.html'}), 'victim/important.txt': 'IMPORTANT\n', 'victim/important.md': 'IMPORTANT\n'})
+  await fs.mkdir(path.join(dir, 'out'))
+  await fs.symlink(path.join(dir, 'victim'), path.join(dir, 'out/posts'))
+  await tamperedManifest(path.join(dir, 'out'), 'core-seed.html', 'posts/important.md', path.join(dir, 'victim/important.md'))
+  const result = await cli(['in', '--out', 'out', '--layout', 'hugo', '--report', 'report.json'], dir)
+  assert.is(result.code, 1)
+  assert.match(result.stderr, /core-seed\.html: skipped: `posts` in the output folder is a symbolic link to `[^`]*victim`, outside the output folder/)
+  assert.equal((await fs.readdir(path.join(dir, 'victim'))).sort(), ['important.md', 'important.txt'], 'nothing written or deleted outside')
+  assert.is(await fs.readFile(path.join(dir, 'victim/important.md'), 'utf8'), 'IMPORTANT\n')
+  const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as {files: Array<{status: string}>}
+  assert.is(report.files[0].status, 'skipped')
+  // A link to a folder inside the output folder is fine.
+  await fs.rm(path.join(dir, 'out/posts'))
+  await fs.mkdir(path.join(dir, 'out/real-posts'))
+  await fs.symlink(path.join(dir, 'out/real-posts'), path.join(dir, 'out/posts'))
+  const inside = await cli(['in', '--out', 'out', '--layout', 'hugo'], dir)
+  assert.is(inside.code, 0, inside.stderr)
+  assert.equal(await fs.readdir(path.join(dir, 'out/real-posts')), ['1307292.md'])
+})
+
+test('cli: a moved page’s old output is removed only when it is still the file news-markdown wrote (not a link, not edited)', async function () {
+  const dir = await folder({'in/a.html': page({title: '旧标题'}), 'elsewhere.md': 'keep\n'})
+  assert.is((await cli(['in', '--out', 'out', '--layout', 'astro'], dir)).code, 0)
+  const [old] = (await fs.readdir(path.join(dir, 'out'))).filter((name) => name.endsWith('.md'))
+  // The old output becomes a link to a file outside with the same bytes.
+  await fs.copyFile(path.join(dir, 'out', old), path.join(dir, 'elsewhere.md'))
+  await fs.rm(path.join(dir, 'out', old))
+  await fs.symlink(path.join(dir, 'elsewhere.md'), path.join(dir, 'out', old))
+  await fs.writeFile(path.join(dir, 'in/a.html'), page({title: '新标题'}))
+  const result = await cli(['in', '--out', 'out', '--layout', 'astro'], dir)
+  assert.is(result.code, 0, result.stderr)
+  assert.ok((await fs.lstat(path.join(dir, 'out', old))).isSymbolicLink(), 'the link stays')
+  assert.ok(await fs.readFile(path.join(dir, 'elsewhere.md')))
+})
+
+test('cli: temporaries of dead runs are cleaned without following links out of the folder', async function () {
+  const dir = await folder({'in/a.html': page({title: '标题'}), 'outside/.news-markdown-tmp-4194999-1': 'not ours\n', 'out/sub/.news-markdown-tmp-4194999-2': 'stale\n'})
+  await fs.symlink(path.join(dir, 'outside'), path.join(dir, 'out/link'))
+  assert.is((await cli(['in', '--out', 'out'], dir)).code, 0)
+  assert.ok(await exists(path.join(dir, 'outside/.news-markdown-tmp-4194999-1')), 'outside the folder: kept')
+  assert.not.ok(await exists(path.join(dir, 'out/sub/.news-markdown-tmp-4194999-2')), 'inside: removed')
+})
+
+test('cli: an input swapped for a link out of the tree after the walk is not read (the open file is checked)', async function () {
+  // `shared/cases/attack/fs-toctou-symlink.sh`, made deterministic: walk, swap, then read.
+  const dir = await folder({'in/a.html': page({title: '无害'}), 'outside/secret.html': page({title: 'TOP SECRET', body: 'SECRET CONTENT'})})
+  const {inputs} = await walkInputs(['in'], dir)
+  await fs.rm(path.join(dir, 'in/a.html'))
+  await fs.symlink(path.join(dir, 'outside/secret.html'), path.join(dir, 'in/a.html'))
+  const input = inputs[0]
+  const result = await convertTask({file: input.absolute, relative: input.relative, root: input.root, options: {}, layout: 'plain', maxSize: 1 << 20})
+  assert.is(result.error?.ruleId, 'unreadable')
+  assert.match(result.error?.reason || '', /changed after the folder was walked and now is `[^`]*outside\/secret\.html`, outside the input folder/)
+  assert.is(result.page, undefined)
+  // A link swapped in that stays inside the tree is read; so is a file named on the command line.
+  await fs.copyFile(path.join(dir, 'outside/secret.html'), path.join(dir, 'in/inside.html'))
+  await fs.rm(path.join(dir, 'in/a.html'))
+  await fs.symlink(path.join(dir, 'in/inside.html'), path.join(dir, 'in/a.html'))
+  assert.ok((await convertTask({file: input.absolute, relative: input.relative, root: input.root, options: {}, layout: 'plain', maxSize: 1 << 20})).page)
+  // A FIFO swapped in does not hang the read.
+  if (process.platform !== 'win32') {
+    await fs.rm(path.join(dir, 'in/a.html'))
+    await exec('mkfifo', [path.join(dir, 'in/a.html')])
+    const fifo = await convertTask({file: input.absolute, relative: input.relative, root: input.root, options: {}, layout: 'plain', maxSize: 1 << 20})
+    assert.is(fifo.error?.ruleId, 'unreadable')
+  }
 })
 
 // Profiles.

@@ -44,6 +44,8 @@ export function stamp(stats: {size: number; mtimeMs: number; ino: number}): stri
 export class Manifest {
   private readonly byOutput = new Map<string, string>()
   private journal: Journal | undefined
+  /** Changed since loaded (or a journal was merged): `save` writes. */
+  private dirty = false
   /** Entries dropped when loading, with the reason. */
   readonly ignored: Array<string> = []
 
@@ -65,16 +67,19 @@ export class Manifest {
       const data = JSON.parse(await fs.readFile(file, 'utf8')) as {files?: Record<string, unknown>}
       for (const [relative, entry] of Object.entries(data.files || {})) add(relative, entry)
     } catch {}
+    let merged = false
     for (const line of (await fs.readFile(journalOf(file), 'utf8').catch(() => '')).split('\n')) {
       const text = line.replace(/^[\s\0]+/, '')
       if (!text) continue
       try {
         const record = JSON.parse(text) as {input?: unknown; entry?: unknown}
         if (typeof record.input === 'string') add(record.input, record.entry ?? null)
+        merged = true
       } catch {}
     }
     const manifest = new Manifest(file, files)
     manifest.ignored.push(...ignored)
+    manifest.dirty = merged
     return manifest
   }
 
@@ -94,18 +99,16 @@ export class Manifest {
   }
 
   /**
-   * Reserve journal space for `changes` more changes of inputs like
-   * `relatives` (so recording never needs new disk space), writing what
-   * was merged from an earlier journal first. Rejects with the file
-   * system's error when the space cannot be had: then nothing may be written.
+   * Reserve journal space for one change of each of `relatives` (so
+   * recording never needs new disk space). A journal merged when loading is
+   * saved into the manifest first. Rejects with the file system's error
+   * when that or the space cannot be had: then nothing may be written.
    */
   async openJournal(relatives: ReadonlyArray<string>): Promise<void> {
+    if (this.dirty) await this.save()
     let size = 0
     for (const relative of relatives) size += 1024 + 3 * Buffer.byteLength(relative)
-    const existing = [...this.files].map(([relative, entry]) => line(relative, entry))
-    size += existing.reduce((sum, text) => sum + text.length, 0)
     this.journal = await Journal.create(journalOf(this.file), size)
-    for (const text of existing) await this.journal.append(text)
   }
 
   /** Record an entry (in the journal too, when open). */
@@ -114,23 +117,28 @@ export class Manifest {
     if (previous && this.byOutput.get(outputKey(previous.output)) === relative) this.byOutput.delete(outputKey(previous.output))
     this.files.set(relative, entry)
     this.byOutput.set(outputKey(entry.output), relative)
+    this.dirty = true
     if (this.journal) await this.journal.append(line(relative, entry))
   }
 
   /** Set an entry's stamps (no journal record: stamps only speed up the next run). */
   restamp(relative: string, entry: ManifestEntry): void {
     this.files.set(relative, entry)
+    this.dirty = true
   }
 
   /**
-   * Save the manifest atomically, then remove the journal. When the save
-   * fails the journal stays (it holds every change) and the error is thrown.
+   * Save the manifest atomically (when anything changed), then remove the
+   * journal. When the save fails the journal stays (it holds every change)
+   * and the error is thrown.
    */
   async save(): Promise<void> {
+    if (!this.dirty) return this.closeJournal(true)
     const files: Record<string, ManifestEntry> = {}
     for (const relative of [...this.files.keys()].sort(compare)) files[relative] = this.files.get(relative) as ManifestEntry
     await this.journal?.sync()
     await writeAtomic(this.file, JSON.stringify({version: 1, files}, null, 1) + '\n', {replace: true})
+    this.dirty = false
     await this.closeJournal(true)
   }
 

@@ -140,10 +140,31 @@ function shared(threads: number, heapMb: number): Piscina<Task, TaskResult> {
     // Same extension as this module: `.ts` under `tsx`, `.js` when built.
     const here = fileURLToPath(import.meta.url)
     const filename = path.join(path.dirname(here), 'convert-task' + path.extname(here))
-    pool = new Piscina<Task, TaskResult>({filename, minThreads: threads, maxThreads: Math.max(threads, 1), idleTimeout: threads > 0 ? 1000 : 2000, resourceLimits: {maxOldGenerationSizeMb: heapMb}})
+    pool = new Piscina<Task, TaskResult>({filename, execArgv: workerArgv(), minThreads: threads, maxThreads: Math.max(threads, 1), idleTimeout: threads > 0 ? 1000 : 2000, resourceLimits: {maxOldGenerationSizeMb: heapMb}})
     pools.set(key, pool)
   }
   return pool
+}
+
+/**
+ * This process's Node.js options for the workers (loaders such as `tsx`
+ * carry over), without those that only apply to a main script (`--eval`,
+ * `--input-type`: a worker started with them fails) or that workers
+ * ignore (heap sizes: `resourceLimits` sets theirs).
+ */
+function workerArgv(): Array<string> {
+  const argv: Array<string> = []
+  const withValue = new Set(['-e', '--eval', '-p', '--print', '--input-type', '-r', '--max-old-space-size', '--max-semi-space-size'])
+  for (let index = 0; index < process.execArgv.length; index++) {
+    const arg = process.execArgv[index]
+    const name = arg.split('=')[0]
+    if (/^(?:-e|--eval|-p|--print|--input-type|--max-old-space-size|--max-semi-space-size)$/.test(name)) {
+      if (!arg.includes('=') && withValue.has(name)) index++
+      continue
+    }
+    argv.push(arg)
+  }
+  return argv
 }
 
 /** End every worker thread (for embedders that want them gone at once). */
