@@ -7,6 +7,7 @@
  * never a crash, a hang or silent loss.
  */
 import fs from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import {toString} from 'mdast-util-to-string'
 import {test} from 'uvu'
@@ -15,6 +16,8 @@ import YAML from 'yaml'
 import {convert} from '../index.js'
 import type {ConvertOptions} from '../index.js'
 import {analyse} from 'scslre'
+import {maxJobs} from '../lib/cli/pool.js'
+import {countNodes} from '../lib/parse-deep-html.js'
 import {safeSegment, slugFromUrl, slugify} from '../lib/cli/slug.js'
 import {cleanAuthors} from '../lib/extract/author-names.js'
 import {stripSiteName} from '../lib/extract/title.js'
@@ -474,6 +477,77 @@ test('reliability: the reported backtracking pages (spaces after a date, dots in
     // Generous: a quadratic pass over 100,000 characters costs ten seconds or more.
     assert.ok(cost < 3_000_000, name + ': ' + (cost / 1e6).toFixed(1) + ' s of CPU')
   }
+})
+
+// Memory and time per page.
+
+test('reliability: comments and text nodes count toward the limits (`maxNodes`): 12 million of them in two elements fail at once', async function () {
+  assert.is(countNodes('<p>a<!---->b</p>'), 4)
+  assert.is(countNodes('text <b>bold</b> tail'), 4)
+  // `shared/cases/attack/gen-oom.py`, a quarter of it: 1.5 million text nodes and as many comments.
+  const html = '<!doctype html><html><head><title>OOM</title></head><body><p>' + 'a<!---->'.repeat(1_500_000) + '</p></body></html>'
+  const started = process.cpuUsage()
+  const error = await rejection(html, {path: 'oom.html'})
+  const used = process.cpuUsage(started)
+  assert.is(error.ruleId, 'too-large')
+  assert.match(error.message, /more than 1500000 nodes \(elements, text and comments\), more than `maxNodes`/)
+  assert.ok(used.user + used.system < 10_000_000, 'refused before parsing')
+  // Configurable both ways.
+  assert.is((await rejection('<p>' + 'a<!---->'.repeat(60) + '</p>', {maxNodes: 100})).ruleId, 'too-large')
+  assert.match(String(await convert('<p>' + 'word <!-- c -->'.repeat(200) + '</p>', {maxNodes: 1000})), 'word')
+})
+
+test('cli: a page that exhausts a worker’s heap is retried in a worker with a large heap; past that it fails alone (`out-of-memory`), with any --jobs', async function () {
+  const dir = await folder({'in/a-small.html': page({title: '小'}), 'in/b-big.html': page({title: '大', body: '<p>这是一个段落，有一些文字。Some words too.</p>'.repeat(20_000)}), 'in/c-small.html': page({title: '又小'})})
+  for (const jobs of ['1', '2']) {
+    // The retry heap suffices: everything converts.
+    const retried = await cli(['in', '--out', 'out-retry-' + jobs, '--jobs', jobs, '--worker-memory', '40M'], dir)
+    assert.is(retried.code, 0, retried.stderr)
+    // It does not: the big page fails with a clear reason, the rest converts, the lock is gone.
+    process.env.NEWS_MARKDOWN_RETRY_HEAP = '48'
+    let result
+    try {
+      result = await cli(['in', '--out', 'out-' + jobs, '--jobs', jobs, '--worker-memory', '40M', '--report', 'report-' + jobs + '.json'], dir)
+    } finally {
+      delete process.env.NEWS_MARKDOWN_RETRY_HEAP
+    }
+    assert.is(result.code, 1)
+    assert.match(result.stderr, /b-big\.html: Converting this page ran out of memory \(a 48 MB heap\): not converted; the batch goes on .*\[out-of-memory\]/)
+    assert.match(result.stderr, /2 converted, 0 unchanged, 0 skipped, 1 failed/)
+    const report = JSON.parse(await fs.readFile(path.join(dir, 'report-' + jobs + '.json'), 'utf8')) as {files: Array<{input: string; status: string; error: {ruleId: string} | null}>}
+    assert.equal(report.files.map((file) => [file.input, file.status, file.error?.ruleId ?? null]), [['a-small.html', 'converted', null], ['b-big.html', 'failed', 'out-of-memory'], ['c-small.html', 'converted', null]])
+    assert.not.ok(await fs.access(path.join(dir, 'out-' + jobs, '.news-markdown.lock')).then(() => true, () => false), 'no lock left')
+  }
+})
+
+test('cli: a page past `--page-timeout` is stopped and reported; the batch goes on', async function () {
+  const dir = await folder({'in/a-small.html': page({title: '小'}), 'in/b-slow.html': page({title: '慢', body: '<p>段落<b>粗</b>文字。</p>'.repeat(150_000)}), 'in/c-small.html': page({title: '又小'})})
+  const result = await cli(['in', '--out', 'out', '--page-timeout', '4', '--report', 'report.json'], dir)
+  assert.is(result.code, 1)
+  assert.match(result.stderr, /b-slow\.html: Converting this page took longer than 4 s \(`--page-timeout`\): stopped; the batch goes on \[timeout\]/)
+  assert.match(result.stderr, /2 converted, 0 unchanged, 0 skipped, 1 failed/)
+  for (const bad of ['-1', 'soon']) {
+    const usage = await cli(['in', '--out', 'out2', '--page-timeout', bad], dir)
+    assert.is(usage.code, 2, bad)
+    assert.match(usage.stderr, /Invalid `--page-timeout`/)
+  }
+})
+
+test('cli: `--jobs` beyond what the machine can run is capped, with a notice', async function () {
+  const dir = await folder({'in/a.html': page({title: '标题'})})
+  const result = await cli(['in', '--out', 'out', '--jobs', '4096'], dir)
+  assert.is(result.code, 0, result.stderr)
+  assert.match(result.stderr, new RegExp('`--jobs 4096` capped to ' + maxJobs() + ': this machine has ' + os.availableParallelism() + ' CPUs'))
+  assert.ok(maxJobs() <= os.availableParallelism())
+})
+
+test('cli: stdin converts in a worker too: a page past the time budget fails cleanly', async function () {
+  const result = await cli(['--page-timeout', '2'], await folder(), page({title: '慢', body: '<p>段落<b>粗</b>文字。</p>'.repeat(150_000)}))
+  assert.is(result.code, 1)
+  assert.match(result.stderr, /<stdin>: Converting this page took longer than 2 s/)
+  const ok = await cli([], await folder(), page({title: '快'}))
+  assert.is(ok.code, 0, ok.stderr)
+  assert.match(ok.stdout, /正文第一段/)
 })
 
 test('cli: a batch of bad files: each failure names its file and reason; good pages convert; exit 1', async function () {

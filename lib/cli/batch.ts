@@ -92,12 +92,12 @@ async function makeFolder(folder: string): Promise<void> {
   let current = folder
   for (;;) {
     const stats = await fs.stat(current).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return undefined
-      if (error.code === 'ENOTDIR') throw new InTheWay('a file is in the way of `' + current + '`: move it away or choose another --out')
+      // ENOTDIR: a file further up is in the way; found as the walk goes up.
+      if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined
       throw error
     })
     if (stats) {
-      if (!stats.isDirectory()) throw new InTheWay('`' + current + '` is a file, not a folder: move it away or choose another --out')
+      if (!stats.isDirectory()) throw new InTheWay('`' + current + '` is a file, not a folder' + (current === folder ? '' : ' (it is in the way of `' + folder + '`)') + ': move it away or choose another --out')
       break
     }
     missing.unshift(current)
