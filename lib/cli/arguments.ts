@@ -44,8 +44,8 @@ export interface Settings {
   version: boolean
 }
 
-/** Default `--page-timeout`, in seconds: the largest page `--max-size` accepts (50 MB of text) takes about 10 s. */
-export const defaultPageTimeout = 120
+/** Default `--page-timeout`, in seconds: the largest page `--max-size` accepts (50 MB of Latin text in one paragraph) takes 26–51 s of CPU on a 2-core VM; a busy machine needs several times that. */
+export const defaultPageTimeout = 300
 
 /** A problem with the command line (exit code 2). */
 export class UsageError extends Error {}
@@ -76,7 +76,7 @@ Options:
       --max-elements <n>    most elements per page (default 300000)
       --max-nodes <n>       most nodes per page: elements, text, comments
                             (default 1500000)
-      --page-timeout <s>    seconds one page may take (default 120; 0: none)
+      --page-timeout <s>    seconds one page may take (default 300; 0: none)
       --worker-memory <size>  heap of each worker (default 256M); a page
                             that needs more is retried in a larger one
   -v, --verbose             print warnings (vfile-reporter)
