@@ -39,10 +39,10 @@ export interface LockOptions {
 const takeoverTimeout = 10_000
 
 /** The holder touches its lock this often… */
-export const heartbeat = 5000
+export const heartbeat = 2000
 
 /** …so a lock not touched for this long, whose holder cannot be checked, is stale. */
-export const staleAfter = 30_000
+export const staleAfter = 12_000
 
 let counter = 0
 
