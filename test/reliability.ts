@@ -528,7 +528,7 @@ test('cli: a page past `--page-timeout` is stopped and reported; the batch goes 
   assert.match(result.stderr, /b-slow\.html: Converting this page took longer than 4 s \(`--page-timeout`\): stopped; the batch goes on \[timeout\]/, result.stderr)
   assert.match(result.stderr, /2 converted, 0 unchanged, 0 skipped, 1 failed/)
   for (const bad of ['-1', 'soon']) {
-    const usage = await cli(['in', '--out', 'out2', '--page-timeout', bad], dir)
+    const usage = await cli(['in', '--out', 'out2', '--page-timeout=' + bad], dir)
     assert.is(usage.code, 2, bad)
     assert.match(usage.stderr, /Invalid `--page-timeout`/)
   }
