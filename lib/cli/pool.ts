@@ -154,7 +154,7 @@ function shared(threads: number, heapMb: number): Piscina<Task, TaskResult> {
  */
 function workerArgv(): Array<string> {
   const argv: Array<string> = []
-  const withValue = new Set(['-e', '--eval', '-p', '--print', '--input-type', '-r', '--max-old-space-size', '--max-semi-space-size'])
+  const withValue = new Set(['-e', '--eval', '-p', '--print', '--input-type', '--max-old-space-size', '--max-semi-space-size'])
   for (let index = 0; index < process.execArgv.length; index++) {
     const arg = process.execArgv[index]
     const name = arg.split('=')[0]
