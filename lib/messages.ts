@@ -33,7 +33,7 @@ export const rules = {
   'unknown-charset': {kind: 'warning', description: 'the declared charset is not one this package knows; another was used'},
   'invalid-bytes': {kind: 'warning', description: 'some bytes could not be decoded and became U+FFFD'},
   'not-html': {kind: 'fatal', description: 'the input is empty, binary, or has no markup'},
-  'too-large': {kind: 'fatal', description: 'the input is larger than `maxSize` or has more elements than `maxElements`'},
+  'too-large': {kind: 'fatal', description: 'the input is larger than `maxSize`, or has more elements than `maxElements` or more nodes than `maxNodes`'},
   'no-content': {kind: 'fatal', description: 'nothing convertible was left after extraction'}
 } as const satisfies Record<string, Rule>
 

@@ -22,8 +22,12 @@ const ambiguous = /[\u00a7\u00b0\u00b7\u2010\u2013-\u2016\u2018\u2019\u201c\u201
  */
 const fieldLabel = /^(?:本文|文章|稿件)?(?:来源|來源|作者|记者|記者|责任编辑|責任編輯|编辑|編輯|责编|責編|摄影|攝影|发布时间|發布時間|时间|時間|日期|原标题|原標題)\s*[:：]/u
 
-/** A segment break: collapsible white space holding a line ending. */
-const segmentBreak = /[ \t\f]*[\r\n][ \t\r\n\f]*/g
+/**
+ * A segment break: a line ending and the collapsible white space after it
+ * (the spaces before it are added by `flush`, so the pattern cannot
+ * backtrack over a run of spaces).
+ */
+const segmentBreak = /[\r\n][ \t\r\n\f]*/g
 
 /**
  * Elements whose text runs on inline with the text around them: a segment
@@ -114,8 +118,9 @@ function flush(run: Array<Text>): void {
   // Ranges `[start, end)` of `joined` to delete.
   const ranges: Array<[number, number]> = []
   for (const match of joined.matchAll(segmentBreak)) {
-    const start = match.index
+    let start = match.index
     const end = start + match[0].length
+    while (start > 0 && (joined[start - 1] === ' ' || joined[start - 1] === '\t' || joined[start - 1] === '\f')) start--
     if (start === 0 || end === joined.length) continue
     const before = characterBefore(joined, start)
     const after = characterAt(joined, end)

@@ -15,6 +15,7 @@ import {findCreditLine} from './util/find-credit-line.js'
 import {selectOrdered} from './util/select-ordered.js'
 import {findTagFooter} from './util/tag-footer.js'
 import {textOf} from './util/text.js'
+import {compileUrlPattern} from './profiles/url-pattern.js'
 
 const emptyOptions: Readonly<Options> = {}
 
@@ -133,8 +134,8 @@ function creditAuthors(value: string | undefined): string | undefined {
 
 function dateFromUrl(profile: Profile, url: string): string | undefined {
   if (!profile.urlDate) return undefined
-  const match = new RegExp(profile.urlDate).exec(new URL(url).pathname)
-  const groups = match && match.groups
+  // RE2: linear time whatever the profile's pattern.
+  const groups = compileUrlPattern(profile.urlDate).exec(new URL(url).pathname)
   if (!groups || !groups.year || !groups.month || !groups.day) return undefined
   return normalizeDate(groups.year + '-' + groups.month + '-' + groups.day)
 }

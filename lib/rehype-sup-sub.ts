@@ -125,7 +125,7 @@ function rewrite(node: Element, ancestors: Array<Parents>): Array<ElementContent
 
   // 2. Unicode superscript or subscript characters.
   const table = sup ? superscripts : subscripts
-  const squeezed = core.replace(/\s*([+\-−=])\s*/g, '$1')
+  const squeezed = squeezeOperators(core)
   if ([...squeezed].length <= maxMapped && [...squeezed].every((character) => character in table)) {
     return mapText(children, table)
   }
@@ -148,10 +148,22 @@ function mapText(children: Array<ElementContent>, table: Record<string, string>)
   const mapped = structuredClone(content)
   for (const child of mapped) {
     forText(child, (node) => {
-      node.value = [...node.value.replace(/\s*([+\-−=])\s*/g, '$1')].map((character) => table[character] ?? character).join('')
+      node.value = [...squeezeOperators(node.value)].map((character) => table[character] ?? character).join('')
     })
   }
   return [...leading, ...mapped, ...trailing]
+}
+
+/** Drop the white space around `+`, `-`, `−` and `=` (`n - 1` → `n-1`). */
+function squeezeOperators(value: string): string {
+  const parts = value.split(/([+\-−=])/)
+  return parts
+    .map((part, index) => {
+      if (index % 2 === 1) return part
+      const start = index > 0 ? part.trimStart() : part
+      return index < parts.length - 1 ? start.trimEnd() : start
+    })
+    .join('')
 }
 
 /** Replace the trimmed text (`core`) of the only text node holding it; other shapes keep their text. */
@@ -183,7 +195,7 @@ function trimEdges(children: Array<ElementContent>): [Array<Text>, Array<Element
   }
   const last = content[content.length - 1]
   if (last && last.type === 'text' && /\s$/.test(last.value)) {
-    const space = /\s+$/.exec(last.value)![0]
+    const space = last.value.slice(last.value.trimEnd().length)
     trailing.push({type: 'text', value: space})
     content[content.length - 1] = {...last, value: last.value.slice(0, -space.length)}
   }

@@ -105,6 +105,12 @@ export interface Options {
    * short paragraphs needs several GB, a 50 MB inline image almost nothing.
    */
   maxElements?: number | null | undefined
+  /**
+   * Most nodes accepted: elements, text nodes and comments together
+   * (default: `1500000`). Comments and text cost memory too, about 0.5 KB
+   * each: 48 MB of `a<!---->` is 12 million nodes in two elements.
+   */
+  maxNodes?: number | null | undefined
   /** Extra frontmatter keys, written after the standard ones (default: none). */
   extraFrontmatter?: Readonly<Record<string, unknown>> | null | undefined
   /**

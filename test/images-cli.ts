@@ -7,6 +7,7 @@ import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
+import {Manifest} from '../lib/cli/manifest.js'
 import type {ManifestEntry} from '../lib/cli/manifest.js'
 import type {ReportEntry, Summary} from '../lib/cli/report.js'
 import {cli, folder, root, tree} from './util/cli-harness.js'
@@ -34,8 +35,10 @@ async function report(dir: string): Promise<{summary: Summary; files: Array<Repo
   return JSON.parse(await read(dir, 'report.json'))
 }
 
+/** The manifest of `dir/out` with its journal merged (what the next run reads). */
 async function manifest(dir: string): Promise<Record<string, ManifestEntry>> {
-  return (JSON.parse(await read(dir, 'out/.news-markdown-manifest.json')) as {files: Record<string, ManifestEntry>}).files
+  const loaded = await Manifest.load(path.join(dir, 'out/.news-markdown-manifest.json'))
+  return Object.fromEntries(loaded.entries())
 }
 
 /** Image destinations in a Markdown file. */
@@ -241,7 +244,8 @@ test('download: SIGKILL while downloading, then a rerun: no partial image, nothi
     const running = spawnCli(argv, dir)
     // Kill once the manifest records some images and others are on the way.
     for (let waited = 0; waited < 60_000; waited += 20) {
-      const text = await fs.readFile(path.join(dir, 'out', '.news-markdown-manifest.json'), 'utf8').catch(() => '')
+      // Each write lands in the manifest's journal first.
+      const text = await fs.readFile(path.join(dir, 'out', '.news-markdown-manifest.json.journal'), 'utf8').catch(() => '')
       if (text.includes('"hash"')) break
       await new Promise((resolve) => setTimeout(resolve, 20))
     }

@@ -290,7 +290,7 @@ test('report-html: the real CLI writes a review page: every row, links to files 
   await guarded.page.close()
 })
 
-test('report-html: a second run keeps the facts of unchanged pages; a page without recorded facts is converted again', async function () {
+test('report-html: a second run keeps the facts of unchanged pages (in the manifest); a page without recorded facts is converted again', async function () {
   const dir = await folder({'in/a.html': '<!doctype html><html><head><meta charset="utf-8"><title>标题</title></head><body><article><h1>标题</h1><p>正文第一段，记者报道了当地的情况。</p><p>第二段内容。</p></article></body></html>'})
   assert.is((await cli(['in', '--out', 'out', '--report', 'first.json'], dir)).code, 0)
   assert.is((await cli(['in', '--out', 'out', '--report', 'second.json'], dir)).code, 0)
@@ -301,18 +301,20 @@ test('report-html: a second run keeps the facts of unchanged pages; a page witho
   assert.is(second.files[0].words, first.files[0].words)
   assert.equal(second.files[0].verdict, first.files[0].verdict)
   assert.equal(second.summary.verdicts, first.summary.verdicts)
-  // As after an interrupted run: the manifest lists the page, no facts were saved.
-  const factsFile = path.join(dir, 'out/.news-markdown-facts.json')
-  const saved = JSON.parse(await fs.readFile(factsFile, 'utf8')) as {files: Record<string, {outputHash: string; words: number}>}
-  assert.is(saved.files['a.html'].words, first.files[0].words)
-  await fs.rm(factsFile)
+  // As from an older version: the manifest lists the page without facts.
+  const manifestFile = path.join(dir, 'out/.news-markdown-manifest.json')
+  const manifest = JSON.parse(await fs.readFile(manifestFile, 'utf8')) as {files: Record<string, {facts?: {words: number}}>}
+  assert.is(manifest.files['a.html'].facts?.words, first.files[0].words)
+  delete manifest.files['a.html'].facts
+  await fs.writeFile(manifestFile, JSON.stringify(manifest))
   const output = await fs.stat(path.join(dir, 'out', first.files[0].output as string))
   assert.is((await cli(['in', '--out', 'out', '--report', 'third.json'], dir)).code, 0)
   const third = JSON.parse(await fs.readFile(path.join(dir, 'third.json'), 'utf8')) as Report
   assert.is(third.files[0].status, 'converted')
   assert.equal(third.files[0].article, first.files[0].article)
   assert.is((await fs.stat(path.join(dir, 'out', first.files[0].output as string))).mtimeMs, output.mtimeMs, 'the same output is not rewritten')
-  assert.equal(JSON.parse(await fs.readFile(factsFile, 'utf8')), saved)
+  const again = JSON.parse(await fs.readFile(manifestFile, 'utf8')) as {files: Record<string, {facts?: {words: number}}>}
+  assert.is(again.files['a.html'].facts?.words, first.files[0].words)
 })
 
 /** 40 pages with verdicts, reasons and lengths of every kind. */

@@ -50,11 +50,20 @@ export interface Settings {
   imageRoots: Array<string>
   /** `--image-max-size`, `--image-timeout`, `--image-connections`. */
   imageFetch: FetchOptions
+  /** Most nodes (elements, text, comments) per page (`convert`'s `maxNodes`); `undefined`: its default. */
+  maxNodes: number | undefined
+  /** Longest time one page may take to convert, in ms; `0`: no limit. */
+  pageTimeout: number
+  /** Heap of each worker, in MB (`undefined`: the default). */
+  workerMemory: number | undefined
   verbose: boolean
   quiet: boolean
   help: boolean
   version: boolean
 }
+
+/** Default `--page-timeout`, in seconds: the largest page `--max-size` accepts (50 MB of Latin text in one paragraph) takes 26–51 s of CPU on a 2-core VM; a busy machine needs several times that. */
+export const defaultPageTimeout = 300
 
 /** A problem with the command line (exit code 2). */
 export class UsageError extends Error {}
@@ -74,7 +83,8 @@ Options:
       --base-url <url>      original URL = base URL + relative input path
       --related <where>     related lists: end (default) or inline
       --related-frontmatter also write related articles into the frontmatter
-  -j, --jobs <n>            worker threads (default: available cores)
+  -j, --jobs <n>            worker threads (default and most: available cores,
+                            as memory allows)
       --shard <k/n>         convert only shard k of n (by hash of the path)
       --report <file>       write a JSON report, one entry per input
       --report-html <file>  write a review page: one self-contained HTML file
@@ -96,6 +106,11 @@ Options:
       --image-max-size <s>  largest image (default 20M)
       --image-timeout <sec> connect, response and idle timeout (default 15)
       --image-connections <n> requests at once per host (default 4)
+      --max-nodes <n>       most nodes per page: elements, text, comments
+                            (default 1500000)
+      --page-timeout <s>    seconds one page may take (default 300; 0: none)
+      --worker-memory <size>  heap of each worker (default 256M); a page
+                            that needs more is retried in a larger one
   -v, --verbose             print warnings (vfile-reporter)
   -q, --quiet               print only errors
   -h, --help                show this help
@@ -140,6 +155,9 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
         'image-max-size': {type: 'string'},
         'image-timeout': {type: 'string'},
         'image-connections': {type: 'string'},
+        'max-nodes': {type: 'string'},
+        'page-timeout': {type: 'string'},
+        'worker-memory': {type: 'string'},
         verbose: {type: 'boolean', short: 'v'},
         quiet: {type: 'boolean', short: 'q'},
         help: {type: 'boolean', short: 'h'},
@@ -177,13 +195,22 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
     imageFetch.perHost = connections
   }
   if (images === 'keep' && (values['image-root'] || Object.keys(imageFetch).length > 0)) throw new UsageError('`--image-root`, `--image-max-size`, `--image-timeout` and `--image-connections` need `--images copy` or `--images download`')
+  const maxNodes = values['max-nodes'] === undefined ? undefined : Number(values['max-nodes'])
+  if (maxNodes !== undefined && (!Number.isSafeInteger(maxNodes) || maxNodes < 1)) throw new UsageError('Invalid `--max-nodes` `' + values['max-nodes'] + '`: expected a positive integer')
+  const pageTimeout = values['page-timeout'] === undefined ? defaultPageTimeout : Number(values['page-timeout'])
+  if (!Number.isFinite(pageTimeout) || pageTimeout < 0 || pageTimeout > 2_000_000) throw new UsageError('Invalid `--page-timeout` `' + values['page-timeout'] + '`: expected seconds (0 for no limit)')
+  let workerMemory: number | undefined
+  if (values['worker-memory'] !== undefined) {
+    workerMemory = Math.floor(parseSize(values['worker-memory'], '--worker-memory') / 2 ** 20)
+    if (workerMemory < 32) throw new UsageError('Invalid `--worker-memory` `' + values['worker-memory'] + '`: expected at least 32M')
+  }
   const settings: Settings = {
     inputs: parsed.positionals,
     out: values.out,
     layout: layout as LayoutName,
     profiles: [],
     urlMap: undefined,
-    baseUrl: baseUrl === undefined ? undefined : baseUrl.replace(/\/*$/, '/'),
+    baseUrl: baseUrl === undefined ? undefined : baseUrl.replace(/(?<!\/)\/*$/, '/'),
     related,
     relatedFrontmatter: values['related-frontmatter'] === true,
     jobs,
@@ -201,6 +228,9 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
     images: images as ImageMode,
     imageRoots: (values['image-root'] || []).map((folder) => path.resolve(cwd, folder)),
     imageFetch,
+    maxNodes,
+    pageTimeout: Math.round(pageTimeout * 1000),
+    workerMemory,
     verbose: values.verbose === true,
     quiet: values.quiet === true,
     help: values.help === true,
@@ -250,7 +280,7 @@ function redirectSettings(settings: Settings, values: {redirects?: string; 'redi
 
 /** `--max-size`: bytes, or a number with `K`, `M`, `G` (1024-based; `KB`, `KiB`, … too). */
 export function parseSize(value: string, option = '--max-size'): number {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(?:([kmg])(?:i?b)?|b)?\s*$/i.exec(value)
+  const match = /^(\d+(?:\.\d+)?)\s*(?:([kmg])(?:i?b)?|b)?$/i.exec(value.trim())
   const size = match ? Math.floor(Number(match[1]) * 1024 ** ' kmg'.indexOf((match[2] || ' ').toLowerCase())) : Number.NaN
   if (!Number.isSafeInteger(size) || size < 1) throw new UsageError('Invalid `' + option + '` `' + value + '`: expected a size such as `50M`, `800K` or `1048576`')
   return size

@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import path from 'node:path'
 import {convert} from '../convert.js'
 import type {ConvertOptions} from '../convert.js'
 import {aliasGenerator, aliasPath} from '../output/alias-path.js'
@@ -35,6 +36,16 @@ export interface Task {
   images?: ImageMode | undefined
   /** Bounds of the old URL's alias (`hugo`, `jekyll`), or `false` to write none. */
   aliases?: AliasOptions | false | undefined
+  /**
+   * Real path of the input tree the file was found in, when links out of it
+   * are not followed: what is opened must be inside it (checked on the open
+   * file, so a link swapped in after the walk is caught).
+   */
+  root?: string | undefined
+  /** The page itself (stdin), instead of reading `file`. */
+  bytes?: Uint8Array | undefined
+  /** Shared with the pool: the task writes the time (ms) it starts, for the page timeout. */
+  started?: BigInt64Array | undefined
 }
 
 /** One message, as plain data. */
@@ -94,20 +105,15 @@ export interface TaskResult {
  * export is what `piscina` runs.
  */
 export default async function convertTask(task: Task): Promise<TaskResult> {
+  if (task.started) Atomics.store(task.started, 0, BigInt(Date.now()))
   let bytes: Uint8Array
-  let inputStamp: string
-  try {
-    // A page over the size limit is refused before it is read into memory.
-    // Synchronous: in a worker nothing else waits, and the thread pool
-    // stays free for the output writes.
-    const stats = fs.statSync(task.file)
-    if (stats.size > task.maxSize) {
-      return failure('too-large', 'Input is ' + stats.size + ' bytes, more than `maxSize` (' + task.maxSize + '); use --max-size to raise the limit')
-    }
-    bytes = fs.readFileSync(task.file)
-    inputStamp = stamp(stats)
-  } catch (error) {
-    return failure('unreadable', 'Cannot read the input: ' + (error as Error).message)
+  let inputStamp = ''
+  if (task.bytes) bytes = task.bytes
+  else {
+    const read = readInput(task)
+    if (!('bytes' in read)) return read
+    bytes = read.bytes
+    inputStamp = read.stamp
   }
   try {
     // The layout writes the frontmatter: converting without it saves one YAML pass.
@@ -142,6 +148,66 @@ export default async function convertTask(task: Task): Promise<TaskResult> {
     }
     return {messages: [message], error: message}
   }
+}
+
+/**
+ * Read the input of `task` through one file descriptor: the checks (a
+ * regular file, inside the input tree, not over the size limit) are made
+ * on what was opened, not on the path, so nothing swapped in since the
+ * walk is read. Synchronous: in a worker nothing else waits, and the
+ * thread pool stays free for the output writes.
+ */
+function readInput(task: Task): {bytes: Uint8Array; stamp: string} | TaskResult {
+  let fd: number
+  try {
+    // Non-blocking: a FIFO swapped in does not hang the open.
+    fd = fs.openSync(task.file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0))
+  } catch (error) {
+    return failure('unreadable', 'Cannot read the input: ' + (error as Error).message)
+  }
+  try {
+    const stats = fs.fstatSync(fd)
+    if (!stats.isFile()) return failure('unreadable', 'Cannot read the input: it is no longer a regular file')
+    if (task.root) {
+      const real = openedPath(fd, task.file, stats)
+      if (real === undefined || !isInside(real, task.root)) {
+        return failure('unreadable', 'Not read: the input changed after the folder was walked and now ' + (real === undefined ? 'cannot be resolved' : 'is `' + real + '`') + ', outside the input folder (a symbolic link swapped in?)')
+      }
+    }
+    // A page over the size limit is refused before it is read into memory.
+    if (stats.size > task.maxSize) {
+      return failure('too-large', 'Input is ' + stats.size + ' bytes, more than `maxSize` (' + task.maxSize + '); use --max-size to raise the limit')
+    }
+    const bytes = fs.readFileSync(fd)
+    if (bytes.byteLength > task.maxSize) return failure('too-large', 'Input is more than `maxSize` (' + task.maxSize + ') bytes; use --max-size to raise the limit')
+    return {bytes, stamp: stamp(stats)}
+  } catch (error) {
+    return failure('unreadable', 'Cannot read the input: ' + (error as Error).message)
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+/**
+ * Real path of the file open as `fd`: from `/proc/self/fd` on Linux, else
+ * the real path of `file` when it is still the file that was opened.
+ */
+function openedPath(fd: number, file: string, stats: fs.Stats): string | undefined {
+  try {
+    return fs.readlinkSync('/proc/self/fd/' + fd)
+  } catch {}
+  try {
+    const real = fs.realpathSync(file)
+    const now = fs.statSync(real)
+    return now.dev === stats.dev && now.ino === stats.ino ? real : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file)
+  return relative === '' || (!relative.startsWith('..' + path.sep) && relative !== '..' && !path.isAbsolute(relative))
 }
 
 /** A task result for a page that could not be read. */

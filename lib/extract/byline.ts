@@ -38,13 +38,15 @@ export interface BylineMeta {
 }
 
 const HAN_NAME = '\\p{Script=Han}{2,4}(?:[·•]\\p{Script=Han}{1,6})?'
-const HAN_NAMES = `${HAN_NAME}(?:\\s*[、,，\\s]\\s*${HAN_NAME})*`
+// Separators: a comma with optional white space around it, or white space
+// alone; never two quantifiers over one run of white space.
+const HAN_NAMES = `${HAN_NAME}(?:(?:\\s*[、,，]\\s*|\\s+)${HAN_NAME})*`
 /** Labels that may follow a byline on its line (other credits, a date). */
 const CREDIT_LABEL = '来源|來源|稿源|出处|出處|发布|發布|时间|時間|日期|编辑|編輯|责任|責任|责编|責編|摄影|攝影|通讯员|通訊員|实习生|實習生|更新|字号|字號|原标题|原標題|点击|點擊|阅读|閱讀|浏览|瀏覽'
 const CJK_AUTHOR: Array<RegExp> = [
   new RegExp(`(?:作者|撰文|撰稿)\\s*[:：]\\s*(${HAN_NAMES}|[\\p{L}][\\p{L} .'-]{1,40}?)(?=$|\\s{2,}|\\s*[|｜/／(（]|\\s*(?:${CREDIT_LABEL})|\\s+\\d)`, 'u'),
-  new RegExp(`(?:记者|記者)\\s*[:：]?\\s*(${HAN_NAMES})\\s*(?:报道|報導|报导|報道)`, 'u'),
-  new RegExp(`(?:^|\\s|[(（])(?:本报记者|本報記者|记者|記者)\\s*[:：]?\\s*(${HAN_NAMES})(?=$|\\s|[)）|｜])`, 'u'),
+  new RegExp(`(?:记者|記者)\\s*(?:[:：]\\s*)?(${HAN_NAMES})\\s*(?:报道|報導|报导|報道)`, 'u'),
+  new RegExp(`(?:^|\\s|[(（])(?:本报记者|本報記者|记者|記者)\\s*(?:[:：]\\s*)?(${HAN_NAMES})(?=$|\\s|[)）|｜])`, 'u'),
   new RegExp(`(?:^|[\\s(（])文\\s*[/／]\\s*(${HAN_NAMES}|[\\p{L}][\\p{L} .'-]{1,40}?)(?=$|\\s|[)）|｜/／])`, 'u')
 ]
 const SOURCE = /(?:来源|來源|稿源|出处|出處|source)\s*[:：]\s*([^\s|｜,，。;；:：]{2,30}(?: [A-Z][\w&.-]*){0,3})/i

@@ -71,8 +71,46 @@ export async function sniffImage(head: Uint8Array, declared?: string | undefined
  * BOM, XML declaration, comments and doctype, the root element is `<svg`.
  */
 export function isSvg(text: string): boolean {
-  const rest = text.replace(/^\uFEFF/, '').replace(/^(?:\s+|<\?xml[^>]*\?>|<!--[\s\S]*?-->|<!doctype[^>[]*(?:\[[\s\S]*?\])?\s*>)*/i, '')
-  return /^<svg[\s>/]/i.test(rest)
+  return /^<svg[\s>/]/i.test(text.slice(skipProlog(text)))
+}
+
+/**
+ * Index after the BOM, XML declaration, comments, doctype and white space
+ * that may open an XML document (a loop over the parts, not one pattern with
+ * nested repetition, which backtracks exponentially on some inputs).
+ */
+function skipProlog(text: string): number {
+  let index = text.startsWith('\uFEFF') ? 1 : 0
+  for (;;) {
+    const start = index
+    while (index < text.length && /\s/.test(text[index])) index++
+    if (text.startsWith('<?xml', index)) {
+      const end = text.indexOf('?>', index)
+      if (end < 0) return start
+      index = end + 2
+    } else if (text.startsWith('<!--', index)) {
+      const end = text.indexOf('-->', index + 4)
+      if (end < 0) return start
+      index = end + 3
+    } else if (text.slice(index, index + 9).toLowerCase() === '<!doctype') {
+      const end = doctypeEnd(text, index + 9)
+      if (end < 0) return start
+      index = end
+    }
+    if (index === start) return index
+  }
+}
+
+/** Index after the `>` closing a doctype whose name starts at `index` (an internal subset `[…]` may hold `>`), or -1. */
+function doctypeEnd(text: string, index: number): number {
+  const bracket = text.indexOf('[', index)
+  const close = text.indexOf('>', index)
+  if (close < 0) return -1
+  if (bracket < 0 || bracket > close) return close + 1
+  const subsetEnd = text.indexOf(']', bracket)
+  if (subsetEnd < 0) return -1
+  const after = text.indexOf('>', subsetEnd)
+  return after < 0 ? -1 : after + 1
 }
 
 /** Scripting in SVG: refused, not cleaned (we publish files as they are). */

@@ -11,6 +11,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import {safeSegment, slugify, truncate} from '../cli/slug.js'
 import {temporaryPath} from '../cli/write-atomic.js'
+import {stripTrailing} from '../util/text.js'
 
 /** Largest name stem in UTF-8 bytes (the hash and extension follow). */
 const maxStem = 48
@@ -37,7 +38,7 @@ export function imageName(url: string, hash: string, ext: string): string {
   try {
     decoded = decodeURIComponent(segment)
   } catch {}
-  const stem = truncate(slugify(decoded.replace(/\.[a-z\d]{1,5}$/i, '')), maxStem).replace(/-+$/, '') || 'image'
+  const stem = stripTrailing(truncate(slugify(decoded.replace(/\.[a-z\d]{1,5}$/i, '')), maxStem), '-') || 'image'
   return safeSegment(stem + '-' + hash.slice(0, 8) + '.' + ext)
 }
 

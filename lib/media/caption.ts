@@ -197,9 +197,9 @@ function hasBlock(node: Element): boolean {
 /** Trim white space at both ends of a line (emphasis must not start or end with it). */
 function trim(nodes: Array<ElementContent>): Array<ElementContent> {
   const first = firstText(nodes, 1)
-  if (first) first.value = first.value.replace(/^[\s\u00a0\u3000]+/, '')
+  if (first) first.value = first.value.trimStart()
   const last = firstText(nodes, -1)
-  if (last) last.value = last.value.replace(/[\s\u00a0\u3000]+$/, '')
+  if (last) last.value = last.value.trimEnd()
   return nodes
 }
 

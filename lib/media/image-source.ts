@@ -50,9 +50,29 @@ export const lazySrcsetAttributes: ReadonlyArray<string> = ['data-lazy-srcset', 
 /** Attributes that are never an image URL, even when they look like one. */
 const notSource = new Set(['alt', 'title', 'className', 'id', 'style', 'width', 'height', 'sizes', 'longDesc', 'useMap', 'loading', 'decoding'])
 
-/** Last path segment of well-known placeholder files (`blank.gif`, `placeholder-1x1.gif`, `lazy.png`, `loading.svg`). */
-const placeholderFile =
-  /^(?:blank|spacer|pixel|transparent|trans|clear|empty|dot|grey|gray|white|lazy|lazyload|loading|loader|spinner|placeholder|1x1|px)(?:[-_.]?(?:blank|spacer|pixel|transparent|trans|clear|empty|dot|grey|gray|white|lazy|load|loader|loading|spinner|placeholder|img|image|bg|\d+x\d+|\d+))*\.(?:gif|png|svg|jpe?g|webp)$/i
+/** Words that name a placeholder file: its first word must be one of these. */
+const placeholderLead = new Set(['blank', 'spacer', 'pixel', 'transparent', 'trans', 'clear', 'empty', 'dot', 'grey', 'gray', 'white', 'lazy', 'lazyload', 'loading', 'loader', 'spinner', 'placeholder', '1x1', 'px'])
+
+/** Further words of a placeholder file name (`placeholder-1x1`, `lazy_load_img`, `blank-300x200`). */
+const placeholderWord = new Set([...placeholderLead, 'load', 'img', 'image', 'bg'])
+
+/** Extensions of placeholder files. */
+const placeholderExtension = /\.(?:gif|png|svg|jpe?g|webp)$/i
+
+/**
+ * Whether `file` (a last path segment) is a well-known placeholder file
+ * (`blank.gif`, `placeholder-1x1.gif`, `lazy.png`, `loading.svg`): every
+ * word of its name, split at `-`, `_` and `.`, is a placeholder word, a
+ * size (`300x200`) or a number. Words, not one pattern, so a long name cannot
+ * make a regular expression backtrack.
+ */
+function isPlaceholderFile(file: string): boolean {
+  const extension = placeholderExtension.exec(file)
+  if (!extension) return false
+  const words = file.slice(0, extension.index).toLowerCase().split(/[-_.]/)
+  if (!placeholderLead.has(words[0])) return false
+  return words.slice(1).every((word) => placeholderWord.has(word) || /^\d+(?:x\d+)?$/.test(word))
+}
 
 /** File extensions of images, for URLs found in attributes no script is known for. */
 const imageExtension = /\.(?:jpe?g|png|gif|webp|avif|jxl|bmp|tiff?|heic|svg)(?:[?#]|$)/i
@@ -79,9 +99,9 @@ export function isPlaceholder(value: string): boolean {
   const url = value.trim()
   if (!url || url === '#' || /^about:/i.test(url)) return true
   if (/^data:/i.test(url)) return url.length < 400 || /^data:image\/svg\+xml/i.test(url)
-  const path = url.replace(/[?#].*$/, '')
+  const path = url.split(/[?#]/, 1)[0]
   const file = path.slice(path.lastIndexOf('/') + 1)
-  return placeholderFile.test(file)
+  return isPlaceholderFile(file)
 }
 
 /**

@@ -130,12 +130,17 @@ export function noteMediaIn(file: VFile, node: ElementContent, rule: string): vo
  * @returns
  *   Whether it is a pixel.
  */
+const styleSize = {
+  width: /(?:^|;)\s*width\s*:\s*(\d+(?:\.\d+)?)px/i,
+  height: /(?:^|;)\s*height\s*:\s*(\d+(?:\.\d+)?)px/i
+}
+
 export function isPixel(node: Element): boolean {
   const style = typeof node.properties.style === 'string' ? node.properties.style : ''
   const size = (name: 'width' | 'height') => {
-    const fromStyle = new RegExp('(?:^|;)\\s*' + name + '\\s*:\\s*(\\d+(?:\\.\\d+)?)px', 'i').exec(style)
+    const fromStyle = styleSize[name].exec(style)
     const value = fromStyle ? fromStyle[1] : node.properties[name]
-    const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+(?:\.\d+)?\s*(?:px)?\s*$/.test(value) ? Number.parseFloat(value) : undefined
+    const number = typeof value === 'number' ? value : typeof value === 'string' && /^\d+(?:\.\d+)?(?:\s*px)?$/.test(value.trim()) ? Number.parseFloat(value) : undefined
     return number
   }
   const width = size('width')

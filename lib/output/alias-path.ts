@@ -11,6 +11,7 @@
  *
  * @module
  */
+import {stripTrailing} from '../util/text.js'
 import {parseOldUrl} from './old-url.js'
 
 /** A generator that writes redirect pages for aliases. */
@@ -95,7 +96,7 @@ export function aliasPath(url: string, generator: AliasGenerator, options?: Read
 export function aliasFile(path: string, generator: AliasGenerator): string {
   const trimmed = path.replace(/^\/+/, '')
   if (generator === 'hugo') {
-    const clean = trimmed.replace(/\/+$/, '')
+    const clean = stripTrailing(trimmed, '/')
     return clean.endsWith('.html') ? clean : (clean ? clean + '/' : '') + 'index.html'
   }
   if (trimmed === '' || trimmed.endsWith('/')) return trimmed + 'index.html'

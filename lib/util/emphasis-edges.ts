@@ -212,8 +212,8 @@ function fixSide(parent: Parent, index: number, side: 0 | 1): Change | undefined
       holder.children.splice(edgeIndex, 1)
       return {at: index}
     }
-    const space = side === 0 ? /^\s+/u.exec(edge.value) : /\s+$/u.exec(edge.value)
-    if (space) return {at: moveOut(parent, index, side, holder, edgeIndex, space[0].length)}
+    const space = side === 0 ? edge.value.length - edge.value.trimStart().length : edge.value.length - edge.value.trimEnd().length
+    if (space > 0) return {at: moveOut(parent, index, side, holder, edgeIndex, space)}
     if (outer !== 'letter') return undefined
     const characters = [...edge.value]
     const character = side === 0 ? characters[0] : characters[characters.length - 1]

@@ -80,7 +80,7 @@ const valuePattern = /^(?:[^,，。;；|()（）]|[（(][^()（）]*[)）])*/
 
 /** Stray whitespace and punctuation around a value. */
 const strayPattern =
-  /^[\s:：、·•\-—–_/"'“”‘’「」『』]+|[\s:：、·•\-—–_/"'“”‘’「」『』]+$/g
+  /^[\s:：、·•\-—–_/"'“”‘’「」『』]+|(?<![\s:：、·•\-—–_/"'“”‘’「」『』])[\s:：、·•\-—–_/"'“”‘’「」『』]+$/g
 
 /**
  * Parse a credit line.
