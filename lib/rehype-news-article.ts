@@ -5,6 +5,7 @@ import {rehypeCjkSpacing} from './rehype-cjk-spacing.js'
 import {rehypeCollapseFormatting} from './rehype-collapse-formatting.js'
 import {rehypeExtractMeta} from './rehype-extract-meta.js'
 import {rehypeNormalizeMedia} from './rehype-normalize-media.js'
+import {rehypeNormalizeStructure} from './rehype-normalize-structure.js'
 import {rehypePruneToRoot} from './rehype-prune-to-root.js'
 import {rehypeRelatedArticles} from './rehype-related-articles.js'
 import {rehypeRemovePromos} from './rehype-remove-promos.js'
@@ -16,7 +17,7 @@ import type {Options} from './types.js'
 /**
  * The whole hast stage in one plugin, in order: resolve the profile, select
  * the article root, extract metadata, prune to the root, remove promos,
- * keep related lists, normalise media, collapse nested formatting, fix
+ * keep related lists, nest lists and unwrap layout tables, normalise media, collapse nested formatting, fix
  * CJK spacing. Use it between
  * `rehype-parse` and `rehype-remark`; each step is also exported alone.
  */
@@ -30,6 +31,7 @@ export const rehypeNewsArticle: Plugin<[(Readonly<Options> | null | undefined)?]
     rehypePruneToRoot.call(this),
     rehypeRemovePromos.call(this),
     rehypeRelatedArticles.call(this, options),
+    rehypeNormalizeStructure.call(this),
     rehypeNormalizeMedia.call(this, options),
     rehypeCollapseFormatting.call(this),
     rehypeCjkSpacing.call(this)

@@ -1,0 +1,161 @@
+import type {Element, Nodes} from 'hast'
+import {toString} from 'hast-util-to-string'
+import type {VFile} from 'vfile'
+import type {InlineShape} from '../extract/inline-runs.js'
+import {inlineShape} from '../extract/inline-runs.js'
+import {contentLikeLength, proseLength, readsAsSentence} from '../extract/prose.js'
+import {skipTags} from '../extract/tags.js'
+import type {Removal} from './removals.js'
+import {describeElement, noteRemoval, recordRemoval} from './removals.js'
+import {collapse} from './text.js'
+
+/**
+ * Rules whose removals are never reported as `dropped-content`, only
+ * recorded: comment threads (readers expect them gone) and a profile's
+ * `remove` blocks (named by the profile, reported as `promo-removed`).
+ */
+const silentRules: ReadonlySet<string> = new Set(['comment-thread', 'profile-remove'])
+
+/**
+ * Rules that judge by shape or by weak class words: their removals are
+ * reported from `contentLikeLength` of prose on. Every other rule (strong
+ * class words, tags, hidden, forms) removes boxes that often hold a few
+ * sentences (a newsletter box, an author bio, a pull quote) and is
+ * reported from `largeProseLength` on.
+ */
+const shapeRules: ReadonlySet<string> = new Set([
+  'footer',
+  'furniture-hint',
+  'link-list',
+  'promo-spill-over',
+  'teaser-list'
+])
+
+/** Prose (weighted, see `measureText`) from which any rule's removal is reported: more than a box, a section of the article. */
+const largeProseLength = 600
+
+/** Embeds: their removal is an `embed` removal (reported as `dropped-embed`, an info). */
+const embedTags: ReadonlySet<string> = new Set(['embed', 'iframe', 'object'])
+
+/** Longest sample of removed text, in characters. */
+const sampleLength = 80
+
+/** Characters of a sentence looked up in the kept text to tell a repeat (a pull quote). */
+const probeLength = 30
+
+interface Pending {
+  node: Element
+  rule: string
+  shape: InlineShape
+  text: string
+}
+
+/** Collects removals from inside the article root, then records and reports them. */
+export interface RemovalLog {
+  /** Account for `node`, removed by `rule` (call before it leaves the tree). */
+  note(node: Element, rule: string): void
+  /**
+   * Record everything noted on `file.data.removals` and report the
+   * content-like text that `kept` (the article after the removals) does not
+   * repeat as `dropped-content`.
+   */
+  flush(kept: Nodes): void
+}
+
+/**
+ * Create a log of the elements removed from inside the article root.
+ *
+ * Each removed element becomes one `text` removal (its visible text) and
+ * one `image` removal per image, all recorded on `file.data.removals`; a
+ * removed iframe, embed or object is an `embed` removal, reported as
+ * `dropped-embed` (an info).
+ * Only text that reads as the article is reported as a `dropped-content`
+ * warning: its sentences outside links reach 80 weighted characters (about
+ * 15 words or 40 CJK characters) for rules judging by shape or weak class
+ * words (`link-list`, `teaser-list`, `furniture-hint`, `footer`,
+ * `promo-spill-over`), 600 for the others (a newsletter box, an
+ * author bio, a sidebar is shorter; a section of the article is longer),
+ * never for `comment-thread` and `profile-remove`; and text still in the
+ * article (a pull quote repeating a sentence) is not reported. Images go
+ * with their block and are recorded, not reported.
+ *
+ * @param file
+ *   File to record and report on.
+ */
+export function createRemovalLog(file: VFile): RemovalLog {
+  const pending: Array<Pending> = []
+  return {
+    note(node, rule) {
+      // Scripts, styles and templates hold no text a reader sees.
+      const shape = skipTags.has(node.tagName) ? {runs: [], links: 0, cards: 0, linkedHeadings: 0, truncated: false} : inlineShape(node)
+      const text = shape.truncated ? collapse(toString(node)) : shape.runs.map((run) => run.text).join(' ')
+      pending.push({node, rule, shape, text})
+    },
+    flush(kept) {
+      let keptText: string | undefined
+      for (const {node, rule, shape, text} of pending) {
+        const element = describeElement(node)
+        if (embedTags.has(node.tagName)) {
+          const props = node.properties
+          const source = [props.src, props.data, props.dataSrc].find((value) => typeof value === 'string' && value)
+          if (typeof source === 'string') noteRemoval(file, {kind: 'embed', rule, characters: 0, element, sample: source}, node)
+          continue
+        }
+        if (text) {
+          const removal: Removal = {kind: 'text', rule, characters: [...text].length, element, sample: sampleOf(text)}
+          if (warns(rule, shape) && !repeated(shape)) noteRemoval(file, removal, node)
+          else recordRemoval(file, removal)
+        }
+        for (const source of imageSources(node)) recordRemoval(file, {kind: 'image', rule, characters: 0, element, sample: source})
+      }
+      pending.length = 0
+
+      function repeated(shape: InlineShape): boolean {
+        if (keptText === undefined) keptText = squash(toString(kept))
+        const sentences = shape.runs.filter((run) => readsAsSentence(run))
+        return (
+          sentences.length > 0 &&
+          sentences.every((run) => {
+            const value = squash(run.text)
+            const start = Math.max(0, Math.floor((value.length - probeLength) / 2))
+            return keptText!.includes(value.slice(start, start + probeLength))
+          })
+        )
+      }
+    }
+  }
+}
+
+function warns(rule: string, shape: InlineShape): boolean {
+  if (silentRules.has(rule)) return false
+  return proseLength(shape) >= (shapeRules.has(rule) ? contentLikeLength : largeProseLength)
+}
+
+/** Text without white space, punctuation and case, to find a repeat whatever its quotes and spacing. */
+function squash(value: string): string {
+  return value.replace(/[\p{P}\p{S}\s]+/gu, '').toLowerCase()
+}
+
+function sampleOf(text: string): string {
+  const characters = [...text]
+  return characters.length > sampleLength ? characters.slice(0, sampleLength - 1).join('') + '…' : text
+}
+
+/** The sources of the images in `node` (`src`, else a lazy-loading attribute). */
+function imageSources(node: Element): Array<string> {
+  const sources: Array<string> = []
+  const stack: Array<Element> = [node]
+  while (stack.length > 0) {
+    const element = stack.pop()!
+    if (element.tagName === 'img') {
+      const props = element.properties
+      const source = [props.src, props.dataSrc, props.dataOriginal, props.dataLazySrc].find((value) => typeof value === 'string' && value)
+      if (typeof source === 'string') sources.push(source)
+    }
+    for (let index = element.children.length - 1; index >= 0; index--) {
+      const child = element.children[index]
+      if (child.type === 'element') stack.push(child)
+    }
+  }
+  return sources
+}

@@ -1,0 +1,56 @@
+import type {Element, ElementContent, Root} from 'hast'
+import {isLayoutTable, tableRows} from '../extract/table-kind.js'
+
+/**
+ * Replace every layout table (see `isLayoutTable`) under `tree` by its
+ * cells' content, in reading order (row by row, cell by cell), each cell as
+ * a `<div>` so that the text of neighbouring cells never runs together;
+ * empty cells go. Tables nested in the cells are judged the same way once
+ * they are out: a data table inside a layout table becomes a table of its
+ * own. Walks with an explicit stack.
+ *
+ * @returns
+ *   How many tables were unwrapped.
+ */
+export function unwrapLayoutTables(tree: Root | Element): number {
+  let unwrapped = 0
+  const stack: Array<Root | Element> = [tree]
+  while (stack.length > 0) {
+    const parent = stack.pop()!
+    const children = parent.children as Array<ElementContent>
+    let index = 0
+    while (index < children.length) {
+      const child = children[index]
+      if (child.type === 'element' && child.tagName === 'table' && isLayoutTable(child)) {
+        children.splice(index, 1, ...regionsOf(child))
+        unwrapped++
+        // The cells' content is walked next, in its new place.
+        continue
+      }
+      if (child.type === 'element') stack.push(child)
+      index++
+    }
+  }
+  return unwrapped
+}
+
+/** The content of a layout table: its caption, then one `<div>` per cell that holds something. */
+function regionsOf(table: Element): Array<ElementContent> {
+  const regions: Array<ElementContent> = []
+  for (const child of table.children) {
+    if (child.type === 'element' && child.tagName === 'caption' && hasContent(child)) {
+      regions.push({type: 'element', tagName: 'p', properties: {}, children: child.children})
+    }
+  }
+  for (const row of tableRows(table)) {
+    for (const cell of row) {
+      if (hasContent(cell)) regions.push({type: 'element', tagName: 'div', properties: {}, children: cell.children, position: cell.position})
+    }
+  }
+  return regions
+}
+
+/** Whether `node` holds text or any element other than a line break. */
+function hasContent(node: Element): boolean {
+  return node.children.some((child) => (child.type === 'text' ? child.value.trim() !== '' : child.type === 'element' && child.tagName !== 'br'))
+}
