@@ -161,7 +161,7 @@ export function judgeBlock(node: Element, block: Block | undefined, rootText: nu
   // photos are not a sidebar.
   const names = hintNames(node)
     .filter((name) => name !== anchor)
-    .map((name) => name.replace(/side-?by-?side/g, ''))
+    .map((name) => commentary(name.replace(/side-?by-?side/g, '')))
   const totals = block ? block.all : undefined
   const text = totals ? totals.text : 0
   const density = totals ? linkDensity(totals) : 0
@@ -247,7 +247,16 @@ function headingAnchor(node: Element): string | undefined {
 
 /** Whether `node`'s class or id names comments (`comments`, `pinglun`, `replies`). */
 export function isCommentNamed(node: Element): boolean {
-  return hintNames(node).some((n) => commentName.test(n))
+  return hintNames(node).some((n) => commentName.test(commentary(n)))
+}
+
+/**
+ * A live ticker's “comments” (`live-match-comments`, `liveticker-comment`)
+ * are its commentary, the article itself: named so, comment words do not
+ * match them.
+ */
+function commentary(name: string): string {
+  return /(?:^|[^a-z])(?:live|ticker)/.test(name) ? name.replace(/comment(?!ary)/g, 'commentary') : name
 }
 
 /** Whether an `<iframe>` (or `<embed>`/`<object>`) shows a known video host. */

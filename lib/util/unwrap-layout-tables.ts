@@ -1,22 +1,31 @@
 import type {Element, ElementContent, Root} from 'hast'
 import {isLayoutTable, tableRows} from '../extract/table-kind.js'
 
+/** Parts of a table, which mean nothing outside one. */
+const tableParts: ReadonlySet<string> = new Set(['caption', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr'])
+
 /**
  * Replace every layout table (see `isLayoutTable`) under `tree` by its
  * cells' content, in reading order (row by row, cell by cell), each cell as
  * a `<div>` so that the text of neighbouring cells never runs together;
  * empty cells go. Tables nested in the cells are judged the same way once
  * they are out: a data table inside a layout table becomes a table of its
- * own. Walks with an explicit stack.
+ * own. A table part outside any table (the article root picked from a cell
+ * of a layout table, `<td>`) becomes a `<div>` too. Walks with an explicit
+ * stack.
  *
  * @returns
  *   How many tables were unwrapped.
  */
 export function unwrapLayoutTables(tree: Root | Element): number {
   let unwrapped = 0
-  const stack: Array<Root | Element> = [tree]
+  const stack: Array<[Root | Element, boolean]> = [[tree, false]]
   while (stack.length > 0) {
-    const parent = stack.pop()!
+    const [parent, inTable] = stack.pop()!
+    if (!inTable && parent.type === 'element' && tableParts.has(parent.tagName)) {
+      parent.tagName = 'div'
+      parent.properties = {}
+    }
     const children = parent.children as Array<ElementContent>
     let index = 0
     while (index < children.length) {
@@ -27,7 +36,7 @@ export function unwrapLayoutTables(tree: Root | Element): number {
         // The cells' content is walked next, in its new place.
         continue
       }
-      if (child.type === 'element') stack.push(child)
+      if (child.type === 'element') stack.push([child, inTable || child.tagName === 'table'])
       index++
     }
   }
