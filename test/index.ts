@@ -18,6 +18,8 @@ const suites = [
   './cli.js',
   './generators.js',
   './article-root.js',
+  './cleaning.js',
+  './structure.js',
   './profiles.js',
   './reliability.js',
   './security.js',

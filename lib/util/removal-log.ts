@@ -11,10 +11,11 @@ import {collapse} from './text.js'
 
 /**
  * Rules whose removals are never reported as `dropped-content`, only
- * recorded: comment threads (readers expect them gone) and a profile's
- * `remove` blocks (named by the profile, reported as `promo-removed`).
+ * recorded: comment threads (readers expect them gone), a profile's
+ * `remove` blocks (named by the profile, reported as `promo-removed`) and
+ * their parser spill-over (the rest of the same promo).
  */
-const silentRules: ReadonlySet<string> = new Set(['comment-thread', 'profile-remove'])
+const silentRules: ReadonlySet<string> = new Set(['comment-thread', 'profile-remove', 'promo-spill-over'])
 
 /**
  * Rules that judge by shape or by weak class words: their removals are
@@ -27,7 +28,6 @@ const shapeRules: ReadonlySet<string> = new Set([
   'footer',
   'furniture-hint',
   'link-list',
-  'promo-spill-over',
   'teaser-list'
 ])
 
@@ -72,10 +72,10 @@ export interface RemovalLog {
  * Only text that reads as the article is reported as a `dropped-content`
  * warning: its sentences outside links reach 80 weighted characters (about
  * 15 words or 40 CJK characters) for rules judging by shape or weak class
- * words (`link-list`, `teaser-list`, `furniture-hint`, `footer`,
- * `promo-spill-over`), 600 for the others (a newsletter box, an
- * author bio, a sidebar is shorter; a section of the article is longer),
- * never for `comment-thread` and `profile-remove`; and text still in the
+ * words (`link-list`, `teaser-list`, `furniture-hint`, `footer`), 600 for
+ * the others (a newsletter box, an author bio, a sidebar is shorter; a
+ * section of the article is longer), never for `comment-thread`,
+ * `profile-remove` and `promo-spill-over`; and text still in the
  * article (a pull quote repeating a sentence) is not reported. Images go
  * with their block and are recorded, not reported.
  *
