@@ -55,6 +55,10 @@ test('unwrap: layout tables become their cells in reading order; data tables ins
   const tree = fragment('<table><tr><td>Left <b>nav</b></td><td><p>Body</p><table><tr><th>K</th><th>V</th></tr><tr><td>a</td><td>1</td></tr></table></td><td> </td></tr></table>')
   assert.is(unwrapLayoutTables(tree), 1)
   assert.is(toHtml(tree), '<div>Left <b>nav</b></div><div><p>Body</p><table><tbody><tr><th>K</th><th>V</th></tr><tr><td>a</td><td>1</td></tr></tbody></table></div>')
+  // Text left between rows (a flattened or hand-built tree) is kept.
+  const stray: Root = {type: 'root', children: [{type: 'element', tagName: 'table', properties: {}, children: [{type: 'element', tagName: 'tr', properties: {}, children: [{type: 'text', value: 'deep text'}]}]}]}
+  unwrapLayoutTables(stray)
+  assert.is(toHtml(stray), '<div>deep text</div>')
   // A cell without its table (an article root picked from a layout table).
   const cell: Root = {type: 'root', children: [{type: 'element', tagName: 'td', properties: {width: '600'}, children: [{type: 'text', value: 'Text'}]}]}
   unwrapLayoutTables(cell)

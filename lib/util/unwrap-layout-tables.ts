@@ -1,5 +1,8 @@
 import type {Element, ElementContent, Root} from 'hast'
-import {isLayoutTable, tableRows} from '../extract/table-kind.js'
+import {isLayoutTable} from '../extract/table-kind.js'
+
+/** Row groups and rows: walked through when a layout table is unwrapped. */
+const rowParts: ReadonlySet<string> = new Set(['tbody', 'tfoot', 'thead', 'tr'])
 
 /** Parts of a table, which mean nothing outside one. */
 const tableParts: ReadonlySet<string> = new Set(['caption', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr'])
@@ -43,19 +46,39 @@ export function unwrapLayoutTables(tree: Root | Element): number {
   return unwrapped
 }
 
-/** The content of a layout table: its caption, then one `<div>` per cell that holds something. */
+/**
+ * The content of a layout table, in document order: its caption as a
+ * paragraph, one `<div>` per cell that holds something, and anything else
+ * found between its rows (text left directly in a row or row group by a
+ * flattened or hand-built tree) as a `<div>` too, so that nothing is lost.
+ */
 function regionsOf(table: Element): Array<ElementContent> {
   const regions: Array<ElementContent> = []
-  for (const child of table.children) {
-    if (child.type === 'element' && child.tagName === 'caption' && hasContent(child)) {
-      regions.push({type: 'element', tagName: 'p', properties: {}, children: child.children})
+  const stack: Array<ElementContent> = [...table.children].reverse()
+  let stray: Array<ElementContent> = []
+  const flush = () => {
+    if (stray.some((node) => node.type === 'element' || (node.type === 'text' && node.value.trim()))) {
+      regions.push({type: 'element', tagName: 'div', properties: {}, children: stray})
+    }
+    stray = []
+  }
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node.type === 'element' && rowParts.has(node.tagName)) {
+      flush()
+      for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index])
+    } else if (node.type === 'element' && (node.tagName === 'td' || node.tagName === 'th' || node.tagName === 'caption')) {
+      flush()
+      if (hasContent(node)) {
+        regions.push({type: 'element', tagName: node.tagName === 'caption' ? 'p' : 'div', properties: {}, children: node.children, position: node.position})
+      }
+    } else if (node.type === 'element' && (node.tagName === 'col' || node.tagName === 'colgroup')) {
+      continue
+    } else if (node.type !== 'comment') {
+      stray.push(node)
     }
   }
-  for (const row of tableRows(table)) {
-    for (const cell of row) {
-      if (hasContent(cell)) regions.push({type: 'element', tagName: 'div', properties: {}, children: cell.children, position: cell.position})
-    }
-  }
+  flush()
   return regions
 }
 
