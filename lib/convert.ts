@@ -9,6 +9,7 @@ import {unified} from 'unified'
 import type {Processor} from 'unified'
 import {VFile} from 'vfile'
 import {decodeHtml, looksBinary} from './decode.js'
+import {destinationHandlers} from './util/destination-ampersands.js'
 import {report} from './messages.js'
 import {countElements, hasMarkup, parseDeepHtml} from './parse-deep-html.js'
 import {rehypeNewsArticle} from './rehype-news-article.js'
@@ -33,7 +34,9 @@ export const stringifyOptions: Readonly<StringifyOptions> = {
   rule: '-',
   listItemIndent: 'one',
   incrementListMarker: true,
-  resourceLink: false
+  resourceLink: false,
+  // `&amp;`, not `\&`, in URLs: kramdown (Jekyll) has no `\&` escape.
+  handlers: destinationHandlers
 }
 
 const defaultMaxSize = 50 * 1024 * 1024

@@ -3,16 +3,23 @@ import {selectAll} from './util/select.js'
 import type {Plugin} from 'unified'
 import {visitParents} from 'unist-util-visit-parents'
 import {cleanArticleRoot} from './extract/clean-article-root.js'
+import {isHidden as isHiddenNode} from './extract/hints.js'
+import {noteMedia, noteMediaIn} from './media/note.js'
+import {holdsMedia, isMedia, mediaIn} from './media/tags.js'
 import {report} from './messages.js'
 import {genericNews} from './profiles/index.js'
 import {markedRoot} from './util/article-root.js'
 import {createRemovalLog} from './util/removal-log.js'
 import {describeElement} from './util/removals.js'
 
-/** Elements that never hold article text. */
+/**
+ * Elements that never hold article text. `<noscript>` goes unless it holds
+ * an image or embed (`rehypeNormalizeMedia` then resolves it); `<object>`
+ * and `<embed>` stay for `rehypeNormalizeMedia` to judge.
+ */
 const clutter = new Set([
   'script', 'style', 'noscript', 'template', 'link', 'meta', 'base', 'head', 'title',
-  'form', 'button', 'input', 'select', 'textarea', 'option', 'object', 'embed', 'canvas', 'dialog'
+  'form', 'button', 'input', 'select', 'textarea', 'option', 'canvas', 'dialog'
 ])
 
 /** Clutter whose content a reader never sees: removed without a record. */
@@ -31,10 +38,12 @@ type Range = [number, number]
  * comments, newsletter boxes, teasers) found by their hints go too.
  *
  * Everything removed from inside the article root that a reader could see
- * is recorded on `file.data.removals` with its rule (`profile-remove`,
- * `promo-spill-over`, `form`, `furniture-element`, `embed`, `hidden`, and
- * the rules of `cleanArticleRoot`); content-like text is also reported as
- * `dropped-content` (see `noteRemovedBlock`).
+ * is recorded on `file.data.removals`: the text of each removed block with
+ * its rule (`profile-remove`, `promo-spill-over`, `form`,
+ * `furniture-element`, `hidden`, and the rules of `cleanArticleRoot`),
+ * content-like text also reported as `dropped-content` (see
+ * `createRemovalLog`); the images and embeds in it by the media notes
+ * (`noteMedia`, `dropped-image`, `dropped-embed`).
  */
 export const rehypeRemovePromos: Plugin<[], Root> = function () {
   return function (tree, file) {
@@ -43,7 +52,14 @@ export const rehypeRemovePromos: Plugin<[], Root> = function () {
     // Pages no site profile knows also lose boilerplate found by its hints.
     if (profile === genericNews) {
       const root = markedRoot(tree)
-      if (root) cleanArticleRoot(root, {onRemove: log.note})
+      if (root) {
+        // Images and embeds the cleaning heuristics take out are recorded
+        // by the media step; their blocks' text by the removal log.
+        const before = mediaWithin(root)
+        cleanArticleRoot(root, {onRemove: log.note})
+        const after = new Set(mediaIn(root))
+        for (const [node, hidden] of before) if (!after.has(node)) noteMedia(file, node, hidden ? 'hidden' : 'boilerplate')
+      }
     }
     // Each removed element with the rule that removes it.
     const drop = new Map<Element, string>()
@@ -52,6 +68,7 @@ export const rehypeRemovePromos: Plugin<[], Root> = function () {
     const removeList = (profile.remove || []).join(', ')
     for (const node of removeList ? selectAll(removeList, tree) : []) {
       drop.set(node, 'profile-remove')
+      noteMediaIn(file, node, 'promo')
       const range = rangeOf(node)
       if (range) removed.push(range)
       report(file, 'promo-removed', 'Removed promo block `' + describeElement(node) + '`', node)
@@ -76,9 +93,16 @@ export const rehypeRemovePromos: Plugin<[], Root> = function () {
         const node = pending.pop()!
         if (node.type === 'comment') continue
         if (node.type === 'element') {
-          const rule = drop.get(node) || (clutter.has(node.tagName) ? clutterRule(node) : isHidden(node) ? 'hidden' : undefined)
+          const rule = drop.get(node)
           if (rule !== undefined) {
-            if (inRoot && rule) log.note(node, rule)
+            if (inRoot) log.note(node, rule)
+            continue
+          }
+          const hidden = isHidden(node)
+          if ((clutter.has(node.tagName) && !(node.tagName === 'noscript' && holdsMedia(node))) || hidden) {
+            noteMediaIn(file, node, hidden ? 'hidden' : 'clutter')
+            const name = clutter.has(node.tagName) ? clutterRule(node) : 'hidden'
+            if (inRoot && name) log.note(node, name)
             continue
           }
           if (unwrap.has(node)) {
@@ -99,8 +123,26 @@ export const rehypeRemovePromos: Plugin<[], Root> = function () {
 function clutterRule(node: Element): string {
   const name = node.tagName
   if (invisible.has(name)) return ''
-  if (name === 'object' || name === 'embed') return 'embed'
   return name === 'form' ? 'form' : 'furniture-element'
+}
+
+/** Media elements under `root` in document order, each with whether it or an ancestor is hidden. */
+function mediaWithin(root: Element): Map<Element, boolean> {
+  const found = new Map<Element, boolean>()
+  const stack: Array<[Element, boolean]> = [[root, false]]
+  while (stack.length > 0) {
+    const [node, hiddenAbove] = stack.pop()!
+    const hidden = hiddenAbove || isHiddenNode(node)
+    if (node !== root && isMedia(node)) {
+      found.set(node, hidden)
+      continue
+    }
+    for (let index = node.children.length - 1; index >= 0; index--) {
+      const child = node.children[index]
+      if (child.type === 'element') stack.push([child, hidden])
+    }
+  }
+  return found
 }
 
 /**

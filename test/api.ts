@@ -27,6 +27,7 @@ test('api: exports', function () {
     'rehypeRemovePromos',
     'rehypeResolveProfile',
     'rehypeSelectRoot',
+    'rehypeSupSub',
     'remarkArticleFrontmatter',
     'remarkCjkEmphasis',
     'rules',

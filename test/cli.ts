@@ -124,7 +124,7 @@ test('cli: layout plain mirrors the input tree', async function () {
   const dir = await folder(layoutInputs)
   const result = await cli(['.', '--out', 'out', '--jobs', '1'], dir)
   assert.is(result.code, 0, result.stderr)
-  assert.equal([...(await tree(path.join(dir, 'out'))).keys()], ['.news-markdown-manifest.json', 'a/known.md', 'b/undated.md'])
+  assert.equal([...(await tree(path.join(dir, 'out'))).keys()], ['.news-markdown-facts.json', '.news-markdown-manifest.json', 'a/known.md', 'b/undated.md'])
   const data = await frontmatter(path.join(dir, 'out/a/known.md'))
   assert.equal(Object.keys(data), ['title', 'date', 'source', 'tags', 'url'])
   assert.match(result.stderr, /2 converted, 0 unchanged, 0 skipped, 0 failed/)

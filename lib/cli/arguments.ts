@@ -2,6 +2,9 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
+import {checkPermalink, defaultPermalinks} from '../output/permalink.js'
+import {formatFromFileName, redirectFormats} from '../output/redirects.js'
+import type {RedirectFormat} from '../output/redirects.js'
 import {validateProfile} from '../profiles/validate.js'
 import type {Profile} from '../profiles/types.js'
 import type {RelatedPlacement} from '../types.js'
@@ -24,6 +27,12 @@ export interface Settings {
   jobs: number
   shard: Shard
   report: string | undefined
+  /** `--report-html`: the review page to write. */
+  reportHtml: string | undefined
+  /** Redirect map file (`--redirects`), its format, and the new addresses' pattern. */
+  redirects: string | undefined
+  redirectsFormat: RedirectFormat | undefined
+  permalink: string | undefined
   force: boolean
   overwrite: boolean
   /** Follow symbolic links out of the input folders. */
@@ -59,6 +68,13 @@ Options:
   -j, --jobs <n>            worker threads (default: available cores)
       --shard <k/n>         convert only shard k of n (by hash of the path)
       --report <file>       write a JSON report, one entry per input
+      --report-html <file>  write a review page: one self-contained HTML file
+      --redirects <file>    write a redirect map of old URLs for a web server
+      --redirects-format <name>
+                            nginx, apache, netlify, cloudflare or caddy
+                            (default: from the file name)
+      --permalink <pattern> new page addresses for the map (hugo, eleventy:
+                            /:path/; jekyll: /:year/:month/:day/:slug.html)
       --force               convert unchanged inputs again
       --overwrite           replace files news-markdown did not write
       --follow-symlinks     follow symbolic links out of the input folders
@@ -94,6 +110,10 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
         jobs: {type: 'string', short: 'j'},
         shard: {type: 'string'},
         report: {type: 'string'},
+        'report-html': {type: 'string'},
+        redirects: {type: 'string'},
+        'redirects-format': {type: 'string'},
+        permalink: {type: 'string'},
         force: {type: 'boolean'},
         overwrite: {type: 'boolean'},
         'follow-symlinks': {type: 'boolean'},
@@ -133,6 +153,10 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
     jobs,
     shard: {index: 1, count: 1},
     report: values.report,
+    reportHtml: values['report-html'],
+    redirects: values.redirects,
+    redirectsFormat: undefined,
+    permalink: undefined,
     force: values.force === true,
     overwrite: values.overwrite === true,
     followSymlinks: values['follow-symlinks'] === true,
@@ -145,7 +169,9 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
   }
   if (settings.help || settings.version) return settings
   if (settings.inputs.length > 0 && !settings.out) throw new UsageError('Missing `--out <dir>`: where to write the Markdown files')
-  if (settings.inputs.length === 0 && (settings.out || values.shard || values.report)) throw new UsageError('Missing inputs: `--out`, `--shard` and `--report` need files, folders or globs')
+  if (settings.inputs.length === 0 && (settings.out || values.shard || values.report || values['report-html'] || values.redirects)) throw new UsageError('Missing inputs: `--out`, `--shard`, `--report`, `--report-html` and `--redirects` need files, folders or globs')
+  if (settings.report !== undefined && settings.reportHtml !== undefined && path.resolve(cwd, settings.report) === path.resolve(cwd, settings.reportHtml)) throw new UsageError('`--report` and `--report-html` name the same file `' + settings.report + '`')
+  redirectSettings(settings, values)
   try {
     if (values.shard !== undefined) settings.shard = parseShard(values.shard)
     for (const file of values.profile || []) settings.profiles.push(validateProfile(await readJson(path.resolve(cwd, file)), 'profile `' + file + '`'))
@@ -154,6 +180,32 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
     throw new UsageError((error as Error).message)
   }
   return settings
+}
+
+/**
+ * Check `--redirects`, `--redirects-format` and `--permalink`: the format
+ * is given or told by the file name; the new addresses come from
+ * `--permalink` or the layout's default; a sharded run cannot write the
+ * map (it sees only its shard's pages).
+ */
+function redirectSettings(settings: Settings, values: {redirects?: string; 'redirects-format'?: string; permalink?: string; shard?: string}): void {
+  const format = values['redirects-format']
+  if (format !== undefined && !(redirectFormats as ReadonlyArray<string>).includes(format)) throw new UsageError('Invalid `--redirects-format` `' + format + '`: expected one of ' + redirectFormats.join(', '))
+  if (values.permalink !== undefined) {
+    try {
+      settings.permalink = checkPermalink(values.permalink)
+    } catch (error) {
+      throw new UsageError((error as Error).message)
+    }
+  } else settings.permalink = defaultPermalinks[settings.layout]
+  if (values.redirects === undefined) {
+    if (format !== undefined) throw new UsageError('`--redirects-format` needs `--redirects <file>`')
+    return
+  }
+  settings.redirectsFormat = (format as RedirectFormat | undefined) ?? formatFromFileName(values.redirects)
+  if (!settings.redirectsFormat) throw new UsageError('Cannot tell the redirect map format from `' + values.redirects + '`: give `--redirects-format` (' + redirectFormats.join(', ') + ')')
+  if (!settings.permalink) throw new UsageError('`--redirects` with `--layout ' + settings.layout + '` needs `--permalink <pattern>`: where the site publishes the pages (for example `/news/:slug/`)')
+  if (values.shard !== undefined) throw new UsageError('`--redirects` cannot be combined with `--shard`: a redirect map lists every page, and a shard run sees only its own')
 }
 
 /** `--max-size`: bytes, or a number with `K`, `M`, `G` (1024-based; `KB`, `KiB`, … too). */

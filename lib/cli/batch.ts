@@ -2,17 +2,23 @@ import {statSync} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type {VFile} from 'vfile'
+import {aliasGenerator} from '../output/alias-path.js'
 import type {Settings} from './arguments.js'
-import type {TaskResult} from './convert-task.js'
+import type {Task, TaskResult} from './convert-task.js'
 import {sha256} from './hash.js'
 import {acquireLock} from './lock.js'
 import {compare, Manifest, stamp} from './manifest.js'
 import type {ManifestEntry} from './manifest.js'
 import {PathRegistry} from './path-registry.js'
+import {FactsStore} from './page-facts.js'
 import {createPool} from './pool.js'
+import type {Pool} from './pool.js'
 import {createProgress} from './progress.js'
-import {formatSummary, summarize} from './report.js'
-import type {ReportEntry} from './report.js'
+import {RedirectPlan} from './redirect-plan.js'
+import {writeRedirectMap} from './redirect-map.js'
+import {formatSummary, noFacts, summarize} from './report.js'
+import type {Report, ReportEntry} from './report.js'
+import {renderReportHtml} from './report-html.js'
 import {inShard} from './shard.js'
 import {formatFiles, toVFile} from './verbose.js'
 import {walkInputs} from './walk-inputs.js'
@@ -69,6 +75,7 @@ export async function runBatch(settings: Settings, io: Io, converter: string): P
 async function convertAll(settings: Settings, io: Io, converter: string, inputs: Array<Input>, skippedInputs: Array<{input: Input; reason: string}>, outDir: string, tag: string): Promise<number> {
   await removeStaleTemporaries(outDir)
   const manifest = await Manifest.load(path.join(outDir, '.news-markdown-manifest' + tag + '.json'))
+  const facts = await FactsStore.load(path.join(outDir, '.news-markdown-facts' + tag + '.json'))
   const entries: Array<ReportEntry> = []
   const files: Array<VFile> = []
   const registry = new PathRegistry()
@@ -76,18 +83,30 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   const todo: Array<Input> = []
   const current = new Set(inputs.map((input) => input.relative))
 
-  // 1. Unchanged inputs keep their outputs; outputs of other inputs stay reserved.
+  const plan = new RedirectPlan({generator: aliasGenerator(settings.layout), aliasOptions: {}, permalink: settings.permalink, map: settings.redirectsFormat})
+
+  // 1. Unchanged inputs keep their outputs (and old URLs, unless the alias
+  // they were written with clashes now); outputs of other inputs stay reserved.
+  const kept: Array<{input: Input; entry: ManifestEntry; known: NonNullable<ReturnType<FactsStore['get']>>}> = []
   for (const input of inputs) {
     const entry = manifest.get(input.relative)
-    if (!settings.force && entry && entry.converter === converter && (await unchanged(input.relative, input.absolute, path.join(outDir, entry.output), entry, manifest))) {
-      registry.reserve(entry.output)
-      entries.push({input: input.relative, output: entry.output, status: 'unchanged', fields: entry.fields, warnings: [], error: null})
-      progress.tick()
-    } else todo.push(input)
+    // A page without recorded facts (written by an interrupted run) is converted again for them.
+    const known = entry && facts.get(input.relative, entry.outputHash)
+    if (!settings.force && entry && known && entry.converter === converter && (await unchanged(input.relative, input.absolute, path.join(outDir, entry.output), entry, manifest))) kept.push({input, entry, known})
   }
+  const again = plan.planUnchanged(kept.map(({input, entry}) => ({relative: input.relative, entry})))
+  const keptNames = new Set<string>()
+  for (const {input, entry, known} of kept) {
+    if (again.has(input.relative)) continue
+    keptNames.add(input.relative)
+    registry.reserve(entry.output)
+    entries.push({input: input.relative, inputPath: input.absolute, output: entry.output, status: 'unchanged', fields: entry.fields, ...known, warnings: [], error: null})
+    progress.tick()
+  }
+  for (const input of inputs) if (!keptNames.has(input.relative)) todo.push(input)
   const redo = new Set(todo.map((input) => input.relative))
   for (const [relative, entry] of manifest.entries()) if (!redo.has(relative) && !current.has(relative)) registry.reserve(entry.output)
-  for (const {input, reason} of skippedInputs) entries.push({input: input.relative, output: null, status: 'skipped', reason, fields: [], warnings: [], error: null})
+  for (const {input, reason} of skippedInputs) entries.push({input: input.relative, inputPath: input.absolute, output: null, status: 'skipped', reason, fields: [], ...noFacts, warnings: [], error: null})
 
   // 2. Convert the rest with a bounded look-ahead window. Claim output
   // paths in input order (deterministic names), then write up to
@@ -96,9 +115,9 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   const window = Math.max(settings.jobs * 16, 32)
   const pending: Array<Promise<TaskResult> | undefined> = []
   const maxSize = settings.maxSize ?? defaultMaxSize
+  const taskFor = (input: Input): Task => ({file: input.absolute, relative: input.relative, options: optionsFor(settings, input.relative), layout: settings.layout, maxSize})
   const start = (index: number) => {
-    const input = todo[index]
-    pending[index] = pool.run({file: input.absolute, relative: input.relative, options: optionsFor(settings, input.relative), layout: settings.layout, maxSize})
+    pending[index] = pool.run(taskFor(todo[index]))
   }
   for (let index = 0; index < Math.min(window, todo.length); index++) start(index)
   const writing = new Set<Promise<void>>()
@@ -118,6 +137,10 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
       pending[index] = undefined
       if (index + window < todo.length) start(index + window)
       const claimed = claimOutput({outDir, converter, manifest, registry, input, result, overwrite: settings.overwrite})
+      // Another page holds the old URL or the alias's file: write this one without alias.
+      if (result.page && claimed.output !== null && !plan.claim(input.relative, claimed.output, result.page.redirect) && result.page.redirect?.alias) {
+        await withoutAlias(pool, taskFor(input), result)
+      }
       if (settings.verbose && result.messages.length > 0) files.push(toVFile(input.relative, result.messages))
       if (!settings.verbose && result.error) io.stderr.write(progressNewline(settings, io) + input.relative + ': ' + result.error.reason + ' [' + result.error.ruleId + ']\n')
       const before = claimed.output === null ? undefined : removals.get(pathKey(claimed.output))
@@ -145,6 +168,28 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
     }
     await Promise.all(writing)
     if (failure) throw failure
+    // Pages written with an alias whose file a later page turned out to live at.
+    const byName = new Map(inputs.map((input) => [input.relative, input]))
+    for (const relative of stopped ? [] : plan.fixups()) {
+      const input = byName.get(relative) as Input
+      const previous = manifest.get(relative)
+      if (!previous) continue
+      const result = await pool.run({...taskFor(input), aliases: false})
+      if (!result.page) continue
+      const claimed = claimOutput({outDir, converter, manifest, registry, input, result, overwrite: settings.overwrite, output: previous.output})
+      let entry: ReportEntry
+      try {
+        entry = await claimed.write()
+      } catch (error) {
+        if (!writeErrors.has(String((error as NodeJS.ErrnoException).code))) throw error
+        stopped ||= {input, error}
+        break
+      }
+      plan.dropAlias(relative)
+      const index = entries.findIndex((other) => other.input === relative)
+      if (index === -1) entries.push(entry)
+      else entries[index] = entry
+    }
   } finally {
     await Promise.all(writing)
     await pool.close()
@@ -156,6 +201,12 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
     if (!writeErrors.has(String((error as NodeJS.ErrnoException).code))) throw error
     manifestError = error
   })
+  // Facts for the next run's report (unsaved, the next run converts the pages again).
+  let factsError: unknown
+  await facts.save(entries, manifest).catch((error: unknown) => {
+    if (!writeErrors.has(String((error as NodeJS.ErrnoException).code))) throw error
+    factsError = error
+  })
   if (stopped) {
     const done = entries.filter((entry) => entry.status === 'converted' || entry.status === 'unchanged').length
     io.stderr.write(
@@ -166,29 +217,57 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
     )
   } else if (manifestError) {
     io.stderr.write('news-markdown: Cannot save the manifest in `' + outDir + '`: ' + describeWriteError(manifestError) + '; the previous manifest is kept, and the next run adopts the files written\n')
+  } else if (factsError) {
+    io.stderr.write('news-markdown: Cannot save the page facts in `' + outDir + '`: ' + describeWriteError(factsError) + '; the next run converts these pages again\n')
+    manifestError = factsError
   }
 
   entries.sort((a, b) => compare(a.input, b.input))
+  // Old URLs: the redirect map, and what happened to each page's old URL.
+  const written = new Set(entries.filter((entry) => entry.status === 'converted' || entry.status === 'unchanged').map((entry) => entry.input))
+  let mapError: unknown
+  if (settings.redirects && settings.redirectsFormat) {
+    mapError = await writeRedirectMap(path.resolve(io.cwd, settings.redirects), settings.redirectsFormat, plan, written)
+    if (mapError) io.stderr.write(progressNewline(settings, io) + 'news-markdown: Cannot write the redirect map `' + settings.redirects + '`: ' + describeWriteError(mapError) + '\n')
+  }
+  if (plan.active) for (const entry of entries) if (written.has(entry.input)) entry.warnings.push(...plan.messages(entry.input, written))
   const summary = summarize(entries)
   if (settings.verbose && files.length > 0) io.stderr.write(formatFiles(files))
   for (const entry of entries) if (entry.status === 'skipped' && !settings.quiet) io.stderr.write(entry.input + ': skipped: ' + entry.reason + '\n')
-  if (settings.report) {
-    const report = {converter, shard: settings.shard.index + '/' + settings.shard.count, summary, files: entries}
+  const report: Report = {converter, shard: settings.shard.index + '/' + settings.shard.count, summary, files: entries}
+  const reports: Array<[string | undefined, (file: string) => string]> = [
+    [settings.report, () => JSON.stringify(report, null, 2) + '\n'],
+    [settings.reportHtml, (file) => renderReportHtml(report, {file, outDir})]
+  ]
+  for (const [name, render] of reports) {
+    if (!name) continue
     try {
-      await writeAtomic(path.resolve(io.cwd, settings.report), JSON.stringify(report, null, 2) + '\n', {replace: true})
+      const file = path.resolve(io.cwd, name)
+      await writeAtomic(file, render(file), {replace: true})
     } catch (error) {
       if (!writeErrors.has(String((error as NodeJS.ErrnoException).code))) throw error
-      io.stderr.write('news-markdown: Cannot write the report `' + settings.report + '`: ' + describeWriteError(error) + '\n')
+      io.stderr.write('news-markdown: Cannot write the report `' + name + '`: ' + describeWriteError(error) + '\n')
       manifestError ||= error
     }
   }
   if (!settings.quiet) io.stderr.write(formatSummary(summary))
-  return summary.failed > 0 || summary.skipped > 0 || stopped || manifestError ? 1 : 0
+  return summary.failed > 0 || summary.skipped > 0 || stopped || manifestError || mapError ? 1 : 0
+}
+
+/**
+ * Convert a page again without its alias (another page holds its old URL
+ * or the alias's file) and put the new Markdown into `result`, which its
+ * claimed write reads.
+ */
+async function withoutAlias(pool: Pool, task: Task, result: TaskResult): Promise<void> {
+  const again = await pool.run({...task, aliases: false})
+  if (!again.page || !result.page) return
+  Object.assign(result.page, {markdown: again.page.markdown, outputHash: again.page.outputHash, redirect: again.page.redirect})
 }
 
 function writeFailure(input: Input, reason: string): ReportEntry {
   const error = {ruleId: 'write-error', reason, line: null, column: null, kind: 'fatal' as const}
-  return {input: input.relative, output: null, status: 'failed', fields: [], warnings: [], error}
+  return {input: input.relative, inputPath: input.absolute, output: null, status: 'failed', fields: [], ...noFacts, warnings: [], error}
 }
 
 /** `convert()`'s default `maxSize`. */

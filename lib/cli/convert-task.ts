@@ -1,10 +1,15 @@
 import fs from 'node:fs'
 import {convert} from '../convert.js'
 import type {ConvertOptions} from '../convert.js'
+import {aliasGenerator, aliasPath} from '../output/alias-path.js'
+import type {AliasOptions} from '../output/alias-path.js'
 import {sha256} from './hash.js'
 import {stamp} from './manifest.js'
 import type {LayoutName, Placement} from './layouts.js'
 import {renderPage} from './render-page.js'
+import {reportArticle} from './report.js'
+import type {PageFacts} from './report.js'
+import {countWords} from './word-count.js'
 
 /**
  * A page to convert (structured-cloneable, for worker threads): the task
@@ -20,6 +25,8 @@ export interface Task {
   layout: LayoutName
   /** Inputs larger than this many bytes are refused before they are read. */
   maxSize: number
+  /** Bounds of the old URL's alias (`hugo`, `jekyll`), or `false` to write none. */
+  aliases?: AliasOptions | false | undefined
 }
 
 /** One message, as plain data. */
@@ -43,6 +50,22 @@ export interface Converted {
   outputHash: string
   /** The input's `stamp()` when it was read. */
   inputStamp: string
+  /** Headline fields, words and verdict, for the report. */
+  facts: PageFacts
+  /** The original URL, for aliases and redirect maps; `null` when the page has none. */
+  redirect: PageRedirect | null
+}
+
+/** What a converted page tells about its old URL. */
+export interface PageRedirect {
+  /** Original URL (absolute). */
+  from: string
+  /** The page's date (ISO 8601), for permalinks with `:year`. */
+  date?: string | undefined
+  /** The alias written in the frontmatter, if any. */
+  alias?: string | undefined
+  /** Why the layout's alias could not hold the old URL (`aliasPath`), if it could not. */
+  aliasReason?: string | undefined
 }
 
 /** Result of a task (structured-cloneable). */
@@ -78,8 +101,15 @@ export default async function convertTask(task: Task): Promise<TaskResult> {
   try {
     // The layout writes the frontmatter: converting without it saves one YAML pass.
     const file = await convert(bytes, {...task.options, frontmatter: false, path: task.relative})
-    const {markdown, placement, fields} = renderPage(file, task.relative, task.layout, task.options)
-    return {page: {markdown, placement, fields, inputHash: sha256(bytes), outputHash: sha256(markdown), inputStamp}, messages: file.messages.map(plain)}
+    const {markdown, placement, fields, article} = renderPage(file, task.relative, task.layout, task.options, task.aliases)
+    const generator = aliasGenerator(task.layout)
+    let redirect: PageRedirect | null = null
+    if (article.url) {
+      const alias = generator ? aliasPath(article.url, generator, task.aliases || undefined) : undefined
+      redirect = {from: article.url, date: article.date, alias: task.aliases === false ? undefined : alias?.path, aliasReason: alias?.reason}
+    }
+    const facts: PageFacts = {article: reportArticle(article), words: countWords(String(file)), verdict: file.data.verdict ?? null}
+    return {page: {markdown, placement, fields, inputHash: sha256(bytes), outputHash: sha256(markdown), inputStamp, facts, redirect}, messages: file.messages.map(plain)}
   } catch (error) {
     const cause = error as {ruleId?: unknown; reason?: unknown; message?: unknown; line?: unknown; column?: unknown}
     const message: TaskMessage = {

@@ -1,4 +1,6 @@
 import {posix} from 'node:path'
+import {aliasFor} from '../output/alias-path.js'
+import type {AliasOptions} from '../output/alias-path.js'
 import type {ArticleMeta} from '../types.js'
 import {safeSegment, slugFromFileName, slugFromUrl, slugify} from './slug.js'
 
@@ -14,6 +16,8 @@ export interface Page {
   relative: string
   /** Extracted metadata. */
   article: ArticleMeta
+  /** Bounds of the alias (`hugo`, `jekyll`), or `false` to write none (another page holds the old URL). */
+  aliases?: AliasOptions | false | undefined
 }
 
 /** Where a page goes, relative to the output folder (posix). */
@@ -54,7 +58,7 @@ export const layouts: Record<LayoutName, Layout> = {
     frontmatter(data, page) {
       const result: Record<string, unknown> = {}
       for (const [key, value] of Object.entries(data)) result[key === 'url' ? 'original_url' : key] = value
-      const alias = urlPath(page.article.url)
+      const alias = aliasFor(page.article.url, 'hugo', page.aliases)
       if (alias) result.aliases = [alias]
       return result
     }
@@ -77,7 +81,7 @@ export const layouts: Record<LayoutName, Layout> = {
         if (key === 'url') result.original_url = value
         else result[key] = key === 'date' && typeof value === 'string' ? jekyllDate(value) : value
       }
-      const redirect = urlPath(page.article.url)
+      const redirect = aliasFor(page.article.url, 'jekyll', page.aliases)
       if (redirect) result.redirect_from = [redirect]
       return result
     }
@@ -129,16 +133,4 @@ export function jekyllDate(date: string): string {
   const time = match[2].length === 5 ? match[2] + ':00' : match[2]
   const zone = match[3] === undefined ? '' : ' ' + (match[3] === 'Z' ? '+0000' : match[3].replace(':', ''))
   return match[1] + ' ' + time + zone
-}
-
-/** Path (with query) of a URL, for redirects; `undefined` when unknown. */
-export function urlPath(url: string | undefined): string | undefined {
-  if (!url) return undefined
-  try {
-    const parsed = new URL(url)
-    const path = parsed.pathname + parsed.search
-    return path === '/' ? undefined : path
-  } catch {
-    return undefined
-  }
 }

@@ -13,6 +13,12 @@ export interface ManifestEntry {
   converter: string
   /** Frontmatter fields found. */
   fields: Array<string>
+  /**
+   * The page's original URL, date and the alias its frontmatter has, for
+   * the redirect map of an unchanged rerun; `null`: the page has no
+   * original URL; absent: written by an older version (converted again).
+   */
+  redirect?: {from: string; date?: string | undefined; alias?: string | undefined} | null | undefined
   /** `stamp()` of the input and the output when written: a rerun that finds both the same skips hashing them. */
   inputStamp?: string | undefined
   outputStamp?: string | undefined

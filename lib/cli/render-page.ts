@@ -1,6 +1,7 @@
 import type {VFile} from 'vfile'
 import {frontmatterData} from '../remark-article-frontmatter.js'
 import type {FrontmatterOptions} from '../remark-article-frontmatter.js'
+import type {AliasOptions} from '../output/alias-path.js'
 import type {ArticleMeta} from '../types.js'
 import {stringifyFrontmatter} from '../util/frontmatter-yaml.js'
 import {layouts} from './layouts.js'
@@ -21,12 +22,12 @@ export interface RenderedPage {
  * Apply `layout` to a converted file: its frontmatter (from the data
  * `remarkArticleFrontmatter` writes, with the layout's keys) and its
  * placement. `file` is converted with `frontmatter: false`: its value is
- * the body.
+ * the body. `aliases`: bounds of the old URL's alias, or `false` for none.
  */
-export function renderPage(file: VFile, relative: string, layoutName: LayoutName, options?: Readonly<FrontmatterOptions> | null | undefined): RenderedPage {
+export function renderPage(file: VFile, relative: string, layoutName: LayoutName, options?: Readonly<FrontmatterOptions> | null | undefined, aliases?: Readonly<AliasOptions> | false | undefined): RenderedPage {
   const layout = layouts[layoutName]
   const article = file.data.article || {}
-  const page = {relative, article}
+  const page = {relative, article, aliases}
   const data = layout.frontmatter(frontmatterData(article, file.data.related, options), page)
   const body = String(file)
   const markdown = Object.keys(data).length === 0 ? body : '---\n' + stringifyFrontmatter(data) + '---\n' + (body ? '\n' + body : '')

@@ -5,7 +5,7 @@ import {sha256} from './hash.js'
 import {stamp} from './manifest.js'
 import type {Manifest} from './manifest.js'
 import type {PathRegistry} from './path-registry.js'
-import {reportMessage} from './report.js'
+import {noFacts, reportMessage} from './report.js'
 import type {ReportEntry} from './report.js'
 import type {Input} from './walk-inputs.js'
 import {writeAtomic} from './write-atomic.js'
@@ -20,6 +20,8 @@ export interface Commit {
   result: TaskResult
   /** Replace files the tool did not write (`--overwrite`). */
   overwrite: boolean
+  /** The output path this input already claimed in this run (writing the page again), instead of claiming one. */
+  output?: string | undefined
 }
 
 /** A committed page: its output path is claimed; `write` does the file I/O. */
@@ -44,13 +46,13 @@ export function claimOutput(commit: Commit): Claimed {
   const warnings = result.messages.filter((message) => !message.fatal).map(reportMessage)
   const page = result.page
   if (result.error || !page) {
-    const entry: ReportEntry = {input: input.relative, output: null, status: 'failed', fields: [], warnings, error: result.error ? reportMessage(result.error) : null}
+    const entry: ReportEntry = {input: input.relative, inputPath: input.absolute, output: null, status: 'failed', fields: [], ...noFacts, warnings, error: result.error ? reportMessage(result.error) : null}
     return {output: null, moved: undefined, write: async () => entry}
   }
-  const output = registry.claim(page.placement.path)
+  const output = commit.output ?? registry.claim(page.placement.path)
   const target = path.resolve(outDir, output)
   if (!target.startsWith(outDir + path.sep)) throw new Error('Refusing to write outside the output folder: `' + output + '`')
-  const entry: ReportEntry = {input: input.relative, output, status: 'converted', reason: page.placement.note, fields: page.fields, warnings, error: null}
+  const entry: ReportEntry = {input: input.relative, inputPath: input.absolute, output, status: 'converted', reason: page.placement.note, fields: page.fields, ...page.facts, warnings, error: null}
   const previous = manifest.get(input.relative)
   // The page moved (new slug): its old output goes, if no page claimed it since.
   const moved = previous && previous.output !== output && !registry.has(previous.output) ? previous.output : undefined
@@ -77,7 +79,8 @@ export function claimOutput(commit: Commit): Claimed {
       if (oldBytes && sha256(oldBytes) === previous.outputHash && old.startsWith(outDir + path.sep)) await fs.rm(old, {force: true})
     }
     const written = await fs.stat(target).catch(() => undefined)
-    manifest.set(input.relative, {input: page.inputHash, output, outputHash, converter: commit.converter, fields: page.fields, inputStamp: page.inputStamp, outputStamp: written && stamp(written)})
+    const redirect = page.redirect && {from: page.redirect.from, date: page.redirect.date, alias: page.redirect.alias}
+    manifest.set(input.relative, {input: page.inputHash, output, outputHash, converter: commit.converter, fields: page.fields, redirect, inputStamp: page.inputStamp, outputStamp: written && stamp(written)})
     return entry
   }
 

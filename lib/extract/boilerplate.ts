@@ -1,5 +1,6 @@
 import type {Element} from 'hast'
 import type {Block} from './block-stats.js'
+import {isCaption, isFigure} from '../media/caption.js'
 import {hintNames, isArticleBody, isPositiveName} from './hints.js'
 import {inlineShape} from './inline-runs.js'
 import {holdsSentence, isContentLike} from './prose.js'
@@ -137,9 +138,6 @@ const keepLinkTags: ReadonlySet<string> = new Set([
   'ul'
 ])
 
-/** Video hosts whose iframes stay. */
-const videoHost = /youtube(?:-nocookie)?\.com|youtu\.be|vimeo\.com|dailymotion\.com|dai\.ly|youku\.com|bilibili\.com/i
-
 const emptyContext: BlockContext = {}
 
 /**
@@ -200,7 +198,8 @@ export function judgeBlock(node: Element, block: Block | undefined, rootText: nu
     if (density >= teaserDensity || shape.linkedHeadings > 0 || !isContentLike(shape)) return 'teaser-hint'
   }
 
-  if (density >= linkListDensity && text < rootText * 0.5 && !settings.structured) {
+  // A linked image with its caption (`<a><div class="wp-caption">…</div></a>`) is a figure, not a link list.
+  if (density >= linkListDensity && text < rootText * 0.5 && !settings.structured && !isFigure(node) && !isCaption(node, false)) {
     const list = node.tagName === 'ul' || node.tagName === 'ol'
     if (list || !keepLinkTags.has(node.tagName)) {
       const shape = inlineShape(node)
@@ -257,11 +256,4 @@ export function isCommentNamed(node: Element): boolean {
  */
 function commentary(name: string): string {
   return /(?:^|[^a-z])(?:live|ticker)/.test(name) ? name.replace(/comment(?!ary)/g, 'commentary') : name
-}
-
-/** Whether an `<iframe>` (or `<embed>`/`<object>`) shows a known video host. */
-export function isVideoEmbed(node: Element): boolean {
-  const props = node.properties
-  const source = [props.src, props.data, props.dataSrc].find((v) => typeof v === 'string')
-  return typeof source === 'string' && videoHost.test(source)
 }

@@ -1,7 +1,8 @@
 import type {Element, ElementContent} from 'hast'
 import {blockStats} from './block-stats.js'
 import type {CleanRule} from './boilerplate.js'
-import {isCommentNamed, isVideoEmbed, judgeBlock} from './boilerplate.js'
+import {isCommentNamed, judgeBlock} from './boilerplate.js'
+import {holdsMedia} from '../media/tags.js'
 import {isAriaHidden, isHidden} from './hints.js'
 import {isLayoutTable} from './table-kind.js'
 import {phrasingTags} from './tags.js'
@@ -21,7 +22,7 @@ const dropTags: ReadonlySet<string> = new Set([
   'textarea'
 ])
 
-/** Embeds that stay only when they show a known video host. */
+/** Embeds: they stay (ads and trackers are dropped, recorded, by `rehypeNormalizeMedia`). */
 const embedTags: ReadonlySet<string> = new Set(['iframe', 'embed', 'object'])
 
 /**
@@ -35,10 +36,9 @@ const structureTags: ReadonlySet<string> = new Set(['a', 'blockquote'])
 /**
  * Why a block was removed: a rule of `judgeBlock`, or `furniture-element`
  * (`nav`, `aside`, controls), `form`, `hidden` (hidden attribute, inline
- * `display:none`, `aria-hidden` blocks), `embed` (a non-video iframe,
- * embed or object).
+ * `display:none`, `aria-hidden` blocks).
  */
-export type RemovalRule = CleanRule | 'embed' | 'form' | 'furniture-element' | 'hidden'
+export type RemovalRule = CleanRule | 'form' | 'furniture-element' | 'hidden'
 
 /** Options of `cleanArticleRoot`. */
 export interface CleanOptions {
@@ -60,7 +60,7 @@ const emptyOptions: CleanOptions = {}
  * length), so inline elements inside a sentence are never removed (hidden
  * ones aside). Related-article link lists stay and get
  * `properties.dataNewsMarkdownRelated = 'true'`. Figures, tables,
- * blockquotes, lists and video embeds stay.
+ * blockquotes, lists, embeds and `<noscript>` image fallbacks stay.
  *
  * Every removed element goes to `options.onRemove` with its rule, so that
  * callers can report it.
@@ -113,8 +113,10 @@ export function cleanArticleRoot(root: Element, options?: Readonly<CleanOptions>
     const name = node.tagName
     // An `<aside>` of related stories is a related list, not furniture.
     if (name === 'aside') return judgeBlock(node, stats.byNode.get(node), rootText) === 'related' ? 'related' : 'furniture-element'
+    // `<noscript>` holding an image and embeds are judged by `rehypeNormalizeMedia`.
+    if (name === 'noscript' && holdsMedia(node)) return 'keep'
     if (dropTags.has(name)) return 'furniture-element'
-    if (embedTags.has(name)) return isVideoEmbed(node) ? 'keep' : 'embed'
+    if (embedTags.has(name)) return 'keep'
     const phrasing = phrasingTags.has(name)
     if (isHidden(node) || (isAriaHidden(node) && !phrasing)) return 'hidden'
     if (phrasing) return 'keep'

@@ -34,9 +34,6 @@ const shapeRules: ReadonlySet<string> = new Set([
 /** Prose (weighted, see `measureText`) from which any rule's removal is reported: more than a box, a section of the article. */
 const largeProseLength = 600
 
-/** Embeds: their removal is an `embed` removal (reported as `dropped-embed`, an info). */
-const embedTags: ReadonlySet<string> = new Set(['embed', 'iframe', 'object'])
-
 /** Longest sample of removed text, in characters. */
 const sampleLength = 80
 
@@ -65,10 +62,9 @@ export interface RemovalLog {
 /**
  * Create a log of the elements removed from inside the article root.
  *
- * Each removed element becomes one `text` removal (its visible text) and
- * one `image` removal per image, all recorded on `file.data.removals`; a
- * removed iframe, embed or object is an `embed` removal, reported as
- * `dropped-embed` (an info).
+ * Each removed element with visible text becomes one `text` removal on
+ * `file.data.removals` (the images and embeds in it are the media notes'
+ * business: `noteMedia`).
  * Only text that reads as the article is reported as a `dropped-content`
  * warning: its sentences outside links reach 80 weighted characters (about
  * 15 words or 40 CJK characters) for rules judging by shape or weak class
@@ -76,8 +72,7 @@ export interface RemovalLog {
  * the others (a newsletter box, an author bio, a sidebar is shorter; a
  * section of the article is longer), never for `comment-thread`,
  * `profile-remove` and `promo-spill-over`; and text still in the
- * article (a pull quote repeating a sentence) is not reported. Images go
- * with their block and are recorded, not reported.
+ * article (a pull quote repeating a sentence) is not reported.
  *
  * @param file
  *   File to record and report on.
@@ -94,19 +89,12 @@ export function createRemovalLog(file: VFile): RemovalLog {
     flush(kept) {
       let keptText: string | undefined
       for (const {node, rule, shape, text} of pending) {
-        const element = describeElement(node)
-        if (embedTags.has(node.tagName)) {
-          const props = node.properties
-          const source = [props.src, props.data, props.dataSrc].find((value) => typeof value === 'string' && value)
-          if (typeof source === 'string') noteRemoval(file, {kind: 'embed', rule, characters: 0, element, sample: source}, node)
-          continue
-        }
         if (text) {
+          const element = describeElement(node)
           const removal: Removal = {kind: 'text', rule, characters: [...text].length, element, sample: sampleOf(text)}
           if (warns(rule, shape) && !repeated(shape)) noteRemoval(file, removal, node)
           else recordRemoval(file, removal)
         }
-        for (const source of imageSources(node)) recordRemoval(file, {kind: 'image', rule, characters: 0, element, sample: source})
       }
       pending.length = 0
 
@@ -139,23 +127,4 @@ function squash(value: string): string {
 function sampleOf(text: string): string {
   const characters = [...text]
   return characters.length > sampleLength ? characters.slice(0, sampleLength - 1).join('') + '…' : text
-}
-
-/** The sources of the images in `node` (`src`, else a lazy-loading attribute). */
-function imageSources(node: Element): Array<string> {
-  const sources: Array<string> = []
-  const stack: Array<Element> = [node]
-  while (stack.length > 0) {
-    const element = stack.pop()!
-    if (element.tagName === 'img') {
-      const props = element.properties
-      const source = [props.src, props.dataSrc, props.dataOriginal, props.dataLazySrc].find((value) => typeof value === 'string' && value)
-      if (typeof source === 'string') sources.push(source)
-    }
-    for (let index = element.children.length - 1; index >= 0; index--) {
-      const child = element.children[index]
-      if (child.type === 'element') stack.push(child)
-    }
-  }
-  return sources
 }
