@@ -1,6 +1,7 @@
 import type {Element, Root} from 'hast'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
+import {captureImageSources, rehypeCollectImages} from './images/collect.js'
 import {rehypeCjkSpacing, removeCjkLineBreaks} from './rehype-cjk-spacing.js'
 import {rehypeCollapseFormatting} from './rehype-collapse-formatting.js'
 import {rehypeExtractMeta} from './rehype-extract-meta.js'
@@ -20,8 +21,9 @@ import type {Options} from './types.js'
  * write superscript and subscript in the title and headings, resolve the
  * profile, select the article root, extract metadata, prune to the root,
  * remove promos, keep related lists, nest lists and unwrap layout tables,
- * normalise media, collapse nested formatting, write superscript and
- * subscript, fix CJK spacing. Use it between
+ * normalise media (listing the article's images in `file.data.images`),
+ * collapse nested formatting, write superscript and subscript, fix CJK
+ * spacing. Use it between
  * `rehype-parse` and `rehype-remark`; each step is also exported alone.
  */
 export const rehypeNewsArticle: Plugin<[(Readonly<Options> | null | undefined)?], Root> = function (options) {
@@ -41,7 +43,9 @@ export const rehypeNewsArticle: Plugin<[(Readonly<Options> | null | undefined)?]
     rehypeRemovePromos.call(this),
     rehypeRelatedArticles.call(this, options),
     rehypeNormalizeStructure.call(this),
+    (tree: Root, file: VFile) => captureImageSources(tree, file, options),
     rehypeNormalizeMedia.call(this, options),
+    rehypeCollectImages.call(this),
     rehypeCollapseFormatting.call(this),
     rehypeSupSub.call(this),
     rehypeCjkSpacing.call(this)

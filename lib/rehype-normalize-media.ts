@@ -14,7 +14,7 @@ import {adTags, holdsMedia, imageTags} from './media/tags.js'
 import {report} from './messages.js'
 import type {Options} from './types.js'
 import {baseUrl, pageUrl} from './util/page-url.js'
-import {safeUrl} from './util/safe-url.js'
+import {fileUrl, safeUrl} from './util/safe-url.js'
 import {textOf} from './util/text.js'
 
 const emptyOptions: Readonly<Options> = {}
@@ -49,6 +49,7 @@ export const rehypeNormalizeMedia: Plugin<[(Readonly<Options> | null | undefined
   const settings = options || emptyOptions
   return function (tree, file) {
     const base = file.data.baseUrl || baseUrl(tree, pageUrl(tree, settings.url || file.data.pageUrl)?.value)
+    const allowFile = Boolean(settings.allowFileImages)
     const context: Context = {
       file,
       allowData: Boolean(settings.allowDataImages),
@@ -56,7 +57,7 @@ export const rehypeNormalizeMedia: Plugin<[(Readonly<Options> | null | undefined
       tree,
       resolve(value, node, data = false) {
         if (typeof value !== 'string' || !value.trim()) return undefined
-        const url = safeUrl(value, base, data && context.allowData)
+        const url = safeUrl(value, base, data && context.allowData) ?? (data && allowFile ? fileUrl(value) : undefined)
         if (!url && !/^\s*data:image\//i.test(value)) report(file, 'unsafe-url', 'Dropped unsafe URL `' + value.slice(0, 40) + '`', node)
         return url
       }
@@ -341,3 +342,4 @@ function language(context: Context): LabelLanguage {
   context.language ||= labelLanguage(textOf(context.tree))
   return context.language
 }
+

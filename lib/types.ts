@@ -1,3 +1,4 @@
+import type {ArticleImage} from './images/collect.js'
 import type {Profile} from './profiles/types.js'
 import type {Removal} from './util/removals.js'
 
@@ -89,6 +90,11 @@ export interface Options {
   relatedFrontmatter?: boolean | null | undefined
   /** Keep `data:` image sources (default: `false`). */
   allowDataImages?: boolean | null | undefined
+  /**
+   * Keep `file:` image sources (default: `false`): they name files beside a
+   * saved page, which the CLI's `--images copy` copies into the output.
+   */
+  allowFileImages?: boolean | null | undefined
   /** Character encoding of byte input, overriding sniffing (default: sniffed). */
   encoding?: string | null | undefined
   /** Largest input accepted, in bytes (default: `52428800`, 50 MiB). */
@@ -127,6 +133,8 @@ declare module 'vfile' {
     encoding: string
     /** What was removed from inside the article root, and by which rule (see `dropped-*` messages). */
     removals: Array<Removal>
+    /** The article's images in document order: original and resolved URL, alt, caption, other sizes. */
+    images: Array<ArticleImage>
     /** Whether the page can be trusted without a look, and why not. */
     verdict: Verdict
   }

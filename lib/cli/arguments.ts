@@ -8,6 +8,9 @@ import type {RedirectFormat} from '../output/redirects.js'
 import {validateProfile} from '../profiles/validate.js'
 import type {Profile} from '../profiles/types.js'
 import type {RelatedPlacement} from '../types.js'
+import {imageModes} from '../images/placement.js'
+import type {ImageMode} from '../images/placement.js'
+import type {FetchOptions} from '../images/fetch.js'
 import {layoutNames} from './layouts.js'
 import type {LayoutName} from './layouts.js'
 import {parseShard} from './shard.js'
@@ -41,6 +44,12 @@ export interface Settings {
   maxSize: number | undefined
   /** Most elements per page (`convert`'s `maxElements`); `undefined`: its default. */
   maxElements: number | undefined
+  /** `--images`: leave image URLs alone, copy images found on disk, or also download remote ones. */
+  images: ImageMode
+  /** `--image-root`: more folders local images may be copied from (absolute). */
+  imageRoots: Array<string>
+  /** `--image-max-size`, `--image-timeout`, `--image-connections`. */
+  imageFetch: FetchOptions
   verbose: boolean
   quiet: boolean
   help: boolean
@@ -80,6 +89,13 @@ Options:
       --follow-symlinks     follow symbolic links out of the input folders
       --max-size <size>     largest input page (default 50M; K, M, G suffixes)
       --max-elements <n>    most elements per page (default 300000)
+      --images <mode>       keep (default): leave image URLs alone; copy: copy
+                            images the saved pages have on disk into the output;
+                            download: also download remote and data: images
+      --image-root <dir>    another folder local images may be copied from
+      --image-max-size <s>  largest image (default 20M)
+      --image-timeout <sec> connect, response and idle timeout (default 15)
+      --image-connections <n> requests at once per host (default 4)
   -v, --verbose             print warnings (vfile-reporter)
   -q, --quiet               print only errors
   -h, --help                show this help
@@ -119,6 +135,11 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
         'follow-symlinks': {type: 'boolean'},
         'max-size': {type: 'string'},
         'max-elements': {type: 'string'},
+        images: {type: 'string'},
+        'image-root': {type: 'string', multiple: true},
+        'image-max-size': {type: 'string'},
+        'image-timeout': {type: 'string'},
+        'image-connections': {type: 'string'},
         verbose: {type: 'boolean', short: 'v'},
         quiet: {type: 'boolean', short: 'q'},
         help: {type: 'boolean', short: 'h'},
@@ -141,6 +162,21 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
   const maxSize = values['max-size'] === undefined ? undefined : parseSize(values['max-size'])
   const maxElements = values['max-elements'] === undefined ? undefined : Number(values['max-elements'])
   if (maxElements !== undefined && (!Number.isSafeInteger(maxElements) || maxElements < 1)) throw new UsageError('Invalid `--max-elements` `' + values['max-elements'] + '`: expected a positive integer')
+  const images = values.images ?? 'keep'
+  if (!(imageModes as ReadonlyArray<string>).includes(images)) throw new UsageError('Invalid `--images` `' + images + '`: expected one of ' + imageModes.join(', '))
+  const imageFetch: FetchOptions = {}
+  if (values['image-max-size'] !== undefined) imageFetch.maxSize = parseSize(values['image-max-size'], '--image-max-size')
+  if (values['image-timeout'] !== undefined) {
+    const seconds = Number(values['image-timeout'])
+    if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError('Invalid `--image-timeout` `' + values['image-timeout'] + '`: expected seconds, such as `15` or `2.5`')
+    imageFetch.timeout = Math.round(seconds * 1000)
+  }
+  if (values['image-connections'] !== undefined) {
+    const connections = Number(values['image-connections'])
+    if (!Number.isSafeInteger(connections) || connections < 1) throw new UsageError('Invalid `--image-connections` `' + values['image-connections'] + '`: expected a positive integer')
+    imageFetch.perHost = connections
+  }
+  if (images === 'keep' && (values['image-root'] || Object.keys(imageFetch).length > 0)) throw new UsageError('`--image-root`, `--image-max-size`, `--image-timeout` and `--image-connections` need `--images copy` or `--images download`')
   const settings: Settings = {
     inputs: parsed.positionals,
     out: values.out,
@@ -162,6 +198,9 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
     followSymlinks: values['follow-symlinks'] === true,
     maxSize,
     maxElements,
+    images: images as ImageMode,
+    imageRoots: (values['image-root'] || []).map((folder) => path.resolve(cwd, folder)),
+    imageFetch,
     verbose: values.verbose === true,
     quiet: values.quiet === true,
     help: values.help === true,
@@ -172,6 +211,7 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
   if (settings.inputs.length === 0 && (settings.out || values.shard || values.report || values['report-html'] || values.redirects)) throw new UsageError('Missing inputs: `--out`, `--shard`, `--report`, `--report-html` and `--redirects` need files, folders or globs')
   if (settings.report !== undefined && settings.reportHtml !== undefined && path.resolve(cwd, settings.report) === path.resolve(cwd, settings.reportHtml)) throw new UsageError('`--report` and `--report-html` name the same file `' + settings.report + '`')
   redirectSettings(settings, values)
+  if (settings.inputs.length === 0 && settings.images !== 'keep') throw new UsageError('`--images ' + settings.images + '` needs inputs and `--out`: images are saved beside the output files')
   try {
     if (values.shard !== undefined) settings.shard = parseShard(values.shard)
     for (const file of values.profile || []) settings.profiles.push(validateProfile(await readJson(path.resolve(cwd, file)), 'profile `' + file + '`'))
@@ -209,10 +249,10 @@ function redirectSettings(settings: Settings, values: {redirects?: string; 'redi
 }
 
 /** `--max-size`: bytes, or a number with `K`, `M`, `G` (1024-based; `KB`, `KiB`, … too). */
-export function parseSize(value: string): number {
+export function parseSize(value: string, option = '--max-size'): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*(?:([kmg])(?:i?b)?|b)?\s*$/i.exec(value)
   const size = match ? Math.floor(Number(match[1]) * 1024 ** ' kmg'.indexOf((match[2] || ' ').toLowerCase())) : Number.NaN
-  if (!Number.isSafeInteger(size) || size < 1) throw new UsageError('Invalid `--max-size` `' + value + '`: expected a size such as `50M`, `800K` or `1048576`')
+  if (!Number.isSafeInteger(size) || size < 1) throw new UsageError('Invalid `' + option + '` `' + value + '`: expected a size such as `50M`, `800K` or `1048576`')
   return size
 }
 

@@ -1,10 +1,10 @@
 import {statSync} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import type {VFile} from 'vfile'
+import {ImageStage, imagesUnchanged} from '../images/stage.js'
 import {aliasGenerator} from '../output/alias-path.js'
 import type {Settings} from './arguments.js'
-import type {Task, TaskResult} from './convert-task.js'
+import type {Task, TaskMessage, TaskResult} from './convert-task.js'
 import {sha256} from './hash.js'
 import {acquireLock} from './lock.js'
 import {compare, Manifest, stamp} from './manifest.js'
@@ -77,7 +77,7 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   const manifest = await Manifest.load(path.join(outDir, '.news-markdown-manifest' + tag + '.json'))
   const facts = await FactsStore.load(path.join(outDir, '.news-markdown-facts' + tag + '.json'))
   const entries: Array<ReportEntry> = []
-  const files: Array<VFile> = []
+  const files: Array<{path: string; messages: Array<TaskMessage>}> = []
   const registry = new PathRegistry()
   const progress = createProgress(inputs.length, io.stderr, !settings.quiet && (io.stderr as {isTTY?: boolean}).isTTY === true)
   const todo: Array<Input> = []
@@ -92,7 +92,7 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
     const entry = manifest.get(input.relative)
     // A page without recorded facts (written by an interrupted run) is converted again for them.
     const known = entry && facts.get(input.relative, entry.outputHash)
-    if (!settings.force && entry && known && entry.converter === converter && (await unchanged(input.relative, input.absolute, path.join(outDir, entry.output), entry, manifest))) kept.push({input, entry, known})
+    if (!settings.force && entry && known && entry.converter === converter && (await unchanged(input.relative, input.absolute, path.join(outDir, entry.output), entry, manifest)) && (await imagesUnchanged(entry, settings.images, outDir))) kept.push({input, entry, known})
   }
   const again = plan.planUnchanged(kept.map(({input, entry}) => ({relative: input.relative, entry})))
   const keptNames = new Set<string>()
@@ -112,12 +112,17 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   // paths in input order (deterministic names), then write up to
   // `maxWrites` files at once: the disk's latency (fsync) overlaps.
   const pool = createPool(Math.min(settings.jobs, Math.max(todo.length, 1)))
+  // `--images copy|download`: images are fetched as soon as a page is converted, placed when it is written.
+  // With `keep`, a stage still removes the copies of earlier runs that pages no longer use.
+  const images = settings.images === 'keep' && ![...manifest.entries()].some(([, entry]) => entry.images) ? undefined : new ImageStage({mode: settings.images, outDir, layout: settings.layout, manifest, roots: settings.imageRoots, fetch: settings.imageFetch, retryFailed: settings.force})
   const window = Math.max(settings.jobs * 16, 32)
   const pending: Array<Promise<TaskResult> | undefined> = []
   const maxSize = settings.maxSize ?? defaultMaxSize
-  const taskFor = (input: Input): Task => ({file: input.absolute, relative: input.relative, options: optionsFor(settings, input.relative), layout: settings.layout, maxSize})
+  const taskFor = (input: Input): Task => ({file: input.absolute, relative: input.relative, options: optionsFor(settings, input.relative), layout: settings.layout, maxSize, images: settings.images})
   const start = (index: number) => {
-    pending[index] = pool.run(taskFor(todo[index]))
+    const input = todo[index]
+    pending[index] = pool.run(taskFor(input))
+    if (images) pending[index] = pending[index]!.then((result) => (images.acquire(input, result.page), result))
   }
   for (let index = 0; index < Math.min(window, todo.length); index++) start(index)
   const writing = new Set<Promise<void>>()
@@ -136,12 +141,13 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
       const result = await (pending[index] as Promise<TaskResult>)
       pending[index] = undefined
       if (index + window < todo.length) start(index + window)
-      const claimed = claimOutput({outDir, converter, manifest, registry, input, result, overwrite: settings.overwrite})
+      const claimed = claimOutput({outDir, converter, manifest, registry, input, result, overwrite: settings.overwrite, images})
       // Another page holds the old URL or the alias's file: write this one without alias.
       if (result.page && claimed.output !== null && !plan.claim(input.relative, claimed.output, result.page.redirect) && result.page.redirect?.alias) {
         await withoutAlias(pool, taskFor(input), result)
       }
-      if (settings.verbose && result.messages.length > 0) files.push(toVFile(input.relative, result.messages))
+      // Read when the batch ends: the images stage adds its messages when the page is written.
+      if (settings.verbose) files.push({path: input.relative, messages: result.messages})
       if (!settings.verbose && result.error) io.stderr.write(progressNewline(settings, io) + input.relative + ': ' + result.error.reason + ' [' + result.error.ruleId + ']\n')
       const before = claimed.output === null ? undefined : removals.get(pathKey(claimed.output))
       const done: Promise<void> = (async () => {
@@ -176,7 +182,8 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
       if (!previous) continue
       const result = await pool.run({...taskFor(input), aliases: false})
       if (!result.page) continue
-      const claimed = claimOutput({outDir, converter, manifest, registry, input, result, overwrite: settings.overwrite, output: previous.output})
+      images?.acquire(input, result.page)
+      const claimed = claimOutput({outDir, converter, manifest, registry, input, result, overwrite: settings.overwrite, output: previous.output, images})
       let entry: ReportEntry
       try {
         entry = await claimed.write()
@@ -190,9 +197,11 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
       if (index === -1) entries.push(entry)
       else entries[index] = entry
     }
+    if (images && !stopped) await images.removeUnused()
   } finally {
     await Promise.all(writing)
     await pool.close()
+    await images?.close()
     progress.stop()
   }
   // Save what was written; a manifest that cannot be saved stays as it was (atomic).
@@ -232,7 +241,9 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   }
   if (plan.active) for (const entry of entries) if (written.has(entry.input)) entry.warnings.push(...plan.messages(entry.input, written))
   const summary = summarize(entries)
-  if (settings.verbose && files.length > 0) io.stderr.write(formatFiles(files))
+  if (images && settings.images !== 'keep') summary.images = images.summary
+  const verbose = files.filter((file) => file.messages.length > 0).map((file) => toVFile(file.path, file.messages))
+  if (settings.verbose && verbose.length > 0) io.stderr.write(formatFiles(verbose))
   for (const entry of entries) if (entry.status === 'skipped' && !settings.quiet) io.stderr.write(entry.input + ': skipped: ' + entry.reason + '\n')
   const report: Report = {converter, shard: settings.shard.index + '/' + settings.shard.count, summary, files: entries}
   const reports: Array<[string | undefined, (file: string) => string]> = [
@@ -262,7 +273,7 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
 async function withoutAlias(pool: Pool, task: Task, result: TaskResult): Promise<void> {
   const again = await pool.run({...task, aliases: false})
   if (!again.page || !result.page) return
-  Object.assign(result.page, {markdown: again.page.markdown, outputHash: again.page.outputHash, redirect: again.page.redirect})
+  Object.assign(result.page, {markdown: again.page.markdown, outputHash: again.page.outputHash, redirect: again.page.redirect, imageSpans: again.page.imageSpans})
 }
 
 function writeFailure(input: Input, reason: string): ReportEntry {
@@ -284,7 +295,9 @@ function pathKey(output: string): string {
 
 function optionsFor(settings: Settings, relative: string) {
   const url = settings.urlMap?.get(relative) ?? (settings.baseUrl ? new URL(relative.split('/').map(encodeURIComponent).join('/'), settings.baseUrl).href : undefined)
-  return {url, profiles: settings.profiles, related: settings.related, relatedFrontmatter: settings.relatedFrontmatter, maxSize: settings.maxSize, maxElements: settings.maxElements}
+  // Copied images may come from `data:` and `file:` URLs: keep them until the copy replaces them.
+  const local = settings.images === 'keep' ? {} : {allowDataImages: true, allowFileImages: true}
+  return {url, profiles: settings.profiles, related: settings.related, relatedFrontmatter: settings.relatedFrontmatter, maxSize: settings.maxSize, maxElements: settings.maxElements, ...local}
 }
 
 function progressNewline(settings: Settings, io: Io): string {

@@ -7,6 +7,12 @@ import {sha256} from './hash.js'
 import {stamp} from './manifest.js'
 import type {LayoutName, Placement} from './layouts.js'
 import {renderPage} from './render-page.js'
+import {pagePath} from '../images/placement.js'
+import type {ImageMode} from '../images/placement.js'
+import {imageSpans} from '../images/rewrite.js'
+import type {ImageSpan} from '../images/rewrite.js'
+import {pageImages} from '../images/stage.js'
+import type {PageImage} from '../images/stage.js'
 import {reportArticle} from './report.js'
 import type {PageFacts} from './report.js'
 import {countWords} from './word-count.js'
@@ -25,6 +31,8 @@ export interface Task {
   layout: LayoutName
   /** Inputs larger than this many bytes are refused before they are read. */
   maxSize: number
+  /** `--images` (default: `keep`): other modes list the page's images and make Hugo and Eleventy pages bundles. */
+  images?: ImageMode | undefined
   /** Bounds of the old URL's alias (`hugo`, `jekyll`), or `false` to write none. */
   aliases?: AliasOptions | false | undefined
 }
@@ -50,6 +58,9 @@ export interface Converted {
   outputHash: string
   /** The input's `stamp()` when it was read. */
   inputStamp: string
+  /** With `--images copy|download`: the page's images, one per Markdown URL, and where their URLs are in `markdown`. */
+  images?: Array<PageImage> | undefined
+  imageSpans?: Array<ImageSpan> | undefined
   /** Headline fields, words and verdict, for the report. */
   facts: PageFacts
   /** The original URL, for aliases and redirect maps; `null` when the page has none. */
@@ -109,7 +120,17 @@ export default async function convertTask(task: Task): Promise<TaskResult> {
       redirect = {from: article.url, date: article.date, alias: task.aliases === false ? undefined : alias?.path, aliasReason: alias?.reason}
     }
     const facts: PageFacts = {article: reportArticle(article), words: countWords(String(file)), verdict: file.data.verdict ?? null}
-    return {page: {markdown, placement, fields, inputHash: sha256(bytes), outputHash: sha256(markdown), inputStamp, facts, redirect}, messages: file.messages.map(plain)}
+    const page: Converted = {markdown, placement, fields, inputHash: sha256(bytes), outputHash: sha256(markdown), inputStamp, facts, redirect}
+    const mode = task.images || 'keep'
+    if (mode !== 'keep') {
+      placement.path = pagePath(task.layout, mode, placement.path)
+      const images = file.data.images || []
+      if (images.length > 0) {
+        page.images = pageImages(images)
+        page.imageSpans = imageSpans(markdown)
+      }
+    }
+    return {page, messages: file.messages.map(plain)}
   } catch (error) {
     const cause = error as {ruleId?: unknown; reason?: unknown; message?: unknown; line?: unknown; column?: unknown}
     const message: TaskMessage = {

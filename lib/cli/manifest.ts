@@ -1,4 +1,6 @@
 import fs from 'node:fs/promises'
+import type {ImageMode} from '../images/placement.js'
+import type {ManifestImage} from '../images/stage.js'
 import {writeAtomic} from './write-atomic.js'
 
 /** What the manifest records for one input. */
@@ -22,6 +24,10 @@ export interface ManifestEntry {
   /** `stamp()` of the input and the output when written: a rerun that finds both the same skips hashing them. */
   inputStamp?: string | undefined
   outputStamp?: string | undefined
+  /** `--images` mode the page was written with (absent: `keep`). */
+  imageMode?: ImageMode | undefined
+  /** The page's images: their copies and hashes, or why they were not saved. */
+  images?: Array<ManifestImage> | undefined
 }
 
 /**

@@ -1,3 +1,4 @@
+import type {ImageSummary, ReportImage} from '../images/stage.js'
 import type {Verdict, VerdictStatus} from '../types.js'
 import type {TaskMessage} from './convert-task.js'
 
@@ -54,6 +55,8 @@ export interface ReportEntry {
   verdict: Verdict | null
   warnings: Array<ReportMessage>
   error: ReportMessage | null
+  /** With `--images copy|download`: each image of the page and what became of it. */
+  images?: Array<ReportImage> | undefined
 }
 
 /** The JSON `--report`, also what `--report-html` shows. */
@@ -73,6 +76,8 @@ export interface Summary {
   failed: number
   /** Warnings (not info) by `ruleId`. */
   warnings: Record<string, number>
+  /** With `--images copy|download`: images saved, reused, downloaded, left remote, failed. */
+  images?: ImageSummary | undefined
   /** Converted and unchanged pages by verdict; `unassessed`: those without one. */
   verdicts: Record<VerdictStatus | 'unassessed', number>
   /** Pages whose verdict is `review` or `failed`, by reason (`ruleId`). */
@@ -133,6 +138,8 @@ export function formatSummary(summary: Summary): string {
   const lines = [summary.converted + ' converted, ' + summary.unchanged + ' unchanged, ' + summary.skipped + ' skipped, ' + summary.failed + ' failed']
   const ids = Object.keys(summary.warnings).sort()
   if (ids.length > 0) lines.push('warnings: ' + ids.map((id) => id + ' ×' + summary.warnings[id]).join(', '))
+  const images = summary.images
+  if (images) lines.push('images: ' + images.saved + ' saved (' + images.downloaded + ' downloaded), ' + images.reused + ' already in place, ' + (images.remote > 0 ? images.remote + ' left remote, ' : '') + images.failed + ' failed')
   const {ok, review, failed, unassessed} = summary.verdicts
   const assessed = ok + review + failed
   // Before any page is assessed (no verdict step), say nothing rather than guess.

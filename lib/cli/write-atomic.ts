@@ -10,6 +10,14 @@ let counter = 0
 const folders = new Set<string>()
 
 /**
+ * A fresh temporary file name in `folder` (`.news-markdown-tmp-<pid>-<n>`):
+ * removed by `removeStaleTemporaries` once this process is gone.
+ */
+export function temporaryPath(folder: string): string {
+  return path.join(folder, '.news-markdown-tmp-' + process.pid + '-' + ++counter)
+}
+
+/**
  * Write `data` to `target` atomically: a temporary file in the same folder,
  * fsync, then rename. With `replace: false` the file is linked into place
  * instead, which fails when `target` exists: resolves to `'exists'` then,
@@ -23,7 +31,7 @@ export async function writeAtomic(target: string, data: string | Uint8Array, opt
     await fs.mkdir(folder, {recursive: true})
     folders.add(folder)
   }
-  const temporary = path.join(folder, '.news-markdown-tmp-' + process.pid + '-' + ++counter)
+  const temporary = temporaryPath(folder)
   let handle
   try {
     handle = await fs.open(temporary, 'wx')

@@ -1,9 +1,10 @@
 import fs from 'node:fs/promises'
+import type {ImageStage} from '../images/stage.js'
 import path from 'node:path'
 import type {TaskResult} from './convert-task.js'
 import {sha256} from './hash.js'
 import {stamp} from './manifest.js'
-import type {Manifest} from './manifest.js'
+import type {Manifest, ManifestEntry} from './manifest.js'
 import type {PathRegistry} from './path-registry.js'
 import {noFacts, reportMessage} from './report.js'
 import type {ReportEntry} from './report.js'
@@ -20,6 +21,8 @@ export interface Commit {
   result: TaskResult
   /** Replace files the tool did not write (`--overwrite`). */
   overwrite: boolean
+  /** With `--images copy|download`: places the page's images and rewrites its Markdown before it is written. */
+  images?: ImageStage | undefined
   /** The output path this input already claimed in this run (writing the page again), instead of claiming one. */
   output?: string | undefined
 }
@@ -52,13 +55,23 @@ export function claimOutput(commit: Commit): Claimed {
   const output = commit.output ?? registry.claim(page.placement.path)
   const target = path.resolve(outDir, output)
   if (!target.startsWith(outDir + path.sep)) throw new Error('Refusing to write outside the output folder: `' + output + '`')
-  const entry: ReportEntry = {input: input.relative, inputPath: input.absolute, output, status: 'converted', reason: page.placement.note, fields: page.fields, ...page.facts, warnings, error: null}
+  let entry: ReportEntry = {input: input.relative, inputPath: input.absolute, output, status: 'converted', reason: page.placement.note, fields: page.fields, ...page.facts, warnings, error: null}
   const previous = manifest.get(input.relative)
+  commit.images?.claimed(page)
   // The page moved (new slug): its old output goes, if no page claimed it since.
   const moved = previous && previous.output !== output && !registry.has(previous.output) ? previous.output : undefined
 
   const write = async (): Promise<ReportEntry> => {
-    const {markdown, outputHash} = page
+    let {markdown, outputHash} = page
+    let images: Pick<ManifestEntry, 'imageMode' | 'images'> = {}
+    if (commit.images) {
+      const finished = await commit.images.finish(input, page, output, previous)
+      ;({markdown, outputHash} = finished)
+      result.messages.push(...finished.messages)
+      entry = {...entry, warnings: [...entry.warnings, ...finished.messages.map(reportMessage)], images: finished.report}
+      const mode = commit.images.options.mode
+      images = mode === 'keep' ? {} : {imageMode: mode, images: finished.images.length > 0 ? finished.images : undefined}
+    }
     const existing = await fs.readFile(target).catch(() => undefined)
     if (existing === undefined) {
       if ((await writeAtomic(target, markdown, {replace: false})) === 'exists') return skip(entry, 'a file appeared at the output path during the run')
@@ -80,7 +93,7 @@ export function claimOutput(commit: Commit): Claimed {
     }
     const written = await fs.stat(target).catch(() => undefined)
     const redirect = page.redirect && {from: page.redirect.from, date: page.redirect.date, alias: page.redirect.alias}
-    manifest.set(input.relative, {input: page.inputHash, output, outputHash, converter: commit.converter, fields: page.fields, redirect, inputStamp: page.inputStamp, outputStamp: written && stamp(written)})
+    manifest.set(input.relative, {input: page.inputHash, output, outputHash, converter: commit.converter, fields: page.fields, redirect, inputStamp: page.inputStamp, outputStamp: written && stamp(written), ...images})
     return entry
   }
 

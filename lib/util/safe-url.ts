@@ -29,3 +29,13 @@ export function safeUrl(value: string, base: string | undefined, allowDataImages
     return scheme ? undefined : cleaned
   }
 }
+
+/**
+ * A `file:` URL, normalised (`undefined` for anything else). Never
+ * publishable, but it names a file beside a saved page that the CLI's
+ * `--images copy` can copy (`allowFileImages`).
+ */
+export function fileUrl(value: string): string | undefined {
+  const trimmed = value.trim()
+  return /^file:/i.test(trimmed) && URL.canParse(trimmed) ? new URL(trimmed).href : undefined
+}
