@@ -16,6 +16,7 @@ import {rehypeNewsArticle} from './rehype-news-article.js'
 import {remarkArticleFrontmatter} from './remark-article-frontmatter.js'
 import {remarkCjkEmphasis} from './remark-cjk-emphasis.js'
 import type {Options} from './types.js'
+import {listItem} from './util/list-item-handler.js'
 
 /** Options of `convert`: those of the processor plus per-file ones. */
 export interface ConvertOptions extends Options {
@@ -53,7 +54,7 @@ export function createProcessor(options?: Readonly<Options> | null | undefined) 
   return unified()
     .use(rehypeParse)
     .use(rehypeNewsArticle, settings)
-    .use(rehypeRemark)
+    .use(rehypeRemark, {handlers: {li: listItem}})
     .use(remarkGfm, {stringLength: stringWidth})
     .use(remarkCjkEmphasis)
     .use(remarkArticleFrontmatter, settings)

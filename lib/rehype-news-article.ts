@@ -6,6 +6,7 @@ import {rehypeCjkSpacing, removeCjkLineBreaks} from './rehype-cjk-spacing.js'
 import {rehypeCollapseFormatting} from './rehype-collapse-formatting.js'
 import {rehypeExtractMeta} from './rehype-extract-meta.js'
 import {rehypeNormalizeMedia} from './rehype-normalize-media.js'
+import {rehypeNormalizeStructure} from './rehype-normalize-structure.js'
 import {rehypePruneToRoot} from './rehype-prune-to-root.js'
 import {rehypeRelatedArticles} from './rehype-related-articles.js'
 import {rehypeRemovePromos} from './rehype-remove-promos.js'
@@ -19,9 +20,10 @@ import type {Options} from './types.js'
  * The whole hast stage in one plugin, in order: remove CJK line breaks and
  * write superscript and subscript in the title and headings, resolve the
  * profile, select the article root, extract metadata, prune to the root,
- * remove promos, keep related lists, normalise media (listing the article's
- * images in `file.data.images`), collapse nested formatting, write
- * superscript and subscript, fix CJK spacing. Use it between
+ * remove promos, keep related lists, nest lists and unwrap layout tables,
+ * normalise media (listing the article's images in `file.data.images`),
+ * collapse nested formatting, write superscript and subscript, fix CJK
+ * spacing. Use it between
  * `rehype-parse` and `rehype-remark`; each step is also exported alone.
  */
 export const rehypeNewsArticle: Plugin<[(Readonly<Options> | null | undefined)?], Root> = function (options) {
@@ -40,6 +42,7 @@ export const rehypeNewsArticle: Plugin<[(Readonly<Options> | null | undefined)?]
     rehypePruneToRoot.call(this),
     rehypeRemovePromos.call(this),
     rehypeRelatedArticles.call(this, options),
+    rehypeNormalizeStructure.call(this),
     (tree: Root, file: VFile) => captureImageSources(tree, file, options),
     rehypeNormalizeMedia.call(this, options),
     rehypeCollectImages.call(this),

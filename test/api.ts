@@ -21,6 +21,7 @@ test('api: exports', function () {
     'rehypeExtractMeta',
     'rehypeNewsArticle',
     'rehypeNormalizeMedia',
+    'rehypeNormalizeStructure',
     'rehypePruneToRoot',
     'rehypeRelatedArticles',
     'rehypeRemovePromos',

@@ -26,6 +26,8 @@ const suites = [
   './redirects.js',
   './redirect-servers.js',
   './article-root.js',
+  './cleaning.js',
+  './structure.js',
   './profiles.js',
   './reliability.js',
   './security.js',
