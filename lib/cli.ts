@@ -5,9 +5,9 @@ import {parseArguments, usage, UsageError} from './cli/arguments.js'
 import type {Settings} from './cli/arguments.js'
 import {InputError, runBatch} from './cli/batch.js'
 import type {Io} from './cli/batch.js'
-import {layouts} from './cli/layouts.js'
-import {renderPage} from './cli/render-page.js'
-import {formatFiles} from './cli/verbose.js'
+import {printable} from './cli/escape.js'
+import {createPool, defaultHeapMb, retryHeapMb} from './cli/pool.js'
+import {formatFiles, toVFile} from './cli/verbose.js'
 
 export type {Io} from './cli/batch.js'
 
@@ -36,10 +36,10 @@ export async function run(argv: Array<string>, io: Io): Promise<number> {
     return await runBatch(settings, io, converterName())
   } catch (error) {
     if (error instanceof UsageError || error instanceof InputError) {
-      io.stderr.write('news-markdown: ' + error.message + '\nTry `news-markdown --help` for usage.\n')
+      io.stderr.write('news-markdown: ' + printable(error.message) + '\nTry `news-markdown --help` for usage.\n')
       return 2
     }
-    io.stderr.write('news-markdown: ' + String((error as Error).stack || error) + '\n')
+    io.stderr.write('news-markdown: ' + printable(String((error as Error).stack || error), true) + '\n')
     return 1
   }
 }
@@ -64,18 +64,22 @@ async function runStdin(settings: Settings, io: Io): Promise<number> {
     }
     chunks.push(bytes)
   }
-  const options = {url: settings.baseUrl, profiles: settings.profiles, related: settings.related, relatedFrontmatter: settings.relatedFrontmatter, maxSize: settings.maxSize, maxElements: settings.maxElements, frontmatter: false, path: '<stdin>'}
-  const {convert} = await import('./convert.js')
-  let file
+  const options = {url: settings.baseUrl, profiles: settings.profiles, related: settings.related, relatedFrontmatter: settings.relatedFrontmatter, maxSize: settings.maxSize, maxElements: settings.maxElements, maxNodes: settings.maxNodes}
+  // In a worker too: a page that exhausts memory or hangs fails alone.
+  const pool = createPool({jobs: 1, heapMb: settings.workerMemory ?? defaultHeapMb, retryHeapMb: retryHeapMb(), timeoutMs: settings.pageTimeout})
+  let result
   try {
-    file = await convert(Buffer.concat(chunks), options)
-  } catch (error) {
-    const cause = error as {reason?: string; ruleId?: string; message?: string}
-    io.stderr.write('<stdin>: ' + (cause.reason || cause.message) + ' [' + (cause.ruleId || 'error') + ']\n')
+    result = await pool.run({file: '<stdin>', relative: 'stdin.html', bytes: Buffer.concat(chunks), options, layout: settings.layout, maxSize})
+  } finally {
+    await pool.close()
+  }
+  if (settings.verbose && result.messages.length > 0) io.stderr.write(formatFiles([toVFile('<stdin>', result.messages)]))
+  if (result.error || !result.page) {
+    const error = result.error
+    io.stderr.write('<stdin>: ' + printable(error ? error.reason + ' [' + (error.ruleId || 'error') + ']' : 'not converted') + '\n')
     return 1
   }
-  io.stdout.write(renderPage(file, 'stdin.html', settings.layout, options).markdown)
-  if (settings.verbose) io.stderr.write(formatFiles([file]))
+  io.stdout.write(result.page.markdown)
   return 0
 }
 

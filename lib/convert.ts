@@ -9,12 +9,14 @@ import {unified} from 'unified'
 import type {Processor} from 'unified'
 import {VFile} from 'vfile'
 import {decodeHtml, looksBinary} from './decode.js'
+import {destinationHandlers} from './util/destination-ampersands.js'
 import {report} from './messages.js'
-import {countElements, hasMarkup, parseDeepHtml} from './parse-deep-html.js'
+import {countElements, countNodes, hasMarkup, parseDeepHtml} from './parse-deep-html.js'
 import {rehypeNewsArticle} from './rehype-news-article.js'
 import {remarkArticleFrontmatter} from './remark-article-frontmatter.js'
 import {remarkCjkEmphasis} from './remark-cjk-emphasis.js'
 import type {Options} from './types.js'
+import {listItem} from './util/list-item-handler.js'
 import {shortcodeUnsafe} from './util/shortcode-unsafe.js'
 
 /** Options of `convert`: those of the processor plus per-file ones. */
@@ -37,11 +39,14 @@ export const stringifyOptions: Readonly<StringifyOptions> = {
   listItemIndent: 'one',
   incrementListMarker: true,
   resourceLink: false,
-  unsafe: shortcodeUnsafe
+  unsafe: shortcodeUnsafe,
+  // `&amp;`, not `\&`, in URLs: kramdown (Jekyll) has no `\&` escape.
+  handlers: destinationHandlers
 }
 
 const defaultMaxSize = 50 * 1024 * 1024
 const defaultMaxElements = 300_000
+const defaultMaxNodes = 1_500_000
 
 /**
  * Create the whole chain: parse HTML, pick the profile and the article
@@ -54,7 +59,7 @@ export function createProcessor(options?: Readonly<Options> | null | undefined) 
   return unified()
     .use(rehypeParse)
     .use(rehypeNewsArticle, settings)
-    .use(rehypeRemark)
+    .use(rehypeRemark, {handlers: {li: listItem}})
     .use(remarkGfm, {stringLength: stringWidth})
     .use(remarkCjkEmphasis)
     .use(remarkArticleFrontmatter, settings)
@@ -92,6 +97,9 @@ export async function convert(input: string | Uint8Array, options?: Readonly<Con
   const maxElements = settings.maxElements ?? defaultMaxElements
   const elements = countElements(String(file.value))
   if (elements > maxElements) report(file, 'too-large', 'Input has ' + elements + ' elements, more than `maxElements` (' + maxElements + ')')
+  const maxNodes = settings.maxNodes ?? defaultMaxNodes
+  const nodes = countNodes(String(file.value), maxNodes)
+  if (nodes > maxNodes) report(file, 'too-large', 'Input has more than ' + maxNodes + ' nodes (elements, text and comments), more than `maxNodes`')
   const processor = processorFor(settings)
   file.data.pageUrl = settings.url || undefined
   // Parse iteratively and flatten what nests deeper than the recursive
@@ -102,7 +110,7 @@ export async function convert(input: string | Uint8Array, options?: Readonly<Con
 }
 
 function processorFor(options: Readonly<ConvertOptions>): Processor<any, any, any, any, any> {
-  const {url, path, maxSize, maxElements, encoding, ...rest} = options
+  const {url, path, maxSize, maxElements, maxNodes, encoding, ...rest} = options
   const key = JSON.stringify(rest)
   let processor = cache.get(key)
   if (!processor) {

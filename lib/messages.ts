@@ -25,8 +25,8 @@ export const rules = {
   'related-list-empty': {kind: 'warning', description: 'a related-article list matched but had no usable links'},
   'figure-without-image': {kind: 'info', description: 'a figure had a caption but no image; the caption is kept as an emphasised line'},
   'dropped-content': {kind: 'warning', description: 'text inside the article root was removed by a cleaning heuristic (how many characters, which rule, the start of the text)'},
-  'dropped-image': {kind: 'warning', description: 'an image inside the article was removed (its URL and why)'},
-  'dropped-embed': {kind: 'info', description: 'an embed inside the article (iframe, object) was removed as a tracker or ad (its URL)'},
+  'dropped-image': {kind: 'warning', description: 'an image inside the article was removed (its URL and why: `no-source`, `unsafe-url`, `data-url`, `hidden`, `boilerplate`, `promo`, `clutter`)'},
+  'dropped-embed': {kind: 'info', description: 'an embed inside the article (iframe, object, player) or a tracking pixel was removed: an ad, tracker or share button, or one without a source (its URL)'},
   'unsafe-url': {kind: 'warning', description: 'a `javascript:`, `vbscript:` or `data:` URL was dropped; its text is kept'},
   'charset-mismatch': {kind: 'warning', description: 'the declared charset disagrees with the bytes (they are UTF-8, or broken or gibberish in the declared charset but not in a detected one); decoded as the bytes say'},
   'charset-sniffed': {kind: 'warning', description: 'no charset was declared; the encoding was detected from the bytes'},
@@ -35,10 +35,9 @@ export const rules = {
   'invalid-characters': {kind: 'warning', description: 'a metadata value had characters no YAML reader accepts (control characters, U+FFFE, U+FFFF, lone surrogates) or that YAML 1.1 reads as line breaks (NEL, LS, PS): removed, or replaced with a space or U+FFFD; generator layouts also remove control characters from the article text'},
   'fallback-title': {kind: 'warning', description: 'a generator layout needs a title and none was found: the first heading or sentence of the article, else the file name, was used'},
   'unusable-tag': {kind: 'warning', description: 'a generator layout shortened a tag longer than 100 UTF-8 bytes, or dropped one with no letter or digit, a repeat, or a name the generator reserves (Eleventy: `__proto__`, `constructor`, `all`…)'},
-  'unusable-alias': {kind: 'warning', description: 'a generator layout wrote no redirect for the old URL: its path has control characters, an encoded `/` or `\\`, a `.`/`..` segment, or is too long for a file name'},
   'zero-width-space': {kind: 'warning', description: 'hugo layout: code quotes Hugo syntax no escape works on (`{{<` or `{{%` with no closing `>}}`/`%}}`, `<!--more-->`); a zero-width space was put in so Hugo leaves it alone (copying the code copies it)'},
   'not-html': {kind: 'fatal', description: 'the input is empty, binary, or has no markup'},
-  'too-large': {kind: 'fatal', description: 'the input is larger than `maxSize` or has more elements than `maxElements`'},
+  'too-large': {kind: 'fatal', description: 'the input is larger than `maxSize`, or has more elements than `maxElements` or more nodes than `maxNodes`'},
   'no-content': {kind: 'fatal', description: 'nothing convertible was left after extraction'}
 } as const satisfies Record<string, Rule>
 

@@ -1,5 +1,4 @@
 import type {Element, Root} from 'hast'
-import {selectAll} from './util/select.js'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {extractGenericMeta} from './extract/generic-meta.js'
@@ -13,10 +12,11 @@ import {nearestBefore} from './util/document-order.js'
 import {normalizeDate} from './util/normalize-date.js'
 import {cleanMeta} from './util/clean-meta.js'
 import {baseUrl, pageUrl} from './util/page-url.js'
-import {parseCreditLine} from './util/parse-credit-line.js'
+import {findCreditLine} from './util/find-credit-line.js'
 import {selectOrdered} from './util/select-ordered.js'
 import {findTagFooter} from './util/tag-footer.js'
 import {textOf} from './util/text.js'
+import {compileUrlPattern} from './profiles/url-pattern.js'
 
 const emptyOptions: Readonly<Options> = {}
 
@@ -26,7 +26,8 @@ const emptyOptions: Readonly<Options> = {}
  * or rule each came from. A site profile's selectors come first; standard
  * metadata (JSON-LD, OpenGraph, meta tags, microdata, bylines) fills the
  * rest. The credit line (`来源：… 作者：…`) becomes `source` and `author`
- * and leaves the body.
+ * and leaves the body, wherever it stands: first or last paragraph, after
+ * the lead image, or a line of its own in a paragraph.
  */
 export const rehypeExtractMeta: Plugin<[(Readonly<Options> | null | undefined)?], Root> = function (options) {
   const settings = options || emptyOptions
@@ -58,11 +59,11 @@ export const rehypeExtractMeta: Plugin<[(Readonly<Options> | null | undefined)?]
     }
 
     // Source and author: the credit line first, then visible elements, then metadata.
-    const credit = findCredit(profile, root)
+    const credit = findCreditLine(profile, root)
     if (credit) {
       set('source', credit.line.source, 'credit-line')
-      set('author', credit.line.author, 'credit-line')
-      detach(tree, credit.node)
+      set('author', creditAuthors(credit.line.author), 'credit-line')
+      credit.remove()
     }
     const author = firstText(profile.author, tree, undefined)
     if (author) set('author', author.value, author.from)
@@ -122,20 +123,21 @@ function firstText(selectors: Profile['title'], tree: Root, anchor: Element | un
   return node && {value: textOf(node), from: found.selector}
 }
 
-function findCredit(profile: Profile, root: Element | undefined) {
-  if (!root || !profile.credit) return undefined
-  const candidates = selectAll(profile.credit.selector, root).slice(0, profile.credit.limit || 3)
-  for (const node of candidates) {
-    const line = parseCreditLine(textOf(node))
-    if (line) return {node, line}
-  }
-  return undefined
+/**
+ * Chinese names in a credit line (`上官云 宋宇晟`, `张三、李四`) listed the
+ * way bylines list them (`上官云, 宋宇晟`); anything else as it is.
+ */
+function creditAuthors(value: string | undefined): string | undefined {
+  if (!value) return value
+  const parts = value.split(/[\s、,，]+/)
+  const hanName = /^\p{Script=Han}{2,4}(?:[·•]\p{Script=Han}{1,6})?$/u
+  return parts.length > 1 && parts.every((part) => hanName.test(part)) ? parts.join(', ') : value
 }
 
 function dateFromUrl(profile: Profile, url: string): string | undefined {
   if (!profile.urlDate) return undefined
-  const match = new RegExp(profile.urlDate).exec(new URL(url).pathname)
-  const groups = match && match.groups
+  // RE2: linear time whatever the profile's pattern.
+  const groups = compileUrlPattern(profile.urlDate).exec(new URL(url).pathname)
   if (!groups || !groups.year || !groups.month || !groups.day) return undefined
   return normalizeDate(groups.year + '-' + groups.month + '-' + groups.day)
 }

@@ -1,43 +1,77 @@
 import type {Element, Root} from 'hast'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
-import {rehypeCjkSpacing} from './rehype-cjk-spacing.js'
+import {captureImageSources, rehypeCollectImages} from './images/collect.js'
+import {rehypeCjkSpacing, removeCjkLineBreaks} from './rehype-cjk-spacing.js'
 import {rehypeCollapseFormatting} from './rehype-collapse-formatting.js'
 import {rehypeExtractMeta} from './rehype-extract-meta.js'
 import {rehypeNormalizeMedia} from './rehype-normalize-media.js'
+import {rehypeNormalizeStructure} from './rehype-normalize-structure.js'
 import {rehypePruneToRoot} from './rehype-prune-to-root.js'
 import {rehypeRelatedArticles} from './rehype-related-articles.js'
 import {rehypeRemovePromos} from './rehype-remove-promos.js'
 import {rehypeResolveProfile} from './rehype-resolve-profile.js'
 import {rehypeSelectRoot} from './rehype-select-root.js'
+import {rehypeSupSub, rewriteSupSub} from './rehype-sup-sub.js'
 import {report} from './messages.js'
 import type {Options} from './types.js'
 
 /**
- * The whole hast stage in one plugin, in order: resolve the profile, select
- * the article root, extract metadata, prune to the root, remove promos,
- * keep related lists, normalise media, collapse nested formatting, fix
- * CJK spacing. Use it between
+ * The whole hast stage in one plugin, in order: remove CJK line breaks and
+ * write superscript and subscript in the title and headings, resolve the
+ * profile, select the article root, extract metadata, prune to the root,
+ * remove promos, keep related lists, nest lists and unwrap layout tables,
+ * normalise media (listing the article's images in `file.data.images`),
+ * collapse nested formatting, write superscript and subscript, fix CJK
+ * spacing. Use it between
  * `rehype-parse` and `rehype-remark`; each step is also exported alone.
  */
 export const rehypeNewsArticle: Plugin<[(Readonly<Options> | null | undefined)?], Root> = function (options) {
   // Attachers added with `this.use` during freezing would run after the
   // whole chain, so the steps' transformers are created and run here, in order.
   const steps = [
+    // Headings and the title are read for metadata before the body is
+    // cleaned: they get their CJK line breaks removed and their superscript
+    // and subscript written first. The rest waits until the body is clean
+    // (cleaning reads the classes of `<sup>`, a meta bar of separate spans
+    // is left for the byline reader, which needs its separations).
+    prepareHeadings,
     rehypeResolveProfile.call(this, options),
     rehypeSelectRoot.call(this),
     rehypeExtractMeta.call(this, options),
     rehypePruneToRoot.call(this),
     rehypeRemovePromos.call(this),
     rehypeRelatedArticles.call(this, options),
+    rehypeNormalizeStructure.call(this),
+    (tree: Root, file: VFile) => captureImageSources(tree, file, options),
     rehypeNormalizeMedia.call(this, options),
+    rehypeCollectImages.call(this),
     rehypeCollapseFormatting.call(this),
+    rehypeSupSub.call(this),
     rehypeCjkSpacing.call(this)
   ] as Array<(tree: Root, file: VFile) => undefined>
   return function (tree, file) {
     for (const step of steps) step(tree, file)
     if (!hasContent(tree)) report(file, 'no-content', 'Nothing convertible is left: no article text or image found')
   }
+}
+
+const headings = new Set(['title', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
+
+/** Remove CJK line breaks and write superscript and subscript in the title and headings (read as metadata before the body is done). */
+function prepareHeadings(tree: Root): undefined {
+  const stack: Array<Root | Element> = [tree]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    for (const child of node.children) {
+      if (child.type !== 'element') continue
+      if (headings.has(child.tagName)) {
+        rewriteSupSub(child)
+        removeCjkLineBreaks(child)
+      } else stack.push(child)
+    }
+  }
+  return undefined
 }
 
 function hasContent(tree: Root): boolean {

@@ -1,141 +1,345 @@
 import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
-import {select} from './util/select.js'
 import type {Plugin} from 'unified'
-import {visit} from 'unist-util-visit'
+import {SKIP, visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
+import {captionParagraphs, captionText, isCaption, isFigure, splitFigure} from './media/caption.js'
+import {embedKind, nonContent} from './media/embed-kind.js'
+import {embedLabel, labelLanguage} from './media/embed-label.js'
+import type {LabelLanguage} from './media/embed-label.js'
+import {attribute, imageCandidates, isPlaceholder, pictureCandidates} from './media/image-source.js'
+import {embedCandidates, isPixel, noteMedia} from './media/note.js'
+import {revealNoscripts} from './media/noscript.js'
+import {adTags, holdsMedia, imageTags} from './media/tags.js'
 import {report} from './messages.js'
 import type {Options} from './types.js'
 import {baseUrl, pageUrl} from './util/page-url.js'
-import {safeUrl} from './util/safe-url.js'
+import {fileUrl, safeUrl} from './util/safe-url.js'
 import {textOf} from './util/text.js'
 
 const emptyOptions: Readonly<Options> = {}
 
-/** Attributes lazy-loading scripts keep the real image URL in, in order. */
-const lazySources = ['dataSrc', 'dataOriginal', 'dataLazySrc', 'dataOriginalSrc', 'dataActualsrc', 'dataUrl']
+/** Embeds that become a link (`<video>`/`<audio>` are handled apart). */
+const frameTags: ReadonlySet<string> = new Set(['iframe', 'embed', 'object', 'amp-iframe', 'amp-youtube', 'amp-vimeo', 'amp-twitter', 'amp-instagram'])
+
+/** Players of direct media files. */
+const playerTags: ReadonlySet<string> = new Set(['video', 'audio', 'amp-video', 'amp-audio'])
 
 /**
- * Make links, images, figures and embeds publishable: real image URLs from
- * lazy-loading attributes and `srcset`, every URL resolved against
- * `<base href>`, the page URL or the `url` option, `javascript:`/`vbscript:`/
- * `data:` URLs dropped (their text kept), anchors without a target unwrapped,
- * a figure's caption kept right after its image (a caption-only figure keeps
- * the caption as an emphasised line), video iframes turned into links.
+ * Make links, images, figures and embeds publishable:
+ *
+ * - `<noscript>` fallbacks replace the lazy placeholder they stand for
+ *   (once: a copy of an image that has a real source goes)
+ * - images take their real URL from lazy-loading attributes, `srcset`s and
+ *   `<picture>` sources, never a placeholder (1×1 GIF, `data:` URI)
+ * - every URL is resolved against `<base href>`, the page URL or the `url`
+ *   option; `javascript:`/`vbscript:`/`data:` URLs are dropped (their text
+ *   kept), anchors without a target unwrapped
+ * - figures (`<figure>`, WordPress `.wp-caption`, captions right after an
+ *   image) become their content followed by the caption as emphasised
+ *   lines, links in captions kept
+ * - embeds (`<iframe>`, `<embed>`, `<object>`, `<video>`, `<audio>`, AMP
+ *   players) from any host become a labelled link; only ads, trackers and
+ *   share buttons go
+ *
+ * Every image or embed removed is recorded (`file.data.removals`,
+ * `dropped-image` or `dropped-embed` naming its URL and rule).
  */
 export const rehypeNormalizeMedia: Plugin<[(Readonly<Options> | null | undefined)?], Root> = function (options) {
   const settings = options || emptyOptions
   return function (tree, file) {
     const base = file.data.baseUrl || baseUrl(tree, pageUrl(tree, settings.url || file.data.pageUrl)?.value)
-    const allowData = Boolean(settings.allowDataImages)
-    const resolve = function (value: unknown, node: Element, data = false): string | undefined {
-      if (typeof value !== 'string' || !value.trim()) return undefined
-      const url = safeUrl(value, base, data && allowData)
-      if (!url && !/^\s*data:image\//i.test(value)) report(file, 'unsafe-url', 'Dropped unsafe URL `' + value.slice(0, 40) + '`', node)
-      return url
+    const allowFile = Boolean(settings.allowFileImages)
+    const context: Context = {
+      file,
+      allowData: Boolean(settings.allowDataImages),
+      language: undefined,
+      tree,
+      resolve(value, node, data = false) {
+        if (typeof value !== 'string' || !value.trim()) return undefined
+        const url = safeUrl(value, base, data && context.allowData) ?? (data && allowFile ? fileUrl(value) : undefined)
+        if (!url && !/^\s*data:image\//i.test(value)) report(file, 'unsafe-url', 'Dropped unsafe URL `' + value.slice(0, 40) + '`', node)
+        return url
+      }
     }
+
+    revealNoscripts(tree)
 
     visit(tree, 'element', function (node, index, parent) {
       if (!parent || index === undefined) return undefined
       if (node.tagName === 'a') {
-        const kept = link(node, resolve)
+        if (wrapsFigure(node)) {
+          // `<a href=big><figure>…</figure></a>`: the link goes onto the images.
+          parent.children.splice(index, 1, ...pushLinkDown(node))
+          return [SKIP, index]
+        }
+        const kept = link(node, context)
         if (!Array.isArray(kept)) return undefined
         parent.children.splice(index, 1, ...kept)
-        return index
+        return [SKIP, index]
+      }
+      if (isFigure(node)) {
+        parent.children.splice(index, 1, ...figure(node, context))
+        // Visit the figure's content in its new place.
+        return [SKIP, index]
+      }
+      const siblings = parent.children as Array<ElementContent>
+      if (isCaption(node, false) && follows(siblings, index)) {
+        const previous = previousElement(siblings, index)
+        if (previous) fillAlt(previous, captionText([node]))
+        const replacement = captionParagraphs([node])
+        parent.children.splice(index, 1, ...replacement)
+        return [SKIP, index + replacement.length]
       }
       let replacement: Array<ElementContent> | undefined
-      if (node.tagName === 'img') replacement = image(node, resolve)
-      else if (node.tagName === 'iframe') replacement = embed(node, resolve)
-      else if (node.tagName === 'video' || node.tagName === 'audio') replacement = media(node, resolve)
-      else if (node.tagName === 'figure') {
-        if (!select('img, iframe', node) && select('figcaption', node)) report(file, 'figure-without-image', 'Figure has a caption but no image', node)
-        replacement = figure(node, resolve)
-      }
+      if (node.tagName === 'picture' || imageTags.has(node.tagName)) replacement = image(node, context)
+      else if (frameTags.has(node.tagName)) replacement = embed(node, context)
+      else if (playerTags.has(node.tagName)) replacement = player(node, context)
+      else if (adTags.has(node.tagName)) {
+        const slot = [node.properties.type, attribute(node, 'data-slot') || attribute(node, 'data-ad-slot')].filter(Boolean).join(' ')
+        noteMedia(context.file, node, 'ad-embed', slot || node.tagName)
+        replacement = []
+      } else if (node.tagName === 'noscript') replacement = []
       if (!replacement) return undefined
       parent.children.splice(index, 1, ...replacement)
-      return index + replacement.length
+      return [SKIP, index + replacement.length]
     })
+
+    tidy(tree)
   }
 }
 
-type Resolve = (value: unknown, node: Element, data?: boolean) => string | undefined
+interface Context {
+  file: VFile
+  allowData: boolean
+  /** Language of embed labels, from the article text (computed once, when needed). */
+  language: LabelLanguage | undefined
+  tree: Root
+  /** Resolve and check a URL; reports `unsafe-url` (not for `data:image/`, recorded by the caller). */
+  resolve(value: unknown, node: Element, data?: boolean): string | undefined
+}
 
-function image(node: Element, resolve: Resolve): Array<ElementContent> {
-  const props = node.properties
-  const candidates = [...lazySources.map((key) => props[key]), largestFromSrcset(props.dataSrcset), largestFromSrcset(props.srcSet), props.src]
-  const placeholder = typeof props.src === 'string' && /^\s*data:/i.test(props.src)
-  // The first candidate that is safe: an unsafe `srcset` or `data-src` does not hide a safe `src`.
+/**
+ * An `<img>`, `<amp-img>` or `<picture>` as one plain `<img>` with its real
+ * source, or nothing (recorded) when it has none, only unsafe ones, or is
+ * a tracker.
+ */
+function image(node: Element, context: Context): Array<ElementContent> {
+  const img = node.tagName === 'picture' ? innerImage(node) : node
+  const candidates = node.tagName === 'picture' ? pictureCandidates(node) : imageCandidates(node)
   let src: string | undefined
-  for (const value of candidates) {
-    if (typeof value !== 'string' || !value.trim() || (placeholder && value === props.src)) continue
-    src = resolve(value, node, true)
+  let unsafe: string | undefined
+  for (const candidate of candidates) {
+    src = context.resolve(candidate.value, node, true)
     if (src) break
+    unsafe ||= candidate.value
   }
-  if (!src && placeholder) src = resolve(props.src, node, true)
-  if (!src) return []
+  // A lone `data:` image (small ones count as placeholders) when they are allowed.
+  const written = img && typeof img.properties.src === 'string' ? img.properties.src.trim() : ''
+  if (!src && context.allowData && /^data:image\//i.test(written) && !/^data:image\/svg/i.test(written)) src = context.resolve(written, node, true)
+  if (!src) {
+    const rule = unsafe ? (/^\s*data:/i.test(unsafe) ? 'data-url' : 'unsafe-url') : 'no-source'
+    noteMedia(context.file, node, rule, unsafe || (written && isPlaceholder(written) ? written : undefined))
+    return []
+  }
+  if (nonContent(src) || (img && isPixel(img))) {
+    noteMedia(context.file, img || node, 'tracker-pixel', src)
+    return []
+  }
+  const props = img ? img.properties : node.properties
   return [h('img', {src, alt: String(props.alt || '').trim(), title: props.title ? String(props.title) : undefined})]
 }
 
+/** The `<img>` of a `<picture>` (for `alt` and `title`). */
+function innerImage(picture: Element): Element | undefined {
+  return picture.children.find((child): child is Element => child.type === 'element' && imageTags.has(child.tagName))
+}
+
 /** The link itself when kept, else what replaces it (its children, or nothing). */
-function link(node: Element, resolve: Resolve): Element | Array<ElementContent> {
-  const hasContent = textOf(node) || select('img', node)
+function link(node: Element, context: Context): Element | Array<ElementContent> {
+  const hasContent = textOf(node) || holdsMedia(node)
   if (!hasContent) return []
-  const href = node.properties.href === undefined ? undefined : resolve(node.properties.href, node)
+  const href = node.properties.href === undefined ? undefined : context.resolve(node.properties.href, node)
   if (!href || href.startsWith('#')) return node.children
   const title = node.properties.title && node.properties.title !== textOf(node) ? node.properties.title : undefined
   node.properties = {href, title}
   return node
 }
 
-function embed(node: Element, resolve: Resolve): Array<ElementContent> {
-  const src = resolve(node.properties.src || node.properties.dataSrc, node)
-  if (!src) return []
-  const label = String(node.properties.title || '').trim() || src
-  return [h('p', [h('a', {href: src}, label)])]
+/**
+ * An `<iframe>`, `<embed>`, `<object>` or AMP player as a paragraph holding a
+ * labelled link to what it shows; nothing (recorded) for ads, trackers,
+ * share buttons and frames without a usable source. An `<object>` whose
+ * data is an image becomes that image; one without a source keeps its
+ * fallback content.
+ */
+function embed(node: Element, context: Context): Array<ElementContent> {
+  let url: string | undefined
+  let unsafe: string | undefined
+  for (const candidate of embedCandidates(node)) {
+    url = context.resolve(candidate, node)
+    if (url) break
+    unsafe ||= candidate
+  }
+  if (!url) {
+    const fallback = node.tagName === 'object' ? node.children.filter((child) => child.type !== 'element' || (child.tagName !== 'param' && child.tagName !== 'embed')) : []
+    if (fallback.some((child) => textOf(child) || (child.type === 'element' && holdsMedia(child)))) return fallback
+    noteMedia(context.file, node, unsafe ? (/^\s*data:/i.test(unsafe) ? 'data-url' : 'unsafe-url') : node.properties.srcDoc ? 'srcdoc' : 'no-source', unsafe)
+    return []
+  }
+  const reason = nonContent(url)
+  if (reason) {
+    noteMedia(context.file, node, reason, url)
+    return []
+  }
+  if (node.tagName === 'object' && (/^image\//i.test(String(node.properties.type || '')) || /\.(?:svg|png|jpe?g|gif|webp)(?:[?#]|$)/i.test(url))) {
+    return [h('p', [h('img', {src: url, alt: textOf(node)})])]
+  }
+  return [h('p', [h('a', {href: url}, embedLabel(node, url, embedKind(url), language(context)))])]
 }
 
 /**
  * A `<video>` or `<audio>` as a link to its source (`src`, else the first
- * `<source src>`), labelled with its title or fallback text; its poster is
- * dropped. Unsafe sources are dropped like links' (the fallback text kept):
- * left alone, `hast-util-to-mdast` would write `[text](javascript:…)` and a
- * poster image with any URL.
+ * `<source src>`), labelled with its title or fallback text, else by kind
+ * and host; its poster is dropped. Unsafe sources are dropped like links'
+ * (the fallback text kept): left alone, `hast-util-to-mdast` would write
+ * `[text](javascript:…)` and a poster image with any URL.
  */
-function media(node: Element, resolve: Resolve): Array<ElementContent> {
-  const source = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'source' && typeof child.properties.src === 'string')
-  const src = resolve(node.properties.src || (source && source.properties.src), node)
+function player(node: Element, context: Context): Array<ElementContent> {
+  let src: string | undefined
+  let unsafe: string | undefined
+  for (const candidate of embedCandidates(node)) {
+    src = context.resolve(candidate, node)
+    if (src) break
+    unsafe ||= candidate
+  }
   const fallback = textOf(node)
-  if (!src) return fallback ? [h('p', fallback)] : []
-  const label = String(node.properties.title || '').trim() || fallback || src
+  if (!src) {
+    noteMedia(context.file, node, unsafe ? 'unsafe-url' : 'no-source', unsafe)
+    return fallback ? [h('p', fallback)] : []
+  }
+  const kind = node.tagName.endsWith('audio') ? 'audio' : 'video'
+  const label = String(node.properties.title || '').trim() || fallback || embedLabel(node, src, kind, language(context))
   return [h('p', [h('a', {href: src}, label)])]
 }
 
-function figure(node: Element, resolve: Resolve): Array<ElementContent> | undefined {
-  const caption = select('figcaption', node)
-  const captionText = caption ? textOf(caption) : ''
+/**
+ * A figure as its content (in a `<div>`, so it starts its own paragraph)
+ * followed by its caption lines; images without `alt` take the caption
+ * text. Reports `figure-without-image` for a caption-only figure.
+ */
+function figure(node: Element, context: Context): Array<ElementContent> {
+  const {body, captions} = splitFigure(node)
+  const text = captionText(captions)
+  const container = h('div', body)
+  if (text) fillAlt(container, text)
+  if (text && !holdsMedia(container)) report(context.file, 'figure-without-image', 'Figure has a caption but no image', node)
   const result: Array<ElementContent> = []
-  visit(node, 'element', function (child) {
-    if (child.tagName === 'iframe') result.push(...embed(child, resolve))
-    if (child.tagName !== 'img') return
-    for (const img of image(child, resolve)) {
-      if (img.type === 'element' && !img.properties.alt && captionText) img.properties.alt = captionText
-      result.push(h('p', [img]))
-    }
-  })
-  if (captionText) result.push(h('p', [h('em', captionText)]))
-  return result.length > 0 ? result : undefined
+  if (body.some((child) => child.type !== 'text' || child.value.trim())) result.push(container)
+  result.push(...captionParagraphs(captions))
+  return result
 }
 
-function largestFromSrcset(value: unknown): string | undefined {
-  if (typeof value !== 'string' || !value.trim()) return undefined
-  let best: string | undefined
-  let bestSize = -1
-  for (const part of value.split(/,\s+/)) {
-    const [url, descriptor] = part.trim().split(/\s+/)
-    const size = descriptor ? Number.parseFloat(descriptor) : 1
-    if (url && size > bestSize) {
-      best = url
-      bestSize = size
+/** Give images without `alt` inside `node` the caption text. */
+function fillAlt(node: Element, text: string): void {
+  visit(node, 'element', function (child) {
+    if (imageTags.has(child.tagName) && !String(child.properties.alt || '').trim()) child.properties.alt = text
+  })
+}
+
+/** Whether the element before `index` (white space aside) is an image block: media and no text. */
+function follows(siblings: Array<ElementContent>, index: number): boolean {
+  const previous = previousElement(siblings, index)
+  return Boolean(previous && holdsMedia(previous) && !textOf(previous))
+}
+
+function previousElement(siblings: Array<ElementContent>, index: number): Element | undefined {
+  for (let at = index - 1; at >= 0; at--) {
+    const child = siblings[at]
+    if (child.type === 'comment' || (child.type === 'text' && !child.value.trim())) continue
+    return child.type === 'element' ? child : undefined
+  }
+  return undefined
+}
+
+/** Whether a link wraps a whole figure (`<a><div class="wp-caption">…</div></a>`). */
+function wrapsFigure(node: Element): boolean {
+  let found = false
+  visit(node, 'element', function (child) {
+    if (child !== node && isFigure(child)) found = true
+    return found ? false : undefined
+  })
+  return found
+}
+
+/** The link's children, each image in them wrapped in a copy of the link. */
+function pushLinkDown(node: Element): Array<ElementContent> {
+  visit(node, 'element', function (child, index, parent) {
+    if (!parent || index === undefined || !imageTags.has(child.tagName)) return undefined
+    parent.children[index] = {type: 'element', tagName: 'a', properties: {...node.properties}, children: [child], position: node.position}
+    return 'skip'
+  })
+  return node.children
+}
+
+/**
+ * After the media pass, in one walk: drop links whose only content was an
+ * image that went, and give an image standing between blocks a paragraph
+ * of its own (not glued to the next image).
+ */
+function tidy(tree: Root): void {
+  const stack: Array<Root | Element> = [tree]
+  while (stack.length > 0) {
+    const parent = stack.pop()!
+    const siblings = parent.children as Array<ElementContent>
+    const flow = parent.type === 'root' || flowContainers.has(parent.tagName)
+    for (let index = 0; index < siblings.length; index++) {
+      const node = siblings[index]
+      if (node.type !== 'element') continue
+      if (node.tagName === 'a' && !textOf(node) && !holdsMedia(node)) {
+        siblings.splice(index, 1)
+        index--
+        continue
+      }
+      if (flow && isImageUnit(node)) {
+        if (standsAlone(siblings, index, -1) && standsAlone(siblings, index, 1)) siblings[index] = h('p', [node])
+        continue
+      }
+      stack.push(node)
     }
   }
-  return best
 }
+
+/** Elements whose children are blocks (an image there is not in a line of text). */
+const flowContainers: ReadonlySet<string> = new Set([
+  'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'div', 'figure', 'footer', 'header', 'li', 'main', 'section', 'td', 'th'
+])
+
+/** An image, or a link holding only images. */
+function isImageUnit(node: ElementContent): boolean {
+  if (node.type !== 'element') return false
+  if (node.tagName === 'img') return true
+  return node.tagName === 'a' && !textOf(node) && node.children.some((child) => child.type === 'element' && child.tagName === 'img')
+}
+
+/** Whether the sibling before (`-1`) or after (`1`) `index` is no text: none, a block, or another image. */
+function standsAlone(siblings: Array<ElementContent>, index: number, step: -1 | 1): boolean {
+  for (let at = index + step; at >= 0 && at < siblings.length; at += step) {
+    const sibling = siblings[at]
+    if (sibling.type === 'comment' || (sibling.type === 'text' && !sibling.value.trim())) continue
+    if (sibling.type === 'text') return false
+    return sibling.type === 'element' && (isImageUnit(sibling) || !phrasingWithText(sibling))
+  }
+  return true
+}
+
+/** Whether an element is inline and shows text (`<a>`, `<span>`, `<b>` with words). */
+function phrasingWithText(node: Element): boolean {
+  return !/^(?:p|div|h[1-6]|ul|ol|dl|table|blockquote|figure|pre|hr|section|article|header|footer|aside|details|main|nav|address|form|fieldset|center|br)$/.test(node.tagName) && textOf(node) !== ''
+}
+
+function language(context: Context): LabelLanguage {
+  context.language ||= labelLanguage(textOf(context.tree))
+  return context.language
+}
+

@@ -3,15 +3,27 @@ import {selectAll} from './util/select.js'
 import type {Plugin} from 'unified'
 import {visitParents} from 'unist-util-visit-parents'
 import {cleanArticleRoot} from './extract/clean-article-root.js'
+import {isHidden as isHiddenNode} from './extract/hints.js'
+import {noteMedia, noteMediaIn} from './media/note.js'
+import {holdsMedia, isMedia, mediaIn} from './media/tags.js'
 import {report} from './messages.js'
 import {genericNews} from './profiles/index.js'
 import {markedRoot} from './util/article-root.js'
+import {createRemovalLog} from './util/removal-log.js'
+import {describeElement} from './util/removals.js'
 
-/** Elements that never hold article text. */
+/**
+ * Elements that never hold article text. `<noscript>` goes unless it holds
+ * an image or embed (`rehypeNormalizeMedia` then resolves it); `<object>`
+ * and `<embed>` stay for `rehypeNormalizeMedia` to judge.
+ */
 const clutter = new Set([
   'script', 'style', 'noscript', 'template', 'link', 'meta', 'base', 'head', 'title',
-  'form', 'button', 'input', 'select', 'textarea', 'option', 'object', 'embed', 'canvas', 'dialog'
+  'form', 'button', 'input', 'select', 'textarea', 'option', 'canvas', 'dialog'
 ])
+
+/** Clutter whose content a reader never sees: removed without a record. */
+const invisible = new Set(['script', 'style', 'noscript', 'template', 'link', 'meta', 'base', 'head', 'title'])
 
 type Range = [number, number]
 
@@ -24,66 +36,125 @@ type Range = [number, number]
  * replaced by their children: no word inside a sentence is ever deleted.
  * With the generic profile, boilerplate blocks inside the root (share bars,
  * comments, newsletter boxes, teasers) found by their hints go too.
+ *
+ * Everything removed from inside the article root that a reader could see
+ * is recorded on `file.data.removals`: the text of each removed block with
+ * its rule (`profile-remove`, `promo-spill-over`, `form`,
+ * `furniture-element`, `hidden`, and the rules of `cleanArticleRoot`),
+ * content-like text also reported as `dropped-content` (see
+ * `createRemovalLog`); the images and embeds in it by the media notes
+ * (`noteMedia`, `dropped-image`, `dropped-embed`).
  */
 export const rehypeRemovePromos: Plugin<[], Root> = function () {
   return function (tree, file) {
     const profile = file.data.profile || genericNews
+    const log = createRemovalLog(file)
     // Pages no site profile knows also lose boilerplate found by its hints.
     if (profile === genericNews) {
       const root = markedRoot(tree)
-      if (root) cleanArticleRoot(root)
+      if (root) {
+        // Images and embeds the cleaning heuristics take out are recorded
+        // by the media step; their blocks' text by the removal log.
+        const before = mediaWithin(root)
+        cleanArticleRoot(root, {onRemove: log.note})
+        const after = new Set(mediaIn(root))
+        for (const [node, hidden] of before) if (!after.has(node)) noteMedia(file, node, hidden ? 'hidden' : 'boilerplate')
+      }
     }
-    const drop = new Set<Element>()
+    // Each removed element with the rule that removes it.
+    const drop = new Map<Element, string>()
     const removed: Array<Range> = []
 
     const removeList = (profile.remove || []).join(', ')
     for (const node of removeList ? selectAll(removeList, tree) : []) {
-      drop.add(node)
+      drop.set(node, 'profile-remove')
+      noteMediaIn(file, node, 'promo')
       const range = rangeOf(node)
       if (range) removed.push(range)
-      report(file, 'promo-removed', 'Removed promo block `' + describe(node) + '`', node)
+      report(file, 'promo-removed', 'Removed promo block `' + describeElement(node) + '`', node)
     }
 
     if (removed.length > 0) markSpillOver(tree, removed, drop)
+    // Removals are recorded inside the marked root (after pruning, the
+    // whole tree); without one (the plugin used alone), everywhere.
+    const root = markedRoot(tree)
 
     const unwrapList = (profile.unwrap || []).join(', ')
     const unwrap = new Set<Element>(unwrapList ? selectAll(unwrapList, tree) : [])
 
     // Rebuild each children list once (splicing one by one is quadratic on
     // long lists); unwrapped elements' children are judged in their place.
-    const stack: Array<Root | Element> = [tree]
+    const stack: Array<[Root | Element, boolean]> = [[tree, !root]]
     while (stack.length > 0) {
-      const parent = stack.pop()!
+      const [parent, inRoot] = stack.pop()!
       const kept: Array<ElementContent> = []
       const pending = [...(parent.children as Array<ElementContent>)].reverse()
       while (pending.length > 0) {
         const node = pending.pop()!
         if (node.type === 'comment') continue
         if (node.type === 'element') {
-          if (drop.has(node) || clutter.has(node.tagName) || isHidden(node)) continue
+          const rule = drop.get(node)
+          if (rule !== undefined) {
+            if (inRoot) log.note(node, rule)
+            continue
+          }
+          const hidden = isHidden(node)
+          if ((clutter.has(node.tagName) && !(node.tagName === 'noscript' && holdsMedia(node))) || hidden) {
+            noteMediaIn(file, node, hidden ? 'hidden' : 'clutter')
+            const name = clutter.has(node.tagName) ? clutterRule(node) : 'hidden'
+            if (inRoot && name) log.note(node, name)
+            continue
+          }
           if (unwrap.has(node)) {
             for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index])
             continue
           }
-          stack.push(node)
+          stack.push([node, inRoot || node === root])
         }
         kept.push(node)
       }
       parent.children = kept as typeof parent.children
     }
+    log.flush(root || tree)
   }
+}
+
+/** The rule removing clutter, or `''` for clutter a reader never sees. */
+function clutterRule(node: Element): string {
+  const name = node.tagName
+  if (invisible.has(name)) return ''
+  return name === 'form' ? 'form' : 'furniture-element'
+}
+
+/** Media elements under `root` in document order, each with whether it or an ancestor is hidden. */
+function mediaWithin(root: Element): Map<Element, boolean> {
+  const found = new Map<Element, boolean>()
+  const stack: Array<[Element, boolean]> = [[root, false]]
+  while (stack.length > 0) {
+    const [node, hiddenAbove] = stack.pop()!
+    const hidden = hiddenAbove || isHiddenNode(node)
+    if (node !== root && isMedia(node)) {
+      found.set(node, hidden)
+      continue
+    }
+    for (let index = node.children.length - 1; index >= 0; index--) {
+      const child = node.children[index]
+      if (child.type === 'element') stack.push([child, hidden])
+    }
+  }
+  return found
 }
 
 /**
  * Mark elements the parser re-opened (their start tag lies before their
  * parent's, inside a removed block), and paragraphs holding nothing else.
  */
-function markSpillOver(tree: Root, removed: Array<Range>, drop: Set<Element>): void {
+function markSpillOver(tree: Root, removed: Array<Range>, drop: Map<Element, string>): void {
   visitParents(tree, 'element', function (node, ancestors) {
     const parent = ancestors[ancestors.length - 1]
     if (!isReopened(node, parent, removed)) return
-    drop.add(node)
-    if (parent && parent.type === 'element' && onlyChild(parent, node)) drop.add(parent)
+    if (!drop.has(node)) drop.set(node, 'promo-spill-over')
+    if (parent && parent.type === 'element' && onlyChild(parent, node) && !drop.has(parent)) drop.set(parent, 'promo-spill-over')
   })
 }
 
@@ -102,13 +173,6 @@ function rangeOf(node: Element): Range | undefined {
   const position = node.position
   if (!position || position.start.offset === undefined || position.end.offset === undefined) return undefined
   return [position.start.offset, position.end.offset]
-}
-
-/** `tag.class#id`, for messages. */
-function describe(node: Element): string {
-  const className = Array.isArray(node.properties.className) ? node.properties.className.map((c) => '.' + String(c)).join('') : ''
-  const id = node.properties.id ? '#' + String(node.properties.id) : ''
-  return node.tagName + className + id
 }
 
 function isHidden(node: Element): boolean {

@@ -1,3 +1,4 @@
+import type {ArticleImage} from './images/collect.js'
 import type {Profile} from './profiles/types.js'
 import type {Removal} from './util/removals.js'
 
@@ -26,6 +27,54 @@ export type MetaField = keyof ArticleMeta
 /** Where each field came from (a selector or a named rule), for diagnostics. */
 export type MetaSources = Partial<Record<MetaField | 'root' | 'profile', string>>
 
+/** How a converted page looks: fine, worth a look, or probably broken. */
+export type VerdictStatus = 'ok' | 'review' | 'failed'
+
+/** Where one metadata field came from, and any other value found for it. */
+export interface FieldEvidence {
+  /** The selector or named rule that gave the value (as in `MetaSources`), `null` when the field is empty. */
+  source: string | null
+  /** Another candidate that disagrees with the value (for example JSON-LD against `<meta>`), else `null`. */
+  conflict: {value: string; source: string} | null
+}
+
+/**
+ * What a verdict is based on. Characters are Unicode code points of
+ * visible text (whitespace runs count as one); shares are fractions from
+ * `0` to `1`.
+ */
+export interface VerdictMeasurements {
+  /** Characters of text in the Markdown body (without frontmatter and markup). */
+  outputCharacters: number
+  /** Paragraphs (and other text blocks: headings, list items, quotes) in the Markdown body. */
+  outputParagraphs: number
+  /** Characters of the page's own visible text (its `<body>` without scripts, styles and hidden elements). */
+  pageCharacters: number
+  /** Share of the page's sentence-like text (long runs ending in sentence punctuation) outside the chosen article root. */
+  sentenceTextOutsideRoot: number
+  /** Whether the title appears inside the article root or just before it. */
+  titleNearRoot: boolean
+  /** Share of the output text that is link text. */
+  linkTextShare: number
+  /** Characters removed from inside the root by cleaning (the sum over `file.data.removals` of kind `text`). */
+  removedCharacters: number
+  /** Images and embeds removed from inside the root (`file.data.removals` of kind `image` and `embed`). */
+  removedMedia: number
+  /** Per metadata field, where it came from and any conflict. */
+  fields: Partial<Record<MetaField, FieldEvidence>>
+}
+
+/**
+ * Whether a converted page can be trusted without a look (`file.data.verdict`),
+ * with the `ruleId`s of the checks that flagged it and what they measured.
+ */
+export interface Verdict {
+  status: VerdictStatus
+  /** `ruleId`s of the checks that made the status `review` or `failed` (empty for `ok`). */
+  reasons: Array<string>
+  measurements: VerdictMeasurements
+}
+
 /** Where the related list goes. */
 export type RelatedPlacement = 'end' | 'inline'
 
@@ -41,6 +90,11 @@ export interface Options {
   relatedFrontmatter?: boolean | null | undefined
   /** Keep `data:` image sources (default: `false`). */
   allowDataImages?: boolean | null | undefined
+  /**
+   * Keep `file:` image sources (default: `false`): they name files beside a
+   * saved page, which the CLI's `--images copy` copies into the output.
+   */
+  allowFileImages?: boolean | null | undefined
   /** Character encoding of byte input, overriding sniffing (default: sniffed). */
   encoding?: string | null | undefined
   /** Largest input accepted, in bytes (default: `52428800`, 50 MiB). */
@@ -51,6 +105,12 @@ export interface Options {
    * short paragraphs needs several GB, a 50 MB inline image almost nothing.
    */
   maxElements?: number | null | undefined
+  /**
+   * Most nodes accepted: elements, text nodes and comments together
+   * (default: `1500000`). Comments and text cost memory too, about 0.5 KB
+   * each: 48 MB of `a<!---->` is 12 million nodes in two elements.
+   */
+  maxNodes?: number | null | undefined
   /** Extra frontmatter keys, written after the standard ones (default: none). */
   extraFrontmatter?: Readonly<Record<string, unknown>> | null | undefined
   /**
@@ -79,5 +139,9 @@ declare module 'vfile' {
     encoding: string
     /** What was removed from inside the article root, and by which rule (see `dropped-*` messages). */
     removals: Array<Removal>
+    /** The article's images in document order: original and resolved URL, alt, caption, other sizes. */
+    images: Array<ArticleImage>
+    /** Whether the page can be trusted without a look, and why not. */
+    verdict: Verdict
   }
 }

@@ -95,6 +95,13 @@ async function afterKill(dir: string, clean: Map<string, Buffer>): Promise<Array
   if (manifest) {
     try {
       const data = JSON.parse(manifest.toString('utf8')) as {files: Record<string, {output: string; outputHash: string}>}
+      // Changes since the last save are in the journal (one JSON line each).
+      for (const line of (files.get('.news-markdown-manifest.json.journal')?.toString('utf8') || '').split('\n')) {
+        if (!line.trim()) continue
+        const record = JSON.parse(line.trim()) as {input: string; entry: {output: string; outputHash: string} | null}
+        if (record.entry) data.files[record.input] = record.entry
+        else delete data.files[record.input]
+      }
       for (const [input, entry] of Object.entries(data.files)) {
         const output = files.get(entry.output)
         if (!output || createHash('sha256').update(output).digest('hex') !== entry.outputHash) problems.push('manifest entry without its output: ' + input)

@@ -7,6 +7,7 @@ import {fileURLToPath} from 'node:url'
 import {promisify} from 'node:util'
 import {folder, page, tree} from './util/cli-harness.js'
 import {test} from 'uvu'
+import {acquireLock} from '../lib/cli/lock.js'
 import * as assert from 'uvu/assert'
 import YAML from 'yaml'
 import {run} from '../lib/cli.js'
@@ -397,8 +398,12 @@ test('cli: `--shard 1/2` and `--shard 2/2` cover every input exactly once', asyn
 })
 
 test('cli: a second concurrent run refuses; a stale lock is taken over', async function () {
-  const dir = await folder({'a.html': urlPage, 'out/.news-markdown.lock': JSON.stringify({pid: process.pid, host: os.hostname(), started: 'now'})})
+  const dir = await folder({'a.html': urlPage})
+  // A run in this very process holds the folder.
+  await fs.mkdir(path.join(dir, 'out'))
+  const held = await acquireLock(path.join(dir, 'out/.news-markdown.lock'))
   const refused = await cli(['a.html', '--out', 'out'], dir)
+  await held.release()
   assert.is(refused.code, 1)
   assert.match(refused.stderr, /Another run is writing to this folder: process \d+/)
   await fs.writeFile(path.join(dir, 'out/.news-markdown.lock'), JSON.stringify({pid: 2 ** 22 + 12345, host: os.hostname(), started: 'then'}))

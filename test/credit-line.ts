@@ -124,4 +124,20 @@ test('isCreditLine', () => {
   assert.not.ok(isCreditLine('作者：'))
 })
 
+test('labels opened by 本文/文章/原文/稿件', () => {
+  assert.equal(parseCreditLine('文章来源：美国之音'), {source: '美国之音'})
+  assert.equal(parseCreditLine('本文作者：张三，转载请注明出处。'), {author: '张三'})
+  assert.equal(parseCreditLine('（稿件来源：自由亚洲电台）'), {source: '自由亚洲电台'})
+  assert.is(parseCreditLine('消息来源：据知情人士透露，该公司将在下月裁员。'), undefined)
+})
+
+test('negative: interview questions led by 记者 are no credit line', () => {
+  assert.is(parseCreditLine('记者：你好，请问您对这次选举结果怎么看？'), undefined)
+  assert.is(parseCreditLine('記者：您怎麼看？'), undefined)
+  assert.is(parseCreditLine('记者：那么接下来呢，您有什么打算？'), undefined)
+  // A disclaimer after the reporter's name is still a credit line.
+  assert.equal(parseCreditLine('记者：王和，文章内容并不代表本网立场和观点。'), {author: '王和'})
+  assert.equal(parseCreditLine('（记者：王和）'), {author: '王和'})
+})
+
 test.run()

@@ -19,8 +19,9 @@ import {pathToFileURL} from 'node:url'
 import {promisify} from 'node:util'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
-import {acquireLock} from '../lib/cli/lock.js'
-import {checkConsistent, cli, folder, page, root, tree} from './util/cli-harness.js'
+import {acquireLock, staleAfter} from '../lib/cli/lock.js'
+import {Manifest} from '../lib/cli/manifest.js'
+import {bin, build, checkConsistent, cli, folder, page, root, tree} from './util/cli-harness.js'
 
 const run = promisify(execFile)
 
@@ -282,6 +283,238 @@ test('faults: an empty lock (a run killed while writing it) is taken over once i
   const lock = await acquireLock(file)
   assert.match(await fs.readFile(file, 'utf8'), String(process.pid))
   await lock.release()
+})
+
+// Locks that must tell their own stale holder apart.
+
+/** What this process records in a lock, with some fields changed. */
+async function lockOf(changes: Record<string, unknown>): Promise<string> {
+  const dir = await folder()
+  const file = path.join(dir, '.news-markdown.lock')
+  const lock = await acquireLock(file)
+  const record = JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, unknown>
+  await lock.release()
+  return JSON.stringify({...record, ...changes})
+}
+
+test('faults: a lock with this run’s own pid but another process start time (a restarted container’s PID 1) is taken over at once', async function () {
+  const dir = await folder()
+  const file = path.join(dir, '.news-markdown.lock')
+  await fs.writeFile(file, await lockOf({start: '1', token: 'dead0000dead0000', started: 'before'}))
+  const lock = await acquireLock(file)
+  assert.match(await fs.readFile(file, 'utf8'), /"start"/)
+  assert.not.match(await fs.readFile(file, 'utf8'), /dead0000dead0000/)
+  await lock.release()
+  // From before a reboot: stale whatever its pid.
+  await fs.writeFile(file, await lockOf({boot: 'another-boot', token: 'b'}))
+  await (await acquireLock(file)).release()
+  // This process really holding it (a second run in the same process): refused.
+  const first = await acquireLock(file)
+  const refused = await acquireLock(file).then((lock) => lock.release().then(() => ''), (error: Error) => error.message)
+  assert.match(refused, /Another run is writing to this folder: process \d+/)
+  await first.release()
+  assert.not.ok(await fs.access(file).then(() => true, () => false), 'released')
+})
+
+test('faults: a lock whose holder cannot be checked (another PID namespace or machine) is waited for, and taken over once it is no longer refreshed', async function () {
+  const dir = await folder()
+  const file = path.join(dir, '.news-markdown.lock')
+  for (const changes of [{pidns: 'pid:[1]'}, {host: 'another-machine.example'}]) {
+    await fs.writeFile(file, await lockOf({...changes, pid: 1, token: 'other'}))
+    // Last refreshed a while ago: stale 3 s from now.
+    const then = new Date(Date.now() - staleAfter + 3000)
+    await fs.utimes(file, then, then)
+    const waits: Array<string> = []
+    const started = Date.now()
+    const lock = await acquireLock(file, {onWait: (message) => waits.push(message)})
+    assert.ok(Date.now() - started >= 2000, 'waited until stale')
+    assert.is(waits.length, 1)
+    assert.match(waits[0], new RegExp('Waiting for process 1 on .* to release .*: it runs where this run cannot check it.*taken over when it has not been refreshed for ' + staleAfter / 1000 + ' s'))
+    await lock.release()
+  }
+  // A holder that keeps refreshing its lock is never taken over.
+  const holder = await acquireLock(file)
+  const record = JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, unknown>
+  await fs.writeFile(file, JSON.stringify({...record, pidns: 'pid:[1]'}))
+  const fresh = setInterval(() => {
+    const now = new Date()
+    fs.utimes(file, now, now).catch(() => undefined)
+  }, 1000)
+  try {
+    // A waiting run would give up only after `staleAfter` without refreshes: after 4 s it is still waiting.
+    let done = false
+    const waiting = acquireLock(file).then((lock) => lock.release()).finally(() => (done = true))
+    await new Promise((resolve) => setTimeout(resolve, 4000))
+    assert.not.ok(done, 'still waiting for a refreshed lock')
+    await fs.writeFile(file, JSON.stringify(record))
+    await holder.release()
+    await waiting
+  } finally {
+    clearInterval(fresh)
+  }
+})
+
+test('faults: SIGKILL in a new PID namespace (a container), rerun in another: the lock is taken over (unshare; root)', async function () {
+  const unshare = await run('unshare', ['--pid', '--fork', '--mount-proc', 'true']).then(() => true, () => false)
+  if (!unshare) {
+    console.log('  (skipped: needs root and `unshare --pid`; the tests above cover the logic)')
+    return
+  }
+  await build()
+  const files = pages(400)
+  const dir = await folder(files)
+  const first = spawn('unshare', ['--pid', '--fork', '--mount-proc', process.execPath, bin, 'in', '--out', 'out', '-q', '--jobs', '1'], {cwd: dir, stdio: 'ignore'})
+  const lock = path.join(dir, 'out/.news-markdown.lock')
+  const started = Date.now()
+  while (!(await fs.access(lock).then(() => true, () => false))) {
+    assert.ok(Date.now() - started < 60_000, 'the first run takes the lock')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  const holder = JSON.parse(await fs.readFile(lock, 'utf8')) as {pid: number}
+  assert.is(holder.pid, 1, 'PID 1 in its namespace')
+  // Kill the whole namespace (its PID 1 and the node below it).
+  const children = (await run('pgrep', ['-P', String(first.pid)]).catch(() => ({stdout: ''}))).stdout.split('\n').filter(Boolean)
+  for (const pid of children) process.kill(Number(pid), 'SIGKILL')
+  first.kill('SIGKILL')
+  await new Promise((resolve) => first.on('close', resolve))
+  const rerun = await run('unshare', ['--pid', '--fork', '--mount-proc', process.execPath, bin, 'in', '--out', 'out', '--jobs', '1'], {cwd: dir, timeout: 120_000}).then(
+    (result) => ({code: 0, stderr: result.stderr}),
+    (error: {code: number; stderr: string}) => ({code: error.code, stderr: error.stderr})
+  )
+  assert.is(rerun.code, 0, rerun.stderr)
+  assert.match(rerun.stderr, /Waiting for process 1 on /)
+  assert.not.ok(await fs.access(lock).then(() => true, () => false), 'no lock left')
+})
+
+// Things in the way, names with escape sequences, the journal.
+
+test('faults: a file where a folder must be, or a folder where the manifest, lock or report must be: said clearly, a report, no stack trace', async function () {
+  // `shared/cases/attack/fs-file-in-way-of-folder.sh` and its other forms.
+  const dir = await folder({...pages(3), 'content/posts': 'notes\n', 'plain.txt': 'x'})
+  const hugo = await cli(['in', '--out', 'content', '--layout', 'hugo', '--report', 'report.json'], dir)
+  assert.is(hugo.code, 1)
+  assert.match(hugo.stderr, /000\.html: skipped: `posts` in the output folder is a file where a folder is needed: move it away/)
+  assert.not.match(hugo.stderr, /\n\s+at /, 'no stack trace')
+  const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as {summary: {skipped: number}}
+  assert.is(report.summary.skipped, 3)
+  assert.is(await fs.readFile(path.join(dir, 'content/posts'), 'utf8'), 'notes\n', 'the file is left alone')
+  for (const [name, what] of [['.news-markdown-manifest.json', 'manifest'], ['.news-markdown.lock', 'lock'], ['.news-markdown-manifest.json.journal', 'manifest journal']]) {
+    const out = 'out-' + what.replace(' ', '-')
+    await fs.mkdir(path.join(dir, out, name), {recursive: true})
+    const result = await cli(['in', '--out', out, '--report', out + '.json'], dir)
+    assert.is(result.code, 1, name)
+    assert.match(result.stderr, new RegExp('Cannot use the output folder `[^`]*' + out + '`: `' + name.replace(/\./g, '\\.') + '` is a folder, where news-markdown keeps its ' + what + ': move it away; nothing was converted'))
+    assert.not.match(result.stderr, /\n\s+at /)
+    const written = JSON.parse(await fs.readFile(path.join(dir, out + '.json'), 'utf8')) as {summary: {skipped: number}}
+    assert.is(written.summary.skipped, 3, 'the report lists every input')
+  }
+  const file = await cli(['in', '--out', 'plain.txt/out'], dir)
+  assert.is(file.code, 1)
+  assert.match(file.stderr, /`[^`]*plain\.txt` is a file, not a folder/)
+  await fs.mkdir(path.join(dir, 'report-folder'))
+  const report2 = await cli(['in', '--out', 'out-ok', '--report', 'report-folder'], dir)
+  assert.is(report2.code, 1)
+  assert.match(report2.stderr, /Cannot write the report `report-folder`: a folder is in the way where a file is needed/)
+  assert.not.match(report2.stderr, /\n\s+at /)
+})
+
+test('faults: file names with terminal escape sequences are printed escaped', async function () {
+  const names = ['\u001b]0;pwned\u0007.html', 'red\u001b[31m.html', 'bidi\u202eLMTH.html', 'bell\u0007\u009b.html']
+  const files: Record<string, string | Uint8Array> = {}
+  for (const name of names) files['in/' + name] = new Uint8Array(64)
+  const dir = await folder(files)
+  for (const flags of [[], ['--verbose']]) {
+    const result = await cli(['in', '--out', 'out', ...flags], dir)
+    assert.is(result.code, 1)
+    assert.not.match(result.stderr, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/, 'no raw control character')
+    assert.match(result.stderr, /\\x1b\]0;pwned\\x07\.html/)
+    assert.match(result.stderr, /red\\x1b\[31m\.html/)
+    assert.match(result.stderr, /bidi\\u202eLMTH\.html/)
+  }
+})
+
+test('faults: every page written before the manifest could be saved is recorded (journal); the rerun owns them', async function () {
+  const dir = await folder(pages(20))
+  const clean = await cleanRun(dir, 'hugo')
+  // 20 outputs land, then the manifest's save fails: the manifest is as before (none).
+  const result = await withFault('enospc:20', () => cli(['in', '--out', 'out', '--layout', 'hugo'], dir))
+  assert.is(result.code, 1)
+  assert.match(result.stderr, /Cannot save the manifest .*no space left on the device \(ENOSPC\); its journal `\.news-markdown-manifest\.json\.journal` records every page written/)
+  assert.not.ok(await fs.access(path.join(dir, 'out/.news-markdown-manifest.json')).then(() => true, () => false))
+  assert.equal(await checkConsistent(path.join(dir, 'out'), clean), [])
+  const manifest = await Manifest.load(path.join(dir, 'out/.news-markdown-manifest.json'))
+  assert.is([...manifest.entries()].length, 20, 'every page written is recorded')
+  // A changed input: its output is news-markdown's (per the journal), so it is replaced, not skipped as foreign.
+  await fs.writeFile(path.join(dir, 'in/003.html'), page({title: '文章3', body: '改过的正文。'.repeat(40)}))
+  const rerun = await cli(['in', '--out', 'out', '--layout', 'hugo', '--report', 'report.json'], dir)
+  assert.is(rerun.code, 0, rerun.stderr)
+  const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as {summary: {converted: number; unchanged: number}}
+  assert.equal(report.summary, {...report.summary, converted: 1, unchanged: 19})
+  assert.not.ok(await fs.access(path.join(dir, 'out/.news-markdown-manifest.json.journal')).then(() => true, () => false), 'merged and removed')
+})
+
+test('faults: a run killed mid-batch leaves a journal; the rerun merges it and equals a clean run', async function () {
+  const dir = await folder(pages(30))
+  const clean = await cleanRun(dir, 'plain')
+  // Simulate the kill: the outputs and journal a run leaves, without its final save.
+  const out = path.join(dir, 'out')
+  assert.is((await cli(['in', '--out', 'out'], dir)).code, 0)
+  const entries = [...(await Manifest.load(path.join(out, '.news-markdown-manifest.json'))).entries()]
+  await fs.rm(path.join(out, '.news-markdown-manifest.json'))
+  const journal = await Manifest.load(path.join(out, '.news-markdown-manifest.json'))
+  await journal.openJournal(entries.map(([relative]) => relative))
+  for (const [relative, entry] of entries) await journal.set(relative, entry)
+  await journal.closeJournal()
+  const rerun = await cli(['in', '--out', 'out', '--report', 'report.json'], dir)
+  assert.is(rerun.code, 0, rerun.stderr)
+  const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as {summary: {unchanged: number}}
+  assert.is(report.summary.unchanged, 30)
+  same(await tree(out), clean, 'after merging')
+})
+
+test('faults: a full disk before the first write: nothing written, no empty temporary left, the real cause said (tmpfs; root)', async function () {
+  if (!mountable) {
+    console.log('  (skipped: needs root and `mount -t tmpfs`)')
+    return
+  }
+  const dir = await folder(pages(5))
+  const out = path.join(dir, 'out')
+  await fs.mkdir(out)
+  await run('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', out])
+  try {
+    // Fill the disk completely.
+    await run('sh', ['-c', 'dd if=/dev/zero of=' + path.join(out, 'filler') + ' bs=4k 2>/dev/null; true'])
+    const result = await cli(['in', '--out', 'out'], dir)
+    assert.is(result.code, 1)
+    assert.match(result.stderr, /no space left on the device \(ENOSPC\)/)
+    assert.equal([...(await tree(out)).keys()], ['filler'], 'no temporary, lock or journal left')
+  } finally {
+    await run('umount', [out])
+  }
+  // A missing --out on a read-only file system: the real cause, not ENOENT.
+  const ro = path.join(dir, 'ro')
+  await fs.mkdir(ro)
+  await run('mount', ['-t', 'tmpfs', '-o', 'size=64k,ro', 'tmpfs', ro])
+  try {
+    const result = await cli(['in', '--out', 'ro/new/out'], dir)
+    assert.is(result.code, 1)
+    assert.match(result.stderr, /Cannot write to the output folder `[^`]*ro\/new\/out`: the file system is read-only \(EROFS\); nothing was converted/)
+    assert.not.match(result.stderr, /ENOENT/)
+  } finally {
+    await run('umount', [ro])
+  }
+})
+
+test('faults: a missing --out under a folder without write permission: the real cause, not ENOENT', async function () {
+  if (process.getuid?.() === 0) {
+    console.log('  (skipped as root: permissions do not apply; the read-only mount above covers it)')
+    return
+  }
+  const dir = await folder(pages(2))
+  await fs.mkdir(path.join(dir, 'locked'), {mode: 0o555})
+  const result = await cli(['in', '--out', 'locked/new/out'], dir)
+  assert.is(result.code, 1)
+  assert.match(result.stderr, /permission denied \(EACCES\); nothing was converted/)
 })
 
 test.run()

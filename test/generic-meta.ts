@@ -243,6 +243,22 @@ test('byline: Chinese credit lines', () => {
   assert.equal(extract('', '<div>发布时间：2020-04-14 10:30 来源：人民网</div>').date, {value: '2020-04-14T10:30:00', from: 'credit-line'})
 })
 
+test('byline: a Chinese byline stands alone, never inside a sentence', () => {
+  // On a line of its own, after a dateline, before other credits or a date, or in brackets.
+  assert.equal(extract('', '<p>本报记者 王小明</p>').author?.value, '王小明')
+  assert.equal(extract('', '<div><span>2024-03-02 08:15</span>\n<span>本报记者 王小明</span>\n<span>来源：江城日报</span></div>').author?.value, '王小明')
+  assert.equal(extract('', '<p>作者：张三<br>正文从这里开始，这是一个很长的句子。</p>').author?.value, '张三')
+  assert.equal(extract('', '<p>本报讯（记者 王小明）停航三年的轮渡昨晚恢复运营。</p>').author?.value, '王小明')
+  assert.equal(extract('', '<div class="info">作者：张三来源：新华网</div>').author?.value, '张三')
+  // Inside a sentence, wrapped across lines or not: no author.
+  assert.is(extract('', '<article><p>记者在<strong>现场\n</strong>看到<a href="/q">许多\n市民</a>排队。</p></article>').author, undefined)
+  assert.is(extract('', '<p>记者在市场 看到许多市民排队。</p>').author, undefined)
+  assert.is(extract('', '<p>据美联社记者\n张伟报道，类似的市集近年在多个城市兴起。</p>').author, undefined)
+  assert.is(extract('', '<p>记者张伟报道，昨日市政府宣布了新的措施。</p>').author, undefined)
+  assert.is(extract('', '<p>该书作者：李海洋在序言中写道，希望读者了解家乡。</p>').author, undefined)
+  assert.is(extract('', '<p>记者 走访 了解到，多数摊主是退休教师。</p>').author, undefined)
+})
+
 test('byline: a link to an author page', () => {
   assert.equal(extract('', '<article><div class="meta"><a href="/about/editors/jon-fingas/">Jon Fingas</a></div></article>').author, {value: 'Jon Fingas', from: 'author-link'})
   assert.equal(extract('', '<article><a href="https://example.com/author/mj">Alles von Martin Junker</a></article>').author?.value, 'Martin Junker')

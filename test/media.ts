@@ -1,6 +1,14 @@
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
-import {convert} from '../index.js'
+import rehypeParse from 'rehype-parse'
+import rehypeRemark from 'rehype-remark'
+import remarkParse from 'remark-parse'
+import remarkStringify from 'remark-stringify'
+import {unified} from 'unified'
+import {convert, rehypeNormalizeMedia} from '../index.js'
+import {embedKind, nonContent} from '../lib/media/embed-kind.js'
+import {labelLanguage} from '../lib/media/embed-label.js'
+import {isPlaceholder, largestFromSrcset} from '../lib/media/image-source.js'
 
 const page = (body: string, head = '') =>
   '<html><head>' + head + '</head><body><h2>标题</h2><div class="entry">' + body + '</div><div class="postfooter"></div></body></html>'
@@ -51,6 +59,113 @@ test('media: a caption-only figure is an emphasised line and an info message', a
 test('media: video iframes become links, `srcdoc` iframes go', async function () {
   const out = await body(page('<p>前</p><iframe src="https://www.youtube.com/embed/abc" title="视频"></iframe><iframe srcdoc="<script>x</script>"></iframe>'))
   assert.is(out, '前\n\n[视频](https://www.youtube.com/embed/abc)\n')
+})
+
+test('media: placeholders are never taken for images', function () {
+  for (const value of ['data:image/gif;base64,R0lGODlhAQABAAAAACw=', "data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%3E%3C/svg%3E", '/img/blank.gif', 'https://x.example/lazy-placeholder.png', 'spacer.gif', 'https://x.example/i/1x1.png?v=2', 'about:blank', ''])
+    assert.ok(isPlaceholder(value), value)
+  for (const value of ['https://x.example/photo.jpg', '/2021/09/pixel-art.png', 'https://x.example/blankets.jpg'])
+    assert.not.ok(isPlaceholder(value), value)
+})
+
+test('media: `srcset` is parsed as the standard says (commas inside URLs)', function () {
+  assert.is(largestFromSrcset('https://i.example/c_fill,w_400/a.jpg 400w, https://i.example/c_fill,w_1600/a.jpg 1600w'), 'https://i.example/c_fill,w_1600/a.jpg')
+  assert.is(largestFromSrcset('/a.jpg, /a@2x.jpg 2x'), '/a@2x.jpg')
+  assert.is(largestFromSrcset('data:image/gif;base64,R0lGODlhAQABAAAAACw= 1x'), undefined)
+})
+
+test('media: embeds are classified by host and path', function () {
+  assert.is(nonContent('https://securepubads.g.doubleclick.net/gampad/ads?x=1'), 'ad')
+  assert.is(nonContent('https://www.facebook.com/tr?id=1&ev=PageView'), 'tracker')
+  assert.is(nonContent('https://www.facebook.com/plugins/like.php?href=x'), 'share-widget')
+  assert.is(nonContent('https://www.facebook.com/plugins/post.php?href=x'), undefined)
+  assert.is(nonContent('https://www.youtube.com/embed/x'), undefined)
+  assert.is(embedKind('https://www.facebook.com/plugins/video.php?href=x'), 'video')
+  assert.is(embedKind('https://datawrapper.dwcdn.net/AbC12/1/'), 'chart')
+  assert.is(embedKind('https://www.google.com/maps/embed?pb=1'), 'map')
+  assert.is(embedKind('https://www.google.com/search?q=1'), 'other')
+  assert.is(embedKind('https://cdn.example/audio/episode-4.mp3'), 'audio')
+})
+
+test('media: labels follow the article script (Simplified, Traditional, else English)', function () {
+  assert.is(labelLanguage('这是一个关于古镇修复的报道，记者来到现场。'), 'zh-Hans')
+  assert.is(labelLanguage('這是一個關於古鎮修復的報導，記者來到現場。'), 'zh-Hant')
+  assert.is(labelLanguage('The mayor said 北京 was not on the list of cities visited this year.'), 'en')
+  assert.is(labelLanguage('12345'), 'en')
+})
+
+test('media: `<noscript>` as raw text (parsed with scripting on) replaces its placeholder once', async function () {
+  const processor = unified().use(rehypeParse).use(rehypeNormalizeMedia).use(rehypeRemark).use(remarkStringify)
+  const html = '<p><img class="lazy" alt="甲"><noscript><img src="https://i.example/a.jpg"></noscript></p>' +
+    '<p><img data-src="https://i.example/b.jpg" alt="乙"><noscript><img src="https://i.example/b.jpg" alt="乙"></noscript></p>' +
+    '<div class="lazy"><noscript><p>Enable JavaScript</p><img src="https://i.example/c.jpg" alt="丙"></noscript></div>'
+  const out = String(await processor.process(html))
+  assert.is(out, '![甲](https://i.example/a.jpg)\n\n![乙](https://i.example/b.jpg)\n\n![丙](https://i.example/c.jpg)\n')
+})
+
+test('media: every image or embed dropped is recorded with its URL and rule', async function () {
+  const file = await convert(page('<p>正文第一段。</p><p><img class="lazy" alt="无源"><img src="javascript:x" alt="危险"><img src="https://i.example/p.gif" width="1" height="1"></p>' +
+    '<iframe srcdoc="<p>x</p>"></iframe><iframe src="https://googleads.g.doubleclick.net/pagead/ads?x"></iframe><video><source src="vbscript:x"></video><p>正文第二段。</p>'))
+  const removals = (file.data.removals || []).map((removal) => removal.kind + ' ' + removal.rule + ' ' + removal.sample)
+  assert.equal(removals, [
+    'image no-source alt “无源”',
+    'image unsafe-url javascript:x',
+    'embed tracker-pixel https://i.example/p.gif',
+    'embed srcdoc (no source)',
+    'embed ad-embed https://googleads.g.doubleclick.net/pagead/ads?x',
+    'embed unsafe-url vbscript:x'
+  ])
+  assert.ok(file.messages.some((message) => message.ruleId === 'dropped-image'))
+  assert.ok(file.messages.some((message) => message.ruleId === 'dropped-embed'))
+})
+
+test('media: a link around a captioned figure goes onto its image', async function () {
+  const out = await body(page('<a href="https://i.example/big.jpg"><div class="wp-caption"><img src="https://i.example/s.jpg" alt="图"><p class="wp-caption-text">图片说明</p></div></a><p>正文。</p>'))
+  assert.is(out, '[![图](https://i.example/s.jpg)](https://i.example/big.jpg)\n\n*图片说明*\n\n正文。\n')
+})
+
+test('media: a figure keeps everything it shows, not only its images', async function () {
+  const out = await body(page('<figure><blockquote><p>引语内容。</p></blockquote><figcaption>某人</figcaption></figure><p>正文。</p>'))
+  assert.is(out, '> 引语内容。\n\n*某人*\n\n正文。\n')
+})
+
+test('media: `<object>` with `<param name=movie>` and an inner `<embed>` is one link', async function () {
+  const out = await body(page('<p>正文。</p><object><param name="movie" value="https://www.youtube.com/v/abc"><embed src="https://www.youtube.com/v/abc"></object>'))
+  assert.is(out, '正文。\n\n[视频（youtube.com）](https://www.youtube.com/v/abc)\n')
+})
+
+test('media: images in blocks removed by cleaning are recorded with the block’s rule', async function () {
+  const prose = 'The council met on Tuesday evening and voted on the budget for the coming year, after a long debate. '.repeat(4)
+  const file = await convert('<html><body><article><h1>Budget vote in the town hall</h1><p>' + prose + '</p>' +
+    '<div class="share-bar"><a href="https://facebook.com/sharer"><img src="https://cdn.example/icons/facebook.png" alt="Facebook"></a></div>' +
+    '<p style="display:none"><img src="https://cdn.example/hidden.jpg" alt="Hidden"></p><p>' + prose + '</p></article></body></html>')
+  const removals = (file.data.removals || []).filter((removal) => removal.kind !== 'text').map((removal) => removal.rule + ' ' + removal.sample)
+  assert.equal(removals, ['boilerplate https://cdn.example/icons/facebook.png', 'hidden https://cdn.example/hidden.jpg'])
+})
+
+test('media: a header block classed `caption` (headline, byline) is no caption', async function () {
+  const prose = 'The route planner now shows points of interest along the way, the company said on Wednesday. '.repeat(4)
+  const file = await convert('<html><body><div class="article"><div class="image"><img src="https://cdn.example/hero.jpg" alt="Hero"><div class="copyright">Photo agency</div></div>' +
+    '<div class="caption"><h2 class="title">Maps now show more places</h2><ul class="author"><li>Stefan Example</li></ul></div><p>' + prose + '</p><p>' + prose + '</p></div></body></html>')
+  assert.is(file.data.article && file.data.article.author, 'Stefan Example')
+})
+
+test('media: protocol-relative sources without a page URL become `https:`', async function () {
+  const out = await body(page('<p>正文。</p><p><iframe src="//player.bilibili.com/player.html?bvid=BV1"></iframe></p><p><img src="//i.example/a.jpg" alt="图"></p>'))
+  assert.is(out, '正文。\n\n[视频（player.bilibili.com）](https://player.bilibili.com/player.html?bvid=BV1)\n\n![图](https://i.example/a.jpg)\n')
+})
+
+test('media: `&` in link and image URLs is written `&amp;` (kramdown has no `\\&`), and parses back to `&`', async function () {
+  const out = await body(page('<p>正文：<a href="https://x.example/?a=1&amp;b=2">链接</a>，<img src="https://i.example/a.jpg?w=800&amp;h=600" alt="图">。</p>'))
+  assert.is(out, '正文：[链接](https://x.example/?a=1&amp;b=2)，![图](https://i.example/a.jpg?w=800&amp;h=600)。\n')
+  const urls: Array<string> = []
+  const tree = unified().use(remarkParse).parse(out)
+  const walk = (node: {type: string; url?: string; children?: Array<unknown>}) => {
+    if (node.url) urls.push(node.url)
+    for (const child of node.children || []) walk(child as typeof node)
+  }
+  walk(tree)
+  assert.equal(urls, ['https://x.example/?a=1&b=2', 'https://i.example/a.jpg?w=800&h=600'])
 })
 
 test('spacing: a line break between CJK characters leaves no space', async function () {

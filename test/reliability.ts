@@ -7,6 +7,7 @@
  * never a crash, a hang or silent loss.
  */
 import fs from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import {toString} from 'mdast-util-to-string'
 import {test} from 'uvu'
@@ -14,7 +15,17 @@ import * as assert from 'uvu/assert'
 import YAML from 'yaml'
 import {convert} from '../index.js'
 import type {ConvertOptions} from '../index.js'
+import {analyse} from 'scslre'
+import {maxJobs} from '../lib/cli/pool.js'
+import {countNodes} from '../lib/parse-deep-html.js'
+import {safeSegment, slugFromUrl, slugify} from '../lib/cli/slug.js'
+import {cleanAuthors} from '../lib/extract/author-names.js'
+import {stripSiteName} from '../lib/extract/title.js'
+import {normalizeDate} from '../lib/util/normalize-date.js'
+import {parseCreditLine} from '../lib/util/parse-credit-line.js'
+import {adversarialPage, pumps} from './util/adversarial.js'
 import {cli, folder, page} from './util/cli-harness.js'
+import {loadedRegexes, staticRegexes} from './util/regex-inventory.js'
 import {parseMarkdown} from './util/properties.js'
 
 const encoder = new TextEncoder()
@@ -354,6 +365,191 @@ test('reliability: adjacent and empty inline code, breaks at emphasis edges, cod
 })
 
 // The CLI.
+
+// Regular expressions: linear time on page text.
+
+/**
+ * CPU time (µs) of one run of `action`: runs are repeated until they take
+ * 20 ms together (short runs are below the clock's resolution and GC noise),
+ * and the fastest of `rounds` such measurements is kept.
+ */
+async function cpuCost(action: () => unknown, rounds = 2): Promise<number> {
+  let best = Number.POSITIVE_INFINITY
+  for (let round = 0; round < rounds; round++) {
+    const started = process.cpuUsage()
+    let runs = 0
+    let used = 0
+    do {
+      await action()
+      runs++
+      const elapsed = process.cpuUsage(started)
+      used = elapsed.user + elapsed.system
+    } while (used < 20_000)
+    best = Math.min(best, used / runs)
+  }
+  return best
+}
+
+/**
+ * How much more work 4× the input takes (measured again when over `limit`,
+ * so one noisy sample never fails a test). Linear code gives about 4 or
+ * less; quadratic code 16. With `baseline` (a linear pass over the same
+ * input), the ratio is divided by the baseline's: memory effects (strings
+ * outgrowing a cache) cancel out, linear code gives about 1, quadratic 4.
+ */
+async function growth(action: (n: number) => unknown, n: number, limit: number, baseline?: (n: number) => unknown): Promise<number> {
+  let ratio = 0
+  for (let attempt = 0; attempt < 3; attempt++) {
+    ratio = (await cpuCost(() => action(4 * n))) / (await cpuCost(() => action(n)))
+    if (baseline) ratio /= (await cpuCost(() => baseline(4 * n))) / (await cpuCost(() => baseline(n)))
+    if (ratio < limit) break
+  }
+  return ratio
+}
+
+test('reliability: no regular expression in lib/ can backtrack super-linearly (scslre, every literal and every `RegExp(…)`)', async function () {
+  const {literals, dynamic} = await staticRegexes()
+  const loaded = (await loadedRegexes()).filter((regex) => regex.where.startsWith('lib/'))
+  // Every `RegExp(…)` runs when its module loads, so it is audited here too:
+  // a pattern built at run time from data would escape the audit (profile
+  // patterns run on RE2 instead, `lib/profiles/url-pattern.ts`).
+  const audited = new Set(loaded.map((regex) => regex.where))
+  assert.equal(dynamic.filter((where) => !audited.has(where)), [], 'built at run time, not audited')
+  assert.ok(literals.length > 150, literals.length + ' literals found')
+  const problems: Array<string> = []
+  for (const regex of [...literals, ...loaded]) {
+    for (const report of analyse({source: regex.source, flags: regex.flags}).reports) {
+      problems.push(regex.where + ': /' + regex.source + '/' + regex.flags + ' — ' + report.type + (report.exponential ? ' (exponential)' : '') + ' on a run of ' + JSON.stringify(report.character.pick))
+    }
+  }
+  assert.equal(problems, [])
+})
+
+test('reliability: text helpers (dates, credit lines, authors, titles, slugs) take linear time on runs of any character', async function () {
+  // Each helper with the input it is given for a run of characters.
+  const helpers: Array<[string, (run: string) => string, (input: string) => unknown]> = [
+    ['normalizeDate', (run) => '2020-01-01' + run + 'x', normalizeDate],
+    ['normalizeDate (time)', (run) => '2020年1月1日 10:30' + run + 'x', normalizeDate],
+    ['normalizeDate (names)', (run) => 'April' + run + '14' + run + '2020', normalizeDate],
+    ['parseCreditLine', (run) => '来源：' + run + '新华社 作者：' + run + 'x', parseCreditLine],
+    ['cleanAuthors', (run) => 'By Jane' + run + 'x 作者：张三' + run + 'x', (input) => cleanAuthors([input, input.slice(input.indexOf('作者'))])],
+    ['cleanAuthors (strict)', (run) => 'Jane' + run + 'Doe' + run, (input) => cleanAuthors(input, {strict: true})],
+    ['stripSiteName', (run) => 'Title' + run + 'x' + run + '| Site', (input) => stripSiteName(input, ['Site'], 'site.example')],
+    ['slugify', (run) => 'a' + run + 'b' + run, slugify],
+    ['slugFromUrl', (run) => 'https://example.com/' + encodeURIComponent(run) + 'x' + encodeURIComponent(run), slugFromUrl],
+    ['safeSegment', (run) => 'a' + run + 'b' + run, safeSegment]
+  ]
+  const slow: Array<string> = []
+  for (const [name, input, helper] of helpers) {
+    for (const char of pumps) {
+      // Baseline: linear passes over the same input (normalised, lower-cased copies).
+      const ratio = await growth((n) => helper(input(char.repeat(n))), 20_000, 2.5, (n) => input(char.repeat(n)).normalize('NFKD').toLowerCase())
+      if (ratio >= 2.5) slow.push(name + ' on ' + JSON.stringify(char) + ': ' + ratio.toFixed(1) + '× the growth of a linear pass')
+    }
+  }
+  assert.equal(slow, [])
+})
+
+test('reliability: pages with a long run of one character in every field convert in linear time', async function () {
+  const slow: Array<string> = []
+  const convertPage = (char: string) => (n: number) => convert(adversarialPage(char, n)).catch(() => undefined)
+  await convertPage('x')(1000)
+  for (const char of pumps) {
+    const ratio = await growth(convertPage(char), 4000, 6)
+    if (ratio >= 6) slow.push(JSON.stringify(char) + ': ' + ratio.toFixed(1) + '× the work for 4× the run')
+  }
+  assert.equal(slow, [])
+})
+
+test('reliability: the reported backtracking pages (spaces after a date, dots in an author, separators in a title) convert fast', async function () {
+  // The shapes of `shared/cases/attack/gen-redos.py`, at 100,000 characters:
+  // 11–34 s each before, well under a second now.
+  const n = 100_000
+  const head = (title: string, meta: string, body: string) => '<!doctype html><html><head><meta charset="utf-8"><title>' + title + '</title>' + meta + '</head><body><article><h1>' + title + '</h1><div class="entry-content">' + body + '</div></article></body></html>'
+  const para = '<p>This is a paragraph with enough words for the content scorer to pick it as the article, with more words.</p>'.repeat(3)
+  const pages = {
+    time: head('Date test', '', '<p><time datetime="2020-01-01' + ' '.repeat(n) + 'x">Jan 1</time> lead text</p>' + para),
+    metaAuthor: head('Author test', '<meta name="author" content="Jane' + '.'.repeat(n) + 'x">', para),
+    byline: head('Byline test', '', '<div class="byline">By Jane' + '.'.repeat(n) + 'x</div>' + para),
+    title: head('Title' + '~'.repeat(n) + 'x', '', para)
+  }
+  for (const [name, html] of Object.entries(pages)) {
+    const cost = await cpuCost(() => convert(html), 1)
+    // Generous: a quadratic pass over 100,000 characters costs ten seconds or more.
+    assert.ok(cost < 3_000_000, name + ': ' + (cost / 1e6).toFixed(1) + ' s of CPU')
+  }
+})
+
+// Memory and time per page.
+
+test('reliability: comments and text nodes count toward the limits (`maxNodes`): 12 million of them in two elements fail at once', async function () {
+  assert.is(countNodes('<p>a<!---->b</p>'), 4)
+  assert.is(countNodes('text <b>bold</b> tail'), 4)
+  // `shared/cases/attack/gen-oom.py`, a quarter of it: 1.5 million text nodes and as many comments.
+  const html = '<!doctype html><html><head><title>OOM</title></head><body><p>' + 'a<!---->'.repeat(1_500_000) + '</p></body></html>'
+  const started = process.cpuUsage()
+  const error = await rejection(html, {path: 'oom.html'})
+  const used = process.cpuUsage(started)
+  assert.is(error.ruleId, 'too-large')
+  assert.match(error.message, /more than 1500000 nodes \(elements, text and comments\), more than `maxNodes`/)
+  assert.ok(used.user + used.system < 10_000_000, 'refused before parsing')
+  // Configurable both ways.
+  assert.is((await rejection('<p>' + 'a<!---->'.repeat(60) + '</p>', {maxNodes: 100})).ruleId, 'too-large')
+  assert.match(String(await convert('<p>' + 'word <!-- c -->'.repeat(200) + '</p>', {maxNodes: 1000})), 'word')
+})
+
+test('cli: a page that exhausts a worker’s heap is retried in a worker with a large heap; past that it fails alone (`out-of-memory`), with any --jobs', async function () {
+  const dir = await folder({'in/a-small.html': page({title: '小'}), 'in/b-big.html': page({title: '大', body: '<p>这是一个段落，有一些文字。Some words too.</p>'.repeat(20_000)}), 'in/c-small.html': page({title: '又小'})})
+  for (const jobs of ['1', '2']) {
+    // The retry heap suffices: everything converts.
+    const retried = await cli(['in', '--out', 'out-retry-' + jobs, '--jobs', jobs, '--worker-memory', '40M'], dir)
+    assert.is(retried.code, 0, retried.stderr)
+    // It does not: the big page fails with a clear reason, the rest converts, the lock is gone.
+    process.env.NEWS_MARKDOWN_RETRY_HEAP = '48'
+    let result
+    try {
+      result = await cli(['in', '--out', 'out-' + jobs, '--jobs', jobs, '--worker-memory', '40M', '--report', 'report-' + jobs + '.json'], dir)
+    } finally {
+      delete process.env.NEWS_MARKDOWN_RETRY_HEAP
+    }
+    assert.is(result.code, 1)
+    assert.match(result.stderr, /b-big\.html: Converting this page ran out of memory \(a 48 MB heap\): not converted; the batch goes on .*\[out-of-memory\]/)
+    assert.match(result.stderr, /2 converted, 0 unchanged, 0 skipped, 1 failed/)
+    const report = JSON.parse(await fs.readFile(path.join(dir, 'report-' + jobs + '.json'), 'utf8')) as {files: Array<{input: string; status: string; error: {ruleId: string} | null}>}
+    assert.equal(report.files.map((file) => [file.input, file.status, file.error?.ruleId ?? null]), [['a-small.html', 'converted', null], ['b-big.html', 'failed', 'out-of-memory'], ['c-small.html', 'converted', null]])
+    assert.not.ok(await fs.access(path.join(dir, 'out-' + jobs, '.news-markdown.lock')).then(() => true, () => false), 'no lock left')
+  }
+})
+
+test('cli: a page past `--page-timeout` is stopped and reported; the batch goes on', async function () {
+  const dir = await folder({'in/a-small.html': page({title: '小'}), 'in/b-slow.html': page({title: '慢', body: '<p>段落<b>粗</b>文字。</p>'.repeat(100_000)}), 'in/c-small.html': page({title: '又小'})})
+  const result = await cli(['in', '--out', 'out', '--page-timeout', '4', '--report', 'report.json'], dir)
+  assert.is(result.code, 1)
+  assert.match(result.stderr, /b-slow\.html: Converting this page took longer than 4 s \(`--page-timeout`\): stopped; the batch goes on \[timeout\]/, result.stderr)
+  assert.match(result.stderr, /2 converted, 0 unchanged, 0 skipped, 1 failed/)
+  for (const bad of ['-1', 'soon']) {
+    const usage = await cli(['in', '--out', 'out2', '--page-timeout=' + bad], dir)
+    assert.is(usage.code, 2, bad)
+    assert.match(usage.stderr, /Invalid `--page-timeout`/)
+  }
+})
+
+test('cli: `--jobs` beyond what the machine can run is capped, with a notice', async function () {
+  const dir = await folder({'in/a.html': page({title: '标题'})})
+  const result = await cli(['in', '--out', 'out', '--jobs', '4096'], dir)
+  assert.is(result.code, 0, result.stderr)
+  assert.match(result.stderr, new RegExp('`--jobs 4096` capped to ' + maxJobs() + ': this machine has ' + os.availableParallelism() + ' CPUs'))
+  assert.ok(maxJobs() <= os.availableParallelism())
+})
+
+test('cli: stdin converts in a worker too: a page past the time budget fails cleanly', async function () {
+  const result = await cli(['--page-timeout', '2'], await folder(), page({title: '慢', body: '<p>段落<b>粗</b>文字。</p>'.repeat(100_000)}))
+  assert.is(result.code, 1)
+  assert.match(result.stderr, /<stdin>: Converting this page took longer than 2 s/, result.stderr)
+  const ok = await cli([], await folder(), page({title: '快'}))
+  assert.is(ok.code, 0, ok.stderr)
+  assert.match(ok.stdout, /正文第一段/)
+})
 
 test('cli: a batch of bad files: each failure names its file and reason; good pages convert; exit 1', async function () {
   const gbk = await fs.readFile(new URL('data/gbk-undeclared.html', import.meta.url))

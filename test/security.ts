@@ -4,6 +4,7 @@
  * not followed out of the input tree unless asked, and profiles are checked
  * data that cannot run code.
  */
+import {createHash} from 'node:crypto'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -18,8 +19,11 @@ import type {ConvertOptions} from '../index.js'
 import {layouts} from '../lib/cli/layouts.js'
 import type {LayoutName} from '../lib/cli/layouts.js'
 import {maxBytes} from '../lib/cli/slug.js'
+import {compileUrlPattern} from '../lib/profiles/url-pattern.js'
 import {safeUrl} from '../lib/util/safe-url.js'
-import {cli, folder, page, tree} from './util/cli-harness.js'
+import convertTask from '../lib/cli/convert-task.js'
+import {walkInputs} from '../lib/cli/walk-inputs.js'
+import {cli, exec, exists, folder, page, tree} from './util/cli-harness.js'
 import {parseMarkdown} from './util/properties.js'
 
 const safeScheme = /^(?:https?|mailto|ftp|tel):/i
@@ -321,6 +325,100 @@ test('cli: a glob does not follow links out of its base folder unless asked', as
   assert.is((await cli(['in/link-out.html', '--out', 'out3'], dir)).code, 0)
 })
 
+// The output folder is the user's: tampered manifests, links out of it.
+
+/** A manifest claiming `output` (with the current hash of `file`) for `input`. */
+async function tamperedManifest(out: string, input: string, output: string, file: string): Promise<void> {
+  const hash = createHash('sha256').update(await fs.readFile(file)).digest('hex')
+  await fs.writeFile(path.join(out, '.news-markdown-manifest.json'), JSON.stringify({version: 1, files: {[input]: {input: '0', output, outputHash: hash, converter: 'news-markdown@0.1.0', fields: []}}}))
+}
+
+test('cli: a tampered manifest cannot make news-markdown delete or replace a file it never writes (`_config.yml`, dot-files, paths out of the folder)', async function () {
+  // The case of `shared/cases/attack/fs-manifest-delete.sh` (a), and its other forms.
+  for (const [output, layout] of [['_config.yml', 'jekyll'], ['.htaccess', 'hugo'], ['../outside.md', 'hugo'], ['/tmp/absolute.md', 'plain'], ['posts/../../outside.md', 'hugo'], ['notes/.hidden.md', 'astro']] as const) {
+    const dir = await folder({'in/core-seed.html': page({title: '标题', url: 'https://www.bannedbook.org/bnews/zh-tw/20200406/1307292.html'}), 'site/_config.yml': 'title: my site\n', 'site/.htaccess': 'deny\n', 'site/notes/.hidden.md': 'mine\n', 'outside.md': 'mine too\n'})
+    const victim = output.startsWith('/') ? path.join(dir, 'outside.md') : path.join(dir, 'site', output)
+    const before = await fs.readFile(victim).catch(() => undefined)
+    await tamperedManifest(path.join(dir, 'site'), 'core-seed.html', output.startsWith('/') ? path.join(dir, 'outside.md') : output, before ? victim : path.join(dir, 'outside.md'))
+    const result = await cli(['in', '--out', 'site', '--layout', layout], dir)
+    assert.is(result.code, 0, output + ': ' + result.stderr)
+    assert.match(result.stderr, /ignored 1 manifest entries naming files news-markdown never writes/, output)
+    for (const [name, content] of [['site/_config.yml', 'title: my site\n'], ['site/.htaccess', 'deny\n'], ['site/notes/.hidden.md', 'mine\n'], ['outside.md', 'mine too\n']]) {
+      assert.is(await fs.readFile(path.join(dir, name), 'utf8'), content, output + ': ' + name + ' untouched')
+    }
+  }
+})
+
+test('cli: a linked sub-folder of `--out` pointing elsewhere is never written, read or deleted through', async function () {
+  // `shared/cases/attack/fs-manifest-delete.sh` (b): `out/posts` → a folder outside.
+  const dir = await folder({'in/core-seed.html': page({title: '标题', url: 'https://www.bannedbook.org/bnews/zh-tw/20200406/1307292.html'}), 'victim/important.txt': 'IMPORTANT\n', 'victim/important.md': 'IMPORTANT\n'})
+  await fs.mkdir(path.join(dir, 'out'))
+  await fs.symlink(path.join(dir, 'victim'), path.join(dir, 'out/posts'))
+  await tamperedManifest(path.join(dir, 'out'), 'core-seed.html', 'posts/important.md', path.join(dir, 'victim/important.md'))
+  const result = await cli(['in', '--out', 'out', '--layout', 'hugo', '--report', 'report.json'], dir)
+  assert.is(result.code, 1)
+  assert.match(result.stderr, /core-seed\.html: skipped: `posts` in the output folder is a symbolic link to `[^`]*victim`, outside the output folder/)
+  assert.equal((await fs.readdir(path.join(dir, 'victim'))).sort(), ['important.md', 'important.txt'], 'nothing written or deleted outside')
+  assert.is(await fs.readFile(path.join(dir, 'victim/important.md'), 'utf8'), 'IMPORTANT\n')
+  const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as {files: Array<{status: string}>}
+  assert.is(report.files[0].status, 'skipped')
+  // A link to a folder inside the output folder is fine.
+  await fs.rm(path.join(dir, 'out/posts'))
+  await fs.mkdir(path.join(dir, 'out/real-posts'))
+  await fs.symlink(path.join(dir, 'out/real-posts'), path.join(dir, 'out/posts'))
+  const inside = await cli(['in', '--out', 'out', '--layout', 'hugo'], dir)
+  assert.is(inside.code, 0, inside.stderr)
+  assert.equal(await fs.readdir(path.join(dir, 'out/real-posts')), ['1307292.md'])
+})
+
+test('cli: a moved page’s old output is removed only when it is still the file news-markdown wrote (not a link, not edited)', async function () {
+  const dir = await folder({'in/a.html': page({title: '旧标题'}), 'elsewhere.md': 'keep\n'})
+  assert.is((await cli(['in', '--out', 'out', '--layout', 'astro'], dir)).code, 0)
+  const [old] = (await fs.readdir(path.join(dir, 'out'))).filter((name) => name.endsWith('.md'))
+  // The old output becomes a link to a file outside with the same bytes.
+  await fs.copyFile(path.join(dir, 'out', old), path.join(dir, 'elsewhere.md'))
+  await fs.rm(path.join(dir, 'out', old))
+  await fs.symlink(path.join(dir, 'elsewhere.md'), path.join(dir, 'out', old))
+  await fs.writeFile(path.join(dir, 'in/a.html'), page({title: '新标题'}))
+  const result = await cli(['in', '--out', 'out', '--layout', 'astro'], dir)
+  assert.is(result.code, 0, result.stderr)
+  assert.ok((await fs.lstat(path.join(dir, 'out', old))).isSymbolicLink(), 'the link stays')
+  assert.ok(await fs.readFile(path.join(dir, 'elsewhere.md')))
+})
+
+test('cli: temporaries of dead runs are cleaned without following links out of the folder', async function () {
+  const dir = await folder({'in/a.html': page({title: '标题'}), 'outside/.news-markdown-tmp-4194999-1': 'not ours\n', 'out/sub/.news-markdown-tmp-4194999-2': 'stale\n'})
+  await fs.symlink(path.join(dir, 'outside'), path.join(dir, 'out/link'))
+  assert.is((await cli(['in', '--out', 'out'], dir)).code, 0)
+  assert.ok(await exists(path.join(dir, 'outside/.news-markdown-tmp-4194999-1')), 'outside the folder: kept')
+  assert.not.ok(await exists(path.join(dir, 'out/sub/.news-markdown-tmp-4194999-2')), 'inside: removed')
+})
+
+test('cli: an input swapped for a link out of the tree after the walk is not read (the open file is checked)', async function () {
+  // `shared/cases/attack/fs-toctou-symlink.sh`, made deterministic: walk, swap, then read.
+  const dir = await folder({'in/a.html': page({title: '无害'}), 'outside/secret.html': page({title: 'TOP SECRET', body: 'SECRET CONTENT'})})
+  const {inputs} = await walkInputs(['in'], dir)
+  await fs.rm(path.join(dir, 'in/a.html'))
+  await fs.symlink(path.join(dir, 'outside/secret.html'), path.join(dir, 'in/a.html'))
+  const input = inputs[0]
+  const result = await convertTask({file: input.absolute, relative: input.relative, root: input.root, options: {}, layout: 'plain', maxSize: 1 << 20})
+  assert.is(result.error?.ruleId, 'unreadable')
+  assert.match(result.error?.reason || '', /changed after the folder was walked and now is `[^`]*outside\/secret\.html`, outside the input folder/)
+  assert.is(result.page, undefined)
+  // A link swapped in that stays inside the tree is read; so is a file named on the command line.
+  await fs.copyFile(path.join(dir, 'outside/secret.html'), path.join(dir, 'in/inside.html'))
+  await fs.rm(path.join(dir, 'in/a.html'))
+  await fs.symlink(path.join(dir, 'in/inside.html'), path.join(dir, 'in/a.html'))
+  assert.ok((await convertTask({file: input.absolute, relative: input.relative, root: input.root, options: {}, layout: 'plain', maxSize: 1 << 20})).page)
+  // A FIFO swapped in does not hang the read.
+  if (process.platform !== 'win32') {
+    await fs.rm(path.join(dir, 'in/a.html'))
+    await exec('mkfifo', [path.join(dir, 'in/a.html')])
+    const fifo = await convertTask({file: input.absolute, relative: input.relative, root: input.root, options: {}, layout: 'plain', maxSize: 1 << 20})
+    assert.is(fifo.error?.ruleId, 'unreadable')
+  }
+})
+
 // Profiles.
 
 test('security: profiles are validated data: unknown keys (also `constructor`, `__proto__`), wrong types, code', function () {
@@ -342,8 +440,8 @@ test('security: profiles are validated data: unknown keys (also `constructor`, `
     [{id: 'x', hosts: ['exa mple.com']}, /not a host name/],
     [{id: 'x', urlDate: '(('}, /urlDate/],
     [{id: 'x', urlDate: '/(\\d{4})(\\d\\d)(\\d\\d)/'}, /named group `\(\?<year>…\)`/],
-    [{id: 'x', urlDate: '/(?<year>\\d+)+(?<month>\\d\\d)(?<day>\\d\\d)'}, /nested quantifier/],
-    [{id: 'x', urlDate: '(?<year>(a*)*)(?<month>x)(?<day>y)'}, /nested quantifier/],
+    [{id: 'x', urlDate: '/(?<year>\\d{4})(?<month>\\d\\d)(?<day>\\d\\d)(?=/)'}, /linear-time engine, RE2: no lookarounds/],
+    [{id: 'x', urlDate: '/(?<year>\\d{4})(?<month>\\d\\d)(?<day>\\d\\d)/(x)\\1'}, /urlDate/],
     [{id: 'x', remove: ['div[']}, /Invalid selector/],
     [{id: 1}, /expected a string/],
     [{content: ['main']}, /missing `id`/],
@@ -360,16 +458,40 @@ test('security: profiles are validated data: unknown keys (also `constructor`, `
   assert.is(validateProfile(valid), valid)
 })
 
+test('security: catastrophic `urlDate` patterns (`(?:a|a)*`, `(a+)+`, `(a|aa)*`) are valid and run in linear time (RE2)', async function () {
+  const path = '/2020/01/01/' + 'a'.repeat(30)
+  for (const tail of ['(?:a|a)*$', '(a+)+$', '(a|aa)*$', '(?:a*)*b', '(?:\\w+\\w+)+$']) {
+    const profile = validateProfile({id: 'redos', hosts: ['news.example'], content: ['div.entry-content'], urlDate: '^/(?<year>\\d{4})/(?<month>\\d\\d)/(?<day>\\d\\d)/' + tail})
+    // 30 characters are enough to hang a backtracking engine for hours: each of these finishes at once.
+    for (const url of ['https://news.example' + path + 'b', 'https://news.example' + path]) {
+      const file = await convert('<link rel="canonical" href="' + url + '"><div class="entry-content"><p>Enough words in this paragraph to make it the article.</p></div>', {profiles: [profile]})
+      assert.is(file.data.profile?.id, 'redos')
+      if (tail === '(?:a|a)*$' && !url.endsWith('b')) assert.is(file.data.article?.date, '2020-01-01')
+    }
+  }
+  // Growing the path 16 times grows the work about 16 times, never 256 times.
+  const pattern = compileUrlPattern('^/(?<year>\\d{4})/(?<month>\\d\\d)/(?<day>\\d\\d)/(?:a|a)*$')
+  const cost = (n: number) => {
+    const started = process.cpuUsage()
+    for (let round = 0; round < 5; round++) pattern.exec('/2020/01/01/' + 'a'.repeat(n) + 'b')
+    const used = process.cpuUsage(started)
+    return used.user + used.system
+  }
+  cost(1000)
+  const ratio = cost(32_000) / Math.max(cost(2000), 1)
+  assert.ok(ratio < 64, 'work grew ' + ratio.toFixed(1) + '× for 16× the input')
+})
+
 test('cli: an invalid or hostile `--profile` file is a usage error naming the file and the problem', async function () {
   const dir = await folder({
     'a.html': page({title: '标题'}),
     'proto.json': '{"id": "x", "__proto__": {"polluted": true}}',
-    'redos.json': '{"id": "x", "urlDate": "^(?<year>(a+)+)(?<month>b)(?<day>c)$"}',
+    'lookahead.json': '{"id": "x", "urlDate": "^/(?<year>\\\\d{4})(?=/)(?<month>b)(?<day>c)$"}',
     'code.json': '{"id": "x", "content": ["main"], "onMatch": "require(\'child_process\').exec(\'touch pwned\')"}',
     'types.json': '{"id": "x", "content": "main"}',
     'syntax.json': '{"id": "x",}'
   })
-  for (const [file, pattern] of [['proto.json', /unknown key `__proto__`/], ['redos.json', /nested quantifier/], ['code.json', /unknown key `onMatch`/], ['types.json', /expected an array of strings/], ['syntax.json', /Invalid JSON/]] as const) {
+  for (const [file, pattern] of [['proto.json', /unknown key `__proto__`/], ['lookahead.json', /no lookarounds/], ['code.json', /unknown key `onMatch`/], ['types.json', /expected an array of strings/], ['syntax.json', /Invalid JSON/]] as const) {
     const result = await cli(['a.html', '--out', 'out', '--profile', file], dir)
     assert.is(result.code, 2, file)
     assert.match(result.stderr, pattern)

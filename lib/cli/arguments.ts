@@ -2,9 +2,15 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
+import {checkPermalink, defaultPermalinks} from '../output/permalink.js'
+import {formatFromFileName, redirectFormats} from '../output/redirects.js'
+import type {RedirectFormat} from '../output/redirects.js'
 import {validateProfile} from '../profiles/validate.js'
 import type {Profile} from '../profiles/types.js'
 import type {RelatedPlacement} from '../types.js'
+import {imageModes} from '../images/placement.js'
+import type {ImageMode} from '../images/placement.js'
+import type {FetchOptions} from '../images/fetch.js'
 import {layoutNames} from './layouts.js'
 import type {LayoutName} from './layouts.js'
 import {parseShard} from './shard.js'
@@ -24,6 +30,12 @@ export interface Settings {
   jobs: number
   shard: Shard
   report: string | undefined
+  /** `--report-html`: the review page to write. */
+  reportHtml: string | undefined
+  /** Redirect map file (`--redirects`), its format, and the new addresses' pattern. */
+  redirects: string | undefined
+  redirectsFormat: RedirectFormat | undefined
+  permalink: string | undefined
   force: boolean
   overwrite: boolean
   /** Follow symbolic links out of the input folders. */
@@ -32,11 +44,26 @@ export interface Settings {
   maxSize: number | undefined
   /** Most elements per page (`convert`'s `maxElements`); `undefined`: its default. */
   maxElements: number | undefined
+  /** `--images`: leave image URLs alone, copy images found on disk, or also download remote ones. */
+  images: ImageMode
+  /** `--image-root`: more folders local images may be copied from (absolute). */
+  imageRoots: Array<string>
+  /** `--image-max-size`, `--image-timeout`, `--image-connections`. */
+  imageFetch: FetchOptions
+  /** Most nodes (elements, text, comments) per page (`convert`'s `maxNodes`); `undefined`: its default. */
+  maxNodes: number | undefined
+  /** Longest time one page may take to convert, in ms; `0`: no limit. */
+  pageTimeout: number
+  /** Heap of each worker, in MB (`undefined`: the default). */
+  workerMemory: number | undefined
   verbose: boolean
   quiet: boolean
   help: boolean
   version: boolean
 }
+
+/** Default `--page-timeout`, in seconds: the largest page `--max-size` accepts (50 MB of Latin text in one paragraph) takes 26–51 s of CPU on a 2-core VM; a busy machine needs several times that. */
+export const defaultPageTimeout = 300
 
 /** A problem with the command line (exit code 2). */
 export class UsageError extends Error {}
@@ -56,14 +83,34 @@ Options:
       --base-url <url>      original URL = base URL + relative input path
       --related <where>     related lists: end (default) or inline
       --related-frontmatter also write related articles into the frontmatter
-  -j, --jobs <n>            worker threads (default: available cores)
+  -j, --jobs <n>            worker threads (default and most: available cores,
+                            as memory allows)
       --shard <k/n>         convert only shard k of n (by hash of the path)
       --report <file>       write a JSON report, one entry per input
+      --report-html <file>  write a review page: one self-contained HTML file
+      --redirects <file>    write a redirect map of old URLs for a web server
+      --redirects-format <name>
+                            nginx, apache, netlify, cloudflare or caddy
+                            (default: from the file name)
+      --permalink <pattern> new page addresses for the map (hugo, eleventy:
+                            /:path/; jekyll: /:year/:month/:day/:slug.html)
       --force               convert unchanged inputs again
       --overwrite           replace files news-markdown did not write
       --follow-symlinks     follow symbolic links out of the input folders
       --max-size <size>     largest input page (default 50M; K, M, G suffixes)
       --max-elements <n>    most elements per page (default 300000)
+      --images <mode>       keep (default): leave image URLs alone; copy: copy
+                            images the saved pages have on disk into the output;
+                            download: also download remote and data: images
+      --image-root <dir>    another folder local images may be copied from
+      --image-max-size <s>  largest image (default 20M)
+      --image-timeout <sec> connect, response and idle timeout (default 15)
+      --image-connections <n> requests at once per host (default 4)
+      --max-nodes <n>       most nodes per page: elements, text, comments
+                            (default 1500000)
+      --page-timeout <s>    seconds one page may take (default 300; 0: none)
+      --worker-memory <size>  heap of each worker (default 256M); a page
+                            that needs more is retried in a larger one
   -v, --verbose             print warnings (vfile-reporter)
   -q, --quiet               print only errors
   -h, --help                show this help
@@ -94,11 +141,23 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
         jobs: {type: 'string', short: 'j'},
         shard: {type: 'string'},
         report: {type: 'string'},
+        'report-html': {type: 'string'},
+        redirects: {type: 'string'},
+        'redirects-format': {type: 'string'},
+        permalink: {type: 'string'},
         force: {type: 'boolean'},
         overwrite: {type: 'boolean'},
         'follow-symlinks': {type: 'boolean'},
         'max-size': {type: 'string'},
         'max-elements': {type: 'string'},
+        images: {type: 'string'},
+        'image-root': {type: 'string', multiple: true},
+        'image-max-size': {type: 'string'},
+        'image-timeout': {type: 'string'},
+        'image-connections': {type: 'string'},
+        'max-nodes': {type: 'string'},
+        'page-timeout': {type: 'string'},
+        'worker-memory': {type: 'string'},
         verbose: {type: 'boolean', short: 'v'},
         quiet: {type: 'boolean', short: 'q'},
         help: {type: 'boolean', short: 'h'},
@@ -121,23 +180,57 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
   const maxSize = values['max-size'] === undefined ? undefined : parseSize(values['max-size'])
   const maxElements = values['max-elements'] === undefined ? undefined : Number(values['max-elements'])
   if (maxElements !== undefined && (!Number.isSafeInteger(maxElements) || maxElements < 1)) throw new UsageError('Invalid `--max-elements` `' + values['max-elements'] + '`: expected a positive integer')
+  const images = values.images ?? 'keep'
+  if (!(imageModes as ReadonlyArray<string>).includes(images)) throw new UsageError('Invalid `--images` `' + images + '`: expected one of ' + imageModes.join(', '))
+  const imageFetch: FetchOptions = {}
+  if (values['image-max-size'] !== undefined) imageFetch.maxSize = parseSize(values['image-max-size'], '--image-max-size')
+  if (values['image-timeout'] !== undefined) {
+    const seconds = Number(values['image-timeout'])
+    if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError('Invalid `--image-timeout` `' + values['image-timeout'] + '`: expected seconds, such as `15` or `2.5`')
+    imageFetch.timeout = Math.round(seconds * 1000)
+  }
+  if (values['image-connections'] !== undefined) {
+    const connections = Number(values['image-connections'])
+    if (!Number.isSafeInteger(connections) || connections < 1) throw new UsageError('Invalid `--image-connections` `' + values['image-connections'] + '`: expected a positive integer')
+    imageFetch.perHost = connections
+  }
+  if (images === 'keep' && (values['image-root'] || Object.keys(imageFetch).length > 0)) throw new UsageError('`--image-root`, `--image-max-size`, `--image-timeout` and `--image-connections` need `--images copy` or `--images download`')
+  const maxNodes = values['max-nodes'] === undefined ? undefined : Number(values['max-nodes'])
+  if (maxNodes !== undefined && (!Number.isSafeInteger(maxNodes) || maxNodes < 1)) throw new UsageError('Invalid `--max-nodes` `' + values['max-nodes'] + '`: expected a positive integer')
+  const pageTimeout = values['page-timeout'] === undefined ? defaultPageTimeout : Number(values['page-timeout'])
+  if (!Number.isFinite(pageTimeout) || pageTimeout < 0 || pageTimeout > 2_000_000) throw new UsageError('Invalid `--page-timeout` `' + values['page-timeout'] + '`: expected seconds (0 for no limit)')
+  let workerMemory: number | undefined
+  if (values['worker-memory'] !== undefined) {
+    workerMemory = Math.floor(parseSize(values['worker-memory'], '--worker-memory') / 2 ** 20)
+    if (workerMemory < 32) throw new UsageError('Invalid `--worker-memory` `' + values['worker-memory'] + '`: expected at least 32M')
+  }
   const settings: Settings = {
     inputs: parsed.positionals,
     out: values.out,
     layout: layout as LayoutName,
     profiles: [],
     urlMap: undefined,
-    baseUrl: baseUrl === undefined ? undefined : baseUrl.replace(/\/*$/, '/'),
+    baseUrl: baseUrl === undefined ? undefined : baseUrl.replace(/(?<!\/)\/*$/, '/'),
     related,
     relatedFrontmatter: values['related-frontmatter'] === true,
     jobs,
     shard: {index: 1, count: 1},
     report: values.report,
+    reportHtml: values['report-html'],
+    redirects: values.redirects,
+    redirectsFormat: undefined,
+    permalink: undefined,
     force: values.force === true,
     overwrite: values.overwrite === true,
     followSymlinks: values['follow-symlinks'] === true,
     maxSize,
     maxElements,
+    images: images as ImageMode,
+    imageRoots: (values['image-root'] || []).map((folder) => path.resolve(cwd, folder)),
+    imageFetch,
+    maxNodes,
+    pageTimeout: Math.round(pageTimeout * 1000),
+    workerMemory,
     verbose: values.verbose === true,
     quiet: values.quiet === true,
     help: values.help === true,
@@ -145,7 +238,10 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
   }
   if (settings.help || settings.version) return settings
   if (settings.inputs.length > 0 && !settings.out) throw new UsageError('Missing `--out <dir>`: where to write the Markdown files')
-  if (settings.inputs.length === 0 && (settings.out || values.shard || values.report)) throw new UsageError('Missing inputs: `--out`, `--shard` and `--report` need files, folders or globs')
+  if (settings.inputs.length === 0 && (settings.out || values.shard || values.report || values['report-html'] || values.redirects)) throw new UsageError('Missing inputs: `--out`, `--shard`, `--report`, `--report-html` and `--redirects` need files, folders or globs')
+  if (settings.report !== undefined && settings.reportHtml !== undefined && path.resolve(cwd, settings.report) === path.resolve(cwd, settings.reportHtml)) throw new UsageError('`--report` and `--report-html` name the same file `' + settings.report + '`')
+  redirectSettings(settings, values)
+  if (settings.inputs.length === 0 && settings.images !== 'keep') throw new UsageError('`--images ' + settings.images + '` needs inputs and `--out`: images are saved beside the output files')
   try {
     if (values.shard !== undefined) settings.shard = parseShard(values.shard)
     for (const file of values.profile || []) settings.profiles.push(validateProfile(await readJson(path.resolve(cwd, file)), 'profile `' + file + '`'))
@@ -156,11 +252,37 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
   return settings
 }
 
+/**
+ * Check `--redirects`, `--redirects-format` and `--permalink`: the format
+ * is given or told by the file name; the new addresses come from
+ * `--permalink` or the layout's default; a sharded run cannot write the
+ * map (it sees only its shard's pages).
+ */
+function redirectSettings(settings: Settings, values: {redirects?: string; 'redirects-format'?: string; permalink?: string; shard?: string}): void {
+  const format = values['redirects-format']
+  if (format !== undefined && !(redirectFormats as ReadonlyArray<string>).includes(format)) throw new UsageError('Invalid `--redirects-format` `' + format + '`: expected one of ' + redirectFormats.join(', '))
+  if (values.permalink !== undefined) {
+    try {
+      settings.permalink = checkPermalink(values.permalink)
+    } catch (error) {
+      throw new UsageError((error as Error).message)
+    }
+  } else settings.permalink = defaultPermalinks[settings.layout]
+  if (values.redirects === undefined) {
+    if (format !== undefined) throw new UsageError('`--redirects-format` needs `--redirects <file>`')
+    return
+  }
+  settings.redirectsFormat = (format as RedirectFormat | undefined) ?? formatFromFileName(values.redirects)
+  if (!settings.redirectsFormat) throw new UsageError('Cannot tell the redirect map format from `' + values.redirects + '`: give `--redirects-format` (' + redirectFormats.join(', ') + ')')
+  if (!settings.permalink) throw new UsageError('`--redirects` with `--layout ' + settings.layout + '` needs `--permalink <pattern>`: where the site publishes the pages (for example `/news/:slug/`)')
+  if (values.shard !== undefined) throw new UsageError('`--redirects` cannot be combined with `--shard`: a redirect map lists every page, and a shard run sees only its own')
+}
+
 /** `--max-size`: bytes, or a number with `K`, `M`, `G` (1024-based; `KB`, `KiB`, … too). */
-export function parseSize(value: string): number {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(?:([kmg])(?:i?b)?|b)?\s*$/i.exec(value)
+export function parseSize(value: string, option = '--max-size'): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(?:([kmg])(?:i?b)?|b)?$/i.exec(value.trim())
   const size = match ? Math.floor(Number(match[1]) * 1024 ** ' kmg'.indexOf((match[2] || ' ').toLowerCase())) : Number.NaN
-  if (!Number.isSafeInteger(size) || size < 1) throw new UsageError('Invalid `--max-size` `' + value + '`: expected a size such as `50M`, `800K` or `1048576`')
+  if (!Number.isSafeInteger(size) || size < 1) throw new UsageError('Invalid `' + option + '` `' + value + '`: expected a size such as `50M`, `800K` or `1048576`')
   return size
 }
 

@@ -1,23 +1,31 @@
 import {statSync} from 'node:fs'
 import fs from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
-import type {VFile} from 'vfile'
+import {ImageStage, imagesUnchanged} from '../images/stage.js'
+import {aliasGenerator} from '../output/alias-path.js'
 import type {Settings} from './arguments.js'
-import type {TaskResult} from './convert-task.js'
+import type {Task, TaskMessage, TaskResult} from './convert-task.js'
 import {sha256} from './hash.js'
 import {acquireLock} from './lock.js'
-import {compare, Manifest, stamp} from './manifest.js'
+import {printable} from './escape.js'
+import {compare, journalOf, Manifest, stamp} from './manifest.js'
 import type {ManifestEntry} from './manifest.js'
 import {PathRegistry} from './path-registry.js'
-import {createPool} from './pool.js'
+import {createPool, defaultHeapMb, maxJobs, retryHeapMb} from './pool.js'
+import type {Pool} from './pool.js'
 import {createProgress} from './progress.js'
-import {formatSummary, summarize} from './report.js'
-import type {ReportEntry} from './report.js'
+import {RedirectPlan} from './redirect-plan.js'
+import {writeRedirectMap} from './redirect-map.js'
+import {formatSummary, noFacts, summarize} from './report.js'
+import type {PageFacts, Report, ReportEntry} from './report.js'
+import {renderReportHtml} from './report-html.js'
 import {inShard} from './shard.js'
 import {formatFiles, toVFile} from './verbose.js'
 import {walkInputs} from './walk-inputs.js'
 import type {Input} from './walk-inputs.js'
-import {describeWriteError, removeStaleTemporaries, writeAtomic, writeErrors} from './write-atomic.js'
+import {InTheWay, OutFolder} from './out-folder.js'
+import {describeWriteError, isInTheWay, isWriteError, removeStaleTemporaries, writeAtomic} from './write-atomic.js'
 import {claimOutput} from './write-output.js'
 
 /** Streams and working directory of a run. */
@@ -49,56 +57,144 @@ export async function runBatch(settings: Settings, io: Io, converter: string): P
   const outDir = path.resolve(io.cwd, settings.out as string)
   const tag = settings.shard.count > 1 ? '.shard-' + settings.shard.index + '-of-' + settings.shard.count : ''
   let lock
+  let out
   try {
-    await fs.mkdir(outDir, {recursive: true})
-    lock = await acquireLock(path.join(outDir, '.news-markdown' + tag + '.lock'))
+    await makeFolder(outDir)
+    out = await OutFolder.open(outDir)
+    for (const name of ['.news-markdown' + tag + '.lock', '.news-markdown-manifest' + tag + '.json', journalOf('.news-markdown-manifest' + tag + '.json')]) await checkOwnFile(out.root, name)
+    lock = await acquireLock(path.join(out.root, '.news-markdown' + tag + '.lock'), {onWait: (message) => settings.quiet || io.stderr.write('news-markdown: ' + printable(message) + '\n')})
   } catch (error) {
-    const cannotWrite = writeErrors.has(String((error as NodeJS.ErrnoException).code))
-    io.stderr.write('news-markdown: ' + (cannotWrite ? 'Cannot write to the output folder `' + outDir + '`: ' + describeWriteError(error) + '; nothing was converted' : (error as Error).message) + '\n')
+    const reason = cannotUse(outDir, error)
+    io.stderr.write('news-markdown: ' + printable(reason) + '\n')
+    // The report (elsewhere) still says what happened to each input.
+    const all = [...found.inputs, ...found.duplicates, ...found.skipped.map((entry) => entry.input)].filter((input) => inShard(input.relative, settings.shard))
+    const entries: Array<ReportEntry> = all.map((input) => ({input: input.relative, inputPath: input.absolute, output: null, status: 'skipped', reason, fields: [], ...noFacts, warnings: [], error: null}))
+    entries.sort((a, b) => compare(a.input, b.input))
+    const report: Report = {converter, shard: settings.shard.index + '/' + settings.shard.count, summary: summarize(entries), files: entries}
+    await writeReports(settings, io, report, outDir).catch(() => undefined)
     return 1
   }
   try {
     const inputs = found.inputs.filter((input) => inShard(input.relative, settings.shard))
     const skipped = found.skipped.filter((entry) => inShard(entry.input.relative, settings.shard))
-    return await convertAll(settings, io, converter, inputs, [...found.duplicates.map((input) => ({input, reason: 'another input has the same relative path (' + input.absolute + ')'})), ...skipped], outDir, tag)
+    return await convertAll(settings, io, converter, inputs, [...found.duplicates.map((input) => ({input, reason: 'another input has the same relative path (' + input.absolute + ')'})), ...skipped], out, tag)
   } finally {
     await lock.release().catch(() => undefined)
   }
 }
 
-async function convertAll(settings: Settings, io: Io, converter: string, inputs: Array<Input>, skippedInputs: Array<{input: Input; reason: string}>, outDir: string, tag: string): Promise<number> {
+/** Why the output folder cannot be used (nothing was converted). */
+function cannotUse(outDir: string, error: unknown): string {
+  if (error instanceof InTheWay) return 'Cannot use the output folder `' + outDir + '`: ' + error.message + '; nothing was converted'
+  if (isWriteError(error)) return 'Cannot write to the output folder `' + outDir + '`: ' + describeWriteError(error) + '; nothing was converted'
+  return String((error as Error).message || error)
+}
+
+/**
+ * Make `folder` and its missing parents one by one, so a failure names its
+ * real cause (a read-only file system, permissions, a file in the way)
+ * instead of the `ENOENT` of a recursive `mkdir`.
+ */
+async function makeFolder(folder: string): Promise<void> {
+  const missing: Array<string> = []
+  let current = folder
+  for (;;) {
+    const stats = await fs.stat(current).catch((error: NodeJS.ErrnoException) => {
+      // ENOTDIR: a file further up is in the way; found as the walk goes up.
+      if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined
+      throw error
+    })
+    if (stats) {
+      if (!stats.isDirectory()) throw new InTheWay('`' + current + '` is a file, not a folder' + (current === folder ? '' : ' (it is in the way of `' + folder + '`)') + ': move it away or choose another --out')
+      break
+    }
+    missing.unshift(current)
+    const parent = path.dirname(current)
+    if (parent === current) break
+    current = parent
+  }
+  for (const each of missing) {
+    await fs.mkdir(each).catch(async (error: NodeJS.ErrnoException) => {
+      // Made meanwhile by someone else: fine if it is a folder.
+      if (error.code === 'EEXIST' && (await fs.stat(each)).isDirectory()) return
+      throw error
+    })
+  }
+}
+
+/** A file news-markdown keeps in the output folder (lock, manifest, journal) must be a file when it exists. */
+async function checkOwnFile(root: string, name: string): Promise<void> {
+  const stats = await fs.lstat(path.join(root, name)).catch(() => undefined)
+  if (stats && !stats.isFile()) {
+    throw new InTheWay('`' + name + '` is ' + (stats.isDirectory() ? 'a folder' : stats.isSymbolicLink() ? 'a symbolic link' : 'not a regular file') + ', where news-markdown keeps its ' + (name.endsWith('.lock') ? 'lock' : name.endsWith('.journal') ? 'manifest journal' : 'manifest') + ': move it away')
+  }
+}
+
+async function convertAll(settings: Settings, io: Io, converter: string, inputs: Array<Input>, skippedInputs: Array<{input: Input; reason: string}>, out: OutFolder, tag: string): Promise<number> {
+  const outDir = out.root
   await removeStaleTemporaries(outDir)
   const manifest = await Manifest.load(path.join(outDir, '.news-markdown-manifest' + tag + '.json'))
+  if (manifest.ignored.length > 0 && !settings.quiet) {
+    io.stderr.write(printable('news-markdown: ignored ' + manifest.ignored.length + ' manifest entries naming files news-markdown never writes (' + manifest.ignored.slice(0, 3).join(', ') + (manifest.ignored.length > 3 ? ', …' : '') + '); those files are left alone') + '\n')
+  }
   const entries: Array<ReportEntry> = []
-  const files: Array<VFile> = []
+  const files: Array<{path: string; messages: Array<TaskMessage>}> = []
   const registry = new PathRegistry()
   const progress = createProgress(inputs.length, io.stderr, !settings.quiet && (io.stderr as {isTTY?: boolean}).isTTY === true)
   const todo: Array<Input> = []
   const current = new Set(inputs.map((input) => input.relative))
 
-  // 1. Unchanged inputs keep their outputs; outputs of other inputs stay reserved.
+  const plan = new RedirectPlan({generator: aliasGenerator(settings.layout), aliasOptions: {}, permalink: settings.permalink, map: settings.redirectsFormat})
+
+  // 1. Unchanged inputs keep their outputs (and old URLs, unless the alias
+  // they were written with clashes now); outputs of other inputs stay reserved.
+  const kept: Array<{input: Input; entry: ManifestEntry; known: PageFacts}> = []
   for (const input of inputs) {
     const entry = manifest.get(input.relative)
-    if (!settings.force && entry && entry.converter === converter && (await unchanged(input.relative, input.absolute, path.join(outDir, entry.output), entry, manifest))) {
-      registry.reserve(entry.output)
-      entries.push({input: input.relative, output: entry.output, status: 'unchanged', fields: entry.fields, warnings: [], error: null})
-      progress.tick()
-    } else todo.push(input)
+    // A page without recorded facts (written by an older version) is converted again for them.
+    const known = entry && entry.facts
+    if (!settings.force && entry && known && entry.converter === converter && (await unchanged(input.relative, input.absolute, path.join(outDir, entry.output), entry, manifest)) && (await imagesUnchanged(entry, settings.images, outDir))) kept.push({input, entry, known})
   }
+  const again = plan.planUnchanged(kept.map(({input, entry}) => ({relative: input.relative, entry})))
+  const keptNames = new Set<string>()
+  for (const {input, entry, known} of kept) {
+    if (again.has(input.relative)) continue
+    keptNames.add(input.relative)
+    registry.reserve(entry.output)
+    entries.push({input: input.relative, inputPath: input.absolute, output: entry.output, status: 'unchanged', fields: entry.fields, ...known, warnings: [], error: null})
+    progress.tick()
+  }
+  for (const input of inputs) if (!keptNames.has(input.relative)) todo.push(input)
   const redo = new Set(todo.map((input) => input.relative))
   for (const [relative, entry] of manifest.entries()) if (!redo.has(relative) && !current.has(relative)) registry.reserve(entry.output)
-  for (const {input, reason} of skippedInputs) entries.push({input: input.relative, output: null, status: 'skipped', reason, fields: [], warnings: [], error: null})
+  for (const {input, reason} of skippedInputs) entries.push({input: input.relative, inputPath: input.absolute, output: null, status: 'skipped', reason, fields: [], ...noFacts, warnings: [], error: null})
 
   // 2. Convert the rest with a bounded look-ahead window. Claim output
   // paths in input order (deterministic names), then write up to
   // `maxWrites` files at once: the disk's latency (fsync) overlaps.
-  const pool = createPool(Math.min(settings.jobs, Math.max(todo.length, 1)))
-  const window = Math.max(settings.jobs * 16, 32)
+  // Space for the journal first: no page is written that cannot be recorded.
+  try {
+    await manifest.openJournal(todo.map((input) => input.relative))
+  } catch (error) {
+    if (!isWriteError(error)) throw error
+    io.stderr.write('news-markdown: Cannot write to the output folder `' + printable(outDir) + '`: ' + describeWriteError(error) + ' (reserving space for the manifest journal); nothing was converted\n')
+    await manifest.closeJournal(true).catch(() => undefined)
+    progress.stop()
+    return 1
+  }
+  const jobs = workerCount(settings, io)
+  const pool = createPool({jobs: Math.min(jobs, Math.max(todo.length, 1)), heapMb: settings.workerMemory ?? defaultHeapMb, retryHeapMb: retryHeapMb(), timeoutMs: settings.pageTimeout})
+  // `--images copy|download`: images are fetched as soon as a page is converted, placed when it is written.
+  // With `keep`, a stage still removes the copies of earlier runs that pages no longer use.
+  const images = settings.images === 'keep' && ![...manifest.entries()].some(([, entry]) => entry.images) ? undefined : new ImageStage({mode: settings.images, outDir, layout: settings.layout, manifest, roots: settings.imageRoots, fetch: settings.imageFetch, retryFailed: settings.force})
+  const window = Math.max(jobs * 16, 32)
   const pending: Array<Promise<TaskResult> | undefined> = []
   const maxSize = settings.maxSize ?? defaultMaxSize
+  const taskFor = (input: Input): Task => ({file: input.absolute, relative: input.relative, root: input.root, options: optionsFor(settings, input.relative), layout: settings.layout, maxSize, images: settings.images})
   const start = (index: number) => {
     const input = todo[index]
-    pending[index] = pool.run({file: input.absolute, relative: input.relative, options: optionsFor(settings, input.relative), layout: settings.layout, maxSize})
+    pending[index] = pool.run(taskFor(input))
+    if (images) pending[index] = pending[index]!.then((result) => (images.acquire(input, result.page), result))
   }
   for (let index = 0; index < Math.min(window, todo.length); index++) start(index)
   const writing = new Set<Promise<void>>()
@@ -117,25 +213,31 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
       const result = await (pending[index] as Promise<TaskResult>)
       pending[index] = undefined
       if (index + window < todo.length) start(index + window)
-      const claimed = claimOutput({outDir, converter, manifest, registry, input, result, overwrite: settings.overwrite})
-      if (settings.verbose && result.messages.length > 0) files.push(toVFile(input.relative, result.messages))
-      if (!settings.verbose && result.error) io.stderr.write(progressNewline(settings, io) + input.relative + ': ' + result.error.reason + ' [' + result.error.ruleId + ']\n')
+      const claimed = claimOutput({outDir, out, converter, manifest, registry, input, result, overwrite: settings.overwrite, images})
+      // Another page holds the old URL or the alias's file: write this one without alias.
+      if (result.page && claimed.output !== null && !plan.claim(input.relative, claimed.output, result.page.redirect) && result.page.redirect?.alias) {
+        await withoutAlias(pool, taskFor(input), result)
+      }
+      // Read when the batch ends: the images stage adds its messages when the page is written.
+      if (settings.verbose) files.push({path: input.relative, messages: result.messages})
+      if (!settings.verbose && result.error) io.stderr.write(progressNewline(settings, io) + printable(input.relative + ': ' + result.error.reason + ' [' + result.error.ruleId + ']') + '\n')
       const before = claimed.output === null ? undefined : removals.get(pathKey(claimed.output))
       const done: Promise<void> = (async () => {
         if (before) await before
         try {
           entries.push(await claimed.write())
         } catch (error) {
-          if (!writeErrors.has(String((error as NodeJS.ErrnoException).code))) throw error
+          if (isInTheWay(error)) {
+            // Something appeared in the way during the run: this page only.
+            entries.push({input: input.relative, inputPath: input.absolute, output: claimed.output, status: 'skipped', reason: 'cannot write `' + claimed.output + '`: ' + describeWriteError(error), fields: [], ...noFacts, warnings: [], error: null})
+            return
+          }
+          if (!isWriteError(error)) throw error
           stopped ||= {input, error}
           entries.push(writeFailure(input, 'Cannot write the output: ' + describeWriteError(error)))
           return
         }
         progress.tick()
-        await manifest.saveSoon().catch((error: unknown) => {
-          if (!writeErrors.has(String((error as NodeJS.ErrnoException).code))) throw error
-          stopped ||= {input, error}
-        })
       })().catch((error: unknown) => {
         failure ||= error
       }).finally(() => writing.delete(done))
@@ -145,50 +247,126 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
     }
     await Promise.all(writing)
     if (failure) throw failure
+    // Pages written with an alias whose file a later page turned out to live at.
+    const byName = new Map(inputs.map((input) => [input.relative, input]))
+    for (const relative of stopped ? [] : plan.fixups()) {
+      const input = byName.get(relative) as Input
+      const previous = manifest.get(relative)
+      if (!previous) continue
+      const result = await pool.run({...taskFor(input), aliases: false})
+      if (!result.page) continue
+      images?.acquire(input, result.page)
+      const claimed = claimOutput({outDir, out, converter, manifest, registry, input, result, overwrite: settings.overwrite, output: previous.output, images})
+      let entry: ReportEntry
+      try {
+        entry = await claimed.write()
+      } catch (error) {
+        if (!isWriteError(error)) throw error
+        stopped ||= {input, error}
+        break
+      }
+      plan.dropAlias(relative)
+      const index = entries.findIndex((other) => other.input === relative)
+      if (index === -1) entries.push(entry)
+      else entries[index] = entry
+    }
+    if (images && !stopped) await images.removeUnused()
   } finally {
     await Promise.all(writing)
     await pool.close()
+    await images?.close()
     progress.stop()
   }
-  // Save what was written; a manifest that cannot be saved stays as it was (atomic).
+  // Save what was written; a manifest that cannot be saved stays as it was
+  // (atomic), and its journal, which holds every change, stays for the next run.
   let manifestError: unknown
-  await manifest.save().catch((error: unknown) => {
-    if (!writeErrors.has(String((error as NodeJS.ErrnoException).code))) throw error
+  await manifest.save().catch(async (error: unknown) => {
+    await manifest.closeJournal(false).catch(() => undefined)
+    if (!isWriteError(error)) throw error
     manifestError = error
   })
+  const journal = '`' + path.basename(journalOf(manifest.file)) + '`'
   if (stopped) {
     const done = entries.filter((entry) => entry.status === 'converted' || entry.status === 'unchanged').length
     io.stderr.write(
-      progressNewline(settings, io) + 'news-markdown: Cannot write to the output folder `' + outDir + '` (' + stopped.input.relative + '): ' + describeWriteError(stopped.error) +
+      progressNewline(settings, io) + printable('news-markdown: Cannot write to the output folder `' + outDir + '` (' + stopped.input.relative + '): ' + describeWriteError(stopped.error) +
         '; stopped with ' + done + ' of ' + (inputs.length + skippedInputs.length) + ' inputs done. ' +
-        (manifestError ? 'The manifest could not be updated (' + describeWriteError(manifestError) + ') and is as the last save left it; ' : 'The manifest records every page written; ') +
-        'no partial file is left. Free space or fix permissions, then run again to convert the rest.\n'
+        (manifestError ? 'The manifest could not be saved (' + describeWriteError(manifestError) + '); its journal ' + journal + ' records every page written and the next run merges it; ' : 'The manifest records every page written; ') +
+        'no partial file is left. Free space or fix permissions, then run again to convert the rest.') + '\n'
     )
   } else if (manifestError) {
-    io.stderr.write('news-markdown: Cannot save the manifest in `' + outDir + '`: ' + describeWriteError(manifestError) + '; the previous manifest is kept, and the next run adopts the files written\n')
+    io.stderr.write(printable('news-markdown: Cannot save the manifest in `' + outDir + '`: ' + describeWriteError(manifestError) + '; its journal ' + journal + ' records every page written, and the next run merges it') + '\n')
   }
 
   entries.sort((a, b) => compare(a.input, b.input))
+  // Old URLs: the redirect map, and what happened to each page's old URL.
+  const written = new Set(entries.filter((entry) => entry.status === 'converted' || entry.status === 'unchanged').map((entry) => entry.input))
+  let mapError: unknown
+  if (settings.redirects && settings.redirectsFormat) {
+    mapError = await writeRedirectMap(path.resolve(io.cwd, settings.redirects), settings.redirectsFormat, plan, written)
+    if (mapError) io.stderr.write(progressNewline(settings, io) + 'news-markdown: Cannot write the redirect map `' + settings.redirects + '`: ' + describeWriteError(mapError) + '\n')
+  }
+  if (plan.active) for (const entry of entries) if (written.has(entry.input)) entry.warnings.push(...plan.messages(entry.input, written))
   const summary = summarize(entries)
-  if (settings.verbose && files.length > 0) io.stderr.write(formatFiles(files))
-  for (const entry of entries) if (entry.status === 'skipped' && !settings.quiet) io.stderr.write(entry.input + ': skipped: ' + entry.reason + '\n')
-  if (settings.report) {
-    const report = {converter, shard: settings.shard.index + '/' + settings.shard.count, summary, files: entries}
+  if (images && settings.images !== 'keep') summary.images = images.summary
+  const verbose = files.filter((file) => file.messages.length > 0).map((file) => toVFile(file.path, file.messages))
+  if (settings.verbose && verbose.length > 0) io.stderr.write(formatFiles(verbose))
+  for (const entry of entries) if (entry.status === 'skipped' && !settings.quiet) io.stderr.write(printable(entry.input + ': skipped: ' + entry.reason) + '\n')
+  const report: Report = {converter, shard: settings.shard.index + '/' + settings.shard.count, summary, files: entries}
+  if (!(await writeReports(settings, io, report, outDir))) manifestError ||= true
+  if (!settings.quiet) io.stderr.write(formatSummary(summary))
+  return summary.failed > 0 || summary.skipped > 0 || stopped || manifestError || mapError ? 1 : 0
+}
+
+/**
+ * Convert a page again without its alias (another page holds its old URL
+ * or the alias's file) and put the new Markdown into `result`, which its
+ * claimed write reads.
+ */
+async function withoutAlias(pool: Pool, task: Task, result: TaskResult): Promise<void> {
+  const again = await pool.run({...task, aliases: false})
+  if (!again.page || !result.page) return
+  Object.assign(result.page, {markdown: again.page.markdown, outputHash: again.page.outputHash, redirect: again.page.redirect, imageSpans: again.page.imageSpans})
+}
+
+/**
+ * Write the `--report` and `--report-html` files that were asked for;
+ * whether every one was written.
+ */
+async function writeReports(settings: Settings, io: Io, report: Report, outDir: string): Promise<boolean> {
+  let ok = true
+  const reports: Array<[string | undefined, (file: string) => string]> = [
+    [settings.report, () => JSON.stringify(report, null, 2) + '\n'],
+    [settings.reportHtml, (file) => renderReportHtml(report, {file, outDir})]
+  ]
+  for (const [name, render] of reports) {
+    if (!name) continue
     try {
-      await writeAtomic(path.resolve(io.cwd, settings.report), JSON.stringify(report, null, 2) + '\n', {replace: true})
+      const file = path.resolve(io.cwd, name)
+      await writeAtomic(file, render(file), {replace: true})
     } catch (error) {
-      if (!writeErrors.has(String((error as NodeJS.ErrnoException).code))) throw error
-      io.stderr.write('news-markdown: Cannot write the report `' + settings.report + '`: ' + describeWriteError(error) + '\n')
-      manifestError ||= error
+      if (!isWriteError(error) && !isInTheWay(error)) throw error
+      io.stderr.write(printable('news-markdown: Cannot write the report `' + name + '`: ' + describeWriteError(error)) + '\n')
+      ok = false
     }
   }
-  if (!settings.quiet) io.stderr.write(formatSummary(summary))
-  return summary.failed > 0 || summary.skipped > 0 || stopped || manifestError ? 1 : 0
+  return ok
+}
+
+/**
+ * Worker threads for this run: `--jobs`, capped to what the machine can
+ * run (its CPUs, and the workers that fit in its memory), with a notice.
+ */
+export function workerCount(settings: Settings, io: Io): number {
+  const most = maxJobs(settings.workerMemory ?? defaultHeapMb)
+  if (settings.jobs <= most) return settings.jobs
+  if (!settings.quiet) io.stderr.write('news-markdown: `--jobs ' + settings.jobs + '` capped to ' + most + ': this machine has ' + os.availableParallelism() + ' CPUs and memory for ' + most + ' workers\n')
+  return most
 }
 
 function writeFailure(input: Input, reason: string): ReportEntry {
   const error = {ruleId: 'write-error', reason, line: null, column: null, kind: 'fatal' as const}
-  return {input: input.relative, output: null, status: 'failed', fields: [], warnings: [], error}
+  return {input: input.relative, inputPath: input.absolute, output: null, status: 'failed', fields: [], ...noFacts, warnings: [], error}
 }
 
 /** `convert()`'s default `maxSize`. */
@@ -205,7 +383,9 @@ function pathKey(output: string): string {
 
 function optionsFor(settings: Settings, relative: string) {
   const url = settings.urlMap?.get(relative) ?? (settings.baseUrl ? new URL(relative.split('/').map(encodeURIComponent).join('/'), settings.baseUrl).href : undefined)
-  return {url, profiles: settings.profiles, related: settings.related, relatedFrontmatter: settings.relatedFrontmatter, maxSize: settings.maxSize, maxElements: settings.maxElements}
+  // Copied images may come from `data:` and `file:` URLs: keep them until the copy replaces them.
+  const local = settings.images === 'keep' ? {} : {allowDataImages: true, allowFileImages: true}
+  return {url, profiles: settings.profiles, related: settings.related, relatedFrontmatter: settings.relatedFrontmatter, maxSize: settings.maxSize, maxElements: settings.maxElements, maxNodes: settings.maxNodes, ...local}
 }
 
 function progressNewline(settings: Settings, io: Io): string {
@@ -224,7 +404,7 @@ async function unchanged(relative: string, input: string, output: string, entry:
   const stamps = {inputStamp: stamp(inputStats), outputStamp: stamp(outputStats)}
   if (entry.inputStamp === stamps.inputStamp && entry.outputStamp === stamps.outputStamp) return true
   if ((await hashOf(input)) !== entry.input || (await hashOf(output)) !== entry.outputHash) return false
-  manifest.set(relative, {...entry, ...stamps})
+  manifest.restamp(relative, {...entry, ...stamps})
   return true
 }
 

@@ -1,12 +1,13 @@
 import {posix} from 'node:path'
 import type {RuleId} from '../messages.js'
+import {aliasFor} from '../output/alias-path.js'
+import type {AliasOptions} from '../output/alias-path.js'
 import type {ArticleMeta} from '../types.js'
 import {escapeHugo} from './escape-hugo.js'
 import {escapeKramdown} from './escape-kramdown.js'
 import {fallbackTitle} from './fallback-title.js'
-import {removeInvisibleCharacters} from './invisible-characters.js'
 import {eleventyReservedTags, generatorTags} from './generator-tags.js'
-import {redirectPath} from './redirect-path.js'
+import {removeInvisibleCharacters} from './invisible-characters.js'
 import {safeSegment, slugFromFileName, slugFromUrl, slugify} from './slug.js'
 
 /** A supported output layout. */
@@ -23,6 +24,8 @@ export interface Page {
   article: ArticleMeta
   /** The Markdown body, for a fallback title (default: none). */
   body?: string | undefined
+  /** Bounds of the alias (`hugo`, `jekyll`), or `false` to write none (another page holds the old URL). */
+  aliases?: AliasOptions | false | undefined
 }
 
 /** Report a warning about the page (a rule of `lib/messages.ts`). */
@@ -63,15 +66,15 @@ export const layouts: Record<LayoutName, Layout> = {
   // `url` is reserved by Hugo (it sets the page's own path, and an absolute
   // URL stops the build: “URLs with protocol (http*) not supported”), so the
   // original URL is written as `original_url` (`.Params.original_url`).
-  // Hugo writes an alias as given, so it is written decoded (the path a web
-  // server looks up). Shortcodes and other Hugo syntax quoted in the article
-  // are escaped (`escape-hugo.ts`).
+  // Aliases are decoded and bounded (`lib/output/alias-path.ts`).
+  // Shortcodes and other Hugo syntax quoted in the article are escaped
+  // (`escape-hugo.ts`).
   hugo: {
     place: (page) => ({path: 'posts/' + pageSlug(page) + '.md'}),
     frontmatter(data, page, note) {
       const result: Record<string, unknown> = {}
       for (const [key, value] of Object.entries(generatorData(data, page, note))) result[key === 'url' ? 'original_url' : key] = value
-      const alias = redirect(page, {decode: true}, note)
+      const alias = aliasFor(page.article.url, 'hugo', page.aliases)
       if (alias) result.aliases = [alias]
       return result
     },
@@ -104,8 +107,8 @@ export const layouts: Record<LayoutName, Layout> = {
         if (key === 'url') result.original_url = value
         else result[key] = key === 'date' && typeof value === 'string' ? jekyllDate(value) : value
       }
-      const redirect_ = redirect(page, {decode: false}, note)
-      if (redirect_) result.redirect_from = [redirect_]
+      const redirect = aliasFor(page.article.url, 'jekyll', page.aliases)
+      if (redirect) result.redirect_from = [redirect]
       return result
     },
     body(markdown, note) {
@@ -169,13 +172,6 @@ function cleanBody(markdown: string, note: Note): string {
 
 function noteRemoved(removed: number, note: Note): void {
   if (removed > 0) note('invalid-characters', 'Removed ' + removed + ' control character' + (removed === 1 ? '' : 's') + ' from the article text (C0 and C1 controls, U+FFFE, U+FFFF: invisible, and Markdown readers disagree about them)')
-}
-
-/** The old URL path to redirect from, with an `unusable-alias` warning when it cannot be one. */
-function redirect(page: Page, options: {decode: boolean}, note: Note): string | undefined {
-  const result = redirectPath(page.article.url, options)
-  if (result.problem) note('unusable-alias', 'No redirect from the old URL ' + clip(page.article.url || '') + ': ' + result.problem)
-  return result.path
 }
 
 function clip(value: string): string {

@@ -21,7 +21,8 @@ export class PathRegistry {
   }
 
   /**
-   * Claim `path`, or the first free `<stem>-N<ext>` (N from 2) when taken.
+   * Claim `path`, or the first free `<stem>-N<ext>` (N from 2) when taken;
+   * for a page bundle (`<folder>/index.md`), `<folder>-N/index.md`.
    * Returns the path that was claimed.
    */
   claim(path: string): string {
@@ -29,7 +30,7 @@ export class PathRegistry {
       this.reserve(path)
       return path
     }
-    const extension = posix.extname(path)
+    const extension = path.endsWith('/index.md') ? '/index.md' : posix.extname(path)
     const stem = path.slice(0, path.length - extension.length)
     const stemKey = key(stem)
     let n = this.next.get(stemKey) || 2

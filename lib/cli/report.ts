@@ -1,3 +1,5 @@
+import type {ImageSummary, ReportImage} from '../images/stage.js'
+import type {Verdict, VerdictStatus} from '../types.js'
 import type {TaskMessage} from './convert-task.js'
 
 /** What happened to one input. */
@@ -12,16 +14,58 @@ export interface ReportMessage {
   kind: 'warning' | 'info' | 'fatal'
 }
 
+/** The headline fields of a converted page, for the report. */
+export interface ReportArticle {
+  title?: string | undefined
+  date?: string | undefined
+  author?: string | undefined
+  source?: string | undefined
+  url?: string | undefined
+}
+
+/**
+ * What a converted page is like: its headline fields, its length in words
+ * (`countWords`) and its verdict (`file.data.verdict`, `null` when the
+ * page was not assessed). Kept in `.news-markdown-facts.json` (`FactsStore`),
+ * so pages unchanged in a later run keep them.
+ */
+export interface PageFacts {
+  article: ReportArticle
+  words: number
+  verdict: Verdict | null
+}
+
 /** One input in the report. */
 export interface ReportEntry {
+  /** Path relative to its input folder (or the working directory), posix. */
   input: string
+  /** Absolute path of the input. */
+  inputPath: string
+  /** Output path relative to the output folder (posix), `null` when nothing was written. */
   output: string | null
   status: Status
   /** Why it was skipped, or a note (for example a Jekyll draft). */
   reason?: string | undefined
   fields: Array<string>
+  /** Headline fields; `null` when the page was not converted (failed, skipped). */
+  article: ReportArticle | null
+  /** Words in the Markdown body (`countWords`), `null` as for `article`. */
+  words: number | null
+  /** The page's verdict and its measurements; `null` when it was not assessed. */
+  verdict: Verdict | null
   warnings: Array<ReportMessage>
   error: ReportMessage | null
+  /** With `--images copy|download`: each image of the page and what became of it. */
+  images?: Array<ReportImage> | undefined
+}
+
+/** The JSON `--report`, also what `--report-html` shows. */
+export interface Report {
+  converter: string
+  /** `k/n`. */
+  shard: string
+  summary: Summary
+  files: Array<ReportEntry>
 }
 
 /** Counts for the summary. */
@@ -32,7 +76,23 @@ export interface Summary {
   failed: number
   /** Warnings (not info) by `ruleId`. */
   warnings: Record<string, number>
+  /** With `--images copy|download`: images saved, reused, downloaded, left remote, failed. */
+  images?: ImageSummary | undefined
+  /** Converted and unchanged pages by verdict; `unassessed`: those without one. */
+  verdicts: Record<VerdictStatus | 'unassessed', number>
+  /** Pages whose verdict is `review` or `failed`, by reason (`ruleId`). */
+  reasons: Record<string, number>
 }
+
+/** The headline fields of `article`, without empty ones. */
+export function reportArticle(article: Readonly<ReportArticle>): ReportArticle {
+  const result: ReportArticle = {}
+  for (const key of ['title', 'date', 'author', 'source', 'url'] as const) if (typeof article[key] === 'string' && article[key]) result[key] = article[key]
+  return result
+}
+
+/** `article`, `words` and `verdict` of a report entry for a page that was not converted (or whose facts are unknown). */
+export const noFacts = {article: null, words: null, verdict: null} as const
 
 /** Plain message for the report. */
 export function reportMessage(message: TaskMessage): ReportMessage {
@@ -47,9 +107,16 @@ export function reportMessage(message: TaskMessage): ReportMessage {
 
 /** Count statuses and warnings. */
 export function summarize(entries: ReadonlyArray<ReportEntry>): Summary {
-  const summary: Summary = {converted: 0, unchanged: 0, skipped: 0, failed: 0, warnings: {}}
+  const summary: Summary = {converted: 0, unchanged: 0, skipped: 0, failed: 0, warnings: {}, verdicts: {ok: 0, review: 0, failed: 0, unassessed: 0}, reasons: {}}
   for (const entry of entries) {
     summary[entry.status]++
+    if (entry.status === 'converted' || entry.status === 'unchanged') {
+      const verdict = entry.verdict
+      summary.verdicts[verdict ? verdict.status : 'unassessed']++
+      if (verdict && verdict.status !== 'ok') {
+        for (const reason of new Set(verdict.reasons)) summary.reasons[reason] = (summary.reasons[reason] || 0) + 1
+      }
+    }
     for (const warning of entry.warnings) {
       if (warning.kind !== 'warning') continue
       const id = warning.ruleId || 'unknown'
@@ -59,10 +126,38 @@ export function summarize(entries: ReadonlyArray<ReportEntry>): Summary {
   return summary
 }
 
-/** Human summary, one line plus one line per warning rule. */
+/** Reasons shown in the summary's last line. */
+const topReasons = 5
+
+/**
+ * Human summary: the counts, the warnings by rule and, when pages were
+ * assessed, a last line saying how many need review (verdict `review` or
+ * `failed`) with the most frequent reasons.
+ */
 export function formatSummary(summary: Summary): string {
   const lines = [summary.converted + ' converted, ' + summary.unchanged + ' unchanged, ' + summary.skipped + ' skipped, ' + summary.failed + ' failed']
   const ids = Object.keys(summary.warnings).sort()
   if (ids.length > 0) lines.push('warnings: ' + ids.map((id) => id + ' ×' + summary.warnings[id]).join(', '))
+  const images = summary.images
+  if (images) lines.push('images: ' + images.saved + ' saved (' + images.downloaded + ' downloaded), ' + images.reused + ' already in place, ' + (images.remote > 0 ? images.remote + ' left remote, ' : '') + images.failed + ' failed')
+  const {ok, review, failed, unassessed} = summary.verdicts
+  const assessed = ok + review + failed
+  // Before any page is assessed (no verdict step), say nothing rather than guess.
+  if (assessed > 0) {
+    if (unassessed > 0) lines.push(unassessed + ' ' + plural(unassessed, 'page', 'pages') + ' not assessed (converted by a version without verdicts; --force assesses them)')
+    const flagged = review + failed
+    if (flagged === 0) {
+      lines.push('no page needs review (' + assessed + ' assessed)')
+    } else {
+      const reasons = Object.entries(summary.reasons).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      const shown = reasons.slice(0, topReasons).map(([id, count]) => id + ' ×' + count)
+      if (reasons.length > topReasons) shown.push('and ' + (reasons.length - topReasons) + ' more')
+      lines.push(flagged + ' ' + plural(flagged, 'page needs', 'pages need') + ' review' + (failed > 0 ? ' (' + failed + ' failed the checks)' : '') + (shown.length > 0 ? ': ' + shown.join(', ') : ''))
+    }
+  }
   return lines.join('\n') + '\n'
+}
+
+function plural(count: number, one: string, many: string): string {
+  return count === 1 ? one : many
 }

@@ -13,7 +13,7 @@ import {stringifyOptions} from '../convert.js'
 export interface Dialect {
   /** More patterns to escape (`mdast-util-to-markdown`'s `unsafe`), added to the defaults. */
   unsafe?: Array<Unsafe> | undefined
-  /** Handlers replacing the default ones. */
+  /** Handlers replacing the default ones (and `convert()`'s). */
   handlers?: Partial<Handlers> | undefined
 }
 
@@ -34,7 +34,7 @@ export function restringify(markdown: string, dialect: Dialect, transform?: ((tr
     processor = unified()
       .use(remarkParse)
       .use(remarkGfm, {stringLength: stringWidth})
-      .use(remarkStringify, {...stringifyOptions, unsafe: [...(stringifyOptions.unsafe || []), ...(dialect.unsafe || [])], handlers: dialect.handlers || {}})
+      .use(remarkStringify, {...stringifyOptions, unsafe: [...(stringifyOptions.unsafe || []), ...(dialect.unsafe || [])], handlers: {...stringifyOptions.handlers, ...dialect.handlers}})
       .freeze() as unknown as Processor<Root, undefined, undefined, Root, string>
     processors.set(dialect, processor)
   }

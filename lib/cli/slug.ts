@@ -23,7 +23,7 @@ export function slugify(value: string): string {
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
+    .replace(/^-+|(?<!-)-+$/g, '')
   return finish(slug)
 }
 
@@ -64,12 +64,12 @@ export function safeSegment(value: string): string {
     .normalize('NFC')
     // Control characters, separators and characters Windows refuses.
     .replace(/[\p{Cc}\p{Cf}/\\:*?"<>|]+/gu, '-')
-    .replace(/^[.\s]+|[.\s]+$/g, '')
+    .replace(/^[.\s]+|(?<![.\s])[.\s]+$/g, '')
   return finish(segment) || '_'
 }
 
 function finish(value: string): string {
-  const result = truncate(value, maxBytes).replace(/[-.\s]+$/, '')
+  const result = truncate(value, maxBytes).replace(/(?<![-.\s])[-.\s]+$/, '')
   return result.replace(reserved, '$1_')
 }
 

@@ -48,7 +48,7 @@ function checkUrl(value: string, file: string): string {
 
 function parseCsvLine(line: string): Array<string> {
   const fields: Array<string> = []
-  const field = /\s*(?:"((?:[^"]|"")*)"|([^,]*))\s*(?:,|$)/y
+  const field = /(?:\s*"((?:[^"]|"")*)"\s*|([^,]*))(?:,|$)/y
   while (field.lastIndex < line.length) {
     const start = field.lastIndex
     const match = field.exec(line)

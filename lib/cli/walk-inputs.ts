@@ -12,6 +12,12 @@ export interface Input {
    * files found in it, else to the working directory (else the base name).
    */
   relative: string
+  /**
+   * Real path of the input tree, when links out of it are not followed
+   * (files found in a folder or by a glob, without `followSymlinks`): the
+   * file must still be inside it when it is read.
+   */
+  root?: string | undefined
 }
 
 /** Inputs found, sorted by relative path, later inputs with a taken relative path, and inputs left out. */
@@ -54,7 +60,7 @@ export async function walkInputs(args: ReadonlyArray<string>, cwd: string, optio
     const stats = await fs.stat(absolute).catch(() => undefined)
     if (stats && stats.isDirectory()) {
       const root = await fs.realpath(absolute)
-      for (const file of await walkFolder(absolute, {root, follow, seen: new Set([root]), skipped, base: absolute})) found.push({absolute: file, relative: toPosix(path.relative(absolute, file))})
+      for (const file of await walkFolder(absolute, {root, follow, seen: new Set([root]), skipped, base: absolute})) found.push({absolute: file, relative: toPosix(path.relative(absolute, file)), root: follow ? undefined : root})
     } else if (stats) {
       found.push({absolute, relative: relativeTo(cwd, absolute)})
     } else if (isDynamicPattern(arg)) {
@@ -65,7 +71,7 @@ export async function walkInputs(args: ReadonlyArray<string>, cwd: string, optio
       const lexicalBase = path.resolve(cwd, globBase(arg))
       const base = await fs.realpath(lexicalBase).catch(() => lexicalBase)
       for (const file of files) {
-        const input = {absolute: path.resolve(file), relative: relativeTo(cwd, path.resolve(file))}
+        const input: Input = {absolute: path.resolve(file), relative: relativeTo(cwd, path.resolve(file)), root: follow ? undefined : base}
         if (!follow) {
           // Found through a linked folder: not entered, as in a folder walk.
           const folderReal = await fs.realpath(path.dirname(input.absolute)).catch(() => undefined)

@@ -1,13 +1,33 @@
+import {randomBytes} from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
-/** Names of our temporary files: `.news-markdown-tmp-<pid>-<n>`. */
-export const temporaryName = /^\.news-markdown-tmp-(\d+)-\d+$/
+/** Names of our temporary files: `.news-markdown-tmp-<pid>-<run>-<n>` (older versions: no `<run>`). */
+export const temporaryName = /^\.news-markdown-tmp-(\d+)(?:-([\da-f]{8}))?-\d+$/
+
+/**
+ * This process's run token: a process with the same pid (a container's
+ * PID 1 after a restart) is told apart from this one by it.
+ */
+export const runToken = randomBytes(4).toString('hex')
+
+/** A temporary file name of this process. */
+export function temporaryFile(folder: string, n: number | string): string {
+  return path.join(folder, '.news-markdown-tmp-' + process.pid + '-' + runToken + '-' + n)
+}
 
 let counter = 0
 
 /** Folders this process made or found: one `mkdir` each, not one per file. */
 const folders = new Set<string>()
+
+/**
+ * A fresh temporary file name in `folder` (`.news-markdown-tmp-<pid>-<run>-<n>`):
+ * removed by `removeStaleTemporaries` once this process is gone.
+ */
+export function temporaryPath(folder: string): string {
+  return temporaryFile(folder, ++counter)
+}
 
 /**
  * Write `data` to `target` atomically: a temporary file in the same folder,
@@ -23,7 +43,7 @@ export async function writeAtomic(target: string, data: string | Uint8Array, opt
     await fs.mkdir(folder, {recursive: true})
     folders.add(folder)
   }
-  const temporary = path.join(folder, '.news-markdown-tmp-' + process.pid + '-' + ++counter)
+  const temporary = temporaryPath(folder)
   let handle
   try {
     handle = await fs.open(temporary, 'wx')
@@ -72,6 +92,19 @@ export async function writeAtomic(target: string, data: string | Uint8Array, opt
  */
 export const writeErrors = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'EIO', 'EFBIG', 'EMFILE', 'ENFILE'])
 
+/** Whether `error` is a file system refusing writes (`writeErrors`). */
+export function isWriteError(error: unknown): boolean {
+  return writeErrors.has(String((error as NodeJS.ErrnoException | undefined)?.code))
+}
+
+/** Error codes of something in the way: a file where a folder is needed, a folder where a file is. */
+const wayErrors = new Set(['ENOTDIR', 'EISDIR', 'EEXIST', 'ELOOP'])
+
+/** Whether `error` is something in the way of a write (see `wayErrors`). */
+export function isInTheWay(error: unknown): boolean {
+  return wayErrors.has(String((error as NodeJS.ErrnoException | undefined)?.code))
+}
+
 /** Human text for a write error code. */
 export function describeWriteError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code
@@ -84,7 +117,11 @@ export function describeWriteError(error: unknown): string {
     EIO: 'input/output error',
     EFBIG: 'file too large for the file system',
     EMFILE: 'too many open files',
-    ENFILE: 'too many open files in the system'
+    ENFILE: 'too many open files in the system',
+    ENOTDIR: 'a file is in the way where a folder is needed',
+    EISDIR: 'a folder is in the way where a file is needed',
+    EEXIST: 'something is in the way where a folder is needed',
+    ELOOP: 'too many symbolic links in the path'
   }
   return (code && text[code] ? text[code] + ' (' + code + ')' : String((error as Error).message || error))
 }
@@ -118,22 +155,32 @@ function injectedFault(): NodeJS.ErrnoException | undefined {
 }
 
 /**
- * Remove temporary files left in `folder` (recursively) by runs that are no
+ * Remove temporary files left in `folder` (recursively, never through a
+ * symbolic link: `readdir`'s `recursive` follows them) by runs that are no
  * longer alive, such as a killed earlier run. Returns how many were removed.
  */
 export async function removeStaleTemporaries(folder: string): Promise<number> {
   let removed = 0
-  let entries: Array<import('node:fs').Dirent>
-  try {
-    entries = await fs.readdir(folder, {withFileTypes: true, recursive: true})
-  } catch {
-    return 0
-  }
-  for (const entry of entries) {
-    const match = entry.isFile() ? temporaryName.exec(entry.name) : null
-    if (!match || isAlive(Number(match[1]))) continue
-    await fs.rm(path.join(entry.parentPath, entry.name), {force: true})
-    removed++
+  const stack = [folder]
+  while (stack.length > 0) {
+    const current = stack.pop() as string
+    let entries: Array<import('node:fs').Dirent>
+    try {
+      entries = await fs.readdir(current, {withFileTypes: true})
+    } catch {
+      continue
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        stack.push(path.join(current, entry.name))
+        continue
+      }
+      const match = entry.isFile() ? temporaryName.exec(entry.name) : null
+      // Ours only if both pid and run token are ours; another live pid may be another shard's run.
+      if (!match || (Number(match[1]) === process.pid ? match[2] === runToken : isAlive(Number(match[1])))) continue
+      await fs.rm(path.join(current, entry.name), {force: true})
+      removed++
+    }
   }
   return removed
 }

@@ -1,11 +1,13 @@
 import fs from 'node:fs/promises'
-import path from 'node:path'
+import type {ImageStage} from '../images/stage.js'
 import type {TaskResult} from './convert-task.js'
 import {sha256} from './hash.js'
 import {stamp} from './manifest.js'
-import type {Manifest} from './manifest.js'
+import type {Manifest, ManifestEntry} from './manifest.js'
 import type {PathRegistry} from './path-registry.js'
-import {reportMessage} from './report.js'
+import {InTheWay, isOutputPath, readOwn} from './out-folder.js'
+import type {OutFolder} from './out-folder.js'
+import {noFacts, reportMessage} from './report.js'
 import type {ReportEntry} from './report.js'
 import type {Input} from './walk-inputs.js'
 import {writeAtomic} from './write-atomic.js'
@@ -13,6 +15,8 @@ import {writeAtomic} from './write-atomic.js'
 /** Everything needed to commit one converted page. */
 export interface Commit {
   outDir: string
+  /** The output folder by its real path: writes never go through a link out of it. */
+  out: OutFolder
   converter: string
   manifest: Manifest
   registry: PathRegistry
@@ -20,6 +24,10 @@ export interface Commit {
   result: TaskResult
   /** Replace files the tool did not write (`--overwrite`). */
   overwrite: boolean
+  /** With `--images copy|download`: places the page's images and rewrites its Markdown before it is written. */
+  images?: ImageStage | undefined
+  /** The output path this input already claimed in this run (writing the page again), instead of claiming one. */
+  output?: string | undefined
 }
 
 /** A committed page: its output path is claimed; `write` does the file I/O. */
@@ -44,22 +52,42 @@ export function claimOutput(commit: Commit): Claimed {
   const warnings = result.messages.filter((message) => !message.fatal).map(reportMessage)
   const page = result.page
   if (result.error || !page) {
-    const entry: ReportEntry = {input: input.relative, output: null, status: 'failed', fields: [], warnings, error: result.error ? reportMessage(result.error) : null}
+    const entry: ReportEntry = {input: input.relative, inputPath: input.absolute, output: null, status: 'failed', fields: [], ...noFacts, warnings, error: result.error ? reportMessage(result.error) : null}
     return {output: null, moved: undefined, write: async () => entry}
   }
-  const output = registry.claim(page.placement.path)
-  const target = path.resolve(outDir, output)
-  if (!target.startsWith(outDir + path.sep)) throw new Error('Refusing to write outside the output folder: `' + output + '`')
-  const entry: ReportEntry = {input: input.relative, output, status: 'converted', reason: page.placement.note, fields: page.fields, warnings, error: null}
+  const output = commit.output ?? registry.claim(page.placement.path)
+  if (!isOutputPath(output)) throw new Error('Refusing to write outside the output folder: `' + output + '`')
+  let entry: ReportEntry = {input: input.relative, inputPath: input.absolute, output, status: 'converted', reason: page.placement.note, fields: page.fields, ...page.facts, warnings, error: null}
   const previous = manifest.get(input.relative)
+  commit.images?.claimed(page)
   // The page moved (new slug): its old output goes, if no page claimed it since.
   const moved = previous && previous.output !== output && !registry.has(previous.output) ? previous.output : undefined
 
   const write = async (): Promise<ReportEntry> => {
-    const {markdown, outputHash} = page
-    const existing = await fs.readFile(target).catch(() => undefined)
-    if (existing === undefined) {
+    let {markdown, outputHash} = page
+    let target: string
+    try {
+      target = await commit.out.target(output)
+    } catch (error) {
+      if (error instanceof InTheWay) return skip(entry, error.message)
+      throw error
+    }
+    let images: Pick<ManifestEntry, 'imageMode' | 'images'> = {}
+    if (commit.images) {
+      const finished = await commit.images.finish(input, page, output, previous)
+      ;({markdown, outputHash} = finished)
+      result.messages.push(...finished.messages)
+      entry = {...entry, warnings: [...entry.warnings, ...finished.messages.map(reportMessage)], images: finished.report}
+      const mode = commit.images.options.mode
+      images = mode === 'keep' ? {} : {imageMode: mode, images: finished.images.length > 0 ? finished.images : undefined}
+    }
+    const existing = await readOwn(target)
+    if (existing === 'missing') {
       if ((await writeAtomic(target, markdown, {replace: false})) === 'exists') return skip(entry, 'a file appeared at the output path during the run')
+    } else if (typeof existing === 'string') {
+      // A folder, a symbolic link or a device is never replaced.
+      if (existing !== 'link' || !commit.overwrite) return skip(entry, '`' + output + '` is ' + describe(existing) + ', not a file news-markdown wrote' + (existing === 'link' ? ' (use --overwrite to replace the link itself)' : ': move it away'))
+      await writeAtomic(target, markdown, {replace: true})
     } else {
       const existingHash = sha256(existing)
       if (existingHash !== outputHash) {
@@ -71,17 +99,32 @@ export function claimOutput(commit: Commit): Claimed {
         await writeAtomic(target, markdown, {replace: true})
       }
     }
-    if (previous && moved) {
-      const old = path.resolve(outDir, moved)
-      const oldBytes = await fs.readFile(old).catch(() => undefined)
-      if (oldBytes && sha256(oldBytes) === previous.outputHash && old.startsWith(outDir + path.sep)) await fs.rm(old, {force: true})
-    }
-    const written = await fs.stat(target).catch(() => undefined)
-    manifest.set(input.relative, {input: page.inputHash, output, outputHash, converter: commit.converter, fields: page.fields, inputStamp: page.inputStamp, outputStamp: written && stamp(written)})
+    if (previous && moved) await removeOld(commit.out, moved, previous.outputHash)
+    const written = await fs.lstat(target).catch(() => undefined)
+    const redirect = page.redirect && {from: page.redirect.from, date: page.redirect.date, alias: page.redirect.alias}
+    await manifest.set(input.relative, {input: page.inputHash, output, outputHash, converter: commit.converter, fields: page.fields, redirect, inputStamp: page.inputStamp, outputStamp: written && stamp(written), ...images, facts: page.facts})
     return entry
   }
 
   return {output, moved, write}
+}
+
+/**
+ * Remove an earlier output `relative` of a page that moved, only when it is
+ * still what news-markdown wrote: a path it writes, reached without leaving
+ * the output folder, a regular file (not a link) whose bytes have the
+ * recorded hash. Anything else stays.
+ */
+async function removeOld(out: OutFolder, relative: string, hash: string): Promise<void> {
+  if (!isOutputPath(relative)) return
+  const old = await out.target(relative).catch(() => undefined)
+  if (!old) return
+  const bytes = await readOwn(old)
+  if (typeof bytes !== 'string' && sha256(bytes) === hash) await fs.rm(old, {force: true})
+}
+
+function describe(kind: 'folder' | 'link' | 'other'): string {
+  return kind === 'folder' ? 'a folder' : kind === 'link' ? 'a symbolic link' : 'a special file'
 }
 
 function skip(entry: ReportEntry, reason: string): ReportEntry {

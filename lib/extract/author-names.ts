@@ -21,19 +21,22 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
   .map((month) => `[${month[0].toUpperCase()}${month[0]}]${month.slice(1)}`)
   .join('|')
 
+// Run on text whose white space is collapsed to single spaces (`cut`), so
+// each space is ` ` or ` ?`: no two quantifiers share a run of spaces, and
+// matching stays linear in the length of the text.
 const CUT = new RegExp(
   [
-    '\\s*[|｜•·«»▪◆■/]\\s*(?=\\S*\\s*\\d)', // a separator before a date
-    '\\s*[|｜•·«»▪◆■]',
-    '\\s+[-–—]\\s',
-    '\\s*[([{<]',
+    ' ?[|｜•·«»▪◆■/] ?(?=[^\\s\\d]{0,20} ?\\d)', // a separator before a date
+    ' ?[|｜•·«»▪◆■]',
+    ' [-–—] ',
+    ' ?[([{<]',
     '(?:^|\\s|(?<=[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]))\\d',
     '@',
     '\\s(?:updated|published|posted|last|on|am|um|le|el|il|op|den|der|vom|from|via|photo|photos|image|images|video|illustration|graphics|email|e-mail|follow|twitter|facebook|read|more|share|comments?)\\b',
-    '\\s(?:for|at|in|with|im|bei|aus|für)\\s+(?:the\\s+)?\\p{Lu}',
-    `\\s(?:${MONTHS})\\.?\\s+\\d`,
-    '\\s*[。！？:：]',
-    '\\s*[,，]\\s*(?:\\p{Ll}|published|updated)'
+    ' (?:for|at|in|with|im|bei|aus|für) (?:the )?\\p{Lu}',
+    ` (?:${MONTHS})\\.? \\d`,
+    ' ?[。！？:：]',
+    ' ?[,，] ?(?:\\p{Ll}|published|updated)'
   ].join('|'),
   'u'
 )
@@ -105,8 +108,8 @@ function cut(value: string): string {
 function splitNames(value: string): Array<string> {
   if (!value) return []
   return value
-    .split(/\s*(?:[,;，、；&＆/／]|\s(?:and|und|et|y|e|en|og|och|with|mit)\s|\s+(?:and|und|&)$)\s*/iu)
-    .map((name) => name.replace(/^[\s\p{P}]+|[\s.,;:·•\-–—]+$/gu, '').replace(/^(?:and|und|et)\s+/i, '').trim())
+    .split(/ ?(?:[,;，、；&＆/／]| (?:and|und|et|y|e|en|og|och|with|mit) | (?:and|und|&)$) ?/iu)
+    .map((name) => name.replace(/^[\s\p{P}]+|(?<![\s.,;:·•\-–—])[\s.,;:·•\-–—]+$/gu, '').replace(/^(?:and|und|et)\s+/i, '').trim())
     .filter((name) => name && !ROLE.test(name))
 }
 

@@ -1,7 +1,10 @@
 import type {Element, ElementContent} from 'hast'
 import {blockStats} from './block-stats.js'
-import {isVideoEmbed, judgeBlock} from './boilerplate.js'
+import type {CleanRule} from './boilerplate.js'
+import {isCommentNamed, judgeBlock} from './boilerplate.js'
+import {holdsMedia} from '../media/tags.js'
 import {isAriaHidden, isHidden} from './hints.js'
+import {isLayoutTable} from './table-kind.js'
 import {phrasingTags} from './tags.js'
 
 /** Elements that never belong to article text. */
@@ -19,8 +22,34 @@ const dropTags: ReadonlySet<string> = new Set([
   'textarea'
 ])
 
-/** Embeds that stay only when they show a known video host. */
+/** Embeds: they stay (ads and trackers are dropped, recorded, by `rehypeNormalizeMedia`). */
 const embedTags: ReadonlySet<string> = new Set(['iframe', 'embed', 'object'])
+
+/**
+ * Containers whose insides are judged with them: a block inside a link
+ * (`<a><p>…</p></a>`, `<li><a><h3>…</h3></a></li>`), a quote, or a data
+ * table's cells is not removed for its links (the cells of a layout table
+ * are page regions and judged as such).
+ */
+const structureTags: ReadonlySet<string> = new Set(['a', 'blockquote'])
+
+/**
+ * Why a block was removed: a rule of `judgeBlock`, or `furniture-element`
+ * (`nav`, `aside`, controls), `form`, `hidden` (hidden attribute, inline
+ * `display:none`, `aria-hidden` blocks).
+ */
+export type RemovalRule = CleanRule | 'form' | 'furniture-element' | 'hidden'
+
+/** Options of `cleanArticleRoot`. */
+export interface CleanOptions {
+  /**
+   * Called with every element removed (before it leaves the tree) and the
+   * rule that removed it (default: none).
+   */
+  onRemove?: ((node: Element, rule: RemovalRule) => undefined | void) | null | undefined
+}
+
+const emptyOptions: CleanOptions = {}
 
 /**
  * Remove boilerplate inside an article root, in place: share bars, comment
@@ -31,19 +60,27 @@ const embedTags: ReadonlySet<string> = new Set(['iframe', 'embed', 'object'])
  * length), so inline elements inside a sentence are never removed (hidden
  * ones aside). Related-article link lists stay and get
  * `properties.dataNewsMarkdownRelated = 'true'`. Figures, tables,
- * blockquotes, lists and video embeds stay.
+ * blockquotes, lists, embeds and `<noscript>` image fallbacks stay.
+ *
+ * Every removed element goes to `options.onRemove` with its rule, so that
+ * callers can report it.
  *
  * @param root
  *   Article root, as returned by `findArticleRoot`.
+ * @param options
+ *   Configuration (optional).
  */
-export function cleanArticleRoot(root: Element): void {
+export function cleanArticleRoot(root: Element, options?: Readonly<CleanOptions> | null | undefined): void {
+  const onRemove = (options || emptyOptions).onRemove
   const stats = blockStats(root)
   const rootBlock = stats.byNode.get(root)
   const rootText = rootBlock ? rootBlock.all.text : 0
-  const stack: Array<Element> = [root]
+  // Each parent with its context: inside kept text structure or a link;
+  // inside a block named as comments that was kept (or is the root).
+  const stack: Array<[Element, boolean, boolean]> = [[root, false, isCommentNamed(root)]]
 
   while (stack.length > 0) {
-    const parent = stack.pop() as Element
+    const [parent, structured, inComments] = stack.pop()!
     const kept: Array<ElementContent> = []
     let changed = false
     for (const child of parent.children) {
@@ -55,35 +92,39 @@ export function cleanArticleRoot(root: Element): void {
         kept.push(child)
         continue
       }
-      const verdict = judge(child)
-      if (verdict === 'remove') {
+      const verdict = judge(child, structured, inComments)
+      if (verdict !== 'keep' && verdict !== 'related') {
+        if (onRemove) onRemove(child, verdict)
         changed = true
         continue
       }
       if (verdict === 'related') {
         child.properties.dataNewsMarkdownRelated = 'true'
       } else {
-        stack.push(child)
+        const structure = structureTags.has(child.tagName) || (child.tagName === 'table' && !isLayoutTable(child))
+        stack.push([child, structured || structure, inComments || isCommentNamed(child)])
       }
       kept.push(child)
     }
     if (changed) parent.children = kept
   }
 
-  function judge(node: Element): 'keep' | 'remove' | 'related' {
+  function judge(node: Element, structured: boolean, inComments: boolean): 'keep' | 'related' | RemovalRule {
     const name = node.tagName
     // An `<aside>` of related stories is a related list, not furniture.
-    if (name === 'aside') return judgeBlock(node, stats.byNode.get(node), rootText) === 'related' ? 'related' : 'remove'
-    if (dropTags.has(name)) return 'remove'
-    if (embedTags.has(name)) return isVideoEmbed(node) ? 'keep' : 'remove'
+    if (name === 'aside') return judgeBlock(node, stats.byNode.get(node), rootText) === 'related' ? 'related' : 'furniture-element'
+    // `<noscript>` holding an image and embeds are judged by `rehypeNormalizeMedia`.
+    if (name === 'noscript' && holdsMedia(node)) return 'keep'
+    if (dropTags.has(name)) return 'furniture-element'
+    if (embedTags.has(name)) return 'keep'
     const phrasing = phrasingTags.has(name)
-    if (isHidden(node) || (isAriaHidden(node) && !phrasing)) return 'remove'
+    if (isHidden(node) || (isAriaHidden(node) && !phrasing)) return 'hidden'
     if (phrasing) return 'keep'
     const block = stats.byNode.get(node)
     if (name === 'form') {
       // Some pages wrap everything in one `<form>`: keep that one.
-      return block && block.all.text > rootText * 0.5 ? 'keep' : 'remove'
+      return block && block.all.text > rootText * 0.5 ? 'keep' : 'form'
     }
-    return judgeBlock(node, block, rootText)
+    return judgeBlock(node, block, rootText, {structured, inComments})
   }
 }

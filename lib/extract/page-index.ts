@@ -21,7 +21,10 @@ export interface Context {
   inArticle: boolean
   /** Inside `<header>` or an element whose class/id says header/headline. */
   inHeader: boolean
-  /** Inside comments, sidebars, navigation, related lists or the page footer. */
+  /**
+   * Inside comments, sidebars, navigation, related lists, the page footer,
+   * or a figure or caption (a photo credit is not the article's byline).
+   */
   excluded: boolean
 }
 
@@ -180,7 +183,8 @@ function visitElement(
     inHeader: context.inHeader || tag === 'header' || /(?:^|[-_ ])(?:header|headline|title)(?:$|[-_ ])/i.test(hint),
     excluded: context.excluded || tag === 'nav' ||
       ((tag === 'footer' || tag === 'aside') && !context.inArticle) ||
-      (tag !== 'body' && tag !== 'html' && tag !== 'main' && tag !== 'article' && boilerplate(hint))
+      (tag !== 'body' && tag !== 'html' && tag !== 'main' && tag !== 'article' && boilerplate(hint)) ||
+      caption(element, tag, hint)
   }
 
   const located = {element, context: next}
@@ -198,6 +202,22 @@ function visitElement(
     if (DATE_HINT.test(hint)) index.dates.push(located)
   }
   return {context: next, scopeType: props.itemScope ? itemType || 'scope' : scopeType}
+}
+
+/**
+ * Whether an element is a figure or a caption (`<figure>`, `<figcaption>`,
+ * WordPress `.wp-caption`, `.caption`, `.photo-credit`, `.img_desc`): what it credits is
+ * the picture. An author box built as a figure (its class says `author` or
+ * `byline`) is not one, nor is a block holding a heading (a hero's
+ * `div.caption` with the headline and byline).
+ */
+function caption(element: Element, tag: string, hint: string): boolean {
+  const named = tag === 'figure' || tag === 'figcaption' || /(?:^|\s)(?:wp-caption\S*|\S*caption|(?:photo|image|img|picture)[-_]?credits?|(?:img|pic|photo|image)[-_]?(?:desc|descr|txt|text|note))(?:\s|$)/i.test(hint)
+  return named && !BYLINE_HINT.test(hint) && !hasHeading(element)
+}
+
+function hasHeading(element: Element): boolean {
+  return element.children.some((child) => child.type === 'element' && (/^h[1-6]$/.test(child.tagName) || hasHeading(child)))
 }
 
 /** Whether class names or id mark boilerplate (comments, navigation, related lists, page footer). */

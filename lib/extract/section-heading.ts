@@ -4,9 +4,9 @@ import {shortText} from './short-text.js'
 /** Leading children that can title a section. */
 const headingLike = /^(?:h[1-6]|header|strong|b|span|p|div|dt|legend|caption)$/
 
-/** Headings of comment threads (the whole heading, an optional count). */
+/** Headings of comment threads (the whole heading, an optional count); white space collapsed by `sectionHeading`. */
 const commentHeading =
-  /^(?:\d+\s*)?(?:comments?|reader comments|kommentare?|leserkommentare|commentaires?|comentarios?|commenti|reacties|reactions?|leave a (?:comment|reply)|join the discussion|discussion|(?:网友|热门|最新|全部|发表|精彩|读者)?评论|(?:網友|熱門|最新|全部|發表|精彩|讀者)?評論|(?:网友|我要)?留言|跟帖)(?:\s*[(（[]?\s*\d+\s*[)）\]]?)?\s*[:：]?$/i
+  /^(?:\d+ ?)?(?:comments?|reader comments|kommentare?|leserkommentare|commentaires?|comentarios?|commenti|reacties|reactions?|leave a (?:comment|reply)|join the discussion|discussion|(?:网友|热门|最新|全部|发表|精彩|读者)?评论|(?:網友|熱門|最新|全部|發表|精彩|讀者)?評論|(?:网友|我要)?留言|跟帖)(?: ?[(（[]? ?\d+ ?[)）\]]?)? ?[:：]?$/i
 
 /** Headings of related-article lists. */
 const relatedHeading =

@@ -42,10 +42,10 @@ export interface TitleInput {
   host: string | undefined
 }
 
-const SEPARATOR = /\s+[|｜\-–—~·•»«/:]{1,2}\s+|\s*[|｜_]{1,2}\s*|\s*(?:--|——|－－)\s*|\s+[-–—]\s*|[:：]\s*|(?<=[\p{Script=Han}！？。」』）》])\s*[-－–—]+\s*(?=[\p{Script=Han}\p{L}])/gu
+const SEPARATOR = /(?<!\s)\s+[|｜\-–—~·•»«/:]{1,2}\s+|(?<!\s)\s*[|｜_]{1,2}\s*|(?<!\s)\s*(?:--|——|－－)\s*|(?<!\s)\s+[-–—]\s*|[:：]\s*|(?<=[\p{Script=Han}！？。」』）》])\s*[-－–—]+\s*(?=[\p{Script=Han}\p{L}])/gu
 /** Chinese site names end in words such as 网 (site), 频道 (channel), 日报 (daily). */
 const CJK_SITE = /(?:网|網|网站|網站|官网|官網|频道|頻道|日报|日報|晚报|晚報|时报|時報|新闻|新聞|在线|在線|门户|門戶|平台|报|報|社|台|中心)$/u
-const DECORATION = /^[\s|｜\-–—~·•/:：_]+|[\s|｜\-–—~·•/:：_]+$/u
+const DECORATION = /^[\s|｜\-–—~·•/:：_]+|(?<![\s|｜\-–—~·•/:：_])[\s|｜\-–—~·•/:：_]+$/u
 
 /**
  * Choose the title.

@@ -1,4 +1,5 @@
 import {compileSelector} from '../util/select.js'
+import {compileUrlPattern} from './url-pattern.js'
 import type {Profile} from './types.js'
 
 type Check = 'string' | 'strings' | 'object'
@@ -25,9 +26,9 @@ const selectorFields = new Set(['signature', 'content', 'title', 'author', 'date
  * Check that `value` is a valid profile (for example parsed from a user's
  * JSON file) and return it; throws an `Error` naming the first problem.
  * Selectors are compiled once to catch syntax errors; `urlDate` must be a
- * valid regular expression with the named groups `year`, `month` and
- * `day`, and without nested quantifiers (`(a+)+`, which can take
- * exponential time on a hostile URL); `credit.limit` is a whole number from
+ * regular expression that RE2 runs (see `url-pattern.ts`: linear time on
+ * any URL, so no lookarounds or backreferences) with the named groups
+ * `year`, `month` and `day`; `credit.limit` is a whole number from
  * 1 to 100; `hosts` are host names. Profiles are data: plain objects with
  * plain values only (no getters, functions or class instances), so nothing
  * in them runs.
@@ -57,18 +58,15 @@ export function validateProfile(value: unknown, name = 'profile'): Profile {
   }
   if (typeof record.id !== 'string' || !record.id) throw new Error('Invalid ' + name + ': missing `id`')
   if (typeof record.urlDate === 'string') {
-    let pattern: RegExp
+    let names: Array<string>
     try {
-      pattern = new RegExp(record.urlDate)
+      names = compileUrlPattern(record.urlDate).names
     } catch (error) {
       throw new Error('Invalid `' + name + '.urlDate`: ' + String((error as Error).message))
     }
-    const groups = Object.keys(new RegExp(pattern.source + '|').exec('')?.groups || {})
     for (const group of ['year', 'month', 'day']) {
-      if (!groups.includes(group)) throw new Error('Invalid `' + name + '.urlDate`: missing the named group `(?<' + group + '>…)`')
+      if (!names.includes(group)) throw new Error('Invalid `' + name + '.urlDate`: missing the named group `(?<' + group + '>…)`')
     }
-    const nested = nestedQuantifier(record.urlDate)
-    if (nested) throw new Error('Invalid `' + name + '.urlDate`: nested quantifier `' + nested + '` can take exponential time; rewrite it without a repeated group that itself repeats')
   }
   return value as unknown as Profile
 }
@@ -98,59 +96,6 @@ function checkHost(host: string, where: string): void {
   if (!/^[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*\.?$/u.test(host)) {
     throw new Error('Invalid `' + where + '`: `' + host + '` is not a host name (expected something like `example.com`, without scheme, port or path)')
   }
-}
-
-/**
- * The first group that repeats and contains a repetition itself
- * (`(a+)+`, `(\\d*){2,}`), the classic shape of catastrophic backtracking;
- * `undefined` when there is none. A light scan of the source (escapes and
- * character classes skipped; `{n}` counts as fixed), so a heuristic: it
- * does not catch overlapping alternatives such as `(a|a)+`.
- */
-export function nestedQuantifier(source: string): string | undefined {
-  const groups: Array<{start: number; quantified: boolean}> = []
-  let index = 0
-  const quantifierAt = (at: number): number => {
-    const char = source[at]
-    if (char === '*' || char === '+') return 1
-    if (char === '{') {
-      const match = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(at))
-      // `{n}` repeats a fixed number of times; `{n,}` and `{n,m}` (m > n) vary.
-      if (match && match[2] !== undefined && (match[3] === '' || Number(match[3]) > Number(match[1]))) return match[0].length
-    }
-    return 0
-  }
-  while (index < source.length) {
-    const char = source[index]
-    if (char === '\\') {
-      index += 2
-    } else if (char === '[') {
-      index++
-      while (index < source.length && source[index] !== ']') index += source[index] === '\\' ? 2 : 1
-      index++
-    } else if (char === '(') {
-      groups.push({start: index, quantified: false})
-      index++
-      continue
-    } else if (char === ')') {
-      const group = groups.pop()
-      index++
-      const length = quantifierAt(index)
-      if (group && length > 0 && group.quantified) return source.slice(group.start, index + length)
-      const inner = Boolean(group && group.quantified) || length > 0
-      if (inner && groups.length > 0) groups[groups.length - 1].quantified = true
-      index += length
-      continue
-    } else {
-      index++
-    }
-    const length = quantifierAt(index)
-    if (length > 0) {
-      if (groups.length > 0) groups[groups.length - 1].quantified = true
-      index += length
-    }
-  }
-  return undefined
 }
 
 function checkObject(key: string, field: unknown, where: string): void {

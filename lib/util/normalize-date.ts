@@ -89,9 +89,13 @@ const DAY_PATTERNS: Array<[RegExp, DayReader]> = [
   }]
 ]
 
-/** A time right after the day, with optional seconds, meridiem and zone. */
+/**
+ * A time right after the day, with optional seconds, meridiem and zone.
+ * Matched on at most `timeWindow` characters after the day; no two
+ * quantifiers can share one run of white space.
+ */
 const TIME = new RegExp(
-  '^(?:\\s*(?:T|,|at|um|à|a las|alle|om|\\||-|–|·)?\\s*)' +
+  '^\\s*(?:(?:T|,|at|um|à|a las|alle|om|\\||-|–|·)\\s*)?' +
     '(\\d{1,2})[:：h](\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?' +
     '(?:\\s*([ap]\\.?\\s?m\\.?)(?!\\p{L}))?' +
     '(?:\\s*(?:Uhr|h)(?!\\p{L}))?' +
@@ -100,6 +104,9 @@ const TIME = new RegExp(
     `|\\s*(${Object.keys(ZONES).join('|')})(?!\\p{L}))?`,
   'iu'
 )
+
+/** Characters after a day searched for its time: a time is right after its day. */
+const timeWindow = 64
 
 /**
  * Find the first date in `text` and return it as ISO 8601.
@@ -140,7 +147,7 @@ export function findDate(text: string): FoundDate | undefined {
   if (!day) return undefined
   const date = `${day.year}-${pad(day.month)}-${pad(day.day)}`
   const onlyDay = {value: date, index: day.index, end: day.end}
-  const time = TIME.exec(value.slice(day.end))
+  const time = TIME.exec(value.slice(day.end, day.end + timeWindow))
   if (!time) return onlyDay
   let hour = Number(time[1])
   const minute = Number(time[2])

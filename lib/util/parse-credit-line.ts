@@ -49,16 +49,28 @@ const alternation = (names: string[]) =>
 
 /** A label followed by a colon: one token of the credit line. */
 const labelPattern = new RegExp(
-  '(' + alternation(labels.map(([name]) => name)) + ')\\s*[：:]',
+  '(?:本文|文章|原文|稿件|新闻|新聞)?(' + alternation(labels.map(([name]) => name)) + ')\\s*[：:]',
   'g'
 )
 
+/** Words that may open a label at the start (`本文作者：`, `文章来源：`). */
+const prefix = '(?:本文|文章|原文|稿件|新闻|新聞)?'
+
 /** A credit line starts with an optional parenthesis and a field label. */
 const startPattern = new RegExp(
-  '^[（(]?\\s*(?:' +
+  '^[（(]?\\s*' + prefix + '(' +
     alternation(labels.filter(([, field]) => field).map(([name]) => name)) +
     ')\\s*[：:]'
 )
+
+/** Reporter labels, which also open the questions of an interview (`记者：您怎么看？`). */
+const reporterLabels = new Set(['记者', '記者'])
+
+/** Words of the disclaimer that may follow a credit line (`文章内容并不代表本网立场`). */
+const disclaimer = /文章|本文|[内內]容|立[场場]|[观觀]点|[观觀]點|[参參]考|[转轉][载載]|版[权權]|代表/
+
+/** A question or exclamation: not a name. */
+const sentenceEnd = /[？?！!]/
 
 /**
  * The part of a raw value before its terminator (comma, `。`, semicolon, `|`
@@ -68,7 +80,7 @@ const valuePattern = /^(?:[^,，。;；|()（）]|[（(][^()（）]*[)）])*/
 
 /** Stray whitespace and punctuation around a value. */
 const strayPattern =
-  /^[\s:：、·•\-—–_/"'“”‘’「」『』]+|[\s:：、·•\-—–_/"'“”‘’「」『』]+$/g
+  /^[\s:：、·•\-—–_/"'“”‘’「」『』]+|(?<![\s:：、·•\-—–_/"'“”‘’「」『』])[\s:：、·•\-—–_/"'“”‘’「」『』]+$/g
 
 /**
  * Parse a credit line.
@@ -82,19 +94,28 @@ const strayPattern =
  */
 export function parseCreditLine(text: string): CreditLine | undefined {
   const line = text.replace(/[\s\u200B]+/g, ' ').trim()
-  if (line.length > maxLength || !startPattern.test(line)) return undefined
+  const start = startPattern.exec(line)
+  if (line.length > maxLength || !start) return undefined
 
   const tokens = [...line.matchAll(labelPattern)]
   const result: CreditLine = {}
 
-  tokens.forEach((token, index) => {
+  for (const [index, token] of tokens.entries()) {
     const field = fields.get(token[1])
-    const start = token.index + token[0].length
+    const from = token.index + token[0].length
     const next = tokens[index + 1]
-    const raw = line.slice(start, next ? next.index : line.length)
-    const value = (valuePattern.exec(raw)?.[0] ?? '').replace(strayPattern, '')
+    const raw = line.slice(from, next ? next.index : line.length)
+    const kept = valuePattern.exec(raw)?.[0] ?? ''
+    const value = kept.replace(strayPattern, '')
+    // `记者：你好，请问……` opens an interview question, not a credit line:
+    // a line led by a reporter label goes on with a sentence, not a credit.
+    if (index === 0 && reporterLabels.has(token[1]) && !/^[（(]/.test(line) && !next) {
+      const rest = raw.slice(kept.length).replace(/^[\s,，。;；|]+/, '')
+      if (rest && !disclaimer.test(rest)) return undefined
+    }
+    if (sentenceEnd.test(value)) continue
     if (field && value && !result[field]) result[field] = value
-  })
+  }
 
   return result.source || result.author ? result : undefined
 }

@@ -35,12 +35,21 @@ export function describeElement(node: Element): string {
 const ruleIds = {text: 'dropped-content', image: 'dropped-image', embed: 'dropped-embed'} as const
 
 /**
+ * Record `removal` on `file.data.removals` without a message: for removals
+ * that are not content-like (page furniture, profile rules that already
+ * report `promo-removed`).
+ */
+export function recordRemoval(file: VFile, removal: Removal): void {
+  if (!file.data.removals) file.data.removals = []
+  file.data.removals.push(removal)
+}
+
+/**
  * Record `removal` on `file.data.removals` and report it under
  * `dropped-content`, `dropped-image` or `dropped-embed`.
  */
 export function noteRemoval(file: VFile, removal: Removal, node?: Element | null | undefined): void {
-  if (!file.data.removals) file.data.removals = []
-  file.data.removals.push(removal)
+  recordRemoval(file, removal)
   const what =
     removal.kind === 'text'
       ? removal.characters + ' characters of text'

@@ -10,3 +10,14 @@ export function collapse(value: string): string {
 export function textOf(node: Nodes): string {
   return collapse(toString(node))
 }
+
+/**
+ * `value` without the run of `character` at its end (`a--` → `a`): a loop
+ * rather than `/-+$/`, which backtracks quadratically on a long run that is
+ * not at the end.
+ */
+export function stripTrailing(value: string, character: string): string {
+  let end = value.length
+  while (end > 0 && value[end - 1] === character) end--
+  return value.slice(0, end)
+}

@@ -116,12 +116,21 @@ export async function checkConsistent(dir: string, clean: Map<string, Buffer>): 
   const files = await tree(dir)
   for (const name of files.keys()) if (/news-markdown-tmp|\.takeover$/.test(name)) problems.push('temporary file left: ' + name)
   const manifestText = files.get('.news-markdown-manifest.json')
-  if (manifestText) {
-    let manifest: {files?: Record<string, {output: string; outputHash: string}>}
+  const journalText = files.get('.news-markdown-manifest.json.journal')
+  if (manifestText || journalText) {
+    let manifest: {files?: Record<string, {output: string; outputHash: string}>} = {files: {}}
     try {
-      manifest = JSON.parse(manifestText.toString('utf8'))
+      if (manifestText) manifest = JSON.parse(manifestText.toString('utf8'))
     } catch {
       return [...problems, 'manifest is not valid JSON']
+    }
+    // The journal: one JSON line per change since the last save, after reserved space (spaces).
+    for (const line of (journalText ? journalText.toString('utf8') : '').split('\n')) {
+      if (!line.trim()) continue
+      const record = JSON.parse(line.trim()) as {input: string; entry: {output: string; outputHash: string} | null}
+      manifest.files ||= {}
+      if (record.entry) manifest.files[record.input] = record.entry
+      else delete manifest.files[record.input]
     }
     for (const [input, entry] of Object.entries(manifest.files || {})) {
       const output = files.get(entry.output)

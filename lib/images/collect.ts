@@ -1,0 +1,201 @@
+/**
+ * The list of the article's images, for callers that move images
+ * themselves (`file.data.images`) and for the CLI's `--images copy|download`.
+ *
+ * Two steps around `rehypeNormalizeMedia`: `captureImageSources` runs before
+ * it and notes, for every `<img>` of the article, the URLs as the page wrote
+ * them (lazy-loading attributes, `srcset`, the `<source>`s of a `<picture>`,
+ * `src`) and the figure caption; `rehypeCollectImages` runs after it and lists
+ * the images that are left, in document order, each matched to its note by
+ * URL. Without the first step, `original` is the resolved URL and only the
+ * final `srcset`-less image is known.
+ *
+ * @module
+ */
+import type {Element, Root} from 'hast'
+import {parseSrcset} from 'srcset'
+import type {Plugin} from 'unified'
+import type {VFile} from 'vfile'
+import type {Options} from '../types.js'
+import {baseUrl, pageUrl} from '../util/page-url.js'
+import {fileUrl, safeUrl} from '../util/safe-url.js'
+import {textOf} from '../util/text.js'
+
+/** One URL an image can be fetched from. */
+export interface ImageCandidate {
+  /** As written in the page (attribute value, or one `srcset` entry). */
+  original: string
+  /** Resolved against `<base href>` or the page URL; relative when neither is known. */
+  url: string
+  /** Width descriptor (`800w`), when given. */
+  width?: number | undefined
+  /** Pixel density descriptor (`2x`), when given. */
+  density?: number | undefined
+  /** `type` of a `<picture>`'s `<source>` (`image/webp`), when given. */
+  type?: string | undefined
+  /** `media` of a `<picture>`'s `<source>`, when given. */
+  media?: string | undefined
+}
+
+/** One image of the article, as the Markdown shows it. */
+export interface ArticleImage {
+  /** The URL as the page wrote it (for a relative path in a saved page or mirror: the path). */
+  original: string
+  /** The URL in the Markdown (resolved; relative only when no page URL or base is known). */
+  url: string
+  /** Alternative text (`''` when none; a figure's caption when the image had none). */
+  alt: string
+  /** `title` attribute, when given. */
+  title?: string | undefined
+  /** Caption of the enclosing `<figure>`, when any. */
+  caption?: string | undefined
+  /**
+   * Every other size or format the page offers (`srcset`, `data-srcset`,
+   * `<picture>` `<source srcset>`), resolved, largest first (by width, then
+   * density); empty when the page gives only one URL.
+   */
+  candidates: Array<ImageCandidate>
+}
+
+/** What the page wrote for one `<img>`, noted before normalisation. */
+interface Noted {
+  /** Every URL the element names (lazy attributes, `srcset`s, `src`), resolved and as written. */
+  urls: Array<{original: string; url: string}>
+  candidates: Array<ImageCandidate>
+  caption: string | undefined
+  used: boolean
+}
+
+const notes = new WeakMap<VFile, Array<Noted>>()
+
+/** Attributes lazy-loading scripts keep image URLs in (the same as `rehypeNormalizeMedia`'s). */
+const lazySources = ['dataSrc', 'dataOriginal', 'dataLazySrc', 'dataOriginalSrc', 'dataActualsrc', 'dataUrl']
+const srcsetProperties = ['srcSet', 'dataSrcset', 'dataLazySrcset']
+
+/**
+ * Note the sources of every `<img>` in `tree` on `file` (not in the tree),
+ * for `rehypeCollectImages`. Run after pruning to the article root and before
+ * `rehypeNormalizeMedia`.
+ */
+export function captureImageSources(tree: Root, file: VFile, options?: Readonly<Options> | null | undefined): void {
+  const base = file.data.baseUrl || baseUrl(tree, pageUrl(tree, (options && options.url) || file.data.pageUrl)?.value)
+  const resolve = (value: string) => safeUrl(value, base, true) ?? fileUrl(value)
+  const list: Array<Noted> = []
+  // Pre-order, with an explicit stack (deep pages cannot overflow).
+  const stack: Array<{node: Element; caption: string | undefined; picture: Element | undefined}> = []
+  const push = (parent: Root | Element, caption: string | undefined, picture: Element | undefined) => {
+    for (let index = parent.children.length - 1; index >= 0; index--) {
+      const child = parent.children[index]
+      if (child.type === 'element') stack.push({node: child, caption, picture})
+    }
+  }
+  push(tree, undefined, undefined)
+  while (stack.length > 0) {
+    const {node, caption, picture} = stack.pop()!
+    if (node.tagName === 'img') {
+      list.push(note(node, picture, caption, resolve))
+      continue
+    }
+    let inner = caption
+    if (node.tagName === 'figure') {
+      const figcaption = node.children.find((item): item is Element => item.type === 'element' && item.tagName === 'figcaption')
+      inner = figcaption ? textOf(figcaption) || undefined : undefined
+    }
+    push(node, inner, node.tagName === 'picture' ? node : picture)
+  }
+  notes.set(file, list)
+}
+
+/**
+ * List the article's images in `file.data.images` (see `ArticleImage`), in
+ * document order, after `rehypeNormalizeMedia` made their URLs final. Data
+ * only: the tree is not changed.
+ */
+export const rehypeCollectImages: Plugin<[], Root> = function () {
+  return function (tree, file) {
+    const noted = notes.get(file) || []
+    notes.delete(file)
+    const images: Array<ArticleImage> = []
+    const found: Array<Element> = []
+    const stack: Array<Root | Element> = [tree]
+    while (stack.length > 0) {
+      const node = stack.pop()!
+      if (node.type === 'element' && node.tagName === 'img') found.push(node)
+      for (let index = node.children.length - 1; index >= 0; index--) {
+        const child = node.children[index]
+        if (child.type === 'element') stack.push(child)
+      }
+    }
+    for (const element of found) {
+      const url = element.properties.src
+      if (typeof url !== 'string' || !url) continue
+      const match = noted.find((item) => !item.used && item.urls.some((entry) => entry.url === url || entry.original === url))
+      if (match) match.used = true
+      const original = match ? (match.urls.find((entry) => entry.url === url || entry.original === url) as {original: string}).original : url
+      const title = typeof element.properties.title === 'string' && element.properties.title ? element.properties.title : undefined
+      const image: ArticleImage = {original, url, alt: String(element.properties.alt || ''), candidates: match ? match.candidates : []}
+      if (title) image.title = title
+      if (match && match.caption) image.caption = match.caption
+      images.push(image)
+    }
+    file.data.images = images
+  }
+}
+
+function note(node: Element, picture: Element | undefined, caption: string | undefined, resolve: (value: string) => string | undefined): Noted {
+  const urls: Array<{original: string; url: string}> = []
+  const candidates: Array<ImageCandidate> = []
+  const add = (value: unknown) => {
+    if (typeof value !== 'string' || !value.trim()) return
+    const url = resolve(value.trim())
+    if (url) urls.push({original: value.trim(), url})
+  }
+  const addSet = (value: unknown, source: Element | undefined) => {
+    if (typeof value !== 'string' || !value.trim()) return
+    for (const entry of parseSrcset(value)) {
+      const url = resolve(entry.url)
+      if (!url) continue
+      urls.push({original: entry.url, url})
+      const candidate: ImageCandidate = {original: entry.url, url}
+      if (entry.width !== undefined) candidate.width = entry.width
+      if (entry.density !== undefined) candidate.density = entry.density
+      const type = source && source.properties.type
+      const media = source && source.properties.media
+      if (typeof type === 'string' && type) candidate.type = type
+      if (typeof media === 'string' && media) candidate.media = media
+      candidates.push(candidate)
+    }
+  }
+  for (const key of lazySources) add(node.properties[key])
+  for (const key of srcsetProperties) addSet(node.properties[key], undefined)
+  if (picture) {
+    for (const child of picture.children) {
+      if (child.type !== 'element' || child.tagName !== 'source') continue
+      for (const key of srcsetProperties) addSet(child.properties[key], child)
+      // `<source src>` is not in the standard but some CMSs write it.
+      add(child.properties.src)
+    }
+  }
+  add(node.properties.src)
+  return {urls, candidates: sortCandidates(candidates), caption, used: false}
+}
+
+/**
+ * Largest first: by width descriptor, then density; candidates without a
+ * descriptor count as `1x` and come after those with a width. Stable, and
+ * one entry per URL.
+ */
+export function sortCandidates(candidates: ReadonlyArray<ImageCandidate>): Array<ImageCandidate> {
+  const seen = new Set<string>()
+  const unique = candidates.filter((candidate) => !seen.has(candidate.url) && seen.add(candidate.url))
+  const rank = (candidate: ImageCandidate) => [candidate.width ?? -1, candidate.density ?? 1] as const
+  return unique
+    .map((candidate, index) => ({candidate, index}))
+    .sort((a, b) => {
+      const [aw, ad] = rank(a.candidate)
+      const [bw, bd] = rank(b.candidate)
+      return bw - aw || bd - ad || a.index - b.index
+    })
+    .map((item) => item.candidate)
+}
+

@@ -1,0 +1,220 @@
+/**
+ * Figures and captions: HTML5 `<figure>`/`<figcaption>`, WordPress's classic
+ * `[caption]` markup (`div.wp-caption` > image + `p.wp-caption-text`, or
+ * `dl.wp-caption` > `dt` + `dd.wp-caption-dd`), and caption elements right
+ * after an image (`p.image-caption`). A caption becomes emphasised lines
+ * right after the image, its links (a photo credit) kept as links.
+ *
+ * @module
+ */
+
+import type {Element, ElementContent} from 'hast'
+import {h} from 'hastscript'
+import {textOf} from '../util/text.js'
+import {holdsMedia, imageTags} from './tags.js'
+
+/** Class words of WordPress caption text. */
+const wpCaptionText = /^wp-caption-(?:text|dd)$/i
+
+/** Class words of a caption (or a photo credit) inside a figure. */
+const captionClass = /caption|(?:^|[-_])(?:credits?|byline|photo-?credit|image-?credit|img[-_]?desc|pic[-_]?(?:txt|text|desc|note)|photo[-_]?(?:desc|note|text)|image[-_]?(?:desc|text)|img[-_]?(?:txt|text|note))(?:$|[-_])/i
+
+/** Class words that look like a caption but are controls. */
+const notCaption = /captions?[-_]?(?:toggle|button|btn|icon|track|off|on)$|closed-?caption/i
+
+/** A caption longer than this is article text, not a caption. */
+const maxCaption = 600
+
+/** Phrasing elements kept inside a caption line (others are unwrapped). */
+const keptPhrasing: ReadonlySet<string> = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'ins', 'kbd', 'mark', 'q', 's', 'samp',
+  'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var'
+])
+
+/** Elements that start a new caption line. */
+const lineBlocks: ReadonlySet<string> = new Set(['p', 'div', 'dd', 'dt', 'li', 'ul', 'ol', 'section', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'footer', 'figcaption', 'table', 'tr'])
+
+function classes(node: Element): Array<string> {
+  const value = node.properties.className
+  return Array.isArray(value) ? value.map(String) : []
+}
+
+/**
+ * Whether `node` is a figure: `<figure>`, `.wp-caption`, or an element with
+ * a `.wp-caption-text` child (WordPress `[caption]` markup).
+ *
+ * @param node
+ *   Element.
+ * @returns
+ *   Whether it is a figure.
+ */
+export function isFigure(node: Element): boolean {
+  if (node.tagName === 'figure') return true
+  if (classes(node).some((name) => /^wp-caption$/i.test(name))) return true
+  return node.children.some((child) => child.type === 'element' && classes(child).some((name) => wpCaptionText.test(name)))
+}
+
+/**
+ * Whether `node` is a caption: `<figcaption>`, `.wp-caption-text`, or a
+ * short element without media or headings whose class names a caption or
+ * credit.
+ *
+ * @param node
+ *   Element.
+ * @param inFigure
+ *   Whether it sits in a figure (credit classes count only there).
+ * @returns
+ *   Whether it is a caption.
+ */
+export function isCaption(node: Element, inFigure: boolean): boolean {
+  const names = classes(node)
+  const named =
+    node.tagName === 'figcaption' ||
+    names.some((name) => wpCaptionText.test(name)) ||
+    names.some((name) => captionClass.test(name) && !notCaption.test(name) && (inFigure || /caption|desc|txt|text|note/i.test(name)))
+  return named && !imageTags.has(node.tagName) && !holdsMedia(node) && !hasHeading(node) && textOf(node).length <= maxCaption
+}
+
+/** A figure split into its content and its captions. */
+export interface FigureParts {
+  /** What the figure shows (images, links, embeds, quotes), captions taken out. */
+  body: Array<ElementContent>
+  /** Caption elements, in order. */
+  captions: Array<Element>
+}
+
+/**
+ * Split a figure into body and captions (captions found at any depth, but
+ * not inside a nested figure). The figure's children are taken, not copied.
+ *
+ * @param figure
+ *   Figure element.
+ * @returns
+ *   Parts.
+ */
+export function splitFigure(figure: Element): FigureParts {
+  const captions: Array<Element> = []
+  const take = (parent: Element): Array<ElementContent> => {
+    const kept: Array<ElementContent> = []
+    for (const child of parent.children) {
+      if (child.type === 'element' && !isFigure(child)) {
+        if (isCaption(child, true)) {
+          captions.push(child)
+          continue
+        }
+        child.children = take(child)
+        // `<dt>` of `dl.wp-caption` holds the image: unwrap it.
+        if (child.tagName === 'dt' || child.tagName === 'dd') {
+          kept.push(...child.children)
+          continue
+        }
+      }
+      kept.push(child)
+    }
+    return kept
+  }
+  return {body: take(figure), captions}
+}
+
+/**
+ * Emphasised caption paragraphs: one `<p><em>…</em></p>` per line of the
+ * captions (each block inside a caption is a line), links and other
+ * phrasing kept, nested emphasis unwrapped, line breaks as spaces.
+ *
+ * @param captions
+ *   Caption elements (their children are taken).
+ * @returns
+ *   Paragraphs (none when the captions have no text).
+ */
+export function captionParagraphs(captions: Array<Element>): Array<Element> {
+  const lines: Array<Array<ElementContent>> = []
+  let line: Array<ElementContent> = []
+  const flush = () => {
+    if (line.some((node) => textOf(node) !== '')) lines.push(line)
+    line = []
+  }
+  const walk = (nodes: Array<ElementContent>) => {
+    for (const node of nodes) {
+      if (node.type === 'comment') continue
+      if (node.type === 'text') {
+        line.push(node)
+        continue
+      }
+      if (node.tagName === 'br') {
+        line.push({type: 'text', value: ' '})
+        continue
+      }
+      if (lineBlocks.has(node.tagName)) {
+        flush()
+        walk(node.children)
+        flush()
+        continue
+      }
+      if (keptPhrasing.has(node.tagName) && !hasBlock(node)) {
+        node.children = phrasing(node.children)
+        line.push(node)
+        continue
+      }
+      // `em`, `i`, `font`, `label` and unknown wrappers: their content.
+      walk(node.children)
+    }
+  }
+  for (const caption of captions) {
+    walk(caption.children)
+    flush()
+  }
+  return lines.map((nodes) => h('p', [h('em', trim(nodes))]))
+}
+
+/** Caption text (all captions, whitespace collapsed), for an image's missing `alt`. */
+export function captionText(captions: Array<Element>): string {
+  return captions.map((caption) => textOf(caption)).filter(Boolean).join(' ')
+}
+
+function phrasing(nodes: Array<ElementContent>): Array<ElementContent> {
+  const result: Array<ElementContent> = []
+  for (const node of nodes) {
+    if (node.type === 'element' && (node.tagName === 'em' || node.tagName === 'i' || !keptPhrasing.has(node.tagName))) {
+      if (node.tagName === 'br') result.push({type: 'text', value: ' '})
+      else result.push(...phrasing(node.children))
+    } else {
+      if (node.type === 'element') node.children = phrasing(node.children)
+      if (node.type !== 'comment') result.push(node)
+    }
+  }
+  return result
+}
+
+/** Whether `node` holds a heading (then it is a header block, whatever its class says). */
+function hasHeading(node: Element): boolean {
+  return node.children.some((child) => child.type === 'element' && (/^h[1-6]$/.test(child.tagName) || hasHeading(child)))
+}
+
+function hasBlock(node: Element): boolean {
+  return node.children.some((child) => child.type === 'element' && (lineBlocks.has(child.tagName) || hasBlock(child)))
+}
+
+/** Trim white space at both ends of a line (emphasis must not start or end with it). */
+function trim(nodes: Array<ElementContent>): Array<ElementContent> {
+  const first = firstText(nodes, 1)
+  if (first) first.value = first.value.trimStart()
+  const last = firstText(nodes, -1)
+  if (last) last.value = last.value.trimEnd()
+  return nodes
+}
+
+function firstText(nodes: Array<ElementContent>, step: 1 | -1): {value: string} | undefined {
+  for (let index = step === 1 ? 0 : nodes.length - 1; index >= 0 && index < nodes.length; index += step) {
+    const node = nodes[index]
+    if (node.type === 'text') {
+      if (node.value.trim()) return node
+      node.value = ''
+      continue
+    }
+    if (node.type === 'element') {
+      const inner = firstText(node.children, step)
+      if (inner) return inner
+    }
+  }
+  return undefined
+}

@@ -1,0 +1,163 @@
+/**
+ * Put the images a `<noscript>` holds for readers without JavaScript in the
+ * place of the lazy placeholder they stand for, once.
+ *
+ * @module
+ */
+
+import type {Element, ElementContent, Parents, Root} from 'hast'
+import {fromHtml} from 'hast-util-from-html'
+import {imageCandidates, pictureCandidates} from './image-source.js'
+import {holdsMedia, imageTags} from './tags.js'
+
+/** Frames whose own source may be missing (a lazy iframe). */
+const frameTags: ReadonlySet<string> = new Set(['iframe', 'amp-iframe'])
+
+/**
+ * Resolve every `<noscript>` in `tree` that holds an image or an embed:
+ *
+ * - next to a placeholder of the same kind (the element right before it,
+ *   or the last image inside that element, or the one right after it) that
+ *   has no real source, its media replace the placeholder (keeping the
+ *   placeholder's `alt` when the fallback has none)
+ * - next to one that has a real source (`data-src`, `srcset`, …), it is a
+ *   copy and goes
+ * - alone (a `<div data-src>` wrapper, an AMP image), its media take its
+ *   place; any text beside them (“enable JavaScript”) goes
+ *
+ * Raw-text content (as parsers with scripting enabled leave it) is parsed
+ * as HTML first. `<noscript>`s without media are left alone.
+ *
+ * @param tree
+ *   Tree to change in place.
+ */
+export function revealNoscripts(tree: Root | Element): void {
+  const stack: Array<Parents> = [tree]
+  while (stack.length > 0) {
+    const parent = stack.pop()!
+    for (let index = 0; index < parent.children.length; index++) {
+      const node = parent.children[index]
+      if (node.type !== 'element') continue
+      if (node.tagName !== 'noscript') {
+        stack.push(node)
+        continue
+      }
+      if (!holdsMedia(node)) continue
+      const content = noscriptContent(node)
+      const partner = findPartner(parent, index, content)
+      if (partner && hasSource(partner.node)) {
+        parent.children.splice(index, 1)
+        index--
+        continue
+      }
+      if (partner) {
+        const alt = partner.node.properties.alt
+        if (typeof alt === 'string' && alt.trim()) {
+          for (const img of imagesIn(content)) if (!img.properties.alt) img.properties.alt = alt
+        }
+        partner.parent.children.splice(partner.parent.children.indexOf(partner.node), 1, ...content)
+        parent.children.splice(parent.children.indexOf(node), 1)
+        index = -1 // The partner may sit before this index: rescan this parent.
+        continue
+      }
+      parent.children.splice(index, 1, ...content)
+      index += content.length - 1
+      for (const child of content) if (child.type === 'element') stack.push(child)
+    }
+  }
+}
+
+/** Top-level nodes of a `<noscript>` that hold media, parsed when raw text; placed where the `<noscript>` is. */
+function noscriptContent(node: Element): Array<ElementContent> {
+  let children = node.children
+  if (children.every((child) => child.type === 'text')) {
+    const source = children.map((child) => (child.type === 'text' ? child.value : '')).join('')
+    children = fromHtml(source, {fragment: true}).children as Array<ElementContent>
+  }
+  const kept = children.filter((child) => holdsMedia(child))
+  for (const child of kept) place(child, node)
+  return kept
+}
+
+/** Give a subtree the `<noscript>`'s position (messages then point at the page). */
+function place(node: ElementContent, noscript: Element): void {
+  node.position = noscript.position
+  if (node.type === 'element') for (const child of node.children) place(child, noscript)
+}
+
+interface Partner {
+  parent: Parents
+  node: Element
+}
+
+/**
+ * The placeholder a `<noscript>` at `index` stands for: an image (or frame)
+ * right before it (or the last one inside the element right before it,
+ * when that element holds nothing else), else right after it, else its
+ * parent when that is an AMP image.
+ */
+function findPartner(parent: Parents, index: number, content: Array<ElementContent>): Partner | undefined {
+  const frame = content.some((child) => child.type === 'element' && hasFrame(child))
+  const family = frame ? frameTags : imageTags
+  if (parent.type === 'element' && parent.tagName.startsWith('amp-') && family.has(parent.tagName)) return undefined
+  for (const step of [-1, 1]) {
+    const sibling = neighbour(parent, index, step)
+    if (!sibling) continue
+    if (family.has(sibling.tagName)) return {parent, node: sibling}
+    if (step === -1 && !textIn(sibling)) {
+      const inner = lastOf(sibling, family)
+      if (inner) return inner
+    }
+  }
+  return undefined
+}
+
+function neighbour(parent: Parents, index: number, step: number): Element | undefined {
+  for (let at = index + step; at >= 0 && at < parent.children.length; at += step) {
+    const child = parent.children[at]
+    if (child.type === 'comment' || (child.type === 'text' && !child.value.trim())) continue
+    return child.type === 'element' ? child : undefined
+  }
+  return undefined
+}
+
+/** The last element of `family` inside `node`, with its parent. */
+function lastOf(node: Element, family: ReadonlySet<string>): Partner | undefined {
+  for (let index = node.children.length - 1; index >= 0; index--) {
+    const child = node.children[index]
+    if (child.type !== 'element') continue
+    if (family.has(child.tagName)) return {parent: node, node: child}
+    const inner = lastOf(child, family)
+    if (inner) return inner
+  }
+  return undefined
+}
+
+/** Whether an image or frame placeholder already has a real source. */
+function hasSource(node: Element): boolean {
+  if (node.tagName === 'picture') return pictureCandidates(node).length > 0
+  if (imageTags.has(node.tagName)) return imageCandidates(node).length > 0
+  const props = node.properties
+  return [props.src, props.dataSrc, props.dataLazySrc].some((value) => typeof value === 'string' && value.trim() !== '' && !/^\s*(?:about:|data:|javascript:)/i.test(value))
+}
+
+function hasFrame(node: Element): boolean {
+  if (frameTags.has(node.tagName)) return true
+  return node.children.some((child) => child.type === 'element' && hasFrame(child))
+}
+
+function imagesIn(nodes: Array<ElementContent>): Array<Element> {
+  const found: Array<Element> = []
+  const stack = [...nodes]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node.type !== 'element') continue
+    if (node.tagName === 'img' || node.tagName === 'amp-img') found.push(node)
+    stack.push(...node.children)
+  }
+  return found
+}
+
+function textIn(node: Element): boolean {
+  return node.children.some((child) => (child.type === 'text' ? child.value.trim() !== '' : child.type === 'element' && textIn(child)))
+}

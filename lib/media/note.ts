@@ -1,0 +1,161 @@
+/**
+ * Record images and embeds removed from inside the article (see
+ * `noteRemoval`): real images as `image` removals (`dropped-image`
+ * warnings), embeds and non-content (tracker pixels, ads, share buttons) as
+ * `embed` removals (`dropped-embed` infos), each naming its URL.
+ *
+ * @module
+ */
+
+import type {Element, ElementContent} from 'hast'
+import {fromHtml} from 'hast-util-from-html'
+import type {VFile} from 'vfile'
+import {describeElement, noteRemoval} from '../util/removals.js'
+import {nonContent} from './embed-kind.js'
+import {attribute, imageCandidates, pictureCandidates} from './image-source.js'
+import {embedTags, imageTags, mediaIn} from './tags.js'
+
+/** Rule names of non-content, by what it is and whether it is an image. */
+const nonContentRule = {
+  ad: {image: 'ad-image', embed: 'ad-embed'},
+  tracker: {image: 'tracker-pixel', embed: 'tracker-embed'},
+  'share-widget': {image: 'share-widget', embed: 'share-widget'}
+} as const
+
+/**
+ * The URL a media element shows, as written (not resolved): an image's
+ * real source (lazy attributes, `srcset`, `<picture>` sources), an embed's
+ * `src`/`data`/`<param>`, or `undefined`.
+ *
+ * @param node
+ *   Image or embed element.
+ * @returns
+ *   URL, if any.
+ */
+export function mediaUrl(node: Element): string | undefined {
+  if (node.tagName === 'picture') return pictureCandidates(node)[0]?.value
+  if (imageTags.has(node.tagName)) return imageCandidates(node)[0]?.value
+  return embedCandidates(node)[0]
+}
+
+/**
+ * Candidate URLs of an embed, as written, best first: `src` and lazy
+ * `data-src`s (not `about:blank`), `data` of `<object>`, its `<param
+ * name=movie|src|url>` and inner `<embed>`, `<source src>` of media, and
+ * the ids of AMP players.
+ *
+ * @param node
+ *   Embed element.
+ * @returns
+ *   Candidates (possibly none).
+ */
+export function embedCandidates(node: Element): Array<string> {
+  const props = node.properties
+  const values: Array<unknown> = [props.src, attribute(node, 'data-src'), attribute(node, 'data-lazy-src'), attribute(node, 'data-url')]
+  if (node.tagName === 'object') {
+    values.push(props.data)
+    for (const child of node.children) {
+      if (child.type !== 'element') continue
+      if (child.tagName === 'param' && /^(?:movie|src|url|filename|file)$/i.test(String(child.properties.name || ''))) values.push(child.properties.value)
+      if (child.tagName === 'embed') values.push(child.properties.src)
+    }
+  }
+  if (node.tagName === 'video' || node.tagName === 'audio' || node.tagName === 'amp-video' || node.tagName === 'amp-audio') {
+    for (const child of node.children) {
+      if (child.type === 'element' && child.tagName === 'source') values.push(child.properties.src, attribute(child, 'data-src'))
+    }
+  }
+  const id = attribute(node, 'data-videoid')
+  if (id && node.tagName === 'amp-youtube') values.push('https://www.youtube.com/embed/' + id)
+  if (id && node.tagName === 'amp-vimeo') values.push('https://player.vimeo.com/video/' + id)
+  const tweet = attribute(node, 'data-tweetid')
+  if (tweet) values.push('https://twitter.com/i/status/' + tweet)
+  const shortcode = attribute(node, 'data-shortcode')
+  if (shortcode && node.tagName === 'amp-instagram') values.push('https://www.instagram.com/p/' + shortcode + '/')
+  return values.filter((value): value is string => typeof value === 'string' && value.trim() !== '' && !/^\s*about:/i.test(value)).map((value) => value.trim())
+}
+
+/**
+ * Record one media element removed under `rule` (its URL named), or as a
+ * tracker, ad or share button when its URL says so.
+ *
+ * @param file
+ *   File to record on.
+ * @param node
+ *   Removed image or embed.
+ * @param rule
+ *   Rule that removed it (`no-source`, `hidden`, `boilerplate`, …).
+ * @param url
+ *   URL to name (default: the element's own).
+ */
+export function noteMedia(file: VFile, node: Element, rule: string, url = mediaUrl(node)): void {
+  const image = imageTags.has(node.tagName) || !embedTags.has(node.tagName)
+  const reason = url && /^(?:https?:)?\/\//i.test(url) ? nonContent(url.startsWith('//') ? 'https:' + url : url) : undefined
+  const sizeless = image && isPixel(node)
+  const kind = reason || sizeless ? 'embed' : image ? 'image' : 'embed'
+  const named = reason ? nonContentRule[reason][image ? 'image' : 'embed'] : sizeless ? 'tracker-pixel' : rule
+  const alt = typeof node.properties.alt === 'string' && node.properties.alt.trim() ? 'alt “' + node.properties.alt.trim().slice(0, 60) + '”' : ''
+  noteRemoval(file, {kind, rule: named, characters: 0, element: describeElement(node), sample: url ? url.slice(0, 200) : alt || '(no source)'}, node)
+}
+
+/**
+ * Record every image and embed inside a removed subtree (including those a
+ * `<noscript>` holds as raw text).
+ *
+ * @param file
+ *   File to record on.
+ * @param node
+ *   Removed subtree.
+ * @param rule
+ *   Rule that removed it.
+ */
+export function noteMediaIn(file: VFile, node: ElementContent, rule: string): void {
+  for (const media of mediaIn(node)) noteMedia(file, media, rule)
+  for (const noscript of noscriptsIn(node)) {
+    const text = noscript.children.map((child) => (child.type === 'text' ? child.value : '')).join('')
+    if (!text.trim()) continue
+    for (const media of mediaIn(fromHtml(text, {fragment: true}))) {
+      media.position = noscript.position
+      noteMedia(file, media, rule)
+    }
+  }
+}
+
+/**
+ * Whether an image is a tracking pixel by size: `width` and `height` (as
+ * attributes or inline style) of at most 2 pixels.
+ *
+ * @param node
+ *   Image element.
+ * @returns
+ *   Whether it is a pixel.
+ */
+const styleSize = {
+  width: /(?:^|;)\s*width\s*:\s*(\d+(?:\.\d+)?)px/i,
+  height: /(?:^|;)\s*height\s*:\s*(\d+(?:\.\d+)?)px/i
+}
+
+export function isPixel(node: Element): boolean {
+  const style = typeof node.properties.style === 'string' ? node.properties.style : ''
+  const size = (name: 'width' | 'height') => {
+    const fromStyle = styleSize[name].exec(style)
+    const value = fromStyle ? fromStyle[1] : node.properties[name]
+    const number = typeof value === 'number' ? value : typeof value === 'string' && /^\d+(?:\.\d+)?(?:\s*px)?$/.test(value.trim()) ? Number.parseFloat(value) : undefined
+    return number
+  }
+  const width = size('width')
+  const height = size('height')
+  return width !== undefined && height !== undefined && width <= 2 && height <= 2
+}
+
+function noscriptsIn(node: ElementContent): Array<Element> {
+  const found: Array<Element> = []
+  const stack: Array<ElementContent> = [node]
+  while (stack.length > 0) {
+    const current = stack.pop()!
+    if (current.type !== 'element') continue
+    if (current.tagName === 'noscript') found.push(current)
+    else stack.push(...current.children)
+  }
+  return found
+}

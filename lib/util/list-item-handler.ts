@@ -1,0 +1,36 @@
+import type {Element} from 'hast'
+import type {State} from 'hast-util-to-mdast'
+import {defaultHandlers} from 'hast-util-to-mdast'
+import type {ListItem} from 'mdast'
+import {phrasingTags} from '../extract/tags.js'
+
+/**
+ * `hast-util-to-mdast` handler for `<li>`: the default one, with a list
+ * item spread (loose) only when the item holds a paragraph (`<p>`) or two
+ * blocks besides its nested lists. The default also counts the items of a
+ * nested list as blocks of the outer item, so every item with a nested
+ * list of two or more items came out loose, with blank lines around it
+ * (syntax-tree/hast-util-to-mdast#79).
+ */
+export function listItem(state: State, node: Element): ListItem {
+  const result = defaultHandlers.li(state, node) as ListItem
+  result.spread = spreadOut(node)
+  return result
+}
+
+/** Whether an item (or a block in it) holds a paragraph or two blocks, nested lists aside. */
+function spreadOut(node: Element): boolean {
+  const stack: Array<Element> = [node]
+  while (stack.length > 0) {
+    const element = stack.pop()!
+    let seenFlow = false
+    for (const child of element.children) {
+      if (child.type !== 'element' || phrasingTags.has(child.tagName)) continue
+      if (child.tagName === 'ul' || child.tagName === 'ol') continue
+      if (child.tagName === 'p' || seenFlow) return true
+      seenFlow = true
+      stack.push(child)
+    }
+  }
+  return false
+}

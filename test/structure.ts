@@ -1,0 +1,107 @@
+import type {Element, Root} from 'hast'
+import {fromHtml} from 'hast-util-from-html'
+import {test} from 'uvu'
+import * as assert from 'uvu/assert'
+import {convert} from '../index.js'
+import {isLayoutTable} from '../lib/extract/table-kind.js'
+import {nestLists} from '../lib/util/nest-lists.js'
+import {unwrapLayoutTables} from '../lib/util/unwrap-layout-tables.js'
+
+const fragment = (html: string): Root => fromHtml(html, {fragment: true})
+const table = (html: string): Element => fragment(html).children.find((node): node is Element => node.type === 'element')!
+
+/** Markup of a tree: tag names and text only, enough to compare structure. */
+function toHtml(node: Root | Element | Root['children'][number]): string {
+  if (node.type === 'text') return node.value
+  if (node.type === 'root') return node.children.map(toHtml).join('')
+  if (node.type !== 'element') return ''
+  return '<' + node.tagName + '>' + node.children.map(toHtml).join('') + '</' + node.tagName + '>'
+}
+
+/** The Markdown body of a bannedbook-like page (the profile path). */
+async function profileBody(html: string): Promise<string> {
+  const page = '<html><body><h2>标题</h2><div class="entry">' + html + '</div><div class="postfooter"></div></body></html>'
+  return String(await convert(page)).replace(/^---\n[\s\S]*?\n---\n\n/, '')
+}
+
+/** The Markdown body of a generic page (content scoring). */
+async function genericBody(html: string): Promise<string> {
+  const lead = '<p>' + 'The council met on Monday, and the clerk read the agenda aloud, item by item, to a full room. '.repeat(3) + '</p>'
+  const page = '<html><head><title>T</title></head><body><nav><a href="/">Home</a></nav><article><h1>T</h1>' + lead + html + '</article></body></html>'
+  return String(await convert(page)).replace(/^---\n[\s\S]*?\n---\n\n/, '').replace(lead.replace(/<\/?p>/g, '').trim() + '\n\n', '')
+}
+
+test('table kind: data tables have headers or a grid of short cells', function () {
+  assert.not.ok(isLayoutTable(table('<table><tr><th>City</th><th>High</th></tr><tr><td>Oslo</td><td>12</td></tr></table>')))
+  assert.not.ok(isLayoutTable(table('<table><tr><td>City</td><td>High</td></tr><tr><td>Oslo</td><td>12</td></tr></table>')))
+  // Editors wrap cell text in `<p>`: still data.
+  assert.not.ok(isLayoutTable(table('<table><tr><td><p>City</p></td><td><p>High</p></td></tr><tr><td><p>Oslo</p></td><td><p>12</p></td></tr></table>')))
+  // A header row with lists in its cells is data too.
+  assert.not.ok(isLayoutTable(table('<table><tr><th>Plan</th><th>Includes</th></tr><tr><td>Basic</td><td><ul><li>Mail</li><li>Web</li></ul></td></tr></table>')))
+})
+
+test('table kind: layout tables hold regions, or one row, one column or one cell', function () {
+  assert.ok(isLayoutTable(table('<table role="presentation"><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>')))
+  assert.ok(isLayoutTable(table('<table><tr><th>Summary</th></tr><tr><td>Before<table><tr><td>a</td><td>b</td></tr></table></td></tr></table>')))
+  assert.ok(isLayoutTable(table('<table><tr><td><h1>Title</h1><p>Text</p></td><td>Menu</td></tr></table>')))
+  assert.ok(isLayoutTable(table('<table><tr><td><p>' + 'Long text. '.repeat(60) + '</p><p>More text.</p></td><td>x</td></tr><tr><td>y</td><td>z</td></tr></table>')))
+  assert.ok(isLayoutTable(table('<table><tr><td><img src="a.jpg"></td></tr><tr><td>Caption</td></tr></table>')))
+  assert.ok(isLayoutTable(table('<table><tr><td><img src="a.jpg"></td><td><img src="b.jpg"></td></tr></table>')))
+  assert.ok(isLayoutTable(table('<table><tr><td>Only cell</td></tr></table>')))
+  assert.ok(isLayoutTable(table('<table><tr><td>Awards</td><td><ul><li>2019</li><li>2020</li></ul></td></tr><tr><td>x</td><td>y</td></tr></table>')))
+})
+
+test('unwrap: layout tables become their cells in reading order; data tables inside stay tables', function () {
+  const tree = fragment('<table><tr><td>Left <b>nav</b></td><td><p>Body</p><table><tr><th>K</th><th>V</th></tr><tr><td>a</td><td>1</td></tr></table></td><td> </td></tr></table>')
+  assert.is(unwrapLayoutTables(tree), 1)
+  assert.is(toHtml(tree), '<div>Left <b>nav</b></div><div><p>Body</p><table><tbody><tr><th>K</th><th>V</th></tr><tr><td>a</td><td>1</td></tr></tbody></table></div>')
+  // Text left between rows (a flattened or hand-built tree) is kept.
+  const stray: Root = {type: 'root', children: [{type: 'element', tagName: 'table', properties: {}, children: [{type: 'element', tagName: 'tr', properties: {}, children: [{type: 'text', value: 'deep text'}]}]}]}
+  unwrapLayoutTables(stray)
+  assert.is(toHtml(stray), '<div>deep text</div>')
+  // A cell without its table (an article root picked from a layout table).
+  const cell: Root = {type: 'root', children: [{type: 'element', tagName: 'td', properties: {width: '600'}, children: [{type: 'text', value: 'Text'}]}]}
+  unwrapLayoutTables(cell)
+  assert.is(toHtml(cell), '<div>Text</div>')
+})
+
+test('nest lists: a list in a list nests under the item before it', function () {
+  const tree = fragment('<ul><li>One</li><li>Two</li><ul><li>Two a</li><li>Two b</li></ul><li>Three</li></ul>')
+  assert.is(nestLists(tree), 1)
+  assert.is(toHtml(tree), '<ul><li>One</li><li>Two<ul><li>Two a</li><li>Two b</li></ul></li><li>Three</li></ul>')
+})
+
+test('nest lists: with no item before it, its items join the list; stray content continues the item before it', function () {
+  const first = fragment('<ol><ol><li>a</li><li>b</li></ol><li>c</li></ol>')
+  nestLists(first)
+  assert.is(toHtml(first), '<ol><li>a</li><li>b</li><li>c</li></ol>')
+  const stray = fragment('<ul>Intro <b>text</b><li>a</li>\n loose\n<li>b</li><p>Note</p></ul>')
+  nestLists(stray)
+  assert.is(toHtml(stray), '<ul><li><p>Intro <b>text</b></p></li><li>a<p>\n loose\n</p></li><li>b<p>Note</p></li></ul>')
+  // Deeply nested editor lists, each level without items of its own (built
+  // by hand: the HTML parser itself recurses per level).
+  let deep: Element = {type: 'element', tagName: 'ul', properties: {}, children: [{type: 'element', tagName: 'li', properties: {}, children: [{type: 'text', value: 'x'}]}]}
+  for (let index = 0; index < 20000; index++) deep = {type: 'element', tagName: 'ul', properties: {}, children: [deep]}
+  const tree: Root = {type: 'root', children: [deep]}
+  nestLists(tree)
+  assert.is(toHtml(tree), '<ul><li>x</li></ul>')
+})
+
+test('markdown: nested lists stay tight, in both paths', async function () {
+  const html = '<ul><li>One</li><li>Two<ul><li>Two a</li><li>Two b</li></ul></li><li>Three</li></ul><ol><li>First</li><ol><li>First a</li><li>First b</li></ol><li>Second</li></ol>'
+  const expected = '- One\n- Two\n  - Two a\n  - Two b\n- Three\n\n1. First\n   1. First a\n   2. First b\n2. Second\n'
+  assert.is(await profileBody(html), expected)
+  assert.ok((await genericBody(html)).includes(expected), 'generic path')
+  // An item with a paragraph is loose, as before.
+  assert.is(await profileBody('<ul><li><p>One</p><p>More</p></li><li>Two</li></ul>'), '- One\n\n  More\n\n- Two\n')
+})
+
+test('markdown: nested tables are readable: no tabs, no character references, no glued cells', async function () {
+  const html = '<table><tr><th>Summary</th></tr><tr><td>Before<table><tr><th>Item</th><th>Amount</th></tr><tr><td>Alpha</td><td>10</td></tr></table></td></tr></table>'
+  for (const markdown of [await profileBody(html), await genericBody(html)]) {
+    assert.is(markdown.includes('Summary\n\nBefore\n\n| Item  | Amount |\n| ----- | ------ |\n| Alpha | 10     |\n'), true, markdown)
+    assert.not.match(markdown, /\t|&#x|BeforeItem/)
+  }
+})
+
+test.run()
