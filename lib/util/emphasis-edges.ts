@@ -134,6 +134,13 @@ function edgeKind(node: PhrasingContent, side: 0 | 1): Kind | undefined {
   }
   // A hard break ends in a line ending; everything else in markup.
   if (node.type === 'break') return side === 0 ? 'punctuation' : 'space'
+  // Emphasis and strong side by side are written as one run of `*`
+  // (`*a-*` + `**b**` → `*a-***b**`), which flanks what is inside them:
+  // look through to their text.
+  if (node.type === 'emphasis' || node.type === 'strong') {
+    const child = node.children[side === 0 ? 0 : node.children.length - 1]
+    return (child && edgeKind(child, side)) || 'punctuation'
+  }
   return 'punctuation'
 }
 
