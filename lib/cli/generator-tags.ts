@@ -87,5 +87,12 @@ function shorten(value: string, bytes: number): string {
     if (Buffer.byteLength(result + segment) > bytes) break
     result += segment
   }
-  return result.replace(/[\s\p{P}]+$/u, '') || truncate(value, bytes)
+  return trimEndPunctuation(result) || truncate(value, bytes)
+}
+
+/** `value` without trailing white space or punctuation (a loop: a `+$` pattern would backtrack). */
+function trimEndPunctuation(value: string): string {
+  const characters = [...value]
+  while (characters.length > 0 && /[\s\p{P}]/u.test(characters[characters.length - 1])) characters.pop()
+  return characters.join('')
 }

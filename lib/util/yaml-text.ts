@@ -58,6 +58,9 @@ export function needsEscape(value: string): boolean {
   return unprintable.test(value) || lineBreaks11.test(value)
 }
 
+/** What `escapeForYaml` escapes: `unprintable` or `lineBreaks11`. */
+const escapable = new RegExp(unprintable.source + '|' + lineBreaks11.source, 'g')
+
 /**
  * Escape, in the text of a YAML document whose scalars holding such
  * characters are all double-quoted, every character `needsEscape` finds:
@@ -68,7 +71,7 @@ export function needsEscape(value: string): boolean {
  * escaped by the `yaml` package.
  */
 export function escapeForYaml(text: string): string {
-  return text.replace(new RegExp(unprintable.source + '|' + lineBreaks11.source, 'g'), (character) => {
+  return text.replace(escapable, (character) => {
     if (loneSurrogate.test(character)) return '\uFFFD'
     if (character === '\x85') return '\\N'
     if (character === '\u2028') return '\\L'
