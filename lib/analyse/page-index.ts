@@ -2,7 +2,7 @@
  * One walk over a page that keeps what metadata extraction looks at: meta
  * tags, JSON-LD scripts, links with `rel`, `<time>`, microdata, headings,
  * elements whose class/id hint at a byline or date, and text nodes that
- * start a credit line.
+ * start a credit line; and the page's canonical link, `og:url` and `<base>`.
  *
  * Every element is kept with its context (inside the article or its header,
  * or inside boilerplate such as comments, sidebars, navigation, footers).
@@ -73,6 +73,21 @@ export interface PageIndex {
   dateTexts: Array<CueText>
   /** Links to an author page (`/author/jane-doe`, `/profile/…`, `/autor/…`). */
   authorLinks: Array<Located>
+  /** The page's own address as the page states it: `<link rel=canonical>`, `og:url`, `<base href>` (raw values). */
+  address: PageLinks
+}
+
+/** Raw `href`/`content` of the canonical link, `og:url` and `<base>` (the first of each, see `indexPage`). */
+export interface PageLinks {
+  canonical?: string | undefined
+  ogUrl?: string | undefined
+  base?: string | undefined
+}
+
+/** A candidate for `PageLinks` with its path of child indices from the root. */
+interface LinkCandidate {
+  value: string
+  path: Array<number>
 }
 
 const BYLINE_HINT = /byline|author|writer|reporter|journalist|autor|auteur|contributor|(?:^|[-_ ])by(?:$|[-_ ])/i
@@ -108,23 +123,41 @@ export function indexPage(tree: Root): PageIndex {
     dates: [],
     cues: [],
     dateTexts: [],
-    authorLinks: []
+    authorLinks: [],
+    address: {}
   }
   const top: Context = {inArticle: false, inHeader: false, excluded: false}
-  walk(tree, top, '', index, [])
+  const found: AddressCandidates = {canonical: [], ogUrl: [], base: []}
+  walk(tree, top, '', {index, found, trail: []}, [])
+  index.address = {canonical: stackFirst(found.canonical), ogUrl: stackFirst(found.ogUrl), base: stackFirst(found.base)}
   return index
 }
 
-function walk(node: Nodes, context: Context, scopeType: string, index: PageIndex, stack: Array<Element>): void {
+interface AddressCandidates {
+  canonical: Array<LinkCandidate>
+  ogUrl: Array<LinkCandidate>
+  base: Array<LinkCandidate>
+}
+
+interface WalkState {
+  index: PageIndex
+  found: AddressCandidates
+  /** Child indices from the root to the node being walked. */
+  trail: Array<number>
+}
+
+function walk(node: Nodes, context: Context, scopeType: string, state: WalkState, stack: Array<Element>): void {
   if (node.type === 'text') return
   if (node.type !== 'element' && node.type !== 'root') return
+  const index = state.index
   if (node.type === 'element') {
+    noteAddress(node, state)
     const result = visitElement(node, context, scopeType, index)
     if (!result) return
     context = result.context
     scopeType = result.scopeType
   }
-  for (const child of node.children) {
+  for (const [position, child] of node.children.entries()) {
     if (child.type === 'text') {
       const value = child.value.trim()
       if (node.type !== 'element' || !value) continue
@@ -136,9 +169,54 @@ function walk(node: Nodes, context: Context, scopeType: string, index: PageIndex
         index.dateTexts.push({element: node, context, value: collapse(value), ancestors})
       }
     } else {
-      walk(child as Nodes, context, scopeType, index, node.type === 'element' ? [...stack.slice(-3), node] : stack)
+      state.trail.push(position)
+      walk(child as Nodes, context, scopeType, state, node.type === 'element' ? [...stack.slice(-3), node] : stack)
+      state.trail.pop()
     }
   }
+}
+
+/** Record a canonical link, `og:url` meta or `<base href>`. */
+function noteAddress(element: Element, state: WalkState): void {
+  const props = element.properties
+  const tag = element.tagName
+  let list: Array<LinkCandidate> | undefined
+  let value: unknown
+  if (tag === 'link' && Array.isArray(props.rel) && props.rel.includes('canonical')) {
+    list = state.found.canonical
+    value = props.href
+  } else if (tag === 'meta' && props.property === 'og:url') {
+    list = state.found.ogUrl
+    value = props.content
+  } else if (tag === 'base') {
+    list = state.found.base
+    value = props.href
+  }
+  if (list && typeof value === 'string') list.push({value, path: [...state.trail]})
+}
+
+/**
+ * The candidate a depth-first search with a stack meets first: the one
+ * `PageLinks` has always named (children of a node are examined together,
+ * the subtrees of later children before those of earlier ones), so the
+ * page URL a page gives stays the same.
+ */
+function stackFirst(candidates: Array<LinkCandidate>): string | undefined {
+  let best: LinkCandidate | undefined
+  for (const candidate of candidates) if (!best || metBefore(candidate.path, best.path)) best = candidate
+  return best && best.value
+}
+
+function metBefore(a: Array<number>, b: Array<number>): boolean {
+  let depth = 0
+  while (depth < a.length && depth < b.length && a[depth] === b[depth]) depth++
+  if (depth === a.length) return true
+  if (depth === b.length) return false
+  const aChild = depth === a.length - 1
+  const bChild = depth === b.length - 1
+  if (aChild && bChild) return a[depth] < b[depth]
+  if (aChild || bChild) return aChild
+  return a[depth] > b[depth]
 }
 
 /** Record one element; returns the context for its children, or nothing to skip them. */

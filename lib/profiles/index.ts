@@ -1,5 +1,5 @@
 import type {Root} from 'hast'
-import {select} from '../util/select.js'
+import {select, selectEach} from '../util/select.js'
 import {bannedbookOrg} from './bannedbook-org.js'
 import {genericNews} from './generic-news.js'
 import type {Profile} from './types.js'
@@ -31,7 +31,8 @@ export function matchesSignature(profile: Profile, tree: Root): boolean {
 
 /**
  * Pick the profile for a page: by URL host first (user profiles before
- * built-in ones), then by DOM signature; `undefined` when none matches.
+ * built-in ones), then by DOM signature (every profile's signature tested in
+ * one walk over the tree); `undefined` when none matches.
  */
 export function matchProfile(
   profiles: ReadonlyArray<Profile>,
@@ -43,7 +44,12 @@ export function matchProfile(
     const byHost = profiles.find((p) => matchesHost(p, host))
     if (byHost) return {profile: byHost, rule: 'host'}
   }
-  const bySignature = profiles.find((p) => matchesSignature(p, tree))
+  const signed = profiles.filter((p) => (p.signature || []).length > 0)
+  if (signed.length === 0) return undefined
+  const selectors = [...new Set(signed.flatMap((p) => p.signature || []))]
+  const found = selectEach(selectors, tree)
+  const present = new Set(selectors.filter((_, index) => found.some((candidate) => candidate.matches[index])))
+  const bySignature = signed.find((p) => (p.signature || []).every((s) => present.has(s)))
   return bySignature ? {profile: bySignature, rule: 'signature'} : undefined
 }
 
