@@ -84,7 +84,8 @@ export const rehypeExtractMeta: Plugin<[(Readonly<Options> | null | undefined)?]
 
     // Tags: the profile's tag links, else a labelled tag footer, else
     // metadata. A labelled footer inside the article leaves the body.
-    const footer = findTagFooter(tree)
+    // Only a page with a tags label anywhere can have one (the index knows).
+    const footer = analysis.index.tagLabels.length > 0 ? findTagFooter(tree) : undefined
     if (footer && root && isInside(root, footer.node)) detach(root, footer.node)
     const tags = tagTexts(profile, tree)
     if (tags.length > 0) {
