@@ -15,6 +15,7 @@ import {rehypeSelectRoot} from './rehype-select-root.js'
 import {rehypeSupSub, rewriteSupSub} from './rehype-sup-sub.js'
 import {report} from './messages.js'
 import type {Options} from './types.js'
+import {measurePage} from './verdict/index.js'
 
 /**
  * The whole hast stage in one plugin, in order: remove CJK line breaks and
@@ -39,6 +40,8 @@ export const rehypeNewsArticle: Plugin<[(Readonly<Options> | null | undefined)?]
     rehypeResolveProfile.call(this, options),
     rehypeSelectRoot.call(this),
     rehypeExtractMeta.call(this, options),
+    // The whole page, measured against the root before pruning, for the verdict.
+    measurePage,
     rehypePruneToRoot.call(this),
     rehypeRemovePromos.call(this),
     rehypeRelatedArticles.call(this, options),
