@@ -2,7 +2,8 @@ import type {Root as HastRoot} from 'hast'
 import type {Root as MdastRoot} from 'mdast'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
-import {report} from '../messages.js'
+import type {RuleId} from '../messages.js'
+import {report, source} from '../messages.js'
 import type {Verdict, VerdictMeasurements} from '../types.js'
 import {markedRoot} from '../util/article-root.js'
 import type {FieldCandidates} from './fields.js'
@@ -10,7 +11,11 @@ import {collectCandidates, fieldEvidence} from './fields.js'
 import {measureOutput} from './output-text.js'
 import type {PageText} from './page-text.js'
 import {measurePageText} from './page-text.js'
+import type {Finding} from './rules.js'
 import {judge} from './rules.js'
+
+/** Rules that steps before the verdict report and that make the page's verdict `review`. */
+const earlierRules: ReadonlySet<string> = new Set(['suspect-root', 'short-article'])
 
 /** What `rehypeVerdictPage` measured of the whole page, before pruning. */
 export interface VerdictPage {
@@ -88,10 +93,19 @@ export function giveVerdict(tree: MdastRoot, file: VFile): Verdict {
     replacementCharacters: output.replacementCharacters,
     fields: fieldEvidence(file.data.article || {}, file.data.articleSources || {}, page && page.candidates)
   }
+  // Earlier steps report what they had to undo (cleaning that would have
+  // emptied the root) under the verdict's rules: those count too.
+  const earlier: Array<Finding> = []
+  for (const message of file.messages) {
+    if (message.source === source && message.ruleId && earlierRules.has(message.ruleId)) {
+      earlier.push({ruleId: message.ruleId as RuleId, status: 'review', reason: message.reason})
+    }
+  }
   const findings = judge(measurements, {page: text, hasTitle: Boolean(file.data.article && file.data.article.title)})
   for (const finding of findings) {
     if (finding.ruleId !== 'dropped-content') report(file, finding.ruleId, finding.reason)
   }
+  findings.unshift(...earlier)
   const unresolved = output.relativeUrls.length > 0 && !file.data.baseUrl
   if (unresolved) {
     report(
