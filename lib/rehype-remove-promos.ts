@@ -16,6 +16,8 @@ import {createRemovalLog} from './util/removal-log.js'
 import {describeElement} from './util/removals.js'
 import {restoreChildren, snapshotChildren} from './util/children-snapshot.js'
 import {holdsContent} from './util/holds-content.js'
+import {inlineShape} from './extract/inline-runs.js'
+import {isContentLike} from './extract/prose.js'
 
 /**
  * Elements that never hold article text. `<noscript>` goes unless it holds
@@ -42,7 +44,8 @@ type Range = [number, number]
  * With the generic profile, boilerplate blocks inside the root (share bars,
  * comments, newsletter boxes, teasers) found by their hints go too, unless
  * that would leave the root without text or image: then the root stays
- * uncleaned and `suspect-root` flags the page for review. A form that is
+ * uncleaned (when it held article-like text) and `suspect-root` flags the
+ * page for review. A form that is
  * the root or holds most of its text (a product page, an ASP.NET page) is
  * kept; its controls and labels go.
  *
@@ -70,7 +73,7 @@ export const rehypeRemovePromos: Plugin<[], Root> = function () {
         const snapshot = snapshotChildren(root)
         const removed: Array<[Element, RemovalRule]> = []
         cleanArticleRoot(root, {onRemove: (node, rule) => void removed.push([node, rule])})
-        if (removed.length > 0 && !holdsContent(root) && holdsContent({...root, children: snapshot.get(root)!})) {
+        if (removed.length > 0 && !holdsContent(root) && isContentLike(inlineShape({...root, children: snapshot.get(root)!}))) {
           restoreChildren(snapshot)
           report(file, 'suspect-root', 'Cleaning would have removed everything from the chosen article root (' + removed.length + ' blocks, first `' + describeElement(removed[0][0]) + '`, rule `' + removed[0][1] + '`): kept it uncleaned', root)
         } else {
