@@ -5,7 +5,9 @@ import fs from 'node:fs/promises'
 import {fromHtml} from 'hast-util-from-html'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
+import path from 'node:path'
 import {convert} from '../index.js'
+import {cli, folder} from './util/cli-harness.js'
 import type {Verdict, VerdictMeasurements} from '../lib/types.js'
 import {markedRoot} from '../lib/util/article-root.js'
 import {collectCandidates, fieldEvidence} from '../lib/verdict/fields.js'
@@ -178,6 +180,22 @@ test('verdict: rules flag at their thresholds and not below', function () {
   assert.equal(ids({fields: {date: {source: 'meta', conflict: {value: '2020-01-01', source: 'visible-date'}}}}), ['metadata-conflict:review'])
   // Too little sentence text on the page for the share checks.
   assert.equal(ids({titleNearRoot: false, sentenceTextOutsideRoot: 0.9, outputCharacters: 200}, {sentenceCharacters: 700}), [])
+})
+
+test('verdict: the CLI reports each page’s verdict and ends its summary with the pages that need review', async function () {
+  const read = (name: string) => fs.readFile(new URL(name + '/input.html', fixtures), 'utf8')
+  const dir = await folder({
+    'in/good.html': '<html><head><title>Committee report</title></head><body><article><h1>Committee report</h1>' + paragraphs('committee', 6) + '</article></body></html>',
+    'in/upgrade.html': await read('verdict-browser-upgrade'),
+    'in/dates.html': await read('verdict-json-ld-date-conflict'),
+    'in/form.html': await read('verdict-article-in-form')
+  })
+  const result = await cli(['in', '--out', 'out', '--report', 'report.json', '--base-url', 'https://news.example.com/'], dir)
+  assert.is(result.code, 0, result.stderr)
+  const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as {files: Array<{input: string; verdict: Verdict | null}>}
+  const status = Object.fromEntries(report.files.map((file) => [file.input, file.verdict && file.verdict.status + ' ' + file.verdict.reasons.join(',')]))
+  assert.equal(status, {'dates.html': 'review metadata-conflict', 'form.html': 'ok ', 'good.html': 'ok ', 'upgrade.html': 'review short-article'})
+  assert.match(result.stderr, /2 pages need review: metadata-conflict ×1, short-article ×1\n$/)
 })
 
 test.run()
