@@ -1,11 +1,11 @@
 import type {Element, Root} from 'hast'
-import {isAriaHidden, isHidden} from '../extract/hints.js'
-import {measureText} from '../extract/measure-text.js'
-import {phrasingTags, skipTags} from '../extract/tags.js'
+import {isAriaHidden, isHidden} from '../analyse/blocks/hints.js'
+import {measureText} from '../analyse/blocks/measure-text.js'
+import {phrasingTags, skipTags} from '../analyse/blocks/tags.js'
 
 /**
  * A sentence end: `.`, `!`, `?` or their CJK forms, then optional closing
- * quotes and brackets (as `readsAsSentence` in `extract/prose.ts`).
+ * quotes and brackets (as `readsAsSentence` in `analyse/blocks/prose.ts`).
  */
 const sentenceEnd = /[.!?。！？](?:[\p{Pe}\p{Pf}"'»」』]+)?$/u
 
