@@ -42,7 +42,7 @@ test('verdict: a browser-upgrade notice as the whole output is a short article t
   assert.is(verdict.status, 'review')
   assert.equal(verdict.reasons, ['short-article'])
   assert.ok(ruleIds.includes('short-article'))
-  assert.ok(verdict.measurements.outputCharacters < thresholds.shortCharacters)
+  assert.ok(verdict.measurements.outputCharacters < thresholds.shortWeight)
   assert.is(verdict.measurements.outputParagraphs, 1)
 })
 
@@ -161,8 +161,9 @@ test('verdict: rules flag at their thresholds and not below', function () {
     linkTextShare: 0.05, removedCharacters: 0, droppedCharacters: 0, removedMedia: 0, replacementCharacters: 0, fields: {}
   }
   const page = {characters: 5000, sentenceCharacters: 2400, sentenceInRoot: 2160, longestOutside: 200, longestInside: 400, titleNearRoot: true}
+  // Latin test text: the weighted length is the character count.
   const ids = (m: Partial<VerdictMeasurements>, p: Partial<typeof page> = {}, hasTitle = true) =>
-    judge({...base, ...m}, {page: {...page, ...p}, hasTitle}).map((finding) => finding.ruleId + ':' + finding.status)
+    judge({...base, ...m}, {page: {...page, ...p}, hasTitle, outputWeight: (m.outputCharacters ?? base.outputCharacters)}).map((finding) => finding.ruleId + ':' + finding.status)
   assert.equal(ids({}), [])
   assert.equal(ids({outputCharacters: 39}), ['short-article:failed'])
   assert.equal(ids({outputCharacters: 149}), ['short-article:review'])
@@ -178,6 +179,9 @@ test('verdict: rules flag at their thresholds and not below', function () {
   assert.equal(ids({droppedCharacters: 1000}), [])
   assert.equal(ids({replacementCharacters: 3}), ['garbled-text:review'])
   assert.equal(ids({fields: {date: {source: 'meta', conflict: {value: '2020-01-01', source: 'visible-date'}}}}), ['metadata-conflict:review'])
+  // CJK weighs twice: 80 CJK characters are not short, 70 are.
+  assert.equal(judge({...base, outputCharacters: 80}, {page: {...page, sentenceCharacters: 500}, hasTitle: true, outputWeight: 160}).map((finding) => finding.ruleId), [])
+  assert.equal(judge({...base, outputCharacters: 70}, {page: {...page, sentenceCharacters: 500}, hasTitle: true, outputWeight: 140}).map((finding) => finding.ruleId), ['short-article'])
   // Too little sentence text on the page for the share checks.
   assert.equal(ids({titleNearRoot: false, sentenceTextOutsideRoot: 0.9, outputCharacters: 200}, {sentenceCharacters: 700}), [])
 })

@@ -101,7 +101,7 @@ export function giveVerdict(tree: MdastRoot, file: VFile): Verdict {
       earlier.push({ruleId: message.ruleId as RuleId, status: 'review', reason: message.reason})
     }
   }
-  const findings = judge(measurements, {page: text, hasTitle: Boolean(file.data.article && file.data.article.title)})
+  const findings = judge(measurements, {page: text, hasTitle: Boolean(file.data.article && file.data.article.title), outputWeight: output.weight})
   for (const finding of findings) {
     if (finding.ruleId !== 'dropped-content') report(file, finding.ruleId, finding.reason)
   }

@@ -1,10 +1,13 @@
 import type {Nodes, Root} from 'mdast'
+import {measureText} from '../analyse/blocks/measure-text.js'
 import {codePoints} from './page-text.js'
 
 /** What the Markdown body holds. */
 export interface OutputText {
   /** Characters of text in the body (code points, white space runs count as one), frontmatter and markup aside. */
   characters: number
+  /** Weighted length of that text (`measureText`: CJK characters count twice, white space not at all). */
+  weight: number
   /** Text blocks: paragraphs, headings, table cells and code blocks (a list item's or quote's paragraphs count one each). */
   paragraphs: number
   /** Characters of link text. */
@@ -26,7 +29,7 @@ const absolute = /^(?:[a-z][a-z\d+.-]*:|\/\/|#|\?)/i
  * the article and are not counted.
  */
 export function measureOutput(tree: Root): OutputText {
-  const result: OutputText = {characters: 0, paragraphs: 0, linkCharacters: 0, replacementCharacters: 0, relativeUrls: []}
+  const result: OutputText = {characters: 0, weight: 0, paragraphs: 0, linkCharacters: 0, replacementCharacters: 0, relativeUrls: []}
   const stack: Array<[Nodes, boolean]> = [[tree, false]]
   while (stack.length > 0) {
     const [node, inLink] = stack.pop()!
@@ -39,6 +42,7 @@ export function measureOutput(tree: Root): OutputText {
       const characters = codePoints(node.value.trim())
       for (let index = node.value.indexOf('\ufffd'); index >= 0; index = node.value.indexOf('\ufffd', index + 1)) result.replacementCharacters++
       result.characters += characters
+      result.weight += measureText(node.value).length
       if (inLink) result.linkCharacters += characters
       continue
     }

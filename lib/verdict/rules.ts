@@ -17,6 +17,8 @@ export interface Context {
   page: PageText | undefined
   /** Whether a title was found. */
   hasTitle: boolean
+  /** Weighted length of the output text (`measureText`: CJK characters count twice, white space not at all). */
+  outputWeight: number
 }
 
 /**
@@ -26,10 +28,10 @@ export interface Context {
  * for one page (see the README, “Verdict”). Characters are code points.
  */
 export const thresholds = {
-  /** Output with less text than this is `failed` (`short-article`): a label, a date, a button. */
-  emptyCharacters: 40,
-  /** Output with less text than this (about 25 words, two CJK sentences) is a `short-article` to review. */
-  shortCharacters: 150,
+  /** Output of a weighted length (CJK counting twice) under this is `failed` (`short-article`): a label, a date, a button. */
+  emptyWeight: 40,
+  /** Output of a weighted length under this (about 25 words, 75 CJK characters) is a `short-article` to review. */
+  shortWeight: 150,
   /** Output holding less than this share of the page's sentence-like text is a `short-article`… */
   shortShare: 0.125,
   /** …on a page with at least this much sentence-like text (a few paragraphs). */
@@ -60,9 +62,9 @@ export function judge(m: Readonly<VerdictMeasurements>, context: Readonly<Contex
   const page = context.page
   const sentences = page ? page.sentenceCharacters : 0
 
-  if (m.outputCharacters < t.emptyCharacters) {
+  if (context.outputWeight < t.emptyWeight) {
     findings.push({ruleId: 'short-article', status: 'failed', reason: 'The output holds ' + m.outputCharacters + ' characters of text: nothing like an article'})
-  } else if (m.outputCharacters < t.shortCharacters) {
+  } else if (context.outputWeight < t.shortWeight) {
     findings.push({ruleId: 'short-article', status: 'review', reason: 'The output holds only ' + m.outputCharacters + ' characters of text (' + m.outputParagraphs + ' paragraphs)'})
   } else if (sentences >= t.pageSentences && m.outputCharacters < sentences * t.shortShare) {
     findings.push({
@@ -88,7 +90,7 @@ export function judge(m: Readonly<VerdictMeasurements>, context: Readonly<Contex
     }
   }
 
-  if (m.outputCharacters >= t.emptyCharacters && m.linkTextShare > t.linkShare) {
+  if (context.outputWeight >= t.emptyWeight && m.linkTextShare > t.linkShare) {
     findings.push({ruleId: 'suspect-root', status: 'review', reason: 'Link text makes ' + percent(m.linkTextShare) + ' of the output: a list of links rather than an article'})
   }
 
