@@ -48,6 +48,8 @@ export interface PageText {
  *   Whole page.
  * @param root
  *   Chosen article root (`undefined`: none, all text is outside).
+ * @param title
+ *   The article's title, looked up in and just before the root (optional).
  */
 export function measurePageText(tree: Root, root: Element | undefined, title?: string | null | undefined): PageText {
   const result: PageText = {characters: 0, sentenceCharacters: 0, sentenceInRoot: 0, longestOutside: 0, longestInside: 0, titleNearRoot: false}
