@@ -9,7 +9,7 @@ import path from 'node:path'
 import {convert} from '../index.js'
 import {cli, folder} from './util/cli-harness.js'
 import type {Verdict, VerdictMeasurements} from '../lib/types.js'
-import {markedRoot} from '../lib/util/article-root.js'
+import {select} from 'hast-util-select'
 import {collectCandidates, fieldEvidence} from '../lib/verdict/fields.js'
 import {measurePageText} from '../lib/verdict/page-text.js'
 import {judge, thresholds} from '../lib/verdict/rules.js'
@@ -130,9 +130,9 @@ test('verdict: garbled text (U+FFFD) is flagged', async function () {
 test('verdict: page text measures the root’s share of sentences and the title’s place', function () {
   const tree = fromHtml(
     '<body><h1>Storm closes pass</h1><div id="side"><p>' + sentence('side', 1) + '</p></div>' +
-      '<div id="main" data-news-markdown-root="true"><p>' + sentence('main', 1) + '</p><p>' + sentence('main', 2) + '</p><ul><li><a href="/x">A link only line that is long enough.</a></li></ul></div></body>'
+      '<div id="main"><p>' + sentence('main', 1) + '</p><p>' + sentence('main', 2) + '</p><ul><li><a href="/x">A link only line that is long enough.</a></li></ul></div></body>'
   )
-  const root = markedRoot(tree)
+  const root = select('#main', tree)
   const page = measurePageText(tree, root, 'Storm closes pass')
   assert.is(page.sentenceInRoot * 3, page.sentenceCharacters * 2)
   assert.is(page.titleNearRoot, true)

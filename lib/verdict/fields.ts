@@ -3,6 +3,7 @@ import {cleanAuthors} from '../analyse/meta/author-names.js'
 import {readByline} from '../analyse/meta/byline.js'
 import {readJsonLd} from '../analyse/meta/json-ld.js'
 import {metaReader} from '../analyse/meta/meta-tags.js'
+import type {PageIndex} from '../analyse/page-index.js'
 import {indexPage} from '../analyse/page-index.js'
 import type {ArticleMeta, FieldEvidence, MetaField, MetaSources} from '../types.js'
 import {normalizeDate} from '../util/normalize-date.js'
@@ -38,10 +39,11 @@ const dateSlack = 1
  * the ones its visible text gives (`readByline`). Author values are cleaned
  * as the extractor cleans them (`cleanAuthors`: no site names, roles,
  * labels or URLs). The chosen values are compared with them by
- * `fieldEvidence`.
+ * `fieldEvidence`. `pageIndex` is the page's index when one was made
+ * (`file.data.analysis.index`), else one is made.
  */
-export function collectCandidates(tree: Root): FieldCandidates {
-  const index = indexPage(tree)
+export function collectCandidates(tree: Root, pageIndex?: PageIndex | undefined): FieldCandidates {
+  const index = pageIndex || indexPage(tree)
   const ld = readJsonLd(index.jsonLd)
   const meta = metaReader(index.metas)
   const siteName = meta.first(['og:site_name'])

@@ -5,7 +5,6 @@ import type {VFile} from 'vfile'
 import type {RuleId} from '../messages.js'
 import {report, source} from '../messages.js'
 import type {Verdict, VerdictMeasurements} from '../types.js'
-import {markedRoot} from '../util/article-root.js'
 import type {FieldCandidates} from './fields.js'
 import {collectCandidates, fieldEvidence} from './fields.js'
 import {measureOutput} from './output-text.js'
@@ -35,7 +34,7 @@ declare module 'vfile' {
  * pruned to it: the page's visible and sentence-like text, how much of it
  * the root holds, whether the title is near the root, and the date and
  * author each metadata source gives. Use it after `rehypeSelectRoot` and
- * `rehypeExtractMeta` (it reads the root marker and `file.data.article`);
+ * `rehypeExtractMeta` (it reads `file.data.analysis` and `file.data.article`);
  * the tree is not changed. Stores `file.data.verdictPage`.
  */
 export const rehypeVerdictPage: Plugin<[], HastRoot> = function () {
@@ -47,7 +46,9 @@ export const rehypeVerdictPage: Plugin<[], HastRoot> = function () {
 /** The transform of `rehypeVerdictPage`. */
 export function measurePage(tree: HastRoot, file: VFile): undefined {
   const title = file.data.article && file.data.article.title
-  file.data.verdictPage = {text: measurePageText(tree, markedRoot(tree), title), candidates: collectCandidates(tree)}
+  const analysis = file.data.analysis
+  const root = analysis && analysis.root
+  file.data.verdictPage = {text: measurePageText(tree, root, title), candidates: collectCandidates(tree, analysis && analysis.index)}
   return undefined
 }
 
