@@ -69,7 +69,7 @@ async function runStdin(settings: Settings, io: Io): Promise<number> {
   const pool = createPool({jobs: 1, heapMb: settings.workerMemory ?? defaultHeapMb, retryHeapMb: retryHeapMb(), timeoutMs: settings.pageTimeout})
   let result
   try {
-    result = await pool.run({file: '<stdin>', relative: 'stdin.html', bytes: Buffer.concat(chunks), options, layout: settings.layout, maxSize})
+    result = await pool.run({file: '<stdin>', relative: 'stdin.html', bytes: Buffer.concat(chunks), options, layout: settings.layout, slug: settings.slug, timezone: settings.timezone, maxSize})
   } finally {
     await pool.close()
   }

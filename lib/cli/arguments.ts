@@ -16,12 +16,19 @@ import type {LayoutName} from './layouts.js'
 import {parseShard} from './shard.js'
 import type {Shard} from './shard.js'
 import {loadUrlMap} from './url-map.js'
+import {slugSources} from './slug.js'
+import {isTimeZone} from '../output/timezone.js'
+import type {SlugSource} from './slug.js'
 
 /** Settings of one CLI run. */
 export interface Settings {
   inputs: Array<string>
   out: string | undefined
   layout: LayoutName
+  /** `--slug`: what file names are made from. */
+  slug: SlugSource
+  /** `--timezone`: IANA zone for dates without an offset. */
+  timezone: string | undefined
   profiles: Array<Profile>
   urlMap: Map<string, string> | undefined
   baseUrl: string | undefined
@@ -78,6 +85,8 @@ inputs, one page is read from stdin and Markdown is written to stdout.
 Options:
   -o, --out <dir>           output folder (required with inputs)
       --layout <name>       plain (default), hugo, jekyll, astro, eleventy
+      --slug <from>         file names from: url (default), title or id
+      --timezone <zone>     IANA zone (Asia/Shanghai) of dates without offset
       --profile <file>      site profile as JSON (repeatable)
       --url-from <file>     original URLs: JSON {"path": "url"} or CSV path,url
       --base-url <url>      original URL = base URL + relative input path
@@ -133,6 +142,8 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
       options: {
         out: {type: 'string', short: 'o'},
         layout: {type: 'string'},
+        slug: {type: 'string'},
+        timezone: {type: 'string'},
         profile: {type: 'string', multiple: true},
         'url-from': {type: 'string'},
         'base-url': {type: 'string'},
@@ -170,6 +181,10 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
   const values = parsed.values
   const layout = values.layout ?? 'plain'
   if (!(layoutNames as ReadonlyArray<string>).includes(layout)) throw new UsageError('Invalid `--layout` `' + layout + '`: expected one of ' + layoutNames.join(', '))
+  const slug = values.slug ?? 'url'
+  if (!(slugSources as ReadonlyArray<string>).includes(slug)) throw new UsageError('Invalid `--slug` `' + slug + '`: expected one of ' + slugSources.join(', '))
+  const timezone = values.timezone
+  if (timezone !== undefined && !isTimeZone(timezone)) throw new UsageError('Invalid `--timezone` `' + timezone + '`: expected an IANA time zone such as `Asia/Shanghai`, `Europe/Paris` or `UTC`')
   const related = values.related
   if (related !== undefined && related !== 'end' && related !== 'inline') throw new UsageError('Invalid `--related` `' + related + '`: expected `end` or `inline`')
   const jobs = values.jobs === undefined ? os.availableParallelism() : Number(values.jobs)
@@ -208,6 +223,8 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
     inputs: parsed.positionals,
     out: values.out,
     layout: layout as LayoutName,
+    slug: slug as SlugSource,
+    timezone,
     profiles: [],
     urlMap: undefined,
     baseUrl: baseUrl === undefined ? undefined : baseUrl.replace(/(?<!\/)\/*$/, '/'),

@@ -23,7 +23,8 @@ import {renderReportHtml} from './report-html.js'
 import {inShard} from './shard.js'
 import {formatFiles, toVFile} from './verbose.js'
 import {walkInputs} from './walk-inputs.js'
-import type {Input} from './walk-inputs.js'
+import type {Input, NotPages} from './walk-inputs.js'
+import {sniffBytes} from './sniff-page.js'
 import {InTheWay, OutFolder} from './out-folder.js'
 import {describeWriteError, isInTheWay, isWriteError, removeStaleTemporaries, writeAtomic} from './write-atomic.js'
 import {claimOutput} from './write-output.js'
@@ -54,6 +55,10 @@ export async function runBatch(settings: Settings, io: Io, converter: string): P
   } catch (error) {
     throw new InputError((error as Error).message)
   }
+  if (found.inputs.length === 0 && found.duplicates.length === 0 && found.skipped.length === 0) {
+    io.stderr.write(printable('news-markdown: ' + noPageFound(settings.inputs, found.notPages)) + '\n')
+    return 1
+  }
   const outDir = path.resolve(io.cwd, settings.out as string)
   const tag = settings.shard.count > 1 ? '.shard-' + settings.shard.index + '-of-' + settings.shard.count : ''
   let lock
@@ -81,6 +86,27 @@ export async function runBatch(settings: Settings, io: Io, converter: string): P
   } finally {
     await lock.release().catch(() => undefined)
   }
+}
+
+/**
+ * What a run that found no page says: what it saw in the input folders and
+ * why none of it is a page.
+ */
+export function noPageFound(args: ReadonlyArray<string>, notPages: NotPages): string {
+  const list = (counts: Record<string, number>) =>
+    Object.entries(counts)
+      .sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))
+      .map(([extension, count]) => count + ' ' + extension)
+      .join(', ')
+  const total = (counts: Record<string, number>) => Object.values(counts).reduce((sum, count) => sum + count, 0)
+  const seen = total(notPages.asset) + total(notPages['not-html']) + total(notPages.unreadable)
+  const where = args.map((arg) => '`' + arg + '`').join(', ')
+  if (seen === 0) return 'No page found in ' + where + ': no files (dot-files and dot-folders are not searched); nothing was converted'
+  const parts: Array<string> = []
+  if (total(notPages.asset) > 0) parts.push(list(notPages.asset) + ' not opened (images, styles, scripts, data: never pages)')
+  if (total(notPages['not-html']) > 0) parts.push(list(notPages['not-html']) + ' read but with no HTML markup in their first ' + sniffBytes / 1024 + ' KB')
+  if (total(notPages.unreadable) > 0) parts.push(list(notPages.unreadable) + ' could not be read')
+  return 'No page found in ' + where + ': saw ' + seen + ' ' + (seen === 1 ? 'file' : 'files') + ', none a page: ' + parts.join('; ') + '. Pages are recognised by their content, whatever their extension; give a page or a glob to convert a file anyway. Nothing was converted'
 }
 
 /** Why the output folder cannot be used (nothing was converted). */
@@ -190,7 +216,7 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   const window = Math.max(jobs * 16, 32)
   const pending: Array<Promise<TaskResult> | undefined> = []
   const maxSize = settings.maxSize ?? defaultMaxSize
-  const taskFor = (input: Input): Task => ({file: input.absolute, relative: input.relative, root: input.root, options: optionsFor(settings, input.relative), layout: settings.layout, maxSize, images: settings.images})
+  const taskFor = (input: Input): Task => ({file: input.absolute, relative: input.relative, root: input.root, options: optionsFor(settings, input.relative), layout: settings.layout, slug: settings.slug, timezone: settings.timezone, maxSize, images: settings.images})
   const start = (index: number) => {
     const input = todo[index]
     pending[index] = pool.run(taskFor(input))

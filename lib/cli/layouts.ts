@@ -2,7 +2,8 @@ import {posix} from 'node:path'
 import {aliasFor} from '../output/alias-path.js'
 import type {AliasOptions} from '../output/alias-path.js'
 import type {ArticleMeta} from '../types.js'
-import {safeSegment, slugFromFileName, slugFromUrl, slugify} from './slug.js'
+import {safeSegment, slugFor} from './slug.js'
+import type {SlugSource} from './slug.js'
 
 /** A supported output layout. */
 export type LayoutName = 'plain' | 'hugo' | 'jekyll' | 'astro' | 'eleventy'
@@ -18,6 +19,8 @@ export interface Page {
   article: ArticleMeta
   /** Bounds of the alias (`hugo`, `jekyll`), or `false` to write none (another page holds the old URL). */
   aliases?: AliasOptions | false | undefined
+  /** What the slug is made from (`--slug`, default `url`). */
+  slug?: SlugSource | undefined
 }
 
 /** Where a page goes, relative to the output folder (posix). */
@@ -107,17 +110,9 @@ export const layouts: Record<LayoutName, Layout> = {
   }
 }
 
-/**
- * Slug of a page: from its URL's last segment, else its title, else its
- * input file name, else `page`.
- */
+/** Slug of a page (`slugFor`): by `page.slug`, from its URL, title or identifier, else its input file name, else `page`. */
 export function pageSlug(page: Page): string {
-  return (
-    (page.article.url && slugFromUrl(page.article.url)) ||
-    (page.article.title && slugify(page.article.title)) ||
-    slugFromFileName(posix.basename(page.relative)) ||
-    'page'
-  )
+  return slugFor({url: page.article.url, title: page.article.title, relative: page.relative}, page.slug)
 }
 
 /** `YYYY-MM-DD` of an ISO date, if any. */

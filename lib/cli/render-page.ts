@@ -6,6 +6,7 @@ import type {ArticleMeta} from '../types.js'
 import {stringifyFrontmatter} from '../util/frontmatter-yaml.js'
 import {layouts} from './layouts.js'
 import type {LayoutName, Placement} from './layouts.js'
+import type {SlugSource} from './slug.js'
 
 /** A converted page as a layout writes it. */
 export interface RenderedPage {
@@ -22,12 +23,13 @@ export interface RenderedPage {
  * Apply `layout` to a converted file: its frontmatter (from the data
  * `remarkArticleFrontmatter` writes, with the layout's keys) and its
  * placement. `file` is converted with `frontmatter: false`: its value is
- * the body. `aliases`: bounds of the old URL's alias, or `false` for none.
+ * the body. `aliases`: bounds of the old URL's alias, or `false` for none;
+ * `slug`: what the slug is made from (`--slug`).
  */
-export function renderPage(file: VFile, relative: string, layoutName: LayoutName, options?: Readonly<FrontmatterOptions> | null | undefined, aliases?: Readonly<AliasOptions> | false | undefined): RenderedPage {
+export function renderPage(file: VFile, relative: string, layoutName: LayoutName, options?: Readonly<FrontmatterOptions> | null | undefined, aliases?: Readonly<AliasOptions> | false | undefined, slug?: SlugSource | undefined): RenderedPage {
   const layout = layouts[layoutName]
   const article = file.data.article || {}
-  const page = {relative, article, aliases}
+  const page = {relative, article, aliases, slug}
   const data = layout.frontmatter(frontmatterData(article, file.data.related, options), page)
   const body = String(file)
   const markdown = Object.keys(data).length === 0 ? body : '---\n' + stringifyFrontmatter(data) + '---\n' + (body ? '\n' + body : '')
