@@ -8,6 +8,7 @@ import type {Io} from './cli/batch.js'
 import {printable} from './cli/escape.js'
 import {createPool, defaultHeapMb, retryHeapMb} from './cli/pool.js'
 import {formatFiles, toVFile} from './cli/verbose.js'
+import {runMerge} from './cli/merge.js'
 
 export type {Io} from './cli/batch.js'
 
@@ -20,6 +21,7 @@ export type {Io} from './cli/batch.js'
 export async function run(argv: Array<string>, io: Io): Promise<number> {
   let settings: Settings
   try {
+    if (argv[0] === 'merge') return await runMerge(argv.slice(1), io, converterName())
     settings = await parseArguments(argv, io.cwd)
     if (settings.help) {
       io.stdout.write(usage)

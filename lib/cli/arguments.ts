@@ -77,6 +77,7 @@ export class UsageError extends Error {}
 
 /** `--help` text. */
 export const usage = `Usage: news-markdown [options] [<input>...]
+       news-markdown merge [options] <out> <shard>...  (see merge --help)
 
 Convert saved news pages (HTML) to Markdown with YAML frontmatter.
 Inputs are files, folders (searched for .html/.htm) and globs. Without
@@ -292,7 +293,7 @@ function redirectSettings(settings: Settings, values: {redirects?: string; 'redi
   settings.redirectsFormat = (format as RedirectFormat | undefined) ?? formatFromFileName(values.redirects)
   if (!settings.redirectsFormat) throw new UsageError('Cannot tell the redirect map format from `' + values.redirects + '`: give `--redirects-format` (' + redirectFormats.join(', ') + ')')
   if (!settings.permalink) throw new UsageError('`--redirects` with `--layout ' + settings.layout + '` needs `--permalink <pattern>`: where the site publishes the pages (for example `/news/:slug/`)')
-  if (values.shard !== undefined) throw new UsageError('`--redirects` cannot be combined with `--shard`: a redirect map lists every page, and a shard run sees only its own')
+  if (values.shard !== undefined) throw new UsageError('`--redirects` cannot be combined with `--shard`: a redirect map lists every page, and a shard run sees only its own; write it when combining the shards: `news-markdown merge <out> <shard>... --redirects <file>`')
 }
 
 /** `--max-size`: bytes, or a number with `K`, `M`, `G` (1024-based; `KB`, `KiB`, … too). */

@@ -359,7 +359,7 @@ async function withoutAlias(pool: Pool, task: Task, result: TaskResult): Promise
  * Write the `--report` and `--report-html` files that were asked for;
  * whether every one was written.
  */
-async function writeReports(settings: Settings, io: Io, report: Report, outDir: string): Promise<boolean> {
+export async function writeReports(settings: Pick<Settings, 'report' | 'reportHtml'>, io: Io, report: Report, outDir: string): Promise<boolean> {
   let ok = true
   const reports: Array<[string | undefined, (file: string) => string]> = [
     [settings.report, () => JSON.stringify(report, null, 2) + '\n'],
