@@ -14,6 +14,7 @@ import type {FetchOptions} from '../images/fetch.js'
 import {layoutNames} from './layouts.js'
 import type {LayoutName} from './layouts.js'
 import {parseShard} from './shard.js'
+import {defaultProgressInterval} from './progress.js'
 import type {Shard} from './shard.js'
 import {loadUrlMap} from './url-map.js'
 import {slugSources} from './slug.js'
@@ -63,6 +64,8 @@ export interface Settings {
   pageTimeout: number
   /** Heap of each worker, in MB (`undefined`: the default). */
   workerMemory: number | undefined
+  /** Seconds between plain progress lines when stderr is not a terminal (`0`: none). */
+  progressInterval: number
   verbose: boolean
   quiet: boolean
   help: boolean
@@ -121,12 +124,15 @@ Options:
       --page-timeout <s>    seconds one page may take (default 300; 0: none)
       --worker-memory <size>  heap of each worker (default 256M); a page
                             that needs more is retried in a larger one
+      --progress-interval <s>  seconds between progress lines when stderr
+                            is not a terminal (default 5; 0: none)
   -v, --verbose             print warnings (vfile-reporter)
   -q, --quiet               print only errors
   -h, --help                show this help
       --version             show the version
 
-Exit codes: 0 all converted or unchanged, 1 some failed or skipped, 2 usage error.
+Exit codes: 0 all converted or unchanged, 1 some failed or skipped (or no
+page found), 2 usage error, 130 interrupted (Ctrl-C; run again to finish).
 `
 
 /**
@@ -170,6 +176,7 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
         'max-nodes': {type: 'string'},
         'page-timeout': {type: 'string'},
         'worker-memory': {type: 'string'},
+        'progress-interval': {type: 'string'},
         verbose: {type: 'boolean', short: 'v'},
         quiet: {type: 'boolean', short: 'q'},
         help: {type: 'boolean', short: 'h'},
@@ -215,6 +222,8 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
   if (maxNodes !== undefined && (!Number.isSafeInteger(maxNodes) || maxNodes < 1)) throw new UsageError('Invalid `--max-nodes` `' + values['max-nodes'] + '`: expected a positive integer')
   const pageTimeout = values['page-timeout'] === undefined ? defaultPageTimeout : Number(values['page-timeout'])
   if (!Number.isFinite(pageTimeout) || pageTimeout < 0 || pageTimeout > 2_000_000) throw new UsageError('Invalid `--page-timeout` `' + values['page-timeout'] + '`: expected seconds (0 for no limit)')
+  const progressInterval = values['progress-interval'] === undefined ? defaultProgressInterval : Number(values['progress-interval'])
+  if (!Number.isFinite(progressInterval) || progressInterval < 0 || progressInterval > 86_400) throw new UsageError('Invalid `--progress-interval` `' + values['progress-interval'] + '`: expected seconds (0 for no progress lines)')
   let workerMemory: number | undefined
   if (values['worker-memory'] !== undefined) {
     workerMemory = Math.floor(parseSize(values['worker-memory'], '--worker-memory') / 2 ** 20)
@@ -249,6 +258,7 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
     maxNodes,
     pageTimeout: Math.round(pageTimeout * 1000),
     workerMemory,
+    progressInterval,
     verbose: values.verbose === true,
     quiet: values.quiet === true,
     help: values.help === true,
