@@ -143,5 +143,7 @@ declare module 'vfile' {
     images: Array<ArticleImage>
     /** Whether the page can be trusted without a look, and why not. */
     verdict: Verdict
+    /** Links and sources that were only placeholders (`#`, `javascript:;`, `javascript:void(0)`), dropped without a message. */
+    placeholderUrls: number
   }
 }

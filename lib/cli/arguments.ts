@@ -17,6 +17,7 @@ import {parseShard} from './shard.js'
 import {defaultProgressInterval} from './progress.js'
 import type {Shard} from './shard.js'
 import {loadUrlMap} from './url-map.js'
+import {describeFsError} from './fs-error.js'
 import {slugSources} from './slug.js'
 import {isTimeZone} from '../output/timezone.js'
 import type {SlugSource} from './slug.js'
@@ -316,7 +317,7 @@ export function parseSize(value: string, option = '--max-size'): number {
 
 async function readJson(file: string): Promise<unknown> {
   const text = await fs.readFile(file, 'utf8').catch((error: Error) => {
-    throw new Error('Cannot read `' + file + '`: ' + error.message)
+    throw new Error('Cannot read the profile `' + file + '`: ' + describeFsError(error))
   })
   try {
     return JSON.parse(text)

@@ -87,7 +87,8 @@ export async function runBatch(settings: Settings, io: Io, converter: string): P
     entries.sort((a, b) => compare(a.input, b.input))
     const report: Report = {converter, shard: settings.shard.index + '/' + settings.shard.count, summary: summarize(entries), files: entries}
     await writeReports(settings, io, report, outDir).catch(() => undefined)
-    return 1
+    // `--out` names a file (or a path through one): a usage error.
+    return error instanceof OutIsFile ? 2 : 1
   }
   try {
     if (io.signal?.aborted) {
@@ -123,6 +124,9 @@ export function noPageFound(args: ReadonlyArray<string>, notPages: NotPages): st
   return 'No page found in ' + where + ': saw ' + seen + ' ' + (seen === 1 ? 'file' : 'files') + ', none a page: ' + parts.join('; ') + '. Pages are recognised by their content, whatever their extension; give a page or a glob to convert a file anyway. Nothing was converted'
 }
 
+/** `--out` is a file, or a file is in the way of it: the command line names the wrong path. */
+class OutIsFile extends InTheWay {}
+
 /** Why the output folder cannot be used (nothing was converted). */
 function cannotUse(outDir: string, error: unknown): string {
   if (error instanceof InTheWay) return 'Cannot use the output folder `' + outDir + '`: ' + error.message + '; nothing was converted'
@@ -145,7 +149,7 @@ async function makeFolder(folder: string): Promise<void> {
       throw error
     })
     if (stats) {
-      if (!stats.isDirectory()) throw new InTheWay('`' + current + '` is a file, not a folder' + (current === folder ? '' : ' (it is in the way of `' + folder + '`)') + ': move it away or choose another --out')
+      if (!stats.isDirectory()) throw new OutIsFile('`' + current + '` is a file, not a folder' + (current === folder ? '' : ' (it is in the way of `' + folder + '`)') + ': move it away or choose another --out')
       break
     }
     missing.unshift(current)

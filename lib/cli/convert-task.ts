@@ -150,13 +150,23 @@ export default async function convertTask(task: Task): Promise<TaskResult> {
     const cause = error as {ruleId?: unknown; reason?: unknown; message?: unknown; line?: unknown; column?: unknown}
     const message: TaskMessage = {
       ruleId: typeof cause.ruleId === 'string' ? cause.ruleId : 'convert-error',
-      reason: String(cause.reason || cause.message || error),
+      reason: cliWording(String(cause.reason || cause.message || error)),
       line: typeof cause.line === 'number' ? cause.line : undefined,
       column: typeof cause.column === 'number' ? cause.column : undefined,
       fatal: true
     }
     return {messages: [message], error: message}
   }
+}
+
+/** `convert()`'s option names in its messages, as the CLI's options (the names a CLI user can act on). */
+const optionNames: Record<string, string> = {'`maxSize`': '`--max-size`', '`maxElements`': '`--max-elements`', '`maxNodes`': '`--max-nodes`'}
+
+/** A message of `convert()` in the CLI's words: its option names become the CLI's. */
+export function cliWording(reason: string): string {
+  let result = reason
+  for (const [name, option] of Object.entries(optionNames)) result = result.split(name).join(option)
+  return result
 }
 
 /**
@@ -215,10 +225,10 @@ function readInput(task: Task): {bytes: Uint8Array; stamp: string} | TaskResult 
     }
     // A page over the size limit is refused before it is read into memory.
     if (stats.size > task.maxSize) {
-      return failure('too-large', 'Input is ' + stats.size + ' bytes, more than `maxSize` (' + task.maxSize + '); use --max-size to raise the limit')
+      return failure('too-large', 'Input is ' + stats.size + ' bytes, more than the limit of ' + task.maxSize + ' (`--max-size`); use --max-size to raise it')
     }
     const bytes = fs.readFileSync(fd)
-    if (bytes.byteLength > task.maxSize) return failure('too-large', 'Input is more than `maxSize` (' + task.maxSize + ') bytes; use --max-size to raise the limit')
+    if (bytes.byteLength > task.maxSize) return failure('too-large', 'Input is more than the limit of ' + task.maxSize + ' bytes (`--max-size`); use --max-size to raise it')
     return {bytes, stamp: stamp(stats)}
   } catch (error) {
     return failure('unreadable', 'Cannot read the input: ' + (error as Error).message)

@@ -34,7 +34,7 @@ import {stringifyFrontmatter} from '../util/frontmatter-yaml.js'
 import {UsageError} from './arguments.js'
 import type {Settings} from './arguments.js'
 import type {Io} from './batch.js'
-import {writeReports} from './batch.js'
+import {interrupted, writeReports} from './batch.js'
 import {printable} from './escape.js'
 import {sha256} from './hash.js'
 import {layoutNames} from './layouts.js'
@@ -144,6 +144,11 @@ export async function runMerge(argv: Array<string>, io: Io, converter: string): 
     const target = await Manifest.load(path.join(out, '.news-markdown-manifest.json'))
     const written = new Set<string>()
     for (const page of ordered) {
+      if (io.signal?.aborted) {
+        await target.save()
+        io.stderr.write('news-markdown: merge interrupted: ' + written.size + ' of ' + ordered.length + ' pages copied into ' + printable(out) + '; empty it and merge again\n')
+        return interrupted
+      }
       const source = path.join(page.folder, ...page.entry.output.split('/'))
       let bytes: Buffer
       try {
