@@ -25,6 +25,7 @@ const suites = [
   './report-html.js',
   './redirects.js',
   './redirect-servers.js',
+  './migration.js',
   './article-root.js',
   './cleaning.js',
   './structure.js',
