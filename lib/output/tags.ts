@@ -49,8 +49,8 @@ export function junk(tag: string): TagJunk | undefined {
   if (tag === '') return 'empty'
   if ([...tag].length > maxTagLength) return 'too-long'
   if (/^@[\p{L}\p{N}_.-]+$/u.test(tag)) return 'handle'
-  if (/^[\p{L}\p{N}_.-]+:[^\s:]/u.test(tag)) return 'key-value'
   if (!/[\p{L}]/u.test(tag)) return 'number'
+  if (/^[\p{L}\p{N}_.-]+:[^\s:]/u.test(tag)) return 'key-value'
   return undefined
 }
 
