@@ -49,6 +49,7 @@ import {writeRedirectMap} from './redirect-map.js'
 import {formatSummary, summarize} from './report.js'
 import type {Report, ReportEntry} from './report.js'
 import {writeAtomic} from './write-atomic.js'
+import type {ImageSummary} from '../images/stage.js'
 
 /** `news-markdown merge --help`. */
 export const mergeUsage = `Usage: news-markdown merge [options] <out> <shard>...
@@ -166,7 +167,7 @@ export async function runMerge(argv: Array<string>, io: Io, converter: string): 
       if (page.entry.output.endsWith('/index.md')) await copyBundle(path.dirname(source), path.dirname(file))
       const stats = await fs.lstat(file)
       const redirect = page.entry.redirect && {from: page.entry.redirect.from, date: page.entry.redirect.date, alias}
-      await target.set(page.relative, {...page.entry, output: page.output, outputHash: sha256(text), redirect, outputStamp: stamp(stats)})
+      await target.set(page.relative, {...page.entry, output: page.output, outputHash: sha256(text), redirect, outputStamp: stamp(stats), images: movedImages(page)})
       written.add(page.relative)
     }
     for (const folder of folders) await copyOthers(folder, folder, out, pages, conflicts)
@@ -182,18 +183,27 @@ export async function runMerge(argv: Array<string>, io: Io, converter: string): 
       }
     }
     const entries: Array<ReportEntry> = []
+    let images: ImageSummary | undefined
     for (const file of reports) {
       const report = JSON.parse(await fs.readFile(file, 'utf8')) as Report
+      const counts = report.summary?.images
+      if (counts) {
+        images ||= {saved: 0, reused: 0, downloaded: 0, remote: 0, failed: 0}
+        for (const key of Object.keys(images) as Array<keyof ImageSummary>) images[key] += counts[key] || 0
+      }
       for (const entry of report.files) {
         if (entries.some((other) => other.input === entry.input)) continue
         const page = pages.get(entry.input)
         const warnings = entry.warnings.filter((warning) => !planRules.has(warning.ruleId || ''))
         if (written.has(entry.input)) warnings.push(...plan.messages(entry.input, written))
-        entries.push({...entry, output: page && written.has(entry.input) ? page.output : entry.output, warnings})
+        const moved = page && written.has(entry.input) && page.output !== page.entry.output && page.output.endsWith('/index.md')
+        const images = moved && entry.images ? entry.images.map((image) => (image.file?.startsWith(path.posix.dirname(page.entry.output) + '/') ? {...image, file: path.posix.dirname(page.output) + image.file.slice(path.posix.dirname(page.entry.output).length)} : image)) : entry.images
+        entries.push({...entry, output: page && written.has(entry.input) ? page.output : entry.output, warnings, ...(entry.images ? {images} : {})})
       }
     }
     entries.sort((a, b) => compare(a.input, b.input))
     const summary = summarize(entries)
+    if (images) summary.images = images
     const duplicates = entries.flatMap((entry) => entry.warnings.filter((warning) => warning.ruleId === 'duplicate-old-url').map((warning) => entry.input + ': ' + warning.reason))
     const reportsOk = reports.length === 0 || (await writeReports(options.settings, io, {converter, shard: '1/1', summary, files: entries}, out))
     for (const conflict of conflicts) io.stderr.write(printable('news-markdown: merge: ' + conflict) + '\n')
@@ -325,6 +335,19 @@ export function withAlias(markdown: string, generator: AliasGenerator, alias: st
   delete data[key]
   if (alias !== undefined) data[key] = [alias]
   return '---\n' + stringifyFrontmatter(data) + '---\n' + markdown.slice(end + 5)
+}
+
+/**
+ * The manifest's images of a page bundle that moved (`posts/a/index.md` →
+ * `posts/a-1a2b3c4d/index.md`): their copies moved with it. Images of other
+ * layouts stay where the shard put them (the Markdown links there).
+ */
+function movedImages(page: ShardPage): ManifestEntry['images'] {
+  const images = page.entry.images
+  if (!images || page.entry.output === page.output || !page.output.endsWith('/index.md')) return images
+  const from = path.posix.dirname(page.entry.output) + '/'
+  const to = path.posix.dirname(page.output) + '/'
+  return images.map((image) => (image.file?.startsWith(from) ? {...image, file: to + image.file.slice(from.length)} : image))
 }
 
 /** Make `folder` (and its parents); it must be new or empty. */
