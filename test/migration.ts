@@ -18,7 +18,7 @@ import {looksLikeHtml} from '../lib/cli/sniff-page.js'
 import {idFromUrl, maxBytes, queryId, scriptUrl, slugFor, titleSlug} from '../lib/cli/slug.js'
 import {normalizeTags} from '../lib/output/tags.js'
 import {isTimeZone, withTimeZone} from '../lib/output/timezone.js'
-import {isPlaceholderUrl} from '../lib/rehype-normalize-media.js'
+import {isPlaceholderUrl} from '../lib/plugins/rehype-normalize-media.js'
 import {bin, build, cli, exists, folder, page, root, tree} from './util/cli-harness.js'
 
 const exec = promisify(execFile)
