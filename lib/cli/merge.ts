@@ -43,7 +43,7 @@ import {acquireLock} from './lock.js'
 import {compare, Manifest, stamp} from './manifest.js'
 import type {ManifestEntry} from './manifest.js'
 import {isOutputPath} from './out-folder.js'
-import {collisionSuffix, PathRegistry, suffixLength} from './path-registry.js'
+import {collisionSuffix, PathRegistry} from './path-registry.js'
 import {RedirectPlan} from './redirect-plan.js'
 import {writeRedirectMap} from './redirect-map.js'
 import {formatSummary, summarize} from './report.js'
@@ -313,7 +313,8 @@ export function baseOutput(entry: Pick<ManifestEntry, 'output' | 'redirect'>, re
   const output = entry.output
   const extension = output.endsWith('/index.md') ? '/index.md' : path.posix.extname(output)
   const stem = output.slice(0, output.length - extension.length)
-  const match = new RegExp('-([\\da-f]{' + suffixLength + '})(?:-\\d+)?$').exec(stem)
+  // `suffixLength` (8) hex digits, and a counter `-N` after them.
+  const match = /-([\da-f]{8})(?:-\d+)?$/.exec(stem)
   if (!match) return output
   const own = [entry.redirect?.from, relative].filter((identity) => identity !== undefined).map((identity) => collisionSuffix(identity as string))
   return own.includes(match[1]) ? stem.slice(0, match.index) + extension : output
