@@ -1,4 +1,3 @@
-import {posix} from 'node:path'
 import {aliasFor} from '../output/alias-path.js'
 import type {AliasOptions} from '../output/alias-path.js'
 import type {ArticleMeta} from '../types.js'
