@@ -1,3 +1,4 @@
+import type {Analysis} from './analyse/analysis.js'
 import type {ArticleImage} from './images/collect.js'
 import type {Profile} from './profiles/types.js'
 import type {Removal} from './util/removals.js'
@@ -145,5 +146,7 @@ declare module 'vfile' {
     verdict: Verdict
     /** Links and sources that were only placeholders (`#`, `javascript:;`, `javascript:void(0)`), dropped without a message. */
     placeholderUrls: number
+    /** What the chain found out about the page, each fact once (URL, base URL, index, root, standard metadata). */
+    analysis: Analysis
   }
 }
