@@ -3,11 +3,12 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArguments, usage, UsageError} from './cli/arguments.js'
 import type {Settings} from './cli/arguments.js'
-import {InputError, runBatch} from './cli/batch.js'
+import {InputError, interrupted, runBatch} from './cli/batch.js'
 import type {Io} from './cli/batch.js'
 import {printable} from './cli/escape.js'
-import {createPool, defaultHeapMb, retryHeapMb} from './cli/pool.js'
+import {closePools, createPool, defaultHeapMb, retryHeapMb} from './cli/pool.js'
 import {formatFiles, toVFile} from './cli/verbose.js'
+import {runMerge} from './cli/merge.js'
 
 export type {Io} from './cli/batch.js'
 
@@ -20,6 +21,7 @@ export type {Io} from './cli/batch.js'
 export async function run(argv: Array<string>, io: Io): Promise<number> {
   let settings: Settings
   try {
+    if (argv[0] === 'merge') return await runMerge(argv.slice(1), io, converterName())
     settings = await parseArguments(argv, io.cwd)
     if (settings.help) {
       io.stdout.write(usage)
@@ -59,7 +61,7 @@ async function runStdin(settings: Settings, io: Io): Promise<number> {
     size += bytes.byteLength
     // Stop reading (and holding) a page over the limit.
     if (size > maxSize) {
-      io.stderr.write('<stdin>: Input is more than `maxSize` (' + maxSize + ') bytes; use --max-size to raise the limit [too-large]\n')
+      io.stderr.write('<stdin>: Input is more than the limit of ' + maxSize + ' bytes (`--max-size`); use --max-size to raise it [too-large]\n')
       return 1
     }
     chunks.push(bytes)
@@ -68,10 +70,20 @@ async function runStdin(settings: Settings, io: Io): Promise<number> {
   // In a worker too: a page that exhausts memory or hangs fails alone.
   const pool = createPool({jobs: 1, heapMb: settings.workerMemory ?? defaultHeapMb, retryHeapMb: retryHeapMb(), timeoutMs: settings.pageTimeout})
   let result
+  const aborted = new Promise<'interrupted'>((resolve) => {
+    if (io.signal?.aborted) resolve('interrupted')
+    io.signal?.addEventListener('abort', () => resolve('interrupted'), {once: true})
+  })
   try {
-    result = await pool.run({file: '<stdin>', relative: 'stdin.html', bytes: Buffer.concat(chunks), options, layout: settings.layout, maxSize})
+    result = await Promise.race([aborted, pool.run({file: '<stdin>', relative: 'stdin.html', bytes: Buffer.concat(chunks), options, layout: settings.layout, slug: settings.slug, timezone: settings.timezone, maxSize})])
   } finally {
-    await pool.close()
+    // Interrupted: the conversion is abandoned and its worker ended.
+    if (io.signal?.aborted) await closePools()
+    else await pool.close()
+  }
+  if (result === 'interrupted') {
+    io.stderr.write('news-markdown: interrupted\n')
+    return interrupted
   }
   if (settings.verbose && result.messages.length > 0) io.stderr.write(formatFiles([toVFile('<stdin>', result.messages)]))
   if (result.error || !result.page) {

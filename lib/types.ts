@@ -148,6 +148,8 @@ declare module 'vfile' {
     images: Array<ArticleImage>
     /** Whether the page can be trusted without a look, and why not. */
     verdict: Verdict
+    /** Links and sources that were only placeholders (`#`, `javascript:;`, `javascript:void(0)`), dropped without a message. */
+    placeholderUrls: number
     /** What the chain found out about the page, each fact once (URL, base URL, index, root, standard metadata). */
     analysis: Analysis
   }

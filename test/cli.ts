@@ -12,7 +12,7 @@ import * as assert from 'uvu/assert'
 import YAML from 'yaml'
 import {run} from '../lib/cli.js'
 import {pageSlug} from '../lib/cli/layouts.js'
-import {PathRegistry} from '../lib/cli/path-registry.js'
+import {collisionSuffix, PathRegistry} from '../lib/cli/path-registry.js'
 import {inShard, parseShard} from '../lib/cli/shard.js'
 import {maxBytes, safeSegment, slugFromUrl, slugify} from '../lib/cli/slug.js'
 
@@ -204,18 +204,35 @@ test('slug: hostile names are neutralised', function () {
   assert.is(long, '长'.repeat(26))
 })
 
-test('slug: collisions get deterministic suffixes', function () {
+test('slug: collisions get suffixes derived from the page, not from the order of claims', function () {
+  const suffix = (identity: string) => collisionSuffix(identity)
   const registry = new PathRegistry()
-  assert.equal(['posts/a.md', 'posts/A.md', 'posts/a.md', 'posts/a-2.md', 'posts/b.md'].map((p) => registry.claim(p)), ['posts/a.md', 'posts/A-2.md', 'posts/a-3.md', 'posts/a-2-2.md', 'posts/b.md'])
+  assert.equal(
+    [['posts/a.md', 'u1'], ['posts/A.md', 'u2'], ['posts/a.md', 'u3'], ['posts/b.md', 'u4']].map(([p, identity]) => registry.claim(p, identity)),
+    ['posts/a.md', 'posts/A-' + suffix('u2') + '.md', 'posts/a-' + suffix('u3') + '.md', 'posts/b.md']
+  )
+  // In another order, every suffixed page keeps its name.
+  const other = new PathRegistry()
+  assert.equal(
+    [['posts/a.md', 'u3'], ['posts/a.md', 'u1'], ['posts/A.md', 'u2']].map(([p, identity]) => other.claim(p, identity)),
+    ['posts/a.md', 'posts/a-' + suffix('u1') + '.md', 'posts/A-' + suffix('u2') + '.md']
+  )
+  // Two pages with one identity: the fallback (input path), then a counter.
+  const same = new PathRegistry()
+  assert.equal(
+    [['x/index.md', 'u', ['p1']], ['x/index.md', 'u', ['p1']], ['x/index.md', 'u', ['p2']], ['x/index.md', 'u', ['p2']]].map(([p, identity, fallbacks]) => same.claim(p as string, identity as string, fallbacks as Array<string>)),
+    ['x/index.md', 'x-' + suffix('u') + '/index.md', 'x-' + suffix('p2') + '/index.md', 'x-' + suffix('p2') + '-2/index.md']
+  )
+  assert.match(suffix('https://example.com/a'), /^[\da-f]{8}$/)
 })
 
-test('cli: colliding titles get `-2`, `-3` by sorted input path, the same with any `--jobs`', async function () {
+test('cli: colliding titles get suffixes derived from their input paths, the same with any `--jobs`', async function () {
   const files: Record<string, string> = {}
   for (const name of ['c.html', 'a.html', 'b.html']) files[name] = page({title: '同一个标题', body: '内容 ' + name})
   const dir = await folder(files)
   for (const jobs of ['1', '2']) {
     assert.is((await cli(['.', '--out', 'out' + jobs, '--layout', 'hugo', '--jobs', jobs], dir)).code, 0)
-    for (const [name, output] of [['a', '同一个标题'], ['b', '同一个标题-2'], ['c', '同一个标题-3']]) {
+    for (const [name, output] of [['a', '同一个标题'], ['b', '同一个标题-' + collisionSuffix('b.html')], ['c', '同一个标题-' + collisionSuffix('c.html')]]) {
       assert.match(await fs.readFile(path.join(dir, 'out' + jobs, 'posts', output + '.md'), 'utf8'), '内容 ' + name + '.html')
     }
   }

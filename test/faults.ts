@@ -409,7 +409,7 @@ test('faults: a file where a folder must be, or a folder where the manifest, loc
     assert.is(written.summary.skipped, 3, 'the report lists every input')
   }
   const file = await cli(['in', '--out', 'plain.txt/out'], dir)
-  assert.is(file.code, 1)
+  assert.is(file.code, 2, 'a usage error')
   assert.match(file.stderr, /`[^`]*plain\.txt` is a file, not a folder/)
   await fs.mkdir(path.join(dir, 'report-folder'))
   const report2 = await cli(['in', '--out', 'out-ok', '--report', 'report-folder'], dir)

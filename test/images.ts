@@ -12,7 +12,7 @@ import {findLocal} from '../lib/images/local.js'
 import {imageFolder, pagePath, unsupportedImage} from '../lib/images/placement.js'
 import {imageSpans, replaceDestinations} from '../lib/images/rewrite.js'
 import {imageName, ImageStore} from '../lib/images/store.js'
-import {PathRegistry} from '../lib/cli/path-registry.js'
+import {collisionSuffix, PathRegistry} from '../lib/cli/path-registry.js'
 import {png} from './util/image-server.js'
 
 const page = (body: string, head = '') =>
@@ -199,11 +199,11 @@ test('placement: per layout', function () {
   assert.is(unsupportedImage('hugo', 'bmp'), undefined)
 })
 
-test('placement: bundles with the same slug get numbered folders', function () {
+test('placement: bundles with the same slug get suffixed folders', function () {
   const registry = new PathRegistry()
-  assert.is(registry.claim('posts/a/index.md'), 'posts/a/index.md')
-  assert.is(registry.claim('posts/a/index.md'), 'posts/a-2/index.md')
-  assert.is(registry.claim('posts/A/index.md'), 'posts/A-3/index.md')
+  assert.is(registry.claim('posts/a/index.md', 'https://e.com/1'), 'posts/a/index.md')
+  assert.is(registry.claim('posts/a/index.md', 'https://e.com/2'), 'posts/a-' + collisionSuffix('https://e.com/2') + '/index.md')
+  assert.is(registry.claim('posts/A/index.md', 'https://e.com/3'), 'posts/A-' + collisionSuffix('https://e.com/3') + '/index.md')
 })
 
 test('rewrite: destinations replaced in place, everything else byte for byte', function () {

@@ -604,7 +604,7 @@ test('cli: `--max-size` refuses bigger files before reading them; bad values are
   const dir = await folder({'small.html': page({title: '小'}), 'big.html': page({title: '大', body: '很长的正文。'.repeat(2000)})})
   const result = await cli(['.', '--out', 'out', '--max-size', '8K', '--report', 'r.json'], dir)
   assert.is(result.code, 1)
-  assert.match(result.stderr, /big\.html: Input is \d+ bytes, more than `maxSize` \(8192\); use --max-size to raise the limit \[too-large\]/)
+  assert.match(result.stderr, /big\.html: Input is \d+ bytes, more than the limit of 8192 \(`--max-size`\); use --max-size to raise it \[too-large\]/)
   assert.match(result.stderr, /1 converted, 0 unchanged, 0 skipped, 1 failed/)
   const stdin = await cli(['--max-size', '100'], dir, page({title: '大'}))
   assert.is(stdin.code, 1)
@@ -621,7 +621,7 @@ test('cli: `--max-elements` refuses denser pages with `too-large`', async functi
   const dir = await folder({'small.html': page({title: '小'}), 'dense.html': page({title: '密', body: '<b>字</b>'.repeat(3000)})})
   const result = await cli(['.', '--out', 'out', '--max-elements', '1000'], dir)
   assert.is(result.code, 1)
-  assert.match(result.stderr, /dense\.html: Input has \d+ elements, more than `maxElements` \(1000\) \[too-large\]/)
+  assert.match(result.stderr, /dense\.html: Input has \d+ elements, more than `--max-elements` \(1000\) \[too-large\]/)
   assert.match(result.stderr, /1 converted, 0 unchanged, 0 skipped, 1 failed/)
   for (const bad of ['0', 'many', '1.5']) {
     const usage = await cli(['.', '--out', 'out2', '--max-elements=' + bad], dir)

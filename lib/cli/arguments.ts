@@ -14,14 +14,23 @@ import type {FetchOptions} from '../images/fetch.js'
 import {layoutNames} from './layouts.js'
 import type {LayoutName} from './layouts.js'
 import {parseShard} from './shard.js'
+import {defaultProgressInterval} from './progress.js'
 import type {Shard} from './shard.js'
 import {loadUrlMap} from './url-map.js'
+import {describeFsError} from './fs-error.js'
+import {slugSources} from './slug.js'
+import {isTimeZone} from '../output/timezone.js'
+import type {SlugSource} from './slug.js'
 
 /** Settings of one CLI run. */
 export interface Settings {
   inputs: Array<string>
   out: string | undefined
   layout: LayoutName
+  /** `--slug`: what file names are made from. */
+  slug: SlugSource
+  /** `--timezone`: IANA zone for dates without an offset. */
+  timezone: string | undefined
   profiles: Array<Profile>
   urlMap: Map<string, string> | undefined
   baseUrl: string | undefined
@@ -56,6 +65,8 @@ export interface Settings {
   pageTimeout: number
   /** Heap of each worker, in MB (`undefined`: the default). */
   workerMemory: number | undefined
+  /** Seconds between plain progress lines when stderr is not a terminal (`0`: none). */
+  progressInterval: number
   verbose: boolean
   quiet: boolean
   help: boolean
@@ -70,6 +81,7 @@ export class UsageError extends Error {}
 
 /** `--help` text. */
 export const usage = `Usage: news-markdown [options] [<input>...]
+       news-markdown merge [options] <out> <shard>...  (see merge --help)
 
 Convert saved news pages (HTML) to Markdown with YAML frontmatter.
 Inputs are files, folders (searched for .html/.htm) and globs. Without
@@ -78,6 +90,8 @@ inputs, one page is read from stdin and Markdown is written to stdout.
 Options:
   -o, --out <dir>           output folder (required with inputs)
       --layout <name>       plain (default), hugo, jekyll, astro, eleventy
+      --slug <from>         file names from: url (default), title or id
+      --timezone <zone>     IANA zone (Asia/Shanghai) of dates without offset
       --profile <file>      site profile as JSON (repeatable)
       --url-from <file>     original URLs: JSON {"path": "url"} or CSV path,url
       --base-url <url>      original URL = base URL + relative input path
@@ -111,12 +125,15 @@ Options:
       --page-timeout <s>    seconds one page may take (default 300; 0: none)
       --worker-memory <size>  heap of each worker (default 256M); a page
                             that needs more is retried in a larger one
+      --progress-interval <s>  seconds between progress lines when stderr
+                            is not a terminal (default 5; 0: none)
   -v, --verbose             print warnings (vfile-reporter)
   -q, --quiet               print only errors
   -h, --help                show this help
       --version             show the version
 
-Exit codes: 0 all converted or unchanged, 1 some failed or skipped, 2 usage error.
+Exit codes: 0 all converted or unchanged, 1 some failed or skipped (or no
+page found), 2 usage error, 130 interrupted (Ctrl-C; run again to finish).
 `
 
 /**
@@ -133,6 +150,8 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
       options: {
         out: {type: 'string', short: 'o'},
         layout: {type: 'string'},
+        slug: {type: 'string'},
+        timezone: {type: 'string'},
         profile: {type: 'string', multiple: true},
         'url-from': {type: 'string'},
         'base-url': {type: 'string'},
@@ -158,6 +177,7 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
         'max-nodes': {type: 'string'},
         'page-timeout': {type: 'string'},
         'worker-memory': {type: 'string'},
+        'progress-interval': {type: 'string'},
         verbose: {type: 'boolean', short: 'v'},
         quiet: {type: 'boolean', short: 'q'},
         help: {type: 'boolean', short: 'h'},
@@ -170,6 +190,10 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
   const values = parsed.values
   const layout = values.layout ?? 'plain'
   if (!(layoutNames as ReadonlyArray<string>).includes(layout)) throw new UsageError('Invalid `--layout` `' + layout + '`: expected one of ' + layoutNames.join(', '))
+  const slug = values.slug ?? 'url'
+  if (!(slugSources as ReadonlyArray<string>).includes(slug)) throw new UsageError('Invalid `--slug` `' + slug + '`: expected one of ' + slugSources.join(', '))
+  const timezone = values.timezone
+  if (timezone !== undefined && !isTimeZone(timezone)) throw new UsageError('Invalid `--timezone` `' + timezone + '`: expected an IANA time zone such as `Asia/Shanghai`, `Europe/Paris` or `UTC`')
   const related = values.related
   if (related !== undefined && related !== 'end' && related !== 'inline') throw new UsageError('Invalid `--related` `' + related + '`: expected `end` or `inline`')
   const jobs = values.jobs === undefined ? os.availableParallelism() : Number(values.jobs)
@@ -199,6 +223,8 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
   if (maxNodes !== undefined && (!Number.isSafeInteger(maxNodes) || maxNodes < 1)) throw new UsageError('Invalid `--max-nodes` `' + values['max-nodes'] + '`: expected a positive integer')
   const pageTimeout = values['page-timeout'] === undefined ? defaultPageTimeout : Number(values['page-timeout'])
   if (!Number.isFinite(pageTimeout) || pageTimeout < 0 || pageTimeout > 2_000_000) throw new UsageError('Invalid `--page-timeout` `' + values['page-timeout'] + '`: expected seconds (0 for no limit)')
+  const progressInterval = values['progress-interval'] === undefined ? defaultProgressInterval : Number(values['progress-interval'])
+  if (!Number.isFinite(progressInterval) || progressInterval < 0 || progressInterval > 86_400) throw new UsageError('Invalid `--progress-interval` `' + values['progress-interval'] + '`: expected seconds (0 for no progress lines)')
   let workerMemory: number | undefined
   if (values['worker-memory'] !== undefined) {
     workerMemory = Math.floor(parseSize(values['worker-memory'], '--worker-memory') / 2 ** 20)
@@ -208,6 +234,8 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
     inputs: parsed.positionals,
     out: values.out,
     layout: layout as LayoutName,
+    slug: slug as SlugSource,
+    timezone,
     profiles: [],
     urlMap: undefined,
     baseUrl: baseUrl === undefined ? undefined : baseUrl.replace(/(?<!\/)\/*$/, '/'),
@@ -231,6 +259,7 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
     maxNodes,
     pageTimeout: Math.round(pageTimeout * 1000),
     workerMemory,
+    progressInterval,
     verbose: values.verbose === true,
     quiet: values.quiet === true,
     help: values.help === true,
@@ -275,7 +304,7 @@ function redirectSettings(settings: Settings, values: {redirects?: string; 'redi
   settings.redirectsFormat = (format as RedirectFormat | undefined) ?? formatFromFileName(values.redirects)
   if (!settings.redirectsFormat) throw new UsageError('Cannot tell the redirect map format from `' + values.redirects + '`: give `--redirects-format` (' + redirectFormats.join(', ') + ')')
   if (!settings.permalink) throw new UsageError('`--redirects` with `--layout ' + settings.layout + '` needs `--permalink <pattern>`: where the site publishes the pages (for example `/news/:slug/`)')
-  if (values.shard !== undefined) throw new UsageError('`--redirects` cannot be combined with `--shard`: a redirect map lists every page, and a shard run sees only its own')
+  if (values.shard !== undefined) throw new UsageError('`--redirects` cannot be combined with `--shard`: a redirect map lists every page, and a shard run sees only its own; write it when combining the shards: `news-markdown merge <out> <shard>... --redirects <file>`')
 }
 
 /** `--max-size`: bytes, or a number with `K`, `M`, `G` (1024-based; `KB`, `KiB`, … too). */
@@ -288,7 +317,7 @@ export function parseSize(value: string, option = '--max-size'): number {
 
 async function readJson(file: string): Promise<unknown> {
   const text = await fs.readFile(file, 'utf8').catch((error: Error) => {
-    throw new Error('Cannot read `' + file + '`: ' + error.message)
+    throw new Error('Cannot read the profile `' + file + '`: ' + describeFsError(error))
   })
   try {
     return JSON.parse(text)

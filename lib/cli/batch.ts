@@ -12,7 +12,7 @@ import {printable} from './escape.js'
 import {compare, journalOf, Manifest, stamp} from './manifest.js'
 import type {ManifestEntry} from './manifest.js'
 import {PathRegistry} from './path-registry.js'
-import {createPool, defaultHeapMb, maxJobs, retryHeapMb} from './pool.js'
+import {closePools, createPool, defaultHeapMb, maxJobs, retryHeapMb} from './pool.js'
 import type {Pool} from './pool.js'
 import {createProgress} from './progress.js'
 import {RedirectPlan} from './redirect-plan.js'
@@ -23,7 +23,8 @@ import {renderReportHtml} from './report-html.js'
 import {inShard} from './shard.js'
 import {formatFiles, toVFile} from './verbose.js'
 import {walkInputs} from './walk-inputs.js'
-import type {Input} from './walk-inputs.js'
+import type {Input, NotPages} from './walk-inputs.js'
+import {sniffBytes} from './sniff-page.js'
 import {InTheWay, OutFolder} from './out-folder.js'
 import {describeWriteError, isInTheWay, isWriteError, removeStaleTemporaries, writeAtomic} from './write-atomic.js'
 import {claimOutput} from './write-output.js'
@@ -36,7 +37,17 @@ export interface Io {
   cwd: string
   /** Whether stdin is a terminal (default: `false`). */
   isTTY?: boolean | undefined
+  /**
+   * Aborted to interrupt the run (the binary aborts it on `SIGINT` and
+   * `SIGTERM`): no new page is started, pages being written are finished
+   * and recorded, the manifest is saved, the lock released; the run
+   * resolves to `interrupted` (130).
+   */
+  signal?: AbortSignal | undefined
 }
+
+/** Exit code of an interrupted run (128 + SIGINT, as shells report Ctrl-C). */
+export const interrupted = 130
 
 /** Thrown for input arguments that match nothing (a usage error). */
 export class InputError extends Error {}
@@ -53,6 +64,10 @@ export async function runBatch(settings: Settings, io: Io, converter: string): P
     found = await walkInputs(settings.inputs, io.cwd, {followSymlinks: settings.followSymlinks})
   } catch (error) {
     throw new InputError((error as Error).message)
+  }
+  if (found.inputs.length === 0 && found.duplicates.length === 0 && found.skipped.length === 0) {
+    io.stderr.write(printable('news-markdown: ' + noPageFound(settings.inputs, found.notPages)) + '\n')
+    return 1
   }
   const outDir = path.resolve(io.cwd, settings.out as string)
   const tag = settings.shard.count > 1 ? '.shard-' + settings.shard.index + '-of-' + settings.shard.count : ''
@@ -72,9 +87,14 @@ export async function runBatch(settings: Settings, io: Io, converter: string): P
     entries.sort((a, b) => compare(a.input, b.input))
     const report: Report = {converter, shard: settings.shard.index + '/' + settings.shard.count, summary: summarize(entries), files: entries}
     await writeReports(settings, io, report, outDir).catch(() => undefined)
-    return 1
+    // `--out` names a file (or a path through one): a usage error.
+    return error instanceof OutIsFile ? 2 : 1
   }
   try {
+    if (io.signal?.aborted) {
+      io.stderr.write('news-markdown: interrupted before any page was converted\n')
+      return interrupted
+    }
     const inputs = found.inputs.filter((input) => inShard(input.relative, settings.shard))
     const skipped = found.skipped.filter((entry) => inShard(entry.input.relative, settings.shard))
     return await convertAll(settings, io, converter, inputs, [...found.duplicates.map((input) => ({input, reason: 'another input has the same relative path (' + input.absolute + ')'})), ...skipped], out, tag)
@@ -82,6 +102,30 @@ export async function runBatch(settings: Settings, io: Io, converter: string): P
     await lock.release().catch(() => undefined)
   }
 }
+
+/**
+ * What a run that found no page says: what it saw in the input folders and
+ * why none of it is a page.
+ */
+export function noPageFound(args: ReadonlyArray<string>, notPages: NotPages): string {
+  const list = (counts: Record<string, number>) =>
+    Object.entries(counts)
+      .sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))
+      .map(([extension, count]) => count + ' ' + extension)
+      .join(', ')
+  const total = (counts: Record<string, number>) => Object.values(counts).reduce((sum, count) => sum + count, 0)
+  const seen = total(notPages.asset) + total(notPages['not-html']) + total(notPages.unreadable)
+  const where = args.map((arg) => '`' + arg + '`').join(', ')
+  if (seen === 0) return 'No page found in ' + where + ': no files (dot-files and dot-folders are not searched); nothing was converted'
+  const parts: Array<string> = []
+  if (total(notPages.asset) > 0) parts.push(list(notPages.asset) + ' not opened (images, styles, scripts, data: never pages)')
+  if (total(notPages['not-html']) > 0) parts.push(list(notPages['not-html']) + ' read but with no HTML markup in their first ' + sniffBytes / 1024 + ' KB')
+  if (total(notPages.unreadable) > 0) parts.push(list(notPages.unreadable) + ' could not be read')
+  return 'No page found in ' + where + ': saw ' + seen + ' ' + (seen === 1 ? 'file' : 'files') + ', none a page: ' + parts.join('; ') + '. Pages are recognised by their content, whatever their extension; give a page or a glob to convert a file anyway. Nothing was converted'
+}
+
+/** `--out` is a file, or a file is in the way of it: the command line names the wrong path. */
+class OutIsFile extends InTheWay {}
 
 /** Why the output folder cannot be used (nothing was converted). */
 function cannotUse(outDir: string, error: unknown): string {
@@ -105,7 +149,7 @@ async function makeFolder(folder: string): Promise<void> {
       throw error
     })
     if (stats) {
-      if (!stats.isDirectory()) throw new InTheWay('`' + current + '` is a file, not a folder' + (current === folder ? '' : ' (it is in the way of `' + folder + '`)') + ': move it away or choose another --out')
+      if (!stats.isDirectory()) throw new OutIsFile('`' + current + '` is a file, not a folder' + (current === folder ? '' : ' (it is in the way of `' + folder + '`)') + ': move it away or choose another --out')
       break
     }
     missing.unshift(current)
@@ -140,7 +184,7 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   const entries: Array<ReportEntry> = []
   const files: Array<{path: string; messages: Array<TaskMessage>}> = []
   const registry = new PathRegistry()
-  const progress = createProgress(inputs.length, io.stderr, !settings.quiet && (io.stderr as {isTTY?: boolean}).isTTY === true)
+  const progress = createProgress(inputs.length, io.stderr, settings.quiet ? 'none' : (io.stderr as {isTTY?: boolean}).isTTY === true ? 'bar' : 'lines', settings.progressInterval * 1000)
   const todo: Array<Input> = []
   const current = new Set(inputs.map((input) => input.relative))
 
@@ -190,7 +234,7 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   const window = Math.max(jobs * 16, 32)
   const pending: Array<Promise<TaskResult> | undefined> = []
   const maxSize = settings.maxSize ?? defaultMaxSize
-  const taskFor = (input: Input): Task => ({file: input.absolute, relative: input.relative, root: input.root, options: optionsFor(settings, input.relative), layout: settings.layout, maxSize, images: settings.images})
+  const taskFor = (input: Input): Task => ({file: input.absolute, relative: input.relative, root: input.root, options: optionsFor(settings, input.relative), layout: settings.layout, slug: settings.slug, timezone: settings.timezone, maxSize, images: settings.images})
   const start = (index: number) => {
     const input = todo[index]
     pending[index] = pool.run(taskFor(input))
@@ -204,13 +248,33 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   // A file system that refuses writes (full, read-only) stops the batch.
   let stopped: {input: Input; error: unknown} | undefined
   let failure: unknown
+  // Ctrl-C: stop waiting for conversions at once; writes in flight finish.
+  let interrupt: 'interrupted' | undefined
+  const onAbort = new Promise<'interrupted'>((resolve) => {
+    if (io.signal?.aborted) resolve('interrupted')
+    io.signal?.addEventListener('abort', () => resolve('interrupted'), {once: true})
+  })
+  void onAbort.then(() => {
+    interrupt = 'interrupted'
+    progress.stop()
+    io.stderr.write('news-markdown: interrupted: finishing the pages being written, then saving the manifest (Ctrl-C again to stop at once)\n')
+  })
   try {
     for (const [index, input] of todo.entries()) {
+      if (interrupt) {
+        entries.push(notConverted(input))
+        continue
+      }
       if (stopped || failure) {
         entries.push(writeFailure(input, 'Not converted: the batch stopped after a write error'))
         continue
       }
-      const result = await (pending[index] as Promise<TaskResult>)
+      const settled = await Promise.race([pending[index] as Promise<TaskResult>, onAbort])
+      if (settled === 'interrupted') {
+        entries.push(notConverted(input))
+        continue
+      }
+      const result = settled
       pending[index] = undefined
       if (index + window < todo.length) start(index + window)
       const claimed = claimOutput({outDir, out, converter, manifest, registry, input, result, overwrite: settings.overwrite, images})
@@ -249,7 +313,7 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
     if (failure) throw failure
     // Pages written with an alias whose file a later page turned out to live at.
     const byName = new Map(inputs.map((input) => [input.relative, input]))
-    for (const relative of stopped ? [] : plan.fixups()) {
+    for (const relative of stopped || interrupt ? [] : plan.fixups()) {
       const input = byName.get(relative) as Input
       const previous = manifest.get(relative)
       if (!previous) continue
@@ -270,10 +334,12 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
       if (index === -1) entries.push(entry)
       else entries[index] = entry
     }
-    if (images && !stopped) await images.removeUnused()
+    if (images && !stopped && !interrupt) await images.removeUnused()
   } finally {
     await Promise.all(writing)
-    await pool.close()
+    // Interrupted: conversions still running are abandoned (their workers ended below), not waited for.
+    if (interrupt) await closePools()
+    else await pool.close()
     await images?.close()
     progress.stop()
   }
@@ -302,7 +368,8 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   // Old URLs: the redirect map, and what happened to each page's old URL.
   const written = new Set(entries.filter((entry) => entry.status === 'converted' || entry.status === 'unchanged').map((entry) => entry.input))
   let mapError: unknown
-  if (settings.redirects && settings.redirectsFormat) {
+  if (interrupt && settings.redirects) io.stderr.write('news-markdown: the redirect map `' + printable(settings.redirects) + '` was not written: the run was interrupted before every page was converted\n')
+  else if (settings.redirects && settings.redirectsFormat) {
     mapError = await writeRedirectMap(path.resolve(io.cwd, settings.redirects), settings.redirectsFormat, plan, written)
     if (mapError) io.stderr.write(progressNewline(settings, io) + 'news-markdown: Cannot write the redirect map `' + settings.redirects + '`: ' + describeWriteError(mapError) + '\n')
   }
@@ -311,10 +378,15 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   if (images && settings.images !== 'keep') summary.images = images.summary
   const verbose = files.filter((file) => file.messages.length > 0).map((file) => toVFile(file.path, file.messages))
   if (settings.verbose && verbose.length > 0) io.stderr.write(formatFiles(verbose))
-  for (const entry of entries) if (entry.status === 'skipped' && !settings.quiet) io.stderr.write(printable(entry.input + ': skipped: ' + entry.reason) + '\n')
+  for (const entry of entries) if (entry.status === 'skipped' && !settings.quiet && entry.reason !== interruptedReason) io.stderr.write(printable(entry.input + ': skipped: ' + entry.reason) + '\n')
   const report: Report = {converter, shard: settings.shard.index + '/' + settings.shard.count, summary, files: entries}
   if (!(await writeReports(settings, io, report, outDir))) manifestError ||= true
   if (!settings.quiet) io.stderr.write(formatSummary(summary))
+  if (interrupt) {
+    const written = summary.converted + summary.unchanged
+    io.stderr.write('news-markdown: interrupted: ' + written + ' of ' + (inputs.length + skippedInputs.length) + ' pages written and recorded in the manifest; run the same command again to convert the rest\n')
+    return interrupted
+  }
   return summary.failed > 0 || summary.skipped > 0 || stopped || manifestError || mapError ? 1 : 0
 }
 
@@ -333,7 +405,7 @@ async function withoutAlias(pool: Pool, task: Task, result: TaskResult): Promise
  * Write the `--report` and `--report-html` files that were asked for;
  * whether every one was written.
  */
-async function writeReports(settings: Settings, io: Io, report: Report, outDir: string): Promise<boolean> {
+export async function writeReports(settings: Pick<Settings, 'report' | 'reportHtml'>, io: Io, report: Report, outDir: string): Promise<boolean> {
   let ok = true
   const reports: Array<[string | undefined, (file: string) => string]> = [
     [settings.report, () => JSON.stringify(report, null, 2) + '\n'],
@@ -362,6 +434,12 @@ export function workerCount(settings: Settings, io: Io): number {
   if (settings.jobs <= most) return settings.jobs
   if (!settings.quiet) io.stderr.write('news-markdown: `--jobs ' + settings.jobs + '` capped to ' + most + ': this machine has ' + os.availableParallelism() + ' CPUs and memory for ' + most + ' workers\n')
   return most
+}
+
+const interruptedReason = 'not converted: the run was interrupted; run again to convert it'
+
+function notConverted(input: Input): ReportEntry {
+  return {input: input.relative, inputPath: input.absolute, output: null, status: 'skipped', reason: interruptedReason, fields: [], ...noFacts, warnings: [], error: null}
 }
 
 function writeFailure(input: Input, reason: string): ReportEntry {

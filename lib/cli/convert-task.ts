@@ -15,8 +15,12 @@ import type {ImageSpan} from '../images/rewrite.js'
 import {pageImages} from '../images/stage.js'
 import type {PageImage} from '../images/stage.js'
 import {reportArticle} from './report.js'
+import type {SlugSource} from './slug.js'
 import type {PageFacts} from './report.js'
 import {countWords} from './word-count.js'
+import {junkReasons, normalizeTags} from '../output/tags.js'
+import {withTimeZone} from '../output/timezone.js'
+import type {VFile} from 'vfile'
 
 /**
  * A page to convert (structured-cloneable, for worker threads): the task
@@ -36,6 +40,10 @@ export interface Task {
   images?: ImageMode | undefined
   /** Bounds of the old URL's alias (`hugo`, `jekyll`), or `false` to write none. */
   aliases?: AliasOptions | false | undefined
+  /** What slugs are made from (`--slug`, default `url`). */
+  slug?: SlugSource | undefined
+  /** `--timezone`: IANA zone for dates without an offset (a matched profile's `timezone` comes first). */
+  timezone?: string | undefined
   /**
    * Real path of the input tree the file was found in, when links out of it
    * are not followed: what is opened must be inside it (checked on the open
@@ -118,7 +126,8 @@ export default async function convertTask(task: Task): Promise<TaskResult> {
   try {
     // The layout writes the frontmatter: converting without it saves one YAML pass.
     const file = await convert(bytes, {...task.options, frontmatter: false, path: task.relative})
-    const {markdown, placement, fields, article} = renderPage(file, task.relative, task.layout, task.options, task.aliases)
+    const notes = prepareArticle(file, task.timezone)
+    const {markdown, placement, fields, article} = renderPage(file, task.relative, task.layout, task.options, task.aliases, task.slug)
     const generator = aliasGenerator(task.layout)
     let redirect: PageRedirect | null = null
     if (article.url) {
@@ -136,18 +145,58 @@ export default async function convertTask(task: Task): Promise<TaskResult> {
         page.imageSpans = imageSpans(markdown)
       }
     }
-    return {page, messages: file.messages.map(plain)}
+    return {page, messages: [...file.messages.map(plain), ...notes]}
   } catch (error) {
     const cause = error as {ruleId?: unknown; reason?: unknown; message?: unknown; line?: unknown; column?: unknown}
     const message: TaskMessage = {
       ruleId: typeof cause.ruleId === 'string' ? cause.ruleId : 'convert-error',
-      reason: String(cause.reason || cause.message || error),
+      reason: cliWording(String(cause.reason || cause.message || error)),
       line: typeof cause.line === 'number' ? cause.line : undefined,
       column: typeof cause.column === 'number' ? cause.column : undefined,
       fatal: true
     }
     return {messages: [message], error: message}
   }
+}
+
+/** `convert()`'s option names in its messages, as the CLI's options (the names a CLI user can act on). */
+const optionNames: Record<string, string> = {'`maxSize`': '`--max-size`', '`maxElements`': '`--max-elements`', '`maxNodes`': '`--max-nodes`'}
+
+/** A message of `convert()` in the CLI's words: its option names become the CLI's. */
+export function cliWording(reason: string): string {
+  let result = reason
+  for (const [name, option] of Object.entries(optionNames)) result = result.split(name).join(option)
+  return result
+}
+
+/**
+ * Ready a converted page's metadata for the frontmatter: tags normalised
+ * (`normalizeTags`), a date without offset given the offset of the matched
+ * profile's `timezone`, else of `timezone`. Returns info messages
+ * (`tag-dropped`, `tags-merged`) for the report.
+ */
+export function prepareArticle(file: VFile, timezone: string | undefined): Array<TaskMessage> {
+  const article = file.data.article
+  const notes: Array<TaskMessage> = []
+  if (!article) return notes
+  const zone = file.data.profile?.timezone || timezone
+  if (zone && article.date) article.date = withTimeZone(article.date, zone)
+  if (article.tags && article.tags.length > 0) {
+    const result = normalizeTags(article.tags)
+    article.tags = result.tags
+    for (const {tag, reason} of result.dropped) notes.push(info('tag-dropped', 'Tag `' + clipTag(tag) + '` dropped: ' + junkReasons[reason]))
+    for (const {kept, forms} of result.merged) notes.push(info('tags-merged', 'Tags ' + forms.map((form) => '`' + form + '`').join(', ') + ' merged into `' + kept + '` (they differ only in case)'))
+  }
+  return notes
+}
+
+function info(ruleId: string, reason: string): TaskMessage {
+  return {ruleId, reason, line: undefined, column: undefined, fatal: undefined}
+}
+
+function clipTag(tag: string): string {
+  const characters = [...tag]
+  return characters.length > 60 ? characters.slice(0, 60).join('') + '…' : tag
 }
 
 /**
@@ -176,10 +225,10 @@ function readInput(task: Task): {bytes: Uint8Array; stamp: string} | TaskResult 
     }
     // A page over the size limit is refused before it is read into memory.
     if (stats.size > task.maxSize) {
-      return failure('too-large', 'Input is ' + stats.size + ' bytes, more than `maxSize` (' + task.maxSize + '); use --max-size to raise the limit')
+      return failure('too-large', 'Input is ' + stats.size + ' bytes, more than the limit of ' + task.maxSize + ' (`--max-size`); use --max-size to raise it')
     }
     const bytes = fs.readFileSync(fd)
-    if (bytes.byteLength > task.maxSize) return failure('too-large', 'Input is more than `maxSize` (' + task.maxSize + ') bytes; use --max-size to raise the limit')
+    if (bytes.byteLength > task.maxSize) return failure('too-large', 'Input is more than the limit of ' + task.maxSize + ' bytes (`--max-size`); use --max-size to raise it')
     return {bytes, stamp: stamp(stats)}
   } catch (error) {
     return failure('unreadable', 'Cannot read the input: ' + (error as Error).message)

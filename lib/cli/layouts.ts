@@ -1,4 +1,3 @@
-import {posix} from 'node:path'
 import type {RuleId} from '../messages.js'
 import {aliasFor} from '../output/alias-path.js'
 import type {AliasOptions} from '../output/alias-path.js'
@@ -8,7 +7,8 @@ import {escapeKramdown} from './escape-kramdown.js'
 import {fallbackTitle} from './fallback-title.js'
 import {eleventyReservedTags, generatorTags} from './generator-tags.js'
 import {removeInvisibleCharacters} from './invisible-characters.js'
-import {safeSegment, slugFromFileName, slugFromUrl, slugify} from './slug.js'
+import {safeSegment, slugFor} from './slug.js'
+import type {SlugSource} from './slug.js'
 
 /** A supported output layout. */
 export type LayoutName = 'plain' | 'hugo' | 'jekyll' | 'astro' | 'eleventy'
@@ -26,6 +26,8 @@ export interface Page {
   body?: string | undefined
   /** Bounds of the alias (`hugo`, `jekyll`), or `false` to write none (another page holds the old URL). */
   aliases?: AliasOptions | false | undefined
+  /** What the slug is made from (`--slug`, default `url`). */
+  slug?: SlugSource | undefined
 }
 
 /** Report a warning about the page (a rule of `lib/messages.ts`). */
@@ -178,17 +180,9 @@ function clip(value: string): string {
   return value.length > 80 ? value.slice(0, 79) + '…' : value
 }
 
-/**
- * Slug of a page: from its URL's last segment, else its title, else its
- * input file name, else `page`.
- */
+/** Slug of a page (`slugFor`): by `page.slug`, from its URL, title or identifier, else its input file name, else `page`. */
 export function pageSlug(page: Page): string {
-  return (
-    (page.article.url && slugFromUrl(page.article.url)) ||
-    (page.article.title && slugify(page.article.title)) ||
-    slugFromFileName(posix.basename(page.relative)) ||
-    'page'
-  )
+  return slugFor({url: page.article.url, title: page.article.title, relative: page.relative}, page.slug)
 }
 
 /** `YYYY-MM-DD` of an ISO date, if any. */

@@ -1,14 +1,15 @@
+import {createHash} from 'node:crypto'
 import {posix} from 'node:path'
 
 /**
  * Output paths handed out in one run. Names are compared case-insensitively
- * (after NFC), as on macOS and Windows file systems; a taken name gets a
- * deterministic suffix (`-2`, `-3`, …) in the order paths are claimed.
- * Claims are O(1) amortised: each stem remembers its next free suffix.
+ * (after NFC), as on macOS and Windows file systems. A taken name gets a
+ * suffix derived from the page itself (`collisionSuffix` of its original
+ * URL, else its input path), not from the order pages are claimed in: a
+ * page suffixed in one run, shard or rerun has the same name in any other.
  */
 export class PathRegistry {
   private readonly taken = new Set<string>()
-  private readonly next = new Map<string, number>()
 
   /** Mark `path` (posix, relative to the output folder) as taken. */
   reserve(path: string): void {
@@ -21,25 +22,46 @@ export class PathRegistry {
   }
 
   /**
-   * Claim `path`, or the first free `<stem>-N<ext>` (N from 2) when taken;
-   * for a page bundle (`<folder>/index.md`), `<folder>-N/index.md`.
-   * Returns the path that was claimed.
+   * Claim `path`, or, when taken, `<stem>-<suffix><ext>` (for a page bundle
+   * `<folder>/index.md`, `<folder>-<suffix>/index.md`) with the suffix of
+   * `identity` (the page's original URL, else its input path); when that is
+   * taken too (two pages with one URL), the suffix of each of `fallbacks`
+   * (its input path), then `-2`, `-3`, … after it. Returns the path claimed.
    */
-  claim(path: string): string {
+  claim(path: string, identity = path, fallbacks: ReadonlyArray<string> = []): string {
     if (!this.has(path)) {
       this.reserve(path)
       return path
     }
-    const extension = path.endsWith('/index.md') ? '/index.md' : posix.extname(path)
-    const stem = path.slice(0, path.length - extension.length)
-    const stemKey = key(stem)
-    let n = this.next.get(stemKey) || 2
-    let candidate = stem + '-' + n + extension
-    while (this.has(candidate)) candidate = stem + '-' + ++n + extension
-    this.next.set(stemKey, n + 1)
+    const candidate = suffixed(path, [identity, ...fallbacks], (each) => !this.has(each))
     this.reserve(candidate)
     return candidate
   }
+}
+
+/** Hex digits of a collision suffix. */
+export const suffixLength = 8
+
+/** The collision suffix of a page: the first `suffixLength` hex digits of the SHA-256 of its identity (original URL or input path). */
+export function collisionSuffix(identity: string): string {
+  return createHash('sha256').update(identity).digest('hex').slice(0, suffixLength)
+}
+
+/**
+ * `path` with the collision suffix of the first of `identities` that gives
+ * a `free` path, else the last one's with `-2`, `-3`, … after it.
+ */
+export function suffixed(path: string, identities: ReadonlyArray<string>, free: (path: string) => boolean): string {
+  const extension = path.endsWith('/index.md') ? '/index.md' : posix.extname(path)
+  const stem = path.slice(0, path.length - extension.length)
+  let last = stem
+  for (const identity of identities) {
+    last = stem + '-' + collisionSuffix(identity)
+    if (free(last + extension)) return last + extension
+  }
+  let n = 2
+  while (!free(last + '-' + n + extension)) n++
+  return last + '-' + n + extension
 }
 
 function key(path: string): string {

@@ -7,6 +7,7 @@ import type {ArticleMeta} from '../types.js'
 import {stringifyFrontmatter} from '../util/frontmatter-yaml.js'
 import {layouts} from './layouts.js'
 import type {LayoutName, Note, Placement} from './layouts.js'
+import type {SlugSource} from './slug.js'
 
 /** A converted page as a layout writes it. */
 export interface RenderedPage {
@@ -26,13 +27,14 @@ export interface RenderedPage {
  * `frontmatter: false`: its value is the body. `aliases`: bounds of the old
  * URL's alias, or `false` for none. What the layout had to change (a
  * fallback title, tags, control characters, code) is reported on `file`.
+ * `slug`: what the slug is made from (`--slug`).
  */
-export function renderPage(file: VFile, relative: string, layoutName: LayoutName, options?: Readonly<FrontmatterOptions> | null | undefined, aliases?: Readonly<AliasOptions> | false | undefined): RenderedPage {
+export function renderPage(file: VFile, relative: string, layoutName: LayoutName, options?: Readonly<FrontmatterOptions> | null | undefined, aliases?: Readonly<AliasOptions> | false | undefined, slug?: SlugSource | undefined): RenderedPage {
   const layout = layouts[layoutName]
   const article = file.data.article || {}
   const note: Note = (ruleId, reason) => report(file, ruleId, reason)
   const converted = String(file)
-  const page = {relative, article, body: converted, aliases}
+  const page = {relative, article, body: converted, aliases, slug}
   const data = layout.frontmatter(frontmatterData(article, file.data.related, options), page, note)
   const body = layout.body ? layout.body(converted, note) : converted
   const markdown = Object.keys(data).length === 0 ? body : '---\n' + stringifyFrontmatter(data) + '---\n' + (body ? '\n' + body : '')

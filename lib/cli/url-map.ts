@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises'
+import {describeFsError} from './fs-error.js'
 
 /**
  * Load `--url-from`: a JSON object (`{"a/page.html": "https://…"}`) or a CSV
@@ -7,7 +8,12 @@ import fs from 'node:fs/promises'
  * Throws an `Error` naming the file and the problem.
  */
 export async function loadUrlMap(file: string): Promise<Map<string, string>> {
-  const text = await fs.readFile(file, 'utf8')
+  let text: string
+  try {
+    text = await fs.readFile(file, 'utf8')
+  } catch (error) {
+    throw new Error('Cannot read the `--url-from` file `' + file + '`: ' + describeFsError(error))
+  }
   const map = new Map<string, string>()
   if (/\.json$/i.test(file) || text.trimStart().startsWith('{')) {
     let data: unknown

@@ -2,6 +2,8 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import {glob, isDynamicPattern} from 'tinyglobby'
 import {compare} from './manifest.js'
+import {extensionOf, sniffPage} from './sniff-page.js'
+import type {NotPage} from './sniff-page.js'
 
 /** One input page. */
 export interface Input {
@@ -26,7 +28,12 @@ export interface Inputs {
   duplicates: Array<Input>
   /** Inputs found but not read (symbolic links out of their tree), with the reason. */
   skipped: Array<{input: Input; reason: string}>
+  /** Files in input folders that are not pages (`sniffPage`), counted by why and extension. */
+  notPages: NotPages
 }
+
+/** Files found in input folders that are not pages: count by why (`NotPage`) → extension (`.png`, `(none)`) → files. */
+export type NotPages = Record<NotPage, Record<string, number>>
 
 /** How to walk. */
 export interface WalkOptions {
@@ -38,11 +45,9 @@ export interface WalkOptions {
   followSymlinks?: boolean | undefined
 }
 
-const pageExtension = /\.html?$/i
-
 /**
- * Expand `args` (files, folders walked recursively for `.html`/`.htm`
- * skipping dot-entries, and globs) into inputs. Throws an `Error` for an
+ * Expand `args` (files, folders walked recursively for pages, by content
+ * (`sniffPage`), skipping dot-entries, and globs) into inputs. Throws an `Error` for an
  * argument that is neither an existing path nor a glob matching something.
  *
  * Symbolic links: a path given on the command line is read even when it is
@@ -55,12 +60,13 @@ export async function walkInputs(args: ReadonlyArray<string>, cwd: string, optio
   const follow = options.followSymlinks === true
   const found: Array<Input> = []
   const skipped: Array<{input: Input; reason: string}> = []
+  const notPages: NotPages = {asset: {}, 'not-html': {}, unreadable: {}}
   for (const arg of args) {
     const absolute = path.resolve(cwd, arg)
     const stats = await fs.stat(absolute).catch(() => undefined)
     if (stats && stats.isDirectory()) {
       const root = await fs.realpath(absolute)
-      for (const file of await walkFolder(absolute, {root, follow, seen: new Set([root]), skipped, base: absolute})) found.push({absolute: file, relative: toPosix(path.relative(absolute, file)), root: follow ? undefined : root})
+      for (const file of await walkFolder(absolute, {root, follow, seen: new Set([root]), skipped, base: absolute, notPages})) found.push({absolute: file, relative: toPosix(path.relative(absolute, file)), root: follow ? undefined : root})
     } else if (stats) {
       found.push({absolute, relative: relativeTo(cwd, absolute)})
     } else if (isDynamicPattern(arg)) {
@@ -101,7 +107,7 @@ export async function walkInputs(args: ReadonlyArray<string>, cwd: string, optio
     } else duplicates.push(input)
   }
   skipped.sort((a, b) => compare(a.input.relative, b.input.relative))
-  return {inputs, duplicates, skipped}
+  return {inputs, duplicates, skipped, notPages}
 }
 
 interface Walk {
@@ -113,6 +119,17 @@ interface Walk {
   /** Real paths of folders entered (cycles). */
   seen: Set<string>
   skipped: Array<{input: Input; reason: string}>
+  notPages: NotPages
+}
+
+/** Whether a file found in a folder is a page; counts it in `walk.notPages` when not. */
+async function isPage(file: string, name: string, walk: Walk): Promise<boolean> {
+  const verdict = await sniffPage(file, name)
+  if (verdict === true) return true
+  const counts = walk.notPages[verdict]
+  const extension = extensionOf(name)
+  counts[extension] = (counts[extension] || 0) + 1
+  return false
 }
 
 async function walkFolder(folder: string, walk: Walk): Promise<Array<string>> {
@@ -132,11 +149,11 @@ async function walkFolder(folder: string, walk: Walk): Promise<Array<string>> {
         if (!walk.follow || walk.seen.has(real)) continue
         walk.seen.add(real)
         files.push(...(await walkFolder(file, walk)))
-      } else if (stats.isFile() && pageExtension.test(entry.name)) {
+      } else if (stats.isFile() && (await isPage(file, entry.name, walk))) {
         if (inside || walk.follow) files.push(file)
         else walk.skipped.push({input: {absolute: file, relative: toPosix(path.relative(walk.base, file))}, reason: 'symbolic link to `' + real + '`, outside the input folder (use --follow-symlinks to read it)'})
       }
-    } else if (entry.isFile() && pageExtension.test(entry.name)) files.push(file)
+    } else if (entry.isFile() && (await isPage(file, entry.name, walk))) files.push(file)
   }
   return files
 }

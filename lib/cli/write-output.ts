@@ -55,7 +55,7 @@ export function claimOutput(commit: Commit): Claimed {
     const entry: ReportEntry = {input: input.relative, inputPath: input.absolute, output: null, status: 'failed', fields: [], ...noFacts, warnings, error: result.error ? reportMessage(result.error) : null}
     return {output: null, moved: undefined, write: async () => entry}
   }
-  const output = commit.output ?? registry.claim(page.placement.path)
+  const output = commit.output ?? registry.claim(page.placement.path, page.redirect?.from ?? input.relative, [input.relative])
   if (!isOutputPath(output)) throw new Error('Refusing to write outside the output folder: `' + output + '`')
   let entry: ReportEntry = {input: input.relative, inputPath: input.absolute, output, status: 'converted', reason: page.placement.note, fields: page.fields, ...page.facts, warnings, error: null}
   const previous = manifest.get(input.relative)

@@ -45,6 +45,17 @@ const playerTags: ReadonlySet<string> = new Set(['video', 'audio', 'amp-video', 
  * Every image or embed removed is recorded (`file.data.removals`,
  * `dropped-image` or `dropped-embed` naming its URL and rule).
  */
+/**
+ * Whether a URL is only a placeholder, harmless and meaning “no link”:
+ * `#`, `javascript:;`, `javascript:void(0)`, `javascript:void 0`,
+ * `javascript:` (any case, spaces around). Dropped like unsafe URLs, but
+ * counted quietly (`file.data.placeholderUrls`) instead of reported.
+ */
+export function isPlaceholderUrl(value: string): boolean {
+  const compact = value.toLowerCase().split(/\s/).join('')
+  return compact === '#' || compact === 'javascript:' || compact === 'javascript:;' || compact === 'javascript:void(0)' || compact === 'javascript:void(0);' || compact === 'javascript:void0' || compact === 'javascript:void0;'
+}
+
 export const rehypeNormalizeMedia: Plugin<[(Readonly<Options> | null | undefined)?], Root> = function (options) {
   const settings = options || emptyOptions
   return function (tree, file) {
@@ -58,7 +69,8 @@ export const rehypeNormalizeMedia: Plugin<[(Readonly<Options> | null | undefined
       resolve(value, node, data = false) {
         if (typeof value !== 'string' || !value.trim()) return undefined
         const url = safeUrl(value, base, data && context.allowData) ?? (data && allowFile ? fileUrl(value) : undefined)
-        if (!url && !/^\s*data:image\//i.test(value)) report(file, 'unsafe-url', 'Dropped unsafe URL `' + value.slice(0, 40) + '`', node)
+        if (!url && isPlaceholderUrl(value)) file.data.placeholderUrls = (file.data.placeholderUrls || 0) + 1
+        else if (!url && !/^\s*data:image\//i.test(value)) report(file, 'unsafe-url', 'Dropped unsafe URL `' + value.slice(0, 40) + '`', node)
         return url
       }
     }
@@ -132,7 +144,7 @@ function image(node: Element, context: Context): Array<ElementContent> {
   for (const candidate of candidates) {
     src = context.resolve(candidate.value, node, true)
     if (src) break
-    unsafe ||= candidate.value
+    if (!isPlaceholderUrl(candidate.value)) unsafe ||= candidate.value
   }
   // A lone `data:` image (small ones count as placeholders) when they are allowed.
   const written = img && typeof img.properties.src === 'string' ? img.properties.src.trim() : ''
@@ -179,7 +191,7 @@ function embed(node: Element, context: Context): Array<ElementContent> {
   for (const candidate of embedCandidates(node)) {
     url = context.resolve(candidate, node)
     if (url) break
-    unsafe ||= candidate
+    if (!isPlaceholderUrl(candidate)) unsafe ||= candidate
   }
   if (!url) {
     const fallback = node.tagName === 'object' ? node.children.filter((child) => child.type !== 'element' || (child.tagName !== 'param' && child.tagName !== 'embed')) : []
@@ -211,7 +223,7 @@ function player(node: Element, context: Context): Array<ElementContent> {
   for (const candidate of embedCandidates(node)) {
     src = context.resolve(candidate, node)
     if (src) break
-    unsafe ||= candidate
+    if (!isPlaceholderUrl(candidate)) unsafe ||= candidate
   }
   const fallback = textOf(node)
   if (!src) {

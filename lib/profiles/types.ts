@@ -36,6 +36,11 @@ export interface Profile {
    * `year`, `month`, `day` give the date when no metadata names one.
    */
   urlDate?: string | null | undefined
+  /**
+   * IANA time zone of the site (`Asia/Shanghai`): the CLI gives dates
+   * written without an offset this zone's offset (before `--timezone`).
+   */
+  timezone?: string | null | undefined
   /** Promo and clutter blocks to remove (with their parser spill-over). */
   remove?: Array<string> | null | undefined
   /** Inline elements to replace by their children (auto tag links, affiliate links). */

@@ -1,5 +1,6 @@
 import {compileSelector} from '../util/select.js'
 import {compileUrlPattern} from './url-pattern.js'
+import {isTimeZone} from '../output/timezone.js'
 import type {Profile} from './types.js'
 
 type Check = 'string' | 'strings' | 'object'
@@ -15,6 +16,7 @@ const fields: Record<keyof Profile, Check> = {
   tags: 'strings',
   credit: 'object',
   urlDate: 'string',
+  timezone: 'string',
   remove: 'strings',
   unwrap: 'strings',
   related: 'object'
@@ -57,6 +59,7 @@ export function validateProfile(value: unknown, name = 'profile'): Profile {
     if (check === 'object') checkObject(key, field, where)
   }
   if (typeof record.id !== 'string' || !record.id) throw new Error('Invalid ' + name + ': missing `id`')
+  if (typeof record.timezone === 'string' && !isTimeZone(record.timezone)) throw new Error('Invalid `' + name + '.timezone`: `' + record.timezone + '` is not an IANA time zone (expected something like `Asia/Shanghai` or `Europe/Paris`)')
   if (typeof record.urlDate === 'string') {
     let names: Array<string>
     try {
