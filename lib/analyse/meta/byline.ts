@@ -23,7 +23,7 @@
  */
 
 import type {Element} from 'hast'
-import type {Found} from './generic-meta.js'
+import type {Found} from './found.js'
 import type {CueText, Located, PageIndex} from '../page-index.js'
 import {collapse, hintOf, textOf} from '../page-index.js'
 import {toText} from 'hast-util-to-text'

@@ -43,6 +43,7 @@
  */
 
 import type {Root} from 'hast'
+import type {Found} from './found.js'
 import {readByline} from './byline.js'
 import {readJsonLd} from './json-ld.js'
 import {metaReader} from './meta-tags.js'
@@ -53,11 +54,7 @@ import {firstAuthors, firstDate, firstList, listed, listOf, preferLocalDay} from
 import {dateInUrl, hostLabel, hostOf, resolveUrl} from './site-url.js'
 import {chooseTitle} from './title.js'
 
-/** A value and the source it came from (`json-ld:NewsArticle.headline`, `meta:og:title`, `byline`, …). */
-export interface Found<T> {
-  value: T
-  from: string
-}
+export type {Found} from './found.js'
 
 export interface GenericMeta {
   title?: Found<string>

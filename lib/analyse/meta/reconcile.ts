@@ -5,7 +5,7 @@
  * @module
  */
 
-import type {Found} from './generic-meta.js'
+import type {Found} from './found.js'
 import {cleanAuthors, looksLikeUrl} from './author-names.js'
 import {normalizeDate} from '../../util/normalize-date.js'
 
