@@ -35,7 +35,7 @@ export const rehypeExtractMeta: Plugin<[(Readonly<Options> | null | undefined)?]
     const analysis = analysePage(tree, file, settings.url)
     const root = analysis.root
     const url = analysis.url
-    const generic = extractGenericMeta(tree, {url: url && url.value, index: analysis.index})
+    const generic = extractGenericMeta(tree, {url: url && url.value, index: analysis.index, root})
     analysis.meta = generic
     const article: ArticleMeta = {}
     const sources: MetaSources = {...file.data.articleSources}

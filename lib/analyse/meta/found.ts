@@ -11,4 +11,13 @@
 export interface Found<T> {
   value: T
   from: string
+  /** Candidates of higher precedence that were passed over, and why (`publisher`, `editor`, `not person-like`). */
+  passed?: Array<Passed>
+}
+
+/** A candidate value passed over for a field. */
+export interface Passed {
+  value: string
+  from: string
+  reason: string
 }
