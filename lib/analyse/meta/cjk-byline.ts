@@ -26,7 +26,7 @@
  * @module
  */
 
-import {isChinesePersonName, isOutletName} from './chinese-names.js'
+import {isChinesePersonName, isCjkRoleWord, isOutletName} from './chinese-names.js'
 
 const HAN_NAME = '\\p{Script=Han}{2,4}(?:[·•]\\p{Script=Han}{1,6})?'
 // Separators: a comma with optional white space around it, or white space
@@ -80,7 +80,7 @@ export function readCjkByline(line: string): CjkByline | undefined {
     const match = pattern.exec(line)
     if (!match || !standsAlone(line, match)) continue
     const after = line.slice(match.index + match[0].length)
-    if (PHOTO_AFTER.test(after)) continue
+    if (PHOTO_AFTER.test(after) || endsWithPhotoCredit(match[1])) continue
     const names = splitNames(match[1]).filter((name) => !isOutletName(name))
     // A label glued to what follows (`记者了解到`) is a sentence, unless a name follows.
     const label = match[0].slice(0, match[0].indexOf(match[1]))
@@ -163,8 +163,21 @@ export function isEditorCredit(line: string): boolean {
   return readCjkEditors(line).length > 0 && readCjkByline(line) === undefined
 }
 
+/** Names in a run (`张三 李四`, `张三、李四`), up to the first role or credit word (`编辑 刘晓阳 校对 李铭`). */
 function splitNames(value: string): Array<string> {
-  return /\p{Script=Han}/u.test(value) ? value.split(/[\s、,，]+/).filter(Boolean) : [value.trim()]
+  if (!/\p{Script=Han}/u.test(value)) return [value.trim()]
+  const names: Array<string> = []
+  for (const part of value.split(/[\s、,，]+/)) {
+    if (!part) continue
+    if (isCjkRoleWord(part)) break
+    names.push(part)
+  }
+  return names
+}
+
+/** Whether a run of names goes on with a photo credit (`王力 摄影`). */
+function endsWithPhotoCredit(value: string): boolean {
+  return /(?:^|[\s、,，])(?:摄影|攝影|供图|供圖|制图|製圖)$/u.test(value)
 }
 
 function isNameLike(name: string): boolean {
