@@ -14,6 +14,7 @@ test('cjk byline: role labels alone on their line', () => {
   assert.equal(names('作者：赵六 来源：新华网 2020-04-14'), ['赵六'])
   assert.equal(names('通讯员 钱七'), ['钱七'])
   assert.equal(names('本報記者 陳大文'), ['陳大文'])
+  assert.equal(names('长江网10月4日讯（记者陈智 整合）'), ['陈智'])
 })
 
 test('cjk byline: an outlet or agency before the role', () => {
@@ -118,6 +119,8 @@ test('author names: labels and roles glued to the name', () => {
   assert.equal(cleanAuthors('Byron Katz', {strict: true}), ['Byron Katz'])
   assert.equal(cleanAuthors('DeAndre McDonald', {strict: true}), ['DeAndre McDonald'])
   assert.equal(cleanAuthors('Real Writer', {strict: true}), ['Real Writer'])
+  assert.equal(cleanAuthors('BWW News Desk'), ['BWW News Desk'])
+  assert.equal(cleanAuthors('Smart Shopping Team'), ['Smart Shopping Team'])
 })
 
 test.run()

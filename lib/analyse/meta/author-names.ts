@@ -46,6 +46,9 @@ const CUT = new RegExp(
   'u'
 )
 
+/** Roles one person holds (the last word of `Staff Writer`, `Senior Reporter`). */
+const PERSONAL_ROLE = /(?:writer|reporter|editor|correspondent|columnist|contributor|producer|journalist|photographer|analyst|intern|redakteur|redakteurin|reporterin|korrespondent|korrespondentin|rédacteur|journaliste)$/i
+
 /** Photo and image credits are not bylines. */
 const CREDIT = /^(?:photo(?:graph)?s?|pictures?|image|images|illustration|video|foto|fotos|bild|bilder|quelle|source)\b/i
 
@@ -122,14 +125,16 @@ function splitNames(value: string): Array<string> {
 /**
  * A name without the role glued or added to its end (`Jane RoeStaff Writer`,
  * `Jane Roe Senior Reporter`): cut where the rest is a role and what stays
- * is a full name of two words or more (`Real Writer` stays whole).
+ * is a full name of two words or more (`Real Writer` stays whole); a role
+ * held by one person (writer, reporter, editor), not a desk or team
+ * (`BWW News Desk`, `Smart Shopping Team` stay whole).
  */
 function withoutRole(name: string): string {
   if (name.length > 80) return name
   for (let index = 1; index < name.length; index++) {
     const glued = /\p{Ll}/u.test(name[index - 1]) && /\p{Lu}/u.test(name[index])
     const spaced = name[index - 1] === ' '
-    if ((glued || spaced) && name.slice(0, index).trim().includes(' ') && ROLE.test(name.slice(index))) return name.slice(0, index).trim()
+    if ((glued || spaced) && name.slice(0, index).trim().includes(' ') && ROLE.test(name.slice(index)) && PERSONAL_ROLE.test(name.slice(index))) return name.slice(0, index).trim()
   }
   return name
 }
