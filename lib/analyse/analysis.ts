@@ -30,6 +30,12 @@ export interface Analysis {
   baseUrl: string | undefined
   /** One walk over the whole page: metas, JSON-LD, links, headings, bylines, cues, address. */
   index: PageIndex
+  /**
+   * Matches of the profile selectors tried first (DOM signatures, content
+   * selectors), gathered in one walk by `rehypeResolveProfile` on the page
+   * as `rehypeSelectRoot` gets it (`undefined`: not gathered).
+   */
+  selected: Map<string, Array<Element>> | undefined
   /** How the profile was chosen (`undefined`: no profile stage ran). */
   profileMatch: ProfileMatch | undefined
   /** The article root (`undefined` until `rehypeSelectRoot`, or when the page has none). */
@@ -64,6 +70,7 @@ export function analysePage(tree: Root, file: VFile, url?: string | null | undef
       url: page,
       baseUrl: baseUrl(index.address, page && page.value),
       index,
+      selected: undefined,
       profileMatch: undefined,
       root: undefined,
       relatedLists: [],

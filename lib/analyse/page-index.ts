@@ -10,10 +10,12 @@
  * @module
  */
 
+import {startsWithTagLabel} from '../util/tag-footer.js'
 import {collapse} from '../util/text.js'
 import type {Element, Nodes, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
 import {toText} from 'hast-util-to-text'
+import {articleType, bylineHint, dateHint, excludedAnywhere, excludedStart} from './vocabulary.js'
 
 /** Where an element sits in the page. */
 export interface Context {
@@ -73,6 +75,8 @@ export interface PageIndex {
   dateTexts: Array<CueText>
   /** Links to an author page (`/author/jane-doe`, `/profile/…`, `/autor/…`). */
   authorLinks: Array<Located>
+  /** Elements whose own text opens with a tags label (`本文标签：`, `Tags:`): where a tag footer can be. */
+  tagLabels: Array<Element>
   /** The page's own address as the page states it: `<link rel=canonical>`, `og:url`, `<base href>` (raw values). */
   address: PageLinks
 }
@@ -90,11 +94,6 @@ interface LinkCandidate {
   path: Array<number>
 }
 
-const BYLINE_HINT = /byline|author|writer|reporter|journalist|autor|auteur|contributor|(?:^|[-_ ])by(?:$|[-_ ])/i
-const DATE_HINT = /date|time|publish|posted|dateline|datum|fecha|[-_]pub(?:$|[-_])/i
-const EXCLUDED_ANYWHERE = /comment|sidebar|related|recommend|widget|popular|trending|newsletter|disqus|most-?read|wm-ipp|more-?stories|outbrain|taboola/i
-const EXCLUDED_START = /^(?:(?:site|page|global|main|blog)[-_]?)?(?:footer|nav|navbar|navigation|menu|aside|promo|rail|subnav|masthead)(?:$|[-_])/i
-const ARTICLE_TYPE = /article|posting|report/i
 const CUE = /^(?:(?:written|posted|verfasst|geschrieben|text|story|reported)\s+)?(?:by|von|par|por|door)(?:[\s:：]|$)|^(?:autor|autorin|author|text|texto|texte|reporter)\s*[:：]|作者|記者|记者|评论员|評論員|通讯员|通訊員|撰稿|采写|採寫|文\s*[/／|]|来源|來源|出处|出處|撰文|编辑|編輯|责编|責編|稿源|发布时间|發布時間|发布于|時間[:：]|时间[:：]/i
 const AUTHOR_HREF = /\/(?:author|authors|autor|autoren|auteur|autore|profile|profil|profiles|people|staff|editors|writers|journalist|journalists|reporter|reporters|redakteur|redaktion\/team)\/[^/?#]+\/?(?:[?#].*)?$/i
 const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/
@@ -126,6 +125,7 @@ export function indexPage(tree: Root): PageIndex {
     cues: [],
     dateTexts: [],
     authorLinks: [],
+    tagLabels: [],
     address: {}
   }
   const top: Context = {inArticle: false, inHeader: false, excluded: false}
@@ -259,7 +259,7 @@ function visitElement(
   const role = attr(element, 'role').toLowerCase()
   const itemType = props.itemScope ? attr(element, 'itemType') : ''
   const next: Context = {
-    inArticle: context.inArticle || tag === 'article' || tag === 'main' || role === 'main' || ARTICLE_TYPE.test(itemType),
+    inArticle: context.inArticle || tag === 'article' || tag === 'main' || role === 'main' || articleType.test(itemType),
     inHeader: context.inHeader || tag === 'header' || /(?:^|[-_ ])(?:header|headline|title)(?:$|[-_ ])/i.test(hint),
     excluded: context.excluded || tag === 'nav' ||
       ((tag === 'footer' || tag === 'aside') && !context.inArticle) ||
@@ -267,6 +267,7 @@ function visitElement(
       caption(element, tag, hint)
   }
 
+  if (startsWithTagLabel(element)) index.tagLabels.push(element)
   const located = {element, context: next}
   if ((tag === 'link' || tag === 'a') && props.rel) {
     index.links.push({...located, rel: attr(element, 'rel').toLowerCase().split(/\s+/)})
@@ -278,8 +279,8 @@ function visitElement(
     index.itemprops.push({...located, props: attr(element, 'itemProp').split(/\s+/), scopeType})
   }
   if (hint && tag !== 'body' && tag !== 'html' && tag !== 'meta' && tag !== 'link') {
-    if (BYLINE_HINT.test(hint)) index.bylines.push(located)
-    if (DATE_HINT.test(hint)) index.dates.push(located)
+    if (bylineHint.test(hint)) index.bylines.push(located)
+    if (dateHint.test(hint)) index.dates.push(located)
   }
   return {context: next, scopeType: props.itemScope ? itemType || 'scope' : scopeType}
 }
@@ -293,7 +294,7 @@ function visitElement(
  */
 function caption(element: Element, tag: string, hint: string): boolean {
   const named = tag === 'figure' || tag === 'figcaption' || /(?:^|\s)(?:wp-caption\S*|\S*caption|(?:photo|image|img|picture)[-_]?credits?|(?:img|pic|photo|image)[-_]?(?:desc|descr|txt|text|note))(?:\s|$)/i.test(hint)
-  return named && !BYLINE_HINT.test(hint) && !hasHeading(element)
+  return named && !bylineHint.test(hint) && !hasHeading(element)
 }
 
 function hasHeading(element: Element): boolean {
@@ -304,7 +305,7 @@ function hasHeading(element: Element): boolean {
 function boilerplate(hint: string): boolean {
   if (!hint) return false
   return hint.split(/\s+/).some((token) => !/^(?:no|has|with|show|hide|is|not|without)[-_]/i.test(token) &&
-    (EXCLUDED_ANYWHERE.test(token) || EXCLUDED_START.test(token)))
+    (excludedAnywhere.test(token) || excludedStart.test(token)))
 }
 
 /**

@@ -5,7 +5,8 @@ import type {Plugin} from 'unified'
 import {report} from '../messages.js'
 import {genericNews} from '../profiles/index.js'
 import type {Options, RelatedArticle} from '../types.js'
-import {baseUrlOf, usesFallbackProfile} from '../analyse/analysis.js'
+import {baseUrlOf} from '../analyse/analysis.js'
+import {describeElement} from '../util/removals.js'
 import {safeUrl} from '../util/safe-url.js'
 import {textOf} from '../util/text.js'
 
@@ -31,7 +32,8 @@ export const rehypeRelatedArticles: Plugin<[(Readonly<Options> | null | undefine
     const moved: Array<ElementContent> = []
     const all: Array<RelatedArticle> = []
     const kept = file.data.analysis ? file.data.analysis.relatedLists : []
-    const found = locate(tree, new Set([...selectAll(spec.selector, tree), ...kept]))
+    const selected = new Set(selectAll(spec.selector, tree))
+    const found = locate(tree, new Set([...selected, ...kept]))
 
     for (const list of found.lists) {
       const parent = attachedParent(tree, list, found.parents)
@@ -47,9 +49,8 @@ export const rehypeRelatedArticles: Plugin<[(Readonly<Options> | null | undefine
       if (before) parent.children.splice(parent.children.indexOf(before), 1)
       const index = parent.children.indexOf(list)
       if (entries.length === 0) {
-        // The message still names the selector the fallback profile had when cleaning marked its lists.
-        const named = usesFallbackProfile(file) && profile.id === 'generic-news' ? spec.selector + ', [data-news-markdown-related]' : spec.selector
-        report(file, 'related-list-empty', 'Related list `' + named + '` has no usable links', list)
+        const named = selected.has(list) ? '`' + spec.selector + '`' : '`' + describeElement(list) + '` (kept by cleaning)'
+        report(file, 'related-list-empty', 'Related list ' + named + ' has no usable links', list)
         parent.children.splice(index, 1)
         continue
       }

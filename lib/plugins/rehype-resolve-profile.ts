@@ -1,9 +1,10 @@
 import type {Root} from 'hast'
 import type {Plugin} from 'unified'
 import {report} from '../messages.js'
-import {builtinProfiles, genericNews, matchProfile} from '../profiles/index.js'
+import {builtinProfiles, genericNews, matchHost, matchProfile} from '../profiles/index.js'
 import type {Options} from '../types.js'
 import {analysePage} from '../analyse/analysis.js'
+import {selectTable} from '../util/select.js'
 
 const emptyOptions: Readonly<Options> = {}
 
@@ -19,7 +20,14 @@ export const rehypeResolveProfile: Plugin<[(Readonly<Options> | null | undefined
   const profiles = [...(settings.profiles || []), ...builtinProfiles]
   return function (tree, file) {
     const analysis = analysePage(tree, file, settings.url)
-    const match = matchProfile(profiles, tree, analysis.url && analysis.url.value)
+    const url = analysis.url && analysis.url.value
+    // One selector walk for the signatures and for the content selectors
+    // `rehypeSelectRoot` tries next (of the profile the host gives, else of all).
+    const byHost = matchHost(profiles, url)
+    const selectors = new Set((byHost ? [byHost] : [...profiles, genericNews]).flatMap((p) => p.content || []))
+    if (!byHost) for (const p of profiles) for (const s of p.signature || []) selectors.add(s)
+    analysis.selected = selectTable([...selectors], tree)
+    const match = matchProfile(profiles, tree, url, analysis.selected)
     if (match) {
       file.data.profile = match.profile
       analysis.profileMatch = match.rule

@@ -19,7 +19,8 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
     const profile = file.data.profile || genericNews
     let from = ''
     let root: Element | undefined
-    const byProfile = selectOrdered(profile.content, tree, hasText)
+    const analysis = analysePage(tree, file)
+    const byProfile = selectOrdered(profile.content, tree, hasText, analysis.selected)
     if (byProfile) {
       root = byProfile.nodes[0]
       from = byProfile.selector
@@ -36,7 +37,7 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
       root = select('body', tree)
       if (root) from = 'body'
     }
-    const analysis = analysePage(tree, file)
+    analysis.selected = undefined
     analysis.root = root
     file.data.articleSources = {...file.data.articleSources, root: from || 'document'}
     analysis.sources = file.data.articleSources
