@@ -18,6 +18,7 @@ import {selectOrdered} from '../util/select-ordered.js'
 import {findTagFooter} from '../util/tag-footer.js'
 import type {TagFooter} from '../util/tag-footer.js'
 import {textOf} from '../util/text.js'
+import {stripInvisible} from '../util/invisible.js'
 import {compileUrlPattern} from '../profiles/url-pattern.js'
 
 const emptyOptions: Readonly<Options> = {}
@@ -109,6 +110,12 @@ export const rehypeExtractMeta: Plugin<[(Readonly<Options> | null | undefined)?]
     if (generic.description) article.description = generic.description.value
     if (generic.image) article.image = generic.image.value
 
+    // Soft hyphens and zero width spaces in a title or byline are invisible: not part of the value.
+    for (const key of ['title', 'author', 'source', 'description'] as const) {
+      const value = article[key]
+      if (typeof value === 'string') article[key] = stripInvisible(value)
+    }
+    if (article.tags) article.tags = article.tags.map(stripInvisible)
     file.data.article = {...file.data.article, ...article}
     file.data.articleSources = sources
     analysis.sources = sources
