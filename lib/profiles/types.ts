@@ -22,8 +22,24 @@ export interface Profile {
   title?: Array<string> | null | undefined
   /** Ordered selectors for a visible author element. */
   author?: Array<string> | null | undefined
-  /** Ordered selectors for a visible date element (`datetime` or text). */
+  /**
+   * Patterns (RE2 syntax, see `text-trim.ts`) removed from the author text
+   * the `author` selectors find: labels and suffixes (`^Reporter:\\s*`,
+   * `\\s*\\|\\s*Staff Writer$`).
+   */
+  authorTrim?: Array<string> | null | undefined
+  /** Ordered selectors for a visible source (outlet) element; its text becomes `source`. */
+  source?: Array<string> | null | undefined
+  /**
+   * Ordered selectors for a visible date element: its `datetime`, else its
+   * text (read with `dateFormat` when given). The profile's date wins over
+   * the page's metadata.
+   */
   date?: Array<string> | null | undefined
+  /** Format of the `date` element's text (`DD/MM/YY HH.mm`, `YYYY年MM月DD日 HH:mm`; see `date-format.ts`). */
+  dateFormat?: string | null | undefined
+  /** Time zone of times in the `date` element's text: an offset (`+08:00`) or an IANA name (`Asia/Shanghai`). */
+  timeZone?: string | null | undefined
   /** Selectors for tag links (their texts become `tags`, in order). */
   tags?: Array<string> | null | undefined
   /**
