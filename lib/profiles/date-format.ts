@@ -24,6 +24,8 @@
  * @module
  */
 
+import {compileUrlPattern} from './url-pattern.js'
+
 const TOKENS: ReadonlyArray<readonly [string, string]> = [
   ['YYYY', '(?<year>\\d{4})'],
   ['YY', '(?<year2>\\d{2})'],
@@ -87,10 +89,11 @@ export function compileDateFormat(format: string, timeZone?: string | null | und
     if (!seen.has(needed)) throw new Error('the format needs `' + (needed === 'YYYY' ? 'YYYY` or `YY' : needed) + '`')
   }
   const zone = timeZone ? checkTimeZone(timeZone) : undefined
-  const pattern = new RegExp('(?<!\\d)' + source + '(?!\\d)', 'u')
+  // RE2: built from the profile's data, so run on the linear-time engine (see `url-pattern.ts`).
+  const pattern = compileUrlPattern('(?:^|\\D)' + source + '(?:\\D|$)')
   return {
     parse(text) {
-      const groups = pattern.exec(text.normalize('NFKC'))?.groups
+      const groups = pattern.exec(text.normalize('NFKC'))
       if (!groups) return undefined
       const year = groups.year ? Number(groups.year) : 2000 + Number(groups.year2)
       const parts = [year, Number(groups.month), Number(groups.day), Number(groups.hour ?? 0), Number(groups.minute ?? 0), Number(groups.second ?? 0)]
