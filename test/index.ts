@@ -18,6 +18,7 @@ const suites = [
   './media.js',
   './fixtures.js',
   './cli.js',
+  './layouts.js',
   './images.js',
   './images-fetch.js',
   './images-cli.js',

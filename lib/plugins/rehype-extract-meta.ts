@@ -12,6 +12,7 @@ import type {ArticleMeta, MetaSources, Options} from '../types.js'
 import {detach, isInside} from '../util/detach.js'
 import {nearestBefore} from '../util/document-order.js'
 import {normalizeDate} from '../util/normalize-date.js'
+import {cleanMeta} from '../util/clean-meta.js'
 import {findCreditLine} from '../util/find-credit-line.js'
 import type {FoundCredit} from '../util/find-credit-line.js'
 import {selectOrdered} from '../util/select-ordered.js'
@@ -116,6 +117,7 @@ export const rehypeExtractMeta: Plugin<[(Readonly<Options> | null | undefined)?]
       if (typeof value === 'string') article[key] = stripInvisible(value)
     }
     if (article.tags) article.tags = article.tags.map(stripInvisible)
+    cleanMeta(article, file)
     file.data.article = {...file.data.article, ...article}
     file.data.articleSources = sources
     analysis.sources = sources
