@@ -102,7 +102,7 @@ export function readCjkByline(line: string): CjkByline | undefined {
  *   The name, or `undefined`.
  */
 export function readNameOutlet(line: string): CjkByline | undefined {
-  const parts = line.trim().split(/\s*[/／|｜]\s*/)
+  const parts = line.split(/[/／|｜]/).map((part) => part.trim())
   if (parts.length !== 2) return undefined
   const [first, second] = parts
   if (isChinesePersonName(first) && isOutletName(second)) return {names: [first], form: 'name-outlet'}
