@@ -16,6 +16,7 @@ export const source = 'news-markdown'
 
 /** Every message the package emits, by `ruleId`. */
 export const rules = {
+  'profile-field-unparsed': {kind: 'warning', description: 'a site profile’s `author`, `source` or `date` selector matched, but its text gave no value (no date in the `dateFormat`, nothing left after `authorTrim`); the next source was used'},
   'no-profile': {kind: 'info', description: 'no site profile matched; the generic news profile and content scoring were used'},
   'missing-title': {kind: 'warning', description: 'no title was found'},
   'missing-author': {kind: 'warning', description: 'no author was found'},

@@ -128,6 +128,8 @@ export interface Options {
 
 declare module 'vfile' {
   interface DataMap {
+    /** Invisible break and join hints (soft hyphens, zero width spaces) removed from the article text. */
+    invisibleRemoved: number
     /** The extracted metadata. */
     article: ArticleMeta
     /** Where each metadata field came from. */

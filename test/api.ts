@@ -27,6 +27,7 @@ test('api: exports', function () {
     'rehypeRemovePromos',
     'rehypeResolveProfile',
     'rehypeSelectRoot',
+    'rehypeStripInvisible',
     'rehypeSupSub',
     'rehypeVerdictPage',
     'remarkArticleFrontmatter',

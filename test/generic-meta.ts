@@ -267,9 +267,14 @@ test('byline: a link to an author page', () => {
   assert.equal(extract('', '<article><a href="https://example.com/author/mj">Alles von Martin Junker</a></article>').author?.value, 'Martin Junker')
 })
 
-test('byline: responsible editor only as a last resort', () => {
-  assert.equal(extract('', '<div>责任编辑：赵六</div>').author, {value: '赵六', from: 'credit-line:editor'})
+test('byline: the editor in charge is recorded, never the author', () => {
+  assert.equal(extract('', '<div>责任编辑：赵六</div>').author, undefined)
+  assert.equal(extract('', '<div>责任编辑：赵六</div>').editors, {value: ['赵六'], from: 'credit-line:editor'})
   assert.equal(extract('', '<div>作者：张三</div><div>责任编辑：赵六</div>').author?.value, '张三')
+  assert.equal(extract('', '<div class="author">责任编辑：赵六</div>').author, undefined)
+  // A site-wide meta author who is the page's editor in charge.
+  const editorMeta = extract('<meta name="author" content="孔德明">', '<p>半月谈记者 史卫燕</p><p>责任编辑：孔德明</p>').author
+  assert.equal([editorMeta?.value, editorMeta?.from, editorMeta?.passed], ['史卫燕', 'byline', [{value: '孔德明', from: 'meta:author', reason: 'editor'}]])
 })
 
 // --------------------------------------------------------- precedence
@@ -285,7 +290,8 @@ test('precedence: JSON-LD author > meta author > visible byline', () => {
 
 test('precedence: a lone first name yields to a visible byline that completes it', () => {
   const head = ld({'@type': 'Article', author: {'@type': 'Person', name: 'Stefanus'}})
-  assert.equal(extract(head, '<article><p class="author">Von Stefanus Stahl</p></article>').author, {value: 'Stefanus Stahl', from: 'byline'})
+  const fuller = extract(head, '<article><p class="author">Von Stefanus Stahl</p></article>').author
+  assert.equal([fuller?.value, fuller?.from], ['Stefanus Stahl', 'byline'])
   assert.equal(extract(head, '<article><p class="author">Von Maria Meier</p></article>').author?.value, 'Stefanus')
 })
 

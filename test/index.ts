@@ -9,6 +9,7 @@ declare global {
 const suites = [
   './api.js',
   './credit-line.js',
+  './cjk-byline.js',
   './decode.js',
   './normalize-date.js',
   './generic-meta.js',

@@ -193,7 +193,7 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
   const slug = values.slug ?? 'url'
   if (!(slugSources as ReadonlyArray<string>).includes(slug)) throw new UsageError('Invalid `--slug` `' + slug + '`: expected one of ' + slugSources.join(', '))
   const timezone = values.timezone
-  if (timezone !== undefined && !isTimeZone(timezone)) throw new UsageError('Invalid `--timezone` `' + timezone + '`: expected an IANA time zone such as `Asia/Shanghai`, `Europe/Paris` or `UTC`')
+  if (timezone !== undefined && !isTimeZone(timezone)) throw new UsageError('Invalid `--timezone` `' + timezone + '`: expected an IANA time zone such as `Asia/Shanghai`, `Europe/Paris` or `UTC`, or a fixed offset such as `+08:00`')
   const related = values.related
   if (related !== undefined && related !== 'end' && related !== 'inline') throw new UsageError('Invalid `--related` `' + related + '`: expected `end` or `inline`')
   const jobs = values.jobs === undefined ? os.availableParallelism() : Number(values.jobs)

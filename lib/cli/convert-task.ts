@@ -172,14 +172,14 @@ export function cliWording(reason: string): string {
 /**
  * Ready a converted page's metadata for the frontmatter: tags normalised
  * (`normalizeTags`), a date without offset given the offset of the matched
- * profile's `timezone`, else of `timezone`. Returns info messages
+ * profile's `timeZone`, else of `timezone` (`--timezone`). Returns info messages
  * (`tag-dropped`, `tags-merged`) for the report.
  */
 export function prepareArticle(file: VFile, timezone: string | undefined): Array<TaskMessage> {
   const article = file.data.article
   const notes: Array<TaskMessage> = []
   if (!article) return notes
-  const zone = file.data.profile?.timezone || timezone
+  const zone = file.data.profile?.timeZone || timezone
   if (zone && article.date) article.date = withTimeZone(article.date, zone)
   if (article.tags && article.tags.length > 0) {
     const result = normalizeTags(article.tags)

@@ -7,9 +7,24 @@
  * @module
  */
 
-/** Whether `zone` is an IANA time zone name this runtime knows (`Asia/Shanghai`, `UTC`). */
+/** A fixed UTC offset (`+08:00`, `-0430`, `Z`, `UTC`), which `Intl` does not take as a time zone on Node 20. */
+const fixedOffset = /^(?:Z|UTC|([+-])(\d{2}):?(\d{2}))$/
+
+/** Minutes east of UTC of a fixed offset `zone`, else `undefined`. */
+function fixedMinutes(zone: string): number | undefined {
+  const match = fixedOffset.exec(zone)
+  if (!match) return undefined
+  if (!match[1]) return 0
+  const hours = Number(match[2])
+  const minutes = Number(match[3])
+  if (hours > 14 || minutes > 59) return undefined
+  return (match[1] === '-' ? -1 : 1) * (hours * 60 + minutes)
+}
+
+/** Whether `zone` is an IANA time zone name this runtime knows (`Asia/Shanghai`, `UTC`) or a fixed offset (`+08:00`). */
 export function isTimeZone(zone: string): boolean {
   if (!zone || zone.length > 64) return false
+  if (fixedMinutes(zone) !== undefined) return true
   try {
     new Intl.DateTimeFormat('en-US', {timeZone: zone})
     return true
@@ -32,6 +47,8 @@ const localDateTime = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+
 export function withTimeZone(date: string, zone: string): string {
   const match = localDateTime.exec(date)
   if (!match) return date
+  const fixed = fixedMinutes(zone)
+  if (fixed !== undefined) return date + formatOffset(fixed)
   const [, year, month, day, hour, minute, second] = match
   const wall = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second || 0))
   if (Number.isNaN(wall)) return date

@@ -19,6 +19,9 @@ import {selectOrdered} from '../util/select-ordered.js'
 import {findTagFooter} from '../util/tag-footer.js'
 import type {TagFooter} from '../util/tag-footer.js'
 import {textOf} from '../util/text.js'
+import {stripInvisible} from '../util/invisible.js'
+import {checkTimeZone, compileDateFormat} from '../profiles/date-format.js'
+import {trimWithPatterns} from '../profiles/text-trim.js'
 import {compileUrlPattern} from '../profiles/url-pattern.js'
 
 const emptyOptions: Readonly<Options> = {}
@@ -44,7 +47,7 @@ export const rehypeExtractMeta: Plugin<[(Readonly<Options> | null | undefined)?]
     const analysis = analysePage(tree, file, settings.url)
     const root = analysis.root
     const url = analysis.url
-    const generic = extractGenericMeta(tree, {url: url && url.value, index: analysis.index})
+    const generic = extractGenericMeta(tree, {url: url && url.value, index: analysis.index, root})
     analysis.meta = generic
     const article: ArticleMeta = {}
     const sources: MetaSources = {...file.data.articleSources}
@@ -78,15 +81,13 @@ export const rehypeExtractMeta: Plugin<[(Readonly<Options> | null | undefined)?]
         if (!found) return undefined
         return {value: field === 'source' ? found.line.source : creditAuthors(found.line.author), from: 'credit-line'}
       },
-      'profile:author': () => firstText(profile.author, tree, undefined),
+      'profile:author': () => profileText(file, profile, tree, 'author', profile.authorTrim),
+      'profile:source': () => profileText(file, profile, tree, 'source'),
       standard(field) {
         const found = generic[field]
         return found && {value: found.value, from: found.from}
       },
-      'profile:date'() {
-        const found = firstMatch(profile.date, tree)
-        return found && {value: normalizeDate(String(found.node.properties.dateTime || textOf(found.node))), from: found.from}
-      },
+      'profile:date': () => profileDate(file, profile, tree),
       'url-path': () => (url ? {value: dateFromUrl(profile, url.value), from: 'url-path'} : undefined),
       'page-url': () => url && {value: url.value, from: url.from},
       'profile:tags': () => ({value: tagTexts(profile, tree), from: 'profile:tags'}),
@@ -110,6 +111,12 @@ export const rehypeExtractMeta: Plugin<[(Readonly<Options> | null | undefined)?]
     if (generic.description) article.description = generic.description.value
     if (generic.image) article.image = generic.image.value
 
+    // Soft hyphens and zero width spaces in a title or byline are invisible: not part of the value.
+    for (const key of ['title', 'author', 'source', 'description'] as const) {
+      const value = article[key]
+      if (typeof value === 'string') article[key] = stripInvisible(value)
+    }
+    if (article.tags) article.tags = article.tags.map(stripInvisible)
     cleanMeta(article, file)
     file.data.article = {...file.data.article, ...article}
     file.data.articleSources = sources
@@ -117,6 +124,45 @@ export const rehypeExtractMeta: Plugin<[(Readonly<Options> | null | undefined)?]
     file.data.baseUrl = analysis.baseUrl
     warnMissing(file, article)
   }
+}
+
+/**
+ * A site profile's author or source: the first matching element's text
+ * (without the `authorTrim` patterns for the author). An element whose text
+ * gives nothing is reported, and the next source is used.
+ */
+function profileText(file: VFile, profile: Profile, tree: Root, field: 'author' | 'source', trim?: Array<string> | null | undefined): Candidate {
+  const found = firstMatch(profile[field], tree)
+  if (!found) return undefined
+  const text = textOf(found.node)
+  const value = trimWithPatterns(text, trim)
+  if (value) return {value, from: found.from}
+  unparsed(file, profile, field, found.from, text)
+  return undefined
+}
+
+/**
+ * A site profile's date: the first `date` element's `datetime`, else its
+ * text, read with the profile's `dateFormat` and `timeZone` when given.
+ */
+function profileDate(file: VFile, profile: Profile, tree: Root): Candidate {
+  const found = firstMatch(profile.date, tree)
+  if (!found) return undefined
+  const attribute = found.node.properties.dateTime
+  const text = textOf(found.node)
+  let value = attribute ? normalizeDate(String(attribute)) : undefined
+  if (!value && profile.dateFormat) value = compileDateFormat(profile.dateFormat, profile.timeZone).parse(text)
+  if (!value) value = normalizeDate(text)
+  if (value && profile.timeZone && !profile.dateFormat && /T[\d:]+$/.test(value)) value += checkTimeZone(profile.timeZone)(new Date(value + 'Z'))
+  if (value) return {value, from: found.from}
+  unparsed(file, profile, 'date', found.from, String(attribute || text))
+  return undefined
+}
+
+/** Warn that a profile selector matched but its text gave nothing usable (never a silent fallback). */
+function unparsed(file: VFile, profile: Profile, field: 'author' | 'source' | 'date', selector: string, text: string): void {
+  const format = field === 'date' && profile.dateFormat ? ' in the format `' + profile.dateFormat + '`' : ''
+  report(file, 'profile-field-unparsed', 'Profile `' + profile.id + '`: the `' + field + '` selector `' + selector + '` matched `' + text.slice(0, 80) + '`, which gives no ' + field + format + '; the next source is used')
 }
 
 function firstMatch(selectors: Profile['date'], tree: Root): {node: Element; from: string} | undefined {

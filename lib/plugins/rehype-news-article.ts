@@ -12,6 +12,7 @@ import {rehypeRelatedArticles} from './rehype-related-articles.js'
 import {rehypeRemovePromos} from './rehype-remove-promos.js'
 import {rehypeResolveProfile} from './rehype-resolve-profile.js'
 import {rehypeSelectRoot} from './rehype-select-root.js'
+import {rehypeStripInvisible} from './rehype-strip-invisible.js'
 import {rehypeSupSub, rewriteSupSub} from './rehype-sup-sub.js'
 import {report} from '../messages.js'
 import type {Options} from '../types.js'
@@ -25,7 +26,7 @@ import {holdsContent} from '../util/holds-content.js'
  * remove promos, keep related lists, nest lists and unwrap layout tables,
  * normalise media (listing the article's images in `file.data.images`),
  * collapse nested formatting, write superscript and subscript, fix CJK
- * spacing. Use it between
+ * spacing, remove invisible break hints (soft hyphens). Use it between
  * `rehype-parse` and `rehype-remark`; each step is also exported alone.
  */
 export const rehypeNewsArticle: Plugin<[(Readonly<Options> | null | undefined)?], Root> = function (options) {
@@ -52,7 +53,8 @@ export const rehypeNewsArticle: Plugin<[(Readonly<Options> | null | undefined)?]
     rehypeCollectImages.call(this),
     rehypeCollapseFormatting.call(this),
     rehypeSupSub.call(this),
-    rehypeCjkSpacing.call(this)
+    rehypeCjkSpacing.call(this),
+    rehypeStripInvisible.call(this)
   ] as Array<(tree: Root, file: VFile) => undefined>
   return function (tree, file) {
     for (const step of steps) step(tree, file)

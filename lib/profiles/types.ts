@@ -22,8 +22,29 @@ export interface Profile {
   title?: Array<string> | null | undefined
   /** Ordered selectors for a visible author element. */
   author?: Array<string> | null | undefined
-  /** Ordered selectors for a visible date element (`datetime` or text). */
+  /**
+   * Patterns (RE2 syntax, see `text-trim.ts`) removed from the author text
+   * the `author` selectors find: labels and suffixes (`^Reporter:\\s*`,
+   * `\\s*\\|\\s*Staff Writer$`).
+   */
+  authorTrim?: Array<string> | null | undefined
+  /** Ordered selectors for a visible source (outlet) element; its text becomes `source`. */
+  source?: Array<string> | null | undefined
+  /**
+   * Ordered selectors for a visible date element: its `datetime`, else its
+   * text (read with `dateFormat` when given). The profile's date wins over
+   * the page's metadata.
+   */
   date?: Array<string> | null | undefined
+  /** Format of the `date` element's text (`DD/MM/YY HH.mm`, `YYYY年MM月DD日 HH:mm`; see `date-format.ts`). */
+  dateFormat?: string | null | undefined
+  /**
+   * Time zone of the site: an offset (`+08:00`) or an IANA name
+   * (`Asia/Shanghai`). Reads the times in the `date` element's text, and the
+   * CLI gives dates written without an offset this zone's offset (before
+   * `--timezone`).
+   */
+  timeZone?: string | null | undefined
   /** Selectors for tag links (their texts become `tags`, in order). */
   tags?: Array<string> | null | undefined
   /**
@@ -36,11 +57,6 @@ export interface Profile {
    * `year`, `month`, `day` give the date when no metadata names one.
    */
   urlDate?: string | null | undefined
-  /**
-   * IANA time zone of the site (`Asia/Shanghai`): the CLI gives dates
-   * written without an offset this zone's offset (before `--timezone`).
-   */
-  timezone?: string | null | undefined
   /** Promo and clutter blocks to remove (with their parser spill-over). */
   remove?: Array<string> | null | undefined
   /** Inline elements to replace by their children (auto tag links, affiliate links). */

@@ -1,6 +1,7 @@
 import {compileSelector} from '../util/select.js'
 import {compileUrlPattern} from './url-pattern.js'
-import {isTimeZone} from '../output/timezone.js'
+import {checkTimeZone, compileDateFormat} from './date-format.js'
+import {compileTrimPattern} from './text-trim.js'
 import type {Profile} from './types.js'
 
 type Check = 'string' | 'strings' | 'object'
@@ -12,17 +13,20 @@ const fields: Record<keyof Profile, Check> = {
   content: 'strings',
   title: 'strings',
   author: 'strings',
+  authorTrim: 'strings',
+  source: 'strings',
   date: 'strings',
+  dateFormat: 'string',
+  timeZone: 'string',
   tags: 'strings',
   credit: 'object',
   urlDate: 'string',
-  timezone: 'string',
   remove: 'strings',
   unwrap: 'strings',
   related: 'object'
 }
 
-const selectorFields = new Set(['signature', 'content', 'title', 'author', 'date', 'tags', 'remove', 'unwrap'])
+const selectorFields = new Set(['signature', 'content', 'title', 'author', 'source', 'date', 'tags', 'remove', 'unwrap'])
 
 /**
  * Check that `value` is a valid profile (for example parsed from a user's
@@ -30,7 +34,10 @@ const selectorFields = new Set(['signature', 'content', 'title', 'author', 'date
  * Selectors are compiled once to catch syntax errors; `urlDate` must be a
  * regular expression that RE2 runs (see `url-pattern.ts`: linear time on
  * any URL, so no lookarounds or backreferences) with the named groups
- * `year`, `month` and `day`; `credit.limit` is a whole number from
+ * `year`, `month` and `day`; `authorTrim` patterns must run on RE2 too;
+ * `dateFormat` must hold `YYYY` (or `YY`), `MM` and `DD` once each and
+ * `timeZone` be an offset or IANA name (see `date-format.ts`);
+ * `credit.limit` is a whole number from
  * 1 to 100; `hosts` are host names. Profiles are data: plain objects with
  * plain values only (no getters, functions or class instances), so nothing
  * in them runs.
@@ -55,11 +62,27 @@ export function validateProfile(value: unknown, name = 'profile'): Profile {
       }
       if (selectorFields.has(key)) for (const s of field) checkSelector(s, where)
       if (key === 'hosts') for (const host of field) checkHost(host, where)
+      if (key === 'authorTrim') {
+        for (const pattern of field) {
+          try {
+            compileTrimPattern(pattern)
+          } catch (error) {
+            throw new Error('Invalid pattern `' + pattern + '` in `' + where + '`: ' + String((error as Error).message))
+          }
+        }
+      }
     }
     if (check === 'object') checkObject(key, field, where)
   }
   if (typeof record.id !== 'string' || !record.id) throw new Error('Invalid ' + name + ': missing `id`')
-  if (typeof record.timezone === 'string' && !isTimeZone(record.timezone)) throw new Error('Invalid `' + name + '.timezone`: `' + record.timezone + '` is not an IANA time zone (expected something like `Asia/Shanghai` or `Europe/Paris`)')
+  if (typeof record.dateFormat === 'string' || typeof record.timeZone === 'string') {
+    try {
+      if (typeof record.dateFormat === 'string') compileDateFormat(record.dateFormat, record.timeZone as string | undefined)
+      else checkTimeZone(record.timeZone as string)
+    } catch (error) {
+      throw new Error('Invalid `' + name + '.' + (typeof record.dateFormat === 'string' ? 'dateFormat' : 'timeZone') + '`: ' + String((error as Error).message))
+    }
+  }
   if (typeof record.urlDate === 'string') {
     let names: Array<string>
     try {

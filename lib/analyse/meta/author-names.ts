@@ -12,7 +12,12 @@
  * @module
  */
 
+import {isCjkRoleWord} from './chinese-names.js'
+
 const LABEL = /^(?:(?:written|posted|published|reported|story|text|words|photos?)\s+)?(?:by|von|par|por|door)(?=[\s:：])[\s:：]*|^(?:author|authors|autor|autorin|auteur|autore|byline|text|texto|texte|reporter|作者|撰文|文|撰稿)\s*[:：/／|]\s*|^(?:本报记者|本報記者|记者|記者|通讯员|通訊員)\s*[:：]?\s*/i
+
+/** `ByJane Roe`: the label glued to the name (case matters: `Byron` is a name). */
+const GLUED_BY = /^By(?=\p{Lu}\p{Ll})/u
 
 /** Month names (either case for the first letter), to cut `Jane Doe March 22, 2017`. */
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'january',
@@ -40,6 +45,9 @@ const CUT = new RegExp(
   ].join('|'),
   'u'
 )
+
+/** Roles one person holds (the last word of `Staff Writer`, `Senior Reporter`). */
+const PERSONAL_ROLE = /(?:writer|reporter|editor|correspondent|columnist|contributor|producer|journalist|photographer|analyst|intern|redakteur|redakteurin|reporterin|korrespondent|korrespondentin|rédacteur|journaliste)$/i
 
 /** Photo and image credits are not bylines. */
 const CREDIT = /^(?:photo(?:graph)?s?|pictures?|image|images|illustration|video|foto|fotos|bild|bilder|quelle|source)\b/i
@@ -98,7 +106,7 @@ export function looksLikeUrl(value: string): boolean {
 function cut(value: string): string {
   let text = value.normalize('NFKC').replace(/\s+/g, ' ').trim()
   if (looksLikeUrl(text) || CREDIT.test(text)) return ''
-  for (let round = 0; round < 2; round++) text = text.replace(LABEL, '').trim()
+  for (let round = 0; round < 2; round++) text = text.replace(GLUED_BY, '').replace(LABEL, '').trim()
   const match = CUT.exec(text)
   if (match) text = text.slice(0, match.index)
   return text.trim()
@@ -110,7 +118,25 @@ function splitNames(value: string): Array<string> {
   return value
     .split(/ ?(?:[,;，、；&＆/／]| (?:and|und|et|y|e|en|og|och|with|mit) | (?:and|und|&)$) ?/iu)
     .map((name) => name.replace(/^[\s\p{P}]+|(?<![\s.,;:·•\-–—])[\s.,;:·•\-–—]+$/gu, '').replace(/^(?:and|und|et)\s+/i, '').trim())
+    .map(withoutRole)
     .filter((name) => name && !ROLE.test(name))
+}
+
+/**
+ * A name without the role glued or added to its end (`Jane RoeStaff Writer`,
+ * `Jane Roe Senior Reporter`): cut where the rest is a role and what stays
+ * is a full name of two words or more (`Real Writer` stays whole); a role
+ * held by one person (writer, reporter, editor), not a desk or team
+ * (`BWW News Desk`, `Smart Shopping Team` stay whole).
+ */
+function withoutRole(name: string): string {
+  if (name.length > 80) return name
+  for (let index = 1; index < name.length; index++) {
+    const glued = /\p{Ll}/u.test(name[index - 1]) && /\p{Lu}/u.test(name[index])
+    const spaced = name[index - 1] === ' '
+    if ((glued || spaced) && name.slice(0, index).trim().includes(' ') && ROLE.test(name.slice(index)) && PERSONAL_ROLE.test(name.slice(index))) return name.slice(0, index).trim()
+  }
+  return name
 }
 
 function acceptable(name: string, strict: boolean | undefined): boolean {
@@ -119,7 +145,7 @@ function acceptable(name: string, strict: boolean | undefined): boolean {
   if (!/\p{L}/u.test(name)) return false
   if (!CJK.test(name) && compact(name).length < 3) return false
   if (!strict) return true
-  if (/\p{Script=Han}/u.test(name)) return name.length >= 2 && name.length <= 8 && !/[\s\p{P}]/u.test(name.replace(/[·•]/g, ''))
+  if (/\p{Script=Han}/u.test(name)) return !isCjkRoleWord(name) && name.length >= 2 && name.length <= 8 && !/[\s\p{P}]/u.test(name.replace(/[·•]/g, ''))
   // Latin-like: every word capitalised, except short particles.
   return name.split(' ').every((word, index) =>
     /^\p{Lu}/u.test(word) || (index > 0 && /^(?:van|von|de|der|den|da|di|du|del|la|le|bin|al|ten|ter|dos|das|y|zu)$/.test(word)))

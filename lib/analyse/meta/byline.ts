@@ -5,7 +5,8 @@
  *   `writer`, `reporter`, `meta-author`, `post-author`), then text that
  *   starts a byline: `By Jane Doe and John Roe`, `Von …`, `作者：…`,
  *   `记者 张三 报道`, `記者…報導`, `文／…`, `文/…`, then links to an author
- *   page (`/author/jane-doe`), then the responsible editor (`责任编辑：…`).
+ *   page (`/author/jane-doe`); editors in charge (`责任编辑：…`) are kept apart
+ *   as `editors`, never taken as the author.
  *   A Chinese byline stands alone: on a line of its own (after at most a
  *   dateline such as `本报讯`, before nothing but other credits such as
  *   `来源：…` or a date) or in brackets (`新华社北京4月14日电（记者 李四）`);
@@ -22,37 +23,29 @@
  * @module
  */
 
-import type {Element} from 'hast'
-import type {Found} from './generic-meta.js'
+import type {Element, Root} from 'hast'
+import type {Found} from './found.js'
 import type {CueText, Located, PageIndex} from '../page-index.js'
 import {collapse, hintOf, textOf} from '../page-index.js'
 import {toText} from 'hast-util-to-text'
 import {cleanAuthors} from './author-names.js'
 import {findDate, normalizeDate} from '../../util/normalize-date.js'
 import {shortText} from '../blocks/short-text.js'
+import {isEditorCredit, readCjkByline, readCjkEditors, readClosingNames} from './cjk-byline.js'
 
 export interface BylineMeta {
   author?: Found<Array<string>>
+  /** Editors in charge (`责任编辑：…`): named on the page, never the author. */
+  editors?: Found<Array<string>>
   source?: Found<string>
   date?: Found<string>
 }
 
-const HAN_NAME = '\\p{Script=Han}{2,4}(?:[·•]\\p{Script=Han}{1,6})?'
-// Separators: a comma with optional white space around it, or white space
-// alone; never two quantifiers over one run of white space.
-const HAN_NAMES = `${HAN_NAME}(?:(?:\\s*[、,，]\\s*|\\s+)${HAN_NAME})*`
-/** Labels that may follow a byline on its line (other credits, a date). */
-const CREDIT_LABEL = '来源|來源|稿源|出处|出處|发布|發布|时间|時間|日期|编辑|編輯|责任|責任|责编|責編|摄影|攝影|通讯员|通訊員|实习生|實習生|更新|字号|字號|原标题|原標題|点击|點擊|阅读|閱讀|浏览|瀏覽'
-const CJK_AUTHOR: Array<RegExp> = [
-  new RegExp(`(?:作者|撰文|撰稿)\\s*[:：]\\s*(${HAN_NAMES}|[\\p{L}][\\p{L} .'-]{1,40}?)(?=$|\\s{2,}|\\s*[|｜/／(（]|\\s*(?:${CREDIT_LABEL})|\\s+\\d)`, 'u'),
-  new RegExp(`(?:记者|記者)\\s*(?:[:：]\\s*)?(${HAN_NAMES})\\s*(?:报道|報導|报导|報道)`, 'u'),
-  new RegExp(`(?:^|\\s|[(（])(?:本报记者|本報記者|记者|記者)\\s*(?:[:：]\\s*)?(${HAN_NAMES})(?=$|\\s|[)）|｜])`, 'u'),
-  new RegExp(`(?:^|[\\s(（])文\\s*[/／]\\s*(${HAN_NAMES}|[\\p{L}][\\p{L} .'-]{1,40}?)(?=$|\\s|[)）|｜/／])`, 'u')
-]
 const SOURCE = /(?:来源|來源|稿源|出处|出處|source)\s*[:：]\s*([^\s|｜,，。;；:：]{2,30}(?: [A-Z][\w&.-]*){0,3})/i
 const LATIN_LABEL = /^(?:(?:written|posted|verfasst|geschrieben|text|story|reported)\s+)?(?:by|von|par|por|door)(?=[\s:：]|$)|^(?:autor|autorin|author|text|texto|texte|reporter)\s*[:：]/i
-const CJK_EDITOR = new RegExp(`(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\\s*[:：]\\s*(${HAN_NAMES})`, 'u')
 const UPDATED = /updat|modif|edited|geändert|aktualisiert|更新|修改|mis à jour|actualizad/i
+/** `ByJane Roe`: the label glued to the name. */
+const GLUED_BY = /^By(?=\p{Lu}\p{Ll})/u
 const MID_BY = /(?<=\s)(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+(?=\p{Lu})/u
 
 /**
@@ -65,11 +58,11 @@ const MID_BY = /(?<=\s)(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+(?=\p{Lu})/u
  * @returns
  *   Fields found.
  */
-export function readByline(index: PageIndex, siteNames: Array<string | undefined>): BylineMeta {
+export function readByline(index: PageIndex, siteNames: Array<string | undefined>, root?: Element | undefined, tree?: Root | undefined): BylineMeta {
   const meta: BylineMeta = {}
   const options = {siteNames, strict: true}
 
-  for (const entry of preferred(index.bylines)) {
+  for (const entry of preferred(withoutListings(index.bylines))) {
     const names = fromHinted(entry.element, siteNames)
     if (names.length > 0) {
       meta.author = {value: names, from: 'byline'}
@@ -77,18 +70,14 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
     }
   }
 
-  let editor: Array<string> | undefined
+  const editor: Array<string> = []
   for (const cue of preferred(index.cues)) {
     const {text, lines} = cueText(cue)
     if (!meta.author) {
       const names = cjkAuthors(lines, siteNames) ?? latinAuthors(cue, text, options)
       if (names && names.length > 0) meta.author = {value: names, from: 'byline'}
     }
-    if (!editor) {
-      const match = CJK_EDITOR.exec(text)
-      const names = match ? cleanAuthors(match[1].split(/[\s、,，]+/), options) : []
-      if (names.length > 0) editor = names
-    }
+    for (const name of cleanAuthors(readCjkEditors(text), options)) if (!editor.includes(name)) editor.push(name)
     if (!meta.source) {
       const source = SOURCE.exec(text)
       if (source) meta.source = {value: source[1], from: 'credit-line'}
@@ -110,8 +99,14 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
     }
   }
 
-  // Chinese pages often credit only the responsible editor.
-  if (!meta.author && editor) meta.author = {value: editor, from: 'credit-line:editor'}
+  // Bylines inside the article's text: `石佳/中国青年报` opening it, `（张巨峰）` closing it.
+  if (!meta.author && root) {
+    const names = bodyByline(root, siteNames) ?? (tree ? headerByline(tree, index, root, siteNames) : undefined)
+    if (names) meta.author = names
+  }
+
+  // The editor in charge is recorded, never taken as the author.
+  if (editor.length > 0) meta.editors = {value: editor, from: 'credit-line:editor'}
 
   if (!meta.date) {
     for (const entry of preferred(index.dates)) {
@@ -137,6 +132,26 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
   return meta
 }
 
+/** How many differently named elements of one byline class make a listing. */
+const LISTING = 3
+
+/**
+ * Byline elements without those of a listing: one class or id on three or
+ * more elements naming different people (a column of writers' cards, a
+ * list of blog posts) names the listing's authors, not the article's.
+ */
+function withoutListings(entries: Array<Located>): Array<Located> {
+  const texts = new Map<string, Set<string>>()
+  const keyOf = (entry: Located) => entry.element.tagName + ' ' + hintOf(entry.element)
+  for (const entry of entries) {
+    const key = keyOf(entry)
+    const set = texts.get(key) ?? new Set<string>()
+    set.add(textOf(entry.element))
+    texts.set(key, set)
+  }
+  return entries.filter((entry) => (texts.get(keyOf(entry))?.size ?? 0) < LISTING)
+}
+
 /**
  * A date from a short text that is little more than a date:
  * `03.02.2022 15:34`, `Published Dec 19, 2016`, `Pressemitteilung vom 20.01.2022`,
@@ -156,8 +171,11 @@ function dateOnly(text: string): string | undefined {
 function fromHinted(element: Element, siteNames: Array<string | undefined>): Array<string> {
   const text = textOf(element)
   if (!text || text.length > 250) return []
-  const cjk = cjkAuthors(linesOf(element), siteNames)
+  const lines = linesOf(element)
+  const cjk = cjkAuthors(lines, siteNames)
   if (cjk) return cjk
+  // `<div class="author">责任编辑：赵六</div>` names the editor, not the author.
+  if (lines.split('\n').some(isEditorCredit)) return []
   // `January 17, 2017 at 6:08 PM ET by Kori Schulman`: the names follow `by`.
   const by = MID_BY.exec(text)
   return cleanAuthors(by && by.index > 0 ? text.slice(by.index) : text, {siteNames, strict: true})
@@ -166,36 +184,79 @@ function fromHinted(element: Element, siteNames: Array<string | undefined>): Arr
 /** Names from a Chinese byline standing alone in `text` (lines separated by `\n`). */
 function cjkAuthors(text: string, siteNames: Array<string | undefined>): Array<string> | undefined {
   for (const line of text.split('\n')) {
-    for (const pattern of CJK_AUTHOR) {
-      const match = pattern.exec(line)
-      if (!match || !standsAlone(line, match)) continue
-      const raw = /\p{Script=Han}/u.test(match[1]) ? match[1].split(/[\s、,，]+/) : [match[1]]
-      const names = cleanAuthors(raw, {siteNames, strict: true})
-      if (names.length > 0) return names
-    }
+    const found = readCjkByline(line)
+    const names = found ? cleanAuthors(found.names, {siteNames, strict: true}) : []
+    if (names.length > 0) return names
   }
   return undefined
 }
 
-/** Sentence punctuation: a byline holds none before or after it on its line. */
-const SENTENCE = /[，。！？；,!?;]/
-/** What may follow a byline on its line: nothing, a separator, a closing bracket, another credit, a date. */
-const AFTER_BYLINE = new RegExp(`^\\s*(?:$|[|｜/／·•]|[)）】\\]]|[:：]\\s*$|(?:${CREDIT_LABEL})|\\d)`, 'u')
+/** How many lines at each end of the article may hold a byline. */
+const BODY_ENDS = 4
 
 /**
- * Whether a byline match stands alone on its line: in brackets
- * (`…电（记者 李四 王五）今天…`), or after at most a short dateline without
- * sentence punctuation and before nothing but other credits or a date
- * (`本报记者 张三`, `作者：张三 来源：新华网 2020-04-14`). Inside a sentence
- * (`记者在现场 看到许多…`, `据美联社记者张三报道，…`) it is no byline.
+ * A Chinese byline inside the article text, on one of its first or last
+ * few lines (blocks and `<br>` end a line): any form of `readCjkByline` on
+ * a line of its own, or a bracketed name closing one of the last lines
+ * (`…。（张巨峰）`).
  */
-function standsAlone(line: string, match: RegExpExecArray): boolean {
-  // The patterns may take the white space or bracket before the label.
-  const lead = /^[\s(（]/.test(match[0]) ? 1 : 0
-  const before = line.slice(0, match.index + lead).trimEnd()
-  const after = line.slice(match.index + match[0].length)
-  if (/[(（【[]$/.test(before) && /^[^，。！？；,.!?;(（]{0,40}[)）】\]]/.test(after)) return true
-  return before.length <= 30 && !SENTENCE.test(before) && AFTER_BYLINE.test(after)
+function bodyByline(root: Element, siteNames: Array<string | undefined>): Found<Array<string>> | undefined {
+  const lines = linesOf(root).split('\n')
+  const head = lines.slice(0, BODY_ENDS)
+  const tail = lines.slice(Math.max(BODY_ENDS, lines.length - BODY_ENDS)).reverse()
+  for (const line of [...head, ...tail]) {
+    if (line.length > 200) continue
+    const names = cjkAuthors(line, siteNames)
+    if (names) return {value: names, from: 'byline:body'}
+  }
+  for (const line of tail) {
+    const found = readClosingNames(line)
+    const names = found ? cleanAuthors(found.names, {siteNames, strict: true}) : []
+    if (names.length > 0) return {value: names, from: 'byline:closing'}
+  }
+  return undefined
+}
+
+/** How many text nodes after the headline may hold a byline. */
+const HEADER_TEXTS = 12
+
+/**
+ * A Chinese byline between the headline (`<h1>`) and the article root, where
+ * pages put `石佳/中国青年报` or `本报记者 王五` above the text: each of the
+ * first text nodes after the headline is a line.
+ */
+function headerByline(tree: Root, index: PageIndex, root: Element, siteNames: Array<string | undefined>): Found<Array<string>> | undefined {
+  const headings = new Set(index.headings.filter((entry) => !entry.context.excluded).map((entry) => entry.element))
+  if (headings.size === 0) return undefined
+  const texts: Array<string> = []
+  let state: 'before' | 'heading' | 'after' | 'done' = 'before'
+  const visit = (node: Root | Element) => {
+    for (const child of node.children) {
+      if (state === 'done') return
+      if (child.type === 'element') {
+        if (child === root) {
+          state = 'done'
+          return
+        }
+        if (state === 'before' && headings.has(child)) {
+          state = 'after'
+          continue
+        }
+        if (child.tagName !== 'script' && child.tagName !== 'style') visit(child)
+      } else if (child.type === 'text' && state === 'after') {
+        const value = collapse(child.value)
+        if (value) texts.push(value)
+        if (texts.length >= HEADER_TEXTS) state = 'done'
+      }
+    }
+  }
+  visit(tree)
+  for (const text of texts) {
+    if (text.length > 60) continue
+    const names = cjkAuthors(text, siteNames)
+    if (names) return {value: names, from: 'byline:header'}
+  }
+  return undefined
 }
 
 /**
@@ -205,7 +266,7 @@ function standsAlone(line: string, match: RegExpExecArray): boolean {
 function latinAuthors(cue: CueText, text: string, options: {siteNames: Array<string | undefined>; strict: boolean}): Array<string> | undefined {
   for (const candidate of [text, cue.value]) {
     let start = -1
-    if (LATIN_LABEL.test(candidate)) {
+    if (LATIN_LABEL.test(candidate) || GLUED_BY.test(candidate)) {
       // `von`, `par`, `por`, `door` open a byline only when capitalised (`Von Jane Doe`).
       if (/^(?:von|par|por|door)\s/.test(candidate)) continue
       start = 0

@@ -24,6 +24,7 @@ export type SourceId =
   | 'page-url'
   | 'profile:author'
   | 'profile:date'
+  | 'profile:source'
   | 'profile:tags'
   | 'profile:title'
   | 'standard'
@@ -47,17 +48,18 @@ export const fieldSources: Readonly<Record<SourcedField, ReadonlyArray<FieldSour
     {id: 'fallback:title', reads: 'the fallback profile’s `title` selectors (`h1.entry-title`, …, `h1`, `h2`), nearest before the root'}
   ],
   source: [
+    {id: 'profile:source', reads: 'a site profile’s `source` selectors (the element’s text)'},
     {id: 'credit-line', reads: 'the credit line in the article (`来源：…`), which then leaves the body'},
     {id: 'standard', reads: 'a visible `来源：…` credit > JSON-LD `publisher` name > `og:site_name`'}
   ],
   author: [
     {id: 'credit-line', reads: 'the credit line (`作者：…`, `记者：…`)'},
-    {id: 'profile:author', reads: 'a site profile’s `author` selectors'},
-    {id: 'standard', reads: 'JSON-LD `author` > author meta tags > microdata > `rel=author` > visible byline > editor (`责任编辑：…`)'}
+    {id: 'profile:author', reads: 'a site profile’s `author` selectors, the text without its `authorTrim` patterns'},
+    {id: 'standard', reads: 'JSON-LD `author` > `article:author` and other author metas > site-wide `<meta name=author>` > microdata > `rel=author` > visible byline (Chinese bylines in the text too) > `twitter:data1`; the first whose names read as people’s wins, publishers and editors in charge (`责任编辑：…`) never do'}
   ],
   date: [
+    {id: 'profile:date', reads: 'a site profile’s `date` selectors: `datetime`, else the text (read with `dateFormat` and `timeZone` when given)'},
     {id: 'standard', reads: 'JSON-LD `datePublished` > `article:published_time` and other date metas > microdata > `<time>` > visible credit line or date > `/YYYY/MM/DD/` in the URL'},
-    {id: 'profile:date', reads: 'a site profile’s `date` selectors (`datetime`, else the text)'},
     {id: 'url-path', reads: 'a site profile’s `urlDate` pattern on the page URL'}
   ],
   url: [{id: 'page-url', reads: 'the `url` option > `<link rel=canonical>` > `og:url` (absolute `http(s)` only)'}],

@@ -12,12 +12,15 @@
  * |             |    (but a decorated h1, `Section: Title`, yields the metadata title)                         |
  * |             | 3. JSON-LD `headline` > `og:title` > `twitter:title` > `parsely-title` / `dc.title` >       |
  * |             |    microdata `headline` > `<title>`, site name stripped (see `title.ts`) 4. first `<h1>`   |
- * | author      | JSON-LD article `author`/`creator` (persons) > meta `author`, `article:author` (no URLs),   |
- * |             | `parsely-author`, `sailthru.author`, `byl`, `dc.creator`, `itemprop=author` > microdata     |
- * |             | `author` > `rel=author` links > `twitter:dataN` labelled “Written by” > visible byline       |
- * |             | (class/id hints, `By …`, `Von …`, `作者：…`, `记者…报道`, `文／…`) > JSON-LD WebPage author >   |
- * |             | JSON-LD organisation author > `责任编辑：…` (editor); a lone first name yields to a visible   |
- * |             | byline that completes it                                                                    |
+ * | author      | JSON-LD article `author`/`creator` (persons) > meta `article:author` (no URLs), `parsely-author`, |
+ * |             | `sailthru.author`, `byl`, then the site-wide meta `author`, `dc.creator`, `itemprop=author` >   |
+ * |             | microdata `author` > `rel=author` links > visible byline (class/id hints, `By …`, `Von …`,    |
+ * |             | Chinese bylines in credit lines and inside the text, see `cjk-byline.ts`) > `twitter:dataN`    |
+ * |             | labelled “Written by” > JSON-LD WebPage author > JSON-LD organisation author. The first     |
+ * |             | source whose names all read as people's wins over earlier ones that do not (`person-like.ts`); |
+ * |             | publishers (site name, `<title>` suffix, outlets such as `新京报`) and editors in charge        |
+ * |             | (`责任编辑：…`) are never authors; a lone first name yields to a visible byline that completes it; |
+ * |             | candidates passed over are listed with the reason in `author.passed`                           |
  * | date        | JSON-LD `datePublished` > `article:published_time` > meta `date`, `pubdate`, `publishdate`, |
  * |             | `DC.date.issued`, `parsely-pub-date`, `sailthru.date`, `itemprop=datePublished`, … >        |
  * |             | microdata `datePublished` > `<time pubdate>` / `<time datetime>` (article first) >          |
@@ -42,8 +45,10 @@
  * @module
  */
 
-import type {Root} from 'hast'
+import type {Element, Root} from 'hast'
+import type {Found} from './found.js'
 import {readByline} from './byline.js'
+import {titleSuffixes} from './person-like.js'
 import {readJsonLd} from './json-ld.js'
 import {metaReader} from './meta-tags.js'
 import {readMarkup} from './microdata.js'
@@ -53,15 +58,13 @@ import {firstAuthors, firstDate, firstList, listed, listOf, preferLocalDay} from
 import {dateInUrl, hostLabel, hostOf, resolveUrl} from './site-url.js'
 import {chooseTitle} from './title.js'
 
-/** A value and the source it came from (`json-ld:NewsArticle.headline`, `meta:og:title`, `byline`, …). */
-export interface Found<T> {
-  value: T
-  from: string
-}
+export type {Found} from './found.js'
 
 export interface GenericMeta {
   title?: Found<string>
   author?: Found<string>
+  /** Editors in charge named on the page (`责任编辑：…`): never the author. */
+  editors?: Found<Array<string>>
   date?: Found<string>
   modified?: Found<string>
   source?: Found<string>
@@ -79,6 +82,8 @@ export interface Options {
   url?: string | null | undefined
   /** The page's index, when already made from `tree` (default: made here). */
   index?: PageIndex | null | undefined
+  /** The article root, when known: bylines inside its text are read too (default: none). */
+  root?: Element | null | undefined
 }
 
 const PUBLISHED_KEYS = [
@@ -93,8 +98,8 @@ const MODIFIED_KEYS = [
   'dc.date.modified', 'dcterms.modified', 'itemprop:datemodified'
 ]
 const AUTHOR_KEYS = [
-  'author', 'article:author', 'og:article:author', 'article:author_name', 'parsely-author', 'sailthru.author',
-  'byl', 'dc.creator', 'dcterms.creator', 'citation_author', 'cxenseparse:author', 'itemprop:author'
+  'article:author', 'og:article:author', 'article:author_name', 'parsely-author', 'sailthru.author', 'byl',
+  'author', 'dc.creator', 'dcterms.creator', 'citation_author', 'cxenseparse:author', 'itemprop:author'
 ]
 
 /**
@@ -141,7 +146,7 @@ export function extractGenericMeta(tree: Root, options?: Options | null | undefi
   })
   if (title) result.title = title
 
-  const byline = readByline(index, siteNames)
+  const byline = readByline(index, siteNames, options?.root || undefined, tree)
   const author = firstAuthors([
     ld.authors,
     ...AUTHOR_KEYS.map((key) => {
@@ -150,12 +155,14 @@ export function extractGenericMeta(tree: Root, options?: Options | null | undefi
     }),
     markup.authors,
     markup.relAuthors,
-    listed(meta.labelled(/written by|^author|^autor|verfasst|rédigé|escrito/i)),
     byline.author,
+    // `twitter:data1` is the site's card, not the page's visible byline.
+    listed(meta.labelled(/written by|^author|^autor|verfasst|rédigé|escrito/i)),
     ld.pageAuthors,
     ld.orgAuthors
-  ], siteNames, byline.author)
+  ], siteNames, byline.author, {publishers: titleSuffixes(index.title), editors: byline.editors?.value, persons: [ld.authors]})
   if (author) result.author = author
+  if (byline.editors) result.editors = byline.editors
 
   const date = firstDate([
     ld.date,

@@ -14,7 +14,7 @@
  * @module
  */
 
-import type {Found} from './generic-meta.js'
+import type {Found} from './found.js'
 import {collapse} from '../page-index.js'
 
 type Json = null | boolean | number | string | Array<Json> | {[key: string]: Json}

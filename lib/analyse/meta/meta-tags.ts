@@ -10,7 +10,7 @@
  * @module
  */
 
-import type {Found} from './generic-meta.js'
+import type {Found} from './found.js'
 import type {MetaEntry} from '../page-index.js'
 import {collapse} from '../page-index.js'
 

@@ -9,7 +9,7 @@
  */
 
 import type {Element} from 'hast'
-import type {Found} from './generic-meta.js'
+import type {Found} from './found.js'
 import type {Located, PageIndex} from '../page-index.js'
 import {attr, hintOf, textOf} from '../page-index.js'
 import {looksLikeUrl} from './author-names.js'

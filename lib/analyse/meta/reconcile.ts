@@ -5,29 +5,59 @@
  * @module
  */
 
-import type {Found} from './generic-meta.js'
+import type {Found, Passed} from './found.js'
 import {cleanAuthors, looksLikeUrl} from './author-names.js'
+import {isPersonLike, isPublisher} from './person-like.js'
 import {normalizeDate} from '../../util/normalize-date.js'
 
-/** First source that yields clean author names, joined with `, `. */
+/**
+ * The author: the first source, in order of precedence, whose names all
+ * read as people's (`person-like.ts`) or that declares them people (JSON-LD
+ * `Person`, listed in `context.persons`); else the first source with any names.
+ *
+ * - Names of the site or its publisher (`网易` on `…_网易科技`, `新京报`, an
+ *   outlet) and editors named on the page (`责任编辑：…`) are dropped from
+ *   every source: they are not authors.
+ * - A first name alone (`Stefanus`) yields to a visible byline that
+ *   completes it (`Stefanus Stahl`).
+ * - Sources passed over are listed in `passed` with the reason, so a user
+ *   can see why (`file.data.analysis.meta.author.passed`).
+ */
 export function firstAuthors(
   sources: Array<Found<Array<string>> | undefined>,
   siteNames: Array<string | undefined>,
-  byline: Found<Array<string>> | undefined
+  byline: Found<Array<string>> | undefined,
+  context?: {publishers?: Array<string | undefined>; editors?: Array<string>; persons?: Array<Found<Array<string>> | undefined>}
 ): Found<string> | undefined {
+  const publishers = [...siteNames, ...(context?.publishers ?? [])]
+  const editors = new Set((context?.editors ?? []).map((name) => name.toLowerCase()))
+  const passed: Array<Passed> = []
+  let fallback: Found<string> | undefined
   for (const source of sources) {
     if (!source) continue
-    const names = source === byline ? source.value : cleanAuthors(source.value.filter((v) => !looksLikeUrl(v)), {siteNames})
+    const cleaned = source === byline ? source.value : cleanAuthors(source.value.filter((v) => !looksLikeUrl(v)), {siteNames})
+    const names = cleaned.filter((name) => {
+      const reason = isPublisher(name, publishers) ? 'publisher' : editors.has(name.toLowerCase()) ? 'editor' : undefined
+      if (reason) passed.push({value: name, from: source.from, reason})
+      return reason === undefined
+    })
     if (names.length === 0) continue
     // A first name alone (`Stefanus`) yields to a visible byline that completes it (`Stefanus Stahl`).
     if (byline && names.length === 1 && !names[0].includes(' ')) {
       const first = names[0].toLowerCase()
       const fuller = byline.value.find((name) => name.toLowerCase().startsWith(first + ' '))
-      if (fuller) return {value: fuller, from: byline.from}
+      if (fuller) return withPassed({value: fuller, from: byline.from}, [...passed, {value: names[0], from: source.from, reason: 'first name only'}])
     }
-    return {value: names.join(', '), from: source.from}
+    const found = {value: names.join(', '), from: source.from}
+    const declared = context?.persons?.includes(source) ?? false
+    if (declared || names.every((name) => isPersonLike(name, publishers))) return withPassed(found, fallback ? [...passed, {...fallback, reason: 'not person-like'}] : passed)
+    fallback ??= found
   }
-  return undefined
+  return fallback && withPassed(fallback, passed)
+}
+
+function withPassed(found: Found<string>, passed: Array<Passed>): Found<string> {
+  return passed.length > 0 ? {...found, passed} : found
 }
 
 /** First source whose value parses as a date, normalised. */

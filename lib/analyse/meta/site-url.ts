@@ -4,7 +4,7 @@
  * @module
  */
 
-import type {Found} from './generic-meta.js'
+import type {Found} from './found.js'
 
 /** A `/2020/04/14/` day in a URL path. */
 export function dateInUrl(url: string | undefined): Found<string> | undefined {

@@ -24,7 +24,7 @@
  * @module
  */
 
-import type {Found} from './generic-meta.js'
+import type {Found} from './found.js'
 import type {Located} from '../page-index.js'
 import {textOf} from '../page-index.js'
 import {hostLabel} from './site-url.js'

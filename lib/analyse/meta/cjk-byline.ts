@@ -1,0 +1,200 @@
+/**
+ * Chinese bylines and credit lines: who wrote the article, told apart from
+ * who edited it, who took its photos and which outlet published it.
+ *
+ * Forms read as the writer (one line of text each):
+ *
+ * | form                                   | example                                   |
+ * | -------------------------------------- | ----------------------------------------- |
+ * | role label, alone on its line          | `本报记者 王五`, `记者：张三 李四`, `作者：赵六` |
+ * | outlet + role label                    | `新京报记者 陆一夫`, `新华社记者 张三、李四`     |
+ * | role label in brackets, anywhere       | `新华社北京4月14日电（记者 张三 李四）今天…`      |
+ * | commentator, correspondent             | `（评论员 罗博 萧海川）`, `通讯员 钱七`           |
+ * | `记者 … 报道`                            | `记者 张三 报道`                             |
+ * | `文/…`, `文｜…`                          | `文/赵六`                                    |
+ * | name and outlet                        | `石佳/中国青年报`, `中国青年报/石佳`              |
+ * | a name in brackets closing the article | `…举行。（张巨峰）`                            |
+ *
+ * A byline stands alone: on a line of its own (after at most a short
+ * dateline such as `本报讯`, before nothing but other credits or a date) or
+ * in brackets; the same words inside a sentence (`记者在现场看到…`,
+ * `据美联社记者张三报道，…`) name no author. Names followed by `摄`/`图`
+ * credit a photo; `责任编辑`, `责编`, `编辑`, `校对` name editors, never the
+ * writer; an outlet (`新京报`, `澎湃新闻`) is never a person (see
+ * `chinese-names.ts`).
+ *
+ * @module
+ */
+
+import {isChinesePersonName, isCjkRoleWord, isOutletName} from './chinese-names.js'
+
+const HAN_NAME = '\\p{Script=Han}{2,4}(?:[·•]\\p{Script=Han}{1,6})?'
+// Separators: a comma with optional white space around it, or white space
+// alone; never two quantifiers over one run of white space.
+const HAN_NAMES = `${HAN_NAME}(?:(?:\\s*[、,，]\\s*|\\s+)${HAN_NAME})*`
+const LATIN_NAME = "[\\p{L}][\\p{L} .'-]{1,40}?"
+/** Labels that may follow a byline on its line (other credits, a date). */
+const CREDIT_LABEL = '来源|來源|稿源|出处|出處|发布|發布|时间|時間|日期|编辑|編輯|责任|責任|责编|責編|摄影|攝影|通讯员|通訊員|实习生|實習生|更新|字号|字號|原标题|原標題|点击|點擊|阅读|閱讀|浏览|瀏覽|校对|校對'
+/** Reporter roles (the writer of news and commentary). */
+const REPORTER = '(?:本报|本報|本台|本网|本網|特约|特約|见习|見習|实习|實習|首席|驻\\p{Script=Han}{1,4})?(?:记者|記者|评论员|評論員)|通讯员|通訊員'
+/** An outlet or agency before the role, on a line of its own (`新京报记者`, `澎湃新闻记者`). */
+const OUTLET_PREFIX = '\\p{Script=Han}{2,10}?'
+
+const PATTERNS: ReadonlyArray<{form: string; pattern: RegExp}> = [
+  {
+    form: 'labelled',
+    pattern: new RegExp(`(?:作者|撰文|撰稿|撰稿人|采写|採寫)\\s*[:：]\\s*(${HAN_NAMES}|${LATIN_NAME})(?=$|\\s{2,}|\\s*[|｜/／(（)）]|\\s*(?:${CREDIT_LABEL})|\\s+\\d)`, 'u')
+  },
+  {form: 'reported', pattern: new RegExp(`(?:${REPORTER})\\s*(?:[:：]\\s*)?(${HAN_NAMES})\\s*(?:报道|報導|报导|報道)`, 'u')},
+  {form: 'labelled', pattern: new RegExp(`(?:^|\\s|[(（])(?:${REPORTER})\\s*(?:[:：]\\s*)?(${HAN_NAMES})(?=$|\\s|[)）|｜])`, 'u')},
+  {form: 'outlet', pattern: new RegExp(`^${OUTLET_PREFIX}(?:记者|記者|评论员|評論員)\\s*(?:[:：]\\s*)?(${HAN_NAMES})(?=$|\\s|[)）|｜])`, 'u')},
+  {form: 'labelled', pattern: new RegExp(`(?:^|[\\s(（])(?:文|图文|圖文|文图|文圖)\\s*[/／|｜]\\s*(${HAN_NAMES}|${LATIN_NAME})(?=$|\\s|[)）|｜/／])`, 'u')}
+]
+
+/** Sentence punctuation: a byline holds none before or after it on its line. */
+const SENTENCE = /[，。！？；,!?;]/
+/** What may follow a byline on its line: nothing, a separator, a closing bracket, another credit, a date. */
+const AFTER_BYLINE = new RegExp(`^\\s*(?:$|[|｜/／·•]|[)）】\\]]|[:：]\\s*$|(?:${CREDIT_LABEL})|\\d)`, 'u')
+/** A photo credit: names followed by `摄`, `摄影`, `图`, `供图`. */
+const PHOTO_AFTER = /^\s*(?:摄|攝|摄影|攝影|图|圖|供图|供圖|制图|製圖)(?:$|[\s)）|｜/／])/
+const EDITOR = new RegExp(`(?:^|[\\s(（|｜])(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\\s*(?:[:：]\\s*)?(${HAN_NAMES})`, 'u')
+
+/** A byline read from one line. */
+export interface CjkByline {
+  /** Names, in order. */
+  names: Array<string>
+  /** Which form it had (`labelled`, `reported`, `outlet`, `name-outlet`, `closing`). */
+  form: string
+}
+
+/**
+ * Read a Chinese byline standing alone in one line of text.
+ *
+ * @param line
+ *   One line of text, white space collapsed.
+ * @returns
+ *   Names and form, or `undefined` when the line holds no byline.
+ */
+export function readCjkByline(line: string): CjkByline | undefined {
+  for (const {form, pattern} of PATTERNS) {
+    const match = pattern.exec(line)
+    if (!match || !standsAlone(line, match)) continue
+    const after = line.slice(match.index + match[0].length)
+    if (PHOTO_AFTER.test(after) || endsWithPhotoCredit(match[1])) continue
+    const names = splitNames(match[1]).filter((name) => !isOutletName(name))
+    // A label glued to what follows (`记者了解到`) is a sentence, unless a name follows.
+    const label = match[0].slice(0, match[0].indexOf(match[1]))
+    const glued = !/[\s:：/／|｜]$/.test(label)
+    if (glued && !names.every((name) => isChinesePersonName(name) || !/\p{Script=Han}/u.test(name))) continue
+    if (names.length > 0) return {names, form}
+  }
+  return readNameOutlet(line)
+}
+
+/**
+ * A name and its outlet on a line of their own (`石佳/中国青年报`,
+ * `中国青年报｜石佳`): the name must read as a person's, the other side as
+ * an outlet's.
+ *
+ * @param line
+ *   One line of text.
+ * @returns
+ *   The name, or `undefined`.
+ */
+export function readNameOutlet(line: string): CjkByline | undefined {
+  const parts = line.split(/[/／|｜]/).map((part) => part.trim())
+  if (parts.length !== 2) return undefined
+  const [first, second] = parts
+  if (isChinesePersonName(first) && isOutletName(second)) return {names: [first], form: 'name-outlet'}
+  if (isOutletName(first) && isChinesePersonName(second)) return {names: [second], form: 'name-outlet'}
+  return undefined
+}
+
+/**
+ * Names in brackets closing a paragraph, the way Chinese news closes an
+ * article with its writers (`…正式启动。（张巨峰）`, `（张三 李四）`): every
+ * name must read as a person's (`（化名）`, `（完）`, `（新华社）` name none).
+ *
+ * @param text
+ *   Text of a paragraph, white space collapsed.
+ * @returns
+ *   Names and form, or `undefined`.
+ */
+export function readClosingNames(text: string): CjkByline | undefined {
+  const trimmed = text.trimEnd()
+  if (!/[)）]$/.test(trimmed)) return undefined
+  const open = Math.max(trimmed.lastIndexOf('（'), trimmed.lastIndexOf('('))
+  if (open === -1 || open < trimmed.length - 30) return undefined
+  // Closing a sentence, or the paragraph's only text.
+  const before = trimmed.slice(0, open).trimEnd()
+  if (before && !/[。！？!?.”」』"…]$/.test(before)) return undefined
+  const inner = trimmed.slice(open + 1, -1).trim()
+  const names = splitNames(inner)
+  if (names.length === 0 || !names.every(isChinesePersonName)) return undefined
+  return {names, form: 'closing'}
+}
+
+/**
+ * Editors named in a credit line (`责任编辑：赵六`, `责编 钱七`, `编辑 刘晓阳`):
+ * they edited the article and are not its authors.
+ *
+ * @param text
+ *   Text.
+ * @returns
+ *   Names (may be empty).
+ */
+export function readCjkEditors(text: string): Array<string> {
+  const match = EDITOR.exec(text)
+  if (!match) return []
+  // Without a colon (`编辑 刘晓阳`) only names that read as people's.
+  const colon = /[:：]/.test(match[0])
+  return splitNames(match[1]).filter((name) => !isOutletName(name) && (colon ? isNameLike(name) : isChinesePersonName(name)))
+}
+
+/**
+ * Whether a line credits an editor (`责任编辑：赵六`, `编辑 刘晓阳`) and no writer.
+ *
+ * @param line
+ *   One line of text.
+ * @returns
+ *   Whether it is an editor's credit.
+ */
+export function isEditorCredit(line: string): boolean {
+  return readCjkEditors(line).length > 0 && readCjkByline(line) === undefined
+}
+
+/** Names in a run (`张三 李四`, `张三、李四`), up to the first role or credit word (`编辑 刘晓阳 校对 李铭`). */
+function splitNames(value: string): Array<string> {
+  if (!/\p{Script=Han}/u.test(value)) return [value.trim()]
+  const names: Array<string> = []
+  for (const part of value.split(/[\s、,，]+/)) {
+    if (!part) continue
+    if (isCjkRoleWord(part)) break
+    names.push(part)
+  }
+  return names
+}
+
+/** Whether a run of names goes on with a photo credit (`王力 摄影`). */
+function endsWithPhotoCredit(value: string): boolean {
+  return /(?:^|[\s、,，])(?:摄影|攝影|供图|供圖|制图|製圖)$/u.test(value)
+}
+
+function isNameLike(name: string): boolean {
+  return isChinesePersonName(name) || /^\p{Script=Han}{2,4}$/u.test(name)
+}
+
+/**
+ * Whether a byline match stands alone on its line: in brackets
+ * (`…电（记者 李四 王五）今天…`), or after at most a short dateline without
+ * sentence punctuation and before nothing but other credits or a date
+ * (`本报记者 张三`, `作者：张三 来源：新华网 2020-04-14`).
+ */
+function standsAlone(line: string, match: RegExpExecArray): boolean {
+  // The patterns may take the white space or bracket before the label.
+  const lead = /^[\s(（]/.test(match[0]) ? 1 : 0
+  const before = line.slice(0, match.index + lead).trimEnd()
+  const after = line.slice(match.index + match[0].length)
+  if (/[(（【[]$/.test(before) && /^[^，。！？；,.!?;(（]{0,40}[)）】\]]/.test(after)) return true
+  return before.length <= 30 && !SENTENCE.test(before) && AFTER_BYLINE.test(after)
+}

@@ -1,0 +1,80 @@
+/**
+ * How much an author value reads as a person's name rather than a
+ * publisher, a desk or an account: `Jane Roe` and `陆一夫` are people;
+ * `Us Weekly Staff`, `The Daily Planet` (the site's own name), `网易`,
+ * `新京报` and `jroe_42` are not.
+ *
+ * Used by author precedence (`reconcile.ts`): a source whose names are all
+ * person-like wins over an earlier one whose names are not.
+ *
+ * @module
+ */
+
+import {hasHan, isChinesePersonName, isOutletName} from './chinese-names.js'
+
+/** Words that name organisations, desks and publications, not people. */
+const ORGANISATION = /\b(?:news|newsroom|daily|times|post|media|press|magazine|journal|network|group|inc|ltd|llc|gmbh|ag|online|radio|tv|channel|agency|tribune|herald|gazette|chronicle|weekly|monthly|staff|team|desk|editors?|editorial|redaktion|rédaction|foundation|university|institute|association|company|corp|corporation|service|wire|bureau|reuters|associated|afp|dpa)\b/i
+/** Particles that may stay lower case inside a name (`Ludwig van Beethoven`). */
+const PARTICLE = /^(?:van|von|de|der|den|da|di|du|del|la|le|bin|al|ten|ter|dos|das|y|zu|v\.)$/
+
+/**
+ * Whether `name` reads as a person's name.
+ *
+ * @param name
+ *   One author name (cleaned).
+ * @param publishers
+ *   Names of the site and its publisher (a name equal to one, or opening
+ *   one, is not a person: `网易` for `网易科技`).
+ * @returns
+ *   Whether it is person-like.
+ */
+export function isPersonLike(name: string, publishers: ReadonlyArray<string | undefined> = []): boolean {
+  const value = name.normalize('NFKC').trim()
+  if (!value || isPublisher(value, publishers)) return false
+  if (hasHan(value)) return isChinesePersonName(value)
+  if (/[\d_@]/.test(value) || ORGANISATION.test(value)) return false
+  const words = value.split(/\s+/)
+  if (words.length < 2 || words.length > 5) return false
+  return words.every((word, index) => /^\p{Lu}[\p{Ll}'’.-]/u.test(word) || /^\p{Lu}\.?$/u.test(word) || (index > 0 && PARTICLE.test(word)))
+}
+
+/**
+ * Whether `name` is the site's or publisher's name: equal to one of
+ * `publishers` or opening one (`网易` for `网易科技`), or an outlet's name
+ * (`新京报`, `澎湃新闻`).
+ *
+ * @param name
+ *   Author name.
+ * @param publishers
+ *   Site and publisher names (title suffixes, `og:site_name`, JSON-LD publisher, host label).
+ * @returns
+ *   Whether it names a publisher.
+ */
+export function isPublisher(name: string, publishers: ReadonlyArray<string | undefined>): boolean {
+  if (isOutletName(name)) return true
+  const key = compact(name)
+  if (key.length < 2) return false
+  return publishers.some((publisher) => {
+    const other = publisher ? compact(publisher) : ''
+    return other !== '' && (other === key || (other.startsWith(key) && (hasHan(name) || key.length >= 4)))
+  })
+}
+
+/**
+ * Site names in the page's `<title>`: every segment after the first
+ * separator (`Headline | The Daily Planet`, `标题_网易科技`).
+ *
+ * @param title
+ *   Text of `<title>`.
+ * @returns
+ *   Segments (short ones only).
+ */
+export function titleSuffixes(title: string | undefined): Array<string> {
+  if (!title) return []
+  const parts = title.split(/ [|\-–—·»:] | ?[|｜_] ?/)
+  return parts.slice(1).map((part) => part.trim()).filter((part) => part.length > 0 && part.length <= 40)
+}
+
+function compact(value: string): string {
+  return value.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+}

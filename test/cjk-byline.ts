@@ -1,0 +1,126 @@
+import {test} from 'uvu'
+import * as assert from 'uvu/assert'
+import {isChinesePersonName, isOutletName} from '../lib/analyse/meta/chinese-names.js'
+import {isEditorCredit, readCjkByline, readCjkEditors, readClosingNames, readNameOutlet} from '../lib/analyse/meta/cjk-byline.js'
+import {isPersonLike, isPublisher, titleSuffixes} from '../lib/analyse/meta/person-like.js'
+import {cleanAuthors} from '../lib/analyse/meta/author-names.js'
+
+const names = (line: string) => readCjkByline(line)?.names
+
+test('cjk byline: role labels alone on their line', () => {
+  assert.equal(names('本报记者 王五'), ['王五'])
+  assert.equal(names('记者：张三 李四'), ['张三', '李四'])
+  assert.equal(names('记者 张三、李四 报道'), ['张三', '李四'])
+  assert.equal(names('作者：赵六 来源：新华网 2020-04-14'), ['赵六'])
+  assert.equal(names('通讯员 钱七'), ['钱七'])
+  assert.equal(names('本報記者 陳大文'), ['陳大文'])
+  assert.equal(names('长江网10月4日讯（记者陈智 整合）'), ['陈智'])
+})
+
+test('cjk byline: an outlet or agency before the role', () => {
+  assert.equal(names('新京报记者 陆一夫'), ['陆一夫'])
+  assert.equal(names('澎湃新闻记者 段彦超 廖艳'), ['段彦超', '廖艳'])
+  assert.equal(names('新华社记者 韩立、许晴'), ['韩立', '许晴'])
+  assert.equal(names('半月谈记者 史卫燕'), ['史卫燕'])
+})
+
+test('cjk byline: role labels in brackets, anywhere in the line', () => {
+  assert.equal(names('新华社北京4月14日电（记者 张三 李四）今天上午，……'), ['张三', '李四'])
+  assert.equal(names('新京报快讯（记者 裴剑飞）今日有网友爆料，……'), ['裴剑飞'])
+  assert.equal(names('正是有了你们，才有这座城！（评论员 罗博 萧海川）'), ['罗博', '萧海川'])
+})
+
+test('cjk byline: 文/ and name/outlet', () => {
+  assert.equal(names('文/赵六'), ['赵六'])
+  assert.equal(names('文｜欧阳青'), ['欧阳青'])
+  assert.equal(readNameOutlet('石佳/中国青年报')?.names, ['石佳'])
+  assert.equal(readNameOutlet('中国青年报｜石佳')?.names, ['石佳'])
+  assert.equal(readNameOutlet('首页/新闻'), undefined)
+  assert.equal(readNameOutlet('科技/互联网'), undefined)
+})
+
+test('cjk byline: the same words inside a sentence name no author', () => {
+  assert.equal(readCjkByline('记者在现场看到，施工队正在铺设最后一段透水砖。'), undefined)
+  assert.equal(readCjkByline('据美联社记者张三报道，类似的改造很常见。'), undefined)
+  assert.equal(readCjkByline('本报记者注意到，不少居民已经搬回。'), undefined)
+  assert.equal(readCjkByline('记者了解到'), undefined)
+  assert.equal(readCjkByline('经营者告诉半月谈记者，每亩年收入可达6万元。'), undefined)
+})
+
+test('cjk byline: photo credits are not bylines', () => {
+  assert.equal(readCjkByline('新华社记者 王力 摄'), undefined)
+  assert.equal(readCjkByline('记者 王力 摄影'), undefined)
+  assert.equal(readCjkByline('河湾晨报记者 王力 图'), undefined)
+})
+
+test('cjk byline: outlets are never names', () => {
+  assert.equal(names('作者：新京报'), undefined)
+  assert.equal(isOutletName('新京报'), true)
+  assert.equal(isOutletName('澎湃新闻'), true)
+  assert.equal(isOutletName('网易科技'), true)
+  assert.equal(isOutletName('新华社'), true)
+  assert.equal(isOutletName('央视新闻客户端'), true)
+  assert.equal(isOutletName('陆一夫'), false)
+})
+
+test('cjk byline: person names open with a family name', () => {
+  assert.equal(isChinesePersonName('陆一夫'), true)
+  assert.equal(isChinesePersonName('欧阳晓明'), true)
+  assert.equal(isChinesePersonName('陳大文'), true)
+  assert.equal(isChinesePersonName('阿卜杜·热合曼'), true)
+  assert.equal(isChinesePersonName('网易'), false)
+  assert.equal(isChinesePersonName('人气'), false)
+  assert.equal(isChinesePersonName('化名'), false)
+  assert.equal(isChinesePersonName('新京报'), false)
+  assert.equal(isChinesePersonName('张三李四王五'), false)
+})
+
+test('cjk byline: a bracketed name closing the article', () => {
+  assert.equal(readClosingNames('南美站活动将先后在巴西、乌拉圭、阿根廷举行。（张巨峰）')?.names, ['张巨峰'])
+  assert.equal(readClosingNames('（张三 李四）')?.names, ['张三', '李四'])
+  assert.equal(readClosingNames('居民小林（化名）'), undefined)
+  assert.equal(readClosingNames('全文完。（完）'), undefined)
+  assert.equal(readClosingNames('消息来自官方。（新华社）'), undefined)
+  // Not closing a sentence: an aside, not a byline.
+  assert.equal(readClosingNames('他把这件事告诉了邻居（王芳）'), undefined)
+})
+
+test('cjk byline: editors in charge are read apart', () => {
+  assert.equal(readCjkEditors('责任编辑：张珺 澎湃新闻报料：4009-20-4009'), ['张珺'])
+  assert.equal(readCjkEditors('编辑 刘晓阳 校对 李铭'), ['刘晓阳'])
+  assert.equal(readCjkEditors('責任編輯：陳小明'), ['陳小明'])
+  assert.equal(readCjkEditors('村民只需拍几张照片，编辑小段文字，就可以卖货。'), [])
+  assert.equal(isEditorCredit('责任编辑：马丽'), true)
+  assert.equal(isEditorCredit('记者 张三 编辑 李四'), false)
+})
+
+test('person-like: people, publishers, desks and accounts', () => {
+  assert.equal(isPersonLike('Jane Roe'), true)
+  assert.equal(isPersonLike('Ludwig van Beethoven'), true)
+  assert.equal(isPersonLike('J. R. Hartley'), true)
+  assert.equal(isPersonLike('陆一夫'), true)
+  assert.equal(isPersonLike('Us Weekly Staff'), false)
+  assert.equal(isPersonLike('Reuters'), false)
+  assert.equal(isPersonLike('jroe_42'), false)
+  assert.equal(isPersonLike('janeroe'), false)
+  assert.equal(isPersonLike('网易'), false)
+  assert.equal(isPersonLike('The Daily Planet', ['The Daily Planet']), false)
+  assert.equal(isPublisher('网易', ['网易科技']), true)
+  assert.equal(isPublisher('Jane Roe', ['Jane Roe Photography Blog']), true)
+  assert.equal(isPublisher('Jan', ['Janssen Weekly']), false)
+  assert.equal(titleSuffixes('Headline here | The Daily Planet'), ['The Daily Planet'])
+  assert.equal(titleSuffixes('亚马逊海外购登陆拼多多_网易科技'), ['网易科技'])
+})
+
+test('author names: labels and roles glued to the name', () => {
+  assert.equal(cleanAuthors('ByJane Roe', {strict: true}), ['Jane Roe'])
+  assert.equal(cleanAuthors('Jane RoeStaff Writer', {strict: true}), ['Jane Roe'])
+  assert.equal(cleanAuthors('Jane Roe Senior Reporter', {strict: true}), ['Jane Roe'])
+  assert.equal(cleanAuthors('Byron Katz', {strict: true}), ['Byron Katz'])
+  assert.equal(cleanAuthors('DeAndre McDonald', {strict: true}), ['DeAndre McDonald'])
+  assert.equal(cleanAuthors('Real Writer', {strict: true}), ['Real Writer'])
+  assert.equal(cleanAuthors('BWW News Desk'), ['BWW News Desk'])
+  assert.equal(cleanAuthors('Smart Shopping Team'), ['Smart Shopping Team'])
+})
+
+test.run()
