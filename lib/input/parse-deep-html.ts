@@ -77,5 +77,5 @@ function mergeText(into: TextNode, from: TextNode): void {
   // Positions are only kept when they still describe one contiguous span.
   if (start && end && start.endOffset === end.startOffset) {
     into.sourceCodeLocation = {...start, endLine: end.endLine, endCol: end.endCol, endOffset: end.endOffset}
-  } else into.sourceCodeLocation = undefined
+  } else into.sourceCodeLocation = null
 }
