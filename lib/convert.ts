@@ -1,18 +1,7 @@
-import rehypeRemark from 'rehype-remark'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkStringify from 'remark-stringify'
-import stringWidth from 'string-width'
-import type {Options as StringifyOptions} from 'remark-stringify'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
-import {destinationHandlers} from './util/destination-ampersands.js'
-import {rehypeParseSafe} from './input/rehype-parse-safe.js'
-import {rehypeNewsArticle} from './plugins/rehype-news-article.js'
-import {remarkArticleFrontmatter} from './plugins/remark-article-frontmatter.js'
-import {remarkCjkEmphasis} from './plugins/remark-cjk-emphasis.js'
+import {newsMarkdownPreset} from './preset.js'
 import type {Options} from './types.js'
-import {listItem} from './util/list-item-handler.js'
 
 /** Options of `convert`: those of the processor plus per-file ones. */
 export interface ConvertOptions extends Options {
@@ -20,40 +9,16 @@ export interface ConvertOptions extends Options {
   path?: string | null | undefined
 }
 
-/** Serialisation settings `seed.expected.md` and the tests depend on. */
-export const stringifyOptions: Readonly<StringifyOptions> = {
-  bullet: '-',
-  emphasis: '*',
-  strong: '*',
-  fence: '`',
-  fences: true,
-  rule: '-',
-  listItemIndent: 'one',
-  incrementListMarker: true,
-  resourceLink: false,
-  // `&amp;`, not `\&`, in URLs: kramdown (Jekyll) has no `\&` escape.
-  handlers: destinationHandlers
-}
-
 /**
- * Create the whole chain: read and parse HTML (a string, or bytes whose
- * charset is sniffed; with the limits and deep-nesting safety of
- * `convert()`: `rehypeParseSafe`), pick the profile and the article root,
- * extract metadata, remove promos, keep related lists, normalise media,
- * turn hast into mdast, fix CJK emphasis, add the frontmatter and
+ * Create the whole chain (`newsMarkdownPreset`): read and parse HTML (a
+ * string, or bytes whose charset is sniffed; with the limits and
+ * deep-nesting safety of `convert()`), pick the profile and the article
+ * root, extract metadata, remove promos, keep related lists, normalise
+ * media, turn hast into mdast, fix CJK emphasis, add the frontmatter and
  * serialise. Freeze it and reuse it across files.
  */
 export function createProcessor(options?: Readonly<Options> | null | undefined) {
-  const settings = options || {}
-  return unified()
-    .use(rehypeParseSafe, settings)
-    .use(rehypeNewsArticle, settings)
-    .use(rehypeRemark, {handlers: {li: listItem}})
-    .use(remarkGfm, {stringLength: stringWidth})
-    .use(remarkCjkEmphasis)
-    .use(remarkArticleFrontmatter, settings)
-    .use(remarkFrontmatter, ['yaml'])
-    .use(remarkStringify, stringifyOptions)
+  return unified().use(newsMarkdownPreset(options))
 }
 
 type NewsProcessor = ReturnType<typeof createProcessor>

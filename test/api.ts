@@ -17,8 +17,10 @@ test('api: exports', function () {
     'frontmatterKeys',
     'genericNews',
     'matchProfile',
+    'newsMarkdownPreset',
     'parseCreditLine',
     'rehypeCjkSpacing',
+    'rehypeCollapseFormatting',
     'rehypeExtractMeta',
     'rehypeNewsArticle',
     'rehypeNormalizeMedia',
@@ -140,6 +142,29 @@ test('api: `rehypeParseSafe` reads bytes and strings as `convert()` does, in a p
   // Deeper than `rehype-parse` can take.
   const deep = '<h2>T</h2><div class="entry"><p>start</p>' + '<b>'.repeat(20_000) + 'deep text' + '</b>'.repeat(20_000) + '</div>'
   assert.match(String(await processor.process(deep)), 'deep text')
+})
+
+test('api: `createProcessor()` is `newsMarkdownPreset` in a processor, and gives what `convert()` gives', async function () {
+  const html = '<h2>标题</h2><div class="entry"><p>正文<b><b>粗</b></b>。</p></div>'
+  const viaPreset = await unified().use(mod.newsMarkdownPreset({related: 'end'})).process(html)
+  const viaProcessor = await mod.createProcessor({related: 'end'}).process(html)
+  const viaConvert = await mod.convert(html, {related: 'end'})
+  assert.is(String(viaPreset), String(viaConvert))
+  assert.is(String(viaProcessor), String(viaConvert))
+  assert.match(String(viaConvert), '正文**粗**。')
+})
+
+test('api: each plugin takes only its own options (types)', function () {
+  // Checked by `tsc` (test/ is type-checked): an option of another stage is an error.
+  // @ts-expect-error: `maxSize` is an input option (`rehypeParseSafe`), not a media one.
+  unified().use(mod.rehypeNormalizeMedia, {maxSize: 1})
+  // @ts-expect-error: `allowDataImages` belongs to `rehypeNormalizeMedia`.
+  unified().use(mod.rehypeParseSafe, {allowDataImages: true})
+  // @ts-expect-error: `profiles` belongs to `rehypeResolveProfile`.
+  unified().use(mod.rehypeRelatedArticles, {profiles: []})
+  unified().use(mod.rehypeNormalizeMedia, {allowDataImages: true, url: 'https://a.example/'})
+  unified().use(mod.rehypeNewsArticle, {profiles: [], related: 'inline', allowFileImages: true})
+  assert.ok(true)
 })
 
 test('api: related lists go to `file.data.related` and optionally the frontmatter', async function () {

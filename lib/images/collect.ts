@@ -16,7 +16,7 @@ import type {Element, Root} from 'hast'
 import {parseSrcset} from 'srcset'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
-import type {Options} from '../types.js'
+import type {PageUrlOptions} from '../types.js'
 import {baseUrl, pageUrl} from '../util/page-url.js'
 import {fileUrl, safeUrl} from '../util/safe-url.js'
 import {textOf} from '../util/text.js'
@@ -77,7 +77,7 @@ const srcsetProperties = ['srcSet', 'dataSrcset', 'dataLazySrcset']
  * for `rehypeCollectImages`. Run after pruning to the article root and before
  * `rehypeNormalizeMedia`.
  */
-export function captureImageSources(tree: Root, file: VFile, options?: Readonly<Options> | null | undefined): void {
+export function captureImageSources(tree: Root, file: VFile, options?: Readonly<PageUrlOptions> | null | undefined): void {
   const base = file.data.baseUrl || baseUrl(tree, pageUrl(tree, (options && options.url) || file.data.pageUrl)?.value)
   const resolve = (value: string) => safeUrl(value, base, true) ?? fileUrl(value)
   const list: Array<Noted> = []

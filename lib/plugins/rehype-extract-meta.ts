@@ -5,7 +5,7 @@ import {extractGenericMeta} from '../analyse/meta/generic-meta.js'
 import {report} from '../messages.js'
 import {genericNews} from '../profiles/index.js'
 import type {Profile} from '../profiles/types.js'
-import type {ArticleMeta, MetaSources, Options} from '../types.js'
+import type {ArticleMeta, ExtractMetaOptions, MetaSources} from '../types.js'
 import {markedRoot} from '../util/article-root.js'
 import {detach, isInside} from '../util/detach.js'
 import {nearestBefore} from '../util/document-order.js'
@@ -17,7 +17,7 @@ import {findTagFooter} from '../util/tag-footer.js'
 import {textOf} from '../util/text.js'
 import {compileUrlPattern} from '../profiles/url-pattern.js'
 
-const emptyOptions: Readonly<Options> = {}
+const emptyOptions: Readonly<ExtractMetaOptions> = {}
 
 /**
  * Extract title, date, source, author, tags and url into
@@ -28,7 +28,7 @@ const emptyOptions: Readonly<Options> = {}
  * and leaves the body, wherever it stands: first or last paragraph, after
  * the lead image, or a line of its own in a paragraph.
  */
-export const rehypeExtractMeta: Plugin<[(Readonly<Options> | null | undefined)?], Root> = function (options) {
+export const rehypeExtractMeta: Plugin<[(Readonly<ExtractMetaOptions> | null | undefined)?], Root> = function (options) {
   const settings = options || emptyOptions
   return function (tree, file) {
     const profile = file.data.profile || genericNews

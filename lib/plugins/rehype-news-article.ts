@@ -14,7 +14,7 @@ import {rehypeResolveProfile} from './rehype-resolve-profile.js'
 import {rehypeSelectRoot} from './rehype-select-root.js'
 import {rehypeSupSub, rewriteSupSub} from './rehype-sup-sub.js'
 import {report} from '../messages.js'
-import type {Options} from '../types.js'
+import type {NewsArticleOptions} from '../types.js'
 
 /**
  * The whole hast stage in one plugin, in order: remove CJK line breaks and
@@ -26,7 +26,7 @@ import type {Options} from '../types.js'
  * spacing. Use it between
  * `rehype-parse` and `rehype-remark`; each step is also exported alone.
  */
-export const rehypeNewsArticle: Plugin<[(Readonly<Options> | null | undefined)?], Root> = function (options) {
+export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | undefined)?], Root> = function (options) {
   // Attachers added with `this.use` during freezing would run after the
   // whole chain, so the steps' transformers are created and run here, in order.
   const steps = [

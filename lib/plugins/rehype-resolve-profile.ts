@@ -2,10 +2,10 @@ import type {Root} from 'hast'
 import type {Plugin} from 'unified'
 import {report} from '../messages.js'
 import {builtinProfiles, genericNews, matchProfile} from '../profiles/index.js'
-import type {Options} from '../types.js'
+import type {ResolveProfileOptions} from '../types.js'
 import {pageUrl} from '../util/page-url.js'
 
-const emptyOptions: Readonly<Options> = {}
+const emptyOptions: Readonly<ResolveProfileOptions> = {}
 
 /**
  * Pick the site profile for the page (user profiles first, then built-in
@@ -13,7 +13,7 @@ const emptyOptions: Readonly<Options> = {}
  * Without a match the generic news profile is used and a `no-profile` info
  * is reported.
  */
-export const rehypeResolveProfile: Plugin<[(Readonly<Options> | null | undefined)?], Root> = function (options) {
+export const rehypeResolveProfile: Plugin<[(Readonly<ResolveProfileOptions> | null | undefined)?], Root> = function (options) {
   const settings = options || emptyOptions
   const profiles = [...(settings.profiles || []), ...builtinProfiles]
   return function (tree, file) {
