@@ -1,16 +1,15 @@
 import type {Element, Root} from 'hast'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
+import {analysePage, usesFallbackProfile} from '../analyse/analysis.js'
 import {extractGenericMeta} from '../analyse/meta/generic-meta.js'
 import {report} from '../messages.js'
 import {genericNews} from '../profiles/index.js'
 import type {Profile} from '../profiles/types.js'
 import type {ArticleMeta, ExtractMetaOptions, MetaSources} from '../types.js'
-import {markedRoot} from '../util/article-root.js'
 import {detach, isInside} from '../util/detach.js'
 import {nearestBefore} from '../util/document-order.js'
 import {normalizeDate} from '../util/normalize-date.js'
-import {baseUrl, pageUrl} from '../util/page-url.js'
 import {findCreditLine} from '../util/find-credit-line.js'
 import {selectOrdered} from '../util/select-ordered.js'
 import {findTagFooter} from '../util/tag-footer.js'
@@ -32,10 +31,12 @@ export const rehypeExtractMeta: Plugin<[(Readonly<ExtractMetaOptions> | null | u
   const settings = options || emptyOptions
   return function (tree, file) {
     const profile = file.data.profile || genericNews
-    const specific = profile !== genericNews
-    const root = markedRoot(tree)
-    const url = pageUrl(tree, settings.url || file.data.pageUrl)
-    const generic = extractGenericMeta(tree, {url: url && url.value})
+    const specific = !usesFallbackProfile(file)
+    const analysis = analysePage(tree, file, settings.url)
+    const root = analysis.root
+    const url = analysis.url
+    const generic = extractGenericMeta(tree, {url: url && url.value, index: analysis.index})
+    analysis.meta = generic
     const article: ArticleMeta = {}
     const sources: MetaSources = {...file.data.articleSources}
     const set = function (field: 'title' | 'date' | 'source' | 'author' | 'url', value: string | undefined, from: string) {
@@ -83,7 +84,8 @@ export const rehypeExtractMeta: Plugin<[(Readonly<ExtractMetaOptions> | null | u
 
     // Tags: the profile's tag links, else a labelled tag footer, else
     // metadata. A labelled footer inside the article leaves the body.
-    const footer = findTagFooter(tree)
+    // Only a page with a tags label anywhere can have one (the index knows).
+    const footer = analysis.index.tagLabels.length > 0 ? findTagFooter(tree) : undefined
     if (footer && root && isInside(root, footer.node)) detach(root, footer.node)
     const tags = tagTexts(profile, tree)
     if (tags.length > 0) {
@@ -101,7 +103,8 @@ export const rehypeExtractMeta: Plugin<[(Readonly<ExtractMetaOptions> | null | u
 
     file.data.article = {...file.data.article, ...article}
     file.data.articleSources = sources
-    file.data.baseUrl = baseUrl(tree, url && url.value)
+    analysis.sources = sources
+    file.data.baseUrl = analysis.baseUrl
     warnMissing(file, article)
   }
 }

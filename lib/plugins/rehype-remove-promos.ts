@@ -7,8 +7,8 @@ import {isHidden as isHiddenNode} from '../analyse/blocks/hints.js'
 import {noteMedia, noteMediaIn} from '../media/note.js'
 import {holdsMedia, isMedia, mediaIn} from '../media/tags.js'
 import {report} from '../messages.js'
+import {usesFallbackProfile} from '../analyse/analysis.js'
 import {genericNews} from '../profiles/index.js'
-import {markedRoot} from '../util/article-root.js'
 import {createRemovalLog} from '../util/removal-log.js'
 import {describeElement} from '../util/removals.js'
 
@@ -49,14 +49,18 @@ export const rehypeRemovePromos: Plugin<[], Root> = function () {
   return function (tree, file) {
     const profile = file.data.profile || genericNews
     const log = createRemovalLog(file)
+    const analysis = file.data.analysis
+    // Removals are recorded inside the root (after pruning, the whole tree);
+    // without one (the plugin used alone), everywhere.
+    const root = analysis && analysis.root
     // Pages no site profile knows also lose boilerplate found by its hints.
-    if (profile === genericNews) {
-      const root = markedRoot(tree)
+    if (usesFallbackProfile(file)) {
       if (root) {
         // Images and embeds the cleaning heuristics take out are recorded
         // by the media step; their blocks' text by the removal log.
         const before = mediaWithin(root)
-        cleanArticleRoot(root, {onRemove: log.note})
+        const related = cleanArticleRoot(root, {onRemove: log.note})
+        if (analysis) analysis.relatedLists.push(...related)
         const after = new Set(mediaIn(root))
         for (const [node, hidden] of before) if (!after.has(node)) noteMedia(file, node, hidden ? 'hidden' : 'boilerplate')
       }
@@ -75,9 +79,6 @@ export const rehypeRemovePromos: Plugin<[], Root> = function () {
     }
 
     if (removed.length > 0) markSpillOver(tree, removed, drop)
-    // Removals are recorded inside the marked root (after pruning, the
-    // whole tree); without one (the plugin used alone), everywhere.
-    const root = markedRoot(tree)
 
     const unwrapList = (profile.unwrap || []).join(', ')
     const unwrap = new Set<Element>(unwrapList ? selectAll(unwrapList, tree) : [])

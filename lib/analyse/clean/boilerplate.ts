@@ -7,6 +7,7 @@ import {holdsSentence, isContentLike} from '../blocks/prose.js'
 import {isCommentHeading, isRelatedHeading, sectionHeading} from '../blocks/section-heading.js'
 import {shortText} from '../blocks/short-text.js'
 import {linkDensity} from '../blocks/totals.js'
+import {articleBesideComments, boilerplateStrong, boilerplateText, boilerplateWeak, commentName, linkListDensity, metadataRow, relatedName, teaserDensity, teaserName} from '../vocabulary.js'
 
 /**
  * Why the clean step removes a block: a stable name, reported in
@@ -43,20 +44,6 @@ export interface BlockContext {
   inComments?: boolean | null | undefined
 }
 
-/** Class/id words of boilerplate inside an article, even next to a positive word. */
-const boilerplateStrong =
-  /comment(?!ary)|pinglun|gentie|footer|disqus|share|sharing|social|fenxiang|guanggao|tuijian|cookie|consent|gdpr|newsletter|subscri|signup|sign-up|promo|sponsor|advert|adsbygoogle|popup|modal|outbrain|taboola|read-?more|more-?stories|recirc|also-?read|recommend|trending|popular|most-?read|author-?bio|about-?author|author-?box|author-?info|bio-?box|paywall|(?:^|[^a-z])(?:ad|ads|adv|adunit|ad-slot|dfp|print|follow|rating)(?:$|[^a-z])/
-
-/**
- * Class/id word of teasers: boilerplate only when the block links out or
- * does not read as article text (many sites class the article's own lead
- * `teaser`, `teaser-text`, `article-teaser`).
- */
-const teaserName = /teaser/
-
-/** Link density from which a block named as a teaser links out. */
-const teaserDensity = 0.2
-
 /**
  * Text elements: a class hint removes one only when it does not read as
  * article text (`p.paywall` and `p.teaser` paragraphs are the article).
@@ -81,33 +68,6 @@ const textTags: ReadonlySet<string> = new Set([
   'table',
   'ul'
 ])
-
-/** Weighted text (see `measureText`) the rest of the article root keeps when a comment thread outgrows it. */
-const articleBesideComments = 400
-
-/** Class/id words of comment threads. */
-const commentName = /comment(?!ary)|disqus|pinglun|gentie|(?:^|[^a-z])(?:replies|reply)(?:$|[^a-z])/
-
-/** Class/id words of page furniture, unless a positive word is there too. */
-const boilerplateWeak =
-  /breadcrumb|navbar|navigation|daohang|menu|sidebar|toolbar|pagination|pager|copyright|keywords|(?:^|[^a-z])(?:nav|bio|login|rss|meta|tags|tag-?list|tag-?cloud|side|btn|button|buttons|cta)(?:$|[^a-z])|(?:^|[^a-z])tag$|(?:^|[^a-z])(?:hot|rank)(?:ing)?(?:-?(?:list|news|box|top))?\d*$/
-
-/**
- * Class/id words of metadata rows and trails (byline, date, views,
- * breadcrumbs), whose content the frontmatter already has; checked before
- * positive words, which `entry-meta` would otherwise trip.
- */
-const metadataRow = /(?:^|[^a-z])(?:byline|dateline|attr|attrs|crumbs?)(?:$|[^a-z])|(?:post|entry|article|story)-?(?:meta|info|attr|byline)(?:$|[^a-z])/
-
-/** Class/id words of related-article lists. */
-const relatedName = /related|see-?also|xiangguan|相关|相關|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀/
-
-/** Whole-block texts that are never article text. */
-const boilerplateText =
-  /^(?:advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità|sponsored|广告|廣告|share|share this|share this article|teilen|partager|分享到?)\s*:?$/i
-
-/** Link density from which a block is a link list or a teaser. */
-const linkListDensity = 0.8
 
 /**
  * Blocks never dropped for their links alone: text structure (lists of links
