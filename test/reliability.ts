@@ -21,7 +21,7 @@ import {maxJobs} from '../lib/cli/pool.js'
 import {countNodes} from '../lib/input/limits.js'
 import {safeSegment, slugFromUrl, slugify} from '../lib/cli/slug.js'
 import {cleanAuthors} from '../lib/analyse/meta/author-names.js'
-import {stripSiteName} from '../lib/analyse/meta/title.js'
+import {chooseTitle} from '../lib/analyse/meta/title.js'
 import {normalizeDate} from '../lib/util/normalize-date.js'
 import {parseCreditLine} from '../lib/util/parse-credit-line.js'
 import {adversarialPage, pumps} from './util/adversarial.js'
@@ -467,7 +467,7 @@ test('reliability: text helpers (dates, credit lines, authors, titles, slugs) ta
     ['parseCreditLine', (run) => '来源：' + run + '新华社 作者：' + run + 'x', parseCreditLine],
     ['cleanAuthors', (run) => 'By Jane' + run + 'x 作者：张三' + run + 'x', (input) => cleanAuthors([input, input.slice(input.indexOf('作者'))])],
     ['cleanAuthors (strict)', (run) => 'Jane' + run + 'Doe' + run, (input) => cleanAuthors(input, {strict: true})],
-    ['stripSiteName', (run) => 'Title' + run + 'x' + run + '| Site', (input) => stripSiteName(input, ['Site'], 'site.example')],
+    ['chooseTitle (site name)', (run) => 'Title' + run + 'x' + run + '| Site', (input) => chooseTitle({candidates: [{value: input, from: 'og:title'}], titleElement: undefined, headings: [], siteNames: ['Site'], host: 'site.example'})],
     ['slugify', (run) => 'a' + run + 'b' + run, slugify],
     ['slugFromUrl', (run) => 'https://example.com/' + encodeURIComponent(run) + 'x' + encodeURIComponent(run), slugFromUrl],
     ['safeSegment', (run) => 'a' + run + 'b' + run, safeSegment]
