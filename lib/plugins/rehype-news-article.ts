@@ -1,4 +1,4 @@
-import type {Element, Root} from 'hast'
+import type {Root} from 'hast'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {captureImageSources, rehypeCollectImages} from '../images/collect.js'
@@ -15,6 +15,7 @@ import {rehypeSelectRoot} from './rehype-select-root.js'
 import {rehypeSupSub, rewriteSupSub} from './rehype-sup-sub.js'
 import {report} from '../messages.js'
 import type {NewsArticleOptions} from '../types.js'
+import {walk} from '../util/walk.js'
 
 /**
  * The whole hast stage in one plugin, in order: remove CJK line breaks and
@@ -60,31 +61,16 @@ const headings = new Set(['title', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
 
 /** Remove CJK line breaks and write superscript and subscript in the title and headings (read as metadata before the body is done). */
 function prepareHeadings(tree: Root): undefined {
-  const stack: Array<Root | Element> = [tree]
-  while (stack.length > 0) {
-    const node = stack.pop()!
-    for (const child of node.children) {
-      if (child.type !== 'element') continue
-      if (headings.has(child.tagName)) {
-        rewriteSupSub(child)
-        removeCjkLineBreaks(child)
-      } else stack.push(child)
-    }
-  }
+  walk(tree, function (node) {
+    if (node.type !== 'element' || !headings.has(node.tagName)) return
+    rewriteSupSub(node)
+    removeCjkLineBreaks(node)
+    return 'skip'
+  })
   return undefined
 }
 
+/** Whether any text or image is left. */
 function hasContent(tree: Root): boolean {
-  const stack: Array<Root | Element> = [tree]
-  while (stack.length > 0) {
-    const node = stack.pop()!
-    for (const child of node.children) {
-      if (child.type === 'text' && child.value.trim()) return true
-      if (child.type === 'element') {
-        if (child.tagName === 'img') return true
-        stack.push(child)
-      }
-    }
-  }
-  return false
+  return walk(tree, (node) => ((node.type === 'text' && node.value.trim()) || (node.type === 'element' && node.tagName === 'img') ? 'exit' : undefined))
 }
