@@ -10,7 +10,7 @@
  * @module
  */
 
-import {startsWithTagLabel} from '../util/tag-footer.js'
+import {tagFooterLabel} from '../util/tag-footer.js'
 import {collapse} from '../util/text.js'
 import type {Element, Nodes, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
@@ -157,10 +157,16 @@ function walk(node: Nodes, context: Context, scopeType: string, state: WalkState
     context = result.context
     scopeType = result.scopeType
   }
+  let labelled = false
   for (const [position, child] of node.children.entries()) {
     if (child.type === 'text') {
       const value = child.value.trim()
       if (node.type !== 'element' || !value) continue
+      // The element's first text opens with a tags label: a tag footer can be here.
+      if (!labelled) {
+        labelled = true
+        if (tagFooterLabel.test(child.value)) index.tagLabels.push(node)
+      }
       const ancestors = stack.slice(-3).reverse()
       if (CUE.test(value) || (value.length <= 120 && MID_CUE.test(value))) {
         index.cues.push({element: node, context, value: collapse(value), ancestors})
@@ -265,7 +271,6 @@ function visitElement(
       caption(element, tag, hint)
   }
 
-  if (startsWithTagLabel(element)) index.tagLabels.push(element)
   const located = {element, context: next}
   if ((tag === 'link' || tag === 'a') && props.rel) {
     index.links.push({...located, rel: attr(element, 'rel').toLowerCase().split(/\s+/)})

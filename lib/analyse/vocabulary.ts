@@ -244,3 +244,32 @@ export const excludedStart = anyOf([
 export const articleType = anyOf([
   'article', 'posting', 'report'
 ], 'i')
+
+/** Link density from which a block named or titled as related articles is a related list, kept as links (generic-related-list). */
+export const relatedLinkDensity = 0.3
+
+/** Share of the root's text under which a related block without links is removed as `empty-related` (test/cleaning.ts). */
+export const emptyRelatedShare = 0.5
+
+/**
+ * Most weighted text outside links of a metadata row (`metadataRow` words):
+ * `metadataRowMaxText`, and at most `metadataRowRootShare` of the root's
+ * text (generic-microdata, generic-json-ld-graph).
+ */
+export const metadataRowMaxText = 200
+export const metadataRowRootShare = 0.2
+
+/**
+ * A block holds most of the article when its text outside links is more
+ * than `mostTextShare` of the root's and its link density below
+ * `mostTextMaxDensity`: class words on it are false alarms
+ * (clean-hinted-article-text, clean-live-ticker-reported).
+ */
+export const mostTextShare = 0.5
+export const mostTextMaxDensity = 0.3
+
+/** Share of the root's text below which a linky block can be a link list (clean-link-only-paragraph). */
+export const linkListRootShare = 0.5
+
+/** Weighted text under which a block can be a whole-block boilerplate text (`boilerplateText`; clean-hinted-article-text). */
+export const boilerplateTextMax = 60

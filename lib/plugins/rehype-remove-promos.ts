@@ -1,5 +1,5 @@
 import type {Element, ElementContent, Parents, Root} from 'hast'
-import {selectAll} from '../util/select.js'
+import {selectTable} from '../util/select.js'
 import type {Plugin} from 'unified'
 import {visitParents} from 'unist-util-visit-parents'
 import {cleanArticleRoot} from '../analyse/clean/clean-article-root.js'
@@ -69,8 +69,11 @@ export const rehypeRemovePromos: Plugin<[], Root> = function () {
     const drop = new Map<Element, string>()
     const removed: Array<Range> = []
 
+    // The profile's `remove` and `unwrap` blocks, found in one walk.
     const removeList = (profile.remove || []).join(', ')
-    for (const node of removeList ? selectAll(removeList, tree) : []) {
+    const unwrapList = (profile.unwrap || []).join(', ')
+    const selected = selectTable([...new Set([removeList, unwrapList].filter(Boolean))], tree)
+    for (const node of (removeList && selected.get(removeList)) || []) {
       drop.set(node, 'profile-remove')
       noteMediaIn(file, node, 'promo')
       const range = rangeOf(node)
@@ -80,8 +83,7 @@ export const rehypeRemovePromos: Plugin<[], Root> = function () {
 
     if (removed.length > 0) markSpillOver(tree, removed, drop)
 
-    const unwrapList = (profile.unwrap || []).join(', ')
-    const unwrap = new Set<Element>(unwrapList ? selectAll(unwrapList, tree) : [])
+    const unwrap = new Set<Element>((unwrapList && selected.get(unwrapList)) || [])
 
     // Rebuild each children list once (splicing one by one is quadratic on
     // long lists); unwrapped elements' children are judged in their place.

@@ -144,10 +144,11 @@ export function selectEach(selectors: ReadonlyArray<string>, tree: Root | Elemen
  * (one walk for all of them; combinators see the ancestors the walk saw).
  */
 export function selectTable(selectors: ReadonlyArray<string>, tree: Root | Element): Map<string, Array<Element>> {
-  const table = new Map<string, Array<Element>>(selectors.map((selector) => [selector, []]))
-  if (selectors.length === 0) return table
-  for (const {element, matches} of selectEach(selectors, tree)) {
-    for (const [index, selector] of selectors.entries()) if (matches[index]) table.get(selector)!.push(element)
+  const unique = [...new Set(selectors)]
+  const table = new Map<string, Array<Element>>(unique.map((selector) => [selector, []]))
+  if (unique.length === 0) return table
+  for (const {element, matches} of selectEach(unique, tree)) {
+    for (const [index, selector] of unique.entries()) if (matches[index]) table.get(selector)!.push(element)
   }
   return table
 }

@@ -5,13 +5,19 @@ import {walk} from './walk.js'
 /** Labels that open a tag footer: `本文标签：`, `標籤:`, `Tags:`. */
 export const tagFooterLabel = /^\s*(?:本文标签|本文標籤|文章标签|文章標籤|标签|標籤|关键词|關鍵詞|tags?|schlagwörter|étiquettes)\s*[:：]/i
 
+/** A tag footer: the element and its link texts. */
+export interface TagFooter {
+  node: Element
+  tags: Array<string>
+}
+
 /**
  * A tag footer found by its label rather than by a selector: the element
  * whose own leading text is a tags label, holding at least one link. Its
  * link texts, in order, are the tags.
  */
-export function findTagFooter(tree: Root | Element): {node: Element; tags: Array<string>} | undefined {
-  let found: {node: Element; tags: Array<string>} | undefined
+export function findTagFooter(tree: Root | Element): TagFooter | undefined {
+  let found: TagFooter | undefined
   walk(tree, function (node) {
     if (node.type !== 'element' || !startsWithTagLabel(node)) return
     const tags = linkTexts(node)
