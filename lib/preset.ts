@@ -12,8 +12,12 @@ import {remarkCjkEmphasis} from './plugins/remark-cjk-emphasis.js'
 import type {Options} from './types.js'
 import {destinationHandlers} from './util/destination-ampersands.js'
 import {listItem} from './util/list-item-handler.js'
+import {shortcodeUnsafe} from './util/shortcode-unsafe.js'
 
-/** Serialisation settings `seed.expected.md` and the tests depend on. */
+/**
+ * Serialisation settings `seed.expected.md` and the tests depend on. Hugo
+ * shortcodes quoted in text are escaped (`{\{<`, `lib/util/shortcode-unsafe.ts`).
+ */
 export const stringifyOptions: Readonly<StringifyOptions> = {
   bullet: '-',
   emphasis: '*',
@@ -24,6 +28,7 @@ export const stringifyOptions: Readonly<StringifyOptions> = {
   listItemIndent: 'one',
   incrementListMarker: true,
   resourceLink: false,
+  unsafe: shortcodeUnsafe,
   // `&amp;`, not `\&`, in URLs: kramdown (Jekyll) has no `\&` escape.
   handlers: destinationHandlers
 }

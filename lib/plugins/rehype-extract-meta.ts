@@ -12,6 +12,7 @@ import type {ArticleMeta, ExtractMetaOptions, MetaSources} from '../types.js'
 import {detach, isInside} from '../util/detach.js'
 import {nearestBefore} from '../util/document-order.js'
 import {normalizeDate} from '../util/normalize-date.js'
+import {cleanMeta} from '../util/clean-meta.js'
 import {findCreditLine} from '../util/find-credit-line.js'
 import type {FoundCredit} from '../util/find-credit-line.js'
 import {selectOrdered} from '../util/select-ordered.js'
@@ -109,6 +110,7 @@ export const rehypeExtractMeta: Plugin<[(Readonly<ExtractMetaOptions> | null | u
     if (generic.description) article.description = generic.description.value
     if (generic.image) article.image = generic.image.value
 
+    cleanMeta(article, file)
     file.data.article = {...file.data.article, ...article}
     file.data.articleSources = sources
     analysis.sources = sources

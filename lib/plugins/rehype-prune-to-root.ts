@@ -3,6 +3,7 @@ import {selectAll} from '../util/select.js'
 import type {Plugin} from 'unified'
 import {detach} from '../util/detach.js'
 import {textOf} from '../util/text.js'
+import {cleanLine} from '../util/yaml-text.js'
 
 /**
  * Keep only the article root chosen by `rehypeSelectRoot`
@@ -18,7 +19,8 @@ export const rehypePruneToRoot: Plugin<[], Root> = function () {
     tree.children = [root]
     const title = file.data.article && file.data.article.title
     if (!title) return
-    const heading = selectAll('h1, h2', root).find((node) => textOf(node) === title)
+    // The title was cleaned of characters YAML refuses (`cleanMeta`); the heading was not.
+    const heading = selectAll('h1, h2', root).find((node) => cleanLine(textOf(node)).value === title)
     if (heading) detach(root, heading)
   }
 }
