@@ -1,5 +1,7 @@
 import type {Analysis} from './analyse/analysis.js'
 import type {ArticleImage} from './images/collect.js'
+import type {InputOptions} from './input/read-page.js'
+import type {FrontmatterOptions} from './plugins/remark-article-frontmatter.js'
 import type {Profile} from './profiles/types.js'
 import type {Removal} from './util/removals.js'
 
@@ -83,16 +85,29 @@ export interface Verdict {
 /** Where the related list goes. */
 export type RelatedPlacement = 'end' | 'inline'
 
-/** Options shared by `convert`, `createProcessor` and the plugins. */
-export interface Options {
+/** The `url` option, read by every stage that resolves links or reads the page URL. */
+export interface PageUrlOptions {
   /** Original URL of the page: resolves links, picks the profile, gives the date (default: canonical link or `og:url`). */
   url?: string | null | undefined
+}
+
+/** Options of `rehypeResolveProfile`. */
+export interface ResolveProfileOptions extends PageUrlOptions {
   /** Extra profiles, tried before the built-in ones (default: none). */
   profiles?: ReadonlyArray<Profile> | null | undefined
+}
+
+/** Options of `rehypeExtractMeta`. */
+export type ExtractMetaOptions = PageUrlOptions
+
+/** Options of `rehypeRelatedArticles`. */
+export interface RelatedArticlesOptions extends PageUrlOptions {
   /** Where related lists go: `'end'` under their heading, or `'inline'` where they were (default: `'end'`). */
   related?: RelatedPlacement | null | undefined
-  /** Also write `related: [{title, url}]` into the frontmatter (default: `false`). */
-  relatedFrontmatter?: boolean | null | undefined
+}
+
+/** Options of `rehypeNormalizeMedia` (and of the image list it feeds, `file.data.images`). */
+export interface NormalizeMediaOptions extends PageUrlOptions {
   /** Keep `data:` image sources (default: `false`). */
   allowDataImages?: boolean | null | undefined
   /**
@@ -100,31 +115,18 @@ export interface Options {
    * saved page, which the CLI's `--images copy` copies into the output.
    */
   allowFileImages?: boolean | null | undefined
-  /** Character encoding of byte input, overriding sniffing (default: sniffed). */
-  encoding?: string | null | undefined
-  /** Largest input accepted, in bytes (default: `52428800`, 50 MiB). */
-  maxSize?: number | null | undefined
-  /**
-   * Most elements (start tags) accepted (default: `300000`). Memory and time
-   * grow with elements, about 4 KB each, not with bytes: a 50 MB page of
-   * short paragraphs needs several GB, a 50 MB inline image almost nothing.
-   */
-  maxElements?: number | null | undefined
-  /**
-   * Most nodes accepted: elements, text nodes and comments together
-   * (default: `1500000`). Comments and text cost memory too, about 0.5 KB
-   * each: 48 MB of `a<!---->` is 12 million nodes in two elements.
-   */
-  maxNodes?: number | null | undefined
-  /** Extra frontmatter keys, written after the standard ones (default: none). */
-  extraFrontmatter?: Readonly<Record<string, unknown>> | null | undefined
-  /**
-   * Write the YAML frontmatter (default: `true`); `false` gives the body
-   * only, for callers that store `file.data.article` elsewhere (a CMS's
-   * fields) or write their own frontmatter.
-   */
-  frontmatter?: boolean | null | undefined
 }
+
+/** Options of `rehypeNewsArticle`: those of the hast stages it runs. */
+export interface NewsArticleOptions extends ResolveProfileOptions, ExtractMetaOptions, RelatedArticlesOptions, NormalizeMediaOptions {}
+
+/**
+ * Options of `createProcessor` and `newsMarkdownPreset` (and, with `path`,
+ * of `convert`): those of every stage of the chain — the input stage
+ * (`rehypeParseSafe`), the hast stage (`rehypeNewsArticle`) and the
+ * frontmatter (`remarkArticleFrontmatter`).
+ */
+export interface Options extends InputOptions, NewsArticleOptions, FrontmatterOptions {}
 
 declare module 'vfile' {
   interface DataMap {

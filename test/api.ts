@@ -4,6 +4,7 @@ import * as assert from 'uvu/assert'
 import rehypeParse from 'rehype-parse'
 import rehypeRemark from 'rehype-remark'
 import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import * as mod from '../index.js'
@@ -16,12 +17,15 @@ test('api: exports', function () {
     'frontmatterKeys',
     'genericNews',
     'matchProfile',
+    'newsMarkdownPreset',
     'parseCreditLine',
     'rehypeCjkSpacing',
+    'rehypeCollapseFormatting',
     'rehypeExtractMeta',
     'rehypeNewsArticle',
     'rehypeNormalizeMedia',
     'rehypeNormalizeStructure',
+    'rehypeParseSafe',
     'rehypePruneToRoot',
     'rehypeRelatedArticles',
     'rehypeRemovePromos',
@@ -105,6 +109,65 @@ test('api: plugins work in a processor of your own', async function () {
   assert.equal(file.data.article?.date, '2021-01-01')
   assert.equal(file.data.profile?.id, 'bannedbook-org')
   assert.match(String(file), 'date: 2021-01-01')
+})
+
+test('api: `rehypeParseSafe` reads bytes and strings as `convert()` does, in a processor of your own', async function () {
+  // The README's “In a unified processor” example.
+  const processor = unified()
+    .use(mod.rehypeParseSafe, {maxSize: 10 * 1024 * 1024})
+    .use(mod.rehypeNewsArticle, {related: 'end'})
+    .use(rehypeRemark)
+    .use(remarkGfm)
+    .use(mod.remarkCjkEmphasis)
+    .use(mod.remarkArticleFrontmatter)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkStringify, {bullet: '-'})
+  const html = '<html><head><meta charset="gbk"><title>标题</title></head><body><h2>标题</h2><div class="entry"><p>正文第一段。</p></div></body></html>'
+  const fromString = await processor.process(html)
+  assert.match(String(fromString), '正文第一段。')
+  // Bytes are sniffed: an undeclared GBK page (read as its superset GB18030), as `convert()` reads it.
+  const gbk = await fs.readFile(new URL('data/gbk-undeclared.html', import.meta.url))
+  const viaProcessor = await processor.process(gbk)
+  const viaConvert = await mod.convert(gbk, {related: 'end'})
+  assert.is(viaProcessor.data.encoding, 'gb18030')
+  assert.is(viaProcessor.data.encoding, viaConvert.data.encoding)
+  assert.equal(viaProcessor.messages.map((message) => message.ruleId), viaConvert.messages.map((message) => message.ruleId))
+  assert.ok(viaProcessor.messages.some((message) => message.ruleId === 'charset-sniffed'))
+  // The same fatal messages as `convert()`.
+  for (const [input, ruleId] of [['', 'not-html'], ['plain text', 'not-html'], ['<p>' + 'x'.repeat(100) + '</p>', 'too-large']] as const) {
+    try {
+      await unified().use(mod.rehypeParseSafe, {maxSize: 50}).parse(input)
+      assert.unreachable('should throw')
+    } catch (error) {
+      assert.is((error as {ruleId?: string}).ruleId, ruleId, input)
+    }
+  }
+  // Deeper than `rehype-parse` can take.
+  const deep = '<h2>T</h2><div class="entry"><p>start</p>' + '<b>'.repeat(20_000) + 'deep text' + '</b>'.repeat(20_000) + '</div>'
+  assert.match(String(await processor.process(deep)), 'deep text')
+})
+
+test('api: `createProcessor()` is `newsMarkdownPreset` in a processor, and gives what `convert()` gives', async function () {
+  const html = '<h2>标题</h2><div class="entry"><p>正文<b><b>粗</b></b>。</p></div>'
+  const viaPreset = await unified().use(mod.newsMarkdownPreset({related: 'end'})).process(html)
+  const viaProcessor = await mod.createProcessor({related: 'end'}).process(html)
+  const viaConvert = await mod.convert(html, {related: 'end'})
+  assert.is(String(viaPreset), String(viaConvert))
+  assert.is(String(viaProcessor), String(viaConvert))
+  assert.match(String(viaConvert), '正文**粗**。')
+})
+
+test('api: each plugin takes only its own options (types)', function () {
+  // Checked by `tsc` (test/ is type-checked): an option of another stage is an error.
+  // @ts-expect-error: `maxSize` is an input option (`rehypeParseSafe`), not a media one.
+  unified().use(mod.rehypeNormalizeMedia, {maxSize: 1})
+  // @ts-expect-error: `allowDataImages` belongs to `rehypeNormalizeMedia`.
+  unified().use(mod.rehypeParseSafe, {allowDataImages: true})
+  // @ts-expect-error: `profiles` belongs to `rehypeResolveProfile`.
+  unified().use(mod.rehypeRelatedArticles, {profiles: []})
+  unified().use(mod.rehypeNormalizeMedia, {allowDataImages: true, url: 'https://a.example/'})
+  unified().use(mod.rehypeNewsArticle, {profiles: [], related: 'inline', allowFileImages: true})
+  assert.ok(true)
 })
 
 test('api: related lists go to `file.data.related` and optionally the frontmatter', async function () {

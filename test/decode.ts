@@ -1,5 +1,5 @@
 /**
- * Tests for `lib/decode.ts`.
+ * Tests for `lib/input/decode.ts`.
  *
  * GBK and Big5 samples live in `test/data/` (TextEncoder only does UTF-8 and
  * `iconv-lite` is not installed). They were generated once with python3:
@@ -14,7 +14,7 @@
 import {readFileSync} from 'node:fs'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
-import {decodeHtml, looksBinary} from '../lib/decode.js'
+import {decodeHtml, looksBinary} from '../lib/input/decode.js'
 
 const simplified = '新华社北京三月十五日电 国家统计局今天发布的数据显示，今年前两个月，国民经济延续恢复向好态势，生产需求稳中有升，' +
   '就业物价总体稳定，发展质量效益不断提高。规模以上工业增加值同比增长百分之七，比去年十二月份加快一点二个百分点。其中，' +

@@ -5,9 +5,9 @@
  * or half-written file, and a rerun that completes to exactly the folder a
  * clean run writes.
  *
- * Disk full and read-only are simulated two ways: always with the
- * `NEWS_MARKDOWN_FAULT` hook of `lib/cli/write-atomic.ts` (the first `n`
- * writes succeed, later ones write half their data and fail), and, when
+ * Disk full and read-only are simulated two ways: always by wrapping the
+ * file system calls of the CLI's atomic writes (`test/util/write-faults.ts`:
+ * the first `n` writes succeed, later ones write half their data and fail), and, when
  * this runs as root where `mount -t tmpfs` works, with a real 64 KiB tmpfs
  * and a read-only remount.
  */
@@ -22,6 +22,7 @@ import * as assert from 'uvu/assert'
 import {acquireLock, staleAfter} from '../lib/cli/lock.js'
 import {Manifest} from '../lib/cli/manifest.js'
 import {bin, build, checkConsistent, cli, folder, page, root, tree} from './util/cli-harness.js'
+import {withWriteFaults} from './util/write-faults.js'
 
 const run = promisify(execFile)
 
@@ -33,15 +34,6 @@ function pages(count = 40): Record<string, string> {
     files['in/' + String(index).padStart(3, '0') + '.html'] = page({title, body: ('第' + index + '篇的正文，内容足够长。').repeat(60)})
   }
   return files
-}
-
-async function withFault<T>(spec: string, action: () => Promise<T>): Promise<T> {
-  process.env.NEWS_MARKDOWN_FAULT = spec
-  try {
-    return await action()
-  } finally {
-    delete process.env.NEWS_MARKDOWN_FAULT
-  }
 }
 
 async function cleanRun(dir: string, layout: string): Promise<Map<string, Buffer>> {
@@ -67,7 +59,7 @@ for (const [spec, pattern] of [
   test('faults: a write failing with `' + spec + '` stops the batch clearly; nothing half-written; the rerun completes', async function () {
     const dir = await folder(pages())
     const clean = await cleanRun(dir, 'hugo')
-    const result = await withFault(spec, () => cli(['in', '--out', 'out', '--layout', 'hugo', '--report', 'report.json'], dir))
+    const result = await withWriteFaults(spec, () => cli(['in', '--out', 'out', '--layout', 'hugo', '--report', 'report.json'], dir))
     assert.is(result.code, 1)
     assert.match(result.stderr, /news-markdown: Cannot write to the output folder `.*out` \(\d+\.html\): /)
     assert.match(result.stderr, pattern)
@@ -90,7 +82,7 @@ test('faults: the report lists the page that failed and those not attempted as `
   // The 5th write fails (one failure only): the manifest and the report after it are written.
   // Writes overlap, so pages claimed before the failure may still land: whatever
   // the report calls converted is exactly what the manifest records.
-  const result = await withFault('enospc:4:1', () => cli(['in', '--out', 'out', '--report', 'report.json'], dir))
+  const result = await withWriteFaults('enospc:4:1', () => cli(['in', '--out', 'out', '--report', 'report.json'], dir))
   assert.is(result.code, 1)
   const stopped = /stopped with (\d+) of 10 inputs done\. The manifest records every page written/.exec(result.stderr)
   assert.ok(stopped, result.stderr)
@@ -110,7 +102,7 @@ test('faults: a manifest that cannot be saved stays as it was; the next run adop
   const dir = await folder(pages(12))
   const clean = await cleanRun(dir, 'plain')
   // 12 outputs are written, then every save fails (the manifest is the 13th write).
-  const result = await withFault('enospc:12', () => cli(['in', '--out', 'out'], dir))
+  const result = await withWriteFaults('enospc:12', () => cli(['in', '--out', 'out'], dir))
   assert.is(result.code, 1)
   assert.match(result.stderr, /manifest/)
   assert.equal(await checkConsistent(path.join(dir, 'out'), clean), [])
@@ -437,7 +429,7 @@ test('faults: every page written before the manifest could be saved is recorded 
   const dir = await folder(pages(20))
   const clean = await cleanRun(dir, 'hugo')
   // 20 outputs land, then the manifest's save fails: the manifest is as before (none).
-  const result = await withFault('enospc:20', () => cli(['in', '--out', 'out', '--layout', 'hugo'], dir))
+  const result = await withWriteFaults('enospc:20', () => cli(['in', '--out', 'out', '--layout', 'hugo'], dir))
   assert.is(result.code, 1)
   assert.match(result.stderr, /Cannot save the manifest .*no space left on the device \(ENOSPC\); its journal `\.news-markdown-manifest\.json\.journal` records every page written/)
   assert.not.ok(await fs.access(path.join(dir, 'out/.news-markdown-manifest.json')).then(() => true, () => false))

@@ -8,7 +8,7 @@ import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import type {Root as HastRoot} from 'hast'
 import {convert, rehypeNewsArticle} from '../index.js'
-import {decodeHtml} from '../lib/decode.js'
+import {decodeHtml} from '../lib/input/decode.js'
 import {checkProperties, parseMarkdown} from './util/properties.js'
 import type {Expected} from './util/properties.js'
 

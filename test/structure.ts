@@ -6,6 +6,7 @@ import {convert} from '../index.js'
 import {isLayoutTable} from '../lib/analyse/blocks/table-kind.js'
 import {nestLists} from '../lib/util/nest-lists.js'
 import {unwrapLayoutTables} from '../lib/util/unwrap-layout-tables.js'
+import {walk} from '../lib/util/walk.js'
 
 const fragment = (html: string): Root => fromHtml(html, {fragment: true})
 const table = (html: string): Element => fragment(html).children.find((node): node is Element => node.type === 'element')!
@@ -105,3 +106,27 @@ test('markdown: nested tables are readable: no tabs, no character references, no
 })
 
 test.run()
+
+test('walk: every node below the tree, a parent’s children in order; `skip` and `exit`; any depth', function () {
+  const tree = fragment('<div><p>a<b>b</b></p><ul><li>c</li></ul></div><p>d</p>')
+  const seen: Array<string> = []
+  walk(tree, (node) => {
+    seen.push(node.type === 'element' ? node.tagName : node.type === 'text' ? node.value : node.type)
+  })
+  // Children of a parent in order, then the last element child's subtree first.
+  assert.equal(seen, ['div', 'p', 'd', 'p', 'ul', 'li', 'c', 'a', 'b', 'b'])
+  const skipped: Array<string> = []
+  walk(tree, (node) => {
+    if (node.type !== 'element') return
+    skipped.push(node.tagName)
+    return node.tagName === 'ul' ? 'skip' : undefined
+  })
+  assert.not.ok(skipped.includes('li'), 'nothing below a skipped element')
+  let visits = 0
+  assert.ok(walk(tree, (node) => (++visits && node.type === 'element' && node.tagName === 'ul' ? 'exit' : undefined)))
+  assert.ok(visits < seen.length, 'stops at `exit`')
+  // 100,000 levels: no recursion.
+  let deep: Element = {type: 'element', tagName: 'span', properties: {}, children: [{type: 'text', value: 'bottom'}]}
+  for (let index = 0; index < 100_000; index++) deep = {type: 'element', tagName: 'span', properties: {}, children: [deep]}
+  assert.ok(walk({type: 'root', children: [deep]}, (node) => (node.type === 'text' && node.value === 'bottom' ? 'exit' : undefined)))
+})

@@ -28,6 +28,7 @@
  *
  * @module
  */
+import type {Root} from 'mdast'
 import type {Handle, Unsafe} from 'mdast-util-to-markdown'
 import {defaultHandlers} from 'mdast-util-to-markdown'
 import type {ConstructName, SafeConfig, State} from 'mdast-util-to-markdown'
@@ -73,13 +74,13 @@ const punctuation = [...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~']
  * The root handler, wrapped so every `state.safe` call during the
  * serialisation writes kramdown's forms (see the module docs).
  */
-const root: Handle = function (node, parent, state, info) {
+const root: Handle = function (node: Root, parent, state, info) {
   const safe = state.safe
   state.safe = function (value, config) {
     return safe.call(state, value, withReferences(state, config))
   }
   try {
-    return defaultHandlers.root(node as never, parent, state, info)
+    return defaultHandlers.root(node, parent, state, info)
   } finally {
     state.safe = safe
   }

@@ -7,7 +7,7 @@ import stringWidth from 'string-width'
 import {unified} from 'unified'
 import type {Processor} from 'unified'
 import {SKIP, visit} from 'unist-util-visit'
-import {stringifyOptions} from '../convert.js'
+import {stringifyOptions} from '../preset.js'
 
 /** How a Markdown dialect differs from the CommonMark + GFM that `convert()` writes. */
 export interface Dialect {

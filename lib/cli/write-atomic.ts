@@ -55,12 +55,6 @@ export async function writeAtomic(target: string, data: string | Uint8Array, opt
   }
   try {
     try {
-      const fault = injectedFault()
-      if (fault) {
-        // Simulate a write that stops half-way, as a full disk does.
-        await handle.writeFile(typeof data === 'string' ? data.slice(0, data.length >> 1) : data.subarray(0, data.length >> 1))
-        throw fault
-      }
       await handle.writeFile(data)
       await handle.sync()
     } finally {
@@ -124,34 +118,6 @@ export function describeWriteError(error: unknown): string {
     ELOOP: 'too many symbolic links in the path'
   }
   return (code && text[code] ? text[code] + ' (' + code + ')' : String((error as Error).message || error))
-}
-
-let faultSpec: string | undefined
-let faultWrites = 0
-
-/**
- * Fault injection, for tests only: with `NEWS_MARKDOWN_FAULT=<code>:<n>`
- * or `<code>:<n>:<m>` in the environment (`code` one of `enospc`, `erofs`,
- * `eacces`, `eio`), the first `n` calls of `writeAtomic` in this process
- * succeed, and the next `m` (default: all) write half their data to the
- * temporary file, then fail with that code, as a full disk or a read-only
- * remount would. The count starts again whenever the variable changes.
- * Unset (always, outside tests), it does nothing.
- */
-function injectedFault(): NodeJS.ErrnoException | undefined {
-  const spec = process.env.NEWS_MARKDOWN_FAULT
-  if (spec !== faultSpec) {
-    faultSpec = spec
-    faultWrites = 0
-  }
-  const match = spec ? /^(enospc|erofs|eacces|eio):(\d+)(?::(\d+))?$/i.exec(spec) : null
-  if (!match) return undefined
-  const index = faultWrites++
-  if (index < Number(match[2]) || (match[3] !== undefined && index >= Number(match[2]) + Number(match[3]))) return undefined
-  const code = match[1].toUpperCase()
-  const error: NodeJS.ErrnoException = new Error(code + ': injected fault (NEWS_MARKDOWN_FAULT), write')
-  error.code = code
-  return error
 }
 
 /**

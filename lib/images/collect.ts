@@ -17,7 +17,7 @@ import parseSrcset from 'parse-srcset'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {attribute, lazySourceAttributes, lazySrcsetAttributes} from '../media/image-source.js'
-import type {Options} from '../types.js'
+import type {PageUrlOptions} from '../types.js'
 import {baseUrlOf} from '../analyse/analysis.js'
 import {fileUrl, safeUrl} from '../util/safe-url.js'
 import {textOf} from '../util/text.js'
@@ -77,7 +77,7 @@ const srcsetAttributes: ReadonlyArray<string> = [...lazySrcsetAttributes, 'srcse
  * for `rehypeCollectImages`. Run after pruning to the article root and before
  * `rehypeNormalizeMedia`.
  */
-export function captureImageSources(tree: Root, file: VFile, options?: Readonly<Options> | null | undefined): void {
+export function captureImageSources(tree: Root, file: VFile, options?: Readonly<PageUrlOptions> | null | undefined): void {
   const base = baseUrlOf(tree, file, options && options.url)
   const resolve = (value: string) => safeUrl(value, base, true) ?? fileUrl(value)
   const list: Array<Noted> = []

@@ -47,8 +47,11 @@ export interface FetchOptions {
   userAgent?: string | undefined
 }
 
+/** `FetchOptions` with every field set. */
+export type FetchSettings = {[Key in keyof FetchOptions]-?: NonNullable<FetchOptions[Key]>}
+
 /** The defaults of `FetchOptions`. */
-export const fetchDefaults: Readonly<Required<FetchOptions>> = {
+export const fetchDefaults: Readonly<FetchSettings> = {
   perHost: 4,
   concurrency: 16,
   timeout: 15_000,
@@ -79,13 +82,13 @@ const retryCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAI
  * `close()` when done.
  */
 export class ImageFetcher {
-  readonly settings: Readonly<Required<FetchOptions>>
+  readonly settings: Readonly<FetchSettings>
   private readonly agent: Dispatcher
   private readonly all: LimitFunction
   private readonly hosts = new Map<string, LimitFunction>()
 
   constructor(options?: Readonly<FetchOptions> | null | undefined) {
-    const settings: Required<FetchOptions> = {...fetchDefaults}
+    const settings: FetchSettings = {...fetchDefaults}
     for (const [key, value] of Object.entries(options || {})) if (value !== undefined && value !== null) (settings as Record<string, unknown>)[key] = value
     for (const key of ['perHost', 'concurrency', 'timeout', 'deadline', 'maxSize'] as const) {
       if (!Number.isFinite(settings[key]) || settings[key] < 1) throw new Error('Invalid image fetch option `' + key + '`: expected a positive number, not `' + settings[key] + '`')

@@ -8,7 +8,7 @@ import {extractGenericMeta} from '../analyse/meta/generic-meta.js'
 import {report} from '../messages.js'
 import {genericNews} from '../profiles/index.js'
 import type {Profile} from '../profiles/types.js'
-import type {ArticleMeta, MetaSources, Options} from '../types.js'
+import type {ArticleMeta, ExtractMetaOptions, MetaSources} from '../types.js'
 import {detach, isInside} from '../util/detach.js'
 import {nearestBefore} from '../util/document-order.js'
 import {normalizeDate} from '../util/normalize-date.js'
@@ -24,7 +24,7 @@ import {checkTimeZone, compileDateFormat} from '../profiles/date-format.js'
 import {trimWithPatterns} from '../profiles/text-trim.js'
 import {compileUrlPattern} from '../profiles/url-pattern.js'
 
-const emptyOptions: Readonly<Options> = {}
+const emptyOptions: Readonly<ExtractMetaOptions> = {}
 
 /** A value a source gives for a field, and the selector or rule it came from. */
 type Candidate = {value: string | Array<string> | undefined; from: string} | undefined
@@ -39,7 +39,7 @@ type Candidate = {value: string | Array<string> | undefined; from: string} | und
  * and leaves the body, wherever it stands: first or last paragraph, after
  * the lead image, or a line of its own in a paragraph.
  */
-export const rehypeExtractMeta: Plugin<[(Readonly<Options> | null | undefined)?], Root> = function (options) {
+export const rehypeExtractMeta: Plugin<[(Readonly<ExtractMetaOptions> | null | undefined)?], Root> = function (options) {
   const settings = options || emptyOptions
   return function (tree, file) {
     const profile = file.data.profile || genericNews

@@ -1,4 +1,4 @@
-import type {Element, Root} from 'hast'
+import type {Root} from 'hast'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {captureImageSources, rehypeCollectImages} from '../images/collect.js'
@@ -15,9 +15,10 @@ import {rehypeSelectRoot} from './rehype-select-root.js'
 import {rehypeStripInvisible} from './rehype-strip-invisible.js'
 import {rehypeSupSub, rewriteSupSub} from './rehype-sup-sub.js'
 import {report} from '../messages.js'
-import type {Options} from '../types.js'
+import type {NewsArticleOptions} from '../types.js'
 import {measurePage} from '../verdict/index.js'
 import {holdsContent} from '../util/holds-content.js'
+import {walk} from '../util/walk.js'
 
 /**
  * The whole hast stage in one plugin, in order: remove CJK line breaks and
@@ -29,7 +30,7 @@ import {holdsContent} from '../util/holds-content.js'
  * spacing, remove invisible break hints (soft hyphens). Use it between
  * `rehype-parse` and `rehype-remark`; each step is also exported alone.
  */
-export const rehypeNewsArticle: Plugin<[(Readonly<Options> | null | undefined)?], Root> = function (options) {
+export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | undefined)?], Root> = function (options) {
   // Attachers added with `this.use` during freezing would run after the
   // whole chain, so the steps' transformers are created and run here, in order.
   const steps = [
@@ -66,16 +67,11 @@ const headings = new Set(['title', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
 
 /** Remove CJK line breaks and write superscript and subscript in the title and headings (read as metadata before the body is done). */
 function prepareHeadings(tree: Root): undefined {
-  const stack: Array<Root | Element> = [tree]
-  while (stack.length > 0) {
-    const node = stack.pop()!
-    for (const child of node.children) {
-      if (child.type !== 'element') continue
-      if (headings.has(child.tagName)) {
-        rewriteSupSub(child)
-        removeCjkLineBreaks(child)
-      } else stack.push(child)
-    }
-  }
+  walk(tree, function (node) {
+    if (node.type !== 'element' || !headings.has(node.tagName)) return
+    rewriteSupSub(node)
+    removeCjkLineBreaks(node)
+    return 'skip'
+  })
   return undefined
 }

@@ -12,12 +12,12 @@ import {embedCandidates, isPixel, noteMedia} from '../media/note.js'
 import {revealNoscripts} from '../media/noscript.js'
 import {adTags, holdsMedia, imageTags} from '../media/tags.js'
 import {report} from '../messages.js'
-import type {Options} from '../types.js'
+import type {NormalizeMediaOptions} from '../types.js'
 import {baseUrlOf} from '../analyse/analysis.js'
 import {fileUrl, safeUrl} from '../util/safe-url.js'
 import {textOf} from '../util/text.js'
 
-const emptyOptions: Readonly<Options> = {}
+const emptyOptions: Readonly<NormalizeMediaOptions> = {}
 
 /** Embeds that become a link (`<video>`/`<audio>` are handled apart). */
 const frameTags: ReadonlySet<string> = new Set(['iframe', 'embed', 'object', 'amp-iframe', 'amp-youtube', 'amp-vimeo', 'amp-twitter', 'amp-instagram'])
@@ -56,7 +56,7 @@ export function isPlaceholderUrl(value: string): boolean {
   return compact === '#' || compact === 'javascript:' || compact === 'javascript:;' || compact === 'javascript:void(0)' || compact === 'javascript:void(0);' || compact === 'javascript:void0' || compact === 'javascript:void0;'
 }
 
-export const rehypeNormalizeMedia: Plugin<[(Readonly<Options> | null | undefined)?], Root> = function (options) {
+export const rehypeNormalizeMedia: Plugin<[(Readonly<NormalizeMediaOptions> | null | undefined)?], Root> = function (options) {
   const settings = options || emptyOptions
   return function (tree, file) {
     const base = baseUrlOf(tree, file, settings.url)

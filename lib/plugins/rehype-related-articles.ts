@@ -4,13 +4,13 @@ import {matches, select, selectAll} from '../util/select.js'
 import type {Plugin} from 'unified'
 import {report} from '../messages.js'
 import {genericNews} from '../profiles/index.js'
-import type {Options, RelatedArticle} from '../types.js'
+import type {RelatedArticle, RelatedArticlesOptions} from '../types.js'
 import {baseUrlOf} from '../analyse/analysis.js'
 import {describeElement} from '../util/removals.js'
 import {safeUrl} from '../util/safe-url.js'
 import {textOf} from '../util/text.js'
 
-const emptyOptions: Readonly<Options> = {}
+const emptyOptions: Readonly<RelatedArticlesOptions> = {}
 
 /**
  * Keep related-article lists as clean lists of links: plain titles
@@ -22,7 +22,7 @@ const emptyOptions: Readonly<Options> = {}
  * of the article; `related: 'inline'` keeps it in place. The entries go to
  * `file.data.related`.
  */
-export const rehypeRelatedArticles: Plugin<[(Readonly<Options> | null | undefined)?], Root> = function (options) {
+export const rehypeRelatedArticles: Plugin<[(Readonly<RelatedArticlesOptions> | null | undefined)?], Root> = function (options) {
   const settings = options || emptyOptions
   return function (tree, file) {
     const profile = file.data.profile || genericNews

@@ -2,11 +2,11 @@ import type {Root} from 'hast'
 import type {Plugin} from 'unified'
 import {report} from '../messages.js'
 import {builtinProfiles, genericNews, matchHost, matchProfile} from '../profiles/index.js'
-import type {Options} from '../types.js'
+import type {ResolveProfileOptions} from '../types.js'
 import {analysePage} from '../analyse/analysis.js'
 import {selectTable} from '../util/select.js'
 
-const emptyOptions: Readonly<Options> = {}
+const emptyOptions: Readonly<ResolveProfileOptions> = {}
 
 /**
  * Pick the site profile for the page (user profiles first, then built-in
@@ -15,7 +15,7 @@ const emptyOptions: Readonly<Options> = {}
  * is reported. Analyses the whole page first (`file.data.analysis`: the page
  * index, the page URL and base URL), which the later stages read.
  */
-export const rehypeResolveProfile: Plugin<[(Readonly<Options> | null | undefined)?], Root> = function (options) {
+export const rehypeResolveProfile: Plugin<[(Readonly<ResolveProfileOptions> | null | undefined)?], Root> = function (options) {
   const settings = options || emptyOptions
   const profiles = [...(settings.profiles || []), ...builtinProfiles]
   return function (tree, file) {

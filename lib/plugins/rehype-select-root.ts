@@ -6,6 +6,7 @@ import {genericNews} from '../profiles/index.js'
 import {attachWrapper} from '../util/attach-wrapper.js'
 import {analysePage} from '../analyse/analysis.js'
 import {selectOrdered} from '../util/select-ordered.js'
+import {walk} from '../util/walk.js'
 
 /**
  * Choose the article root (`file.data.analysis.root`): the first of the
@@ -46,13 +47,5 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
 
 /** Whether `element` holds any non-white-space text (stops at the first). */
 function hasText(element: Element): boolean {
-  const stack: Array<Element> = [element]
-  while (stack.length > 0) {
-    const node = stack.pop()!
-    for (const child of node.children) {
-      if (child.type === 'text' && /\S/.test(child.value)) return true
-      if (child.type === 'element') stack.push(child)
-    }
-  }
-  return false
+  return walk(element, (node) => (node.type === 'text' && /\S/.test(node.value) ? 'exit' : undefined))
 }

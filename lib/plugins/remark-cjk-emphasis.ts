@@ -1,4 +1,4 @@
-import type {Nodes, Parents, PhrasingContent, Root} from 'mdast'
+import type {Delete, Emphasis, Heading, Link, LinkReference, Nodes, Paragraph, PhrasingContent, Root, Strong, TableCell} from 'mdast'
 import {defaultHandlers} from 'mdast-util-to-markdown'
 import type {Attention, Handle, Options as ToMarkdownOptions} from 'mdast-util-to-markdown'
 import type {Plugin} from 'unified'
@@ -40,7 +40,7 @@ export const remarkCjkEmphasis: Plugin<[], Root> = function () {
     // paragraph, and its text is read back as raw HTML
     // (`<td><pre>&lt;script&gt;…` → `<script>…`).
     visitParents(tree, function (node) {
-      if (phrasingParents.has(node.type)) (node as Parents).children = phrasingOf((node as Parents).children as Array<Nodes>) as never
+      if (isPhrasingParent(node)) node.children = phrasingOf(node.children)
     })
     visitParents(tree, function (node) {
       // A line ending in a code span renders as a space (CommonMark), but in
@@ -63,8 +63,8 @@ export const remarkCjkEmphasis: Plugin<[], Root> = function () {
         }
       }
     })
-    fixEmphasisEdges(tree as never)
-    for (const node of attentionNextToLetters(tree as never)) asteriskOnly.add(node)
+    fixEmphasisEdges(tree)
+    for (const node of attentionNextToLetters(tree)) asteriskOnly.add(node)
     // Code spans side by side (`<code>a</code><code>b</code>`, or left so by
     // unwrapped emphasis) would print `a``b`: one broken span. Merge them.
     visitParents(tree, function (node) {
@@ -81,7 +81,14 @@ export const remarkCjkEmphasis: Plugin<[], Root> = function () {
   }
 }
 
-const phrasingParents = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link', 'linkReference'])
+const phrasingParents = new Set<string>(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link', 'linkReference'])
+
+/** A parent that holds one run of inline content. */
+type PhrasingParent = Paragraph | Heading | TableCell | Emphasis | Strong | Delete | Link | LinkReference
+
+function isPhrasingParent(node: Nodes): node is PhrasingParent {
+  return phrasingParents.has(node.type)
+}
 const phrasingTypes = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 'break', 'link', 'image', 'linkReference', 'imageReference', 'footnoteReference'])
 
 /** Flow content as phrasing: code blocks become code spans, blocks their text, separated by a space. */
@@ -115,7 +122,7 @@ function asteriskOnlyHandle(base: AttentionHandle): AttentionHandle {
   const handle: AttentionHandle = function (node, parent, state, info) {
     return base(node, parent, state, info)
   }
-  handle.peek = base.peek
+  if (base.peek) handle.peek = base.peek
   if (base.attention) {
     const attention: Attention = base.attention
     handle.attention = function (node: Nodes, state) {

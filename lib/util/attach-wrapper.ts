@@ -1,6 +1,7 @@
-import type {Element, Root} from 'hast'
+import type {Element, ElementContent, Root, RootContent} from 'hast'
 
 type Parent = Root | Element
+type Content = RootContent | ElementContent
 
 /**
  * Put a detached wrapper (content scoring's merge of several blocks) into
@@ -16,15 +17,17 @@ type Parent = Root | Element
  *   recorded them), `undefined` for one not in the tree.
  */
 export function attachWrapper(tree: Root, wrapper: Element, parentOf: (node: Element) => Parent | undefined): void {
-  let anchor: {parent: Parent; index: number} | undefined
+  let anchor: {siblings: Array<Content>; index: number} | undefined
   for (const child of wrapper.children) {
     const parent = child.type === 'element' ? parentOf(child) : undefined
     if (!parent) continue
-    const index = parent.children.indexOf(child as never)
+    // An element (the wrapper) fits under either kind of parent.
+    const siblings: Array<Content> = parent.children
+    const index = siblings.indexOf(child)
     if (index === -1) continue
-    if (!anchor) anchor = {parent, index}
-    parent.children.splice(index, 1)
+    if (!anchor) anchor = {siblings, index}
+    siblings.splice(index, 1)
   }
-  if (anchor) anchor.parent.children.splice(anchor.index, 0, wrapper as never)
+  if (anchor) anchor.siblings.splice(anchor.index, 0, wrapper)
   else tree.children.push(wrapper)
 }

@@ -32,7 +32,7 @@ function ampersandsAsReferences(handler: Handle & {peek?: Handle}): Handle {
       state.safe = safe
     }
   }
-  wrapped.peek = handler.peek
+  if (handler.peek) wrapped.peek = handler.peek
   return wrapped
 }
 

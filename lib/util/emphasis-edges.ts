@@ -39,10 +39,11 @@
  * @module
  */
 
-import type {Delete, Emphasis, Link, Parents, PhrasingContent, Strong, Text} from 'mdast'
+import type {Delete, Emphasis, Heading, Nodes, Link, LinkReference, Paragraph, Parents, PhrasingContent, Strong, TableCell, Text} from 'mdast'
 
 type Attention = Emphasis | Strong | Delete
-type Parent = Parents & {children: Array<PhrasingContent>}
+/** A parent of phrasing content: the only place attention can be. */
+type Parent = Paragraph | Heading | TableCell | Attention | Link | LinkReference
 type Kind = 'space' | 'punctuation' | 'letter'
 
 const punctuation = /[\p{P}\p{S}]/u
@@ -64,34 +65,46 @@ const attentionTypes = new Set(['emphasis', 'strong', 'delete'])
 /** Bound on edits per attention node (each moves at least one character or node). */
 const maxSteps = 1000
 
+const phrasingParentTypes = new Set<string>(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link', 'linkReference'])
+
+/** Whether `node` holds phrasing content (where attention can be). */
+function isPhrasingParent(node: Parents): node is Parent {
+  return phrasingParentTypes.has(node.type)
+}
+
 /**
  * Fix the attention in `parent` and below, outer attention first (its
  * edges decide what the inner attention sits next to).
  *
  * @param parent
- *   Phrasing parent (paragraph, heading, table cell, attention, link).
+ *   Any mdast parent (a root, a paragraph, attention, …).
  */
-export function fixEmphasisEdges(parent: Parent): void {
+export function fixEmphasisEdges(parent: Parents): void {
   // Each parent with the attention types around it: attention inside
   // attention of its own type (`~~a ~~b~~~~`) says nothing more and would
   // misparse, so it is unwrapped.
-  const stack: Array<[Parent, ReadonlySet<string>]> = [[parent, new Set()]]
+  const stack: Array<[Parents, ReadonlySet<string>]> = [[parent, new Set()]]
   while (stack.length > 0) {
     const [current, around] = stack.pop()!
-    for (let index = 0; index < current.children.length; index++) {
-      const child = current.children[index]
-      if (!isAttention(child)) continue
-      if (around.has(child.type)) {
-        current.children.splice(index, 1, ...child.children)
-        index--
-        continue
-      }
-      index = fixAttention(current, index)
-    }
+    if (isPhrasingParent(current)) fixChildren(current, around)
     for (const child of current.children) {
       if (!('children' in child)) continue
-      stack.push([child as Parent, isAttention(child) ? new Set([...around, child.type]) : around])
+      stack.push([child, isAttention(child) ? new Set([...around, child.type]) : around])
     }
+  }
+}
+
+/** Fix the attention among the children of `current`, itself inside the attention types `around`. */
+function fixChildren(current: Parent, around: ReadonlySet<string>): void {
+  for (let index = 0; index < current.children.length; index++) {
+    const child = current.children[index]
+    if (!isAttention(child)) continue
+    if (around.has(child.type)) {
+      current.children.splice(index, 1, ...child.children)
+      index--
+      continue
+    }
+    index = fixAttention(current, index)
   }
 }
 
@@ -104,20 +117,22 @@ export function fixEmphasisEdges(parent: Parent): void {
  * @returns
  *   The attention nodes.
  */
-export function attentionNextToLetters(parent: Parent): Array<Attention> {
+export function attentionNextToLetters(parent: Parents): Array<Attention> {
   const found: Array<Attention> = []
-  const stack: Array<Parent> = [parent]
+  const stack: Array<Parents> = [parent]
   while (stack.length > 0) {
     const current = stack.pop()!
-    for (const [index, child] of current.children.entries()) {
-      if (isAttention(child as PhrasingContent) && (outerKind(current, index, 0) === 'letter' || outerKind(current, index, 1) === 'letter')) found.push(child as Attention)
-      if ('children' in child) stack.push(child as Parent)
+    if (isPhrasingParent(current)) {
+      for (const [index, child] of current.children.entries()) {
+        if (isAttention(child) && (outerKind(current, index, 0) === 'letter' || outerKind(current, index, 1) === 'letter')) found.push(child)
+      }
     }
+    for (const child of current.children) if ('children' in child) stack.push(child)
   }
   return found
 }
 
-function isAttention(node: PhrasingContent | undefined): node is Attention {
+function isAttention(node: Nodes | undefined): node is Attention {
   return node !== undefined && attentionTypes.has(node.type)
 }
 
@@ -474,7 +489,7 @@ function dropNested(parent: Parent, index: number, side: 0 | 1, chain: Array<Att
 function takeIntoLink(parent: Parent, index: number, side: 0 | 1, link: Link): Change {
   const node = parent.children[index] as Attention
   const inner = {...node, children: link.children} as Attention
-  const wrapped: Link = {...link, children: [inner as never]}
+  const wrapped: Link = {...link, children: [inner]}
   if (node.children.length === 1) {
     parent.children.splice(index, 1, wrapped)
     fixEmphasisEdges(wrapped as Parent)

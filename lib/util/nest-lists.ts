@@ -1,5 +1,6 @@
 import type {Element, ElementContent, Root} from 'hast'
 import {phrasingTags} from '../analyse/blocks/tags.js'
+import {walk} from './walk.js'
 
 /**
  * Give every `<ul>` and `<ol>` under `tree` list items only, as Markdown
@@ -18,14 +19,15 @@ import {phrasingTags} from '../analyse/blocks/tags.js'
  *   How many children were moved.
  */
 export function nestLists(tree: Root | Element): number {
-  let moved = 0
-  const stack: Array<Root | Element> = [tree]
-  while (stack.length > 0) {
-    const parent = stack.pop()!
-    if (parent.type === 'element' && (parent.tagName === 'ul' || parent.tagName === 'ol')) moved += normaliseList(parent)
-    for (const child of parent.children) if (child.type === 'element') stack.push(child)
-  }
+  let moved = tree.type === 'element' && isList(tree) ? normaliseList(tree) : 0
+  walk(tree, function (node) {
+    if (node.type === 'element' && isList(node)) moved += normaliseList(node)
+  })
   return moved
+}
+
+function isList(node: Element): boolean {
+  return node.tagName === 'ul' || node.tagName === 'ol'
 }
 
 function normaliseList(list: Element): number {

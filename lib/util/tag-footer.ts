@@ -1,5 +1,6 @@
 import type {Element, Root} from 'hast'
 import {textOf} from './text.js'
+import {walk} from './walk.js'
 
 /** Labels that open a tag footer: `本文标签：`, `標籤:`, `Tags:`. */
 export const tagFooterLabel = /^\s*(?:本文标签|本文標籤|文章标签|文章標籤|标签|標籤|关键词|關鍵詞|tags?|schlagwörter|étiquettes)\s*[:：]/i
@@ -16,19 +17,16 @@ export interface TagFooter {
  * link texts, in order, are the tags.
  */
 export function findTagFooter(tree: Root | Element): TagFooter | undefined {
-  const stack: Array<Root | Element> = [tree]
-  while (stack.length > 0) {
-    const node = stack.pop()!
-    for (const child of node.children) {
-      if (child.type !== 'element') continue
-      if (startsWithTagLabel(child)) {
-        const tags = linkTexts(child)
-        if (tags.length > 0 && textOf(child).length < 600) return {node: child, tags}
-      }
-      stack.push(child)
+  let found: TagFooter | undefined
+  walk(tree, function (node) {
+    if (node.type !== 'element' || !startsWithTagLabel(node)) return
+    const tags = linkTexts(node)
+    if (tags.length > 0 && textOf(node).length < 600) {
+      found = {node, tags}
+      return 'exit'
     }
-  }
-  return undefined
+  })
+  return found
 }
 
 /** Whether the first non-blank text directly in `element` opens with a tags label. */

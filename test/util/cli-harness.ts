@@ -17,7 +17,7 @@ export const bin = path.join(root, 'bin/news-markdown.js')
 export const exec = promisify(execFile)
 
 /** A page in the site's markup. */
-export function page(spec: {title?: string; url?: string; body?: string; tags?: Array<string>}): string {
+export function page(spec: {title?: string | undefined; url?: string | undefined; body?: string | undefined; tags?: Array<string> | undefined}): string {
   const canonical = spec.url ? '<link rel="canonical" href="' + spec.url + '">' : ''
   const tags = (spec.tags || ['新闻']).map((tag, index) => '<a rel="tag" href="/tag/' + index + '">' + tag + '</a>').join(' ')
   return (

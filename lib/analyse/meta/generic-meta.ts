@@ -68,7 +68,7 @@ export interface GenericMeta {
   date?: Found<string>
   modified?: Found<string>
   source?: Found<string>
-  siteName?: Found<string>
+  siteName?: Found<string> | undefined
   tags?: Found<Array<string>>
   url?: Found<string>
   description?: Found<string>

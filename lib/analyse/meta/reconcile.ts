@@ -27,7 +27,7 @@ export function firstAuthors(
   sources: Array<Found<Array<string>> | undefined>,
   siteNames: Array<string | undefined>,
   byline: Found<Array<string>> | undefined,
-  context?: {publishers?: Array<string | undefined>; editors?: Array<string>; persons?: Array<Found<Array<string>> | undefined>}
+  context?: {publishers?: Array<string | undefined>; editors?: Array<string> | undefined; persons?: Array<Found<Array<string>> | undefined>}
 ): Found<string> | undefined {
   const publishers = [...siteNames, ...(context?.publishers ?? [])]
   const editors = new Set((context?.editors ?? []).map((name) => name.toLowerCase()))

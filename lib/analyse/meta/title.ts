@@ -106,22 +106,6 @@ export function chooseTitle(input: TitleInput): Found<string> | undefined {
   return headings[0] ? {value: headings[0].text, from: 'h1'} : undefined
 }
 
-/**
- * Strip site-name prefixes and suffixes from a title.
- *
- * @param title
- *   Title.
- * @param siteNames
- *   Known site names.
- * @param host
- *   Host of the page.
- * @returns
- *   Title without the site name.
- */
-export function stripSiteName(title: string, siteNames: Array<string | undefined>, host?: string): string {
-  return strip(title, siteMatcher(siteNames, host, false), true)
-}
-
 /** Whether a title looks like a headline rather than a logo or section name. */
 function headlineLike(text: string, inArticle: boolean): boolean {
   if (/\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}|\p{Script=Hangul}/u.test(text)) return text.length >= (inArticle ? 6 : 10)

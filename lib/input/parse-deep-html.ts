@@ -19,41 +19,6 @@ const voids = new Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embe
 const keptEmpty = new Set([...voids, 'iframe', 'video', 'audio', 'object', 'canvas', 'svg', 'math', 'textarea', 'select'])
 
 /**
- * Count the start tags in `html` (elements the parser will build, about),
- * cheaply and without building a tree: memory and time of a conversion
- * grow with it (about 4 KB per element), not with the byte size.
- */
-export function countElements(html: string): number {
-  const tag = /<[a-zA-Z]/g
-  let count = 0
-  while (tag.exec(html)) count++
-  return count
-}
-
-/**
- * Count the nodes the parser will build from `html`, about: start tags,
- * comments and runs of text (each `>` followed by text, and text before
- * the first tag). Comments and text nodes cost memory too (about 0.5 KB
- * each): 48 MB of `a<!---->` has 12 million of them and only two
- * elements. Stops counting past `stopAfter`.
- */
-export function countNodes(html: string, stopAfter = Number.POSITIVE_INFINITY): number {
-  const node = /<(?:[a-zA-Z]|!--)|>[^<]/g
-  let count = html.length > 0 && html[0] !== '<' ? 1 : 0
-  while (count <= stopAfter && node.exec(html)) count++
-  return count
-}
-
-/**
- * Whether decoded text has any HTML markup: a start or end tag, a comment
- * or a doctype. A file without any is plain text (or JSON, or an error
- * message saved by a crawler), not a page.
- */
-export function hasMarkup(value: string): boolean {
-  return /<(?:[a-zA-Z][^\s/>]*|\/[a-zA-Z]|!)/.test(value)
-}
-
-/**
  * Parse HTML that nests too deep for the recursive hast tools (thousands of
  * `<div>`s or `<b>`s): parse5 builds its tree iteratively, then everything
  * below `limit` levels is flattened into its ancestor at the limit — its
@@ -112,5 +77,5 @@ function mergeText(into: TextNode, from: TextNode): void {
   // Positions are only kept when they still describe one contiguous span.
   if (start && end && start.endOffset === end.startOffset) {
     into.sourceCodeLocation = {...start, endLine: end.endLine, endCol: end.endCol, endOffset: end.endOffset}
-  } else into.sourceCodeLocation = undefined
+  } else into.sourceCodeLocation = null
 }

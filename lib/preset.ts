@@ -1,0 +1,61 @@
+import rehypeRemark from 'rehype-remark'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkStringify from 'remark-stringify'
+import type {Options as StringifyOptions} from 'remark-stringify'
+import stringWidth from 'string-width'
+import type {Preset} from 'unified'
+import {rehypeParseSafe} from './input/rehype-parse-safe.js'
+import {rehypeNewsArticle} from './plugins/rehype-news-article.js'
+import {remarkArticleFrontmatter} from './plugins/remark-article-frontmatter.js'
+import {remarkCjkEmphasis} from './plugins/remark-cjk-emphasis.js'
+import {remarkVerdict} from './verdict/index.js'
+import type {Options} from './types.js'
+import {destinationHandlers} from './util/destination-ampersands.js'
+import {listItem} from './util/list-item-handler.js'
+import {shortcodeUnsafe} from './util/shortcode-unsafe.js'
+
+/**
+ * Serialisation settings `seed.expected.md` and the tests depend on. Hugo
+ * shortcodes quoted in text are escaped (`{\{<`, `lib/util/shortcode-unsafe.ts`).
+ */
+export const stringifyOptions: Readonly<StringifyOptions> = {
+  bullet: '-',
+  emphasis: '*',
+  strong: '*',
+  fence: '`',
+  fences: true,
+  rule: '-',
+  listItemIndent: 'one',
+  incrementListMarker: true,
+  resourceLink: false,
+  unsafe: shortcodeUnsafe,
+  // `&amp;`, not `\&`, in URLs: kramdown (Jekyll) has no `\&` escape.
+  handlers: destinationHandlers
+}
+
+/**
+ * The whole chain as a unified preset, each stage with its own options
+ * taken from `options`: `rehypeParseSafe` (input: decoding, limits,
+ * deep-safe parsing), `rehypeNewsArticle` (the hast stage), `rehype-remark`
+ * (with the list item handler), `remark-gfm`, `remarkCjkEmphasis`,
+ * `remarkArticleFrontmatter`, `remark-frontmatter` and `remark-stringify`
+ * (with `stringifyOptions`). `createProcessor(options)` is
+ * `unified().use(newsMarkdownPreset(options))`.
+ */
+export function newsMarkdownPreset(options?: Readonly<Options> | null | undefined): Preset {
+  const settings = options || {}
+  return {
+    plugins: [
+      [rehypeParseSafe, settings],
+      [rehypeNewsArticle, settings],
+      [rehypeRemark, {handlers: {li: listItem}}],
+      [remarkGfm, {stringLength: stringWidth}],
+      remarkCjkEmphasis,
+      [remarkArticleFrontmatter, settings],
+      remarkVerdict,
+      [remarkFrontmatter, ['yaml']],
+      [remarkStringify, stringifyOptions]
+    ]
+  }
+}
