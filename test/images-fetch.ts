@@ -114,11 +114,11 @@ test('fetch: 503 is retried with backoff; too many failures are reported as tran
 
 test('fetch: a Retry-After longer than allowed fails at once', async function () {
   const fetcher = new ImageFetcher({maxRetryAfter: 2000})
-  const start = performance.now()
   const error = await failure(fetcher.fetch(server.origin + '/retry/1/429/3600/later.png', target()))
   assert.match(error.reason, 'asked to wait 3600 s')
   assert.is(error.transient, true)
-  assert.ok(performance.now() - start < 1000)
+  // At once: one request, no retry after a wait.
+  assert.is(server.hits.get('/retry/1/429/3600/later.png'), 1)
   await fetcher.close()
 })
 
@@ -136,11 +136,10 @@ test('fetch: redirect chains are followed up to the limit; loops fail', async fu
 
 test('fetch: a slow response past the timeout fails as transient', async function () {
   const fetcher = new ImageFetcher({timeout: 200})
-  const start = performance.now()
   const error = await failure(fetcher.fetch(server.origin + '/slow/2000/s.png', target()))
+  // The reason names the 0.2 s budget that ran out, not the 2 s the server would have taken.
   assert.match(error.reason, 'timed out after 0.2 s waiting for the response')
   assert.is(error.transient, true)
-  assert.ok(performance.now() - start < 1500)
   await fetcher.close()
 })
 
