@@ -17,6 +17,7 @@ const suites = [
   './media.js',
   './fixtures.js',
   './cli.js',
+  './cli-arguments.js',
   './images.js',
   './images-fetch.js',
   './images-cli.js',
