@@ -53,7 +53,29 @@ test('arguments: invalid values are refused, naming the option and what it accep
 
 test('arguments: valid values reach the settings in bytes, milliseconds and megabytes', async function () {
   const settings = await parseArguments(
-    ['in', '-o', 'out', '--images', 'download', '--image-timeout', '2.5', '--image-connections', '3', '--image-max-size', '2M', '--worker-memory', '64M', '--max-nodes', '1000', '--page-timeout', '0', '--base-url', 'https://example.com/news', '--related', 'inline'],
+    [
+      'in',
+      '-o',
+      'out',
+      '--images',
+      'download',
+      '--image-timeout',
+      '2.5',
+      '--image-connections',
+      '3',
+      '--image-max-size',
+      '2M',
+      '--worker-memory',
+      '64M',
+      '--max-nodes',
+      '1000',
+      '--page-timeout',
+      '0',
+      '--base-url',
+      'https://example.com/news',
+      '--related',
+      'inline'
+    ],
     '/tmp/work'
   )
   assert.equal(settings.imageFetch, {maxSize: 2 * 1024 * 1024, timeout: 2500, perHost: 3})
@@ -83,7 +105,11 @@ test('parseSize: bytes or K/M/G (1024-based, `KB`/`KiB` too); anything else is r
   ]
   for (const [value, bytes] of sizes) assert.is(parseSize(value), bytes, value)
   for (const value of ['0', '0.1', '5T', '-1', 'M', '1,5M', '']) {
-    assert.throws(() => parseSize(value, '--image-max-size'), (error: Error) => error instanceof UsageError && error.message.startsWith('Invalid `--image-max-size` `' + value + '`'), value)
+    assert.throws(
+      () => parseSize(value, '--image-max-size'),
+      (error: Error) => error instanceof UsageError && error.message.startsWith('Invalid `--image-max-size` `' + value + '`'),
+      value
+    )
   }
 })
 
@@ -99,14 +125,20 @@ test('url map: JSON objects and CSV rows (quoted fields, header row, `\\` paths)
     'object.txt': ' {"a.html": "https://example.com/a"}'
   })
   const file = (name: string) => path.join(dir, name)
-  assert.equal([...(await loadUrlMap(file('map.json')))], [
-    ['news/a.html', 'https://example.com/a'],
-    ['b.html', 'https://example.com/b?x=1']
-  ])
-  assert.equal([...(await loadUrlMap(file('map.csv')))], [
-    ['c, d.html', 'https://example.com/c?q=%221%22'],
-    ['e.html', 'https://example.com/e']
-  ])
+  assert.equal(
+    [...(await loadUrlMap(file('map.json')))],
+    [
+      ['news/a.html', 'https://example.com/a'],
+      ['b.html', 'https://example.com/b?x=1']
+    ]
+  )
+  assert.equal(
+    [...(await loadUrlMap(file('map.csv')))],
+    [
+      ['c, d.html', 'https://example.com/c?q=%221%22'],
+      ['e.html', 'https://example.com/e']
+    ]
+  )
   // Not named `.json`, but an object all the same.
   assert.equal([...(await loadUrlMap(file('object.txt')))], [['a.html', 'https://example.com/a']])
   const problems: Array<[string, RegExp]> = [
