@@ -18,6 +18,7 @@ const suites = [
   './fixtures.js',
   './cli.js',
   './cli-arguments.js',
+  './write-atomic.js',
   './images.js',
   './images-fetch.js',
   './images-cli.js',
