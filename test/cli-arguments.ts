@@ -156,8 +156,11 @@ test('url map: JSON objects and CSV rows (quoted fields, header row, `\\` paths)
     assert.ok(error, name + ' accepted')
     assert.match(error.message, reason, name)
   }
-  const invalid = await loadUrlMap(file('bad.json')).catch((error: Error) => error)
-  assert.instance(invalid.cause, SyntaxError, 'the JSON error is the cause')
+  const invalid = await loadUrlMap(file('bad.json')).then(
+    () => undefined,
+    (error: Error) => error
+  )
+  assert.instance(invalid?.cause, SyntaxError, 'the JSON error is the cause')
   // Through the CLI's option: the same reason, as a usage error.
   assert.match((await refusal(['in', '-o', 'out', '--url-from', 'list.json'], dir)).message, /expected an object of path → URL$/)
   assert.equal(normalizeKey(' ././a\\b\\c.html '), 'a/b/c.html')
