@@ -24,8 +24,8 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import {parseArgs} from 'node:util'
 import {fromHtml} from 'hast-util-from-html'
-import {extractGenericMeta} from '../lib/extract/generic-meta.js'
-import type {GenericMeta} from '../lib/extract/generic-meta.js'
+import {extractGenericMeta} from '../lib/analyse/meta/generic-meta.js'
+import type {GenericMeta} from '../lib/analyse/meta/generic-meta.js'
 
 process.env.TZ = 'UTC'
 

@@ -16,8 +16,8 @@ import path from 'node:path'
 import type {Element, Root, RootContent} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
 import {toText} from 'hast-util-to-text'
-import {cleanArticleRoot} from '../lib/extract/clean-article-root.js'
-import {findArticleRoot} from '../lib/extract/find-article-root.js'
+import {cleanArticleRoot} from '../lib/analyse/clean/clean-article-root.js'
+import {findArticleRoot} from '../lib/analyse/root/find-article-root.js'
 
 interface Expected {
   with?: Array<string>

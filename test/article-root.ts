@@ -3,8 +3,8 @@ import {fromHtml} from 'hast-util-from-html'
 import {toText} from 'hast-util-to-text'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
-import {cleanArticleRoot} from '../lib/extract/clean-article-root.js'
-import {findArticleRoot} from '../lib/extract/find-article-root.js'
+import {cleanArticleRoot} from '../lib/analyse/clean/clean-article-root.js'
+import {findArticleRoot} from '../lib/analyse/root/find-article-root.js'
 
 /** `count` sentences of running text, numbered so each is unique. */
 function prose(label: string, count = 4): string {

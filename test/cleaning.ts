@@ -4,12 +4,12 @@ import {toText} from 'hast-util-to-text'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import {convert} from '../index.js'
-import {blockStats} from '../lib/extract/block-stats.js'
-import type {BlockContext} from '../lib/extract/boilerplate.js'
-import {judgeBlock} from '../lib/extract/boilerplate.js'
-import {cleanArticleRoot} from '../lib/extract/clean-article-root.js'
-import {inlineShape} from '../lib/extract/inline-runs.js'
-import {holdsSentence, isContentLike} from '../lib/extract/prose.js'
+import {blockStats} from '../lib/analyse/blocks/block-stats.js'
+import type {BlockContext} from '../lib/analyse/clean/boilerplate.js'
+import {judgeBlock} from '../lib/analyse/clean/boilerplate.js'
+import {cleanArticleRoot} from '../lib/analyse/clean/clean-article-root.js'
+import {inlineShape} from '../lib/analyse/blocks/inline-runs.js'
+import {holdsSentence, isContentLike} from '../lib/analyse/blocks/prose.js'
 
 /** The first element of `html` (a fragment) matching `tagName`. */
 function element(html: string, tagName = 'div'): Element {

@@ -1,8 +1,8 @@
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import {fromHtml} from 'hast-util-from-html'
-import {extractGenericMeta} from '../lib/extract/generic-meta.js'
-import type {GenericMeta} from '../lib/extract/generic-meta.js'
+import {extractGenericMeta} from '../lib/analyse/meta/generic-meta.js'
+import type {GenericMeta} from '../lib/analyse/meta/generic-meta.js'
 
 /** Extract from a page made of `head` and `body` HTML. */
 function extract(head: string, body = '', url?: string): GenericMeta {

@@ -53,6 +53,25 @@ test('collect: `srcset` and `<picture>` sources, largest first', async function 
   assert.equal(dense.candidates.map((candidate) => candidate.original), ['d@2x.jpg', 'd.jpg'])
 })
 
+test('collect: every lazy-loading attribute `rehypeNormalizeMedia` reads gives the original as written', async function () {
+  const file = await convert(
+    page(
+      '<p><img real_src="../pics/sina.jpg" src="/img/blank.gif" alt="新浪"></p>' +
+        '<p><img data-actualsrc="/zhihu/q.png" alt="知乎"></p>' +
+        '<p><img data-lazy-srcset="l-300.jpg 300w, l-900.jpg 900w" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="懒"></p>'
+    ),
+    {url: 'https://news.example/a/b/1.html'}
+  )
+  assert.equal(
+    file.data.images?.map((image) => [image.original, image.url, image.candidates.map((candidate) => candidate.original)]),
+    [
+      ['../pics/sina.jpg', 'https://news.example/a/pics/sina.jpg', []],
+      ['/zhihu/q.png', 'https://news.example/zhihu/q.png', []],
+      ['l-900.jpg', 'https://news.example/a/b/l-900.jpg', ['l-900.jpg', 'l-300.jpg']]
+    ]
+  )
+})
+
 test('collect: the same URL twice is listed twice; images outside the article are not listed', async function () {
   const html = '<html><body><header><img src="/logo.png"></header><h2>图片</h2><div class="entry"><p>正文第一段，记者报道了当地的情况。</p><p><img src="/x.png"></p><p>又一段文字内容。</p><p><img src="/x.png"></p></div><aside><img src="/ad.png"></aside></body></html>'
   const file = await convert(html, {url: 'https://news.example/a.html'})

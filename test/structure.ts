@@ -3,7 +3,7 @@ import {fromHtml} from 'hast-util-from-html'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import {convert} from '../index.js'
-import {isLayoutTable} from '../lib/extract/table-kind.js'
+import {isLayoutTable} from '../lib/analyse/blocks/table-kind.js'
 import {nestLists} from '../lib/util/nest-lists.js'
 import {unwrapLayoutTables} from '../lib/util/unwrap-layout-tables.js'
 

@@ -1,6 +1,6 @@
 import type {VFile} from 'vfile'
-import {frontmatterData} from '../remark-article-frontmatter.js'
-import type {FrontmatterOptions} from '../remark-article-frontmatter.js'
+import {frontmatterData} from '../plugins/remark-article-frontmatter.js'
+import type {FrontmatterOptions} from '../plugins/remark-article-frontmatter.js'
 import type {AliasOptions} from '../output/alias-path.js'
 import type {ArticleMeta} from '../types.js'
 import {stringifyFrontmatter} from '../util/frontmatter-yaml.js'

@@ -13,9 +13,10 @@
  * @module
  */
 import type {Element, Root} from 'hast'
-import {parseSrcset} from 'srcset'
+import parseSrcset from 'parse-srcset'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
+import {attribute, lazySourceAttributes, lazySrcsetAttributes} from '../media/image-source.js'
 import type {Options} from '../types.js'
 import {baseUrl, pageUrl} from '../util/page-url.js'
 import {fileUrl, safeUrl} from '../util/safe-url.js'
@@ -68,9 +69,8 @@ interface Noted {
 
 const notes = new WeakMap<VFile, Array<Noted>>()
 
-/** Attributes lazy-loading scripts keep image URLs in (the same as `rehypeNormalizeMedia`'s). */
-const lazySources = ['dataSrc', 'dataOriginal', 'dataLazySrc', 'dataOriginalSrc', 'dataActualsrc', 'dataUrl']
-const srcsetProperties = ['srcSet', 'dataSrcset', 'dataLazySrcset']
+/** Attributes holding a `srcset`: the lazy ones `rehypeNormalizeMedia` reads, then the standard one. */
+const srcsetAttributes: ReadonlyArray<string> = [...lazySrcsetAttributes, 'srcset']
 
 /**
  * Note the sources of every `<img>` in `tree` on `file` (not in the tree),
@@ -157,8 +157,8 @@ function note(node: Element, picture: Element | undefined, caption: string | und
       if (!url) continue
       urls.push({original: entry.url, url})
       const candidate: ImageCandidate = {original: entry.url, url}
-      if (entry.width !== undefined) candidate.width = entry.width
-      if (entry.density !== undefined) candidate.density = entry.density
+      if (entry.w !== undefined) candidate.width = entry.w
+      if (entry.d !== undefined) candidate.density = entry.d
       const type = source && source.properties.type
       const media = source && source.properties.media
       if (typeof type === 'string' && type) candidate.type = type
@@ -166,12 +166,13 @@ function note(node: Element, picture: Element | undefined, caption: string | und
       candidates.push(candidate)
     }
   }
-  for (const key of lazySources) add(node.properties[key])
-  for (const key of srcsetProperties) addSet(node.properties[key], undefined)
+  // The same attributes, in the same order, as `rehypeNormalizeMedia` reads.
+  for (const name of lazySourceAttributes) add(attribute(node, name))
+  for (const name of srcsetAttributes) addSet(attribute(node, name), undefined)
   if (picture) {
     for (const child of picture.children) {
       if (child.type !== 'element' || child.tagName !== 'source') continue
-      for (const key of srcsetProperties) addSet(child.properties[key], child)
+      for (const name of srcsetAttributes) addSet(attribute(child, name), child)
       // `<source src>` is not in the standard but some CMSs write it.
       add(child.properties.src)
     }

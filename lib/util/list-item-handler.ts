@@ -2,7 +2,7 @@ import type {Element} from 'hast'
 import type {State} from 'hast-util-to-mdast'
 import {defaultHandlers} from 'hast-util-to-mdast'
 import type {ListItem} from 'mdast'
-import {phrasingTags} from '../extract/tags.js'
+import {phrasingTags} from '../analyse/blocks/tags.js'
 
 /**
  * `hast-util-to-mdast` handler for `<li>`: the default one, with a list

@@ -1,5 +1,5 @@
 import type {Element, ElementContent, Root} from 'hast'
-import {phrasingTags} from '../extract/tags.js'
+import {phrasingTags} from '../analyse/blocks/tags.js'
 
 /**
  * Give every `<ul>` and `<ol>` under `tree` list items only, as Markdown

@@ -1,5 +1,5 @@
 import type {Element, ElementContent, Root} from 'hast'
-import {isLayoutTable} from '../extract/table-kind.js'
+import {isLayoutTable} from '../analyse/blocks/table-kind.js'
 
 /** Row groups and rows: walked through when a layout table is unwrapped. */
 const rowParts: ReadonlySet<string> = new Set(['tbody', 'tfoot', 'thead', 'tr'])

@@ -10,11 +10,11 @@
 
 import type {Element} from 'hast'
 import type {Found} from './generic-meta.js'
-import type {Located, PageIndex} from './page-index.js'
-import {attr, hintOf, textOf} from './page-index.js'
+import type {Located, PageIndex} from '../page-index.js'
+import {attr, hintOf, textOf} from '../page-index.js'
 import {looksLikeUrl} from './author-names.js'
-import {normalizeDate} from '../util/normalize-date.js'
-import {selectAll} from '../util/select.js'
+import {normalizeDate} from '../../util/normalize-date.js'
+import {selectAll} from '../../util/select.js'
 
 export interface MarkupMeta {
   authors?: Found<Array<string>>

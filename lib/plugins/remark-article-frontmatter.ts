@@ -1,7 +1,7 @@
 import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
-import {stringifyFrontmatter} from './util/frontmatter-yaml.js'
-import type {ArticleMeta, RelatedArticle} from './types.js'
+import {stringifyFrontmatter} from '../util/frontmatter-yaml.js'
+import type {ArticleMeta, RelatedArticle} from '../types.js'
 
 /** Options for `remarkArticleFrontmatter`. */
 export interface FrontmatterOptions {

@@ -1,7 +1,7 @@
 import type {Element, Root} from 'hast'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
-import {captureImageSources, rehypeCollectImages} from './images/collect.js'
+import {captureImageSources, rehypeCollectImages} from '../images/collect.js'
 import {rehypeCjkSpacing, removeCjkLineBreaks} from './rehype-cjk-spacing.js'
 import {rehypeCollapseFormatting} from './rehype-collapse-formatting.js'
 import {rehypeExtractMeta} from './rehype-extract-meta.js'
@@ -13,8 +13,8 @@ import {rehypeRemovePromos} from './rehype-remove-promos.js'
 import {rehypeResolveProfile} from './rehype-resolve-profile.js'
 import {rehypeSelectRoot} from './rehype-select-root.js'
 import {rehypeSupSub, rewriteSupSub} from './rehype-sup-sub.js'
-import {report} from './messages.js'
-import type {Options} from './types.js'
+import {report} from '../messages.js'
+import type {Options} from '../types.js'
 
 /**
  * The whole hast stage in one plugin, in order: remove CJK line breaks and

@@ -1,5 +1,5 @@
-import type {Block} from './block-stats.js'
-import {isArticleBody} from './hints.js'
+import type {Block} from '../blocks/block-stats.js'
+import {isArticleBody} from '../blocks/hints.js'
 
 /** How many best candidates the “common ancestor” check looks at. */
 const topCount = 5

@@ -15,7 +15,7 @@
  */
 
 import type {Found} from './generic-meta.js'
-import {collapse} from './page-index.js'
+import {collapse} from '../page-index.js'
 
 type Json = null | boolean | number | string | Array<Json> | {[key: string]: Json}
 type JsonObject = {[key: string]: Json}

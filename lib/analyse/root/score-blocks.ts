@@ -1,8 +1,8 @@
-import type {Block, PageStats} from './block-stats.js'
-import {classWeight} from './hints.js'
-import {notCandidateTags, tagScore} from './tags.js'
-import type {Totals} from './totals.js'
-import {linkDensity} from './totals.js'
+import type {Block, PageStats} from '../blocks/block-stats.js'
+import {classWeight} from '../blocks/hints.js'
+import {notCandidateTags, tagScore} from '../blocks/tags.js'
+import type {Totals} from '../blocks/totals.js'
+import {linkDensity} from '../blocks/totals.js'
 
 /** Which heuristics a scoring attempt uses (Readability's flags). */
 export interface ScoreFlags {

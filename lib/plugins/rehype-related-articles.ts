@@ -1,13 +1,13 @@
 import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
-import {matches, select, selectAll} from './util/select.js'
+import {matches, select, selectAll} from '../util/select.js'
 import type {Plugin} from 'unified'
-import {report} from './messages.js'
-import {genericNews} from './profiles/index.js'
-import type {Options, RelatedArticle} from './types.js'
-import {baseUrl, pageUrl} from './util/page-url.js'
-import {safeUrl} from './util/safe-url.js'
-import {textOf} from './util/text.js'
+import {report} from '../messages.js'
+import {genericNews} from '../profiles/index.js'
+import type {Options, RelatedArticle} from '../types.js'
+import {baseUrl, pageUrl} from '../util/page-url.js'
+import {safeUrl} from '../util/safe-url.js'
+import {textOf} from '../util/text.js'
 
 const emptyOptions: Readonly<Options> = {}
 

@@ -1,11 +1,11 @@
 import type {Element, ElementContent} from 'hast'
-import {blockStats} from './block-stats.js'
+import {blockStats} from '../blocks/block-stats.js'
 import type {CleanRule} from './boilerplate.js'
 import {isCommentNamed, judgeBlock} from './boilerplate.js'
-import {holdsMedia} from '../media/tags.js'
-import {isAriaHidden, isHidden} from './hints.js'
-import {isLayoutTable} from './table-kind.js'
-import {phrasingTags} from './tags.js'
+import {holdsMedia} from '../../media/tags.js'
+import {isAriaHidden, isHidden} from '../blocks/hints.js'
+import {isLayoutTable} from '../blocks/table-kind.js'
+import {phrasingTags} from '../blocks/tags.js'
 
 /** Elements that never belong to article text. */
 const dropTags: ReadonlySet<string> = new Set([

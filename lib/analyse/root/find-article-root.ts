@@ -1,5 +1,5 @@
 import type {Element, Root} from 'hast'
-import {blockStats} from './block-stats.js'
+import {blockStats} from '../blocks/block-stats.js'
 import type {Article} from './merge-siblings.js'
 import {mergeSiblings} from './merge-siblings.js'
 import {pickCandidate} from './pick-candidate.js'

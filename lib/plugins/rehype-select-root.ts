@@ -1,11 +1,11 @@
 import type {Element, Root} from 'hast'
-import {select} from './util/select.js'
+import {select} from '../util/select.js'
 import type {Plugin} from 'unified'
-import {findArticleRoot} from './extract/find-article-root.js'
-import {genericNews} from './profiles/index.js'
-import {attachWrapper} from './util/attach-wrapper.js'
-import {rootMarker} from './util/article-root.js'
-import {selectOrdered} from './util/select-ordered.js'
+import {findArticleRoot} from '../analyse/root/find-article-root.js'
+import {genericNews} from '../profiles/index.js'
+import {attachWrapper} from '../util/attach-wrapper.js'
+import {rootMarker} from '../util/article-root.js'
+import {selectOrdered} from '../util/select-ordered.js'
 
 /**
  * Choose the article root and mark it (`data-news-markdown-root`): the first

@@ -3,7 +3,7 @@ import {defaultHandlers} from 'mdast-util-to-markdown'
 import type {Attention, Handle, Options as ToMarkdownOptions} from 'mdast-util-to-markdown'
 import type {Plugin} from 'unified'
 import {visitParents} from 'unist-util-visit-parents'
-import {attentionNextToLetters, fixEmphasisEdges} from './util/emphasis-edges.js'
+import {attentionNextToLetters, fixEmphasisEdges} from '../util/emphasis-edges.js'
 
 type AttentionHandle = Handle & {attention?: Attention; peek?: Handle}
 

@@ -25,8 +25,8 @@
  */
 
 import type {Found} from './generic-meta.js'
-import type {Located} from './page-index.js'
-import {textOf} from './page-index.js'
+import type {Located} from '../page-index.js'
+import {textOf} from '../page-index.js'
 import {hostLabel} from './site-url.js'
 
 export interface TitleInput {

@@ -24,12 +24,12 @@
 
 import type {Element} from 'hast'
 import type {Found} from './generic-meta.js'
-import type {CueText, Located, PageIndex} from './page-index.js'
-import {collapse, hintOf, textOf} from './page-index.js'
+import type {CueText, Located, PageIndex} from '../page-index.js'
+import {collapse, hintOf, textOf} from '../page-index.js'
 import {toText} from 'hast-util-to-text'
 import {cleanAuthors} from './author-names.js'
-import {findDate, normalizeDate} from '../util/normalize-date.js'
-import {shortText} from './short-text.js'
+import {findDate, normalizeDate} from '../../util/normalize-date.js'
+import {shortText} from '../blocks/short-text.js'
 
 export interface BylineMeta {
   author?: Found<Array<string>>

@@ -7,7 +7,7 @@
 
 import type {Found} from './generic-meta.js'
 import {cleanAuthors, looksLikeUrl} from './author-names.js'
-import {normalizeDate} from '../util/normalize-date.js'
+import {normalizeDate} from '../../util/normalize-date.js'
 
 /** First source that yields clean author names, joined with `, `. */
 export function firstAuthors(

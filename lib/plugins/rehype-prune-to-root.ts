@@ -1,9 +1,9 @@
 import type {Root} from 'hast'
-import {selectAll} from './util/select.js'
+import {selectAll} from '../util/select.js'
 import type {Plugin} from 'unified'
-import {markedRoot} from './util/article-root.js'
-import {detach} from './util/detach.js'
-import {textOf} from './util/text.js'
+import {markedRoot} from '../util/article-root.js'
+import {detach} from '../util/detach.js'
+import {textOf} from '../util/text.js'
 
 /**
  * Keep only the article root marked by `rehypeSelectRoot`: head, menus,

@@ -1,11 +1,11 @@
 import type {Element} from 'hast'
-import type {Block, PageStats} from './block-stats.js'
-import {hintNames, isArticleBody, isNegativeName, isPositiveName} from './hints.js'
+import type {Block, PageStats} from '../blocks/block-stats.js'
+import {hintNames, isArticleBody, isNegativeName, isPositiveName} from '../blocks/hints.js'
 import {isRootLevel} from './pick-candidate.js'
 import type {ScoreFlags} from './score-blocks.js'
 import {totalsOf} from './score-blocks.js'
-import {shortText} from './short-text.js'
-import {linkDensity} from './totals.js'
+import {shortText} from '../blocks/short-text.js'
+import {linkDensity} from '../blocks/totals.js'
 
 /** The chosen root and how much text it holds. */
 export interface Article {

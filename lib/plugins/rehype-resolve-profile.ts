@@ -1,9 +1,9 @@
 import type {Root} from 'hast'
 import type {Plugin} from 'unified'
-import {report} from './messages.js'
-import {builtinProfiles, genericNews, matchProfile} from './profiles/index.js'
-import type {Options} from './types.js'
-import {pageUrl} from './util/page-url.js'
+import {report} from '../messages.js'
+import {builtinProfiles, genericNews, matchProfile} from '../profiles/index.js'
+import type {Options} from '../types.js'
+import {pageUrl} from '../util/page-url.js'
 
 const emptyOptions: Readonly<Options> = {}
 

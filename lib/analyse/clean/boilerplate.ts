@@ -1,12 +1,12 @@
 import type {Element} from 'hast'
-import type {Block} from './block-stats.js'
-import {isCaption, isFigure} from '../media/caption.js'
-import {hintNames, isArticleBody, isPositiveName} from './hints.js'
-import {inlineShape} from './inline-runs.js'
-import {holdsSentence, isContentLike} from './prose.js'
-import {isCommentHeading, isRelatedHeading, sectionHeading} from './section-heading.js'
-import {shortText} from './short-text.js'
-import {linkDensity} from './totals.js'
+import type {Block} from '../blocks/block-stats.js'
+import {isCaption, isFigure} from '../../media/caption.js'
+import {hintNames, isArticleBody, isPositiveName} from '../blocks/hints.js'
+import {inlineShape} from '../blocks/inline-runs.js'
+import {holdsSentence, isContentLike} from '../blocks/prose.js'
+import {isCommentHeading, isRelatedHeading, sectionHeading} from '../blocks/section-heading.js'
+import {shortText} from '../blocks/short-text.js'
+import {linkDensity} from '../blocks/totals.js'
 
 /**
  * Why the clean step removes a block: a stable name, reported in

@@ -11,8 +11,8 @@
  */
 
 import type {Found} from './generic-meta.js'
-import type {MetaEntry} from './page-index.js'
-import {collapse} from './page-index.js'
+import type {MetaEntry} from '../page-index.js'
+import {collapse} from '../page-index.js'
 
 export interface MetaReader {
   /**

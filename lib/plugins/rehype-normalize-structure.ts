@@ -1,7 +1,7 @@
 import type {Root} from 'hast'
 import type {Plugin} from 'unified'
-import {nestLists} from './util/nest-lists.js'
-import {unwrapLayoutTables} from './util/unwrap-layout-tables.js'
+import {nestLists} from '../util/nest-lists.js'
+import {unwrapLayoutTables} from '../util/unwrap-layout-tables.js'
 
 /**
  * Give the article the structure Markdown can write:
