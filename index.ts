@@ -21,5 +21,6 @@ export type {FrontmatterOptions} from './lib/plugins/remark-article-frontmatter.
 export {remarkCjkEmphasis} from './lib/plugins/remark-cjk-emphasis.js'
 export {parseCreditLine} from './lib/util/parse-credit-line.js'
 export type {CreditLine} from './lib/util/parse-credit-line.js'
+export type {Analysis, ProfileMatch} from './lib/analyse/analysis.js'
 export type {ArticleImage, ImageCandidate} from './lib/images/collect.js'
 export type {ArticleMeta, FieldEvidence, MetaField, MetaSources, Options, RelatedArticle, RelatedPlacement, Verdict, VerdictMeasurements, VerdictStatus} from './lib/types.js'

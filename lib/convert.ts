@@ -17,6 +17,7 @@ import {remarkArticleFrontmatter} from './plugins/remark-article-frontmatter.js'
 import {remarkCjkEmphasis} from './plugins/remark-cjk-emphasis.js'
 import type {Options} from './types.js'
 import {listItem} from './util/list-item-handler.js'
+import {shortcodeUnsafe} from './util/shortcode-unsafe.js'
 
 /** Options of `convert`: those of the processor plus per-file ones. */
 export interface ConvertOptions extends Options {
@@ -24,7 +25,10 @@ export interface ConvertOptions extends Options {
   path?: string | null | undefined
 }
 
-/** Serialisation settings `seed.expected.md` and the tests depend on. */
+/**
+ * Serialisation settings `seed.expected.md` and the tests depend on. Hugo
+ * shortcodes quoted in text are escaped (`{\{<`, `lib/util/shortcode-unsafe.ts`).
+ */
 export const stringifyOptions: Readonly<StringifyOptions> = {
   bullet: '-',
   emphasis: '*',
@@ -35,6 +39,7 @@ export const stringifyOptions: Readonly<StringifyOptions> = {
   listItemIndent: 'one',
   incrementListMarker: true,
   resourceLink: false,
+  unsafe: shortcodeUnsafe,
   // `&amp;`, not `\&`, in URLs: kramdown (Jekyll) has no `\&` escape.
   handlers: destinationHandlers
 }

@@ -32,6 +32,10 @@ export const rules = {
   'charset-sniffed': {kind: 'warning', description: 'no charset was declared; the encoding was detected from the bytes'},
   'unknown-charset': {kind: 'warning', description: 'the declared charset is not one this package knows; another was used'},
   'invalid-bytes': {kind: 'warning', description: 'some bytes could not be decoded and became U+FFFD'},
+  'invalid-characters': {kind: 'warning', description: 'a metadata value had characters no YAML reader accepts (control characters, U+FFFE, U+FFFF, lone surrogates) or that YAML 1.1 reads as line breaks (NEL, LS, PS): removed, or replaced with a space or U+FFFD; generator layouts also remove control characters from the article text'},
+  'fallback-title': {kind: 'warning', description: 'a generator layout needs a title and none was found: the first heading or sentence of the article, else the file name, was used'},
+  'unusable-tag': {kind: 'warning', description: 'a generator layout shortened a tag longer than 100 UTF-8 bytes, or dropped one with no letter or digit, a repeat, or a name the generator reserves (Eleventy: `__proto__`, `constructor`, `all`…)'},
+  'zero-width-space': {kind: 'warning', description: 'hugo layout: code quotes Hugo syntax no escape works on (`{{<` or `{{%` with no closing `>}}`/`%}}`, `<!--more-->`); a zero-width space was put in so Hugo leaves it alone (copying the code copies it)'},
   'not-html': {kind: 'fatal', description: 'the input is empty, binary, or has no markup'},
   'too-large': {kind: 'fatal', description: 'the input is larger than `maxSize`, or has more elements than `maxElements` or more nodes than `maxNodes`'},
   'no-content': {kind: 'fatal', description: 'nothing convertible was left after extraction'}

@@ -1,3 +1,4 @@
+import type {Analysis} from './analyse/analysis.js'
 import type {ArticleImage} from './images/collect.js'
 import type {Profile} from './profiles/types.js'
 import type {Removal} from './util/removals.js'
@@ -143,5 +144,7 @@ declare module 'vfile' {
     images: Array<ArticleImage>
     /** Whether the page can be trusted without a look, and why not. */
     verdict: Verdict
+    /** What the chain found out about the page, each fact once (URL, base URL, index, root, standard metadata). */
+    analysis: Analysis
   }
 }

@@ -74,15 +74,16 @@ for (const name of names) {
   // Best of `repeat` runs, each on a fresh tree (clean mutates it).
   let ms = Number.POSITIVE_INFINITY
   let root: Element | undefined
+  let related: Array<Element> = []
   for (let run = 0; run < repeat; run++) {
     const tree = fromHtml(html)
     strip(tree)
     const start = performance.now()
-    root = findArticleRoot(tree)
-    if (root) cleanArticleRoot(root)
+    root = findArticleRoot(tree)?.node
+    if (root) related = cleanArticleRoot(root)
     ms = Math.min(ms, performance.now() - start)
   }
-  if (root && dropRelated) removeRelated(root)
+  if (root && dropRelated) removeRelated(root, new Set(related))
   const text = root ? normalise(toText(root)) : ''
   const result: PageResult = {name, ms, noRoot: !root, missed: [], leaked: [], tp: 0, fn: 0, fp: 0, tn: 0}
   for (const snippet of expected.with ?? []) {
@@ -138,13 +139,13 @@ function normalise(value: string): string {
   return value.replace(/\s+/g, ' ').trim()
 }
 
-/** Drop lists marked as related (to see what they cost; the converter keeps them). */
-function removeRelated(root: Element): void {
+/** Drop the lists cleaning kept as related (to see what they cost; the converter keeps them). */
+function removeRelated(root: Element, related: Set<Element>): void {
   const stack: Array<Element> = [root]
   while (stack.length > 0) {
     const parent = stack.pop() as Element
     parent.children = parent.children.filter(
-      (child) => child.type !== 'element' || child.properties.dataNewsMarkdownRelated !== 'true'
+      (child) => child.type !== 'element' || !related.has(child)
     )
     for (const child of parent.children) if (child.type === 'element') stack.push(child)
   }

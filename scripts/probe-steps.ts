@@ -1,6 +1,17 @@
-// Where the time goes: each step of the chain timed alone, warm, on one page.
+// Where the time goes, and how often the tree is walked: each step of the
+// chain timed alone, warm, on one page; then the whole hast stage
+// (`rehypeNewsArticle`) with every read of a child counted.
+//
 // Usage: npx tsx scripts/probe-steps.ts PAGE.html [ROUNDS]
+//
+// Walks are counted as visits: every read of a node from a `children` array
+// (by a loop, a spread, `indexOf`, a selector engine, `hast-util-to-string`)
+// counts one, and the visits of a phase divided by the nodes in the tree at
+// its start give its whole-tree walks. The page phase runs until the tree is
+// pruned to the article root (`tree.children = [root]`), the article phase
+// after. A walk that stops early or skips subtrees counts the share it saw.
 import fs from 'node:fs'
+import type {Nodes, Root} from 'hast'
 import rehypeParse from 'rehype-parse'
 import rehypeRemark from 'rehype-remark'
 import remarkFrontmatter from 'remark-frontmatter'
@@ -14,6 +25,7 @@ import * as m from '../index.js'
 const html = fs.readFileSync(process.argv[2], 'utf8')
 const rounds = Number(process.argv[3] || 30)
 const p = unified()
+type Step = (tree: Root, file: VFile) => void
 const steps: Array<[string, () => Transformer<any, any>]> = [
   ['resolveProfile', () => m.rehypeResolveProfile.call(p, {}) as never],
   ['selectRoot', () => m.rehypeSelectRoot.call(p) as never],
@@ -21,12 +33,16 @@ const steps: Array<[string, () => Transformer<any, any>]> = [
   ['prune', () => m.rehypePruneToRoot.call(p) as never],
   ['removePromos', () => m.rehypeRemovePromos.call(p) as never],
   ['related', () => m.rehypeRelatedArticles.call(p, {}) as never],
+  ['structure', () => m.rehypeNormalizeStructure.call(p) as never],
   ['media', () => m.rehypeNormalizeMedia.call(p, {}) as never],
+  ['supSub', () => m.rehypeSupSub.call(p) as never],
   ['cjkSpacing', () => m.rehypeCjkSpacing.call(p) as never]
 ]
 const parser = unified().use(rehypeParse)
 const toMdast = unified().use(rehypeRemark)
 const stringifier = unified().use(remarkGfm).use(remarkFrontmatter).use(remarkStringify, m.stringifyOptions)
+
+// Timing.
 const totals = new Map<string, number>()
 const add = (label: string, start: number) => totals.set(label, (totals.get(label) || 0) + performance.now() - start)
 for (let round = 0; round < rounds + 5; round++) {
@@ -56,3 +72,111 @@ let sum = 0
 for (const value of totals.values()) sum += value
 for (const [label, value] of totals) console.log(label.padEnd(16), (value / rounds).toFixed(2).padStart(8) + ' ms', ((value / sum) * 100).toFixed(1).padStart(5) + '%')
 console.log('total'.padEnd(16), (sum / rounds).toFixed(2).padStart(8) + ' ms')
+
+// Walks.
+let visits = 0
+let onRootChildren: (() => void) | undefined
+const raw = new WeakMap<object, Array<unknown>>()
+const counting: ProxyHandler<Array<unknown>> = {
+  get(target, key, receiver) {
+    if (typeof key === 'string' && key.length < 10 && key.charCodeAt(0) >= 48 && key.charCodeAt(0) <= 57) visits++
+    return Reflect.get(target, key, receiver)
+  }
+}
+
+function wrap(children: Array<unknown>): Array<unknown> {
+  if (raw.has(children)) return children
+  const proxy = new Proxy(children, counting)
+  raw.set(proxy, children)
+  return proxy
+}
+
+/** Count reads of children from here on, also of arrays assigned later. */
+function instrument(tree: Root): void {
+  for (const node of nodesOf(tree)) {
+    if (node.type !== 'root' && node.type !== 'element') continue
+    let children = wrap(node.children)
+    Object.defineProperty(node, 'children', {
+      configurable: true,
+      enumerable: true,
+      get: () => children,
+      set(value: Array<unknown>) {
+        children = wrap(value)
+        if (node.type === 'root' && onRootChildren) onRootChildren()
+      }
+    })
+  }
+}
+
+/** Turn the accessors back into plain arrays (for `structuredClone` in rehype-remark). */
+function release(tree: Root): void {
+  const stack: Array<Nodes> = [tree]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node.type !== 'root' && node.type !== 'element') continue
+    const children = node.children as Array<Nodes>
+    const plain = (raw.get(children) || children) as Array<Nodes>
+    Object.defineProperty(node, 'children', {configurable: true, enumerable: true, writable: true, value: plain})
+    for (const child of plain) stack.push(child)
+  }
+}
+
+/** Every node, read without counting. */
+function nodesOf(tree: Root): Array<Nodes> {
+  const all: Array<Nodes> = []
+  const stack: Array<Nodes> = [tree]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    all.push(node)
+    if (node.type !== 'root' && node.type !== 'element') continue
+    const children = (raw.get(node.children) || node.children) as Array<Nodes>
+    for (const child of children) stack.push(child)
+  }
+  return all
+}
+
+const walks = (count: number, nodes: number) => (count / nodes).toFixed(2)
+
+console.log('\nwhole-tree walks per step (visits / nodes in the tree at the step’s start)')
+{
+  const file = new VFile(html)
+  const tree = parser.parse(file)
+  for (const [name, make] of steps) {
+    const transformer = make()
+    const nodes = nodesOf(tree).length
+    instrument(tree)
+    visits = 0
+    transformer(tree, file, () => {})
+    release(tree)
+    console.log(name.padEnd(16), walks(visits, nodes).padStart(6), ' over ' + nodes + ' nodes')
+  }
+}
+
+{
+  const file = new VFile(html)
+  const tree = parser.parse(file)
+  const transformer = m.rehypeNewsArticle.call(p, {}) as unknown as Step
+  const pageNodes = nodesOf(tree).length
+  let pageVisits = 0
+  let articleNodes = 0
+  let pruned = false
+  onRootChildren = () => {
+    if (pruned) return
+    pruned = true
+    pageVisits = visits
+    visits = 0
+    articleNodes = nodesOf(tree).length
+  }
+  instrument(tree)
+  visits = 0
+  transformer(tree, file)
+  onRootChildren = undefined
+  release(tree)
+  console.log('\nrehypeNewsArticle, whole chain')
+  if (pruned) {
+    console.log('page phase'.padEnd(16), walks(pageVisits, pageNodes).padStart(6), ' over ' + pageNodes + ' nodes')
+    console.log('article phase'.padEnd(16), walks(visits, articleNodes).padStart(6), ' over ' + articleNodes + ' nodes')
+  } else {
+    console.log('page phase'.padEnd(16), walks(visits, pageNodes).padStart(6), ' over ' + pageNodes + ' nodes (never pruned)')
+  }
+}

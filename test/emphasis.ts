@@ -81,6 +81,16 @@ test('emphasis: delimiters stay where CommonMark reads them as they are', functi
   assert.equal(roundTrip('<p>See <b>“this”</b> now.</p>'), ['See **“this”** now.', 'See <b>“this”</b> now.'])
 })
 
+test('emphasis: side-by-side emphasis and strong, whose `*` runs merge, parse back as both', function () {
+  // `*a-*` + `**b**` is one run `***` between `-` and `b`: it could only open.
+  assert.equal(roundTrip('<p>办<em>甲---</em><strong>体</strong>现</p>'), ['办*甲--*-**体**现', '办<i>甲--</i>-<b>体</b>现'])
+  assert.equal(roundTrip('<p><strong>快 P</strong><i><code>x</code>管</i>则</p>'), ['**快 P**`x`*管*则', '<b>快 P</b><i>管</i>则'])
+  // The same type side by side is one span.
+  assert.equal(roundTrip('<p>甲<b>区面—）</b><b>收s 根</b>导</p>'), ['甲**区面—）收s 根**导', '甲<b>区面—）收s 根</b>导'])
+  // Not next to a letter: the second is written with `_`, which does not merge.
+  assert.equal(roundTrip('<p><b>x</b><i>y</i></p>'), ['**x**_y_', '<b>x</b><i>y</i>'])
+})
+
 test('emphasis: a bracket or quote pair moves out whole, never split', function () {
   assert.equal(roundTrip('<p>这是<em>（摄影：某某）</em></p>'), ['这是（*摄影：某某*）', '这是（<i>摄影：某某</i>）'])
   assert.equal(roundTrip('<p>他说<b>「重要」</b>的事</p>'), ['他说「**重要**」的事', '他说「<b>重要</b>」的事'])

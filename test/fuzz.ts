@@ -9,12 +9,17 @@
  * reads back (YAML 1.2 and 1.1) as `file.data.article`; the Markdown parses
  * (remark-parse + remark-gfm) without raw HTML or unsafe URLs; the same
  * input gives the same bytes. For grammar pages also: every article text is
- * in the output, related titles are kept, promo blocks are gone.
+ * in the output, related titles are kept, promo blocks are gone. The
+ * grammar's text quotes static site generators' syntax and has characters
+ * YAML readers refuse; every generator layout must keep the frontmatter
+ * readable and the body reading the same, with nothing the generator would
+ * run (`checkLayouts`).
  */
 import fc from 'fast-check'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
-import {checkConversion, fixtureInputs, mutatedFixture, page} from './util/fuzz-html.js'
+import {convert} from '../index.js'
+import {checkConversion, checkLayouts, fixtureInputs, mutatedFixture, page} from './util/fuzz-html.js'
 
 /** Fixed seed: the same cases on every run; change it to explore. */
 const seed = 20_260_501
@@ -38,6 +43,20 @@ test('fuzz: grammar pages as bytes, with data images allowed', async function ()
       await checkConversion(new TextEncoder().encode(generated.html), {allowDataImages: true, url: 'https://www.bannedbook.org/bnews/zh/20200406/1.html'}, generated)
     }),
     {seed: seed + 1, numRuns: 60, endOnFailure: true}
+  )
+})
+
+test('fuzz: grammar pages through every generator layout: readable frontmatter, the same text, no generator syntax left', async function () {
+  await fc.assert(
+    fc.asyncProperty(page, async function (generated) {
+      // A page with nothing left is rejected (\`no-content\`, checked above): nothing to lay out.
+      const file = await convert(generated.html, {frontmatter: false, path: 'page.html'}).catch((error: {ruleId?: string}) => {
+        if (error.ruleId === 'no-content') return undefined
+        throw error
+      })
+      if (file) checkLayouts(file, 'page.html')
+    }),
+    {seed: seed + 3, numRuns: 200, endOnFailure: true}
   )
 })
 

@@ -3,6 +3,9 @@ import * as assert from 'uvu/assert'
 import {fromHtml} from 'hast-util-from-html'
 import {extractGenericMeta} from '../lib/analyse/meta/generic-meta.js'
 import type {GenericMeta} from '../lib/analyse/meta/generic-meta.js'
+import fs from 'node:fs'
+import {fieldOrder, fieldSources, precedenceTable} from '../lib/analyse/meta/fields.js'
+import {convert} from '../index.js'
 
 /** Extract from a page made of `head` and `body` HTML. */
 function extract(head: string, body = '', url?: string): GenericMeta {
@@ -392,6 +395,40 @@ test('language', () => {
 
 test('empty page', () => {
   assert.equal(extractGenericMeta(fromHtml('')), {})
+})
+
+test('precedence: the README table is the one `fields.ts` gives (run `npx tsx scripts/precedence-table.ts`)', () => {
+  const readme = fs.readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+  const start = readme.indexOf('<!-- precedence:start -->\n')
+  const end = readme.indexOf('<!-- precedence:end -->')
+  assert.ok(start !== -1 && end > start, 'README has the precedence markers')
+  assert.is(readme.slice(start + '<!-- precedence:start -->\n'.length, end), precedenceTable())
+})
+
+test('precedence: every field lists distinct sources', () => {
+  for (const field of fieldOrder) {
+    const ids = fieldSources[field].map((source) => source.id)
+    assert.ok(ids.length > 0, field)
+    assert.is(new Set(ids).size, ids.length, field)
+  }
+})
+
+test('precedence: the first source that gives a value wins, and is recorded', async () => {
+  // The credit line beats the JSON-LD author and publisher; JSON-LD's date
+  // beats the visible date; the labelled tag footer beats meta keywords.
+  const html = '<html><head><meta name="keywords" content="meta1, meta2">' +
+    '<script type="application/ld+json">{"@type":"NewsArticle","headline":"标题","author":{"@type":"Person","name":"Jane Doe"},"publisher":{"@type":"Organization","name":"某报"},"datePublished":"2020-04-14T10:30:00+08:00"}</script>' +
+    '</head><body><div class="entry-content"><p>（来源：新华网 作者：张三）</p><p>正文第一段，说了一件事。</p>' +
+    '<p class="meta">发布时间：2021-01-01</p><div>本文标签：<a href="/t/a">甲</a> <a href="/t/b">乙</a></div></div></body></html>'
+  const file = await convert(html)
+  assert.equal(file.data.article && {source: file.data.article.source, author: file.data.article.author, date: file.data.article.date, tags: file.data.article.tags}, {
+    source: '新华网', author: '张三', date: '2020-04-14T10:30:00+08:00', tags: ['甲', '乙']
+  })
+  assert.equal(file.data.articleSources && [file.data.articleSources.source, file.data.articleSources.author, file.data.articleSources.tags], ['credit-line', 'credit-line', 'tag-footer'])
+  assert.not.match(String(file), '来源')
+  assert.not.match(String(file), '本文标签')
+  // The standard metadata stays whole on the analysis, the fields the frontmatter does not write too.
+  assert.is(file.data.analysis && file.data.analysis.meta && file.data.analysis.meta.author && file.data.analysis.meta.author.value, 'Jane Doe')
 })
 
 test.run()

@@ -19,6 +19,7 @@ const suites = [
   './cli.js',
   './cli-arguments.js',
   './write-atomic.js',
+  './layouts.js',
   './images.js',
   './images-fetch.js',
   './images-cli.js',

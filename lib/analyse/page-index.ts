@@ -2,7 +2,7 @@
  * One walk over a page that keeps what metadata extraction looks at: meta
  * tags, JSON-LD scripts, links with `rel`, `<time>`, microdata, headings,
  * elements whose class/id hint at a byline or date, and text nodes that
- * start a credit line.
+ * start a credit line; and the page's canonical link, `og:url` and `<base>`.
  *
  * Every element is kept with its context (inside the article or its header,
  * or inside boilerplate such as comments, sidebars, navigation, footers).
@@ -10,10 +10,12 @@
  * @module
  */
 
+import {tagFooterLabel} from '../util/tag-footer.js'
 import {collapse} from '../util/text.js'
 import type {Element, Nodes, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
 import {toText} from 'hast-util-to-text'
+import {articleType, bylineHint, dateHint, excludedAnywhere, excludedStart} from './vocabulary.js'
 
 /** Where an element sits in the page. */
 export interface Context {
@@ -73,13 +75,25 @@ export interface PageIndex {
   dateTexts: Array<CueText>
   /** Links to an author page (`/author/jane-doe`, `/profile/…`, `/autor/…`). */
   authorLinks: Array<Located>
+  /** Elements whose own text opens with a tags label (`本文标签：`, `Tags:`): where a tag footer can be. */
+  tagLabels: Array<Element>
+  /** The page's own address as the page states it: `<link rel=canonical>`, `og:url`, `<base href>` (raw values). */
+  address: PageLinks
 }
 
-const BYLINE_HINT = /byline|author|writer|reporter|journalist|autor|auteur|contributor|(?:^|[-_ ])by(?:$|[-_ ])/i
-const DATE_HINT = /date|time|publish|posted|dateline|datum|fecha|[-_]pub(?:$|[-_])/i
-const EXCLUDED_ANYWHERE = /comment|sidebar|related|recommend|widget|popular|trending|newsletter|disqus|most-?read|wm-ipp|more-?stories|outbrain|taboola/i
-const EXCLUDED_START = /^(?:(?:site|page|global|main|blog)[-_]?)?(?:footer|nav|navbar|navigation|menu|aside|promo|rail|subnav|masthead)(?:$|[-_])/i
-const ARTICLE_TYPE = /article|posting|report/i
+/** Raw `href`/`content` of the canonical link, `og:url` and `<base>` (the first of each, see `indexPage`). */
+export interface PageLinks {
+  canonical?: string | undefined
+  ogUrl?: string | undefined
+  base?: string | undefined
+}
+
+/** A candidate for `PageLinks` with its path of child indices from the root. */
+interface LinkCandidate {
+  value: string
+  path: Array<number>
+}
+
 const CUE = /^(?:(?:written|posted|verfasst|geschrieben|text|story|reported)\s+)?(?:by|von|par|por|door)(?:[\s:：]|$)|^(?:autor|autorin|author|text|texto|texte|reporter)\s*[:：]|作者|記者|记者|文\s*[/／|]|来源|來源|出处|出處|撰文|编辑|編輯|责编|責編|稿源|发布时间|發布時間|发布于|時間[:：]|时间[:：]/i
 const AUTHOR_HREF = /\/(?:author|authors|autor|autoren|auteur|autore|profile|profil|profiles|people|staff|editors|writers|journalist|journalists|reporter|reporters|redakteur|redaktion\/team)\/[^/?#]+\/?(?:[?#].*)?$/i
 const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/
@@ -108,26 +122,51 @@ export function indexPage(tree: Root): PageIndex {
     dates: [],
     cues: [],
     dateTexts: [],
-    authorLinks: []
+    authorLinks: [],
+    tagLabels: [],
+    address: {}
   }
   const top: Context = {inArticle: false, inHeader: false, excluded: false}
-  walk(tree, top, '', index, [])
+  const found: AddressCandidates = {canonical: [], ogUrl: [], base: []}
+  walk(tree, top, '', {index, found, trail: []}, [])
+  index.address = {canonical: stackFirst(found.canonical), ogUrl: stackFirst(found.ogUrl), base: stackFirst(found.base)}
   return index
 }
 
-function walk(node: Nodes, context: Context, scopeType: string, index: PageIndex, stack: Array<Element>): void {
+interface AddressCandidates {
+  canonical: Array<LinkCandidate>
+  ogUrl: Array<LinkCandidate>
+  base: Array<LinkCandidate>
+}
+
+interface WalkState {
+  index: PageIndex
+  found: AddressCandidates
+  /** Child indices from the root to the node being walked. */
+  trail: Array<number>
+}
+
+function walk(node: Nodes, context: Context, scopeType: string, state: WalkState, stack: Array<Element>): void {
   if (node.type === 'text') return
   if (node.type !== 'element' && node.type !== 'root') return
+  const index = state.index
   if (node.type === 'element') {
+    noteAddress(node, state)
     const result = visitElement(node, context, scopeType, index)
     if (!result) return
     context = result.context
     scopeType = result.scopeType
   }
-  for (const child of node.children) {
+  let labelled = false
+  for (const [position, child] of node.children.entries()) {
     if (child.type === 'text') {
       const value = child.value.trim()
       if (node.type !== 'element' || !value) continue
+      // The element's first text opens with a tags label: a tag footer can be here.
+      if (!labelled) {
+        labelled = true
+        if (tagFooterLabel.test(child.value)) index.tagLabels.push(node)
+      }
       const ancestors = stack.slice(-3).reverse()
       if (CUE.test(value) || (value.length <= 120 && MID_CUE.test(value))) {
         index.cues.push({element: node, context, value: collapse(value), ancestors})
@@ -136,9 +175,54 @@ function walk(node: Nodes, context: Context, scopeType: string, index: PageIndex
         index.dateTexts.push({element: node, context, value: collapse(value), ancestors})
       }
     } else {
-      walk(child as Nodes, context, scopeType, index, node.type === 'element' ? [...stack.slice(-3), node] : stack)
+      state.trail.push(position)
+      walk(child as Nodes, context, scopeType, state, node.type === 'element' ? [...stack.slice(-3), node] : stack)
+      state.trail.pop()
     }
   }
+}
+
+/** Record a canonical link, `og:url` meta or `<base href>`. */
+function noteAddress(element: Element, state: WalkState): void {
+  const props = element.properties
+  const tag = element.tagName
+  let list: Array<LinkCandidate> | undefined
+  let value: unknown
+  if (tag === 'link' && Array.isArray(props.rel) && props.rel.includes('canonical')) {
+    list = state.found.canonical
+    value = props.href
+  } else if (tag === 'meta' && props.property === 'og:url') {
+    list = state.found.ogUrl
+    value = props.content
+  } else if (tag === 'base') {
+    list = state.found.base
+    value = props.href
+  }
+  if (list && typeof value === 'string') list.push({value, path: [...state.trail]})
+}
+
+/**
+ * The candidate a depth-first search with a stack meets first: the one
+ * `PageLinks` has always named (children of a node are examined together,
+ * the subtrees of later children before those of earlier ones), so the
+ * page URL a page gives stays the same.
+ */
+function stackFirst(candidates: Array<LinkCandidate>): string | undefined {
+  let best: LinkCandidate | undefined
+  for (const candidate of candidates) if (!best || metBefore(candidate.path, best.path)) best = candidate
+  return best && best.value
+}
+
+function metBefore(a: Array<number>, b: Array<number>): boolean {
+  let depth = 0
+  while (depth < a.length && depth < b.length && a[depth] === b[depth]) depth++
+  if (depth === a.length) return true
+  if (depth === b.length) return false
+  const aChild = depth === a.length - 1
+  const bChild = depth === b.length - 1
+  if (aChild && bChild) return a[depth] < b[depth]
+  if (aChild || bChild) return aChild
+  return a[depth] > b[depth]
 }
 
 /** Record one element; returns the context for its children, or nothing to skip them. */
@@ -179,7 +263,7 @@ function visitElement(
   const role = attr(element, 'role').toLowerCase()
   const itemType = props.itemScope ? attr(element, 'itemType') : ''
   const next: Context = {
-    inArticle: context.inArticle || tag === 'article' || tag === 'main' || role === 'main' || ARTICLE_TYPE.test(itemType),
+    inArticle: context.inArticle || tag === 'article' || tag === 'main' || role === 'main' || articleType.test(itemType),
     inHeader: context.inHeader || tag === 'header' || /(?:^|[-_ ])(?:header|headline|title)(?:$|[-_ ])/i.test(hint),
     excluded: context.excluded || tag === 'nav' ||
       ((tag === 'footer' || tag === 'aside') && !context.inArticle) ||
@@ -198,8 +282,8 @@ function visitElement(
     index.itemprops.push({...located, props: attr(element, 'itemProp').split(/\s+/), scopeType})
   }
   if (hint && tag !== 'body' && tag !== 'html' && tag !== 'meta' && tag !== 'link') {
-    if (BYLINE_HINT.test(hint)) index.bylines.push(located)
-    if (DATE_HINT.test(hint)) index.dates.push(located)
+    if (bylineHint.test(hint)) index.bylines.push(located)
+    if (dateHint.test(hint)) index.dates.push(located)
   }
   return {context: next, scopeType: props.itemScope ? itemType || 'scope' : scopeType}
 }
@@ -213,7 +297,7 @@ function visitElement(
  */
 function caption(element: Element, tag: string, hint: string): boolean {
   const named = tag === 'figure' || tag === 'figcaption' || /(?:^|\s)(?:wp-caption\S*|\S*caption|(?:photo|image|img|picture)[-_]?credits?|(?:img|pic|photo|image)[-_]?(?:desc|descr|txt|text|note))(?:\s|$)/i.test(hint)
-  return named && !BYLINE_HINT.test(hint) && !hasHeading(element)
+  return named && !bylineHint.test(hint) && !hasHeading(element)
 }
 
 function hasHeading(element: Element): boolean {
@@ -224,7 +308,7 @@ function hasHeading(element: Element): boolean {
 function boilerplate(hint: string): boolean {
   if (!hint) return false
   return hint.split(/\s+/).some((token) => !/^(?:no|has|with|show|hide|is|not|without)[-_]/i.test(token) &&
-    (EXCLUDED_ANYWHERE.test(token) || EXCLUDED_START.test(token)))
+    (excludedAnywhere.test(token) || excludedStart.test(token)))
 }
 
 /**

@@ -1,11 +1,12 @@
 import type {VFile} from 'vfile'
+import {report} from '../messages.js'
 import {frontmatterData} from '../plugins/remark-article-frontmatter.js'
 import type {FrontmatterOptions} from '../plugins/remark-article-frontmatter.js'
 import type {AliasOptions} from '../output/alias-path.js'
 import type {ArticleMeta} from '../types.js'
 import {stringifyFrontmatter} from '../util/frontmatter-yaml.js'
 import {layouts} from './layouts.js'
-import type {LayoutName, Placement} from './layouts.js'
+import type {LayoutName, Note, Placement} from './layouts.js'
 
 /** A converted page as a layout writes it. */
 export interface RenderedPage {
@@ -20,16 +21,20 @@ export interface RenderedPage {
 
 /**
  * Apply `layout` to a converted file: its frontmatter (from the data
- * `remarkArticleFrontmatter` writes, with the layout's keys) and its
- * placement. `file` is converted with `frontmatter: false`: its value is
- * the body. `aliases`: bounds of the old URL's alias, or `false` for none.
+ * `remarkArticleFrontmatter` writes, with the layout's keys), its body (the
+ * generator's syntax escaped) and its placement. `file` is converted with
+ * `frontmatter: false`: its value is the body. `aliases`: bounds of the old
+ * URL's alias, or `false` for none. What the layout had to change (a
+ * fallback title, tags, control characters, code) is reported on `file`.
  */
 export function renderPage(file: VFile, relative: string, layoutName: LayoutName, options?: Readonly<FrontmatterOptions> | null | undefined, aliases?: Readonly<AliasOptions> | false | undefined): RenderedPage {
   const layout = layouts[layoutName]
   const article = file.data.article || {}
-  const page = {relative, article, aliases}
-  const data = layout.frontmatter(frontmatterData(article, file.data.related, options), page)
-  const body = String(file)
+  const note: Note = (ruleId, reason) => report(file, ruleId, reason)
+  const converted = String(file)
+  const page = {relative, article, body: converted, aliases}
+  const data = layout.frontmatter(frontmatterData(article, file.data.related, options), page, note)
+  const body = layout.body ? layout.body(converted, note) : converted
   const markdown = Object.keys(data).length === 0 ? body : '---\n' + stringifyFrontmatter(data) + '---\n' + (body ? '\n' + body : '')
   const fields = Object.keys(article).filter((key) => {
     const value = article[key as keyof ArticleMeta]

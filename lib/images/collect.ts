@@ -18,7 +18,7 @@ import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {attribute, lazySourceAttributes, lazySrcsetAttributes} from '../media/image-source.js'
 import type {Options} from '../types.js'
-import {baseUrl, pageUrl} from '../util/page-url.js'
+import {baseUrlOf} from '../analyse/analysis.js'
 import {fileUrl, safeUrl} from '../util/safe-url.js'
 import {textOf} from '../util/text.js'
 
@@ -78,7 +78,7 @@ const srcsetAttributes: ReadonlyArray<string> = [...lazySrcsetAttributes, 'srcse
  * `rehypeNormalizeMedia`.
  */
 export function captureImageSources(tree: Root, file: VFile, options?: Readonly<Options> | null | undefined): void {
-  const base = file.data.baseUrl || baseUrl(tree, pageUrl(tree, (options && options.url) || file.data.pageUrl)?.value)
+  const base = baseUrlOf(tree, file, options && options.url)
   const resolve = (value: string) => safeUrl(value, base, true) ?? fileUrl(value)
   const list: Array<Noted> = []
   // Pre-order, with an explicit stack (deep pages cannot overflow).

@@ -1,30 +1,38 @@
 import type {Element, Root} from 'hast'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
+import {analysePage, usesFallbackProfile} from '../analyse/analysis.js'
+import {fieldOrder, fieldSources} from '../analyse/meta/fields.js'
+import type {SourceId, SourcedField} from '../analyse/meta/fields.js'
 import {extractGenericMeta} from '../analyse/meta/generic-meta.js'
 import {report} from '../messages.js'
 import {genericNews} from '../profiles/index.js'
 import type {Profile} from '../profiles/types.js'
 import type {ArticleMeta, MetaSources, Options} from '../types.js'
-import {markedRoot} from '../util/article-root.js'
 import {detach, isInside} from '../util/detach.js'
 import {nearestBefore} from '../util/document-order.js'
 import {normalizeDate} from '../util/normalize-date.js'
-import {baseUrl, pageUrl} from '../util/page-url.js'
+import {cleanMeta} from '../util/clean-meta.js'
 import {findCreditLine} from '../util/find-credit-line.js'
+import type {FoundCredit} from '../util/find-credit-line.js'
 import {selectOrdered} from '../util/select-ordered.js'
 import {findTagFooter} from '../util/tag-footer.js'
+import type {TagFooter} from '../util/tag-footer.js'
 import {textOf} from '../util/text.js'
 import {compileUrlPattern} from '../profiles/url-pattern.js'
 
 const emptyOptions: Readonly<Options> = {}
 
+/** A value a source gives for a field, and the selector or rule it came from. */
+type Candidate = {value: string | Array<string> | undefined; from: string} | undefined
+
 /**
  * Extract title, date, source, author, tags and url into
  * `file.data.article`, recording in `file.data.articleSources` the selector
- * or rule each came from. A site profile's selectors come first; standard
- * metadata (JSON-LD, OpenGraph, meta tags, microdata, bylines) fills the
- * rest. The credit line (`来源：… 作者：…`) becomes `source` and `author`
+ * or rule each came from, trying each field's sources in the order
+ * `fieldSources` (`analyse/meta/fields.ts`) gives: a site profile's
+ * selectors, the credit line, standard metadata (JSON-LD, OpenGraph, meta
+ * tags, microdata, bylines; also kept whole on `file.data.analysis.meta`). The credit line (`来源：… 作者：…`) becomes `source` and `author`
  * and leaves the body, wherever it stands: first or last paragraph, after
  * the lead image, or a line of its own in a paragraph.
  */
@@ -32,76 +40,81 @@ export const rehypeExtractMeta: Plugin<[(Readonly<Options> | null | undefined)?]
   const settings = options || emptyOptions
   return function (tree, file) {
     const profile = file.data.profile || genericNews
-    const specific = profile !== genericNews
-    const root = markedRoot(tree)
-    const url = pageUrl(tree, settings.url || file.data.pageUrl)
-    const generic = extractGenericMeta(tree, {url: url && url.value})
+    const specific = !usesFallbackProfile(file)
+    const analysis = analysePage(tree, file, settings.url)
+    const root = analysis.root
+    const url = analysis.url
+    const generic = extractGenericMeta(tree, {url: url && url.value, index: analysis.index})
+    analysis.meta = generic
     const article: ArticleMeta = {}
     const sources: MetaSources = {...file.data.articleSources}
-    const set = function (field: 'title' | 'date' | 'source' | 'author' | 'url', value: string | undefined, from: string) {
-      if (article[field] === undefined && value) {
-        article[field] = value
-        sources[field] = from
+
+    // Edits: the credit line and a labelled tag footer inside the article
+    // leave the body, once, when first needed.
+    let credit: FoundCredit | undefined | null = null
+    const creditLine = function () {
+      if (credit === null) {
+        credit = findCreditLine(profile, root)
+        if (credit) credit.remove()
+      }
+      return credit
+    }
+    let footer: TagFooter | undefined | null = null
+    const tagFooter = function () {
+      if (footer === null) {
+        // Only a page with a tags label anywhere can have one (the index knows).
+        footer = analysis.index.tagLabels.length > 0 ? findTagFooter(tree) : undefined
+        if (footer && root && isInside(root, footer.node)) detach(root, footer.node)
+      }
+      return footer
+    }
+
+    // What each source gives for a field (see `fieldSources` for the order).
+    const read: Record<SourceId, (field: SourcedField) => Candidate> = {
+      'profile:title': () => (specific ? firstText(profile.title, tree, root, generic.title && generic.title.value) : undefined),
+      'fallback:title': () => (specific ? undefined : firstText(profile.title, tree, root)),
+      'credit-line'(field) {
+        const found = creditLine()
+        if (!found) return undefined
+        return {value: field === 'source' ? found.line.source : creditAuthors(found.line.author), from: 'credit-line'}
+      },
+      'profile:author': () => firstText(profile.author, tree, undefined),
+      standard(field) {
+        const found = generic[field]
+        return found && {value: found.value, from: found.from}
+      },
+      'profile:date'() {
+        const found = firstMatch(profile.date, tree)
+        return found && {value: normalizeDate(String(found.node.properties.dateTime || textOf(found.node))), from: found.from}
+      },
+      'url-path': () => (url ? {value: dateFromUrl(profile, url.value), from: 'url-path'} : undefined),
+      'page-url': () => url && {value: url.value, from: url.from},
+      'profile:tags': () => ({value: tagTexts(profile, tree), from: 'profile:tags'}),
+      'tag-footer'() {
+        const found = tagFooter()
+        return found && {value: found.tags, from: 'tag-footer'}
       }
     }
 
-    // Title: a site profile's heading nearest before the root, else standard
-    // metadata, else the generic profile's headings.
-    if (specific) {
-      const heading = firstText(profile.title, tree, root, generic.title && generic.title.value)
-      if (heading) set('title', heading.value, heading.from)
-    }
-    if (generic.title) set('title', generic.title.value, generic.title.from)
-    if (!article.title && !specific) {
-      const heading = firstText(profile.title, tree, root)
-      if (heading) set('title', heading.value, heading.from)
-    }
-
-    // Source and author: the credit line first, then visible elements, then metadata.
-    const credit = findCreditLine(profile, root)
-    if (credit) {
-      set('source', credit.line.source, 'credit-line')
-      set('author', creditAuthors(credit.line.author), 'credit-line')
-      credit.remove()
-    }
-    const author = firstText(profile.author, tree, undefined)
-    if (author) set('author', author.value, author.from)
-    if (generic.author) set('author', generic.author.value, generic.author.from)
-    if (generic.source) set('source', generic.source.value, generic.source.from)
-
-    // Date: metadata, visible date, then the URL path.
-    if (generic.date) set('date', generic.date.value, generic.date.from)
-    const dateNode = firstMatch(profile.date, tree)
-    if (dateNode) {
-      const raw = dateNode.node.properties.dateTime || textOf(dateNode.node)
-      set('date', normalizeDate(String(raw)), dateNode.from)
-    }
-    if (url) {
-      set('url', url.value, url.from)
-      set('date', dateFromUrl(profile, url.value), 'url-path')
-    }
-
-    // Tags: the profile's tag links, else a labelled tag footer, else
-    // metadata. A labelled footer inside the article leaves the body.
-    const footer = findTagFooter(tree)
-    if (footer && root && isInside(root, footer.node)) detach(root, footer.node)
-    const tags = tagTexts(profile, tree)
-    if (tags.length > 0) {
-      article.tags = tags
-      sources.tags = 'profile:tags'
-    } else if (footer) {
-      article.tags = footer.tags
-      sources.tags = 'tag-footer'
-    } else if (generic.tags && generic.tags.value.length > 0) {
-      article.tags = generic.tags.value
-      sources.tags = generic.tags.from
+    for (const field of fieldOrder) {
+      if (field === 'source') creditLine()
+      if (field === 'tags') tagFooter()
+      for (const source of fieldSources[field]) {
+        const found = read[source.id](field)
+        if (!found || !(Array.isArray(found.value) ? found.value.length > 0 : found.value)) continue
+        ;(article as Record<SourcedField, unknown>)[field] = found.value
+        sources[field] = found.from
+        break
+      }
     }
     if (generic.description) article.description = generic.description.value
     if (generic.image) article.image = generic.image.value
 
+    cleanMeta(article, file)
     file.data.article = {...file.data.article, ...article}
     file.data.articleSources = sources
-    file.data.baseUrl = baseUrl(tree, url && url.value)
+    analysis.sources = sources
+    file.data.baseUrl = analysis.baseUrl
     warnMissing(file, article)
   }
 }

@@ -13,7 +13,7 @@ import {revealNoscripts} from '../media/noscript.js'
 import {adTags, holdsMedia, imageTags} from '../media/tags.js'
 import {report} from '../messages.js'
 import type {Options} from '../types.js'
-import {baseUrl, pageUrl} from '../util/page-url.js'
+import {baseUrlOf} from '../analyse/analysis.js'
 import {fileUrl, safeUrl} from '../util/safe-url.js'
 import {textOf} from '../util/text.js'
 
@@ -48,7 +48,7 @@ const playerTags: ReadonlySet<string> = new Set(['video', 'audio', 'amp-video', 
 export const rehypeNormalizeMedia: Plugin<[(Readonly<Options> | null | undefined)?], Root> = function (options) {
   const settings = options || emptyOptions
   return function (tree, file) {
-    const base = file.data.baseUrl || baseUrl(tree, pageUrl(tree, settings.url || file.data.pageUrl)?.value)
+    const base = baseUrlOf(tree, file, settings.url)
     const allowFile = Boolean(settings.allowFileImages)
     const context: Context = {
       file,

@@ -1,24 +1,26 @@
 import type {Root} from 'hast'
 import {selectAll} from '../util/select.js'
 import type {Plugin} from 'unified'
-import {markedRoot} from '../util/article-root.js'
 import {detach} from '../util/detach.js'
 import {textOf} from '../util/text.js'
+import {cleanLine} from '../util/yaml-text.js'
 
 /**
- * Keep only the article root marked by `rehypeSelectRoot`: head, menus,
+ * Keep only the article root chosen by `rehypeSelectRoot`
+ * (`file.data.analysis.root`): head, menus,
  * sidebar, comments and footer leave the tree before the expensive stages.
  * A heading inside the root that repeats the title (now in the frontmatter)
- * goes too. Without a marked root the tree is left as it is.
+ * goes too. Without a root the tree is left as it is.
  */
 export const rehypePruneToRoot: Plugin<[], Root> = function () {
   return function (tree, file) {
-    const root = markedRoot(tree)
+    const root = file.data.analysis && file.data.analysis.root
     if (!root) return
     tree.children = [root]
     const title = file.data.article && file.data.article.title
     if (!title) return
-    const heading = selectAll('h1, h2', root).find((node) => textOf(node) === title)
+    // The title was cleaned of characters YAML refuses (`cleanMeta`); the heading was not.
+    const heading = selectAll('h1, h2', root).find((node) => cleanLine(textOf(node)).value === title)
     if (heading) detach(root, heading)
   }
 }

@@ -5,7 +5,8 @@ import type {Plugin} from 'unified'
 import {report} from '../messages.js'
 import {genericNews} from '../profiles/index.js'
 import type {Options, RelatedArticle} from '../types.js'
-import {baseUrl, pageUrl} from '../util/page-url.js'
+import {baseUrlOf} from '../analyse/analysis.js'
+import {describeElement} from '../util/removals.js'
 import {safeUrl} from '../util/safe-url.js'
 import {textOf} from '../util/text.js'
 
@@ -15,8 +16,10 @@ const emptyOptions: Readonly<Options> = {}
  * Keep related-article lists as clean lists of links: plain titles
  * (highlighting dropped), sponsored entries dropped, a heading taken from the
  * list's `title` attribute (or the heading right before it, or the
- * profile's). By default the list moves to the end of the article;
- * `related: 'inline'` keeps it in place. The entries go to
+ * profile's). The lists are those of the profile's `related.selector` and,
+ * on pages of the fallback profile, those cleaning kept
+ * (`file.data.analysis.relatedLists`). By default the list moves to the end
+ * of the article; `related: 'inline'` keeps it in place. The entries go to
  * `file.data.related`.
  */
 export const rehypeRelatedArticles: Plugin<[(Readonly<Options> | null | undefined)?], Root> = function (options) {
@@ -25,12 +28,15 @@ export const rehypeRelatedArticles: Plugin<[(Readonly<Options> | null | undefine
     const profile = file.data.profile || genericNews
     const spec = profile.related
     if (!spec) return
-    const base = file.data.baseUrl || baseUrl(tree, pageUrl(tree, settings.url || file.data.pageUrl)?.value)
+    const base = baseUrlOf(tree, file, settings.url)
     const moved: Array<ElementContent> = []
     const all: Array<RelatedArticle> = []
+    const kept = file.data.analysis ? file.data.analysis.relatedLists : []
+    const selected = new Set(selectAll(spec.selector, tree))
+    const found = locate(tree, new Set([...selected, ...kept]))
 
-    for (const list of selectAll(spec.selector, tree)) {
-      const parent = parentOf(tree, list)
+    for (const list of found.lists) {
+      const parent = attachedParent(tree, list, found.parents)
       if (!parent) continue
       const entries = entriesOf(list, spec.drop, base)
       const titled = String(list.properties.title || '').trim()
@@ -43,7 +49,8 @@ export const rehypeRelatedArticles: Plugin<[(Readonly<Options> | null | undefine
       if (before) parent.children.splice(parent.children.indexOf(before), 1)
       const index = parent.children.indexOf(list)
       if (entries.length === 0) {
-        report(file, 'related-list-empty', 'Related list `' + spec.selector + '` has no usable links', list)
+        const named = selected.has(list) ? '`' + spec.selector + '`' : '`' + describeElement(list) + '` (kept by cleaning)'
+        report(file, 'related-list-empty', 'Related list ' + named + ' has no usable links', list)
         parent.children.splice(index, 1)
         continue
       }
@@ -94,14 +101,35 @@ function previousHeading(parent: Root | Element, list: Element): Element | undef
   return undefined
 }
 
-function parentOf(tree: Root, target: Element): Root | Element | undefined {
+/** The elements of `wanted` in `tree`, in document order, and the parent of every element (one walk). */
+function locate(tree: Root, wanted: Set<Element>): {lists: Array<Element>; parents: Map<Element, Root | Element>} {
+  const lists: Array<Element> = []
+  const parents = new Map<Element, Root | Element>()
+  if (wanted.size === 0) return {lists, parents}
   const stack: Array<Root | Element> = [tree]
   while (stack.length > 0) {
     const node = stack.pop()!
-    for (const child of node.children) {
-      if (child === target) return node
-      if (child.type === 'element') stack.push(child)
+    if (node.type === 'element' && wanted.has(node)) lists.push(node)
+    for (let index = node.children.length - 1; index >= 0; index--) {
+      const child = node.children[index]
+      if (child.type !== 'element') continue
+      parents.set(child, node)
+      stack.push(child)
     }
+  }
+  return {lists, parents}
+}
+
+/** The parent of `node` while it is still in `tree` (an earlier list may have taken it out), else `undefined`. */
+function attachedParent(tree: Root, node: Element, parents: Map<Element, Root | Element>): Root | Element | undefined {
+  const parent = parents.get(node)
+  let child: Root | Element = node
+  let current = parent
+  while (current) {
+    if (!(current.children as Array<unknown>).includes(child)) return undefined
+    if (current === tree) return parent
+    child = current
+    current = current.type === 'element' ? parents.get(current) : undefined
   }
   return undefined
 }

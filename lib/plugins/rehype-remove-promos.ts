@@ -1,5 +1,5 @@
 import type {Element, ElementContent, Parents, Root} from 'hast'
-import {selectAll} from '../util/select.js'
+import {selectTable} from '../util/select.js'
 import type {Plugin} from 'unified'
 import {visitParents} from 'unist-util-visit-parents'
 import {cleanArticleRoot} from '../analyse/clean/clean-article-root.js'
@@ -7,8 +7,8 @@ import {isHidden as isHiddenNode} from '../analyse/blocks/hints.js'
 import {noteMedia, noteMediaIn} from '../media/note.js'
 import {holdsMedia, isMedia, mediaIn} from '../media/tags.js'
 import {report} from '../messages.js'
+import {usesFallbackProfile} from '../analyse/analysis.js'
 import {genericNews} from '../profiles/index.js'
-import {markedRoot} from '../util/article-root.js'
 import {createRemovalLog} from '../util/removal-log.js'
 import {describeElement} from '../util/removals.js'
 
@@ -49,14 +49,18 @@ export const rehypeRemovePromos: Plugin<[], Root> = function () {
   return function (tree, file) {
     const profile = file.data.profile || genericNews
     const log = createRemovalLog(file)
+    const analysis = file.data.analysis
+    // Removals are recorded inside the root (after pruning, the whole tree);
+    // without one (the plugin used alone), everywhere.
+    const root = analysis && analysis.root
     // Pages no site profile knows also lose boilerplate found by its hints.
-    if (profile === genericNews) {
-      const root = markedRoot(tree)
+    if (usesFallbackProfile(file)) {
       if (root) {
         // Images and embeds the cleaning heuristics take out are recorded
         // by the media step; their blocks' text by the removal log.
         const before = mediaWithin(root)
-        cleanArticleRoot(root, {onRemove: log.note})
+        const related = cleanArticleRoot(root, {onRemove: log.note})
+        if (analysis) analysis.relatedLists.push(...related)
         const after = new Set(mediaIn(root))
         for (const [node, hidden] of before) if (!after.has(node)) noteMedia(file, node, hidden ? 'hidden' : 'boilerplate')
       }
@@ -65,8 +69,11 @@ export const rehypeRemovePromos: Plugin<[], Root> = function () {
     const drop = new Map<Element, string>()
     const removed: Array<Range> = []
 
+    // The profile's `remove` and `unwrap` blocks, found in one walk.
     const removeList = (profile.remove || []).join(', ')
-    for (const node of removeList ? selectAll(removeList, tree) : []) {
+    const unwrapList = (profile.unwrap || []).join(', ')
+    const selected = selectTable([...new Set([removeList, unwrapList].filter(Boolean))], tree)
+    for (const node of (removeList && selected.get(removeList)) || []) {
       drop.set(node, 'profile-remove')
       noteMediaIn(file, node, 'promo')
       const range = rangeOf(node)
@@ -75,12 +82,8 @@ export const rehypeRemovePromos: Plugin<[], Root> = function () {
     }
 
     if (removed.length > 0) markSpillOver(tree, removed, drop)
-    // Removals are recorded inside the marked root (after pruning, the
-    // whole tree); without one (the plugin used alone), everywhere.
-    const root = markedRoot(tree)
 
-    const unwrapList = (profile.unwrap || []).join(', ')
-    const unwrap = new Set<Element>(unwrapList ? selectAll(unwrapList, tree) : [])
+    const unwrap = new Set<Element>((unwrapList && selected.get(unwrapList)) || [])
 
     // Rebuild each children list once (splicing one by one is quadratic on
     // long lists); unwrapped elements' children are judged in their place.

@@ -4,14 +4,14 @@ import type {Plugin} from 'unified'
 import {findArticleRoot} from '../analyse/root/find-article-root.js'
 import {genericNews} from '../profiles/index.js'
 import {attachWrapper} from '../util/attach-wrapper.js'
-import {rootMarker} from '../util/article-root.js'
+import {analysePage} from '../analyse/analysis.js'
 import {selectOrdered} from '../util/select-ordered.js'
 
 /**
- * Choose the article root and mark it (`data-news-markdown-root`): the first
- * of the profile's content selectors that holds text, else content scoring,
- * else `<body>`. The tree is not pruned here, so that metadata outside the
- * root (head, title, tag footer) stays readable until `rehypePruneToRoot`.
+ * Choose the article root (`file.data.analysis.root`): the first of the
+ * profile's content selectors that holds text, else content scoring, else
+ * `<body>`. The tree is not pruned here, so that metadata outside the root
+ * (head, title, tag footer) stays readable until `rehypePruneToRoot`.
  * Where the root came from is recorded in `file.data.articleSources.root`.
  */
 export const rehypeSelectRoot: Plugin<[], Root> = function () {
@@ -19,22 +19,28 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
     const profile = file.data.profile || genericNews
     let from = ''
     let root: Element | undefined
-    const byProfile = selectOrdered(profile.content, tree, hasText)
+    const analysis = analysePage(tree, file)
+    const byProfile = selectOrdered(profile.content, tree, hasText, analysis.selected)
     if (byProfile) {
       root = byProfile.nodes[0]
       from = byProfile.selector
     }
     if (!root) {
-      root = findArticleRoot(tree)
-      if (root) from = 'content-scoring'
-      if (root && root.properties.dataNewsMarkdownWrapper) attachWrapper(tree, root)
+      const found = findArticleRoot(tree)
+      if (found) {
+        root = found.node
+        from = 'content-scoring'
+        if (found.merged) attachWrapper(tree, found.node, found.parentOf)
+      }
     }
     if (!root) {
       root = select('body', tree)
       if (root) from = 'body'
     }
-    if (root) root.properties[rootMarker] = true
+    analysis.selected = undefined
+    analysis.root = root
     file.data.articleSources = {...file.data.articleSources, root: from || 'document'}
+    analysis.sources = file.data.articleSources
   }
 }
 

@@ -47,6 +47,22 @@ export const remarkCjkEmphasis: Plugin<[], Root> = function () {
       // a heading or table cell it would end the line: write the space.
       if (node.type === 'inlineCode') node.value = node.value.replace(/\r\n|[\r\n]/g, ' ')
     })
+    // Attention of one type side by side (`<b>a</b><b>b</b>`) is one span:
+    // written apart, both with `*` next to letters, their runs merge
+    // (`**a****b**`) and neither forms.
+    visitParents(tree, function (node) {
+      if (!('children' in node)) return
+      const children = node.children as Array<PhrasingContent>
+      for (let index = children.length - 1; index > 0; index--) {
+        const previous = children[index - 1]
+        const current = children[index]
+        if (previous.type === current.type && (current.type === 'emphasis' || current.type === 'strong' || current.type === 'delete')) {
+          const target = previous as {children: Array<PhrasingContent>}
+          target.children.push(...(current.children as Array<PhrasingContent>))
+          children.splice(index, 1)
+        }
+      }
+    })
     fixEmphasisEdges(tree as never)
     for (const node of attentionNextToLetters(tree as never)) asteriskOnly.add(node)
     // Code spans side by side (`<code>a</code><code>b</code>`, or left so by

@@ -41,7 +41,7 @@ export const genericNews: Profile = {
   ],
   unwrap: ['a.st_tag', 'a.internal_tag', 'span.wp_keywordlink_affiliate', 'span.wp_keywordlink_affiliate > a', 'span.wp_keywordlink > a', 'a[rel~=tag]'],
   related: {
-    selector: 'ul.op-related-articles, [data-news-markdown-related]',
+    selector: 'ul.op-related-articles',
     drop: '[data-sponsored]:not([data-sponsored=false])',
     heading: null
   }

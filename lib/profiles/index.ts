@@ -1,5 +1,6 @@
 import type {Root} from 'hast'
-import {select} from '../util/select.js'
+import type {Element} from 'hast'
+import {select, selectTable} from '../util/select.js'
 import {bannedbookOrg} from './bannedbook-org.js'
 import {genericNews} from './generic-news.js'
 import type {Profile} from './types.js'
@@ -31,20 +32,31 @@ export function matchesSignature(profile: Profile, tree: Root): boolean {
 
 /**
  * Pick the profile for a page: by URL host first (user profiles before
- * built-in ones), then by DOM signature; `undefined` when none matches.
+ * built-in ones), then by DOM signature (every profile's signature tested in
+ * one walk over the tree, or looked up in `selected`, the matches of
+ * `selectTable` on this tree); `undefined` when none matches.
  */
 export function matchProfile(
   profiles: ReadonlyArray<Profile>,
   tree: Root,
-  url: string | undefined
+  url: string | undefined,
+  selected?: ReadonlyMap<string, ReadonlyArray<Element>> | null | undefined
 ): {profile: Profile; rule: 'host' | 'signature'} | undefined {
-  const host = url ? hostOf(url) : undefined
-  if (host) {
-    const byHost = profiles.find((p) => matchesHost(p, host))
-    if (byHost) return {profile: byHost, rule: 'host'}
-  }
-  const bySignature = profiles.find((p) => matchesSignature(p, tree))
+  const byHost = matchHost(profiles, url)
+  if (byHost) return {profile: byHost, rule: 'host'}
+  const signed = profiles.filter((p) => (p.signature || []).length > 0)
+  if (signed.length === 0) return undefined
+  const selectors = [...new Set(signed.flatMap((p) => p.signature || []))]
+  const table = selected && selectors.every((s) => selected.has(s)) ? selected : selectTable(selectors, tree)
+  const present = new Set(selectors.filter((s) => table.get(s)!.length > 0))
+  const bySignature = signed.find((p) => (p.signature || []).every((s) => present.has(s)))
   return bySignature ? {profile: bySignature, rule: 'signature'} : undefined
+}
+
+/** The first of `profiles` serving the host of `url` (exact host or a subdomain). */
+export function matchHost(profiles: ReadonlyArray<Profile>, url: string | undefined): Profile | undefined {
+  const host = url ? hostOf(url) : undefined
+  return host ? profiles.find((p) => matchesHost(p, host)) : undefined
 }
 
 function hostOf(url: string): string | undefined {

@@ -126,22 +126,36 @@ function kindOf(character: string): Kind {
   return punctuation.test(character) ? 'punctuation' : 'letter'
 }
 
-/** What the serialised node starts (`side` 0) or ends (`side` 1) with, or `undefined` for nothing (empty text). */
-function edgeKind(node: PhrasingContent, side: 0 | 1): Kind | undefined {
+/**
+ * What the serialised node starts (`side` 0) or ends (`side` 1) with, or
+ * `undefined` for nothing (empty text). With `through`, emphasis and strong
+ * count as their text (see `outerKind`).
+ */
+function edgeKind(node: PhrasingContent, side: 0 | 1, through: boolean): Kind | undefined {
   if (node.type === 'text') {
     if (!node.value) return undefined
     return kindOf(side === 0 ? String.fromCodePoint(node.value.codePointAt(0)!) : [...node.value.slice(-2)].pop()!)
   }
   // A hard break ends in a line ending; everything else in markup.
   if (node.type === 'break') return side === 0 ? 'punctuation' : 'space'
+  if (through && (node.type === 'emphasis' || node.type === 'strong')) {
+    const child = node.children[side === 0 ? 0 : node.children.length - 1]
+    return (child && edgeKind(child, side, through)) || 'punctuation'
+  }
   return 'punctuation'
 }
 
-/** What is outside `parent.children[index]` on `side` (0: before, 1: after). */
-function outerKind(parent: Parent, index: number, side: 0 | 1): Kind {
+/**
+ * What is outside `parent.children[index]` on `side` (0: before, 1: after).
+ * With `through`, emphasis or strong beside it counts as its text: where
+ * `*` has to be used for both (a letter outside, `asteriskOnly`), their
+ * runs merge (`*a-*` + `**b**` → `*a-***b**`, a run between `-` and `b`
+ * that can only open), so the edge is fixed as if the text were there.
+ */
+function outerKind(parent: Parent, index: number, side: 0 | 1, through = false): Kind {
   const step = side === 0 ? -1 : 1
   for (let at = index + step; at >= 0 && at < parent.children.length; at += step) {
-    const kind = edgeKind(parent.children[at], side === 0 ? 1 : 0)
+    const kind = edgeKind(parent.children[at], side === 0 ? 1 : 0, through)
     if (kind) return kind
   }
   // The edge of the parent: a line edge, or the parent's own markup.
@@ -198,7 +212,7 @@ function fixSide(parent: Parent, index: number, side: 0 | 1): Change | undefined
   const holder = chain[chain.length - 1]
   const edgeIndex = side === 0 ? 0 : holder.children.length - 1
   const edge = holder.children[edgeIndex]
-  const outer = outerKind(parent, index, side)
+  const outer = outerKind(parent, index, side, true)
 
   // Empty attention (inner level emptied): drop it, keep looking.
   if (!edge) {

@@ -140,6 +140,20 @@ export function selectEach(selectors: ReadonlyArray<string>, tree: Root | Elemen
 }
 
 /**
+ * The elements under `tree` matching each of `selectors`, in document order
+ * (one walk for all of them; combinators see the ancestors the walk saw).
+ */
+export function selectTable(selectors: ReadonlyArray<string>, tree: Root | Element): Map<string, Array<Element>> {
+  const unique = [...new Set(selectors)]
+  const table = new Map<string, Array<Element>>(unique.map((selector) => [selector, []]))
+  if (unique.length === 0) return table
+  for (const {element, matches} of selectEach(unique, tree)) {
+    for (const [index, selector] of unique.entries()) if (matches[index]) table.get(selector)!.push(element)
+  }
+  return table
+}
+
+/**
  * Whether `element` on its own matches `selector` (as `hast-util-select`'s
  * `matches`: combinators see no ancestors).
  */

@@ -2,21 +2,26 @@ import type {Element, Root} from 'hast'
 import {textOf} from './text.js'
 
 /** Labels that open a tag footer: `本文标签：`, `標籤:`, `Tags:`. */
-const label = /^\s*(?:本文标签|本文標籤|文章标签|文章標籤|标签|標籤|关键词|關鍵詞|tags?|schlagwörter|étiquettes)\s*[:：]/i
+export const tagFooterLabel = /^\s*(?:本文标签|本文標籤|文章标签|文章標籤|标签|標籤|关键词|關鍵詞|tags?|schlagwörter|étiquettes)\s*[:：]/i
+
+/** A tag footer: the element and its link texts. */
+export interface TagFooter {
+  node: Element
+  tags: Array<string>
+}
 
 /**
  * A tag footer found by its label rather than by a selector: the element
  * whose own leading text is a tags label, holding at least one link. Its
  * link texts, in order, are the tags.
  */
-export function findTagFooter(tree: Root | Element): {node: Element; tags: Array<string>} | undefined {
+export function findTagFooter(tree: Root | Element): TagFooter | undefined {
   const stack: Array<Root | Element> = [tree]
   while (stack.length > 0) {
     const node = stack.pop()!
     for (const child of node.children) {
       if (child.type !== 'element') continue
-      const first = child.children.find((c) => c.type === 'text' && c.value.trim())
-      if (first && first.type === 'text' && label.test(first.value)) {
+      if (startsWithTagLabel(child)) {
         const tags = linkTexts(child)
         if (tags.length > 0 && textOf(child).length < 600) return {node: child, tags}
       }
@@ -24,6 +29,12 @@ export function findTagFooter(tree: Root | Element): {node: Element; tags: Array
     }
   }
   return undefined
+}
+
+/** Whether the first non-blank text directly in `element` opens with a tags label. */
+export function startsWithTagLabel(element: Element): boolean {
+  const first = element.children.find((c) => c.type === 'text' && c.value.trim())
+  return first !== undefined && first.type === 'text' && tagFooterLabel.test(first.value)
 }
 
 function linkTexts(node: Element): Array<string> {

@@ -20,6 +20,10 @@ import type {VFile} from 'vfile'
 import YAML from 'yaml'
 import {convert, rules, source} from '../../index.js'
 import type {ConvertOptions} from '../../index.js'
+import {printComments} from '../../lib/cli/escape-hugo.js'
+import {eleventyReservedTags, maxTagBytes} from '../../lib/cli/generator-tags.js'
+import {renderPage} from '../../lib/cli/render-page.js'
+import {lineBreaks11, unprintable} from '../../lib/util/yaml-text.js'
 
 /** A generated page and what its conversion must keep or drop. */
 export interface Page {
@@ -41,6 +45,10 @@ const yamlSignificant = [': ', '#', '---', '...', '"', "'", '\\', '!!', '!', '&a
 const markdownSignificant = ['*', '_', '**', '__', '[', ']', '](', '![', '#', '# ', '1. ', '1) ', '- ', '+ ', '> ', '<', '</', '<b>', '`', '```', '~~', '|', '\\', '&amp;', '&#x61;', '&copy', '<!--', '-->', '***', '===', '    ', 'http://example.com', '<https://x.y>', '[^1]']
 const cjkPunctuation = ['，', '。', '、', '“', '”', '「', '」', '《', '》', '（', '）', '！', '？', '；', '…', '—', '·']
 const other = ['é', 'ü', 'ß', 'ø', 'Ω', 'Ж', 'ع', 'ע', '😀', '👍🏽', 'ｶ', 'が', 'ㄅ', '한', 'e\u0301', '\u00a0', ' ', ' ', ' ']
+/** Static site generators' own syntax: Hugo shortcodes and summary divider, kramdown extensions, attribute lists, math, abbreviations, Goldmark attributes. */
+export const generatorSyntax = ['{{<', '{{%', '>}}', '%}}', '{{< gist a b >}}', '{{% notice %}}', '{{</* x */>}}', '{{<br />', '<!--more-->', '{:', '{::nomarkdown}', '{:/}', '{: .c onclick="x()"}', '{::comment}', '{:toc}', '{#id}', '{.cls}', '{style="color:red"}', '$$', '*[A]: ', ': ', '^', '{%', '{{ x }}']
+/** Characters YAML readers refuse or read as line breaks, a BOM, lone surrogates. */
+export const controlCharacters = ['\x01', '\x1b', '\x7f', '\x85', '\x9b', '\u2028', '\u2029', '\ufffe', '\uffff', '\ufeff', '\ud800', '\udc00']
 
 /** One text unit: mostly words, often significant characters. */
 const unit: fc.Arbitrary<string> = fc.oneof(
@@ -50,7 +58,9 @@ const unit: fc.Arbitrary<string> = fc.oneof(
   {weight: 2, arbitrary: fc.constantFrom(...yamlSignificant)},
   {weight: 2, arbitrary: fc.constantFrom(...markdownSignificant)},
   {weight: 2, arbitrary: fc.constantFrom(...cjkPunctuation)},
-  {weight: 1, arbitrary: fc.constantFrom(...other)}
+  {weight: 1, arbitrary: fc.constantFrom(...other)},
+  {weight: 1, arbitrary: fc.constantFrom(...generatorSyntax)},
+  {weight: 1, arbitrary: fc.constantFrom(...controlCharacters)}
 )
 
 /**
@@ -254,7 +264,8 @@ export const mutatedFixture = (fixtures: Array<{name: string; bytes: Uint8Array}
   })
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm)
-const squash = (value: string) => value.replace(/[\s\u00a0]+/g, '')
+/** Text without white space; a lone surrogate counts as U+FFFD (what a UTF-8 encoder makes of it). */
+const squash = (value: string) => value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD').replace(/[\s\u00a0]+/g, '')
 const safeScheme = /^(?:https?|mailto|ftp|tel):/i
 
 /** Outcome of checking one conversion. */
@@ -333,4 +344,109 @@ export async function checkConversion(input: string | Uint8Array, options: Conve
     for (const value of expected.dropped) if (all.includes(value)) throw new Error('promo text kept: ' + value)
   }
   return {status: 'converted', time}
+}
+
+/** Hugo prints a shortcode in its comment form without the markers; its zero-width space is invisible. */
+export function printedByHugo(value: string): string {
+  return printComments(value).replace(/\u200B/g, '')
+}
+
+/** Visible text (with alt text), link and image URLs of Markdown as remark reads it; code as `code` maps it. */
+function readable(markdown: string, code: (value: string) => string): {text: string; urls: Array<string>} {
+  const tree = parser.parse(markdown) as MdastRoot
+  let text = ''
+  const urls: Array<string> = []
+  visit(tree, function (node) {
+    if (node.type === 'text') text += node.value
+    else if (node.type === 'inlineCode' || node.type === 'code') text += code(node.value)
+    else if (node.type === 'image') {
+      text += node.alt || ''
+      urls.push(node.url)
+      // Not GFM's literal autolinks, found in text after escapes (`http\://…` stays text for `convert()`).
+    } else if (node.type === 'link' && node.position) urls.push(node.url)
+  })
+  // The generator layouts remove control characters from the text (`lib/cli/invisible-characters.ts`).
+  return {text: squash(text.replace(/[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFFFE\uFFFF]/g, '')), urls}
+}
+
+/**
+ * Lay out a converted body (`convert()` with `frontmatter: false`) with
+ * every generator layout and check what the generators rely on; throws an
+ * `Error` naming the first property that does not hold:
+ *
+ * *   the frontmatter has no character a YAML reader refuses or reads as a
+ *     line break, and reads back the same under YAML 1.2 and 1.1; it has a
+ *     title; every tag is at most 100 bytes and has a letter or digit;
+ *     Eleventy gets no reserved tag
+ * *   the body reads the same as the plain conversion (text, alt text, code
+ *     as the generator prints it, link and image URLs), control characters
+ *     aside
+ * *   hugo: no `{{<`, `{{%` or `<!--more-->` outside Hugo's comment form
+ * *   jekyll: no unescaped `{:`, `{#`, `$$`, `|`, `\&` or `\@` in text, no
+ *     line of text starting with `: `
+ */
+export function checkLayouts(file: VFile, relative: string): void {
+  const plain = readable(String(file), (value) => value)
+  for (const layout of ['hugo', 'jekyll', 'astro', 'eleventy'] as const) {
+    const rendered = renderPage(file, relative, layout)
+    const match = /^---\n([\s\S]*?\n)---\n/.exec(rendered.markdown)
+    if (!match) throw new Error(layout + ': no frontmatter')
+    const yaml = match[1]
+    if (unprintable.test(yaml) || lineBreaks11.test(yaml)) throw new Error(layout + ': frontmatter has a character YAML readers refuse: ' + JSON.stringify(yaml.slice(0, 200)))
+    const data = YAML.parse(yaml) as Record<string, unknown>
+    const data11 = YAML.parse(yaml, {version: '1.1'}) as Record<string, unknown>
+    for (const key of ['title', 'author', 'source', 'tags']) {
+      if (JSON.stringify(data11[key]) !== JSON.stringify(data[key])) throw new Error(layout + ': `' + key + '` reads differently under YAML 1.1: ' + JSON.stringify(data11[key]) + ' / ' + JSON.stringify(data[key]))
+    }
+    if (typeof data.title !== 'string' || !data.title) throw new Error(layout + ': no title')
+    for (const tag of Array.isArray(data.tags) ? data.tags.map(String) : []) {
+      if (Buffer.byteLength(tag) > maxTagBytes || !/[\p{L}\p{N}]/u.test(tag)) throw new Error(layout + ': unusable tag ' + JSON.stringify(tag))
+      if (layout === 'eleventy' && eleventyReservedTags.has(tag)) throw new Error('eleventy: reserved tag ' + tag)
+    }
+    const body = rendered.markdown.slice(match[0].length).replace(/^\n/, '')
+    const laid = readable(body, layout === 'hugo' ? printedByHugo : (value) => value)
+    if (laid.text !== plain.text) throw new Error(layout + ': the body reads differently: ' + JSON.stringify(firstDifference(plain.text, laid.text)))
+    if (JSON.stringify(laid.urls) !== JSON.stringify(plain.urls)) throw new Error(layout + ': link or image URLs differ: ' + JSON.stringify(plain.urls) + ' / ' + JSON.stringify(laid.urls))
+    if (layout === 'hugo') {
+      const left = body.replace(/\{\{<\/\*[\s\S]*?\*\/>\}\}|\{\{%\/\*[\s\S]*?\*\/%\}\}/g, '')
+      const found = /\{\{[<%]|<!--more-->/.exec(left)
+      if (found) throw new Error('hugo: Hugo would read ' + JSON.stringify(left.slice(Math.max(0, found.index - 20), found.index + 20)))
+    }
+    if (layout === 'jekyll') {
+      // The source of each paragraph, heading and table cell, its code spans blanked out.
+      const tree = parser.parse(body) as MdastRoot
+      visit(tree, function (node) {
+        if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return undefined
+        const start = node.position!.start.offset!
+        let source = body.slice(start, node.position!.end.offset)
+        // A cell's own pipes are the table's, not the text's.
+        if (node.type === 'tableCell') source = source.replace(/^\|/, ' ').replace(/(?<!\\)\|\s*$/, ' ')
+        const blank = (from: number, to: number) => {
+          source = source.slice(0, from - start) + ' '.repeat(to - from) + source.slice(to - start)
+        }
+        // Code, images (kramdown reads alt text raw) and link destinations and titles are no text.
+        visit(node, function (child) {
+          if (!child.position || child === node) return undefined
+          const from = child.position.start.offset!
+          const to = child.position.end.offset!
+          if (child.type === 'inlineCode' || child.type === 'image') blank(from, to)
+          else if (child.type === 'link') {
+            const last = child.children[child.children.length - 1]
+            if (body.charAt(from) === '<') blank(from, to)
+            else blank(last && last.position ? last.position.end.offset! : from + 1, to)
+          }
+          return undefined
+        })
+        const found = /(?<!\\)\{[:#]|(?<!\\)\$\$|(?<!\\)\||(?:^|[^\\])(?:\\\\)*\\[&@]|\n[\t >]*:[ \t]/.exec(source)
+        if (found) throw new Error('jekyll: kramdown would read ' + JSON.stringify(source.slice(Math.max(0, found.index - 20), found.index + 20)))
+        return 'skip'
+      })
+    }
+  }
+}
+
+function firstDifference(a: string, b: string): [string, string] {
+  let index = 0
+  while (index < a.length && a[index] === b[index]) index++
+  return [a.slice(Math.max(0, index - 20), index + 20), b.slice(Math.max(0, index - 20), index + 20)]
 }

@@ -1,25 +1,6 @@
 import type {Element} from 'hast'
 import {isCommentHeading, sectionHeading} from './section-heading.js'
-
-/** Strong “this is the article” class/id words. */
-const positive =
-  /article|content|entry|(?:^|[^a-z])(?:post|story|body|text|main|blog|hentry|h-entry)|正文/
-
-/** Boilerplate class/id words, matched anywhere in a class name or id. */
-const negativeLong =
-  /comment(?!ary)|pinglun|gentie|sidebar|footer|header|navbar|navigation|daohang|menu|related|xiangguan|share|sharing|social|fenxiang|guanggao|tuijian|promo|banner|widget|breadcrumb|cookie|newsletter|subscri|popup|modal|recommend|copyright|sponsor|outbrain|taboola|disqus|masthead|advert|adsbygoogle|shoutbox|skyscraper|gdpr|consent|toolbar|pagination|pager|signup|teaser|trending|popular|most-read|mostread/
-
-/** Short boilerplate words, matched only as whole words. */
-const negativeShort =
-  /(?:^|[^a-z])(?:nav|ad|ads|adv|dfp|tags|meta|extra|rss|print|follow|login|hidden|sr-only|foot|aside|side|bottom|more|reply|replies|author-bio|bio)(?:$|[^a-z])|(?:^|[^a-z])(?:hot|rank)(?:ing)?(?:-?(?:list|news|box|top))?\d*$/
-
-/** Furniture that is never the article, however much text it holds. */
-const unlikelyStrong =
-  /comment(?!ary)|pinglun|gentie|disqus|related|xiangguan|tuijian|fenxiang|guanggao|recommend|share|sharing|social|outbrain|taboola|sponsor|trending|popular|most-read|mostread|(?:^|[^a-z])(?:ad|ads|dfp|reply|replies)(?:$|[^a-z])|(?:^|[^a-z])(?:hot|rank)(?:ing)?(?:-?(?:list|news|box|top))?\d*$/
-
-/** Layout furniture: skipped unless it holds most of the page's text. */
-const unlikelyWeak =
-  /sidebar|daohang|footer|navbar|navigation|menu|banner|breadcrumb|cookie|newsletter|subscri|popup|modal|masthead|shoutbox|skyscraper|gdpr|consent|pagination|pager|signup|(?:^|[^a-z])(?:nav|rss|login|side)(?:$|[^a-z])/
+import {negativeLong, negativeShort, positiveName, unlikelyStrong, unlikelyWeak} from '../vocabulary.js'
 
 /** ARIA roles of page furniture. */
 const unlikelyRoles = new Set([
@@ -56,7 +37,7 @@ function normalise(name: string): string {
 
 /** Whether any of `names` carries a positive hint. */
 export function isPositiveName(names: Array<string>): boolean {
-  return names.some((name) => positive.test(name))
+  return names.some((name) => positiveName.test(name))
 }
 
 /** Whether any of `names` carries a negative hint. */

@@ -3,10 +3,16 @@ import type {Block} from '../blocks/block-stats.js'
 import {isCaption, isFigure} from '../../media/caption.js'
 import {hintNames, isArticleBody, isPositiveName} from '../blocks/hints.js'
 import {inlineShape} from '../blocks/inline-runs.js'
+import type {InlineShape} from '../blocks/inline-runs.js'
 import {holdsSentence, isContentLike} from '../blocks/prose.js'
 import {isCommentHeading, isRelatedHeading, sectionHeading} from '../blocks/section-heading.js'
 import {shortText} from '../blocks/short-text.js'
 import {linkDensity} from '../blocks/totals.js'
+import {
+  articleBesideComments, boilerplateStrong, boilerplateText, boilerplateTextMax, boilerplateWeak, commentName, emptyRelatedShare, linkListDensity,
+  linkListRootShare, metadataRow, metadataRowMaxText, metadataRowRootShare, mostTextMaxDensity, mostTextShare, relatedLinkDensity, relatedName,
+  teaserDensity, teaserName
+} from '../vocabulary.js'
 
 /**
  * Why the clean step removes a block: a stable name, reported in
@@ -43,20 +49,6 @@ export interface BlockContext {
   inComments?: boolean | null | undefined
 }
 
-/** Class/id words of boilerplate inside an article, even next to a positive word. */
-const boilerplateStrong =
-  /comment(?!ary)|pinglun|gentie|footer|disqus|share|sharing|social|fenxiang|guanggao|tuijian|cookie|consent|gdpr|newsletter|subscri|signup|sign-up|promo|sponsor|advert|adsbygoogle|popup|modal|outbrain|taboola|read-?more|more-?stories|recirc|also-?read|recommend|trending|popular|most-?read|author-?bio|about-?author|author-?box|author-?info|bio-?box|paywall|(?:^|[^a-z])(?:ad|ads|adv|adunit|ad-slot|dfp|print|follow|rating)(?:$|[^a-z])/
-
-/**
- * Class/id word of teasers: boilerplate only when the block links out or
- * does not read as article text (many sites class the article's own lead
- * `teaser`, `teaser-text`, `article-teaser`).
- */
-const teaserName = /teaser/
-
-/** Link density from which a block named as a teaser links out. */
-const teaserDensity = 0.2
-
 /**
  * Text elements: a class hint removes one only when it does not read as
  * article text (`p.paywall` and `p.teaser` paragraphs are the article).
@@ -81,33 +73,6 @@ const textTags: ReadonlySet<string> = new Set([
   'table',
   'ul'
 ])
-
-/** Weighted text (see `measureText`) the rest of the article root keeps when a comment thread outgrows it. */
-const articleBesideComments = 400
-
-/** Class/id words of comment threads. */
-const commentName = /comment(?!ary)|disqus|pinglun|gentie|(?:^|[^a-z])(?:replies|reply)(?:$|[^a-z])/
-
-/** Class/id words of page furniture, unless a positive word is there too. */
-const boilerplateWeak =
-  /breadcrumb|navbar|navigation|daohang|menu|sidebar|toolbar|pagination|pager|copyright|keywords|(?:^|[^a-z])(?:nav|bio|login|rss|meta|tags|tag-?list|tag-?cloud|side|btn|button|buttons|cta)(?:$|[^a-z])|(?:^|[^a-z])tag$|(?:^|[^a-z])(?:hot|rank)(?:ing)?(?:-?(?:list|news|box|top))?\d*$/
-
-/**
- * Class/id words of metadata rows and trails (byline, date, views,
- * breadcrumbs), whose content the frontmatter already has; checked before
- * positive words, which `entry-meta` would otherwise trip.
- */
-const metadataRow = /(?:^|[^a-z])(?:byline|dateline|attr|attrs|crumbs?)(?:$|[^a-z])|(?:post|entry|article|story)-?(?:meta|info|attr|byline)(?:$|[^a-z])/
-
-/** Class/id words of related-article lists. */
-const relatedName = /related|see-?also|xiangguan|相关|相關|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀/
-
-/** Whole-block texts that are never article text. */
-const boilerplateText =
-  /^(?:advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità|sponsored|广告|廣告|share|share this|share this article|teilen|partager|分享到?)\s*:?$/i
-
-/** Link density from which a block is a link list or a teaser. */
-const linkListDensity = 0.8
 
 /**
  * Blocks never dropped for their links alone: text structure (lists of links
@@ -152,7 +117,130 @@ const emptyContext: BlockContext = {}
  * inside links, quotes and data tables stay.
  */
 export function judgeBlock(node: Element, block: Block | undefined, rootText: number, context?: Readonly<BlockContext> | null | undefined): Verdict {
-  const settings = context || emptyContext
+  const facts = blockFacts(node, block, rootText, context || emptyContext)
+  for (const rule of cleanRules) {
+    const verdict = rule.judge(facts)
+    if (verdict) return verdict
+  }
+  return 'keep'
+}
+
+/** What the cleaning rules read about one block (shapes computed on demand, once). */
+export interface BlockFacts {
+  node: Element
+  /** Class names and id (`hintNames`), without a heading's slug id and `side-by-side`; live-ticker comments read as `commentary`. */
+  names: Array<string>
+  /** The block's section title (`sectionHeading`), if any. */
+  heading: string | undefined
+  /** Weighted text inside the block, and the part of it in links (see `measureText`). */
+  text: number
+  linkText: number
+  density: number
+  /** Weighted text of the whole article root. */
+  rootText: number
+  /** A positive class/id word or `itemprop=articleBody`. */
+  positive: boolean
+  /** Inside a block named as comments that was kept (see `BlockContext`). */
+  inComments: boolean
+  /** Inside a link, a quote or a data table (see `BlockContext`). */
+  structured: boolean
+  /** Named as a comment thread (outside a kept comment block). */
+  comment: boolean
+  /** Named with a strong boilerplate word (comment words do not count inside a kept comment block). */
+  strong: boolean
+  /** Holds most of the article's text, few links: hints on it are false alarms. */
+  mostText: boolean
+  /** A paragraph, quote or list that reads as article text (not removed for its class). */
+  prose(): boolean
+  /** The block's runs of inline text (`inlineShape`). */
+  shape(): InlineShape
+}
+
+/** A named cleaning rule: the verdict it gives a block, or `undefined` to leave it to the next rule. */
+export interface CleanRuleSpec {
+  /** Stable name of the rule (the verdicts it gives are the `CleanRule`s reported in `file.data.removals`). */
+  name: string
+  judge(facts: Readonly<BlockFacts>): Verdict | undefined
+}
+
+/**
+ * The cleaning rules, in order: the first that gives a verdict decides.
+ * Related lists come first (a list named `related` is kept, whatever else
+ * its class says); metadata rows before positive words (`entry-meta`);
+ * class words only off blocks that do not hold most of the article text;
+ * shape (link lists) and whole-block texts last.
+ */
+export const cleanRules: ReadonlyArray<CleanRuleSpec> = [
+  {
+    name: 'related-list',
+    judge(f) {
+      if (!(f.names.some((n) => relatedName.test(n)) || (f.heading && isRelatedHeading(f.heading)))) return undefined
+      if (f.linkText > 0 && f.density >= relatedLinkDensity) return 'related'
+      if (f.text - f.linkText < f.rootText * emptyRelatedShare) return 'empty-related'
+      return undefined
+    }
+  },
+  {
+    name: 'metadata-row',
+    judge: (f) =>
+      f.names.some((n) => metadataRow.test(n)) && f.text - f.linkText < Math.min(metadataRowMaxText, f.rootText * metadataRowRootShare) ? 'metadata-row' : undefined
+  },
+  {
+    name: 'comment-heading',
+    judge: (f) => (f.heading && isCommentHeading(f.heading) && !f.positive && !f.inComments ? 'comment-thread' : undefined)
+  },
+  {
+    name: 'boilerplate-hint',
+    judge(f) {
+      if (!f.strong || f.mostText) return undefined
+      if (f.comment) return 'comment-thread'
+      return f.prose() ? undefined : 'boilerplate-hint'
+    }
+  },
+  {
+    // Comment threads can outgrow the article, but an article is left beside
+    // them (a live ticker's “comments” are the article).
+    name: 'comment-thread',
+    judge: (f) => (f.mostText && !f.positive && f.comment && f.rootText - f.text >= articleBesideComments ? 'comment-thread' : undefined)
+  },
+  {
+    name: 'footer',
+    judge: (f) => (!f.mostText && f.node.tagName === 'footer' ? 'footer' : undefined)
+  },
+  {
+    name: 'furniture-hint',
+    judge: (f) => (!f.mostText && !f.positive && f.names.some((n) => boilerplateWeak.test(n)) && !f.prose() ? 'furniture-hint' : undefined)
+  },
+  {
+    name: 'teaser-hint',
+    judge(f) {
+      if (f.mostText || !f.names.some((n) => teaserName.test(n))) return undefined
+      const shape = f.shape()
+      return f.density >= teaserDensity || shape.linkedHeadings > 0 || !isContentLike(shape) ? 'teaser-hint' : undefined
+    }
+  },
+  {
+    // A linked image with its caption (`<a><div class="wp-caption">…</div></a>`) is a figure, not a link list.
+    name: 'link-list',
+    judge(f) {
+      const node = f.node
+      if (!(f.density >= linkListDensity && f.text < f.rootText * linkListRootShare && !f.structured && !isFigure(node) && !isCaption(node, false))) return undefined
+      const list = node.tagName === 'ul' || node.tagName === 'ol'
+      if (!list && keepLinkTags.has(node.tagName)) return undefined
+      const shape = f.shape()
+      // Lists of links in the text stay; lists of teaser cards go.
+      if (list) return shape.cards >= 2 && shape.cards === shape.links && !holdsSentence(shape) ? 'teaser-list' : undefined
+      return shape.truncated || (shape.links >= 2 && !holdsSentence(shape)) ? 'link-list' : undefined
+    }
+  },
+  {
+    name: 'boilerplate-text',
+    judge: (f) =>
+      f.text > 0 && f.text < boilerplateTextMax && boilerplateText.test((shortText(f.node, boilerplateTextMax) ?? '').trim()) ? 'boilerplate-text' : undefined
+  }
+]
+
+function blockFacts(node: Element, block: Block | undefined, rootText: number, settings: Readonly<BlockContext>): BlockFacts {
   const anchor = headingAnchor(node)
   // An id that is the slug of the block's own heading names the section
   // (`#sharing-with-a-single-developer`), not its role; `side-by-side`
@@ -162,61 +250,28 @@ export function judgeBlock(node: Element, block: Block | undefined, rootText: nu
     .map((name) => commentary(name.replace(/side-?by-?side/g, '')))
   const totals = block ? block.all : undefined
   const text = totals ? totals.text : 0
+  const linkText = totals ? totals.linkText : 0
   const density = totals ? linkDensity(totals) : 0
-
-  const heading = sectionHeading(node)
-  if (names.some((n) => relatedName.test(n)) || (heading && isRelatedHeading(heading))) {
-    if (totals && totals.linkText > 0 && density >= 0.3) return 'related'
-    if (text - (totals ? totals.linkText : 0) < rootText * 0.5) return 'empty-related'
-  }
-
-  if (names.some((n) => metadataRow.test(n)) && text - (totals ? totals.linkText : 0) < Math.min(200, rootText * 0.2)) return 'metadata-row'
-
-  const positive = isPositiveName(names) || isArticleBody(node)
   const inComments = Boolean(settings.inComments)
-  if (heading && isCommentHeading(heading) && !positive && !inComments) return 'comment-thread'
-  const comment = !inComments && names.some((n) => commentName.test(n))
-  const strong = names.some((n) => boilerplateStrong.test(n) && !(inComments && commentName.test(n)))
-  const footer = node.tagName === 'footer'
-  // A hint next to a positive one, on a block holding most of the article
-  // text, is a false alarm.
-  const mostText = text - (totals ? totals.linkText : 0) > rootText * 0.5 && density < 0.3
-  // A paragraph, quote or list that reads as article text is not removed
-  // for its class.
-  const prose = () => textTags.has(node.tagName) && isContentLike(inlineShape(node))
-  if (strong && !mostText) {
-    if (comment) return 'comment-thread'
-    if (!prose()) return 'boilerplate-hint'
+  let shape: InlineShape | undefined
+  const shapeOf = () => (shape ||= inlineShape(node))
+  return {
+    node,
+    names,
+    heading: sectionHeading(node),
+    text,
+    linkText,
+    density,
+    rootText,
+    positive: isPositiveName(names) || isArticleBody(node),
+    inComments,
+    structured: Boolean(settings.structured),
+    comment: !inComments && names.some((n) => commentName.test(n)),
+    strong: names.some((n) => boilerplateStrong.test(n) && !(inComments && commentName.test(n))),
+    mostText: text - linkText > rootText * mostTextShare && density < mostTextMaxDensity,
+    prose: () => textTags.has(node.tagName) && isContentLike(shapeOf()),
+    shape: shapeOf
   }
-  // Comment threads can outgrow the article, but an article is left beside
-  // them (a live ticker's “comments” are the article).
-  if (mostText && !positive && comment && rootText - text >= articleBesideComments) return 'comment-thread'
-  if (!mostText && footer) return 'footer'
-  if (!mostText && !positive && names.some((n) => boilerplateWeak.test(n)) && !prose()) return 'furniture-hint'
-  if (!mostText && names.some((n) => teaserName.test(n))) {
-    const shape = inlineShape(node)
-    if (density >= teaserDensity || shape.linkedHeadings > 0 || !isContentLike(shape)) return 'teaser-hint'
-  }
-
-  // A linked image with its caption (`<a><div class="wp-caption">…</div></a>`) is a figure, not a link list.
-  if (density >= linkListDensity && text < rootText * 0.5 && !settings.structured && !isFigure(node) && !isCaption(node, false)) {
-    const list = node.tagName === 'ul' || node.tagName === 'ol'
-    if (list || !keepLinkTags.has(node.tagName)) {
-      const shape = inlineShape(node)
-      if (list) {
-        // Lists of links in the text stay; lists of teaser cards go.
-        if (shape.cards >= 2 && shape.cards === shape.links && !holdsSentence(shape)) return 'teaser-list'
-      } else if (shape.truncated || (shape.links >= 2 && !holdsSentence(shape))) {
-        return 'link-list'
-      }
-    }
-  }
-
-  if (text > 0 && text < 60 && boilerplateText.test((shortText(node, 60) ?? '').trim())) {
-    return 'boilerplate-text'
-  }
-
-  return 'keep'
 }
 
 /**

@@ -58,8 +58,8 @@ const emptyOptions: CleanOptions = {}
  *
  * Decides on block containers only (class/id hints, link density, text
  * length), so inline elements inside a sentence are never removed (hidden
- * ones aside). Related-article link lists stay and get
- * `properties.dataNewsMarkdownRelated = 'true'`. Figures, tables,
+ * ones aside). Related-article link lists stay and are returned, for
+ * `rehypeRelatedArticles` to rewrite. Figures, tables,
  * blockquotes, lists, embeds and `<noscript>` image fallbacks stay.
  *
  * Every removed element goes to `options.onRemove` with its rule, so that
@@ -69,8 +69,10 @@ const emptyOptions: CleanOptions = {}
  *   Article root, as returned by `findArticleRoot`.
  * @param options
  *   Configuration (optional).
+ * @returns
+ *   The related-article lists kept (in no particular order).
  */
-export function cleanArticleRoot(root: Element, options?: Readonly<CleanOptions> | null | undefined): void {
+export function cleanArticleRoot(root: Element, options?: Readonly<CleanOptions> | null | undefined): Array<Element> {
   const onRemove = (options || emptyOptions).onRemove
   const stats = blockStats(root)
   const rootBlock = stats.byNode.get(root)
@@ -78,6 +80,7 @@ export function cleanArticleRoot(root: Element, options?: Readonly<CleanOptions>
   // Each parent with its context: inside kept text structure or a link;
   // inside a block named as comments that was kept (or is the root).
   const stack: Array<[Element, boolean, boolean]> = [[root, false, isCommentNamed(root)]]
+  const related: Array<Element> = []
 
   while (stack.length > 0) {
     const [parent, structured, inComments] = stack.pop()!
@@ -99,7 +102,7 @@ export function cleanArticleRoot(root: Element, options?: Readonly<CleanOptions>
         continue
       }
       if (verdict === 'related') {
-        child.properties.dataNewsMarkdownRelated = 'true'
+        related.push(child)
       } else {
         const structure = structureTags.has(child.tagName) || (child.tagName === 'table' && !isLayoutTable(child))
         stack.push([child, structured || structure, inComments || isCommentNamed(child)])
@@ -108,6 +111,7 @@ export function cleanArticleRoot(root: Element, options?: Readonly<CleanOptions>
     }
     if (changed) parent.children = kept
   }
+  return related
 
   function judge(node: Element, structured: boolean, inComments: boolean): 'keep' | 'related' | RemovalRule {
     const name = node.tagName

@@ -48,6 +48,7 @@ import {readJsonLd} from './json-ld.js'
 import {metaReader} from './meta-tags.js'
 import {readMarkup} from './microdata.js'
 import {attr, indexPage} from '../page-index.js'
+import type {PageIndex} from '../page-index.js'
 import {firstAuthors, firstDate, firstList, listed, listOf, preferLocalDay} from './reconcile.js'
 import {dateInUrl, hostLabel, hostOf, resolveUrl} from './site-url.js'
 import {chooseTitle} from './title.js'
@@ -76,6 +77,8 @@ export interface GenericMeta {
 export interface Options {
   /** Address of the page, used to resolve relative URLs and as a fallback `url` (default: none). */
   url?: string | null | undefined
+  /** The page's index, when already made from `tree` (default: made here). */
+  index?: PageIndex | null | undefined
 }
 
 const PUBLISHED_KEYS = [
@@ -106,7 +109,7 @@ const AUTHOR_KEYS = [
  */
 export function extractGenericMeta(tree: Root, options?: Options | null | undefined): GenericMeta {
   const pageUrl = options?.url || undefined
-  const index = indexPage(tree)
+  const index = options?.index || indexPage(tree)
   const meta = metaReader(index.metas)
   const ld = readJsonLd(index.jsonLd)
   const markup = readMarkup(index)

@@ -1,4 +1,4 @@
-import type {Element, Root} from 'hast'
+import type {Element, Parents, Root} from 'hast'
 import {blockStats} from '../blocks/block-stats.js'
 import type {Article} from './merge-siblings.js'
 import {mergeSiblings} from './merge-siblings.js'
@@ -11,6 +11,16 @@ const enoughText = 500
 
 /** Weighted text length of a find too small to stand for a long page. */
 const scrap = 200
+
+/** The article root content scoring found. */
+export interface ArticleRoot {
+  /** The root: an element of the page, or a new `<div>` around several (`merged`). */
+  node: Element
+  /** Whether `node` is a new `<div>` whose children are the page's blocks, not attached to the tree yet. */
+  merged: boolean
+  /** Parent of a block element of the page as the page was when scored (`undefined` for other nodes). */
+  parentOf(node: Element): Parents | undefined
+}
 
 /** Attempts, strictest first (Readability's flag fallbacks). */
 const attempts: ReadonlyArray<ScoreFlags> = [
@@ -26,9 +36,9 @@ const attempts: ReadonlyArray<ScoreFlags> = [
  * punctuation, link density, class/id hints, `<article>`,
  * `itemprop=articleBody`), picks the best one and adds siblings (and leads
  * just before its parent) that belong to it. Several kept blocks come back
- * wrapped in a new `<div>` with `properties.dataNewsMarkdownWrapper = 'true'`:
- * it is not attached to the tree and its children are the page's own nodes
- * (the tree is not changed).
+ * wrapped in a new `<div>` (`merged: true`): it is not attached to the tree
+ * and its children are the page's own nodes (the tree is not changed;
+ * `attachWrapper` with `parentOf` puts it in).
  * Falls back to `<body>` only when nothing scores or the best find is a
  * scrap (under 200 weighted characters on a page with over 1000);
  * `undefined` for a page without a body or text.
@@ -41,7 +51,7 @@ const attempts: ReadonlyArray<ScoreFlags> = [
  * @returns
  *   Article root, or `undefined`.
  */
-export function findArticleRoot(tree: Root): Element | undefined {
+export function findArticleRoot(tree: Root): ArticleRoot | undefined {
   const stats = blockStats(tree)
   let best: Article | undefined
 
@@ -56,7 +66,8 @@ export function findArticleRoot(tree: Root): Element | undefined {
     if (article.text >= enoughText) break
   }
 
+  const parentOf = (node: Element) => stats.byNode.get(node)?.domParent
   const body = stats.body
-  if (best && !(body && best.text < scrap && body.all.text > 2 * enoughText)) return best.node
-  return body && body.all.text > 0 ? body.node : undefined
+  if (best && !(body && best.text < scrap && body.all.text > 2 * enoughText)) return {node: best.node, merged: best.merged, parentOf}
+  return body && body.all.text > 0 ? {node: body.node, merged: false, parentOf} : undefined
 }

@@ -12,6 +12,8 @@ export interface Article {
   node: Element
   /** Weighted text length inside the root (under the scoring flags). */
   text: number
+  /** Whether `node` is a new `<div>` around several kept blocks, not attached to the tree. */
+  merged: boolean
 }
 
 /** How many levels above the candidate a lead paragraph is looked for. */
@@ -23,8 +25,8 @@ const leadLevels = 2
  * enough text and few links), plus blocks of prose right before the
  * candidate's parent and grandparent (leads and intros kept apart from the
  * body). A candidate marked `itemprop=articleBody` takes no siblings. Several kept blocks are wrapped in a new
- * `<div data-news-markdown-wrapper="true">` that is not attached to the tree
- * (its children are the page's own nodes); a lone candidate is returned as is.
+ * `<div>` that is not attached to the tree (its children are the page's own
+ * nodes; `merged` says so); a lone candidate is returned as is.
  */
 export function mergeSiblings(
   candidate: Block,
@@ -78,16 +80,8 @@ export function mergeSiblings(
     node = node.parent
   }
 
-  if (kept.length === 1) return {node: kept[0], text}
-  return {
-    node: {
-      type: 'element',
-      tagName: 'div',
-      properties: {dataNewsMarkdownWrapper: 'true'},
-      children: kept
-    },
-    text
-  }
+  if (kept.length === 1) return {node: kept[0], text, merged: false}
+  return {node: {type: 'element', tagName: 'div', properties: {}, children: kept}, text, merged: true}
 }
 
 /**

@@ -1,0 +1,91 @@
+/**
+ * Where each frontmatter field comes from, in the order the sources are
+ * tried: the one place that decides metadata precedence.
+ * `rehypeExtractMeta` runs these lists as they are (the first source that
+ * gives a value wins, its `from` goes to `file.data.articleSources`), and
+ * the README's precedence table is generated from them
+ * (`npx tsx scripts/precedence-table.ts`; `test/generic-meta.ts` fails when
+ * the README is stale).
+ *
+ * `standard` is the standard metadata of the page (JSON-LD, OpenGraph,
+ * meta tags, microdata, visible bylines), read by `extractGenericMeta` with
+ * its own order per field (the table at the top of `generic-meta.ts`).
+ *
+ * @module
+ */
+
+/** Fields whose source is recorded in `file.data.articleSources`. */
+export type SourcedField = 'title' | 'source' | 'author' | 'date' | 'url' | 'tags'
+
+/** A place a field's value can come from. */
+export type SourceId =
+  | 'credit-line'
+  | 'fallback:title'
+  | 'page-url'
+  | 'profile:author'
+  | 'profile:date'
+  | 'profile:tags'
+  | 'profile:title'
+  | 'standard'
+  | 'tag-footer'
+  | 'url-path'
+
+/** One source of a field and what it reads (for the README). */
+export interface FieldSource {
+  id: SourceId
+  reads: string
+}
+
+/** The fields in the order they are extracted (the credit line leaves the body while `source` is read, the tag footer before `tags`). */
+export const fieldOrder: ReadonlyArray<SourcedField> = ['title', 'source', 'author', 'date', 'url', 'tags']
+
+/** Per field, its sources, first tried first. */
+export const fieldSources: Readonly<Record<SourcedField, ReadonlyArray<FieldSource>>> = {
+  title: [
+    {id: 'profile:title', reads: 'a site profile’s `title` selectors: the match whose text is the standard title, else the one nearest before the article root'},
+    {id: 'standard', reads: 'a headline that agrees with the page’s metadata, else JSON-LD `headline` > `og:title` > `twitter:title` > … > `<title>` without the site name'},
+    {id: 'fallback:title', reads: 'the fallback profile’s `title` selectors (`h1.entry-title`, …, `h1`, `h2`), nearest before the root'}
+  ],
+  source: [
+    {id: 'credit-line', reads: 'the credit line in the article (`来源：…`), which then leaves the body'},
+    {id: 'standard', reads: 'a visible `来源：…` credit > JSON-LD `publisher` name > `og:site_name`'}
+  ],
+  author: [
+    {id: 'credit-line', reads: 'the credit line (`作者：…`, `记者：…`)'},
+    {id: 'profile:author', reads: 'a site profile’s `author` selectors'},
+    {id: 'standard', reads: 'JSON-LD `author` > author meta tags > microdata > `rel=author` > visible byline > editor (`责任编辑：…`)'}
+  ],
+  date: [
+    {id: 'standard', reads: 'JSON-LD `datePublished` > `article:published_time` and other date metas > microdata > `<time>` > visible credit line or date > `/YYYY/MM/DD/` in the URL'},
+    {id: 'profile:date', reads: 'a site profile’s `date` selectors (`datetime`, else the text)'},
+    {id: 'url-path', reads: 'a site profile’s `urlDate` pattern on the page URL'}
+  ],
+  url: [{id: 'page-url', reads: 'the `url` option > `<link rel=canonical>` > `og:url` (absolute `http(s)` only)'}],
+  tags: [
+    {id: 'profile:tags', reads: 'a site profile’s `tags` selectors (link texts, deduplicated)'},
+    {id: 'tag-footer', reads: 'a labelled tag footer (`本文标签：`, `Tags:`), which leaves the body'},
+    {id: 'standard', reads: '`article:tag` > JSON-LD `keywords` > meta `keywords` > `news_keywords` > `rel=tag` links'}
+  ]
+}
+
+/** Fields written from the standard metadata only, without a recorded source. */
+export const standardOnlyFields: Readonly<Record<'description' | 'image', string>> = {
+  description: '`og:description` > JSON-LD `description` > meta `description` > `twitter:description`',
+  image: '`og:image` > JSON-LD `image` > `twitter:image`'
+}
+
+/**
+ * The precedence table of the README (Markdown, one row a field).
+ *
+ * @returns
+ *   Table, ending in a line feed.
+ */
+export function precedenceTable(): string {
+  const rows = ['| field | sources, first tried first |', '| ----- | -------------------------- |']
+  for (const field of fieldOrder) {
+    const cells = fieldSources[field].map((source, index) => index + 1 + '. `' + source.id + '`: ' + source.reads)
+    rows.push('| `' + field + '` | ' + cells.join('<br>') + ' |')
+  }
+  for (const [field, reads] of Object.entries(standardOnlyFields)) rows.push('| `' + field + '` | 1. `standard`: ' + reads + ' |')
+  return rows.join('\n') + '\n'
+}
