@@ -15,6 +15,7 @@ import {countElements, countNodes, hasMarkup, parseDeepHtml} from './parse-deep-
 import {rehypeNewsArticle} from './plugins/rehype-news-article.js'
 import {remarkArticleFrontmatter} from './plugins/remark-article-frontmatter.js'
 import {remarkCjkEmphasis} from './plugins/remark-cjk-emphasis.js'
+import {remarkVerdict} from './verdict/index.js'
 import type {Options} from './types.js'
 import {listItem} from './util/list-item-handler.js'
 import {shortcodeUnsafe} from './util/shortcode-unsafe.js'
@@ -63,6 +64,7 @@ export function createProcessor(options?: Readonly<Options> | null | undefined) 
     .use(remarkGfm, {stringLength: stringWidth})
     .use(remarkCjkEmphasis)
     .use(remarkArticleFrontmatter, settings)
+    .use(remarkVerdict)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkStringify, stringifyOptions)
 }

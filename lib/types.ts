@@ -59,8 +59,12 @@ export interface VerdictMeasurements {
   linkTextShare: number
   /** Characters removed from inside the root by cleaning (the sum over `file.data.removals` of kind `text`). */
   removedCharacters: number
+  /** Of those, characters reported as `dropped-content`: text that read as the article. */
+  droppedCharacters: number
   /** Images and embeds removed from inside the root (`file.data.removals` of kind `image` and `embed`). */
   removedMedia: number
+  /** U+FFFD replacement characters in the Markdown body: text garbled by a wrong decoding before or while reading the page. */
+  replacementCharacters: number
   /** Per metadata field, where it came from and any conflict. */
   fields: Partial<Record<MetaField, FieldEvidence>>
 }

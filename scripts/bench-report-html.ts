@@ -51,7 +51,9 @@ function pageEntry(index: number): ReportEntry {
         titleNearRoot: index % 9 !== 0,
         linkTextShare: (index % 50) / 500,
         removedCharacters: index % 13 === 0 ? 240 : 0,
+        droppedCharacters: index % 26 === 0 ? 240 : 0,
         removedMedia: index % 17 === 0 ? 1 : 0,
+        replacementCharacters: 0,
         fields: {
           title: {source: 'h1.entry-title', conflict: null},
           date: {source: 'meta[property="article:published_time"]', conflict: index % 11 === 0 ? {value: '2019-01-01', source: 'JSON-LD datePublished'} : null},

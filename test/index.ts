@@ -30,6 +30,7 @@ const suites = [
   './redirect-servers.js',
   './article-root.js',
   './cleaning.js',
+  './verdict.js',
   './structure.js',
   './profiles.js',
   './reliability.js',

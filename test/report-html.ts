@@ -35,7 +35,9 @@ function verdict(status: VerdictStatus, reasons: Array<string>, overrides: Parti
       titleNearRoot: true,
       linkTextShare: 0.02,
       removedCharacters: 0,
+      droppedCharacters: 0,
       removedMedia: 0,
+      replacementCharacters: 0,
       fields: {title: {source: 'h1', conflict: null}, date: {source: 'meta[property="article:published_time"]', conflict: {value: '2020-01-02', source: 'JSON-LD datePublished'}}},
       ...overrides
     }

@@ -15,6 +15,8 @@ import {rehypeSelectRoot} from './rehype-select-root.js'
 import {rehypeSupSub, rewriteSupSub} from './rehype-sup-sub.js'
 import {report} from '../messages.js'
 import type {Options} from '../types.js'
+import {measurePage} from '../verdict/index.js'
+import {holdsContent} from '../util/holds-content.js'
 
 /**
  * The whole hast stage in one plugin, in order: remove CJK line breaks and
@@ -39,6 +41,8 @@ export const rehypeNewsArticle: Plugin<[(Readonly<Options> | null | undefined)?]
     rehypeResolveProfile.call(this, options),
     rehypeSelectRoot.call(this),
     rehypeExtractMeta.call(this, options),
+    // The whole page, measured against the root before pruning, for the verdict.
+    measurePage,
     rehypePruneToRoot.call(this),
     rehypeRemovePromos.call(this),
     rehypeRelatedArticles.call(this, options),
@@ -52,7 +56,7 @@ export const rehypeNewsArticle: Plugin<[(Readonly<Options> | null | undefined)?]
   ] as Array<(tree: Root, file: VFile) => undefined>
   return function (tree, file) {
     for (const step of steps) step(tree, file)
-    if (!hasContent(tree)) report(file, 'no-content', 'Nothing convertible is left: no article text or image found')
+    if (!holdsContent(tree)) report(file, 'no-content', 'Nothing convertible is left: no article text or image found')
   }
 }
 
@@ -72,19 +76,4 @@ function prepareHeadings(tree: Root): undefined {
     }
   }
   return undefined
-}
-
-function hasContent(tree: Root): boolean {
-  const stack: Array<Root | Element> = [tree]
-  while (stack.length > 0) {
-    const node = stack.pop()!
-    for (const child of node.children) {
-      if (child.type === 'text' && child.value.trim()) return true
-      if (child.type === 'element') {
-        if (child.tagName === 'img') return true
-        stack.push(child)
-      }
-    }
-  }
-  return false
 }

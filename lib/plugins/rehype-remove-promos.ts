@@ -11,6 +11,13 @@ import {usesFallbackProfile} from '../analyse/analysis.js'
 import {genericNews} from '../profiles/index.js'
 import {createRemovalLog} from '../util/removal-log.js'
 import {describeElement} from '../util/removals.js'
+import type {RemovalRule} from '../analyse/clean/clean-article-root.js'
+import {toString} from 'hast-util-to-string'
+import {measureText} from '../analyse/blocks/measure-text.js'
+import {restoreChildren, snapshotChildren} from '../util/children-snapshot.js'
+import {holdsContent} from '../util/holds-content.js'
+import {inlineShape} from '../analyse/blocks/inline-runs.js'
+import {isContentLike} from '../analyse/blocks/prose.js'
 
 /**
  * Elements that never hold article text. `<noscript>` goes unless it holds
@@ -19,7 +26,7 @@ import {describeElement} from '../util/removals.js'
  */
 const clutter = new Set([
   'script', 'style', 'noscript', 'template', 'link', 'meta', 'base', 'head', 'title',
-  'form', 'button', 'input', 'select', 'textarea', 'option', 'canvas', 'dialog'
+  'form', 'button', 'input', 'label', 'select', 'textarea', 'option', 'canvas', 'dialog'
 ])
 
 /** Clutter whose content a reader never sees: removed without a record. */
@@ -35,7 +42,12 @@ type Range = [number, number]
  * profile's `unwrap` elements (auto tag links, keyword affiliate links) are
  * replaced by their children: no word inside a sentence is ever deleted.
  * With the generic profile, boilerplate blocks inside the root (share bars,
- * comments, newsletter boxes, teasers) found by their hints go too.
+ * comments, newsletter boxes, teasers) found by their hints go too, unless
+ * that would leave the root without text or image: then the root stays
+ * uncleaned (when it held article-like text) and `suspect-root` flags the
+ * page for review. A form that is
+ * the root or holds most of its text (a product page, an ASP.NET page) is
+ * kept; its controls and labels go.
  *
  * Everything removed from inside the article root that a reader could see
  * is recorded on `file.data.removals`: the text of each removed block with
@@ -59,8 +71,18 @@ export const rehypeRemovePromos: Plugin<[], Root> = function () {
         // Images and embeds the cleaning heuristics take out are recorded
         // by the media step; their blocks' text by the removal log.
         const before = mediaWithin(root)
-        const related = cleanArticleRoot(root, {onRemove: log.note})
+        // Cleaning that would leave no text nor image is undone: the root
+        // stays uncleaned and the page is flagged for review.
+        const snapshot = snapshotChildren(root)
+        const removed: Array<[Element, RemovalRule]> = []
+        const related = cleanArticleRoot(root, {onRemove: (node, rule) => void removed.push([node, rule])})
         if (analysis) analysis.relatedLists.push(...related)
+        if (removed.length > 0 && !holdsContent(root) && isContentLike(inlineShape({...root, children: snapshot.get(root)!}))) {
+          restoreChildren(snapshot)
+          report(file, 'suspect-root', 'Cleaning would have removed everything from the chosen article root (' + removed.length + ' blocks, first `' + describeElement(removed[0][0]) + '`, rule `' + removed[0][1] + '`): kept it uncleaned', root)
+        } else {
+          for (const [node, rule] of removed) log.note(node, rule)
+        }
         const after = new Set(mediaIn(root))
         for (const [node, hidden] of before) if (!after.has(node)) noteMedia(file, node, hidden ? 'hidden' : 'boilerplate')
       }
@@ -102,6 +124,18 @@ export const rehypeRemovePromos: Plugin<[], Root> = function () {
             continue
           }
           const hidden = isHidden(node)
+          // A form that is the article root or holds most of its text (a
+          // product page, an ASP.NET page) is the article: its controls go,
+          // its text stays.
+          if (!hidden && node.tagName === 'form' && root && (node === root || (inRoot && holdsMostText(node, root)))) {
+            if (node === root) {
+              stack.push([node, true])
+              kept.push(node)
+            } else {
+              for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index])
+            }
+            continue
+          }
           if ((clutter.has(node.tagName) && !(node.tagName === 'noscript' && holdsMedia(node))) || hidden) {
             noteMediaIn(file, node, hidden ? 'hidden' : 'clutter')
             const name = clutter.has(node.tagName) ? clutterRule(node) : 'hidden'
@@ -120,6 +154,11 @@ export const rehypeRemovePromos: Plugin<[], Root> = function () {
     }
     log.flush(root || tree)
   }
+}
+
+/** Whether `node` holds more than half of the visible text of `root` (weighted, see `measureText`). */
+function holdsMostText(node: Element, root: Element): boolean {
+  return measureText(toString(node)).length * 2 > measureText(toString(root)).length
 }
 
 /** The rule removing clutter, or `''` for clutter a reader never sees. */

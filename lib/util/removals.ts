@@ -21,6 +21,8 @@ export interface Removal {
   element: string
   /** The start of the removed text (at most 80 characters), or the image or embed URL. */
   sample: string
+  /** Whether it was reported (`dropped-*`) as content-like, rather than only recorded (absent: only recorded). */
+  reported?: boolean | undefined
 }
 
 /** `tag.class#id` of an element, for messages. */
@@ -49,7 +51,7 @@ export function recordRemoval(file: VFile, removal: Removal): void {
  * `dropped-content`, `dropped-image` or `dropped-embed`.
  */
 export function noteRemoval(file: VFile, removal: Removal, node?: Element | null | undefined): void {
-  recordRemoval(file, removal)
+  recordRemoval(file, {...removal, reported: true})
   const what =
     removal.kind === 'text'
       ? removal.characters + ' characters of text'

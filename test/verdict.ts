@@ -1,0 +1,205 @@
+// The verdict (`file.data.verdict`): each check on pages that trip it, the
+// measurements behind it, and the fallbacks that keep a page with text from
+// failing (`no-content` only when there is truly nothing).
+import fs from 'node:fs/promises'
+import {fromHtml} from 'hast-util-from-html'
+import {test} from 'uvu'
+import * as assert from 'uvu/assert'
+import path from 'node:path'
+import {convert} from '../index.js'
+import {cli, folder} from './util/cli-harness.js'
+import type {Verdict, VerdictMeasurements} from '../lib/types.js'
+import {select} from 'hast-util-select'
+import {collectCandidates, fieldEvidence} from '../lib/verdict/fields.js'
+import {measurePageText} from '../lib/verdict/page-text.js'
+import {judge, thresholds} from '../lib/verdict/rules.js'
+
+const fixtures = new URL('../fixtures/', import.meta.url)
+
+async function fixture(name: string): Promise<{verdict: Verdict; ruleIds: Array<string>}> {
+  const folder = new URL(name + '/', fixtures)
+  const options = JSON.parse(await fs.readFile(new URL('options.json', folder), 'utf8').catch(() => '{}'))
+  const file = await convert(await fs.readFile(new URL('input.html', folder), 'utf8'), options)
+  assert.ok(file.data.verdict, 'a verdict on ' + name)
+  return {verdict: file.data.verdict!, ruleIds: file.messages.map((message) => String(message.ruleId))}
+}
+
+const sentence = (topic: string, index: number) =>
+  'The ' + topic + ' report number ' + index + ' says that the committee met on Tuesday and agreed to publish its findings in the spring.'
+const paragraphs = (topic: string, count: number) => Array.from({length: count}, (_, index) => '<p>' + sentence(topic, index) + '</p>').join('')
+
+test('verdict: a sidebar chosen as the root (a profile selector matching it first) fails, for its short output and its root', async function () {
+  const {verdict} = await fixture('verdict-sidebar-root')
+  assert.is(verdict.status, 'failed')
+  assert.equal(verdict.reasons, ['short-article', 'suspect-root'])
+  assert.is(verdict.measurements.titleNearRoot, false)
+  assert.ok(verdict.measurements.sentenceTextOutsideRoot > 0.9)
+  assert.ok(verdict.measurements.pageCharacters > 800)
+})
+
+test('verdict: a browser-upgrade notice as the whole output is a short article to review', async function () {
+  const {verdict, ruleIds} = await fixture('verdict-browser-upgrade')
+  assert.is(verdict.status, 'review')
+  assert.equal(verdict.reasons, ['short-article'])
+  assert.ok(ruleIds.includes('short-article'))
+  assert.ok(verdict.measurements.outputCharacters < thresholds.shortWeight)
+  assert.is(verdict.measurements.outputParagraphs, 1)
+})
+
+test('verdict: ad, paywall and cookie classes on <body> and wrappers remove nothing of the article', async function () {
+  const {verdict} = await fixture('verdict-body-ad-class')
+  assert.is(verdict.status, 'ok')
+  assert.equal(verdict.reasons, [])
+  assert.is(verdict.measurements.droppedCharacters, 0)
+  assert.ok(verdict.measurements.outputCharacters > 700)
+})
+
+test('verdict: an article inside a <form> is kept, controls aside', async function () {
+  const {verdict} = await fixture('verdict-article-in-form')
+  assert.is(verdict.status, 'ok')
+  assert.ok(verdict.measurements.outputCharacters > 700)
+  assert.is(verdict.measurements.outputParagraphs, 4)
+})
+
+test('verdict: a JSON-LD date contradicting the visible date is a metadata conflict', async function () {
+  const {verdict} = await fixture('verdict-json-ld-date-conflict')
+  assert.is(verdict.status, 'review')
+  assert.equal(verdict.reasons, ['metadata-conflict'])
+  assert.equal(verdict.measurements.fields.date, {
+    source: 'json-ld:NewsArticle.datePublished',
+    conflict: {value: '2021-03-14', source: 'visible-date'}
+  })
+  assert.equal(verdict.measurements.fields.author, {source: 'json-ld:NewsArticle.author', conflict: null})
+})
+
+test('verdict: a plain article is ok, with every measurement filled', async function () {
+  const file = await convert(
+    '<html><head><title>Committee report</title></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>' +
+      '<article><h1>Committee report</h1>' + paragraphs('committee', 6) + '</article><footer>Contact us</footer></body></html>',
+    {url: 'https://news.example.com/report'}
+  )
+  const verdict = file.data.verdict!
+  assert.is(verdict.status, 'ok')
+  const keys: Array<keyof VerdictMeasurements> = [
+    'outputCharacters', 'outputParagraphs', 'pageCharacters', 'sentenceTextOutsideRoot', 'titleNearRoot',
+    'linkTextShare', 'removedCharacters', 'droppedCharacters', 'removedMedia', 'replacementCharacters', 'fields'
+  ]
+  assert.equal(Object.keys(verdict.measurements).sort(), [...keys].sort())
+  assert.is(verdict.measurements.outputParagraphs, 6)
+  assert.is(verdict.measurements.sentenceTextOutsideRoot, 0)
+  assert.is(verdict.measurements.titleNearRoot, true)
+  assert.is(verdict.measurements.linkTextShare, 0)
+  assert.equal(verdict.measurements.fields.title, {source: 'h1', conflict: null})
+  assert.equal(verdict.measurements.fields.author, {source: null, conflict: null})
+})
+
+test('verdict: cleaning that would empty the root is undone and flagged, never `no-content`', async function () {
+  for (const tag of ['aside', 'nav']) {
+    const file = await convert('<html><body><article class="post"><' + tag + ' class="entry-aside">' + paragraphs('storm', 3) + '</' + tag + '></article></body></html>')
+    assert.match(String(file), /storm report number 2/)
+    assert.is(file.data.verdict!.status, 'review')
+    assert.equal(file.data.verdict!.reasons, ['suspect-root'])
+  }
+  // Truly nothing: still fatal.
+  try {
+    await convert('<html><body><nav><a href="/">Home</a></nav></body></html>')
+    assert.unreachable('should fail')
+  } catch (error) {
+    assert.match(String(error), /Nothing convertible/)
+  }
+})
+
+test('verdict: relative links without a page URL are reported, with the option to fix them', async function () {
+  const html = '<html><body><article><h1>Report</h1>' + paragraphs('budget', 3) + '<p>See <a href="/budget/2024">the budget</a> for details.</p></article></body></html>'
+  const without = await convert(html)
+  const message = without.messages.find((m) => m.ruleId === 'relative-urls-unresolved')
+  assert.ok(message)
+  assert.match(message!.reason, /`url` option \(CLI: `--base-url`\)/)
+  assert.is(without.data.verdict!.status, 'ok')
+  const withUrl = await convert(html, {url: 'https://news.example.com/a'})
+  assert.not.ok(withUrl.messages.some((m) => m.ruleId === 'relative-urls-unresolved'))
+})
+
+test('verdict: garbled text (U+FFFD) is flagged', async function () {
+  const garbled = paragraphs('bridge', 4).replace(/committee/g, 'Gr\ufffd\ufffde K\ufffdln')
+  const file = await convert('<html><body><article><h1>Bridge</h1>' + garbled + '</article></body></html>')
+  assert.ok(file.data.verdict!.measurements.replacementCharacters >= thresholds.replacementCharacters)
+  assert.equal(file.data.verdict!.reasons, ['garbled-text'])
+})
+
+test('verdict: page text measures the root’s share of sentences and the title’s place', function () {
+  const tree = fromHtml(
+    '<body><h1>Storm closes pass</h1><div id="side"><p>' + sentence('side', 1) + '</p></div>' +
+      '<div id="main"><p>' + sentence('main', 1) + '</p><p>' + sentence('main', 2) + '</p><ul><li><a href="/x">A link only line that is long enough.</a></li></ul></div></body>'
+  )
+  const root = select('#main', tree)
+  const page = measurePageText(tree, root, 'Storm closes pass')
+  assert.is(page.sentenceInRoot * 3, page.sentenceCharacters * 2)
+  assert.is(page.titleNearRoot, true)
+  assert.is(page.longestOutside, page.longestInside)
+  assert.is(measurePageText(tree, root, 'Another headline').titleNearRoot, false)
+  assert.is(measurePageText(tree, undefined, 'Storm closes pass').sentenceInRoot, 0)
+})
+
+test('verdict: dates a day apart agree, more do not; authors sharing a name agree', function () {
+  const page = (date: string, visible: string, author: string, byline: string) =>
+    fromHtml(
+      '<html><head><meta property="article:published_time" content="' + date + '"><meta name="author" content="' + author + '"></head>' +
+        '<body><p class="byline">By ' + byline + '</p><time class="date">' + visible + '</time><p>' + sentence('x', 1) + '</p></body></html>'
+    )
+  const near = collectCandidates(page('2021-03-13T23:30:00Z', '14 March 2021', 'Anna Berg', 'Anna Berg'))
+  assert.equal(fieldEvidence({date: '2021-03-13T23:30:00Z', author: 'Anna Berg'}, {date: 'meta', author: 'meta'}, near).date, {source: 'meta', conflict: null})
+  const far = collectCandidates(page('2021-03-10T10:00:00Z', '14 March 2021', 'Anna Berg', 'Jon Olsen'))
+  const fields = fieldEvidence({date: '2021-03-10T10:00:00Z', author: 'Anna Berg'}, {date: 'meta', author: 'meta'}, far)
+  assert.equal(fields.date!.conflict, {value: '2021-03-14', source: 'visible-date'})
+  assert.equal(fields.author!.conflict, {value: 'Jon Olsen', source: 'byline'})
+})
+
+test('verdict: rules flag at their thresholds and not below', function () {
+  const base: VerdictMeasurements = {
+    outputCharacters: 2000, outputParagraphs: 10, pageCharacters: 5000, sentenceTextOutsideRoot: 0.1, titleNearRoot: true,
+    linkTextShare: 0.05, removedCharacters: 0, droppedCharacters: 0, removedMedia: 0, replacementCharacters: 0, fields: {}
+  }
+  const page = {characters: 5000, sentenceCharacters: 2400, sentenceInRoot: 2160, longestOutside: 200, longestInside: 400, titleNearRoot: true}
+  // Latin test text: the weighted length is the character count.
+  const ids = (m: Partial<VerdictMeasurements>, p: Partial<typeof page> = {}, hasTitle = true) =>
+    judge({...base, ...m}, {page: {...page, ...p}, hasTitle, outputWeight: (m.outputCharacters ?? base.outputCharacters)}).map((finding) => finding.ruleId + ':' + finding.status)
+  assert.equal(ids({}), [])
+  assert.equal(ids({outputCharacters: 39}), ['short-article:failed'])
+  assert.equal(ids({outputCharacters: 149}), ['short-article:review'])
+  assert.equal(ids({outputCharacters: 299}), ['short-article:review'])
+  assert.equal(ids({outputCharacters: 300}), [])
+  assert.equal(ids({titleNearRoot: false, sentenceTextOutsideRoot: 0.51}), ['suspect-root:review'])
+  assert.equal(ids({titleNearRoot: false, sentenceTextOutsideRoot: 0.5}), [])
+  assert.equal(ids({titleNearRoot: false, sentenceTextOutsideRoot: 0.9}, {}, false), [])
+  assert.equal(ids({}, {longestOutside: 1601}), ['suspect-root:review'])
+  assert.equal(ids({}, {longestOutside: 1600}), [])
+  assert.equal(ids({linkTextShare: 0.51}), ['suspect-root:review'])
+  assert.equal(ids({droppedCharacters: 1001}), ['dropped-content:review'])
+  assert.equal(ids({droppedCharacters: 1000}), [])
+  assert.equal(ids({replacementCharacters: 3}), ['garbled-text:review'])
+  assert.equal(ids({fields: {date: {source: 'meta', conflict: {value: '2020-01-01', source: 'visible-date'}}}}), ['metadata-conflict:review'])
+  // CJK weighs twice: 80 CJK characters are not short, 70 are.
+  assert.equal(judge({...base, outputCharacters: 80}, {page: {...page, sentenceCharacters: 500}, hasTitle: true, outputWeight: 160}).map((finding) => finding.ruleId), [])
+  assert.equal(judge({...base, outputCharacters: 70}, {page: {...page, sentenceCharacters: 500}, hasTitle: true, outputWeight: 140}).map((finding) => finding.ruleId), ['short-article'])
+  // Too little sentence text on the page for the share checks.
+  assert.equal(ids({titleNearRoot: false, sentenceTextOutsideRoot: 0.9, outputCharacters: 200}, {sentenceCharacters: 700}), [])
+})
+
+test('verdict: the CLI reports each page’s verdict and ends its summary with the pages that need review', async function () {
+  const read = (name: string) => fs.readFile(new URL(name + '/input.html', fixtures), 'utf8')
+  const dir = await folder({
+    'in/good.html': '<html><head><title>Committee report</title></head><body><article><h1>Committee report</h1>' + paragraphs('committee', 6) + '</article></body></html>',
+    'in/upgrade.html': await read('verdict-browser-upgrade'),
+    'in/dates.html': await read('verdict-json-ld-date-conflict'),
+    'in/form.html': await read('verdict-article-in-form')
+  })
+  const result = await cli(['in', '--out', 'out', '--report', 'report.json', '--base-url', 'https://news.example.com/'], dir)
+  assert.is(result.code, 0, result.stderr)
+  const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as {files: Array<{input: string; verdict: Verdict | null}>}
+  const status = Object.fromEntries(report.files.map((file) => [file.input, file.verdict && file.verdict.status + ' ' + file.verdict.reasons.join(',')]))
+  assert.equal(status, {'dates.html': 'review metadata-conflict', 'form.html': 'ok ', 'good.html': 'ok ', 'upgrade.html': 'review short-article'})
+  assert.match(result.stderr, /2 pages need review: metadata-conflict ×1, short-article ×1\n$/)
+})
+
+test.run()
