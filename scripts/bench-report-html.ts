@@ -149,7 +149,7 @@ try {
   await fs.rm(work, {recursive: true, force: true})
 }
 
-console.log('Chromium ' + (await import('node:child_process')).execFileSync('/usr/bin/chromium', ['--version']).toString().trim().split(' ').slice(0, 2).join(' ') + ', ' + os.availableParallelism() + ' cores, median of ' + rounds + ' interleaved rounds')
+console.log('Chromium ' + (await import('node:child_process')).execFileSync('/usr/bin/chromium', ['--version']).toString().trim().split(' ').slice(0, 2).join(' ') + ', ' + os.availableParallelism() + ' cores, load ' + load.toFixed(2) + ', median of ' + rounds + ' interleaved rounds')
 console.log('| pages | HTML | render in Node (wall / CPU) | open → drawn (wall) | drawn at (page clock) | page script (main thread) | style + layout (main thread) | sort by title | sort by words | filter verdict | text search |')
 console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
 for (const [index, label] of labels.entries()) {

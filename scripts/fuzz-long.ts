@@ -23,6 +23,7 @@ import {pathToFileURL} from 'node:url'
 import {parseArgs} from 'node:util'
 import {Worker, isMainThread, parentPort} from 'node:worker_threads'
 import fc from 'fast-check'
+import type {Root as HastRoot} from 'hast'
 
 type Kind = 'page' | 'bytes' | 'mutation'
 interface Job {
@@ -209,7 +210,7 @@ async function buildSample(indexes: Array<number>, baseSeed: number, failures: s
     let differences = 0
     if (built.ok) {
       const site = await readSite(destination)
-      const bySource = new Map<string, {tree: import('hast').Root; file: string}>()
+      const bySource = new Map<string, {tree: HastRoot; file: string}>()
       for (const page of site.values()) {
         const source = select('meta[name=source]', page.tree)?.properties.content
         if (typeof source === 'string') bySource.set(source, page)

@@ -213,4 +213,63 @@ test('looksBinary', () => {
   assert.not.ok(looksBinary(utf16(page, 'be')), 'UTF-16BE HTML')
 })
 
+/** UTF-16 bytes without a BOM. */
+function utf16Bare(value: string, endian: 'le' | 'be'): Uint8Array {
+  return utf16(value, endian).subarray(2)
+}
+
+test('utf-16 without BOM is told by its NUL bytes, with a warning; and is not binary', () => {
+  for (const endian of ['le', 'be'] as const) {
+    const bytes = utf16Bare(page, endian)
+    assert.equal(decodeHtml(bytes), {value: page, encoding: 'utf-16' + endian, warnings: [{ruleId: 'charset-sniffed', reason: 'No byte order mark; detected `utf-16' + endian + '` from the bytes'}]})
+    assert.not.ok(looksBinary(bytes), endian)
+  }
+  // Too short to tell, or NUL bytes on both sides: not UTF-16.
+  assert.is(decodeHtml(Uint8Array.from([0x3c, 0])).encoding, 'utf-8')
+})
+
+test('a declaration the bytes contradict is overruled (`charset-mismatch`)', () => {
+  const declared = (charset: string, bytes: Uint8Array) => decodeHtml(concat(utf8('<meta charset="' + charset + '">'), bytes))
+  // Broken in the declared encoding, clean in the detected one.
+  const gbkAsUtf8 = declared('utf-8', data('gbk-undeclared.html'))
+  assert.is(gbkAsUtf8.encoding, 'gb18030')
+  assert.ok(gbkAsUtf8.value.includes(simplified))
+  assert.equal(gbkAsUtf8.warnings.map((warning) => warning.ruleId), ['charset-mismatch'])
+  assert.match(gbkAsUtf8.warnings[0].reason, /^Page declares `utf-8` but its bytes are not valid `utf-8` \(\d+ invalid sequences\); detected `gb18030` from the bytes$/)
+  // Valid in the declared encoding but gibberish there: GBK read as windows-1252 or Big5, Big5 read as GBK.
+  const cases: Array<[string, string, string, string]> = [
+    ['windows-1252', 'gbk-undeclared.html', 'gb18030', simplified],
+    ['big5', 'gbk-undeclared.html', 'gb18030', simplified],
+    ['gbk', 'big5-undeclared.html', 'big5', traditional]
+  ]
+  for (const [charset, name, encoding, text] of cases) {
+    const result = declared(charset, data(name))
+    assert.is(result.encoding, encoding, charset + ' ' + name)
+    assert.ok(result.value.includes(text), charset + ' ' + name)
+    assert.equal(result.warnings, [{ruleId: 'charset-mismatch', reason: 'Page declares `' + charset + '` but its bytes read as gibberish in `' + charset + '`; detected `' + encoding + '` from the bytes'}])
+  }
+  // The declaration stands when the bytes fit it.
+  assert.equal(declared('big5', data('big5-undeclared.html')).warnings, [])
+  assert.equal(declared('gbk', data('gbk-undeclared.html')).warnings, [])
+})
+
+test('UTF-8 with a few broken sequences beats a legacy declaration, and counts them', () => {
+  const text = '<meta charset="gbk"><p>统计局今天发布的数据显示，今年前两个月'
+  for (const broken of [1, 2]) {
+    const bytes = concat(utf8(text), ...Array.from({length: broken}, () => [0xff]), utf8('</p>'))
+    const plural = broken === 1 ? '' : 's'
+    assert.equal(decodeHtml(bytes), {
+      value: text + '\uFFFD'.repeat(broken) + '</p>',
+      encoding: 'utf-8',
+      warnings: [
+        {ruleId: 'charset-mismatch', reason: 'Page declares `gbk` but its bytes are UTF-8 (with ' + broken + ' invalid sequence' + plural + '); decoded as UTF-8'},
+        {ruleId: 'invalid-bytes', reason: 'Found ' + broken + ' invalid byte sequence' + plural + ' for `utf-8`, replaced with U+FFFD'}
+      ]
+    })
+  }
+  // Too few good characters per broken sequence: the declaration stands.
+  const legacy = decodeHtml(concat(utf8('<meta charset="gbk"><p>'), [0xd6, 0xd0, 0xff, 0xfe, 0xe4], utf8('</p>')))
+  assert.is(legacy.encoding, 'gbk')
+})
+
 test.run()

@@ -8,6 +8,13 @@ import {unified} from 'unified'
 import {remarkCjkEmphasis, stringifyOptions} from '../index.js'
 import {parseMarkdown} from './util/properties.js'
 
+/** An mdast node as these tests walk it. */
+interface Walked {
+  type: string
+  value?: string
+  children?: Array<Walked>
+}
+
 const processor = unified().use(rehypeParse, {fragment: true}).use(rehypeRemark).use(remarkGfm).use(remarkCjkEmphasis).use(remarkStringify, stringifyOptions)
 const md = (html: string) => String(processor.processSync(html)).trim()
 
@@ -25,11 +32,11 @@ test('emphasis: output has no character references and parses back as strong', f
   assert.not.match(out, '&#x')
   const {tree} = parseMarkdown(out)
   const types: Array<string> = []
-  const walk = (node: {type: string; children?: Array<unknown>}) => {
+  const walk = (node: Walked) => {
     types.push(node.type)
-    for (const child of node.children || []) walk(child as never)
+    for (const child of node.children || []) walk(child)
   }
-  walk(tree as never)
+  walk(tree)
   assert.ok(types.includes('strong') && types.includes('emphasis'))
 })
 
@@ -51,13 +58,13 @@ test('emphasis: code at an edge next to a letter goes outside, not encoded', fun
 function shape(markdown: string): string {
   const {tree} = parseMarkdown(markdown)
   const tags: Record<string, string> = {emphasis: 'i', strong: 'b', delete: 's'}
-  const walk = (node: {type: string; value?: string; children?: Array<unknown>}): string => {
-    const inner = (node.children || []).map((child) => walk(child as never)).join('')
+  const walk = (node: Walked): string => {
+    const inner = (node.children || []).map((child) => walk(child)).join('')
     const tag = tags[node.type]
     if (tag) return '<' + tag + '>' + inner + '</' + tag + '>'
     return node.type === 'text' ? String(node.value) : inner
   }
-  return walk(tree as never)
+  return walk(tree)
 }
 
 /** Convert, check there are no character references, and return the Markdown and its structure. */
@@ -150,8 +157,8 @@ test('emphasis: random mixes of CJK, Latin, punctuation and attention parse back
     const {tree} = parseMarkdown(out)
     const squash = (value: string) => value.replace(/[\s\\]+/g, '')
     const source = html.replace(/<[^>]+>/g, '')
-    const read = (node: {type: string; value?: string; children?: Array<unknown>}): string => node.type === 'text' ? String(node.value) : (node.children || []).map((child) => read(child as never)).join('')
-    assert.is(squash(read(tree as never)), squash(source), html + ' → ' + out)
+    const read = (node: Walked): string => (node.type === 'text' ? String(node.value) : (node.children || []).map((child) => read(child)).join(''))
+    assert.is(squash(read(tree)), squash(source), html + ' → ' + out)
   }
 })
 

@@ -4,6 +4,7 @@ import rehypeParse from 'rehype-parse'
 import {toString as hastToString} from 'hast-util-to-string'
 import {toString as mdastToString} from 'mdast-util-to-string'
 import {unified} from 'unified'
+import {VFile} from 'vfile'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import type {Root as HastRoot} from 'hast'
@@ -52,7 +53,7 @@ for (const name of cases) {
     // Round trip: the Markdown's text is the article text, whitespace aside.
     const html = expected.bytes ? decodeHtml(new Uint8Array(bytes)).value : bytes.toString('utf8')
     const hast = unified().use(rehypeParse).use(rehypeNewsArticle, options)
-    const tree = (await hast.run(hast.parse(html) as never, {data: {pageUrl: options.url}} as never)) as unknown as HastRoot
+    const tree = (await hast.run(hast.parse(html), new VFile({data: {pageUrl: options.url}}))) as HastRoot
     const {tree: mdast} = parseMarkdown(actual)
     mdast.children = mdast.children.filter((node) => node.type !== 'yaml')
     const squash = (value: string) => value.replace(/\s+/g, '')

@@ -3,7 +3,9 @@
  * `scripts/fuzz-long.ts`): random pages from a grammar of the elements the
  * converter handles, and byte-level mutations of the fixtures. For every
  * input: `convert()` resolves or rejects with one of its own fatal
- * messages; it terminates in bounded time; the frontmatter is YAML that
+ * messages (a hang stalls the suite: no time limit here, the machine is
+ * shared; `scripts/fuzz-long.ts` runs each case in a worker under
+ * `--timeout` and prints the slowest); the frontmatter is YAML that
  * reads back (YAML 1.2 and 1.1) as `file.data.article`; the Markdown parses
  * (remark-parse + remark-gfm) without raw HTML or unsafe URLs; the same
  * input gives the same bytes. For grammar pages also: every article text is
@@ -21,20 +23,18 @@ import {checkConversion, checkLayouts, fixtureInputs, mutatedFixture, page} from
 
 /** Fixed seed: the same cases on every run; change it to explore. */
 const seed = 20_260_501
-/** Upper bound for one conversion in these small cases (they take ~10 ms). */
-const bound = 5000
 
 test('fuzz: grammar pages keep their text, drop promos, give valid YAML and Markdown', async function () {
-  let slowest = 0
+  const outcomes = {converted: 0, rejected: 0}
   await fc.assert(
     fc.asyncProperty(page, async function (generated) {
       const outcome = await checkConversion(generated.html, {}, generated)
-      slowest = Math.max(slowest, outcome.time)
-      assert.ok(outcome.time < bound, 'took ' + Math.round(outcome.time) + ' ms')
+      outcomes[outcome.status]++
     }),
     {seed, numRuns: 250, endOnFailure: true}
   )
-  assert.ok(slowest < bound)
+  // Rejections are allowed only for pages with no article text; the grammar makes few.
+  assert.ok(outcomes.converted >= 200, 'grammar pages convert (' + JSON.stringify(outcomes) + ')')
 })
 
 test('fuzz: grammar pages as bytes, with data images allowed', async function () {
@@ -67,7 +67,6 @@ test('fuzz: mutated fixtures convert or fail with a documented message', async f
     fc.asyncProperty(mutatedFixture(fixtures), async function (mutated) {
       const outcome = await checkConversion(mutated.bytes, {path: mutated.name})
       outcomes[outcome.status]++
-      assert.ok(outcome.time < bound, mutated.name + ' took ' + Math.round(outcome.time) + ' ms')
     }),
     {seed: seed + 2, numRuns: 200, endOnFailure: true}
   )

@@ -114,11 +114,11 @@ test('fetch: 503 is retried with backoff; too many failures are reported as tran
 
 test('fetch: a Retry-After longer than allowed fails at once', async function () {
   const fetcher = new ImageFetcher({maxRetryAfter: 2000})
-  const start = performance.now()
   const error = await failure(fetcher.fetch(server.origin + '/retry/1/429/3600/later.png', target()))
   assert.match(error.reason, 'asked to wait 3600 s')
   assert.is(error.transient, true)
-  assert.ok(performance.now() - start < 1000)
+  // At once: one request, no retry after a wait.
+  assert.is(server.hits.get('/retry/1/429/3600/later.png'), 1)
   await fetcher.close()
 })
 
@@ -136,11 +136,10 @@ test('fetch: redirect chains are followed up to the limit; loops fail', async fu
 
 test('fetch: a slow response past the timeout fails as transient', async function () {
   const fetcher = new ImageFetcher({timeout: 200})
-  const start = performance.now()
   const error = await failure(fetcher.fetch(server.origin + '/slow/2000/s.png', target()))
+  // The reason names the 0.2 s budget that ran out, not the 2 s the server would have taken.
   assert.match(error.reason, 'timed out after 0.2 s waiting for the response')
   assert.is(error.transient, true)
-  assert.ok(performance.now() - start < 1500)
   await fetcher.close()
 })
 
@@ -229,6 +228,14 @@ test('sniff: web images, SVG, HTML and other files', async function () {
   assert.ok(isSvg('\uFEFF<?xml version="1.0"?><!-- c --><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x"><svg xmlns="http://www.w3.org/2000/svg"/>'))
   assert.not.ok(isSvg('<html><svg></svg></html>'))
   assert.match(((await sniffImage(Buffer.from('<svg onload="alert(1)"></svg>'))) as {reason: string}).reason, 'SVG with scripts')
+})
+
+test('sniff: an SVG root only after a prolog that closes (XML declaration, comments, doctype with an internal subset)', function () {
+  const svg = '<svg xmlns="http://www.w3.org/2000/svg"/>'
+  const yes = [svg, '  \n' + svg, '<SVG>', '<svg\n/>', '<!DOCTYPE svg [<!ENTITY a "x > y">]>' + svg, '<!doctype svg [ ]  >' + svg, '<?xml version="1.0"?>\n<!-- a --> <!-- b -->\n' + svg]
+  const no = ['<svgx/>', '<?xml version="1.0"' + svg, '<!-- never closed ' + svg, '<!DOCTYPE svg' + svg.replace('>', ''), '<!DOCTYPE svg [<!ENTITY a "b">' + svg.replace('/>', ''), '<!DOCTYPE svg [<!ENTITY a "b">]', 'text ' + svg]
+  for (const text of yes) assert.ok(isSvg(text), text)
+  for (const text of no) assert.not.ok(isSvg(text), text)
 })
 
 test.run()

@@ -145,6 +145,28 @@ test('local: `file:` URLs, and nothing outside the roots', async function () {
   assert.equal(await findLocal({original: '../secret.png', url: '../secret.png'}, {page: pageFile, roots: [path.join(dir, 'files'), dir]}), {path: secret}, 'an extra root allows it')
 })
 
+test('local: what is no local file (bad `file:` URLs, folders, data, fragments, ports, other schemes)', async function () {
+  const image = await put('edge/news.example+8080/a.jpg')
+  await put('edge/folder.jpg/inside.png')
+  await put('edge/100%.png')
+  const pageFile = await put('edge/page.html', '<html></html>')
+  const context = {page: pageFile, roots: [path.join(dir, 'edge')], folders: new Map<string, Promise<boolean>>()}
+  const reason = async (original: string, url = original) => (await findLocal({original, url}, context))?.error?.reason
+  assert.is(await reason('file://server/share/a.png'), 'the `file:` URL names no local file')
+  assert.is(await reason(pathToFileURL(path.join(dir, 'edge/gone.png')).href), 'the file does not exist: ' + path.join(dir, 'edge/gone.png'))
+  // A folder with an image's name is no image file.
+  assert.is(await reason('folder.jpg'), 'the file does not exist: ' + path.join(dir, 'edge/folder.jpg'))
+  // A `%` that starts no escape is kept as it is.
+  assert.equal(await findLocal({original: '100%.png', url: '100%.png'}, context), {path: path.join(dir, 'edge/100%.png')})
+  for (const original of ['data:image/png;base64,iVBORw0KGgo=', '#top', '?v=1', 'https://news.example/photos/', 'ftp://news.example/a.jpg', 'http://[bad/a.jpg']) {
+    assert.is(await findLocal({original, url: original}, context), undefined, original)
+  }
+  // A mirror folder named `host+port` (wget on a non-default port); the folder lookups are cached.
+  assert.equal(await findLocal({original: 'http://news.example:8080/a.jpg', url: 'http://news.example:8080/a.jpg'}, context), {path: image})
+  assert.ok(context.folders.size > 0)
+  assert.is(await context.folders.get(path.join(dir, 'edge', 'news.example+8080')), true)
+})
+
 test('store: names from the URL and the content hash, safe in any file system and Markdown', function () {
   const hash = 'ab12cd34'.padEnd(64, '0')
   assert.is(imageName('https://news.example/wp-content/2020/04/Protest-Photo.JPG?w=300', hash, 'jpg'), 'protest-photo-ab12cd34.jpg')

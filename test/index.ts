@@ -18,6 +18,8 @@ const suites = [
   './media.js',
   './fixtures.js',
   './cli.js',
+  './cli-arguments.js',
+  './write-atomic.js',
   './layouts.js',
   './images.js',
   './images-fetch.js',

@@ -176,4 +176,33 @@ test('spacing: spaces typed on one line are kept', async function () {
   assert.is(await body(page('<p>武汉疫情中被失踪  美国议员</p>')), '武汉疫情中被失踪 美国议员\n')
 })
 
+test('media: a `<noscript>` image replaces its lazy placeholder wherever the placeholder sits', async function () {
+  const gif = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7'
+  const page = (body: string) =>
+    '<html><head><title>T</title></head><body><article><h1>T</h1><div class="entry-content"><p>Lead paragraph with enough words to be the article text here.</p>' +
+    body +
+    '<p>Closing paragraph with enough words to be the article text too.</p></div></article></body></html>'
+  const cases: Array<[string, string, string]> = [
+    ['after the <noscript>', '<p><noscript><img src="https://n.example/after.jpg" alt="after"></noscript><img src="' + gif + '" data-src="" alt="after"></p>', '![after](https://n.example/after.jpg)'],
+    ['inside the element before it', '<figure><a href="https://n.example/big.jpg"><img src="' + gif + '" alt="w"></a><noscript><img src="https://n.example/wrapped.jpg" alt="w"></noscript></figure>', '[![w](https://n.example/wrapped.jpg)](https://n.example/big.jpg)'],
+    ['behind a comment', '<p><img src="' + gif + '" alt="c"><!-- lazy --> <noscript><img src="https://n.example/commented.jpg" alt="c"></noscript></p>', '![c](https://n.example/commented.jpg)'],
+    ['a frame', '<p><iframe src="about:blank" data-src="" width="560"></iframe><noscript><iframe src="https://www.youtube.com/embed/abc123"></iframe></noscript></p>', '[Video (youtube.com)](https://www.youtube.com/embed/abc123)'],
+    ['none: the <noscript> image stays in place', '<p>Text <noscript><img src="https://n.example/orphan.jpg" alt="o"></noscript> more text.</p>', 'Text ![o](https://n.example/orphan.jpg) more text.']
+  ]
+  for (const [name, body, expected] of cases) {
+    const markdown = String(await convert(page(body)))
+    assert.ok(markdown.includes('\n' + expected + '\n'), name + ':\n' + markdown)
+    assert.not.match(markdown, 'data:image', name)
+    assert.is(markdown.split('](https://n.example/').length + markdown.split('](https://www.youtube.com/').length - 2, 1 + (name.startsWith('inside') ? 1 : 0), name + ': one image (and its link)')
+  }
+  // An AMP image keeps its own source; its `<noscript>` fallback is not a second image.
+  const amp = String(await convert(page('<p><amp-img src="https://n.example/amp.jpg" width="4" height="3" layout="responsive"><noscript><img src="https://n.example/amp-fallback.jpg"></noscript></amp-img></p>')))
+  assert.match(amp, '![](https://n.example/amp.jpg)')
+  assert.not.match(amp, 'amp-fallback')
+  // Text between the placeholder and the <noscript>: no partner, but the real image is kept, once.
+  const apart = String(await convert(page('<p><img src="' + gif + '" alt="t"> words <noscript><img src="https://n.example/between.jpg" alt="t"></noscript></p>')))
+  assert.match(apart, 'words ![t](https://n.example/between.jpg)')
+  assert.is(apart.split('between.jpg').length, 2)
+})
+
 test.run()

@@ -88,7 +88,7 @@ function binary(name: string): string {
     const file = path.join(folder, name)
     if (folder && existsSync(file)) return file
   }
-  return assert.unreachable(name + ' is not installed: run `scripts/install-servers.sh` (as root) first') as never
+  throw new Error(name + ' is not installed: run `scripts/install-servers.sh` (as root) first')
 }
 
 function build(): Promise<Site> {

@@ -322,6 +322,6 @@ async function readJson(file: string): Promise<unknown> {
   try {
     return JSON.parse(text)
   } catch (error) {
-    throw new Error('Invalid JSON in `' + file + '`: ' + (error as Error).message)
+    throw new Error('Invalid JSON in `' + file + '`: ' + (error as Error).message, {cause: error})
   }
 }

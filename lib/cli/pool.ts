@@ -141,6 +141,10 @@ function shared(threads: number, heapMb: number): Piscina<Task, TaskResult> {
     const here = fileURLToPath(import.meta.url)
     const filename = path.join(path.dirname(here), 'convert-task' + path.extname(here))
     pool = new Piscina<Task, TaskResult>({filename, execArgv: workerArgv(), minThreads: threads, maxThreads: Math.max(threads, 1), idleTimeout: threads > 0 ? 1000 : 2000, resourceLimits: {maxOldGenerationSizeMb: heapMb}})
+    // A worker that dies holding no page (out of memory while starting or idle, under a
+    // tight `--worker-memory`) is an `error` event on the pool: unhandled, it would end
+    // the whole batch. Piscina replaces the worker; pages in hand fail on their own.
+    pool.on('error', () => {})
     pools.set(key, pool)
   }
   return pool

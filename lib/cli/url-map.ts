@@ -20,7 +20,7 @@ export async function loadUrlMap(file: string): Promise<Map<string, string>> {
     try {
       data = JSON.parse(text)
     } catch (error) {
-      throw new Error('Invalid `--url-from` `' + file + '`: ' + (error as Error).message)
+      throw new Error('Invalid `--url-from` `' + file + '`: ' + (error as Error).message, {cause: error})
     }
     if (!data || typeof data !== 'object' || Array.isArray(data)) throw new Error('Invalid `--url-from` `' + file + '`: expected an object of path → URL')
     for (const [key, value] of Object.entries(data)) {

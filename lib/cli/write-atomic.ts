@@ -1,4 +1,5 @@
 import {randomBytes} from 'node:crypto'
+import type {Dirent} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
@@ -130,7 +131,7 @@ export async function removeStaleTemporaries(folder: string): Promise<number> {
   const stack = [folder]
   while (stack.length > 0) {
     const current = stack.pop() as string
-    let entries: Array<import('node:fs').Dirent>
+    let entries: Array<Dirent>
     try {
       entries = await fs.readdir(current, {withFileTypes: true})
     } catch {

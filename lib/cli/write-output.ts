@@ -48,7 +48,7 @@ export interface Claimed {
  * each has its own path.
  */
 export function claimOutput(commit: Commit): Claimed {
-  const {outDir, manifest, registry, input, result} = commit
+  const {manifest, registry, input, result} = commit
   const warnings = result.messages.filter((message) => !message.fatal).map(reportMessage)
   const page = result.page
   if (result.error || !page) {

@@ -35,7 +35,7 @@ export function compileUrlPattern(source: string): UrlPattern {
   try {
     compiled = RE2JS.compile(source)
   } catch (error) {
-    throw new Error(String((error as Error).message) + ' (profile patterns run on a linear-time engine, RE2: no lookarounds `(?=…)`, `(?<!…)` and no backreferences `\\1`)')
+    throw new Error(String((error as Error).message) + ' (profile patterns run on a linear-time engine, RE2: no lookarounds `(?=…)`, `(?<!…)` and no backreferences `\\1`)', {cause: error})
   }
   const names = Object.keys(compiled.namedGroups())
   const pattern: UrlPattern = {

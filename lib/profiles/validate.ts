@@ -88,7 +88,7 @@ export function validateProfile(value: unknown, name = 'profile'): Profile {
     try {
       names = compileUrlPattern(record.urlDate).names
     } catch (error) {
-      throw new Error('Invalid `' + name + '.urlDate`: ' + String((error as Error).message))
+      throw new Error('Invalid `' + name + '.urlDate`: ' + String((error as Error).message), {cause: error})
     }
     for (const group of ['year', 'month', 'day']) {
       if (!names.includes(group)) throw new Error('Invalid `' + name + '.urlDate`: missing the named group `(?<' + group + '>…)`')
@@ -146,6 +146,6 @@ function checkSelector(selector: string, where: string): void {
     if (selector.trim() === '') throw new Error('empty selector')
     compileSelector(selector)
   } catch (error) {
-    throw new Error('Invalid selector `' + selector + '` in `' + where + '`: ' + String((error as Error).message))
+    throw new Error('Invalid selector `' + selector + '` in `' + where + '`: ' + String((error as Error).message), {cause: error})
   }
 }

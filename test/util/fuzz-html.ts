@@ -297,11 +297,11 @@ export async function checkConversion(input: string | Uint8Array, options: Conve
         () => 'converted',
         (other: {ruleId?: unknown}) => other.ruleId
       )
-      if (again !== cause.ruleId) throw new Error('not deterministic: rejected with `' + cause.ruleId + '`, then `' + String(again) + '`')
-      if (expected && !(cause.ruleId === 'no-content' && expected.kept.every((value) => !squash(value)))) throw new Error('a generated page was rejected: ' + String(cause.message))
+      if (again !== cause.ruleId) throw new Error('not deterministic: rejected with `' + cause.ruleId + '`, then `' + String(again) + '`', {cause: error})
+      if (expected && !(cause.ruleId === 'no-content' && expected.kept.every((value) => !squash(value)))) throw new Error('a generated page was rejected: ' + String(cause.message), {cause: error})
       return {status: 'rejected', ruleId: cause.ruleId, time}
     }
-    throw new Error('crash: ' + String(cause.name) + ': ' + String(cause.message))
+    throw new Error('crash: ' + String(cause.name) + ': ' + String(cause.message), {cause: error})
   }
   const time = performance.now() - start
   const markdown = String(file)

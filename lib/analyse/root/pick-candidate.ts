@@ -20,7 +20,8 @@ export function pickCandidate(scores: Map<Block, number>): Block | undefined {
     }
   }
   if (top.length === 0) return undefined
-  let [candidate, best] = top[0]
+  let candidate = top[0][0]
+  const best = top[0][1]
   if (best <= 0) return undefined
 
   // Several near-best candidates under one ancestor: take the ancestor.
