@@ -29,4 +29,21 @@ export {parseCreditLine} from './lib/util/parse-credit-line.js'
 export type {CreditLine} from './lib/util/parse-credit-line.js'
 export type {Analysis, ProfileMatch} from './lib/analyse/analysis.js'
 export type {ArticleImage, ImageCandidate} from './lib/images/collect.js'
-export type {ArticleMeta, ExtractMetaOptions, FieldEvidence, MetaField, MetaSources, NewsArticleOptions, NormalizeMediaOptions, Options, PageUrlOptions, RelatedArticle, RelatedArticlesOptions, RelatedPlacement, ResolveProfileOptions, Verdict, VerdictMeasurements, VerdictStatus} from './lib/types.js'
+export type {
+  ArticleMeta,
+  ExtractMetaOptions,
+  FieldEvidence,
+  MetaField,
+  MetaSources,
+  NewsArticleOptions,
+  NormalizeMediaOptions,
+  Options,
+  PageUrlOptions,
+  RelatedArticle,
+  RelatedArticlesOptions,
+  RelatedPlacement,
+  ResolveProfileOptions,
+  Verdict,
+  VerdictMeasurements,
+  VerdictStatus
+} from './lib/types.js'

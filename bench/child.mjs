@@ -20,7 +20,7 @@ async function pass(run, pages) {
       size += (await run(page)).length
     } catch (cause) {
       errors++
-      error ??= String(cause && cause.message || cause).split('\n')[0]
+      error ??= String((cause && cause.message) || cause).split('\n')[0]
     }
   }
   return {errors, size, error}
@@ -57,6 +57,6 @@ try {
   })
   await send({type: 'ready', pages: pages.length * batch, bytes: bytes(pages) * batch, batch, outChars: check.size, errors: check.errors, error: check.error, pagesPerPass: pages.length})
 } catch (cause) {
-  await send({type: 'failed', error: String(cause && cause.stack || cause)})
+  await send({type: 'failed', error: String((cause && cause.stack) || cause)})
   process.exit(1)
 }

@@ -30,11 +30,14 @@ function fixture(name) {
 
 /** Fixtures given as text: skip those whose `expected.json` says `"bytes": true`. */
 function utf8Fixtures() {
-  return fs.readdirSync(fixtures).sort().filter((name) => {
-    const expected = path.join(fixtures, name, 'expected.json')
-    if (!fs.existsSync(path.join(fixtures, name, 'input.html'))) return false
-    return !fs.existsSync(expected) || JSON.parse(fs.readFileSync(expected, 'utf8')).bytes !== true
-  })
+  return fs
+    .readdirSync(fixtures)
+    .sort()
+    .filter((name) => {
+      const expected = path.join(fixtures, name, 'expected.json')
+      if (!fs.existsSync(path.join(fixtures, name, 'input.html'))) return false
+      return !fs.existsSync(expected) || JSON.parse(fs.readFileSync(expected, 'utf8')).bytes !== true
+    })
 }
 
 // mulberry32: a small seeded PRNG, so every run sees the same corpus.
@@ -59,13 +62,21 @@ const paragraphs = [...entry.matchAll(/<p>[\s\S]*?<\/p>/g)].map((m) => m[0]).fil
 const table = /<table[\s\S]*?<\/table>/.exec(fixture('core-table-weather'))[0]
 // Named fixtures only, so fixtures added later do not change the corpus.
 const sentences = ['core-seed', 'core-table-weather', 'core-blockquote-ordered-list', 'core-strong-emphasis-cjk', 'full-page-published-time'].flatMap((name) => {
-  const text = fixture(name).replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, '').replace(/<[^>]*>/g, ' ')
-  return text.split(/[。！？\n]/).map((s) => s.replace(/\s+/g, '').trim()).filter((s) => s.length > 6 && s.length < 60 && !/[<>&]/.test(s))
+  const text = fixture(name)
+    .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]*>/g, ' ')
+  return text
+    .split(/[。！？\n]/)
+    .map((s) => s.replace(/\s+/g, '').trim())
+    .filter((s) => s.length > 6 && s.length < 60 && !/[<>&]/.test(s))
 })
 
 /** Replace digits in text (never in tags) so repeated blocks differ. */
 function vary(random, html) {
-  return html.split(/(<[^>]*>)/).map((part, i) => i % 2 ? part : part.replace(/\d/g, () => String(random.int(10)))).join('')
+  return html
+    .split(/(<[^>]*>)/)
+    .map((part, i) => (i % 2 ? part : part.replace(/\d/g, () => String(random.int(10)))))
+    .join('')
 }
 
 function title(random) {
@@ -102,7 +113,15 @@ function script(random, size) {
   const lines = ['(function (w, d) {', '  "use strict";']
   for (let i = 0; lines.join('\n').length < size; i++) {
     const name = 'fn' + random.int(1e6).toString(36)
-    lines.push('  var ' + name + ' = function (el, opts) {', '    if (!el || el.nodeType !== 1) return null;', '    var s = "<div class=\\"w' + i + '\\">" + (opts && opts.label || "") + "<\\/div>";', '    for (var i = 0; i < ' + random.int(100) + '; i++) { el.setAttribute("data-k" + i, i * ' + random.int(1000) + ' & 0xff); }', '    return el.innerHTML = s, d.querySelectorAll(".w' + i + ' a[href^=\'http\']").length > ' + random.int(9) + ';', '  };', '  w.__cfg_' + i + ' = {id: ' + random.int(1e9) + ', on: ' + (random() > 0.5) + ', run: ' + name + '};')
+    lines.push(
+      '  var ' + name + ' = function (el, opts) {',
+      '    if (!el || el.nodeType !== 1) return null;',
+      '    var s = "<div class=\\"w' + i + '\\">" + (opts && opts.label || "") + "<\\/div>";',
+      '    for (var i = 0; i < ' + random.int(100) + '; i++) { el.setAttribute("data-k" + i, i * ' + random.int(1000) + ' & 0xff); }',
+      '    return el.innerHTML = s, d.querySelectorAll(".w' + i + " a[href^='http']\").length > " + random.int(9) + ';',
+      '  };',
+      '  w.__cfg_' + i + ' = {id: ' + random.int(1e9) + ', on: ' + (random() > 0.5) + ', run: ' + name + '};'
+    )
   }
   lines.push('})(window, document);')
   return '<script type="text/javascript">\n' + lines.join('\n') + '\n</script>'
@@ -112,7 +131,22 @@ function style(random, size) {
   const rules = []
   for (let i = 0; rules.join('\n').length < size; i++) {
     const selector = random.pick(['.widget', '#sidebar', '.menu-item', '.comment', '.entry p', '#footer li', '.post h2']) + ' .c' + i.toString(36)
-    rules.push(selector + '{margin:' + random.int(20) + 'px ' + random.int(20) + 'px;padding:' + random.int(12) + 'px;color:#' + random.int(0xffffff).toString(16).padStart(6, '0') + ';font-size:' + (12 + random.int(8)) + 'px;line-height:1.' + random.int(9) + '}')
+    rules.push(
+      selector +
+        '{margin:' +
+        random.int(20) +
+        'px ' +
+        random.int(20) +
+        'px;padding:' +
+        random.int(12) +
+        'px;color:#' +
+        random.int(0xffffff).toString(16).padStart(6, '0') +
+        ';font-size:' +
+        (12 + random.int(8)) +
+        'px;line-height:1.' +
+        random.int(9) +
+        '}'
+    )
   }
   return '<style type="text/css">\n' + rules.join('\n') + '\n</style>'
 }
@@ -121,7 +155,23 @@ function comments(random, count) {
   const items = []
   for (let i = 1; i <= count; i++) {
     const body = Array.from({length: 1 + random.int(2)}, () => '<p>' + random.pick(sentences) + '。</p>').join('')
-    items.push('<li class="comment" id="comment-' + i + '"><div class="comment-author vcard"><cite class="fn">' + title(random).slice(0, 4) + '</cite> <span class="says">说：</span></div><div class="comment-meta"><a href="#comment-' + i + '">2020年4月' + (15 + random.int(14)) + '日 ' + random.int(24) + ':' + String(random.int(60)).padStart(2, '0') + '</a></div>' + body + '<div class="reply"><a class="comment-reply-link" href="#respond">回复</a></div></li>')
+    items.push(
+      '<li class="comment" id="comment-' +
+        i +
+        '"><div class="comment-author vcard"><cite class="fn">' +
+        title(random).slice(0, 4) +
+        '</cite> <span class="says">说：</span></div><div class="comment-meta"><a href="#comment-' +
+        i +
+        '">2020年4月' +
+        (15 + random.int(14)) +
+        '日 ' +
+        random.int(24) +
+        ':' +
+        String(random.int(60)).padStart(2, '0') +
+        '</a></div>' +
+        body +
+        '<div class="reply"><a class="comment-reply-link" href="#respond">回复</a></div></li>'
+    )
   }
   return '<div id="comments">\n<h3 id="comments-title">' + count + ' 条评论</h3>\n<ol class="commentlist">\n' + items.join('\n') + '\n</ol>\n</div>'
 }
@@ -129,19 +179,81 @@ function comments(random, count) {
 /** A full page around the seed article: head, scripts, styles, menus, sidebar, comments, footer. */
 export function fullPage(random) {
   const site = 'https://www.bannedbook.org/bnews/'
-  const metas = ['<meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">', '<title>中俄外长通话：同意保障在俄中国公民健康安全 - 禁闻网</title>', '<link rel="canonical" href="' + site + 'cnnews/20200415/1310000.html">', '<meta property="og:type" content="article">', '<meta property="og:title" content="中俄外长通话：同意保障在俄中国公民健康安全">', '<meta property="og:site_name" content="禁闻网">', '<meta property="article:published_time" content="2020-04-15T10:20:00+08:00">']
+  const metas = [
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<title>中俄外长通话：同意保障在俄中国公民健康安全 - 禁闻网</title>',
+    '<link rel="canonical" href="' + site + 'cnnews/20200415/1310000.html">',
+    '<meta property="og:type" content="article">',
+    '<meta property="og:title" content="中俄外长通话：同意保障在俄中国公民健康安全">',
+    '<meta property="og:site_name" content="禁闻网">',
+    '<meta property="article:published_time" content="2020-04-15T10:20:00+08:00">'
+  ]
   for (let i = 0; i < 40; i++) metas.push('<meta name="' + random.pick(['twitter:', 'article:', 'sailthru.', 'parsely-']) + 'k' + i + '" content="' + random.pick(sentences) + '">')
   for (let i = 0; i < 8; i++) metas.push('<link rel="preload" as="font" href="' + site + 'fonts/f' + i + '.woff2" crossorigin>')
   const scripts = Array.from({length: 12}, () => script(random, 2300))
-  const menus = Array.from({length: 10}, (_, i) => '<li class="menu-item menu-item-has-children"><a href="' + site + 'c' + i + '/">' + title(random).slice(0, 4) + '</a>\n<ul class="sub-menu">\n' + links(random, 14, site + 'c' + i + '/', 'menu-item') + '\n</ul></li>').join('\n')
-  const widgets = Array.from({length: 10}, () => '<div class="widget widget_posts"><h3 class="widget-title">' + title(random).slice(0, 6) + '</h3>\n<ul>\n' + links(random, 30, site + 'cnnews/') + '\n</ul></div>').join('\n')
+  const menus = Array.from(
+    {length: 10},
+    (_, i) =>
+      '<li class="menu-item menu-item-has-children"><a href="' +
+      site +
+      'c' +
+      i +
+      '/">' +
+      title(random).slice(0, 4) +
+      '</a>\n<ul class="sub-menu">\n' +
+      links(random, 14, site + 'c' + i + '/', 'menu-item') +
+      '\n</ul></li>'
+  ).join('\n')
+  const widgets = Array.from(
+    {length: 10},
+    () => '<div class="widget widget_posts"><h3 class="widget-title">' + title(random).slice(0, 6) + '</h3>\n<ul>\n' + links(random, 30, site + 'cnnews/') + '\n</ul></div>'
+  ).join('\n')
   const footer = Array.from({length: 4}, () => '<ul class="footer-links">\n' + links(random, 15, site + 'about/') + '\n</ul>').join('\n')
-  const page = ['<!DOCTYPE html>', '<html lang="zh-CN">', '<head>', ...metas, style(random, 12000), scripts[0], scripts[1], scripts[2], style(random, 8000), scripts[3], '</head>',
-    '<body class="post-template-default single single-post">', '<div id="wrapper">', '<header id="header">', '<div class="logo"><a href="' + site + '">禁闻网</a></div>',
-    '<nav id="nav" class="main-nav"><ul class="menu">', menus, '</ul></nav>', scripts[4], '</header>', '<div id="container">', '<div id="content">',
-    '<div class="breadcrumb">当前位置：<a href="' + site + '">首页</a> &raquo; 正文</div>', '<div class="post" id="post-1310000">', seed, '</div>', scripts[5],
-    comments(random, 40), '</div>', '<div id="sidebar">', widgets, scripts[6], '</div>', '</div>', '<footer id="footer">', footer,
-    '<p class="copyright">Copyright &copy; 2020 禁闻网 All Rights Reserved.</p>', '</footer>', '</div>', ...scripts.slice(7), '</body>', '</html>']
+  const page = [
+    '<!DOCTYPE html>',
+    '<html lang="zh-CN">',
+    '<head>',
+    ...metas,
+    style(random, 12000),
+    scripts[0],
+    scripts[1],
+    scripts[2],
+    style(random, 8000),
+    scripts[3],
+    '</head>',
+    '<body class="post-template-default single single-post">',
+    '<div id="wrapper">',
+    '<header id="header">',
+    '<div class="logo"><a href="' + site + '">禁闻网</a></div>',
+    '<nav id="nav" class="main-nav"><ul class="menu">',
+    menus,
+    '</ul></nav>',
+    scripts[4],
+    '</header>',
+    '<div id="container">',
+    '<div id="content">',
+    '<div class="breadcrumb">当前位置：<a href="' + site + '">首页</a> &raquo; 正文</div>',
+    '<div class="post" id="post-1310000">',
+    seed,
+    '</div>',
+    scripts[5],
+    comments(random, 40),
+    '</div>',
+    '<div id="sidebar">',
+    widgets,
+    scripts[6],
+    '</div>',
+    '</div>',
+    '<footer id="footer">',
+    footer,
+    '<p class="copyright">Copyright &copy; 2020 禁闻网 All Rights Reserved.</p>',
+    '</footer>',
+    '</div>',
+    ...scripts.slice(7),
+    '</body>',
+    '</html>'
+  ]
   return page.join('\n') + '\n'
 }
 

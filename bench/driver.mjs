@@ -88,7 +88,23 @@ export function median(values) {
 
 export function machine() {
   const cpu = os.cpus()[0]
-  return 'Machine: ' + (cpu ? cpu.model.trim() : 'unknown CPU') + ', ' + os.availableParallelism() + ' cores, ' + Math.round(os.totalmem() / 2 ** 30) + ' GB RAM, Node ' + process.version + ', ' + os.platform() + ' ' + os.arch() + ', ' + new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC'
+  return (
+    'Machine: ' +
+    (cpu ? cpu.model.trim() : 'unknown CPU') +
+    ', ' +
+    os.availableParallelism() +
+    ' cores, ' +
+    Math.round(os.totalmem() / 2 ** 30) +
+    ' GB RAM, Node ' +
+    process.version +
+    ', ' +
+    os.platform() +
+    ' ' +
+    os.arch() +
+    ', ' +
+    new Date().toISOString().slice(0, 16).replace('T', ' ') +
+    ' UTC'
+  )
 }
 
 /** `--name value` or `--name=value` from argv. */

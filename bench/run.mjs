@@ -20,19 +20,22 @@ const json = flag(argv, 'json')
 function list(name, all) {
   const value = flag(argv, name)
   if (!value || value === true) return all
-  const names = value.split(',').map((item) => item.trim()).filter(Boolean)
+  const names = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
   for (const item of names) if (!all.includes(item)) throw new Error('Unknown ' + name + ' `' + item + '`, expected one of ' + all.join(', '))
   return names
 }
 
-const fixed = (value, digits) => Number.isFinite(value) ? value.toFixed(digits) : '–'
-const sig = (value) => Number.isFinite(value) ? (value >= 100 ? value.toFixed(0) : value.toPrecision(3)) : '–'
-const chars = (n) => n >= 1000 ? (n / 1000).toFixed(1) + 'k chars' : Math.round(n) + ' chars'
-const size = (n) => n >= 2 ** 20 ? (n / 2 ** 20).toFixed(2) + ' MB' : (n / 1024).toFixed(1) + ' KB'
+const fixed = (value, digits) => (Number.isFinite(value) ? value.toFixed(digits) : '–')
+const sig = (value) => (Number.isFinite(value) ? (value >= 100 ? value.toFixed(0) : value.toPrecision(3)) : '–')
+const chars = (n) => (n >= 1000 ? (n / 1000).toFixed(1) + 'k chars' : Math.round(n) + ' chars')
+const size = (n) => (n >= 2 ** 20 ? (n / 2 ** 20).toFixed(2) + ' MB' : (n / 1024).toFixed(1) + ' KB')
 
 /** Pages per second of each round (`undefined` where a round is missing). */
 function rates(state) {
-  return Array.from({length: rounds}, (_, round) => state.ms[round] ? state.pages / (state.ms[round] / 1000) : undefined)
+  return Array.from({length: rounds}, (_, round) => (state.ms[round] ? state.pages / (state.ms[round] / 1000) : undefined))
 }
 
 function pairedRatio(a, b) {
@@ -58,15 +61,23 @@ function table(set, states) {
     }
     const own = byTool[state.tool]
     const pps = median(own)
-    const mbps = pps * (state.bytes / state.pages) / 2 ** 20
+    const mbps = (pps * (state.bytes / state.pages)) / 2 ** 20
     const errors = state.errors ? state.errors + '/' + state.pagesPerPass + ' (' + state.error.replace(/\|/g, '\\|').slice(0, 80) + ')' : '0'
-    lines.push('| ' + [label, sig(pps), fixed(mbps, 2),
-      fixed(pairedRatio(own, byTool.turndown || none), 2) + '×',
-      fixed(pairedRatio(own, byTool.unified || none), 2) + '×',
-      fixed(pairedRatio(byTool.parse5 || none, own), 1),
-      state.maxRSS ? Math.round(state.maxRSS / 2 ** 20) + ' MB' : '–',
-      chars(state.outChars / state.pagesPerPass),
-      errors + (state.failed ? ' (died: ' + state.failed.split('\n')[0] + ')' : '')].join(' | ') + ' |')
+    lines.push(
+      '| ' +
+        [
+          label,
+          sig(pps),
+          fixed(mbps, 2),
+          fixed(pairedRatio(own, byTool.turndown || none), 2) + '×',
+          fixed(pairedRatio(own, byTool.unified || none), 2) + '×',
+          fixed(pairedRatio(byTool.parse5 || none, own), 1),
+          state.maxRSS ? Math.round(state.maxRSS / 2 ** 20) + ' MB' : '–',
+          chars(state.outChars / state.pagesPerPass),
+          errors + (state.failed ? ' (died: ' + state.failed.split('\n')[0] + ')' : '')
+        ].join(' | ') +
+        ' |'
+    )
   }
   return lines.join('\n')
 }
@@ -74,7 +85,8 @@ function table(set, states) {
 /** The targets of issue 4 that one run can check. */
 function targets(all) {
   const lines = ['Targets for news-markdown:']
-  const check = (label, value, goal, most) => lines.push('- ' + label + ': ' + fixed(value, 2) + '× (target ' + (most ? '≤ ' : '≥ ') + goal + '×, ' + ((most ? value <= goal : value >= goal) ? 'met' : 'not met') + ')')
+  const check = (label, value, goal, most) =>
+    lines.push('- ' + label + ': ' + fixed(value, 2) + '× (target ' + (most ? '≤ ' : '≥ ') + goal + '×, ' + ((most ? value <= goal : value >= goal) ? 'met' : 'not met') + ')')
   for (const [set, states] of Object.entries(all)) {
     const find = (tool) => states.find((state) => state.tool === tool) || {ms: []}
     const own = find('news-markdown')
@@ -92,7 +104,10 @@ console.log(header + '\n')
 const results = {machine: header, rounds, quick, sets: {}}
 for (const set of sets) {
   console.error('Set ' + set + ':')
-  const states = await measure(tools.map((tool) => ({tool, set})), settings)
+  const states = await measure(
+    tools.map((tool) => ({tool, set})),
+    settings
+  )
   console.log(table(set, states) + '\n')
   results.sets[set] = states.map(({child, waiting, ...state}) => state)
 }

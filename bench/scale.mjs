@@ -15,7 +15,10 @@ for (const tool of tools) if (!toolNames.includes(tool)) throw new Error('Unknow
 
 console.log(machine() + '\n')
 for (const tool of tools) {
-  const states = await measure(Object.keys(scaleSizes).map((set) => ({tool, set})), settings)
+  const states = await measure(
+    Object.keys(scaleSizes).map((set) => ({tool, set})),
+    settings
+  )
   const rows = states.map((state) => {
     const ms = median(state.ms.map((value) => value / state.batch))
     return {set: state.set, kb: state.bytes / state.batch / 1024, ms, perKb: ms / (state.bytes / state.batch / 1024), state}
@@ -32,7 +35,22 @@ for (const tool of tools) {
       continue
     }
     const errors = row.state.errors ? ' (throws: ' + row.state.error + ')' : ''
-    console.log('| ' + row.set + errors + ' | ' + row.kb.toFixed(0) + ' KB | ' + row.ms.toFixed(1) + ' | ' + row.perKb.toFixed(3) + ' | ' + (row.perKb / best).toFixed(2) + '× | ' + Math.round(row.state.maxRSS / 2 ** 20) + ' MB |')
+    console.log(
+      '| ' +
+        row.set +
+        errors +
+        ' | ' +
+        row.kb.toFixed(0) +
+        ' KB | ' +
+        row.ms.toFixed(1) +
+        ' | ' +
+        row.perKb.toFixed(3) +
+        ' | ' +
+        (row.perKb / best).toFixed(2) +
+        '× | ' +
+        Math.round(row.state.maxRSS / 2 ** 20) +
+        ' MB |'
+    )
   }
   const ratio = worst / best
   console.log('\nMax/min time per KB: ' + ratio.toFixed(2) + '× (target ≤ 1.5×: ' + (ratio <= 1.5 ? 'met' : 'not met') + ')\n')

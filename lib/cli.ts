@@ -66,7 +66,15 @@ async function runStdin(settings: Settings, io: Io): Promise<number> {
     }
     chunks.push(bytes)
   }
-  const options = {url: settings.baseUrl, profiles: settings.profiles, related: settings.related, relatedFrontmatter: settings.relatedFrontmatter, maxSize: settings.maxSize, maxElements: settings.maxElements, maxNodes: settings.maxNodes}
+  const options = {
+    url: settings.baseUrl,
+    profiles: settings.profiles,
+    related: settings.related,
+    relatedFrontmatter: settings.relatedFrontmatter,
+    maxSize: settings.maxSize,
+    maxElements: settings.maxElements,
+    maxNodes: settings.maxNodes
+  }
   // In a worker too: a page that exhausts memory or hangs fails alone.
   const pool = createPool({jobs: 1, heapMb: settings.workerMemory ?? defaultHeapMb, retryHeapMb: retryHeapMb(), timeoutMs: settings.pageTimeout})
   let result
@@ -75,7 +83,10 @@ async function runStdin(settings: Settings, io: Io): Promise<number> {
     io.signal?.addEventListener('abort', () => resolve('interrupted'), {once: true})
   })
   try {
-    result = await Promise.race([aborted, pool.run({file: '<stdin>', relative: 'stdin.html', bytes: Buffer.concat(chunks), options, layout: settings.layout, slug: settings.slug, timezone: settings.timezone, maxSize})])
+    result = await Promise.race([
+      aborted,
+      pool.run({file: '<stdin>', relative: 'stdin.html', bytes: Buffer.concat(chunks), options, layout: settings.layout, slug: settings.slug, timezone: settings.timezone, maxSize})
+    ])
   } finally {
     // Interrupted: the conversion is abandoned and its worker ended.
     if (io.signal?.aborted) await closePools()

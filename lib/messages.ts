@@ -16,7 +16,10 @@ export const source = 'news-markdown'
 
 /** Every message the package emits, by `ruleId`. */
 export const rules = {
-  'profile-field-unparsed': {kind: 'warning', description: 'a site profile’s `author`, `source` or `date` selector matched, but its text gave no value (no date in the `dateFormat`, nothing left after `authorTrim`); the next source was used'},
+  'profile-field-unparsed': {
+    kind: 'warning',
+    description: 'a site profile’s `author`, `source` or `date` selector matched, but its text gave no value (no date in the `dateFormat`, nothing left after `authorTrim`); the next source was used'
+  },
   'no-profile': {kind: 'info', description: 'no site profile matched; the generic news profile and content scoring were used'},
   'missing-title': {kind: 'warning', description: 'no title was found'},
   'missing-author': {kind: 'warning', description: 'no author was found'},
@@ -27,21 +30,50 @@ export const rules = {
   'figure-without-image': {kind: 'info', description: 'a figure had a caption but no image; the caption is kept as an emphasised line'},
   'dropped-content': {kind: 'warning', description: 'text inside the article root was removed by a cleaning heuristic (how many characters, which rule, the start of the text)'},
   'dropped-image': {kind: 'warning', description: 'an image inside the article was removed (its URL and why: `no-source`, `unsafe-url`, `data-url`, `hidden`, `boilerplate`, `promo`, `clutter`)'},
-  'dropped-embed': {kind: 'info', description: 'an embed inside the article (iframe, object, player) or a tracking pixel was removed: an ad, tracker or share button, or one without a source (its URL)'},
-  'suspect-root': {kind: 'warning', description: 'the output may not be the article: the chosen root holds a small share of the page’s sentence-like text, a longer block of sentences lies outside it, or the output is mostly link text (the page’s verdict is `review`)'},
+  'dropped-embed': {
+    kind: 'info',
+    description: 'an embed inside the article (iframe, object, player) or a tracking pixel was removed: an ad, tracker or share button, or one without a source (its URL)'
+  },
+  'suspect-root': {
+    kind: 'warning',
+    description:
+      'the output may not be the article: the chosen root holds a small share of the page’s sentence-like text, a longer block of sentences lies outside it, or the output is mostly link text (the page’s verdict is `review`)'
+  },
   'short-article': {kind: 'warning', description: 'the output is short beside the page’s own text (verdict `review`), or holds almost no text (verdict `failed`)'},
-  'metadata-conflict': {kind: 'warning', description: 'two sources of the page disagree on a field: a date more than a day apart (JSON-LD or `<meta>` against the visible date), an author sharing no name with the byline (verdict `review`)'},
+  'metadata-conflict': {
+    kind: 'warning',
+    description:
+      'two sources of the page disagree on a field: a date more than a day apart (JSON-LD or `<meta>` against the visible date), an author sharing no name with the byline (verdict `review`)'
+  },
   'garbled-text': {kind: 'warning', description: 'the output holds U+FFFD replacement characters: text lost to a wrong decoding before or while reading the page (verdict `review`)'},
-  'relative-urls-unresolved': {kind: 'warning', description: 'the output keeps relative links or images because the page gives no URL of its own: pass the `url` option (CLI: `--base-url`); the verdict is unchanged'},
+  'relative-urls-unresolved': {
+    kind: 'warning',
+    description: 'the output keeps relative links or images because the page gives no URL of its own: pass the `url` option (CLI: `--base-url`); the verdict is unchanged'
+  },
   'unsafe-url': {kind: 'warning', description: 'a `javascript:`, `vbscript:` or `data:` URL was dropped; its text is kept'},
-  'charset-mismatch': {kind: 'warning', description: 'the declared charset disagrees with the bytes (they are UTF-8, or broken or gibberish in the declared charset but not in a detected one); decoded as the bytes say'},
+  'charset-mismatch': {
+    kind: 'warning',
+    description: 'the declared charset disagrees with the bytes (they are UTF-8, or broken or gibberish in the declared charset but not in a detected one); decoded as the bytes say'
+  },
   'charset-sniffed': {kind: 'warning', description: 'no charset was declared; the encoding was detected from the bytes'},
   'unknown-charset': {kind: 'warning', description: 'the declared charset is not one this package knows; another was used'},
   'invalid-bytes': {kind: 'warning', description: 'some bytes could not be decoded and became U+FFFD'},
-  'invalid-characters': {kind: 'warning', description: 'a metadata value had characters no YAML reader accepts (control characters, U+FFFE, U+FFFF, lone surrogates) or that YAML 1.1 reads as line breaks (NEL, LS, PS): removed, or replaced with a space or U+FFFD; generator layouts also remove control characters from the article text'},
+  'invalid-characters': {
+    kind: 'warning',
+    description:
+      'a metadata value had characters no YAML reader accepts (control characters, U+FFFE, U+FFFF, lone surrogates) or that YAML 1.1 reads as line breaks (NEL, LS, PS): removed, or replaced with a space or U+FFFD; generator layouts also remove control characters from the article text'
+  },
   'fallback-title': {kind: 'warning', description: 'a generator layout needs a title and none was found: the first heading or sentence of the article, else the file name, was used'},
-  'unusable-tag': {kind: 'warning', description: 'a generator layout shortened a tag longer than 100 UTF-8 bytes, or dropped one with no letter or digit, a repeat, or a name the generator reserves (Eleventy: `__proto__`, `constructor`, `all`…)'},
-  'zero-width-space': {kind: 'warning', description: 'hugo layout: code quotes Hugo syntax no escape works on (`{{<` or `{{%` with no closing `>}}`/`%}}`, `<!--more-->`); a zero-width space was put in so Hugo leaves it alone (copying the code copies it)'},
+  'unusable-tag': {
+    kind: 'warning',
+    description:
+      'a generator layout shortened a tag longer than 100 UTF-8 bytes, or dropped one with no letter or digit, a repeat, or a name the generator reserves (Eleventy: `__proto__`, `constructor`, `all`…)'
+  },
+  'zero-width-space': {
+    kind: 'warning',
+    description:
+      'hugo layout: code quotes Hugo syntax no escape works on (`{{<` or `{{%` with no closing `>}}`/`%}}`, `<!--more-->`); a zero-width space was put in so Hugo leaves it alone (copying the code copies it)'
+  },
   'not-html': {kind: 'fatal', description: 'the input is empty, binary, or has no markup'},
   'too-large': {kind: 'fatal', description: 'the input is larger than `maxSize`, or has more elements than `maxElements` or more nodes than `maxNodes`'},
   'no-content': {kind: 'fatal', description: 'nothing convertible was left after extraction'}

@@ -17,7 +17,10 @@ const bin = path.join(root, 'bin/news-markdown.js')
 const {values} = parseArgs({options: {pages: {type: 'string', default: '2000'}, sizes: {type: 'string', default: '500,5000'}}})
 const pages = Number(values.pages)
 const sizes = String(values.sizes).split(',').map(Number)
-const hasTime = await fs.access('/usr/bin/time').then(() => true, () => false)
+const hasTime = await fs.access('/usr/bin/time').then(
+  () => true,
+  () => false
+)
 
 await fs.access(path.join(root, 'dist/lib/cli.js')).catch(() => {
   throw new Error('Build first: `npm run build`')
@@ -75,7 +78,10 @@ async function generate(folder: string, count: number): Promise<string> {
       for (let w = 0; w < 20 + ((index * 7 + p) % 60); w++) text += words[(index + p * 3 + w * 5) % words.length]
       paragraphs.push('<p>' + text + '。第' + index + '篇。</p>')
     }
-    const html = template.replaceAll('{{title}}', '第' + index + '篇：' + words[index % words.length] + '新闻').replaceAll('{{id}}', String(1_000_000 + index)).replace('{{body}}', paragraphs.join(''))
+    const html = template
+      .replaceAll('{{title}}', '第' + index + '篇：' + words[index % words.length] + '新闻')
+      .replaceAll('{{id}}', String(1_000_000 + index))
+      .replace('{{body}}', paragraphs.join(''))
     const file = path.join(folder, String(Math.floor(index / 500)), 'page-' + index + '.html')
     await fs.mkdir(path.dirname(file), {recursive: true})
     await fs.writeFile(file, html)
@@ -90,7 +96,12 @@ async function loadTemplates(): Promise<Array<string>> {
     const html = await fs.readFile(path.join(root, 'fixtures', name, 'input.html'), 'utf8').catch(() => undefined)
     // Fixture pages: swap in a unique title and canonical id, add paragraphs.
     if (html && /<\/body>/i.test(html)) {
-      templates.push(html.replace(/<title>[^<]*<\/title>/i, '<title>{{title}}</title>').replace(/(<div class="entry">)/, '$1{{body}}').replace(/(\/\d{8}\/)\d+(\.html)/g, '$1{{id}}$2'))
+      templates.push(
+        html
+          .replace(/<title>[^<]*<\/title>/i, '<title>{{title}}</title>')
+          .replace(/(<div class="entry">)/, '$1{{body}}')
+          .replace(/(\/\d{8}\/)\d+(\.html)/g, '$1{{id}}$2')
+      )
     }
   }
   if (templates.length === 0) {

@@ -38,7 +38,13 @@ function pageEntry(index: number): ReportEntry {
     output: 'posts/' + title.slice(0, 10) + '-' + index + '.md',
     status: 'converted',
     fields: ['title', 'date', 'author', 'source', 'url', 'tags'],
-    article: {title, date: '20' + String(10 + (index % 15)) + '-0' + ((index % 9) + 1) + '-1' + (index % 10) + 'T08:30:00+08:00', author: '记者' + words[index % words.length], source: ['美国之音', '自由亚洲电台', '德国之声', 'BBC中文'][index % 4], url: 'https://www.example.com/news/' + index + '.html'},
+    article: {
+      title,
+      date: '20' + String(10 + (index % 15)) + '-0' + ((index % 9) + 1) + '-1' + (index % 10) + 'T08:30:00+08:00',
+      author: '记者' + words[index % words.length],
+      source: ['美国之音', '自由亚洲电台', '德国之声', 'BBC中文'][index % 4],
+      url: 'https://www.example.com/news/' + index + '.html'
+    },
     words: Math.round(200 + 1800 * Math.abs(Math.sin(index))),
     verdict: {
       status,
@@ -149,10 +155,48 @@ try {
   await fs.rm(work, {recursive: true, force: true})
 }
 
-console.log('Chromium ' + (await import('node:child_process')).execFileSync('/usr/bin/chromium', ['--version']).toString().trim().split(' ').slice(0, 2).join(' ') + ', ' + os.availableParallelism() + ' cores, load ' + load.toFixed(2) + ', median of ' + rounds + ' interleaved rounds')
-console.log('| pages | HTML | render in Node (wall / CPU) | open → drawn (wall) | drawn at (page clock) | page script (main thread) | style + layout (main thread) | sort by title | sort by words | filter verdict | text search |')
+console.log(
+  'Chromium ' +
+    (await import('node:child_process')).execFileSync('/usr/bin/chromium', ['--version']).toString().trim().split(' ').slice(0, 2).join(' ') +
+    ', ' +
+    os.availableParallelism() +
+    ' cores, load ' +
+    load.toFixed(2) +
+    ', median of ' +
+    rounds +
+    ' interleaved rounds'
+)
+console.log(
+  '| pages | HTML | render in Node (wall / CPU) | open → drawn (wall) | drawn at (page clock) | page script (main thread) | style + layout (main thread) | sort by title | sort by words | filter verdict | text search |'
+)
 console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
 for (const [index, label] of labels.entries()) {
   const m = (key: string) => median(results[index][key]).toFixed(0) + ' ms'
-  console.log('| ' + label + ' | ' + (bytes[index] / 1024 / 1024).toFixed(2) + ' MB | ' + m('renderMs') + ' / ' + m('renderCpu') + ' | ' + m('openMs') + ' | ' + m('readyMs') + ' | ' + m('scriptCpu') + ' | ' + m('layoutCpu') + ' | ' + m('sortTitle') + ' | ' + m('sortWords') + ' | ' + m('filter') + ' | ' + m('search') + ' |')
+  console.log(
+    '| ' +
+      label +
+      ' | ' +
+      (bytes[index] / 1024 / 1024).toFixed(2) +
+      ' MB | ' +
+      m('renderMs') +
+      ' / ' +
+      m('renderCpu') +
+      ' | ' +
+      m('openMs') +
+      ' | ' +
+      m('readyMs') +
+      ' | ' +
+      m('scriptCpu') +
+      ' | ' +
+      m('layoutCpu') +
+      ' | ' +
+      m('sortTitle') +
+      ' | ' +
+      m('sortWords') +
+      ' | ' +
+      m('filter') +
+      ' | ' +
+      m('search') +
+      ' |'
+  )
 }

@@ -36,7 +36,10 @@ const norm = (value: string) => value.replace(/\s+/g, ' ').trim()
 let tp = 0
 let fp = 0
 let fn = 0
-for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.generic.json')).sort()) {
+for (const name of fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.generic.json'))
+  .sort()) {
   const base = name.replace('.generic.json', '')
   if (only && !base.includes(only)) continue
   const expected = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'))
@@ -53,6 +56,11 @@ for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.generic.json')
   tp += (expected.with || []).length - missed.length
   fn += missed.length
   fp += leaked.length
-  if (missed.length || leaked.length) console.log(base, missed.length ? 'MISSED ' + JSON.stringify(missed.map((s: string) => s.slice(0, 60))) : '', leaked.length ? 'LEAKED ' + JSON.stringify(leaked.map((s: string) => s.slice(0, 60))) : '')
+  if (missed.length || leaked.length)
+    console.log(
+      base,
+      missed.length ? 'MISSED ' + JSON.stringify(missed.map((s: string) => s.slice(0, 60))) : '',
+      leaked.length ? 'LEAKED ' + JSON.stringify(leaked.map((s: string) => s.slice(0, 60))) : ''
+    )
 }
 console.log('precision', (tp / (tp + fp)).toFixed(3), 'recall', (tp / (tp + fn)).toFixed(3), 'F1', ((2 * tp) / (2 * tp + fp + fn)).toFixed(3))

@@ -40,14 +40,20 @@ interface Expected {
 type Field = 'title' | 'author' | 'date'
 const FIELDS: Array<Field> = ['title', 'author', 'date']
 
-const squash = (s: unknown) => String(s ?? '').replace(/\s+/g, ' ').trim()
+const squash = (s: unknown) =>
+  String(s ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()
 const fold = (s: unknown) => squash(String(s ?? '').normalize('NFKC')).toLowerCase()
 const BY = new Set(['by', 'von', 'par', 'por', 'door'])
 const JOINERS = new Set(['and', 'und', 'et', 'y'])
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
 
 function authorTokens(value: string): Array<string> {
-  const tokens = fold(value).replace(/[\p{P}\p{S}]+/gu, ' ').split(' ').filter(Boolean)
+  const tokens = fold(value)
+    .replace(/[\p{P}\p{S}]+/gu, ' ')
+    .split(' ')
+    .filter(Boolean)
   while (tokens.length > 0 && BY.has(tokens[0])) tokens.shift()
   return tokens.filter((t) => !JOINERS.has(t))
 }
@@ -100,7 +106,10 @@ let crashes = 0
 const start = performance.now()
 
 for (const dir of positionals) {
-  for (const file of fs.readdirSync(dir).filter((f: string) => f.endsWith('.html')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f: string) => f.endsWith('.html'))
+    .sort()) {
     const name = file.slice(0, -'.html'.length)
     const jsonPath = path.join(dir, name + '.generic.json')
     const expected: Expected = fs.existsSync(jsonPath) ? JSON.parse(fs.readFileSync(jsonPath, 'utf8')) : {}
@@ -121,7 +130,9 @@ for (const dir of positionals) {
       const from = found ? found.from : 'none'
       sources[field][from] = (sources[field][from] ?? 0) + 1
       if (!ok && (!values.field || values.field === field)) {
-        misses.push(`${field.padEnd(6)} ${name}\n  want: ${JSON.stringify(expected[field])}${field === 'date' && expected.dateAlt ? ` (alt ${expected.dateAlt})` : ''}\n  got:  ${JSON.stringify(found?.value ?? null)} [${from}]`)
+        misses.push(
+          `${field.padEnd(6)} ${name}\n  want: ${JSON.stringify(expected[field])}${field === 'date' && expected.dateAlt ? ` (alt ${expected.dateAlt})` : ''}\n  got:  ${JSON.stringify(found?.value ?? null)} [${from}]`
+        )
       }
     }
   }
@@ -132,6 +143,10 @@ if (values.misses) console.log(misses.join('\n') + '\n')
 console.log(`pages ${pages} · crashes ${crashes} · ${((performance.now() - start) / 1000).toFixed(1)} s`)
 for (const field of FIELDS) {
   const s = score[field]
-  const top = Object.entries(sources[field]).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${v}`).join(', ')
+  const top = Object.entries(sources[field])
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')
   console.log(`${field.padEnd(6)} ${pct(s).padStart(6)} (${s.hits}/${s.total})  sources: ${top}`)
 }

@@ -50,9 +50,7 @@ const valued = new Set(['--only', '--json', '--repeat'])
 const dir = args.find((arg, index) => !arg.startsWith('--') && !valued.has(args[index - 1]))
 
 if (!dir) {
-  process.stderr.write(
-    'usage: tsx scripts/eval-root.ts CORPUS_DIR [--misses] [--only SUBSTRING] [--json FILE] [--drop-related] [--repeat N]\n'
-  )
+  process.stderr.write('usage: tsx scripts/eval-root.ts CORPUS_DIR [--misses] [--only SUBSTRING] [--json FILE] [--drop-related] [--repeat N]\n')
   process.exit(1)
 }
 
@@ -68,9 +66,7 @@ const results: Array<PageResult> = []
 for (const name of names) {
   const html = fs.readFileSync(path.join(dir, name + '.html'), 'utf8')
   const jsonPath = path.join(dir, name + '.generic.json')
-  const expected: Expected = fs.existsSync(jsonPath)
-    ? (JSON.parse(fs.readFileSync(jsonPath, 'utf8')) as Expected)
-    : {}
+  const expected: Expected = fs.existsSync(jsonPath) ? (JSON.parse(fs.readFileSync(jsonPath, 'utf8')) as Expected) : {}
   // Best of `repeat` runs, each on a fresh tree (clean mutates it).
   let ms = Number.POSITIVE_INFINITY
   let root: Element | undefined
@@ -144,9 +140,7 @@ function removeRelated(root: Element, related: Set<Element>): void {
   const stack: Array<Element> = [root]
   while (stack.length > 0) {
     const parent = stack.pop() as Element
-    parent.children = parent.children.filter(
-      (child) => child.type !== 'element' || !related.has(child)
-    )
+    parent.children = parent.children.filter((child) => child.type !== 'element' || !related.has(child))
     for (const child of parent.children) if (child.type === 'element') stack.push(child)
   }
 }

@@ -84,7 +84,10 @@ function inline(node: Nodes): string {
 function sameAuthor(got: string, want: string): boolean {
   const fold = (value: string) => value.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
   const have = fold(got)
-  return fold(want).split(/[^\p{L}\p{N}]+/u).filter(Boolean).every((word) => have.includes(word))
+  return fold(want)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .every((word) => have.includes(word))
 }
 
 const rows: Array<Row> = []

@@ -71,7 +71,9 @@ async function worker(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const {values} = parseArgs({options: {cases: {type: 'string', default: '10000'}, seed: {type: 'string', default: '1'}, timeout: {type: 'string', default: '60'}, builds: {type: 'string', default: '300'}}})
+  const {values} = parseArgs({
+    options: {cases: {type: 'string', default: '10000'}, seed: {type: 'string', default: '1'}, timeout: {type: 'string', default: '60'}, builds: {type: 'string', default: '300'}}
+  })
   const cases = Number(values.cases)
   const baseSeed = Number(values.seed)
   const timeout = Number(values.timeout) * 1000
@@ -90,7 +92,11 @@ async function main(): Promise<void> {
     let timer: NodeJS.Timeout | undefined
     const spawn = () => {
       // tsx's hooks are not inherited by workers: register them there, then load this file.
-      const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
+      const api = pathToFileURL(
+        createRequire(import.meta.url)
+          .resolve('tsx/esm/api')
+          .replace(/\.cjs$/, '.mjs')
+      ).href
       current = new Worker('import(' + JSON.stringify(api) + ').then(({register}) => { register(); return import(' + JSON.stringify(import.meta.url) + ') })', {eval: true})
       current.on('message', async (done: Done) => {
         clearTimeout(timer)
@@ -143,7 +149,14 @@ async function main(): Promise<void> {
 
   const time = (performance.now() - start) / 1000
   console.log('')
-  console.log('cases:               %d (grammar pages %d, as bytes %d, mutated fixtures %d), seed %d', cases, [...Array(cases).keys()].filter((i) => kindOf(i) === 'page').length, [...Array(cases).keys()].filter((i) => kindOf(i) === 'bytes').length, [...Array(cases).keys()].filter((i) => kindOf(i) === 'mutation').length, baseSeed)
+  console.log(
+    'cases:               %d (grammar pages %d, as bytes %d, mutated fixtures %d), seed %d',
+    cases,
+    [...Array(cases).keys()].filter((i) => kindOf(i) === 'page').length,
+    [...Array(cases).keys()].filter((i) => kindOf(i) === 'bytes').length,
+    [...Array(cases).keys()].filter((i) => kindOf(i) === 'mutation').length,
+    baseSeed
+  )
   console.log('converted:           %d', tally.converted)
   console.log('rejected (documented): %d %s', tally.rejected, JSON.stringify(rejected))
   console.log('crashes:             %d', tally.crashes)
@@ -201,7 +214,13 @@ async function buildSample(indexes: Array<number>, baseSeed: number, failures: s
     const start = performance.now()
     const out = path.join(work, generator + '-content')
     const destination = path.join(work, generator + '-built')
-    await run([input, '--out', out, '--layout', generator, '--quiet', '--report', path.join(work, generator + '-report.json')], {stdin: Readable.from([]), stdout: sink(), stderr: sink(), cwd: work, isTTY: false})
+    await run([input, '--out', out, '--layout', generator, '--quiet', '--report', path.join(work, generator + '-report.json')], {
+      stdin: Readable.from([]),
+      stdout: sink(),
+      stderr: sink(),
+      cwd: work,
+      isTTY: false
+    })
     const report = JSON.parse(await fs.readFile(path.join(work, generator + '-report.json'), 'utf8')) as {files: Array<{input: string; output?: string; status: string}>}
     const converted = report.files.filter((entry) => entry.status === 'converted')
     const built = await buildSite(generator, out, work, destination)

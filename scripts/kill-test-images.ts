@@ -24,7 +24,9 @@ import {parseArgs} from 'node:util'
 import {comparable} from '../test/util/cli-harness.js'
 import {startImageServer} from '../test/util/image-server.js'
 
-const {values} = parseArgs({options: {pages: {type: 'string', default: '400'}, kills: {type: 'string', default: '10'}, seed: {type: 'string', default: '1'}, layout: {type: 'string', default: 'hugo'}}})
+const {values} = parseArgs({
+  options: {pages: {type: 'string', default: '400'}, kills: {type: 'string', default: '10'}, seed: {type: 'string', default: '1'}, layout: {type: 'string', default: 'hugo'}}
+})
 const pageCount = Number(values.pages)
 const killCount = Number(values.kills)
 let seed = Number(values.seed)
@@ -45,9 +47,23 @@ function page(index: number): string {
   const images = [`<img src="${o}/img/shared-${index % 25}.png?size=64" alt="共用">`, `<img src="${o}/img/own-${index}.png?size=${8 + (index % 50)}" alt="本篇">`]
   if (index % 20 === 0) images.push(`<img src="${o}/status/404/gone-${index}.png" alt="失效">`)
   return (
-    '<!doctype html><html><head><meta charset="utf-8"><link rel="canonical" href="https://www.bannedbook.org/bnews/zh/20200415/' + (100000 + index) + '.html"><title>文章' + index + '</title></head><body><h2>文章' + index + '</h2>' +
-    '<div class="entry"><p>（来源：美國之音 作者：记者' + (index % 7) + '）</p><p>第' + index + '篇的正文，记者报道了当地的情况。</p><p>' + images.join('</p><p>') + '</p><p>第二段。</p></div>' +
-    '<div class="postfooter">本文标签：<a rel="tag" href="/t/1">标签' + (index % 13) + '</a></div></body></html>'
+    '<!doctype html><html><head><meta charset="utf-8"><link rel="canonical" href="https://www.bannedbook.org/bnews/zh/20200415/' +
+    (100000 + index) +
+    '.html"><title>文章' +
+    index +
+    '</title></head><body><h2>文章' +
+    index +
+    '</h2>' +
+    '<div class="entry"><p>（来源：美國之音 作者：记者' +
+    (index % 7) +
+    '）</p><p>第' +
+    index +
+    '篇的正文，记者报道了当地的情况。</p><p>' +
+    images.join('</p><p>') +
+    '</p><p>第二段。</p></div>' +
+    '<div class="postfooter">本文标签：<a rel="tag" href="/t/1">标签' +
+    (index % 13) +
+    '</a></div></body></html>'
   )
 }
 
@@ -71,7 +87,10 @@ async function snapshot(dir: string): Promise<Map<string, Buffer>> {
 }
 
 function runCli(out: string, cwd: string, jobs: number) {
-  const child = spawn(process.execPath, [bin, 'pages', '--out', out, '--layout', String(values.layout), '--jobs', String(jobs), '--images', 'download', '--quiet'], {cwd, stdio: ['ignore', 'ignore', 'pipe']})
+  const child = spawn(process.execPath, [bin, 'pages', '--out', out, '--layout', String(values.layout), '--jobs', String(jobs), '--images', 'download', '--quiet'], {
+    cwd,
+    stdio: ['ignore', 'ignore', 'pipe']
+  })
   let stderr = ''
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString('utf8')
@@ -195,7 +214,15 @@ while (kills < killCount) {
   refetched += again.length
   if (again.length > 0) problems.push('fetched again after it was saved: ' + again.slice(0, 3).join(', '))
   if (problems.length > 0) failures.push('trial ' + trials + ' final: ' + problems.slice(0, 5).join('; '))
-  console.log('trial %d (--jobs %d): killed at %s ms; %d saved URLs watched, %d fetched again; rerun %s', trials, jobs, points.join(' and '), watched.size, again.length, problems.length === 0 ? 'byte-identical to the clean run' : 'DIFFERS')
+  console.log(
+    'trial %d (--jobs %d): killed at %s ms; %d saved URLs watched, %d fetched again; rerun %s',
+    trials,
+    jobs,
+    points.join(' and '),
+    watched.size,
+    again.length,
+    problems.length === 0 ? 'byte-identical to the clean run' : 'DIFFERS'
+  )
   await fs.rm(dir, {recursive: true, force: true})
 }
 

@@ -21,7 +21,9 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 
-const {values} = parseArgs({options: {pages: {type: 'string', default: '2000'}, kills: {type: 'string', default: '20'}, seed: {type: 'string', default: '1'}, layout: {type: 'string', default: 'hugo'}}})
+const {values} = parseArgs({
+  options: {pages: {type: 'string', default: '2000'}, kills: {type: 'string', default: '20'}, seed: {type: 'string', default: '1'}, layout: {type: 'string', default: 'hugo'}}
+})
 const pageCount = Number(values.pages)
 const killCount = Number(values.kills)
 let seed = Number(values.seed)
@@ -41,11 +43,25 @@ function page(index: number): string {
   const title = index % 10 === 0 ? '重复的标题' : '文章' + index
   const url = index % 3 === 0 ? '<link rel="canonical" href="https://www.bannedbook.org/bnews/zh/2020' + String(1 + (index % 12)).padStart(2, '0') + '15/' + (100000 + index) + '.html">' : ''
   return (
-    '<!doctype html><html><head><meta charset="utf-8">' + url + '<title>' + title + '</title></head><body><h2>' + title + '</h2>' +
-    '<div class="entry"><p>（来源：美國之音 作者：记者' + (index % 7) + '）</p>' +
+    '<!doctype html><html><head><meta charset="utf-8">' +
+    url +
+    '<title>' +
+    title +
+    '</title></head><body><h2>' +
+    title +
+    '</h2>' +
+    '<div class="entry"><p>（来源：美國之音 作者：记者' +
+    (index % 7) +
+    '）</p>' +
     ('<p>第' + index + '篇的正文，记者报道了当地的情况。<b>重点</b>内容。</p>').repeat(1 + (index % 9)) +
-    '<ul class="op-related-articles" title="相关阅读"><li><a href="https://www.bannedbook.org/bnews/' + index + '.html">相关' + index + '</a></li></ul></div>' +
-    '<div class="postfooter">本文标签：<a rel="tag" href="/t/1">标签' + (index % 13) + '</a></div></body></html>'
+    '<ul class="op-related-articles" title="相关阅读"><li><a href="https://www.bannedbook.org/bnews/' +
+    index +
+    '.html">相关' +
+    index +
+    '</a></li></ul></div>' +
+    '<div class="postfooter">本文标签：<a rel="tag" href="/t/1">标签' +
+    (index % 13) +
+    '</a></div></body></html>'
   )
 }
 

@@ -30,14 +30,24 @@ const child = `(async () => {
   if (parentPort) parentPort.postMessage(report); else process.stdout.write(report)
 })()`
 
-const processes = (n: number) => timed(n, () => new Promise<number>((resolve, reject) => {
-  execFile(process.execPath, ['-e', child], (error, stdout) => (error ? reject(error) : resolve((JSON.parse(stdout) as {count: number}).count)))
-}))
-const threads = (n: number) => timed(n, () => new Promise<number>((resolve, reject) => {
-  const worker = new Worker(child, {eval: true})
-  worker.once('message', (report: string) => resolve((JSON.parse(report) as {count: number}).count))
-  worker.once('error', reject)
-}))
+const processes = (n: number) =>
+  timed(
+    n,
+    () =>
+      new Promise<number>((resolve, reject) => {
+        execFile(process.execPath, ['-e', child], (error, stdout) => (error ? reject(error) : resolve((JSON.parse(stdout) as {count: number}).count)))
+      })
+  )
+const threads = (n: number) =>
+  timed(
+    n,
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const worker = new Worker(child, {eval: true})
+        worker.once('message', (report: string) => resolve((JSON.parse(report) as {count: number}).count))
+        worker.once('error', reject)
+      })
+  )
 
 const one = await processes(1)
 const two = await processes(2)

@@ -72,7 +72,12 @@ if (values.case) {
           const data = JSON.parse(json) as {ms: number; rss: number; result: string}
           resolve('| ' + cases[name].label + ' | ' + data.result + ' | ' + (data.ms / 1000).toFixed(1) + ' s | ' + Math.round(data.rss / mb) + ' MB |')
         } catch {
-          const why = signal === 'SIGKILL' ? 'no result after ' + values.timeout + ' s' : /heap out of memory|Reached heap limit/.test(stderr) ? 'process died: JavaScript heap out of memory' : 'process died (' + (signal || code) + ')'
+          const why =
+            signal === 'SIGKILL'
+              ? 'no result after ' + values.timeout + ' s'
+              : /heap out of memory|Reached heap limit/.test(stderr)
+                ? 'process died: JavaScript heap out of memory'
+                : 'process died (' + (signal || code) + ')'
           resolve('| ' + cases[name].label + ' | ' + why + ' | — | — |')
         }
       })

@@ -131,10 +131,17 @@ test('api: `rehypeParseSafe` reads bytes and strings as `convert()` does, in a p
   const viaConvert = await mod.convert(gbk, {related: 'end'})
   assert.is(viaProcessor.data.encoding, 'gb18030')
   assert.is(viaProcessor.data.encoding, viaConvert.data.encoding)
-  assert.equal(viaProcessor.messages.map((message) => message.ruleId), viaConvert.messages.map((message) => message.ruleId))
+  assert.equal(
+    viaProcessor.messages.map((message) => message.ruleId),
+    viaConvert.messages.map((message) => message.ruleId)
+  )
   assert.ok(viaProcessor.messages.some((message) => message.ruleId === 'charset-sniffed'))
   // The same fatal messages as `convert()`.
-  for (const [input, ruleId] of [['', 'not-html'], ['plain text', 'not-html'], ['<p>' + 'x'.repeat(100) + '</p>', 'too-large']] as const) {
+  for (const [input, ruleId] of [
+    ['', 'not-html'],
+    ['plain text', 'not-html'],
+    ['<p>' + 'x'.repeat(100) + '</p>', 'too-large']
+  ] as const) {
     try {
       await unified().use(mod.rehypeParseSafe, {maxSize: 50}).parse(input)
       assert.unreachable('should throw')
@@ -149,7 +156,9 @@ test('api: `rehypeParseSafe` reads bytes and strings as `convert()` does, in a p
 
 test('api: `createProcessor()` is `newsMarkdownPreset` in a processor, and gives what `convert()` gives', async function () {
   const html = '<h2>标题</h2><div class="entry"><p>正文<b><b>粗</b></b>。</p></div>'
-  const viaPreset = await unified().use(mod.newsMarkdownPreset({related: 'end'})).process(html)
+  const viaPreset = await unified()
+    .use(mod.newsMarkdownPreset({related: 'end'}))
+    .process(html)
   const viaProcessor = await mod.createProcessor({related: 'end'}).process(html)
   const viaConvert = await mod.convert(html, {related: 'end'})
   assert.is(String(viaPreset), String(viaConvert))
@@ -171,7 +180,8 @@ test('api: each plugin takes only its own options (types)', function () {
 })
 
 test('api: related lists go to `file.data.related` and optionally the frontmatter', async function () {
-  const html = '<h2>T</h2><div class="entry"><p>正文。</p><ul class="op-related-articles" title="相关阅读"><li><a href="https://a.example/1">一</a></li><li data-sponsored="true"><a href="https://ad.example/">广告</a></li></ul></div>'
+  const html =
+    '<h2>T</h2><div class="entry"><p>正文。</p><ul class="op-related-articles" title="相关阅读"><li><a href="https://a.example/1">一</a></li><li data-sponsored="true"><a href="https://ad.example/">广告</a></li></ul></div>'
   const file = await mod.convert(html, {relatedFrontmatter: true})
   assert.equal(file.data.related, [{title: '一', url: 'https://a.example/1'}])
   assert.match(String(file), 'related:\n  - title: 一\n    url: https://a.example/1\n')

@@ -10,9 +10,7 @@ import {findArticleRoot} from '../lib/analyse/root/find-article-root.js'
 function prose(label: string, count = 4): string {
   const sentences: Array<string> = []
   for (let index = 0; index < count; index++) {
-    sentences.push(
-      `${label} sentence ${index}, which carries enough words, commas and detail to read like a real paragraph of news.`
-    )
+    sentences.push(`${label} sentence ${index}, which carries enough words, commas and detail to read like a real paragraph of news.`)
   }
   return sentences.join(' ')
 }

@@ -65,7 +65,10 @@ test('inline runs: runs split at blocks and breaks, links and teaser cards count
 
 test('inline runs: hidden and script content is not read; the walk is bounded', function () {
   const shape = inlineShape(element('<div><p>Seen.</p><p hidden>Hidden.</p><script>var x = 1</script><p style="display: none">Gone.</p></div>'))
-  assert.equal(shape.runs.map((run) => run.text), ['Seen.'])
+  assert.equal(
+    shape.runs.map((run) => run.text),
+    ['Seen.']
+  )
   let deep = '<p>end</p>'
   for (let index = 0; index < 50; index++) deep = '<div>' + deep + '</div>'
   assert.is(inlineShape(element(deep), 20).truncated, true)
@@ -81,7 +84,9 @@ test('prose: a linked sentence is running text, linked headlines are not', funct
   const cut = inlineShape(element('<div><a href="/a">Seeing the sights on the spring holiday, beware of selfie...</a><br><a href="/b">Another headline cut short in the middle of its…</a></div>'))
   assert.not.ok(holdsSentence(cut))
   // Text inside a teaser card does not count.
-  const cards = inlineShape(element('<div><a href="/a"><h3>Title</h3><p>A summary that reads like a full sentence.</p></a><a href="/b"><h3>Other</h3><p>Another summary that reads like one.</p></a></div>'))
+  const cards = inlineShape(
+    element('<div><a href="/a"><h3>Title</h3><p>A summary that reads like a full sentence.</p></a><a href="/b"><h3>Other</h3><p>Another summary that reads like one.</p></a></div>')
+  )
   assert.not.ok(holdsSentence(cards))
   assert.ok(isContentLike(inlineShape(element('<div><p>' + prose('Real', 2) + '</p></div>'))))
   assert.not.ok(isContentLike(inlineShape(element('<div><p>Sign up for free, every Monday.</p></div>'))))
@@ -134,14 +139,20 @@ test('judge: comment threads go, a live ticker’s commentary stays', function (
 
 test('clean: every removed element is reported with its rule', function () {
   const root = element(
-    '<article><p>' + prose('Body', 8) + '</p>' +
+    '<article><p>' +
+      prose('Body', 8) +
+      '</p>' +
       '<div class="share-bar"><a href="https://social.example/s">Share</a></div>' +
       '<div><a href="/a">A</a> <a href="/b">B</a> <a href="/c">C</a></div>' +
       '<nav><a href="/x">X</a></nav>' +
-      '<div hidden><p>' + prose('Hidden', 1) + '</p></div>' +
+      '<div hidden><p>' +
+      prose('Hidden', 1) +
+      '</p></div>' +
       '<iframe src="https://ads.example/frame"></iframe>' +
       '<iframe src="https://www.youtube.com/embed/abc"></iframe>' +
-      '<a href="/card"><div><p>' + prose('Linked', 1) + '</p></div></a>' +
+      '<a href="/card"><div><p>' +
+      prose('Linked', 1) +
+      '</p></div></a>' +
       '</article>',
     'article'
   )
@@ -155,13 +166,21 @@ test('clean: every removed element is reported with its rule', function () {
 test('removals: recorded on file.data.removals; only content-like text warns', async function () {
   const file = await convert(
     '<html><head><title>Title of the page</title></head><body><article><h1>Title of the page</h1>' +
-      '<p>' + prose('Body', 8) + '</p>' +
+      '<p>' +
+      prose('Body', 8) +
+      '</p>' +
       '<aside class="pullquote"><p>Body sentence 3 carries enough words, commas and detail to read like a paragraph of news.</p></aside>' +
-      '<div style="display:none"><p>' + prose('Hidden', 8) + '</p></div>' +
+      '<div style="display:none"><p>' +
+      prose('Hidden', 8) +
+      '</p></div>' +
       '<div class="newsletter"><h3>Our newsletter</h3><p>Sign up, it is free, every morning at seven.</p><img src="https://cdn.example/nl.png" alt=""></div>' +
-      '<section class="comments"><h2>Comments</h2><p>' + prose('Reader', 4) + '</p></section>' +
+      '<section class="comments"><h2>Comments</h2><p>' +
+      prose('Reader', 4) +
+      '</p></section>' +
       '<div><a href="/a">Home</a> <a href="/b">World</a></div>' +
-      '<p>' + prose('Closing', 2) + '</p>' +
+      '<p>' +
+      prose('Closing', 2) +
+      '</p>' +
       '</article></body></html>'
   )
   const removals = (file.data.removals || []).map((removal) => removal.kind + ' ' + removal.rule + ' ' + removal.element)

@@ -41,7 +41,6 @@ async function cli(argv: Array<string>, cwd: string, stdin?: string | Uint8Array
   return {code, stdout: stdout.text(), stderr: stderr.text()}
 }
 
-
 async function frontmatter(file: string): Promise<Record<string, unknown>> {
   const text = await fs.readFile(file, 'utf8')
   const match = /^---\n([\s\S]*?)\n---\n/.exec(text)
@@ -50,7 +49,10 @@ async function frontmatter(file: string): Promise<Record<string, unknown>> {
 }
 
 async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(() => true, () => false)
+  return fs.access(file).then(
+    () => true,
+    () => false
+  )
 }
 
 // Usage.
@@ -208,19 +210,33 @@ test('slug: collisions get suffixes derived from the page, not from the order of
   const suffix = (identity: string) => collisionSuffix(identity)
   const registry = new PathRegistry()
   assert.equal(
-    [['posts/a.md', 'u1'], ['posts/A.md', 'u2'], ['posts/a.md', 'u3'], ['posts/b.md', 'u4']].map(([p, identity]) => registry.claim(p, identity)),
+    [
+      ['posts/a.md', 'u1'],
+      ['posts/A.md', 'u2'],
+      ['posts/a.md', 'u3'],
+      ['posts/b.md', 'u4']
+    ].map(([p, identity]) => registry.claim(p, identity)),
     ['posts/a.md', 'posts/A-' + suffix('u2') + '.md', 'posts/a-' + suffix('u3') + '.md', 'posts/b.md']
   )
   // In another order, every suffixed page keeps its name.
   const other = new PathRegistry()
   assert.equal(
-    [['posts/a.md', 'u3'], ['posts/a.md', 'u1'], ['posts/A.md', 'u2']].map(([p, identity]) => other.claim(p, identity)),
+    [
+      ['posts/a.md', 'u3'],
+      ['posts/a.md', 'u1'],
+      ['posts/A.md', 'u2']
+    ].map(([p, identity]) => other.claim(p, identity)),
     ['posts/a.md', 'posts/a-' + suffix('u1') + '.md', 'posts/A-' + suffix('u2') + '.md']
   )
   // Two pages with one identity: the fallback (input path), then a counter.
   const same = new PathRegistry()
   assert.equal(
-    [['x/index.md', 'u', ['p1']], ['x/index.md', 'u', ['p1']], ['x/index.md', 'u', ['p2']], ['x/index.md', 'u', ['p2']]].map(([p, identity, fallbacks]) => same.claim(p as string, identity as string, fallbacks as Array<string>)),
+    [
+      ['x/index.md', 'u', ['p1']],
+      ['x/index.md', 'u', ['p1']],
+      ['x/index.md', 'u', ['p2']],
+      ['x/index.md', 'u', ['p2']]
+    ].map(([p, identity, fallbacks]) => same.claim(p as string, identity as string, fallbacks as Array<string>)),
     ['x/index.md', 'x-' + suffix('u') + '/index.md', 'x-' + suffix('p2') + '/index.md', 'x-' + suffix('p2') + '-2/index.md']
   )
   assert.match(suffix('https://example.com/a'), /^[\da-f]{8}$/)
@@ -232,7 +248,11 @@ test('cli: colliding titles get suffixes derived from their input paths, the sam
   const dir = await folder(files)
   for (const jobs of ['1', '2']) {
     assert.is((await cli(['.', '--out', 'out' + jobs, '--layout', 'hugo', '--jobs', jobs], dir)).code, 0)
-    for (const [name, output] of [['a', '同一个标题'], ['b', '同一个标题-' + collisionSuffix('b.html')], ['c', '同一个标题-' + collisionSuffix('c.html')]]) {
+    for (const [name, output] of [
+      ['a', '同一个标题'],
+      ['b', '同一个标题-' + collisionSuffix('b.html')],
+      ['c', '同一个标题-' + collisionSuffix('c.html')]
+    ]) {
       assert.match(await fs.readFile(path.join(dir, 'out' + jobs, 'posts', output + '.md'), 'utf8'), '内容 ' + name + '.html')
     }
   }
@@ -335,13 +355,18 @@ test('cli: bad files in the middle of a batch are reported, the rest converted, 
     assert.match(result.stderr, /2 converted, 0 unchanged, 0 skipped, 2 failed/)
     assert.ok(await exists(path.join(dir, 'out' + jobs, '1.md')))
     assert.ok(await exists(path.join(dir, 'out' + jobs, '4.md')))
-    const report = JSON.parse(await fs.readFile(path.join(dir, 'report' + jobs + '.json'), 'utf8')) as {files: Array<{input: string; status: string; output: string | null; error: {ruleId: string} | null}>}
-    assert.equal(report.files.map((entry) => [entry.input, entry.status, entry.error && entry.error.ruleId]), [
-      ['1.html', 'converted', null],
-      ['2-empty.html', 'failed', 'not-html'],
-      ['3-image.html', 'failed', 'not-html'],
-      ['4.html', 'converted', null]
-    ])
+    const report = JSON.parse(await fs.readFile(path.join(dir, 'report' + jobs + '.json'), 'utf8')) as {
+      files: Array<{input: string; status: string; output: string | null; error: {ruleId: string} | null}>
+    }
+    assert.equal(
+      report.files.map((entry) => [entry.input, entry.status, entry.error && entry.error.ruleId]),
+      [
+        ['1.html', 'converted', null],
+        ['2-empty.html', 'failed', 'not-html'],
+        ['3-image.html', 'failed', 'not-html'],
+        ['4.html', 'converted', null]
+      ]
+    )
   }
 })
 
@@ -366,7 +391,11 @@ test('cli: a foreign file in the way is skipped, not overwritten; `--overwrite` 
 test('cli: `--report` lists each input with output, status, fields and warnings', async function () {
   const dir = await folder({'a.html': urlPage})
   assert.is((await cli(['a.html', '--out', 'out', '--layout', 'hugo', '--report', 'r.json'], dir)).code, 0)
-  const report = JSON.parse(await fs.readFile(path.join(dir, 'r.json'), 'utf8')) as {converter: string; summary: {converted: number; warnings: Record<string, number>}; files: Array<Record<string, unknown>>}
+  const report = JSON.parse(await fs.readFile(path.join(dir, 'r.json'), 'utf8')) as {
+    converter: string
+    summary: {converted: number; warnings: Record<string, number>}
+    files: Array<Record<string, unknown>>
+  }
   assert.match(report.converter, /^news-markdown@/)
   assert.is(report.summary.converted, 1)
   assert.is(report.summary.warnings['missing-author'], 1)
@@ -488,7 +517,10 @@ test('bin: a run killed mid-batch, then rerun, equals a clean run; no temporarie
   const killed = await tree(path.join(dir, 'killed'))
   assert.equal([...killed.keys()], [...clean.keys()])
   for (const [name, bytes] of clean) assert.ok(bytes.equals(killed.get(name) as Buffer), name + ' differs')
-  assert.not.ok([...killed.keys()].some((name) => /news-markdown-tmp|\.lock$/.test(name)), 'no temporaries or locks left')
+  assert.not.ok(
+    [...killed.keys()].some((name) => /news-markdown-tmp|\.lock$/.test(name)),
+    'no temporaries or locks left'
+  )
 })
 
 test.run()

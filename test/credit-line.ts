@@ -3,40 +3,23 @@ import * as assert from 'uvu/assert'
 import {isCreditLine, parseCreditLine} from '../lib/util/parse-credit-line.js'
 
 test('simplified, full-width parens, padded source and author', () => {
-  assert.equal(
-    parseCreditLine(
-      '（来源：法广RFI                      作者：             弗林    ，文章内容并不代表本网立场和观点。）'
-    ),
-    {source: '法广RFI', author: '弗林'}
-  )
+  assert.equal(parseCreditLine('（来源：法广RFI                      作者：             弗林    ，文章内容并不代表本网立场和观点。）'), {source: '法广RFI', author: '弗林'})
 })
 
 test('traditional, source only, half-width comma', () => {
-  assert.equal(
-    parseCreditLine('（來源：美國之音, 文章內容並不代表本網立場和觀點。）'),
-    {source: '美國之音'}
-  )
+  assert.equal(parseCreditLine('（來源：美國之音, 文章內容並不代表本網立場和觀點。）'), {source: '美國之音'})
 })
 
 test('author only, half-width colon, no parens', () => {
-  assert.equal(
-    parseCreditLine('作者: 希望之聲TV , 文章內容謹代表作者個人觀點。'),
-    {author: '希望之聲TV'}
-  )
+  assert.equal(parseCreditLine('作者: 希望之聲TV , 文章內容謹代表作者個人觀點。'), {author: '希望之聲TV'})
 })
 
 test('author directly followed by source label', () => {
-  assert.equal(
-    parseCreditLine('作者：古莉來源：RFI法廣，文章謹供參考，內容並不代表本網立場和觀點。'),
-    {author: '古莉', source: 'RFI法廣'}
-  )
+  assert.equal(parseCreditLine('作者：古莉來源：RFI法廣，文章謹供參考，內容並不代表本網立場和觀點。'), {author: '古莉', source: 'RFI法廣'})
 })
 
 test('Latin names keep their inner space', () => {
-  assert.equal(
-    parseCreditLine('（来源：自由亚洲电台 作者：John Smith ，文章内容并不代表本网立场和观点。）'),
-    {source: '自由亚洲电台', author: 'John Smith'}
-  )
+  assert.equal(parseCreditLine('（来源：自由亚洲电台 作者：John Smith ，文章内容并不代表本网立场和观点。）'), {source: '自由亚洲电台', author: 'John Smith'})
 })
 
 test('half-width parentheses and colons', () => {
@@ -90,10 +73,7 @@ test('terminators: semicolon, pipe, full stop, balanced parens kept', () => {
 })
 
 test('messy whitespace: newlines, U+3000, nbsp', () => {
-  assert.equal(
-    parseCreditLine('\n\u3000（来源：\u00A0法广RFI\n\n\u3000\u3000作者：\u00A0弗林\u00A0，文章内容并不代表本网立场和观点。）\n'),
-    {source: '法广RFI', author: '弗林'}
-  )
+  assert.equal(parseCreditLine('\n\u3000（来源：\u00A0法广RFI\n\n\u3000\u3000作者：\u00A0弗林\u00A0，文章内容并不代表本网立场和观点。）\n'), {source: '法广RFI', author: '弗林'})
 })
 
 test('empty values are not found', () => {

@@ -16,14 +16,16 @@ import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import {decodeHtml, looksBinary} from '../lib/input/decode.js'
 
-const simplified = '新华社北京三月十五日电 国家统计局今天发布的数据显示，今年前两个月，国民经济延续恢复向好态势，生产需求稳中有升，' +
+const simplified =
+  '新华社北京三月十五日电 国家统计局今天发布的数据显示，今年前两个月，国民经济延续恢复向好态势，生产需求稳中有升，' +
   '就业物价总体稳定，发展质量效益不断提高。规模以上工业增加值同比增长百分之七，比去年十二月份加快一点二个百分点。其中，' +
   '制造业增加值增长百分之七点五，高技术制造业增加值增长百分之七点五。社会消费品零售总额同比增长百分之五点五，其中，' +
   '餐饮收入增长百分之十二点五。全国固定资产投资同比增长百分之四点二，比去年全年加快一点二个百分点。国家统计局新闻发言人表示，' +
   '总的来看，一季度国民经济开局良好，但也要看到，外部环境复杂性、严峻性、不确定性上升，国内有效需求仍然不足，' +
   '经济持续回升向好的基础还需进一步巩固。下一步，要坚持稳中求进工作总基调，完整、准确、全面贯彻新发展理念，' +
   '加快构建新发展格局，着力推动高质量发展。'
-const traditional = '中央社記者台北十五日電 行政院今天召開院會，通過明年度中央政府總預算案，歲出規模創下歷史新高。行政院長表示，' +
+const traditional =
+  '中央社記者台北十五日電 行政院今天召開院會，通過明年度中央政府總預算案，歲出規模創下歷史新高。行政院長表示，' +
   '面對國際經濟情勢變化，政府將持續推動產業升級與數位轉型，並加強社會安全網，照顧弱勢族群。主計總處指出，' +
   '明年度經濟成長率預估為百分之三點二，消費者物價指數上漲率約為百分之一點八。在各項支出中，社會福利支出占比最高，' +
   '其次為教育科學文化支出以及國防支出。立法院各黨團對預算案看法不一，部分立委認為政府應更重視財政紀律，' +
@@ -171,7 +173,10 @@ test('invalid bytes are counted', () => {
   // Truncated GBK sequence.
   const gbk = decodeHtml(concat(utf8('<meta charset="gbk"><p>'), [0xd6, 0xd0, 0x81], utf8('</p>')))
   assert.is(gbk.value, '<meta charset="gbk"><p>中\uFFFD</p>')
-  assert.equal(gbk.warnings.map((warning) => warning.ruleId), ['invalid-bytes'])
+  assert.equal(
+    gbk.warnings.map((warning) => warning.ruleId),
+    ['invalid-bytes']
+  )
 })
 
 test('unknown declared charset', () => {
@@ -197,14 +202,17 @@ test('explicit `encoding` option', () => {
 })
 
 test('unknown `encoding` option throws', () => {
-  assert.throws(() => decodeHtml(utf8('<p>x</p>'), {encoding: 'x-klingon'}), (error: unknown) => error instanceof Error && error.message === 'Unknown encoding `x-klingon`')
+  assert.throws(
+    () => decodeHtml(utf8('<p>x</p>'), {encoding: 'x-klingon'}),
+    (error: unknown) => error instanceof Error && error.message === 'Unknown encoding `x-klingon`'
+  )
 })
 
 test('looksBinary', () => {
   assert.ok(looksBinary(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52])), 'PNG')
   assert.ok(looksBinary(Uint8Array.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0x03])), 'gzip')
   assert.ok(looksBinary(concat(utf8('%PDF-1.7\n'), [0x25, 0xe2, 0xe3])), 'PDF')
-  assert.ok(looksBinary(Uint8Array.from({length: 200}, (_, i) => i % 7 === 0 ? 0 : 0x41)), 'many NUL bytes')
+  assert.ok(looksBinary(Uint8Array.from({length: 200}, (_, i) => (i % 7 === 0 ? 0 : 0x41))), 'many NUL bytes')
   assert.not.ok(looksBinary(utf8(page)), 'plain HTML')
   assert.not.ok(looksBinary(new Uint8Array()), 'empty')
   assert.not.ok(looksBinary(data('gbk-meta.html')), 'GBK HTML')
@@ -234,7 +242,10 @@ test('a declaration the bytes contradict is overruled (`charset-mismatch`)', () 
   const gbkAsUtf8 = declared('utf-8', data('gbk-undeclared.html'))
   assert.is(gbkAsUtf8.encoding, 'gb18030')
   assert.ok(gbkAsUtf8.value.includes(simplified))
-  assert.equal(gbkAsUtf8.warnings.map((warning) => warning.ruleId), ['charset-mismatch'])
+  assert.equal(
+    gbkAsUtf8.warnings.map((warning) => warning.ruleId),
+    ['charset-mismatch']
+  )
   assert.match(gbkAsUtf8.warnings[0].reason, /^Page declares `utf-8` but its bytes are not valid `utf-8` \(\d+ invalid sequences\); detected `gb18030` from the bytes$/)
   // Valid in the declared encoding but gibberish there: GBK read as windows-1252 or Big5, Big5 read as GBK.
   const cases: Array<[string, string, string, string]> = [
@@ -246,7 +257,9 @@ test('a declaration the bytes contradict is overruled (`charset-mismatch`)', () 
     const result = declared(charset, data(name))
     assert.is(result.encoding, encoding, charset + ' ' + name)
     assert.ok(result.value.includes(text), charset + ' ' + name)
-    assert.equal(result.warnings, [{ruleId: 'charset-mismatch', reason: 'Page declares `' + charset + '` but its bytes read as gibberish in `' + charset + '`; detected `' + encoding + '` from the bytes'}])
+    assert.equal(result.warnings, [
+      {ruleId: 'charset-mismatch', reason: 'Page declares `' + charset + '` but its bytes read as gibberish in `' + charset + '`; detected `' + encoding + '` from the bytes'}
+    ])
   }
   // The declaration stands when the bytes fit it.
   assert.equal(declared('big5', data('big5-undeclared.html')).warnings, [])

@@ -69,7 +69,13 @@ for (const [spec, pattern] of [
     assert.equal(await checkConsistent(path.join(dir, 'out'), clean), [])
     // The report goes to the same failing disk here: that is said too.
     assert.match(result.stderr, /Cannot write the report `report\.json`/)
-    assert.not.ok(await fs.access(path.join(dir, 'report.json')).then(() => true, () => false), 'no half-written report')
+    assert.not.ok(
+      await fs.access(path.join(dir, 'report.json')).then(
+        () => true,
+        () => false
+      ),
+      'no half-written report'
+    )
     const rerun = await cli(['in', '--out', 'out', '--layout', 'hugo'], dir)
     assert.is(rerun.code, 0, rerun.stderr)
     same(await tree(path.join(dir, 'out')), clean, spec)
@@ -86,7 +92,10 @@ test('faults: the report lists the page that failed and those not attempted as `
   assert.is(result.code, 1)
   const stopped = /stopped with (\d+) of 10 inputs done\. The manifest records every page written/.exec(result.stderr)
   assert.ok(stopped, result.stderr)
-  const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as {summary: {converted: number; failed: number}; files: Array<{input: string; status: string; error: {ruleId: string; reason: string} | null}>}
+  const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as {
+    summary: {converted: number; failed: number}
+    files: Array<{input: string; status: string; error: {ruleId: string; reason: string} | null}>
+  }
   assert.is(report.summary.converted, Number(stopped[1]))
   assert.ok(report.summary.converted >= 4, 'the four writes before the fault landed')
   assert.is(report.summary.converted + report.summary.failed, 10)
@@ -94,7 +103,10 @@ test('faults: the report lists the page that failed and those not attempted as `
   assert.is(failed.filter((entry) => /Cannot write the output: no space left on the device \(ENOSPC\)/.test(entry.error?.reason || '')).length, 1)
   for (const entry of failed) assert.is(entry.error?.ruleId, 'write-error')
   const manifest = JSON.parse(await fs.readFile(path.join(dir, 'out/.news-markdown-manifest.json'), 'utf8')) as {files: Record<string, unknown>}
-  assert.equal(Object.keys(manifest.files), report.files.filter((entry) => entry.status === 'converted').map((entry) => entry.input))
+  assert.equal(
+    Object.keys(manifest.files),
+    report.files.filter((entry) => entry.status === 'converted').map((entry) => entry.input)
+  )
   assert.equal(await checkConsistent(path.join(dir, 'out'), clean), [])
 })
 
@@ -201,7 +213,10 @@ test('faults: a read-only output folder: clear error, exit 1, files untouched; w
 
 /** The CLI in its own process (through tsx, no build needed). */
 function spawnCli(args: Array<string>, cwd: string) {
-  const script = 'import(' + JSON.stringify(path.join(root, 'lib/cli.ts')) + ').then(async ({run}) => { process.exitCode = await run(process.argv.slice(1), {stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), isTTY: true}) })'
+  const script =
+    'import(' +
+    JSON.stringify(path.join(root, 'lib/cli.ts')) +
+    ').then(async ({run}) => { process.exitCode = await run(process.argv.slice(1), {stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), isTTY: true}) })'
   const loader = pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href
   const child = spawn(process.execPath, ['--import', loader, '--input-type=module', '-e', script, ...args], {cwd, stdio: ['ignore', 'pipe', 'pipe'], env: {...process.env, NODE_OPTIONS: ''}})
   let stderr = ''
@@ -218,7 +233,12 @@ test('faults: a second run on the same folder refuses while the first holds it; 
   const first = spawnCli(['in', '--out', 'out', '--layout', 'hugo', '--jobs', '1'], dir)
   const lock = path.join(dir, 'out/.news-markdown.lock')
   const started = Date.now()
-  while (!(await fs.access(lock).then(() => true, () => false))) {
+  while (
+    !(await fs.access(lock).then(
+      () => true,
+      () => false
+    ))
+  ) {
     assert.ok(Date.now() - started < 30_000, 'the first run takes the lock')
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
@@ -253,7 +273,11 @@ test('faults: a stale lock is taken over by exactly one of many runs starting to
     assert.is(won.length, 1, 'round ' + round + ': ' + won.length + ' runs took the lock')
     for (const attempt of attempts) if (attempt.status === 'rejected') assert.match(String(attempt.reason), /Another run is writing to this folder/)
     await (won[0] as PromiseFulfilledResult<{release(): Promise<void>}>).value.release()
-    assert.equal((await fs.readdir(dir)).filter((name) => name !== '.news-markdown.lock'), [], 'no marker or temporary left')
+    assert.equal(
+      (await fs.readdir(dir)).filter((name) => name !== '.news-markdown.lock'),
+      [],
+      'no marker or temporary left'
+    )
   }
 })
 
@@ -302,10 +326,19 @@ test('faults: a lock with this run’s own pid but another process start time (a
   await (await acquireLock(file)).release()
   // This process really holding it (a second run in the same process): refused.
   const first = await acquireLock(file)
-  const refused = await acquireLock(file).then((lock) => lock.release().then(() => ''), (error: Error) => error.message)
+  const refused = await acquireLock(file).then(
+    (lock) => lock.release().then(() => ''),
+    (error: Error) => error.message
+  )
   assert.match(refused, /Another run is writing to this folder: process \d+/)
   await first.release()
-  assert.not.ok(await fs.access(file).then(() => true, () => false), 'released')
+  assert.not.ok(
+    await fs.access(file).then(
+      () => true,
+      () => false
+    ),
+    'released'
+  )
 })
 
 test('faults: a lock whose holder cannot be checked (another PID namespace or machine) is waited for, and taken over once it is no longer refreshed', async function () {
@@ -335,7 +368,9 @@ test('faults: a lock whose holder cannot be checked (another PID namespace or ma
   try {
     // A waiting run would give up only after `staleAfter` without refreshes: after 4 s it is still waiting.
     let done = false
-    const waiting = acquireLock(file).then((lock) => lock.release()).finally(() => (done = true))
+    const waiting = acquireLock(file)
+      .then((lock) => lock.release())
+      .finally(() => (done = true))
     await new Promise((resolve) => setTimeout(resolve, 4000))
     assert.not.ok(done, 'still waiting for a refreshed lock')
     await fs.writeFile(file, JSON.stringify(record))
@@ -347,7 +382,10 @@ test('faults: a lock whose holder cannot be checked (another PID namespace or ma
 })
 
 test('faults: SIGKILL in a new PID namespace (a container), rerun in another: the lock is taken over (unshare; root)', async function () {
-  const unshare = await run('unshare', ['--pid', '--fork', '--mount-proc', 'true']).then(() => true, () => false)
+  const unshare = await run('unshare', ['--pid', '--fork', '--mount-proc', 'true']).then(
+    () => true,
+    () => false
+  )
   if (!unshare) {
     console.log('  (skipped: needs root and `unshare --pid`; the tests above cover the logic)')
     return
@@ -358,7 +396,12 @@ test('faults: SIGKILL in a new PID namespace (a container), rerun in another: th
   const first = spawn('unshare', ['--pid', '--fork', '--mount-proc', process.execPath, bin, 'in', '--out', 'out', '-q', '--jobs', '1'], {cwd: dir, stdio: 'ignore'})
   const lock = path.join(dir, 'out/.news-markdown.lock')
   const started = Date.now()
-  while (!(await fs.access(lock).then(() => true, () => false))) {
+  while (
+    !(await fs.access(lock).then(
+      () => true,
+      () => false
+    ))
+  ) {
     assert.ok(Date.now() - started < 60_000, 'the first run takes the lock')
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
@@ -375,7 +418,13 @@ test('faults: SIGKILL in a new PID namespace (a container), rerun in another: th
   )
   assert.is(rerun.code, 0, rerun.stderr)
   assert.match(rerun.stderr, /Waiting for process 1 on /)
-  assert.not.ok(await fs.access(lock).then(() => true, () => false), 'no lock left')
+  assert.not.ok(
+    await fs.access(lock).then(
+      () => true,
+      () => false
+    ),
+    'no lock left'
+  )
 })
 
 // Things in the way, names with escape sequences, the journal.
@@ -390,12 +439,19 @@ test('faults: a file where a folder must be, or a folder where the manifest, loc
   const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as {summary: {skipped: number}}
   assert.is(report.summary.skipped, 3)
   assert.is(await fs.readFile(path.join(dir, 'content/posts'), 'utf8'), 'notes\n', 'the file is left alone')
-  for (const [name, what] of [['.news-markdown-manifest.json', 'manifest'], ['.news-markdown.lock', 'lock'], ['.news-markdown-manifest.json.journal', 'manifest journal']]) {
+  for (const [name, what] of [
+    ['.news-markdown-manifest.json', 'manifest'],
+    ['.news-markdown.lock', 'lock'],
+    ['.news-markdown-manifest.json.journal', 'manifest journal']
+  ]) {
     const out = 'out-' + what.replace(' ', '-')
     await fs.mkdir(path.join(dir, out, name), {recursive: true})
     const result = await cli(['in', '--out', out, '--report', out + '.json'], dir)
     assert.is(result.code, 1, name)
-    assert.match(result.stderr, new RegExp('Cannot use the output folder `[^`]*' + out + '`: `' + name.replace(/\./g, '\\.') + '` is a folder, where news-markdown keeps its ' + what + ': move it away; nothing was converted'))
+    assert.match(
+      result.stderr,
+      new RegExp('Cannot use the output folder `[^`]*' + out + '`: `' + name.replace(/\./g, '\\.') + '` is a folder, where news-markdown keeps its ' + what + ': move it away; nothing was converted')
+    )
     assert.not.match(result.stderr, /\n\s+at /)
     const written = JSON.parse(await fs.readFile(path.join(dir, out + '.json'), 'utf8')) as {summary: {skipped: number}}
     assert.is(written.summary.skipped, 3, 'the report lists every input')
@@ -432,7 +488,12 @@ test('faults: every page written before the manifest could be saved is recorded 
   const result = await withWriteFaults('enospc:20', () => cli(['in', '--out', 'out', '--layout', 'hugo'], dir))
   assert.is(result.code, 1)
   assert.match(result.stderr, /Cannot save the manifest .*no space left on the device \(ENOSPC\); its journal `\.news-markdown-manifest\.json\.journal` records every page written/)
-  assert.not.ok(await fs.access(path.join(dir, 'out/.news-markdown-manifest.json')).then(() => true, () => false))
+  assert.not.ok(
+    await fs.access(path.join(dir, 'out/.news-markdown-manifest.json')).then(
+      () => true,
+      () => false
+    )
+  )
   assert.equal(await checkConsistent(path.join(dir, 'out'), clean), [])
   const manifest = await Manifest.load(path.join(dir, 'out/.news-markdown-manifest.json'))
   assert.is([...manifest.entries()].length, 20, 'every page written is recorded')
@@ -442,7 +503,13 @@ test('faults: every page written before the manifest could be saved is recorded 
   assert.is(rerun.code, 0, rerun.stderr)
   const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as {summary: {converted: number; unchanged: number}}
   assert.equal(report.summary, {...report.summary, converted: 1, unchanged: 19})
-  assert.not.ok(await fs.access(path.join(dir, 'out/.news-markdown-manifest.json.journal')).then(() => true, () => false), 'merged and removed')
+  assert.not.ok(
+    await fs.access(path.join(dir, 'out/.news-markdown-manifest.json.journal')).then(
+      () => true,
+      () => false
+    ),
+    'merged and removed'
+  )
 })
 
 test('faults: a run killed mid-batch leaves a journal; the rerun merges it and equals a clean run', async function () {

@@ -65,7 +65,9 @@ const templatePage =
   '<link rel="canonical" href="https://www.bannedbook.org/bnews/itnews/20240105/1940001.html">' +
   '<title>论坛帖子里的模板语法</title></head><body><h2>论坛帖子里的模板语法</h2><div class="entry">' +
   '<p>（来源：美國之音, 文章內容並不代表本網立場和觀點。）</p>' +
-  '<p>网友在论坛写下 ' + templateSyntax.join(' 和 ') + ' 这样的文字，本文照录。</p>' +
+  '<p>网友在论坛写下 ' +
+  templateSyntax.join(' 和 ') +
+  ' 这样的文字，本文照录。</p>' +
   '<p>第二段内容，记者报道了当地的情况。</p></div>' +
   '<div class="postfooter">本文标签：<a rel="tag" href="/tag/1">模板</a></div></body></html>'
 
@@ -426,7 +428,11 @@ for (const name of Object.keys(generators)) {
     for (const article of tagged) {
       const page = pageOf(result, article)
       const links = selectAll('a[rel=tag]', page.tree)
-      assert.equal(links.map((node) => text(node)), article.tags, where(article) + ': tag links')
+      assert.equal(
+        links.map((node) => text(node)),
+        article.tags,
+        where(article) + ': tag links'
+      )
       for (const link of links) {
         const tag = text(link)
         const file = resolveHref(result.site.output, attribute(link, 'href'))
@@ -540,7 +546,10 @@ test('jekyll: a post lands on its own day: file name, URL and listing agree (gen
   assert.ok(index, 'index page')
   const listed = new Map(selectAll('li', index.tree).map((item) => [resolveHref(result.site.output, attribute(select('a', item) as Element | undefined, 'href')), text(select('time', item))]))
   const dated = result.articles.filter((article) => article.file.startsWith('_posts/'))
-  assert.ok(dated.some((article) => article.input === 'generator-jekyll-timezone'), 'the +08:00 post is among them')
+  assert.ok(
+    dated.some((article) => article.input === 'generator-jekyll-timezone'),
+    'the +08:00 post is among them'
+  )
   for (const article of dated) {
     const day = /^_posts\/(\d{4})-(\d{2})-(\d{2})-/.exec(article.file)
     assert.ok(day, article.file)

@@ -20,20 +20,22 @@ function ld(data: unknown): string {
 // ------------------------------------------------------------------ JSON-LD
 
 test('json-ld: NewsArticle fields', () => {
-  const meta = extract(ld({
-    '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
-    headline: 'Rivers rise',
-    author: {'@type': 'Person', name: 'Jane Doe'},
-    datePublished: '2020-04-14T10:30:00+08:00',
-    dateModified: '2020-04-15T08:00:00+08:00',
-    keywords: 'floods, weather',
-    articleSection: 'World',
-    publisher: {'@type': 'Organization', name: 'Daily Planet'},
-    mainEntityOfPage: {'@id': 'https://example.com/rivers'},
-    image: {'@type': 'ImageObject', url: 'https://example.com/a.jpg'},
-    description: 'Water everywhere.'
-  }))
+  const meta = extract(
+    ld({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: 'Rivers rise',
+      author: {'@type': 'Person', name: 'Jane Doe'},
+      datePublished: '2020-04-14T10:30:00+08:00',
+      dateModified: '2020-04-15T08:00:00+08:00',
+      keywords: 'floods, weather',
+      articleSection: 'World',
+      publisher: {'@type': 'Organization', name: 'Daily Planet'},
+      mainEntityOfPage: {'@id': 'https://example.com/rivers'},
+      image: {'@type': 'ImageObject', url: 'https://example.com/a.jpg'},
+      description: 'Water everywhere.'
+    })
+  )
   assert.equal(meta.title, {value: 'Rivers rise', from: 'json-ld:NewsArticle.headline'})
   assert.equal(meta.author, {value: 'Jane Doe', from: 'json-ld:NewsArticle.author'})
   assert.equal(meta.date, {value: '2020-04-14T10:30:00+08:00', from: 'json-ld:NewsArticle.datePublished'})
@@ -48,22 +50,24 @@ test('json-ld: NewsArticle fields', () => {
 })
 
 test('json-ld: `@graph` with `@id` references (Yoast)', () => {
-  const meta = extract(ld({
-    '@context': 'https://schema.org',
-    '@graph': [
-      {'@type': 'WebSite', '@id': 'https://example.com/#website', name: 'Example Blog'},
-      {'@type': 'WebPage', '@id': 'https://example.com/post/#webpage', name: 'Post – Example Blog', datePublished: '2019-01-01'},
-      {
-        '@type': 'Article',
-        '@id': 'https://example.com/post/#article',
-        headline: 'Post',
-        author: {'@id': 'https://example.com/#/schema/person/1'},
-        datePublished: '2020-02-03T04:05:06+00:00',
-        isPartOf: {'@id': 'https://example.com/post/#webpage'}
-      },
-      {'@type': 'Person', '@id': 'https://example.com/#/schema/person/1', name: 'Ann Author'}
-    ]
-  }))
+  const meta = extract(
+    ld({
+      '@context': 'https://schema.org',
+      '@graph': [
+        {'@type': 'WebSite', '@id': 'https://example.com/#website', name: 'Example Blog'},
+        {'@type': 'WebPage', '@id': 'https://example.com/post/#webpage', name: 'Post – Example Blog', datePublished: '2019-01-01'},
+        {
+          '@type': 'Article',
+          '@id': 'https://example.com/post/#article',
+          headline: 'Post',
+          author: {'@id': 'https://example.com/#/schema/person/1'},
+          datePublished: '2020-02-03T04:05:06+00:00',
+          isPartOf: {'@id': 'https://example.com/post/#webpage'}
+        },
+        {'@type': 'Person', '@id': 'https://example.com/#/schema/person/1', name: 'Ann Author'}
+      ]
+    })
+  )
   assert.equal(meta.title, {value: 'Post', from: 'json-ld:Article.headline'})
   assert.equal(meta.author, {value: 'Ann Author', from: 'json-ld:Article.author'})
   assert.equal(meta.date, {value: '2020-02-03T04:05:06+00:00', from: 'json-ld:Article.datePublished'})
@@ -71,23 +75,24 @@ test('json-ld: `@graph` with `@id` references (Yoast)', () => {
 })
 
 test('json-ld: arrays of entities and several authors', () => {
-  const meta = extract(ld([
-    {'@type': 'BreadcrumbList', itemListElement: []},
-    {
-      '@type': ['ReportageNewsArticle'],
-      headline: 'Two bylines',
-      author: [{'@type': 'Person', name: 'Jane Doe'}, {'@type': 'Person', name: 'John Roe'}, 'Kim Lee'],
-      keywords: ['a', 'b', 'a']
-    }
-  ]))
+  const meta = extract(
+    ld([
+      {'@type': 'BreadcrumbList', itemListElement: []},
+      {
+        '@type': ['ReportageNewsArticle'],
+        headline: 'Two bylines',
+        author: [{'@type': 'Person', name: 'Jane Doe'}, {'@type': 'Person', name: 'John Roe'}, 'Kim Lee'],
+        keywords: ['a', 'b', 'a']
+      }
+    ])
+  )
   assert.equal(meta.author, {value: 'Jane Doe, John Roe, Kim Lee', from: 'json-ld:ReportageNewsArticle.author'})
   assert.equal(meta.tags?.value, ['a', 'b'], 'deduplicated')
 })
 
 test('json-ld: article types win over WebPage', () => {
   const meta = extract(
-    ld({'@type': 'WebPage', name: 'Page', headline: 'Page headline', datePublished: '2019-01-01'}) +
-    ld({'@type': 'BlogPosting', headline: 'Post headline', datePublished: '2020-01-01'})
+    ld({'@type': 'WebPage', name: 'Page', headline: 'Page headline', datePublished: '2019-01-01'}) + ld({'@type': 'BlogPosting', headline: 'Post headline', datePublished: '2020-01-01'})
   )
   assert.equal(meta.title, {value: 'Post headline', from: 'json-ld:BlogPosting.headline'})
   assert.equal(meta.date, {value: '2020-01-01', from: 'json-ld:BlogPosting.datePublished'})
@@ -101,9 +106,7 @@ test('json-ld: WebPage is a fallback', () => {
 
 test('json-ld: invalid JSON is ignored, other sources still work', () => {
   const meta = extract(
-    '<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>' +
-    '<meta property="og:title" content="From OpenGraph">' +
-    '<meta name="author" content="Meta Author">'
+    '<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>' + '<meta property="og:title" content="From OpenGraph">' + '<meta name="author" content="Meta Author">'
   )
   assert.equal(meta.title, {value: 'From OpenGraph', from: 'meta:og:title'})
   assert.equal(meta.author, {value: 'Meta Author', from: 'meta:author'})
@@ -124,20 +127,24 @@ test('json-ld: organisation authors only when no person is found', () => {
 // --------------------------------------------------------- OpenGraph, meta
 
 test('opengraph and article:*', () => {
-  const meta = extract([
-    '<meta property="og:title" content="Open title">',
-    '<meta property="og:url" content="/news/1">',
-    '<meta property="og:site_name" content="Graph Times">',
-    '<meta property="og:image" content="/img/1.jpg">',
-    '<meta property="og:description" content="Summary.">',
-    '<meta property="article:published_time" content="2021-06-01T09:00:00+02:00">',
-    '<meta property="article:modified_time" content="2021-06-02T09:00:00+02:00">',
-    '<meta property="article:tag" content="Politics">',
-    '<meta property="article:tag" content="Europe">',
-    '<meta property="article:tag" content="politics">',
-    '<meta property="article:section" content="News">',
-    '<meta property="article:author" content="https://www.facebook.com/someone">'
-  ].join(''), '', 'https://example.com/page')
+  const meta = extract(
+    [
+      '<meta property="og:title" content="Open title">',
+      '<meta property="og:url" content="/news/1">',
+      '<meta property="og:site_name" content="Graph Times">',
+      '<meta property="og:image" content="/img/1.jpg">',
+      '<meta property="og:description" content="Summary.">',
+      '<meta property="article:published_time" content="2021-06-01T09:00:00+02:00">',
+      '<meta property="article:modified_time" content="2021-06-02T09:00:00+02:00">',
+      '<meta property="article:tag" content="Politics">',
+      '<meta property="article:tag" content="Europe">',
+      '<meta property="article:tag" content="politics">',
+      '<meta property="article:section" content="News">',
+      '<meta property="article:author" content="https://www.facebook.com/someone">'
+    ].join(''),
+    '',
+    'https://example.com/page'
+  )
   assert.equal(meta.title, {value: 'Open title', from: 'meta:og:title'})
   assert.equal(meta.url, {value: 'https://example.com/news/1', from: 'meta:og:url'})
   assert.equal(meta.siteName, {value: 'Graph Times', from: 'meta:og:site_name'})
@@ -178,13 +185,16 @@ test('meta: `<meta itemprop>`', () => {
 // ------------------------------------------------------- in-page markup
 
 test('microdata: author scope with name, datePublished, headline', () => {
-  const meta = extract('', [
-    '<article itemscope itemtype="https://schema.org/NewsArticle">',
-    '<h2 itemprop="headline">Micro headline</h2>',
-    '<span itemprop="author" itemscope itemtype="https://schema.org/Person"><a href="/u/1"><span itemprop="name">Mia Micro</span></a></span>',
-    '<span itemprop="datePublished" content="2017-03-04T05:06:00+01:00">4 March</span>',
-    '</article>'
-  ].join(''))
+  const meta = extract(
+    '',
+    [
+      '<article itemscope itemtype="https://schema.org/NewsArticle">',
+      '<h2 itemprop="headline">Micro headline</h2>',
+      '<span itemprop="author" itemscope itemtype="https://schema.org/Person"><a href="/u/1"><span itemprop="name">Mia Micro</span></a></span>',
+      '<span itemprop="datePublished" content="2017-03-04T05:06:00+01:00">4 March</span>',
+      '</article>'
+    ].join('')
+  )
   assert.equal(meta.author, {value: 'Mia Micro', from: 'microdata:author'})
   assert.equal(meta.date, {value: '2017-03-04T05:06:00+01:00', from: 'microdata:datePublished'})
   assert.equal(meta.title, {value: 'Micro headline', from: 'microdata:headline'})
@@ -202,14 +212,11 @@ test('rel=author links', () => {
 
 test('time: `pubdate`, then in the article, not in the sidebar, not updated', () => {
   const sidebar = '<div class="sidebar"><time datetime="2001-01-01">old</time></div>'
-  assert.equal(
-    extract('', sidebar + '<article><time class="updated" datetime="2020-02-02">u</time><time datetime="2020-01-01T10:00">1 Jan</time></article>').date,
-    {value: '2020-01-01T10:00:00', from: 'time[datetime]'}
-  )
-  assert.equal(
-    extract('', '<article><time datetime="2020-01-01">a</time></article><time pubdate datetime="2019-12-31">b</time>').date,
-    {value: '2019-12-31', from: 'time[pubdate]'}
-  )
+  assert.equal(extract('', sidebar + '<article><time class="updated" datetime="2020-02-02">u</time><time datetime="2020-01-01T10:00">1 Jan</time></article>').date, {
+    value: '2020-01-01T10:00:00',
+    from: 'time[datetime]'
+  })
+  assert.equal(extract('', '<article><time datetime="2020-01-01">a</time></article><time pubdate datetime="2019-12-31">b</time>').date, {value: '2019-12-31', from: 'time[pubdate]'})
   assert.equal(extract('', '<header><time>March 3, 2015</time></header>').date, {value: '2015-03-03', from: 'time'})
 })
 
@@ -387,7 +394,10 @@ test('title: a logo h1 outside the article is not the title', () => {
 
 test('url: canonical > og:url > options.url, relative resolved', () => {
   const base = 'https://example.com/news/story?utm=x'
-  assert.equal(extract('<link rel="canonical" href="/news/story"><meta property="og:url" content="https://example.com/og">', '', base).url, {value: 'https://example.com/news/story', from: 'link:canonical'})
+  assert.equal(extract('<link rel="canonical" href="/news/story"><meta property="og:url" content="https://example.com/og">', '', base).url, {
+    value: 'https://example.com/news/story',
+    from: 'link:canonical'
+  })
   assert.equal(extract('<meta property="og:url" content="https://example.com/og">', '', base).url, {value: 'https://example.com/og', from: 'meta:og:url'})
   assert.equal(extract('', '', base).url, {value: base, from: 'options.url'})
   assert.is(extract('').url, undefined)
@@ -422,13 +432,17 @@ test('precedence: every field lists distinct sources', () => {
 test('precedence: the first source that gives a value wins, and is recorded', async () => {
   // The credit line beats the JSON-LD author and publisher; JSON-LD's date
   // beats the visible date; the labelled tag footer beats meta keywords.
-  const html = '<html><head><meta name="keywords" content="meta1, meta2">' +
+  const html =
+    '<html><head><meta name="keywords" content="meta1, meta2">' +
     '<script type="application/ld+json">{"@type":"NewsArticle","headline":"标题","author":{"@type":"Person","name":"Jane Doe"},"publisher":{"@type":"Organization","name":"某报"},"datePublished":"2020-04-14T10:30:00+08:00"}</script>' +
     '</head><body><div class="entry-content"><p>（来源：新华网 作者：张三）</p><p>正文第一段，说了一件事。</p>' +
     '<p class="meta">发布时间：2021-01-01</p><div>本文标签：<a href="/t/a">甲</a> <a href="/t/b">乙</a></div></div></body></html>'
   const file = await convert(html)
   assert.equal(file.data.article && {source: file.data.article.source, author: file.data.article.author, date: file.data.article.date, tags: file.data.article.tags}, {
-    source: '新华网', author: '张三', date: '2020-04-14T10:30:00+08:00', tags: ['甲', '乙']
+    source: '新华网',
+    author: '张三',
+    date: '2020-04-14T10:30:00+08:00',
+    tags: ['甲', '乙']
   })
   assert.equal(file.data.articleSources && [file.data.articleSources.source, file.data.articleSources.author, file.data.articleSources.tags], ['credit-line', 'credit-line', 'tag-footer'])
   assert.not.match(String(file), '来源')

@@ -25,7 +25,15 @@ test.after(async function () {
 })
 
 const article = (title: string, body: string, head = '') =>
-  '<!doctype html><html><head><meta charset="utf-8">' + head + '<title>' + title + '</title></head><body><h1>' + title + '</h1><div class="entry"><p>正文第一段，记者报道了当地的情况。</p>' + body + '<p>第二段内容，更多的文字。</p></div></body></html>'
+  '<!doctype html><html><head><meta charset="utf-8">' +
+  head +
+  '<title>' +
+  title +
+  '</title></head><body><h1>' +
+  title +
+  '</h1><div class="entry"><p>正文第一段，记者报道了当地的情况。</p>' +
+  body +
+  '<p>第二段内容，更多的文字。</p></div></body></html>'
 
 async function read(dir: string, file: string): Promise<string> {
   return fs.readFile(path.join(dir, ...file.split('/')), 'utf8')
@@ -66,7 +74,7 @@ test('copy: a web mirror (wget --mirror --page-requisites) into Hugo page bundle
   assert.is(result.code, 0, result.stderr)
   const markdown = await read(dir, 'out/posts/story/index.md')
   const files = [...(await tree(path.join(dir, 'out'))).keys()].filter((name) => name.startsWith('posts/'))
-  assert.equal(files.sort(), ['posts/story/abs-' , 'posts/story/index.md', 'posts/story/photo-', 'posts/story/root-'].map((prefix) => files.find((name) => name.startsWith(prefix)) as string).sort())
+  assert.equal(files.sort(), ['posts/story/abs-', 'posts/story/index.md', 'posts/story/photo-', 'posts/story/root-'].map((prefix) => files.find((name) => name.startsWith(prefix)) as string).sort())
   const local = destinations(markdown).filter((url) => !url.includes('://'))
   assert.is(local.length, 3)
   for (const url of local) assert.ok(files.includes('posts/story/' + url), url + ' is a file of the bundle')
@@ -86,7 +94,9 @@ test('copy: a “Save Page As… complete” folder, `srcset` and `<picture>` la
       '另存的网页',
       '<figure><picture><source srcset="./报道_files/p-800.png 800w, ./报道_files/p-1600.png 1600w"><img src="./报道_files/p-400.png" alt="图"></picture><figcaption>图说</figcaption></figure>' +
         '<p><img src="FILEURL" alt="文件"></p>' +
-        '<p><img src="data:image/png;base64,' + png(2, 2, 'inline').toString('base64') + '" alt="内嵌"></p>'
+        '<p><img src="data:image/png;base64,' +
+        png(2, 2, 'inline').toString('base64') +
+        '" alt="内嵌"></p>'
     ),
     'saved/报道_files/p-400.png': png(4, 4, 'small'),
     'saved/报道_files/p-800.png': png(8, 8, 'medium'),
@@ -209,7 +219,8 @@ test('download: a file the user put at an image path is never replaced', async f
 test('download: output is the same with one or two worker threads', async function () {
   const o = server.origin
   const files: Record<string, string> = {}
-  for (let index = 0; index < 12; index++) files['pages/p' + index + '.html'] = article('篇' + (index % 4), `<p><img src="${o}/img/shared.png" alt="共"><img src="${o}/img/p${index % 3}.png" alt="各"></p>`)
+  for (let index = 0; index < 12; index++)
+    files['pages/p' + index + '.html'] = article('篇' + (index % 4), `<p><img src="${o}/img/shared.png" alt="共"><img src="${o}/img/p${index % 3}.png" alt="各"></p>`)
   const dir = await folder(files)
   assert.is((await cli(['pages', '--out', 'one', '--layout', 'hugo', '--images', 'download', '--jobs', '1'], dir)).code, 0)
   assert.is((await cli(['pages', '--out', 'two', '--layout', 'hugo', '--images', 'download', '--jobs', '2'], dir)).code, 0)
@@ -223,7 +234,10 @@ test('download: output is the same with one or two worker threads', async functi
 
 /** The CLI in its own process (through tsx, no build needed), as `test/faults.ts` runs it. */
 function spawnCli(args: Array<string>, cwd: string) {
-  const script = 'import(' + JSON.stringify(path.join(root, 'lib/cli.ts')) + ').then(async ({run}) => { process.exitCode = await run(process.argv.slice(1), {stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), isTTY: true}) })'
+  const script =
+    'import(' +
+    JSON.stringify(path.join(root, 'lib/cli.ts')) +
+    ').then(async ({run}) => { process.exitCode = await run(process.argv.slice(1), {stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), isTTY: true}) })'
   const loader = pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href
   const child = spawn(process.execPath, ['--import', loader, '--input-type=module', '-e', script, ...args], {cwd, stdio: ['ignore', 'ignore', 'pipe'], env: {...process.env, NODE_OPTIONS: ''}})
   let stderr = ''
@@ -238,7 +252,11 @@ test('download: SIGKILL while downloading, then a rerun: no partial image, nothi
   const slow = await startImageServer({latency: 50})
   try {
     const files: Record<string, string> = {}
-    for (let index = 0; index < 60; index++) files['pages/p' + String(index).padStart(2, '0') + '.html'] = article('杀' + index, `<p><img src="${slow.origin}/img/k${index}a.png?size=64" alt="甲"><img src="${slow.origin}/img/k${index}b.png?size=32" alt="乙"></p>`)
+    for (let index = 0; index < 60; index++)
+      files['pages/p' + String(index).padStart(2, '0') + '.html'] = article(
+        '杀' + index,
+        `<p><img src="${slow.origin}/img/k${index}a.png?size=64" alt="甲"><img src="${slow.origin}/img/k${index}b.png?size=32" alt="乙"></p>`
+      )
     const dir = await folder(files)
     const argv = ['pages', '--out', 'out', '--layout', 'hugo', '--images', 'download', '--jobs', '1']
     assert.is((await cli(['pages', '--out', 'clean', '--layout', 'hugo', '--images', 'download'], dir)).code, 0)

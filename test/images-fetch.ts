@@ -30,7 +30,10 @@ async function failure(promise: Promise<unknown>): Promise<ImageError> {
 }
 
 async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(() => true, () => false)
+  return fs.access(file).then(
+    () => true,
+    () => false
+  )
 }
 
 test.before(async function () {
@@ -233,7 +236,15 @@ test('sniff: web images, SVG, HTML and other files', async function () {
 test('sniff: an SVG root only after a prolog that closes (XML declaration, comments, doctype with an internal subset)', function () {
   const svg = '<svg xmlns="http://www.w3.org/2000/svg"/>'
   const yes = [svg, '  \n' + svg, '<SVG>', '<svg\n/>', '<!DOCTYPE svg [<!ENTITY a "x > y">]>' + svg, '<!doctype svg [ ]  >' + svg, '<?xml version="1.0"?>\n<!-- a --> <!-- b -->\n' + svg]
-  const no = ['<svgx/>', '<?xml version="1.0"' + svg, '<!-- never closed ' + svg, '<!DOCTYPE svg' + svg.replace('>', ''), '<!DOCTYPE svg [<!ENTITY a "b">' + svg.replace('/>', ''), '<!DOCTYPE svg [<!ENTITY a "b">]', 'text ' + svg]
+  const no = [
+    '<svgx/>',
+    '<?xml version="1.0"' + svg,
+    '<!-- never closed ' + svg,
+    '<!DOCTYPE svg' + svg.replace('>', ''),
+    '<!DOCTYPE svg [<!ENTITY a "b">' + svg.replace('/>', ''),
+    '<!DOCTYPE svg [<!ENTITY a "b">]',
+    'text ' + svg
+  ]
   for (const text of yes) assert.ok(isSvg(text), text)
   for (const text of no) assert.not.ok(isSvg(text), text)
 })

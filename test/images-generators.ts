@@ -38,16 +38,28 @@ test.after(async function () {
 })
 
 const article = (title: string, url: string, body: string) =>
-  '<!doctype html><html><head><meta charset="utf-8"><link rel="canonical" href="' + url + '"><title>' + title + '</title>' +
-  '<meta property="article:published_time" content="2020-04-06T10:00:00+08:00"></head><body><h1>' + title + '</h1>' +
-  '<div class="entry"><p>正文第一段，记者报道了当地的情况。</p>' + body + '<p>第二段内容，更多的文字。</p></div>' +
+  '<!doctype html><html><head><meta charset="utf-8"><link rel="canonical" href="' +
+  url +
+  '"><title>' +
+  title +
+  '</title>' +
+  '<meta property="article:published_time" content="2020-04-06T10:00:00+08:00"></head><body><h1>' +
+  title +
+  '</h1>' +
+  '<div class="entry"><p>正文第一段，记者报道了当地的情况。</p>' +
+  body +
+  '<p>第二段内容，更多的文字。</p></div>' +
   '<div class="postfooter"><a rel="tag" href="/tag/1">图片</a></div></body></html>'
 
 /** Three pages: remote images, a saved page with its `_files` folder, a mirrored page. */
 async function inputs(dir: string): Promise<void> {
   const o = server.origin
   const files: Record<string, string | Uint8Array> = {
-    'remote/story.html': article('远程图片', 'https://news.example/2020/04/06/story-1.html', `<figure><img src="${o}/img/cover.png?size=40" alt="封面"><figcaption>封面图</figcaption></figure><p><img src="${o}/redirect/2/moved.png" alt="搬家"><img src="${o}/same/x.png" alt="同"></p>`),
+    'remote/story.html': article(
+      '远程图片',
+      'https://news.example/2020/04/06/story-1.html',
+      `<figure><img src="${o}/img/cover.png?size=40" alt="封面"><figcaption>封面图</figcaption></figure><p><img src="${o}/redirect/2/moved.png" alt="搬家"><img src="${o}/same/x.png" alt="同"></p>`
+    ),
     'saved/报道.html': article('另存网页', 'https://news.example/2020/04/06/saved-2.html', '<p><img src="报道_files/photo.png" alt="照片"></p>'),
     'saved/报道_files/photo.png': png(20, 10, 'saved'),
     'mirror/news.example/2020/04/mirrored-3.html': article('镜像网页', 'https://news.example/2020/04/mirrored-3.html', '<p><img src="../../wp-content/uploads/m.png" alt="镜像"></p>'),

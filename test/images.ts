@@ -16,7 +16,11 @@ import {collisionSuffix, PathRegistry} from '../lib/cli/path-registry.js'
 import {png} from './util/image-server.js'
 
 const page = (body: string, head = '') =>
-  '<html><head><meta charset="utf-8">' + head + '<title>图片</title></head><body><h2>图片</h2><div class="entry"><p>正文第一段，记者报道了当地的情况。</p>' + body + '<p>第二段。</p></div></body></html>'
+  '<html><head><meta charset="utf-8">' +
+  head +
+  '<title>图片</title></head><body><h2>图片</h2><div class="entry"><p>正文第一段，记者报道了当地的情况。</p>' +
+  body +
+  '<p>第二段。</p></div></body></html>'
 
 test('collect: every image with its original and resolved URL, alt, title and caption', async function () {
   const file = await convert(
@@ -36,7 +40,9 @@ test('collect: every image with its original and resolved URL, alt, title and ca
 
 test('collect: `srcset` and `<picture>` sources, largest first', async function () {
   const file = await convert(
-    page('<picture><source type="image/webp" srcset="p-800.webp 800w, p-1600.webp 1600w"><img src="p.jpg" srcset="p-400.jpg 400w, p-1200.jpg 1200w" alt="图"></picture><p><img src="d.jpg" srcset="d.jpg 1x, d@2x.jpg 2x"></p>'),
+    page(
+      '<picture><source type="image/webp" srcset="p-800.webp 800w, p-1600.webp 1600w"><img src="p.jpg" srcset="p-400.jpg 400w, p-1200.jpg 1200w" alt="图"></picture><p><img src="d.jpg" srcset="d.jpg 1x, d@2x.jpg 2x"></p>'
+    ),
     {url: 'https://news.example/a/1.html'}
   )
   const [picture, dense] = file.data.images || []
@@ -50,7 +56,10 @@ test('collect: `srcset` and `<picture>` sources, largest first', async function 
       ['p-400.jpg', 400, undefined]
     ]
   )
-  assert.equal(dense.candidates.map((candidate) => candidate.original), ['d@2x.jpg', 'd.jpg'])
+  assert.equal(
+    dense.candidates.map((candidate) => candidate.original),
+    ['d@2x.jpg', 'd.jpg']
+  )
 })
 
 test('collect: every lazy-loading attribute `rehypeNormalizeMedia` reads gives the original as written', async function () {
@@ -73,16 +82,23 @@ test('collect: every lazy-loading attribute `rehypeNormalizeMedia` reads gives t
 })
 
 test('collect: the same URL twice is listed twice; images outside the article are not listed', async function () {
-  const html = '<html><body><header><img src="/logo.png"></header><h2>图片</h2><div class="entry"><p>正文第一段，记者报道了当地的情况。</p><p><img src="/x.png"></p><p>又一段文字内容。</p><p><img src="/x.png"></p></div><aside><img src="/ad.png"></aside></body></html>'
+  const html =
+    '<html><body><header><img src="/logo.png"></header><h2>图片</h2><div class="entry"><p>正文第一段，记者报道了当地的情况。</p><p><img src="/x.png"></p><p>又一段文字内容。</p><p><img src="/x.png"></p></div><aside><img src="/ad.png"></aside></body></html>'
   const file = await convert(html, {url: 'https://news.example/a.html'})
-  assert.equal((file.data.images || []).map((image) => image.url), ['https://news.example/x.png', 'https://news.example/x.png'])
+  assert.equal(
+    (file.data.images || []).map((image) => image.url),
+    ['https://news.example/x.png', 'https://news.example/x.png']
+  )
 })
 
 test('collect: `file:` and `data:` images are listed only when the options keep them', async function () {
   const html = page('<p><img src="file:///tmp/saved/p.png"><img src="data:image/png;base64,iVBORw0KGgo="></p>')
   assert.equal((await convert(html)).data.images, [])
   const kept = await convert(html, {allowFileImages: true, allowDataImages: true})
-  assert.equal((kept.data.images || []).map((image) => image.url), ['file:///tmp/saved/p.png', 'data:image/png;base64,iVBORw0KGgo='])
+  assert.equal(
+    (kept.data.images || []).map((image) => image.url),
+    ['file:///tmp/saved/p.png', 'data:image/png;base64,iVBORw0KGgo=']
+  )
   assert.match(String(kept), '![](file:///tmp/saved/p.png)')
 })
 
@@ -183,7 +199,9 @@ test('store: one file per content; a user file with the name is never replaced',
   const store = new ImageStore()
   const source = await put('store-src/a.png', png(3, 3, 'store'))
   const {createHash} = await import('node:crypto')
-  const hash = createHash('sha256').update(await fs.readFile(source)).digest('hex')
+  const hash = createHash('sha256')
+    .update(await fs.readFile(source))
+    .digest('hex')
   const folder = path.join(dir, 'store-out')
   const first = await store.place({source, hash, folder, name: 'a-' + hash.slice(0, 8) + '.png'})
   assert.ok(first.written)
@@ -193,7 +211,11 @@ test('store: one file per content; a user file with the name is never replaced',
   const beside = await new ImageStore().place({source, hash, folder, name: 'b.png'})
   assert.is(path.basename(beside.file), 'b-2.png')
   assert.is(await fs.readFile(path.join(folder, 'b.png'), 'utf8'), 'mine')
-  assert.equal((await fs.readdir(folder)).filter((name) => name.startsWith('.')), [], 'no temporary file left')
+  assert.equal(
+    (await fs.readdir(folder)).filter((name) => name.startsWith('.')),
+    [],
+    'no temporary file left'
+  )
 })
 
 test('placement: per layout', function () {
@@ -258,7 +280,10 @@ test('rewrite: destinations replaced in place, everything else byte for byte', f
       '- [![linked](l-4.png)](https://x.example/page)\n\n' +
       '```\n![code](https://x.example/code.png)\n```\n'
   )
-  assert.is(replaceDestinations(markdown, spans, () => undefined), markdown)
+  assert.is(
+    replaceDestinations(markdown, spans, () => undefined),
+    markdown
+  )
   assert.throws(() => replaceDestinations(markdown, spans, () => 'a b.png'), /escaping/)
 })
 

@@ -43,7 +43,12 @@ const suites = [
 
 // `NEWS_MARKDOWN_SKIP=generators,redirect-servers` leaves suites out (those
 // that need Hugo, Jekyll, web servers, Chromium or GNU parallel, on a machine without root).
-const skip = new Set((process.env.NEWS_MARKDOWN_SKIP || '').split(',').map((name) => name.trim()).filter(Boolean))
+const skip = new Set(
+  (process.env.NEWS_MARKDOWN_SKIP || '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean)
+)
 for (const name of skip) if (!suites.includes('./' + name + '.js')) throw new Error('NEWS_MARKDOWN_SKIP: no suite `' + name + '`')
 
 globalThis.UVU_DEFER = 1

@@ -143,7 +143,8 @@ test('restringify: literal autolinks kept as text by convert() stay text', async
 })
 
 test('layouts: control characters in the article text are removed, with a warning', async function () {
-  const html = '<html><head><title>Title</title></head><body><h2>Title</h2><div class="entry"><p>Ctrl a\x01b\uFFFEc <em>em\x1B</em> and <code>co\uFFFFde</code>.</p><p>Second paragraph of text.</p></div></body></html>'
+  const html =
+    '<html><head><title>Title</title></head><body><h2>Title</h2><div class="entry"><p>Ctrl a\x01b\uFFFEc <em>em\x1B</em> and <code>co\uFFFFde</code>.</p><p>Second paragraph of text.</p></div></body></html>'
   for (const layout of layoutNames) {
     if (layout === 'plain') continue
     const file = await convert(html, {frontmatter: false})
@@ -151,7 +152,10 @@ test('layouts: control characters in the article text are removed, with a warnin
     const text = page.markdown.split('---\n').slice(2).join('---\n')
     assert.not.match(text, /[\x01\x1B\uFFFE\uFFFF]/, layout)
     assert.match(text, 'Ctrl abc *em* and `code`.', layout)
-    assert.ok(file.messages.some((message) => message.ruleId === 'invalid-characters' && /control character/.test(message.reason)), layout)
+    assert.ok(
+      file.messages.some((message) => message.ruleId === 'invalid-characters' && /control character/.test(message.reason)),
+      layout
+    )
   }
   assert.equal(removeInvisibleCharacters('Plain *text*.\n'), {markdown: 'Plain *text*.\n', removed: 0})
 })
@@ -191,7 +195,9 @@ test('frontmatter: any string reads back under YAML 1.2 and 1.1, and the text ha
 })
 
 test('convert: metadata loses the characters no YAML reader takes, with a warning', async function () {
-  const file = await convert('<html><head><title>Ti\x7Ftle\u2028here</title><meta name="author" content="Ann\x9B Lee"></head><body><h2>x</h2><div class="entry"><p>Text of the article.</p></div></body></html>')
+  const file = await convert(
+    '<html><head><title>Ti\x7Ftle\u2028here</title><meta name="author" content="Ann\x9B Lee"></head><body><h2>x</h2><div class="entry"><p>Text of the article.</p></div></body></html>'
+  )
   assert.is(file.data.article?.title, 'Title here')
   assert.is(file.data.article?.author, 'Ann Lee')
   assert.ok(file.messages.some((message) => message.ruleId === 'invalid-characters'))
@@ -249,11 +255,17 @@ test('layouts: every generator layout gives a title-less page a title and report
     const page = renderPage(file, 'in/page.html', layout)
     const data = YAML.parse(page.markdown.split('---\n')[1] || '') as Record<string, unknown> | null
     if (layout === 'plain') {
-      assert.not.ok(file.messages.some((message) => message.ruleId === 'fallback-title'), 'plain writes what was found')
+      assert.not.ok(
+        file.messages.some((message) => message.ruleId === 'fallback-title'),
+        'plain writes what was found'
+      )
       continue
     }
     assert.is(data?.title, 'Residents gathered on Sunday.', layout)
-    assert.ok(file.messages.some((message) => message.ruleId === 'fallback-title'), layout)
+    assert.ok(
+      file.messages.some((message) => message.ruleId === 'fallback-title'),
+      layout
+    )
   }
 })
 

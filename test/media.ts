@@ -10,8 +10,7 @@ import {embedKind, nonContent} from '../lib/media/embed-kind.js'
 import {labelLanguage} from '../lib/media/embed-label.js'
 import {isPlaceholder, largestFromSrcset} from '../lib/media/image-source.js'
 
-const page = (body: string, head = '') =>
-  '<html><head>' + head + '</head><body><h2>标题</h2><div class="entry">' + body + '</div><div class="postfooter"></div></body></html>'
+const page = (body: string, head = '') => '<html><head>' + head + '</head><body><h2>标题</h2><div class="entry">' + body + '</div><div class="postfooter"></div></body></html>'
 const body = async (html: string, options = {}) => String(await convert(html, options)).replace(/^---\n[\s\S]*?\n---\n\n/, '')
 
 test('media: lazy images take the real source', async function () {
@@ -28,7 +27,9 @@ test('media: relative URLs resolve against `<base href>` before the canonical UR
 })
 
 test('media: unsafe URLs are dropped, their text kept', async function () {
-  const file = await convert(page('<p><a href="jav&#x61;script:alert(1)">甲</a><a href=" JaVaScRiPt:alert(1)">乙</a><a href="vbscript:x">丙</a><a href="data:text/html,x">丁</a><img src="javascript:x" alt="戊"></p>'))
+  const file = await convert(
+    page('<p><a href="jav&#x61;script:alert(1)">甲</a><a href=" JaVaScRiPt:alert(1)">乙</a><a href="vbscript:x">丙</a><a href="data:text/html,x">丁</a><img src="javascript:x" alt="戊"></p>')
+  )
   const out = String(file)
   assert.match(out, '甲乙丙丁')
   assert.not.match(out, /javascript|vbscript|data:|\]\(/i)
@@ -62,10 +63,18 @@ test('media: video iframes become links, `srcdoc` iframes go', async function ()
 })
 
 test('media: placeholders are never taken for images', function () {
-  for (const value of ['data:image/gif;base64,R0lGODlhAQABAAAAACw=', "data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%3E%3C/svg%3E", '/img/blank.gif', 'https://x.example/lazy-placeholder.png', 'spacer.gif', 'https://x.example/i/1x1.png?v=2', 'about:blank', ''])
+  for (const value of [
+    'data:image/gif;base64,R0lGODlhAQABAAAAACw=',
+    "data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%3E%3C/svg%3E",
+    '/img/blank.gif',
+    'https://x.example/lazy-placeholder.png',
+    'spacer.gif',
+    'https://x.example/i/1x1.png?v=2',
+    'about:blank',
+    ''
+  ])
     assert.ok(isPlaceholder(value), value)
-  for (const value of ['https://x.example/photo.jpg', '/2021/09/pixel-art.png', 'https://x.example/blankets.jpg'])
-    assert.not.ok(isPlaceholder(value), value)
+  for (const value of ['https://x.example/photo.jpg', '/2021/09/pixel-art.png', 'https://x.example/blankets.jpg']) assert.not.ok(isPlaceholder(value), value)
 })
 
 test('media: `srcset` is parsed as the standard says (commas inside URLs)', function () {
@@ -96,7 +105,8 @@ test('media: labels follow the article script (Simplified, Traditional, else Eng
 
 test('media: `<noscript>` as raw text (parsed with scripting on) replaces its placeholder once', async function () {
   const processor = unified().use(rehypeParse).use(rehypeNormalizeMedia).use(rehypeRemark).use(remarkStringify)
-  const html = '<p><img class="lazy" alt="甲"><noscript><img src="https://i.example/a.jpg"></noscript></p>' +
+  const html =
+    '<p><img class="lazy" alt="甲"><noscript><img src="https://i.example/a.jpg"></noscript></p>' +
     '<p><img data-src="https://i.example/b.jpg" alt="乙"><noscript><img src="https://i.example/b.jpg" alt="乙"></noscript></p>' +
     '<div class="lazy"><noscript><p>Enable JavaScript</p><img src="https://i.example/c.jpg" alt="丙"></noscript></div>'
   const out = String(await processor.process(html))
@@ -104,8 +114,12 @@ test('media: `<noscript>` as raw text (parsed with scripting on) replaces its pl
 })
 
 test('media: every image or embed dropped is recorded with its URL and rule', async function () {
-  const file = await convert(page('<p>正文第一段。</p><p><img class="lazy" alt="无源"><img src="javascript:x" alt="危险"><img src="https://i.example/p.gif" width="1" height="1"></p>' +
-    '<iframe srcdoc="<p>x</p>"></iframe><iframe src="https://googleads.g.doubleclick.net/pagead/ads?x"></iframe><video><source src="vbscript:x"></video><p>正文第二段。</p>'))
+  const file = await convert(
+    page(
+      '<p>正文第一段。</p><p><img class="lazy" alt="无源"><img src="javascript:x" alt="危险"><img src="https://i.example/p.gif" width="1" height="1"></p>' +
+        '<iframe srcdoc="<p>x</p>"></iframe><iframe src="https://googleads.g.doubleclick.net/pagead/ads?x"></iframe><video><source src="vbscript:x"></video><p>正文第二段。</p>'
+    )
+  )
   const removals = (file.data.removals || []).map((removal) => removal.kind + ' ' + removal.rule + ' ' + removal.sample)
   assert.equal(removals, [
     'image no-source alt “无源”',
@@ -136,17 +150,29 @@ test('media: `<object>` with `<param name=movie>` and an inner `<embed>` is one 
 
 test('media: images in blocks removed by cleaning are recorded with the block’s rule', async function () {
   const prose = 'The council met on Tuesday evening and voted on the budget for the coming year, after a long debate. '.repeat(4)
-  const file = await convert('<html><body><article><h1>Budget vote in the town hall</h1><p>' + prose + '</p>' +
-    '<div class="share-bar"><a href="https://facebook.com/sharer"><img src="https://cdn.example/icons/facebook.png" alt="Facebook"></a></div>' +
-    '<p style="display:none"><img src="https://cdn.example/hidden.jpg" alt="Hidden"></p><p>' + prose + '</p></article></body></html>')
+  const file = await convert(
+    '<html><body><article><h1>Budget vote in the town hall</h1><p>' +
+      prose +
+      '</p>' +
+      '<div class="share-bar"><a href="https://facebook.com/sharer"><img src="https://cdn.example/icons/facebook.png" alt="Facebook"></a></div>' +
+      '<p style="display:none"><img src="https://cdn.example/hidden.jpg" alt="Hidden"></p><p>' +
+      prose +
+      '</p></article></body></html>'
+  )
   const removals = (file.data.removals || []).filter((removal) => removal.kind !== 'text').map((removal) => removal.rule + ' ' + removal.sample)
   assert.equal(removals, ['boilerplate https://cdn.example/icons/facebook.png', 'hidden https://cdn.example/hidden.jpg'])
 })
 
 test('media: a header block classed `caption` (headline, byline) is no caption', async function () {
   const prose = 'The route planner now shows points of interest along the way, the company said on Wednesday. '.repeat(4)
-  const file = await convert('<html><body><div class="article"><div class="image"><img src="https://cdn.example/hero.jpg" alt="Hero"><div class="copyright">Photo agency</div></div>' +
-    '<div class="caption"><h2 class="title">Maps now show more places</h2><ul class="author"><li>Stefan Example</li></ul></div><p>' + prose + '</p><p>' + prose + '</p></div></body></html>')
+  const file = await convert(
+    '<html><body><div class="article"><div class="image"><img src="https://cdn.example/hero.jpg" alt="Hero"><div class="copyright">Photo agency</div></div>' +
+      '<div class="caption"><h2 class="title">Maps now show more places</h2><ul class="author"><li>Stefan Example</li></ul></div><p>' +
+      prose +
+      '</p><p>' +
+      prose +
+      '</p></div></body></html>'
+  )
   assert.is(file.data.article && file.data.article.author, 'Stefan Example')
 })
 
@@ -184,9 +210,17 @@ test('media: a `<noscript>` image replaces its lazy placeholder wherever the pla
     '<p>Closing paragraph with enough words to be the article text too.</p></div></article></body></html>'
   const cases: Array<[string, string, string]> = [
     ['after the <noscript>', '<p><noscript><img src="https://n.example/after.jpg" alt="after"></noscript><img src="' + gif + '" data-src="" alt="after"></p>', '![after](https://n.example/after.jpg)'],
-    ['inside the element before it', '<figure><a href="https://n.example/big.jpg"><img src="' + gif + '" alt="w"></a><noscript><img src="https://n.example/wrapped.jpg" alt="w"></noscript></figure>', '[![w](https://n.example/wrapped.jpg)](https://n.example/big.jpg)'],
+    [
+      'inside the element before it',
+      '<figure><a href="https://n.example/big.jpg"><img src="' + gif + '" alt="w"></a><noscript><img src="https://n.example/wrapped.jpg" alt="w"></noscript></figure>',
+      '[![w](https://n.example/wrapped.jpg)](https://n.example/big.jpg)'
+    ],
     ['behind a comment', '<p><img src="' + gif + '" alt="c"><!-- lazy --> <noscript><img src="https://n.example/commented.jpg" alt="c"></noscript></p>', '![c](https://n.example/commented.jpg)'],
-    ['a frame', '<p><iframe src="about:blank" data-src="" width="560"></iframe><noscript><iframe src="https://www.youtube.com/embed/abc123"></iframe></noscript></p>', '[Video (youtube.com)](https://www.youtube.com/embed/abc123)'],
+    [
+      'a frame',
+      '<p><iframe src="about:blank" data-src="" width="560"></iframe><noscript><iframe src="https://www.youtube.com/embed/abc123"></iframe></noscript></p>',
+      '[Video (youtube.com)](https://www.youtube.com/embed/abc123)'
+    ],
     ['none: the <noscript> image stays in place', '<p>Text <noscript><img src="https://n.example/orphan.jpg" alt="o"></noscript> more text.</p>', 'Text ![o](https://n.example/orphan.jpg) more text.']
   ]
   for (const [name, body, expected] of cases) {
@@ -196,7 +230,9 @@ test('media: a `<noscript>` image replaces its lazy placeholder wherever the pla
     assert.is(markdown.split('](https://n.example/').length + markdown.split('](https://www.youtube.com/').length - 2, 1 + (name.startsWith('inside') ? 1 : 0), name + ': one image (and its link)')
   }
   // An AMP image keeps its own source; its `<noscript>` fallback is not a second image.
-  const amp = String(await convert(page('<p><amp-img src="https://n.example/amp.jpg" width="4" height="3" layout="responsive"><noscript><img src="https://n.example/amp-fallback.jpg"></noscript></amp-img></p>')))
+  const amp = String(
+    await convert(page('<p><amp-img src="https://n.example/amp.jpg" width="4" height="3" layout="responsive"><noscript><img src="https://n.example/amp-fallback.jpg"></noscript></amp-img></p>'))
+  )
   assert.match(amp, '![](https://n.example/amp.jpg)')
   assert.not.match(amp, 'amp-fallback')
   // Text between the placeholder and the <noscript>: no partner, but the real image is kept, once.

@@ -119,7 +119,10 @@ test('cli: tags are normalised in the frontmatter and the report notes what was 
   assert.equal((await frontmatter(path.join(dir, 'site/posts/a.md'))).tags, ['AI', '武汉'])
   const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as {files: Array<{warnings: Array<{ruleId: string; reason: string; kind: string}>}>}
   const notes = report.files[0].warnings.filter((warning) => warning.ruleId.startsWith('tag'))
-  assert.equal(notes.map((note) => note.ruleId), ['tag-dropped', 'tag-dropped', 'tag-dropped', 'tags-merged'])
+  assert.equal(
+    notes.map((note) => note.ruleId),
+    ['tag-dropped', 'tag-dropped', 'tag-dropped', 'tags-merged']
+  )
   assert.ok(notes.every((note) => note.kind === 'info'))
   assert.match(notes[0].reason, /Tag `source:rss` dropped: a `key:value` pair or a URL/)
   assert.match(notes[3].reason, /merged into `AI`/)
@@ -204,7 +207,10 @@ test('cli: a mirror with odd extensions: every page found by content; a folder w
   const empty = await folder({'assets/logo.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0]), 'assets/site.css': 'a{}', 'assets/x.php': 'plain text', 'assets/y.php': 'more text'})
   const none = await cli(['assets', '--out', 'out'], empty)
   assert.is(none.code, 1)
-  assert.match(none.stderr, /No page found in `assets`: saw 4 files, none a page: 1 \.css, 1 \.png not opened \(images, styles, scripts, data: never pages\); 2 \.php read but with no HTML markup in their first 4 KB/)
+  assert.match(
+    none.stderr,
+    /No page found in `assets`: saw 4 files, none a page: 1 \.css, 1 \.png not opened \(images, styles, scripts, data: never pages\); 2 \.php read but with no HTML markup in their first 4 KB/
+  )
   assert.not.ok(await exists(path.join(empty, 'out')), 'nothing written')
 })
 
@@ -231,7 +237,8 @@ test('cli: messages in words: a missing --url-from file, an --out that is a file
 
 test('convert: `#` and `javascript:;` placeholders are counted quietly, not `unsafe-url`', async function () {
   const {convert} = await import('../index.js')
-  const html = '<article><h1>T</h1><p>正文<a href="#">更多</a> <a href="javascript:;">分享</a> <a href="javascript:void(0)">赞</a> <a href="JavaScript: void 0">踩</a> <a href="javascript:alert(1)">坏</a></p><p>第二段内容，足够长的正文。</p></article>'
+  const html =
+    '<article><h1>T</h1><p>正文<a href="#">更多</a> <a href="javascript:;">分享</a> <a href="javascript:void(0)">赞</a> <a href="JavaScript: void 0">踩</a> <a href="javascript:alert(1)">坏</a></p><p>第二段内容，足够长的正文。</p></article>'
   const file = await convert(html)
   assert.equal(file.messages.filter((message) => message.ruleId === 'unsafe-url').length, 1, 'only the real script URL')
   assert.is(file.data.placeholderUrls, 4)
@@ -265,11 +272,42 @@ test('merge: 4 shards run at once by GNU parallel, merged, equal one unsharded r
   await exec(process.execPath, [bin, ...common, '--out', 'single', '--report', 'single.json', '--redirects', 'single.nginx.conf'], {cwd: dir})
   await exec(process.execPath, [bin, 'merge', 'x', 'y', '--help'], {cwd: dir})
   // GNU parallel: four shards at once, each into its own folder.
-  await exec('parallel', ['--jobs', '4', '--halt', 'now,fail=1', process.execPath, bin, ...common, '--out', 'shard-{}', '--shard', '{}/4', '--report', 'report-{}.json', ':::', '1', '2', '3', '4'], {cwd: dir, timeout: 600_000})
+  await exec('parallel', ['--jobs', '4', '--halt', 'now,fail=1', process.execPath, bin, ...common, '--out', 'shard-{}', '--shard', '{}/4', '--report', 'report-{}.json', ':::', '1', '2', '3', '4'], {
+    cwd: dir,
+    timeout: 600_000
+  })
   const shardPages = await Promise.all([1, 2, 3, 4].map(async (k) => [...(await tree(path.join(dir, 'shard-' + k))).keys()].filter((name) => name.endsWith('.md')).length))
-  assert.is(shardPages.reduce((a, b) => a + b, 0), 24)
-  assert.ok(shardPages.every((count) => count > 0), 'every shard had pages: ' + shardPages.join(', '))
-  const merged = await exec(process.execPath, [bin, 'merge', 'merged', 'shard-1', 'shard-2', 'shard-3', 'shard-4', 'report-1.json', 'report-2.json', 'report-3.json', 'report-4.json', '--layout', 'hugo', '--report', 'merged.json', '--redirects', 'merged.nginx.conf'], {cwd: dir})
+  assert.is(
+    shardPages.reduce((a, b) => a + b, 0),
+    24
+  )
+  assert.ok(
+    shardPages.every((count) => count > 0),
+    'every shard had pages: ' + shardPages.join(', ')
+  )
+  const merged = await exec(
+    process.execPath,
+    [
+      bin,
+      'merge',
+      'merged',
+      'shard-1',
+      'shard-2',
+      'shard-3',
+      'shard-4',
+      'report-1.json',
+      'report-2.json',
+      'report-3.json',
+      'report-4.json',
+      '--layout',
+      'hugo',
+      '--report',
+      'merged.json',
+      '--redirects',
+      'merged.nginx.conf'
+    ],
+    {cwd: dir}
+  )
   assert.match(merged.stderr, /merged 24 pages from 4 shard folders/)
   assert.match(merged.stderr, /old URLs? (?:is|are) claimed by two pages/, 'the true conflicts are reported')
   assert.equal(await tree(path.join(dir, 'merged')), await tree(path.join(dir, 'single')))
@@ -334,11 +372,14 @@ test('cli: SIGINT mid-run: message, lock released, no temporaries, exit 130; the
   assert.match(stderr, /interrupted: \d+ of 150 pages written and recorded in the manifest; run the same command again/)
   const names = [...(await tree(path.join(dir, 'out'))).keys()]
   assert.not.ok(names.includes('.news-markdown.lock'), 'lock released')
-  assert.not.ok(names.some((name) => /news-markdown-tmp/.test(name)), 'no temporaries')
+  assert.not.ok(
+    names.some((name) => /news-markdown-tmp/.test(name)),
+    'no temporaries'
+  )
   const written = names.filter((name) => name.endsWith('.md')).length
   assert.ok(written > 0 && written < 150, 'interrupted mid-run: ' + written)
   const rerun = await exec(process.execPath, [bin, 'in', '--out', 'out', '--layout', 'hugo', '--jobs', '1'], {cwd: dir})
-  assert.match(rerun.stderr, new RegExp((150 - written) + ' converted, ' + written + ' unchanged'))
+  assert.match(rerun.stderr, new RegExp(150 - written + ' converted, ' + written + ' unchanged'))
   assert.equal(await tree(path.join(dir, 'out')), await tree(path.join(dir, 'clean')))
 })
 

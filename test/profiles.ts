@@ -57,7 +57,8 @@ test('profiles: a profile fixes a wrong date, author and source the page’s met
     dateFormat: 'DD/MM/YY HH.mm',
     timeZone: 'Europe/Berlin'
   })
-  const html = '<html><head><meta name="author" content="Harbour Times"><meta property="article:published_time" content="2021-01-01T00:00:00Z"><meta property="og:site_name" content="Harbour Times"></head><body>' +
+  const html =
+    '<html><head><meta name="author" content="Harbour Times"><meta property="article:published_time" content="2021-01-01T00:00:00Z"><meta property="og:site_name" content="Harbour Times"></head><body>' +
     '<h1>Ferry timetable changes</h1><p class="writer">Reporter: Lena Vogt | Harbour Times</p><p class="agency">Nordic Wire</p><p class="stamp">Posted 14/05/24 9.30</p>' +
     '<div class="story"><p>The ferry company will change its timetable next month, adding two late crossings on weekdays.</p></div></body></html>'
   const file = await convert(html, {url: 'https://harbour-times.example/2024/ferry', profiles: [profile]})
@@ -69,8 +70,17 @@ test('profiles: a profile fixes a wrong date, author and source the page’s met
 })
 
 test('profiles: a selector whose text does not parse warns, then the next source is used', async function () {
-  const profile = validateProfile({id: 'harbour-times', hosts: ['harbour-times.example'], content: ['.story'], date: ['.stamp'], dateFormat: 'DD/MM/YYYY', author: ['.writer'], authorTrim: ['^Reporter:.*$']})
-  const html = '<html><head><meta property="article:published_time" content="2024-05-10T08:00:00Z"><meta name="author" content="Lena Vogt"></head><body><h1>Ferry</h1><p class="writer">Reporter: </p><p class="stamp">last Tuesday</p><div class="story"><p>The ferry company will change its timetable next month.</p></div></body></html>'
+  const profile = validateProfile({
+    id: 'harbour-times',
+    hosts: ['harbour-times.example'],
+    content: ['.story'],
+    date: ['.stamp'],
+    dateFormat: 'DD/MM/YYYY',
+    author: ['.writer'],
+    authorTrim: ['^Reporter:.*$']
+  })
+  const html =
+    '<html><head><meta property="article:published_time" content="2024-05-10T08:00:00Z"><meta name="author" content="Lena Vogt"></head><body><h1>Ferry</h1><p class="writer">Reporter: </p><p class="stamp">last Tuesday</p><div class="story"><p>The ferry company will change its timetable next month.</p></div></body></html>'
   const file = await convert(html, {url: 'https://harbour-times.example/2024/ferry', profiles: [profile]})
   const warnings = file.messages.filter((message) => message.ruleId === 'profile-field-unparsed')
   assert.equal(warnings.length, 2)

@@ -69,8 +69,29 @@ function quiet(): Writable {
 async function convert(tmp: string, format: RedirectFormat): Promise<Array<ReportEntry>> {
   const stderr: Array<Buffer> = []
   const report = path.join(tmp, 'report-' + format + '.json')
-  const argv = [pagesDir, '--out', path.join(tmp, 'content'), '--layout', 'hugo', '--redirects', path.join(tmp, 'maps', format), '--redirects-format', format, '--report', report, '--jobs', '1', '--quiet']
-  const code = await run(argv, {stdin: Readable.from([]), stdout: quiet(), stderr: new Writable({write: (chunk, _encoding, callback) => callback(void stderr.push(Buffer.from(chunk)))}), cwd: root, isTTY: false})
+  const argv = [
+    pagesDir,
+    '--out',
+    path.join(tmp, 'content'),
+    '--layout',
+    'hugo',
+    '--redirects',
+    path.join(tmp, 'maps', format),
+    '--redirects-format',
+    format,
+    '--report',
+    report,
+    '--jobs',
+    '1',
+    '--quiet'
+  ]
+  const code = await run(argv, {
+    stdin: Readable.from([]),
+    stdout: quiet(),
+    stderr: new Writable({write: (chunk, _encoding, callback) => callback(void stderr.push(Buffer.from(chunk)))}),
+    cwd: root,
+    isTTY: false
+  })
   assert.is(code, 0, 'news-markdown --redirects-format ' + format + ': ' + Buffer.concat(stderr).toString('utf8'))
   return (JSON.parse(await fs.readFile(report, 'utf8')) as {files: Array<ReportEntry>}).files
 }
@@ -100,7 +121,10 @@ function build(): Promise<Site> {
     // The first run converts; the others find every page unchanged and
     // write their map from the manifest.
     for (const format of formats) reports[format] = await convert(tmp, format)
-    assert.ok(reports.caddy?.every((entry) => entry.status === 'unchanged'), 'reruns find every page unchanged')
+    assert.ok(
+      reports.caddy?.every((entry) => entry.status === 'unchanged'),
+      'reruns find every page unchanged'
+    )
     await fs.cp(path.join(root, 'test', 'generators', 'hugo'), path.join(tmp, 'site'), {recursive: true})
     const output = path.join(tmp, 'public')
     spawnChecked('Hugo', 'hugo', ['--source', path.join(tmp, 'site'), '--contentDir', path.join(tmp, 'content'), '--destination', output, '--quiet'])
@@ -299,7 +323,8 @@ test('the fixture pages are converted, built, and their old URLs reported as exp
     assert.equal(byInput.get(input)?.rules.nginx, ['redirect-map-only'], input + ': no alias, only in the map')
   }
   assert.equal(byInput.get('legacy-gbk.html')?.rules.caddy, ['old-url-not-redirected'], 'Caddy cannot match a non-UTF-8 path')
-  for (const input of ['query-string.html', 'query-string-trial.html', 'hostile-query.html']) assert.equal(byInput.get(input)?.rules.cloudflare, ['old-url-not-redirected'], input + ': no query strings in Cloudflare Pages')
+  for (const input of ['query-string.html', 'query-string-trial.html', 'hostile-query.html'])
+    assert.equal(byInput.get(input)?.rules.cloudflare, ['old-url-not-redirected'], input + ': no query strings in Cloudflare Pages')
   assert.equal(byInput.get('hostile-query.html')?.rules.netlify, ['old-url-not-redirected'], 'a query value with a space cannot be a Netlify token')
   for (const format of formats) assert.ok((await fs.readFile(maps[format], 'utf8')).length > 0)
 })
@@ -440,7 +465,19 @@ test('Caddy serves every old URL it can match as a 301 to its page', async funct
   const caddyfile = path.join(home, 'Caddyfile')
   await fs.writeFile(
     caddyfile,
-    ['{', '\tadmin off', '\tauto_https off', '\tstorage file_system ' + path.join(home, 'data'), '}', 'http://127.0.0.1:' + port + ' {', '\troot * ' + publicDir, '\timport ' + maps.caddy, '\tfile_server', '}', ''].join('\n')
+    [
+      '{',
+      '\tadmin off',
+      '\tauto_https off',
+      '\tstorage file_system ' + path.join(home, 'data'),
+      '}',
+      'http://127.0.0.1:' + port + ' {',
+      '\troot * ' + publicDir,
+      '\timport ' + maps.caddy,
+      '\tfile_server',
+      '}',
+      ''
+    ].join('\n')
   )
   const env = {...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_DATA_HOME: path.join(home, 'data')}
   spawnChecked('caddy validate', caddy, ['validate', '--config', caddyfile, '--adapter', 'caddyfile'], {env})

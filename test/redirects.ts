@@ -178,7 +178,12 @@ test('map: deterministic; duplicates, self-redirects and bad targets rejected', 
   assert.equal(map.written, [{from: '/a/%E6%96%B0', to: '/posts/one/'}])
   assert.equal(
     map.rejected.map((entry) => entry.reason),
-    ['the old URL is already redirected to `/posts/one/`', 'it redirects to itself', 'the old URL is the site root', 'Invalid redirect target `posts/relative`: expected a path starting with `/` or an http(s) URL']
+    [
+      'the old URL is already redirected to `/posts/one/`',
+      'it redirects to itself',
+      'the old URL is the site root',
+      'Invalid redirect target `posts/relative`: expected a path starting with `/` or an http(s) URL'
+    ]
   )
 })
 
@@ -192,17 +197,31 @@ test('nginx: exact keys as browsers send them, case clashes as regexes, the quer
   assert.match(text, /^map_hash_bucket_size 128;$/m)
   assert.is(bucketSize(10), 64)
   assert.is(bucketSize(300), 1024)
-  const escaped = renderRedirects([{from: '/A/%e6', to: '/x/'}, {from: '/a/%E6', to: '/y/'}], 'nginx').text
+  const escaped = renderRedirects(
+    [
+      {from: '/A/%e6', to: '/x/'},
+      {from: '/a/%E6', to: '/y/'}
+    ],
+    'nginx'
+  ).text
   assert.ok(escaped.includes('"~^/A/%[eE]6$" "/x/$is_args$args";'), 'escapes match in either case')
 })
 
 test('apache: decoded paths as byte escapes, exact query conditions with QSD, escaped targets', function () {
   const {text, rejected} = renderRedirects([...sample, {from: '/gb/%D0%C2.html', to: '/posts/gb/'}, {from: '/a%2Fb', to: '/posts/slash/'}], 'apache')
   assert.ok(text.includes('RewriteRule ^/?blog/post/39926056-\\xE6\\x96\\xB0\\xE9\\x97\\xBB$ /posts/39926056-\\%E6\\%96\\%B0\\%E9\\%97\\%BB/ [R=301,L,NE]\n'))
-  assert.ok(text.includes('RewriteCond %{QUERY_STRING} ^lang\\x3De\\x26Seq_Code\\x3D181595$\nRewriteRule ^/?service/news_view\\x2Ehtm$ /posts/181595/ [R=301,L,NE,QSD]\nRewriteRule ^/?service/news_view\\x2Ehtm$ /posts/service-index/ [R=301,L,NE]\n'), 'the query rule first')
+  assert.ok(
+    text.includes(
+      'RewriteCond %{QUERY_STRING} ^lang\\x3De\\x26Seq_Code\\x3D181595$\nRewriteRule ^/?service/news_view\\x2Ehtm$ /posts/181595/ [R=301,L,NE,QSD]\nRewriteRule ^/?service/news_view\\x2Ehtm$ /posts/service-index/ [R=301,L,NE]\n'
+    ),
+    'the query rule first'
+  )
   assert.ok(text.includes('RewriteRule ^/?gb/\\xD0\\xC2\\x2Ehtml$ /posts/gb/ [R=301,L,NE]'), 'legacy bytes match as bytes')
   assert.ok(text.startsWith('#') && text.includes('\nRewriteEngine On\n'))
-  assert.equal(rejected.map((entry) => entry.redirect.from), ['/a%2Fb'])
+  assert.equal(
+    rejected.map((entry) => entry.redirect.from),
+    ['/a%2Fb']
+  )
 })
 
 test('netlify: forced rules, escape case variants, query tokens; read and matched by Netlify’s own parser and engine', async function () {
@@ -252,21 +271,53 @@ test('caddy: a route of redir with path_regexp (decoded) and vars_regexp (raw qu
   const {text, rejected} = renderRedirects([...sample, {from: '/gb/%D0%C2.html', to: '/posts/gb/'}], 'caddy')
   assert.ok(text.includes('\t@news_markdown_1 path_regexp "^/Foo$"\n\tredir @news_markdown_1 /posts/foo-upper/ 301\n'))
   assert.ok(text.includes('path_regexp "^/blog/post/39926056-新闻$"'), 'visible CJK as is')
-  assert.match(text, /\t@news_markdown_(\d+) \{\n\t\tpath_regexp "\^\/service\/news_view\\x2Ehtm\$"\n\t\tvars_regexp \{http\.request\.uri\.query\} "\^lang\\x3De\\x26Seq_Code\\x3D181595\$"\n\t\}\n\tredir @news_markdown_\1 \/posts\/181595\/ 301\n\t@news_markdown_\d+ path_regexp "\^\/service\/news_view\\x2Ehtm\$"/)
-  assert.equal(rejected.map((entry) => entry.redirect.from), ['/gb/%D0%C2.html'])
+  assert.match(
+    text,
+    /\t@news_markdown_(\d+) \{\n\t\tpath_regexp "\^\/service\/news_view\\x2Ehtm\$"\n\t\tvars_regexp \{http\.request\.uri\.query\} "\^lang\\x3De\\x26Seq_Code\\x3D181595\$"\n\t\}\n\tredir @news_markdown_\1 \/posts\/181595\/ 301\n\t@news_markdown_\d+ path_regexp "\^\/service\/news_view\\x2Ehtm\$"/
+  )
+  assert.equal(
+    rejected.map((entry) => entry.redirect.from),
+    ['/gb/%D0%C2.html']
+  )
 })
 
 // Hostile old URLs: whatever a page claims as its URL, each line of every
 // map stays within its format's grammar.
 
-const hostileCharacters = [...' "\'\\$;{}[]()*?:#%&=+!@`|^~<>,', '\n', '\r', '\t', '\u0000', '\u2028', '\u202e', '\u00a0', 'a', 'Z', '0', '新', '%0A', '%22', '%7B', '%24', '%e6%96%b0', '%D0', '/', '//', '/..', '/.']
+const hostileCharacters = [
+  ...' "\'\\$;{}[]()*?:#%&=+!@`|^~<>,',
+  '\n',
+  '\r',
+  '\t',
+  '\u0000',
+  '\u2028',
+  '\u202e',
+  '\u00a0',
+  'a',
+  'Z',
+  '0',
+  '新',
+  '%0A',
+  '%22',
+  '%7B',
+  '%24',
+  '%e6%96%b0',
+  '%D0',
+  '/',
+  '//',
+  '/..',
+  '/.'
+]
 
 const grammars: Record<RedirectFormat, RegExp> = {
-  nginx: /^(?:#.*|map_hash_(?:bucket|max)_size \d+;|map \$[a-z_]+ \$news_markdown_[a-z_]+ \{|\}|\t"~\^\(\[\^\?\]\*\)" \$1;|\tdefault \$news_markdown_path_redirect;|\t"(?:[^"\\\n\r\t\0]|\\["\\])*" "\/[A-Za-z\d\-._~/%]*(?:\$is_args\$args)?";|)$/,
-  apache: /^(?:#.*|RewriteEngine On|RewriteCond %\{QUERY_STRING\} \^(?:[A-Za-z\d/_-]|\\x[\dA-F]{2}|%(?:\d|\[[a-f][A-F]\]){2})*\$|RewriteRule \^\/\?(?:[A-Za-z\d/_-]|\\x[\dA-F]{2})*\$ \/(?:[A-Za-z\d\-._~/]|\\%[\dA-F]{2})* \[R=301,L,NE(?:,QSD)?\]|)$/,
+  nginx:
+    /^(?:#.*|map_hash_(?:bucket|max)_size \d+;|map \$[a-z_]+ \$news_markdown_[a-z_]+ \{|\}|\t"~\^\(\[\^\?\]\*\)" \$1;|\tdefault \$news_markdown_path_redirect;|\t"(?:[^"\\\n\r\t\0]|\\["\\])*" "\/[A-Za-z\d\-._~/%]*(?:\$is_args\$args)?";|)$/,
+  apache:
+    /^(?:#.*|RewriteEngine On|RewriteCond %\{QUERY_STRING\} \^(?:[A-Za-z\d/_-]|\\x[\dA-F]{2}|%(?:\d|\[[a-f][A-F]\]){2})*\$|RewriteRule \^\/\?(?:[A-Za-z\d/_-]|\\x[\dA-F]{2})*\$ \/(?:[A-Za-z\d\-._~/]|\\%[\dA-F]{2})* \[R=301,L,NE(?:,QSD)?\]|)$/,
   netlify: /^(?:#.*|\/[!-~]* (?:[^\s=#/][^\s=]*=[^\s=]* )*\/[A-Za-z\d\-._~/%]* 301!|)$/u,
   cloudflare: /^(?:#.*|\/[!-~]* \/[A-Za-z\d\-._~/%]* 301|)$/,
-  caddy: /^(?:#.*|route \{|\}|\t\}|\t@news_markdown_\d+ \{|\t(?:@news_markdown_\d+ |\t)path_regexp "\^(?:[A-Za-z\d/_-]|\\x[\dA-F]{2}|\\x\{[\dA-F]+\}|[^\0-\x7F\p{Z}\p{C}])*\$"|\t\tvars_regexp \{http\.request\.uri\.query\} "\^(?:[A-Za-z\d/_-]|\\x[\dA-F]{2}|%(?:\d|\[[a-f][A-F]\]){2})*\$"|\tredir @news_markdown_\d+ \/[A-Za-z\d\-._~/%]* 301|)$/u
+  caddy:
+    /^(?:#.*|route \{|\}|\t\}|\t@news_markdown_\d+ \{|\t(?:@news_markdown_\d+ |\t)path_regexp "\^(?:[A-Za-z\d/_-]|\\x[\dA-F]{2}|\\x\{[\dA-F]+\}|[^\0-\x7F\p{Z}\p{C}])*\$"|\t\tvars_regexp \{http\.request\.uri\.query\} "\^(?:[A-Za-z\d/_-]|\\x[\dA-F]{2}|%(?:\d|\[[a-f][A-F]\]){2})*\$"|\tredir @news_markdown_\d+ \/[A-Za-z\d\-._~/%]* 301|)$/u
 }
 
 test('hostile old URLs and targets cannot add configuration in any format (property)', function () {
@@ -293,7 +344,10 @@ test('hostile old URLs: Netlify reads every written rule as exactly one rule', a
     {from: 'https://old.example/#not-a-path', to: '/posts/5/'}
   ]
   const {text, written} = renderRedirects(redirects, 'netlify')
-  assert.equal(written.map((entry) => entry.to), ['/posts/1/', '/posts/3/', '/posts/2/'])
+  assert.equal(
+    written.map((entry) => entry.to),
+    ['/posts/1/', '/posts/3/', '/posts/2/']
+  )
   const parsed = await parseNetlify(text)
   assert.equal(parsed.errors, [])
   const engine = await redirector.parsePlain(text, {})
@@ -476,7 +530,10 @@ test('cli: `--redirects` usage errors', async function () {
   // A site on another host: absolute targets.
   const moved = await cli(['a.html', '--out', 'content', '--layout', 'hugo', '--redirects', 'old-host.nginx', '--permalink', 'https://new.example/:path/'], dir)
   assert.is(moved.code, 0, moved.stderr)
-  assert.match(await fs.readFile(path.join(dir, 'old-host.nginx'), 'utf8'), /"\/blog\/post\/39926056-%e6%96%b0%e9%97%bb" "https:\/\/new\.example\/posts\/39926056-%E6%96%B0%E9%97%BB\/\$is_args\$args";/)
+  assert.match(
+    await fs.readFile(path.join(dir, 'old-host.nginx'), 'utf8'),
+    /"\/blog\/post\/39926056-%e6%96%b0%e9%97%bb" "https:\/\/new\.example\/posts\/39926056-%E6%96%B0%E9%97%BB\/\$is_args\$args";/
+  )
 })
 
 test.run()

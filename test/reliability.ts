@@ -32,7 +32,8 @@ import {parseMarkdown} from './util/properties.js'
 const encoder = new TextEncoder()
 const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0])
 const gzip = Uint8Array.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0x03, 0x4b, 0x4c, 0x4a, 0x06, 0x00, 0xc2, 0x41, 0x24, 0x35, 0x03, 0, 0, 0])
-const article = '<h2>武汉解封首日</h2><div class="entry"><p>（来源：美國之音 作者：张三）</p><p>今天，武汉市民终于可以离开城市，火车站挤满了人。</p><p>第二段：记者在现场看到，许多人拖着行李排队。</p></div><div class="postfooter"><a rel="tag" href="/t/1">武汉</a></div>'
+const article =
+  '<h2>武汉解封首日</h2><div class="entry"><p>（来源：美國之音 作者：张三）</p><p>今天，武汉市民终于可以离开城市，火车站挤满了人。</p><p>第二段：记者在现场看到，许多人拖着行李排队。</p></div><div class="postfooter"><a rel="tag" href="/t/1">武汉</a></div>'
 
 /** One way in that reads a page: `convert()`, or a processor of `createProcessor()`. */
 type Run = (input: string | Uint8Array, options?: ConvertOptions) => Promise<VFile>
@@ -44,10 +45,13 @@ type Run = (input: string | Uint8Array, options?: ConvertOptions) => Promise<VFi
  */
 const entries: Array<[string, Run]> = [
   ['convert', convert],
-  ['createProcessor', async function (input, options) {
-    const {path, ...rest} = options || {}
-    return createProcessor(rest).process(new VFile({path, value: input}))
-  }]
+  [
+    'createProcessor',
+    async function (input, options) {
+      const {path, ...rest} = options || {}
+      return createProcessor(rest).process(new VFile({path, value: input}))
+    }
+  ]
 ]
 
 /** The fatal message `run` rejects with, or fails the test. */
@@ -150,7 +154,10 @@ test('reliability: a declared charset that disagrees with the bytes is overruled
     const file = await convert(Uint8Array.from([...encoder.encode('<meta charset="' + declared + '">'), ...bytes]))
     assert.is(file.data.encoding, encoding, declared)
     assert.match(String(file), text)
-    assert.ok(file.messages.some((message) => message.ruleId === 'charset-mismatch'), declared)
+    assert.ok(
+      file.messages.some((message) => message.ruleId === 'charset-mismatch'),
+      declared
+    )
   }
   // Declared legacy charset, valid UTF-8 bytes: UTF-8 wins (and also with a broken byte).
   const utf8 = encoder.encode('<meta charset="gbk">' + article)
@@ -178,12 +185,19 @@ test('reliability: UTF-16 with a BOM, and without one (sniffed, warned)', async 
     const file = await convert(new Uint8Array(bytes))
     assert.is(file.data.encoding, encoding)
     assert.match(String(file), '许多人拖着行李排队')
-    assert.is(file.messages.some((message) => message.ruleId === 'charset-sniffed'), warned, encoding)
+    assert.is(
+      file.messages.some((message) => message.ruleId === 'charset-sniffed'),
+      warned,
+      encoding
+    )
   }
 })
 
 test('reliability: GBK and Big5 pages without a declaration are sniffed, with a warning', async function () {
-  for (const [name, encoding, text] of [['gbk-undeclared.html', 'gb18030', '国家统计局今天发布的数据显示'], ['big5-undeclared.html', 'big5', '行政院今天召開院會']]) {
+  for (const [name, encoding, text] of [
+    ['gbk-undeclared.html', 'gb18030', '国家统计局今天发布的数据显示'],
+    ['big5-undeclared.html', 'big5', '行政院今天召開院會']
+  ]) {
     const file = await convert(new Uint8Array(await fs.readFile(new URL('data/' + name, import.meta.url))))
     assert.is(file.data.encoding, encoding)
     assert.match(String(file), text)
@@ -222,7 +236,12 @@ for (const [way, run] of entries) {
   test('reliability (' + way + '): a 50 MB page (one huge paragraph and a huge data image) converts under the default limit', async function () {
     const size = 50_000_000
     const filler = '很长的文字，没有任何标签。'
-    const html = '<h2>Big</h2><div class="entry"><p>start</p><p>' + filler.repeat(Math.floor(size / 2 / Buffer.byteLength(filler))) + '</p><img src="data:image/png;base64,' + 'A'.repeat(size / 2 - 1000) + '"><p>end of page</p></div>'
+    const html =
+      '<h2>Big</h2><div class="entry"><p>start</p><p>' +
+      filler.repeat(Math.floor(size / 2 / Buffer.byteLength(filler))) +
+      '</p><img src="data:image/png;base64,' +
+      'A'.repeat(size / 2 - 1000) +
+      '"><p>end of page</p></div>'
     assert.ok(Buffer.byteLength(html) >= 49_000_000 && Buffer.byteLength(html) < 52_428_800)
     const file = await run(html)
     const markdown = String(file)
@@ -270,7 +289,11 @@ test('reliability: thousands of empty wrappers or white-space runs stay fast (no
   // quadratic, so 4× the wrappers cost 16× the work; linear code costs 4× or less.
   const wrapped = (unit: string) => (n: number) => convert('<h2>T</h2><div class="entry"><p>x' + unit.repeat(n) + 'y</p></div>')
   const slow: Array<string> = []
-  for (const [unit, times] of [['<b></b>', 3000], ['<i></i>', 3000], ['<span> </span>', 20_000]] as const) {
+  for (const [unit, times] of [
+    ['<b></b>', 3000],
+    ['<i></i>', 3000],
+    ['<span> </span>', 20_000]
+  ] as const) {
     assert.match(squash(String(await wrapped(unit)(times))), 'xy', unit)
     const ratio = await growth(wrapped(unit), times / 4, 8)
     if (ratio >= 8) slow.push(unit + ': ' + ratio.toFixed(1) + '× the work for 4× the wrappers')
@@ -312,12 +335,75 @@ test('reliability: a 10,000-character title round-trips through the frontmatter;
 
 // YAML and Markdown.
 
-const yamlNasty = ['a: b', 'key: value # comment', '# hash', '---', '...', '"quoted"', "it's", "'single'", 'back\\slash \\n', '!!binary x', '!tag', '&a anchor', '*a alias', '@at', '%YAML 1.2', '`tick', '- dash', '? question', '{a: 1}', '[1, 2]', '| pipe', '> fold', 'yes', 'No', 'on', 'OFF', 'y', 'n', 'null', '~', 'true', '2020-01-01', '2020-01-01 10:00:00', '2001-12-14t21:59:43.123456789012345678901234567890123456789-05:00', '1:30', '0x1F', '0o17', '012', '1_000', '0b101', '1e3', '.inf', '-.5', '+1', '<<', '=', 'tab\there', 'line\u2028sep', '标题：副标题', '「引号」#话题', 'Ω≈ç√ 😀']
+const yamlNasty = [
+  'a: b',
+  'key: value # comment',
+  '# hash',
+  '---',
+  '...',
+  '"quoted"',
+  "it's",
+  "'single'",
+  'back\\slash \\n',
+  '!!binary x',
+  '!tag',
+  '&a anchor',
+  '*a alias',
+  '@at',
+  '%YAML 1.2',
+  '`tick',
+  '- dash',
+  '? question',
+  '{a: 1}',
+  '[1, 2]',
+  '| pipe',
+  '> fold',
+  'yes',
+  'No',
+  'on',
+  'OFF',
+  'y',
+  'n',
+  'null',
+  '~',
+  'true',
+  '2020-01-01',
+  '2020-01-01 10:00:00',
+  '2001-12-14t21:59:43.123456789012345678901234567890123456789-05:00',
+  '1:30',
+  '0x1F',
+  '0o17',
+  '012',
+  '1_000',
+  '0b101',
+  '1e3',
+  '.inf',
+  '-.5',
+  '+1',
+  '<<',
+  '=',
+  'tab\there',
+  'line\u2028sep',
+  '标题：副标题',
+  '「引号」#话题',
+  'Ω≈ç√ 😀'
+]
 
 test('reliability: YAML-significant titles, sources, authors and tags read back exactly (YAML 1.2 and 1.1)', async function () {
   for (const value of yamlNasty) {
     const escaped = value.replace(/&/g, '&amp;').replace(/</g, '&lt;')
-    const html = '<h2>' + escaped + '</h2><div class="entry"><p>（来源：' + escaped + ' 作者：' + escaped + '）</p><p>正文。</p></div><div class="postfooter"><a rel="tag" href="/a">' + escaped + '</a><a rel="tag" href="/b">x ' + escaped + '</a></div>'
+    const html =
+      '<h2>' +
+      escaped +
+      '</h2><div class="entry"><p>（来源：' +
+      escaped +
+      ' 作者：' +
+      escaped +
+      '）</p><p>正文。</p></div><div class="postfooter"><a rel="tag" href="/a">' +
+      escaped +
+      '</a><a rel="tag" href="/b">x ' +
+      escaped +
+      '</a></div>'
     const file = await convert(html)
     const article = file.data.article || {}
     const yaml = /^---\n([\s\S]*?)\n---\n/.exec(String(file))
@@ -335,7 +421,8 @@ test('reliability: YAML-significant titles, sources, authors and tags read back 
 
 test('reliability: YAML-significant values through every CLI layout read back exactly', async function () {
   const files: Record<string, string> = {}
-  for (const [index, value] of yamlNasty.entries()) files['p' + String(index).padStart(2, '0') + '.html'] = page({title: value.replace(/&/g, '&amp;').replace(/</g, '&lt;'), tags: [value.replace(/&/g, '&amp;').replace(/</g, '&lt;'), 'on']})
+  for (const [index, value] of yamlNasty.entries())
+    files['p' + String(index).padStart(2, '0') + '.html'] = page({title: value.replace(/&/g, '&amp;').replace(/</g, '&lt;'), tags: [value.replace(/&/g, '&amp;').replace(/</g, '&lt;'), 'on']})
   const dir = await folder(files)
   for (const layout of ['plain', 'hugo', 'jekyll', 'astro', 'eleventy']) {
     const result = await cli(['.', '--out', layout, '--layout', layout, '--report', layout + '.json'], dir)
@@ -349,7 +436,10 @@ test('reliability: YAML-significant values through every CLI layout read back ex
       assert.type(data12.title, 'string', layout + '/' + name)
       assert.equal(data11.title, data12.title, layout + '/' + name + ' title under YAML 1.1')
       assert.equal(data11.tags, data12.tags, layout + '/' + name + ' tags under YAML 1.1')
-      assert.ok(yamlNasty.some((value) => value.replace(/\s+/g, ' ').trim() === data12.title), layout + '/' + name + ': ' + String(data12.title))
+      assert.ok(
+        yamlNasty.some((value) => value.replace(/\s+/g, ' ').trim() === data12.title),
+        layout + '/' + name + ': ' + String(data12.title)
+      )
     }
   }
 })
@@ -362,12 +452,63 @@ async function treeOf(dir: string): Promise<Array<[string, string]>> {
   return result
 }
 
-const markdownNasty = ['*star* and _under_', '**bold**', '[link](x) [ref]', '![img](x)', '# hash at start', '## two', '1. one', '1) paren', '- dash', '+ plus', '> quote', '<div>', '<b>x</b>', '<!-- c -->', '`tick` ``double``', '```fence', '~~~tilde', '| a | b |', 'a | b', '\\ backslash \\*', '&amp; entity &copy;', '***', '---', '===', '~~strike~~', 'http://example.com/auto', '<http://x.y>', '[^1]', '2020. year', '*', '_', '#', '\\', '|', '`', '<', '[', '<code>', 'a_b_c', 'snake_case_name', '中文*强调*中文', '“**引号**”']
+const markdownNasty = [
+  '*star* and _under_',
+  '**bold**',
+  '[link](x) [ref]',
+  '![img](x)',
+  '# hash at start',
+  '## two',
+  '1. one',
+  '1) paren',
+  '- dash',
+  '+ plus',
+  '> quote',
+  '<div>',
+  '<b>x</b>',
+  '<!-- c -->',
+  '`tick` ``double``',
+  '```fence',
+  '~~~tilde',
+  '| a | b |',
+  'a | b',
+  '\\ backslash \\*',
+  '&amp; entity &copy;',
+  '***',
+  '---',
+  '===',
+  '~~strike~~',
+  'http://example.com/auto',
+  '<http://x.y>',
+  '[^1]',
+  '2020. year',
+  '*',
+  '_',
+  '#',
+  '\\',
+  '|',
+  '`',
+  '<',
+  '[',
+  '<code>',
+  'a_b_c',
+  'snake_case_name',
+  '中文*强调*中文',
+  '“**引号**”'
+]
 
 test('reliability: Markdown-significant text renders back as the same text (paragraph, heading, list, quote, table cell)', async function () {
   for (const value of markdownNasty) {
     const escaped = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-    const blocks = ['<p>' + escaped + '</p>', '<h3>' + escaped + '</h3>', '<ul><li>' + escaped + '</li></ul>', '<blockquote><p>' + escaped + '</p></blockquote>', '<table><tr><th>h</th><th>h2</th></tr><tr><td>' + escaped + '</td><td>x</td></tr></table>', '<p><b>' + escaped + '</b></p>', '<p><code>' + escaped + '</code></p>']
+    const blocks = [
+      '<p>' + escaped + '</p>',
+      '<h3>' + escaped + '</h3>',
+      '<ul><li>' + escaped + '</li></ul>',
+      '<blockquote><p>' + escaped + '</p></blockquote>',
+      '<table><tr><th>h</th><th>h2</th></tr><tr><td>' + escaped + '</td><td>x</td></tr></table>',
+      '<p><b>' + escaped + '</b></p>',
+      '<p><code>' + escaped + '</code></p>'
+    ]
     for (const block of blocks) {
       const markdown = String(await convert('<h2>T</h2><div class="entry">' + block + '</div><div class="postfooter"></div>'))
       const {tree} = parseMarkdown(markdown)
@@ -446,12 +587,18 @@ test('reliability: no regular expression in lib/ can backtrack super-linearly (s
   // a pattern built at run time from data would escape the audit (profile
   // patterns run on RE2 instead, `lib/profiles/url-pattern.ts`).
   const audited = new Set(loaded.map((regex) => regex.where))
-  assert.equal(dynamic.filter((where) => !audited.has(where)), [], 'built at run time, not audited')
+  assert.equal(
+    dynamic.filter((where) => !audited.has(where)),
+    [],
+    'built at run time, not audited'
+  )
   assert.ok(literals.length > 150, literals.length + ' literals found')
   const problems: Array<string> = []
   for (const regex of [...literals, ...loaded]) {
     for (const report of analyse({source: regex.source, flags: regex.flags}).reports) {
-      problems.push(regex.where + ': /' + regex.source + '/' + regex.flags + ' — ' + report.type + (report.exponential ? ' (exponential)' : '') + ' on a run of ' + JSON.stringify(report.character.pick))
+      problems.push(
+        regex.where + ': /' + regex.source + '/' + regex.flags + ' — ' + report.type + (report.exponential ? ' (exponential)' : '') + ' on a run of ' + JSON.stringify(report.character.pick)
+      )
     }
   }
   assert.equal(problems, [])
@@ -466,7 +613,11 @@ test('reliability: text helpers (dates, credit lines, authors, titles, slugs) ta
     ['parseCreditLine', (run) => '来源：' + run + '新华社 作者：' + run + 'x', parseCreditLine],
     ['cleanAuthors', (run) => 'By Jane' + run + 'x 作者：张三' + run + 'x', (input) => cleanAuthors([input, input.slice(input.indexOf('作者'))])],
     ['cleanAuthors (strict)', (run) => 'Jane' + run + 'Doe' + run, (input) => cleanAuthors(input, {strict: true})],
-    ['chooseTitle (site name)', (run) => 'Title' + run + 'x' + run + '| Site', (input) => chooseTitle({candidates: [{value: input, from: 'og:title'}], titleElement: undefined, headings: [], siteNames: ['Site'], host: 'site.example'})],
+    [
+      'chooseTitle (site name)',
+      (run) => 'Title' + run + 'x' + run + '| Site',
+      (input) => chooseTitle({candidates: [{value: input, from: 'og:title'}], titleElement: undefined, headings: [], siteNames: ['Site'], host: 'site.example'})
+    ],
     ['slugify', (run) => 'a' + run + 'b' + run, slugify],
     ['slugFromUrl', (run) => 'https://example.com/' + encodeURIComponent(run) + 'x' + encodeURIComponent(run), slugFromUrl],
     ['safeSegment', (run) => 'a' + run + 'b' + run, safeSegment]
@@ -475,7 +626,12 @@ test('reliability: text helpers (dates, credit lines, authors, titles, slugs) ta
   for (const [name, input, helper] of helpers) {
     for (const char of pumps) {
       // Baseline: linear passes over the same input (normalised, lower-cased copies).
-      const ratio = await growth((n) => helper(input(char.repeat(n))), 20_000, 2.5, (n) => input(char.repeat(n)).normalize('NFKD').toLowerCase())
+      const ratio = await growth(
+        (n) => helper(input(char.repeat(n))),
+        20_000,
+        2.5,
+        (n) => input(char.repeat(n)).normalize('NFKD').toLowerCase()
+      )
       if (ratio >= 2.5) slow.push(name + ' on ' + JSON.stringify(char) + ': ' + ratio.toFixed(1) + '× the growth of a linear pass')
     }
   }
@@ -497,7 +653,16 @@ test('reliability: the reported backtracking pages (spaces after a date, dots in
   // The shapes of `shared/cases/attack/gen-redos.py`, at 100,000 characters:
   // 11–34 s each before (quadratic backtracking), well under a second now.
   const n = 100_000
-  const head = (title: string, meta: string, body: string) => '<!doctype html><html><head><meta charset="utf-8"><title>' + title + '</title>' + meta + '</head><body><article><h1>' + title + '</h1><div class="entry-content">' + body + '</div></article></body></html>'
+  const head = (title: string, meta: string, body: string) =>
+    '<!doctype html><html><head><meta charset="utf-8"><title>' +
+    title +
+    '</title>' +
+    meta +
+    '</head><body><article><h1>' +
+    title +
+    '</h1><div class="entry-content">' +
+    body +
+    '</div></article></body></html>'
   const para = '<p>This is a paragraph with enough words for the content scorer to pick it as the article, with more words.</p>'.repeat(3)
   const pages: Record<string, (size: number) => string> = {
     time: (size) => head('Date test', '', '<p><time datetime="2020-01-01' + ' '.repeat(size) + 'x">Jan 1</time> lead text</p>' + para),
@@ -534,7 +699,11 @@ for (const [way, run] of entries) {
 }
 
 test('cli: a page that exhausts a worker’s heap is retried in a worker with a large heap; past that it fails alone (`out-of-memory`), with any --jobs', async function () {
-  const dir = await folder({'in/a-small.html': page({title: '小'}), 'in/b-big.html': page({title: '大', body: '<p>这是一个段落，有一些文字。Some words too.</p>'.repeat(20_000)}), 'in/c-small.html': page({title: '又小'})})
+  const dir = await folder({
+    'in/a-small.html': page({title: '小'}),
+    'in/b-big.html': page({title: '大', body: '<p>这是一个段落，有一些文字。Some words too.</p>'.repeat(20_000)}),
+    'in/c-small.html': page({title: '又小'})
+  })
   for (const jobs of ['1', '2']) {
     // The retry heap suffices: everything converts.
     const retried = await cli(['in', '--out', 'out-retry-' + jobs, '--jobs', jobs, '--worker-memory', '40M'], dir)
@@ -551,13 +720,30 @@ test('cli: a page that exhausts a worker’s heap is retried in a worker with a 
     assert.match(result.stderr, /b-big\.html: Converting this page ran out of memory \(a 48 MB heap\): not converted; the batch goes on .*\[out-of-memory\]/)
     assert.match(result.stderr, /2 converted, 0 unchanged, 0 skipped, 1 failed/)
     const report = JSON.parse(await fs.readFile(path.join(dir, 'report-' + jobs + '.json'), 'utf8')) as {files: Array<{input: string; status: string; error: {ruleId: string} | null}>}
-    assert.equal(report.files.map((file) => [file.input, file.status, file.error?.ruleId ?? null]), [['a-small.html', 'converted', null], ['b-big.html', 'failed', 'out-of-memory'], ['c-small.html', 'converted', null]])
-    assert.not.ok(await fs.access(path.join(dir, 'out-' + jobs, '.news-markdown.lock')).then(() => true, () => false), 'no lock left')
+    assert.equal(
+      report.files.map((file) => [file.input, file.status, file.error?.ruleId ?? null]),
+      [
+        ['a-small.html', 'converted', null],
+        ['b-big.html', 'failed', 'out-of-memory'],
+        ['c-small.html', 'converted', null]
+      ]
+    )
+    assert.not.ok(
+      await fs.access(path.join(dir, 'out-' + jobs, '.news-markdown.lock')).then(
+        () => true,
+        () => false
+      ),
+      'no lock left'
+    )
   }
 })
 
 test('cli: a page past `--page-timeout` is stopped and reported; the batch goes on', async function () {
-  const dir = await folder({'in/a-small.html': page({title: '小'}), 'in/b-slow.html': page({title: '慢', body: '<p>段落<b>粗</b>文字。</p>'.repeat(100_000)}), 'in/c-small.html': page({title: '又小'})})
+  const dir = await folder({
+    'in/a-small.html': page({title: '小'}),
+    'in/b-slow.html': page({title: '慢', body: '<p>段落<b>粗</b>文字。</p>'.repeat(100_000)}),
+    'in/c-small.html': page({title: '又小'})
+  })
   const result = await cli(['in', '--out', 'out', '--page-timeout', '4', '--report', 'report.json'], dir)
   assert.is(result.code, 1)
   assert.match(result.stderr, /b-slow\.html: Converting this page took longer than 4 s \(`--page-timeout`\): stopped; the batch goes on \[timeout\]/, result.stderr)
@@ -602,10 +788,18 @@ test('cli: a batch of bad files: each failure names its file and reason; good pa
   })
   const result = await cli(['.', '--out', 'out', '--report', 'report.json'], dir)
   assert.is(result.code, 1)
-  for (const [name, pattern] of [['empty.html', /empty/], ['blank.html', /empty/], ['image.html', /binary/], ['archive.html', /binary/], ['text.html', /markup/]] as const) {
+  for (const [name, pattern] of [
+    ['empty.html', /empty/],
+    ['blank.html', /empty/],
+    ['image.html', /binary/],
+    ['archive.html', /binary/],
+    ['text.html', /markup/]
+  ] as const) {
     assert.match(result.stderr, new RegExp(name.replace('.', '\\.') + ': Input is not an HTML page: .*' + pattern.source + '.*\\[not-html\\]'))
   }
-  const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as {files: Array<{input: string; status: string; error: {ruleId: string} | null; warnings: Array<{ruleId: string}>}>}
+  const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as {
+    files: Array<{input: string; status: string; error: {ruleId: string} | null; warnings: Array<{ruleId: string}>}>
+  }
   const status = Object.fromEntries(report.files.map((entry) => [entry.input, entry.status + (entry.error ? ':' + entry.error.ruleId : '')]))
   assert.equal(status, {
     'archive.html': 'failed:not-html',
@@ -627,7 +821,11 @@ test('cli: a batch of bad files: each failure names its file and reason; good pa
 })
 
 test('cli: stdin that is empty, binary or plain text fails clearly with exit 1', async function () {
-  for (const [input, pattern] of [['', /empty/], [png, /binary/], ['plain words', /markup/]] as const) {
+  for (const [input, pattern] of [
+    ['', /empty/],
+    [png, /binary/],
+    ['plain words', /markup/]
+  ] as const) {
     const result = await cli([], path.resolve('.'), input)
     assert.is(result.code, 1)
     assert.match(result.stderr, new RegExp('^<stdin>: Input is not an HTML page: .*' + pattern.source + '.*\\[not-html\\]'))

@@ -101,7 +101,12 @@ test('report-html: links are relative to the page (the page percent-encodes each
   assert.is(fileLink('/a/review', '/a/in/新闻 报道#1.html'), '../in/新闻 报道#1.html')
   assert.is(fileLink('/a', '/a/out/50%?.md'), 'out/50%?.md')
   assert.is(fileLink('/a', '/a'), '')
-  const data = embedded(renderReportHtml(report([entry(1, {input: '二/一.html', output: 'posts/二.md', inputPath: '/site/in/二/一.html'}), entry(2, {input: 'y.html', inputPath: '/elsewhere/x.html'})]), {file: '/site/reports/r.html', outDir: '/site/out'}))
+  const data = embedded(
+    renderReportHtml(report([entry(1, {input: '二/一.html', output: 'posts/二.md', inputPath: '/site/in/二/一.html'}), entry(2, {input: 'y.html', inputPath: '/elsewhere/x.html'})]), {
+      file: '/site/reports/r.html',
+      outDir: '/site/out'
+    })
+  )
   assert.is(data.outLink, '../out')
   // The input link is stored as a shared prefix, or whole when the input path is not its end.
   assert.is(data.strings[data.rows[0][1] as number], '../in/')
@@ -135,7 +140,16 @@ test('report-html: the summary ends with the pages that need review and the top 
   assert.is(lines.at(-1), '3 pages need review (1 failed the checks): text-outside-root ×3, empty-output ×1, title-not-near-root ×1')
   assert.match(lines.at(-2) || '', /^1 page not assessed/)
   // Many reasons: the five most frequent, then how many more.
-  const many = summarize(Array.from({length: 8}, (_, index) => entry(index, {verdict: verdict('review', Array.from({length: index + 1}, (_, k) => 'rule-' + k))})))
+  const many = summarize(
+    Array.from({length: 8}, (_, index) =>
+      entry(index, {
+        verdict: verdict(
+          'review',
+          Array.from({length: index + 1}, (_, k) => 'rule-' + k)
+        )
+      })
+    )
+  )
   assert.match(formatSummary(many), /8 pages need review: rule-0 ×8, rule-1 ×7, rule-2 ×6, rule-3 ×5, rule-4 ×4, and 3 more\n$/)
   assert.match(formatSummary(summarize([entry(1), entry(2)])), /\nno page needs review \(2 assessed\)\n$/)
   // No verdict at all (pages not assessed): nothing is claimed.
@@ -192,7 +206,21 @@ async function tableRows(guarded: GuardedPage): Promise<Array<Record<string, str
       const text = (index: number) => (cells[index].textContent || '').trim()
       const href = (index: number) => cells[index].querySelector('a')?.href || ''
       const attribute = (index: number) => cells[index].querySelector('a')?.getAttribute('href') || ''
-      return {title: text(0), date: text(1), author: text(2), source: text(3), words: text(4), status: text(5), verdict: text(6), reasons: text(7), input: text(8), output: text(9), inputHref: href(8), outputHref: href(9), inputAttribute: attribute(8)}
+      return {
+        title: text(0),
+        date: text(1),
+        author: text(2),
+        source: text(3),
+        words: text(4),
+        status: text(5),
+        verdict: text(6),
+        reasons: text(7),
+        input: text(8),
+        output: text(9),
+        inputHref: href(8),
+        outputHref: href(9),
+        inputAttribute: attribute(8)
+      }
     })
   )
 }
@@ -209,9 +237,16 @@ function clean(guarded: GuardedPage) {
 
 test('report-html: the real CLI writes a review page: every row, links to files that exist, hostile titles inert', async function () {
   const article = (title: string, body: string) =>
-    '<!doctype html><html><head><meta charset="utf-8"><title>' + title.replace(/&/g, '&amp;').replace(/</g, '&lt;') + '</title>' +
-    '<meta property="og:title" content="' + title.replace(/&/g, '&amp;').replace(/"/g, '&quot;') + '"></head><body><article><h1>' +
-    title.replace(/&/g, '&amp;').replace(/</g, '&lt;') + '</h1>' + body + '</article></body></html>'
+    '<!doctype html><html><head><meta charset="utf-8"><title>' +
+    title.replace(/&/g, '&amp;').replace(/</g, '&lt;') +
+    '</title>' +
+    '<meta property="og:title" content="' +
+    title.replace(/&/g, '&amp;').replace(/"/g, '&quot;') +
+    '"></head><body><article><h1>' +
+    title.replace(/&/g, '&amp;').replace(/</g, '&lt;') +
+    '</h1>' +
+    body +
+    '</article></body></html>'
   const paragraphs = (count: number, text: string) => Array.from({length: count}, (_, index) => '<p>' + text + ' ' + index + '。</p>').join('')
   const dir = await folder({
     'in/新闻 报道#1.html': article('城市图书馆延长开放时间', paragraphs(12, '记者报道了当地图书馆的情况，市民反应热烈')),
@@ -262,7 +297,10 @@ test('report-html: the real CLI writes a review page: every row, links to files 
   assert.is(await guarded.page.evaluate(() => (window as unknown as {__pwned?: number}).__pwned), undefined)
   assert.is(await guarded.page.$$eval('img, iframe, object, embed', (nodes) => nodes.length), 0, 'no injected element')
   assert.is(await guarded.page.$$eval('script', (nodes) => nodes.length), 2, 'only the page’s own scripts')
-  assert.ok(rows.some((row) => row.title === hostileTitle), 'the hostile title shown as text')
+  assert.ok(
+    rows.some((row) => row.title === hostileTitle),
+    'the hostile title shown as text'
+  )
   // The details panel shows it as text too.
   await guarded.page.evaluate(() => {
     const buttons = [...document.querySelectorAll('#pages tbody td:first-child button')] as Array<HTMLButtonElement>
@@ -273,27 +311,42 @@ test('report-html: the real CLI writes a review page: every row, links to files 
   // Histogram: one bar group per bin, the bins hold every converted page.
   const bins = await guarded.page.$$eval('#histogram .bin', (nodes) => nodes.map((node) => Number(node.getAttribute('data-total'))))
   assert.ok(bins.length > 0, 'histogram bars')
-  assert.is(bins.reduce((a, b) => a + b, 0), json.summary.converted)
+  assert.is(
+    bins.reduce((a, b) => a + b, 0),
+    json.summary.converted
+  )
   // Sorting by words: descending, then ascending (the failed page without words last both ways).
   await guarded.page.click('#pages th[data-key="words"] button')
   const down = (await tableRows(guarded)).map((row) => row.words)
   await guarded.page.click('#pages th[data-key="words"] button')
   const up = (await tableRows(guarded)).map((row) => row.words)
   const numbers = (list: Array<string>) => list.filter((value) => value !== '—').map((value) => Number(value.replace(/,/g, '')))
-  assert.equal(numbers(down), [...numbers(down)].sort((a, b) => b - a))
-  assert.equal(numbers(up), [...numbers(up)].sort((a, b) => a - b))
+  assert.equal(
+    numbers(down),
+    [...numbers(down)].sort((a, b) => b - a)
+  )
+  assert.equal(
+    numbers(up),
+    [...numbers(up)].sort((a, b) => a - b)
+  )
   assert.is(down.at(-1), '—')
   assert.is(up.at(-1), '—')
   assert.is(await guarded.page.$eval('#pages th[data-key="words"]', (node) => node.getAttribute('aria-sort')), 'ascending')
   // Filtering by conversion status.
   await guarded.page.select('#f-status', 'failed')
-  assert.equal((await tableRows(guarded)).map((row) => row.input), ['bad.html'])
+  assert.equal(
+    (await tableRows(guarded)).map((row) => row.input),
+    ['bad.html']
+  )
   clean(guarded)
   await guarded.page.close()
 })
 
 test('report-html: a second run keeps the facts of unchanged pages (in the manifest); a page without recorded facts is converted again', async function () {
-  const dir = await folder({'in/a.html': '<!doctype html><html><head><meta charset="utf-8"><title>标题</title></head><body><article><h1>标题</h1><p>正文第一段，记者报道了当地的情况。</p><p>第二段内容。</p></article></body></html>'})
+  const dir = await folder({
+    'in/a.html':
+      '<!doctype html><html><head><meta charset="utf-8"><title>标题</title></head><body><article><h1>标题</h1><p>正文第一段，记者报道了当地的情况。</p><p>第二段内容。</p></article></body></html>'
+  })
   assert.is((await cli(['in', '--out', 'out', '--report', 'first.json'], dir)).code, 0)
   assert.is((await cli(['in', '--out', 'out', '--report', 'second.json'], dir)).code, 0)
   const first = JSON.parse(await fs.readFile(path.join(dir, 'first.json'), 'utf8')) as Report
@@ -330,9 +383,15 @@ function verdictReport(): Report {
   ]
   const files = Array.from({length: 40}, (_, index) => {
     const [status, reasons] = kinds[index % kinds.length]
-    return entry(index, {inputPath: '/archive/page-' + index + '.html', verdict: status ? verdict(status, reasons, {removedCharacters: index * 10}) : null, words: status === 'failed' ? index % 3 : 80 + index * 45})
+    return entry(index, {
+      inputPath: '/archive/page-' + index + '.html',
+      verdict: status ? verdict(status, reasons, {removedCharacters: index * 10}) : null,
+      words: status === 'failed' ? index % 3 : 80 + index * 45
+    })
   })
-  files.push(entry(40, {status: 'failed', output: null, article: null, words: null, verdict: null, error: {ruleId: 'not-html', reason: 'Input is not an HTML page', line: null, column: null, kind: 'fatal'}}))
+  files.push(
+    entry(40, {status: 'failed', output: null, article: null, words: null, verdict: null, error: {ruleId: 'not-html', reason: 'Input is not an HTML page', line: null, column: null, kind: 'fatal'}})
+  )
   files.push(entry(41, {article: {title: 'Hostile URL', url: 'javascript:alert(5)'}, verdict: verdict('review', ['text-outside-root'])}))
   return report(files)
 }
@@ -343,7 +402,11 @@ test('report-html: filtering by verdict, reason, words and text; counts; details
   const file = path.join(dir, 'review.html')
   await fs.writeFile(file, renderReportHtml(data, {file, outDir: path.join(dir, 'out')}))
   const guarded = await open(file)
-  const expect = (predicate: (file: ReportEntry) => boolean) => data.files.filter(predicate).map((file) => file.input).sort()
+  const expect = (predicate: (file: ReportEntry) => boolean) =>
+    data.files
+      .filter(predicate)
+      .map((file) => file.input)
+      .sort()
   const shown = async () => (await tableRows(guarded)).map((row) => row.input).sort()
 
   assert.is((await tableRows(guarded)).length, 42)
@@ -353,7 +416,12 @@ test('report-html: filtering by verdict, reason, words and text; counts; details
   const chips = await guarded.page.$$eval('#verdict-counts .chip', (nodes) => nodes.map((node) => [(node as HTMLElement).dataset.verdict, node.querySelector('b')?.textContent]))
   assert.equal(Object.fromEntries(chips), {attention: '25', failed: '8', review: '17', ok: '8', none: '8'})
   const reasons = await guarded.page.$$eval('#reasons tbody tr', (nodes) => nodes.map((node) => [(node as HTMLElement).dataset.reason, (node as HTMLTableRowElement).cells[1].textContent]))
-  assert.equal(reasons, [['text-outside-root', '9'], ['empty-output', '8'], ['link-heavy', '8'], ['title-not-near-root', '8']])
+  assert.equal(reasons, [
+    ['text-outside-root', '9'],
+    ['empty-output', '8'],
+    ['link-heavy', '8'],
+    ['title-not-near-root', '8']
+  ])
 
   // Verdict select.
   for (const [value, predicate] of [
@@ -366,18 +434,28 @@ test('report-html: filtering by verdict, reason, words and text; counts; details
     await guarded.page.select('#f-verdict', value)
     assert.equal(await shown(), expect(predicate), 'verdict ' + value)
     const rows = await tableRows(guarded)
-    if (value !== 'attention') assert.ok(rows.every((row) => row.verdict === (value === 'none' ? 'not assessed' : value)), 'verdict cells ' + value)
+    if (value !== 'attention')
+      assert.ok(
+        rows.every((row) => row.verdict === (value === 'none' ? 'not assessed' : value)),
+        'verdict cells ' + value
+      )
   }
   assert.match(guarded.page.url(), /#verdict=attention$/)
   // A chip sets the same filter; pressing it again clears it.
   await guarded.page.click('#verdict-counts .chip[data-verdict="ok"]')
-  assert.equal(await shown(), expect((file) => file.verdict?.status === 'ok'))
+  assert.equal(
+    await shown(),
+    expect((file) => file.verdict?.status === 'ok')
+  )
   await guarded.page.click('#verdict-counts .chip[data-verdict="ok"]')
   assert.is((await tableRows(guarded)).length, 42)
 
   // A reason in the counts table filters by it.
   await guarded.page.click('#reasons tbody tr[data-reason="link-heavy"] button')
-  assert.equal(await shown(), expect((file) => Boolean(file.verdict?.reasons.includes('link-heavy'))))
+  assert.equal(
+    await shown(),
+    expect((file) => Boolean(file.verdict?.reasons.includes('link-heavy')))
+  )
   assert.is(await guarded.page.$eval('#f-reason', (node) => (node as HTMLSelectElement).value), 'link-heavy')
   assert.ok((await tableRows(guarded)).every((row) => row.reasons.includes('link-heavy')))
 
@@ -390,11 +468,18 @@ test('report-html: filtering by verdict, reason, words and text; counts; details
   assert.is(await guarded.page.$eval('#f-search', (node) => (node as HTMLInputElement).value), '')
 
   // A histogram bar filters by its words range.
-  const bin = await guarded.page.$eval('#histogram .bin[data-total]:not([data-total="0"])', (node) => ({min: Number(node.getAttribute('data-min')), max: node.getAttribute('data-max'), total: Number(node.getAttribute('data-total'))}))
+  const bin = await guarded.page.$eval('#histogram .bin[data-total]:not([data-total="0"])', (node) => ({
+    min: Number(node.getAttribute('data-min')),
+    max: node.getAttribute('data-max'),
+    total: Number(node.getAttribute('data-total'))
+  }))
   await guarded.page.click('#histogram .bin[data-total]:not([data-total="0"]) .hit')
   const inRange = (await tableRows(guarded)).map((row) => Number(row.words.replace(/,/g, '')))
   assert.is(inRange.length, bin.total)
-  assert.ok(inRange.every((words) => words >= bin.min && (bin.max === '' || words <= Number(bin.max))), 'rows in the bar’s range')
+  assert.ok(
+    inRange.every((words) => words >= bin.min && (bin.max === '' || words <= Number(bin.max))),
+    'rows in the bar’s range'
+  )
   const histogramTotal = (await guarded.page.$$eval('#histogram .bin', (nodes) => nodes.map((node) => Number(node.getAttribute('data-total'))))).reduce((a, b) => a + b, 0)
   assert.is(histogramTotal, data.files.filter((file) => file.words !== null).length)
 
@@ -405,7 +490,10 @@ test('report-html: filtering by verdict, reason, words and text; counts; details
   const before = (await tableRows(guarded)).map((row) => row.input)
   await guarded.page.reload()
   await guarded.page.waitForSelector('html[data-ready]')
-  assert.equal((await tableRows(guarded)).map((row) => row.input), before)
+  assert.equal(
+    (await tableRows(guarded)).map((row) => row.input),
+    before
+  )
   assert.is(await guarded.page.$eval('#f-verdict', (node) => (node as HTMLSelectElement).value), 'review')
 
   // Details: measurements, metadata sources and conflicts; a `javascript:` URL stays text.
@@ -413,13 +501,20 @@ test('report-html: filtering by verdict, reason, words and text; counts; details
     const buttons = [...document.querySelectorAll('#pages tbody td:first-child button')] as Array<HTMLButtonElement>
     buttons.find((button) => button.textContent === 'Hostile URL')?.click()
   })
-  const details = await guarded.page.$eval('#details', (node) => ({hidden: (node as HTMLElement).hidden, text: node.textContent || '', links: [...node.querySelectorAll('a')].map((a) => a.getAttribute('href'))}))
+  const details = await guarded.page.$eval('#details', (node) => ({
+    hidden: (node as HTMLElement).hidden,
+    text: node.textContent || '',
+    links: [...node.querySelectorAll('a')].map((a) => a.getAttribute('href'))
+  }))
   assert.not.ok(details.hidden)
   assert.match(details.text, /text-outside-root/)
   assert.match(details.text, /sentence-like text outside the article5\.0%/)
   assert.match(details.text, /2020-01-02 \(JSON-LD datePublished\)/)
   assert.match(details.text, /javascript:alert\(5\)/)
-  assert.not.ok(details.links.some((href) => /^javascript:/i.test(href || '')), 'no javascript: link')
+  assert.not.ok(
+    details.links.some((href) => /^javascript:/i.test(href || '')),
+    'no javascript: link'
+  )
   await guarded.page.keyboard.press('Escape')
   assert.ok(await guarded.page.$eval('#details', (node) => (node as HTMLElement).hidden))
   clean(guarded)

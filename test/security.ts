@@ -136,21 +136,40 @@ test('security: javascript:, vbscript:, data: and obfuscated forms are dropped f
     const {file, urls, text} = await outputOf('<p>before <a href="' + attribute + '">LINKTEXT</a> middle <img src="' + attribute + '" alt="ALT"> after</p>')
     assert.equal(urls, [], JSON.stringify(href) + ' → ' + urls.join(' '))
     assert.match(text, 'before LINKTEXT middle', JSON.stringify(href))
-    if (!/^\s*data:image\//i.test(href)) assert.ok(file.messages.some((message) => message.ruleId === 'unsafe-url'), 'warned for ' + JSON.stringify(href))
+    if (!/^\s*data:image\//i.test(href))
+      assert.ok(
+        file.messages.some((message) => message.ruleId === 'unsafe-url'),
+        'warned for ' + JSON.stringify(href)
+      )
   }
 })
 
 test('security: the same URLs are dropped from related lists, embeds and figures', async function () {
   for (const href of obfuscated.slice(0, 12)) {
     const attribute = href.replace(/"/g, '&quot;')
-    const {urls} = await outputOf('<figure><img src="' + attribute + '"><figcaption>cap</figcaption></figure><iframe src="' + attribute + '"></iframe><ul class="op-related-articles" title="相关阅读"><li><a href="' + attribute + '">rel</a></li><li><a href="https://ok.example/r">ok</a></li></ul>', {relatedFrontmatter: true})
+    const {urls} = await outputOf(
+      '<figure><img src="' +
+        attribute +
+        '"><figcaption>cap</figcaption></figure><iframe src="' +
+        attribute +
+        '"></iframe><ul class="op-related-articles" title="相关阅读"><li><a href="' +
+        attribute +
+        '">rel</a></li><li><a href="https://ok.example/r">ok</a></li></ul>',
+      {relatedFrontmatter: true}
+    )
     assert.equal(urls, ['https://ok.example/r'], JSON.stringify(href))
   }
 })
 
 test('security: `<video>`/`<audio>` sources, `<source>` and posters are checked like links', async function () {
   // Unfixed, `hast-util-to-mdast` wrote `[fallback](javascript:alert(1))`: a clickable script link.
-  for (const snippet of ['<video src="javascript:alert(1)">fallback</video>', '<video poster="javascript:alert(1)" src="https://ok.example/v.mp4"></video>', '<video><source src="javascript:alert(1)">fallback</video>', '<audio src="vbscript:msgbox(1)">fallback</audio>', '<video src="data:text/html,x" poster="data:image/svg+xml,x">fallback</video>']) {
+  for (const snippet of [
+    '<video src="javascript:alert(1)">fallback</video>',
+    '<video poster="javascript:alert(1)" src="https://ok.example/v.mp4"></video>',
+    '<video><source src="javascript:alert(1)">fallback</video>',
+    '<audio src="vbscript:msgbox(1)">fallback</audio>',
+    '<video src="data:text/html,x" poster="data:image/svg+xml,x">fallback</video>'
+  ]) {
     const {urls, text} = await outputOf(snippet)
     for (const url of urls) assert.ok(url.startsWith('https://ok.example/'), url + ' from ' + snippet)
     if (snippet.includes('fallback')) assert.match(text, 'fallback', snippet)
@@ -197,18 +216,39 @@ test('security: `safeUrl` keeps safe and relative URLs, drops every other scheme
   assert.is(safeUrl('y.html', undefined), 'y.html')
   assert.is(safeUrl('mailto:a@b.example', base), 'mailto:a@b.example')
   assert.is(safeUrl('#frag', base), '#frag')
-  for (const value of ['javascript:x', ' \t\njavascript:x', 'java\tscript:x', 'JAVASCRIPT:x', '\u0000javascript:x', '\u001fjavascript:x', 'vbscript:x', 'data:text/html,x', 'data:image/svg+xml,x', 'livescript:x', 'file:///etc/passwd', 'javascript://%0aalert(1)', 'ja\u0000vascript:x', 'chrome://settings', 'about:blank']) {
+  for (const value of [
+    'javascript:x',
+    ' \t\njavascript:x',
+    'java\tscript:x',
+    'JAVASCRIPT:x',
+    '\u0000javascript:x',
+    '\u001fjavascript:x',
+    'vbscript:x',
+    'data:text/html,x',
+    'data:image/svg+xml,x',
+    'livescript:x',
+    'file:///etc/passwd',
+    'javascript://%0aalert(1)',
+    'ja\u0000vascript:x',
+    'chrome://settings',
+    'about:blank'
+  ]) {
     for (const withBase of [base, undefined]) {
       const result = safeUrl(value, withBase)
       assert.ok(result === undefined || (withBase !== undefined && result.startsWith('https://www.example.com/')), JSON.stringify(value) + ' → ' + String(result))
     }
   }
   fc.assert(
-    fc.property(fc.string({unit: 'binary', maxLength: 12}), fc.constantFrom('javascript', 'vbscript', 'data', 'JavaScript'), fc.string({unit: fc.constantFrom('\t', '\n', '\r', ' ', '\u0000', '\u001f'), maxLength: 4}), function (junk, scheme, space) {
-      const value = space + scheme.slice(0, 3) + space.replace(/[ \u0000\u001f]/g, '') + scheme.slice(3) + ':' + junk
-      const result = safeUrl(value, base)
-      return result === undefined || result.startsWith('https://www.example.com/')
-    }),
+    fc.property(
+      fc.string({unit: 'binary', maxLength: 12}),
+      fc.constantFrom('javascript', 'vbscript', 'data', 'JavaScript'),
+      fc.string({unit: fc.constantFrom('\t', '\n', '\r', ' ', '\u0000', '\u001f'), maxLength: 4}),
+      function (junk, scheme, space) {
+        const value = space + scheme.slice(0, 3) + space.replace(/[ \u0000\u001f]/g, '') + scheme.slice(3) + ':' + junk
+        const result = safeUrl(value, base)
+        return result === undefined || result.startsWith('https://www.example.com/')
+      }
+    ),
     {seed: 7, numRuns: 500}
   )
 })
@@ -216,11 +256,55 @@ test('security: `safeUrl` keeps safe and relative URLs, drops every other scheme
 // File names.
 
 const hostileText = fc.oneof(
-  fc.constantFrom('..', '.', '../../etc/passwd', '..\\..\\windows', '/abs/path', 'C:\\x', 'CON', 'con.txt', 'NUL', 'aux', 'COM1', 'lpt9.md', 'prn', '.htaccess', '...', '~', '-', '', ' ', '\u0000', 'a\u0000b', '\u202eevil', 'x'.repeat(500), '长'.repeat(200), '😀'.repeat(50), '%2e%2e%2f', '..%2F..%2F', '%00', 'a/b/c', 'a\\b'),
+  fc.constantFrom(
+    '..',
+    '.',
+    '../../etc/passwd',
+    '..\\..\\windows',
+    '/abs/path',
+    'C:\\x',
+    'CON',
+    'con.txt',
+    'NUL',
+    'aux',
+    'COM1',
+    'lpt9.md',
+    'prn',
+    '.htaccess',
+    '...',
+    '~',
+    '-',
+    '',
+    ' ',
+    '\u0000',
+    'a\u0000b',
+    '\u202eevil',
+    'x'.repeat(500),
+    '长'.repeat(200),
+    '😀'.repeat(50),
+    '%2e%2e%2f',
+    '..%2F..%2F',
+    '%00',
+    'a/b/c',
+    'a\\b'
+  ),
   fc.string({unit: 'binary', maxLength: 40})
 )
 const hostileUrl = fc.oneof(
-  fc.constantFrom('https://x.example/..%2F..%2Fetc%2Fpasswd', 'https://x.example/%2e%2e/', 'https://x.example/%2e%2e%2f%2e%2e%2fx.html', 'https://x.example/CON.html', 'https://x.example/a%00b.html', 'https://x.example/..%5c..%5cwin.ini', 'https://x.example/.htaccess', 'https://x.example/nul/', 'https://x.example/' + 'a'.repeat(500) + '.html', 'https://x.example/%E2%80%AEcod.exe', 'not a url', 'javascript:alert(1)'),
+  fc.constantFrom(
+    'https://x.example/..%2F..%2Fetc%2Fpasswd',
+    'https://x.example/%2e%2e/',
+    'https://x.example/%2e%2e%2f%2e%2e%2fx.html',
+    'https://x.example/CON.html',
+    'https://x.example/a%00b.html',
+    'https://x.example/..%5c..%5cwin.ini',
+    'https://x.example/.htaccess',
+    'https://x.example/nul/',
+    'https://x.example/' + 'a'.repeat(500) + '.html',
+    'https://x.example/%E2%80%AEcod.exe',
+    'not a url',
+    'javascript:alert(1)'
+  ),
   fc.webUrl({withQueryParameters: true, withFragments: true}),
   hostileText.map((value) => 'https://x.example/' + encodeURIComponent(value) + '.html')
 )
@@ -255,7 +339,14 @@ test('security: output paths from any title, URL or input path stay inside the o
 test('cli: hostile titles and canonical URLs never write outside the output folder', async function () {
   const files: Record<string, string> = {}
   const titles = ['../../escape', '..', 'CON', 'nul.txt', '.hidden', '\u202eevil', 'a/b\\c', '长'.repeat(100)]
-  const urls = ['https://x.example/..%2F..%2Fescaped.html', 'https://x.example/%2e%2e/', 'https://x.example/CON.html', 'https://x.example/.htaccess', 'https://x.example/a%00b.html', 'https://x.example/..%5c..%5cwin.ini']
+  const urls = [
+    'https://x.example/..%2F..%2Fescaped.html',
+    'https://x.example/%2e%2e/',
+    'https://x.example/CON.html',
+    'https://x.example/.htaccess',
+    'https://x.example/a%00b.html',
+    'https://x.example/..%5c..%5cwin.ini'
+  ]
   titles.forEach((title, index) => {
     files['in/t' + index + '.html'] = page({title: title.replace(/</g, '&lt;')})
   })
@@ -283,7 +374,12 @@ test('cli: hostile titles and canonical URLs never write outside the output fold
 // Symbolic links.
 
 async function linkedTree() {
-  const dir = await folder({'in/a.html': page({title: '内部'}), 'in/sub/b.html': page({title: '子目录'}), 'outside/secret.html': page({title: '外部秘密'}), 'outside/dir/c.html': page({title: '外部目录'})})
+  const dir = await folder({
+    'in/a.html': page({title: '内部'}),
+    'in/sub/b.html': page({title: '子目录'}),
+    'outside/secret.html': page({title: '外部秘密'}),
+    'outside/dir/c.html': page({title: '外部目录'})
+  })
   await fs.symlink(path.join(dir, 'outside/secret.html'), path.join(dir, 'in/link-out.html'))
   await fs.symlink(path.join(dir, 'in/a.html'), path.join(dir, 'in/link-in.html'))
   await fs.symlink(path.join(dir, 'outside/dir'), path.join(dir, 'in/dir-out'))
@@ -320,7 +416,10 @@ test('cli: a glob does not follow links out of its base folder unless asked', as
   assert.match(result.stderr, /link-out\.html: skipped: symbolic link/)
   assert.not.ok([...(await tree(path.join(dir, 'out'))).keys()].some((name) => name.includes('dir-out')))
   const followed = await cli(['in/**/*.html', '--out', 'out2', '--follow-symlinks'], dir)
-  assert.ok([...(await tree(path.join(dir, 'out2'))).keys()].some((name) => name.endsWith('link-out.md')), followed.stderr)
+  assert.ok(
+    [...(await tree(path.join(dir, 'out2'))).keys()].some((name) => name.endsWith('link-out.md')),
+    followed.stderr
+  )
   // A link named on the command line is read: the user asked for it.
   assert.is((await cli(['in/link-out.html', '--out', 'out3'], dir)).code, 0)
 })
@@ -329,21 +428,44 @@ test('cli: a glob does not follow links out of its base folder unless asked', as
 
 /** A manifest claiming `output` (with the current hash of `file`) for `input`. */
 async function tamperedManifest(out: string, input: string, output: string, file: string): Promise<void> {
-  const hash = createHash('sha256').update(await fs.readFile(file)).digest('hex')
-  await fs.writeFile(path.join(out, '.news-markdown-manifest.json'), JSON.stringify({version: 1, files: {[input]: {input: '0', output, outputHash: hash, converter: 'news-markdown@0.1.0', fields: []}}}))
+  const hash = createHash('sha256')
+    .update(await fs.readFile(file))
+    .digest('hex')
+  await fs.writeFile(
+    path.join(out, '.news-markdown-manifest.json'),
+    JSON.stringify({version: 1, files: {[input]: {input: '0', output, outputHash: hash, converter: 'news-markdown@0.1.0', fields: []}}})
+  )
 }
 
 test('cli: a tampered manifest cannot make news-markdown delete or replace a file it never writes (`_config.yml`, dot-files, paths out of the folder)', async function () {
   // The case of `shared/cases/attack/fs-manifest-delete.sh` (a), and its other forms.
-  for (const [output, layout] of [['_config.yml', 'jekyll'], ['.htaccess', 'hugo'], ['../outside.md', 'hugo'], ['/tmp/absolute.md', 'plain'], ['posts/../../outside.md', 'hugo'], ['notes/.hidden.md', 'astro']] as const) {
-    const dir = await folder({'in/core-seed.html': page({title: '标题', url: 'https://www.bannedbook.org/bnews/zh-tw/20200406/1307292.html'}), 'site/_config.yml': 'title: my site\n', 'site/.htaccess': 'deny\n', 'site/notes/.hidden.md': 'mine\n', 'outside.md': 'mine too\n'})
+  for (const [output, layout] of [
+    ['_config.yml', 'jekyll'],
+    ['.htaccess', 'hugo'],
+    ['../outside.md', 'hugo'],
+    ['/tmp/absolute.md', 'plain'],
+    ['posts/../../outside.md', 'hugo'],
+    ['notes/.hidden.md', 'astro']
+  ] as const) {
+    const dir = await folder({
+      'in/core-seed.html': page({title: '标题', url: 'https://www.bannedbook.org/bnews/zh-tw/20200406/1307292.html'}),
+      'site/_config.yml': 'title: my site\n',
+      'site/.htaccess': 'deny\n',
+      'site/notes/.hidden.md': 'mine\n',
+      'outside.md': 'mine too\n'
+    })
     const victim = output.startsWith('/') ? path.join(dir, 'outside.md') : path.join(dir, 'site', output)
     const before = await fs.readFile(victim).catch(() => undefined)
     await tamperedManifest(path.join(dir, 'site'), 'core-seed.html', output.startsWith('/') ? path.join(dir, 'outside.md') : output, before ? victim : path.join(dir, 'outside.md'))
     const result = await cli(['in', '--out', 'site', '--layout', layout], dir)
     assert.is(result.code, 0, output + ': ' + result.stderr)
     assert.match(result.stderr, /ignored 1 manifest entries naming files news-markdown never writes/, output)
-    for (const [name, content] of [['site/_config.yml', 'title: my site\n'], ['site/.htaccess', 'deny\n'], ['site/notes/.hidden.md', 'mine\n'], ['outside.md', 'mine too\n']]) {
+    for (const [name, content] of [
+      ['site/_config.yml', 'title: my site\n'],
+      ['site/.htaccess', 'deny\n'],
+      ['site/notes/.hidden.md', 'mine\n'],
+      ['outside.md', 'mine too\n']
+    ]) {
       assert.is(await fs.readFile(path.join(dir, name), 'utf8'), content, output + ': ' + name + ' untouched')
     }
   }
@@ -351,7 +473,11 @@ test('cli: a tampered manifest cannot make news-markdown delete or replace a fil
 
 test('cli: a linked sub-folder of `--out` pointing elsewhere is never written, read or deleted through', async function () {
   // `shared/cases/attack/fs-manifest-delete.sh` (b): `out/posts` → a folder outside.
-  const dir = await folder({'in/core-seed.html': page({title: '标题', url: 'https://www.bannedbook.org/bnews/zh-tw/20200406/1307292.html'}), 'victim/important.txt': 'IMPORTANT\n', 'victim/important.md': 'IMPORTANT\n'})
+  const dir = await folder({
+    'in/core-seed.html': page({title: '标题', url: 'https://www.bannedbook.org/bnews/zh-tw/20200406/1307292.html'}),
+    'victim/important.txt': 'IMPORTANT\n',
+    'victim/important.md': 'IMPORTANT\n'
+  })
   await fs.mkdir(path.join(dir, 'out'))
   await fs.symlink(path.join(dir, 'victim'), path.join(dir, 'out/posts'))
   await tamperedManifest(path.join(dir, 'out'), 'core-seed.html', 'posts/important.md', path.join(dir, 'victim/important.md'))
@@ -432,7 +558,15 @@ test('security: profiles are validated data: unknown keys (also `constructor`, `
     [{id: 'x', content: 'main'}, /expected an array of strings/],
     [{id: 'x', content: [1]}, /expected an array of strings|expected data/],
     [{id: 'x', content: [() => 'main']}, /expected data, not a function/],
-    [{id: 'x', get content() { return ['main'] }}, /not a getter/],
+    [
+      {
+        id: 'x',
+        get content() {
+          return ['main']
+        }
+      },
+      /not a getter/
+    ],
     [{id: 'x', credit: {selector: 'p', limit: '4'}}, /expected a number/],
     [{id: 'x', credit: {selector: 'p', limit: 1e9}}, /whole number from 1 to 100/],
     [{id: 'x', credit: {selector: 'p', limit: 2.5}}, /whole number/],
@@ -446,9 +580,12 @@ test('security: profiles are validated data: unknown keys (also `constructor`, `
     [{id: 1}, /expected a string/],
     [{content: ['main']}, /missing `id`/],
     [[], /expected an object/],
-    [new (class Profile {
-      id = 'x'
-    })(), /expected an object/],
+    [
+      new (class Profile {
+        id = 'x'
+      })(),
+      /expected an object/
+    ],
     ['{"id": "x"}', /expected an object/]
   ]
   for (const [value, pattern] of cases) assert.throws(() => validateProfile(value), pattern, JSON.stringify(value))
@@ -491,7 +628,13 @@ test('cli: an invalid or hostile `--profile` file is a usage error naming the fi
     'types.json': '{"id": "x", "content": "main"}',
     'syntax.json': '{"id": "x",}'
   })
-  for (const [file, pattern] of [['proto.json', /unknown key `__proto__`/], ['lookahead.json', /no lookarounds/], ['code.json', /unknown key `onMatch`/], ['types.json', /expected an array of strings/], ['syntax.json', /Invalid JSON/]] as const) {
+  for (const [file, pattern] of [
+    ['proto.json', /unknown key `__proto__`/],
+    ['lookahead.json', /no lookarounds/],
+    ['code.json', /unknown key `onMatch`/],
+    ['types.json', /expected an array of strings/],
+    ['syntax.json', /Invalid JSON/]
+  ] as const) {
     const result = await cli(['a.html', '--out', 'out', '--profile', file], dir)
     assert.is(result.code, 2, file)
     assert.match(result.stderr, pattern)

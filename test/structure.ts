@@ -29,7 +29,9 @@ async function profileBody(html: string): Promise<string> {
 async function genericBody(html: string): Promise<string> {
   const lead = '<p>' + 'The council met on Monday, and the clerk read the agenda aloud, item by item, to a full room. '.repeat(3) + '</p>'
   const page = '<html><head><title>T</title></head><body><nav><a href="/">Home</a></nav><article><h1>T</h1>' + lead + html + '</article></body></html>'
-  return String(await convert(page)).replace(/^---\n[\s\S]*?\n---\n\n/, '').replace(lead.replace(/<\/?p>/g, '').trim() + '\n\n', '')
+  return String(await convert(page))
+    .replace(/^---\n[\s\S]*?\n---\n\n/, '')
+    .replace(lead.replace(/<\/?p>/g, '').trim() + '\n\n', '')
 }
 
 test('table kind: data tables have headers or a grid of short cells', function () {
@@ -57,7 +59,10 @@ test('unwrap: layout tables become their cells in reading order; data tables ins
   assert.is(unwrapLayoutTables(tree), 1)
   assert.is(toHtml(tree), '<div>Left <b>nav</b></div><div><p>Body</p><table><tbody><tr><th>K</th><th>V</th></tr><tr><td>a</td><td>1</td></tr></tbody></table></div>')
   // Text left between rows (a flattened or hand-built tree) is kept.
-  const stray: Root = {type: 'root', children: [{type: 'element', tagName: 'table', properties: {}, children: [{type: 'element', tagName: 'tr', properties: {}, children: [{type: 'text', value: 'deep text'}]}]}]}
+  const stray: Root = {
+    type: 'root',
+    children: [{type: 'element', tagName: 'table', properties: {}, children: [{type: 'element', tagName: 'tr', properties: {}, children: [{type: 'text', value: 'deep text'}]}]}]
+  }
   unwrapLayoutTables(stray)
   assert.is(toHtml(stray), '<div>deep text</div>')
   // A cell without its table (an article root picked from a layout table).

@@ -7,14 +7,7 @@ import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import {rehypeCjkSpacing, rehypeSupSub, remarkCjkEmphasis, stringifyOptions} from '../index.js'
 
-const processor = unified()
-  .use(rehypeParse, {fragment: true})
-  .use(rehypeSupSub)
-  .use(rehypeCjkSpacing)
-  .use(rehypeRemark)
-  .use(remarkGfm)
-  .use(remarkCjkEmphasis)
-  .use(remarkStringify, stringifyOptions)
+const processor = unified().use(rehypeParse, {fragment: true}).use(rehypeSupSub).use(rehypeCjkSpacing).use(rehypeRemark).use(remarkGfm).use(remarkCjkEmphasis).use(remarkStringify, stringifyOptions)
 const md = (html: string) => String(processor.processSync(html)).trim()
 
 // ------------------------------------------------------ superscript, subscript

@@ -24,8 +24,7 @@ async function fixture(name: string): Promise<{verdict: Verdict; ruleIds: Array<
   return {verdict: file.data.verdict!, ruleIds: file.messages.map((message) => String(message.ruleId))}
 }
 
-const sentence = (topic: string, index: number) =>
-  'The ' + topic + ' report number ' + index + ' says that the committee met on Tuesday and agreed to publish its findings in the spring.'
+const sentence = (topic: string, index: number) => 'The ' + topic + ' report number ' + index + ' says that the committee met on Tuesday and agreed to publish its findings in the spring.'
 const paragraphs = (topic: string, count: number) => Array.from({length: count}, (_, index) => '<p>' + sentence(topic, index) + '</p>').join('')
 
 test('verdict: a sidebar chosen as the root (a profile selector matching it first) fails, for its short output and its root', async function () {
@@ -75,14 +74,25 @@ test('verdict: a JSON-LD date contradicting the visible date is a metadata confl
 test('verdict: a plain article is ok, with every measurement filled', async function () {
   const file = await convert(
     '<html><head><title>Committee report</title></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>' +
-      '<article><h1>Committee report</h1>' + paragraphs('committee', 6) + '</article><footer>Contact us</footer></body></html>',
+      '<article><h1>Committee report</h1>' +
+      paragraphs('committee', 6) +
+      '</article><footer>Contact us</footer></body></html>',
     {url: 'https://news.example.com/report'}
   )
   const verdict = file.data.verdict!
   assert.is(verdict.status, 'ok')
   const keys: Array<keyof VerdictMeasurements> = [
-    'outputCharacters', 'outputParagraphs', 'pageCharacters', 'sentenceTextOutsideRoot', 'titleNearRoot',
-    'linkTextShare', 'removedCharacters', 'droppedCharacters', 'removedMedia', 'replacementCharacters', 'fields'
+    'outputCharacters',
+    'outputParagraphs',
+    'pageCharacters',
+    'sentenceTextOutsideRoot',
+    'titleNearRoot',
+    'linkTextShare',
+    'removedCharacters',
+    'droppedCharacters',
+    'removedMedia',
+    'replacementCharacters',
+    'fields'
   ]
   assert.equal(Object.keys(verdict.measurements).sort(), [...keys].sort())
   assert.is(verdict.measurements.outputParagraphs, 6)
@@ -129,8 +139,14 @@ test('verdict: garbled text (U+FFFD) is flagged', async function () {
 
 test('verdict: page text measures the root’s share of sentences and the title’s place', function () {
   const tree = fromHtml(
-    '<body><h1>Storm closes pass</h1><div id="side"><p>' + sentence('side', 1) + '</p></div>' +
-      '<div id="main"><p>' + sentence('main', 1) + '</p><p>' + sentence('main', 2) + '</p><ul><li><a href="/x">A link only line that is long enough.</a></li></ul></div></body>'
+    '<body><h1>Storm closes pass</h1><div id="side"><p>' +
+      sentence('side', 1) +
+      '</p></div>' +
+      '<div id="main"><p>' +
+      sentence('main', 1) +
+      '</p><p>' +
+      sentence('main', 2) +
+      '</p><ul><li><a href="/x">A link only line that is long enough.</a></li></ul></div></body>'
   )
   const root = select('#main', tree)
   const page = measurePageText(tree, root, 'Storm closes pass')
@@ -144,8 +160,18 @@ test('verdict: page text measures the root’s share of sentences and the title�
 test('verdict: dates a day apart agree, more do not; authors sharing a name agree', function () {
   const page = (date: string, visible: string, author: string, byline: string) =>
     fromHtml(
-      '<html><head><meta property="article:published_time" content="' + date + '"><meta name="author" content="' + author + '"></head>' +
-        '<body><p class="byline">By ' + byline + '</p><time class="date">' + visible + '</time><p>' + sentence('x', 1) + '</p></body></html>'
+      '<html><head><meta property="article:published_time" content="' +
+        date +
+        '"><meta name="author" content="' +
+        author +
+        '"></head>' +
+        '<body><p class="byline">By ' +
+        byline +
+        '</p><time class="date">' +
+        visible +
+        '</time><p>' +
+        sentence('x', 1) +
+        '</p></body></html>'
     )
   const near = collectCandidates(page('2021-03-13T23:30:00Z', '14 March 2021', 'Anna Berg', 'Anna Berg'))
   assert.equal(fieldEvidence({date: '2021-03-13T23:30:00Z', author: 'Anna Berg'}, {date: 'meta', author: 'meta'}, near).date, {source: 'meta', conflict: null})
@@ -157,13 +183,22 @@ test('verdict: dates a day apart agree, more do not; authors sharing a name agre
 
 test('verdict: rules flag at their thresholds and not below', function () {
   const base: VerdictMeasurements = {
-    outputCharacters: 2000, outputParagraphs: 10, pageCharacters: 5000, sentenceTextOutsideRoot: 0.1, titleNearRoot: true,
-    linkTextShare: 0.05, removedCharacters: 0, droppedCharacters: 0, removedMedia: 0, replacementCharacters: 0, fields: {}
+    outputCharacters: 2000,
+    outputParagraphs: 10,
+    pageCharacters: 5000,
+    sentenceTextOutsideRoot: 0.1,
+    titleNearRoot: true,
+    linkTextShare: 0.05,
+    removedCharacters: 0,
+    droppedCharacters: 0,
+    removedMedia: 0,
+    replacementCharacters: 0,
+    fields: {}
   }
   const page = {characters: 5000, sentenceCharacters: 2400, sentenceInRoot: 2160, longestOutside: 200, longestInside: 400, titleNearRoot: true}
   // Latin test text: the weighted length is the character count.
   const ids = (m: Partial<VerdictMeasurements>, p: Partial<typeof page> = {}, hasTitle = true) =>
-    judge({...base, ...m}, {page: {...page, ...p}, hasTitle, outputWeight: (m.outputCharacters ?? base.outputCharacters)}).map((finding) => finding.ruleId + ':' + finding.status)
+    judge({...base, ...m}, {page: {...page, ...p}, hasTitle, outputWeight: m.outputCharacters ?? base.outputCharacters}).map((finding) => finding.ruleId + ':' + finding.status)
   assert.equal(ids({}), [])
   assert.equal(ids({outputCharacters: 39}), ['short-article:failed'])
   assert.equal(ids({outputCharacters: 149}), ['short-article:review'])
@@ -180,8 +215,14 @@ test('verdict: rules flag at their thresholds and not below', function () {
   assert.equal(ids({replacementCharacters: 3}), ['garbled-text:review'])
   assert.equal(ids({fields: {date: {source: 'meta', conflict: {value: '2020-01-01', source: 'visible-date'}}}}), ['metadata-conflict:review'])
   // CJK weighs twice: 80 CJK characters are not short, 70 are.
-  assert.equal(judge({...base, outputCharacters: 80}, {page: {...page, sentenceCharacters: 500}, hasTitle: true, outputWeight: 160}).map((finding) => finding.ruleId), [])
-  assert.equal(judge({...base, outputCharacters: 70}, {page: {...page, sentenceCharacters: 500}, hasTitle: true, outputWeight: 140}).map((finding) => finding.ruleId), ['short-article'])
+  assert.equal(
+    judge({...base, outputCharacters: 80}, {page: {...page, sentenceCharacters: 500}, hasTitle: true, outputWeight: 160}).map((finding) => finding.ruleId),
+    []
+  )
+  assert.equal(
+    judge({...base, outputCharacters: 70}, {page: {...page, sentenceCharacters: 500}, hasTitle: true, outputWeight: 140}).map((finding) => finding.ruleId),
+    ['short-article']
+  )
   // Too little sentence text on the page for the share checks.
   assert.equal(ids({titleNearRoot: false, sentenceTextOutsideRoot: 0.9, outputCharacters: 200}, {sentenceCharacters: 700}), [])
 })

@@ -94,8 +94,10 @@ interface LinkCandidate {
   path: Array<number>
 }
 
-const CUE = /^(?:(?:written|posted|verfasst|geschrieben|text|story|reported)\s+)?(?:by|von|par|por|door)(?:[\s:：]|$)|^(?:autor|autorin|author|text|texto|texte|reporter)\s*[:：]|作者|記者|记者|评论员|評論員|通讯员|通訊員|撰稿|采写|採寫|文\s*[/／|]|来源|來源|出处|出處|撰文|编辑|編輯|责编|責編|稿源|发布时间|發布時間|发布于|時間[:：]|时间[:：]/i
-const AUTHOR_HREF = /\/(?:author|authors|autor|autoren|auteur|autore|profile|profil|profiles|people|staff|editors|writers|journalist|journalists|reporter|reporters|redakteur|redaktion\/team)\/[^/?#]+\/?(?:[?#].*)?$/i
+const CUE =
+  /^(?:(?:written|posted|verfasst|geschrieben|text|story|reported)\s+)?(?:by|von|par|por|door)(?:[\s:：]|$)|^(?:autor|autorin|author|text|texto|texte|reporter)\s*[:：]|作者|記者|记者|评论员|評論員|通讯员|通訊員|撰稿|采写|採寫|文\s*[/／|]|来源|來源|出处|出處|撰文|编辑|編輯|责编|責編|稿源|发布时间|發布時間|发布于|時間[:：]|时间[:：]/i
+const AUTHOR_HREF =
+  /\/(?:author|authors|autor|autoren|auteur|autore|profile|profil|profiles|people|staff|editors|writers|journalist|journalists|reporter|reporters|redakteur|redaktion\/team)\/[^/?#]+\/?(?:[?#].*)?$/i
 const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/
 /** A label glued to the name (`ByJane Roe`). */
 const GLUED_BY = /^By(?=\p{Lu}\p{Ll})/u
@@ -228,12 +230,7 @@ function metBefore(a: Array<number>, b: Array<number>): boolean {
 }
 
 /** Record one element; returns the context for its children, or nothing to skip them. */
-function visitElement(
-  element: Element,
-  context: Context,
-  scopeType: string,
-  index: PageIndex
-): {context: Context; scopeType: string} | undefined {
+function visitElement(element: Element, context: Context, scopeType: string, index: PageIndex): {context: Context; scopeType: string} | undefined {
   const tag = element.tagName
   const props = element.properties
 
@@ -267,7 +264,9 @@ function visitElement(
   const next: Context = {
     inArticle: context.inArticle || tag === 'article' || tag === 'main' || role === 'main' || articleType.test(itemType),
     inHeader: context.inHeader || tag === 'header' || /(?:^|[-_ ])(?:header|headline|title)(?:$|[-_ ])/i.test(hint),
-    excluded: context.excluded || tag === 'nav' ||
+    excluded:
+      context.excluded ||
+      tag === 'nav' ||
       ((tag === 'footer' || tag === 'aside') && !context.inArticle) ||
       (tag !== 'body' && tag !== 'html' && tag !== 'main' && tag !== 'article' && boilerplate(hint)) ||
       caption(element, tag, hint)
@@ -298,7 +297,10 @@ function visitElement(
  * `div.caption` with the headline and byline).
  */
 function caption(element: Element, tag: string, hint: string): boolean {
-  const named = tag === 'figure' || tag === 'figcaption' || /(?:^|\s)(?:wp-caption\S*|\S*caption|(?:photo|image|img|picture)[-_]?credits?|(?:img|pic|photo|image)[-_]?(?:desc|descr|txt|text|note))(?:\s|$)/i.test(hint)
+  const named =
+    tag === 'figure' ||
+    tag === 'figcaption' ||
+    /(?:^|\s)(?:wp-caption\S*|\S*caption|(?:photo|image|img|picture)[-_]?credits?|(?:img|pic|photo|image)[-_]?(?:desc|descr|txt|text|note))(?:\s|$)/i.test(hint)
   return named && !bylineHint.test(hint) && !hasHeading(element)
 }
 
@@ -309,8 +311,7 @@ function hasHeading(element: Element): boolean {
 /** Whether class names or id mark boilerplate (comments, navigation, related lists, page footer). */
 function boilerplate(hint: string): boolean {
   if (!hint) return false
-  return hint.split(/\s+/).some((token) => !/^(?:no|has|with|show|hide|is|not|without)[-_]/i.test(token) &&
-    (excludedAnywhere.test(token) || excludedStart.test(token)))
+  return hint.split(/\s+/).some((token) => !/^(?:no|has|with|show|hide|is|not|without)[-_]/i.test(token) && (excludedAnywhere.test(token) || excludedStart.test(token)))
 }
 
 /**

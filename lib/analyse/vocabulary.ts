@@ -37,10 +37,43 @@ export const commentWords: ReadonlyArray<string> = ['comment(?!ary)', 'pinglun',
  */
 export const boilerplateStrong = anyOf([
   ...commentWords,
-  'footer', 'disqus', 'share', 'sharing', 'social', 'fenxiang', 'guanggao', 'tuijian', 'cookie', 'consent', 'gdpr',
-  'newsletter', 'subscri', 'signup', 'sign-up', 'promo', 'sponsor', 'advert', 'adsbygoogle', 'popup', 'modal',
-  'outbrain', 'taboola', 'read-?more', 'more-?stories', 'recirc', 'also-?read', 'recommend', 'trending', 'popular',
-  'most-?read', 'author-?bio', 'about-?author', 'author-?box', 'author-?info', 'bio-?box', 'paywall',
+  'footer',
+  'disqus',
+  'share',
+  'sharing',
+  'social',
+  'fenxiang',
+  'guanggao',
+  'tuijian',
+  'cookie',
+  'consent',
+  'gdpr',
+  'newsletter',
+  'subscri',
+  'signup',
+  'sign-up',
+  'promo',
+  'sponsor',
+  'advert',
+  'adsbygoogle',
+  'popup',
+  'modal',
+  'outbrain',
+  'taboola',
+  'read-?more',
+  'more-?stories',
+  'recirc',
+  'also-?read',
+  'recommend',
+  'trending',
+  'popular',
+  'most-?read',
+  'author-?bio',
+  'about-?author',
+  'author-?box',
+  'author-?info',
+  'bio-?box',
+  'paywall',
   '(?:^|[^a-z])(?:ad|ads|adv|adunit|ad-slot|dfp|print|follow|rating)(?:$|[^a-z])'
 ])
 
@@ -50,10 +83,7 @@ export const boilerplateStrong = anyOf([
  * `teaser`, `teaser-text`, `article-teaser`). Fixtures:
  * clean-hinted-article-text, generic-article-split-siblings.
  */
-export const teaserName = anyOf([
-  'teaser'
-])
-
+export const teaserName = anyOf(['teaser'])
 
 /** Link density from which a block named as a teaser links out (clean-hinted-article-text). */
 export const teaserDensity = 0.2
@@ -70,10 +100,7 @@ export const articleBesideComments = 400
  * comment words, Disqus, `reply`/`replies` as whole words.
  * Fixtures: clean-live-ticker-reported; corpus postlight--www.dmagazine.com (Disqus).
  */
-export const commentName = anyOf([
-  ...commentWords,
-  'disqus', '(?:^|[^a-z])(?:replies|reply)(?:$|[^a-z])'
-])
+export const commentName = anyOf([...commentWords, 'disqus', '(?:^|[^a-z])(?:replies|reply)(?:$|[^a-z])'])
 
 /**
  * Class/id words of page furniture, removed unless a positive word is there
@@ -83,10 +110,20 @@ export const commentName = anyOf([
  * sidebar, hot), generic-chinese-portal (rank); corpus gne--cmse-1 (daohang).
  */
 export const boilerplateWeak = anyOf([
-  'breadcrumb', 'navbar', 'navigation', 'daohang', 'menu', 'sidebar', 'toolbar', 'pagination', 'pager', 'copyright',
+  'breadcrumb',
+  'navbar',
+  'navigation',
+  'daohang',
+  'menu',
+  'sidebar',
+  'toolbar',
+  'pagination',
+  'pager',
+  'copyright',
   'keywords',
   '(?:^|[^a-z])(?:nav|bio|login|rss|meta|tags|tag-?list|tag-?cloud|side|btn|button|buttons|cta)(?:$|[^a-z])',
-  '(?:^|[^a-z])tag$', String.raw`(?:^|[^a-z])(?:hot|rank)(?:ing)?(?:-?(?:list|news|box|top))?\d*$`
+  '(?:^|[^a-z])tag$',
+  String.raw`(?:^|[^a-z])(?:hot|rank)(?:ing)?(?:-?(?:list|news|box|top))?\d*$`
 ])
 
 /**
@@ -96,10 +133,7 @@ export const boilerplateWeak = anyOf([
  * generic-microdata (`post-meta`), generic-json-ld-graph (`entry-meta`),
  * generic-conflicting-dates (`byline`).
  */
-export const metadataRow = anyOf([
-  '(?:^|[^a-z])(?:byline|dateline|attr|attrs|crumbs?)(?:$|[^a-z])',
-  '(?:post|entry|article|story)-?(?:meta|info|attr|byline)(?:$|[^a-z])'
-])
+export const metadataRow = anyOf(['(?:^|[^a-z])(?:byline|dateline|attr|attrs|crumbs?)(?:$|[^a-z])', '(?:post|entry|article|story)-?(?:meta|info|attr|byline)(?:$|[^a-z])'])
 
 /**
  * Class/id words of related-article lists (kept as lists of links, or
@@ -107,18 +141,16 @@ export const metadataRow = anyOf([
  * Chinese words themselves. Fixtures: generic-related-list; corpus
  * newspaper4k--chinese_article_001 (`xiangguan`).
  */
-export const relatedName = anyOf([
-  'related', 'see-?also', 'xiangguan', '相关', '相關', '延伸阅读', '延伸閱讀', '推荐阅读', '推薦閱讀'
-])
+export const relatedName = anyOf(['related', 'see-?also', 'xiangguan', '相关', '相關', '延伸阅读', '延伸閱讀', '推荐阅读', '推薦閱讀'])
 
 /**
  * Whole-block texts that are never article text (`Advertisement`,
  * `Anzeige`, `广告`, `Share this`, `分享到`). Fixture: clean-hinted-article-text.
  */
-export const boilerplateText = anyOf([
-  String.raw`^(?:advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità|sponsored|广告|廣告|share|share this|share this article|teilen|partager|分享到?)\s*:?$`
-], 'i')
-
+export const boilerplateText = anyOf(
+  [String.raw`^(?:advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità|sponsored|广告|廣告|share|share this|share this article|teilen|partager|分享到?)\s*:?$`],
+  'i'
+)
 
 /** Link density from which a block is a link list or a teaser list (clean-link-only-paragraph, clean-linked-paragraphs-bannedbook). */
 export const linkListDensity = 0.8
@@ -128,9 +160,7 @@ export const linkListDensity = 0.8
  * weight; cleaning keeps hinted blocks that carry one). Fixtures:
  * generic-article-split-siblings (`story-part`), core-seed (`entry`).
  */
-export const positiveName = anyOf([
-  'article', 'content', 'entry', '(?:^|[^a-z])(?:post|story|body|text|main|blog|hentry|h-entry)', '正文'
-])
+export const positiveName = anyOf(['article', 'content', 'entry', '(?:^|[^a-z])(?:post|story|body|text|main|blog|hentry|h-entry)', '正文'])
 
 /**
  * Boilerplate class/id words for content scoring's class weight (−25),
@@ -139,11 +169,52 @@ export const positiveName = anyOf([
  */
 export const negativeLong = anyOf([
   ...commentWords,
-  'sidebar', 'footer', 'header', 'navbar', 'navigation', 'daohang', 'menu', 'related', 'xiangguan', 'share',
-  'sharing', 'social', 'fenxiang', 'guanggao', 'tuijian', 'promo', 'banner', 'widget', 'breadcrumb', 'cookie',
-  'newsletter', 'subscri', 'popup', 'modal', 'recommend', 'copyright', 'sponsor', 'outbrain', 'taboola', 'disqus',
-  'masthead', 'advert', 'adsbygoogle', 'shoutbox', 'skyscraper', 'gdpr', 'consent', 'toolbar', 'pagination', 'pager',
-  'signup', 'teaser', 'trending', 'popular', 'most-read', 'mostread'
+  'sidebar',
+  'footer',
+  'header',
+  'navbar',
+  'navigation',
+  'daohang',
+  'menu',
+  'related',
+  'xiangguan',
+  'share',
+  'sharing',
+  'social',
+  'fenxiang',
+  'guanggao',
+  'tuijian',
+  'promo',
+  'banner',
+  'widget',
+  'breadcrumb',
+  'cookie',
+  'newsletter',
+  'subscri',
+  'popup',
+  'modal',
+  'recommend',
+  'copyright',
+  'sponsor',
+  'outbrain',
+  'taboola',
+  'disqus',
+  'masthead',
+  'advert',
+  'adsbygoogle',
+  'shoutbox',
+  'skyscraper',
+  'gdpr',
+  'consent',
+  'toolbar',
+  'pagination',
+  'pager',
+  'signup',
+  'teaser',
+  'trending',
+  'popular',
+  'most-read',
+  'mostread'
 ])
 
 /**
@@ -163,8 +234,23 @@ export const negativeShort = anyOf([
  */
 export const unlikelyStrong = anyOf([
   ...commentWords,
-  'disqus', 'related', 'xiangguan', 'tuijian', 'fenxiang', 'guanggao', 'recommend', 'share', 'sharing', 'social',
-  'outbrain', 'taboola', 'sponsor', 'trending', 'popular', 'most-read', 'mostread',
+  'disqus',
+  'related',
+  'xiangguan',
+  'tuijian',
+  'fenxiang',
+  'guanggao',
+  'recommend',
+  'share',
+  'sharing',
+  'social',
+  'outbrain',
+  'taboola',
+  'sponsor',
+  'trending',
+  'popular',
+  'most-read',
+  'mostread',
   '(?:^|[^a-z])(?:ad|ads|dfp|reply|replies)(?:$|[^a-z])',
   String.raw`(?:^|[^a-z])(?:hot|rank)(?:ing)?(?:-?(?:list|news|box|top))?\d*$`
 ])
@@ -175,9 +261,28 @@ export const unlikelyStrong = anyOf([
  * charset-big5-full-page, clean-hinted-article-text.
  */
 export const unlikelyWeak = anyOf([
-  'sidebar', 'daohang', 'footer', 'navbar', 'navigation', 'menu', 'banner', 'breadcrumb', 'cookie', 'newsletter',
-  'subscri', 'popup', 'modal', 'masthead', 'shoutbox', 'skyscraper', 'gdpr', 'consent', 'pagination', 'pager',
-  'signup', '(?:^|[^a-z])(?:nav|rss|login|side)(?:$|[^a-z])'
+  'sidebar',
+  'daohang',
+  'footer',
+  'navbar',
+  'navigation',
+  'menu',
+  'banner',
+  'breadcrumb',
+  'cookie',
+  'newsletter',
+  'subscri',
+  'popup',
+  'modal',
+  'masthead',
+  'shoutbox',
+  'skyscraper',
+  'gdpr',
+  'consent',
+  'pagination',
+  'pager',
+  'signup',
+  '(?:^|[^a-z])(?:nav|rss|login|side)(?:$|[^a-z])'
 ])
 
 /**
@@ -186,35 +291,36 @@ export const unlikelyWeak = anyOf([
  * Italian, Dutch and Chinese (`评论`, `網友評論`, `留言`, `跟帖`).
  * Fixtures: clean-live-ticker-reported, generic-chinese-portal.
  */
-export const commentHeading = anyOf([
-  String.raw`^(?:\d+ ?)?(?:comments?|reader comments|kommentare?|leserkommentare|commentaires?|comentarios?|commenti|reacties|reactions?|leave a (?:comment|reply)|join the discussion|discussion|(?:网友|热门|最新|全部|发表|精彩|读者)?评论|(?:網友|熱門|最新|全部|發表|精彩|讀者)?評論|(?:网友|我要)?留言|跟帖)(?: ?[(（[]? ?\d+ ?[)）\]]?)? ?[:：]?$`
-], 'i')
+export const commentHeading = anyOf(
+  [
+    String.raw`^(?:\d+ ?)?(?:comments?|reader comments|kommentare?|leserkommentare|commentaires?|comentarios?|commenti|reacties|reactions?|leave a (?:comment|reply)|join the discussion|discussion|(?:网友|热门|最新|全部|发表|精彩|读者)?评论|(?:網友|熱門|最新|全部|發表|精彩|讀者)?評論|(?:网友|我要)?留言|跟帖)(?: ?[(（[]? ?\d+ ?[)）\]]?)? ?[:：]?$`
+  ],
+  'i'
+)
 
 /**
  * Headings of related-article lists (`Related`, `Lesen Sie auch`, `相关阅读`,
  * `延伸閱讀`). Fixture: generic-related-list.
  */
-export const relatedHeading = anyOf([
-  '^(?:related|see also|more on|read also|also read|lesen sie auch|mehr zum thema|ähnliche (?:beiträge|artikel)|verwandte artikel|à lire aussi|lire aussi|相关|相關|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀)'
-], 'i')
+export const relatedHeading = anyOf(
+  [
+    '^(?:related|see also|more on|read also|also read|lesen sie auch|mehr zum thema|ähnliche (?:beiträge|artikel)|verwandte artikel|à lire aussi|lire aussi|相关|相關|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀)'
+  ],
+  'i'
+)
 
 /**
  * Class/id words of bylines, for the page index (`byline`, `author`,
  * `reporter`, `autor`, a lone `by`). Fixtures: generic-byline-only,
  * clean-linked-lead-full-page.
  */
-export const bylineHint = anyOf([
-  'byline', 'author', 'writer', 'reporter', 'journalist', 'autor', 'auteur', 'contributor',
-  '(?:^|[-_ ])by(?:$|[-_ ])'
-], 'i')
+export const bylineHint = anyOf(['byline', 'author', 'writer', 'reporter', 'journalist', 'autor', 'auteur', 'contributor', '(?:^|[-_ ])by(?:$|[-_ ])'], 'i')
 
 /**
  * Class/id words of visible dates, for the page index. Fixtures:
  * generic-chinese-portal, generic-conflicting-dates.
  */
-export const dateHint = anyOf([
-  'date', 'time', 'publish', 'posted', 'dateline', 'datum', 'fecha', '[-_]pub(?:$|[-_])'
-], 'i')
+export const dateHint = anyOf(['date', 'time', 'publish', 'posted', 'dateline', 'datum', 'fecha', '[-_]pub(?:$|[-_])'], 'i')
 
 /**
  * Class/id words (anywhere in a token) of page regions whose bylines and
@@ -222,28 +328,24 @@ export const dateHint = anyOf([
  * lists, newsletters, Wayback Machine's toolbar (`wm-ipp`). Fixtures:
  * generic-conflicting-dates, clean-live-ticker-reported.
  */
-export const excludedAnywhere = anyOf([
-  'comment', 'sidebar', 'related', 'recommend', 'widget', 'popular', 'trending', 'newsletter', 'disqus',
-  'most-?read', 'wm-ipp', 'more-?stories', 'outbrain', 'taboola'
-], 'i')
+export const excludedAnywhere = anyOf(
+  ['comment', 'sidebar', 'related', 'recommend', 'widget', 'popular', 'trending', 'newsletter', 'disqus', 'most-?read', 'wm-ipp', 'more-?stories', 'outbrain', 'taboola'],
+  'i'
+)
 
 /**
  * Class/id tokens that start with a page region's name (`footer`,
  * `site-nav`, `main-menu`, `rail`, `masthead`): excluded like the words
  * above. Fixture: full-page-relative-urls.
  */
-export const excludedStart = anyOf([
-  '^(?:(?:site|page|global|main|blog)[-_]?)?(?:footer|nav|navbar|navigation|menu|aside|promo|rail|subnav|masthead)(?:$|[-_])'
-], 'i')
+export const excludedStart = anyOf(['^(?:(?:site|page|global|main|blog)[-_]?)?(?:footer|nav|navbar|navigation|menu|aside|promo|rail|subnav|masthead)(?:$|[-_])'], 'i')
 
 /**
  * schema.org types of an article scope (`NewsArticle`, `BlogPosting`,
  * `Report`; matched on `itemtype`): inside one, bylines count as the
  * article's. Fixture: generic-microdata.
  */
-export const articleType = anyOf([
-  'article', 'posting', 'report'
-], 'i')
+export const articleType = anyOf(['article', 'posting', 'report'], 'i')
 
 /** Link density from which a block named or titled as related articles is a related list, kept as links (generic-related-list). */
 export const relatedLinkDensity = 0.3

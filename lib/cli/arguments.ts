@@ -193,7 +193,8 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
   const slug = values.slug ?? 'url'
   if (!(slugSources as ReadonlyArray<string>).includes(slug)) throw new UsageError('Invalid `--slug` `' + slug + '`: expected one of ' + slugSources.join(', '))
   const timezone = values.timezone
-  if (timezone !== undefined && !isTimeZone(timezone)) throw new UsageError('Invalid `--timezone` `' + timezone + '`: expected an IANA time zone such as `Asia/Shanghai`, `Europe/Paris` or `UTC`, or a fixed offset such as `+08:00`')
+  if (timezone !== undefined && !isTimeZone(timezone))
+    throw new UsageError('Invalid `--timezone` `' + timezone + '`: expected an IANA time zone such as `Asia/Shanghai`, `Europe/Paris` or `UTC`, or a fixed offset such as `+08:00`')
   const related = values.related
   if (related !== undefined && related !== 'end' && related !== 'inline') throw new UsageError('Invalid `--related` `' + related + '`: expected `end` or `inline`')
   const jobs = values.jobs === undefined ? os.availableParallelism() : Number(values.jobs)
@@ -203,7 +204,8 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
   if (values.verbose && values.quiet) throw new UsageError('Use `--verbose` or `--quiet`, not both')
   const maxSize = values['max-size'] === undefined ? undefined : parseSize(values['max-size'])
   const maxElements = values['max-elements'] === undefined ? undefined : Number(values['max-elements'])
-  if (maxElements !== undefined && (!Number.isSafeInteger(maxElements) || maxElements < 1)) throw new UsageError('Invalid `--max-elements` `' + values['max-elements'] + '`: expected a positive integer')
+  if (maxElements !== undefined && (!Number.isSafeInteger(maxElements) || maxElements < 1))
+    throw new UsageError('Invalid `--max-elements` `' + values['max-elements'] + '`: expected a positive integer')
   const images = values.images ?? 'keep'
   if (!(imageModes as ReadonlyArray<string>).includes(images)) throw new UsageError('Invalid `--images` `' + images + '`: expected one of ' + imageModes.join(', '))
   const imageFetch: FetchOptions = {}
@@ -218,13 +220,15 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
     if (!Number.isSafeInteger(connections) || connections < 1) throw new UsageError('Invalid `--image-connections` `' + values['image-connections'] + '`: expected a positive integer')
     imageFetch.perHost = connections
   }
-  if (images === 'keep' && (values['image-root'] || Object.keys(imageFetch).length > 0)) throw new UsageError('`--image-root`, `--image-max-size`, `--image-timeout` and `--image-connections` need `--images copy` or `--images download`')
+  if (images === 'keep' && (values['image-root'] || Object.keys(imageFetch).length > 0))
+    throw new UsageError('`--image-root`, `--image-max-size`, `--image-timeout` and `--image-connections` need `--images copy` or `--images download`')
   const maxNodes = values['max-nodes'] === undefined ? undefined : Number(values['max-nodes'])
   if (maxNodes !== undefined && (!Number.isSafeInteger(maxNodes) || maxNodes < 1)) throw new UsageError('Invalid `--max-nodes` `' + values['max-nodes'] + '`: expected a positive integer')
   const pageTimeout = values['page-timeout'] === undefined ? defaultPageTimeout : Number(values['page-timeout'])
   if (!Number.isFinite(pageTimeout) || pageTimeout < 0 || pageTimeout > 2_000_000) throw new UsageError('Invalid `--page-timeout` `' + values['page-timeout'] + '`: expected seconds (0 for no limit)')
   const progressInterval = values['progress-interval'] === undefined ? defaultProgressInterval : Number(values['progress-interval'])
-  if (!Number.isFinite(progressInterval) || progressInterval < 0 || progressInterval > 86_400) throw new UsageError('Invalid `--progress-interval` `' + values['progress-interval'] + '`: expected seconds (0 for no progress lines)')
+  if (!Number.isFinite(progressInterval) || progressInterval < 0 || progressInterval > 86_400)
+    throw new UsageError('Invalid `--progress-interval` `' + values['progress-interval'] + '`: expected seconds (0 for no progress lines)')
   let workerMemory: number | undefined
   if (values['worker-memory'] !== undefined) {
     workerMemory = Math.floor(parseSize(values['worker-memory'], '--worker-memory') / 2 ** 20)
@@ -267,8 +271,10 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
   }
   if (settings.help || settings.version) return settings
   if (settings.inputs.length > 0 && !settings.out) throw new UsageError('Missing `--out <dir>`: where to write the Markdown files')
-  if (settings.inputs.length === 0 && (settings.out || values.shard || values.report || values['report-html'] || values.redirects)) throw new UsageError('Missing inputs: `--out`, `--shard`, `--report`, `--report-html` and `--redirects` need files, folders or globs')
-  if (settings.report !== undefined && settings.reportHtml !== undefined && path.resolve(cwd, settings.report) === path.resolve(cwd, settings.reportHtml)) throw new UsageError('`--report` and `--report-html` name the same file `' + settings.report + '`')
+  if (settings.inputs.length === 0 && (settings.out || values.shard || values.report || values['report-html'] || values.redirects))
+    throw new UsageError('Missing inputs: `--out`, `--shard`, `--report`, `--report-html` and `--redirects` need files, folders or globs')
+  if (settings.report !== undefined && settings.reportHtml !== undefined && path.resolve(cwd, settings.report) === path.resolve(cwd, settings.reportHtml))
+    throw new UsageError('`--report` and `--report-html` name the same file `' + settings.report + '`')
   redirectSettings(settings, values)
   if (settings.inputs.length === 0 && settings.images !== 'keep') throw new UsageError('`--images ' + settings.images + '` needs inputs and `--out`: images are saved beside the output files')
   try {
@@ -289,7 +295,8 @@ export async function parseArguments(argv: Array<string>, cwd: string): Promise<
  */
 function redirectSettings(settings: Settings, values: {redirects?: string; 'redirects-format'?: string; permalink?: string; shard?: string}): void {
   const format = values['redirects-format']
-  if (format !== undefined && !(redirectFormats as ReadonlyArray<string>).includes(format)) throw new UsageError('Invalid `--redirects-format` `' + format + '`: expected one of ' + redirectFormats.join(', '))
+  if (format !== undefined && !(redirectFormats as ReadonlyArray<string>).includes(format))
+    throw new UsageError('Invalid `--redirects-format` `' + format + '`: expected one of ' + redirectFormats.join(', '))
   if (values.permalink !== undefined) {
     try {
       settings.permalink = checkPermalink(values.permalink)
@@ -304,7 +311,10 @@ function redirectSettings(settings: Settings, values: {redirects?: string; 'redi
   settings.redirectsFormat = (format as RedirectFormat | undefined) ?? formatFromFileName(values.redirects)
   if (!settings.redirectsFormat) throw new UsageError('Cannot tell the redirect map format from `' + values.redirects + '`: give `--redirects-format` (' + redirectFormats.join(', ') + ')')
   if (!settings.permalink) throw new UsageError('`--redirects` with `--layout ' + settings.layout + '` needs `--permalink <pattern>`: where the site publishes the pages (for example `/news/:slug/`)')
-  if (values.shard !== undefined) throw new UsageError('`--redirects` cannot be combined with `--shard`: a redirect map lists every page, and a shard run sees only its own; write it when combining the shards: `news-markdown merge <out> <shard>... --redirects <file>`')
+  if (values.shard !== undefined)
+    throw new UsageError(
+      '`--redirects` cannot be combined with `--shard`: a redirect map lists every page, and a shard run sees only its own; write it when combining the shards: `news-markdown merge <out> <shard>... --redirects <file>`'
+    )
 }
 
 /** `--max-size`: bytes, or a number with `K`, `M`, `G` (1024-based; `KB`, `KiB`, … too). */

@@ -83,7 +83,17 @@ export async function runBatch(settings: Settings, io: Io, converter: string): P
     io.stderr.write('news-markdown: ' + printable(reason) + '\n')
     // The report (elsewhere) still says what happened to each input.
     const all = [...found.inputs, ...found.duplicates, ...found.skipped.map((entry) => entry.input)].filter((input) => inShard(input.relative, settings.shard))
-    const entries: Array<ReportEntry> = all.map((input) => ({input: input.relative, inputPath: input.absolute, output: null, status: 'skipped', reason, fields: [], ...noFacts, warnings: [], error: null}))
+    const entries: Array<ReportEntry> = all.map((input) => ({
+      input: input.relative,
+      inputPath: input.absolute,
+      output: null,
+      status: 'skipped',
+      reason,
+      fields: [],
+      ...noFacts,
+      warnings: [],
+      error: null
+    }))
     entries.sort((a, b) => compare(a.input, b.input))
     const report: Report = {converter, shard: settings.shard.index + '/' + settings.shard.count, summary: summarize(entries), files: entries}
     await writeReports(settings, io, report, outDir).catch(() => undefined)
@@ -97,7 +107,15 @@ export async function runBatch(settings: Settings, io: Io, converter: string): P
     }
     const inputs = found.inputs.filter((input) => inShard(input.relative, settings.shard))
     const skipped = found.skipped.filter((entry) => inShard(entry.input.relative, settings.shard))
-    return await convertAll(settings, io, converter, inputs, [...found.duplicates.map((input) => ({input, reason: 'another input has the same relative path (' + input.absolute + ')'})), ...skipped], out, tag)
+    return await convertAll(
+      settings,
+      io,
+      converter,
+      inputs,
+      [...found.duplicates.map((input) => ({input, reason: 'another input has the same relative path (' + input.absolute + ')'})), ...skipped],
+      out,
+      tag
+    )
   } finally {
     await lock.release().catch(() => undefined)
   }
@@ -121,7 +139,17 @@ export function noPageFound(args: ReadonlyArray<string>, notPages: NotPages): st
   if (total(notPages.asset) > 0) parts.push(list(notPages.asset) + ' not opened (images, styles, scripts, data: never pages)')
   if (total(notPages['not-html']) > 0) parts.push(list(notPages['not-html']) + ' read but with no HTML markup in their first ' + sniffBytes / 1024 + ' KB')
   if (total(notPages.unreadable) > 0) parts.push(list(notPages.unreadable) + ' could not be read')
-  return 'No page found in ' + where + ': saw ' + seen + ' ' + (seen === 1 ? 'file' : 'files') + ', none a page: ' + parts.join('; ') + '. Pages are recognised by their content, whatever their extension; give a page or a glob to convert a file anyway. Nothing was converted'
+  return (
+    'No page found in ' +
+    where +
+    ': saw ' +
+    seen +
+    ' ' +
+    (seen === 1 ? 'file' : 'files') +
+    ', none a page: ' +
+    parts.join('; ') +
+    '. Pages are recognised by their content, whatever their extension; give a page or a glob to convert a file anyway. Nothing was converted'
+  )
 }
 
 /** `--out` is a file, or a file is in the way of it: the command line names the wrong path. */
@@ -149,7 +177,8 @@ async function makeFolder(folder: string): Promise<void> {
       throw error
     })
     if (stats) {
-      if (!stats.isDirectory()) throw new OutIsFile('`' + current + '` is a file, not a folder' + (current === folder ? '' : ' (it is in the way of `' + folder + '`)') + ': move it away or choose another --out')
+      if (!stats.isDirectory())
+        throw new OutIsFile('`' + current + '` is a file, not a folder' + (current === folder ? '' : ' (it is in the way of `' + folder + '`)') + ': move it away or choose another --out')
       break
     }
     missing.unshift(current)
@@ -170,7 +199,15 @@ async function makeFolder(folder: string): Promise<void> {
 async function checkOwnFile(root: string, name: string): Promise<void> {
   const stats = await fs.lstat(path.join(root, name)).catch(() => undefined)
   if (stats && !stats.isFile()) {
-    throw new InTheWay('`' + name + '` is ' + (stats.isDirectory() ? 'a folder' : stats.isSymbolicLink() ? 'a symbolic link' : 'not a regular file') + ', where news-markdown keeps its ' + (name.endsWith('.lock') ? 'lock' : name.endsWith('.journal') ? 'manifest journal' : 'manifest') + ': move it away')
+    throw new InTheWay(
+      '`' +
+        name +
+        '` is ' +
+        (stats.isDirectory() ? 'a folder' : stats.isSymbolicLink() ? 'a symbolic link' : 'not a regular file') +
+        ', where news-markdown keeps its ' +
+        (name.endsWith('.lock') ? 'lock' : name.endsWith('.journal') ? 'manifest journal' : 'manifest') +
+        ': move it away'
+    )
   }
 }
 
@@ -179,7 +216,16 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   await removeStaleTemporaries(outDir)
   const manifest = await Manifest.load(path.join(outDir, '.news-markdown-manifest' + tag + '.json'))
   if (manifest.ignored.length > 0 && !settings.quiet) {
-    io.stderr.write(printable('news-markdown: ignored ' + manifest.ignored.length + ' manifest entries naming files news-markdown never writes (' + manifest.ignored.slice(0, 3).join(', ') + (manifest.ignored.length > 3 ? ', …' : '') + '); those files are left alone') + '\n')
+    io.stderr.write(
+      printable(
+        'news-markdown: ignored ' +
+          manifest.ignored.length +
+          ' manifest entries naming files news-markdown never writes (' +
+          manifest.ignored.slice(0, 3).join(', ') +
+          (manifest.ignored.length > 3 ? ', …' : '') +
+          '); those files are left alone'
+      ) + '\n'
+    )
   }
   const entries: Array<ReportEntry> = []
   const files: Array<{path: string; messages: Array<TaskMessage>}> = []
@@ -197,7 +243,15 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
     const entry = manifest.get(input.relative)
     // A page without recorded facts (written by an older version) is converted again for them.
     const known = entry && entry.facts
-    if (!settings.force && entry && known && entry.converter === converter && (await unchanged(input.relative, input.absolute, path.join(outDir, entry.output), entry, manifest)) && (await imagesUnchanged(entry, settings.images, outDir))) kept.push({input, entry, known})
+    if (
+      !settings.force &&
+      entry &&
+      known &&
+      entry.converter === converter &&
+      (await unchanged(input.relative, input.absolute, path.join(outDir, entry.output), entry, manifest)) &&
+      (await imagesUnchanged(entry, settings.images, outDir))
+    )
+      kept.push({input, entry, known})
   }
   const again = plan.planUnchanged(kept.map(({input, entry}) => ({relative: input.relative, entry})))
   const keptNames = new Set<string>()
@@ -211,7 +265,8 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   for (const input of inputs) if (!keptNames.has(input.relative)) todo.push(input)
   const redo = new Set(todo.map((input) => input.relative))
   for (const [relative, entry] of manifest.entries()) if (!redo.has(relative) && !current.has(relative)) registry.reserve(entry.output)
-  for (const {input, reason} of skippedInputs) entries.push({input: input.relative, inputPath: input.absolute, output: null, status: 'skipped', reason, fields: [], ...noFacts, warnings: [], error: null})
+  for (const {input, reason} of skippedInputs)
+    entries.push({input: input.relative, inputPath: input.absolute, output: null, status: 'skipped', reason, fields: [], ...noFacts, warnings: [], error: null})
 
   // 2. Convert the rest with a bounded look-ahead window. Claim output
   // paths in input order (deterministic names), then write up to
@@ -221,7 +276,9 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
     await manifest.openJournal(todo.map((input) => input.relative))
   } catch (error) {
     if (!isWriteError(error)) throw error
-    io.stderr.write('news-markdown: Cannot write to the output folder `' + printable(outDir) + '`: ' + describeWriteError(error) + ' (reserving space for the manifest journal); nothing was converted\n')
+    io.stderr.write(
+      'news-markdown: Cannot write to the output folder `' + printable(outDir) + '`: ' + describeWriteError(error) + ' (reserving space for the manifest journal); nothing was converted\n'
+    )
     await manifest.closeJournal(true).catch(() => undefined)
     progress.stop()
     return 1
@@ -230,11 +287,24 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   const pool = createPool({jobs: Math.min(jobs, Math.max(todo.length, 1)), heapMb: settings.workerMemory ?? defaultHeapMb, retryHeapMb: retryHeapMb(), timeoutMs: settings.pageTimeout})
   // `--images copy|download`: images are fetched as soon as a page is converted, placed when it is written.
   // With `keep`, a stage still removes the copies of earlier runs that pages no longer use.
-  const images = settings.images === 'keep' && ![...manifest.entries()].some(([, entry]) => entry.images) ? undefined : new ImageStage({mode: settings.images, outDir, layout: settings.layout, manifest, roots: settings.imageRoots, fetch: settings.imageFetch, retryFailed: settings.force})
+  const images =
+    settings.images === 'keep' && ![...manifest.entries()].some(([, entry]) => entry.images)
+      ? undefined
+      : new ImageStage({mode: settings.images, outDir, layout: settings.layout, manifest, roots: settings.imageRoots, fetch: settings.imageFetch, retryFailed: settings.force})
   const window = Math.max(jobs * 16, 32)
   const pending: Array<Promise<TaskResult> | undefined> = []
   const maxSize = settings.maxSize ?? defaultMaxSize
-  const taskFor = (input: Input): Task => ({file: input.absolute, relative: input.relative, root: input.root, options: optionsFor(settings, input.relative), layout: settings.layout, slug: settings.slug, timezone: settings.timezone, maxSize, images: settings.images})
+  const taskFor = (input: Input): Task => ({
+    file: input.absolute,
+    relative: input.relative,
+    root: input.root,
+    options: optionsFor(settings, input.relative),
+    layout: settings.layout,
+    slug: settings.slug,
+    timezone: settings.timezone,
+    maxSize,
+    images: settings.images
+  })
   const start = (index: number) => {
     const input = todo[index]
     pending[index] = pool.run(taskFor(input))
@@ -293,7 +363,17 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
         } catch (error) {
           if (isInTheWay(error)) {
             // Something appeared in the way during the run: this page only.
-            entries.push({input: input.relative, inputPath: input.absolute, output: claimed.output, status: 'skipped', reason: 'cannot write `' + claimed.output + '`: ' + describeWriteError(error), fields: [], ...noFacts, warnings: [], error: null})
+            entries.push({
+              input: input.relative,
+              inputPath: input.absolute,
+              output: claimed.output,
+              status: 'skipped',
+              reason: 'cannot write `' + claimed.output + '`: ' + describeWriteError(error),
+              fields: [],
+              ...noFacts,
+              warnings: [],
+              error: null
+            })
             return
           }
           if (!isWriteError(error)) throw error
@@ -302,9 +382,11 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
           return
         }
         progress.tick()
-      })().catch((error: unknown) => {
-        failure ||= error
-      }).finally(() => writing.delete(done))
+      })()
+        .catch((error: unknown) => {
+          failure ||= error
+        })
+        .finally(() => writing.delete(done))
       writing.add(done)
       if (claimed.moved) removals.set(pathKey(claimed.moved), done)
       if (writing.size >= maxWrites) await Promise.race(writing)
@@ -355,20 +437,40 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   if (stopped) {
     const done = entries.filter((entry) => entry.status === 'converted' || entry.status === 'unchanged').length
     io.stderr.write(
-      progressNewline(settings, io) + printable('news-markdown: Cannot write to the output folder `' + outDir + '` (' + stopped.input.relative + '): ' + describeWriteError(stopped.error) +
-        '; stopped with ' + done + ' of ' + (inputs.length + skippedInputs.length) + ' inputs done. ' +
-        (manifestError ? 'The manifest could not be saved (' + describeWriteError(manifestError) + '); its journal ' + journal + ' records every page written and the next run merges it; ' : 'The manifest records every page written; ') +
-        'no partial file is left. Free space or fix permissions, then run again to convert the rest.') + '\n'
+      progressNewline(settings, io) +
+        printable(
+          'news-markdown: Cannot write to the output folder `' +
+            outDir +
+            '` (' +
+            stopped.input.relative +
+            '): ' +
+            describeWriteError(stopped.error) +
+            '; stopped with ' +
+            done +
+            ' of ' +
+            (inputs.length + skippedInputs.length) +
+            ' inputs done. ' +
+            (manifestError
+              ? 'The manifest could not be saved (' + describeWriteError(manifestError) + '); its journal ' + journal + ' records every page written and the next run merges it; '
+              : 'The manifest records every page written; ') +
+            'no partial file is left. Free space or fix permissions, then run again to convert the rest.'
+        ) +
+        '\n'
     )
   } else if (manifestError) {
-    io.stderr.write(printable('news-markdown: Cannot save the manifest in `' + outDir + '`: ' + describeWriteError(manifestError) + '; its journal ' + journal + ' records every page written, and the next run merges it') + '\n')
+    io.stderr.write(
+      printable(
+        'news-markdown: Cannot save the manifest in `' + outDir + '`: ' + describeWriteError(manifestError) + '; its journal ' + journal + ' records every page written, and the next run merges it'
+      ) + '\n'
+    )
   }
 
   entries.sort((a, b) => compare(a.input, b.input))
   // Old URLs: the redirect map, and what happened to each page's old URL.
   const written = new Set(entries.filter((entry) => entry.status === 'converted' || entry.status === 'unchanged').map((entry) => entry.input))
   let mapError: unknown
-  if (interrupt && settings.redirects) io.stderr.write('news-markdown: the redirect map `' + printable(settings.redirects) + '` was not written: the run was interrupted before every page was converted\n')
+  if (interrupt && settings.redirects)
+    io.stderr.write('news-markdown: the redirect map `' + printable(settings.redirects) + '` was not written: the run was interrupted before every page was converted\n')
   else if (settings.redirects && settings.redirectsFormat) {
     mapError = await writeRedirectMap(path.resolve(io.cwd, settings.redirects), settings.redirectsFormat, plan, written)
     if (mapError) io.stderr.write(progressNewline(settings, io) + 'news-markdown: Cannot write the redirect map `' + settings.redirects + '`: ' + describeWriteError(mapError) + '\n')
@@ -384,7 +486,9 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   if (!settings.quiet) io.stderr.write(formatSummary(summary))
   if (interrupt) {
     const written = summary.converted + summary.unchanged
-    io.stderr.write('news-markdown: interrupted: ' + written + ' of ' + (inputs.length + skippedInputs.length) + ' pages written and recorded in the manifest; run the same command again to convert the rest\n')
+    io.stderr.write(
+      'news-markdown: interrupted: ' + written + ' of ' + (inputs.length + skippedInputs.length) + ' pages written and recorded in the manifest; run the same command again to convert the rest\n'
+    )
     return interrupted
   }
   return summary.failed > 0 || summary.skipped > 0 || stopped || manifestError || mapError ? 1 : 0
@@ -432,7 +536,8 @@ export async function writeReports(settings: Pick<Settings, 'report' | 'reportHt
 export function workerCount(settings: Settings, io: Io): number {
   const most = maxJobs(settings.workerMemory ?? defaultHeapMb)
   if (settings.jobs <= most) return settings.jobs
-  if (!settings.quiet) io.stderr.write('news-markdown: `--jobs ' + settings.jobs + '` capped to ' + most + ': this machine has ' + os.availableParallelism() + ' CPUs and memory for ' + most + ' workers\n')
+  if (!settings.quiet)
+    io.stderr.write('news-markdown: `--jobs ' + settings.jobs + '` capped to ' + most + ': this machine has ' + os.availableParallelism() + ' CPUs and memory for ' + most + ' workers\n')
   return most
 }
 
@@ -458,12 +563,20 @@ function pathKey(output: string): string {
   return output.normalize('NFC').toLowerCase()
 }
 
-
 function optionsFor(settings: Settings, relative: string) {
   const url = settings.urlMap?.get(relative) ?? (settings.baseUrl ? new URL(relative.split('/').map(encodeURIComponent).join('/'), settings.baseUrl).href : undefined)
   // Copied images may come from `data:` and `file:` URLs: keep them until the copy replaces them.
   const local = settings.images === 'keep' ? {} : {allowDataImages: true, allowFileImages: true}
-  return {url, profiles: settings.profiles, related: settings.related, relatedFrontmatter: settings.relatedFrontmatter, maxSize: settings.maxSize, maxElements: settings.maxElements, maxNodes: settings.maxNodes, ...local}
+  return {
+    url,
+    profiles: settings.profiles,
+    related: settings.related,
+    relatedFrontmatter: settings.relatedFrontmatter,
+    maxSize: settings.maxSize,
+    maxElements: settings.maxElements,
+    maxNodes: settings.maxNodes,
+    ...local
+  }
 }
 
 function progressNewline(settings: Settings, io: Io): string {

@@ -220,7 +220,12 @@ function readInput(task: Task): {bytes: Uint8Array; stamp: string} | TaskResult 
     if (task.root) {
       const real = openedPath(fd, task.file, stats)
       if (real === undefined || !isInside(real, task.root)) {
-        return failure('unreadable', 'Not read: the input changed after the folder was walked and now ' + (real === undefined ? 'cannot be resolved' : 'is `' + real + '`') + ', outside the input folder (a symbolic link swapped in?)')
+        return failure(
+          'unreadable',
+          'Not read: the input changed after the folder was walked and now ' +
+            (real === undefined ? 'cannot be resolved' : 'is `' + real + '`') +
+            ', outside the input folder (a symbolic link swapped in?)'
+        )
       }
     }
     // A page over the size limit is refused before it is read into memory.

@@ -106,9 +106,7 @@ export function neutraliseShortcodes(value: string): {value: string; zeroWidth: 
  * delimiters, as Hugo's lexer does (`lexShortcodeComment`). For checks.
  */
 export function printComments(value: string): string {
-  return value.replace(/\{\{<\/\*([\s\S]*?)\*\/>\}\}|\{\{%\/\*([\s\S]*?)\*\/%\}\}/g, (_, angle?: string, percent?: string) =>
-    angle === undefined ? '{{%' + percent + '%}}' : '{{<' + angle + '>}}'
-  )
+  return value.replace(/\{\{<\/\*([\s\S]*?)\*\/>\}\}|\{\{%\/\*([\s\S]*?)\*\/%\}\}/g, (_, angle?: string, percent?: string) => (angle === undefined ? '{{%' + percent + '%}}' : '{{<' + angle + '>}}'))
 }
 
 /**

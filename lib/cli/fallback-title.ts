@@ -60,5 +60,10 @@ function plain(node: Nodes): string {
 function cut(value: string): string {
   const graphemes = [...segmenter.segment(value)].map((entry) => entry.segment)
   if (graphemes.length <= maxFallbackLength) return value
-  return graphemes.slice(0, maxFallbackLength - 1).join('').trimEnd() + '…'
+  return (
+    graphemes
+      .slice(0, maxFallbackLength - 1)
+      .join('')
+      .trimEnd() + '…'
+  )
 }

@@ -84,7 +84,14 @@ export const layouts: Record<LayoutName, Layout> = {
       const result = escapeHugo(markdown)
       noteRemoved(result.removed, note)
       if (result.zeroWidth > 0) {
-        note('zero-width-space', 'Code quotes Hugo syntax no escape works on (`{{<` or `{{%` with no closing delimiter, `<!--more-->`): ' + result.zeroWidth + ' zero-width space' + (result.zeroWidth === 1 ? ' was' : 's were') + ' put in, so Hugo leaves the code as it is')
+        note(
+          'zero-width-space',
+          'Code quotes Hugo syntax no escape works on (`{{<` or `{{%` with no closing delimiter, `<!--more-->`): ' +
+            result.zeroWidth +
+            ' zero-width space' +
+            (result.zeroWidth === 1 ? ' was' : 's were') +
+            ' put in, so Hugo leaves the code as it is'
+        )
       }
       return result.markdown
     }
@@ -173,7 +180,11 @@ function cleanBody(markdown: string, note: Note): string {
 }
 
 function noteRemoved(removed: number, note: Note): void {
-  if (removed > 0) note('invalid-characters', 'Removed ' + removed + ' control character' + (removed === 1 ? '' : 's') + ' from the article text (C0 and C1 controls, U+FFFE, U+FFFF: invisible, and Markdown readers disagree about them)')
+  if (removed > 0)
+    note(
+      'invalid-characters',
+      'Removed ' + removed + ' control character' + (removed === 1 ? '' : 's') + ' from the article text (C0 and C1 controls, U+FFFE, U+FFFF: invisible, and Markdown readers disagree about them)'
+    )
 }
 
 function clip(value: string): string {

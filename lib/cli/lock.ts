@@ -102,7 +102,15 @@ export async function acquireLock(file: string, options: LockOptions = {}): Prom
     if (state === 'unknown' && attempt < 200) {
       if (!waited) {
         waited = true
-        options.onWait?.('Waiting for ' + describe(holder) + ' to release `' + file + '`: it runs where this run cannot check it (another machine or container); its lock is taken over when it has not been refreshed for ' + staleAfter / 1000 + ' s')
+        options.onWait?.(
+          'Waiting for ' +
+            describe(holder) +
+            ' to release `' +
+            file +
+            '`: it runs where this run cannot check it (another machine or container); its lock is taken over when it has not been refreshed for ' +
+            staleAfter / 1000 +
+            ' s'
+        )
       }
       await sleep(1000)
       continue
@@ -231,7 +239,9 @@ async function removeStale(file: string, holder: Holder | undefined): Promise<bo
   }
   try {
     const current = await readHolder(file)
-    const same = holder ? current !== undefined && current.pid === holder.pid && current.host === holder.host && current.started === holder.started && current.token === holder.token : current === undefined && (await isOld(file))
+    const same = holder
+      ? current !== undefined && current.pid === holder.pid && current.host === holder.host && current.started === holder.started && current.token === holder.token
+      : current === undefined && (await isOld(file))
     if (same) await fs.rm(file, {force: true})
     return true
   } finally {

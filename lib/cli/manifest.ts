@@ -68,7 +68,10 @@ export class Manifest {
   /** Entries dropped when loading, with the reason. */
   readonly ignored: Array<string> = []
 
-  private constructor(readonly file: string, private readonly files: Map<string, ManifestEntry>) {
+  private constructor(
+    readonly file: string,
+    private readonly files: Map<string, ManifestEntry>
+  ) {
     for (const [relative, entry] of files) this.byOutput.set(outputKey(entry.output), relative)
   }
 

@@ -196,7 +196,14 @@ export async function runMerge(argv: Array<string>, io: Io, converter: string): 
         const warnings = entry.warnings.filter((warning) => !planRules.has(warning.ruleId || ''))
         if (written.has(entry.input)) warnings.push(...plan.messages(entry.input, written))
         const moved = page && written.has(entry.input) && page.output !== page.entry.output && page.output.endsWith('/index.md')
-        const images = moved && entry.images ? entry.images.map((image) => (image.file?.startsWith(path.posix.dirname(page.entry.output) + '/') ? {...image, file: path.posix.dirname(page.output) + image.file.slice(path.posix.dirname(page.entry.output).length)} : image)) : entry.images
+        const images =
+          moved && entry.images
+            ? entry.images.map((image) =>
+                image.file?.startsWith(path.posix.dirname(page.entry.output) + '/')
+                  ? {...image, file: path.posix.dirname(page.output) + image.file.slice(path.posix.dirname(page.entry.output).length)}
+                  : image
+              )
+            : entry.images
         entries.push({...entry, output: page && written.has(entry.input) ? page.output : entry.output, warnings, ...(entry.images ? {images} : {})})
       }
     }
@@ -263,7 +270,8 @@ function parseMerge(argv: Array<string>, cwd: string): MergeOptions | 'help' {
   const layout = values.layout ?? 'plain'
   if (!(layoutNames as ReadonlyArray<string>).includes(layout)) throw new UsageError('Invalid `--layout` `' + layout + '`: expected one of ' + layoutNames.join(', '))
   const format = values['redirects-format']
-  if (format !== undefined && !(redirectFormats as ReadonlyArray<string>).includes(format)) throw new UsageError('Invalid `--redirects-format` `' + format + '`: expected one of ' + redirectFormats.join(', '))
+  if (format !== undefined && !(redirectFormats as ReadonlyArray<string>).includes(format))
+    throw new UsageError('Invalid `--redirects-format` `' + format + '`: expected one of ' + redirectFormats.join(', '))
   let permalink: string | undefined
   try {
     permalink = values.permalink === undefined ? defaultPermalinks[layout as LayoutName] : checkPermalink(values.permalink)
@@ -271,7 +279,8 @@ function parseMerge(argv: Array<string>, cwd: string): MergeOptions | 'help' {
     throw new UsageError((error as Error).message)
   }
   const redirectsFormat = values.redirects === undefined ? undefined : ((format as RedirectFormat | undefined) ?? formatFromFileName(values.redirects))
-  if (values.redirects !== undefined && !redirectsFormat) throw new UsageError('Cannot tell the redirect map format from `' + values.redirects + '`: give `--redirects-format` (' + redirectFormats.join(', ') + ')')
+  if (values.redirects !== undefined && !redirectsFormat)
+    throw new UsageError('Cannot tell the redirect map format from `' + values.redirects + '`: give `--redirects-format` (' + redirectFormats.join(', ') + ')')
   if (values.redirects !== undefined && !permalink) throw new UsageError('`--redirects` with `--layout ' + layout + '` needs `--permalink <pattern>`')
   const folders: Array<string> = []
   const reports: Array<string> = []

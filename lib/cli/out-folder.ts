@@ -80,7 +80,8 @@ export class OutFolder {
       if (stats.isSymbolicLink()) {
         const real = await fs.realpath(current).catch(() => undefined)
         if (!real) throw new InTheWay(name + ' in the output folder is a broken symbolic link where a folder is needed: remove it')
-        if (!isInside(real, this.root)) throw new InTheWay(name + ' in the output folder is a symbolic link to `' + real + '`, outside the output folder: news-markdown never writes through it (replace it with a folder)')
+        if (!isInside(real, this.root))
+          throw new InTheWay(name + ' in the output folder is a symbolic link to `' + real + '`, outside the output folder: news-markdown never writes through it (replace it with a folder)')
         const target = await fs.stat(real)
         if (!target.isDirectory()) throw new InTheWay(name + ' in the output folder is a link to a file where a folder is needed: move it away')
         continue

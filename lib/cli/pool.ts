@@ -140,7 +140,14 @@ function shared(threads: number, heapMb: number): Piscina<Task, TaskResult> {
     // Same extension as this module: `.ts` under `tsx`, `.js` when built.
     const here = fileURLToPath(import.meta.url)
     const filename = path.join(path.dirname(here), 'convert-task' + path.extname(here))
-    pool = new Piscina<Task, TaskResult>({filename, execArgv: workerArgv(), minThreads: threads, maxThreads: Math.max(threads, 1), idleTimeout: threads > 0 ? 1000 : 2000, resourceLimits: {maxOldGenerationSizeMb: heapMb}})
+    pool = new Piscina<Task, TaskResult>({
+      filename,
+      execArgv: workerArgv(),
+      minThreads: threads,
+      maxThreads: Math.max(threads, 1),
+      idleTimeout: threads > 0 ? 1000 : 2000,
+      resourceLimits: {maxOldGenerationSizeMb: heapMb}
+    })
     // A worker that dies holding no page (out of memory while starting or idle, under a
     // tight `--worker-memory`) is an `error` event on the pool: unhandled, it would end
     // the whole batch. Piscina replaces the worker; pages in hand fail on their own.
@@ -179,7 +186,10 @@ export async function closePools(): Promise<void> {
 }
 
 function outOfMemory(heapMb: number): TaskResult {
-  return failure('out-of-memory', 'Converting this page ran out of memory (a ' + heapMb + ' MB heap): not converted; the batch goes on (lower --max-size, --max-elements or --max-nodes to refuse such pages at once)')
+  return failure(
+    'out-of-memory',
+    'Converting this page ran out of memory (a ' + heapMb + ' MB heap): not converted; the batch goes on (lower --max-size, --max-elements or --max-nodes to refuse such pages at once)'
+  )
 }
 
 function seconds(ms: number): string {

@@ -198,7 +198,13 @@ export class RedirectPlan {
     if (!page || !page.redirect || page.self) return []
     const subject = 'Old URL `' + page.shown + '`'
     if (page.lostTo) {
-      return [message('duplicate-old-url', 'warning', subject + ' is also the original URL of `' + page.lostTo + '`, which keeps it (the first by input path, or unchanged since the last run): this page gets no alias and no redirect')]
+      return [
+        message(
+          'duplicate-old-url',
+          'warning',
+          subject + ' is also the original URL of `' + page.lostTo + '`, which keeps it (the first by input path, or unchanged since the last run): this page gets no alias and no redirect'
+        )
+      ]
     }
     const owner = page.key === undefined ? undefined : this.addresses(ok).get(page.key)
     if (owner !== undefined && owner !== relative) {

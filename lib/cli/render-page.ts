@@ -29,7 +29,14 @@ export interface RenderedPage {
  * fallback title, tags, control characters, code) is reported on `file`.
  * `slug`: what the slug is made from (`--slug`).
  */
-export function renderPage(file: VFile, relative: string, layoutName: LayoutName, options?: Readonly<FrontmatterOptions> | null | undefined, aliases?: Readonly<AliasOptions> | false | undefined, slug?: SlugSource | undefined): RenderedPage {
+export function renderPage(
+  file: VFile,
+  relative: string,
+  layoutName: LayoutName,
+  options?: Readonly<FrontmatterOptions> | null | undefined,
+  aliases?: Readonly<AliasOptions> | false | undefined,
+  slug?: SlugSource | undefined
+): RenderedPage {
   const layout = layouts[layoutName]
   const article = file.data.article || {}
   const note: Note = (ruleId, reason) => report(file, ruleId, reason)

@@ -734,11 +734,23 @@ export function escapeHtml(text: string): string {
 export function reviewPage(page: {title: string; json: string}): string {
   return (
     '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +
-    '<meta http-equiv="Content-Security-Policy" content="' + policy + '">\n' +
+    '<meta http-equiv="Content-Security-Policy" content="' +
+    policy +
+    '">\n' +
     '<meta name="referrer" content="no-referrer">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
     '<meta name="generator" content="news-markdown">\n' +
-    '<title>' + escapeHtml(page.title) + '</title>\n<style>' + styles + '</style>\n</head>\n<body>\n' + body + '\n' +
-    '<script type="application/json" id="report-data">' + page.json + '</script>\n' +
-    '<script>' + script + '</script>\n</body>\n</html>\n'
+    '<title>' +
+    escapeHtml(page.title) +
+    '</title>\n<style>' +
+    styles +
+    '</style>\n</head>\n<body>\n' +
+    body +
+    '\n' +
+    '<script type="application/json" id="report-data">' +
+    page.json +
+    '</script>\n' +
+    '<script>' +
+    script +
+    '</script>\n</body>\n</html>\n'
   )
 }

@@ -110,12 +110,23 @@ export function renderReportHtml(report: Readonly<Report>, options: Readonly<Rev
       entry.verdict ? id(entry.verdict.status) : null,
       entry.verdict ? entry.verdict.reasons.map(id) : [],
       measurements ? measurementKeys.map((key) => (key in measurements ? measurements[key] : null)) : null,
-      fields ? fields.map(([field, evidence]) => [id(field), optionalId(evidence?.source), evidence?.conflict ? evidence.conflict.value : null, evidence?.conflict ? id(evidence.conflict.source) : null]) : null,
+      fields
+        ? fields.map(([field, evidence]) => [id(field), optionalId(evidence?.source), evidence?.conflict ? evidence.conflict.value : null, evidence?.conflict ? id(evidence.conflict.source) : null])
+        : null,
       entry.warnings.slice(0, maxWarnings).map((warning) => [id(warning.ruleId || 'unknown'), id(warning.reason)]),
       Math.max(0, entry.warnings.length - maxWarnings)
     ]
   })
-  const data: ReviewData = {converter: report.converter, shard: report.shard, outDir: options.outDir, outLink: fileLink(folder, options.outDir), summary: report.summary, strings, measurementKeys, rows}
+  const data: ReviewData = {
+    converter: report.converter,
+    shard: report.shard,
+    outDir: options.outDir,
+    outLink: fileLink(folder, options.outDir),
+    summary: report.summary,
+    strings,
+    measurementKeys,
+    rows
+  }
   return reviewPage({title: 'Review: ' + path.basename(options.outDir), json: scriptJson(data)})
 }
 

@@ -139,7 +139,19 @@ export function formatSummary(summary: Summary): string {
   const ids = Object.keys(summary.warnings).sort()
   if (ids.length > 0) lines.push('warnings: ' + ids.map((id) => id + ' ×' + summary.warnings[id]).join(', '))
   const images = summary.images
-  if (images) lines.push('images: ' + images.saved + ' saved (' + images.downloaded + ' downloaded), ' + images.reused + ' already in place, ' + (images.remote > 0 ? images.remote + ' left remote, ' : '') + images.failed + ' failed')
+  if (images)
+    lines.push(
+      'images: ' +
+        images.saved +
+        ' saved (' +
+        images.downloaded +
+        ' downloaded), ' +
+        images.reused +
+        ' already in place, ' +
+        (images.remote > 0 ? images.remote + ' left remote, ' : '') +
+        images.failed +
+        ' failed'
+    )
   const {ok, review, failed, unassessed} = summary.verdicts
   const assessed = ok + review + failed
   // Before any page is assessed (no verdict step), say nothing rather than guess.
@@ -152,7 +164,9 @@ export function formatSummary(summary: Summary): string {
       const reasons = Object.entries(summary.reasons).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       const shown = reasons.slice(0, topReasons).map(([id, count]) => id + ' ×' + count)
       if (reasons.length > topReasons) shown.push('and ' + (reasons.length - topReasons) + ' more')
-      lines.push(flagged + ' ' + plural(flagged, 'page needs', 'pages need') + ' review' + (failed > 0 ? ' (' + failed + ' failed the checks)' : '') + (shown.length > 0 ? ': ' + shown.join(', ') : ''))
+      lines.push(
+        flagged + ' ' + plural(flagged, 'page needs', 'pages need') + ' review' + (failed > 0 ? ' (' + failed + ' failed the checks)' : '') + (shown.length > 0 ? ': ' + shown.join(', ') : '')
+      )
     }
   }
   return lines.join('\n') + '\n'

@@ -104,9 +104,11 @@ export const slugSources: ReadonlyArray<SlugSource> = ['url', 'title', 'id']
 export const maxIdBytes = 120
 
 // Query parameters that never identify a page: languages, tracking, paging, sorting, searches.
-const notIdentifying = /^(?:lang|language|locale|hl|utm_\w*|fbclid|gclid|ref|from|source|src|s|q|query|term|search|keyword|keywords|sort|order|orderby|page|pg|offset|limit|size|view|mode|print|format|amp|output|share|session|sid|token|t|ts|v|ver|version|callback|width|height|charset)$/i
+const notIdentifying =
+  /^(?:lang|language|locale|hl|utm_\w*|fbclid|gclid|ref|from|source|src|s|q|query|term|search|keyword|keywords|sort|order|orderby|page|pg|offset|limit|size|view|mode|print|format|amp|output|share|session|sid|token|t|ts|v|ver|version|callback|width|height|charset)$/i
 // Names that say “identifier”: `id`, `Seq_Code`, `newsId`, `article_no`, `p`, `aid`…
-const identifyingName = /(?:^|[_-])(?:id|code|no|num|number|seq|sn|key|slug|uid|guid|uuid)$|id$|^(?:p|aid|nid|tid|cid|pid|fid|docid|artid|articleid|newsid|itemid|postid|story|article|news|item|post|doc|entry|contentid|infoid)$/i
+const identifyingName =
+  /(?:^|[_-])(?:id|code|no|num|number|seq|sn|key|slug|uid|guid|uuid)$|id$|^(?:p|aid|nid|tid|cid|pid|fid|docid|artid|articleid|newsid|itemid|postid|story|article|news|item|post|doc|entry|contentid|infoid)$/i
 // A value that looks like an identifier: letters, digits, `-`, `_`, `.`, with a digit (`181595`, `NCT03746262`, `2020-04-06-001`).
 const identifierValue = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u
 // A page name that stands for the site's script rather than the article: `index`, `default`, and any name with a query that identifies the page.

@@ -41,7 +41,10 @@ export async function loadUrlMap(file: string): Promise<Map<string, string>> {
 
 /** Normalise a relative path: `/` separators, no leading `./`. */
 export function normalizeKey(key: string): string {
-  return key.trim().replace(/\\/g, '/').replace(/^(?:\.\/)+/, '')
+  return key
+    .trim()
+    .replace(/\\/g, '/')
+    .replace(/^(?:\.\/)+/, '')
 }
 
 function checkUrl(value: string, file: string): string {

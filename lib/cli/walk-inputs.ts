@@ -66,7 +66,8 @@ export async function walkInputs(args: ReadonlyArray<string>, cwd: string, optio
     const stats = await fs.stat(absolute).catch(() => undefined)
     if (stats && stats.isDirectory()) {
       const root = await fs.realpath(absolute)
-      for (const file of await walkFolder(absolute, {root, follow, seen: new Set([root]), skipped, base: absolute, notPages})) found.push({absolute: file, relative: toPosix(path.relative(absolute, file)), root: follow ? undefined : root})
+      for (const file of await walkFolder(absolute, {root, follow, seen: new Set([root]), skipped, base: absolute, notPages}))
+        found.push({absolute: file, relative: toPosix(path.relative(absolute, file)), root: follow ? undefined : root})
     } else if (stats) {
       found.push({absolute, relative: relativeTo(cwd, absolute)})
     } else if (isDynamicPattern(arg)) {
@@ -151,7 +152,11 @@ async function walkFolder(folder: string, walk: Walk): Promise<Array<string>> {
         files.push(...(await walkFolder(file, walk)))
       } else if (stats.isFile() && (await isPage(file, entry.name, walk))) {
         if (inside || walk.follow) files.push(file)
-        else walk.skipped.push({input: {absolute: file, relative: toPosix(path.relative(walk.base, file))}, reason: 'symbolic link to `' + real + '`, outside the input folder (use --follow-symlinks to read it)'})
+        else
+          walk.skipped.push({
+            input: {absolute: file, relative: toPosix(path.relative(walk.base, file))},
+            reason: 'symbolic link to `' + real + '`, outside the input folder (use --follow-symlinks to read it)'
+          })
       }
     } else if (entry.isFile() && (await isPage(file, entry.name, walk))) files.push(file)
   }

@@ -71,7 +71,21 @@ function isCjk(code: number): boolean {
 
 /** White space (Unicode `White_Space`, with the BOM). */
 function isSpace(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13) || (code >= 0x80 && (code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x1680 || code === 0x85 || code === 0xfeff))
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    (code >= 0x80 &&
+      (code === 0xa0 ||
+        code === 0x3000 ||
+        (code >= 0x2000 && code <= 0x200a) ||
+        code === 0x2028 ||
+        code === 0x2029 ||
+        code === 0x202f ||
+        code === 0x205f ||
+        code === 0x1680 ||
+        code === 0x85 ||
+        code === 0xfeff))
+  )
 }
 
 function segmentWords(text: string): number {

@@ -118,7 +118,7 @@ export function describeWriteError(error: unknown): string {
     EEXIST: 'something is in the way where a folder is needed',
     ELOOP: 'too many symbolic links in the path'
   }
-  return (code && text[code] ? text[code] + ' (' + code + ')' : String((error as Error).message || error))
+  return code && text[code] ? text[code] + ' (' + code + ')' : String((error as Error).message || error)
 }
 
 /**

@@ -52,7 +52,16 @@ export function claimOutput(commit: Commit): Claimed {
   const warnings = result.messages.filter((message) => !message.fatal).map(reportMessage)
   const page = result.page
   if (result.error || !page) {
-    const entry: ReportEntry = {input: input.relative, inputPath: input.absolute, output: null, status: 'failed', fields: [], ...noFacts, warnings, error: result.error ? reportMessage(result.error) : null}
+    const entry: ReportEntry = {
+      input: input.relative,
+      inputPath: input.absolute,
+      output: null,
+      status: 'failed',
+      fields: [],
+      ...noFacts,
+      warnings,
+      error: result.error ? reportMessage(result.error) : null
+    }
     return {output: null, moved: undefined, write: async () => entry}
   }
   const output = commit.output ?? registry.claim(page.placement.path, page.redirect?.from ?? input.relative, [input.relative])
@@ -86,7 +95,11 @@ export function claimOutput(commit: Commit): Claimed {
       if ((await writeAtomic(target, markdown, {replace: false})) === 'exists') return skip(entry, 'a file appeared at the output path during the run')
     } else if (typeof existing === 'string') {
       // A folder, a symbolic link or a device is never replaced.
-      if (existing !== 'link' || !commit.overwrite) return skip(entry, '`' + output + '` is ' + describe(existing) + ', not a file news-markdown wrote' + (existing === 'link' ? ' (use --overwrite to replace the link itself)' : ': move it away'))
+      if (existing !== 'link' || !commit.overwrite)
+        return skip(
+          entry,
+          '`' + output + '` is ' + describe(existing) + ', not a file news-markdown wrote' + (existing === 'link' ? ' (use --overwrite to replace the link itself)' : ': move it away')
+        )
       await writeAtomic(target, markdown, {replace: true})
     } else {
       const existingHash = sha256(existing)
@@ -94,7 +107,10 @@ export function claimOutput(commit: Commit): Claimed {
         const owner = manifest.inputOf(output)
         const ours = owner !== undefined && manifest.get(owner)?.outputHash === existingHash
         if (!ours && !commit.overwrite) {
-          return skip(entry, (owner === undefined ? 'a file news-markdown did not write is in the way at `' : 'the file was edited since news-markdown wrote it: `') + output + '` (use --overwrite to replace it)')
+          return skip(
+            entry,
+            (owner === undefined ? 'a file news-markdown did not write is in the way at `' : 'the file was edited since news-markdown wrote it: `') + output + '` (use --overwrite to replace it)'
+          )
         }
         await writeAtomic(target, markdown, {replace: true})
       }
@@ -102,7 +118,18 @@ export function claimOutput(commit: Commit): Claimed {
     if (previous && moved) await removeOld(commit.out, moved, previous.outputHash)
     const written = await fs.lstat(target).catch(() => undefined)
     const redirect = page.redirect && {from: page.redirect.from, date: page.redirect.date, alias: page.redirect.alias}
-    await manifest.set(input.relative, {input: page.inputHash, output, outputHash, converter: commit.converter, fields: page.fields, redirect, inputStamp: page.inputStamp, outputStamp: written && stamp(written), ...images, facts: page.facts})
+    await manifest.set(input.relative, {
+      input: page.inputHash,
+      output,
+      outputHash,
+      converter: commit.converter,
+      fields: page.fields,
+      redirect,
+      inputStamp: page.inputStamp,
+      outputStamp: written && stamp(written),
+      ...images,
+      facts: page.facts
+    })
     return entry
   }
 

@@ -199,4 +199,3 @@ export function sortCandidates(candidates: ReadonlyArray<ImageCandidate>): Array
     })
     .map((item) => item.candidate)
 }
-

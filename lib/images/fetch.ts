@@ -108,7 +108,12 @@ export class ImageFetcher {
           if (state.counter > retries) return callback(error)
           const after = retryAfter(headers && headers['retry-after'])
           if (after !== undefined && after > maxRetryAfter) {
-            return callback(new ImageError('HTTP ' + statusCode + ': the server asked to wait ' + Math.round(after / 1000) + ' s (Retry-After), more than the ' + Math.round(maxRetryAfter / 1000) + ' s allowed', true))
+            return callback(
+              new ImageError(
+                'HTTP ' + statusCode + ': the server asked to wait ' + Math.round(after / 1000) + ' s (Retry-After), more than the ' + Math.round(maxRetryAfter / 1000) + ' s allowed',
+                true
+              )
+            )
           }
           setTimeout(() => callback(null), after ?? retryDelay * 2 ** (state.counter - 1)).unref()
         }

@@ -222,13 +222,25 @@ export class ImageStage {
       } else if (item.remote) {
         images.push({url: image.url})
         report.push({url: image.url, status: 'remote'})
-        messages.push({ruleId: 'image-left-remote', reason: 'Image left at its URL (no copy on disk; `--images download` fetches it): `' + short(image.url) + '`', line: undefined, column: undefined, fatal: undefined})
+        messages.push({
+          ruleId: 'image-left-remote',
+          reason: 'Image left at its URL (no copy on disk; `--images download` fetches it): `' + short(image.url) + '`',
+          line: undefined,
+          column: undefined,
+          fatal: undefined
+        })
         this.summary.remote++
       } else {
         const reason = error ? error.reason : 'unknown error'
         images.push({url: image.url, error: reason, transient: error ? error.transient : true})
         report.push({url: image.url, status: 'failed', reason: error ? error.message : reason})
-        messages.push({ruleId: 'image-not-saved', reason: 'Image not saved, its original URL is kept: `' + short(image.url) + '`: ' + (error ? error.message : reason), line: undefined, column: undefined, fatal: false})
+        messages.push({
+          ruleId: 'image-not-saved',
+          reason: 'Image not saved, its original URL is kept: `' + short(image.url) + '`: ' + (error ? error.message : reason),
+          line: undefined,
+          column: undefined,
+          fatal: false
+        })
         this.summary.failed++
       }
     }

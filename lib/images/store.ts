@@ -97,12 +97,24 @@ export class ImageStore {
   async hashOf(file: string): Promise<string | undefined> {
     const cached = this.known.get(file)
     if (cached !== undefined) {
-      if (await fs.lstat(file).then(() => true, () => false)) return cached
+      if (
+        await fs.lstat(file).then(
+          () => true,
+          () => false
+        )
+      )
+        return cached
       this.known.delete(file)
       return undefined
     }
     // Most names are free: a `stat` answers that without opening a stream.
-    if (!(await fs.lstat(file).then(() => true, () => false))) return undefined
+    if (
+      !(await fs.lstat(file).then(
+        () => true,
+        () => false
+      ))
+    )
+      return undefined
     const hash = await hashFile(file)
     if (hash !== undefined && !hash.startsWith('unreadable:')) this.known.set(file, hash)
     return hash
@@ -135,7 +147,13 @@ async function put(request: PlaceRequest, file: string): Promise<boolean> {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
       if (code === 'EEXIST') return false
-      if (await fs.lstat(file).then(() => true, () => false)) return false
+      if (
+        await fs.lstat(file).then(
+          () => true,
+          () => false
+        )
+      )
+        return false
       await fs.rename(temporary, file)
       return true
     }

@@ -32,7 +32,9 @@ const boms: Array<[string, Array<number>]> = [
 /** `chardet` results worth trusting (it also reports KOI8-R, UTF-32, ISO-2022-*, …). */
 const sniffable = /^(gb18030|big5|shift_jis|euc-jp|euc-kr|utf-16[bl]e|windows-125\d|iso-8859-\d+)$/i
 /** ~400 frequent Han characters, simplified and traditional, to score Chinese decodings. */
-const commonHan = new Set('的一是不了在人有我他这這个個们們中来來上大为為和国國地到以说說时時要就出会會可也你对對生能而子那得于於着著下自之年过過发發后後作里裡用道行所然家种種事成方多经經么麼去法学學如都同现現当當没沒动動面起看定天分还還进進好小部其些主样樣理心她本前开開但因只从從想实實日军軍者意无無力它与與长長把机機十民第公此已工使情明性知全三又关關点點正业業外将將两兩高间間由问問很最重并並物手应應战戰向头頭文体體政美相见見被利什二等产產或新己制身果加西月话話合回特代内內信表化老给給世位次度门門任常先海通教儿兒原东東声聲提立及比员員解水名真论論处處走义義各入几幾口认認条條平系气氣题題活更别別打女变變四神总總何电電数數安少报報才结結反受目太量再感建务務做接必场場件计計管期市直资資命山金指许許统統区區保至队隊形社便空决決治展马馬科司五基书書非则則听聽白界达達光放强強即像难難且权權思王象完设設式色路记記南品住告类類求据據程北边邊死张張该該交规規万萬取拉格望觉覺术術领領共确確传傳师師观觀清今切院让讓识識候带帶导導争爭运運步改收根造言联聯持组組每济濟车車亲親极極林服快办辦议議往元英士证證近失转轉夫令准布始存未远遠台單影具罗羅字爱愛击擊流备備兵连連调調深商算质質团團集百需价價花党黨华華城石级級整府离離况況亚亞请請技际際约約示复復病息究线線似官火断斷精满滿支视視消越器容照须須九增研写寫称稱企八功包片史委乎查轻輕易早曾除农農找装裝广廣显顯阳陽若微')
+const commonHan = new Set(
+  '的一是不了在人有我他这這个個们們中来來上大为為和国國地到以说說时時要就出会會可也你对對生能而子那得于於着著下自之年过過发發后後作里裡用道行所然家种種事成方多经經么麼去法学學如都同现現当當没沒动動面起看定天分还還进進好小部其些主样樣理心她本前开開但因只从從想实實日军軍者意无無力它与與长長把机機十民第公此已工使情明性知全三又关關点點正业業外将將两兩高间間由问問很最重并並物手应應战戰向头頭文体體政美相见見被利什二等产產或新己制身果加西月话話合回特代内內信表化老给給世位次度门門任常先海通教儿兒原东東声聲提立及比员員解水名真论論处處走义義各入几幾口认認条條平系气氣题題活更别別打女变變四神总總何电電数數安少报報才结結反受目太量再感建务務做接必场場件计計管期市直资資命山金指许許统統区區保至队隊形社便空决決治展马馬科司五基书書非则則听聽白界达達光放强強即像难難且权權思王象完设設式色路记記南品住告类類求据據程北边邊死张張该該交规規万萬取拉格望觉覺术術领領共确確传傳师師观觀清今切院让讓识識候带帶导導争爭运運步改收根造言联聯持组組每济濟车車亲親极極林服快办辦议議往元英士证證近失转轉夫令准布始存未远遠台單影具罗羅字爱愛击擊流备備兵连連调調深商算质質团團集百需价價花党黨华華城石级級整府离離况況亚亞请請技际際约約示复復病息究线線似官火断斷精满滿支视視消越器容照须須九增研写寫称稱企八功包片史委乎查轻輕易早曾除农農找装裝广廣显顯阳陽若微'
+)
 
 /** Bytes 0x80–0x9F in windows-1252. */
 const cp1252 = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8DŽ\x8F\x90‘’“”•–—˜™š›œ\x9DžŸ'
@@ -76,7 +78,7 @@ function sniff(bytes: Uint8Array): string {
   const top = matches[0]
   if (!top) return 'windows-1252'
   if (top.confidence < 50 || matches.some((match) => match.confidence === top.confidence && /^(gb18030|big5)$/i.test(match.name))) {
-    let best: {label: string, score: number} | undefined
+    let best: {label: string; score: number} | undefined
     for (const label of ['gb18030', 'big5']) {
       const text = decoder(label)!.decode(bytes)
       const han = count(text, (char) => /\p{Script=Han}/u.test(char))
@@ -182,7 +184,10 @@ export function decodeHtml(bytes: Uint8Array, options?: {encoding?: string | nul
         warnings.push({ruleId: 'charset-mismatch', reason: 'Page declares `' + declared + '` but its bytes are valid UTF-8; decoded as UTF-8'})
       } else if (stats && declared !== 'utf-8' && mostlyUtf8(stats)) {
         label = 'utf-8'
-        warnings.push({ruleId: 'charset-mismatch', reason: 'Page declares `' + declared + '` but its bytes are UTF-8 (with ' + stats.invalid + ' invalid sequence' + (stats.invalid === 1 ? '' : 's') + '); decoded as UTF-8'})
+        warnings.push({
+          ruleId: 'charset-mismatch',
+          reason: 'Page declares `' + declared + '` but its bytes are UTF-8 (with ' + stats.invalid + ' invalid sequence' + (stats.invalid === 1 ? '' : 's') + '); decoded as UTF-8'
+        })
       } else {
         label = declared
         if (utf8 === undefined) label = overrule(bytes, declared, warnings)
@@ -204,7 +209,8 @@ export function decodeHtml(bytes: Uint8Array, options?: {encoding?: string | nul
   if (textDecoder.encoding === 'windows-1252') value = value.replace(/[\x80-\x9F]/g, (char) => cp1252[char.charCodeAt(0) - 0x80])
   // Valid UTF-8 may contain a literal U+FFFD; otherwise each one is an invalid sequence.
   const invalid = textDecoder.encoding === 'utf-8' ? (utf8 === undefined ? utf8Stats(bytes).invalid : 0) : replacements(value)
-  if (invalid) warnings.push({ruleId: 'invalid-bytes', reason: 'Found ' + invalid + ' invalid byte sequence' + (invalid === 1 ? '' : 's') + ' for `' + textDecoder.encoding + '`, replaced with U+FFFD'})
+  if (invalid)
+    warnings.push({ruleId: 'invalid-bytes', reason: 'Found ' + invalid + ' invalid byte sequence' + (invalid === 1 ? '' : 's') + ' for `' + textDecoder.encoding + '`, replaced with U+FFFD'})
   return {value, encoding: textDecoder.encoding, warnings}
 }
 
@@ -221,7 +227,7 @@ export function decodeHtml(bytes: Uint8Array, options?: {encoding?: string | nul
  */
 function overrule(bytes: Uint8Array, declared: string, warnings: Array<DecodeWarning>): string {
   const textDecoder = decoder(declared)
-  if (!textDecoder || textDecoder.encoding === 'utf-8' && strictUtf8(bytes) !== undefined) return declared
+  if (!textDecoder || (textDecoder.encoding === 'utf-8' && strictUtf8(bytes) !== undefined)) return declared
   const value = textDecoder.decode(bytes)
   const bad = replacements(value)
   const broken = bad >= 4 && bad * 50 >= count(value, (char) => char.charCodeAt(0) > 0x7f)
@@ -246,7 +252,6 @@ function overrule(bytes: Uint8Array, declared: string, warnings: Array<DecodeWar
   warnings.push({ruleId: 'charset-mismatch', reason: 'Page declares `' + declared + '` but ' + reason + '; detected `' + detectedDecoder.encoding + '` from the bytes'})
   return detected
 }
-
 
 /** Magic numbers of common non-HTML files (`null` = any byte). */
 const magic: Array<Array<number | null>> = [

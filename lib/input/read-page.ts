@@ -75,4 +75,3 @@ export function readPage(file: VFile, options?: Readonly<InputOptions> | null | 
 export function hasMarkup(value: string): boolean {
   return /<(?:[a-zA-Z][^\s/>]*|\/[a-zA-Z]|!)/.test(value)
 }
-

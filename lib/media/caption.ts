@@ -17,7 +17,8 @@ import {holdsMedia, imageTags} from './tags.js'
 const wpCaptionText = /^wp-caption-(?:text|dd)$/i
 
 /** Class words of a caption (or a photo credit) inside a figure. */
-const captionClass = /caption|(?:^|[-_])(?:credits?|byline|photo-?credit|image-?credit|img[-_]?desc|pic[-_]?(?:txt|text|desc|note)|photo[-_]?(?:desc|note|text)|image[-_]?(?:desc|text)|img[-_]?(?:txt|text|note))(?:$|[-_])/i
+const captionClass =
+  /caption|(?:^|[-_])(?:credits?|byline|photo-?credit|image-?credit|img[-_]?desc|pic[-_]?(?:txt|text|desc|note)|photo[-_]?(?:desc|note|text)|image[-_]?(?:desc|text)|img[-_]?(?:txt|text|note))(?:$|[-_])/i
 
 /** Class words that look like a caption but are controls. */
 const notCaption = /captions?[-_]?(?:toggle|button|btn|icon|track|off|on)$|closed-?caption/i
@@ -27,12 +28,55 @@ const maxCaption = 600
 
 /** Phrasing elements kept inside a caption line (others are unwrapped). */
 const keptPhrasing: ReadonlySet<string> = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'ins', 'kbd', 'mark', 'q', 's', 'samp',
-  'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var'
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var'
 ])
 
 /** Elements that start a new caption line. */
-const lineBlocks: ReadonlySet<string> = new Set(['p', 'div', 'dd', 'dt', 'li', 'ul', 'ol', 'section', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'footer', 'figcaption', 'table', 'tr'])
+const lineBlocks: ReadonlySet<string> = new Set([
+  'p',
+  'div',
+  'dd',
+  'dt',
+  'li',
+  'ul',
+  'ol',
+  'section',
+  'blockquote',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'footer',
+  'figcaption',
+  'table',
+  'tr'
+])
 
 function classes(node: Element): Array<string> {
   const value = node.properties.className
@@ -168,7 +212,10 @@ export function captionParagraphs(captions: Array<Element>): Array<Element> {
 
 /** Caption text (all captions, whitespace collapsed), for an image's missing `alt`. */
 export function captionText(captions: Array<Element>): string {
-  return captions.map((caption) => textOf(caption)).filter(Boolean).join(' ')
+  return captions
+    .map((caption) => textOf(caption))
+    .filter(Boolean)
+    .join(' ')
 }
 
 function phrasing(nodes: Array<ElementContent>): Array<ElementContent> {

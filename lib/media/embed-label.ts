@@ -20,7 +20,8 @@ const words: Record<LabelLanguage, Record<EmbedKind, string>> = {
 }
 
 /** Titles players and CMSs give every frame: they say nothing about this one. */
-const genericTitle = /^(?:i?frame|i?frame embed|embed(?:ded)?(?:\s+content)?|interactive or visual content|content|untitled|blank|widget|player|video|media|null|undefined|\d+|3rd party ad content|advertisement)$/i
+const genericTitle =
+  /^(?:i?frame|i?frame embed|embed(?:ded)?(?:\s+content)?|interactive or visual content|content|untitled|blank|widget|player|video|media|null|undefined|\d+|3rd party ad content|advertisement)$/i
 
 /** Characters only Simplified Chinese writes (each beside its Traditional form in `traditional`). */
 const simplified = '这们个来说为对国时会后发经过还进关开问现体长东门见车书电视频图报导记从与无业网们这实点动学'

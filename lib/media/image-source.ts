@@ -51,7 +51,27 @@ export const lazySrcsetAttributes: ReadonlyArray<string> = ['data-lazy-srcset', 
 const notSource = new Set(['alt', 'title', 'className', 'id', 'style', 'width', 'height', 'sizes', 'longDesc', 'useMap', 'loading', 'decoding'])
 
 /** Words that name a placeholder file: its first word must be one of these. */
-const placeholderLead = new Set(['blank', 'spacer', 'pixel', 'transparent', 'trans', 'clear', 'empty', 'dot', 'grey', 'gray', 'white', 'lazy', 'lazyload', 'loading', 'loader', 'spinner', 'placeholder', '1x1', 'px'])
+const placeholderLead = new Set([
+  'blank',
+  'spacer',
+  'pixel',
+  'transparent',
+  'trans',
+  'clear',
+  'empty',
+  'dot',
+  'grey',
+  'gray',
+  'white',
+  'lazy',
+  'lazyload',
+  'loading',
+  'loader',
+  'spinner',
+  'placeholder',
+  '1x1',
+  'px'
+])
 
 /** Further words of a placeholder file name (`placeholder-1x1`, `lazy_load_img`, `blank-300x200`). */
 const placeholderWord = new Set([...placeholderLead, 'load', 'img', 'image', 'bg'])

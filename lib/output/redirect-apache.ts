@@ -51,7 +51,7 @@ export function renderApache(redirects: ReadonlyArray<PreparedRedirect>): Format
     '# or use it as the .htaccess file of the document root (needs AllowOverride FileInfo).',
     '# mod_rewrite must be on (Debian: a2enmod rewrite). Paths match decoded, as',
     '# \\xHH byte escapes; an old URL with a query matches that exact query',
-    '# string, which is dropped (QSD); other redirects keep the visitor\'s query.',
+    "# string, which is dropped (QSD); other redirects keep the visitor's query.",
     'RewriteEngine On',
     ...rules,
     ''

@@ -64,7 +64,8 @@ export function renderCloudflare(redirects: ReadonlyArray<PreparedRedirect>): Fo
     if (!reason && entry.old.query) reason = 'it has a query string, and Cloudflare Pages redirects cannot match query strings'
     const variants = pathVariants(entry.old.path).map((from) => from + ' ' + entry.to + ' 301')
     if (!reason && variants.some((line) => line.length > cloudflareLimits.lineLength)) reason = 'the rule is longer than ' + cloudflareLimits.lineLength + ' characters'
-    if (!reason && lines.length + variants.length > cloudflareLimits.staticRules) reason = 'Cloudflare Pages takes at most ' + cloudflareLimits.staticRules + ' static redirects (use Bulk Redirects for more)'
+    if (!reason && lines.length + variants.length > cloudflareLimits.staticRules)
+      reason = 'Cloudflare Pages takes at most ' + cloudflareLimits.staticRules + ' static redirects (use Bulk Redirects for more)'
     if (reason) {
       rejected.push({redirect: entry.redirect, reason: 'Cloudflare Pages’ `_redirects` cannot express it: ' + reason})
       continue

@@ -6,7 +6,36 @@ import type {Plugin} from 'unified'
 const kinds: Record<string, 'strong' | 'emphasis' | undefined> = {b: 'strong', strong: 'strong', i: 'emphasis', em: 'emphasis', u: 'emphasis'}
 
 /** Inline wrappers that show nothing when empty. */
-const inert = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'tt', 'u', 'var'])
+const inert = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'cite',
+  'code',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'tt',
+  'u',
+  'var'
+])
 
 /** Elements that are only their flow content in Markdown. */
 const wrappers = new Set(['html', 'body', 'main', 'article', 'section', 'div'])
@@ -15,7 +44,34 @@ const wrappers = new Set(['html', 'body', 'main', 'article', 'section', 'div'])
 const maxChildren = 10_000
 
 /** Flow elements: a group holding one of them is a `div`, else a `span`. */
-const flow = new Set(['address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul'])
+const flow = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'details',
+  'div',
+  'dl',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'ul'
+])
 
 /**
  * Unwrap formatting nested in formatting of the same kind (`<b>` in

@@ -162,7 +162,11 @@ function profileDate(file: VFile, profile: Profile, tree: Root): Candidate {
 /** Warn that a profile selector matched but its text gave nothing usable (never a silent fallback). */
 function unparsed(file: VFile, profile: Profile, field: 'author' | 'source' | 'date', selector: string, text: string): void {
   const format = field === 'date' && profile.dateFormat ? ' in the format `' + profile.dateFormat + '`' : ''
-  report(file, 'profile-field-unparsed', 'Profile `' + profile.id + '`: the `' + field + '` selector `' + selector + '` matched `' + text.slice(0, 80) + '`, which gives no ' + field + format + '; the next source is used')
+  report(
+    file,
+    'profile-field-unparsed',
+    'Profile `' + profile.id + '`: the `' + field + '` selector `' + selector + '` matched `' + text.slice(0, 80) + '`, which gives no ' + field + format + '; the next source is used'
+  )
 }
 
 function firstMatch(selectors: Profile['date'], tree: Root): {node: Element; from: string} | undefined {

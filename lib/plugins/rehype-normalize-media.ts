@@ -53,7 +53,15 @@ const playerTags: ReadonlySet<string> = new Set(['video', 'audio', 'amp-video', 
  */
 export function isPlaceholderUrl(value: string): boolean {
   const compact = value.toLowerCase().split(/\s/).join('')
-  return compact === '#' || compact === 'javascript:' || compact === 'javascript:;' || compact === 'javascript:void(0)' || compact === 'javascript:void(0);' || compact === 'javascript:void0' || compact === 'javascript:void0;'
+  return (
+    compact === '#' ||
+    compact === 'javascript:' ||
+    compact === 'javascript:;' ||
+    compact === 'javascript:void(0)' ||
+    compact === 'javascript:void(0);' ||
+    compact === 'javascript:void0' ||
+    compact === 'javascript:void0;'
+  )
 }
 
 export const rehypeNormalizeMedia: Plugin<[(Readonly<NormalizeMediaOptions> | null | undefined)?], Root> = function (options) {
@@ -323,9 +331,7 @@ function tidy(tree: Root): void {
 }
 
 /** Elements whose children are blocks (an image there is not in a line of text). */
-const flowContainers: ReadonlySet<string> = new Set([
-  'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'div', 'figure', 'footer', 'header', 'li', 'main', 'section', 'td', 'th'
-])
+const flowContainers: ReadonlySet<string> = new Set(['article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'div', 'figure', 'footer', 'header', 'li', 'main', 'section', 'td', 'th'])
 
 /** An image, or a link holding only images. */
 function isImageUnit(node: ElementContent): boolean {
@@ -354,4 +360,3 @@ function language(context: Context): LabelLanguage {
   context.language ||= labelLanguage(textOf(context.tree))
   return context.language
 }
-

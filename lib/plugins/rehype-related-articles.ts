@@ -57,7 +57,12 @@ export const rehypeRelatedArticles: Plugin<[(Readonly<RelatedArticlesOptions> | 
       all.push(...entries)
       const replacement: Array<ElementContent> = []
       if (heading) replacement.push(h('h2', heading))
-      replacement.push(h('ul', entries.map((entry) => h('li', [h('a', {href: entry.url}, entry.title)]))))
+      replacement.push(
+        h(
+          'ul',
+          entries.map((entry) => h('li', [h('a', {href: entry.url}, entry.title)]))
+        )
+      )
       if (settings.related === 'inline') {
         parent.children.splice(index, 1, ...replacement)
       } else {

@@ -24,10 +24,7 @@ import {isContentLike} from '../analyse/blocks/prose.js'
  * an image or embed (`rehypeNormalizeMedia` then resolves it); `<object>`
  * and `<embed>` stay for `rehypeNormalizeMedia` to judge.
  */
-const clutter = new Set([
-  'script', 'style', 'noscript', 'template', 'link', 'meta', 'base', 'head', 'title',
-  'form', 'button', 'input', 'label', 'select', 'textarea', 'option', 'canvas', 'dialog'
-])
+const clutter = new Set(['script', 'style', 'noscript', 'template', 'link', 'meta', 'base', 'head', 'title', 'form', 'button', 'input', 'label', 'select', 'textarea', 'option', 'canvas', 'dialog'])
 
 /** Clutter whose content a reader never sees: removed without a record. */
 const invisible = new Set(['script', 'style', 'noscript', 'template', 'link', 'meta', 'base', 'head', 'title'])
@@ -79,7 +76,18 @@ export const rehypeRemovePromos: Plugin<[], Root> = function () {
         if (analysis) analysis.relatedLists.push(...related)
         if (removed.length > 0 && !holdsContent(root) && isContentLike(inlineShape({...root, children: snapshot.get(root)!}))) {
           restoreChildren(snapshot)
-          report(file, 'suspect-root', 'Cleaning would have removed everything from the chosen article root (' + removed.length + ' blocks, first `' + describeElement(removed[0][0]) + '`, rule `' + removed[0][1] + '`): kept it uncleaned', root)
+          report(
+            file,
+            'suspect-root',
+            'Cleaning would have removed everything from the chosen article root (' +
+              removed.length +
+              ' blocks, first `' +
+              describeElement(removed[0][0]) +
+              '`, rule `' +
+              removed[0][1] +
+              '`): kept it uncleaned',
+            root
+          )
         } else {
           for (const [node, rule] of removed) log.note(node, rule)
         }
@@ -219,8 +227,5 @@ function rangeOf(node: Element): Range | undefined {
 
 function isHidden(node: Element): boolean {
   const style = node.properties.style
-  return (
-    node.properties.hidden === true ||
-    (typeof style === 'string' && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style))
-  )
+  return node.properties.hidden === true || (typeof style === 'string' && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style))
 }

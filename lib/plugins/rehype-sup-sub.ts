@@ -39,7 +39,38 @@ const standalone = /^(?:[[(（【〔［《〈<].*[\])）】〕］》〉>]|[*†�
 const letter = /[\p{L}\p{N}]/u
 
 /** Elements whose text flows on inline; any other ends the text a mark could run into. */
-const inline = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var'])
+const inline = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var'
+])
 
 /** Longest mark (in characters) written with Unicode letters; longer text is a word, not an index. */
 const maxMapped = 6

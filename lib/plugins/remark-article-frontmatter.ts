@@ -43,7 +43,11 @@ export const remarkArticleFrontmatter: Plugin<[(Readonly<FrontmatterOptions> | n
  * The frontmatter data `remarkArticleFrontmatter` writes: the standard keys
  * of `article` that have a value, `related` when asked, then extras.
  */
-export function frontmatterData(article: Readonly<ArticleMeta>, related: ReadonlyArray<RelatedArticle> | undefined, options?: Readonly<FrontmatterOptions> | null | undefined): Record<string, unknown> {
+export function frontmatterData(
+  article: Readonly<ArticleMeta>,
+  related: ReadonlyArray<RelatedArticle> | undefined,
+  options?: Readonly<FrontmatterOptions> | null | undefined
+): Record<string, unknown> {
   const settings = options || emptyOptions
   const data: Record<string, unknown> = {}
   for (const key of frontmatterKeys) {

@@ -14,14 +14,7 @@ export const bannedbookOrg: Profile = {
   tags: ['.postfooter a[rel~=tag]', '.post-tags a[rel~=tag]'],
   credit: {selector: 'p', limit: 4},
   urlDate: '/(?<year>(?:19|20)\\d{2})(?<month>[01]\\d)(?<day>[0-3]\\d)/[^/]+\\.html?$',
-  remove: [
-    '.notice',
-    'div.texttj',
-    'a[name=sharetosocial]',
-    'div.postfooter',
-    '.sharedaddy',
-    '.wp-socializer'
-  ],
+  remove: ['.notice', 'div.texttj', 'a[name=sharetosocial]', 'div.postfooter', '.sharedaddy', '.wp-socializer'],
   unwrap: ['a.st_tag', 'a.internal_tag', 'span.wp_keywordlink_affiliate', 'span.wp_keywordlink_affiliate > a', 'span.wp_keywordlink > a'],
   related: {
     selector: 'ul.op-related-articles',

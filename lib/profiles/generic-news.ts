@@ -7,15 +7,7 @@ import type {Profile} from './types.js'
  */
 export const genericNews: Profile = {
   id: 'generic-news',
-  content: [
-    '[itemprop=articleBody]',
-    '.entry-content',
-    '.post-content',
-    '.article-content',
-    '.article-body',
-    '.story-body',
-    'div.entry'
-  ],
+  content: ['[itemprop=articleBody]', '.entry-content', '.post-content', '.article-content', '.article-body', '.story-body', 'div.entry'],
   title: ['h1.entry-title', 'h1.post-title', 'h2.entry-title', '[itemprop=headline]', 'h1', 'h2'],
   tags: ['.tags-links a[rel~=tag]', '.post-tags a[rel~=tag]', '.entry-tags a[rel~=tag]', '.postfooter a[rel~=tag]', 'footer.entry-footer a[rel~=tag]'],
   credit: {selector: 'p', limit: 3},

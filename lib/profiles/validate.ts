@@ -127,8 +127,7 @@ function checkHost(host: string, where: string): void {
 function checkObject(key: string, field: unknown, where: string): void {
   if (!isPlainObject(field)) throw new Error('Invalid `' + where + '`: expected an object')
   const record = field as Record<string, unknown>
-  const allowed: Record<string, Check | 'number'> =
-    key === 'credit' ? {selector: 'string', limit: 'number'} : {selector: 'string', drop: 'string', heading: 'string'}
+  const allowed: Record<string, Check | 'number'> = key === 'credit' ? {selector: 'string', limit: 'number'} : {selector: 'string', drop: 'string', heading: 'string'}
   for (const [k, v] of Object.entries(record)) {
     const check = Object.hasOwn(allowed, k) ? allowed[k] : undefined
     if (!check) throw new Error('Invalid `' + where + '`: unknown key `' + k + '` (expected one of ' + Object.keys(allowed).join(', ') + ')')

@@ -40,6 +40,12 @@ function warn(file: VFile, field: string, count: number): void {
   report(
     file,
     'invalid-characters',
-    'Removed or replaced ' + count + ' character' + (count === 1 ? '' : 's') + ' in `' + field + '` that YAML readers refuse or read as line breaks (control characters, U+FFFE, U+FFFF, lone surrogates, NEL, LS, PS)'
+    'Removed or replaced ' +
+      count +
+      ' character' +
+      (count === 1 ? '' : 's') +
+      ' in `' +
+      field +
+      '` that YAML readers refuse or read as line breaks (control characters, U+FFFE, U+FFFF, lone surrogates, NEL, LS, PS)'
   )
 }

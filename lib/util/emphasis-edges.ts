@@ -53,9 +53,31 @@ const spaced = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Ar
 
 /** Opening brackets and quotes and their partners. */
 const partners: Record<string, string> = {
-  '(': ')', '[': ']', '{': '}', '（': '）', '［': '］', '｛': '｝', '「': '」', '『': '』', '“': '”', '‘': '’',
-  '【': '】', '〔': '〕', '〖': '〗', '〘': '〙', '〚': '〛', '《': '》', '〈': '〉', '«': '»', '‹': '›', '„': '“', '‚': '‘',
-  '"': '"', "'": "'", '＂': '＂', '＇': '＇'
+  '(': ')',
+  '[': ']',
+  '{': '}',
+  '（': '）',
+  '［': '］',
+  '｛': '｝',
+  '「': '」',
+  '『': '』',
+  '“': '”',
+  '‘': '’',
+  '【': '】',
+  '〔': '〕',
+  '〖': '〗',
+  '〘': '〙',
+  '〚': '〛',
+  '《': '》',
+  '〈': '〉',
+  '«': '»',
+  '‹': '›',
+  '„': '“',
+  '‚': '‘',
+  '"': '"',
+  "'": "'",
+  '＂': '＂',
+  '＇': '＇'
 }
 const openers = new Map(Object.entries(partners))
 const closers = new Map(Object.entries(partners).map(([open, close]) => [close, open]))

@@ -50,10 +50,31 @@ for (const [index, names] of MONTH_NAMES.entries()) {
 
 /** Named zones with a fixed offset in minutes (only unambiguous-enough ones). */
 const ZONES: Record<string, number> = {
-  z: 0, ut: 0, utc: 0, gmt: 0,
-  est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
-  bst: 60, cet: 60, cest: 120, mez: 60, mesz: 120, eet: 120, eest: 180,
-  jst: 540, kst: 540, hkt: 480, sgt: 480, aest: 600, aedt: 660
+  z: 0,
+  ut: 0,
+  utc: 0,
+  gmt: 0,
+  est: -300,
+  edt: -240,
+  cst: -360,
+  cdt: -300,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
+  bst: 60,
+  cet: 60,
+  cest: 120,
+  mez: 60,
+  mesz: 120,
+  eet: 120,
+  eest: 180,
+  jst: 540,
+  kst: 540,
+  hkt: 480,
+  sgt: 480,
+  aest: 600,
+  aedt: 660
 }
 
 const MONTH = '(\\p{L}{3,10})\\.?'
@@ -82,11 +103,14 @@ const DAY_PATTERNS: Array<[RegExp, DayReader]> = [
   // 14.04.2020 (day first)
   [/(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)/gu, (m) => [Number(m[3]), Number(m[2]), Number(m[1])]],
   // 04/14/2020 (month first unless the first part cannot be a month)
-  [/(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)/gu, (m) => {
-    const a = Number(m[1])
-    const b = Number(m[2])
-    return a > 12 ? [Number(m[3]), b, a] : [Number(m[3]), a, b]
-  }]
+  [
+    /(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)/gu,
+    (m) => {
+      const a = Number(m[1])
+      const b = Number(m[2])
+      return a > 12 ? [Number(m[3]), b, a] : [Number(m[3]), a, b]
+    }
+  ]
 ]
 
 /**

@@ -44,24 +44,16 @@ const maxLength = 160
 const fields = new Map(labels)
 
 /** Alternation of labels, longest first so `责任编辑` wins over `编辑`. */
-const alternation = (names: string[]) =>
-  [...names].sort((a, b) => b.length - a.length).join('|')
+const alternation = (names: string[]) => [...names].sort((a, b) => b.length - a.length).join('|')
 
 /** A label followed by a colon: one token of the credit line. */
-const labelPattern = new RegExp(
-  '(?:本文|文章|原文|稿件|新闻|新聞)?(' + alternation(labels.map(([name]) => name)) + ')\\s*[：:]',
-  'g'
-)
+const labelPattern = new RegExp('(?:本文|文章|原文|稿件|新闻|新聞)?(' + alternation(labels.map(([name]) => name)) + ')\\s*[：:]', 'g')
 
 /** Words that may open a label at the start (`本文作者：`, `文章来源：`). */
 const prefix = '(?:本文|文章|原文|稿件|新闻|新聞)?'
 
 /** A credit line starts with an optional parenthesis and a field label. */
-const startPattern = new RegExp(
-  '^[（(]?\\s*' + prefix + '(' +
-    alternation(labels.filter(([, field]) => field).map(([name]) => name)) +
-    ')\\s*[：:]'
-)
+const startPattern = new RegExp('^[（(]?\\s*' + prefix + '(' + alternation(labels.filter(([, field]) => field).map(([name]) => name)) + ')\\s*[：:]')
 
 /** Reporter labels, which also open the questions of an interview (`记者：您怎么看？`). */
 const reporterLabels = new Set(['记者', '記者'])
@@ -79,8 +71,7 @@ const sentenceEnd = /[？?！!]/
 const valuePattern = /^(?:[^,，。;；|()（）]|[（(][^()（）]*[)）])*/
 
 /** Stray whitespace and punctuation around a value. */
-const strayPattern =
-  /^[\s:：、·•\-—–_/"'“”‘’「」『』]+|(?<![\s:：、·•\-—–_/"'“”‘’「」『』])[\s:：、·•\-—–_/"'“”‘’「」『』]+$/g
+const strayPattern = /^[\s:：、·•\-—–_/"'“”‘’「」『』]+|(?<![\s:：、·•\-—–_/"'“”‘’「」『』])[\s:：、·•\-—–_/"'“”‘’「」『』]+$/g
 
 /**
  * Parse a credit line.

@@ -24,12 +24,7 @@ const silentRules: ReadonlySet<string> = new Set(['comment-thread', 'profile-rem
  * sentences (a newsletter box, an author bio, a pull quote) and is
  * reported from `largeProseLength` on.
  */
-const shapeRules: ReadonlySet<string> = new Set([
-  'footer',
-  'furniture-hint',
-  'link-list',
-  'teaser-list'
-])
+const shapeRules: ReadonlySet<string> = new Set(['footer', 'furniture-hint', 'link-list', 'teaser-list'])
 
 /** Prose (weighted, see `measureText`) from which any rule's removal is reported: more than a box, a section of the article. */
 const largeProseLength = 600

@@ -27,9 +27,7 @@ export interface Removal {
 
 /** `tag.class#id` of an element, for messages. */
 export function describeElement(node: Element): string {
-  const className = Array.isArray(node.properties.className)
-    ? node.properties.className.map((c) => '.' + String(c)).join('')
-    : ''
+  const className = Array.isArray(node.properties.className) ? node.properties.className.map((c) => '.' + String(c)).join('') : ''
   const id = node.properties.id ? '#' + String(node.properties.id) : ''
   return node.tagName + className + id
 }
@@ -52,17 +50,7 @@ export function recordRemoval(file: VFile, removal: Removal): void {
  */
 export function noteRemoval(file: VFile, removal: Removal, node?: Element | null | undefined): void {
   recordRemoval(file, {...removal, reported: true})
-  const what =
-    removal.kind === 'text'
-      ? removal.characters + ' characters of text'
-      : removal.kind === 'image'
-        ? 'image `' + removal.sample + '`'
-        : 'embed `' + removal.sample + '`'
+  const what = removal.kind === 'text' ? removal.characters + ' characters of text' : removal.kind === 'image' ? 'image `' + removal.sample + '`' : 'embed `' + removal.sample + '`'
   const sample = removal.kind === 'text' && removal.sample ? ': “' + removal.sample + '”' : ''
-  report(
-    file,
-    ruleIds[removal.kind],
-    'Removed ' + what + ' from inside the article (`' + removal.element + '`, rule `' + removal.rule + '`)' + sample,
-    node
-  )
+  report(file, ruleIds[removal.kind], 'Removed ' + what + ' from inside the article (`' + removal.element + '`, rule `' + removal.rule + '`)' + sample, node)
 }

@@ -82,11 +82,7 @@ export function collectCandidates(tree: Root, pageIndex?: PageIndex | undefined)
  * as the next or previous local day); authors when they share no name
  * (words compared case-insensitively, CJK names as substrings).
  */
-export function fieldEvidence(
-  article: Readonly<ArticleMeta>,
-  sources: Readonly<MetaSources>,
-  candidates: FieldCandidates | undefined
-): Partial<Record<MetaField, FieldEvidence>> {
+export function fieldEvidence(article: Readonly<ArticleMeta>, sources: Readonly<MetaSources>, candidates: FieldCandidates | undefined): Partial<Record<MetaField, FieldEvidence>> {
   const fields: Partial<Record<MetaField, FieldEvidence>> = {}
   const names: Array<MetaField> = ['title', 'date', 'author', 'source', 'tags', 'url']
   for (const name of names) {
@@ -143,7 +139,39 @@ function words(value: string): Array<string> {
 
 /** Words of bylines that are not names: joiners, roles and labels a byline reader may take along. */
 const stopWords: ReadonlySet<string> = new Set([
-  'by', 'and', 'von', 'und', 'par', 'et', 'por', 'door', 'the', 'staff', 'reporter', 'editor', 'redaktion',
-  'text', 'texte', 'texto', 'foto', 'fotos', 'photo', 'photos', 'bild', 'bilder', 'datum', 'date', 'kategorien', 'categories',
-  '责任编辑', '責任編輯', '编辑', '編輯', '记者', '記者', '作者', '来源', '來源'
+  'by',
+  'and',
+  'von',
+  'und',
+  'par',
+  'et',
+  'por',
+  'door',
+  'the',
+  'staff',
+  'reporter',
+  'editor',
+  'redaktion',
+  'text',
+  'texte',
+  'texto',
+  'foto',
+  'fotos',
+  'photo',
+  'photos',
+  'bild',
+  'bilder',
+  'datum',
+  'date',
+  'kategorien',
+  'categories',
+  '责任编辑',
+  '責任編輯',
+  '编辑',
+  '編輯',
+  '记者',
+  '記者',
+  '作者',
+  '来源',
+  '來源'
 ])

@@ -112,7 +112,11 @@ export function giveVerdict(tree: MdastRoot, file: VFile): Verdict {
     report(
       file,
       'relative-urls-unresolved',
-      output.relativeUrls.length + ' relative URL' + (output.relativeUrls.length === 1 ? '' : 's') + ' (`' + output.relativeUrls[0] +
+      output.relativeUrls.length +
+        ' relative URL' +
+        (output.relativeUrls.length === 1 ? '' : 's') +
+        ' (`' +
+        output.relativeUrls[0] +
         '`…) left as they are: the page gives no URL of its own; pass the `url` option (CLI: `--base-url`)'
     )
   }

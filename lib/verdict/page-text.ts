@@ -63,9 +63,7 @@ export function measurePageText(tree: Root, root: Element | undefined, title?: s
   let linkWeight = 0
   let runInRoot = false
   // Each frame: a parent, the next child index, whether it is inside the root, inside a link.
-  const stack: Array<{node: Root | Element; index: number; inRoot: boolean; inLink: boolean}> = [
-    {node: tree, index: 0, inRoot: false, inLink: false}
-  ]
+  const stack: Array<{node: Root | Element; index: number; inRoot: boolean; inLink: boolean}> = [{node: tree, index: 0, inRoot: false, inLink: false}]
 
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]

@@ -21,10 +21,18 @@ export function page(spec: {title?: string | undefined; url?: string | undefined
   const canonical = spec.url ? '<link rel="canonical" href="' + spec.url + '">' : ''
   const tags = (spec.tags || ['新闻']).map((tag, index) => '<a rel="tag" href="/tag/' + index + '">' + tag + '</a>').join(' ')
   return (
-    '<!doctype html><html><head><meta charset="utf-8">' + canonical + '<title>' + (spec.title || '') + '</title></head><body>' +
+    '<!doctype html><html><head><meta charset="utf-8">' +
+    canonical +
+    '<title>' +
+    (spec.title || '') +
+    '</title></head><body>' +
     (spec.title ? '<h2>' + spec.title + '</h2>' : '') +
-    '<div class="entry"><p>（来源：美國之音, 文章內容並不代表本網立場和觀點。）</p><p>' + (spec.body || '正文第一段，记者报道了当地的情况。') + '</p><p>第二段内容。</p></div>' +
-    '<div class="postfooter">本文标签：' + tags + '</div></body></html>'
+    '<div class="entry"><p>（来源：美國之音, 文章內容並不代表本網立場和觀點。）</p><p>' +
+    (spec.body || '正文第一段，记者报道了当地的情况。') +
+    '</p><p>第二段内容。</p></div>' +
+    '<div class="postfooter">本文标签：' +
+    tags +
+    '</div></body></html>'
   )
 }
 

@@ -37,16 +37,110 @@ export interface Page {
 }
 
 // Common Han characters without those of credit-line keywords (来源, 作者, 记者, 编辑, 责编, 摄影, 出处, 原文…).
-const han = '的一是不了在人有我他这个们中上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年过发后里用道行所然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其些主样理心她本前开但因只从想实日军意无力它与长把机十民第公此已工使情明性知全三又关点正业外将两高间由问很最重并物手应战向头文体政美相见被利什二等产或新己制身果加西月话合回特代内信表化老给世位次度门任常先海通教儿原东声提立及比员解水名真论处走义各入几口认条平系气题活更别打女变四神总何电数安少报才结反受目太量再感建务做接必场件计管期市直资命山金指许统区保至队形社便空决治展马科司五基书非则听白界达光放强即像难且权思王象完设式色路记南品住告类求据程北边死张该交规万取拉格望觉术领共确传师观清今切院让识候带导争运步改收根造言联持组每济车亲极林服快办议往元英士证近失转夫令准布始存未远台'
+const han =
+  '的一是不了在人有我他这个们中上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年过发后里用道行所然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其些主样理心她本前开但因只从想实日军意无力它与长把机十民第公此已工使情明性知全三又关点正业外将两高间由问很最重并物手应战向头文体政美相见被利什二等产或新己制身果加西月话合回特代内信表化老给世位次度门任常先海通教儿原东声提立及比员解水名真论处走义各入几口认条平系气题活更别打女变四神总何电数安少报才结反受目太量再感建务做接必场件计管期市直资命山金指许统区保至队形社便空决治展马科司五基书非则听白界达光放强即像难且权思王象完设式色路记南品住告类求据程北边死张该交规万取拉格望觉术领共确传师观清今切院让识候带导争运步改收根造言联持组每济车亲极林服快办议往元英士证近失转夫令准布始存未远台'
 const latin = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
 /** YAML-significant: flow indicators, comments, tags, anchors, aliases, directives, quotes, escapes. */
-const yamlSignificant = [': ', '#', '---', '...', '"', "'", '\\', '!!', '!', '&a', '*a', '@', '%', '|', '>', '?', '{', '}', '[', ']', ',', '- ', 'yes', 'no', 'on', 'null', '~', '1:30', '2020-01-01', '0x1F', '1_000', '.inf']
+const yamlSignificant = [
+  ': ',
+  '#',
+  '---',
+  '...',
+  '"',
+  "'",
+  '\\',
+  '!!',
+  '!',
+  '&a',
+  '*a',
+  '@',
+  '%',
+  '|',
+  '>',
+  '?',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  '- ',
+  'yes',
+  'no',
+  'on',
+  'null',
+  '~',
+  '1:30',
+  '2020-01-01',
+  '0x1F',
+  '1_000',
+  '.inf'
+]
 /** Markdown-significant: emphasis, links, headings, lists, HTML, code, tables, escapes, entities. */
-const markdownSignificant = ['*', '_', '**', '__', '[', ']', '](', '![', '#', '# ', '1. ', '1) ', '- ', '+ ', '> ', '<', '</', '<b>', '`', '```', '~~', '|', '\\', '&amp;', '&#x61;', '&copy', '<!--', '-->', '***', '===', '    ', 'http://example.com', '<https://x.y>', '[^1]']
+const markdownSignificant = [
+  '*',
+  '_',
+  '**',
+  '__',
+  '[',
+  ']',
+  '](',
+  '![',
+  '#',
+  '# ',
+  '1. ',
+  '1) ',
+  '- ',
+  '+ ',
+  '> ',
+  '<',
+  '</',
+  '<b>',
+  '`',
+  '```',
+  '~~',
+  '|',
+  '\\',
+  '&amp;',
+  '&#x61;',
+  '&copy',
+  '<!--',
+  '-->',
+  '***',
+  '===',
+  '    ',
+  'http://example.com',
+  '<https://x.y>',
+  '[^1]'
+]
 const cjkPunctuation = ['，', '。', '、', '“', '”', '「', '」', '《', '》', '（', '）', '！', '？', '；', '…', '—', '·']
 const other = ['é', 'ü', 'ß', 'ø', 'Ω', 'Ж', 'ع', 'ע', '😀', '👍🏽', 'ｶ', 'が', 'ㄅ', '한', 'e\u0301', '\u00a0', ' ', ' ', ' ']
 /** Static site generators' own syntax: Hugo shortcodes and summary divider, kramdown extensions, attribute lists, math, abbreviations, Goldmark attributes. */
-export const generatorSyntax = ['{{<', '{{%', '>}}', '%}}', '{{< gist a b >}}', '{{% notice %}}', '{{</* x */>}}', '{{<br />', '<!--more-->', '{:', '{::nomarkdown}', '{:/}', '{: .c onclick="x()"}', '{::comment}', '{:toc}', '{#id}', '{.cls}', '{style="color:red"}', '$$', '*[A]: ', ': ', '^', '{%', '{{ x }}']
+export const generatorSyntax = [
+  '{{<',
+  '{{%',
+  '>}}',
+  '%}}',
+  '{{< gist a b >}}',
+  '{{% notice %}}',
+  '{{</* x */>}}',
+  '{{<br />',
+  '<!--more-->',
+  '{:',
+  '{::nomarkdown}',
+  '{:/}',
+  '{: .c onclick="x()"}',
+  '{::comment}',
+  '{:toc}',
+  '{#id}',
+  '{.cls}',
+  '{style="color:red"}',
+  '$$',
+  '*[A]: ',
+  ': ',
+  '^',
+  '{%',
+  '{{ x }}'
+]
 /** Characters YAML readers refuse or read as line breaks, a BOM, lone surrogates. */
 export const controlCharacters = ['\x01', '\x1b', '\x7f', '\x85', '\x9b', '\u2028', '\u2029', '\ufffe', '\uffff', '\ufeff', '\ud800', '\udc00']
 
@@ -69,9 +163,7 @@ const unit: fc.Arbitrary<string> = fc.oneof(
  * table cell, `\\|` has no agreed meaning (GitHub and micromark differ,
  * github/cmark-gfm#277), so no serialiser can round-trip it.
  */
-export const text: fc.Arbitrary<string> = fc
-  .tuple(fc.constantFrom(...han, ...latin), fc.string({unit, maxLength: 24}))
-  .map(([first, rest]) => (first + rest).replace(/\\\|/g, '\\ |'))
+export const text: fc.Arbitrary<string> = fc.tuple(fc.constantFrom(...han, ...latin), fc.string({unit, maxLength: 24})).map(([first, rest]) => (first + rest).replace(/\\\|/g, '\\ |'))
 
 /** Short words for names and tags. */
 const word: fc.Arbitrary<string> = fc.string({unit: fc.oneof(fc.constantFrom(...han), fc.constantFrom(...latin)), minLength: 1, maxLength: 6})
@@ -111,10 +203,18 @@ interface Generated {
   kept: Array<{text: string; heading?: number | undefined}>
 }
 
-const escapeText = (value: string) => value.replace(/&(?![#a-zA-Z0-9]+;)/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+const escapeText = (value: string) =>
+  value
+    .replace(/&(?![#a-zA-Z0-9]+;)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
 /** Text exactly as written: `&` always escaped, so `&amp;` in the text stays literal. */
 const literal = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-const attribute = (value: string) => value.replace(/&(?![#a-zA-Z0-9]+;)/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
+const attribute = (value: string) =>
+  value
+    .replace(/&(?![#a-zA-Z0-9]+;)/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/</g, '&lt;')
 void escapeText
 
 /** Inline content: text, formatting, links, images, breaks, spans. Returns HTML and its text. */
@@ -122,7 +222,10 @@ const inline: fc.Arbitrary<{html: string; text: string}> = fc.letrec<{inline: {h
   inline: fc.oneof(
     {depthSize: 'small', withCrossShrink: true},
     {weight: 5, arbitrary: text.map((value) => ({html: literal(value), text: value}))},
-    {weight: 2, arbitrary: fc.tuple(fc.constantFrom('b', 'strong', 'i', 'em', 'code', 'span'), tie('inlines')).map(([tag, inner]) => ({html: '<' + tag + '>' + inner.html + '</' + tag + '>', text: inner.text}))},
+    {
+      weight: 2,
+      arbitrary: fc.tuple(fc.constantFrom('b', 'strong', 'i', 'em', 'code', 'span'), tie('inlines')).map(([tag, inner]) => ({html: '<' + tag + '>' + inner.html + '</' + tag + '>', text: inner.text}))
+    },
     {weight: 2, arbitrary: fc.tuple(href, tie('inlines')).map(([target, inner]) => ({html: '<a href="' + attribute(target) + '">' + inner.html + '</a>', text: inner.text}))},
     {weight: 1, arbitrary: fc.constant({html: '<br>', text: ' '})},
     {weight: 1, arbitrary: fc.tuple(href, text).map(([src, alt]) => ({html: '<img src="' + attribute(src) + '" alt="' + attribute(alt) + '">', text: ' '}))}
@@ -136,7 +239,10 @@ const block: fc.Arbitrary<Generated> = fc.letrec<{block: Generated; blocks: Gene
     {depthSize: 'small', withCrossShrink: true},
     {weight: 6, arbitrary: inline.map((inner) => ({html: '<p>' + inner.html + '</p>', kept: [{text: inner.text}]}))},
     // `h1`/`h2` inside the article are title candidates of the site profile (`.post h1` first), so h3–h6.
-    {weight: 1, arbitrary: fc.tuple(fc.integer({min: 3, max: 6}), inline).map(([level, inner]) => ({html: '<h' + level + '>' + inner.html + '</h' + level + '>', kept: [{text: inner.text, heading: level}]}))},
+    {
+      weight: 1,
+      arbitrary: fc.tuple(fc.integer({min: 3, max: 6}), inline).map(([level, inner]) => ({html: '<h' + level + '>' + inner.html + '</h' + level + '>', kept: [{text: inner.text, heading: level}]}))
+    },
     {
       weight: 1,
       arbitrary: fc.tuple(fc.constantFrom('ul', 'ol'), fc.array(inline, {minLength: 1, maxLength: 4})).map(([tag, items]) => ({
@@ -151,7 +257,8 @@ const block: fc.Arbitrary<Generated> = fc.letrec<{block: Generated; blocks: Gene
       arbitrary: fc.tuple(fc.integer({min: 1, max: 3}), fc.array(fc.array(inline, {minLength: 1, maxLength: 3}), {minLength: 1, maxLength: 4})).map(([columns, rows]) => {
         const cells = rows.map((row) => Array.from({length: columns}, (_, index) => row[index % row.length]))
         return {
-          html: '<table>' + cells.map((row, index) => '<tr>' + row.map((cell) => (index === 0 ? '<th>' : '<td>') + cell.html + (index === 0 ? '</th>' : '</td>')).join('') + '</tr>').join('') + '</table>',
+          html:
+            '<table>' + cells.map((row, index) => '<tr>' + row.map((cell) => (index === 0 ? '<th>' : '<td>') + cell.html + (index === 0 ? '</th>' : '</td>')).join('') + '</tr>').join('') + '</table>',
           kept: cells.flat().map((cell) => ({text: cell.text}))
         }
       })
@@ -215,9 +322,17 @@ export const page: fc.Arbitrary<Page> = fc
     }
     const tags = spec.tags.map((tag, index) => '<a rel="tag" href="/tag/' + index + '">' + literal(tag) + '</a>').join(', ')
     const html =
-      '<!doctype html><html><head><meta charset="utf-8"><title>' + literal(spec.title) + '</title></head><body><div class="post">' +
-      '<h2>' + literal(spec.title) + '</h2><div class="entry">' + entry + '</div>' +
-      '<div class="postfooter"><div>本文标签：' + tags + '</div></div></div></body></html>'
+      '<!doctype html><html><head><meta charset="utf-8"><title>' +
+      literal(spec.title) +
+      '</title></head><body><div class="post">' +
+      '<h2>' +
+      literal(spec.title) +
+      '</h2><div class="entry">' +
+      entry +
+      '</div>' +
+      '<div class="postfooter"><div>本文标签：' +
+      tags +
+      '</div></div></div></body></html>'
     // A heading repeating the title goes with the title (to the frontmatter), by design.
     const kept = spec.body.flatMap((part) => part.kept).filter((item) => !(item.heading !== undefined && item.heading <= 2 && squash(item.text) === squash(spec.title)))
     return {html, kept: kept.map((item) => item.text), dropped, related}
@@ -244,7 +359,37 @@ const mutation: fc.Arbitrary<Mutation> = fc.record({
   length: fc.integer({min: 1, max: 64})
 })
 
-const tagSnippets = ['<div>', '</div>', '<p>', '</p>', '<b>', '</b>', '<table><tr><td>', '</table>', '<!--', '-->', '<script>', '</script>', '<![CDATA[', '<svg>', '<math>', '<template>', '<plaintext>', '<a href="javascript:x">', '<meta charset="big5">', '<li>', '<select>', '<iframe srcdoc="<b>">', '<div/>', '&#0;', '&#x110000;', '\uFEFF', '<?xml?>', '</br>', '<isindex>']
+const tagSnippets = [
+  '<div>',
+  '</div>',
+  '<p>',
+  '</p>',
+  '<b>',
+  '</b>',
+  '<table><tr><td>',
+  '</table>',
+  '<!--',
+  '-->',
+  '<script>',
+  '</script>',
+  '<![CDATA[',
+  '<svg>',
+  '<math>',
+  '<template>',
+  '<plaintext>',
+  '<a href="javascript:x">',
+  '<meta charset="big5">',
+  '<li>',
+  '<select>',
+  '<iframe srcdoc="<b>">',
+  '<div/>',
+  '&#0;',
+  '&#x110000;',
+  '\uFEFF',
+  '<?xml?>',
+  '</br>',
+  '<isindex>'
+]
 
 /** A fixture with a few byte-level edits. */
 export const mutatedFixture = (fixtures: Array<{name: string; bytes: Uint8Array}>) =>
@@ -318,8 +463,10 @@ export async function checkConversion(input: string | Uint8Array, options: Conve
     const data12 = YAML.parse(head.value) as Record<string, unknown>
     const data11 = YAML.parse(head.value, {version: '1.1'}) as Record<string, unknown>
     for (const key of present) {
-      if (JSON.stringify(data12[key]) !== JSON.stringify(article[key])) throw new Error('frontmatter `' + key + '` reads back as ' + JSON.stringify(data12[key]) + ', extracted ' + JSON.stringify(article[key]))
-      if (key !== 'date' && JSON.stringify(data11[key]) !== JSON.stringify(article[key])) throw new Error('frontmatter `' + key + '` reads back under YAML 1.1 as ' + JSON.stringify(data11[key]) + ', extracted ' + JSON.stringify(article[key]))
+      if (JSON.stringify(data12[key]) !== JSON.stringify(article[key]))
+        throw new Error('frontmatter `' + key + '` reads back as ' + JSON.stringify(data12[key]) + ', extracted ' + JSON.stringify(article[key]))
+      if (key !== 'date' && JSON.stringify(data11[key]) !== JSON.stringify(article[key]))
+        throw new Error('frontmatter `' + key + '` reads back under YAML 1.1 as ' + JSON.stringify(data11[key]) + ', extracted ' + JSON.stringify(article[key]))
     }
   }
 
@@ -396,7 +543,8 @@ export function checkLayouts(file: VFile, relative: string): void {
     const data = YAML.parse(yaml) as Record<string, unknown>
     const data11 = YAML.parse(yaml, {version: '1.1'}) as Record<string, unknown>
     for (const key of ['title', 'author', 'source', 'tags']) {
-      if (JSON.stringify(data11[key]) !== JSON.stringify(data[key])) throw new Error(layout + ': `' + key + '` reads differently under YAML 1.1: ' + JSON.stringify(data11[key]) + ' / ' + JSON.stringify(data[key]))
+      if (JSON.stringify(data11[key]) !== JSON.stringify(data[key]))
+        throw new Error(layout + ': `' + key + '` reads differently under YAML 1.1: ' + JSON.stringify(data11[key]) + ' / ' + JSON.stringify(data[key]))
     }
     if (typeof data.title !== 'string' || !data.title) throw new Error(layout + ': no title')
     for (const tag of Array.isArray(data.tags) ? data.tags.map(String) : []) {

@@ -23,7 +23,10 @@ export interface FoundRegex {
 /** Every `.ts` file under `lib/`. */
 export async function libFiles(): Promise<Array<string>> {
   const entries = await fs.readdir(path.join(root, 'lib'), {recursive: true})
-  return entries.filter((name) => name.endsWith('.ts')).map((name) => path.join(root, 'lib', name)).sort()
+  return entries
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => path.join(root, 'lib', name))
+    .sort()
 }
 
 /** Regular expression literals, and the places that call `RegExp(…)` (`dynamic`). */

@@ -9,8 +9,27 @@ import {visitParents} from 'unist-util-visit-parents'
 
 /** Elements that run code, load documents, submit data or restyle the page. */
 const elements = new Set([
-  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'input', 'button', 'select', 'textarea',
-  'base', 'link', 'svg', 'math', 'portal', 'template', 'noscript', 'dialog'
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'form',
+  'input',
+  'button',
+  'select',
+  'textarea',
+  'base',
+  'link',
+  'svg',
+  'math',
+  'portal',
+  'template',
+  'noscript',
+  'dialog'
 ])
 
 /** Attributes holding a URL, by hast property name. */

@@ -166,10 +166,7 @@ export function blockStats(tree: Root | Element): PageStats {
 function settleFurniture(blocks: Array<Block>, page: Block | undefined) {
   const pageText = page ? page.all.text : 0
   for (const block of blocks) {
-    block.unlikely =
-      block.furniture === 2 ||
-      (block.furniture === 1 &&
-        !(block.all.text >= pageText * 0.5 && linkDensity(block.all) < 0.35))
+    block.unlikely = block.furniture === 2 || (block.furniture === 1 && !(block.all.text >= pageText * 0.5 && linkDensity(block.all) < 0.35))
     block.inUnlikely = block.unlikely || (block.parent ? block.parent.inUnlikely : false)
     block.likely = {...block.own}
   }

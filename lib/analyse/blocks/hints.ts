@@ -3,18 +3,7 @@ import {isCommentHeading, sectionHeading} from './section-heading.js'
 import {negativeLong, negativeShort, positiveName, unlikelyStrong, unlikelyWeak} from '../vocabulary.js'
 
 /** ARIA roles of page furniture. */
-const unlikelyRoles = new Set([
-  'alert',
-  'alertdialog',
-  'banner',
-  'complementary',
-  'contentinfo',
-  'dialog',
-  'menu',
-  'menubar',
-  'navigation',
-  'search'
-])
+const unlikelyRoles = new Set(['alert', 'alertdialog', 'banner', 'complementary', 'contentinfo', 'dialog', 'menu', 'menubar', 'navigation', 'search'])
 
 /**
  * The class names and id of `node`, camelCase split with dashes and lower-cased
@@ -106,10 +95,7 @@ export function isHidden(node: Element): boolean {
   const props = node.properties
   if (props.hidden !== undefined && props.hidden !== false && props.hidden !== null) return true
   const style = props.style
-  return (
-    typeof style === 'string' &&
-    /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i.test(style)
-  )
+  return typeof style === 'string' && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i.test(style)
 }
 
 /** Whether `node` has `aria-hidden=true`. */

@@ -33,12 +33,7 @@ export function measureText(value: string): TextMeasure {
     ) {
       punctuation++
       length += 2
-    } else if (
-      (code >= 0x2e80 && code <= 0x9fff) ||
-      (code >= 0xac00 && code <= 0xd7af) ||
-      (code >= 0xf900 && code <= 0xfaff) ||
-      (code >= 0xff00 && code <= 0xffef)
-    ) {
+    } else if ((code >= 0x2e80 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7af) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff00 && code <= 0xffef)) {
       length += 2
     } else {
       length++

@@ -110,18 +110,4 @@ export function tagScore(tagName: string): number {
 }
 
 /** Elements that are never picked as the article root on their own. */
-export const notCandidateTags: ReadonlySet<string> = new Set([
-  'html',
-  'body',
-  'head',
-  'li',
-  'dt',
-  'dd',
-  'p',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6'
-])
+export const notCandidateTags: ReadonlySet<string> = new Set(['html', 'body', 'head', 'li', 'dt', 'dd', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])

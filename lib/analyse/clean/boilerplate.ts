@@ -9,26 +9,31 @@ import {isCommentHeading, isRelatedHeading, sectionHeading} from '../blocks/sect
 import {shortText} from '../blocks/short-text.js'
 import {linkDensity} from '../blocks/totals.js'
 import {
-  articleBesideComments, boilerplateStrong, boilerplateText, boilerplateTextMax, boilerplateWeak, commentName, emptyRelatedShare, linkListDensity,
-  linkListRootShare, metadataRow, metadataRowMaxText, metadataRowRootShare, mostTextMaxDensity, mostTextShare, relatedLinkDensity, relatedName,
-  teaserDensity, teaserName
+  articleBesideComments,
+  boilerplateStrong,
+  boilerplateText,
+  boilerplateTextMax,
+  boilerplateWeak,
+  commentName,
+  emptyRelatedShare,
+  linkListDensity,
+  linkListRootShare,
+  metadataRow,
+  metadataRowMaxText,
+  metadataRowRootShare,
+  mostTextMaxDensity,
+  mostTextShare,
+  relatedLinkDensity,
+  relatedName,
+  teaserDensity,
+  teaserName
 } from '../vocabulary.js'
 
 /**
  * Why the clean step removes a block: a stable name, reported in
  * `file.data.removals` and `dropped-content` messages.
  */
-export type CleanRule =
-  | 'boilerplate-hint'
-  | 'boilerplate-text'
-  | 'comment-thread'
-  | 'empty-related'
-  | 'footer'
-  | 'furniture-hint'
-  | 'link-list'
-  | 'metadata-row'
-  | 'teaser-hint'
-  | 'teaser-list'
+export type CleanRule = 'boilerplate-hint' | 'boilerplate-text' | 'comment-thread' | 'empty-related' | 'footer' | 'furniture-hint' | 'link-list' | 'metadata-row' | 'teaser-hint' | 'teaser-list'
 
 /** What the clean step does with a block: keep it, mark it as a related list, or remove it by the named rule. */
 export type Verdict = 'keep' | 'related' | CleanRule
@@ -53,26 +58,7 @@ export interface BlockContext {
  * Text elements: a class hint removes one only when it does not read as
  * article text (`p.paywall` and `p.teaser` paragraphs are the article).
  */
-const textTags: ReadonlySet<string> = new Set([
-  'blockquote',
-  'dd',
-  'dl',
-  'dt',
-  'figcaption',
-  'figure',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'li',
-  'ol',
-  'p',
-  'pre',
-  'table',
-  'ul'
-])
+const textTags: ReadonlySet<string> = new Set(['blockquote', 'dd', 'dl', 'dt', 'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ol', 'p', 'pre', 'table', 'ul'])
 
 /**
  * Blocks never dropped for their links alone: text structure (lists of links
@@ -182,8 +168,7 @@ export const cleanRules: ReadonlyArray<CleanRuleSpec> = [
   },
   {
     name: 'metadata-row',
-    judge: (f) =>
-      f.names.some((n) => metadataRow.test(n)) && f.text - f.linkText < Math.min(metadataRowMaxText, f.rootText * metadataRowRootShare) ? 'metadata-row' : undefined
+    judge: (f) => (f.names.some((n) => metadataRow.test(n)) && f.text - f.linkText < Math.min(metadataRowMaxText, f.rootText * metadataRowRootShare) ? 'metadata-row' : undefined)
   },
   {
     name: 'comment-heading',
@@ -235,8 +220,7 @@ export const cleanRules: ReadonlyArray<CleanRuleSpec> = [
   },
   {
     name: 'boilerplate-text',
-    judge: (f) =>
-      f.text > 0 && f.text < boilerplateTextMax && boilerplateText.test((shortText(f.node, boilerplateTextMax) ?? '').trim()) ? 'boilerplate-text' : undefined
+    judge: (f) => (f.text > 0 && f.text < boilerplateTextMax && boilerplateText.test((shortText(f.node, boilerplateTextMax) ?? '').trim()) ? 'boilerplate-text' : undefined)
   }
 ]
 

@@ -8,19 +8,7 @@ import {isLayoutTable} from '../blocks/table-kind.js'
 import {phrasingTags} from '../blocks/tags.js'
 
 /** Elements that never belong to article text. */
-const dropTags: ReadonlySet<string> = new Set([
-  'aside',
-  'button',
-  'dialog',
-  'input',
-  'nav',
-  'noscript',
-  'script',
-  'select',
-  'style',
-  'template',
-  'textarea'
-])
+const dropTags: ReadonlySet<string> = new Set(['aside', 'button', 'dialog', 'input', 'nav', 'noscript', 'script', 'select', 'style', 'template', 'textarea'])
 
 /** Embeds: they stay (ads and trackers are dropped, recorded, by `rehypeNormalizeMedia`). */
 const embedTags: ReadonlySet<string> = new Set(['iframe', 'embed', 'object'])

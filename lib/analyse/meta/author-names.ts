@@ -14,15 +14,47 @@
 
 import {isCjkRoleWord} from './chinese-names.js'
 
-const LABEL = /^(?:(?:written|posted|published|reported|story|text|words|photos?)\s+)?(?:by|von|par|por|door)(?=[\s:：])[\s:：]*|^(?:author|authors|autor|autorin|auteur|autore|byline|text|texto|texte|reporter|作者|撰文|文|撰稿)\s*[:：/／|]\s*|^(?:本报记者|本報記者|记者|記者|通讯员|通訊員)\s*[:：]?\s*/i
+const LABEL =
+  /^(?:(?:written|posted|published|reported|story|text|words|photos?)\s+)?(?:by|von|par|por|door)(?=[\s:：])[\s:：]*|^(?:author|authors|autor|autorin|auteur|autore|byline|text|texto|texte|reporter|作者|撰文|文|撰稿)\s*[:：/／|]\s*|^(?:本报记者|本報記者|记者|記者|通讯员|通訊員)\s*[:：]?\s*/i
 
 /** `ByJane Roe`: the label glued to the name (case matters: `Byron` is a name). */
 const GLUED_BY = /^By(?=\p{Lu}\p{Ll})/u
 
 /** Month names (either case for the first letter), to cut `Jane Doe March 22, 2017`. */
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'january',
-  'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'januar',
-  'februar', 'märz', 'mai', 'juni', 'juli', 'oktober', 'dezember']
+const MONTHS = [
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'may',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'january',
+  'february',
+  'march',
+  'april',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'januar',
+  'februar',
+  'märz',
+  'mai',
+  'juni',
+  'juli',
+  'oktober',
+  'dezember'
+]
   .map((month) => `[${month[0].toUpperCase()}${month[0]}]${month.slice(1)}`)
   .join('|')
 
@@ -47,14 +79,17 @@ const CUT = new RegExp(
 )
 
 /** Roles one person holds (the last word of `Staff Writer`, `Senior Reporter`). */
-const PERSONAL_ROLE = /(?:writer|reporter|editor|correspondent|columnist|contributor|producer|journalist|photographer|analyst|intern|redakteur|redakteurin|reporterin|korrespondent|korrespondentin|rédacteur|journaliste)$/i
+const PERSONAL_ROLE =
+  /(?:writer|reporter|editor|correspondent|columnist|contributor|producer|journalist|photographer|analyst|intern|redakteur|redakteurin|reporterin|korrespondent|korrespondentin|rédacteur|journaliste)$/i
 
 /** Photo and image credits are not bylines. */
 const CREDIT = /^(?:photo(?:graph)?s?|pictures?|image|images|illustration|video|foto|fotos|bild|bilder|quelle|source)\b/i
 
-const ROLE = /^(?:(?:the|a|an|our|senior|junior|chief|contributing|special|associate|managing|deputy|executive|political|foreign|science|business|sports?|news|tech|technology|health|staff|guest|editorial|freelance|national|international|white house|washington|investigative|digital|global|lead|head|assistant|feature|features|opinion|culture|entertainment|legal|data|video|photo|social media|local|regional|correspondent|bureau)\s+)*(?:writer|writers|reporter|reporters|editor|editors|correspondent|correspondents|columnist|contributor|contributors|producer|journalist|journalists|photographer|analyst|staff|intern|team|desk|chief|redaktion|redakteur|redakteurin|autor|autorin|mitarbeiter|reporterin|korrespondent|korrespondentin|rédaction|rédacteur|journaliste|administrator|admin team|newsroom|news service|wire|wires|bureau|staff report|contributing writer|guest author|guest post)$/i
+const ROLE =
+  /^(?:(?:the|a|an|our|senior|junior|chief|contributing|special|associate|managing|deputy|executive|political|foreign|science|business|sports?|news|tech|technology|health|staff|guest|editorial|freelance|national|international|white house|washington|investigative|digital|global|lead|head|assistant|feature|features|opinion|culture|entertainment|legal|data|video|photo|social media|local|regional|correspondent|bureau)\s+)*(?:writer|writers|reporter|reporters|editor|editors|correspondent|correspondents|columnist|contributor|contributors|producer|journalist|journalists|photographer|analyst|staff|intern|team|desk|chief|redaktion|redakteur|redakteurin|autor|autorin|mitarbeiter|reporterin|korrespondent|korrespondentin|rédaction|rédacteur|journaliste|administrator|admin team|newsroom|news service|wire|wires|bureau|staff report|contributing writer|guest author|guest post)$/i
 
-const STOP = /^(?:share|tweet|email|print|comments?|home|menu|search|login|sign in|subscribe|follow|facebook|twitter|instagram|linkedin|whatsapp|more|read more|unknown|anonymous|none|null|undefined|author|authors|by|von|admin team|view all posts|all posts|posts|profile|about|bio|editor|editors|staff|contributor|contributors|admin|administrator|wordpressadmin|webmaster|site admin|siteadmin)$/i
+const STOP =
+  /^(?:share|tweet|email|print|comments?|home|menu|search|login|sign in|subscribe|follow|facebook|twitter|instagram|linkedin|whatsapp|more|read more|unknown|anonymous|none|null|undefined|author|authors|by|von|admin team|view all posts|all posts|posts|profile|about|bio|editor|editors|staff|contributor|contributors|admin|administrator|wordpressadmin|webmaster|site admin|siteadmin)$/i
 
 export interface CleanOptions {
   /** Site name(s): a name equal to one is rejected. */
@@ -117,7 +152,12 @@ function splitNames(value: string): Array<string> {
   if (!value) return []
   return value
     .split(/ ?(?:[,;，、；&＆/／]| (?:and|und|et|y|e|en|og|och|with|mit) | (?:and|und|&)$) ?/iu)
-    .map((name) => name.replace(/^[\s\p{P}]+|(?<![\s.,;:·•\-–—])[\s.,;:·•\-–—]+$/gu, '').replace(/^(?:and|und|et)\s+/i, '').trim())
+    .map((name) =>
+      name
+        .replace(/^[\s\p{P}]+|(?<![\s.,;:·•\-–—])[\s.,;:·•\-–—]+$/gu, '')
+        .replace(/^(?:and|und|et)\s+/i, '')
+        .trim()
+    )
     .map(withoutRole)
     .filter((name) => name && !ROLE.test(name))
 }
@@ -147,13 +187,15 @@ function acceptable(name: string, strict: boolean | undefined): boolean {
   if (!strict) return true
   if (/\p{Script=Han}/u.test(name)) return !isCjkRoleWord(name) && name.length >= 2 && name.length <= 8 && !/[\s\p{P}]/u.test(name.replace(/[·•]/g, ''))
   // Latin-like: every word capitalised, except short particles.
-  return name.split(' ').every((word, index) =>
-    /^\p{Lu}/u.test(word) || (index > 0 && /^(?:van|von|de|der|den|da|di|du|del|la|le|bin|al|ten|ter|dos|das|y|zu)$/.test(word)))
+  return name.split(' ').every((word, index) => /^\p{Lu}/u.test(word) || (index > 0 && /^(?:van|von|de|der|den|da|di|du|del|la|le|bin|al|ten|ter|dos|das|y|zu)$/.test(word)))
 }
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
 
 /** Lower-cased letters and digits only, for comparisons. */
 function compact(value: string): string {
-  return value.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+  return value
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '')
 }

@@ -300,14 +300,15 @@ function cueText(cue: CueText): {text: string; lines: string} {
 
 /** Text of an element as rendered, each line collapsed, lines joined with `\n`. */
 function linesOf(element: Element): string {
-  return toText(element).split('\n').map((line) => collapse(line)).filter(Boolean).join('\n')
+  return toText(element)
+    .split('\n')
+    .map((line) => collapse(line))
+    .filter(Boolean)
+    .join('\n')
 }
 
 /** Non-boilerplate entries, those in the article or its header first. */
 function preferred<T extends Located>(entries: Array<T>): Array<T> {
   const kept = entries.filter((entry) => !entry.context.excluded)
-  return [
-    ...kept.filter((entry) => entry.context.inArticle || entry.context.inHeader),
-    ...kept.filter((entry) => !(entry.context.inArticle || entry.context.inHeader))
-  ]
+  return [...kept.filter((entry) => entry.context.inArticle || entry.context.inHeader), ...kept.filter((entry) => !(entry.context.inArticle || entry.context.inHeader))]
 }

@@ -18,18 +18,7 @@
 export type SourcedField = 'title' | 'source' | 'author' | 'date' | 'url' | 'tags'
 
 /** A place a field's value can come from. */
-export type SourceId =
-  | 'credit-line'
-  | 'fallback:title'
-  | 'page-url'
-  | 'profile:author'
-  | 'profile:date'
-  | 'profile:source'
-  | 'profile:tags'
-  | 'profile:title'
-  | 'standard'
-  | 'tag-footer'
-  | 'url-path'
+export type SourceId = 'credit-line' | 'fallback:title' | 'page-url' | 'profile:author' | 'profile:date' | 'profile:source' | 'profile:tags' | 'profile:title' | 'standard' | 'tag-footer' | 'url-path'
 
 /** One source of a field and what it reads (for the README). */
 export interface FieldSource {
@@ -55,7 +44,11 @@ export const fieldSources: Readonly<Record<SourcedField, ReadonlyArray<FieldSour
   author: [
     {id: 'credit-line', reads: 'the credit line (`作者：…`, `记者：…`)'},
     {id: 'profile:author', reads: 'a site profile’s `author` selectors, the text without its `authorTrim` patterns'},
-    {id: 'standard', reads: 'JSON-LD `author` > `article:author` and other author metas > site-wide `<meta name=author>` > microdata > `rel=author` > visible byline (Chinese bylines in the text too) > `twitter:data1`; the first whose names read as people’s wins, publishers and editors in charge (`责任编辑：…`) never do'}
+    {
+      id: 'standard',
+      reads:
+        'JSON-LD `author` > `article:author` and other author metas > site-wide `<meta name=author>` > microdata > `rel=author` > visible byline (Chinese bylines in the text too) > `twitter:data1`; the first whose names read as people’s wins, publishers and editors in charge (`责任编辑：…`) never do'
+    }
   ],
   date: [
     {id: 'profile:date', reads: 'a site profile’s `date` selectors: `datetime`, else the text (read with `dateFormat` and `timeZone` when given)'},

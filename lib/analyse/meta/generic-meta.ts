@@ -87,19 +87,46 @@ export interface Options {
 }
 
 const PUBLISHED_KEYS = [
-  'article:published_time', 'og:published_time', 'article:published', 'published_time', 'publish_time',
-  'date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'publication_date', 'article.published',
-  'article_date_original', 'dc.date.issued', 'dcterms.issued', 'dc.date.created', 'dcterms.created',
-  'parsely-pub-date', 'sailthru.date', 'datepublished', 'cxenseparse:recs:publishtime',
-  'itemprop:datepublished', 'itemprop:datecreated', 'og:article:published_time', 'weibo:article:create_at'
+  'article:published_time',
+  'og:published_time',
+  'article:published',
+  'published_time',
+  'publish_time',
+  'date',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'publication_date',
+  'article.published',
+  'article_date_original',
+  'dc.date.issued',
+  'dcterms.issued',
+  'dc.date.created',
+  'dcterms.created',
+  'parsely-pub-date',
+  'sailthru.date',
+  'datepublished',
+  'cxenseparse:recs:publishtime',
+  'itemprop:datepublished',
+  'itemprop:datecreated',
+  'og:article:published_time',
+  'weibo:article:create_at'
 ]
-const MODIFIED_KEYS = [
-  'article:modified_time', 'og:updated_time', 'og:article:modified_time', 'article:modified', 'last-modified',
-  'dc.date.modified', 'dcterms.modified', 'itemprop:datemodified'
-]
+const MODIFIED_KEYS = ['article:modified_time', 'og:updated_time', 'og:article:modified_time', 'article:modified', 'last-modified', 'dc.date.modified', 'dcterms.modified', 'itemprop:datemodified']
 const AUTHOR_KEYS = [
-  'article:author', 'og:article:author', 'article:author_name', 'parsely-author', 'sailthru.author', 'byl',
-  'author', 'dc.creator', 'dcterms.creator', 'citation_author', 'cxenseparse:author', 'itemprop:author'
+  'article:author',
+  'og:article:author',
+  'article:author_name',
+  'parsely-author',
+  'sailthru.author',
+  'byl',
+  'author',
+  'dc.creator',
+  'dcterms.creator',
+  'citation_author',
+  'cxenseparse:author',
+  'itemprop:author'
 ]
 
 /**
@@ -121,24 +148,16 @@ export function extractGenericMeta(tree: Root, options?: Options | null | undefi
   const result: GenericMeta = {}
 
   // Site name and URL first: other fields use them.
-  result.siteName = meta.first(['og:site_name', 'og:sitename']) ?? ld.publisher ?? ld.siteName ??
-    meta.first(['application-name', 'apple-mobile-web-app-title'])
+  result.siteName = meta.first(['og:site_name', 'og:sitename']) ?? ld.publisher ?? ld.siteName ?? meta.first(['application-name', 'apple-mobile-web-app-title'])
   const canonical = index.links.find((link) => link.element.tagName === 'link' && link.rel.includes('canonical'))
   const canonicalHref = canonical ? attr(canonical.element, 'href').trim() : ''
-  const url = (canonicalHref ? {value: canonicalHref, from: 'link:canonical'} : undefined) ??
-    meta.first(['og:url']) ?? ld.url ?? (pageUrl ? {value: pageUrl, from: 'options.url'} : undefined)
+  const url = (canonicalHref ? {value: canonicalHref, from: 'link:canonical'} : undefined) ?? meta.first(['og:url']) ?? ld.url ?? (pageUrl ? {value: pageUrl, from: 'options.url'} : undefined)
   if (url) result.url = {value: resolveUrl(url.value, pageUrl), from: url.from}
   const host = hostOf(pageUrl) ?? hostOf(result.url?.value)
   const siteNames = [result.siteName?.value, ld.publisher?.value, ld.siteName?.value, hostLabel(host)]
 
   const title = chooseTitle({
-    candidates: [
-      ld.title,
-      meta.first(['og:title']),
-      meta.first(['twitter:title']),
-      meta.first(['parsely-title', 'dc.title', 'dcterms.title', 'itemprop:headline', 'headline']),
-      markup.title
-    ],
+    candidates: [ld.title, meta.first(['og:title']), meta.first(['twitter:title']), meta.first(['parsely-title', 'dc.title', 'dcterms.title', 'itemprop:headline', 'headline']), markup.title],
     titleElement: index.title,
     headings: index.headings,
     siteNames,
@@ -147,20 +166,25 @@ export function extractGenericMeta(tree: Root, options?: Options | null | undefi
   if (title) result.title = title
 
   const byline = readByline(index, siteNames, options?.root || undefined, tree)
-  const author = firstAuthors([
-    ld.authors,
-    ...AUTHOR_KEYS.map((key) => {
-      const values = meta.all(key)
-      return values.length > 0 ? {value: values, from: `meta:${key}`} : undefined
-    }),
-    markup.authors,
-    markup.relAuthors,
+  const author = firstAuthors(
+    [
+      ld.authors,
+      ...AUTHOR_KEYS.map((key) => {
+        const values = meta.all(key)
+        return values.length > 0 ? {value: values, from: `meta:${key}`} : undefined
+      }),
+      markup.authors,
+      markup.relAuthors,
+      byline.author,
+      // `twitter:data1` is the site's card, not the page's visible byline.
+      listed(meta.labelled(/written by|^author|^autor|verfasst|rédigé|escrito/i)),
+      ld.pageAuthors,
+      ld.orgAuthors
+    ],
+    siteNames,
     byline.author,
-    // `twitter:data1` is the site's card, not the page's visible byline.
-    listed(meta.labelled(/written by|^author|^autor|verfasst|rédigé|escrito/i)),
-    ld.pageAuthors,
-    ld.orgAuthors
-  ], siteNames, byline.author, {publishers: titleSuffixes(index.title), editors: byline.editors?.value, persons: [ld.authors]})
+    {publishers: titleSuffixes(index.title), editors: byline.editors?.value, persons: [ld.authors]}
+  )
   if (author) result.author = author
   if (byline.editors) result.editors = byline.editors
 
@@ -192,13 +216,12 @@ export function extractGenericMeta(tree: Root, options?: Options | null | undefi
 
   const description = meta.first(['og:description']) ?? ld.description ?? meta.first(['description', 'twitter:description'])
   if (description) result.description = description
-  const image = meta.first(['og:image', 'og:image:url', 'og:image:secure_url']) ?? ld.image ??
-    meta.first(['twitter:image', 'twitter:image:src'])
+  const image = meta.first(['og:image', 'og:image:url', 'og:image:secure_url']) ?? ld.image ?? meta.first(['twitter:image', 'twitter:image:src'])
   if (image) result.image = {value: resolveUrl(image.value, result.url?.value ?? pageUrl), from: image.from}
   const section = meta.first(['article:section']) ?? ld.section ?? meta.first(['section', 'parsely-section', 'category'])
   if (section) result.section = section
-  const language = (index.lang?.trim() ? {value: index.lang.trim(), from: 'html[lang]'} : undefined) ??
-    meta.first(['http-equiv:content-language', 'content-language', 'language', 'og:locale']) ?? ld.language
+  const language =
+    (index.lang?.trim() ? {value: index.lang.trim(), from: 'html[lang]'} : undefined) ?? meta.first(['http-equiv:content-language', 'content-language', 'language', 'og:locale']) ?? ld.language
   if (language) result.language = {value: language.value.replace(/_/g, '-'), from: language.from}
 
   if (!result.siteName) delete result.siteName

@@ -41,14 +41,29 @@ export interface JsonLdMeta {
 }
 
 const RANKS: Record<string, number> = {
-  newsarticle: 5, reportagenewsarticle: 5, analysisnewsarticle: 5, opinionnewsarticle: 5,
-  reviewnewsarticle: 5, backgroundnewsarticle: 5, askpublicnewsarticle: 5,
-  article: 4, blogposting: 4, liveblogposting: 4, socialmediaposting: 4, techarticle: 4,
-  scholarlyarticle: 4, report: 4, posting: 4, discussionforumposting: 3,
-  webpage: 1, itempage: 1, aboutpage: 1
+  newsarticle: 5,
+  reportagenewsarticle: 5,
+  analysisnewsarticle: 5,
+  opinionnewsarticle: 5,
+  reviewnewsarticle: 5,
+  backgroundnewsarticle: 5,
+  askpublicnewsarticle: 5,
+  article: 4,
+  blogposting: 4,
+  liveblogposting: 4,
+  socialmediaposting: 4,
+  techarticle: 4,
+  scholarlyarticle: 4,
+  report: 4,
+  posting: 4,
+  discussionforumposting: 3,
+  webpage: 1,
+  itempage: 1,
+  aboutpage: 1
 }
 
-const NOT_WORKS = /^(?:person|organi[sz]ation|newsmediaorganization|corporation|website|breadcrumblist|listitem|itemlist|imageobject|sitenavigationelement|searchaction|entrypoint|place|postaladdress|contactpoint|brand|offer|aggregaterating|rating|review|comment|question|answer)$/i
+const NOT_WORKS =
+  /^(?:person|organi[sz]ation|newsmediaorganization|corporation|website|breadcrumblist|listitem|itemlist|imageobject|sitenavigationelement|searchaction|entrypoint|place|postaladdress|contactpoint|brand|offer|aggregaterating|rating|review|comment|question|answer)$/i
 
 /**
  * Read metadata from the texts of JSON-LD scripts.
@@ -76,10 +91,7 @@ export function readJsonLd(texts: Array<string>): JsonLdMeta {
     .sort((a, b) => b.rank - a.rank)
   const meta: JsonLdMeta = {}
   const store = meta as Record<string, Found<string | Array<string>> | undefined>
-  const resolve = (value: Json | undefined): Json | undefined =>
-    isObject(value) && typeof value['@id'] === 'string' && Object.keys(value).length === 1
-      ? ids.get(value['@id']) ?? value
-      : value
+  const resolve = (value: Json | undefined): Json | undefined => (isObject(value) && typeof value['@id'] === 'string' && Object.keys(value).length === 1 ? (ids.get(value['@id']) ?? value) : value)
 
   for (const {node, type} of ranked) {
     const from = (property: string) => `json-ld:${type}.${property}`
@@ -196,11 +208,7 @@ function link(value: Json | undefined): string | undefined {
  * Names of persons or organisations (strings, `{name}`, references, lists).
  * `kind` keeps persons (and plain strings) or organisations only.
  */
-function names(
-  value: Json | undefined,
-  resolve: (value: Json | undefined) => Json | undefined,
-  kind: 'person' | 'organization' | 'any'
-): Array<string> | undefined {
+function names(value: Json | undefined, resolve: (value: Json | undefined) => Json | undefined, kind: 'person' | 'organization' | 'any'): Array<string> | undefined {
   const result: Array<string> = []
   const add = (item: Json | undefined): void => {
     item = resolve(item)

@@ -58,9 +58,7 @@ export interface MetaReader {
 export function metaReader(metas: Array<MetaEntry>): MetaReader {
   const map = new Map<string, Array<string>>()
   for (const entry of metas) {
-    const key = entry.attribute === 'itemprop' || entry.attribute === 'http-equiv'
-      ? `${entry.attribute}:${entry.key}`
-      : entry.key
+    const key = entry.attribute === 'itemprop' || entry.attribute === 'http-equiv' ? `${entry.attribute}:${entry.key}` : entry.key
     const value = collapse(entry.value)
     if (!value) continue
     const list = map.get(key)

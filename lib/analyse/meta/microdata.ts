@@ -118,9 +118,15 @@ function authorNames(element: Element): Array<string> {
     const names = selectAll('[itemprop~=name]', element)
     const given = selectAll('[itemprop~=givenName]', element)[0]
     const family = selectAll('[itemprop~=familyName]', element)[0]
-    values = names.length > 0
-      ? names.map(valueOf)
-      : [[given, family].filter((e): e is Element => Boolean(e)).map(valueOf).join(' ')]
+    values =
+      names.length > 0
+        ? names.map(valueOf)
+        : [
+            [given, family]
+              .filter((e): e is Element => Boolean(e))
+              .map(valueOf)
+              .join(' ')
+          ]
   } else {
     values = [element.tagName === 'meta' || element.tagName === 'link' ? attr(element, 'content') : textOf(element) || attr(element, 'content')]
   }

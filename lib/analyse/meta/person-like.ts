@@ -13,7 +13,8 @@
 import {hasHan, isChinesePersonName, isOutletName} from './chinese-names.js'
 
 /** Words that name organisations, desks and publications, not people. */
-const ORGANISATION = /\b(?:news|newsroom|daily|times|post|media|press|magazine|journal|network|group|inc|ltd|llc|gmbh|ag|online|radio|tv|channel|agency|tribune|herald|gazette|chronicle|weekly|monthly|staff|team|desk|editors?|editorial|redaktion|rédaction|foundation|university|institute|association|company|corp|corporation|service|wire|bureau|reuters|associated|afp|dpa)\b/i
+const ORGANISATION =
+  /\b(?:news|newsroom|daily|times|post|media|press|magazine|journal|network|group|inc|ltd|llc|gmbh|ag|online|radio|tv|channel|agency|tribune|herald|gazette|chronicle|weekly|monthly|staff|team|desk|editors?|editorial|redaktion|rédaction|foundation|university|institute|association|company|corp|corporation|service|wire|bureau|reuters|associated|afp|dpa)\b/i
 /** Particles that may stay lower case inside a name (`Ludwig van Beethoven`). */
 const PARTICLE = /^(?:van|von|de|der|den|da|di|du|del|la|le|bin|al|ten|ter|dos|das|y|zu|v\.)$/
 
@@ -72,9 +73,15 @@ export function isPublisher(name: string, publishers: ReadonlyArray<string | und
 export function titleSuffixes(title: string | undefined): Array<string> {
   if (!title) return []
   const parts = title.split(/ [|\-–—·»:] | ?[|｜_] ?/)
-  return parts.slice(1).map((part) => part.trim()).filter((part) => part.length > 0 && part.length <= 40)
+  return parts
+    .slice(1)
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0 && part.length <= 40)
 }
 
 function compact(value: string): string {
-  return value.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+  return value
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '')
 }

@@ -35,7 +35,13 @@ export function firstAuthors(
   let fallback: Found<string> | undefined
   for (const source of sources) {
     if (!source) continue
-    const cleaned = source === byline ? source.value : cleanAuthors(source.value.filter((v) => !looksLikeUrl(v)), {siteNames})
+    const cleaned =
+      source === byline
+        ? source.value
+        : cleanAuthors(
+            source.value.filter((v) => !looksLikeUrl(v)),
+            {siteNames}
+          )
     const names = cleaned.filter((name) => {
       const reason = isPublisher(name, publishers) ? 'publisher' : editors.has(name.toLowerCase()) ? 'editor' : undefined
       if (reason) passed.push({value: name, from: source.from, reason})

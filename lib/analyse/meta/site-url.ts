@@ -24,7 +24,10 @@ export function resolveUrl(value: string, base: string | undefined): string {
 /** Main label of a host: `www.elcolumbiano.com` → `elcolumbiano`. */
 export function hostLabel(host: string | undefined): string | undefined {
   if (!host) return undefined
-  const labels = host.toLowerCase().split('.').filter((label) => !/^(?:www\d?|m|amp|mobile|news)$/.test(label))
+  const labels = host
+    .toLowerCase()
+    .split('.')
+    .filter((label) => !/^(?:www\d?|m|amp|mobile|news)$/.test(label))
   if (labels.length > 2 && /^(?:co|com|org|net|ac|gov|edu)$/.test(labels[labels.length - 2])) labels.pop()
   return labels.length > 1 ? labels[labels.length - 2] : labels[0]
 }

@@ -42,7 +42,8 @@ export interface TitleInput {
   host: string | undefined
 }
 
-const SEPARATOR = /(?<!\s)\s+[|｜\-–—~·•»«/:]{1,2}\s+|(?<!\s)\s*[|｜_]{1,2}\s*|(?<!\s)\s*(?:--|——|－－)\s*|(?<!\s)\s+[-–—]\s*|[:：]\s*|(?<=[\p{Script=Han}！？。」』）》])\s*[-－–—]+\s*(?=[\p{Script=Han}\p{L}])/gu
+const SEPARATOR =
+  /(?<!\s)\s+[|｜\-–—~·•»«/:]{1,2}\s+|(?<!\s)\s*[|｜_]{1,2}\s*|(?<!\s)\s*(?:--|——|－－)\s*|(?<!\s)\s+[-–—]\s*|[:：]\s*|(?<=[\p{Script=Han}！？。」』）》])\s*[-－–—]+\s*(?=[\p{Script=Han}\p{L}])/gu
 /** Chinese site names end in words such as 网 (site), 频道 (channel), 日报 (daily). */
 const CJK_SITE = /(?:网|網|网站|網站|官网|官網|频道|頻道|日报|日報|晚报|晚報|时报|時報|新闻|新聞|在线|在線|门户|門戶|平台|报|報|社|台|中心)$/u
 const DECORATION = /^[\s|｜\-–—~·•/:：_]+|(?<![\s|｜\-–—~·•/:：_])[\s|｜\-–—~·•/:：_]+$/u
@@ -86,8 +87,7 @@ export function chooseTitle(input: TitleInput): Found<string> | undefined {
   // 2. The main `<h1>`.
   const inArticle = headings.filter((h) => h.inArticle)
   const main = inArticle.length === 1 ? inArticle[0] : headings.length === 1 ? headings[0] : undefined
-  if (main && headlineLike(main.text, main.inArticle) && !isSite(main.text) &&
-    (all.length === 0 || all.some((candidate) => sharesWord(main.text, candidate.value)))) {
+  if (main && headlineLike(main.text, main.inArticle) && !isSite(main.text) && (all.length === 0 || all.some((candidate) => sharesWord(main.text, candidate.value)))) {
     const key = fold(main.text)
     const container = all.find((candidate) => {
       const value = fold(strip(candidate.value, isSite, true))
@@ -128,7 +128,10 @@ function sharesWord(a: string, b: string): boolean {
 
 /** Build a test for parts that name the site. */
 function siteMatcher(siteNames: Array<string | undefined>, host: string | undefined, exact: boolean): (part: string) => boolean {
-  const names = siteNames.filter((n): n is string => Boolean(n)).map(compact).filter((n) => n.length >= 2)
+  const names = siteNames
+    .filter((n): n is string => Boolean(n))
+    .map(compact)
+    .filter((n) => n.length >= 2)
   const hostKey = compact(hostLabel(host) ?? '')
   return (part) => {
     const key = compact(part)
@@ -210,9 +213,18 @@ function join(parts: Array<Part>): string {
 
 /** Comparison key: NFKC, typographic quotes made plain, collapsed whitespace, lower case. */
 function fold(value: string): string {
-  return value.normalize('NFKC').replace(/[‘’‚‛′`´]/g, "'").replace(/[“”„‟″«»]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase()
+  return value
+    .normalize('NFKC')
+    .replace(/[‘’‚‛′`´]/g, "'")
+    .replace(/[“”„‟″«»]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
 }
 
 function compact(value: string): string {
-  return value.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+  return value
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '')
 }

@@ -28,12 +28,7 @@ const leadLevels = 2
  * `<div>` that is not attached to the tree (its children are the page's own
  * nodes; `merged` says so); a lone candidate is returned as is.
  */
-export function mergeSiblings(
-  candidate: Block,
-  scores: Map<Block, number>,
-  stats: PageStats,
-  flags: ScoreFlags
-): Article {
+export function mergeSiblings(candidate: Block, scores: Map<Block, number>, stats: PageStats, flags: ScoreFlags): Article {
   const topScore = scores.get(candidate) ?? 0
   const threshold = Math.max(10, topScore * 0.2)
   const className = classKey(candidate.node)
@@ -51,9 +46,7 @@ export function mergeSiblings(
     if (!keep && !marked && !(flags.stripUnlikely && block.unlikely)) {
       const bonus = className && classKey(child) === className ? topScore * 0.2 : 0
       const score = scores.get(block)
-      keep =
-        (score !== undefined && score + bonus >= threshold) ||
-        (block.childBlocks === 0 && isProse(block, flags))
+      keep = (score !== undefined && score + bonus >= threshold) || (block.childBlocks === 0 && isProse(block, flags))
     }
     if (keep) {
       kept.push(child)

@@ -56,13 +56,7 @@ export function pickCandidate(scores: Map<Block, number>): Block | undefined {
 
   // Wrappers with a single child block and no text of their own (a marked
   // `articleBody` stays as is).
-  while (
-    !isArticleBody(candidate.node) &&
-    candidate.parent &&
-    !isRootLevel(candidate.parent) &&
-    candidate.parent.childBlocks === 1 &&
-    candidate.parent.all.text - candidate.all.text < 25
-  ) {
+  while (!isArticleBody(candidate.node) && candidate.parent && !isRootLevel(candidate.parent) && candidate.parent.childBlocks === 1 && candidate.parent.all.text - candidate.all.text < 25) {
     candidate = candidate.parent
   }
 

@@ -34,9 +34,7 @@ export function scoreBlocks(stats: PageStats, flags: ScoreFlags): Map<Block, num
     if (paragraph.text < minParagraph) continue
     const density = linkDensity(paragraph)
     if (density > 0.7) continue
-    const score =
-      (1 + paragraph.punctuation + Math.min(Math.floor(paragraph.text / 100), 3)) *
-      (1 - density / 2)
+    const score = (1 + paragraph.punctuation + Math.min(Math.floor(paragraph.text / 100), 3)) * (1 - density / 2)
     // A block of inline text is the paragraph itself, unless `<br><br>` split
     // it into several (then it holds them, as Readability's `<p>`s).
     const own = owner.childBlocks > 0 || (owner.runs > 1 && !notCandidateTags.has(owner.node.tagName))
