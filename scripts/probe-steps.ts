@@ -18,26 +18,28 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
-import type {Transformer} from 'unified'
 import {VFile} from 'vfile'
 import * as m from '../index.js'
 
 const html = fs.readFileSync(process.argv[2], 'utf8')
 const rounds = Number(process.argv[3] || 30)
-const p = unified()
-type Step = (tree: Root, file: VFile) => void
-const steps: Array<[string, () => Transformer<any, any>]> = [
-  ['resolveProfile', () => m.rehypeResolveProfile.call(p, {}) as never],
-  ['selectRoot', () => m.rehypeSelectRoot.call(p) as never],
-  ['extractMeta', () => m.rehypeExtractMeta.call(p, {}) as never],
-  ['prune', () => m.rehypePruneToRoot.call(p) as never],
-  ['removePromos', () => m.rehypeRemovePromos.call(p) as never],
-  ['related', () => m.rehypeRelatedArticles.call(p, {}) as never],
-  ['structure', () => m.rehypeNormalizeStructure.call(p) as never],
-  ['media', () => m.rehypeNormalizeMedia.call(p, {}) as never],
-  ['supSub', () => m.rehypeSupSub.call(p) as never],
-  ['cjkSpacing', () => m.rehypeCjkSpacing.call(p) as never]
+/** One step, run alone through its own frozen processor (`runSync` runs only its transformer). */
+interface Step {
+  runSync(tree: Root, file: VFile): unknown
+}
+const steps: Array<[string, () => Step]> = [
+  ['resolveProfile', () => unified().use(m.rehypeResolveProfile, {}).freeze()],
+  ['selectRoot', () => unified().use(m.rehypeSelectRoot).freeze()],
+  ['extractMeta', () => unified().use(m.rehypeExtractMeta, {}).freeze()],
+  ['prune', () => unified().use(m.rehypePruneToRoot).freeze()],
+  ['removePromos', () => unified().use(m.rehypeRemovePromos).freeze()],
+  ['related', () => unified().use(m.rehypeRelatedArticles, {}).freeze()],
+  ['structure', () => unified().use(m.rehypeNormalizeStructure).freeze()],
+  ['media', () => unified().use(m.rehypeNormalizeMedia, {}).freeze()],
+  ['supSub', () => unified().use(m.rehypeSupSub).freeze()],
+  ['cjkSpacing', () => unified().use(m.rehypeCjkSpacing).freeze()]
 ]
+const remarkPlugins = unified().use(m.remarkCjkEmphasis).use(m.remarkArticleFrontmatter, {}).freeze()
 const parser = unified().use(rehypeParse)
 const toMdast = unified().use(rehypeRemark)
 const stringifier = unified().use(remarkGfm).use(remarkFrontmatter).use(remarkStringify, m.stringifyOptions)
@@ -52,20 +54,19 @@ for (let round = 0; round < rounds + 5; round++) {
   const tree = parser.parse(file)
   add('parse', t)
   for (const [name, make] of steps) {
-    const transformer = make()
+    const step = make()
     t = performance.now()
-    transformer(tree, file, () => {})
+    step.runSync(tree, file)
     add(name, t)
   }
   t = performance.now()
-  const mdast = toMdast.runSync(tree as never, file)
+  const mdast = toMdast.runSync(tree, file)
   add('rehype-remark', t)
   t = performance.now()
-  m.remarkCjkEmphasis.call(p)!(mdast as never, file, () => {})
-  m.remarkArticleFrontmatter.call(p, {})!(mdast as never, file, () => {})
+  remarkPlugins.runSync(mdast, file)
   add('remark plugins', t)
   t = performance.now()
-  stringifier.stringify(mdast as never, file)
+  stringifier.stringify(mdast, file)
   add('stringify', t)
 }
 let sum = 0
@@ -142,11 +143,11 @@ console.log('\nwhole-tree walks per step (visits / nodes in the tree at the step
   const file = new VFile(html)
   const tree = parser.parse(file)
   for (const [name, make] of steps) {
-    const transformer = make()
+    const step = make()
     const nodes = nodesOf(tree).length
     instrument(tree)
     visits = 0
-    transformer(tree, file, () => {})
+    step.runSync(tree, file)
     release(tree)
     console.log(name.padEnd(16), walks(visits, nodes).padStart(6), ' over ' + nodes + ' nodes')
   }
@@ -155,7 +156,7 @@ console.log('\nwhole-tree walks per step (visits / nodes in the tree at the step
 {
   const file = new VFile(html)
   const tree = parser.parse(file)
-  const transformer = m.rehypeNewsArticle.call(p, {}) as unknown as Step
+  const chain: Step = unified().use(m.rehypeNewsArticle, {}).freeze()
   const pageNodes = nodesOf(tree).length
   let pageVisits = 0
   let articleNodes = 0
@@ -169,7 +170,7 @@ console.log('\nwhole-tree walks per step (visits / nodes in the tree at the step
   }
   instrument(tree)
   visits = 0
-  transformer(tree, file)
+  chain.runSync(tree, file)
   onRootChildren = undefined
   release(tree)
   console.log('\nrehypeNewsArticle, whole chain')

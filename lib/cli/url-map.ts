@@ -12,7 +12,7 @@ export async function loadUrlMap(file: string): Promise<Map<string, string>> {
   try {
     text = await fs.readFile(file, 'utf8')
   } catch (error) {
-    throw new Error('Cannot read the `--url-from` file `' + file + '`: ' + describeFsError(error))
+    throw new Error('Cannot read the `--url-from` file `' + file + '`: ' + describeFsError(error), {cause: error})
   }
   const map = new Map<string, string>()
   if (/\.json$/i.test(file) || text.trimStart().startsWith('{')) {

@@ -27,7 +27,7 @@ export function compileTrimPattern(source: string): RE2JS {
   try {
     compiled = RE2JS.compile(source)
   } catch (error) {
-    throw new Error(String((error as Error).message) + ' (profile patterns run on a linear-time engine, RE2: no lookarounds and no backreferences)')
+    throw new Error(String((error as Error).message) + ' (profile patterns run on a linear-time engine, RE2: no lookarounds and no backreferences)', {cause: error})
   }
   if (cache.size > 256) cache.clear()
   cache.set(source, compiled)

@@ -67,7 +67,7 @@ export function validateProfile(value: unknown, name = 'profile'): Profile {
           try {
             compileTrimPattern(pattern)
           } catch (error) {
-            throw new Error('Invalid pattern `' + pattern + '` in `' + where + '`: ' + String((error as Error).message))
+            throw new Error('Invalid pattern `' + pattern + '` in `' + where + '`: ' + String((error as Error).message), {cause: error})
           }
         }
       }
@@ -80,7 +80,7 @@ export function validateProfile(value: unknown, name = 'profile'): Profile {
       if (typeof record.dateFormat === 'string') compileDateFormat(record.dateFormat, record.timeZone as string | undefined)
       else checkTimeZone(record.timeZone as string)
     } catch (error) {
-      throw new Error('Invalid `' + name + '.' + (typeof record.dateFormat === 'string' ? 'dateFormat' : 'timeZone') + '`: ' + String((error as Error).message))
+      throw new Error('Invalid `' + name + '.' + (typeof record.dateFormat === 'string' ? 'dateFormat' : 'timeZone') + '`: ' + String((error as Error).message), {cause: error})
     }
   }
   if (typeof record.urlDate === 'string') {
