@@ -458,6 +458,9 @@ for (const name of Object.keys(generators)) {
     const result = await build(name)
     for (const article of result.articles) {
       if (article.input === 'template-syntax') continue
+      // The CLI converts the folder without each fixture's `options.json`: a fixture whose profile picks its root reads differently.
+      const optionsFile = path.join(root, 'fixtures', article.input, 'options.json')
+      if (existsSync(optionsFile) && 'profiles' in JSON.parse(readFileSync(optionsFile, 'utf8'))) continue
       const plainFile = path.join(root, 'fixtures', article.input, 'output.md')
       assert.ok(existsSync(plainFile), where(article) + ': ' + plainFile)
       const plain = readFileSync(plainFile, 'utf8')
