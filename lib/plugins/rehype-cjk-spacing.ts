@@ -1,5 +1,6 @@
 import type {Element, ElementContent, Root, Text} from 'hast'
 import type {Plugin} from 'unified'
+import {inlineTextElements} from '../util/inline-elements.js'
 
 /**
  * Wide characters of the scripts that write without spaces: Han, kana,
@@ -30,46 +31,6 @@ const fieldLabel = /^(?:本文|文章|稿件)?(?:来源|來源|作者|记者|記
  * backtrack over a run of spaces).
  */
 const segmentBreak = /[\r\n][ \t\r\n\f]*/g
-
-/**
- * Elements whose text runs on inline with the text around them: a segment
- * break at their edge is between the characters on either side. Any other
- * element (a block, `<br>`, an image, a form control, `<ruby>`) ends the run.
- */
-const inline = new Set([
-  'a',
-  'abbr',
-  'b',
-  'bdi',
-  'bdo',
-  'big',
-  'cite',
-  'code',
-  'data',
-  'del',
-  'dfn',
-  'em',
-  'font',
-  'i',
-  'ins',
-  'kbd',
-  'label',
-  'mark',
-  'nobr',
-  'q',
-  's',
-  'samp',
-  'small',
-  'span',
-  'strike',
-  'strong',
-  'sub',
-  'sup',
-  'time',
-  'tt',
-  'u',
-  'var'
-])
 
 /** Elements whose white space is preserved (or not text at all): left alone. */
 const preserved = new Set(['pre', 'textarea', 'listing', 'plaintext', 'xmp', 'script', 'style', 'template'])
@@ -123,7 +84,7 @@ export function removeCjkLineBreaks(tree: Root | Element): void {
       continue
     }
     if (node.type !== 'element') continue
-    if (!inline.has(node.tagName)) {
+    if (!inlineTextElements.has(node.tagName)) {
       flush(run)
       run = []
       if (preserved.has(node.tagName) || preservesWhiteSpace(node)) continue

@@ -2,6 +2,7 @@ import type {Element, ElementContent, Parents, Root, Text} from 'hast'
 import {toString} from 'hast-util-to-string'
 import type {Plugin} from 'unified'
 import {visitParents} from 'unist-util-visit-parents'
+import {inlineTextElements} from '../util/inline-elements.js'
 
 /** Characters with a Unicode superscript form, and that form. */
 const superscripts: Record<string, string> = {
@@ -37,40 +38,6 @@ const standalone = /^(?:[[(（【〔［《〈<].*[\])）】〕］》〉>]|[*†�
 
 /** Letters and digits (what a mark would otherwise be read together with). */
 const letter = /[\p{L}\p{N}]/u
-
-/** Elements whose text flows on inline; any other ends the text a mark could run into. */
-const inline = new Set([
-  'a',
-  'abbr',
-  'b',
-  'bdi',
-  'bdo',
-  'big',
-  'cite',
-  'code',
-  'data',
-  'del',
-  'dfn',
-  'em',
-  'font',
-  'i',
-  'ins',
-  'kbd',
-  'mark',
-  'q',
-  's',
-  'samp',
-  'small',
-  'span',
-  'strike',
-  'strong',
-  'sub',
-  'sup',
-  'time',
-  'tt',
-  'u',
-  'var'
-])
 
 /** Longest mark (in characters) written with Unicode letters; longer text is a word, not an index. */
 const maxMapped = 6
@@ -241,7 +208,7 @@ function forText(node: ElementContent, callback: (node: Text) => void): void {
 /** Whether a node holds only text and inline elements (no image, break or block). */
 function phrasingOnly(node: ElementContent): boolean {
   if (node.type === 'text' || node.type === 'comment') return true
-  return node.type === 'element' && inline.has(node.tagName) && node.children.every(phrasingOnly)
+  return node.type === 'element' && inlineTextElements.has(node.tagName) && node.children.every(phrasingOnly)
 }
 
 /**
@@ -257,11 +224,11 @@ function adjacent(node: Element, ancestors: Array<Parents>, direction: -1 | 1): 
     for (let index = siblings.indexOf(child as ElementContent) + direction; index >= 0 && index < siblings.length; index += direction) {
       const sibling = siblings[index]
       if (sibling.type === 'comment') continue
-      if (sibling.type === 'element' && !inline.has(sibling.tagName)) return ''
+      if (sibling.type === 'element' && !inlineTextElements.has(sibling.tagName)) return ''
       const value = sibling.type === 'text' ? sibling.value : toString(sibling)
       if (value) return direction === -1 ? [...value].pop()! : [...value][0]
     }
-    if (parent.type !== 'element' || !inline.has(parent.tagName)) return ''
+    if (parent.type !== 'element' || !inlineTextElements.has(parent.tagName)) return ''
     child = parent
   }
   return ''
