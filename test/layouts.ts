@@ -1,5 +1,5 @@
 // The generator layouts' rules, unit by unit: escaping of Hugo's and
-// kramdown's syntax (`lib/cli/escape-*.ts`), frontmatter every YAML reader
+// kramdown's syntax (`lib/output/body-escape-*.ts`), frontmatter every YAML reader
 // takes (`lib/util/yaml-text.ts`), tags and alias paths generators can
 // make files of, fallback titles, Jekyll dates. `test/generators.ts` proves
 // them with the real generators.
@@ -13,16 +13,16 @@ import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import YAML from 'yaml'
 import {convert} from '../index.js'
-import {escapeHugo, neutraliseShortcodes, printComments, zeroWidthSpace} from '../lib/cli/escape-hugo.js'
-import {escapeKramdown} from '../lib/cli/escape-kramdown.js'
-import {fallbackTitle} from '../lib/cli/fallback-title.js'
-import {eleventyReservedTags, generatorTags, maxTagBytes} from '../lib/cli/generator-tags.js'
-import {removeInvisibleCharacters} from '../lib/cli/invisible-characters.js'
-import {jekyllDate, layoutNames} from '../lib/cli/layouts.js'
-import {renderPage} from '../lib/cli/render-page.js'
+import {escapeHugo, neutraliseShortcodes, printComments, zeroWidthSpace} from '../lib/output/body-escape-hugo.js'
+import {escapeKramdown} from '../lib/output/body-escape-kramdown.js'
+import {fallbackTitle} from '../lib/output/frontmatter-fallback-title.js'
+import {eleventyReservedTags, generatorTags, maxTagBytes} from '../lib/output/frontmatter-generator-tags.js'
+import {removeInvisibleCharacters} from '../lib/output/body-invisible.js'
+import {jekyllDate, layoutNames} from '../lib/output/layouts.js'
+import {renderPage} from '../lib/output/render-page.js'
 import {aliasPath} from '../lib/output/alias-path.js'
-import {restringify} from '../lib/cli/restringify.js'
-import {stringifyFrontmatter} from '../lib/util/frontmatter-yaml.js'
+import {restringify} from '../lib/output/body-restringify.js'
+import {stringifyFrontmatter} from '../lib/output/frontmatter.js'
 import {cleanLine, escapeForYaml, needsEscape, unprintable} from '../lib/util/yaml-text.js'
 
 const parser = unified().use(remarkParse).use(remarkGfm)

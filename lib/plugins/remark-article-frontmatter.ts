@@ -1,6 +1,6 @@
 import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
-import {stringifyFrontmatter} from '../util/frontmatter-yaml.js'
+import {stringifyFrontmatter} from '../output/frontmatter.js'
 import type {ArticleMeta, RelatedArticle} from '../types.js'
 
 /** Options for `remarkArticleFrontmatter`. */

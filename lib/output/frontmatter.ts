@@ -1,5 +1,5 @@
 import YAML from 'yaml'
-import {escapeForYaml, needsEscape} from './yaml-text.js'
+import {escapeForYaml, needsEscape} from '../util/yaml-text.js'
 
 /** Keys whose ISO date values stay plain, so generators read them as dates. */
 const dateKeys = new Set(['date', 'pubDate'])
