@@ -30,7 +30,7 @@ import type {AliasGenerator} from '../output/alias-path.js'
 import {checkPermalink, defaultPermalinks} from '../output/permalink.js'
 import {formatFromFileName, redirectFormats} from '../output/redirects.js'
 import type {RedirectFormat} from '../output/redirects.js'
-import {stringifyFrontmatter} from '../output/frontmatter.js'
+import {fenceFrontmatter} from '../output/frontmatter.js'
 import {UsageError} from './arguments.js'
 import type {Settings} from './arguments.js'
 import type {Io} from './batch.js'
@@ -343,7 +343,7 @@ export function withAlias(markdown: string, generator: AliasGenerator, alias: st
   const key = generator === 'hugo' ? 'aliases' : 'redirect_from'
   delete data[key]
   if (alias !== undefined) data[key] = [alias]
-  return '---\n' + stringifyFrontmatter(data) + '---\n' + markdown.slice(end + 5)
+  return fenceFrontmatter(data) + markdown.slice(end + 5)
 }
 
 /**
