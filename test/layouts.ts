@@ -148,7 +148,7 @@ test('layouts: control characters in the article text are removed, with a warnin
   for (const layout of layoutNames) {
     if (layout === 'plain') continue
     const file = await convert(html, {frontmatter: false})
-    const page = renderPage(file, 'in/page.html', layout)
+    const page = renderPage(file, {layout, relative: 'in/page.html', frontmatter: false})
     const text = page.markdown.split('---\n').slice(2).join('---\n')
     assert.not.match(text, /[\x01\x1B\uFFFE\uFFFF]/, layout)
     assert.match(text, 'Ctrl abc *em* and `code`.', layout)
@@ -252,7 +252,7 @@ test('layouts: Jekyll dates keep the article’s local day and time', function (
 test('layouts: every generator layout gives a title-less page a title and reports it', async function () {
   for (const layout of layoutNames) {
     const file = await convert('<html><body><div class="entry"><p>Residents gathered on Sunday. The mayor spoke.</p></div></body></html>', {frontmatter: false})
-    const page = renderPage(file, 'in/page.html', layout)
+    const page = renderPage(file, {layout, relative: 'in/page.html', frontmatter: false})
     const data = YAML.parse(page.markdown.split('---\n')[1] || '') as Record<string, unknown> | null
     if (layout === 'plain') {
       assert.not.ok(

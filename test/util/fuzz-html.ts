@@ -535,7 +535,7 @@ function readable(markdown: string, code: (value: string) => string): {text: str
 export function checkLayouts(file: VFile, relative: string): void {
   const plain = readable(String(file), (value) => value)
   for (const layout of ['hugo', 'jekyll', 'astro', 'eleventy'] as const) {
-    const rendered = renderPage(file, relative, layout)
+    const rendered = renderPage(file, {layout, relative, frontmatter: false})
     const match = /^---\n([\s\S]*?\n)---\n/.exec(rendered.markdown)
     if (!match) throw new Error(layout + ': no frontmatter')
     const yaml = match[1]
