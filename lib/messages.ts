@@ -69,6 +69,11 @@ export const rules = {
     description:
       'a generator layout shortened a tag longer than 100 UTF-8 bytes, or dropped one with no letter or digit, a repeat, or a name the generator reserves (Eleventy: `__proto__`, `constructor`, `all`…)'
   },
+  'tag-dropped': {
+    kind: 'info',
+    description: 'a tag was dropped before the frontmatter: a `key:value` pair or URL, an `@handle`, digits and punctuation only, or over 50 characters'
+  },
+  'tags-merged': {kind: 'info', description: 'tags of the page differing only in case were merged into the most frequent form'},
   'zero-width-space': {
     kind: 'warning',
     description:

@@ -1,7 +1,7 @@
 import type {Analysis} from './analyse/analysis.js'
 import type {ArticleImage} from './images/collect.js'
 import type {InputOptions} from './input/read-page.js'
-import type {FrontmatterOptions} from './plugins/remark-article-frontmatter.js'
+import type {FrontmatterOptions} from './output/frontmatter.js'
 import type {Profile} from './profiles/types.js'
 import type {Removal} from './util/removals.js'
 

@@ -21,6 +21,8 @@ const suites = [
   './cli-arguments.js',
   './write-atomic.js',
   './layouts.js',
+  './frontmatter.js',
+  './render-page.js',
   './images.js',
   './images-fetch.js',
   './images-cli.js',

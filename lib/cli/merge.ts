@@ -30,15 +30,15 @@ import type {AliasGenerator} from '../output/alias-path.js'
 import {checkPermalink, defaultPermalinks} from '../output/permalink.js'
 import {formatFromFileName, redirectFormats} from '../output/redirects.js'
 import type {RedirectFormat} from '../output/redirects.js'
-import {stringifyFrontmatter} from '../util/frontmatter-yaml.js'
+import {fenceFrontmatter} from '../output/frontmatter.js'
 import {UsageError} from './arguments.js'
 import type {Settings} from './arguments.js'
 import type {Io} from './batch.js'
 import {interrupted, writeReports} from './batch.js'
 import {printable} from './escape.js'
 import {sha256} from './hash.js'
-import {layoutNames} from './layouts.js'
-import type {LayoutName} from './layouts.js'
+import {layoutNames} from '../output/layouts.js'
+import type {LayoutName} from '../output/layouts.js'
 import {acquireLock} from './lock.js'
 import {compare, Manifest, stamp} from './manifest.js'
 import type {ManifestEntry} from './manifest.js'
@@ -343,7 +343,7 @@ export function withAlias(markdown: string, generator: AliasGenerator, alias: st
   const key = generator === 'hugo' ? 'aliases' : 'redirect_from'
   delete data[key]
   if (alias !== undefined) data[key] = [alias]
-  return '---\n' + stringifyFrontmatter(data) + '---\n' + markdown.slice(end + 5)
+  return fenceFrontmatter(data) + markdown.slice(end + 5)
 }
 
 /**
