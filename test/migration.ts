@@ -16,7 +16,8 @@ import {collisionSuffix} from '../lib/cli/path-registry.js'
 import {duration, progressLine} from '../lib/cli/progress.js'
 import {looksLikeHtml} from '../lib/cli/sniff-page.js'
 import {idFromUrl, maxBytes, queryId, scriptUrl, slugFor, titleSlug} from '../lib/cli/slug.js'
-import {normalizeTags} from '../lib/output/tags.js'
+import {frontmatterTags, withTags} from '../lib/output/frontmatter-tags.js'
+import {BatchTags, normalizeTags} from '../lib/output/tags.js'
 import {isTimeZone, withTimeZone} from '../lib/output/timezone.js'
 import {isPlaceholderUrl} from '../lib/plugins/rehype-normalize-media.js'
 import {bin, build, cli, exists, folder, page, root, tree} from './util/cli-harness.js'
@@ -126,6 +127,76 @@ test('cli: tags are normalised in the frontmatter and the report notes what was 
   assert.ok(notes.every((note) => note.kind === 'info'))
   assert.match(notes[0].reason, /Tag `source:rss` dropped: a `key:value` pair or a URL/)
   assert.match(notes[3].reason, /merged into `AI`/)
+})
+
+test('tags: the batch writes each tag in the form most pages use; ties in code-unit order, whatever the page order', function () {
+  const pages = [['Covid', 'ai'], ['COVID'], ['Covid', 'AI'], ['武汉'], ['Ai']]
+  for (const order of [pages, [...pages].reverse()]) {
+    const batch = new BatchTags()
+    for (const tags of order) batch.add(tags)
+    assert.is(batch.form('COVID'), 'Covid', '2 pages to 1')
+    assert.is(batch.form('ai'), 'AI', 'one page each: the first in code-unit order')
+    assert.is(batch.form('武汉'), '武汉')
+    assert.is(batch.form('unseen'), 'unseen')
+    assert.equal(batch.forms(['COVID', 'ai']), ['Covid', 'AI'])
+    assert.is(batch.describe(['Covid', 'AI']), undefined)
+    assert.match(batch.describe(['COVID']) as string, /^Tag `COVID` written as `Covid` \(2 of the 3 pages with this tag use that form\)/)
+  }
+  // Counted once per page: a page never counts twice for one form.
+  const batch = new BatchTags()
+  batch.add(['ai', 'ai', 'ai'])
+  batch.add(['AI'])
+  batch.add(['AI'])
+  assert.is(batch.form('ai'), 'AI')
+})
+
+test('tags: the frontmatter’s tags block is read and replaced, the rest of the file kept byte for byte', function () {
+  const markdown = '---\ntitle: "yes"\ndate: 2020-04-06T09:30:00+08:00\ntags:\n  - ai\n  - "no"\n  - 武汉\nurl: https://x.example/a\n---\n\ntags:\n  - body\n'
+  assert.equal(frontmatterTags(markdown), ['ai', 'no', '武汉'])
+  const replaced = withTags(markdown, ['AI', 'no', '武汉'])
+  assert.is(replaced, markdown.replace('  - ai\n', '  - AI\n'))
+  assert.is(withTags(replaced, ['ai', 'no', '武汉']), markdown, 'back to the page’s own forms: the same bytes')
+  const last = '---\ntitle: T\ntags:\n  - a\n---\n\nBody\n'
+  assert.is(withTags(last, ['A']), '---\ntitle: T\ntags:\n  - A\n---\n\nBody\n')
+  assert.is(withTags('---\ntitle: T\n---\n\nBody\n', ['A']), '---\ntitle: T\n---\n\nBody\n', 'no tags block: unchanged')
+  assert.equal(frontmatterTags('No frontmatter\ntags:\n  - a\n'), [])
+})
+
+test('cli: a rerun that adds pages moves the batch’s tag forms, rewrites only the tags of unchanged pages, and equals a clean run', async function () {
+  const first: Record<string, string> = {}
+  for (const [name, tag] of [
+    ['a', 'covid'],
+    ['b', 'covid'],
+    ['c', 'Covid']
+  ])
+    first['in/' + name + '.html'] = page({title: 'Page ' + name, url: 'https://x.example/' + name + '.html', tags: [tag, '武汉']})
+  const dir = await folder(first)
+  const run1 = await cli(['in', '--out', 'site', '--layout', 'jekyll', '--report', 'report.json'], dir)
+  assert.is(run1.code, 0, run1.stderr)
+  const tagsOf = async (out: string) => {
+    const result: Record<string, unknown> = {}
+    for (const [name] of await tree(path.join(dir, out))) if (name.endsWith('.md')) result[path.posix.basename(name)] = (await frontmatter(path.join(dir, out, name))).tags
+    return result
+  }
+  assert.equal(await tagsOf('site'), {'a.md': ['covid', '武汉'], 'b.md': ['covid', '武汉'], 'c.md': ['covid', '武汉']})
+  const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as {files: Array<{input: string; warnings: Array<{ruleId: string; reason: string}>}>}
+  assert.equal(
+    report.files.map((file) => file.warnings.filter((warning) => warning.ruleId === 'tags-merged-batch').map((warning) => warning.reason)),
+    [[], [], ['Tag `Covid` written as `covid` (2 of the 3 pages with this tag use that form): the batch writes each tag in its most frequent form']]
+  )
+  // Two more pages with `Covid`: now 3 of 5 use it.
+  await fs.writeFile(path.join(dir, 'in/d.html'), page({title: 'Page d', url: 'https://x.example/d.html', tags: ['Covid']}))
+  await fs.writeFile(path.join(dir, 'in/e.html'), page({title: 'Page e', url: 'https://x.example/e.html', tags: ['Covid']}))
+  const run2 = await cli(['in', '--out', 'site', '--layout', 'jekyll'], dir)
+  assert.is(run2.code, 0, run2.stderr)
+  assert.match(run2.stderr, /2 converted, 3 unchanged/)
+  assert.equal(await tagsOf('site'), {'a.md': ['Covid', '武汉'], 'b.md': ['Covid', '武汉'], 'c.md': ['Covid', '武汉'], 'd.md': ['Covid'], 'e.md': ['Covid']})
+  const run3 = await cli(['in', '--out', 'site', '--layout', 'jekyll'], dir)
+  assert.match(run3.stderr, /0 converted, 5 unchanged/)
+  const clean = await cli(['in', '--out', 'clean', '--layout', 'jekyll'], dir)
+  assert.is(clean.code, 0, clean.stderr)
+  const withoutManifest = async (out: string) => new Map([...(await tree(path.join(dir, out)))].filter(([name]) => name.endsWith('.md')))
+  assert.equal(await withoutManifest('site'), await withoutManifest('clean'))
 })
 
 // Time zones.
@@ -265,7 +336,8 @@ test('merge: 4 shards run at once by GNU parallel, merged, equal one unsharded r
   const files: Record<string, string> = {}
   for (let index = 0; index < 24; index++) {
     const url = index % 6 === 0 ? 'https://old.example/news/show.php?id=' + (index % 12) : index % 4 === 0 ? 'https://old.example/新闻/' + index + '.html' : undefined
-    files['in/p' + String(index).padStart(2, '0') + '.html'] = page({title: '标题' + (index % 3), url, body: '内容 ' + index, tags: ['AI', index % 2 ? 'ai' : 'AI']})
+    // `Wuhan` on 14 pages, `WUHAN` on 10: shards whose pages mostly use `WUHAN` write it, the merge writes `Wuhan` as one run does.
+    files['in/p' + String(index).padStart(2, '0') + '.html'] = page({title: '标题' + (index % 3), url, body: '内容 ' + index, tags: ['AI', index % 2 ? 'ai' : 'AI', index % 2 || index < 4 ? 'Wuhan' : 'WUHAN']})
   }
   const dir = await folder(files)
   const common = ['in', '--layout', 'hugo', '--jobs', '1', '-q']
@@ -311,6 +383,17 @@ test('merge: 4 shards run at once by GNU parallel, merged, equal one unsharded r
   assert.match(merged.stderr, /merged 24 pages from 4 shard folders/)
   assert.match(merged.stderr, /old URLs? (?:is|are) claimed by two pages/, 'the true conflicts are reported')
   assert.equal(await tree(path.join(dir, 'merged')), await tree(path.join(dir, 'single')))
+  const forms = async (out: string) => {
+    const result = new Set<string>()
+    for (const [name] of await tree(path.join(dir, out))) if (name.endsWith('.md')) for (const tag of (await frontmatter(path.join(dir, out, name))).tags as Array<string>) result.add(tag)
+    return [...result].sort()
+  }
+  assert.equal(await forms('single'), ['AI', 'Wuhan'])
+  const shardForms = await Promise.all([1, 2, 3, 4].map((k) => forms('shard-' + k)))
+  assert.ok(
+    shardForms.some((each) => each.includes('WUHAN')),
+    'a shard chose another form, which the merge replaced: ' + JSON.stringify(shardForms)
+  )
   assert.is(await fs.readFile(path.join(dir, 'merged.json'), 'utf8'), await fs.readFile(path.join(dir, 'single.json'), 'utf8'))
   assert.is(await fs.readFile(path.join(dir, 'merged.nginx.conf'), 'utf8'), await fs.readFile(path.join(dir, 'single.nginx.conf'), 'utf8'))
   // A rerun on the merged folder finds every page unchanged.

@@ -6,6 +6,7 @@ import {ImageStage, imagesUnchanged} from '../images/stage.js'
 import {aliasGenerator} from '../output/alias-path.js'
 import type {Settings} from './arguments.js'
 import type {Task, TaskMessage, TaskResult} from './convert-task.js'
+import {settleBatchTags} from './batch-tags.js'
 import {sha256} from './hash.js'
 import {acquireLock} from './lock.js'
 import {printable} from './escape.js'
@@ -18,7 +19,7 @@ import {createProgress} from './progress.js'
 import {RedirectPlan} from './redirect-plan.js'
 import {writeRedirectMap} from './redirect-map.js'
 import {formatSummary, noFacts, summarize} from './report.js'
-import type {PageFacts, Report, ReportEntry} from './report.js'
+import type {PageFacts, Report, ReportEntry, ReportMessage} from './report.js'
 import {renderReportHtml} from './report-html.js'
 import {inShard} from './shard.js'
 import {formatFiles, toVFile} from './verbose.js'
@@ -247,6 +248,7 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
       !settings.force &&
       entry &&
       known &&
+      entry.tags &&
       entry.converter === converter &&
       (await unchanged(input.relative, input.absolute, path.join(outDir, entry.output), entry, manifest)) &&
       (await imagesUnchanged(entry, settings.images, outDir))
@@ -318,6 +320,8 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   // A file system that refuses writes (full, read-only) stops the batch.
   let stopped: {input: Input; error: unknown} | undefined
   let failure: unknown
+  // Notes on pages whose tags the batch wrote in other forms.
+  let tagNotes = new Map<string, ReportMessage>()
   // Ctrl-C: stop waiting for conversions at once; writes in flight finish.
   let interrupt: 'interrupted' | undefined
   const onAbort = new Promise<'interrupted'>((resolve) => {
@@ -417,6 +421,19 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
       else entries[index] = entry
     }
     if (images && !stopped && !interrupt) await images.removeUnused()
+    // Every page written: the batch's tag forms (`batch-tags.ts`).
+    if (!stopped && !interrupt) {
+      const settled = await settleBatchTags(
+        out,
+        manifest,
+        entries.filter((entry) => entry.status === 'converted' || entry.status === 'unchanged').map((entry) => entry.input)
+      )
+      tagNotes = settled.notes
+      if (settled.failed) {
+        if (!isWriteError(settled.failed.error)) throw settled.failed.error
+        stopped = {input: byName.get(settled.failed.relative) as Input, error: settled.failed.error}
+      }
+    }
   } finally {
     await Promise.all(writing)
     // Interrupted: conversions still running are abandoned (their workers ended below), not waited for.
@@ -476,6 +493,10 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
     if (mapError) io.stderr.write(progressNewline(settings, io) + 'news-markdown: Cannot write the redirect map `' + settings.redirects + '`: ' + describeWriteError(mapError) + '\n')
   }
   if (plan.active) for (const entry of entries) if (written.has(entry.input)) entry.warnings.push(...plan.messages(entry.input, written))
+  for (const entry of entries) {
+    const note = tagNotes.get(entry.input)
+    if (note && written.has(entry.input)) entry.warnings.push(note)
+  }
   const summary = summarize(entries)
   if (images && settings.images !== 'keep') summary.images = images.summary
   const verbose = files.filter((file) => file.messages.length > 0).map((file) => toVFile(file.path, file.messages))

@@ -128,7 +128,8 @@ export function claimOutput(commit: Commit): Claimed {
       inputStamp: page.inputStamp,
       outputStamp: written && stamp(written),
       ...images,
-      facts: page.facts
+      facts: page.facts,
+      tags: page.tags
     })
     return entry
   }
