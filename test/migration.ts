@@ -399,6 +399,14 @@ test('merge: 4 shards run at once by GNU parallel, merged, equal one unsharded r
   // A rerun on the merged folder finds every page unchanged.
   const rerun = await exec(process.execPath, [bin, 'in', '--layout', 'hugo', '--jobs', '1', '--out', 'merged'], {cwd: dir})
   assert.match(rerun.stderr, /0 converted, 24 unchanged/)
+  // Shards sharing ONE folder: every page is written (a name another shard holds is stepped around),
+  // and `merge` of that folder gives the unsharded run byte for byte.
+  await exec('parallel', ['--jobs', '4', '--halt', 'now,fail=1', process.execPath, bin, ...common, '--out', 'shared', '--shard', '{}/4', ':::', '1', '2', '3', '4'], {cwd: dir, timeout: 600_000})
+  assert.is([...(await tree(path.join(dir, 'shared'))).keys()].filter((name) => name.endsWith('.md')).length, 24, 'every page in the shared folder')
+  await exec(process.execPath, [bin, 'merge', 'from-shared', 'shared', '--layout', 'hugo', '-q'], {cwd: dir})
+  assert.equal(await tree(path.join(dir, 'from-shared')), await tree(path.join(dir, 'single')))
+  const sharedRerun = await exec(process.execPath, [bin, 'in', '--layout', 'hugo', '--jobs', '1', '--out', 'shared', '--shard', '2/4'], {cwd: dir})
+  assert.match(sharedRerun.stderr, /0 converted, \d+ unchanged, 0 skipped/)
   const notEmpty = await exec(process.execPath, [bin, 'merge', 'merged', 'shard-1'], {cwd: dir}).catch((error: {code: number; stderr: string}) => error)
   assert.is((notEmpty as {code: number}).code, 2)
   assert.match((notEmpty as {stderr: string}).stderr, /is not empty/)

@@ -22,6 +22,7 @@ import {formatSummary, noFacts, summarize} from './report.js'
 import type {PageFacts, Report, ReportEntry, ReportMessage} from './report.js'
 import {renderReportHtml} from './report-html.js'
 import {inShard} from './shard.js'
+import {maxReclaims, stepAroundForeign} from './shared-folder.js'
 import {formatFiles, toVFile} from './verbose.js'
 import {walkInputs} from './walk-inputs.js'
 import type {Input, NotPages} from './walk-inputs.js'
@@ -235,6 +236,8 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   const todo: Array<Input> = []
   const current = new Set(inputs.map((input) => input.relative))
 
+  // `--shard`: other shards may write into this folder at the same time.
+  const shared = settings.shard.count > 1
   const plan = new RedirectPlan({generator: aliasGenerator(settings.layout), aliasOptions: {}, permalink: settings.permalink, map: settings.redirectsFormat})
 
   // 1. Unchanged inputs keep their outputs (and old URLs, unless the alias
@@ -351,7 +354,10 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
       const result = settled
       pending[index] = undefined
       if (index + window < todo.length) start(index + window)
-      const claimed = claimOutput({outDir, out, converter, manifest, registry, input, result, overwrite: settings.overwrite, images})
+      // Shards sharing the folder: names other shards' pages hold are stepped around.
+      const identity = result.page && ([result.page.placement.path, result.page.redirect?.from ?? input.relative, [input.relative]] as const)
+      if (shared && identity) await stepAroundForeign(outDir, registry, manifest, ...identity)
+      let claimed = claimOutput({outDir, out, converter, manifest, registry, input, result, overwrite: settings.overwrite, images})
       // Another page holds the old URL or the alias's file: write this one without alias.
       if (result.page && claimed.output !== null && !plan.claim(input.relative, claimed.output, result.page.redirect) && result.page.redirect?.alias) {
         await withoutAlias(pool, taskFor(input), result)
@@ -363,7 +369,14 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
       const done: Promise<void> = (async () => {
         if (before) await before
         try {
-          entries.push(await claimed.write())
+          let entry = await claimed.write()
+          // Another shard wrote the name meanwhile: the next name.
+          for (let attempt = 0; shared && identity && claimed.foreign && attempt < maxReclaims; attempt++) {
+            await stepAroundForeign(outDir, registry, manifest, ...identity)
+            claimed = claimOutput({outDir, out, converter, manifest, registry, input, result, overwrite: settings.overwrite, images})
+            entry = await claimed.write()
+          }
+          entries.push(entry)
         } catch (error) {
           if (isInTheWay(error)) {
             // Something appeared in the way during the run: this page only.
