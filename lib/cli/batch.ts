@@ -18,7 +18,7 @@ import type {Pool} from './pool.js'
 import {createProgress} from './progress.js'
 import {RedirectPlan} from './redirect-plan.js'
 import {writeRedirectMap} from './redirect-map.js'
-import {formatSummary, noFacts, summarize} from './report.js'
+import {formatDuplicates, formatSummary, noFacts, summarize} from './report.js'
 import type {PageFacts, Report, ReportEntry, ReportMessage} from './report.js'
 import {renderReportHtml} from './report-html.js'
 import {inShard} from './shard.js'
@@ -514,7 +514,9 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   if (images && settings.images !== 'keep') summary.images = images.summary
   const verbose = files.filter((file) => file.messages.length > 0).map((file) => toVFile(file.path, file.messages))
   if (settings.verbose && verbose.length > 0) io.stderr.write(formatFiles(verbose))
-  for (const entry of entries) if (entry.status === 'skipped' && !settings.quiet && entry.reason !== interruptedReason) io.stderr.write(printable(entry.input + ': skipped: ' + entry.reason) + '\n')
+  // Skipped pages are not written: printed with `-q` too, as failures are.
+  for (const entry of entries) if (entry.status === 'skipped' && entry.reason !== interruptedReason) io.stderr.write(printable(entry.input + ': skipped: ' + entry.reason) + '\n')
+  if (!settings.quiet) io.stderr.write(printable(formatDuplicates(entries, 'news-markdown: '), true))
   const report: Report = {converter, shard: settings.shard.index + '/' + settings.shard.count, summary, files: entries}
   if (!(await writeReports(settings, io, report, outDir))) manifestError ||= true
   if (!settings.quiet) io.stderr.write(formatSummary(summary))

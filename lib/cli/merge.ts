@@ -49,7 +49,7 @@ import type {ManifestEntry} from './manifest.js'
 import {collisionSuffix, PathRegistry} from './path-registry.js'
 import {RedirectPlan} from './redirect-plan.js'
 import {writeRedirectMap} from './redirect-map.js'
-import {formatSummary, summarize} from './report.js'
+import {formatDuplicates, formatSummary, summarize} from './report.js'
 import type {Report, ReportEntry} from './report.js'
 import {writeAtomic} from './write-atomic.js'
 import type {ImageSummary} from '../images/stage.js'
@@ -231,15 +231,10 @@ export async function runMerge(argv: Array<string>, io: Io, converter: string): 
     entries.sort((a, b) => compare(a.input, b.input))
     const summary = summarize(entries)
     if (images) summary.images = images
-    const duplicates = entries.flatMap((entry) => entry.warnings.filter((warning) => warning.ruleId === 'duplicate-old-url').map((warning) => entry.input + ': ' + warning.reason))
     const reportsOk = reports.length === 0 || (await writeReports(options.settings, io, {converter, shard: '1/1', summary, files: entries}, out))
     for (const conflict of conflicts) io.stderr.write(printable('news-markdown: merge: ' + conflict) + '\n')
-    if (duplicates.length > 0) {
-      io.stderr.write('news-markdown: merge: ' + duplicates.length + ' old ' + (duplicates.length === 1 ? 'URL is' : 'URLs are') + ' claimed by two pages (each kept by the first by input path):\n')
-      for (const line of duplicates.slice(0, 10)) io.stderr.write('  ' + printable(line) + '\n')
-      if (duplicates.length > 10) io.stderr.write('  … and ' + (duplicates.length - 10) + ' more (see the report)\n')
-    }
     if (!options.quiet) {
+      io.stderr.write(printable(formatDuplicates(entries, 'news-markdown: merge: '), true))
       io.stderr.write('merged ' + written.size + ' pages from ' + folders.length + ' shard ' + (folders.length === 1 ? 'folder' : 'folders') + ' into ' + printable(out) + '\n')
       if (entries.length > 0) io.stderr.write(formatSummary(summary))
     }
