@@ -304,6 +304,30 @@ test('cli: messages in words: a missing --url-from file, an --out that is a file
   assert.is(quiet.code, 1)
   assert.match(quiet.stderr, /bad\.html: Input is not an HTML page.*\[not-html\]/)
   assert.not.match(quiet.stderr, /converted/, 'no summary with -q')
+  assert.not.match(quiet.stderr, /failed the checks/)
+  // A page not written (a file in the way) is printed with -q too.
+  await fs.mkdir(path.join(dir, 'q2'))
+  const first = await cli(['in', '--out', 'q1', '--report', 'q1.json'], dir)
+  const output = (JSON.parse(await fs.readFile(path.join(dir, 'q1.json'), 'utf8')) as {files: Array<{input: string; output: string | null}>}).files.find((file) => file.input === 'a.html')?.output
+  assert.ok(output, first.stderr)
+  await fs.mkdir(path.dirname(path.join(dir, 'q2', output)), {recursive: true})
+  await fs.writeFile(path.join(dir, 'q2', output), 'my own notes\n')
+  const skipped = await cli(['in', '--out', 'q2', '-q'], dir)
+  assert.is(skipped.code, 1)
+  assert.match(skipped.stderr, /a\.html: skipped: a file news-markdown did not write is in the way/)
+  assert.is(await fs.readFile(path.join(dir, 'q2', output), 'utf8'), 'my own notes\n')
+  // Without -q the summary tells failures to convert from the verdict `failed`.
+  assert.match(first.stderr, /1 converted, 0 unchanged, 0 skipped, 1 failed to convert\n/)
+})
+
+test('cli: two pages with one old URL: the run lists them on stderr and in the report', async function () {
+  const dir = await folder({
+    'in/a.html': page({title: 'First', url: 'https://old.example/news/show.php?id=9'}),
+    'in/copy/b.jsp': page({title: 'Copy', url: 'https://old.example/news/show.php?id=9'})
+  })
+  const result = await cli(['in', '--out', 'site', '--layout', 'hugo'], dir)
+  assert.is(result.code, 0, result.stderr)
+  assert.match(result.stderr, /news-markdown: 1 old URL is claimed by two pages \(each kept by the first by input path\):\n {2}copy\/b\.jsp: Old URL `\/news\/show\.php\?id=9` is also the original URL of `a\.html`/)
 })
 
 test('convert: `#` and `javascript:;` placeholders are counted quietly, not `unsafe-url`', async function () {
