@@ -327,7 +327,10 @@ test('cli: two pages with one old URL: the run lists them on stderr and in the r
   })
   const result = await cli(['in', '--out', 'site', '--layout', 'hugo'], dir)
   assert.is(result.code, 0, result.stderr)
-  assert.match(result.stderr, /news-markdown: 1 old URL is claimed by two pages \(each kept by the first by input path\):\n {2}copy\/b\.jsp: Old URL `\/news\/show\.php\?id=9` is also the original URL of `a\.html`/)
+  assert.match(
+    result.stderr,
+    /news-markdown: 1 old URL is claimed by two pages \(each kept by the first by input path\):\n {2}copy\/b\.jsp: Old URL `\/news\/show\.php\?id=9` is also the original URL of `a\.html`/
+  )
 })
 
 test('convert: `#` and `javascript:;` placeholders are counted quietly, not `unsafe-url`', async function () {
@@ -361,7 +364,12 @@ test('merge: 4 shards run at once by GNU parallel, merged, equal one unsharded r
   for (let index = 0; index < 24; index++) {
     const url = index % 6 === 0 ? 'https://old.example/news/show.php?id=' + (index % 12) : index % 4 === 0 ? 'https://old.example/新闻/' + index + '.html' : undefined
     // `Wuhan` on 14 pages, `WUHAN` on 10: shards whose pages mostly use `WUHAN` write it, the merge writes `Wuhan` as one run does.
-    files['in/p' + String(index).padStart(2, '0') + '.html'] = page({title: '标题' + (index % 3), url, body: '内容 ' + index, tags: ['AI', index % 2 ? 'ai' : 'AI', index % 2 || index < 4 ? 'Wuhan' : 'WUHAN']})
+    files['in/p' + String(index).padStart(2, '0') + '.html'] = page({
+      title: '标题' + (index % 3),
+      url,
+      body: '内容 ' + index,
+      tags: ['AI', index % 2 ? 'ai' : 'AI', index % 2 || index < 4 ? 'Wuhan' : 'WUHAN']
+    })
   }
   const dir = await folder(files)
   const common = ['in', '--layout', 'hugo', '--jobs', '1', '-q']
