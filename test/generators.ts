@@ -73,14 +73,14 @@ const templatePage =
 
 /**
  * Pages whose tags differ only in case from page to page (`Covid` twice,
- * `COVID` once; `ai` and `AI` once each): the batch writes each tag in one
+ * `COVID` once; `ai` and `AI` once each, a tie): the batch writes each tag in one
  * form (its most frequent, ties in code-unit order), so every generator
  * makes one tag page of it.
  */
 const caseTagPages = [
   ['case-tags-a', 1940002, 'Covid', 'ai'],
   ['case-tags-b', 1940003, 'Covid', 'AI'],
-  ['case-tags-c', 1940004, 'COVID', 'ai']
+  ['case-tags-c', 1940004, 'COVID']
 ].map(
   ([name, id, ...tags]) =>
     [
@@ -491,11 +491,7 @@ for (const name of Object.keys(generators)) {
     // `Covid` is on two pages, `COVID` on one; `ai` and `AI` on one each (a tie: `AI` first in code-unit order).
     assert.equal(
       pages.map((article) => article.tags),
-      [
-        ['Covid', 'AI'],
-        ['Covid', 'AI'],
-        ['Covid', 'AI']
-      ]
+      [['Covid', 'AI'], ['Covid', 'AI'], ['Covid']]
     )
     const termPages = (tag: string) => [...result.built.values()].filter((page) => text(select('h1', page.tree)).toLowerCase() === tag)
     assert.is(termPages('covid').length, 1, 'one tag page for Covid')
@@ -513,7 +509,8 @@ for (const name of Object.keys(generators)) {
   test(name + ': every page reads as its plain conversion, code included', async function () {
     const result = await build(name)
     for (const article of result.articles) {
-      if (article.input === 'template-syntax') continue
+      // Pages of this suite, not fixtures.
+      if (article.input === 'template-syntax' || article.input.startsWith('case-tags-')) continue
       // The CLI converts the folder without each fixture's `options.json`: a fixture whose profile picks its root reads differently.
       const optionsFile = path.join(root, 'fixtures', article.input, 'options.json')
       if (existsSync(optionsFile) && 'profiles' in JSON.parse(readFileSync(optionsFile, 'utf8'))) continue

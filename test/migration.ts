@@ -444,6 +444,27 @@ test('merge: 4 shards run at once by GNU parallel, merged, equal one unsharded r
   assert.match((notEmpty as {stderr: string}).stderr, /is not empty/)
 })
 
+test('cli: shards sharing one folder write every page; a run of another shard count is told what the folder holds', async function () {
+  const files: Record<string, string> = {}
+  for (let index = 0; index < 8; index++) files['in/p' + index + '.html'] = page({title: 'Same title', url: 'https://old.example/n/' + index + '/same.html', body: 'Body ' + index})
+  const dir = await folder(files)
+  for (const k of [1, 2, 3]) {
+    const result = await cli(['in', '--out', 'shared', '--layout', 'hugo', '--shard', k + '/3'], dir)
+    assert.is(result.code, 0, result.stderr)
+    assert.not.match(result.stderr, /skipped: /)
+  }
+  const names = [...(await tree(path.join(dir, 'shared'))).keys()].filter((name) => name.endsWith('.md'))
+  assert.is(names.length, 8, names.join(', '))
+  assert.ok(names.includes('posts/same.md'))
+  const single = await cli(['in', '--out', 'single', '--layout', 'hugo'], dir)
+  assert.is(single.code, 0, single.stderr)
+  const merged = await cli(['merge', 'merged', 'shared', '--layout', 'hugo', '-q'], dir)
+  assert.is(merged.code, 0, merged.stderr)
+  assert.equal(await tree(path.join(dir, 'merged')), await tree(path.join(dir, 'single')))
+  const unsharded = await cli(['in', '--out', 'shared', '--layout', 'hugo'], dir)
+  assert.match(unsharded.stderr, /also holds pages of shard runs \(`\.news-markdown-manifest\.shard-1-of-3\.json`, .*run `news-markdown merge NEW-FOLDER /)
+})
+
 // Progress and Ctrl-C.
 
 test('progress: a plain line with count, rate and ETA', function () {

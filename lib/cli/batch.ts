@@ -22,7 +22,7 @@ import {formatDuplicates, formatSummary, noFacts, summarize} from './report.js'
 import type {PageFacts, Report, ReportEntry, ReportMessage} from './report.js'
 import {renderReportHtml} from './report-html.js'
 import {inShard} from './shard.js'
-import {maxReclaims, stepAroundForeign} from './shared-folder.js'
+import {maxReclaims, otherRunsManifests, stepAroundForeign} from './shared-folder.js'
 import {formatFiles, toVFile} from './verbose.js'
 import {walkInputs} from './walk-inputs.js'
 import type {Input, NotPages} from './walk-inputs.js'
@@ -226,6 +226,24 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
           manifest.ignored.slice(0, 3).join(', ') +
           (manifest.ignored.length > 3 ? ', …' : '') +
           '); those files are left alone'
+      ) + '\n'
+    )
+  }
+  const others = await otherRunsManifests(outDir, settings.shard.count)
+  if (others.length > 0 && !settings.quiet) {
+    io.stderr.write(
+      printable(
+        'news-markdown: `' +
+          outDir +
+          '` also holds pages of ' +
+          (settings.shard.count > 1 ? 'other runs' : 'shard runs') +
+          ' (' +
+          others.map((name) => '`' + name + '`').join(', ') +
+          '), which this run does not know: a page whose name one of them holds ' +
+          (settings.shard.count > 1 ? 'takes another name' : 'is skipped') +
+          '. To combine them into one folder, run `news-markdown merge NEW-FOLDER ' +
+          outDir +
+          '`'
       ) + '\n'
     )
   }

@@ -13,6 +13,24 @@ import path from 'node:path'
 import type {Manifest} from './manifest.js'
 import type {PathRegistry} from './path-registry.js'
 
+/** Manifest file names: the unsharded run's and each shard's. */
+const manifestName = /^\.news-markdown-manifest(?:\.shard-(\d+)-of-(\d+))?\.json$/
+
+/**
+ * Manifests in `outDir` of runs this one does not share the folder with:
+ * with `--shard K/N`, those of an unsharded run or of another `N`; without,
+ * every shard's. Their pages are files this run's manifest does not know.
+ */
+export async function otherRunsManifests(outDir: string, shardCount: number): Promise<Array<string>> {
+  const names = await fs.readdir(outDir).catch(() => [] as Array<string>)
+  return names
+    .filter((name) => {
+      const match = manifestName.exec(name)
+      return match !== null && Number(match[2] ?? 1) !== shardCount
+    })
+    .sort()
+}
+
 /** Claims of one shard page after a first claim failed: at most this many more. */
 export const maxReclaims = 8
 
