@@ -99,7 +99,8 @@ Options:
       --related-frontmatter also write related articles into the frontmatter
   -j, --jobs <n>            worker threads (default and most: available cores,
                             as memory allows)
-      --shard <k/n>         convert only shard k of n (by hash of the path)
+      --shard <k/n>         convert only shard k of n (by hash of the path);
+                            then \`news-markdown merge\` the shards' folders
       --report <file>       write a JSON report, one entry per input
       --report-html <file>  write a review page: one self-contained HTML file
       --redirects <file>    write a redirect map of old URLs for a web server
@@ -128,7 +129,8 @@ Options:
       --progress-interval <s>  seconds between progress lines when stderr
                             is not a terminal (default 5; 0: none)
   -v, --verbose             print warnings (vfile-reporter)
-  -q, --quiet               print only errors
+  -q, --quiet               print only errors (pages that failed or were
+                            skipped), no progress or summary
   -h, --help                show this help
       --version             show the version
 

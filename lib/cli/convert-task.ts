@@ -18,6 +18,7 @@ import {reportArticle} from './report.js'
 import type {SlugSource} from '../output/slug.js'
 import type {PageFacts} from './report.js'
 import {countWords} from './word-count.js'
+import {frontmatterTags} from '../output/frontmatter-tags.js'
 
 /**
  * A page to convert (structured-cloneable, for worker threads): the task
@@ -79,6 +80,8 @@ export interface Converted {
   imageSpans?: Array<ImageSpan> | undefined
   /** Headline fields, words and verdict, for the report. */
   facts: PageFacts
+  /** The frontmatter's tags as the page itself gives them (`frontmatterTags`), before the batch's forms (`BatchTags`). */
+  tags: Array<string>
   /** The original URL, for aliases and redirect maps; `null` when the page has none. */
   redirect: PageRedirect | null
 }
@@ -139,7 +142,7 @@ export default async function convertTask(task: Task): Promise<TaskResult> {
       redirect = {from: article.url, date: article.date, alias: task.aliases === false ? undefined : alias?.path, aliasReason: alias?.reason}
     }
     const facts: PageFacts = {article: reportArticle(article), words: countWords(String(file)), verdict: file.data.verdict ?? null}
-    const page: Converted = {markdown, placement, fields, inputHash: sha256(bytes), outputHash: sha256(markdown), inputStamp, facts, redirect}
+    const page: Converted = {markdown, placement, fields, inputHash: sha256(bytes), outputHash: sha256(markdown), inputStamp, facts, redirect, tags: frontmatterTags(markdown)}
     const mode = task.images || 'keep'
     if (mode !== 'keep') {
       placement.path = pagePath(task.layout, mode, placement.path)
