@@ -193,6 +193,9 @@ test('verdict: rules flag at their thresholds and not below', function () {
     droppedCharacters: 0,
     removedMedia: 0,
     replacementCharacters: 0,
+    boilerplateTail: null,
+    authorNames: 1,
+    authorGlued: [],
     fields: {}
   }
   const page = {characters: 5000, sentenceCharacters: 2400, sentenceInRoot: 2160, longestOutside: 200, longestInside: 400, titleNearRoot: true}

@@ -26,6 +26,8 @@ export interface Candidate {
 export interface FieldCandidates {
   date: {structured: Candidate | undefined; visible: Candidate | undefined}
   author: {structured: Candidate | undefined; visible: Candidate | undefined}
+  /** Names of the site and its publisher (`og:site_name`, JSON-LD publisher, `<title>` suffixes): never a person. */
+  publishers: Array<string>
 }
 
 /** Publication date keys of `<meta>` read as a second opinion (the common ones of `generic-meta.ts`). */
@@ -60,7 +62,7 @@ export function collectCandidates(tree: Root, pageIndex?: PageIndex | undefined)
   const siteNames = [siteName && siteName.value, ld.publisher && ld.publisher.value, ld.siteName && ld.siteName.value]
   const byline = readByline(index, siteNames)
   const visibleDate = readVisibleDate(index, byline)
-  const publishers = [...siteNames, ...titleSuffixes(index.title)]
+  const publishers = [...siteNames, ...titleSuffixes(index.title)].filter((name): name is string => Boolean(name))
   // Only people's names contradict each other: `网易`, `Casa Editorial El Tiempo` name the publisher.
   const people = (names: Array<string>) => names.filter((name) => isPersonLike(name, publishers))
   // A WebPage's date is the page's, not the article's.
@@ -84,7 +86,8 @@ export function collectCandidates(tree: Root, pageIndex?: PageIndex | undefined)
     author: {
       structured: structuredAuthor,
       visible: visibleAuthor && {value: visibleAuthor.value.join(', '), source: visibleAuthor.from}
-    }
+    },
+    publishers
   }
 }
 
