@@ -122,7 +122,7 @@ export function judge(m: Readonly<VerdictMeasurements>, context: Readonly<Contex
     findings.push({
       ruleId: 'suspect-author',
       status: 'review',
-      reason: 'The author field holds ' + m.authorNames + ' names: the bylines of several articles rather than this one’s?'
+      reason: 'The author field holds ' + m.authorNames + ' names (more than ' + t.authorNames + '): likely the bylines of several articles, not this one’s'
     })
   }
 
