@@ -291,6 +291,8 @@ test('verdict: an author glued to an outlet, or a list of other articles’ byli
   assert.ok(isGluedName('方敏北京大学经济学院教授'))
   assert.not.ok(isGluedName('Joe Davidson'))
   assert.not.ok(isGluedName('Multimedia Redaktion'), 'an outlet alone names no one')
+  assert.not.ok(isGluedName('Smart Shopping Team'), 'an organisation’s name')
+  assert.ok(isGluedName('Meg Wagner NEW YORK DAILY NEWS'))
   assert.not.ok(isGluedName('jroe_42'), 'a user name')
   assert.not.ok(isGluedName('欧阳晓明'))
   assert.not.ok(isGluedName('加拿大必读'), 'an account name without a person’s name')

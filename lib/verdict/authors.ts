@@ -10,6 +10,9 @@
 import {hasHan, isChinesePersonName} from '../analyse/meta/chinese-names.js'
 import {isPersonLike} from '../analyse/meta/person-like.js'
 
+/** Words that end an organisation's name (`Smart Shopping Team`, `Wirtualna Polska Media`): one of them after two capitalised words names no person. */
+const organisationEnd = /^(?:team|media|group|staff|desk|network|press|news|redaktion|verlag|gmbh|ag|inc|ltd|llc)$/i
+
 /** Longest Chinese personal name, in characters (a two-character surname and a two-character given name). */
 const hanNameMax = 4
 
@@ -36,8 +39,8 @@ export function splitAuthors(value: string | null | undefined): Array<string> {
  * glued when a string of Han characters longer than any name (5 or more)
  * opens or closes with a name (`isChinesePersonName`: a known surname and
  * one or two more characters). An outlet alone (`Multimedia Redaktion`,
- * `参考消息`) or a user name (`jroe_42`) is no glued name: it names no one
- * else.
+ * `参考消息`, `Smart Shopping Team`: two words and a word that ends an
+ * organisation's name) or a user name (`jroe_42`) is no glued name.
  *
  * @param name
  *   One author name.
@@ -55,6 +58,7 @@ export function isGluedName(name: string, publishers: ReadonlyArray<string | und
     return [2, 3].some((length) => isChinesePersonName(han.slice(0, length)) || isChinesePersonName(han.slice(-length)))
   }
   const words = value.split(/\s+/)
+  if (words.length === 3 && organisationEnd.test(words[2])) return false
   for (let length = 2; length < words.length; length++) {
     if (isPersonLike(words.slice(0, length).join(' '), publishers) || isPersonLike(words.slice(-length).join(' '), publishers)) return true
   }
