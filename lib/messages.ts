@@ -43,7 +43,15 @@ export const rules = {
   'metadata-conflict': {
     kind: 'warning',
     description:
-      'two sources of the page disagree on a field: a date more than a day apart (JSON-LD or `<meta>` against the visible date), an author sharing no name with the byline (verdict `review`)'
+      'two sources of the page disagree on a field: dates that cannot be the same calendar day in any time zone (JSON-LD or `<meta>` against the visible date; an ambiguous day/month order only when neither reading agrees), person-like authors sharing no name (verdict `review`)'
+  },
+  'boilerplate-tail': {
+    kind: 'warning',
+    description: 'one of the output’s last three text blocks is site furniture: a call to follow, subscribe or scan a QR code, a comment policy, a copyright line (verdict `review`)'
+  },
+  'suspect-author': {
+    kind: 'warning',
+    description: 'the author field holds a name glued to other words (`Joe Davidson Washington Post`), or more than three names: bylines of other articles (verdict `review`)'
   },
   'garbled-text': {kind: 'warning', description: 'the output holds U+FFFD replacement characters: text lost to a wrong decoding before or while reading the page (verdict `review`)'},
   'relative-urls-unresolved': {

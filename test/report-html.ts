@@ -38,6 +38,9 @@ function verdict(status: VerdictStatus, reasons: Array<string>, overrides: Parti
       droppedCharacters: 0,
       removedMedia: 0,
       replacementCharacters: 0,
+      boilerplateTail: null,
+      authorNames: 1,
+      authorGlued: [],
       fields: {title: {source: 'h1', conflict: null}, date: {source: 'meta[property="article:published_time"]', conflict: {value: '2020-01-02', source: 'JSON-LD datePublished'}}},
       ...overrides
     }
