@@ -36,6 +36,7 @@ const suites = [
   './verdict.js',
   './structure.js',
   './profiles.js',
+  './pool.js',
   './reliability.js',
   './security.js',
   './faults.js',
