@@ -1,6 +1,8 @@
 // One child process per (tool, corpus set), driven over IPC by run.mjs or
 // scale.mjs: check, warm up, calibrate a fixed batch, then time one batch
-// per `round` message; report peak RSS (`maxRSS`) on `end`.
+// per `round` message (wall and CPU time: `process.cpuUsage()`, user +
+// system, all threads of the process, so garbage collection counts); report
+// peak RSS (`maxRSS`) on `end`.
 // Usage: node child.mjs TOOL CORPUS_JSON WARMUP_MS TARGET_MS
 import fs from 'node:fs'
 import {performance} from 'node:perf_hooks'
@@ -26,10 +28,14 @@ async function pass(run, pages) {
   return {errors, size, error}
 }
 
+/** Wall and CPU milliseconds of `passes` passes. */
 async function time(run, pages, passes) {
+  const cpu = process.cpuUsage()
   const start = performance.now()
   for (let i = 0; i < passes; i++) await pass(run, pages)
-  return performance.now() - start
+  const ms = performance.now() - start
+  const used = process.cpuUsage(cpu)
+  return {ms, cpuMs: (used.user + used.system) / 1000}
 }
 
 try {
@@ -48,8 +54,8 @@ try {
   const batch = Math.max(1, Math.round(Number(targetMs) / perPass))
   process.on('message', async (message) => {
     if (message.type === 'round') {
-      const ms = await time(run, pages, batch)
-      await send({type: 'result', round: message.round, ms})
+      const {ms, cpuMs} = await time(run, pages, batch)
+      await send({type: 'result', round: message.round, ms, cpuMs})
     } else if (message.type === 'end') {
       await send({type: 'done', maxRSS: process.resourceUsage().maxRSS * 1024})
       process.exit(0)

@@ -1,4 +1,5 @@
-// Deterministic benchmark corpus built from `../fixtures/*/input.html`.
+// Deterministic benchmark corpus built from `../fixtures/*/input.html`, and
+// a set of real pages from the shared generic corpus (`real`).
 // `node corpus.mjs` prints the sets; `--write DIR` also saves each page.
 import fs from 'node:fs'
 import path from 'node:path'
@@ -7,7 +8,22 @@ import {fileURLToPath} from 'node:url'
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url))
 const KB = 1024
 
-export const setNames = ['fragment', 'full-page', 'large', 'mixed']
+export const setNames = ['fragment', 'full-page', 'large', 'mixed', 'real']
+
+/**
+ * Folder of real news pages (`<shared>/corpus/generic`): `NEWS_MARKDOWN_CORPUS`,
+ * else `corpus/generic` under `NEWS_MARKDOWN_SHARED`, else the project's
+ * sibling `../shared`, else `/work/shared`.
+ */
+export function realCorpusFolder() {
+  if (process.env.NEWS_MARKDOWN_CORPUS) return process.env.NEWS_MARKDOWN_CORPUS
+  const shared = [process.env.NEWS_MARKDOWN_SHARED, fileURLToPath(new URL('../../shared', import.meta.url)), '/work/shared'].filter(Boolean)
+  for (const folder of shared) if (fs.existsSync(path.join(folder, 'corpus', 'generic'))) return path.join(folder, 'corpus', 'generic')
+  throw new Error('No real-page corpus: set NEWS_MARKDOWN_CORPUS to a folder of saved news pages (`corpus/generic` of the shared material)')
+}
+
+/** Every `realStride`-th page of the real corpus, by name: 32 of its 319 pages, about 3.8 MB. */
+const realStride = 10
 export const scaleSizes = {'scale-10k': 10 * KB, 'scale-100k': 100 * KB, 'scale-1m': KB * KB, 'scale-4m': 4 * KB * KB}
 
 /** Pages (strings) of one set: a name of `setNames` or of `scaleSizes`. */
@@ -16,12 +32,24 @@ export function corpusSet(name) {
   if (name === 'full-page') return [fullPage(rng(1))]
   if (name === 'large') return [article(rng(2), 1.6 * KB * KB)]
   if (name === 'mixed') return utf8Fixtures().map((name) => fixture(name))
+  if (name === 'real') return realPages()
   if (name in scaleSizes) return [article(rng(3), scaleSizes[name])]
   throw new Error('Unknown corpus set `' + name + '`')
 }
 
 export function bytes(pages) {
   return pages.reduce((sum, page) => sum + Buffer.byteLength(page), 0)
+}
+
+/** Real saved pages (all UTF-8 bytes; a few declare a legacy charset but are not one), a fixed sample by sorted name. */
+function realPages() {
+  const folder = realCorpusFolder()
+  return fs
+    .readdirSync(folder)
+    .filter((name) => name.endsWith('.html'))
+    .sort()
+    .filter((_, index) => index % realStride === 0)
+    .map((name) => fs.readFileSync(path.join(folder, name), 'utf8'))
 }
 
 function fixture(name) {

@@ -13,7 +13,7 @@ const childPath = new URL('./child.mjs', import.meta.url)
 
 function start(job, file, settings) {
   const child = fork(childPath, [job.tool, file, String(settings.warmupMs), String(settings.targetMs)], {stdio: ['ignore', 'inherit', 'inherit', 'ipc']})
-  const state = {...job, child, ms: [], waiting: null, failed: null}
+  const state = {...job, child, ms: [], cpuMs: [], waiting: null, failed: null}
   child.on('message', (message) => {
     if (message.type === 'failed') state.failed = message.error
     const waiting = state.waiting
@@ -36,7 +36,7 @@ function ask(state, message) {
   })
 }
 
-/** Run `jobs` ({tool, set}); resolve to one state per job with `ms` per round. */
+/** Run `jobs` ({tool, set}); resolve to one state per job with wall `ms` and `cpuMs` per round. */
 export async function measure(jobs, settings) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-markdown-bench-'))
   const files = {}
@@ -66,8 +66,10 @@ async function runJobs(jobs, files, settings) {
       const state = states[(round + i) % states.length]
       if (state.failed) continue
       const result = await ask(state, {type: 'round', round})
-      if (result.type === 'result') state.ms[round] = result.ms
-      else state.failed = result.error
+      if (result.type === 'result') {
+        state.ms[round] = result.ms
+        state.cpuMs[round] = result.cpuMs
+      } else state.failed = result.error
     }
     settings.log?.('round ' + (round + 1) + '/' + settings.rounds + ' done')
   }

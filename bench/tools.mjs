@@ -15,6 +15,12 @@ export const tools = {
     const {convert} = await import('../dist/index.js')
     return async (html) => String(await convert(html))
   },
+  // The A/A control: the same converter in a second child. Its ratio to
+  // `news-markdown` shows how much two identical contenders differ in one
+  // run on this machine (the noise floor of every other ratio).
+  async 'news-markdown-aa'() {
+    return tools['news-markdown']()
+  },
   async turndown() {
     const {default: TurndownService} = await import('turndown')
     const service = new TurndownService()
@@ -63,6 +69,7 @@ export const toolNames = Object.keys(tools)
 /** Labels for the tables. */
 export const labels = {
   'news-markdown': '**news-markdown `convert()`**',
+  'news-markdown-aa': 'news-markdown again (A/A control)',
   turndown: 'Turndown',
   'node-html-markdown': 'node-html-markdown',
   unified: 'unified (rehype-remark + gfm)',

@@ -73,7 +73,9 @@ async function runStdin(settings: Settings, io: Io): Promise<number> {
     relatedFrontmatter: settings.relatedFrontmatter,
     maxSize: settings.maxSize,
     maxElements: settings.maxElements,
-    maxNodes: settings.maxNodes
+    maxNodes: settings.maxNodes,
+    // Line and column in messages only where they are printed.
+    positions: settings.verbose
   }
   // In a worker too: a page that exhausts memory or hangs fails alone.
   const pool = createPool({jobs: 1, heapMb: settings.workerMemory ?? defaultHeapMb, retryHeapMb: retryHeapMb(), timeoutMs: settings.pageTimeout})

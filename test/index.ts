@@ -34,6 +34,7 @@ const suites = [
   './migration.js',
   './article-root.js',
   './cleaning.js',
+  './source-order.js',
   './verdict.js',
   './structure.js',
   './profiles.js',

@@ -1,8 +1,11 @@
-import type {Root} from 'hast'
+import type {Nodes, Root} from 'hast'
 import {fromParse5} from 'hast-util-from-parse5'
 import {parse} from 'parse5'
 import type {DefaultTreeAdapterMap} from 'parse5'
 import type {VFile} from 'vfile'
+import {setSourceSpan} from '../util/source-order.js'
+import {parseOrdered} from './ordered-parser.js'
+import type {SourceRanks} from './ordered-parser.js'
 
 type Node = DefaultTreeAdapterMap['node']
 type ChildNode = DefaultTreeAdapterMap['childNode']
@@ -25,9 +28,18 @@ const keptEmpty = new Set([...voids, 'iframe', 'video', 'audio', 'object', 'canv
  * text, images and line breaks kept in order (adjacent text merged), empty
  * wrappers dropped — before the tree becomes hast. Same result as
  * `rehype-parse` for shallower pages. `<template>` contents are walked too.
+ *
+ * With `positions`, nodes get their source positions (`node.position`, so
+ * messages carry line and column); without, parse5 runs without location
+ * tracking (about 2.4 times faster) and elements get their start-tag rank
+ * instead (`lib/util/source-order.ts`), which keeps document order and
+ * parser re-opening visible to the later stages.
  */
-export function parseDeepHtml(value: string, file: VFile, limit = maxDepth): Root {
-  const document = parse(value, {sourceCodeLocationInfo: true, scriptingEnabled: false})
+export function parseDeepHtml(value: string, file: VFile, limit = maxDepth, positions = true): Root {
+  let document: DefaultTreeAdapterMap['document']
+  let ranks: SourceRanks | undefined
+  if (positions) document = parse(value, {sourceCodeLocationInfo: true, scriptingEnabled: false})
+  else ({document, ranks} = parseOrdered(value, {scriptingEnabled: false}))
   const stack: Array<[ParentNode, number]> = [[document, 0]]
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!
@@ -42,7 +54,33 @@ export function parseDeepHtml(value: string, file: VFile, limit = maxDepth): Roo
       if ('content' in child && child.content && child.content.childNodes.length > 0) stack.push([child.content, depth + 1])
     }
   }
-  return fromParse5(document, {file}) as Root
+  if (!ranks) return fromParse5(document, {file}) as Root
+  const tree = fromParse5(document) as Root
+  copyRanks(document, tree, ranks)
+  return tree
+}
+
+/**
+ * Give the hast elements of `tree` the start-tag ranks of the parse5
+ * elements they were made from (`hast-util-from-parse5` maps children one
+ * to one, `<template>` contents to `content`), iteratively.
+ */
+function copyRanks(document: DefaultTreeAdapterMap['document'], tree: Root, ranks: SourceRanks): void {
+  const stack: Array<[ParentNode, Nodes]> = [[document, tree]]
+  while (stack.length > 0) {
+    const [from, to] = stack.pop()!
+    if (to.type !== 'root' && to.type !== 'element') continue
+    const children = from.childNodes
+    for (let index = 0; index < children.length; index++) {
+      const child = children[index]
+      const node = to.children[index]
+      if (!('tagName' in child) || !node || node.type !== 'element') continue
+      const start = ranks.start.get(child)
+      if (start !== undefined) setSourceSpan(node, start, ranks.end.get(child) ?? Number.POSITIVE_INFINITY)
+      if (child.childNodes.length > 0) stack.push([child, node])
+      if ('content' in child && child.content && node.content) stack.push([child.content, node.content])
+    }
+  }
 }
 
 /**

@@ -14,11 +14,13 @@ import type {InputOptions} from './read-page.js'
  * and everything nested deeper than 256 levels is flattened into its
  * ancestor at that depth (`parseDeepHtml`), so the recursive stages after
  * it never overflow the stack; shallower pages give the same tree as
- * `rehype-parse`. Positions are kept.
+ * `rehype-parse`. Source positions only with `positions: true` (without,
+ * elements carry their start-tag rank for the stages that need document
+ * order, `lib/util/source-order.ts`).
  */
 export const rehypeParseSafe: Plugin<[(Readonly<InputOptions> | null | undefined)?], string, Root> = function (options) {
   const settings = options || {}
   // `unified` hands the parser `String(file)`, which reads bytes as UTF-8:
   // the page is read from `file.value` instead, so bytes are sniffed.
-  this.parser = (_document, file) => parseDeepHtml(readPage(file, settings), file)
+  this.parser = (_document, file) => parseDeepHtml(readPage(file, settings), file, undefined, Boolean(settings.positions))
 }

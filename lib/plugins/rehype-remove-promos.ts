@@ -15,6 +15,7 @@ import type {RemovalRule} from '../analyse/clean/clean-article-root.js'
 import {toString} from 'hast-util-to-string'
 import {measureText} from '../analyse/blocks/measure-text.js'
 import {restoreChildren, snapshotChildren} from '../util/children-snapshot.js'
+import {sourceSpan, sourceStart} from '../util/source-order.js'
 import {holdsContent} from '../util/holds-content.js'
 import {inlineShape} from '../analyse/blocks/inline-runs.js'
 import {isContentLike} from '../analyse/blocks/prose.js'
@@ -197,7 +198,8 @@ function mediaWithin(root: Element): Map<Element, boolean> {
 
 /**
  * Mark elements the parser re-opened (their start tag lies before their
- * parent's, inside a removed block), and paragraphs holding nothing else.
+ * parent's, inside a removed block: source order by offsets or start-tag
+ * ranks, `lib/util/source-order.ts`), and paragraphs holding nothing else.
  */
 function markSpillOver(tree: Root, removed: Array<Range>, drop: Map<Element, string>): void {
   visitParents(tree, 'element', function (node, ancestors) {
@@ -209,8 +211,8 @@ function markSpillOver(tree: Root, removed: Array<Range>, drop: Map<Element, str
 }
 
 function isReopened(node: Element, parent: Parents | undefined, removed: Array<Range>): boolean {
-  const start = node.position && node.position.start.offset
-  const parentStart = parent && parent.type === 'element' && parent.position ? parent.position.start.offset : undefined
+  const start = sourceStart(node)
+  const parentStart = parent && parent.type === 'element' ? sourceStart(parent) : undefined
   if (start === undefined || parentStart === undefined || start >= parentStart) return false
   return removed.some(([from, to]) => start >= from && start < to)
 }
@@ -220,9 +222,8 @@ function onlyChild(parent: Element, node: Element): boolean {
 }
 
 function rangeOf(node: Element): Range | undefined {
-  const position = node.position
-  if (!position || position.start.offset === undefined || position.end.offset === undefined) return undefined
-  return [position.start.offset, position.end.offset]
+  const span = sourceSpan(node)
+  return span && [span[0], span[1]]
 }
 
 function isHidden(node: Element): boolean {

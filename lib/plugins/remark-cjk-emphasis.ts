@@ -2,8 +2,7 @@ import type {Delete, Emphasis, Heading, Link, LinkReference, Nodes, Paragraph, P
 import {defaultHandlers} from 'mdast-util-to-markdown'
 import type {Attention, Handle, Options as ToMarkdownOptions} from 'mdast-util-to-markdown'
 import type {Plugin} from 'unified'
-import {visitParents} from 'unist-util-visit-parents'
-import {attentionNextToLetters, fixEmphasisEdges} from '../util/emphasis-edges.js'
+import {fixEmphasisEdges} from '../util/emphasis-edges.js'
 
 type AttentionHandle = Handle & {attention?: Attention; peek?: Handle}
 
@@ -33,51 +32,63 @@ export const remarkCjkEmphasis: Plugin<[], Root> = function () {
   const extensions = data.toMarkdownExtensions || (data.toMarkdownExtensions = [])
   extensions.push(asteriskExtension)
   return function (tree) {
-    // Phrasing parents (a paragraph, a heading, a GFM table cell, emphasis,
-    // a link) hold one run of inline content. `hast-util-to-mdast` can put a
-    // code block, list or quote there (`<pre>` in `<td>` or `<b>`,
-    // `<plaintext>`); serialised, its fences and lines end the row or the
-    // paragraph, and its text is read back as raw HTML
-    // (`<td><pre>&lt;script&gt;…` → `<script>…`).
-    visitParents(tree, function (node) {
-      if (isPhrasingParent(node)) node.children = phrasingOf(node.children)
-    })
-    visitParents(tree, function (node) {
-      // A line ending in a code span renders as a space (CommonMark), but in
-      // a heading or table cell it would end the line: write the space.
+    // Two walks. The first, parents before their children:
+    // - Phrasing parents (a paragraph, a heading, a GFM table cell,
+    //   emphasis, a link) hold one run of inline content.
+    //   `hast-util-to-mdast` can put a code block, list or quote there
+    //   (`<pre>` in `<td>` or `<b>`, `<plaintext>`); serialised, its fences
+    //   and lines end the row or the paragraph, and its text is read back
+    //   as raw HTML (`<td><pre>&lt;script&gt;…` → `<script>…`).
+    // - Attention of one type side by side (`<b>a</b><b>b</b>`) is one
+    //   span: written apart, both with `*` next to letters, their runs
+    //   merge (`**a****b**`) and neither forms.
+    // - A line ending in a code span renders as a space (CommonMark), but
+    //   in a heading or table cell it would end the line: write the space.
+    const stack: Array<Nodes> = [tree]
+    while (stack.length > 0) {
+      const node = stack.pop()!
       if (node.type === 'inlineCode') node.value = node.value.replace(/\r\n|[\r\n]/g, ' ')
-    })
-    // Attention of one type side by side (`<b>a</b><b>b</b>`) is one span:
-    // written apart, both with `*` next to letters, their runs merge
-    // (`**a****b**`) and neither forms.
-    visitParents(tree, function (node) {
-      if (!('children' in node)) return
-      const children = node.children as Array<PhrasingContent>
-      for (let index = children.length - 1; index > 0; index--) {
-        const previous = children[index - 1]
-        const current = children[index]
-        if (previous.type === current.type && (current.type === 'emphasis' || current.type === 'strong' || current.type === 'delete')) {
-          const target = previous as {children: Array<PhrasingContent>}
-          target.children.push(...(current.children as Array<PhrasingContent>))
-          children.splice(index, 1)
-        }
-      }
-    })
-    fixEmphasisEdges(tree)
-    for (const node of attentionNextToLetters(tree)) asteriskOnly.add(node)
-    // Code spans side by side (`<code>a</code><code>b</code>`, or left so by
-    // unwrapped emphasis) would print `a``b`: one broken span. Merge them.
-    visitParents(tree, function (node) {
-      if (!('children' in node)) return
-      const children = node.children as Array<{type: string; value?: string}>
-      for (let index = children.length - 1; index > 0; index--) {
-        const previous = children[index - 1]
-        if (children[index].type === 'inlineCode' && previous.type === 'inlineCode') {
-          previous.value = String(previous.value) + String(children[index].value)
-          children.splice(index, 1)
-        }
-      }
-    })
+      if (!('children' in node)) continue
+      if (isPhrasingParent(node)) node.children = phrasingOf(node.children)
+      mergeAttention(node.children as Array<PhrasingContent>)
+      for (const child of node.children as Array<Nodes>) stack.push(child)
+    }
+    // The second fixes attention edges (outer first), notes attention next
+    // to letters, and merges code spans side by side
+    // (`<code>a</code><code>b</code>`, or left so by unwrapped emphasis),
+    // which would print `a``b`: one broken span.
+    for (const node of fixEmphasisEdges(tree, mergeCode)) asteriskOnly.add(node)
+  }
+}
+
+/**
+ * Merge attention of one type side by side into the first; both are made
+ * phrasing first, as each would have been before (so a block in the second
+ * is separated by a space only from what is in it, not from the first).
+ */
+function mergeAttention(children: Array<PhrasingContent>): void {
+  for (let index = children.length - 1; index > 0; index--) {
+    const previous = children[index - 1]
+    const current = children[index]
+    if (previous.type === current.type && (current.type === 'emphasis' || current.type === 'strong' || current.type === 'delete')) {
+      const target = previous as Emphasis | Strong | Delete
+      target.children = phrasingOf(target.children)
+      target.children.push(...phrasingOf(current.children))
+      children.splice(index, 1)
+    }
+  }
+}
+
+/** Merge code spans side by side. */
+function mergeCode(node: Nodes): undefined {
+  if (!('children' in node)) return
+  const children = node.children as Array<{type: string; value?: string}>
+  for (let index = children.length - 1; index > 0; index--) {
+    const previous = children[index - 1]
+    if (children[index].type === 'inlineCode' && previous.type === 'inlineCode') {
+      previous.value = String(previous.value) + String(children[index].value)
+      children.splice(index, 1)
+    }
   }
 }
 

@@ -96,24 +96,42 @@ function isPhrasingParent(node: Parents): node is Parent {
 
 /**
  * Fix the attention in `parent` and below, outer attention first (its
- * edges decide what the inner attention sits next to).
+ * edges decide what the inner attention sits next to), and find the
+ * attention with a letter right outside it on either side, where `_` can
+ * neither open nor close. One walk: a parent's children are final once
+ * its own attention is fixed (fixing deeper attention changes only the
+ * deeper children lists), so they are looked at then.
  *
  * @param parent
  *   Any mdast parent (a root, a paragraph, attention, …).
+ * @param each
+ *   Called with every parent after its children are fixed and looked at,
+ *   before its children are walked; it may change its children list.
+ * @returns
+ *   The attention nodes with a letter outside.
  */
-export function fixEmphasisEdges(parent: Parents): void {
+export function fixEmphasisEdges(parent: Parents, each?: (node: Parents) => undefined): Array<Attention> {
+  const found: Array<Attention> = []
   // Each parent with the attention types around it: attention inside
   // attention of its own type (`~~a ~~b~~~~`) says nothing more and would
   // misparse, so it is unwrapped.
   const stack: Array<[Parents, ReadonlySet<string>]> = [[parent, new Set()]]
   while (stack.length > 0) {
     const [current, around] = stack.pop()!
-    if (isPhrasingParent(current)) fixChildren(current, around)
+    if (isPhrasingParent(current)) {
+      fixChildren(current, around)
+      for (let index = 0; index < current.children.length; index++) {
+        const child = current.children[index]
+        if (isAttention(child) && (outerKind(current, index, 0) === 'letter' || outerKind(current, index, 1) === 'letter')) found.push(child)
+      }
+    }
+    if (each) each(current)
     for (const child of current.children) {
       if (!('children' in child)) continue
       stack.push([child, isAttention(child) ? new Set([...around, child.type]) : around])
     }
   }
+  return found
 }
 
 /** Fix the attention among the children of `current`, itself inside the attention types `around`. */
@@ -128,30 +146,6 @@ function fixChildren(current: Parent, around: ReadonlySet<string>): void {
     }
     index = fixAttention(current, index)
   }
-}
-
-/**
- * Attention (in `parent` and below) with a letter right outside it on
- * either side, where `_` can neither open nor close.
- *
- * @param parent
- *   Any mdast parent.
- * @returns
- *   The attention nodes.
- */
-export function attentionNextToLetters(parent: Parents): Array<Attention> {
-  const found: Array<Attention> = []
-  const stack: Array<Parents> = [parent]
-  while (stack.length > 0) {
-    const current = stack.pop()!
-    if (isPhrasingParent(current)) {
-      for (const [index, child] of current.children.entries()) {
-        if (isAttention(child) && (outerKind(current, index, 0) === 'letter' || outerKind(current, index, 1) === 'letter')) found.push(child)
-      }
-    }
-    for (const child of current.children) if ('children' in child) stack.push(child)
-  }
-  return found
 }
 
 function isAttention(node: Nodes | undefined): node is Attention {
