@@ -1,7 +1,7 @@
 import type {Element, ElementContent, Root, RootContent} from 'hast'
 import {toString} from 'hast-util-to-string'
 import {find, html} from 'property-information'
-import {compile as compileQuery, selectAll as cssSelectAll, selectOne as cssSelectOne} from 'css-select'
+import {compile as compileQuery} from 'css-select'
 import type {Options} from 'css-select'
 
 type Node = Root | RootContent
@@ -115,16 +115,45 @@ function withParents<T>(query: () => T): T {
 }
 
 /**
+ * Elements under `tree` (not `tree` itself) that `query` accepts, in
+ * document order (as `css-select`'s `findAll`: the content of `<template>`
+ * is not searched), the first only with `one`. Each child is read once: the
+ * parent index is filled as the walk reads it, so the ancestors of an
+ * element are known by the time it is tested.
+ */
+function findAll(query: CompiledSelector, tree: Node, one: boolean): Array<Element> {
+  const found: Array<Element> = []
+  if (tree.type !== 'root' && tree.type !== 'element') return found
+  const stack: Array<{parent: Root | Element; index: number}> = [{parent: tree, index: 0}]
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]
+    if (frame.index >= frame.parent.children.length) {
+      stack.pop()
+      continue
+    }
+    const child = frame.parent.children[frame.index++]
+    parents.set(child, frame.parent)
+    if (child.type !== 'element') continue
+    if (query(child)) {
+      found.push(child)
+      if (one) break
+    }
+    if (child.tagName !== 'template' && child.children.length > 0) stack.push({parent: child, index: 0})
+  }
+  return found
+}
+
+/**
  * Elements under `tree` (not `tree` itself) matching `selector`, in
  * document order.
  */
 export function selectAll(selector: string, tree: Root | Element | ElementContent): Array<Element> {
-  return withParents(() => cssSelectAll<Node, Element>(compileSelector(selector), tree as Node, options))
+  return withParents(() => findAll(compileSelector(selector), tree as Node, false))
 }
 
 /** The first element under `tree` matching `selector`. */
 export function select(selector: string, tree: Root | Element | ElementContent): Element | undefined {
-  return withParents(() => cssSelectOne<Node, Element>(compileSelector(selector), tree as Node, options) ?? undefined)
+  return withParents(() => findAll(compileSelector(selector), tree as Node, true)[0])
 }
 
 /**
@@ -134,7 +163,7 @@ export function select(selector: string, tree: Root | Element | ElementContent):
  */
 export function selectEach(selectors: ReadonlyArray<string>, tree: Root | Element): Array<{element: Element; matches: Array<boolean>}> {
   return withParents(() => {
-    const found = cssSelectAll<Node, Element>(compileSelector(selectors.join(', ')), tree as Node, options)
+    const found = findAll(compileSelector(selectors.join(', ')), tree, false)
     return found.map((element) => ({element, matches: selectors.map((selector) => compileSelector(selector)(element))}))
   })
 }
