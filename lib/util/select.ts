@@ -3,6 +3,7 @@ import {toString} from 'hast-util-to-string'
 import {find, html} from 'property-information'
 import {compile as compileQuery} from 'css-select'
 import type {Options} from 'css-select'
+import type {WalkListener} from './walk.js'
 
 type Node = Root | RootContent
 
@@ -188,4 +189,126 @@ export function selectTable(selectors: ReadonlyArray<string>, tree: Root | Eleme
  */
 export function matches(selector: string, element: Element): boolean {
   return withParents(() => compileSelector(selector)(element))
+}
+
+/** Matches of selectors gathered in a shared walk (`gatherSelectors`), and the parents that walk saw. */
+export interface SelectorTable {
+  /** Each gathered selector's matches, in document order. */
+  matches: Map<string, Array<Element>>
+  /** Parent of each element, as the walk saw it. */
+  parents: Map<Element, Root | Element>
+  /** Index of each element in its parent's children, as the walk saw it. */
+  positions: Map<Element, number>
+}
+
+/** Pseudo-classes that look only at the element and its ancestors. */
+const ancestorPseudos = new Set(['not', 'is', 'where', 'matches'])
+
+/**
+ * Whether the matches of `selector` on an element depend only on the
+ * element and its ancestors: no sibling combinator (`+`, `~`) and no
+ * pseudo-class but `:not`, `:is`, `:where` (so no `:has`, `:contains`,
+ * `:empty`, `:nth-child`, `:first-child`…). Such matches stay true while
+ * the element stays where it is, whatever changes elsewhere, and can be
+ * gathered top-down while a walk prepares the subtrees ahead of it.
+ */
+export function dependsOnAncestorsOnly(selector: string): boolean {
+  let quote = ''
+  let inAttribute = false
+  for (let index = 0; index < selector.length; index++) {
+    const character = selector[index]
+    if (quote) {
+      if (character === '\\') index++
+      else if (character === quote) quote = ''
+      continue
+    }
+    if (character === '"' || character === "'") quote = character
+    else if (character === '\\') index++
+    else if (inAttribute) {
+      if (character === ']') inAttribute = false
+    } else if (character === '[') inAttribute = true
+    else if (character === '+' || character === '~') return false
+    else if (character === ':') {
+      let end = index + 1
+      while (end < selector.length && /[\w-]/.test(selector[end])) end++
+      if (!ancestorPseudos.has(selector.slice(index + 1, end).toLowerCase())) return false
+      index = end - 1
+    }
+  }
+  return true
+}
+
+/**
+ * Gather the matches of `selectors` in a shared walk (`walkShared`, document
+ * order, top-down): only those that depend on ancestors only
+ * (`dependsOnAncestorsOnly`), the others are left out of the table (and
+ * must be queried). As `css-select`, the content of `<template>` is not
+ * searched.
+ *
+ * @param selectors
+ *   Selectors (ones `css-select` cannot compile are left out too).
+ */
+export function gatherSelectors(selectors: ReadonlyArray<string>): {listener: WalkListener; result(): SelectorTable} {
+  const table: SelectorTable = {matches: new Map(), parents: new Map(), positions: new Map()}
+  const queries: Array<[CompiledSelector, Array<Element>]> = []
+  for (const selector of new Set(selectors)) {
+    if (!dependsOnAncestorsOnly(selector)) continue
+    let query: CompiledSelector
+    try {
+      query = compileSelector(selector)
+    } catch {
+      // Left to the query that needs it, which reports it where it always has.
+      continue
+    }
+    const found: Array<Element> = []
+    table.matches.set(selector, found)
+    queries.push([query, found])
+  }
+  const listener: WalkListener = {
+    enter(element, parent, index) {
+      table.parents.set(element, parent)
+      table.positions.set(element, index)
+      const saved = parents
+      parents = table.parents as Map<Node, Root | Element>
+      try {
+        for (const [query, found] of queries) if (query(element)) found.push(element)
+      } finally {
+        parents = saved
+      }
+      if (element.tagName === 'template') return false
+    }
+  }
+  return {listener, result: () => table}
+}
+
+/**
+ * Whether `element` is still below `top` where the walk of `table` saw it:
+ * each parent up to `top` still holds the node below it. `false` for `top`
+ * itself, a node the walk did not see, or one moved since.
+ */
+export function stillBelow(table: SelectorTable, element: Element, top: Root | Element): boolean {
+  let node: Element = element
+  for (;;) {
+    const parent = table.parents.get(node)
+    if (!parent) return false
+    // Where the walk saw it, else anywhere among the parent's children (siblings before it may have gone).
+    if (parent.children[table.positions.get(node)!] !== node && !(parent.children as Array<Node>).includes(node)) return false
+    if (parent === top) return true
+    if (parent.type === 'root') return false
+    node = parent
+  }
+}
+
+/**
+ * The matches of `selectors` from `table` as `selectOrdered` takes them,
+ * and a test whether one is still below `top` (`stillBelow`); `undefined`
+ * when `table` lacks one of them (query the tree instead).
+ */
+export function gatheredMatches(
+  table: SelectorTable | undefined,
+  selectors: ReadonlyArray<string>,
+  top: Root | Element
+): {matches: ReadonlyMap<string, ReadonlyArray<Element>>; below(element: Element): boolean} | undefined {
+  if (!table || !selectors.every((selector) => table.matches.has(selector))) return undefined
+  return {matches: table.matches, below: (element) => stillBelow(table, element, top)}
 }
