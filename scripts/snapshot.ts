@@ -4,7 +4,7 @@
 //
 // Usage:
 //   npx tsx scripts/snapshot.ts write DIR [--shared PATH] [--only SUBSTRING]
-//   npx tsx scripts/snapshot.ts compare DIR [--shared PATH] [--ignore-data KEY,KEY] [--only SUBSTRING]
+//   npx tsx scripts/snapshot.ts compare DIR [--shared PATH] [--ignore-data KEY,KEY] [--ignore-key KEY,KEY] [--only SUBSTRING]
 //
 // Pages: fixtures/*/input.html (with their options), and under the shared
 // folder (default `../shared`) spec/, cases/ and corpus/ (every `.html`;
@@ -22,15 +22,18 @@ const {positionals, values} = parseArgs({
   options: {
     shared: {type: 'string', default: path.resolve(import.meta.dirname, '../../shared')},
     'ignore-data': {type: 'string', default: ''},
+    'ignore-key': {type: 'string', default: ''},
     only: {type: 'string', default: ''}
   }
 })
 const [mode, dir] = positionals
 if ((mode !== 'write' && mode !== 'compare') || !dir) {
-  console.error('Usage: snapshot.ts write|compare DIR [--shared PATH] [--ignore-data KEY,KEY] [--only SUBSTRING]')
+  console.error('Usage: snapshot.ts write|compare DIR [--shared PATH] [--ignore-data KEY,KEY] [--ignore-key KEY,KEY] [--only SUBSTRING]')
   process.exit(2)
 }
 const ignored = new Set(values['ignore-data'].split(',').filter(Boolean))
+/** Object keys left out at any depth (`--ignore-key`: fields added on purpose, such as new analysis fields). */
+const ignoredKeys = new Set(values['ignore-key'].split(',').filter(Boolean))
 
 interface Page {
   name: string
@@ -84,7 +87,7 @@ function stable(value: unknown): unknown {
     const record = value as Record<string, unknown>
     const out: Record<string, unknown> = {}
     for (const key of Object.keys(record).sort()) {
-      if (record[key] !== undefined && typeof record[key] !== 'function') out[key] = stable(record[key])
+      if (record[key] !== undefined && typeof record[key] !== 'function' && !ignoredKeys.has(key)) out[key] = stable(record[key])
     }
     return out
   }

@@ -83,6 +83,8 @@ export interface PageIndex {
   authorLinks: Array<Located>
   /** Elements whose own text opens with a tags label (`本文标签：`, `Tags:`): where a tag footer can be. */
   tagLabels: Array<Element>
+  /** Child indices from the root to each of `tagLabels` (as the walk saw it). */
+  tagLabelTrails: Array<Array<number>>
   /** The page's own address as the page states it: `<link rel=canonical>`, `og:url`, `<base href>` (raw values). */
   address: PageLinks
   /**
@@ -162,6 +164,7 @@ export function indexPage(tree: Root, options?: Readonly<IndexOptions> | null | 
     dateTexts: [],
     authorLinks: [],
     tagLabels: [],
+    tagLabelTrails: [],
     address: {},
     selected: undefined,
     stats: undefined
@@ -242,7 +245,10 @@ function indexListener(index: PageIndex, found: AddressCandidates): WalkListener
       // The element's first text opens with a tags label: a tag footer can be here.
       if (!frame.labelled) {
         frame.labelled = true
-        if (tagFooterLabel.test(child.value)) index.tagLabels.push(parent)
+        if (tagFooterLabel.test(child.value)) {
+          index.tagLabels.push(parent)
+          index.tagLabelTrails.push([...state.trail])
+        }
       }
       const context = frame.context
       const ancestors: Array<Element> = []
@@ -288,7 +294,11 @@ function stackFirst(candidates: Array<LinkCandidate>): string | undefined {
   return best && best.value
 }
 
-function metBefore(a: Array<number>, b: Array<number>): boolean {
+/**
+ * Whether `util/walk`'s `walk` meets the node at trail `a` (child indices
+ * from the root) before the one at `b`.
+ */
+export function metBefore(a: ReadonlyArray<number>, b: ReadonlyArray<number>): boolean {
   let depth = 0
   while (depth < a.length && depth < b.length && a[depth] === b[depth]) depth++
   if (depth === a.length) return true

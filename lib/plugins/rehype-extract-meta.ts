@@ -16,8 +16,9 @@ import {cleanMeta} from '../util/clean-meta.js'
 import {findCreditLine} from '../util/find-credit-line.js'
 import type {FoundCredit} from '../util/find-credit-line.js'
 import {selectOrdered} from '../util/select-ordered.js'
-import {gatheredMatches} from '../util/select.js'
-import {findTagFooter} from '../util/tag-footer.js'
+import {detachGathered, gatheredBelow, gatheredMatches, stillBelow} from '../util/select.js'
+import {metBefore} from '../analyse/page-index.js'
+import {findTagFooter, findTagFooterAmong} from '../util/tag-footer.js'
 import type {TagFooter} from '../util/tag-footer.js'
 import {textOf} from '../util/text.js'
 import {stripInvisible} from '../util/invisible.js'
@@ -63,7 +64,7 @@ export const rehypeExtractMeta: Plugin<[(Readonly<ExtractMetaOptions> | null | u
     let credit: FoundCredit | undefined | null = null
     const creditLine = function () {
       if (credit === null) {
-        credit = findCreditLine(profile, root)
+        credit = findCreditLine(profile, root, root && profile.credit ? gatheredBelow(analysis.index.selected, profile.credit.selector, root) : undefined)
         if (credit) credit.remove()
       }
       return credit
@@ -72,8 +73,23 @@ export const rehypeExtractMeta: Plugin<[(Readonly<ExtractMetaOptions> | null | u
     const tagFooter = function () {
       if (footer === null) {
         // Only a page with a tags label anywhere can have one (the index knows).
-        footer = analysis.index.tagLabels.length > 0 ? findTagFooter(tree) : undefined
-        if (footer && root && isInside(root, footer.node)) detach(root, footer.node)
+        const index = analysis.index
+        const table = index.selected
+        if (index.tagLabels.length === 0) footer = undefined
+        else if (table) {
+          // The index knows where the labels are: no walk.
+          const candidates = index.tagLabels.map((element, at) => ({element, trail: index.tagLabelTrails[at]}))
+          footer = findTagFooterAmong(
+            candidates,
+            (element) => stillBelow(table, element, tree),
+            (a, b) => metBefore(a.trail, b.trail)
+          )
+        } else footer = findTagFooter(tree)
+        if (footer && root) {
+          if (!table) {
+            if (isInside(root, footer.node)) detach(root, footer.node)
+          } else if (stillBelow(table, footer.node, root)) detachGathered(table, footer.node)
+        }
       }
       return footer
     }

@@ -1,5 +1,5 @@
 import type {Root} from 'hast'
-import {gatheredMatches, selectAll} from '../util/select.js'
+import {detachGathered, gatheredMatches, selectAll} from '../util/select.js'
 import type {Plugin} from 'unified'
 import {detach} from '../util/detach.js'
 import {textOf} from '../util/text.js'
@@ -27,6 +27,7 @@ export const rehypePruneToRoot: Plugin<[], Root> = function () {
     const gathered = analysis && gatheredMatches(analysis.index.selected, [headings], root)
     const candidates = gathered ? gathered.matches.get(headings)! : selectAll(headings, root)
     const heading = candidates.find((node) => (!gathered || gathered.below(node)) && cleanLine(textOf(node)).value === title)
-    if (heading) detach(root, heading)
+    if (heading && gathered) detachGathered(analysis.index.selected!, heading)
+    else if (heading) detach(root, heading)
   }
 }

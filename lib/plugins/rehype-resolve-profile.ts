@@ -48,8 +48,8 @@ export const rehypeResolveProfile: Plugin<[(Readonly<ResolveProfileOptions> | nu
 /**
  * What the walk that indexes the page also does for the stages after it:
  * gather the matches of every profile selector read on the whole page
- * (DOM signatures, content, title, date, author, source, tags; and the
- * `h1, h2` pruning looks for) and content scoring's block statistics.
+ * (DOM signatures, content, title, date, author, source, tags, credit
+ * line; and the `h1, h2` pruning looks for) and content scoring's block statistics.
  *
  * @param settings
  *   Options of `rehypeResolveProfile` (its `profiles`).
@@ -60,6 +60,7 @@ export function pageIndexOptions(settings: Readonly<ResolveProfileOptions>): Ind
     for (const list of [profile.signature, profile.content, profile.title, profile.date, profile.author, profile.source, profile.tags]) {
       for (const selector of list || []) selectors.add(selector)
     }
+    if (profile.credit) selectors.add(profile.credit.selector)
   }
   return {selectors: [...selectors], stats: true}
 }

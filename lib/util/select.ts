@@ -287,15 +287,18 @@ export function gatherSelectors(selectors: ReadonlyArray<string>): {listener: Wa
  * itself, a node the walk did not see, or one moved since.
  */
 export function stillBelow(table: SelectorTable, element: Element, top: Root | Element): boolean {
+  // Below `top` as the walk saw it (no read of the tree)…
+  let parent = table.parents.get(element)
+  while (parent && parent !== top) parent = parent.type === 'element' ? table.parents.get(parent) : undefined
+  if (!parent) return false
+  // …and still there: each parent still holds the node below it.
   let node: Element = element
   for (;;) {
-    const parent = table.parents.get(node)
-    if (!parent) return false
+    const parent = table.parents.get(node)!
     // Where the walk saw it, else anywhere among the parent's children (siblings before it may have gone).
     if (parent.children[table.positions.get(node)!] !== node && !(parent.children as Array<Node>).includes(node)) return false
     if (parent === top) return true
-    if (parent.type === 'root') return false
-    node = parent
+    node = parent as Element
   }
 }
 
@@ -311,4 +314,24 @@ export function gatheredMatches(
 ): {matches: ReadonlyMap<string, ReadonlyArray<Element>>; below(element: Element): boolean} | undefined {
   if (!table || !selectors.every((selector) => table.matches.has(selector))) return undefined
   return {matches: table.matches, below: (element) => stillBelow(table, element, top)}
+}
+
+/**
+ * The matches of `selector` from `table` still below `top`, in document
+ * order, or `undefined` when `table` lacks it.
+ */
+export function gatheredBelow(table: SelectorTable | undefined, selector: string, top: Root | Element): Array<Element> | undefined {
+  const found = table && table.matches.get(selector)
+  return found && found.filter((element) => stillBelow(table, element, top))
+}
+
+/**
+ * Remove `element` from its parent as `table`'s walk saw it (no search):
+ * for an element `stillBelow` vouched for.
+ */
+export function detachGathered(table: SelectorTable, element: Element): void {
+  const parent = table.parents.get(element)!
+  const children = parent.children as Array<Node>
+  const position = table.positions.get(element)!
+  children.splice(children[position] === element ? position : children.indexOf(element), 1)
 }
