@@ -92,7 +92,7 @@ export interface PageIndex {
    * selectors a walk can match (`undefined`: none asked, or no longer
    * current; see `gatherSelectors`).
    */
-  selected: SelectorTable | undefined
+  selectorMatches: SelectorTable | undefined
   /** Content scoring's block statistics of the page as indexed (`undefined`: not asked, or used up by `rehypeSelectRoot`). */
   stats: PageStats | undefined
 }
@@ -128,7 +128,7 @@ export interface IndexOptions {
    * breaks and writes superscript and subscript there.
    */
   prepare?: ((element: Element) => undefined) | null | undefined
-  /** Selectors whose matches the walk gathers (`PageIndex.selected`; see `gatherSelectors`). */
+  /** Selectors whose matches the walk gathers (`PageIndex.selectorMatches`; see `gatherSelectors`). */
   selectors?: ReadonlyArray<string> | null | undefined
   /** Gather content scoring's block statistics (`PageIndex.stats`). */
   stats?: boolean | null | undefined
@@ -166,7 +166,7 @@ export function indexPage(tree: Root, options?: Readonly<IndexOptions> | null | 
     tagLabels: [],
     tagLabelTrails: [],
     address: {},
-    selected: undefined,
+    selectorMatches: undefined,
     stats: undefined
   }
   const found: AddressCandidates = {canonical: [], ogUrl: [], base: []}
@@ -189,7 +189,7 @@ export function indexPage(tree: Root, options?: Readonly<IndexOptions> | null | 
   if (stats) listeners.push(stats.listener)
   walkShared(tree, listeners)
   index.address = {canonical: stackFirst(found.canonical), ogUrl: stackFirst(found.ogUrl), base: stackFirst(found.base)}
-  if (selectors) index.selected = selectors.result()
+  if (selectors) index.selectorMatches = selectors.result()
   if (stats) index.stats = stats.result()
   return index
 }

@@ -57,14 +57,14 @@ export const rehypeExtractMeta: Plugin<[(Readonly<ExtractMetaOptions> | null | u
     const article: ArticleMeta = {}
     const sources: MetaSources = {...file.data.articleSources}
     // The index walk's matches of the profile's selectors, as the tree is when read.
-    const gathered: Gathered = (selectors) => gatheredMatches(analysis.index.selected, selectors, tree)
+    const gathered: Gathered = (selectors) => gatheredMatches(analysis.index.selectorMatches, selectors, tree)
 
     // Edits: the credit line and a labelled tag footer inside the article
     // leave the body, once, when first needed.
     let credit: FoundCredit | undefined | null = null
     const creditLine = function () {
       if (credit === null) {
-        credit = findCreditLine(profile, root, root && profile.credit ? gatheredBelow(analysis.index.selected, profile.credit.selector, root) : undefined)
+        credit = findCreditLine(profile, root, root && profile.credit ? gatheredBelow(analysis.index.selectorMatches, profile.credit.selector, root) : undefined)
         if (credit) credit.remove()
       }
       return credit
@@ -74,7 +74,7 @@ export const rehypeExtractMeta: Plugin<[(Readonly<ExtractMetaOptions> | null | u
       if (footer === null) {
         // Only a page with a tags label anywhere can have one (the index knows).
         const index = analysis.index
-        const table = index.selected
+        const table = index.selectorMatches
         if (index.tagLabels.length === 0) footer = undefined
         else if (table) {
           // The index knows where the labels are: no walk.

@@ -24,10 +24,10 @@ export const rehypePruneToRoot: Plugin<[], Root> = function () {
     // The title was cleaned of characters YAML refuses (`cleanMeta`); the heading was not.
     // The index walk's `h1, h2` still in the root, else a query.
     const analysis = file.data.analysis
-    const gathered = analysis && gatheredMatches(analysis.index.selected, [headings], root)
+    const gathered = analysis && gatheredMatches(analysis.index.selectorMatches, [headings], root)
     const candidates = gathered ? gathered.matches.get(headings)! : selectAll(headings, root)
     const heading = candidates.find((node) => (!gathered || gathered.below(node)) && cleanLine(textOf(node)).value === title)
-    if (heading && gathered) detachGathered(analysis.index.selected!, heading)
+    if (heading && gathered) detachGathered(analysis.index.selectorMatches!, heading)
     else if (heading) detach(root, heading)
   }
 }

@@ -28,7 +28,7 @@ export const rehypeResolveProfile: Plugin<[(Readonly<ResolveProfileOptions> | nu
     const byHost = matchHost(profiles, url)
     const selectors = new Set((byHost ? [byHost] : [...profiles, genericNews]).flatMap((p) => p.content || []))
     if (!byHost) for (const p of profiles) for (const s of p.signature || []) selectors.add(s)
-    const gathered = analysis.index.selected
+    const gathered = analysis.index.selectorMatches
     analysis.selected =
       gathered && [...selectors].every((selector) => gathered.matches.has(selector))
         ? new Map([...selectors].map((selector) => [selector, gathered.matches.get(selector)!]))

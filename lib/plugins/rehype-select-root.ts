@@ -34,7 +34,7 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
         if (found.merged) {
           attachWrapper(tree, found.node, found.parentOf)
           // Blocks moved into the wrapper: the index walk's selector matches no longer tell where they are.
-          analysis.index.selected = undefined
+          analysis.index.selectorMatches = undefined
         }
       }
     }
