@@ -35,6 +35,7 @@ const suites = [
   './verdict.js',
   './structure.js',
   './profiles.js',
+  './pool.js',
   './reliability.js',
   './security.js',
   './faults.js',
