@@ -16,7 +16,10 @@ Error.stackTraceLimit = 40
 const counting: ProxyHandler<Array<unknown>> = {
   get(target, key, receiver) {
     if (typeof key === 'string' && key.length < 10 && key.charCodeAt(0) >= 48 && key.charCodeAt(0) <= 57) {
-      const frames = (new Error().stack || '').split('\n').slice(2).filter((line) => line.includes('/lib/'))
+      const frames = (new Error().stack || '')
+        .split('\n')
+        .slice(2)
+        .filter((line) => line.includes('/lib/'))
       const short = (line: string | undefined) => (line ? line.replace(/^.*?at (?:(\S+) \()?.*\/lib\/([^:]+):(\d+).*$/, '$2:$3 $1') : '?')
       const plugin = frames.find((f) => f.includes('/lib/plugins/') || f.includes('/lib/images/') || f.includes('/lib/verdict/'))
       const key2 = phase + '  ' + short(frames[0]) + '  <=  ' + short(plugin)
