@@ -3,6 +3,7 @@
 // (`rehypeNewsArticle`) with every read of a child counted.
 //
 // Usage: npx tsx scripts/probe-steps.ts PAGE.html [ROUNDS]
+// (`scripts/probe-walk-sites.ts PAGE.html` tells which functions make the visits.)
 //
 // Walks are counted as visits: every read of a node from a `children` array
 // (by a loop, a spread, `indexOf`, a selector engine, `hast-util-to-string`)

@@ -4,7 +4,7 @@
 //
 // Usage:
 //   npx tsx scripts/snapshot.ts write DIR [--shared PATH] [--only SUBSTRING]
-//   npx tsx scripts/snapshot.ts compare DIR [--shared PATH] [--ignore-data KEY,KEY] [--only SUBSTRING]
+//   npx tsx scripts/snapshot.ts compare DIR [--shared PATH] [--ignore-data KEY,KEY] [--ignore-key KEY,KEY] [--only SUBSTRING]
 //     [--positions] [--ignore-places]
 //
 // `--positions` converts with `positions: true` (source positions, so
@@ -28,6 +28,7 @@ const {positionals, values} = parseArgs({
   options: {
     shared: {type: 'string', default: path.resolve(import.meta.dirname, '../../shared')},
     'ignore-data': {type: 'string', default: ''},
+    'ignore-key': {type: 'string', default: ''},
     only: {type: 'string', default: ''},
     positions: {type: 'boolean', default: false},
     'ignore-places': {type: 'boolean', default: false}
@@ -35,10 +36,12 @@ const {positionals, values} = parseArgs({
 })
 const [mode, dir] = positionals
 if ((mode !== 'write' && mode !== 'compare') || !dir) {
-  console.error('Usage: snapshot.ts write|compare DIR [--shared PATH] [--ignore-data KEY,KEY] [--only SUBSTRING]')
+  console.error('Usage: snapshot.ts write|compare DIR [--shared PATH] [--ignore-data KEY,KEY] [--ignore-key KEY,KEY] [--only SUBSTRING]')
   process.exit(2)
 }
 const ignored = new Set(values['ignore-data'].split(',').filter(Boolean))
+/** Object keys left out at any depth (`--ignore-key`: fields added on purpose, such as new analysis fields). */
+const ignoredKeys = new Set(values['ignore-key'].split(',').filter(Boolean))
 
 interface Page {
   name: string
@@ -92,7 +95,7 @@ function stable(value: unknown): unknown {
     const record = value as Record<string, unknown>
     const out: Record<string, unknown> = {}
     for (const key of Object.keys(record).sort()) {
-      if (record[key] !== undefined && typeof record[key] !== 'function') out[key] = stable(record[key])
+      if (record[key] !== undefined && typeof record[key] !== 'function' && !ignoredKeys.has(key)) out[key] = stable(record[key])
     }
     return out
   }
@@ -149,7 +152,9 @@ for (const page of pages()) {
   }
   const target = fileOf(page.name)
   const recorded = fs.existsSync(target) ? fs.readFileSync(target, 'utf8').trimEnd() : undefined
-  const want = recorded !== undefined && values['ignore-places'] ? JSON.stringify(withoutPlaces(JSON.parse(recorded)), null, 1) : recorded
+  // Ignored keys and places leave both sides.
+  const parsed = recorded !== undefined && (ignoredKeys.size > 0 || values['ignore-places']) ? stable(JSON.parse(recorded)) : undefined
+  const want = parsed === undefined ? recorded : JSON.stringify(values['ignore-places'] ? withoutPlaces(parsed) : parsed, null, 1)
   if (want === actual) continue
   differences++
   if (want === undefined) {

@@ -6,7 +6,8 @@ import {convert} from '../index.js'
 import {isLayoutTable} from '../lib/analyse/blocks/table-kind.js'
 import {nestLists} from '../lib/util/nest-lists.js'
 import {unwrapLayoutTables} from '../lib/util/unwrap-layout-tables.js'
-import {walk} from '../lib/util/walk.js'
+import {walk, walkShared} from '../lib/util/walk.js'
+import {gatherSelectors, selectAll, stillBelow} from '../lib/util/select.js'
 
 const fragment = (html: string): Root => fromHtml(html, {fragment: true})
 const table = (html: string): Element => fragment(html).children.find((node): node is Element => node.type === 'element')!
@@ -134,4 +135,56 @@ test('walk: every node below the tree, a parent’s children in order; `skip` an
   let deep: Element = {type: 'element', tagName: 'span', properties: {}, children: [{type: 'text', value: 'bottom'}]}
   for (let index = 0; index < 100_000; index++) deep = {type: 'element', tagName: 'span', properties: {}, children: [deep]}
   assert.ok(walk({type: 'root', children: [deep]}, (node) => (node.type === 'text' && node.value === 'bottom' ? 'exit' : undefined)))
+})
+
+test('walkShared: listeners hear elements and texts in document order, each skipping on its own; any depth', function () {
+  const tree = fragment('<div><p>a<b>b</b></p><ul><li>c</li></ul></div><p>d</p>')
+  const all: Array<string> = []
+  const skipping: Array<string> = []
+  walkShared(tree, [
+    {
+      enter(element) {
+        all.push('<' + element.tagName)
+      },
+      text(node) {
+        all.push(node.value)
+      },
+      leave(element) {
+        all.push(element.tagName + '>')
+      }
+    },
+    {
+      enter(element) {
+        skipping.push(element.tagName)
+        if (element.tagName === 'p') return false
+      },
+      text(node) {
+        skipping.push(node.value)
+      }
+    }
+  ])
+  assert.equal(all, ['<div', '<p', 'a', '<b', 'b', 'b>', 'p>', '<ul', '<li', 'c', 'li>', 'ul>', 'div>', '<p', 'd', 'p>'])
+  assert.equal(skipping, ['div', 'p', 'ul', 'li', 'c', 'p'], 'nothing below a `p` for the listener that skips it')
+  let deep: Element = {type: 'element', tagName: 'span', properties: {}, children: [{type: 'text', value: 'bottom'}]}
+  for (let index = 0; index < 100_000; index++) deep = {type: 'element', tagName: 'span', properties: {}, children: [deep]}
+  let bottom = false
+  walkShared({type: 'root', children: [deep]}, [{text: (node) => void (bottom = node.value === 'bottom')}])
+  assert.ok(bottom)
+})
+
+test('gatherSelectors: the matches a query finds, in one shared walk; only selectors that look at ancestors only', function () {
+  const tree = fromHtml('<main><div class="entry"><p>a</p><p class="x">b</p></div><template><p>t</p></template><p>c</p></main>')
+  const selectors = ['div.entry > p', 'main p', 'p:first-child', 'p + p', 'a[rel~=tag]', 'p:not(.x)']
+  const gathered = gatherSelectors(selectors)
+  walkShared(tree, [gathered.listener])
+  const table = gathered.result()
+  assert.equal([...table.matches.keys()], ['div.entry > p', 'main p', 'a[rel~=tag]', 'p:not(.x)'])
+  for (const selector of table.matches.keys()) assert.equal(table.matches.get(selector), selectAll(selector, tree), selector)
+  const second = selectAll('p', tree)[1]
+  assert.ok(stillBelow(table, second, tree))
+  const entry = selectAll('div.entry', tree)[0]
+  entry.children.splice(0, 1)
+  assert.ok(stillBelow(table, second, tree), 'still there after a sibling before it went')
+  entry.children.splice(0, 1)
+  assert.not.ok(stillBelow(table, second, tree), 'gone')
 })

@@ -17,7 +17,7 @@ import {baseUrl, pageUrl} from '../util/page-url.js'
 import type {Sourced} from '../util/page-url.js'
 import type {GenericMeta} from './meta/generic-meta.js'
 import {indexPage} from './page-index.js'
-import type {PageIndex} from './page-index.js'
+import type {IndexOptions, PageIndex} from './page-index.js'
 
 /** How the profile of the page was chosen: by URL host, by DOM signature, or the fallback (`genericNews`). */
 export type ProfileMatch = 'host' | 'signature' | 'fallback'
@@ -32,8 +32,9 @@ export interface Analysis {
   index: PageIndex
   /**
    * Matches of the profile selectors tried first (DOM signatures, content
-   * selectors), gathered in one walk by `rehypeResolveProfile` on the page
-   * as `rehypeSelectRoot` gets it (`undefined`: not gathered).
+   * selectors), on the page as `rehypeSelectRoot` gets it (taken from the
+   * index walk's, else gathered in one walk by `rehypeResolveProfile`;
+   * `undefined`: not gathered).
    */
   selected: Map<string, Array<Element>> | undefined
   /** How the profile was chosen (`undefined`: no profile stage ran). */
@@ -58,13 +59,16 @@ export interface Analysis {
  *   File whose `data.analysis` is read or set.
  * @param url
  *   The caller's `url` option (default: `file.data.pageUrl`).
+ * @param options
+ *   What else the index walk does when the analysis is created (prepare
+ *   headings, gather selector matches and block statistics: `IndexOptions`).
  * @returns
  *   The analysis.
  */
-export function analysePage(tree: Root, file: VFile, url?: string | null | undefined): Analysis {
+export function analysePage(tree: Root, file: VFile, url?: string | null | undefined, options?: Readonly<IndexOptions> | null | undefined): Analysis {
   let analysis = file.data.analysis
   if (!analysis) {
-    const index = indexPage(tree)
+    const index = indexPage(tree, options)
     const page = pageUrl(index.address, url || file.data.pageUrl)
     analysis = {
       url: page,

@@ -16,6 +16,12 @@ import type {Element, Nodes, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
 import {toText} from 'hast-util-to-text'
 import {articleType, bylineHint, dateHint, excludedAnywhere, excludedStart} from './vocabulary.js'
+import {gatherBlockStats} from './blocks/block-stats.js'
+import type {PageStats} from './blocks/block-stats.js'
+import {gatherSelectors} from '../util/select.js'
+import type {SelectorTable} from '../util/select.js'
+import {walkShared} from '../util/walk.js'
+import type {WalkListener} from '../util/walk.js'
 
 /** Where an element sits in the page. */
 export interface Context {
@@ -77,8 +83,18 @@ export interface PageIndex {
   authorLinks: Array<Located>
   /** Elements whose own text opens with a tags label (`本文标签：`, `Tags:`): where a tag footer can be. */
   tagLabels: Array<Element>
+  /** Child indices from the root to each of `tagLabels` (as the walk saw it). */
+  tagLabelTrails: Array<Array<number>>
   /** The page's own address as the page states it: `<link rel=canonical>`, `og:url`, `<base href>` (raw values). */
   address: PageLinks
+  /**
+   * Matches of `IndexOptions.selectors` on the page as indexed, for the
+   * selectors a walk can match (`undefined`: none asked, or no longer
+   * current; see `gatherSelectors`).
+   */
+  selectorMatches: SelectorTable | undefined
+  /** Content scoring's block statistics of the page as indexed (`undefined`: not asked, or used up by `rehypeSelectRoot`). */
+  stats: PageStats | undefined
 }
 
 /** Raw `href`/`content` of the canonical link, `og:url` and `<base>` (the first of each, see `indexPage`). */
@@ -104,15 +120,35 @@ const GLUED_BY = /^By(?=\p{Lu}\p{Ll})/u
 /** Digits, then `by`/`von` and a capitalised word (`06.11.2023 13:30 von Olga`); `byline.ts` checks for a real date. */
 const MID_CUE = /^.{0,60}\d.{0,20}?\s(?:[Bb]y|BY|[Vv]on)\s+\p{Lu}/u
 
+/** What else the index walk does (see `indexPage`). */
+export interface IndexOptions {
+  /**
+   * Called on each `<title>` and heading (`h1`–`h6`; not one inside another)
+   * before anything reads it or its content: the chain removes CJK line
+   * breaks and writes superscript and subscript there.
+   */
+  prepare?: ((element: Element) => undefined) | null | undefined
+  /** Selectors whose matches the walk gathers (`PageIndex.selectorMatches`; see `gatherSelectors`). */
+  selectors?: ReadonlyArray<string> | null | undefined
+  /** Gather content scoring's block statistics (`PageIndex.stats`). */
+  stats?: boolean | null | undefined
+}
+
+const headingTags = new Set(['title', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
+
 /**
- * Walk `tree` once and index what metadata extraction needs.
+ * Walk `tree` once and index what metadata extraction needs; in the same
+ * walk, prepare headings, match selectors and gather block statistics when
+ * `options` asks.
  *
  * @param tree
  *   Whole page as parsed by `hast-util-from-html`.
+ * @param options
+ *   What else the walk does.
  * @returns
  *   Index of the page.
  */
-export function indexPage(tree: Root): PageIndex {
+export function indexPage(tree: Root, options?: Readonly<IndexOptions> | null | undefined): PageIndex {
   const index: PageIndex = {
     lang: undefined,
     title: undefined,
@@ -128,12 +164,33 @@ export function indexPage(tree: Root): PageIndex {
     dateTexts: [],
     authorLinks: [],
     tagLabels: [],
-    address: {}
+    tagLabelTrails: [],
+    address: {},
+    selectorMatches: undefined,
+    stats: undefined
   }
-  const top: Context = {inArticle: false, inHeader: false, excluded: false}
   const found: AddressCandidates = {canonical: [], ogUrl: [], base: []}
-  walk(tree, top, '', {index, found, trail: []}, [])
+  const listeners: Array<WalkListener> = []
+  const settings = options || {}
+  const prepare = settings.prepare
+  if (prepare) {
+    listeners.push({
+      enter(element) {
+        if (!headingTags.has(element.tagName)) return
+        prepare(element)
+        return false
+      }
+    })
+  }
+  listeners.push(indexListener(index, found))
+  const selectors = settings.selectors ? gatherSelectors(settings.selectors) : undefined
+  if (selectors) listeners.push(selectors.listener)
+  const stats = settings.stats ? gatherBlockStats(tree) : undefined
+  if (stats) listeners.push(stats.listener)
+  walkShared(tree, listeners)
   index.address = {canonical: stackFirst(found.canonical), ogUrl: stackFirst(found.ogUrl), base: stackFirst(found.base)}
+  if (selectors) index.selectorMatches = selectors.result()
+  if (stats) index.stats = stats.result()
   return index
 }
 
@@ -150,38 +207,58 @@ interface WalkState {
   trail: Array<number>
 }
 
-function walk(node: Nodes, context: Context, scopeType: string, state: WalkState, stack: Array<Element>): void {
-  if (node.type === 'text') return
-  if (node.type !== 'element' && node.type !== 'root') return
-  const index = state.index
-  if (node.type === 'element') {
-    noteAddress(node, state)
-    const result = visitElement(node, context, scopeType, index)
-    if (!result) return
-    context = result.context
-    scopeType = result.scopeType
-  }
-  let labelled = false
-  for (const [position, child] of node.children.entries()) {
-    if (child.type === 'text') {
-      const value = child.value.trim()
-      if (node.type !== 'element' || !value) continue
-      // The element's first text opens with a tags label: a tag footer can be here.
-      if (!labelled) {
-        labelled = true
-        if (tagFooterLabel.test(child.value)) index.tagLabels.push(node)
+/** An element the index walk is inside, with the context for its children. */
+interface Frame {
+  element: Element
+  context: Context
+  scopeType: string
+  /** Whether the element's first non-blank text was seen. */
+  labelled: boolean
+}
+
+/** The index walk as a `walkShared` listener. */
+function indexListener(index: PageIndex, found: AddressCandidates): WalkListener {
+  const top: Context = {inArticle: false, inHeader: false, excluded: false}
+  const state: WalkState = {index, found, trail: []}
+  const frames: Array<Frame> = []
+  return {
+    enter(element, _, position) {
+      const frame = frames[frames.length - 1]
+      state.trail.push(position)
+      noteAddress(element, state)
+      const result = visitElement(element, frame ? frame.context : top, frame ? frame.scopeType : '', index)
+      if (!result) {
+        state.trail.pop()
+        return false
       }
-      const ancestors = stack.slice(-3).reverse()
+      frames.push({element, context: result.context, scopeType: result.scopeType, labelled: false})
+    },
+    leave() {
+      frames.pop()
+      state.trail.pop()
+    },
+    text(child, parent) {
+      if (parent.type !== 'element') return
+      const value = child.value.trim()
+      if (!value) return
+      const frame = frames[frames.length - 1]
+      // The element's first text opens with a tags label: a tag footer can be here.
+      if (!frame.labelled) {
+        frame.labelled = true
+        if (tagFooterLabel.test(child.value)) {
+          index.tagLabels.push(parent)
+          index.tagLabelTrails.push([...state.trail])
+        }
+      }
+      const context = frame.context
+      const ancestors: Array<Element> = []
+      for (let at = frames.length - 2; at >= 0 && ancestors.length < 3; at--) ancestors.push(frames[at].element)
       if (CUE.test(value) || GLUED_BY.test(value) || (value.length <= 120 && MID_CUE.test(value))) {
-        index.cues.push({element: node, context, value: collapse(value), ancestors})
+        index.cues.push({element: parent, context, value: collapse(value), ancestors})
       }
       if (value.length <= 80 && YEAR.test(value)) {
-        index.dateTexts.push({element: node, context, value: collapse(value), ancestors})
+        index.dateTexts.push({element: parent, context, value: collapse(value), ancestors})
       }
-    } else {
-      state.trail.push(position)
-      walk(child as Nodes, context, scopeType, state, node.type === 'element' ? [...stack.slice(-3), node] : stack)
-      state.trail.pop()
     }
   }
 }
@@ -217,7 +294,11 @@ function stackFirst(candidates: Array<LinkCandidate>): string | undefined {
   return best && best.value
 }
 
-function metBefore(a: Array<number>, b: Array<number>): boolean {
+/**
+ * Whether `util/walk`'s `walk` meets the node at trail `a` (child indices
+ * from the root) before the one at `b`.
+ */
+export function metBefore(a: ReadonlyArray<number>, b: ReadonlyArray<number>): boolean {
   let depth = 0
   while (depth < a.length && depth < b.length && a[depth] === b[depth]) depth++
   if (depth === a.length) return true

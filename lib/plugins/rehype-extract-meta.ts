@@ -16,7 +16,9 @@ import {cleanMeta} from '../util/clean-meta.js'
 import {findCreditLine} from '../util/find-credit-line.js'
 import type {FoundCredit} from '../util/find-credit-line.js'
 import {selectOrdered} from '../util/select-ordered.js'
-import {findTagFooter} from '../util/tag-footer.js'
+import {detachGathered, gatheredBelow, gatheredMatches, stillBelow} from '../util/select.js'
+import {metBefore} from '../analyse/page-index.js'
+import {findTagFooter, findTagFooterAmong} from '../util/tag-footer.js'
 import type {TagFooter} from '../util/tag-footer.js'
 import {textOf} from '../util/text.js'
 import {stripInvisible} from '../util/invisible.js'
@@ -25,6 +27,9 @@ import {trimWithPatterns} from '../profiles/text-trim.js'
 import {compileUrlPattern} from '../profiles/url-pattern.js'
 
 const emptyOptions: Readonly<ExtractMetaOptions> = {}
+
+/** The matches of `selectors` the index walk gathered, still in the tree (`undefined`: query the tree). */
+type Gathered = (selectors: ReadonlyArray<string>) => ReturnType<typeof gatheredMatches>
 
 /** A value a source gives for a field, and the selector or rule it came from. */
 type Candidate = {value: string | Array<string> | undefined; from: string} | undefined
@@ -51,13 +56,15 @@ export const rehypeExtractMeta: Plugin<[(Readonly<ExtractMetaOptions> | null | u
     analysis.meta = generic
     const article: ArticleMeta = {}
     const sources: MetaSources = {...file.data.articleSources}
+    // The index walk's matches of the profile's selectors, as the tree is when read.
+    const gathered: Gathered = (selectors) => gatheredMatches(analysis.index.selectorMatches, selectors, tree)
 
     // Edits: the credit line and a labelled tag footer inside the article
     // leave the body, once, when first needed.
     let credit: FoundCredit | undefined | null = null
     const creditLine = function () {
       if (credit === null) {
-        credit = findCreditLine(profile, root)
+        credit = findCreditLine(profile, root, root && profile.credit ? gatheredBelow(analysis.index.selectorMatches, profile.credit.selector, root) : undefined)
         if (credit) credit.remove()
       }
       return credit
@@ -66,31 +73,46 @@ export const rehypeExtractMeta: Plugin<[(Readonly<ExtractMetaOptions> | null | u
     const tagFooter = function () {
       if (footer === null) {
         // Only a page with a tags label anywhere can have one (the index knows).
-        footer = analysis.index.tagLabels.length > 0 ? findTagFooter(tree) : undefined
-        if (footer && root && isInside(root, footer.node)) detach(root, footer.node)
+        const index = analysis.index
+        const table = index.selectorMatches
+        if (index.tagLabels.length === 0) footer = undefined
+        else if (table) {
+          // The index knows where the labels are: no walk.
+          const candidates = index.tagLabels.map((element, at) => ({element, trail: index.tagLabelTrails[at]}))
+          footer = findTagFooterAmong(
+            candidates,
+            (element) => stillBelow(table, element, tree),
+            (a, b) => metBefore(a.trail, b.trail)
+          )
+        } else footer = findTagFooter(tree)
+        if (footer && root) {
+          if (!table) {
+            if (isInside(root, footer.node)) detach(root, footer.node)
+          } else if (stillBelow(table, footer.node, root)) detachGathered(table, footer.node)
+        }
       }
       return footer
     }
 
     // What each source gives for a field (see `fieldSources` for the order).
     const read: Record<SourceId, (field: SourcedField) => Candidate> = {
-      'profile:title': () => (specific ? firstText(profile.title, tree, root, generic.title && generic.title.value) : undefined),
-      'fallback:title': () => (specific ? undefined : firstText(profile.title, tree, root)),
+      'profile:title': () => (specific ? firstText(profile.title, tree, root, gathered, generic.title && generic.title.value) : undefined),
+      'fallback:title': () => (specific ? undefined : firstText(profile.title, tree, root, gathered)),
       'credit-line'(field) {
         const found = creditLine()
         if (!found) return undefined
         return {value: field === 'source' ? found.line.source : creditAuthors(found.line.author), from: 'credit-line'}
       },
-      'profile:author': () => profileText(file, profile, tree, 'author', profile.authorTrim),
-      'profile:source': () => profileText(file, profile, tree, 'source'),
+      'profile:author': () => profileText(file, profile, tree, gathered, 'author', profile.authorTrim),
+      'profile:source': () => profileText(file, profile, tree, gathered, 'source'),
       standard(field) {
         const found = generic[field]
         return found && {value: found.value, from: found.from}
       },
-      'profile:date': () => profileDate(file, profile, tree),
+      'profile:date': () => profileDate(file, profile, tree, gathered),
       'url-path': () => (url ? {value: dateFromUrl(profile, url.value), from: 'url-path'} : undefined),
       'page-url': () => url && {value: url.value, from: url.from},
-      'profile:tags': () => ({value: tagTexts(profile, tree), from: 'profile:tags'}),
+      'profile:tags': () => ({value: tagTexts(profile, tree, gathered), from: 'profile:tags'}),
       'tag-footer'() {
         const found = tagFooter()
         return found && {value: found.tags, from: 'tag-footer'}
@@ -131,8 +153,8 @@ export const rehypeExtractMeta: Plugin<[(Readonly<ExtractMetaOptions> | null | u
  * (without the `authorTrim` patterns for the author). An element whose text
  * gives nothing is reported, and the next source is used.
  */
-function profileText(file: VFile, profile: Profile, tree: Root, field: 'author' | 'source', trim?: Array<string> | null | undefined): Candidate {
-  const found = firstMatch(profile[field], tree)
+function profileText(file: VFile, profile: Profile, tree: Root, gathered: Gathered, field: 'author' | 'source', trim?: Array<string> | null | undefined): Candidate {
+  const found = firstMatch(profile[field], tree, gathered)
   if (!found) return undefined
   const text = textOf(found.node)
   const value = trimWithPatterns(text, trim)
@@ -145,8 +167,8 @@ function profileText(file: VFile, profile: Profile, tree: Root, field: 'author' 
  * A site profile's date: the first `date` element's `datetime`, else its
  * text, read with the profile's `dateFormat` and `timeZone` when given.
  */
-function profileDate(file: VFile, profile: Profile, tree: Root): Candidate {
-  const found = firstMatch(profile.date, tree)
+function profileDate(file: VFile, profile: Profile, tree: Root, gathered: Gathered): Candidate {
+  const found = firstMatch(profile.date, tree, gathered)
   if (!found) return undefined
   const attribute = found.node.properties.dateTime
   const text = textOf(found.node)
@@ -169,8 +191,14 @@ function unparsed(file: VFile, profile: Profile, field: 'author' | 'source' | 'd
   )
 }
 
-function firstMatch(selectors: Profile['date'], tree: Root): {node: Element; from: string} | undefined {
-  const found = selectOrdered(selectors, tree)
+/** `selectOrdered`, on the index walk's matches when it has them all. */
+function ordered(selectors: ReadonlyArray<string> | null | undefined, tree: Root, accept: (node: Element) => boolean, gathered: Gathered) {
+  const found = gathered(selectors || [])
+  return selectOrdered(selectors, tree, accept, found && found.matches, found && found.below)
+}
+
+function firstMatch(selectors: Profile['date'], tree: Root, gathered: Gathered): {node: Element; from: string} | undefined {
+  const found = ordered(selectors, tree, () => true, gathered)
   return found && {node: found.nodes[0], from: found.selector}
 }
 
@@ -178,8 +206,8 @@ function firstMatch(selectors: Profile['date'], tree: Root): {node: Element; fro
  * Text of the first selector's element nearest before `anchor`, or of the
  * one whose text equals `prefer` (the title the page's metadata gives).
  */
-function firstText(selectors: Profile['title'], tree: Root, anchor: Element | undefined, prefer?: string): {value: string; from: string} | undefined {
-  const found = selectOrdered(selectors, tree, (node) => textOf(node).length > 0)
+function firstText(selectors: Profile['title'], tree: Root, anchor: Element | undefined, gathered: Gathered, prefer?: string): {value: string; from: string} | undefined {
+  const found = ordered(selectors, tree, (node) => textOf(node).length > 0, gathered)
   const node = found && (found.nodes.find((candidate) => prefer && textOf(candidate) === prefer) || nearestBefore(found.nodes, anchor))
   return node && {value: textOf(node), from: found.selector}
 }
@@ -203,8 +231,8 @@ function dateFromUrl(profile: Profile, url: string): string | undefined {
   return normalizeDate(groups.year + '-' + groups.month + '-' + groups.day)
 }
 
-function tagTexts(profile: Profile, tree: Root): Array<string> {
-  const found = selectOrdered(profile.tags, tree, (node) => textOf(node).length > 0)
+function tagTexts(profile: Profile, tree: Root, gathered: Gathered): Array<string> {
+  const found = ordered(profile.tags, tree, (node) => textOf(node).length > 0, gathered)
   return [...new Set(found ? found.nodes.map((node) => textOf(node)) : [])]
 }
 

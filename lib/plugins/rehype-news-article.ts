@@ -1,4 +1,4 @@
-import type {Root} from 'hast'
+import type {Element, Root} from 'hast'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {captureImageSources, rehypeCollectImages} from '../images/collect.js'
@@ -10,7 +10,9 @@ import {rehypeNormalizeStructure} from './rehype-normalize-structure.js'
 import {rehypePruneToRoot} from './rehype-prune-to-root.js'
 import {rehypeRelatedArticles} from './rehype-related-articles.js'
 import {rehypeRemovePromos} from './rehype-remove-promos.js'
-import {rehypeResolveProfile} from './rehype-resolve-profile.js'
+import {pageIndexOptions, rehypeResolveProfile} from './rehype-resolve-profile.js'
+import {analysePage} from '../analyse/analysis.js'
+import type {IndexOptions} from '../analyse/page-index.js'
 import {rehypeSelectRoot} from './rehype-select-root.js'
 import {rehypeStripInvisible} from './rehype-strip-invisible.js'
 import {rehypeSupSub, rewriteSupSub} from './rehype-sup-sub.js'
@@ -39,7 +41,10 @@ export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | u
     // and subscript written first. The rest waits until the body is clean
     // (cleaning reads the classes of `<sup>`, a meta bar of separate spans
     // is left for the byline reader, which needs its separations).
-    prepareHeadings,
+    // One walk indexes the page for the stages up to pruning (metadata
+    // cues, profile selector matches, block statistics; `analysePage`),
+    // preparing the headings as it meets them.
+    (tree: Root, file: VFile) => analyseAndPrepare(tree, file, indexing, options),
     rehypeResolveProfile.call(this, options),
     rehypeSelectRoot.call(this),
     rehypeExtractMeta.call(this, options),
@@ -57,6 +62,7 @@ export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | u
     rehypeCjkSpacing.call(this),
     rehypeStripInvisible.call(this)
   ] as Array<(tree: Root, file: VFile) => undefined>
+  const indexing: IndexOptions = {...pageIndexOptions(options || {}), prepare: prepareHeading}
   return function (tree, file) {
     for (const step of steps) step(tree, file)
     if (!holdsContent(tree)) report(file, 'no-content', 'Nothing convertible is left: no article text or image found')
@@ -65,13 +71,27 @@ export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | u
 
 const headings = new Set(['title', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
 
-/** Remove CJK line breaks and write superscript and subscript in the title and headings (read as metadata before the body is done). */
-function prepareHeadings(tree: Root): undefined {
-  walk(tree, function (node) {
-    if (node.type !== 'element' || !headings.has(node.tagName)) return
-    rewriteSupSub(node)
-    removeCjkLineBreaks(node)
-    return 'skip'
-  })
+/**
+ * Analyse the page (`analysePage` with `indexing`), preparing the title and
+ * headings in the same walk; when the file already holds an analysis, only
+ * prepare them.
+ */
+function analyseAndPrepare(tree: Root, file: VFile, indexing: IndexOptions, options: Readonly<NewsArticleOptions> | null | undefined): undefined {
+  if (file.data.analysis) {
+    walk(tree, function (node) {
+      if (node.type !== 'element' || !headings.has(node.tagName)) return
+      prepareHeading(node)
+      return 'skip'
+    })
+  } else {
+    analysePage(tree, file, options && options.url, indexing)
+  }
+  return undefined
+}
+
+/** Remove CJK line breaks and write superscript and subscript in a title or heading (read as metadata before the body is done). */
+function prepareHeading(element: Element): undefined {
+  rewriteSupSub(element)
+  removeCjkLineBreaks(element)
   return undefined
 }

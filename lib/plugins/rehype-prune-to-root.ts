@@ -1,9 +1,11 @@
 import type {Root} from 'hast'
-import {selectAll} from '../util/select.js'
+import {detachGathered, gatheredMatches, selectAll} from '../util/select.js'
 import type {Plugin} from 'unified'
 import {detach} from '../util/detach.js'
 import {textOf} from '../util/text.js'
 import {cleanLine} from '../util/yaml-text.js'
+
+const headings = 'h1, h2'
 
 /**
  * Keep only the article root chosen by `rehypeSelectRoot`
@@ -20,7 +22,12 @@ export const rehypePruneToRoot: Plugin<[], Root> = function () {
     const title = file.data.article && file.data.article.title
     if (!title) return
     // The title was cleaned of characters YAML refuses (`cleanMeta`); the heading was not.
-    const heading = selectAll('h1, h2', root).find((node) => cleanLine(textOf(node)).value === title)
-    if (heading) detach(root, heading)
+    // The index walk's `h1, h2` still in the root, else a query.
+    const analysis = file.data.analysis
+    const gathered = analysis && gatheredMatches(analysis.index.selectorMatches, [headings], root)
+    const candidates = gathered ? gathered.matches.get(headings)! : selectAll(headings, root)
+    const heading = candidates.find((node) => (!gathered || gathered.below(node)) && cleanLine(textOf(node)).value === title)
+    if (heading && gathered) detachGathered(analysis.index.selectorMatches!, heading)
+    else if (heading) detach(root, heading)
   }
 }

@@ -1,6 +1,6 @@
 import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
-import {matches, select, selectAll} from '../util/select.js'
+import {dependsOnAncestorsOnly, gatherSelectors, matches, select, selectAll} from '../util/select.js'
 import type {Plugin} from 'unified'
 import {report} from '../messages.js'
 import {genericNews} from '../profiles/index.js'
@@ -9,6 +9,8 @@ import {baseUrlOf} from '../analyse/analysis.js'
 import {describeElement} from '../util/removals.js'
 import {safeUrl} from '../util/safe-url.js'
 import {textOf} from '../util/text.js'
+import {walkShared} from '../util/walk.js'
+import type {WalkListener} from '../util/walk.js'
 
 const emptyOptions: Readonly<RelatedArticlesOptions> = {}
 
@@ -32,8 +34,8 @@ export const rehypeRelatedArticles: Plugin<[(Readonly<RelatedArticlesOptions> | 
     const moved: Array<ElementContent> = []
     const all: Array<RelatedArticle> = []
     const kept = file.data.analysis ? file.data.analysis.relatedLists : []
-    const selected = new Set(selectAll(spec.selector, tree))
-    const found = locate(tree, new Set([...selected, ...kept]))
+    const found = locate(tree, spec.selector, kept)
+    const selected = found.selected
 
     for (const list of found.lists) {
       const parent = attachedParent(tree, list, found.parents)
@@ -106,23 +108,29 @@ function previousHeading(parent: Root | Element, list: Element): Element | undef
   return undefined
 }
 
-/** The elements of `wanted` in `tree`, in document order, and the parent of every element (one walk). */
-function locate(tree: Root, wanted: Set<Element>): {lists: Array<Element>; parents: Map<Element, Root | Element>} {
+/**
+ * The lists in `tree`, in document order: the elements matching `selector`
+ * and those of `kept`; and the parent of every element. One walk, with the
+ * selector matched in it (`gatherSelectors`) when it looks at ancestors
+ * only, else a query first.
+ */
+function locate(tree: Root, selector: string, kept: ReadonlyArray<Element>): {lists: Array<Element>; selected: Set<Element>; parents: Map<Element, Root | Element>} {
   const lists: Array<Element> = []
   const parents = new Map<Element, Root | Element>()
-  if (wanted.size === 0) return {lists, parents}
-  const stack: Array<Root | Element> = [tree]
-  while (stack.length > 0) {
-    const node = stack.pop()!
-    if (node.type === 'element' && wanted.has(node)) lists.push(node)
-    for (let index = node.children.length - 1; index >= 0; index--) {
-      const child = node.children[index]
-      if (child.type !== 'element') continue
-      parents.set(child, node)
-      stack.push(child)
+  const gathered = dependsOnAncestorsOnly(selector) ? gatherSelectors([selector]) : undefined
+  const selected = new Set(gathered ? [] : selectAll(selector, tree))
+  const wanted = new Set(kept)
+  const matched = gathered && gathered.result().matches.get(selector)
+  const listener: WalkListener = {
+    enter(element, parent) {
+      parents.set(element, parent)
+      // The selector listener, just before, pushed the element when it matches.
+      if (matched && matched[matched.length - 1] === element) selected.add(element)
+      if (wanted.has(element) || selected.has(element)) lists.push(element)
     }
   }
-  return {lists, parents}
+  walkShared(tree, gathered ? [gathered.listener, listener] : [listener])
+  return {lists, selected, parents}
 }
 
 /** The parent of `node` while it is still in `tree` (an earlier list may have taken it out), else `undefined`. */

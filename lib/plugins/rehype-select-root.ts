@@ -27,11 +27,15 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
       from = byProfile.selector
     }
     if (!root) {
-      const found = findArticleRoot(tree)
+      const found = findArticleRoot(tree, analysis.index.stats)
       if (found) {
         root = found.node
         from = 'content-scoring'
-        if (found.merged) attachWrapper(tree, found.node, found.parentOf)
+        if (found.merged) {
+          attachWrapper(tree, found.node, found.parentOf)
+          // Blocks moved into the wrapper: the index walk's selector matches no longer tell where they are.
+          analysis.index.selectorMatches = undefined
+        }
       }
     }
     if (!root) {
@@ -39,6 +43,7 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
       if (root) from = 'body'
     }
     analysis.selected = undefined
+    analysis.index.stats = undefined
     analysis.root = root
     file.data.articleSources = {...file.data.articleSources, root: from || 'document'}
     analysis.sources = file.data.articleSources

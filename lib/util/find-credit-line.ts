@@ -35,12 +35,15 @@ const defaultLimit = 3
  *   Profile (`credit` gives the selector and limit).
  * @param root
  *   Article root.
+ * @param matches
+ *   The elements below `root` matching `credit.selector`, in document order,
+ *   when a shared walk gathered them (default: queried).
  * @returns
  *   The credit line, or `undefined`.
  */
-export function findCreditLine(profile: Profile, root: Element | undefined): FoundCredit | undefined {
+export function findCreditLine(profile: Profile, root: Element | undefined, matches?: ReadonlyArray<Element> | null | undefined): FoundCredit | undefined {
   if (!root || !profile.credit) return undefined
-  const all = selectAll(profile.credit.selector, root)
+  const all = matches || selectAll(profile.credit.selector, root)
   const limit = profile.credit.limit || defaultLimit
   const candidates = [...all.slice(0, limit), ...all.slice(Math.max(limit, all.length - limit)).reverse()]
   for (const element of candidates) {

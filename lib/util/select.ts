@@ -1,8 +1,9 @@
 import type {Element, ElementContent, Root, RootContent} from 'hast'
 import {toString} from 'hast-util-to-string'
 import {find, html} from 'property-information'
-import {compile as compileQuery, selectAll as cssSelectAll, selectOne as cssSelectOne} from 'css-select'
+import {compile as compileQuery} from 'css-select'
 import type {Options} from 'css-select'
+import type {WalkListener} from './walk.js'
 
 type Node = Root | RootContent
 
@@ -115,16 +116,45 @@ function withParents<T>(query: () => T): T {
 }
 
 /**
+ * Elements under `tree` (not `tree` itself) that `query` accepts, in
+ * document order (as `css-select`'s `findAll`: the content of `<template>`
+ * is not searched), the first only with `one`. Each child is read once: the
+ * parent index is filled as the walk reads it, so the ancestors of an
+ * element are known by the time it is tested.
+ */
+function findAll(query: CompiledSelector, tree: Node, one: boolean): Array<Element> {
+  const found: Array<Element> = []
+  if (tree.type !== 'root' && tree.type !== 'element') return found
+  const stack: Array<{parent: Root | Element; index: number}> = [{parent: tree, index: 0}]
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]
+    if (frame.index >= frame.parent.children.length) {
+      stack.pop()
+      continue
+    }
+    const child = frame.parent.children[frame.index++]
+    parents.set(child, frame.parent)
+    if (child.type !== 'element') continue
+    if (query(child)) {
+      found.push(child)
+      if (one) break
+    }
+    if (child.tagName !== 'template' && child.children.length > 0) stack.push({parent: child, index: 0})
+  }
+  return found
+}
+
+/**
  * Elements under `tree` (not `tree` itself) matching `selector`, in
  * document order.
  */
 export function selectAll(selector: string, tree: Root | Element | ElementContent): Array<Element> {
-  return withParents(() => cssSelectAll<Node, Element>(compileSelector(selector), tree as Node, options))
+  return withParents(() => findAll(compileSelector(selector), tree as Node, false))
 }
 
 /** The first element under `tree` matching `selector`. */
 export function select(selector: string, tree: Root | Element | ElementContent): Element | undefined {
-  return withParents(() => cssSelectOne<Node, Element>(compileSelector(selector), tree as Node, options) ?? undefined)
+  return withParents(() => findAll(compileSelector(selector), tree as Node, true)[0])
 }
 
 /**
@@ -134,7 +164,7 @@ export function select(selector: string, tree: Root | Element | ElementContent):
  */
 export function selectEach(selectors: ReadonlyArray<string>, tree: Root | Element): Array<{element: Element; matches: Array<boolean>}> {
   return withParents(() => {
-    const found = cssSelectAll<Node, Element>(compileSelector(selectors.join(', ')), tree as Node, options)
+    const found = findAll(compileSelector(selectors.join(', ')), tree, false)
     return found.map((element) => ({element, matches: selectors.map((selector) => compileSelector(selector)(element))}))
   })
 }
@@ -159,4 +189,149 @@ export function selectTable(selectors: ReadonlyArray<string>, tree: Root | Eleme
  */
 export function matches(selector: string, element: Element): boolean {
   return withParents(() => compileSelector(selector)(element))
+}
+
+/** Matches of selectors gathered in a shared walk (`gatherSelectors`), and the parents that walk saw. */
+export interface SelectorTable {
+  /** Each gathered selector's matches, in document order. */
+  matches: Map<string, Array<Element>>
+  /** Parent of each element, as the walk saw it. */
+  parents: Map<Element, Root | Element>
+  /** Index of each element in its parent's children, as the walk saw it. */
+  positions: Map<Element, number>
+}
+
+/** Pseudo-classes that look only at the element and its ancestors. */
+const ancestorPseudos = new Set(['not', 'is', 'where', 'matches'])
+
+/**
+ * Whether the matches of `selector` on an element depend only on the
+ * element and its ancestors: no sibling combinator (`+`, `~`) and no
+ * pseudo-class but `:not`, `:is`, `:where` (so no `:has`, `:contains`,
+ * `:empty`, `:nth-child`, `:first-child`…). Such matches stay true while
+ * the element stays where it is, whatever changes elsewhere, and can be
+ * gathered top-down while a walk prepares the subtrees ahead of it.
+ */
+export function dependsOnAncestorsOnly(selector: string): boolean {
+  let quote = ''
+  let inAttribute = false
+  for (let index = 0; index < selector.length; index++) {
+    const character = selector[index]
+    if (quote) {
+      if (character === '\\') index++
+      else if (character === quote) quote = ''
+      continue
+    }
+    if (character === '"' || character === "'") quote = character
+    else if (character === '\\') index++
+    else if (inAttribute) {
+      if (character === ']') inAttribute = false
+    } else if (character === '[') inAttribute = true
+    else if (character === '+' || character === '~') return false
+    else if (character === ':') {
+      let end = index + 1
+      while (end < selector.length && /[\w-]/.test(selector[end])) end++
+      if (!ancestorPseudos.has(selector.slice(index + 1, end).toLowerCase())) return false
+      index = end - 1
+    }
+  }
+  return true
+}
+
+/**
+ * Gather the matches of `selectors` in a shared walk (`walkShared`, document
+ * order, top-down): only those that depend on ancestors only
+ * (`dependsOnAncestorsOnly`), the others are left out of the table (and
+ * must be queried). As `css-select`, the content of `<template>` is not
+ * searched.
+ *
+ * @param selectors
+ *   Selectors (ones `css-select` cannot compile are left out too).
+ */
+export function gatherSelectors(selectors: ReadonlyArray<string>): {listener: WalkListener; result(): SelectorTable} {
+  const table: SelectorTable = {matches: new Map(), parents: new Map(), positions: new Map()}
+  const queries: Array<[CompiledSelector, Array<Element>]> = []
+  for (const selector of new Set(selectors)) {
+    if (!dependsOnAncestorsOnly(selector)) continue
+    let query: CompiledSelector
+    try {
+      query = compileSelector(selector)
+    } catch {
+      // Left to the query that needs it, which reports it where it always has.
+      continue
+    }
+    const found: Array<Element> = []
+    table.matches.set(selector, found)
+    queries.push([query, found])
+  }
+  const listener: WalkListener = {
+    enter(element, parent, index) {
+      table.parents.set(element, parent)
+      table.positions.set(element, index)
+      const saved = parents
+      parents = table.parents as Map<Node, Root | Element>
+      try {
+        for (const [query, found] of queries) if (query(element)) found.push(element)
+      } finally {
+        parents = saved
+      }
+      if (element.tagName === 'template') return false
+    }
+  }
+  return {listener, result: () => table}
+}
+
+/**
+ * Whether `element` is still below `top` where the walk of `table` saw it:
+ * each parent up to `top` still holds the node below it. `false` for `top`
+ * itself, a node the walk did not see, or one moved since.
+ */
+export function stillBelow(table: SelectorTable, element: Element, top: Root | Element): boolean {
+  // Below `top` as the walk saw it (no read of the tree)…
+  let parent = table.parents.get(element)
+  while (parent && parent !== top) parent = parent.type === 'element' ? table.parents.get(parent) : undefined
+  if (!parent) return false
+  // …and still there: each parent still holds the node below it.
+  let node: Element = element
+  for (;;) {
+    const parent = table.parents.get(node)!
+    // Where the walk saw it, else anywhere among the parent's children (siblings before it may have gone).
+    if (parent.children[table.positions.get(node)!] !== node && !(parent.children as Array<Node>).includes(node)) return false
+    if (parent === top) return true
+    node = parent as Element
+  }
+}
+
+/**
+ * The matches of `selectors` from `table` as `selectOrdered` takes them,
+ * and a test whether one is still below `top` (`stillBelow`); `undefined`
+ * when `table` lacks one of them (query the tree instead).
+ */
+export function gatheredMatches(
+  table: SelectorTable | undefined,
+  selectors: ReadonlyArray<string>,
+  top: Root | Element
+): {matches: ReadonlyMap<string, ReadonlyArray<Element>>; below(element: Element): boolean} | undefined {
+  if (!table || !selectors.every((selector) => table.matches.has(selector))) return undefined
+  return {matches: table.matches, below: (element) => stillBelow(table, element, top)}
+}
+
+/**
+ * The matches of `selector` from `table` still below `top`, in document
+ * order, or `undefined` when `table` lacks it.
+ */
+export function gatheredBelow(table: SelectorTable | undefined, selector: string, top: Root | Element): Array<Element> | undefined {
+  const found = table && table.matches.get(selector)
+  return found && found.filter((element) => stillBelow(table, element, top))
+}
+
+/**
+ * Remove `element` from its parent as `table`'s walk saw it (no search):
+ * for an element `stillBelow` vouched for.
+ */
+export function detachGathered(table: SelectorTable, element: Element): void {
+  const parent = table.parents.get(element)!
+  const children = parent.children as Array<Node>
+  const position = table.positions.get(element)!
+  children.splice(children[position] === element ? position : children.indexOf(element), 1)
 }

@@ -29,6 +29,24 @@ export function findTagFooter(tree: Root | Element): TagFooter | undefined {
   return found
 }
 
+/**
+ * `findTagFooter` among known candidates (elements whose first text opened
+ * with a tags label when the page was indexed): of those still in the tree
+ * (`present`) and still a tag footer, the one `findTagFooter` meets first
+ * (`before` orders two candidates as its walk would).
+ */
+export function findTagFooterAmong<T extends {element: Element}>(candidates: ReadonlyArray<T>, present: (element: Element) => boolean, before: (a: T, b: T) => boolean): TagFooter | undefined {
+  let best: {candidate: T; found: TagFooter} | undefined
+  for (const candidate of candidates) {
+    const node = candidate.element
+    if (!present(node) || !startsWithTagLabel(node)) continue
+    if (best && !before(candidate, best.candidate)) continue
+    const tags = linkTexts(node)
+    if (tags.length > 0 && textOf(node).length < 600) best = {candidate, found: {node, tags}}
+  }
+  return best && best.found
+}
+
 /** Whether the first non-blank text directly in `element` opens with a tags label. */
 export function startsWithTagLabel(element: Element): boolean {
   const first = element.children.find((c) => c.type === 'text' && c.value.trim())

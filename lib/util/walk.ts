@@ -1,4 +1,4 @@
-import type {Element, ElementContent, Root, RootContent} from 'hast'
+import type {Element, ElementContent, Root, RootContent, Text} from 'hast'
 
 /** What a `walk` visitor returns: `skip` (do not go into this element), `exit` (stop), or nothing (go on). */
 export type WalkAction = 'skip' | 'exit' | undefined | void
@@ -32,4 +32,81 @@ export function walk(tree: Root | Element, visitor: Visitor): boolean {
     }
   }
   return false
+}
+
+/**
+ * One listener of `walkShared`: told about the elements (on the way down and
+ * up) and text nodes of the tree, in document order.
+ */
+export interface WalkListener {
+  /**
+   * An element, before its children are read (the listener may change them).
+   * Return `false` to hear nothing of its subtree (nor its `leave`).
+   */
+  enter?(element: Element, parent: Root | Element, index: number): boolean | undefined | void
+  /** A text node. */
+  text?(node: Text, parent: Root | Element): undefined | void
+  /** The subtree of an element whose `enter` did not return `false` is done. */
+  leave?(element: Element): undefined | void
+}
+
+/**
+ * Walk `tree` once, in document order, for several listeners at once: each
+ * hears what it did not skip; the walk reads a subtree's children only while
+ * some listener still listens there. Iterative (no recursion), so no page
+ * nests deep enough to overflow the stack. Listeners are told in the order
+ * given (one that changes an element's children on `enter` comes first).
+ *
+ * @param tree
+ *   Root or element; `tree` itself is not reported.
+ * @param listeners
+ *   Listeners.
+ */
+export function walkShared(tree: Root | Element, listeners: ReadonlyArray<WalkListener>): void {
+  // Per listener, the depth of the element it skips below (-1: listening).
+  const skipped = listeners.map(() => -1)
+  let listening = listeners.length
+  const stack: Array<{parent: Root | Element; index: number}> = [{parent: tree, index: 0}]
+  while (stack.length > 0) {
+    const depth = stack.length - 1
+    const frame = stack[depth]
+    if (frame.index >= frame.parent.children.length) {
+      stack.pop()
+      const parent = frame.parent
+      if (parent.type !== 'element' || depth === 0) continue
+      for (let at = 0; at < listeners.length; at++) {
+        if (skipped[at] === depth) {
+          skipped[at] = -1
+          listening++
+        } else if (skipped[at] === -1) listeners[at].leave?.(parent)
+      }
+      continue
+    }
+    const index = frame.index++
+    const child = frame.parent.children[index]
+    if (child.type === 'text') {
+      for (let at = 0; at < listeners.length; at++) if (skipped[at] === -1) listeners[at].text?.(child, frame.parent)
+      continue
+    }
+    if (child.type !== 'element') continue
+    for (let at = 0; at < listeners.length; at++) {
+      if (skipped[at] !== -1) continue
+      const enter = listeners[at].enter
+      if (enter && enter(child, frame.parent, index) === false) {
+        skipped[at] = depth + 1
+        listening--
+      }
+    }
+    if (listening > 0) {
+      stack.push({parent: child, index: 0})
+      continue
+    }
+    // Nobody listens below: undo the skips made at this element.
+    for (let at = 0; at < listeners.length; at++) {
+      if (skipped[at] === depth + 1) {
+        skipped[at] = -1
+        listening++
+      }
+    }
+  }
 }

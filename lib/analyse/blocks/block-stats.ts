@@ -4,6 +4,8 @@ import {measureText} from './measure-text.js'
 import {phrasingTags, skipTags} from './tags.js'
 import type {Totals} from './totals.js'
 import {addTotals, emptyTotals, linkDensity} from './totals.js'
+import {walkShared} from '../../util/walk.js'
+import type {WalkListener} from '../../util/walk.js'
 
 /** A block-level element with the totals of its visible text. */
 export interface Block {
@@ -49,8 +51,6 @@ export interface PageStats {
 }
 
 interface Frame {
-  node: Parents
-  index: number
   block: Block | undefined
   link: boolean
 }
@@ -60,6 +60,19 @@ interface Frame {
  * totals and paragraphs. Skips invisible subtrees (`script`, `hidden`, …).
  */
 export function blockStats(tree: Root | Element): PageStats {
+  const gatherer = gatherBlockStats(tree)
+  walkShared(tree, [gatherer.listener])
+  return gatherer.result()
+}
+
+/**
+ * `blockStats` as a listener of a shared walk (`walkShared`) over `tree`:
+ * `result()` gives the statistics once the walk is done.
+ *
+ * @param tree
+ *   The tree the walk starts from.
+ */
+export function gatherBlockStats(tree: Root | Element): {listener: WalkListener; result(): PageStats} {
   const blocks: Array<Block> = []
   const byNode = new Map<Element, Block>()
   const paragraphs: Array<Paragraph> = []
@@ -69,26 +82,29 @@ export function blockStats(tree: Root | Element): PageStats {
   let breaks = 0
   let links = 0
   const top = tree.type === 'element' ? open(tree, tree) : undefined
-  const stack: Array<Frame> = [{node: tree, index: 0, block: top, link: false}]
+  const stack: Array<Frame> = []
 
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1]
-    if (frame.index >= frame.node.children.length) {
-      stack.pop()
-      if (frame.link) links--
-      if (frame.block) {
-        flush()
-        const block = frame.block
-        block.end = blocks.length - 1
-        current = block.parent
-        if (current) addTotals(current.all, block.all)
+  const listener: WalkListener = {
+    enter(child, parent) {
+      const name = child.tagName
+      if (skipTags.has(name) || isHidden(child) || isAriaHidden(child)) return false
+      if (name === 'br') {
+        breaks++
+        if (breaks === 2) flush()
+        return false
       }
-      continue
-    }
-    const child = frame.node.children[frame.index++]
-    if (child.type === 'text') {
+      let block: Block | undefined
+      if (!phrasingTags.has(name)) {
+        flush()
+        block = open(child, parent)
+      }
+      const link = name === 'a'
+      if (link) links++
+      stack.push({block, link})
+    },
+    text(child) {
       const {length, punctuation} = measureText(child.value)
-      if (length === 0 || !current) continue
+      if (length === 0 || !current) return
       breaks = 0
       const link = links > 0 ? length : 0
       const punct = links > 0 ? 0 : punctuation
@@ -101,28 +117,30 @@ export function blockStats(tree: Root | Element): PageStats {
       current.all.text += length
       current.all.linkText += link
       current.all.punctuation += punct
-      continue
+    },
+    leave() {
+      close(stack.pop()!)
     }
-    if (child.type !== 'element') continue
-    const name = child.tagName
-    if (skipTags.has(name) || isHidden(child) || isAriaHidden(child)) continue
-    if (name === 'br') {
-      breaks++
-      if (breaks === 2) flush()
-      continue
+  }
+  return {
+    listener,
+    result() {
+      close({block: top, link: false})
+      settleFurniture(blocks, body ?? blocks[0])
+      return {blocks, byNode, paragraphs, body}
     }
-    let block: Block | undefined
-    if (!phrasingTags.has(name)) {
-      flush()
-      block = open(child, frame.node)
-    }
-    const link = name === 'a'
-    if (link) links++
-    stack.push({node: child, index: 0, block, link})
   }
 
-  settleFurniture(blocks, body ?? blocks[0])
-  return {blocks, byNode, paragraphs, body}
+  function close(frame: Frame) {
+    if (frame.link) links--
+    if (frame.block) {
+      flush()
+      const block = frame.block
+      block.end = blocks.length - 1
+      current = block.parent
+      if (current) addTotals(current.all, block.all)
+    }
+  }
 
   function open(node: Element, domParent: Parents): Block {
     const block: Block = {

@@ -1,5 +1,6 @@
 import type {Element, Parents, Root} from 'hast'
 import {blockStats} from '../blocks/block-stats.js'
+import type {PageStats} from '../blocks/block-stats.js'
 import type {Article} from './merge-siblings.js'
 import {mergeSiblings} from './merge-siblings.js'
 import {pickCandidate} from './pick-candidate.js'
@@ -48,11 +49,14 @@ const attempts: ReadonlyArray<ScoreFlags> = [
  *
  * @param tree
  *   Page tree (`script`, `style`, comments may already be gone).
+ * @param gathered
+ *   `blockStats(tree)` when a shared walk gathered it (the page index's),
+ *   on the tree as it still is.
  * @returns
  *   Article root, or `undefined`.
  */
-export function findArticleRoot(tree: Root): ArticleRoot | undefined {
-  const stats = blockStats(tree)
+export function findArticleRoot(tree: Root, gathered?: PageStats | null | undefined): ArticleRoot | undefined {
+  const stats = gathered || blockStats(tree)
   let best: Article | undefined
 
   for (const flags of attempts) {
