@@ -24,7 +24,10 @@
  * | date        | JSON-LD `datePublished` > `article:published_time` > meta `date`, `pubdate`, `publishdate`, |
  * |             | `DC.date.issued`, `parsely-pub-date`, `sailthru.date`, `itemprop=datePublished`, … >        |
  * |             | microdata `datePublished` > `<time pubdate>` / `<time datetime>` (article first) >          |
- * |             | `dc.date` > visible credit line / date element / short date text > `/YYYY/MM/DD/` in URL;   |
+ * |             | `dc.date` > visible credit line / date element / short date text (not one of a listing,     |
+ * |             | a link to another article or a citation) > a dateline opening the text > `/YYYY/MM/DD/` in |
+ * |             | URL > a day shown without its year (`11月30日`, `10-08`) with the modified date's year >    |
+ * |             | the modified date (JSON-LD `dateModified`, `article:modified_time`, `itemprop=dateUpdate`); |
  * |             | a UTC timestamp exactly one day off the visible date yields the visible (local) day         |
  * | modified    | JSON-LD `dateModified` > `article:modified_time` > `og:updated_time` > microdata            |
  * | source      | credit line (`来源：…`) > JSON-LD `publisher` name > `og:site_name`                          |
