@@ -43,7 +43,15 @@ export const rules = {
   'metadata-conflict': {
     kind: 'warning',
     description:
-      'two sources of the page disagree on a field: a date more than a day apart (JSON-LD or `<meta>` against the visible date), an author sharing no name with the byline (verdict `review`)'
+      'two sources of the page disagree on a field: dates that cannot be the same calendar day in any time zone (JSON-LD or `<meta>` against the visible date; an ambiguous day/month order only when neither reading agrees), person-like authors sharing no name (verdict `review`)'
+  },
+  'boilerplate-tail': {
+    kind: 'warning',
+    description: 'one of the output’s last three text blocks is site furniture: a call to follow, subscribe or scan a QR code, a comment policy, a copyright line (verdict `review`)'
+  },
+  'suspect-author': {
+    kind: 'warning',
+    description: 'the author field holds a name glued to other words (`Joe Davidson Washington Post`), or more than three names: bylines of other articles (verdict `review`)'
   },
   'garbled-text': {kind: 'warning', description: 'the output holds U+FFFD replacement characters: text lost to a wrong decoding before or while reading the page (verdict `review`)'},
   'relative-urls-unresolved': {
@@ -69,6 +77,11 @@ export const rules = {
     description:
       'a generator layout shortened a tag longer than 100 UTF-8 bytes, or dropped one with no letter or digit, a repeat, or a name the generator reserves (Eleventy: `__proto__`, `constructor`, `all`…)'
   },
+  'tag-dropped': {
+    kind: 'info',
+    description: 'a tag was dropped before the frontmatter: a `key:value` pair or URL, an `@handle`, digits and punctuation only, or over 50 characters'
+  },
+  'tags-merged': {kind: 'info', description: 'tags of the page differing only in case were merged into the most frequent form'},
   'zero-width-space': {
     kind: 'warning',
     description:

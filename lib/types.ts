@@ -1,7 +1,7 @@
 import type {Analysis} from './analyse/analysis.js'
 import type {ArticleImage} from './images/collect.js'
 import type {InputOptions} from './input/read-page.js'
-import type {FrontmatterOptions} from './plugins/remark-article-frontmatter.js'
+import type {FrontmatterOptions} from './output/frontmatter.js'
 import type {Profile} from './profiles/types.js'
 import type {Removal} from './util/removals.js'
 
@@ -67,6 +67,12 @@ export interface VerdictMeasurements {
   removedMedia: number
   /** U+FFFD replacement characters in the Markdown body: text garbled by a wrong decoding before or while reading the page. */
   replacementCharacters: number
+  /** Text of a block among the output's last three that is site furniture (a call to follow or subscribe, a comment policy, a copyright line), else `null`. */
+  boilerplateTail: string | null
+  /** Names in the `author` field. */
+  authorNames: number
+  /** Of those, names of a person glued to other words: an outlet, a title, a label (`Joe Davidson Washington Post`; `isGluedName`). */
+  authorGlued: Array<string>
   /** Per metadata field, where it came from and any conflict. */
   fields: Partial<Record<MetaField, FieldEvidence>>
 }

@@ -60,6 +60,9 @@ function pageEntry(index: number): ReportEntry {
         droppedCharacters: index % 26 === 0 ? 240 : 0,
         removedMedia: index % 17 === 0 ? 1 : 0,
         replacementCharacters: 0,
+        boilerplateTail: null,
+        authorNames: 1,
+        authorGlued: [],
         fields: {
           title: {source: 'h1.entry-title', conflict: null},
           date: {source: 'meta[property="article:published_time"]', conflict: index % 11 === 0 ? {value: '2019-01-01', source: 'JSON-LD datePublished'} : null},

@@ -11,10 +11,10 @@ import {acquireLock} from '../lib/cli/lock.js'
 import * as assert from 'uvu/assert'
 import YAML from 'yaml'
 import {run} from '../lib/cli.js'
-import {pageSlug} from '../lib/cli/layouts.js'
+import {pageSlug} from '../lib/output/layouts.js'
 import {collisionSuffix, PathRegistry} from '../lib/cli/path-registry.js'
 import {inShard, parseShard} from '../lib/cli/shard.js'
-import {maxBytes, safeSegment, slugFromUrl, slugify} from '../lib/cli/slug.js'
+import {maxBytes, safeSegment, slugFromUrl, slugify} from '../lib/output/slug.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const exec = promisify(execFile)

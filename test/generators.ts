@@ -38,9 +38,9 @@ import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import YAML from 'yaml'
 import {run} from '../lib/cli.js'
-import type {LayoutName} from '../lib/cli/layouts.js'
+import type {LayoutName} from '../lib/output/layouts.js'
 import type {ReportEntry} from '../lib/cli/report.js'
-import {printComments} from '../lib/cli/escape-hugo.js'
+import {printComments} from '../lib/output/body-escape-hugo.js'
 import {executableContent} from './util/scan-html.js'
 import {plainTexts, readSite, squash} from './util/site-check.js'
 import type {Built} from './util/site-check.js'
@@ -70,6 +70,40 @@ const templatePage =
   ' 这样的文字，本文照录。</p>' +
   '<p>第二段内容，记者报道了当地的情况。</p></div>' +
   '<div class="postfooter">本文标签：<a rel="tag" href="/tag/1">模板</a></div></body></html>'
+
+/**
+ * Pages whose tags differ only in case from page to page (`Covid` twice,
+ * `COVID` once; `ai` and `AI` once each, a tie): the batch writes each tag in one
+ * form (its most frequent, ties in code-unit order), so every generator
+ * makes one tag page of it.
+ */
+const caseTagPages = [
+  ['case-tags-a', 1940002, 'Covid', 'ai'],
+  ['case-tags-b', 1940003, 'Covid', 'AI'],
+  ['case-tags-c', 1940004, 'COVID']
+].map(
+  ([name, id, ...tags]) =>
+    [
+      String(name),
+      '<!doctype html><html><head><meta charset="utf-8">' +
+        '<link rel="canonical" href="https://www.bannedbook.org/bnews/itnews/20240105/' +
+        id +
+        '.html">' +
+        '<title>标签大小写 ' +
+        id +
+        '</title></head><body><h2>标签大小写 ' +
+        id +
+        '</h2><div class="entry">' +
+        '<p>（来源：美國之音, 文章內容並不代表本網立場和觀點。）</p>' +
+        '<p>同一个标签在不同文章里写法不同，第' +
+        id +
+        '篇。</p>' +
+        '<p>第二段内容，记者报道了当地的情况。</p></div>' +
+        '<div class="postfooter">本文标签：' +
+        tags.map((tag, index) => '<a rel="tag" href="/tag/' + index + '">' + tag + '</a>').join('，') +
+        '</div></body></html>'
+    ] as const
+)
 
 // Converted Markdown.
 
@@ -220,6 +254,10 @@ async function convert(layout: LayoutName, out: string, tmp: string): Promise<Ar
   const extra = path.join(tmp, 'extra')
   await fs.mkdir(path.join(extra, 'template-syntax'), {recursive: true})
   await fs.writeFile(path.join(extra, 'template-syntax', 'input.html'), templatePage)
+  for (const [name, html] of caseTagPages) {
+    await fs.mkdir(path.join(extra, name), {recursive: true})
+    await fs.writeFile(path.join(extra, name, 'input.html'), html)
+  }
   const code = await run(['fixtures', extra, '--out', out, '--layout', layout, '--jobs', '1', '--quiet', '--report', report], {
     stdin: Readable.from([]),
     stdout: sink(),
@@ -446,6 +484,20 @@ for (const name of Object.keys(generators)) {
     }
   })
 
+  test(name + ': tags differing only in case across pages are written in one form, with one tag page', async function () {
+    const result = await build(name)
+    const pages = result.articles.filter((article) => article.input.startsWith('case-tags-'))
+    assert.is(pages.length, caseTagPages.length)
+    // `Covid` is on two pages, `COVID` on one; `ai` and `AI` on one each (a tie: `AI` first in code-unit order).
+    assert.equal(
+      pages.map((article) => article.tags),
+      [['Covid', 'AI'], ['Covid', 'AI'], ['Covid']]
+    )
+    const termPages = (tag: string) => [...result.built.values()].filter((page) => text(select('h1', page.tree)).toLowerCase() === tag)
+    assert.is(termPages('covid').length, 1, 'one tag page for Covid')
+    assert.is(termPages('ai').length, 1, 'one tag page for AI')
+  })
+
   test(name + ': template syntax quoted in an article stays text', async function () {
     const result = await build(name)
     const article = result.articles.find((article) => article.input === 'template-syntax')
@@ -457,7 +509,8 @@ for (const name of Object.keys(generators)) {
   test(name + ': every page reads as its plain conversion, code included', async function () {
     const result = await build(name)
     for (const article of result.articles) {
-      if (article.input === 'template-syntax') continue
+      // Pages of this suite, not fixtures.
+      if (article.input === 'template-syntax' || article.input.startsWith('case-tags-')) continue
       // The CLI converts the folder without each fixture's `options.json`: a fixture whose profile picks its root reads differently.
       const optionsFile = path.join(root, 'fixtures', article.input, 'options.json')
       if (existsSync(optionsFile) && 'profiles' in JSON.parse(readFileSync(optionsFile, 'utf8'))) continue

@@ -1,5 +1,5 @@
 // The generator layouts' rules, unit by unit: escaping of Hugo's and
-// kramdown's syntax (`lib/cli/escape-*.ts`), frontmatter every YAML reader
+// kramdown's syntax (`lib/output/body-escape-*.ts`), frontmatter every YAML reader
 // takes (`lib/util/yaml-text.ts`), tags and alias paths generators can
 // make files of, fallback titles, Jekyll dates. `test/generators.ts` proves
 // them with the real generators.
@@ -13,16 +13,16 @@ import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import YAML from 'yaml'
 import {convert} from '../index.js'
-import {escapeHugo, neutraliseShortcodes, printComments, zeroWidthSpace} from '../lib/cli/escape-hugo.js'
-import {escapeKramdown} from '../lib/cli/escape-kramdown.js'
-import {fallbackTitle} from '../lib/cli/fallback-title.js'
-import {eleventyReservedTags, generatorTags, maxTagBytes} from '../lib/cli/generator-tags.js'
-import {removeInvisibleCharacters} from '../lib/cli/invisible-characters.js'
-import {jekyllDate, layoutNames} from '../lib/cli/layouts.js'
-import {renderPage} from '../lib/cli/render-page.js'
+import {escapeHugo, neutraliseShortcodes, printComments, zeroWidthSpace} from '../lib/output/body-escape-hugo.js'
+import {escapeKramdown} from '../lib/output/body-escape-kramdown.js'
+import {fallbackTitle} from '../lib/output/frontmatter-fallback-title.js'
+import {eleventyReservedTags, generatorTags, maxTagBytes} from '../lib/output/frontmatter-generator-tags.js'
+import {removeInvisibleCharacters} from '../lib/output/body-invisible.js'
+import {jekyllDate, layoutNames} from '../lib/output/layouts.js'
+import {renderPage} from '../lib/output/render-page.js'
 import {aliasPath} from '../lib/output/alias-path.js'
-import {restringify} from '../lib/cli/restringify.js'
-import {stringifyFrontmatter} from '../lib/util/frontmatter-yaml.js'
+import {restringify} from '../lib/output/body-restringify.js'
+import {stringifyFrontmatter} from '../lib/output/frontmatter.js'
 import {cleanLine, escapeForYaml, needsEscape, unprintable} from '../lib/util/yaml-text.js'
 
 const parser = unified().use(remarkParse).use(remarkGfm)
@@ -148,7 +148,7 @@ test('layouts: control characters in the article text are removed, with a warnin
   for (const layout of layoutNames) {
     if (layout === 'plain') continue
     const file = await convert(html, {frontmatter: false})
-    const page = renderPage(file, 'in/page.html', layout)
+    const page = renderPage(file, {layout, relative: 'in/page.html', frontmatter: false})
     const text = page.markdown.split('---\n').slice(2).join('---\n')
     assert.not.match(text, /[\x01\x1B\uFFFE\uFFFF]/, layout)
     assert.match(text, 'Ctrl abc *em* and `code`.', layout)
@@ -252,7 +252,7 @@ test('layouts: Jekyll dates keep the article’s local day and time', function (
 test('layouts: every generator layout gives a title-less page a title and reports it', async function () {
   for (const layout of layoutNames) {
     const file = await convert('<html><body><div class="entry"><p>Residents gathered on Sunday. The mayor spoke.</p></div></body></html>', {frontmatter: false})
-    const page = renderPage(file, 'in/page.html', layout)
+    const page = renderPage(file, {layout, relative: 'in/page.html', frontmatter: false})
     const data = YAML.parse(page.markdown.split('---\n')[1] || '') as Record<string, unknown> | null
     if (layout === 'plain') {
       assert.not.ok(

@@ -15,8 +15,9 @@ import {baseOutput, withAlias} from '../lib/cli/merge.js'
 import {collisionSuffix} from '../lib/cli/path-registry.js'
 import {duration, progressLine} from '../lib/cli/progress.js'
 import {looksLikeHtml} from '../lib/cli/sniff-page.js'
-import {idFromUrl, maxBytes, queryId, scriptUrl, slugFor, titleSlug} from '../lib/cli/slug.js'
-import {normalizeTags} from '../lib/output/tags.js'
+import {idFromUrl, maxBytes, queryId, scriptUrl, slugFor, titleSlug} from '../lib/output/slug.js'
+import {frontmatterTags, withTags} from '../lib/output/frontmatter-tags.js'
+import {BatchTags, normalizeTags} from '../lib/output/tags.js'
 import {isTimeZone, withTimeZone} from '../lib/output/timezone.js'
 import {isPlaceholderUrl} from '../lib/plugins/rehype-normalize-media.js'
 import {bin, build, cli, exists, folder, page, root, tree} from './util/cli-harness.js'
@@ -128,6 +129,76 @@ test('cli: tags are normalised in the frontmatter and the report notes what was 
   assert.match(notes[3].reason, /merged into `AI`/)
 })
 
+test('tags: the batch writes each tag in the form most pages use; ties in code-unit order, whatever the page order', function () {
+  const pages = [['Covid', 'ai'], ['COVID'], ['Covid', 'AI'], ['武汉'], ['Ai']]
+  for (const order of [pages, [...pages].reverse()]) {
+    const batch = new BatchTags()
+    for (const tags of order) batch.add(tags)
+    assert.is(batch.form('COVID'), 'Covid', '2 pages to 1')
+    assert.is(batch.form('ai'), 'AI', 'one page each: the first in code-unit order')
+    assert.is(batch.form('武汉'), '武汉')
+    assert.is(batch.form('unseen'), 'unseen')
+    assert.equal(batch.forms(['COVID', 'ai']), ['Covid', 'AI'])
+    assert.is(batch.describe(['Covid', 'AI']), undefined)
+    assert.match(batch.describe(['COVID']) as string, /^Tag `COVID` written as `Covid` \(2 of the 3 pages with this tag use that form\)/)
+  }
+  // Counted once per page: a page never counts twice for one form.
+  const batch = new BatchTags()
+  batch.add(['ai', 'ai', 'ai'])
+  batch.add(['AI'])
+  batch.add(['AI'])
+  assert.is(batch.form('ai'), 'AI')
+})
+
+test('tags: the frontmatter’s tags block is read and replaced, the rest of the file kept byte for byte', function () {
+  const markdown = '---\ntitle: "yes"\ndate: 2020-04-06T09:30:00+08:00\ntags:\n  - ai\n  - "no"\n  - 武汉\nurl: https://x.example/a\n---\n\ntags:\n  - body\n'
+  assert.equal(frontmatterTags(markdown), ['ai', 'no', '武汉'])
+  const replaced = withTags(markdown, ['AI', 'no', '武汉'])
+  assert.is(replaced, markdown.replace('  - ai\n', '  - AI\n'))
+  assert.is(withTags(replaced, ['ai', 'no', '武汉']), markdown, 'back to the page’s own forms: the same bytes')
+  const last = '---\ntitle: T\ntags:\n  - a\n---\n\nBody\n'
+  assert.is(withTags(last, ['A']), '---\ntitle: T\ntags:\n  - A\n---\n\nBody\n')
+  assert.is(withTags('---\ntitle: T\n---\n\nBody\n', ['A']), '---\ntitle: T\n---\n\nBody\n', 'no tags block: unchanged')
+  assert.equal(frontmatterTags('No frontmatter\ntags:\n  - a\n'), [])
+})
+
+test('cli: a rerun that adds pages moves the batch’s tag forms, rewrites only the tags of unchanged pages, and equals a clean run', async function () {
+  const first: Record<string, string> = {}
+  for (const [name, tag] of [
+    ['a', 'covid'],
+    ['b', 'covid'],
+    ['c', 'Covid']
+  ])
+    first['in/' + name + '.html'] = page({title: 'Page ' + name, url: 'https://x.example/' + name + '.html', tags: [tag, '武汉']})
+  const dir = await folder(first)
+  const run1 = await cli(['in', '--out', 'site', '--layout', 'jekyll', '--report', 'report.json'], dir)
+  assert.is(run1.code, 0, run1.stderr)
+  const tagsOf = async (out: string) => {
+    const result: Record<string, unknown> = {}
+    for (const [name] of await tree(path.join(dir, out))) if (name.endsWith('.md')) result[path.posix.basename(name)] = (await frontmatter(path.join(dir, out, name))).tags
+    return result
+  }
+  assert.equal(await tagsOf('site'), {'a.md': ['covid', '武汉'], 'b.md': ['covid', '武汉'], 'c.md': ['covid', '武汉']})
+  const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as {files: Array<{input: string; warnings: Array<{ruleId: string; reason: string}>}>}
+  assert.equal(
+    report.files.map((file) => file.warnings.filter((warning) => warning.ruleId === 'tags-merged-batch').map((warning) => warning.reason)),
+    [[], [], ['Tag `Covid` written as `covid` (2 of the 3 pages with this tag use that form): the batch writes each tag in its most frequent form']]
+  )
+  // Two more pages with `Covid`: now 3 of 5 use it.
+  await fs.writeFile(path.join(dir, 'in/d.html'), page({title: 'Page d', url: 'https://x.example/d.html', tags: ['Covid']}))
+  await fs.writeFile(path.join(dir, 'in/e.html'), page({title: 'Page e', url: 'https://x.example/e.html', tags: ['Covid']}))
+  const run2 = await cli(['in', '--out', 'site', '--layout', 'jekyll'], dir)
+  assert.is(run2.code, 0, run2.stderr)
+  assert.match(run2.stderr, /2 converted, 3 unchanged/)
+  assert.equal(await tagsOf('site'), {'a.md': ['Covid', '武汉'], 'b.md': ['Covid', '武汉'], 'c.md': ['Covid', '武汉'], 'd.md': ['Covid'], 'e.md': ['Covid']})
+  const run3 = await cli(['in', '--out', 'site', '--layout', 'jekyll'], dir)
+  assert.match(run3.stderr, /0 converted, 5 unchanged/)
+  const clean = await cli(['in', '--out', 'clean', '--layout', 'jekyll'], dir)
+  assert.is(clean.code, 0, clean.stderr)
+  const withoutManifest = async (out: string) => new Map([...(await tree(path.join(dir, out)))].filter(([name]) => name.endsWith('.md')))
+  assert.equal(await withoutManifest('site'), await withoutManifest('clean'))
+})
+
 // Time zones.
 
 test('timezone: dates without an offset get the zone’s offset, daylight saving included', function () {
@@ -233,6 +304,33 @@ test('cli: messages in words: a missing --url-from file, an --out that is a file
   assert.is(quiet.code, 1)
   assert.match(quiet.stderr, /bad\.html: Input is not an HTML page.*\[not-html\]/)
   assert.not.match(quiet.stderr, /converted/, 'no summary with -q')
+  assert.not.match(quiet.stderr, /failed the checks/)
+  // A page not written (a file in the way) is printed with -q too.
+  await fs.mkdir(path.join(dir, 'q2'))
+  const first = await cli(['in', '--out', 'q1', '--report', 'q1.json'], dir)
+  const output = (JSON.parse(await fs.readFile(path.join(dir, 'q1.json'), 'utf8')) as {files: Array<{input: string; output: string | null}>}).files.find((file) => file.input === 'a.html')?.output
+  assert.ok(output, first.stderr)
+  await fs.mkdir(path.dirname(path.join(dir, 'q2', output)), {recursive: true})
+  await fs.writeFile(path.join(dir, 'q2', output), 'my own notes\n')
+  const skipped = await cli(['in', '--out', 'q2', '-q'], dir)
+  assert.is(skipped.code, 1)
+  assert.match(skipped.stderr, /a\.html: skipped: a file news-markdown did not write is in the way/)
+  assert.is(await fs.readFile(path.join(dir, 'q2', output), 'utf8'), 'my own notes\n')
+  // Without -q the summary tells failures to convert from the verdict `failed`.
+  assert.match(first.stderr, /1 converted, 0 unchanged, 0 skipped, 1 failed to convert\n/)
+})
+
+test('cli: two pages with one old URL: the run lists them on stderr and in the report', async function () {
+  const dir = await folder({
+    'in/a.html': page({title: 'First', url: 'https://old.example/news/show.php?id=9'}),
+    'in/copy/b.jsp': page({title: 'Copy', url: 'https://old.example/news/show.php?id=9'})
+  })
+  const result = await cli(['in', '--out', 'site', '--layout', 'hugo'], dir)
+  assert.is(result.code, 0, result.stderr)
+  assert.match(
+    result.stderr,
+    /news-markdown: 1 old URL is claimed by two pages \(each kept by the first by input path\):\n {2}copy\/b\.jsp: Old URL `\/news\/show\.php\?id=9` is also the original URL of `a\.html`/
+  )
 })
 
 test('convert: `#` and `javascript:;` placeholders are counted quietly, not `unsafe-url`', async function () {
@@ -265,7 +363,13 @@ test('merge: 4 shards run at once by GNU parallel, merged, equal one unsharded r
   const files: Record<string, string> = {}
   for (let index = 0; index < 24; index++) {
     const url = index % 6 === 0 ? 'https://old.example/news/show.php?id=' + (index % 12) : index % 4 === 0 ? 'https://old.example/新闻/' + index + '.html' : undefined
-    files['in/p' + String(index).padStart(2, '0') + '.html'] = page({title: '标题' + (index % 3), url, body: '内容 ' + index, tags: ['AI', index % 2 ? 'ai' : 'AI']})
+    // `Wuhan` on 14 pages, `WUHAN` on 10: shards whose pages mostly use `WUHAN` write it, the merge writes `Wuhan` as one run does.
+    files['in/p' + String(index).padStart(2, '0') + '.html'] = page({
+      title: '标题' + (index % 3),
+      url,
+      body: '内容 ' + index,
+      tags: ['AI', index % 2 ? 'ai' : 'AI', index % 2 || index < 4 ? 'Wuhan' : 'WUHAN']
+    })
   }
   const dir = await folder(files)
   const common = ['in', '--layout', 'hugo', '--jobs', '1', '-q']
@@ -311,14 +415,54 @@ test('merge: 4 shards run at once by GNU parallel, merged, equal one unsharded r
   assert.match(merged.stderr, /merged 24 pages from 4 shard folders/)
   assert.match(merged.stderr, /old URLs? (?:is|are) claimed by two pages/, 'the true conflicts are reported')
   assert.equal(await tree(path.join(dir, 'merged')), await tree(path.join(dir, 'single')))
+  const forms = async (out: string) => {
+    const result = new Set<string>()
+    for (const [name] of await tree(path.join(dir, out))) if (name.endsWith('.md')) for (const tag of (await frontmatter(path.join(dir, out, name))).tags as Array<string>) result.add(tag)
+    return [...result].sort()
+  }
+  assert.equal(await forms('single'), ['AI', 'Wuhan'])
+  const shardForms = await Promise.all([1, 2, 3, 4].map((k) => forms('shard-' + k)))
+  assert.ok(
+    shardForms.some((each) => each.includes('WUHAN')),
+    'a shard chose another form, which the merge replaced: ' + JSON.stringify(shardForms)
+  )
   assert.is(await fs.readFile(path.join(dir, 'merged.json'), 'utf8'), await fs.readFile(path.join(dir, 'single.json'), 'utf8'))
   assert.is(await fs.readFile(path.join(dir, 'merged.nginx.conf'), 'utf8'), await fs.readFile(path.join(dir, 'single.nginx.conf'), 'utf8'))
   // A rerun on the merged folder finds every page unchanged.
   const rerun = await exec(process.execPath, [bin, 'in', '--layout', 'hugo', '--jobs', '1', '--out', 'merged'], {cwd: dir})
   assert.match(rerun.stderr, /0 converted, 24 unchanged/)
+  // Shards sharing ONE folder: every page is written (a name another shard holds is stepped around),
+  // and `merge` of that folder gives the unsharded run byte for byte.
+  await exec('parallel', ['--jobs', '4', '--halt', 'now,fail=1', process.execPath, bin, ...common, '--out', 'shared', '--shard', '{}/4', ':::', '1', '2', '3', '4'], {cwd: dir, timeout: 600_000})
+  assert.is([...(await tree(path.join(dir, 'shared'))).keys()].filter((name) => name.endsWith('.md')).length, 24, 'every page in the shared folder')
+  await exec(process.execPath, [bin, 'merge', 'from-shared', 'shared', '--layout', 'hugo', '-q'], {cwd: dir})
+  assert.equal(await tree(path.join(dir, 'from-shared')), await tree(path.join(dir, 'single')))
+  const sharedRerun = await exec(process.execPath, [bin, 'in', '--layout', 'hugo', '--jobs', '1', '--out', 'shared', '--shard', '2/4'], {cwd: dir})
+  assert.match(sharedRerun.stderr, /0 converted, \d+ unchanged, 0 skipped/)
   const notEmpty = await exec(process.execPath, [bin, 'merge', 'merged', 'shard-1'], {cwd: dir}).catch((error: {code: number; stderr: string}) => error)
   assert.is((notEmpty as {code: number}).code, 2)
   assert.match((notEmpty as {stderr: string}).stderr, /is not empty/)
+})
+
+test('cli: shards sharing one folder write every page; a run of another shard count is told what the folder holds', async function () {
+  await build()
+  const files: Record<string, string> = {}
+  for (let index = 0; index < 8; index++) files['in/p' + index + '.html'] = page({title: 'Same title', url: 'https://old.example/n/' + index + '/same.html', body: 'Body ' + index})
+  const dir = await folder(files)
+  for (const k of [1, 2, 3]) {
+    const result = await cli(['in', '--out', 'shared', '--layout', 'hugo', '--shard', k + '/3'], dir)
+    assert.is(result.code, 0, result.stderr)
+    assert.not.match(result.stderr, /skipped: /)
+  }
+  const names = [...(await tree(path.join(dir, 'shared'))).keys()].filter((name) => name.endsWith('.md'))
+  assert.is(names.length, 8, names.join(', '))
+  assert.ok(names.includes('posts/same.md'))
+  const single = await cli(['in', '--out', 'single', '--layout', 'hugo'], dir)
+  assert.is(single.code, 0, single.stderr)
+  await exec(process.execPath, [bin, 'merge', 'merged', 'shared', '--layout', 'hugo', '-q'], {cwd: dir})
+  assert.equal(await tree(path.join(dir, 'merged')), await tree(path.join(dir, 'single')))
+  const unsharded = await cli(['in', '--out', 'shared', '--layout', 'hugo'], dir)
+  assert.match(unsharded.stderr, /also holds pages of shard runs \(`\.news-markdown-manifest\.shard-1-of-3\.json`, .*run `news-markdown merge NEW-FOLDER /)
 })
 
 // Progress and Ctrl-C.

@@ -19,7 +19,7 @@ import type {ConvertOptions} from '../index.js'
 import {analyse} from 'scslre'
 import {maxJobs} from '../lib/cli/pool.js'
 import {countNodes} from '../lib/input/limits.js'
-import {safeSegment, slugFromUrl, slugify} from '../lib/cli/slug.js'
+import {safeSegment, slugFromUrl, slugify} from '../lib/output/slug.js'
 import {cleanAuthors} from '../lib/analyse/meta/author-names.js'
 import {chooseTitle} from '../lib/analyse/meta/title.js'
 import {normalizeDate} from '../lib/util/normalize-date.js'
@@ -701,23 +701,24 @@ for (const [way, run] of entries) {
 test('cli: a page that exhausts a worker’s heap is retried in a worker with a large heap; past that it fails alone (`out-of-memory`), with any --jobs', async function () {
   const dir = await folder({
     'in/a-small.html': page({title: '小'}),
-    'in/b-big.html': page({title: '大', body: '<p>这是一个段落，有一些文字。Some words too.</p>'.repeat(20_000)}),
+    'in/b-big.html': page({title: '大', body: '<p>这是一个段落，有一些文字。Some words too.</p>'.repeat(60_000)}),
     'in/c-small.html': page({title: '又小'})
   })
+  // Heaps with room for a small page even under coverage counters (`npm test` runs the suites under c8).
   for (const jobs of ['1', '2']) {
     // The retry heap suffices: everything converts.
-    const retried = await cli(['in', '--out', 'out-retry-' + jobs, '--jobs', jobs, '--worker-memory', '40M'], dir)
+    const retried = await cli(['in', '--out', 'out-retry-' + jobs, '--jobs', jobs, '--worker-memory', '96M'], dir)
     assert.is(retried.code, 0, retried.stderr)
     // It does not: the big page fails with a clear reason, the rest converts, the lock is gone.
-    process.env.NEWS_MARKDOWN_RETRY_HEAP = '48'
+    process.env.NEWS_MARKDOWN_RETRY_HEAP = '128'
     let result
     try {
-      result = await cli(['in', '--out', 'out-' + jobs, '--jobs', jobs, '--worker-memory', '40M', '--report', 'report-' + jobs + '.json'], dir)
+      result = await cli(['in', '--out', 'out-' + jobs, '--jobs', jobs, '--worker-memory', '96M', '--report', 'report-' + jobs + '.json'], dir)
     } finally {
       delete process.env.NEWS_MARKDOWN_RETRY_HEAP
     }
     assert.is(result.code, 1)
-    assert.match(result.stderr, /b-big\.html: Converting this page ran out of memory \(a 48 MB heap\): not converted; the batch goes on .*\[out-of-memory\]/)
+    assert.match(result.stderr, /b-big\.html: Converting this page ran out of memory \(a 128 MB heap\): not converted; the batch goes on .*\[out-of-memory\]/)
     assert.match(result.stderr, /2 converted, 0 unchanged, 0 skipped, 1 failed/)
     const report = JSON.parse(await fs.readFile(path.join(dir, 'report-' + jobs + '.json'), 'utf8')) as {files: Array<{input: string; status: string; error: {ruleId: string} | null}>}
     assert.equal(

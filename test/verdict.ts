@@ -13,6 +13,10 @@ import {select} from 'hast-util-select'
 import {collectCandidates, fieldEvidence} from '../lib/verdict/fields.js'
 import {measurePageText} from '../lib/verdict/page-text.js'
 import {judge, thresholds} from '../lib/verdict/rules.js'
+import {isGluedName, splitAuthors} from '../lib/verdict/authors.js'
+import {boilerplateTail} from '../lib/verdict/tail.js'
+import {otherReadings} from '../lib/verdict/visible-date.js'
+import {sameDay} from '../lib/verdict/fields.js'
 
 const fixtures = new URL('../fixtures/', import.meta.url)
 
@@ -92,9 +96,14 @@ test('verdict: a plain article is ok, with every measurement filled', async func
     'droppedCharacters',
     'removedMedia',
     'replacementCharacters',
+    'boilerplateTail',
+    'authorNames',
+    'authorGlued',
     'fields'
   ]
   assert.equal(Object.keys(verdict.measurements).sort(), [...keys].sort())
+  assert.is(verdict.measurements.boilerplateTail, null)
+  assert.is(verdict.measurements.authorNames, 0)
   assert.is(verdict.measurements.outputParagraphs, 6)
   assert.is(verdict.measurements.sentenceTextOutsideRoot, 0)
   assert.is(verdict.measurements.titleNearRoot, true)
@@ -193,6 +202,9 @@ test('verdict: rules flag at their thresholds and not below', function () {
     droppedCharacters: 0,
     removedMedia: 0,
     replacementCharacters: 0,
+    boilerplateTail: null,
+    authorNames: 1,
+    authorGlued: [],
     fields: {}
   }
   const page = {characters: 5000, sentenceCharacters: 2400, sentenceInRoot: 2160, longestOutside: 200, longestInside: 400, titleNearRoot: true}
@@ -213,6 +225,10 @@ test('verdict: rules flag at their thresholds and not below', function () {
   assert.equal(ids({droppedCharacters: 1001}), ['dropped-content:review'])
   assert.equal(ids({droppedCharacters: 1000}), [])
   assert.equal(ids({replacementCharacters: 3}), ['garbled-text:review'])
+  assert.equal(ids({boilerplateTail: 'Follow us on Mastodon'}), ['boilerplate-tail:review'])
+  assert.equal(ids({authorNames: 4}), ['suspect-author:review'])
+  assert.equal(ids({authorNames: 3}), [])
+  assert.equal(ids({authorNames: 1, authorGlued: ['Joe Davidson Washington Post']}), ['suspect-author:review'])
   assert.equal(ids({fields: {date: {source: 'meta', conflict: {value: '2020-01-01', source: 'visible-date'}}}}), ['metadata-conflict:review'])
   // CJK weighs twice: 80 CJK characters are not short, 70 are.
   assert.equal(
@@ -241,6 +257,66 @@ test('verdict: the CLI reports each page’s verdict and ends its summary with t
   const status = Object.fromEntries(report.files.map((file) => [file.input, file.verdict && file.verdict.status + ' ' + file.verdict.reasons.join(',')]))
   assert.equal(status, {'dates.html': 'review metadata-conflict', 'form.html': 'ok ', 'good.html': 'ok ', 'upgrade.html': 'review short-article'})
   assert.match(result.stderr, /2 pages need review: metadata-conflict ×1, short-article ×1\n$/)
+})
+
+test('verdict: an output ending with a comment policy or a call to scan a QR code is a boilerplate tail to review', async function () {
+  for (const name of ['verdict-boilerplate-tail', 'verdict-boilerplate-tail-cjk']) {
+    const {verdict, ruleIds} = await fixture(name)
+    assert.is(verdict.status, 'review', name)
+    assert.equal(verdict.reasons, ['boilerplate-tail'], name)
+    assert.ok(ruleIds.includes('boilerplate-tail'), name)
+    assert.ok(verdict.measurements.boilerplateTail && verdict.measurements.boilerplateTail.length < 200, name)
+  }
+  assert.is(boilerplateTail(['The council will decide in June.', 'Follow us on Mastodon for more.'])!.phrase, 'Follow us on')
+  assert.is(boilerplateTail(['公园还将在北门增设一处自行车停放点。', '欢迎扫码关注我们的公众号'])!.phrase, '扫码')
+  // An article’s sentence naming a newsletter, or a long closing paragraph, is no furniture.
+  assert.is(boilerplateTail(['The union said it would write to members in its weekly newsletter.']), undefined)
+  assert.is(boilerplateTail(['All rights reserved, the court found, ' + 'and the judge explained the ruling at length. '.repeat(10)]), undefined)
+})
+
+test('verdict: an author glued to an outlet, or a list of other articles’ bylines, is a suspect author', async function () {
+  const glued = await fixture('verdict-glued-author')
+  assert.is(glued.verdict.status, 'review')
+  assert.equal(glued.verdict.reasons, ['suspect-author'])
+  assert.equal(glued.verdict.measurements.authorGlued, ['Marta Quill Riverside Tribune'])
+  const list = await fixture('verdict-author-list')
+  assert.equal(list.verdict.reasons, ['suspect-author'])
+  assert.is(list.verdict.measurements.authorNames, 5)
+  // A teaser rail’s bylines do not reach the author field: nothing to flag.
+  const rail = await fixture('verdict-teaser-bylines')
+  assert.is(rail.verdict.status, 'ok')
+  assert.is(rail.verdict.measurements.authorNames, 1)
+  assert.ok(isGluedName('Joe Davidson Washington Post'))
+  assert.ok(isGluedName('FOCUS-Online-Experte Robin Tschöpe'))
+  assert.ok(isGluedName('方敏北京大学经济学院教授'))
+  assert.not.ok(isGluedName('Joe Davidson'))
+  assert.not.ok(isGluedName('Multimedia Redaktion'), 'an outlet alone names no one')
+  assert.not.ok(isGluedName('Smart Shopping Team'), 'an organisation’s name')
+  assert.ok(isGluedName('Meg Wagner NEW YORK DAILY NEWS'))
+  assert.not.ok(isGluedName('jroe_42'), 'a user name')
+  assert.not.ok(isGluedName('欧阳晓明'))
+  assert.not.ok(isGluedName('加拿大必读'), 'an account name without a person’s name')
+  assert.equal(splitAuthors('张三、李四, Jane Roe'), ['张三', '李四', 'Jane Roe'])
+})
+
+test('verdict: the visible date compares like with like (no ambiguous order, body text, listing or headline)', async function () {
+  for (const name of ['verdict-date-ambiguous-order', 'verdict-date-in-body']) {
+    const {verdict} = await fixture(name)
+    assert.is(verdict.status, 'ok', name)
+    assert.is(verdict.measurements.fields.date!.conflict, null, name)
+  }
+  assert.equal(otherReadings('06/11/2023'), ['2023-11-06'])
+  assert.equal(otherReadings('6-11-2023 10:00'), ['2023-11-06'])
+  assert.equal(otherReadings('13/11/2023'), [], 'a day over 12 is unambiguous')
+  assert.equal(otherReadings('06.11.2023'), [], 'dots are day first everywhere')
+  assert.equal(otherReadings('05/05/2023'), [])
+  // A time with a zone is any local day from UTC-12 to UTC+14; without zones a day apart agrees.
+  assert.ok(sameDay('2021-03-13T23:30:00-08:00', '2021-03-14'))
+  assert.ok(sameDay('2021-03-13T23:30:00Z', '2021-03-14'))
+  assert.not.ok(sameDay('2020-01-17T21:08:00Z', '2020-01-19'))
+  assert.ok(sameDay('2020-01-17', '2020-01-18'))
+  assert.not.ok(sameDay('2020-01-17', '2020-01-19'))
+  assert.not.ok(sameDay('not a date', '2020-01-19'))
 })
 
 test.run()

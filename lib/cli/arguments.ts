@@ -11,16 +11,16 @@ import type {RelatedPlacement} from '../types.js'
 import {imageModes} from '../images/placement.js'
 import type {ImageMode} from '../images/placement.js'
 import type {FetchOptions} from '../images/fetch.js'
-import {layoutNames} from './layouts.js'
-import type {LayoutName} from './layouts.js'
+import {layoutNames} from '../output/layouts.js'
+import type {LayoutName} from '../output/layouts.js'
 import {parseShard} from './shard.js'
 import {defaultProgressInterval} from './progress.js'
 import type {Shard} from './shard.js'
 import {loadUrlMap} from './url-map.js'
 import {describeFsError} from './fs-error.js'
-import {slugSources} from './slug.js'
+import {slugSources} from '../output/slug.js'
 import {isTimeZone} from '../output/timezone.js'
-import type {SlugSource} from './slug.js'
+import type {SlugSource} from '../output/slug.js'
 
 /** Settings of one CLI run. */
 export interface Settings {
@@ -99,7 +99,8 @@ Options:
       --related-frontmatter also write related articles into the frontmatter
   -j, --jobs <n>            worker threads (default and most: available cores,
                             as memory allows)
-      --shard <k/n>         convert only shard k of n (by hash of the path)
+      --shard <k/n>         convert only shard k of n (by hash of the path);
+                            then \`news-markdown merge\` the shards' folders
       --report <file>       write a JSON report, one entry per input
       --report-html <file>  write a review page: one self-contained HTML file
       --redirects <file>    write a redirect map of old URLs for a web server
@@ -128,7 +129,8 @@ Options:
       --progress-interval <s>  seconds between progress lines when stderr
                             is not a terminal (default 5; 0: none)
   -v, --verbose             print warnings (vfile-reporter)
-  -q, --quiet               print only errors
+  -q, --quiet               print only errors (pages that failed or were
+                            skipped), no progress or summary
   -h, --help                show this help
       --version             show the version
 

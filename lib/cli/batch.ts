@@ -6,6 +6,7 @@ import {ImageStage, imagesUnchanged} from '../images/stage.js'
 import {aliasGenerator} from '../output/alias-path.js'
 import type {Settings} from './arguments.js'
 import type {Task, TaskMessage, TaskResult} from './convert-task.js'
+import {settleBatchTags} from './batch-tags.js'
 import {sha256} from './hash.js'
 import {acquireLock} from './lock.js'
 import {printable} from './escape.js'
@@ -17,10 +18,11 @@ import type {Pool} from './pool.js'
 import {createProgress} from './progress.js'
 import {RedirectPlan} from './redirect-plan.js'
 import {writeRedirectMap} from './redirect-map.js'
-import {formatSummary, noFacts, summarize} from './report.js'
-import type {PageFacts, Report, ReportEntry} from './report.js'
+import {formatDuplicates, formatSummary, noFacts, summarize} from './report.js'
+import type {PageFacts, Report, ReportEntry, ReportMessage} from './report.js'
 import {renderReportHtml} from './report-html.js'
 import {inShard} from './shard.js'
+import {maxReclaims, otherRunsManifests, stepAroundForeign} from './shared-folder.js'
 import {formatFiles, toVFile} from './verbose.js'
 import {walkInputs} from './walk-inputs.js'
 import type {Input, NotPages} from './walk-inputs.js'
@@ -227,6 +229,24 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
       ) + '\n'
     )
   }
+  const others = await otherRunsManifests(outDir, settings.shard.count)
+  if (others.length > 0 && !settings.quiet) {
+    io.stderr.write(
+      printable(
+        'news-markdown: `' +
+          outDir +
+          '` also holds pages of ' +
+          (settings.shard.count > 1 ? 'other runs' : 'shard runs') +
+          ' (' +
+          others.map((name) => '`' + name + '`').join(', ') +
+          '), which this run does not know: a page whose name one of them holds ' +
+          (settings.shard.count > 1 ? 'takes another name' : 'is skipped') +
+          '. To combine them into one folder, run `news-markdown merge NEW-FOLDER ' +
+          outDir +
+          '`'
+      ) + '\n'
+    )
+  }
   const entries: Array<ReportEntry> = []
   const files: Array<{path: string; messages: Array<TaskMessage>}> = []
   const registry = new PathRegistry()
@@ -234,6 +254,8 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   const todo: Array<Input> = []
   const current = new Set(inputs.map((input) => input.relative))
 
+  // `--shard`: other shards may write into this folder at the same time.
+  const shared = settings.shard.count > 1
   const plan = new RedirectPlan({generator: aliasGenerator(settings.layout), aliasOptions: {}, permalink: settings.permalink, map: settings.redirectsFormat})
 
   // 1. Unchanged inputs keep their outputs (and old URLs, unless the alias
@@ -247,6 +269,7 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
       !settings.force &&
       entry &&
       known &&
+      entry.tags &&
       entry.converter === converter &&
       (await unchanged(input.relative, input.absolute, path.join(outDir, entry.output), entry, manifest)) &&
       (await imagesUnchanged(entry, settings.images, outDir))
@@ -318,6 +341,8 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   // A file system that refuses writes (full, read-only) stops the batch.
   let stopped: {input: Input; error: unknown} | undefined
   let failure: unknown
+  // Notes on pages whose tags the batch wrote in other forms.
+  let tagNotes = new Map<string, ReportMessage>()
   // Ctrl-C: stop waiting for conversions at once; writes in flight finish.
   let interrupt: 'interrupted' | undefined
   const onAbort = new Promise<'interrupted'>((resolve) => {
@@ -347,7 +372,10 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
       const result = settled
       pending[index] = undefined
       if (index + window < todo.length) start(index + window)
-      const claimed = claimOutput({outDir, out, converter, manifest, registry, input, result, overwrite: settings.overwrite, images})
+      // Shards sharing the folder: names other shards' pages hold are stepped around.
+      const identity = result.page && ([result.page.placement.path, result.page.redirect?.from ?? input.relative, [input.relative]] as const)
+      if (shared && identity) await stepAroundForeign(outDir, registry, manifest, ...identity)
+      let claimed = claimOutput({outDir, out, converter, manifest, registry, input, result, overwrite: settings.overwrite, images})
       // Another page holds the old URL or the alias's file: write this one without alias.
       if (result.page && claimed.output !== null && !plan.claim(input.relative, claimed.output, result.page.redirect) && result.page.redirect?.alias) {
         await withoutAlias(pool, taskFor(input), result)
@@ -359,7 +387,14 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
       const done: Promise<void> = (async () => {
         if (before) await before
         try {
-          entries.push(await claimed.write())
+          let entry = await claimed.write()
+          // Another shard wrote the name meanwhile: the next name.
+          for (let attempt = 0; shared && identity && claimed.foreign && attempt < maxReclaims; attempt++) {
+            await stepAroundForeign(outDir, registry, manifest, ...identity)
+            claimed = claimOutput({outDir, out, converter, manifest, registry, input, result, overwrite: settings.overwrite, images})
+            entry = await claimed.write()
+          }
+          entries.push(entry)
         } catch (error) {
           if (isInTheWay(error)) {
             // Something appeared in the way during the run: this page only.
@@ -417,6 +452,19 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
       else entries[index] = entry
     }
     if (images && !stopped && !interrupt) await images.removeUnused()
+    // Every page written: the batch's tag forms (`batch-tags.ts`).
+    if (!stopped && !interrupt) {
+      const settled = await settleBatchTags(
+        out,
+        manifest,
+        entries.filter((entry) => entry.status === 'converted' || entry.status === 'unchanged').map((entry) => entry.input)
+      )
+      tagNotes = settled.notes
+      if (settled.failed) {
+        if (!isWriteError(settled.failed.error)) throw settled.failed.error
+        stopped = {input: byName.get(settled.failed.relative) as Input, error: settled.failed.error}
+      }
+    }
   } finally {
     await Promise.all(writing)
     // Interrupted: conversions still running are abandoned (their workers ended below), not waited for.
@@ -476,11 +524,17 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
     if (mapError) io.stderr.write(progressNewline(settings, io) + 'news-markdown: Cannot write the redirect map `' + settings.redirects + '`: ' + describeWriteError(mapError) + '\n')
   }
   if (plan.active) for (const entry of entries) if (written.has(entry.input)) entry.warnings.push(...plan.messages(entry.input, written))
+  for (const entry of entries) {
+    const note = tagNotes.get(entry.input)
+    if (note && written.has(entry.input)) entry.warnings.push(note)
+  }
   const summary = summarize(entries)
   if (images && settings.images !== 'keep') summary.images = images.summary
   const verbose = files.filter((file) => file.messages.length > 0).map((file) => toVFile(file.path, file.messages))
   if (settings.verbose && verbose.length > 0) io.stderr.write(formatFiles(verbose))
-  for (const entry of entries) if (entry.status === 'skipped' && !settings.quiet && entry.reason !== interruptedReason) io.stderr.write(printable(entry.input + ': skipped: ' + entry.reason) + '\n')
+  // Skipped pages are not written: printed with `-q` too, as failures are.
+  for (const entry of entries) if (entry.status === 'skipped' && entry.reason !== interruptedReason) io.stderr.write(printable(entry.input + ': skipped: ' + entry.reason) + '\n')
+  if (!settings.quiet) io.stderr.write(printable(formatDuplicates(entries, 'news-markdown: '), true))
   const report: Report = {converter, shard: settings.shard.index + '/' + settings.shard.count, summary, files: entries}
   if (!(await writeReports(settings, io, report, outDir))) manifestError ||= true
   if (!settings.quiet) io.stderr.write(formatSummary(summary))

@@ -6,8 +6,8 @@ import {aliasGenerator, aliasPath} from '../output/alias-path.js'
 import type {AliasOptions} from '../output/alias-path.js'
 import {sha256} from './hash.js'
 import {stamp} from './manifest.js'
-import type {LayoutName, Placement} from './layouts.js'
-import {renderPage} from './render-page.js'
+import type {LayoutName, Placement} from '../output/layouts.js'
+import {renderPage} from '../output/render-page.js'
 import {pagePath} from '../images/placement.js'
 import type {ImageMode} from '../images/placement.js'
 import {imageSpans} from '../images/rewrite.js'
@@ -15,12 +15,10 @@ import type {ImageSpan} from '../images/rewrite.js'
 import {pageImages} from '../images/stage.js'
 import type {PageImage} from '../images/stage.js'
 import {reportArticle} from './report.js'
-import type {SlugSource} from './slug.js'
+import type {SlugSource} from '../output/slug.js'
 import type {PageFacts} from './report.js'
 import {countWords} from './word-count.js'
-import {junkReasons, normalizeTags} from '../output/tags.js'
-import {withTimeZone} from '../output/timezone.js'
-import type {VFile} from 'vfile'
+import {frontmatterTags} from '../output/frontmatter-tags.js'
 
 /**
  * A page to convert (structured-cloneable, for worker threads): the task
@@ -82,6 +80,8 @@ export interface Converted {
   imageSpans?: Array<ImageSpan> | undefined
   /** Headline fields, words and verdict, for the report. */
   facts: PageFacts
+  /** The frontmatter's tags as the page itself gives them (`frontmatterTags`), before the batch's forms (`BatchTags`). */
+  tags: Array<string>
   /** The original URL, for aliases and redirect maps; `null` when the page has none. */
   redirect: PageRedirect | null
 }
@@ -126,8 +126,15 @@ export default async function convertTask(task: Task): Promise<TaskResult> {
   try {
     // The layout writes the frontmatter: converting without it saves one YAML pass.
     const file = await convert(bytes, {...task.options, frontmatter: false, path: task.relative})
-    const notes = prepareArticle(file, task.timezone)
-    const {markdown, placement, fields, article} = renderPage(file, task.relative, task.layout, task.options, task.aliases, task.slug)
+    const {markdown, placement, fields, article} = renderPage(file, {
+      ...task.options,
+      frontmatter: false,
+      layout: task.layout,
+      relative: task.relative,
+      aliases: task.aliases,
+      slug: task.slug,
+      timezone: task.timezone
+    })
     const generator = aliasGenerator(task.layout)
     let redirect: PageRedirect | null = null
     if (article.url) {
@@ -135,7 +142,7 @@ export default async function convertTask(task: Task): Promise<TaskResult> {
       redirect = {from: article.url, date: article.date, alias: task.aliases === false ? undefined : alias?.path, aliasReason: alias?.reason}
     }
     const facts: PageFacts = {article: reportArticle(article), words: countWords(String(file)), verdict: file.data.verdict ?? null}
-    const page: Converted = {markdown, placement, fields, inputHash: sha256(bytes), outputHash: sha256(markdown), inputStamp, facts, redirect}
+    const page: Converted = {markdown, placement, fields, inputHash: sha256(bytes), outputHash: sha256(markdown), inputStamp, facts, redirect, tags: frontmatterTags(markdown)}
     const mode = task.images || 'keep'
     if (mode !== 'keep') {
       placement.path = pagePath(task.layout, mode, placement.path)
@@ -145,7 +152,7 @@ export default async function convertTask(task: Task): Promise<TaskResult> {
         page.imageSpans = imageSpans(markdown)
       }
     }
-    return {page, messages: [...file.messages.map(plain), ...notes]}
+    return {page, messages: file.messages.map(plain)}
   } catch (error) {
     const cause = error as {ruleId?: unknown; reason?: unknown; message?: unknown; line?: unknown; column?: unknown}
     const message: TaskMessage = {
@@ -167,36 +174,6 @@ export function cliWording(reason: string): string {
   let result = reason
   for (const [name, option] of Object.entries(optionNames)) result = result.split(name).join(option)
   return result
-}
-
-/**
- * Ready a converted page's metadata for the frontmatter: tags normalised
- * (`normalizeTags`), a date without offset given the offset of the matched
- * profile's `timeZone`, else of `timezone` (`--timezone`). Returns info messages
- * (`tag-dropped`, `tags-merged`) for the report.
- */
-export function prepareArticle(file: VFile, timezone: string | undefined): Array<TaskMessage> {
-  const article = file.data.article
-  const notes: Array<TaskMessage> = []
-  if (!article) return notes
-  const zone = file.data.profile?.timeZone || timezone
-  if (zone && article.date) article.date = withTimeZone(article.date, zone)
-  if (article.tags && article.tags.length > 0) {
-    const result = normalizeTags(article.tags)
-    article.tags = result.tags
-    for (const {tag, reason} of result.dropped) notes.push(info('tag-dropped', 'Tag `' + clipTag(tag) + '` dropped: ' + junkReasons[reason]))
-    for (const {kept, forms} of result.merged) notes.push(info('tags-merged', 'Tags ' + forms.map((form) => '`' + form + '`').join(', ') + ' merged into `' + kept + '` (they differ only in case)'))
-  }
-  return notes
-}
-
-function info(ruleId: string, reason: string): TaskMessage {
-  return {ruleId, reason, line: undefined, column: undefined, fatal: undefined}
-}
-
-function clipTag(tag: string): string {
-  const characters = [...tag]
-  return characters.length > 60 ? characters.slice(0, 60).join('') + '…' : tag
 }
 
 /**

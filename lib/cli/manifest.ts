@@ -37,6 +37,14 @@ export interface ManifestEntry {
    * version (converted again).
    */
   facts?: PageFacts | undefined
+  /**
+   * The frontmatter's tags as the page gives them (before the batch's
+   * forms, `BatchTags`), for the batch's tag forms in later runs and in
+   * `merge`; absent: written by an older version (converted again).
+   */
+  tags?: Array<string> | undefined
+  /** The tags the file has when the batch's forms differ from `tags`. */
+  tagsWritten?: Array<string> | undefined
 }
 
 /**

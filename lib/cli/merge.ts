@@ -15,6 +15,9 @@
  *   pages, one old URL) loses its alias, and a page whose alias another
  *   shard's page held gets it back; the frontmatter is written again with
  *   the same serializer. `--redirects` writes the map of every page.
+ * - Tags: the batch's form of each tag (`BatchTags`) over the pages of
+ *   every shard, from each page's own forms in its manifest entry; a
+ *   page's `tags` block is written again where its shard chose another.
  * - Reports: the entries of the shards' reports, with the messages about
  *   old URLs made again for the whole batch.
  *
@@ -30,22 +33,23 @@ import type {AliasGenerator} from '../output/alias-path.js'
 import {checkPermalink, defaultPermalinks} from '../output/permalink.js'
 import {formatFromFileName, redirectFormats} from '../output/redirects.js'
 import type {RedirectFormat} from '../output/redirects.js'
-import {stringifyFrontmatter} from '../util/frontmatter-yaml.js'
+import {fenceFrontmatter} from '../output/frontmatter.js'
 import {UsageError} from './arguments.js'
 import type {Settings} from './arguments.js'
 import type {Io} from './batch.js'
 import {interrupted, writeReports} from './batch.js'
 import {printable} from './escape.js'
+import {applyBatchTags, batchTagNote, batchTagRule, batchTagsOf} from './batch-tags.js'
 import {sha256} from './hash.js'
-import {layoutNames} from './layouts.js'
-import type {LayoutName} from './layouts.js'
+import {layoutNames} from '../output/layouts.js'
+import type {LayoutName} from '../output/layouts.js'
 import {acquireLock} from './lock.js'
 import {compare, Manifest, stamp} from './manifest.js'
 import type {ManifestEntry} from './manifest.js'
 import {collisionSuffix, PathRegistry} from './path-registry.js'
 import {RedirectPlan} from './redirect-plan.js'
 import {writeRedirectMap} from './redirect-map.js'
-import {formatSummary, summarize} from './report.js'
+import {formatDuplicates, formatSummary, summarize} from './report.js'
 import type {Report, ReportEntry} from './report.js'
 import {writeAtomic} from './write-atomic.js'
 import type {ImageSummary} from '../images/stage.js'
@@ -140,7 +144,10 @@ export async function runMerge(argv: Array<string>, io: Io, converter: string): 
       plan.dropAlias(relative)
     }
 
-    // 4. Copy: pages (frontmatter written again when their alias changes), bundles' files, other files.
+    // The batch's tag forms over the pages of every shard.
+    const tags = batchTagsOf(ordered.map((page) => page.entry))
+
+    // 4. Copy: pages (frontmatter written again when their alias or tags change), bundles' files, other files.
     const target = await Manifest.load(path.join(out, '.news-markdown-manifest.json'))
     const written = new Set<string>()
     for (const page of ordered) {
@@ -160,13 +167,23 @@ export async function runMerge(argv: Array<string>, io: Io, converter: string): 
       let text = bytes.toString('utf8')
       const alias = wanted.get(page.relative)
       if (generator && page.entry.redirect && (page.entry.redirect.alias ?? undefined) !== alias) text = withAlias(text, generator, alias)
+      const settled = page.entry.tags ? applyBatchTags(tags, page.entry, text) : {text, tagsWritten: undefined}
+      text = settled.text
       const file = path.join(out, ...page.output.split('/'))
       await fs.mkdir(path.dirname(file), {recursive: true})
       await writeAtomic(file, text, {replace: false})
       if (page.entry.output.endsWith('/index.md')) await copyBundle(path.dirname(source), path.dirname(file))
       const stats = await fs.lstat(file)
       const redirect = page.entry.redirect && {from: page.entry.redirect.from, date: page.entry.redirect.date, alias}
-      await target.set(page.relative, {...page.entry, output: page.output, outputHash: sha256(text), redirect, outputStamp: stamp(stats), images: movedImages(page)})
+      await target.set(page.relative, {
+        ...page.entry,
+        output: page.output,
+        outputHash: sha256(text),
+        redirect,
+        outputStamp: stamp(stats),
+        images: movedImages(page),
+        tagsWritten: settled.tagsWritten
+      })
       written.add(page.relative)
     }
     for (const folder of folders) await copyOthers(folder, folder, out, pages, conflicts)
@@ -193,8 +210,12 @@ export async function runMerge(argv: Array<string>, io: Io, converter: string): 
       for (const entry of report.files) {
         if (entries.some((other) => other.input === entry.input)) continue
         const page = pages.get(entry.input)
-        const warnings = entry.warnings.filter((warning) => !planRules.has(warning.ruleId || ''))
-        if (written.has(entry.input)) warnings.push(...plan.messages(entry.input, written))
+        const warnings = entry.warnings.filter((warning) => !planRules.has(warning.ruleId || '') && warning.ruleId !== batchTagRule)
+        if (written.has(entry.input)) {
+          warnings.push(...plan.messages(entry.input, written))
+          const note = page && batchTagNote(tags, page.entry.tags)
+          if (note) warnings.push(note)
+        }
         const moved = page && written.has(entry.input) && page.output !== page.entry.output && page.output.endsWith('/index.md')
         const images =
           moved && entry.images
@@ -210,15 +231,10 @@ export async function runMerge(argv: Array<string>, io: Io, converter: string): 
     entries.sort((a, b) => compare(a.input, b.input))
     const summary = summarize(entries)
     if (images) summary.images = images
-    const duplicates = entries.flatMap((entry) => entry.warnings.filter((warning) => warning.ruleId === 'duplicate-old-url').map((warning) => entry.input + ': ' + warning.reason))
     const reportsOk = reports.length === 0 || (await writeReports(options.settings, io, {converter, shard: '1/1', summary, files: entries}, out))
     for (const conflict of conflicts) io.stderr.write(printable('news-markdown: merge: ' + conflict) + '\n')
-    if (duplicates.length > 0) {
-      io.stderr.write('news-markdown: merge: ' + duplicates.length + ' old ' + (duplicates.length === 1 ? 'URL is' : 'URLs are') + ' claimed by two pages (each kept by the first by input path):\n')
-      for (const line of duplicates.slice(0, 10)) io.stderr.write('  ' + printable(line) + '\n')
-      if (duplicates.length > 10) io.stderr.write('  … and ' + (duplicates.length - 10) + ' more (see the report)\n')
-    }
     if (!options.quiet) {
+      io.stderr.write(printable(formatDuplicates(entries, 'news-markdown: merge: '), true))
       io.stderr.write('merged ' + written.size + ' pages from ' + folders.length + ' shard ' + (folders.length === 1 ? 'folder' : 'folders') + ' into ' + printable(out) + '\n')
       if (entries.length > 0) io.stderr.write(formatSummary(summary))
     }
@@ -343,7 +359,7 @@ export function withAlias(markdown: string, generator: AliasGenerator, alias: st
   const key = generator === 'hugo' ? 'aliases' : 'redirect_from'
   delete data[key]
   if (alias !== undefined) data[key] = [alias]
-  return '---\n' + stringifyFrontmatter(data) + '---\n' + markdown.slice(end + 5)
+  return fenceFrontmatter(data) + markdown.slice(end + 5)
 }
 
 /**

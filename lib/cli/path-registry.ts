@@ -29,13 +29,14 @@ export class PathRegistry {
    * (its input path), then `-2`, `-3`, … after it. Returns the path claimed.
    */
   claim(path: string, identity = path, fallbacks: ReadonlyArray<string> = []): string {
-    if (!this.has(path)) {
-      this.reserve(path)
-      return path
-    }
-    const candidate = suffixed(path, [identity, ...fallbacks], (each) => !this.has(each))
+    const candidate = this.next(path, identity, fallbacks)
     this.reserve(candidate)
     return candidate
+  }
+
+  /** The path `claim` would claim now, without claiming it. */
+  next(path: string, identity = path, fallbacks: ReadonlyArray<string> = []): string {
+    return this.has(path) ? suffixed(path, [identity, ...fallbacks], (each) => !this.has(each)) : path
   }
 }
 

@@ -78,12 +78,11 @@ export function maxJobs(heapMb = defaultHeapMb): number {
  */
 export function createPool(options: PoolOptions): Pool {
   const jobs = Math.max(1, options.jobs)
-  const main = shared(jobs, options.heapMb)
   const slots = new Slots(jobs)
   const retrySlots = new Slots(1)
-  let retry: Piscina<Task, TaskResult> | undefined
 
-  const attempt = async (pool: Piscina<Task, TaskResult>, task: Task): Promise<TaskResult | 'out-of-memory'> => {
+  const attempt = async (threads: number, heapMb: number, task: Task): Promise<TaskResult | 'out-of-memory'> => {
+    const pool = shared(threads, heapMb)
     // The worker writes when it starts the task (shared memory): the time a
     // new worker takes to start is not counted.
     const started = new BigInt64Array(new SharedArrayBuffer(8))
@@ -96,28 +95,42 @@ export function createPool(options: PoolOptions): Pool {
       else controller.abort()
     }
     if (options.timeoutMs > 0) timer = setTimeout(check, options.timeoutMs)
+    // A worker that dies while starting (before it takes any page) makes `piscina` stop
+    // starting workers for good: a page still waiting would wait forever. Stop waiting.
+    let startFailure: {code?: string; message?: string} | undefined
+    const onStartFailure = (error: {code?: string; message?: string}) => {
+      if (Atomics.load(started, 0) !== 0n) return
+      startFailure = error
+      controller.abort()
+    }
+    pool.on('error', onStartFailure)
+    running.set(pool, (running.get(pool) || 0) + 1)
     try {
       return await pool.run({...task, started}, {signal: controller.signal})
     } catch (error) {
-      const cause = error as {code?: string; name?: string; message?: string}
+      const cause = startFailure || (error as {code?: string; name?: string; message?: string})
       if (cause.code === 'ERR_WORKER_OUT_OF_MEMORY') return 'out-of-memory'
+      if (startFailure) {
+        return failure('worker-crash', 'The worker that was to convert this page died while starting: ' + String(cause.message) + '; the batch goes on')
+      }
       if (controller.signal.aborted) {
         return failure('timeout', 'Converting this page took longer than ' + seconds(options.timeoutMs) + ' (`--page-timeout`): stopped; the batch goes on')
       }
       return failure('worker-crash', 'The worker converting this page crashed: ' + String(cause.message || error))
     } finally {
       clearTimeout(timer)
+      pool.off('error', onStartFailure)
+      done(pool)
     }
   }
 
   return {
     async run(task) {
-      const first = await slots.use(() => attempt(main, task))
+      const first = await slots.use(() => attempt(jobs, options.heapMb, task))
       if (first !== 'out-of-memory') return first
       if (options.retryHeapMb <= options.heapMb) return outOfMemory(options.heapMb)
       // A fresh worker with a large heap, one at a time; it goes away when idle.
-      retry ||= shared(0, options.retryHeapMb)
-      const second = await retrySlots.use(() => attempt(retry as Piscina<Task, TaskResult>, task))
+      const second = await retrySlots.use(() => attempt(0, options.retryHeapMb, task))
       if (second !== 'out-of-memory') return second
       return outOfMemory(options.retryHeapMb)
     },
@@ -128,6 +141,20 @@ export function createPool(options: PoolOptions): Pool {
 }
 
 const pools = new Map<string, Piscina<Task, TaskResult>>()
+/** Pages in hand or waiting, per pool. */
+const running = new Map<Piscina<Task, TaskResult>, number>()
+/** Pools that start no more workers: ended when their last page is done. */
+const retired = new Set<Piscina<Task, TaskResult>>()
+
+function done(pool: Piscina<Task, TaskResult>): void {
+  const left = (running.get(pool) || 1) - 1
+  if (left > 0) {
+    running.set(pool, left)
+    return
+  }
+  running.delete(pool)
+  if (retired.delete(pool)) void pool.destroy()
+}
 
 /**
  * The pool of `threads` workers with `heapMb` heaps (`0` threads: one
@@ -150,8 +177,16 @@ function shared(threads: number, heapMb: number): Piscina<Task, TaskResult> {
     })
     // A worker that dies holding no page (out of memory while starting or idle, under a
     // tight `--worker-memory`) is an `error` event on the pool: unhandled, it would end
-    // the whole batch. Piscina replaces the worker; pages in hand fail on their own.
-    pool.on('error', () => {})
+    // the whole batch. Pages in hand fail on their own; pages waiting give up (see
+    // `attempt`). After such a death `piscina` starts no more workers in this pool, so
+    // the next page gets a new one; this one ends when its last page is done.
+    const failed = pool
+    failed.on('error', () => {
+      if (pools.get(key) !== failed) return
+      pools.delete(key)
+      if (running.has(failed)) retired.add(failed)
+      else void failed.destroy()
+    })
     pools.set(key, pool)
   }
   return pool
@@ -180,8 +215,9 @@ function workerArgv(): Array<string> {
 
 /** End every worker thread (for embedders that want them gone at once). */
 export async function closePools(): Promise<void> {
-  const all = [...pools.values()]
+  const all = [...pools.values(), ...retired]
   pools.clear()
+  retired.clear()
   await Promise.all(all.map((pool) => pool.destroy()))
 }
 

@@ -214,7 +214,7 @@ const script = String.raw`
   var summary = data.summary;
   document.getElementById('out').textContent = data.outDir;
   document.getElementById('run').textContent = data.converter + (data.shard !== '1/1' ? ', shard ' + data.shard : '') + ': ' +
-    [plural(summary.converted, 'converted', 'converted'), summary.unchanged + ' unchanged', summary.skipped + ' skipped', summary.failed + ' failed'].join(', ');
+    [plural(summary.converted, 'converted', 'converted'), summary.unchanged + ' unchanged', summary.skipped + ' skipped', summary.failed + ' failed to convert'].join(', ');
 
   // Verdict chips (they set the verdict filter).
   var chipBox = document.getElementById('verdict-counts');

@@ -130,12 +130,14 @@ export function summarize(entries: ReadonlyArray<ReportEntry>): Summary {
 const topReasons = 5
 
 /**
- * Human summary: the counts, the warnings by rule and, when pages were
- * assessed, a last line saying how many need review (verdict `review` or
- * `failed`) with the most frequent reasons.
+ * Human summary: the counts (`failed to convert`: inputs with no output),
+ * the warnings by rule and, when pages were assessed, a last line saying
+ * how many converted pages need review (verdict `review` or `failed`, the
+ * verdicts counted when any is `failed`) with the most frequent reasons.
  */
 export function formatSummary(summary: Summary): string {
-  const lines = [summary.converted + ' converted, ' + summary.unchanged + ' unchanged, ' + summary.skipped + ' skipped, ' + summary.failed + ' failed']
+  // `failed to convert` (no output) is not the verdict `failed` (an output that looks unlike its source).
+  const lines = [summary.converted + ' converted, ' + summary.unchanged + ' unchanged, ' + summary.skipped + ' skipped, ' + summary.failed + ' failed to convert']
   const ids = Object.keys(summary.warnings).sort()
   if (ids.length > 0) lines.push('warnings: ' + ids.map((id) => id + ' ×' + summary.warnings[id]).join(', '))
   const images = summary.images
@@ -165,10 +167,30 @@ export function formatSummary(summary: Summary): string {
       const shown = reasons.slice(0, topReasons).map(([id, count]) => id + ' ×' + count)
       if (reasons.length > topReasons) shown.push('and ' + (reasons.length - topReasons) + ' more')
       lines.push(
-        flagged + ' ' + plural(flagged, 'page needs', 'pages need') + ' review' + (failed > 0 ? ' (' + failed + ' failed the checks)' : '') + (shown.length > 0 ? ': ' + shown.join(', ') : '')
+        flagged +
+          ' ' +
+          plural(flagged, 'page needs', 'pages need') +
+          ' review' +
+          (failed > 0 ? ' (verdicts: ' + (review > 0 ? review + ' review, ' : '') + failed + ' failed: output unlike its source)' : '') +
+          (shown.length > 0 ? ': ' + shown.join(', ') : '')
       )
     }
   }
+  return lines.join('\n') + '\n'
+}
+
+/**
+ * The old URLs two pages claim (`duplicate-old-url` warnings), for stderr:
+ * a heading line, then up to 10 pages with the warning; `''` when none.
+ */
+export function formatDuplicates(entries: ReadonlyArray<ReportEntry>, prefix: string): string {
+  const duplicates = entries.flatMap((entry) => entry.warnings.filter((warning) => warning.ruleId === 'duplicate-old-url').map((warning) => entry.input + ': ' + warning.reason))
+  if (duplicates.length === 0) return ''
+  const lines = [
+    prefix + duplicates.length + ' old ' + (duplicates.length === 1 ? 'URL is' : 'URLs are') + ' claimed by two pages (each kept by the first by input path):',
+    ...duplicates.slice(0, 10).map((line) => '  ' + line)
+  ]
+  if (duplicates.length > 10) lines.push('  … and ' + (duplicates.length - 10) + ' more (see the report)')
   return lines.join('\n') + '\n'
 }
 

@@ -38,6 +38,12 @@ export interface Claimed {
   moved: string | undefined
   /** Write the file (atomically) and record it in the manifest; resolves to the report entry. */
   write(): Promise<ReportEntry>
+  /**
+   * Set by `write` when it skipped the page because a file this run's
+   * manifest does not know is at its path (a file the user put there, or,
+   * with shards sharing the folder, another shard's page).
+   */
+  foreign: boolean
 }
 
 /**
@@ -62,7 +68,7 @@ export function claimOutput(commit: Commit): Claimed {
       warnings,
       error: result.error ? reportMessage(result.error) : null
     }
-    return {output: null, moved: undefined, write: async () => entry}
+    return {output: null, moved: undefined, write: async () => entry, foreign: false}
   }
   const output = commit.output ?? registry.claim(page.placement.path, page.redirect?.from ?? input.relative, [input.relative])
   if (!isOutputPath(output)) throw new Error('Refusing to write outside the output folder: `' + output + '`')
@@ -72,6 +78,7 @@ export function claimOutput(commit: Commit): Claimed {
   // The page moved (new slug): its old output goes, if no page claimed it since.
   const moved = previous && previous.output !== output && !registry.has(previous.output) ? previous.output : undefined
 
+  const claimed: Claimed = {output, moved, write: () => write(), foreign: false}
   const write = async (): Promise<ReportEntry> => {
     let {markdown, outputHash} = page
     let target: string
@@ -92,7 +99,10 @@ export function claimOutput(commit: Commit): Claimed {
     }
     const existing = await readOwn(target)
     if (existing === 'missing') {
-      if ((await writeAtomic(target, markdown, {replace: false})) === 'exists') return skip(entry, 'a file appeared at the output path during the run')
+      if ((await writeAtomic(target, markdown, {replace: false})) === 'exists') {
+        claimed.foreign = true
+        return skip(entry, 'a file appeared at the output path during the run')
+      }
     } else if (typeof existing === 'string') {
       // A folder, a symbolic link or a device is never replaced.
       if (existing !== 'link' || !commit.overwrite)
@@ -107,6 +117,7 @@ export function claimOutput(commit: Commit): Claimed {
         const owner = manifest.inputOf(output)
         const ours = owner !== undefined && manifest.get(owner)?.outputHash === existingHash
         if (!ours && !commit.overwrite) {
+          claimed.foreign = owner === undefined
           return skip(
             entry,
             (owner === undefined ? 'a file news-markdown did not write is in the way at `' : 'the file was edited since news-markdown wrote it: `') + output + '` (use --overwrite to replace it)'
@@ -128,12 +139,13 @@ export function claimOutput(commit: Commit): Claimed {
       inputStamp: page.inputStamp,
       outputStamp: written && stamp(written),
       ...images,
-      facts: page.facts
+      facts: page.facts,
+      tags: page.tags
     })
     return entry
   }
 
-  return {output, moved, write}
+  return claimed
 }
 
 /**

@@ -13,7 +13,7 @@
  * @module
  */
 import {posix} from 'node:path'
-import type {LayoutName} from '../cli/layouts.js'
+import type {LayoutName} from '../output/layouts.js'
 
 /** What `--images` does: leave URLs alone, copy images found on disk, or also download remote ones. */
 export type ImageMode = 'keep' | 'copy' | 'download'

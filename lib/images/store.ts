@@ -9,7 +9,7 @@ import {createHash} from 'node:crypto'
 import {createReadStream} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import {safeSegment, slugify, truncate} from '../cli/slug.js'
+import {safeSegment, slugify, truncate} from '../output/slug.js'
 import {temporaryPath} from '../cli/write-atomic.js'
 import {stripTrailing} from '../util/text.js'
 

@@ -96,3 +96,82 @@ function mostFrequent(forms: ReadonlyMap<string, number>): string {
   }
   return best
 }
+
+/** Case-folded key of a cleaned tag: forms with one key differ only in case. */
+export function tagKey(tag: string): string {
+  return tag.toLowerCase()
+}
+
+/**
+ * The batch's form of each tag. Pages are converted one by one, so each
+ * page's frontmatter first gets the forms its own page uses
+ * (`normalizeTags`); once the batch is known, every form is replaced by the
+ * one **most pages of the batch** use among the forms that differ from it
+ * only in case. Ties: the first in code-unit order (`AI` before `Ai` before
+ * `ai`), so the choice depends only on the set of pages, never on their
+ * order, their shard or the worker that converted them.
+ */
+export class BatchTags {
+  /** Case-folded key → form → pages using it. */
+  private readonly counts = new Map<string, Map<string, number>>()
+  /** Case-folded key → chosen form (cleared by `add`). */
+  private readonly chosen = new Map<string, string>()
+
+  /** Count the tags of one page (each form once per page). */
+  add(tags: ReadonlyArray<string>): void {
+    this.chosen.clear()
+    for (const form of new Set(tags)) {
+      const key = tagKey(form)
+      let forms = this.counts.get(key)
+      if (!forms) this.counts.set(key, (forms = new Map()))
+      forms.set(form, (forms.get(form) || 0) + 1)
+    }
+  }
+
+  /** The batch's form of `tag` (the tag itself when the batch never saw it). */
+  form(tag: string): string {
+    const key = tagKey(tag)
+    let form = this.chosen.get(key)
+    if (form === undefined) {
+      const forms = this.counts.get(key)
+      form = forms ? batchForm(forms) : tag
+      this.chosen.set(key, form)
+    }
+    return form
+  }
+
+  /** A page's tags in the batch's forms (order kept; forms that become equal appear once). */
+  forms(tags: ReadonlyArray<string>): Array<string> {
+    return [...new Set(tags.map((tag) => this.form(tag)))]
+  }
+
+  /**
+   * What the batch changed in a page's tags, in words (for a `tags-merged-batch`
+   * note), or `undefined` when it changed nothing.
+   */
+  describe(tags: ReadonlyArray<string>): string | undefined {
+    const changes: Array<string> = []
+    for (const tag of tags) {
+      const form = this.form(tag)
+      if (form === tag) continue
+      const forms = this.counts.get(tagKey(tag)) as Map<string, number>
+      const pages = [...forms.values()].reduce((sum, count) => sum + count, 0)
+      changes.push('`' + tag + '` written as `' + form + '` (' + forms.get(form) + ' of the ' + pages + ' pages with this tag use that form)')
+    }
+    if (changes.length === 0) return undefined
+    return (changes.length === 1 ? 'Tag ' : 'Tags ') + changes.join(', ') + ': the batch writes each tag in its most frequent form'
+  }
+}
+
+/** The form most pages use; ties: the first in code-unit order. */
+function batchForm(forms: ReadonlyMap<string, number>): string {
+  let best = ''
+  let bestCount = -1
+  for (const [form, count] of forms) {
+    if (count > bestCount || (count === bestCount && form < best)) {
+      best = form
+      bestCount = count
+    }
+  }
+  return best
+}

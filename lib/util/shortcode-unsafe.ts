@@ -8,6 +8,6 @@ import type {Unsafe} from 'mdast-util-to-markdown'
  * escaped (`{\{<`), which every Markdown reader shows as `{{<`. It applies
  * in every construct the serialiser escapes (text, link text, URLs,
  * titles; percent-encoded in autolinks); code, which has no escapes, is
- * left to the hugo layout (`lib/cli/escape-hugo.ts`).
+ * left to the hugo layout (`lib/output/body-escape-hugo.ts`).
  */
 export const shortcodeUnsafe: Array<Unsafe> = [{character: '{', before: '\\{', after: '[<%]'}]

@@ -12,6 +12,8 @@ import type {PageText} from './page-text.js'
 import {measurePageText} from './page-text.js'
 import type {Finding} from './rules.js'
 import {judge} from './rules.js'
+import {boilerplateTail} from './tail.js'
+import {isGluedName, splitAuthors} from './authors.js'
 
 /** Rules that steps before the verdict report and that make the page's verdict `review`. */
 const earlierRules: ReadonlySet<string> = new Set(['suspect-root', 'short-article'])
@@ -81,6 +83,10 @@ export function giveVerdict(tree: MdastRoot, file: VFile): Verdict {
     } else removedMedia++
   }
   const text = page ? page.text : undefined
+  const article = file.data.article || {}
+  const authors = splitAuthors(article.author)
+  const publishers = [...(page ? page.candidates.publishers : []), ...(article.source ? [article.source] : [])]
+  const tail = boilerplateTail(output.tail)
   const measurements: VerdictMeasurements = {
     outputCharacters: output.characters,
     outputParagraphs: output.paragraphs,
@@ -92,7 +98,10 @@ export function giveVerdict(tree: MdastRoot, file: VFile): Verdict {
     droppedCharacters,
     removedMedia,
     replacementCharacters: output.replacementCharacters,
-    fields: fieldEvidence(file.data.article || {}, file.data.articleSources || {}, page && page.candidates)
+    boilerplateTail: tail ? tail.text : null,
+    authorNames: authors.length,
+    authorGlued: authors.filter((name) => isGluedName(name, publishers)),
+    fields: fieldEvidence(article, file.data.articleSources || {}, page && page.candidates)
   }
   // Earlier steps report what they had to undo (cleaning that would have
   // emptied the root) under the verdict's rules: those count too.

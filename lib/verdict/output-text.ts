@@ -1,4 +1,5 @@
 import type {Nodes, Root} from 'mdast'
+import {toString} from 'mdast-util-to-string'
 import {measureText} from '../analyse/blocks/measure-text.js'
 import {codePoints} from './page-text.js'
 
@@ -16,7 +17,12 @@ export interface OutputText {
   replacementCharacters: number
   /** URLs of links, images and definitions that are relative (no scheme, not a fragment): unresolved without a page URL. */
   relativeUrls: Array<string>
+  /** Text of the last text blocks (at most `tailBlocks`), in order, white space collapsed: where a promo or a comment policy left in the output shows. */
+  tail: Array<string>
 }
+
+/** Text blocks at the end of the output read as its tail. */
+export const tailBlocks = 3
 
 const textBlocks: ReadonlySet<string> = new Set(['paragraph', 'heading', 'tableCell', 'code'])
 
@@ -29,12 +35,18 @@ const absolute = /^(?:[a-z][a-z\d+.-]*:|\/\/|#|\?)/i
  * the article and are not counted.
  */
 export function measureOutput(tree: Root): OutputText {
-  const result: OutputText = {characters: 0, weight: 0, paragraphs: 0, linkCharacters: 0, replacementCharacters: 0, relativeUrls: []}
+  const result: OutputText = {characters: 0, weight: 0, paragraphs: 0, linkCharacters: 0, replacementCharacters: 0, relativeUrls: [], tail: []}
+  // Text blocks are met in document order; the last `tailBlocks` are kept.
+  const tail: Array<Nodes> = []
   const stack: Array<[Nodes, boolean]> = [[tree, false]]
   while (stack.length > 0) {
     const [node, inLink] = stack.pop()!
     if (node.type === 'yaml' || node.type === 'html') continue
-    if (textBlocks.has(node.type)) result.paragraphs++
+    if (textBlocks.has(node.type)) {
+      result.paragraphs++
+      tail.push(node)
+      if (tail.length > tailBlocks) tail.shift()
+    }
     if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && node.url && !absolute.test(node.url)) {
       result.relativeUrls.push(node.url)
     }
@@ -52,5 +64,6 @@ export function measureOutput(tree: Root): OutputText {
       }
     }
   }
+  result.tail = tail.map((node) => toString(node, {includeImageAlt: false}).replace(/\s+/g, ' ').trim()).filter(Boolean)
   return result
 }

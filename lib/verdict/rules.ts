@@ -49,7 +49,9 @@ export const thresholds = {
   /** …when at least this many characters were dropped. */
   droppedCharacters: 300,
   /** U+FFFD characters in the output from which its text is garbled. */
-  replacementCharacters: 3
+  replacementCharacters: 3,
+  /** Names in the author field above which it is a list of the bylines of several articles (a teaser rail's) rather than the article's. */
+  authorNames: 3
 } as const
 
 /**
@@ -110,6 +112,20 @@ export function judge(m: Readonly<VerdictMeasurements>, context: Readonly<Contex
     })
   }
 
+  if (m.boilerplateTail !== null) {
+    findings.push({ruleId: 'boilerplate-tail', status: 'review', reason: 'The output ends with site furniture, not the article: `' + excerpt(m.boilerplateTail) + '`'})
+  }
+
+  if (m.authorGlued.length > 0) {
+    findings.push({ruleId: 'suspect-author', status: 'review', reason: 'The author `' + m.authorGlued[0] + '` reads as a name glued to other words (an outlet, a title, a label)'})
+  } else if (m.authorNames > t.authorNames) {
+    findings.push({
+      ruleId: 'suspect-author',
+      status: 'review',
+      reason: 'The author field holds ' + m.authorNames + ' names (more than ' + t.authorNames + '): likely the bylines of several articles, not this one’s'
+    })
+  }
+
   for (const [field, evidence] of Object.entries(m.fields)) {
     if (evidence && evidence.conflict) {
       findings.push({
@@ -120,6 +136,12 @@ export function judge(m: Readonly<VerdictMeasurements>, context: Readonly<Contex
     }
   }
   return findings
+}
+
+/** At most 80 characters of `value`. */
+function excerpt(value: string): string {
+  const characters = [...value]
+  return characters.length > 80 ? characters.slice(0, 79).join('') + '…' : value
 }
 
 function percent(share: number): string {

@@ -20,9 +20,9 @@ import type {VFile} from 'vfile'
 import YAML from 'yaml'
 import {convert, rules, source} from '../../index.js'
 import type {ConvertOptions} from '../../index.js'
-import {printComments} from '../../lib/cli/escape-hugo.js'
-import {eleventyReservedTags, maxTagBytes} from '../../lib/cli/generator-tags.js'
-import {renderPage} from '../../lib/cli/render-page.js'
+import {printComments} from '../../lib/output/body-escape-hugo.js'
+import {eleventyReservedTags, maxTagBytes} from '../../lib/output/frontmatter-generator-tags.js'
+import {renderPage} from '../../lib/output/render-page.js'
 import {lineBreaks11, unprintable} from '../../lib/util/yaml-text.js'
 
 /** A generated page and what its conversion must keep or drop. */
@@ -512,7 +512,7 @@ function readable(markdown: string, code: (value: string) => string): {text: str
       // Not GFM's literal autolinks, found in text after escapes (`http\://…` stays text for `convert()`).
     } else if (node.type === 'link' && node.position) urls.push(node.url)
   })
-  // The generator layouts remove control characters from the text (`lib/cli/invisible-characters.ts`).
+  // The generator layouts remove control characters from the text (`lib/output/body-invisible.ts`).
   return {text: squash(text.replace(/[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFFFE\uFFFF]/g, '')), urls}
 }
 
@@ -535,7 +535,7 @@ function readable(markdown: string, code: (value: string) => string): {text: str
 export function checkLayouts(file: VFile, relative: string): void {
   const plain = readable(String(file), (value) => value)
   for (const layout of ['hugo', 'jekyll', 'astro', 'eleventy'] as const) {
-    const rendered = renderPage(file, relative, layout)
+    const rendered = renderPage(file, {layout, relative, frontmatter: false})
     const match = /^---\n([\s\S]*?\n)---\n/.exec(rendered.markdown)
     if (!match) throw new Error(layout + ': no frontmatter')
     const yaml = match[1]

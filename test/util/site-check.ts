@@ -49,7 +49,7 @@ export async function readSite(dir: string): Promise<Map<string, Built>> {
  * folded (quotes, guillemets from `<<` and `>>`, dashes, ellipses), and
  * without invisible characters: the
  * zero-width spaces the hugo layout puts in code, the control characters
- * the generator layouts remove (`lib/cli/invisible-characters.ts`).
+ * the generator layouts remove (`lib/output/body-invisible.ts`).
  */
 export function squash(value: string): string {
   return (

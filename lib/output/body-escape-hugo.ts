@@ -25,9 +25,9 @@
 import type {Root} from 'mdast'
 import type {Unsafe} from 'mdast-util-to-markdown'
 import {visit} from 'unist-util-visit'
-import {hasInvisible, removeInvisible} from './invisible-characters.js'
-import {restringify} from './restringify.js'
-import type {Dialect} from './restringify.js'
+import {hasInvisible, removeInvisible} from './body-invisible.js'
+import {restringify} from './body-restringify.js'
+import type {Dialect} from './body-restringify.js'
 
 /** Zero-width space: invisible, keeps Hugo from seeing `{{<` or `<!--more-->` where no escape works. */
 export const zeroWidthSpace = '\u200B'
@@ -58,7 +58,7 @@ const trigger = /\{|<!--more-->|^[\t >*+\-.)\d]*:/m
 export interface HugoEscapes {
   /** Zero-width spaces put into code (`zero-width-space` warning). */
   zeroWidth: number
-  /** Control characters removed (`invisible-characters.ts`). */
+  /** Control characters removed (`body-invisible.ts`). */
   removed: number
 }
 
@@ -112,7 +112,7 @@ export function printComments(value: string): string {
 /**
  * Escape Hugo's syntax in Markdown written by `convert()` (see the module
  * docs) and remove control characters Markdown readers disagree about
- * (`invisible-characters.ts`); the text reads the same in the built page.
+ * (`body-invisible.ts`); the text reads the same in the built page.
  * Returns the Markdown unchanged when it has nothing Hugo would read.
  */
 export function escapeHugo(markdown: string): {markdown: string} & HugoEscapes {

@@ -1,12 +1,12 @@
 import type {RuleId} from '../messages.js'
-import {aliasFor} from '../output/alias-path.js'
-import type {AliasOptions} from '../output/alias-path.js'
+import {aliasFor} from './alias-path.js'
+import type {AliasOptions} from './alias-path.js'
 import type {ArticleMeta} from '../types.js'
-import {escapeHugo} from './escape-hugo.js'
-import {escapeKramdown} from './escape-kramdown.js'
-import {fallbackTitle} from './fallback-title.js'
-import {eleventyReservedTags, generatorTags} from './generator-tags.js'
-import {removeInvisibleCharacters} from './invisible-characters.js'
+import {escapeHugo} from './body-escape-hugo.js'
+import {escapeKramdown} from './body-escape-kramdown.js'
+import {fallbackTitle} from './frontmatter-fallback-title.js'
+import {eleventyReservedTags, generatorTags} from './frontmatter-generator-tags.js'
+import {removeInvisibleCharacters} from './body-invisible.js'
 import {safeSegment, slugFor} from './slug.js'
 import type {SlugSource} from './slug.js'
 
@@ -70,7 +70,7 @@ export const layouts: Record<LayoutName, Layout> = {
   // original URL is written as `original_url` (`.Params.original_url`).
   // Aliases are decoded and bounded (`lib/output/alias-path.ts`).
   // Shortcodes and other Hugo syntax quoted in the article are escaped
-  // (`escape-hugo.ts`).
+  // (`body-escape-hugo.ts`).
   hugo: {
     place: (page) => ({path: 'posts/' + pageSlug(page) + '.md'}),
     frontmatter(data, page, note) {
@@ -103,7 +103,7 @@ export const layouts: Record<LayoutName, Layout> = {
   // runs Liquid over posts: `{% if x %}` quoted in an article stops the
   // build, so `render_with_liquid: false` (Jekyll 4) keeps the text as is.
   // kramdown's own syntax quoted in the article is escaped
-  // (`escape-kramdown.ts`).
+  // (`body-escape-kramdown.ts`).
   jekyll: {
     place(page) {
       const day = dayOf(page.article.date)
@@ -153,7 +153,7 @@ export const layouts: Record<LayoutName, Layout> = {
 /**
  * What every generator layout needs in the frontmatter: a title (a fallback
  * with a `fallback-title` warning when the page has none) and tags it can
- * make pages of (`generator-tags.ts`, `unusable-tag` warnings).
+ * make pages of (`frontmatter-generator-tags.ts`, `unusable-tag` warnings).
  */
 function generatorData(data: Readonly<Record<string, unknown>>, page: Page, note: Note, reserved?: ReadonlySet<string>): Record<string, unknown> {
   let result: Record<string, unknown> = {...data}
@@ -172,7 +172,7 @@ function generatorData(data: Readonly<Record<string, unknown>>, page: Page, note
   return result
 }
 
-/** The body without control characters Markdown readers disagree about (`invisible-characters.ts`). */
+/** The body without control characters Markdown readers disagree about (`body-invisible.ts`). */
 function cleanBody(markdown: string, note: Note): string {
   const result = removeInvisibleCharacters(markdown)
   noteRemoved(result.removed, note)

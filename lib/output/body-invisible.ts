@@ -12,8 +12,8 @@
  */
 import type {Root} from 'mdast'
 import {visit} from 'unist-util-visit'
-import {restringify} from './restringify.js'
-import type {Dialect} from './restringify.js'
+import {restringify} from './body-restringify.js'
+import type {Dialect} from './body-restringify.js'
 
 /** C0 controls but tab, LF and CR; DEL; C1 controls (NEL included); U+FFFE, U+FFFF. */
 const invisible = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFFFE\uFFFF]/g

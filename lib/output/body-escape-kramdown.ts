@@ -32,9 +32,9 @@ import type {Root} from 'mdast'
 import type {Handle, Unsafe} from 'mdast-util-to-markdown'
 import {defaultHandlers} from 'mdast-util-to-markdown'
 import type {ConstructName, SafeConfig, State} from 'mdast-util-to-markdown'
-import {hasInvisible, removeInvisible} from './invisible-characters.js'
-import {restringify} from './restringify.js'
-import type {Dialect} from './restringify.js'
+import {hasInvisible, removeInvisible} from './body-invisible.js'
+import {restringify} from './body-restringify.js'
+import type {Dialect} from './body-restringify.js'
 
 /** Constructs where `mdast-util-to-markdown`'s own phrasing patterns do not apply. */
 const fullPhrasingSpans: Array<ConstructName> = ['autolink', 'destinationLiteral', 'destinationRaw', 'reference', 'titleQuote', 'titleApostrophe']
@@ -129,7 +129,7 @@ const trigger = /[{$|&@^<`]|\\[@&]|^[\t >*+\-.)\d]*:|\]\(/m
 /**
  * Escape kramdown's syntax in Markdown written by `convert()` (see the
  * module docs) and remove control characters Markdown readers disagree
- * about (`invisible-characters.ts`); the text reads the same in the built
+ * about (`body-invisible.ts`); the text reads the same in the built
  * page. Returns the Markdown unchanged when it has nothing kramdown would
  * read differently.
  */

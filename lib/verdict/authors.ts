@@ -1,0 +1,66 @@
+/**
+ * Tell an author field that no byline gave as it is: a person's name glued
+ * to the outlet, a title or a label (`Joe Davidson Washington Post`,
+ * `FOCUS-Online-Experte Robin Tschöpe`, `方敏北京大学经济学院教授`), read
+ * when a byline's parts were not told apart.
+ *
+ * @module
+ */
+
+import {hasHan, isChinesePersonName} from '../analyse/meta/chinese-names.js'
+import {isPersonLike} from '../analyse/meta/person-like.js'
+
+/** Words that end an organisation's name (`Smart Shopping Team`, `Wirtualna Polska Media`): one of them after two capitalised words names no person. */
+const organisationEnd = /^(?:team|media|group|staff|desk|network|press|news|redaktion|verlag|gmbh|ag|inc|ltd|llc)$/i
+
+/** Longest Chinese personal name, in characters (a two-character surname and a two-character given name). */
+const hanNameMax = 4
+
+/**
+ * The names of an `author` field (`Jane Roe, John Doe`; `张三、李四`).
+ *
+ * @param value
+ *   The field.
+ * @returns
+ *   Names, trimmed.
+ */
+export function splitAuthors(value: string | null | undefined): Array<string> {
+  if (!value) return []
+  return value
+    .split(/[,，、;；]/)
+    .map((name) => name.trim())
+    .filter(Boolean)
+}
+
+/**
+ * Whether `name` is a person's name with other words glued to it: the
+ * whole does not read as a person's name (`isPersonLike`), but its first
+ * or last words do, and other words stand beside them. A Chinese name is
+ * glued when a string of Han characters longer than any name (5 or more)
+ * opens or closes with a name (`isChinesePersonName`: a known surname and
+ * one or two more characters). An outlet alone (`Multimedia Redaktion`,
+ * `参考消息`, `Smart Shopping Team`: two words and a word that ends an
+ * organisation's name) or a user name (`jroe_42`) is no glued name.
+ *
+ * @param name
+ *   One author name.
+ * @param publishers
+ *   Names of the site and its publisher.
+ * @returns
+ *   Whether it is a glued name.
+ */
+export function isGluedName(name: string, publishers: ReadonlyArray<string | undefined> = []): boolean {
+  const value = name.normalize('NFKC').trim()
+  if (isPersonLike(value, publishers)) return false
+  if (hasHan(value)) {
+    const han = value.replace(/\s+/g, '')
+    if ([...han].length <= hanNameMax) return false
+    return [2, 3].some((length) => isChinesePersonName(han.slice(0, length)) || isChinesePersonName(han.slice(-length)))
+  }
+  const words = value.split(/\s+/)
+  if (words.length === 3 && organisationEnd.test(words[2])) return false
+  for (let length = 2; length < words.length; length++) {
+    if (isPersonLike(words.slice(0, length).join(' '), publishers) || isPersonLike(words.slice(-length).join(' '), publishers)) return true
+  }
+  return false
+}

@@ -1,0 +1,79 @@
+/**
+ * Tell a boilerplate tail of the output: the last text blocks of a
+ * converted page that are a site's calls to action (follow us, scan the QR
+ * code, subscribe, download the app), its comment policy or its copyright
+ * notice rather than the article's last words. Cleaning removes such blocks
+ * when their class names say so; when the site marks them up like the
+ * article's paragraphs they stay, and the verdict says so.
+ *
+ * @module
+ */
+
+/**
+ * Phrases of site furniture, one concept a line, in the languages of the
+ * corpus (English, German, French, Spanish, Chinese). Each is a phrase a
+ * site says about itself or to its reader, not one an article's sentence
+ * uses in passing: `subscribe to our` rather than `subscribe`.
+ */
+const phrases: ReadonlyArray<string> = [
+  // Follow, subscribe, sign up.
+  'follow us on',
+  'subscribe to (?:our|the) (?:newsletter|channel|podcast)',
+  'sign up (?:for|to) (?:our|the) newsletter',
+  'folgen sie uns',
+  'abonnieren sie (?:unseren|den) newsletter',
+  'suivez-nous',
+  'abonnez-vous',
+  'síguenos',
+  'suscríbete',
+  // Apps and QR codes.
+  'download (?:our|the) app',
+  '(?:扫描|扫码|扫一扫|长按识别)',
+  '二维码',
+  '关注.{0,16}(?:公众号|官方微信|微信号|微博)',
+  '(?:官方)?微信公众号',
+  '下载.{0,8}(?:客户端|app)',
+  // Comment policy.
+  'comments? (?:are|is) (?:moderated|reviewed)',
+  'comment policy',
+  'community (?:guidelines|standards)',
+  'behält sich (?:vor|das recht vor)',
+  'lesermeinungen',
+  'netiquette',
+  'kommentarregeln',
+  'nous nous réservons le droit',
+  '(?:网友|用户)评论仅供',
+  // Copyright and reuse.
+  'all rights reserved',
+  'alle rechte vorbehalten',
+  'tous droits réservés',
+  'todos los derechos reservados',
+  '版权所有',
+  '未经(?:授权|许可).{0,8}(?:转载|使用)',
+  '转载请注明',
+  '我要反馈'
+]
+
+const pattern = new RegExp(phrases.join('|'), 'iu')
+
+/** Characters from which a block reads as the article's text, whatever it says. */
+const blockMax = 400
+
+/**
+ * The first of the output's last text blocks (`OutputText.tail`) that is
+ * boilerplate: at most 400 characters and holding a phrase of site
+ * furniture.
+ *
+ * @param tail
+ *   Text of the last text blocks, in order.
+ * @returns
+ *   That block's text and the phrase found in it, or `undefined`.
+ */
+export function boilerplateTail(tail: ReadonlyArray<string>): {text: string; phrase: string} | undefined {
+  for (const text of tail) {
+    if (text.length > blockMax) continue
+    const match = pattern.exec(text.normalize('NFKC'))
+    if (match) return {text, phrase: match[0]}
+  }
+  return undefined
+}
