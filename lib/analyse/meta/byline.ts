@@ -262,6 +262,9 @@ function cjkAuthors(text: string, siteNames: Array<string | undefined>): Array<s
   return undefined
 }
 
+/** A place before a dateline's date, white space collapsed: up to three capitalised words, an agency in brackets, a comma or dash. */
+const DATELINE_PLACE = /^\p{Lu}[\p{L}.']*(?: \p{Lu}[\p{L}.']*){0,2}(?: ?\([^)]{1,12}\))?[,–—-]$/u
+
 /** What ends a dateline: a dash, a colon, a bar or a closing bracket, then the text. */
 const DATELINE_END = /^\s*(?:[)）\]】]\s*)?(?:[-–—:|·/]|\s)/u
 
@@ -279,7 +282,10 @@ function readDateline(root: Element): Found<string> | undefined {
     if (!found || found.index > 40) continue
     const before = normal.slice(0, found.index)
     // Nothing but an opening bracket or a place (`BERLIN,`, `Zürich (dpa) –`) before the date.
-    if (!/^[\s(（[【]*(?:\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,2}\s*(?:\([^)]{1,12}\))?\s*[,–—-]\s*)?$/u.test(before)) continue
+    const place = collapse(before)
+      .replace(/^[(（[【]+/, '')
+      .replace(/ ?([,–—-])$/, '$1')
+    if (place && !DATELINE_PLACE.test(place)) continue
     if (UPDATED.test(before)) continue
     const rest = normal.slice(found.end)
     if (rest.trim() && DATELINE_END.test(rest)) return {value: found.value, from: 'dateline'}
