@@ -1,6 +1,6 @@
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
-import {findDate, normalizeDate} from '../lib/util/normalize-date.js'
+import {completeDate, findDate, findPartialDate, normalizeDate} from '../lib/util/normalize-date.js'
 
 test('normalizeDate: ISO strings', () => {
   assert.is(normalizeDate('2020-04-14'), '2020-04-14')
@@ -54,6 +54,26 @@ test('normalizeDate: invalid input', () => {
   assert.is(normalizeDate('2020-13-01'), undefined, 'no such month')
   assert.is(normalizeDate('1586831400'), undefined, 'epoch numbers are skipped')
   assert.is(normalizeDate('2020-04-14 25:61'), '2020-04-14', 'an invalid time is dropped')
+})
+
+test('normalizeDate: month names starting with “de”, a weekday before the year', () => {
+  assert.is(normalizeDate('7. Dezember 2022'), '2022-12-07', 'not read as Spanish `de` + `zember`')
+  assert.is(normalizeDate('(21. Dezember 2022) Text'), '2022-12-21')
+  assert.is(normalizeDate('3 de diciembre de 2021'), '2021-12-03')
+  assert.is(normalizeDate('Dec 28 Sat 2013 00:28'), '2013-12-28T00:28:00', 'a weekday between day and year')
+  assert.is(normalizeDate('Dec 28 Foo 2013'), undefined, 'only a weekday')
+})
+
+test('findPartialDate and completeDate: days without their year', () => {
+  const monthDay = findPartialDate('发布时间：１１月３０日 20:45')
+  assert.equal(monthDay, {year: 0, month: 11, day: 30, time: 'T20:45:00'})
+  assert.is(completeDate(monthDay!, '2021-12-02T09:15:00'), '2021-11-30T20:45:00', 'the year of the reference')
+  assert.is(completeDate(monthDay!, '2022-01-03'), '2021-11-30T20:45:00', 'a day after the reference is of the year before')
+  assert.is(completeDate(monthDay!, undefined), undefined, 'no reference, no year')
+  assert.equal(findPartialDate('发布时间：10-08'), {year: 0, month: 10, day: 8, time: ''})
+  const short = findPartialDate('发布时间：18-03-08')
+  assert.is(short && completeDate(short, undefined), '2018-03-08', 'a two-digit year is a year')
+  assert.is(findPartialDate('第13-45号'), undefined, 'no such day')
 })
 
 test('findDate: span of the date', () => {

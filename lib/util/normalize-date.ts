@@ -78,6 +78,8 @@ const ZONES: Record<string, number> = {
 }
 
 const MONTH = '(\\p{L}{3,10})\\.?'
+/** A weekday between the day and the year (`Dec 28 Sat 2013`, as a blog shows it in separate boxes). */
+const WEEKDAY = '(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\.?,?\\s+)?'
 const DAY_SUFFIX = '(?:st|nd|rd|th|er|e|º)?'
 
 interface Day {
@@ -97,9 +99,9 @@ const DAY_PATTERNS: Array<[RegExp, DayReader]> = [
   // 2020年4月14日
   [/(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]?/gu, (m) => [Number(m[1]), Number(m[2]), Number(m[3])]],
   // April 14, 2020 / Tue Apr 14 2020
-  [new RegExp(`(?<!\\p{L})${MONTH}\\s+(\\d{1,2})${DAY_SUFFIX},?\\s+(\\d{4})(?!\\d)`, 'giu'), (m) => named(m[3], m[1], m[2])],
+  [new RegExp(`(?<!\\p{L})${MONTH}\\s+(\\d{1,2})${DAY_SUFFIX},?\\s+${WEEKDAY}(\\d{4})(?!\\d)`, 'giu'), (m) => named(m[3], m[1], m[2])],
   // 14 April 2020 / 14. März 2020 / 14 de abril de 2020 / 14-Apr-2020
-  [new RegExp(`(?<!\\d)(\\d{1,2})${DAY_SUFFIX}\\.?(?:\\s+de|\\s*-)?\\s*${MONTH}(?:\\s+de|\\s*-|,)?\\s*(\\d{4})(?!\\d)`, 'giu'), (m) => named(m[3], m[2], m[1])],
+  [new RegExp(`(?<!\\d)(\\d{1,2})${DAY_SUFFIX}\\.?(?:\\s+de(?=\\s)|\\s*-)?\\s*${MONTH}(?:\\s+de(?=\\s)|\\s*-|,)?\\s*(\\d{4})(?!\\d)`, 'giu'), (m) => named(m[3], m[2], m[1])],
   // 14.04.2020 (day first)
   [/(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)/gu, (m) => [Number(m[3]), Number(m[2]), Number(m[1])]],
   // 04/14/2020 (month first unless the first part cannot be a month)
@@ -191,6 +193,81 @@ export function findDate(text: string): FoundDate | undefined {
   const sign = offset < 0 ? '-' : '+'
   const abs = Math.abs(offset)
   return {value: `${clock}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`, index: day.index, end}
+}
+
+/** A day without its century or year, each with a reader giving `[year, month, day]` (`year` 0: not given). */
+const PARTIAL_PATTERNS: Array<[RegExp, (match: RegExpExecArray) => [number, number, number]]> = [
+  // 18-03-08, 18/03/08 (two-digit year first, as Chinese portals print it)
+  [/(?<![\d/.-])(\d{2})([-/.])(\d{1,2})\2(\d{1,2})(?![\d/.-])/gu, (m) => [2000 + Number(m[1]), Number(m[3]), Number(m[4])]],
+  // 11月30日
+  [/(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]/gu, (m) => [0, Number(m[1]), Number(m[2])]],
+  // 10-08, 10/08 (month first, then the day)
+  [/(?<![\d/.-])(\d{1,2})[-/](\d{1,2})(?![\d/.-])/gu, (m) => [0, Number(m[1]), Number(m[2])]]
+]
+
+/** A day found without its year (`11月30日 10:20`, `10-08`), or with a two-digit year (`18-03-08`). */
+export interface PartialDate {
+  /** Full year when the text gives one (`18-03-08`: 2018), else 0. */
+  year: number
+  month: number
+  day: number
+  /** ISO time and offset after the day (`T10:20:00`, `T10:20:00+08:00`), or an empty string. */
+  time: string
+}
+
+/**
+ * Find a day printed without a year (`发布时间：11月30日 10:20`, `10-08`) or
+ * with a two-digit one (`18-03-08`), as Chinese portals show the date of a
+ * recent article. Meant for text already known to label a date (a credit
+ * line): alone, `10-08` could be anything.
+ *
+ * @param text
+ *   Text, e.g. a credit line.
+ * @returns
+ *   The day and its time, if any.
+ */
+export function findPartialDate(text: string): PartialDate | undefined {
+  if (typeof text !== 'string' || !text) return undefined
+  const value = text.normalize('NFKC')
+  for (const [pattern, read] of PARTIAL_PATTERNS) {
+    pattern.lastIndex = 0
+    let match: RegExpExecArray | null
+    while ((match = pattern.exec(value))) {
+      const [year, month, day] = read(match)
+      if (valid(year || 2000, month, day)) {
+        const after = value.slice(match.index + match[0].length, match.index + match[0].length + timeWindow)
+        const full = findDate(`2000-01-01${after}`)
+        return {year, month, day, time: full ? full.value.slice(10) : ''}
+      }
+      pattern.lastIndex = match.index + 1
+    }
+  }
+  return undefined
+}
+
+/**
+ * Complete a partial date with the year of a reference date from the same
+ * page (its modified date, a date in its URL): the latest such day not
+ * after the reference, since an article is published before it is updated.
+ *
+ * @param partial
+ *   Day without its year (`findPartialDate`).
+ * @param reference
+ *   ISO date of the page (`2019-10-08T12:00:57`), if any.
+ * @returns
+ *   ISO date, or `undefined` when the year is unknown.
+ */
+export function completeDate(partial: PartialDate, reference: string | undefined): string | undefined {
+  let year = partial.year
+  if (!year) {
+    const known = reference ? /^(\d{4})-(\d{2})-(\d{2})/.exec(reference) : null
+    if (!known) return undefined
+    year = Number(known[1])
+    const day = pad(partial.month) + pad(partial.day)
+    if (day > known[2] + known[3]) year--
+  }
+  if (!valid(year, partial.month, partial.day)) return undefined
+  return `${year}-${pad(partial.month)}-${pad(partial.day)}${partial.time}`
 }
 
 /** Earliest valid day in `value`. */

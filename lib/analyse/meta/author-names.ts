@@ -73,7 +73,8 @@ const CUT = new RegExp(
     ' (?:for|at|in|with|im|bei|aus|für) (?:the )?\\p{Lu}',
     ` (?:${MONTHS})\\.? \\d`,
     ' ?[。！？:：]',
-    ' ?[,，] ?(?:\\p{Ll}|published|updated)'
+    ' ?[,，] ?(?:\\p{Ll}|published|updated)',
+    ' ?[,，;；] ?\\p{L}{2,20} ?[:：]' // another label after the names (`Jane Roe, Datum: 03.03.19`)
   ].join('|'),
   'u'
 )

@@ -29,7 +29,8 @@ import type {CueText, Located, PageIndex} from '../page-index.js'
 import {collapse, hintOf, textOf} from '../page-index.js'
 import {toText} from 'hast-util-to-text'
 import {cleanAuthors} from './author-names.js'
-import {findDate, normalizeDate} from '../../util/normalize-date.js'
+import {completeDate, findDate, findPartialDate, normalizeDate} from '../../util/normalize-date.js'
+import type {PartialDate} from '../../util/normalize-date.js'
 import {shortText} from '../blocks/short-text.js'
 import {isEditorCredit, readCjkByline, readCjkEditors, readClosingNames} from './cjk-byline.js'
 
@@ -39,10 +40,16 @@ export interface BylineMeta {
   editors?: Found<Array<string>>
   source?: Found<string>
   date?: Found<string>
+  /** A dateline opening the article's text (`29.11.2022 – …`, `(21. November 2022) …`). */
+  dateline?: Found<string>
+  /** A visible date without its year (`发布时间：10-08`, `11月30日 10:20`): completed from another date of the page. */
+  partialDate?: Found<PartialDate>
 }
 
 const SOURCE = /(?:来源|來源|稿源|出处|出處|source)\s*[:：]\s*([^\s|｜,，。;；:：]{2,30}(?: [A-Z][\w&.-]*){0,3})/i
 const LATIN_LABEL = /^(?:(?:written|posted|verfasst|geschrieben|text|story|reported)\s+)?(?:by|von|par|por|door)(?=[\s:：]|$)|^(?:autor|autorin|author|text|texto|texte|reporter)\s*[:：]/i
+/** A label of a credit line that may carry the date (`发布时间：`, `来源：`, `发布于`); `记者会` (a press conference), `发布会` are none. */
+const CREDIT_DATE_LABEL = /(?:时间|時間|日期|来源|來源|作者|记者|記者)\s*[:：]|(?:发布|發布|发表|發表)(?:时间|時間|日期|于|於)|(?:记者|記者)\s/
 const UPDATED = /updat|modif|edited|geändert|aktualisiert|更新|修改|mis à jour|actualizad/i
 /** `ByJane Roe`: the label glued to the name. */
 const GLUED_BY = /^By(?=\p{Lu}\p{Ll})/u
@@ -82,9 +89,10 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
       const source = SOURCE.exec(text)
       if (source) meta.source = {value: source[1], from: 'credit-line'}
     }
-    if (!meta.date && /时间|時間|发布|發布|日期|来源|來源|作者|记者|記者/.test(text) && !/^(?:更新|修改)/.test(text)) {
+    if (!meta.date && CREDIT_DATE_LABEL.test(text) && !/^(?:更新|修改)/.test(text)) {
       const date = normalizeDate(text)
       if (date) meta.date = {value: date, from: 'credit-line'}
+      else notePartial(meta, [cue.value, text], 'credit-line')
     }
   }
 
@@ -105,6 +113,11 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
     if (names) meta.author = names
   }
 
+  if (root) {
+    const dateline = readDateline(root)
+    if (dateline) meta.dateline = dateline
+  }
+
   // The editor in charge is recorded, never taken as the author.
   if (editor.length > 0) meta.editors = {value: editor, from: 'credit-line:editor'}
 
@@ -117,11 +130,14 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
         meta.date = {value: found.value, from: 'visible-date'}
         break
       }
+      if (!found && text.length <= 40 && !UPDATED.test(text)) notePartial(meta, [text], 'visible-date')
     }
   }
 
   if (!meta.date) {
-    for (const entry of preferred(index.dateTexts)) {
+    for (const entry of preferred(withoutDateListings(index.dateTexts))) {
+      // A date in a table cell dates a row (a discography, a schedule); one in a link, the page it links to.
+      if ([entry.element, ...entry.ancestors].some((element) => element.tagName === 'td' || element.tagName === 'th' || element.tagName === 'a')) continue
       const date = dateOnly(entry.value)
       if (date) {
         meta.date = {value: date, from: 'visible-date'}
@@ -130,6 +146,22 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
     }
   }
   return meta
+}
+
+/**
+ * Keep the first day shown without its year (`10-08`, `11月30日`); one with a
+ * two-digit year (`18-03-08`) is a whole date.
+ */
+function notePartial(meta: BylineMeta, texts: Array<string>, from: string): void {
+  if (meta.partialDate || meta.date) return
+  for (const text of texts) {
+    const partial = findPartialDate(text)
+    if (!partial) continue
+    const whole = completeDate(partial, undefined)
+    if (whole) meta.date = {value: whole, from}
+    else meta.partialDate = {value: partial, from}
+    return
+  }
 }
 
 /** How many differently named elements of one byline class make a listing. */
@@ -152,6 +184,40 @@ function withoutListings(entries: Array<Located>): Array<Located> {
   return entries.filter((entry) => (texts.get(keyOf(entry))?.size ?? 0) < LISTING)
 }
 
+/** Words naming a link to another article (`上一篇：…`, `Previous post`): its date is that article's. */
+const NEIGHBOUR = /上一篇|下一篇|上一則|下一則|上一页|下一页|前一篇|后一篇|後一篇|\b(?:previous|prev|next|older|newer)\b/i
+/** Words of a citation's date (`引用日期`, `accessed`): when a source was read, not when the article appeared. */
+const CITED = /引用日期|访问日期|訪問日期|查阅日期|查閱日期|\b(?:accessed|retrieved|abgerufen|consulté)\b/i
+
+/**
+ * Short date texts without those of a listing: three or more different
+ * texts in the same kind of element (tag and class of the text's element and
+ * its parent) are the rows of a list (references, an archive, a schedule),
+ * not the article's date.
+ */
+function withoutDateListings(entries: Array<CueText>): Array<CueText> {
+  // Class names only: ids number the rows.
+  const keyOf = (entry: CueText) => [entry.element, entry.ancestors[0]].map((element) => (element ? element.tagName + '.' + String(element.properties.className ?? '') : '')).join(' ')
+  const counts = new Map<string, {count: number; texts: Set<string>}>()
+  for (const entry of entries) {
+    const seen = counts.get(keyOf(entry)) ?? {count: 0, texts: new Set<string>()}
+    seen.count++
+    seen.texts.add(entry.value)
+    counts.set(keyOf(entry), seen)
+  }
+  // The same date repeated (a page printing its date for each layout) is no listing.
+  return entries.filter((entry) => {
+    const seen = counts.get(keyOf(entry))
+    return !seen || seen.count < LISTING || seen.texts.size === 1
+  })
+}
+
+function countCjk(word: string): number {
+  let count = 0
+  for (const character of word) if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(character)) count++
+  return count
+}
+
 /**
  * A date from a short text that is little more than a date:
  * `03.02.2022 15:34`, `Published Dec 19, 2016`, `Pressemitteilung vom 20.01.2022`,
@@ -163,8 +229,13 @@ function dateOnly(text: string): string | undefined {
   const normal = text.normalize('NFKC')
   const rest = normal.slice(0, found.index) + ' ' + normal.slice(found.end)
   if (UPDATED.test(rest)) return undefined
-  const words = rest.split(/[\s\p{P}\p{S}]+/u).filter((word) => /\p{L}/u.test(word))
-  return words.length <= 3 ? found.value : undefined
+  if (NEIGHBOUR.test(rest) || CITED.test(rest)) return undefined
+  // Chinese and Japanese write no spaces: two characters count as a word (`发布时间` is two, a sentence many).
+  const words = rest
+    .split(/[\s\p{P}\p{S}]+/u)
+    .filter((word) => /\p{L}/u.test(word))
+    .reduce((sum, word) => sum + Math.max(1, Math.ceil(countCjk(word) / 2)), 0)
+  return words <= 3 ? found.value : undefined
 }
 
 /** Names in a hinted byline element: a name child or author link first, then its text. */
@@ -190,6 +261,40 @@ function cjkAuthors(text: string, siteNames: Array<string | undefined>): Array<s
   }
   return undefined
 }
+
+/** A place before a dateline's date, white space collapsed: up to three capitalised words, an agency in brackets, a comma or dash. */
+const DATELINE_PLACE = /^\p{Lu}[\p{L}.']*(?: \p{Lu}[\p{L}.']*){0,2}(?: ?\([^)]{1,12}\))?[,–—-]$/u
+
+/** What ends a dateline: a dash, a colon, a bar or a closing bracket, then the text. */
+const DATELINE_END = /^\s*(?:[)）\]】]\s*)?(?:[-–—:|·/]|\s)/u
+
+/**
+ * A dateline opening one of the article's first lines: a date first (after
+ * at most an opening bracket or a place name of a few words), then a dash,
+ * a colon or a closing bracket, then the text (`29.11.2022 – Mehrfach …`,
+ * `(21. November 2022) Energieverbraucher …`, `BERLIN, 3. Mai 2022 – …`).
+ */
+function readDateline(root: Element): Found<string> | undefined {
+  const lines = linesOf(root).split('\n').slice(0, DATELINE_LINES)
+  for (const line of lines) {
+    const normal = line.normalize('NFKC')
+    const found = findDate(normal.slice(0, 120))
+    if (!found || found.index > 40) continue
+    const before = normal.slice(0, found.index)
+    // Nothing but an opening bracket or a place (`BERLIN,`, `Zürich (dpa) –`) before the date.
+    const place = collapse(before)
+      .replace(/^[(（[【]+/, '')
+      .replace(/ ?([,–—-])$/, '$1')
+    if (place && !DATELINE_PLACE.test(place)) continue
+    if (UPDATED.test(before)) continue
+    const rest = normal.slice(found.end)
+    if (rest.trim() && DATELINE_END.test(rest)) return {value: found.value, from: 'dateline'}
+  }
+  return undefined
+}
+
+/** How many of the article's first lines may open with a dateline (a headline, a standfirst, then the text). */
+const DATELINE_LINES = 5
 
 /** How many lines at each end of the article may hold a byline. */
 const BODY_ENDS = 4

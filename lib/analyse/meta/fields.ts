@@ -52,7 +52,11 @@ export const fieldSources: Readonly<Record<SourcedField, ReadonlyArray<FieldSour
   ],
   date: [
     {id: 'profile:date', reads: 'a site profile’s `date` selectors: `datetime`, else the text (read with `dateFormat` and `timeZone` when given)'},
-    {id: 'standard', reads: 'JSON-LD `datePublished` > `article:published_time` and other date metas > microdata > `<time>` > visible credit line or date > `/YYYY/MM/DD/` in the URL'},
+    {
+      id: 'standard',
+      reads:
+        'JSON-LD `datePublished` > `article:published_time` and other date metas > microdata > `<time>` > visible credit line or date (not in a listing, a link or a citation) > a dateline opening the text > `/YYYY/MM/DD/` in the URL > a day shown without its year (`发布时间：11月30日`) completed from the modified date > the modified date'
+    },
     {id: 'url-path', reads: 'a site profile’s `urlDate` pattern on the page URL'}
   ],
   url: [{id: 'page-url', reads: 'the `url` option > `<link rel=canonical>` > `og:url` (absolute `http(s)` only)'}],

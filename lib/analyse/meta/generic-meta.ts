@@ -24,7 +24,10 @@
  * | date        | JSON-LD `datePublished` > `article:published_time` > meta `date`, `pubdate`, `publishdate`, |
  * |             | `DC.date.issued`, `parsely-pub-date`, `sailthru.date`, `itemprop=datePublished`, … >        |
  * |             | microdata `datePublished` > `<time pubdate>` / `<time datetime>` (article first) >          |
- * |             | `dc.date` > visible credit line / date element / short date text > `/YYYY/MM/DD/` in URL;   |
+ * |             | `dc.date` > visible credit line / date element / short date text (not one of a listing,     |
+ * |             | a link to another article or a citation) > a dateline opening the text > `/YYYY/MM/DD/` in |
+ * |             | URL > a day shown without its year (`11月30日`, `10-08`) with the modified date's year >    |
+ * |             | the modified date (JSON-LD `dateModified`, `article:modified_time`, `itemprop=dateUpdate`); |
  * |             | a UTC timestamp exactly one day off the visible date yields the visible (local) day         |
  * | modified    | JSON-LD `dateModified` > `article:modified_time` > `og:updated_time` > microdata            |
  * | source      | credit line (`来源：…`) > JSON-LD `publisher` name > `og:site_name`                          |
@@ -55,6 +58,7 @@ import {readMarkup} from './microdata.js'
 import {attr, indexPage} from '../page-index.js'
 import type {PageIndex} from '../page-index.js'
 import {firstAuthors, firstDate, firstList, listed, listOf, preferLocalDay} from './reconcile.js'
+import {completeDate} from '../../util/normalize-date.js'
 import {dateInUrl, hostLabel, hostOf, resolveUrl} from './site-url.js'
 import {chooseTitle} from './title.js'
 
@@ -113,7 +117,17 @@ const PUBLISHED_KEYS = [
   'og:article:published_time',
   'weibo:article:create_at'
 ]
-const MODIFIED_KEYS = ['article:modified_time', 'og:updated_time', 'og:article:modified_time', 'article:modified', 'last-modified', 'dc.date.modified', 'dcterms.modified', 'itemprop:datemodified']
+const MODIFIED_KEYS = [
+  'article:modified_time',
+  'itemprop:dateupdate',
+  'og:updated_time',
+  'og:article:modified_time',
+  'article:modified',
+  'last-modified',
+  'dc.date.modified',
+  'dcterms.modified',
+  'itemprop:datemodified'
+]
 const AUTHOR_KEYS = [
   'article:author',
   'og:article:author',
@@ -196,11 +210,19 @@ export function extractGenericMeta(tree: Root, options?: Options | null | undefi
     // Dublin Core's plain `date` is any date in the resource's life: after `<time>`.
     meta.first(['dc.date', 'dcterms.date']),
     byline.date,
+    byline.dateline,
     dateInUrl(pageUrl ?? result.url?.value)
   ])
-  if (date) result.date = preferLocalDay(date, byline.date)
   const modified = firstDate([ld.modified, ...MODIFIED_KEYS.map((key) => meta.first([key])), markup.modified])
   if (modified) result.modified = modified
+  if (date) result.date = preferLocalDay(date, byline.date)
+  else {
+    // A day shown without its year takes the year of the modified date; the modified date alone is the last resort.
+    const partial = byline.partialDate
+    const completed = partial && modified ? completeDate(partial.value, modified.value) : undefined
+    if (completed) result.date = {value: completed, from: `${partial?.from}+year:${modified?.from}`}
+    else if (modified) result.date = {value: modified.value, from: 'modified:' + modified.from}
+  }
 
   const source = byline.source ?? ld.publisher ?? meta.first(['og:site_name'])
   if (source) result.source = source
