@@ -140,8 +140,9 @@ test('report-html: the summary ends with the pages that need review and the top 
   assert.equal(summary.verdicts, {ok: 1, review: 2, failed: 1, unassessed: 1})
   assert.equal(summary.reasons, {'text-outside-root': 3, 'title-not-near-root': 1, 'empty-output': 1})
   const lines = formatSummary(summary).trimEnd().split('\n')
-  assert.is(lines.at(-1), '3 pages need review (verdicts: 2 review, 1 failed: output unlike its source): text-outside-root ×3, empty-output ×1, title-not-near-root ×1')
-  assert.match(lines.at(-2) || '', /^1 page not assessed/)
+  assert.is(lines.at(-1), 'which pages, and why: rerun with --report-html FILE (a review page) or --report FILE')
+  assert.is(lines.at(-2), '3 pages need review (verdicts: 2 review, 1 failed: output unlike its source): text-outside-root ×3, empty-output ×1, title-not-near-root ×1')
+  assert.match(lines.at(-3) || '', /^1 page not assessed/)
   // Many reasons: the five most frequent, then how many more.
   const many = summarize(
     Array.from({length: 8}, (_, index) =>
@@ -153,7 +154,10 @@ test('report-html: the summary ends with the pages that need review and the top 
       })
     )
   )
-  assert.match(formatSummary(many), /8 pages need review: rule-0 ×8, rule-1 ×7, rule-2 ×6, rule-3 ×5, rule-4 ×4, and 3 more\n$/)
+  assert.match(
+    formatSummary(many, {report: 'r.json', reportHtml: 'r.html'}),
+    /8 pages need review: rule-0 ×8, rule-1 ×7, rule-2 ×6, rule-3 ×5, rule-4 ×4, and 3 more\nwhich pages, and why: r\.html, r\.json\n$/
+  )
   assert.match(formatSummary(summarize([entry(1), entry(2)])), /\nno page needs review \(2 assessed\)\n$/)
   // No verdict at all (pages not assessed): nothing is claimed.
   assert.is(formatSummary(summarize([entry(1, {verdict: null}), entry(2, {verdict: null})])), '2 converted, 0 unchanged, 0 skipped, 0 failed to convert\n')

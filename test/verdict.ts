@@ -256,7 +256,7 @@ test('verdict: the CLI reports each page’s verdict and ends its summary with t
   const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as {files: Array<{input: string; verdict: Verdict | null}>}
   const status = Object.fromEntries(report.files.map((file) => [file.input, file.verdict && file.verdict.status + ' ' + file.verdict.reasons.join(',')]))
   assert.equal(status, {'dates.html': 'review metadata-conflict', 'form.html': 'ok ', 'good.html': 'ok ', 'upgrade.html': 'review short-article'})
-  assert.match(result.stderr, /2 pages need review: metadata-conflict ×1, short-article ×1\n$/)
+  assert.match(result.stderr, /2 pages need review: metadata-conflict ×1, short-article ×1\nwhich pages, and why: report\.json\n$/)
 })
 
 test('verdict: an output ending with a comment policy or a call to scan a QR code is a boilerplate tail to review', async function () {

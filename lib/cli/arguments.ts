@@ -84,7 +84,8 @@ export const usage = `Usage: news-markdown [options] [<input>...]
        news-markdown merge [options] <out> <shard>...  (see merge --help)
 
 Convert saved news pages (HTML) to Markdown with YAML frontmatter.
-Inputs are files, folders (searched for .html/.htm) and globs. Without
+Inputs are files, folders (every HTML page in them, recognised by its
+content, whatever its extension) and globs. Without
 inputs, one page is read from stdin and Markdown is written to stdout.
 
 Options:

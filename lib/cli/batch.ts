@@ -537,7 +537,7 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   if (!settings.quiet) io.stderr.write(printable(formatDuplicates(entries, 'news-markdown: '), true))
   const report: Report = {converter, shard: settings.shard.index + '/' + settings.shard.count, summary, files: entries}
   if (!(await writeReports(settings, io, report, outDir))) manifestError ||= true
-  if (!settings.quiet) io.stderr.write(formatSummary(summary))
+  if (!settings.quiet) io.stderr.write(formatSummary(summary, {report: settings.report, reportHtml: settings.reportHtml}))
   if (interrupt) {
     const written = summary.converted + summary.unchanged
     io.stderr.write(

@@ -133,9 +133,11 @@ const topReasons = 5
  * Human summary: the counts (`failed to convert`: inputs with no output),
  * the warnings by rule and, when pages were assessed, a last line saying
  * how many converted pages need review (verdict `review` or `failed`, the
- * verdicts counted when any is `failed`) with the most frequent reasons.
+ * verdicts counted when any is `failed`) with the most frequent reasons,
+ * then where those pages are named: the `--report-html` and `--report`
+ * files of the run (`where`), or the options that write them.
  */
-export function formatSummary(summary: Summary): string {
+export function formatSummary(summary: Summary, where: {report?: string | undefined; reportHtml?: string | undefined} = {}): string {
   // `failed to convert` (no output) is not the verdict `failed` (an output that looks unlike its source).
   const lines = [summary.converted + ' converted, ' + summary.unchanged + ' unchanged, ' + summary.skipped + ' skipped, ' + summary.failed + ' failed to convert']
   const ids = Object.keys(summary.warnings).sort()
@@ -174,9 +176,17 @@ export function formatSummary(summary: Summary): string {
           (failed > 0 ? ' (verdicts: ' + (review > 0 ? review + ' review, ' : '') + failed + ' failed: output unlike its source)' : '') +
           (shown.length > 0 ? ': ' + shown.join(', ') : '')
       )
+      lines.push(reviewPointer(where))
     }
   }
   return lines.join('\n') + '\n'
+}
+
+/** Where the pages that need review are named. */
+function reviewPointer(where: {report?: string | undefined; reportHtml?: string | undefined}): string {
+  const files = [where.reportHtml, where.report].filter((file): file is string => Boolean(file))
+  if (files.length > 0) return 'which pages, and why: ' + files.join(', ')
+  return 'which pages, and why: rerun with --report-html FILE (a review page) or --report FILE'
 }
 
 /**
