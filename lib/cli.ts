@@ -3,7 +3,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArguments, usage, UsageError} from './cli/arguments.js'
 import type {Settings} from './cli/arguments.js'
-import {InputError, interrupted, runBatch} from './cli/batch.js'
+import {convertOptions, InputError, interrupted, runBatch} from './cli/batch.js'
 import type {Io} from './cli/batch.js'
 import {printable} from './cli/escape.js'
 import {closePools, createPool, defaultHeapMb, retryHeapMb} from './cli/pool.js'
@@ -66,17 +66,7 @@ async function runStdin(settings: Settings, io: Io): Promise<number> {
     }
     chunks.push(bytes)
   }
-  const options = {
-    url: settings.baseUrl,
-    profiles: settings.profiles,
-    related: settings.related,
-    relatedFrontmatter: settings.relatedFrontmatter,
-    maxSize: settings.maxSize,
-    maxElements: settings.maxElements,
-    maxNodes: settings.maxNodes,
-    // Line and column in messages only where they are printed.
-    positions: settings.verbose
-  }
+  const options = convertOptions(settings, settings.baseUrl)
   // In a worker too: a page that exhausts memory or hangs fails alone.
   const pool = createPool({jobs: 1, heapMb: settings.workerMemory ?? defaultHeapMb, retryHeapMb: retryHeapMb(), timeoutMs: settings.pageTimeout})
   let result

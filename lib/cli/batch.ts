@@ -617,10 +617,8 @@ function pathKey(output: string): string {
   return output.normalize('NFC').toLowerCase()
 }
 
-function optionsFor(settings: Settings, relative: string) {
-  const url = settings.urlMap?.get(relative) ?? (settings.baseUrl ? new URL(relative.split('/').map(encodeURIComponent).join('/'), settings.baseUrl).href : undefined)
-  // Copied images may come from `data:` and `file:` URLs: keep them until the copy replaces them.
-  const local = settings.images === 'keep' ? {} : {allowDataImages: true, allowFileImages: true}
+/** The `convert()` options the command line gives, for a page at `url`. */
+export function convertOptions(settings: Settings, url: string | undefined) {
   return {
     url,
     profiles: settings.profiles,
@@ -631,7 +629,16 @@ function optionsFor(settings: Settings, relative: string) {
     maxNodes: settings.maxNodes,
     // Line and column in messages only where they are printed (`--verbose`):
     // source positions slow parsing by about 2.4 times.
-    positions: settings.verbose,
+    positions: settings.verbose
+  }
+}
+
+function optionsFor(settings: Settings, relative: string) {
+  const url = settings.urlMap?.get(relative) ?? (settings.baseUrl ? new URL(relative.split('/').map(encodeURIComponent).join('/'), settings.baseUrl).href : undefined)
+  // Copied images may come from `data:` and `file:` URLs: keep them until the copy replaces them.
+  const local = settings.images === 'keep' ? {} : {allowDataImages: true, allowFileImages: true}
+  return {
+    ...convertOptions(settings, url),
     ...local
   }
 }
