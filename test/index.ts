@@ -32,6 +32,7 @@ const suites = [
   './redirects.js',
   './redirect-servers.js',
   './migration.js',
+  './merge.js',
   './article-root.js',
   './cleaning.js',
   './source-order.js',
@@ -64,3 +65,7 @@ for (const [index, suite] of suites.filter((suite) => !skip.has(suite.replace(/^
   await import(suite)
 }
 await exec()
+// End the `--jobs` worker threads the suites left idle, so each writes its
+// coverage record (a thread still alive when the process exits may not).
+const {closePools} = await import('../lib/cli/pool.js')
+await closePools()
