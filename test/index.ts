@@ -33,6 +33,7 @@ const suites = [
   './redirect-servers.js',
   './migration.js',
   './merge.js',
+  './progress.js',
   './article-root.js',
   './cleaning.js',
   './source-order.js',
