@@ -25,6 +25,7 @@ const suites = [
   './render-page.js',
   './images.js',
   './images-fetch.js',
+  './images-fetch-edges.js',
   './images-cli.js',
   './generators.js',
   './images-generators.js',
