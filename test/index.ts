@@ -26,6 +26,7 @@ const suites = [
   './images.js',
   './images-fetch.js',
   './images-fetch-edges.js',
+  './images-store.js',
   './images-cli.js',
   './generators.js',
   './images-generators.js',
