@@ -20,6 +20,7 @@ const suites = [
   './cli.js',
   './cli-arguments.js',
   './write-atomic.js',
+  './write-output.js',
   './layouts.js',
   './frontmatter.js',
   './render-page.js',
