@@ -47,7 +47,7 @@ async function merge(args: Array<string>, cwd: string, signal?: AbortSignal) {
   const err: Array<Buffer> = []
   const sink = (chunks: Array<Buffer>) =>
     new Writable({
-      write(chunk, _encoding, callback) {
+      write(chunk: Buffer, _encoding, callback) {
         chunks.push(Buffer.from(chunk))
         callback()
       }

@@ -13,7 +13,7 @@ import {createProgress, duration, progressLine} from '../lib/cli/progress.js'
 function stream(tty: boolean) {
   const chunks: Array<string> = []
   const writable = new Writable({
-    write(chunk, _encoding, callback) {
+    write(chunk: Buffer, _encoding, callback) {
       chunks.push(String(chunk))
       callback()
     }
