@@ -71,6 +71,13 @@ interface Counted {
 interface Probe {
   at: number
   less?: number
+  /**
+   * Read the count from ranges that start before `at` only. For the first
+   * operand of `a || b`: the range of `b` can be mapped back onto `a` (a
+   * source map often has no segment at the start of `b`, so the start snaps
+   * to `a`), and `a` runs whenever the expression does.
+   */
+  before?: boolean
 }
 
 interface StaticBranch {
@@ -163,12 +170,12 @@ for (const file of files) {
     list = [{ranges: [], coverage: {...coverage, path: file}}]
   }
   for (const {ranges, coverage} of list) {
-    const at = (offset: number): number => countAt(ranges, tree.getLineAndCharacterOfPosition(offset))
+    const at = (offset: number, before = false): number => countAt(ranges, tree.getLineAndCharacterOfPosition(offset), before)
     const branchMap: {[key: string]: BranchMapping} = {}
     const b: {[key: string]: Array<number>} = {}
     for (const [index, branch] of branches.entries()) {
       branchMap[index] = {type: branch.type, loc: branch.loc, locations: branch.locations, line: branch.loc.start.line}
-      b[index] = branch.probes.map((probe) => Math.max(0, at(probe.at) - (probe.less === undefined ? 0 : at(probe.less))))
+      b[index] = branch.probes.map((probe) => Math.max(0, at(probe.at, probe.before) - (probe.less === undefined ? 0 : at(probe.less))))
     }
     const fnMap: {[key: string]: FunctionMapping} = {}
     const f: {[key: string]: number} = {}
@@ -220,12 +227,12 @@ for (const key of ['lines', 'branches'] as const) {
 }
 if (failed) process.exitCode = 1
 
-/** The count at a position: that of the innermost range around it (0 outside all). */
-function countAt(ranges: Array<Counted>, position: {line: number; character: number}): number {
+/** The count at a position: that of the innermost range around it (0 outside all); `before`: of ranges that start before it. */
+function countAt(ranges: Array<Counted>, position: {line: number; character: number}, before: boolean): number {
   const here: [number, number] = [position.line + 1, position.character]
   let best: Counted | undefined
   for (const range of ranges) {
-    if (compare(range.start, here) > 0 || compare(here, range.end) >= 0) continue
+    if (compare(range.start, here) > (before ? -1 : 0) || compare(here, range.end) >= 0) continue
     if (!best || compare(range.start, best.start) > 0 || (compare(range.start, best.start) === 0 && compare(range.end, best.end) < 0)) best = range
   }
   return best ? best.count : 0
@@ -279,7 +286,7 @@ function collect(tree: ts.SourceFile): {branches: Array<StaticBranch>; functions
       branches.push({type: 'cond-expr', loc: of(node), locations: [of(node.whenTrue), of(node.whenFalse)], probes: [{at: node.whenTrue.getStart(tree)}, {at: node.whenFalse.getStart(tree)}]})
     } else if (logical(node) && !logical(outside(node))) {
       const operands = leaves(node)
-      branches.push({type: 'binary-expr', loc: of(node), locations: operands.map(of), probes: operands.map((operand) => ({at: operand.getStart(tree)}))})
+      branches.push({type: 'binary-expr', loc: of(node), locations: operands.map(of), probes: operands.map((operand, index) => ({at: operand.getStart(tree), before: index === 0}))})
     } else if (ts.isSwitchStatement(node)) {
       const clauses = node.caseBlock.clauses.filter((clause) => clause.statements.length > 0)
       if (clauses.length > 0) branches.push({type: 'switch', loc: of(node), locations: clauses.map(of), probes: clauses.map((clause) => ({at: clause.statements[0].getStart(tree)}))})
