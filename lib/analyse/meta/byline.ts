@@ -32,6 +32,7 @@ import {cleanAuthors} from './author-names.js'
 import {completeDate, findDate, findPartialDate, normalizeDate} from '../../util/normalize-date.js'
 import type {PartialDate} from '../../util/normalize-date.js'
 import {shortText} from '../blocks/short-text.js'
+import {endLines} from '../../util/rendered-lines.js'
 import {isEditorCredit, readCjkByline, readCjkEditors, readClosingNames} from './cjk-byline.js'
 
 export interface BylineMeta {
@@ -107,8 +108,8 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
     }
   }
 
-  // The article's lines, read once for the bylines and the dateline in its text.
-  const rootLines = root ? linesOf(root).split('\n') : []
+  // The article's first and last lines, read once for the bylines and the dateline in its text.
+  const rootLines = root ? endLines(root, Math.max(DATELINE_LINES, BODY_ENDS), BODY_ENDS) : []
 
   // Bylines inside the article's text: `石佳/中国青年报` opening it, `（张巨峰）` closing it.
   if (!meta.author && root) {
