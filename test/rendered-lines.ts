@@ -64,6 +64,9 @@ test('endLines: the ends of the whole text on generated pages and hand-made cuts
     '<pre>a\nb\n\nc\n<b>d</b>\ne\nf\ng\nh\ni\nj</pre>',
     '<table><tr><td>1</td><td>2</td></tr><tr><td>3</td></tr><tr><td>4</td></tr><tr><td>5</td></tr><tr><td>6</td></tr><tr><td>7</td></tr><tr><td>8</td></tr><tr><td>9</td></tr><tr><td>10</td></tr></table>',
     '<div>a<br>b<br>c<br>d<br>e<br>f<br>g<br>h<br>i<br>j<br>k</div>',
+    // Cuts inside a line: inline elements on either side of the cut.
+    '<div>' + Array.from({length: 14}, (_, index) => 'L' + index + ' <i>a</i> <b>b</b> c<br>').join('') + '</div>',
+    '<section><div> <article>' + Array.from({length: 14}, (_, index) => '<span>s' + index + '</span> <em>e</em><p>p' + index + '</p>').join('') + '</article> </div></section>',
     '<ul><li>a</li><li>b</li><li>c</li><li>d</li><li>e</li><li>f</li><li>g</li><li>h</li><li>i</li><li>j</li></ul>'
   ]
   for (const html of cases) {
