@@ -84,14 +84,12 @@ const block: fc.Arbitrary<RootContent> = fc.oneof(
   inline.map((children): RootContent => ({type: 'paragraph', children})),
   fc.tuple(fc.integer({min: 1, max: 6}), inline).map(([depth, children]): RootContent => ({type: 'heading', depth: depth as 1 | 2 | 3 | 4 | 5 | 6, children})),
   inline.map((children): RootContent => ({type: 'blockquote', children: [{type: 'paragraph', children}]})),
-  fc
-    .tuple(fc.boolean(), fc.array(inline, {minLength: 1, maxLength: 3}))
-    .map(([ordered, items]): RootContent => ({
-      type: 'list',
-      ordered,
-      spread: false,
-      children: items.map((children) => ({type: 'listItem', spread: false, children: [{type: 'paragraph', children}]}))
-    })),
+  fc.tuple(fc.boolean(), fc.array(inline, {minLength: 1, maxLength: 3})).map(([ordered, items]): RootContent => ({
+    type: 'list',
+    ordered,
+    spread: false,
+    children: items.map((children) => ({type: 'listItem', spread: false, children: [{type: 'paragraph', children}]}))
+  })),
   fc.array(inline, {minLength: 2, maxLength: 4}).map((cells): RootContent => ({
     type: 'table',
     align: [],
