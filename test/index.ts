@@ -47,7 +47,9 @@ const suites = [
   './reliability.js',
   './security.js',
   './faults.js',
-  './fuzz.js'
+  './fuzz.js',
+  './text-handler.js',
+  './rendered-lines.js'
 ]
 
 // `NEWS_MARKDOWN_SKIP=generators,redirect-servers` leaves suites out (those
