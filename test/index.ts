@@ -10,6 +10,7 @@ const suites = [
   './api.js',
   './credit-line.js',
   './cjk-byline.js',
+  './credit-roles.js',
   './decode.js',
   './normalize-date.js',
   './generic-meta.js',

@@ -71,8 +71,8 @@ export interface PageIndex {
   times: Array<Located>
   itemprops: Array<ItempropEntry>
   headings: Array<Located>
-  /** Elements whose class or id hints at an author/byline. */
-  bylines: Array<Located>
+  /** Elements whose class or id hints at an author/byline, with up to two ancestors (nearest first: a label around the name, `Foto:`). */
+  bylines: Array<Located & {ancestors: Array<Element>}>
   /** Elements whose class or id hints at a date. */
   dates: Array<Located>
   /** Text nodes that look like the start of a byline or credit line. */
@@ -226,7 +226,12 @@ function indexListener(index: PageIndex, found: AddressCandidates): WalkListener
       const frame = frames[frames.length - 1]
       state.trail.push(position)
       noteAddress(element, state)
+      const bylines = index.bylines.length
       const result = visitElement(element, frame ? frame.context : top, frame ? frame.scopeType : '', index)
+      if (index.bylines.length > bylines) {
+        const entry = index.bylines[bylines]
+        for (let at = frames.length - 1; at >= 0 && entry.ancestors.length < 2; at--) entry.ancestors.push(frames[at].element)
+      }
       if (!result) {
         state.trail.pop()
         return false
@@ -364,7 +369,7 @@ function visitElement(element: Element, context: Context, scopeType: string, ind
     index.itemprops.push({...located, props: attr(element, 'itemProp').split(/\s+/), scopeType})
   }
   if (hint && tag !== 'body' && tag !== 'html' && tag !== 'meta' && tag !== 'link') {
-    if (bylineHint.test(hint)) index.bylines.push(located)
+    if (bylineHint.test(hint)) index.bylines.push({...located, ancestors: []})
     if (dateHint.test(hint)) index.dates.push(located)
   }
   return {context: next, scopeType: props.itemScope ? itemType || 'scope' : scopeType}

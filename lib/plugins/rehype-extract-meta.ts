@@ -14,6 +14,7 @@ import {nearestBefore} from '../util/document-order.js'
 import {normalizeDate} from '../util/normalize-date.js'
 import {cleanMeta} from '../util/clean-meta.js'
 import {findCreditLine} from '../util/find-credit-line.js'
+import {describeElement, recordRemoval} from '../util/removals.js'
 import type {FoundCredit} from '../util/find-credit-line.js'
 import {selectOrdered} from '../util/select-ordered.js'
 import {detachGathered, gatheredBelow, gatheredMatches, stillBelow} from '../util/select.js'
@@ -65,7 +66,11 @@ export const rehypeExtractMeta: Plugin<[(Readonly<ExtractMetaOptions> | null | u
     const creditLine = function () {
       if (credit === null) {
         credit = findCreditLine(profile, root, root && profile.credit ? gatheredBelow(analysis.index.selectorMatches, profile.credit.selector, root) : undefined)
-        if (credit) credit.remove()
+        if (credit) {
+          // Its values go to the frontmatter: recorded, not reported as lost.
+          recordRemoval(file, {kind: 'text', rule: 'credit-line', characters: [...credit.text].length, element: describeElement(credit.element), sample: credit.text.slice(0, 80)})
+          credit.remove()
+        }
       }
       return credit
     }
