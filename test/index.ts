@@ -11,6 +11,7 @@ const suites = [
   './credit-line.js',
   './cjk-byline.js',
   './credit-roles.js',
+  './site-suffix.js',
   './decode.js',
   './normalize-date.js',
   './generic-meta.js',

@@ -32,6 +32,7 @@ import {cleanAuthors} from './author-names.js'
 import {completeDate, findDate, findPartialDate, normalizeDate} from '../../util/normalize-date.js'
 import type {PartialDate} from '../../util/normalize-date.js'
 import {shortText} from '../blocks/short-text.js'
+import {bylineNotName} from '../vocabulary.js'
 import {readClosingNames} from './cjk-byline.js'
 import {isPhotoCredit, readCredits} from './credit-line.js'
 
@@ -243,6 +244,8 @@ function dateOnly(text: string): string | undefined {
 function fromHinted(element: Element, siteNames: Array<string | undefined>, ancestors: ReadonlyArray<Element> = []): Array<string> {
   const text = textOf(element)
   if (!text || text.length > 250) return []
+  // `<span class="author-views">人氣(23925)</span>` counts, `author-avatar` shows: no name.
+  if (bylineNotName.test(hintOf(element))) return []
   // `<div><strong>Foto:</strong> <p class="autor">Jane Roe</p></div>`: a photo credit, labelled around the name.
   if (photoCredited(element, ancestors)) return []
   const lines = linesOf(element)

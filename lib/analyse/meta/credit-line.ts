@@ -112,8 +112,9 @@ export function readCredits(text: string): Array<Credit> {
   const source = LATIN_SOURCE.exec(line)
   if (source && !labelled) add('source', [stripEnd(line.slice(source[0].length))].filter(Boolean), 'latin-source')
 
-  if (labelled && labelled.author) add('author', cleanAuthors(labelled.author, {strict: true}), 'labelled')
-  else if (cjk) add('author', cjk.names, 'cjk-' + cjk.form)
+  // A Chinese byline's names are told apart (`作者：李华 2023年5月12日` names `李华`); the labelled value is taken as written.
+  if (cjk) add('author', cjk.names, 'cjk-' + cjk.form)
+  else if (labelled && labelled.author) add('author', cleanAuthors(labelled.author, {strict: true}), 'labelled')
   else {
     const latin = latinByline(line)
     if (latin) add('author', latin.names, latin.form)
