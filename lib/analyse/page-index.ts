@@ -111,7 +111,7 @@ interface LinkCandidate {
 }
 
 const CUE =
-  /^(?:(?:written|posted|verfasst|geschrieben|text|story|reported)\s+)?(?:by|von|par|por|door)(?:[\s:：]|$)|^(?:autor|autorin|author|text|texto|texte|reporter)\s*[:：]|作者|記者|记者|评论员|評論員|通讯员|通訊員|撰稿|采写|採寫|文\s*[/／|]|来源|來源|出处|出處|撰文|编辑|編輯|责编|責編|稿源|发布时间|發布時間|发布于|時間[:：]|时间[:：]/i
+  /^(?:(?:written|posted|verfasst|geschrieben|text|story|reported)\s+)?(?:by|von|par|por|door)(?:[\s:：]|$)|^(?:autor|autorin|author|text|texto|texte|reporter)\s*[:：]|作者|記者|记者|评论员|評論員|通讯员|通訊員|撰稿|采写|採寫|文\s*[/／|｜、]|文字[:：]|图文|圖文|来源|來源|出处|出處|撰文|编辑|編輯|责编|責編|稿源|发布时间|發布時間|发布于|時間[:：]|时间[:：]/i
 const AUTHOR_HREF =
   /\/(?:author|authors|autor|autoren|auteur|autore|profile|profil|profiles|people|staff|editors|writers|journalist|journalists|reporter|reporters|redakteur|redaktion\/team)\/[^/?#]+\/?(?:[?#].*)?$/i
 const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/

@@ -2,6 +2,7 @@ import type {Element, Root} from 'hast'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {analysePage, usesFallbackProfile} from '../analyse/analysis.js'
+import {findBylineLines} from '../analyse/meta/byline-lines.js'
 import {fieldOrder, fieldSources} from '../analyse/meta/fields.js'
 import type {SourceId, SourcedField} from '../analyse/meta/fields.js'
 import {extractGenericMeta} from '../analyse/meta/generic-meta.js'
@@ -133,6 +134,13 @@ export const rehypeExtractMeta: Plugin<[(Readonly<ExtractMetaOptions> | null | u
         ;(article as Record<SourcedField, unknown>)[field] = found.value
         sources[field] = found.from
         break
+      }
+    }
+    // A byline paragraph opening or closing the body says what `author` now says: it leaves, recorded.
+    if (root && article.author) {
+      for (const line of findBylineLines(root, {authors: article.author.split(/[,，、;；]/), source: article.source, date: article.date})) {
+        recordRemoval(file, {kind: 'text', rule: 'byline-line', characters: [...line.text].length, element: describeElement(line.element), sample: line.text.slice(0, 80)})
+        detach(root, line.element)
       }
     }
     if (generic.description) article.description = generic.description.value

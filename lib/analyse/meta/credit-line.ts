@@ -27,7 +27,7 @@
 import {parseCreditLine} from '../../util/parse-credit-line.js'
 import type {CreditLine} from '../../util/parse-credit-line.js'
 import {cleanAuthors} from './author-names.js'
-import {isOutletName} from './chinese-names.js'
+import {hasHan, isChinesePersonName, isOutletName} from './chinese-names.js'
 import {readCjkByline, readCjkEditors} from './cjk-byline.js'
 
 /** What a credit line credits. */
@@ -68,7 +68,7 @@ const GLUED_BY = /^By(?=\p{Lu}\p{Ll})/u
 const STAFF_TITLE =
   /^(.{3,60}?)(?: ?[|｜,] ?| [-–—] )((?:senior|junior|chief|contributing|special|staff|guest|freelance|political|foreign|science|business|sports?|news|tech|health|national|international|investigative|digital|global|lead|assistant|feature|opinion|culture|entertainment|legal|data|local|regional)\s)*(?:writer|reporter|editor|correspondent|columnist|contributor|journalist|redakteur|redakteurin|reporterin|korrespondent|korrespondentin|rédacteur|rédactrice|journaliste|periodista|redactor|redactora)$/i
 /** The outlet before a Chinese reporter's role on a line of its own (`新华社记者 张三`). */
-const CJK_AGENCY = /^(\p{Script=Han}{2,10}?)(?:记者|記者|评论员|評論員)/u
+const CJK_AGENCY = /^[（(]?(\p{Script=Han}{2,10}?)(?:记者|記者|评论员|評論員)/u
 
 /**
  * Read the roles a line credits.
@@ -102,18 +102,20 @@ export function readCredits(text: string): Array<Credit> {
     return credits
   }
 
-  const labelled = parseCreditLine(line)
-  const cjk = readCjkByline(line)
+  const cjkLine = hasHan(line) ? normalizeCjk(line) : line
+  const labelled = parseCreditLine(cjkLine)
+  const cjk = readCjkByline(cjkLine)
   if (cjk && cjk.form === 'outlet') {
-    const agency = CJK_AGENCY.exec(line)
-    if (agency && isOutletName(agency[1])) add('agency', [agency[1]], 'cjk-agency')
+    const agency = CJK_AGENCY.exec(cjkLine)
+    // `本报`, `本台` (this paper, this station) name no outlet.
+    if (agency && isOutletName(agency[1]) && !/^[本我]/u.test(agency[1])) add('agency', [agency[1]], 'cjk-agency')
   }
   if (labelled && labelled.source) add('source', [labelled.source], 'labelled')
   const source = LATIN_SOURCE.exec(line)
   if (source && !labelled) add('source', [stripEnd(line.slice(source[0].length))].filter(Boolean), 'latin-source')
 
   // A Chinese byline's names are told apart (`作者：李华 2023年5月12日` names `李华`); the labelled value is taken as written.
-  if (cjk) add('author', cjk.names, 'cjk-' + cjk.form)
+  if (cjk) add('author', cjkNames(cjkLine, cjk.names, cjk.form), 'cjk-' + cjk.form)
   else if (labelled && labelled.author) add('author', cleanAuthors(labelled.author, {strict: true}), 'labelled')
   else {
     const latin = latinByline(line)
@@ -181,6 +183,53 @@ function latinByline(line: string): {names: Array<string>; form: string} | undef
     return names.length > 0 ? {names, form: 'staff-title'} : undefined
   }
   return undefined
+}
+
+/** Marks opening a byline in print layouts (`□本报记者 王五`, `◎ 文/赵六`). */
+const LEAD_MARK = /^[□■◎●○◆◇▲△★☆▪]+ ?/u
+/** A role label and its name joined by a bar or slash (`记者｜张三`, `作者 | 赵六`, `撰文/钱七`): read as a colon. */
+const ROLE_BAR = /^((?:本报|本報|特约|特約|见习|見習|实习|實習|首席)?(?:记者|記者|作者|撰文|撰稿|采写|採寫|文字|评论员|評論員|通讯员|通訊員)) ?[|｜/／] ?/u
+/** `文/本报记者 王五`: the writer's mark before a reporter's label. */
+const TEXT_BEFORE_ROLE = /^(?:文|图文|圖文) ?[/／|｜] ?(?=(?:本报|本報|特约|特約|见习|見習|实习|實習|首席)?(?:记者|記者))/u
+/** `文、图/赵六`, `文/图 赵六`, `文图：赵六`: the writer took the photos too; read as `文/赵六`. */
+const TEXT_AND_PHOTO = /^(?:文[、/／]图|文[、/／]圖|文图|文圖|图文|圖文) ?[/／|｜:：]? ?/u
+/** Co-writers credited after the reporter (`通讯员 钱七`, `实习生 李四`). */
+const CO_WRITERS = ['通讯员', '通訊員', '实习生', '實習生']
+/** Words a run of names may take along that name no one (`责任` of `责任编辑`). */
+const NOT_A_NAME = new Set(['责任', '責任', '摄影报道', '攝影報導', '图文报道', '圖文報導'])
+
+/**
+ * A Chinese credit line in its plain form: print marks dropped
+ * (`□本报记者 王五` → `本报记者 王五`), `【…】` as `（…）`, a bar or slash
+ * after a role label as a colon (`记者｜张三` → `记者：张三`), the writer's
+ * mark before a reporter dropped (`文/本报记者 王五`), `文、图/` as `文/`.
+ */
+function normalizeCjk(line: string): string {
+  let value = line.replace(LEAD_MARK, '').replace(/【/g, '（').replace(/】/g, '）')
+  value = value.replace(TEXT_BEFORE_ROLE, '').replace(TEXT_AND_PHOTO, '文/')
+  return value.replace(ROLE_BAR, '$1：')
+}
+
+/**
+ * The names of a Chinese byline, cleaned: words that are no names dropped
+ * (`责任` before `编辑`, `摄影报道`), a place glued to `报道` after other
+ * names dropped (`记者 张三 李四 北京报道`), co-writers after the reporter
+ * added (`本报记者 王五 实习生 李四`).
+ */
+function cjkNames(line: string, found: ReadonlyArray<string>, form: string): Array<string> {
+  const names = found.filter((name) => !NOT_A_NAME.has(name))
+  if (form === 'reported' && names.length > 1 && ['报道', '報道', '報導', '报导'].some((word) => line.includes(names[names.length - 1] + word))) names.pop()
+  for (const label of CO_WRITERS) {
+    const at = line.indexOf(label)
+    if (at <= 0) continue
+    const rest = line.slice(at + label.length).replace(/^[\s:：]+/, '')
+    const end = rest.search(/[)）】\]，。；,;|｜]/)
+    for (const name of splitHan(end === -1 ? rest : rest.slice(0, end))) {
+      if (!isChinesePersonName(name)) break
+      if (!names.includes(name)) names.push(name)
+    }
+  }
+  return names
 }
 
 /** Han names separated by white space, `、` or commas; other text as one name. */
