@@ -229,8 +229,10 @@ function indexListener(index: PageIndex, found: AddressCandidates): WalkListener
       const bylines = index.bylines.length
       const result = visitElement(element, frame ? frame.context : top, frame ? frame.scopeType : '', index)
       if (index.bylines.length > bylines) {
-        const entry = index.bylines[bylines]
-        for (let at = frames.length - 1; at >= 0 && entry.ancestors.length < 2; at--) entry.ancestors.push(frames[at].element)
+        const ancestors: Array<Element> = []
+        for (let at = frames.length - 1; at >= 0 && ancestors.length < 2; at--) ancestors.push(frames[at].element)
+        // Not enumerable: the analysis on `file.data` stays as it was (no copies of whole subtrees when it is serialised).
+        Object.defineProperty(index.bylines[bylines], 'ancestors', {value: ancestors, enumerable: false})
       }
       if (!result) {
         state.trail.pop()
