@@ -79,6 +79,7 @@ test('credit roles: Chinese credit lines in print and portal forms', () => {
   assert.equal(roles('本报评论员 王晓峰'), ['author: 王晓峰'])
   assert.equal(authorsOf('（作者系北京大学教授）'), [])
   assert.equal(authorsOf('据新华社电'), [])
+  assert.equal(authorsOf('图文故事 | 机场、大桥开通'), [])
 })
 
 test('credit roles: long lines and empty lines credit nothing', () => {

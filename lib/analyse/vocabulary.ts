@@ -320,9 +320,10 @@ export const bylineHint = anyOf(['byline', 'author', 'writer', 'reporter', 'jour
  * Class/id words that make a byline-hinted element something else beside
  * the author's name: a counter (`author-views`, `author-post-count`), a
  * picture (`author-avatar`, `author-img`), a photo credit
- * (`photo-author`). Fixture: meta-author-counter-hint.
+ * (`photo-author`); the word ends a class name (`article-view__authornames`
+ * is a byline). Fixture: meta-author-counter-hint.
  */
-export const bylineNotName = anyOf(['(?:^|[-_ ])(?:views?|count|counts|hits|stats|followers|likes|rating|avatar|img|image|pic|photo|foto)(?:$|[-_ ])'], 'i')
+export const bylineNotName = anyOf(['(?:^|[-_ ])(?:views?|count|counts|hits|stats|followers|likes|rating|avatar|img|image|pic|photo|foto)(?=\\s|$)'], 'i')
 
 /**
  * Class/id words of visible dates, for the page index. Fixtures:

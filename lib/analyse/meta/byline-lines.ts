@@ -71,7 +71,8 @@ export function findBylineLines(root: Element, meta: FrontmatterCredits): Array<
   const ends = [...blocks.slice(0, headBlocks), ...blocks.slice(Math.max(headBlocks, blocks.length - tailBlocks))]
   const found: Array<BylineLine> = []
   for (const element of ends) {
-    if (hasMedia(element)) continue
+    // Several lines (`By Jane Roe<br>Kakuma, Kenya`) or a link elsewhere than an author's page (the original article) say more.
+    if (hasMedia(element) || has(element, isLineBreak) || has(element, isOtherLink)) continue
     const text = collapse(toString(element))
     // A sentence (`【记者 张三】今天，……`, `By the end of May, …`) is article text.
     if (text.length > maxLength || SENTENCE.test(text)) continue
@@ -105,6 +106,22 @@ function textBlocks(root: Element): Array<Element> {
 
 function isContainer(node: ElementContent): boolean {
   return node.type === 'element' && (containers.has(node.tagName) || node.tagName === 'p' || /^h[1-6]$/.test(node.tagName) || node.tagName === 'ul' || node.tagName === 'ol')
+}
+
+/** Path of a link to an author's page (`/author/jane-roe`, `/autoren/…`, `/people/…`). */
+const AUTHOR_PAGE = /\/(?:author|authors|autor|autoren|auteur|autore|profile|profil|people|staff|writers?|reporters?|journalists?|redakteur)\//i
+
+function isLineBreak(node: Element): boolean {
+  return node.tagName === 'br'
+}
+
+function isOtherLink(node: Element): boolean {
+  return node.tagName === 'a' && typeof node.properties.href === 'string' && node.properties.href !== '' && !node.properties.href.startsWith('#') && !AUTHOR_PAGE.test(node.properties.href)
+}
+
+/** Whether `node` or an element below it passes `test`. */
+function has(node: Element, test: (element: Element) => boolean): boolean {
+  return test(node) || node.children.some((child) => child.type === 'element' && has(child, test))
 }
 
 function hasMedia(node: ElementContent): boolean {

@@ -192,8 +192,8 @@ const LEAD_MARK = /^[□■◎●○◆◇▲△★☆▪]+ ?/u
 const ROLE_BAR = /^((?:本报|本報|特约|特約|见习|見習|实习|實習|首席)?(?:记者|記者|作者|撰文|撰稿|采写|採寫|文字|评论员|評論員|通讯员|通訊員)) ?[|｜/／] ?/u
 /** `文/本报记者 王五`: the writer's mark before a reporter's label. */
 const TEXT_BEFORE_ROLE = /^(?:文|图文|圖文) ?[/／|｜] ?(?=(?:本报|本報|特约|特約|见习|見習|实习|實習|首席)?(?:记者|記者))/u
-/** `文、图/赵六`, `文/图 赵六`, `文图：赵六`: the writer took the photos too; read as `文/赵六`. */
-const TEXT_AND_PHOTO = /^(?:文[、/／]图|文[、/／]圖|文图|文圖|图文|圖文) ?[/／|｜:：]? ?/u
+/** `文、图/赵六`, `文/图 赵六`, `文图：赵六`: the writer took the photos too; read as `文/赵六` (`图文故事` is a column's name). */
+const TEXT_AND_PHOTO = /^(?:文[、/／]图|文[、/／]圖|文图|文圖|图文|圖文)(?: ?[/／|｜:：] ?| )/u
 /** Co-writers credited after the reporter (`通讯员 钱七`, `实习生 李四`). */
 const CO_WRITERS = ['通讯员', '通訊員', '实习生', '實習生']
 /** Words a run of names may take along that name no one (`责任` of `责任编辑`). */
