@@ -10,6 +10,8 @@ const suites = [
   './api.js',
   './credit-line.js',
   './cjk-byline.js',
+  './credit-roles.js',
+  './site-suffix.js',
   './decode.js',
   './normalize-date.js',
   './generic-meta.js',

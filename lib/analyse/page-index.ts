@@ -71,8 +71,8 @@ export interface PageIndex {
   times: Array<Located>
   itemprops: Array<ItempropEntry>
   headings: Array<Located>
-  /** Elements whose class or id hints at an author/byline. */
-  bylines: Array<Located>
+  /** Elements whose class or id hints at an author/byline, with up to two ancestors (nearest first: a label around the name, `Foto:`). */
+  bylines: Array<Located & {ancestors: Array<Element>}>
   /** Elements whose class or id hints at a date. */
   dates: Array<Located>
   /** Text nodes that look like the start of a byline or credit line. */
@@ -111,7 +111,7 @@ interface LinkCandidate {
 }
 
 const CUE =
-  /^(?:(?:written|posted|verfasst|geschrieben|text|story|reported)\s+)?(?:by|von|par|por|door)(?:[\s:：]|$)|^(?:autor|autorin|author|text|texto|texte|reporter)\s*[:：]|作者|記者|记者|评论员|評論員|通讯员|通訊員|撰稿|采写|採寫|文\s*[/／|]|来源|來源|出处|出處|撰文|编辑|編輯|责编|責編|稿源|发布时间|發布時間|发布于|時間[:：]|时间[:：]/i
+  /^(?:(?:written|posted|verfasst|geschrieben|text|story|reported)\s+)?(?:by|von|par|por|door)(?:[\s:：]|$)|^(?:autor|autorin|author|text|texto|texte|reporter)\s*[:：]|作者|記者|记者|评论员|評論員|通讯员|通訊員|撰稿|采写|採寫|文\s*[/／|｜、]|文字[:：]|图文|圖文|来源|來源|出处|出處|撰文|编辑|編輯|责编|責編|稿源|发布时间|發布時間|发布于|時間[:：]|时间[:：]/i
 const AUTHOR_HREF =
   /\/(?:author|authors|autor|autoren|auteur|autore|profile|profil|profiles|people|staff|editors|writers|journalist|journalists|reporter|reporters|redakteur|redaktion\/team)\/[^/?#]+\/?(?:[?#].*)?$/i
 const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/
@@ -226,7 +226,14 @@ function indexListener(index: PageIndex, found: AddressCandidates): WalkListener
       const frame = frames[frames.length - 1]
       state.trail.push(position)
       noteAddress(element, state)
+      const bylines = index.bylines.length
       const result = visitElement(element, frame ? frame.context : top, frame ? frame.scopeType : '', index)
+      if (index.bylines.length > bylines) {
+        const ancestors: Array<Element> = []
+        for (let at = frames.length - 1; at >= 0 && ancestors.length < 2; at--) ancestors.push(frames[at].element)
+        // Not enumerable: the analysis on `file.data` stays as it was (no copies of whole subtrees when it is serialised).
+        Object.defineProperty(index.bylines[bylines], 'ancestors', {value: ancestors, enumerable: false})
+      }
       if (!result) {
         state.trail.pop()
         return false
@@ -364,7 +371,7 @@ function visitElement(element: Element, context: Context, scopeType: string, ind
     index.itemprops.push({...located, props: attr(element, 'itemProp').split(/\s+/), scopeType})
   }
   if (hint && tag !== 'body' && tag !== 'html' && tag !== 'meta' && tag !== 'link') {
-    if (bylineHint.test(hint)) index.bylines.push(located)
+    if (bylineHint.test(hint)) index.bylines.push({...located, ancestors: []})
     if (dateHint.test(hint)) index.dates.push(located)
   }
   return {context: next, scopeType: props.itemScope ? itemType || 'scope' : scopeType}

@@ -317,6 +317,15 @@ export const relatedHeading = anyOf(
 export const bylineHint = anyOf(['byline', 'author', 'writer', 'reporter', 'journalist', 'autor', 'auteur', 'contributor', '(?:^|[-_ ])by(?:$|[-_ ])'], 'i')
 
 /**
+ * Class/id words that make a byline-hinted element something else beside
+ * the author's name: a counter (`author-views`, `author-post-count`), a
+ * picture (`author-avatar`, `author-img`), a photo credit
+ * (`photo-author`); the word ends a class name (`article-view__authornames`
+ * is a byline). Fixture: meta-author-counter-hint.
+ */
+export const bylineNotName = anyOf(['(?:^|[-_ ])(?:views?|count|counts|hits|stats|followers|likes|rating|avatar|img|image|pic|photo|foto)(?=\\s|$)'], 'i')
+
+/**
  * Class/id words of visible dates, for the page index. Fixtures:
  * generic-chinese-portal, generic-conflicting-dates.
  */

@@ -2,6 +2,7 @@ import type {Element, Root} from 'hast'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {analysePage, usesFallbackProfile} from '../analyse/analysis.js'
+import {findBylineLines} from '../analyse/meta/byline-lines.js'
 import {fieldOrder, fieldSources} from '../analyse/meta/fields.js'
 import type {SourceId, SourcedField} from '../analyse/meta/fields.js'
 import {extractGenericMeta} from '../analyse/meta/generic-meta.js'
@@ -14,6 +15,7 @@ import {nearestBefore} from '../util/document-order.js'
 import {normalizeDate} from '../util/normalize-date.js'
 import {cleanMeta} from '../util/clean-meta.js'
 import {findCreditLine} from '../util/find-credit-line.js'
+import {describeElement, recordRemoval} from '../util/removals.js'
 import type {FoundCredit} from '../util/find-credit-line.js'
 import {selectOrdered} from '../util/select-ordered.js'
 import {detachGathered, gatheredBelow, gatheredMatches, stillBelow} from '../util/select.js'
@@ -65,7 +67,11 @@ export const rehypeExtractMeta: Plugin<[(Readonly<ExtractMetaOptions> | null | u
     const creditLine = function () {
       if (credit === null) {
         credit = findCreditLine(profile, root, root && profile.credit ? gatheredBelow(analysis.index.selectorMatches, profile.credit.selector, root) : undefined)
-        if (credit) credit.remove()
+        if (credit) {
+          // Its values go to the frontmatter: recorded, not reported as lost.
+          recordRemoval(file, {kind: 'text', rule: 'credit-line', characters: [...credit.text].length, element: describeElement(credit.element), sample: credit.text.slice(0, 80)})
+          credit.remove()
+        }
       }
       return credit
     }
@@ -128,6 +134,13 @@ export const rehypeExtractMeta: Plugin<[(Readonly<ExtractMetaOptions> | null | u
         ;(article as Record<SourcedField, unknown>)[field] = found.value
         sources[field] = found.from
         break
+      }
+    }
+    // A byline paragraph opening or closing the body says what `author` now says: it leaves, recorded.
+    if (root && article.author) {
+      for (const line of findBylineLines(root, {authors: article.author.split(/[,，、;；]/), source: article.source, date: article.date})) {
+        recordRemoval(file, {kind: 'text', rule: 'byline-line', characters: [...line.text].length, element: describeElement(line.element), sample: line.text.slice(0, 80)})
+        detach(root, line.element)
       }
     }
     if (generic.description) article.description = generic.description.value

@@ -2,7 +2,7 @@ import type {Element, ElementContent} from 'hast'
 import {toString} from 'hast-util-to-string'
 import type {Profile} from '../profiles/types.js'
 import {detach} from './detach.js'
-import {parseCreditLine} from './parse-credit-line.js'
+import {readLabelledCredit} from '../analyse/meta/credit-line.js'
 import type {CreditLine} from './parse-credit-line.js'
 import {selectAll} from './select.js'
 import {collapse} from './text.js'
@@ -12,6 +12,8 @@ export interface FoundCredit {
   line: CreditLine
   /** The element the credit line is in (or is). */
   element: Element
+  /** The credit line's text, white space collapsed (what `remove` takes out). */
+  text: string
   /** Remove the credit line (and only it) from the tree. */
   remove(): void
 }
@@ -60,15 +62,15 @@ function inElement(element: Element, root: Element): FoundCredit | undefined {
     const head = bracketHead(text)
     // A bracketed credit line opening the line: only the brackets go.
     if (head && head.length < text.length) {
-      const credit = parseCreditLine(head)
-      if (credit) return {line: credit, element, remove: () => removeLeadingBrackets(line)}
+      const credit = readLabelledCredit(head)
+      if (credit) return {line: credit, element, text: head, remove: () => removeLeadingBrackets(line)}
       continue
     }
-    const credit = parseCreditLine(text)
+    const credit = readLabelledCredit(text)
     if (!credit) continue
     // The element is the credit line: it goes whole.
-    if (split.length === 1 && !hasMedia(element)) return {line: credit, element, remove: () => detach(root, element)}
-    return {line: credit, element, remove: () => removeLine(element, line)}
+    if (split.length === 1 && !hasMedia(element)) return {line: credit, element, text, remove: () => detach(root, element)}
+    return {line: credit, element, text, remove: () => removeLine(element, line)}
   }
   return undefined
 }

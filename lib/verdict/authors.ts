@@ -8,10 +8,19 @@
  */
 
 import {hasHan, isChinesePersonName} from '../analyse/meta/chinese-names.js'
+import {readCredits} from '../analyse/meta/credit-line.js'
 import {isPersonLike} from '../analyse/meta/person-like.js'
 
 /** Words that end an organisation's name (`Smart Shopping Team`, `Wirtualna Polska Media`): one of them after two capitalised words names no person. */
 const organisationEnd = /^(?:team|media|group|staff|desk|network|press|news|redaktion|verlag|gmbh|ag|inc|ltd|llc)$/i
+
+/** Labels that open a byline only as a label (`Von`, `Par`, `Por`, `Door` also open surnames: `Von Miller`). */
+const surnameParticle = /^(?:von|par|por|door)\s/i
+
+/** Whether an author name is a whole credit line: a label or role kept beside the names. */
+function isCreditLine(value: string): boolean {
+  return readCredits(value).some((credit) => credit.role !== 'author' || credit.form !== 'latin-label' || !surnameParticle.test(value))
+}
 
 /** Longest Chinese personal name, in characters (a two-character surname and a two-character given name). */
 const hanNameMax = 4
@@ -41,6 +50,9 @@ export function splitAuthors(value: string | null | undefined): Array<string> {
  * one or two more characters). An outlet alone (`Multimedia Redaktion`,
  * `参考消息`, `Smart Shopping Team`: two words and a word that ends an
  * organisation's name) or a user name (`jroe_42`) is no glued name.
+ * A name that is itself a credit line (`Foto: Jane Roe`, `By Jane Roe`,
+ * `Jane Roe | Staff Writer`, `本报记者 王五`, `责任编辑：赵六`; read by
+ * `credit-line.ts`) kept its label or role: glued.
  *
  * @param name
  *   One author name.
@@ -51,6 +63,7 @@ export function splitAuthors(value: string | null | undefined): Array<string> {
  */
 export function isGluedName(name: string, publishers: ReadonlyArray<string | undefined> = []): boolean {
   const value = name.normalize('NFKC').trim()
+  if (isCreditLine(value)) return true
   if (isPersonLike(value, publishers)) return false
   if (hasHan(value)) {
     const han = value.replace(/\s+/g, '')

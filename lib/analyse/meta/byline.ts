@@ -33,7 +33,9 @@ import {completeDate, findDate, findPartialDate, normalizeDate} from '../../util
 import type {PartialDate} from '../../util/normalize-date.js'
 import {shortText} from '../blocks/short-text.js'
 import {endLines} from '../../util/rendered-lines.js'
-import {isEditorCredit, readCjkByline, readCjkEditors, readClosingNames} from './cjk-byline.js'
+import {bylineNotName} from '../vocabulary.js'
+import {readClosingNames} from './cjk-byline.js'
+import {isPhotoCredit, readCredits} from './credit-line.js'
 
 export interface BylineMeta {
   author?: Found<Array<string>>
@@ -71,7 +73,7 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
   const options = {siteNames, strict: true}
 
   for (const entry of preferred(withoutListings(index.bylines))) {
-    const names = fromHinted(entry.element, siteNames)
+    const names = fromHinted(entry.element, siteNames, entry.ancestors)
     if (names.length > 0) {
       meta.author = {value: names, from: 'byline'}
       break
@@ -85,7 +87,7 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
       const names = cjkAuthors(lines, siteNames) ?? latinAuthors(cue, text, options)
       if (names && names.length > 0) meta.author = {value: names, from: 'byline'}
     }
-    for (const name of cleanAuthors(readCjkEditors(text), options)) if (!editor.includes(name)) editor.push(name)
+    for (const name of cleanAuthors(creditedAs(text, 'editor'), options)) if (!editor.includes(name)) editor.push(name)
     if (!meta.source) {
       const source = SOURCE.exec(text)
       if (source) meta.source = {value: source[1], from: 'credit-line'}
@@ -176,7 +178,7 @@ const LISTING = 3
  * more elements naming different people (a column of writers' cards, a
  * list of blog posts) names the listing's authors, not the article's.
  */
-function withoutListings(entries: Array<Located>): Array<Located> {
+function withoutListings<T extends Located>(entries: Array<T>): Array<T> {
   const texts = new Map<string, Set<string>>()
   const keyOf = (entry: Located) => entry.element.tagName + ' ' + hintOf(entry.element)
   for (const entry of entries) {
@@ -243,14 +245,18 @@ function dateOnly(text: string): string | undefined {
 }
 
 /** Names in a hinted byline element: a name child or author link first, then its text. */
-function fromHinted(element: Element, siteNames: Array<string | undefined>): Array<string> {
+function fromHinted(element: Element, siteNames: Array<string | undefined>, ancestors: ReadonlyArray<Element> = []): Array<string> {
   const text = textOf(element)
   if (!text || text.length > 250) return []
+  // `<span class="author-views">人氣(23925)</span>` counts, `author-avatar` shows: no name.
+  if (bylineNotName.test(hintOf(element))) return []
+  // `<div><strong>Foto:</strong> <p class="autor">Jane Roe</p></div>`: a photo credit, labelled around the name.
+  if (photoCredited(element, ancestors)) return []
   const lines = linesOf(element)
   const cjk = cjkAuthors(lines, siteNames)
   if (cjk) return cjk
   // `<div class="author">责任编辑：赵六</div>` names the editor, not the author.
-  if (lines.split('\n').some(isEditorCredit)) return []
+  if (lines.split('\n').some((line) => creditedAs(line, 'editor').length > 0 && creditedAs(line, 'author').length === 0)) return []
   // `January 17, 2017 at 6:08 PM ET by Kori Schulman`: the names follow `by`.
   const by = MID_BY.exec(text)
   return cleanAuthors(by && by.index > 0 ? text.slice(by.index) : text, {siteNames, strict: true})
@@ -259,11 +265,33 @@ function fromHinted(element: Element, siteNames: Array<string | undefined>): Arr
 /** Names from a Chinese byline standing alone in `text` (lines separated by `\n`). */
 function cjkAuthors(text: string, siteNames: Array<string | undefined>): Array<string> | undefined {
   for (const line of text.split('\n')) {
-    const found = readCjkByline(line)
-    const names = found ? cleanAuthors(found.names, {siteNames, strict: true}) : []
+    const credit = readCredits(line).find((found) => found.role === 'author' && found.form.startsWith('cjk-'))
+    const names = credit ? cleanAuthors(credit.names, {siteNames, strict: true}) : []
     if (names.length > 0) return names
   }
   return undefined
+}
+
+/** Names `line` credits in `role` (`credit-line.ts`). */
+function creditedAs(line: string, role: 'author' | 'editor'): Array<string> {
+  return readCredits(line).flatMap((credit) => (credit.role === role ? credit.names : []))
+}
+
+/** How many ancestors of a byline element may hold the label that makes it a photo credit. */
+const PHOTO_LABEL_DEPTH = 2
+
+/**
+ * Whether a byline element is the name of a photo credit: its own text, or
+ * the short text of a near ancestor holding it and its label (`Foto: Jane
+ * Roe`), reads as a photo credit.
+ */
+function photoCredited(element: Element, ancestors: ReadonlyArray<Element>): boolean {
+  for (const node of [element, ...ancestors.slice(0, PHOTO_LABEL_DEPTH)]) {
+    const text = textOf(node)
+    if (text.length > 120) return false
+    if (isPhotoCredit(text)) return true
+  }
+  return false
 }
 
 /** A place before a dateline's date, white space collapsed: up to three capitalised words, an agency in brackets, a comma or dash. */
@@ -382,7 +410,7 @@ function latinAuthors(cue: CueText, text: string, options: {siteNames: Array<str
       const by = MID_BY.exec(candidate)
       if (by && findDate(candidate.slice(0, by.index))) start = by.index
     }
-    if (start === -1) continue
+    if (start === -1 || isPhotoCredit(candidate)) continue
     const names = cleanAuthors(candidate.slice(start), options)
     if (names.length > 0) return names
   }

@@ -35,7 +35,7 @@ const HAN_NAMES = `${HAN_NAME}(?:(?:\\s*[、,，]\\s*|\\s+)${HAN_NAME})*`
 const LATIN_NAME = "[\\p{L}][\\p{L} .'-]{1,40}?"
 /** Labels that may follow a byline on its line (other credits, a date). */
 const CREDIT_LABEL =
-  '来源|來源|稿源|出处|出處|发布|發布|时间|時間|日期|编辑|編輯|责任|責任|责编|責編|摄影|攝影|通讯员|通訊員|实习生|實習生|更新|字号|字號|原标题|原標題|点击|點擊|阅读|閱讀|浏览|瀏覽|校对|校對'
+  '来源|來源|稿源|出处|出處|发布|發布|时间|時間|日期|编辑|編輯|责任|責任|责编|責編|摄影|攝影|通讯员|通訊員|实习生|實習生|更新|字号|字號|原标题|原標題|点击|點擊|阅读|閱讀|浏览|瀏覽|校对|校對|译者|譯者|翻译|翻譯|审核|審核|审校|審校|校审|校審|策划|策劃|统筹|統籌'
 /** Reporter roles (the writer of news and commentary). */
 const REPORTER = '(?:本报|本報|本台|本网|本網|特约|特約|见习|見習|实习|實習|首席|驻\\p{Script=Han}{1,4})?(?:记者|記者|评论员|評論員)|通讯员|通訊員'
 /** An outlet or agency before the role, on a line of its own (`新京报记者`, `澎湃新闻记者`). */
@@ -44,11 +44,11 @@ const OUTLET_PREFIX = '\\p{Script=Han}{2,10}?'
 const PATTERNS: ReadonlyArray<{form: string; pattern: RegExp}> = [
   {
     form: 'labelled',
-    pattern: new RegExp(`(?:作者|撰文|撰稿|撰稿人|采写|採寫)\\s*[:：]\\s*(${HAN_NAMES}|${LATIN_NAME})(?=$|\\s{2,}|\\s*[|｜/／(（)）]|\\s*(?:${CREDIT_LABEL})|\\s+\\d)`, 'u')
+    pattern: new RegExp(`(?:作者|撰文|撰稿|撰稿人|采写|採寫|文字)\\s*[:：]\\s*(${HAN_NAMES}|${LATIN_NAME})(?=$|\\s{2,}|\\s*[|｜/／(（)）]|\\s*(?:${CREDIT_LABEL})|\\s+\\d)`, 'u')
   },
   {form: 'reported', pattern: new RegExp(`(?:${REPORTER})\\s*(?:[:：]\\s*)?(${HAN_NAMES})\\s*(?:报道|報導|报导|報道)`, 'u')},
+  {form: 'outlet', pattern: new RegExp(`^[(（]?${OUTLET_PREFIX}(?:记者|記者|评论员|評論員)\\s*(?:[:：]\\s*)?(${HAN_NAMES})(?=$|\\s|[)）|｜])`, 'u')},
   {form: 'labelled', pattern: new RegExp(`(?:^|\\s|[(（])(?:${REPORTER})\\s*(?:[:：]\\s*)?(${HAN_NAMES})(?=$|\\s|[)）|｜])`, 'u')},
-  {form: 'outlet', pattern: new RegExp(`^${OUTLET_PREFIX}(?:记者|記者|评论员|評論員)\\s*(?:[:：]\\s*)?(${HAN_NAMES})(?=$|\\s|[)）|｜])`, 'u')},
   {form: 'labelled', pattern: new RegExp(`(?:^|[\\s(（])(?:文|图文|圖文|文图|文圖)\\s*[/／|｜]\\s*(${HAN_NAMES}|${LATIN_NAME})(?=$|\\s|[)）|｜/／])`, 'u')}
 ]
 

@@ -27,6 +27,7 @@
 import type {Found} from './found.js'
 import type {Located} from '../page-index.js'
 import {textOf} from '../page-index.js'
+import {cutSiteSuffix} from './site-suffix.js'
 import {hostLabel} from './site-url.js'
 
 export interface TitleInput {
@@ -57,8 +58,10 @@ const DECORATION = /^[\s|｜\-–—~·•/:：_]+|(?<![\s|｜\-–—~·•/:�
  *   Title with its source, if any.
  */
 export function chooseTitle(input: TitleInput): Found<string> | undefined {
-  const candidates = input.candidates.filter((c): c is Found<string> => Boolean(c && c.value))
-  const titleElement = input.titleElement ? {value: input.titleElement, from: 'title-element'} : undefined
+  // A suffix naming the site after a separator goes first, whole (`Title @ Blog name :: Platform ::`).
+  const names = [...input.siteNames, input.host]
+  const candidates = input.candidates.filter((c): c is Found<string> => Boolean(c && c.value)).map((c) => ({value: cutSiteSuffix(c.value, names), from: c.from}))
+  const titleElement = input.titleElement ? {value: cutSiteSuffix(input.titleElement, names), from: 'title-element'} : undefined
   const all = titleElement ? [...candidates, titleElement] : candidates
   const isSite = siteMatcher(input.siteNames, input.host, false)
   const isSiteExactly = siteMatcher(input.siteNames, input.host, true)

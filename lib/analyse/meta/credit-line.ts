@@ -1,0 +1,249 @@
+/**
+ * One grammar for credit lines and bylines: a line of text is read into the
+ * roles it credits, each with its names. Author extraction (`byline.ts`),
+ * the credit line that leaves the body (`util/find-credit-line.ts`) and the
+ * verdict's author check (`verdict/authors.ts`) all read lines here, so a
+ * line is never an author's for one and a photographer's for another.
+ *
+ * | role           | forms (examples)                                                                        |
+ * | -------------- | --------------------------------------------------------------------------------------- |
+ * | `photographer` | `Foto: Jane Roe`, `Photo by Jane Roe`, `(Bild: dpa)`, `图/张三`, `摄影：李四`, `王五 摄`          |
+ * | `editor`       | `责任编辑：赵六`, `责编 钱七`, `Edited by Jane Roe`, `Editor: Jane Roe`                         |
+ * | `agency`       | the outlet before a reporter (`新华社记者 张三` → `新华社`)                                    |
+ * | `source`       | `来源：新华网`, `Source: Reuters`, `Quelle: dpa`, `Fuente: EFE`                               |
+ * | `author`       | `By Jane Roe`, `ByJane Roe`, `Von Jane Roe`, `Author: Jane Roe`, `Jane Roe \| Staff Writer`, |
+ * |                | `本报记者 王五`, `（记者 张三 李四）`, `文/赵六`, `作者：…`, `记者 … 报道` (see `cjk-byline.ts`)   |
+ *
+ * A photo credit names no author, whatever else the line holds; an editor
+ * (`责任编辑`, `责编`, `Edited by`) is never the author; an outlet before a
+ * reporter's role is the agency, the names after it the authors.
+ * The labelled Chinese credit line (`（来源：… 作者：…）`) is read by
+ * `parseCreditLine` and marked `labelled`: only that form leaves the body
+ * as a site's credit line.
+ *
+ * @module
+ */
+
+import {parseCreditLine} from '../../util/parse-credit-line.js'
+import type {CreditLine} from '../../util/parse-credit-line.js'
+import {cleanAuthors} from './author-names.js'
+import {hasHan, isChinesePersonName, isOutletName} from './chinese-names.js'
+import {readCjkByline, readCjkEditors} from './cjk-byline.js'
+
+/** What a credit line credits. */
+export type CreditRole = 'author' | 'editor' | 'photographer' | 'agency' | 'source'
+
+/** One role credited on a line. */
+export interface Credit {
+  role: CreditRole
+  /** Names (people for `author`, `editor`, `photographer`; outlets for `agency`, `source`). */
+  names: Array<string>
+  /** Which form of the grammar gave it (`photo-label`, `cjk-byline`, `labelled`, `latin-label`, `staff-title`, …). */
+  form: string
+}
+
+/** Longest line read as a credit line, in characters (white space collapsed). */
+const maxLength = 250
+
+/**
+ * A photo credit's label opening the line (or a bracket): `Foto:`, `Fotos:`,
+ * `Photo:`, `Photo by`, `Photograph:`, `Picture:`, `Image:`, `Bild:`,
+ * `Fotografía:`, `Crédito:`, `Credit:`, `Photo credit:`.
+ */
+const LATIN_PHOTO =
+  /^[([]?\s?(?:fotos?|photos?|photographs?|photography|pictures?|images?|bild(?:er)?|fotograf[íi]as?|cr[ée]dits?|cr[ée]ditos?|photo credits?|image credits?|bildquelle|foto ?credits?)(?: ?[:：]| by\b| von\b| de\b| par\b)/i
+/** A Chinese photo credit's label: `图/…`, `图：…`, `图片：…`, `摄影：…`, `摄/…`, `供图：…`. */
+const CJK_PHOTO = /^[（(]?\s?(?:图|圖|图片|圖片|摄影|攝影|摄|攝|供图|供圖|制图|製圖)\s?[/／:：|｜]/u
+/** Names followed by a photo credit word (`王五 摄`, `李四 摄影`, `张三/摄`). */
+const CJK_PHOTO_AFTER = /^(?:\p{Script=Han}{2,4}(?:[\s、,，]\p{Script=Han}{2,4})*)\s?[/／]?\s?(?:摄|攝|摄影|攝影|供图|供圖)$/u
+/** An editor's Latin label. */
+const LATIN_EDITOR = /^(?:edited by|editing by|editor:|redigiert von|bearbeitet von|édité par|editado por)\s*/i
+/** A source's label. */
+const LATIN_SOURCE = /^[([]?\s?(?:source|sources|quelle|quellen|fuente|fuentes|fonte)\s?[:：]\s*/i
+/** An author's Latin label opening the line; `von`, `par`, `por`, `door` only capitalised. */
+const LATIN_AUTHOR =
+  /^(?:(?:written|posted|story|reported|words|text)\s+by|[Bb]y|BY|Von|Par|Por|Door|(?:author|authors|autor|autorin|auteur|autore|text|texto|texte|reporter|byline)\s?[:：])(?=[\s:：]|$)/i
+/** `ByJane Roe`: the label glued to the name (case matters: `Byron` is a name). */
+const GLUED_BY = /^By(?=\p{Lu}\p{Ll})/u
+/** `Jane Roe | Staff Writer`, `Jane Roe, Senior Reporter`, `Jane Roe - Correspondent`: a name, then a personal title. */
+const STAFF_TITLE =
+  /^(.{3,60}?)(?: ?[|｜,] ?| [-–—] )((?:senior|junior|chief|contributing|special|staff|guest|freelance|political|foreign|science|business|sports?|news|tech|health|national|international|investigative|digital|global|lead|assistant|feature|opinion|culture|entertainment|legal|data|local|regional)\s)*(?:writer|reporter|editor|correspondent|columnist|contributor|journalist|redakteur|redakteurin|reporterin|korrespondent|korrespondentin|rédacteur|rédactrice|journaliste|periodista|redactor|redactora)$/i
+/** The outlet before a Chinese reporter's role on a line of its own (`新华社记者 张三`). */
+const CJK_AGENCY = /^[（(]?(\p{Script=Han}{2,10}?)(?:记者|記者|评论员|評論員)/u
+
+/**
+ * Read the roles a line credits.
+ *
+ * @param text
+ *   One line of text (white space may be messy).
+ * @returns
+ *   Credits, in the order `photographer`, `editor`, `agency`, `source`,
+ *   `author`; empty when the line credits nothing (or is longer than a
+ *   credit line).
+ */
+export function readCredits(text: string): Array<Credit> {
+  const line = text.replace(/[\s\u200B]+/g, ' ').trim()
+  if (!line || line.length > maxLength) return []
+  const credits: Array<Credit> = []
+  const add = (role: CreditRole, names: Array<string>, form: string) => {
+    if (names.length > 0) credits.push({role, names, form})
+  }
+
+  // A photo credit names the photographer; nothing on its line is the author.
+  const photo = photoCredit(line)
+  if (photo) {
+    add('photographer', photo.names, photo.form)
+    return credits
+  }
+
+  add('editor', readCjkEditors(line), 'cjk-editor')
+  const editor = LATIN_EDITOR.exec(line)
+  if (editor) {
+    add('editor', cleanAuthors(line.slice(editor[0].length), {strict: true}), 'latin-editor')
+    return credits
+  }
+
+  const cjkLine = hasHan(line) ? normalizeCjk(line) : line
+  const labelled = parseCreditLine(cjkLine)
+  const cjk = readCjkByline(cjkLine)
+  if (cjk && cjk.form === 'outlet') {
+    const agency = CJK_AGENCY.exec(cjkLine)
+    // `本报`, `本台` (this paper, this station) name no outlet.
+    if (agency && isOutletName(agency[1]) && !/^[本我]/u.test(agency[1])) add('agency', [agency[1]], 'cjk-agency')
+  }
+  if (labelled && labelled.source) add('source', [labelled.source], 'labelled')
+  const source = LATIN_SOURCE.exec(line)
+  if (source && !labelled) add('source', [stripEnd(line.slice(source[0].length))].filter(Boolean), 'latin-source')
+
+  // A Chinese byline's names are told apart (`作者：李华 2023年5月12日` names `李华`); the labelled value is taken as written.
+  if (cjk) add('author', cjkNames(cjkLine, cjk.names, cjk.form), 'cjk-' + cjk.form)
+  else if (labelled && labelled.author) add('author', cleanAuthors(labelled.author, {strict: true}), 'labelled')
+  else {
+    const latin = latinByline(line)
+    if (latin) add('author', latin.names, latin.form)
+  }
+  return credits
+}
+
+/**
+ * The labelled credit line of Chinese sites (`（来源：法广RFI 作者：弗林，…）`):
+ * the form of the grammar that leaves the body as a site's credit line
+ * (`util/find-credit-line.ts`), with its values as written.
+ *
+ * @param text
+ *   One line of text.
+ * @returns
+ *   Source and/or author, or `undefined` when the line is no labelled credit line.
+ */
+export function readLabelledCredit(text: string): CreditLine | undefined {
+  return parseCreditLine(text)
+}
+
+/**
+ * The names a line credits as its author(s).
+ *
+ * @param text
+ *   One line of text.
+ * @returns
+ *   Names (may be empty).
+ */
+export function authorsOf(text: string): Array<string> {
+  return readCredits(text).find((credit) => credit.role === 'author')?.names ?? []
+}
+
+/**
+ * Whether a line is a photo credit (`Foto: Jane Roe`, `图/张三`, `王五 摄`):
+ * what it names took the pictures, not the article.
+ *
+ * @param text
+ *   One line of text.
+ * @returns
+ *   Whether it is one.
+ */
+export function isPhotoCredit(text: string): boolean {
+  return photoCredit(text.replace(/[\s\u200B]+/g, ' ').trim()) !== undefined
+}
+
+function photoCredit(line: string): {names: Array<string>; form: string} | undefined {
+  const latin = LATIN_PHOTO.exec(line)
+  if (latin) return {names: cleanAuthors(stripEnd(line.slice(latin[0].length)), {strict: false}), form: 'photo-label'}
+  const cjk = CJK_PHOTO.exec(line)
+  if (cjk) return {names: splitHan(line.slice(cjk[0].length)), form: 'photo-label'}
+  if (CJK_PHOTO_AFTER.test(line)) return {names: splitHan(line.replace(/\s?[/／]?\s?(?:摄|攝|摄影|攝影|供图|供圖)$/u, '')), form: 'photo-after'}
+  return undefined
+}
+
+function latinByline(line: string): {names: Array<string>; form: string} | undefined {
+  if (GLUED_BY.test(line) || LATIN_AUTHOR.test(line)) {
+    const names = cleanAuthors(line, {strict: true})
+    return names.length > 0 ? {names, form: 'latin-label'} : undefined
+  }
+  const titled = STAFF_TITLE.exec(line)
+  if (titled) {
+    const names = cleanAuthors(titled[1], {strict: true})
+    return names.length > 0 ? {names, form: 'staff-title'} : undefined
+  }
+  return undefined
+}
+
+/** Marks opening a byline in print layouts (`□本报记者 王五`, `◎ 文/赵六`). */
+const LEAD_MARK = /^[□■◎●○◆◇▲△★☆▪]+ ?/u
+/** A role label and its name joined by a bar or slash (`记者｜张三`, `作者 | 赵六`, `撰文/钱七`): read as a colon. */
+const ROLE_BAR = /^((?:本报|本報|特约|特約|见习|見習|实习|實習|首席)?(?:记者|記者|作者|撰文|撰稿|采写|採寫|文字|评论员|評論員|通讯员|通訊員)) ?[|｜/／] ?/u
+/** `文/本报记者 王五`: the writer's mark before a reporter's label. */
+const TEXT_BEFORE_ROLE = /^(?:文|图文|圖文) ?[/／|｜] ?(?=(?:本报|本報|特约|特約|见习|見習|实习|實習|首席)?(?:记者|記者))/u
+/** `文、图/赵六`, `文/图 赵六`, `文图：赵六`: the writer took the photos too; read as `文/赵六` (`图文故事` is a column's name). */
+const TEXT_AND_PHOTO = /^(?:文[、/／]图|文[、/／]圖|文图|文圖|图文|圖文)(?: ?[/／|｜:：] ?| )/u
+/** Co-writers credited after the reporter (`通讯员 钱七`, `实习生 李四`). */
+const CO_WRITERS = ['通讯员', '通訊員', '实习生', '實習生']
+/** Words a run of names may take along that name no one (`责任` of `责任编辑`). */
+const NOT_A_NAME = new Set(['责任', '責任', '摄影报道', '攝影報導', '图文报道', '圖文報導'])
+
+/**
+ * A Chinese credit line in its plain form: print marks dropped
+ * (`□本报记者 王五` → `本报记者 王五`), `【…】` as `（…）`, a bar or slash
+ * after a role label as a colon (`记者｜张三` → `记者：张三`), the writer's
+ * mark before a reporter dropped (`文/本报记者 王五`), `文、图/` as `文/`.
+ */
+function normalizeCjk(line: string): string {
+  let value = line.replace(LEAD_MARK, '').replace(/【/g, '（').replace(/】/g, '）')
+  value = value.replace(TEXT_BEFORE_ROLE, '').replace(TEXT_AND_PHOTO, '文/')
+  return value.replace(ROLE_BAR, '$1：')
+}
+
+/**
+ * The names of a Chinese byline, cleaned: words that are no names dropped
+ * (`责任` before `编辑`, `摄影报道`), a place glued to `报道` after other
+ * names dropped (`记者 张三 李四 北京报道`), co-writers after the reporter
+ * added (`本报记者 王五 实习生 李四`).
+ */
+function cjkNames(line: string, found: ReadonlyArray<string>, form: string): Array<string> {
+  const names = found.filter((name) => !NOT_A_NAME.has(name))
+  if (form === 'reported' && names.length > 1 && ['报道', '報道', '報導', '报导'].some((word) => line.includes(names[names.length - 1] + word))) names.pop()
+  for (const label of CO_WRITERS) {
+    const at = line.indexOf(label)
+    if (at <= 0) continue
+    const rest = line.slice(at + label.length).replace(/^[\s:：]+/, '')
+    const end = rest.search(/[)）】\]，。；,;|｜]/)
+    for (const name of splitHan(end === -1 ? rest : rest.slice(0, end))) {
+      if (!isChinesePersonName(name)) break
+      if (!names.includes(name)) names.push(name)
+    }
+  }
+  return names
+}
+
+/** Han names separated by white space, `、` or commas; other text as one name. */
+function splitHan(value: string): Array<string> {
+  return value
+    .split(/[\s、,，]+/)
+    .map((name) => name.replace(/[)）\]]$/, '').trim())
+    .filter(Boolean)
+}
+
+/** A value without a closing bracket or sentence end. */
+function stripEnd(value: string): string {
+  let end = value.length
+  while (end > 0 && /[\s)）\].。]/.test(value[end - 1])) end--
+  return value.slice(0, end)
+}

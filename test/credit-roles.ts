@@ -1,0 +1,101 @@
+import {test} from 'uvu'
+import * as assert from 'uvu/assert'
+import {authorsOf, isPhotoCredit, readCredits} from '../lib/analyse/meta/credit-line.js'
+import {isGluedName} from '../lib/verdict/authors.js'
+
+const roles = (line: string) => readCredits(line).map((credit) => credit.role + ': ' + credit.names.join(', '))
+
+test('credit roles: photo credits name the photographer, never the author', () => {
+  assert.equal(roles('Foto: Marta Quiroga'), ['photographer: Marta Quiroga'])
+  assert.equal(roles('FOTO: Marta Quiroga'), ['photographer: Marta Quiroga'])
+  assert.equal(roles('Photo by Lena Hart'), ['photographer: Lena Hart'])
+  assert.equal(roles('(Bild: dpa)'), ['photographer: dpa'])
+  assert.equal(roles('Credit: Oskar Velde'), ['photographer: Oskar Velde'])
+  assert.equal(roles('图/韩梅'), ['photographer: 韩梅'])
+  assert.equal(roles('摄影：卢小东'), ['photographer: 卢小东'])
+  assert.equal(roles('周立新 摄'), ['photographer: 周立新'])
+  assert.ok(isPhotoCredit('Fotos: Redacción'))
+  assert.not.ok(isPhotoCredit('By Lena Hart'))
+  assert.equal(authorsOf('Foto: Marta Quiroga'), [])
+})
+
+test('credit roles: editors are kept apart from authors', () => {
+  assert.equal(roles('责任编辑：吴小平'), ['editor: 吴小平'])
+  assert.equal(roles('记者 周立新 责编 吴小平'), ['editor: 吴小平', 'author: 周立新'])
+  assert.equal(roles('Edited by Nora Lind'), ['editor: Nora Lind'])
+  assert.equal(authorsOf('Editor: Nora Lind'), [])
+})
+
+test('credit roles: an outlet before a reporter is the agency', () => {
+  assert.equal(roles('新华社记者 孟繁星、钱学良'), ['agency: 新华社', 'author: 孟繁星, 钱学良'])
+  assert.equal(roles('北青报记者 邵一鸣'), ['agency: 北青报', 'author: 邵一鸣'])
+})
+
+test('credit roles: sources', () => {
+  assert.equal(roles('来源：南方网 作者：许立群'), ['source: 南方网', 'author: 许立群'])
+  assert.equal(roles('Source: Reuters'), ['source: Reuters'])
+  assert.equal(roles('Quelle: dpa.'), ['source: dpa'])
+})
+
+test('credit roles: Latin bylines', () => {
+  assert.equal(authorsOf('By Lena Hart and Omar Castell'), ['Lena Hart', 'Omar Castell'])
+  assert.equal(authorsOf('ByLena Hart'), ['Lena Hart'])
+  assert.equal(authorsOf('Von Jonas Weider'), ['Jonas Weider'])
+  assert.equal(authorsOf('von der Leyen sagte'), [])
+  assert.equal(authorsOf('Author: Lena Hart'), ['Lena Hart'])
+  assert.equal(authorsOf('Lena Hart | Staff Writer'), ['Lena Hart'])
+  assert.equal(authorsOf('Omar Castell, Senior Correspondent'), ['Omar Castell'])
+  assert.equal(readCredits('Lena Hart | Staff Writer')[0].form, 'staff-title')
+  assert.equal(authorsOf('Byron Hills is a town in the valley.'), [])
+})
+
+test('credit roles: Chinese bylines, in every form of `cjk-byline.ts`', () => {
+  assert.equal(authorsOf('本报记者 王晓峰'), ['王晓峰'])
+  assert.equal(authorsOf('文/赵海燕'), ['赵海燕'])
+  assert.equal(authorsOf('作者：林秋雨'), ['林秋雨'])
+  assert.equal(authorsOf('中新网杭州5月2日电（记者 胡永乐 陈静）今天上午，……'), ['胡永乐', '陈静'])
+  assert.equal(authorsOf('记者在现场看到，人群已经散去。'), [])
+})
+
+test('credit roles: Chinese credit lines in print and portal forms', () => {
+  assert.equal(authorsOf('□本报记者 王晓峰'), ['王晓峰'])
+  assert.equal(authorsOf('■记者 胡永乐'), ['胡永乐'])
+  assert.equal(authorsOf('记者｜胡永乐'), ['胡永乐'])
+  assert.equal(authorsOf('作者 | 林秋雨'), ['林秋雨'])
+  assert.equal(authorsOf('撰文/林秋雨'), ['林秋雨'])
+  assert.equal(authorsOf('文字：林秋雨'), ['林秋雨'])
+  assert.equal(authorsOf('文、图/赵海燕'), ['赵海燕'])
+  assert.equal(authorsOf('文/图 赵海燕'), ['赵海燕'])
+  assert.equal(authorsOf('□文/本报记者 王晓峰'), ['王晓峰'])
+  assert.equal(authorsOf('【记者 胡永乐】'), ['胡永乐'])
+  assert.equal(authorsOf('本报记者 王晓峰 实习生 陈静'), ['王晓峰', '陈静'])
+  assert.equal(authorsOf('见习记者 胡永乐 通讯员 陈静'), ['胡永乐', '陈静'])
+  assert.equal(authorsOf('记者 胡永乐 陈静 杭州报道'), ['胡永乐', '陈静'])
+  assert.equal(authorsOf('记者 胡永乐 摄影报道'), ['胡永乐'])
+  assert.equal(authorsOf('作者：Diogo Carleto 译者：中村真子'), ['Diogo Carleto'])
+  assert.equal(authorsOf('撰稿：林秋雨 审核：陈静'), ['林秋雨'])
+  assert.equal(roles('来源：南方网 作者：许立群 责任编辑：吴小平'), ['editor: 吴小平', 'source: 南方网', 'author: 许立群'])
+  assert.equal(roles('江城日报记者 周立新 通讯员 钱文涛'), ['agency: 江城日报', 'author: 周立新, 钱文涛'])
+  assert.equal(roles('本报评论员 王晓峰'), ['author: 王晓峰'])
+  assert.equal(authorsOf('（作者系北京大学教授）'), [])
+  assert.equal(authorsOf('据新华社电'), [])
+  assert.equal(authorsOf('图文故事 | 机场、大桥开通'), [])
+})
+
+test('credit roles: long lines and empty lines credit nothing', () => {
+  assert.equal(readCredits(''), [])
+  assert.equal(readCredits('By ' + 'word '.repeat(80)), [])
+})
+
+test('credit roles: the verdict reads an author field that is a credit line as glued', () => {
+  assert.ok(isGluedName('Foto: Marta Quiroga'))
+  assert.ok(isGluedName('By Lena Hart'))
+  assert.ok(isGluedName('Lena Hart | Staff Writer'))
+  assert.ok(isGluedName('本报记者 王晓峰'))
+  assert.ok(isGluedName('责任编辑：吴小平'))
+  assert.not.ok(isGluedName('Lena Hart'))
+  assert.not.ok(isGluedName('Von Miller'))
+  assert.not.ok(isGluedName('王晓峰'))
+})
+
+test.run()
