@@ -9,6 +9,8 @@ import {embedLabel, labelLanguage} from '../media/embed-label.js'
 import type {LabelLanguage} from '../media/embed-label.js'
 import {attribute, imageCandidates, isPlaceholder, pictureCandidates} from '../media/image-source.js'
 import {embedCandidates, isPixel, noteMedia} from '../media/note.js'
+import {revealBackgroundImage} from '../media/css-background.js'
+import {replaceInlineSvg} from '../media/inline-svg.js'
 import {revealNoscripts} from '../media/noscript.js'
 import {adTags, holdsMedia, imageTags} from '../media/tags.js'
 import {report} from '../messages.js'
@@ -87,6 +89,13 @@ export const rehypeNormalizeMedia: Plugin<[(Readonly<NormalizeMediaOptions> | nu
 
     visit(tree, 'element', function (node, index, parent) {
       if (!parent || index === undefined) return undefined
+      // A content image given as a CSS background becomes an `<img>` first in its element, visited with it.
+      revealBackgroundImage(node)
+      if (node.tagName === 'svg') {
+        // The raster image an SVG frames, visited in its place; a content SVG is reported.
+        parent.children.splice(index, 1, ...replaceInlineSvg(node, context.file))
+        return [SKIP, index]
+      }
       if (node.tagName === 'a') {
         if (wrapsFigure(node)) {
           // `<a href=big><figure>…</figure></a>`: the link goes onto the images.
