@@ -50,7 +50,8 @@ export function backgroundImageUrl(node: Element): string | undefined {
   const background = readStyle(style)
   if (background.tiled || background.offset || background.small) return undefined
   const url = lazy ? unwrapUrl(lazy) : background.url
-  return url === undefined || isPlaceholder(url) ? undefined : url
+  // A `data:` URI in CSS is a pattern or a placeholder, not a photo.
+  return url === undefined || isPlaceholder(url) || /^data:/i.test(url) ? undefined : url
 }
 
 /**

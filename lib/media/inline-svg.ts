@@ -6,8 +6,9 @@
  * SVG that is content is reported as a dropped image (`dropped-image`, rule
  * `inline-svg`, naming its title); decoration goes quietly.
  *
- * Content: a `<title>` or `<desc>`, `role="img"`, an `aria-label`, or a size
- * above 32 pixels each way (`width`/`height`, else the `viewBox`).
+ * Content: a `<title>` or `<desc>`, `role="img"` or an `aria-label` and a
+ * size above 32 pixels (or none given), or, untitled, 100 pixels or more
+ * each way (`width`/`height`, else the `viewBox`).
  * Decoration: `aria-hidden="true"`, `role="presentation"`/`"none"`, or a
  * size of at most 32 pixels (icons), or neither label nor size (sprite
  * `<use>` icons). Follows WAI-ARIA's rules for images (`role=img`) and
@@ -24,6 +25,9 @@ import {textOf} from '../util/text.js'
 
 /** Largest size, in pixels, of an icon. */
 const iconSize = 32
+
+/** Smallest size, in pixels each way, of an untitled SVG taken as a figure. */
+const figureSize = 100
 
 /**
  * What replaces an inline `<svg>`: the raster image it frames (an `<img>`
@@ -46,7 +50,8 @@ export function replaceInlineSvg(node: Element, file: VFile): Array<ElementConte
   const small = size !== undefined && size.width <= iconSize && size.height <= iconSize
   if (small) return []
   const role = String(node.properties.role || '').toLowerCase()
-  const sized = size !== undefined && size.width > iconSize && size.height > iconSize
+  // Labelled: larger than an icon; untitled: the size of a chart or diagram (logos and avatars are smaller).
+  const sized = size !== undefined && size.width >= figureSize && size.height >= figureSize
   if (!label && role !== 'img' && !sized) return []
   const sample = (label ? '“' + label.slice(0, 80) + '”' : 'untitled') + (size ? ', ' + Math.round(size.width) + '×' + Math.round(size.height) : '') + ' (inline SVG)'
   noteRemoval(file, {kind: 'image', rule: 'inline-svg', characters: 0, element: describeElement(node), sample}, node)
