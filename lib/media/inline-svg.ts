@@ -7,11 +7,12 @@
  * `inline-svg`, naming its title); decoration goes quietly.
  *
  * Content: a `<title>` or `<desc>`, `role="img"` or an `aria-label` and a
- * size above 32 pixels (or none given), or, untitled, 100 pixels or more
- * each way (`width`/`height`, else the `viewBox`).
- * Decoration: `aria-hidden="true"`, `role="presentation"`/`"none"`, or a
- * size of at most 32 pixels (icons), or neither label nor size (sprite
- * `<use>` icons). Follows WAI-ARIA's rules for images (`role=img`) and
+ * size above 32 pixels (`width`/`height`, else the `viewBox`; or none
+ * given), or, untitled, drawn 100 pixels or more each way (`width` and
+ * `height` attributes; a percentage width counts).
+ * Decoration: `aria-hidden="true"`, `role="presentation"`/`"none"`, an
+ * `icon` class, a size of at most 32 pixels, or neither label nor drawn
+ * size (sprite `<use>` icons, CSS-sized icons). Follows WAI-ARIA's rules for images (`role=img`) and
  * presentational elements.
  *
  * @module
@@ -50,17 +51,30 @@ export function replaceInlineSvg(node: Element, file: VFile): Array<ElementConte
   const small = size !== undefined && size.width <= iconSize && size.height <= iconSize
   if (small) return []
   const role = String(node.properties.role || '').toLowerCase()
-  // Labelled: larger than an icon; untitled: the size of a chart or diagram (logos and avatars are smaller).
-  const sized = size !== undefined && size.width >= figureSize && size.height >= figureSize
-  if (!label && role !== 'img' && !sized) return []
+  if (!label && role !== 'img' && !drawnLarge(node)) return []
   const sample = (label ? '“' + label.slice(0, 80) + '”' : 'untitled') + (size ? ', ' + Math.round(size.width) + '×' + Math.round(size.height) : '') + ' (inline SVG)'
   noteRemoval(file, {kind: 'image', rule: 'inline-svg', characters: 0, element: describeElement(node), sample}, node)
   return []
 }
 
-/** Whether an SVG is marked as decoration for assistive technology. */
+/**
+ * Whether an untitled SVG is drawn at the size of a chart or diagram: a
+ * `height` attribute of 100 pixels or more and a `width` of as much or a
+ * percentage (a `viewBox` alone is a coordinate system, not a size: icons
+ * are drawn in `0 0 800 800` and sized by CSS).
+ */
+function drawnLarge(node: Element): boolean {
+  const height = pixels(node.properties.height)
+  const width = pixels(node.properties.width)
+  const relative = typeof node.properties.width === 'string' && node.properties.width.trim().endsWith('%')
+  return height !== undefined && height >= figureSize && ((width !== undefined && width >= figureSize) || relative)
+}
+
+/** Whether an SVG is marked as decoration for assistive technology, or named an icon by its class (`icon`, `SvgIcon`). */
 function presentational(node: Element): boolean {
   if (String(node.properties.ariaHidden) === 'true') return true
+  const className = Array.isArray(node.properties.className) ? node.properties.className.join(' ') : ''
+  if (/icon/i.test(className)) return true
   const role = String(node.properties.role || '').toLowerCase()
   return role === 'presentation' || role === 'none'
 }
