@@ -29,7 +29,11 @@ export const rules = {
   'related-list-empty': {kind: 'warning', description: 'a related-article list matched but had no usable links'},
   'figure-without-image': {kind: 'info', description: 'a figure had a caption but no image; the caption is kept as an emphasised line'},
   'dropped-content': {kind: 'warning', description: 'text inside the article root was removed by a cleaning heuristic (how many characters, which rule, the start of the text)'},
-  'dropped-image': {kind: 'warning', description: 'an image inside the article was removed (its URL and why: `no-source`, `unsafe-url`, `data-url`, `hidden`, `boilerplate`, `promo`, `clutter`)'},
+  'dropped-image': {
+    kind: 'warning',
+    description:
+      'an image inside the article was removed (its URL and why: `no-source`, `unsafe-url`, `data-url`, `hidden`, `boilerplate`, `promo`, `clutter`), or an inline `<svg>` chart or diagram Markdown cannot hold (`inline-svg`, its title and size)'
+  },
   'dropped-embed': {
     kind: 'info',
     description: 'an embed inside the article (iframe, object, player) or a tracking pixel was removed: an ad, tracker or share button, or one without a source (its URL)'
@@ -59,6 +63,11 @@ export const rules = {
     description: 'the output keeps relative links or images because the page gives no URL of its own: pass the `url` option (CLI: `--base-url`); the verdict is unchanged'
   },
   'unsafe-url': {kind: 'warning', description: 'a `javascript:`, `vbscript:` or `data:` URL was dropped; its text is kept'},
+  'saved-page-link': {
+    kind: 'warning',
+    description:
+      'a link pointed into a saved page’s companion folder (`Page_files/…`, from “Save page as…, complete”): a local copy, not the article’s link; the link is dropped, its text kept (frames there are dropped with `dropped-embed`, rule `saved-page-copy`)'
+  },
   'charset-mismatch': {
     kind: 'warning',
     description: 'the declared charset disagrees with the bytes (they are UTF-8, or broken or gibberish in the declared charset but not in a detected one); decoded as the bytes say'

@@ -9,6 +9,9 @@ import {convert, rehypeNormalizeMedia} from '../index.js'
 import {embedKind, nonContent} from '../lib/media/embed-kind.js'
 import {labelLanguage} from '../lib/media/embed-label.js'
 import {isPlaceholder, largestFromSrcset} from '../lib/media/image-source.js'
+import {backgroundImageUrl} from '../lib/media/css-background.js'
+import {isCompanionPath} from '../lib/media/saved-page.js'
+import {h} from 'hastscript'
 
 const page = (body: string, head = '') => '<html><head>' + head + '</head><body><h2>标题</h2><div class="entry">' + body + '</div><div class="postfooter"></div></body></html>'
 const body = async (html: string, options = {}) => String(await convert(html, options)).replace(/^---\n[\s\S]*?\n---\n\n/, '')
@@ -239,6 +242,49 @@ test('media: a `<noscript>` image replaces its lazy placeholder wherever the pla
   const apart = String(await convert(page('<p><img src="' + gif + '" alt="t"> words <noscript><img src="https://n.example/between.jpg" alt="t"></noscript></p>')))
   assert.match(apart, 'words ![t](https://n.example/between.jpg)')
   assert.is(apart.split('between.jpg').length, 2)
+})
+
+test('media: a CSS background is a content image unless it is decoration', function () {
+  const div = (style: string, properties: Record<string, string> = {}, tag = 'div') => backgroundImageUrl(h(tag, {style, ...properties}))
+  assert.is(div('background-image: url("/a/photo.jpg"); background-size: cover'), '/a/photo.jpg')
+  assert.is(div("background: #000 url('https://i.example/b.jpg') no-repeat center / cover"), 'https://i.example/b.jpg')
+  assert.is(div('', {'data-bg': 'url(https://i.example/hero.jpg)'}), 'https://i.example/hero.jpg')
+  assert.is(div('background-image:url(/blank.gif)', {'data-background-image': 'https://i.example/real.jpg'}), 'https://i.example/real.jpg')
+  // Decoration: gradients, tiles, sprites, icons, inline elements, hidden, placeholders, unparseable styles.
+  assert.is(div('background-image: linear-gradient(red, blue)'), undefined)
+  assert.is(div('background: url(/p.png) repeat-x'), undefined)
+  assert.is(div('background-image: url(/s.png); background-position: -20px -40px'), undefined)
+  assert.is(div('background-image: url(/i.png); width: 24px; height: 24px'), undefined)
+  assert.is(div('background-image: url(/i.png); background-size: 16px 16px'), undefined)
+  assert.is(div('background-image: url(/i.png)', {}, 'span'), undefined)
+  assert.is(div('background-image: url(/i.png)', {'aria-hidden': 'true'}), undefined)
+  assert.is(div('background-image: url(/loading.gif)'), undefined)
+  assert.is(div('background-image: url('), undefined)
+})
+
+test('media: inline SVG charts are reported, icons are not, a framed photo is kept', async function () {
+  const chart = await convert(page('<p>正文第一段，内容足够长。</p><svg viewBox="0 0 400 200"><title>年度数据</title><rect width="10" height="10"></rect></svg>'))
+  assert.equal(
+    chart.messages.filter((message) => message.ruleId === 'dropped-image').map((message) => message.reason),
+    ['Removed image `“年度数据”, 400×200 (inline SVG)` from inside the article (`svg`, rule `inline-svg`)']
+  )
+  const icons = await convert(
+    page('<p>正文<svg width="16" height="16"><title>分享</title><path d="M0 0"></path></svg>第一段<svg aria-hidden="true" width="300" height="300"></svg><svg><use href="#i"></use></svg></p>')
+  )
+  assert.equal(
+    icons.messages.filter((message) => message.ruleId === 'dropped-image'),
+    []
+  )
+  assert.is(await body(page('<svg width="600" height="400"><image href="https://i.example/p.jpg"></image></svg>')), '![](https://i.example/p.jpg)\n')
+})
+
+test('media: companion-folder paths of saved pages', function () {
+  for (const value of ['Page_files/Tweet.html', './Page_files/a.html', '../x/Seite-Dateien/karte.html', 'Page_fichiers/a.html', 'file:///C:/Users/a/Page_files/t.html', 'Page%20x_files/t.html']) {
+    assert.ok(isCompanionPath(value), value)
+  }
+  for (const value of ['https://site.example/my_files/a.pdf', '/uploads_files/a.html', '_files/a.html', 'files/a.html', '#fn1', 'page.html']) {
+    assert.not.ok(isCompanionPath(value), value)
+  }
 })
 
 test.run()

@@ -227,9 +227,15 @@ test('cli: --timezone and a profile’s timezone give dates their offset; a bad 
     'in/a.html': dated({title: '时间', url: 'https://news.example/a.html', date: '2020-04-06T09:30:00'}),
     'profile.json': JSON.stringify({id: 'news-example', hosts: ['news.example'], timeZone: 'Asia/Shanghai'})
   })
-  assert.is((await cli(['in', '--out', 'plain', '--layout', 'hugo'], dir)).code, 0)
+  const plain = await cli(['in', '--out', 'plain', '--layout', 'hugo'], dir)
+  assert.is(plain.code, 0)
   assert.is((await frontmatter(path.join(dir, 'plain/posts/a.md'))).date, '2020-04-06T09:30:00')
-  assert.is((await cli(['in', '--out', 'zoned', '--layout', 'hugo', '--timezone', 'Europe/Paris'], dir)).code, 0)
+  // The summary names the option once, with the count of pages.
+  assert.is(plain.stderr.split('--timezone').length, 2, plain.stderr)
+  assert.match(plain.stderr, /\n1 page has a date without a UTC offset, written as the page gives it .*: pass --timezone ZONE/)
+  const zoned = await cli(['in', '--out', 'zoned', '--layout', 'hugo', '--timezone', 'Europe/Paris'], dir)
+  assert.is(zoned.code, 0)
+  assert.not.match(zoned.stderr, /UTC offset/)
   assert.is((await frontmatter(path.join(dir, 'zoned/posts/a.md'))).date, '2020-04-06T09:30:00+02:00')
   assert.is((await cli(['in', '--out', 'jekyll', '--layout', 'jekyll', '--timezone', 'Europe/Paris'], dir)).code, 0)
   // Jekyll's layout writes the wall time without offset (its `_config.yml` `timezone` says the zone).

@@ -159,6 +159,11 @@ test('report-html: the summary ends with the pages that need review and the top 
     /8 pages need review: rule-0 ×8, rule-1 ×7, rule-2 ×6, rule-3 ×5, rule-4 ×4, and 3 more\nwhich pages, and why: r\.html, r\.json\n$/
   )
   assert.match(formatSummary(summarize([entry(1), entry(2)])), /\nno page needs review \(2 assessed\)\n$/)
+  // Dates without a UTC offset (not date-only ones): one hint naming `--timezone`.
+  const local = summarize([entry(1, {article: {date: '2024-01-02T08:00:00'}}), entry(2, {article: {date: '2024-01-02T08:00'}}), entry(3, {article: {date: '2024-01-02T08:00:00+01:00'}}), entry(4)])
+  assert.is(local.datesWithoutOffset, 2)
+  assert.match(formatSummary(local), /\n2 pages have dates without a UTC offset, written as the page gives them .*: pass --timezone ZONE .*\n/)
+  assert.not.match(formatSummary(summarize([entry(3, {article: {date: '2024-01-02T08:00:00Z'}})])), /--timezone/)
   // No verdict at all (pages not assessed): nothing is claimed.
   assert.is(formatSummary(summarize([entry(1, {verdict: null}), entry(2, {verdict: null})])), '2 converted, 0 unchanged, 0 skipped, 0 failed to convert\n')
 })

@@ -5,6 +5,7 @@ import * as assert from 'uvu/assert'
 import {convert} from '../index.js'
 import {isLayoutTable} from '../lib/analyse/blocks/table-kind.js'
 import {nestLists} from '../lib/util/nest-lists.js'
+import {splitBreakRunsIn} from '../lib/util/split-break-runs.js'
 import {unwrapLayoutTables} from '../lib/util/unwrap-layout-tables.js'
 import {walk, walkShared} from '../lib/util/walk.js'
 import {gatherSelectors, selectAll, stillBelow} from '../lib/util/select.js'
@@ -70,6 +71,21 @@ test('unwrap: layout tables become their cells in reading order; data tables ins
   const cell: Root = {type: 'root', children: [{type: 'element', tagName: 'td', properties: {width: '600'}, children: [{type: 'text', value: 'Text'}]}]}
   unwrapLayoutTables(cell)
   assert.is(toHtml(cell), '<div>Text</div>')
+})
+
+test('break runs: two or more `<br>` end a paragraph in prose blocks; one stays a line break', function () {
+  const split = (html: string) => {
+    const tree = fragment(html)
+    splitBreakRunsIn(tree)
+    return toHtml(tree)
+  }
+  assert.is(split('<p>One.<br><br>Two.<br>Line.<br> \u00a0 <br><!-- x --><br>Three.<br><br></p>'), '<p>One.</p><p>Two.<br></br>Line.</p><p>Three.</p>')
+  assert.is(split('<div>Lead:<br><br><blockquote>Q</blockquote>After.<br><br><b>Bold</b> end.</div>'), '<div><p>Lead:</p><blockquote>Q</blockquote><p>After.</p><p><b>Bold</b> end.</p></div>')
+  assert.is(split('<ul><li>A.<br><br>B.</li></ul>'), '<ul><li><p>A.</p><p>B.</p></li></ul>')
+  // Nothing to split: one `<br>`, or breaks in table cells, code and addresses.
+  assert.is(split('<p>One.<br>Two.</p>'), '<p>One.<br></br>Two.</p>')
+  assert.is(split('<table><tr><td>A<br><br>B</td></tr></table>'), '<table><tbody><tr><td>A<br></br><br></br>B</td></tr></tbody></table>')
+  assert.is(split('<pre>a<br><br>b</pre><address>Street<br><br>Town</address>'), '<pre>a<br></br><br></br>b</pre><address>Street<br></br><br></br>Town</address>')
 })
 
 test('nest lists: a list in a list nests under the item before it', function () {

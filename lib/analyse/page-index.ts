@@ -102,6 +102,8 @@ export interface PageLinks {
   canonical?: string | undefined
   ogUrl?: string | undefined
   base?: string | undefined
+  /** The URL of a browser's “saved from url=(NNNN)…” comment before `<html>` (Chrome, Edge, IE write it on saved pages). */
+  savedFrom?: string | undefined
 }
 
 /** A candidate for `PageLinks` with its path of child indices from the root. */
@@ -188,7 +190,7 @@ export function indexPage(tree: Root, options?: Readonly<IndexOptions> | null | 
   const stats = settings.stats ? gatherBlockStats(tree) : undefined
   if (stats) listeners.push(stats.listener)
   walkShared(tree, listeners)
-  index.address = {canonical: stackFirst(found.canonical), ogUrl: stackFirst(found.ogUrl), base: stackFirst(found.base)}
+  index.address = {canonical: stackFirst(found.canonical), ogUrl: stackFirst(found.ogUrl), base: stackFirst(found.base), savedFrom: savedFromUrl(tree)}
   if (selectors) index.selectorMatches = selectors.result()
   if (stats) index.stats = stats.result()
   return index
@@ -446,3 +448,20 @@ export function textOf(node: Nodes): string {
 
 /** Collapse white space (nbsp, U+3000, zero-width space too) and trim. */
 export {collapse}
+
+/**
+ * The URL of the “saved from” comment a browser writes at the top of a page
+ * it saves (`<!-- saved from url=(0042)https://… -->`: the length in four
+ * digits, then the URL; Internet Explorer's “Mark of the Web”, kept by
+ * Chrome and Edge). Only comments at the top level, before `<html>`.
+ */
+function savedFromUrl(tree: Root): string | undefined {
+  for (const child of tree.children) {
+    if (child.type === 'element') break
+    if (child.type !== 'comment') continue
+    // The length is not trusted: a hand-edited comment keeps its old count.
+    const match = /^\s*saved from url=\(\d{4}\)(\S+)/.exec(child.value)
+    if (match) return match[1]
+  }
+  return undefined
+}

@@ -1,6 +1,7 @@
 import type {ImageSummary, ReportImage} from '../images/stage.js'
 import type {Verdict, VerdictStatus} from '../types.js'
 import type {TaskMessage} from './convert-task.js'
+import {isLocalDateTime} from '../output/timezone.js'
 
 /** What happened to one input. */
 export type Status = 'converted' | 'unchanged' | 'skipped' | 'failed'
@@ -82,6 +83,8 @@ export interface Summary {
   verdicts: Record<VerdictStatus | 'unassessed', number>
   /** Pages whose verdict is `review` or `failed`, by reason (`ruleId`). */
   reasons: Record<string, number>
+  /** Converted and unchanged pages whose date is a date-time without a UTC offset (none with `--timezone`, which gives them one). */
+  datesWithoutOffset: number
 }
 
 /** The headline fields of `article`, without empty ones. */
@@ -107,10 +110,12 @@ export function reportMessage(message: TaskMessage): ReportMessage {
 
 /** Count statuses and warnings. */
 export function summarize(entries: ReadonlyArray<ReportEntry>): Summary {
-  const summary: Summary = {converted: 0, unchanged: 0, skipped: 0, failed: 0, warnings: {}, verdicts: {ok: 0, review: 0, failed: 0, unassessed: 0}, reasons: {}}
+  const summary: Summary = {converted: 0, unchanged: 0, skipped: 0, failed: 0, warnings: {}, verdicts: {ok: 0, review: 0, failed: 0, unassessed: 0}, reasons: {}, datesWithoutOffset: 0}
   for (const entry of entries) {
     summary[entry.status]++
     if (entry.status === 'converted' || entry.status === 'unchanged') {
+      const date = entry.article && entry.article.date
+      if (date && isLocalDateTime(date)) summary.datesWithoutOffset++
       const verdict = entry.verdict
       summary.verdicts[verdict ? verdict.status : 'unassessed']++
       if (verdict && verdict.status !== 'ok') {
@@ -155,6 +160,17 @@ export function formatSummary(summary: Summary, where: {report?: string | undefi
         (images.remote > 0 ? images.remote + ' left remote, ' : '') +
         images.failed +
         ' failed'
+    )
+  // Once, for all pages: the option that gives those dates an offset.
+  const local = summary.datesWithoutOffset
+  if (local > 0)
+    lines.push(
+      local +
+        ' ' +
+        plural(local, 'page has a date', 'pages have dates') +
+        ' without a UTC offset, written as the page gives ' +
+        plural(local, 'it', 'them') +
+        ' (generators read them in the site’s time zone): pass --timezone ZONE (the pages’ IANA zone, such as Europe/Berlin) to give them its offset'
     )
   const {ok, review, failed, unassessed} = summary.verdicts
   const assessed = ok + review + failed

@@ -68,7 +68,8 @@ export function embedCandidates(node: Element): Array<string> {
   const id = attribute(node, 'data-videoid')
   if (id && node.tagName === 'amp-youtube') values.push('https://www.youtube.com/embed/' + id)
   if (id && node.tagName === 'amp-vimeo') values.push('https://player.vimeo.com/video/' + id)
-  const tweet = attribute(node, 'data-tweetid')
+  // amp-twitter's `data-tweetid`, the `data-tweet-id` of the frame Twitter's widgets.js writes.
+  const tweet = attribute(node, 'data-tweetid') || attribute(node, 'data-tweet-id')
   if (tweet) values.push('https://twitter.com/i/status/' + tweet)
   const shortcode = attribute(node, 'data-shortcode')
   if (shortcode && node.tagName === 'amp-instagram') values.push('https://www.instagram.com/p/' + shortcode + '/')

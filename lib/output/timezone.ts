@@ -35,6 +35,11 @@ export function isTimeZone(zone: string): boolean {
 
 const localDateTime = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?$/
 
+/** Whether `date` is an ISO 8601 date-time without a UTC offset (`2020-04-06T09:30:00`), which `withTimeZone` would complete. */
+export function isLocalDateTime(date: string): boolean {
+  return localDateTime.test(date)
+}
+
 /**
  * Add the offset of `zone` to an ISO 8601 date-time without one
  * (`2020-04-06T09:30:00` in `Asia/Shanghai` → `2020-04-06T09:30:00+08:00`).

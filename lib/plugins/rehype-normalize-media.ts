@@ -9,6 +9,9 @@ import {embedLabel, labelLanguage} from '../media/embed-label.js'
 import type {LabelLanguage} from '../media/embed-label.js'
 import {attribute, imageCandidates, isPlaceholder, pictureCandidates} from '../media/image-source.js'
 import {embedCandidates, isPixel, noteMedia} from '../media/note.js'
+import {revealBackgroundImage} from '../media/css-background.js'
+import {replaceInlineSvg} from '../media/inline-svg.js'
+import {isCompanionPath, savedPageLink} from '../media/saved-page.js'
 import {revealNoscripts} from '../media/noscript.js'
 import {adTags, holdsMedia, imageTags} from '../media/tags.js'
 import {report} from '../messages.js'
@@ -87,6 +90,13 @@ export const rehypeNormalizeMedia: Plugin<[(Readonly<NormalizeMediaOptions> | nu
 
     visit(tree, 'element', function (node, index, parent) {
       if (!parent || index === undefined) return undefined
+      // A content image given as a CSS background becomes an `<img>` first in its element, visited with it.
+      revealBackgroundImage(node)
+      if (node.tagName === 'svg') {
+        // The raster image an SVG frames, visited in its place; a content SVG is reported.
+        parent.children.splice(index, 1, ...replaceInlineSvg(node, context.file))
+        return [SKIP, index]
+      }
       if (node.tagName === 'a') {
         if (wrapsFigure(node)) {
           // `<a href=big><figure>…</figure></a>`: the link goes onto the images.
@@ -179,6 +189,7 @@ function innerImage(picture: Element): Element | undefined {
 function link(node: Element, context: Context): Element | Array<ElementContent> {
   const hasContent = textOf(node) || holdsMedia(node)
   if (!hasContent) return []
+  if (typeof node.properties.href === 'string' && isCompanionPath(node.properties.href)) return savedPageLink(node, context.file)
   const href = node.properties.href === undefined ? undefined : context.resolve(node.properties.href, node)
   if (!href || href.startsWith('#')) return node.children
   const title = node.properties.title && node.properties.title !== textOf(node) ? node.properties.title : undefined
@@ -196,7 +207,13 @@ function link(node: Element, context: Context): Element | Array<ElementContent> 
 function embed(node: Element, context: Context): Array<ElementContent> {
   let url: string | undefined
   let unsafe: string | undefined
+  let copy: string | undefined
   for (const candidate of embedCandidates(node)) {
+    // A saved page's copy of the frame (`Page_files/Tweet.html`) is not what it showed.
+    if (isCompanionPath(candidate)) {
+      copy ||= candidate
+      continue
+    }
     url = context.resolve(candidate, node)
     if (url) break
     if (!isPlaceholderUrl(candidate)) unsafe ||= candidate
@@ -204,7 +221,7 @@ function embed(node: Element, context: Context): Array<ElementContent> {
   if (!url) {
     const fallback = node.tagName === 'object' ? node.children.filter((child) => child.type !== 'element' || (child.tagName !== 'param' && child.tagName !== 'embed')) : []
     if (fallback.some((child) => textOf(child) || (child.type === 'element' && holdsMedia(child)))) return fallback
-    noteMedia(context.file, node, unsafe ? (/^\s*data:/i.test(unsafe) ? 'data-url' : 'unsafe-url') : node.properties.srcDoc ? 'srcdoc' : 'no-source', unsafe)
+    noteMedia(context.file, node, unsafe ? (/^\s*data:/i.test(unsafe) ? 'data-url' : 'unsafe-url') : copy ? 'saved-page-copy' : node.properties.srcDoc ? 'srcdoc' : 'no-source', unsafe || copy)
     return []
   }
   const reason = nonContent(url)

@@ -1,6 +1,7 @@
 import type {Root} from 'hast'
 import type {Plugin} from 'unified'
 import {nestLists} from '../util/nest-lists.js'
+import {splitBreakRunsIn} from '../util/split-break-runs.js'
 import {unwrapLayoutTables} from '../util/unwrap-layout-tables.js'
 
 /**
@@ -14,6 +15,9 @@ import {unwrapLayoutTables} from '../util/unwrap-layout-tables.js'
  *     table inside one becomes a table of its own (see
  *     `unwrapLayoutTables` and `isLayoutTable`)
  *
+ * *   paragraphs written as runs of `<br>` in one block become paragraphs
+ *     (see `splitBreakRuns`)
+ *
  * Data tables stay tables; with nested tables unwrapped first, a table
  * never lands in another table's cell (where its cells and rows would run
  * together).
@@ -22,5 +26,6 @@ export const rehypeNormalizeStructure: Plugin<[], Root> = function () {
   return function (tree) {
     unwrapLayoutTables(tree)
     nestLists(tree)
+    splitBreakRunsIn(tree)
   }
 }

@@ -145,7 +145,9 @@ export const rehypeRemovePromos: Plugin<[], Root> = function () {
             }
             continue
           }
-          if ((clutter.has(node.tagName) && !(node.tagName === 'noscript' && holdsMedia(node))) || hidden) {
+          // An SVG's `<title>` is its accessible name (`lib/media/inline-svg.ts` reads it), not the page's.
+          const svgTitle = node.tagName === 'title' && parent.type === 'element' && parent.tagName === 'svg'
+          if ((clutter.has(node.tagName) && !svgTitle && !(node.tagName === 'noscript' && holdsMedia(node))) || hidden) {
             noteMediaIn(file, node, hidden ? 'hidden' : 'clutter')
             const name = clutter.has(node.tagName) ? clutterRule(node) : 'hidden'
             if (inRoot && name) log.note(node, name)

@@ -8,7 +8,8 @@ export interface Sourced {
 
 /**
  * The page's own URL: the `url` option, else `<link rel=canonical>`, else
- * `og:url`; only absolute `http(s)` URLs count.
+ * `og:url`, else the URL of a saved page's “saved from url=” comment; only
+ * absolute `http(s)` URLs count.
  *
  * @param links
  *   What the page says of its address (`PageIndex.address`).
@@ -22,6 +23,8 @@ export function pageUrl(links: Readonly<PageLinks>, option: string | null | unde
   if (canonical) return {value: canonical, from: 'link[rel=canonical]'}
   const og = links.ogUrl && absolute(links.ogUrl)
   if (og) return {value: og, from: 'meta[property=og:url]'}
+  const saved = links.savedFrom && absolute(links.savedFrom)
+  if (saved) return {value: saved, from: 'comment:saved-from-url'}
   return undefined
 }
 

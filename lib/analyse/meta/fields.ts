@@ -59,7 +59,7 @@ export const fieldSources: Readonly<Record<SourcedField, ReadonlyArray<FieldSour
     },
     {id: 'url-path', reads: 'a site profile’s `urlDate` pattern on the page URL'}
   ],
-  url: [{id: 'page-url', reads: 'the `url` option > `<link rel=canonical>` > `og:url` (absolute `http(s)` only)'}],
+  url: [{id: 'page-url', reads: 'the `url` option > `<link rel=canonical>` > `og:url` > a saved page’s `<!-- saved from url=… -->` comment (absolute `http(s)` only)'}],
   tags: [
     {id: 'profile:tags', reads: 'a site profile’s `tags` selectors (link texts, deduplicated)'},
     {id: 'tag-footer', reads: 'a labelled tag footer (`本文标签：`, `Tags:`), which leaves the body'},
