@@ -1,8 +1,8 @@
 import type {Element, Root} from 'hast'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
-import {captureImageSources, rehypeCollectImages} from '../images/collect.js'
-import {rehypeCjkSpacing, removeCjkLineBreaks} from './rehype-cjk-spacing.js'
+import {captureImageSources, collectImagesPart} from '../images/collect.js'
+import {cjkSpacingPart, removeCjkLineBreaks} from './rehype-cjk-spacing.js'
 import {rehypeCollapseFormatting} from './rehype-collapse-formatting.js'
 import {rehypeExtractMeta} from './rehype-extract-meta.js'
 import {rehypeNormalizeMedia} from './rehype-normalize-media.js'
@@ -14,13 +14,13 @@ import {pageIndexOptions, rehypeResolveProfile} from './rehype-resolve-profile.j
 import {analysePage} from '../analyse/analysis.js'
 import type {IndexOptions} from '../analyse/page-index.js'
 import {rehypeSelectRoot} from './rehype-select-root.js'
-import {rehypeStripInvisible} from './rehype-strip-invisible.js'
+import {stripInvisiblePart} from './rehype-strip-invisible.js'
 import {rehypeSupSub, rewriteSupSub} from './rehype-sup-sub.js'
 import {report} from '../messages.js'
 import type {NewsArticleOptions} from '../types.js'
 import {measurePage} from '../verdict/index.js'
-import {holdsContent} from '../util/holds-content.js'
-import {walk} from '../util/walk.js'
+import {holdsContentPart} from '../util/holds-content.js'
+import {walk, walkParts} from '../util/walk.js'
 
 /**
  * The whole hast stage in one plugin, in order: remove CJK line breaks and
@@ -56,16 +56,19 @@ export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | u
     rehypeNormalizeStructure.call(this),
     (tree: Root, file: VFile) => captureImageSources(tree, file, options),
     rehypeNormalizeMedia.call(this, options),
-    rehypeCollectImages.call(this),
     rehypeCollapseFormatting.call(this),
-    rehypeSupSub.call(this),
-    rehypeCjkSpacing.call(this),
-    rehypeStripInvisible.call(this)
+    rehypeSupSub.call(this)
   ] as Array<(tree: Root, file: VFile) => undefined>
   const indexing: IndexOptions = {...pageIndexOptions(options || {}), prepare: prepareHeading}
   return function (tree, file) {
     for (const step of steps) step(tree, file)
-    if (!holdsContent(tree)) report(file, 'no-content', 'Nothing convertible is left: no article text or image found')
+    // One last walk for the steps that only read the tree or change text:
+    // list the images (`rehypeCollectImages`; nothing after it changes
+    // images), fix CJK spacing, strip invisible characters (after CJK
+    // spacing, which reads zero width spaces), and check something is left.
+    const content = holdsContentPart()
+    walkParts(tree, [collectImagesPart(file), cjkSpacingPart(), stripInvisiblePart(file), content])
+    if (!content.holds()) report(file, 'no-content', 'Nothing convertible is left: no article text or image found')
   }
 }
 

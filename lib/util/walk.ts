@@ -110,3 +110,31 @@ export function walkShared(tree: Root | Element, listeners: ReadonlyArray<WalkLi
     }
   }
 }
+
+/**
+ * A plugin's share of a shared walk (`walkParts`): its listener, and what
+ * it does once the walk is over (edits it collected, data it records).
+ *
+ * Rule for edits while the walk runs: a listener changes only the children
+ * of the element it is told about on `enter` (before the walk reads them),
+ * or values of nodes it is told about (text, properties); anything else
+ * (moving nodes, removing the element itself) is collected and done in
+ * `done`, after the walk.
+ */
+export interface WalkPart {
+  listener: WalkListener
+  /** Called once the walk is over, in the order the parts were given. */
+  done?(): undefined | void
+}
+
+/**
+ * Walk `tree` once for several plugins' parts (`walkShared`, in the order
+ * given), then run each part's `done`.
+ */
+export function walkParts(tree: Root | Element, parts: ReadonlyArray<WalkPart>): void {
+  walkShared(
+    tree,
+    parts.map((part) => part.listener)
+  )
+  for (const part of parts) part.done?.()
+}
