@@ -21,7 +21,7 @@ import type {PageUrlOptions} from '../types.js'
 import {baseUrlOf} from '../analyse/analysis.js'
 import {fileUrl, safeUrl} from '../util/safe-url.js'
 import {textOf} from '../util/text.js'
-import {walkParts, walkShared} from '../util/walk.js'
+import {walkParts} from '../util/walk.js'
 import type {WalkPart} from '../util/walk.js'
 
 /** One URL an image can be fetched from. */
@@ -80,13 +80,23 @@ const srcsetAttributes: ReadonlyArray<string> = [...lazySrcsetAttributes, 'srcse
  * `rehypeNormalizeMedia`.
  */
 export function captureImageSources(tree: Root, file: VFile, options?: Readonly<PageUrlOptions> | null | undefined): void {
+  walkParts(tree, [captureImagesPart(tree, file, options)])
+}
+
+/**
+ * `captureImageSources` as a part of a shared walk (`walkParts`): notes each
+ * `<img>` as the walk meets it, with the caption of the `<figure>` and the
+ * `<picture>` around it; the notes go on `file` when the walk is over.
+ * Changes nothing in the tree.
+ */
+export function captureImagesPart(tree: Root, file: VFile, options?: Readonly<PageUrlOptions> | null | undefined): WalkPart {
   const base = baseUrlOf(tree, file, options && options.url)
   const resolve = (value: string) => safeUrl(value, base, true) ?? fileUrl(value)
   const list: Array<Noted> = []
   // The caption and `<picture>` each open element passes to its descendants.
   const context: Array<{caption: string | undefined; picture: Element | undefined}> = [{caption: undefined, picture: undefined}]
-  walkShared(tree, [
-    {
+  return {
+    listener: {
       enter(node) {
         const {caption, picture} = context[context.length - 1]
         if (node.tagName === 'img') {
@@ -103,9 +113,11 @@ export function captureImageSources(tree: Root, file: VFile, options?: Readonly<
       leave() {
         context.pop()
       }
+    },
+    done() {
+      notes.set(file, list)
     }
-  ])
-  notes.set(file, list)
+  }
 }
 
 /**

@@ -1,12 +1,12 @@
 import type {Element, Root} from 'hast'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
-import {captureImageSources, collectImagesPart} from '../images/collect.js'
+import {captureImagesPart, collectImagesPart} from '../images/collect.js'
 import {cjkSpacingPart, removeCjkLineBreaks} from './rehype-cjk-spacing.js'
 import {rehypeCollapseFormatting} from './rehype-collapse-formatting.js'
 import {rehypeExtractMeta} from './rehype-extract-meta.js'
 import {rehypeNormalizeMedia} from './rehype-normalize-media.js'
-import {rehypeNormalizeStructure} from './rehype-normalize-structure.js'
+import {normalizeStructurePart} from './rehype-normalize-structure.js'
 import {rehypePruneToRoot} from './rehype-prune-to-root.js'
 import {rehypeRelatedArticles} from './rehype-related-articles.js'
 import {rehypeRemovePromos} from './rehype-remove-promos.js'
@@ -53,8 +53,8 @@ export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | u
     rehypePruneToRoot.call(this),
     rehypeRemovePromos.call(this),
     rehypeRelatedArticles.call(this, options),
-    rehypeNormalizeStructure.call(this),
-    (tree: Root, file: VFile) => captureImageSources(tree, file, options),
+    // Structure is normalised and the images' sources noted in one walk.
+    (tree: Root, file: VFile) => walkParts(tree, [normalizeStructurePart(), captureImagesPart(tree, file, options)]),
     rehypeNormalizeMedia.call(this, options),
     rehypeCollapseFormatting.call(this),
     rehypeSupSub.call(this)

@@ -1,7 +1,9 @@
 import type {Root} from 'hast'
 import type {Plugin} from 'unified'
-import {nestLists} from '../util/nest-lists.js'
-import {unwrapLayoutTables} from '../util/unwrap-layout-tables.js'
+import {nestListsListener} from '../util/nest-lists.js'
+import {layoutTablesPart} from '../util/unwrap-layout-tables.js'
+import {walkParts} from '../util/walk.js'
+import type {WalkPart} from '../util/walk.js'
 
 /**
  * Give the article the structure Markdown can write:
@@ -20,7 +22,29 @@ import {unwrapLayoutTables} from '../util/unwrap-layout-tables.js'
  */
 export const rehypeNormalizeStructure: Plugin<[], Root> = function () {
   return function (tree) {
-    unwrapLayoutTables(tree)
-    nestLists(tree)
+    walkParts(tree, [normalizeStructurePart()])
+  }
+}
+
+/**
+ * `rehypeNormalizeStructure` as a part of a shared walk (`walkParts`):
+ * layout tables are unwrapped as the walk meets them, lists normalised as
+ * it enters them (after the tables around them are gone, before their
+ * children are read); parts after it see the tree as normalised.
+ */
+export function normalizeStructurePart(): WalkPart {
+  const tables = layoutTablesPart()
+  const lists = nestListsListener()
+  return {
+    listener: {
+      enter(element, parent, index) {
+        const replaced = tables.listener.enter!(element, parent, index)
+        if (replaced) return replaced
+        lists.enter!(element, parent, index)
+      },
+      leave(element) {
+        tables.listener.leave!(element)
+      }
+    }
   }
 }

@@ -9,8 +9,9 @@ import {baseUrlOf} from '../analyse/analysis.js'
 import {describeElement} from '../util/removals.js'
 import {safeUrl} from '../util/safe-url.js'
 import {textOf} from '../util/text.js'
-import {walkShared} from '../util/walk.js'
-import type {WalkListener} from '../util/walk.js'
+import {walkParts} from '../util/walk.js'
+import type {WalkPart} from '../util/walk.js'
+import type {VFile} from 'vfile'
 
 const emptyOptions: Readonly<RelatedArticlesOptions> = {}
 
@@ -27,14 +28,55 @@ const emptyOptions: Readonly<RelatedArticlesOptions> = {}
 export const rehypeRelatedArticles: Plugin<[(Readonly<RelatedArticlesOptions> | null | undefined)?], Root> = function (options) {
   const settings = options || emptyOptions
   return function (tree, file) {
+    relatedArticles(tree, file, settings)
+  }
+}
+
+/** The related lists a walk found (`locateRelated`). */
+export type LocatedLists = WalkPart & {result(): Located}
+
+interface Located {
+  lists: Array<Element>
+  selected: Set<Element>
+  parents: Map<Element, Root | Element>
+}
+
+/**
+ * The walk part that finds the related lists of `file`'s profile in `tree`
+ * (see `rehypeRelatedArticles`), for `relatedArticles` to rewrite after the
+ * walk; `undefined` when the profile has none. Ride it on a walk over the
+ * tree as it is, or will be, when the lists are rewritten: lists the walk
+ * sees that are gone by then are skipped.
+ *
+ * @param tree
+ *   Tree.
+ * @param file
+ *   File (its profile, and the lists cleaning kept: `analysis.relatedLists`).
+ */
+export function locateRelated(tree: Root, file: VFile): LocatedLists | undefined {
+  const spec = (file.data.profile || genericNews).related
+  if (!spec) return undefined
+  return locate(tree, spec.selector, file.data.analysis ? file.data.analysis.relatedLists : [])
+}
+
+/**
+ * Rewrite the related lists (`rehypeRelatedArticles`), found by `located`
+ * when given (a part of a walk that is over), else by a walk of their own.
+ */
+export function relatedArticles(tree: Root, file: VFile, settings: Readonly<RelatedArticlesOptions>, located?: LocatedLists | undefined): undefined {
+  {
     const profile = file.data.profile || genericNews
     const spec = profile.related
     if (!spec) return
     const base = baseUrlOf(tree, file, settings.url)
     const moved: Array<ElementContent> = []
     const all: Array<RelatedArticle> = []
-    const kept = file.data.analysis ? file.data.analysis.relatedLists : []
-    const found = locate(tree, spec.selector, kept)
+    let part = located
+    if (!part) {
+      part = locateRelated(tree, file)!
+      walkParts(tree, [part])
+    }
+    const found = part.result()
     const selected = found.selected
 
     for (const list of found.lists) {
@@ -79,6 +121,7 @@ export const rehypeRelatedArticles: Plugin<[(Readonly<RelatedArticlesOptions> | 
     }
     if (all.length > 0) file.data.related = all
   }
+  return undefined
 }
 
 function entriesOf(list: Element, drop: string | null | undefined, base: string | undefined): Array<RelatedArticle> {
@@ -110,27 +153,31 @@ function previousHeading(parent: Root | Element, list: Element): Element | undef
 
 /**
  * The lists in `tree`, in document order: the elements matching `selector`
- * and those of `kept`; and the parent of every element. One walk, with the
- * selector matched in it (`gatherSelectors`) when it looks at ancestors
+ * and those of `kept`; and the parent of every element. One walk part, with
+ * the selector matched in it (`gatherSelectors`) when it looks at ancestors
  * only, else a query first.
  */
-function locate(tree: Root, selector: string, kept: ReadonlyArray<Element>): {lists: Array<Element>; selected: Set<Element>; parents: Map<Element, Root | Element>} {
+function locate(tree: Root, selector: string, kept: ReadonlyArray<Element>): LocatedLists {
   const lists: Array<Element> = []
   const parents = new Map<Element, Root | Element>()
   const gathered = dependsOnAncestorsOnly(selector) ? gatherSelectors([selector]) : undefined
   const selected = new Set(gathered ? [] : selectAll(selector, tree))
   const wanted = new Set(kept)
   const matched = gathered && gathered.result().matches.get(selector)
-  const listener: WalkListener = {
-    enter(element, parent) {
-      parents.set(element, parent)
-      // The selector listener, just before, pushed the element when it matches.
-      if (matched && matched[matched.length - 1] === element) selected.add(element)
-      if (wanted.has(element) || selected.has(element)) lists.push(element)
-    }
+  return {
+    listener: {
+      enter(element, parent, index) {
+        // The selector listener, first, pushes the element when it matches.
+        const skip = gathered && gathered.listener.enter!(element, parent, index)
+        parents.set(element, parent)
+        if (matched && matched[matched.length - 1] === element) selected.add(element)
+        if (wanted.has(element) || selected.has(element)) lists.push(element)
+        // As the selector engine, not into `<template>` (it holds no children in hast).
+        return skip
+      }
+    },
+    result: () => ({lists, selected, parents})
   }
-  walkShared(tree, gathered ? [gathered.listener, listener] : [listener])
-  return {lists, selected, parents}
 }
 
 /** The parent of `node` while it is still in `tree` (an earlier list may have taken it out), else `undefined`. */

@@ -1,7 +1,8 @@
 import type {Element, ElementContent, Parents, Root} from 'hast'
-import {selectTable} from '../util/select.js'
+import {dependsOnAncestorsOnly, gatherSelectors, selectTable} from '../util/select.js'
+import {walkShared} from '../util/walk.js'
+import type {WalkListener} from '../util/walk.js'
 import type {Plugin} from 'unified'
-import {visitParents} from 'unist-util-visit-parents'
 import {cleanArticleRoot} from '../analyse/clean/clean-article-root.js'
 import {isHidden as isHiddenNode} from '../analyse/blocks/hints.js'
 import {noteMedia, noteMediaIn} from '../media/note.js'
@@ -100,11 +101,12 @@ export const rehypeRemovePromos: Plugin<[], Root> = function () {
     const drop = new Map<Element, string>()
     const removed: Array<Range> = []
 
-    // The profile's `remove` and `unwrap` blocks, found in one walk.
+    // The profile's `remove` and `unwrap` blocks and the parser's spill-over
+    // of the removed ones, found in one walk.
     const removeList = (profile.remove || []).join(', ')
     const unwrapList = (profile.unwrap || []).join(', ')
-    const selected = selectTable([...new Set([removeList, unwrapList].filter(Boolean))], tree)
-    for (const node of (removeList && selected.get(removeList)) || []) {
+    const found = findPromos(tree, removeList, unwrapList)
+    for (const node of found.removed) {
       drop.set(node, 'profile-remove')
       noteMediaIn(file, node, 'promo')
       const range = rangeOf(node)
@@ -112,9 +114,9 @@ export const rehypeRemovePromos: Plugin<[], Root> = function () {
       report(file, 'promo-removed', 'Removed promo block `' + describeElement(node) + '`', node)
     }
 
-    if (removed.length > 0) markSpillOver(tree, removed, drop)
+    if (removed.length > 0) markSpillOver(found.earlier, removed, drop)
 
-    const unwrap = new Set<Element>((unwrapList && selected.get(unwrapList)) || [])
+    const unwrap = new Set<Element>(found.unwrapped)
 
     // Rebuild each children list once (splicing one by one is quadratic on
     // long lists); unwrapped elements' children are judged in their place.
@@ -196,18 +198,55 @@ function mediaWithin(root: Element): Map<Element, boolean> {
   return found
 }
 
+/** What `findPromos` finds. */
+interface Promos {
+  /** Elements matching the `remove` selectors, in document order. */
+  removed: Array<Element>
+  /** Elements matching the `unwrap` selectors. */
+  unwrapped: Array<Element>
+  /** Elements whose start lies before their parent's (candidates for spill-over), each with its parent. */
+  earlier: Array<[Element, Parents]>
+}
+
+/**
+ * The matches of the `remove` and `unwrap` selector lists, and the elements
+ * the parser may have re-opened (`earlier`), in one walk when the selectors
+ * look at ancestors only (`gatherSelectors`), else with a query for them.
+ */
+function findPromos(tree: Root, removeList: string, unwrapList: string): Promos {
+  const lists = [...new Set([removeList, unwrapList].filter(Boolean))]
+  if (lists.length === 0) return {removed: [], unwrapped: [], earlier: []}
+  const gathered = lists.every((list) => dependsOnAncestorsOnly(list)) ? gatherSelectors(lists) : undefined
+  const table = gathered ? undefined : selectTable(lists, tree)
+  const earlier: Array<[Element, Parents]> = []
+  const listener: WalkListener = {
+    enter(element, parent) {
+      const start = sourceStart(element)
+      const parentStart = parent.type === 'element' ? sourceStart(parent) : undefined
+      if (start !== undefined && parentStart !== undefined && start < parentStart) earlier.push([element, parent])
+    }
+  }
+  // Spill-over is looked for everywhere (`<template>` holds no children in hast).
+  walkShared(tree, gathered ? [gathered.listener, listener] : [listener])
+  const matches = gathered ? gathered.result().matches : table!
+  return {
+    removed: (removeList && matches.get(removeList)) || [],
+    unwrapped: (unwrapList && matches.get(unwrapList)) || [],
+    earlier
+  }
+}
+
 /**
  * Mark elements the parser re-opened (their start tag lies before their
  * parent's, inside a removed block: source order by offsets or start-tag
  * ranks, `lib/util/source-order.ts`), and paragraphs holding nothing else.
  */
-function markSpillOver(tree: Root, removed: Array<Range>, drop: Map<Element, string>): void {
-  visitParents(tree, 'element', function (node, ancestors) {
-    const parent = ancestors[ancestors.length - 1]
-    if (!isReopened(node, parent, removed)) return
+function markSpillOver(earlier: Array<[Element, Parents]>, removed: Array<Range>, drop: Map<Element, string>): void {
+  for (const [node, parent] of earlier) {
+    if (!isReopened(node, parent, removed)) continue
     if (!drop.has(node)) drop.set(node, 'promo-spill-over')
-    if (parent && parent.type === 'element' && onlyChild(parent, node) && !drop.has(parent)) drop.set(parent, 'promo-spill-over')
-  })
+    if (parent.type === 'element' && onlyChild(parent, node) && !drop.has(parent)) drop.set(parent, 'promo-spill-over')
+  }
 }
 
 function isReopened(node: Element, parent: Parents | undefined, removed: Array<Range>): boolean {
