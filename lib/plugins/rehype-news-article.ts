@@ -8,8 +8,9 @@ import {rehypeExtractMeta} from './rehype-extract-meta.js'
 import {rehypeNormalizeMedia} from './rehype-normalize-media.js'
 import {normalizeStructurePart} from './rehype-normalize-structure.js'
 import {rehypePruneToRoot} from './rehype-prune-to-root.js'
-import {rehypeRelatedArticles} from './rehype-related-articles.js'
-import {rehypeRemovePromos} from './rehype-remove-promos.js'
+import {locateRelated, relatedArticles} from './rehype-related-articles.js'
+import type {LocatedLists} from './rehype-related-articles.js'
+import {removePromos} from './rehype-remove-promos.js'
 import {pageIndexOptions, rehypeResolveProfile} from './rehype-resolve-profile.js'
 import {analysePage} from '../analyse/analysis.js'
 import type {IndexOptions} from '../analyse/page-index.js'
@@ -51,8 +52,12 @@ export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | u
     // The whole page, measured against the root before pruning, for the verdict.
     measurePage,
     rehypePruneToRoot.call(this),
-    rehypeRemovePromos.call(this),
-    rehypeRelatedArticles.call(this, options),
+    // The related lists are found on the walk that finds the promo blocks.
+    function (tree: Root, file: VFile) {
+      let located: LocatedLists | undefined
+      removePromos(tree, file, () => (located = locateRelated(tree, file)))
+      relatedArticles(tree, file, options || {}, located)
+    },
     // Structure is normalised and the images' sources noted in one walk.
     (tree: Root, file: VFile) => walkParts(tree, [normalizeStructurePart(), captureImagesPart(tree, file, options)]),
     rehypeNormalizeMedia.call(this, options),

@@ -64,63 +64,61 @@ export function locateRelated(tree: Root, file: VFile): LocatedLists | undefined
  * when given (a part of a walk that is over), else by a walk of their own.
  */
 export function relatedArticles(tree: Root, file: VFile, settings: Readonly<RelatedArticlesOptions>, located?: LocatedLists | undefined): undefined {
-  {
-    const profile = file.data.profile || genericNews
-    const spec = profile.related
-    if (!spec) return
-    const base = baseUrlOf(tree, file, settings.url)
-    const moved: Array<ElementContent> = []
-    const all: Array<RelatedArticle> = []
-    let part = located
-    if (!part) {
-      part = locateRelated(tree, file)!
-      walkParts(tree, [part])
-    }
-    const found = part.result()
-    const selected = found.selected
-
-    for (const list of found.lists) {
-      const parent = attachedParent(tree, list, found.parents)
-      if (!parent) continue
-      const entries = entriesOf(list, spec.drop, base)
-      const titled = String(list.properties.title || '').trim()
-      // The heading right before the list is its heading only when the list
-      // has no title of its own (or the same one): else it is the article's.
-      const previous = previousHeading(parent, list)
-      const before = previous && (!titled || textOf(previous) === titled) ? previous : undefined
-      const inner = list.tagName === 'ul' || list.tagName === 'ol' ? undefined : select('h2, h3, h4, h5, h6', list)
-      const heading = titled || (before && textOf(before)) || (inner && textOf(inner)) || spec.heading || ''
-      if (before) parent.children.splice(parent.children.indexOf(before), 1)
-      const index = parent.children.indexOf(list)
-      if (entries.length === 0) {
-        const named = selected.has(list) ? '`' + spec.selector + '`' : '`' + describeElement(list) + '` (kept by cleaning)'
-        report(file, 'related-list-empty', 'Related list ' + named + ' has no usable links', list)
-        parent.children.splice(index, 1)
-        continue
-      }
-      all.push(...entries)
-      const replacement: Array<ElementContent> = []
-      if (heading) replacement.push(h('h2', heading))
-      replacement.push(
-        h(
-          'ul',
-          entries.map((entry) => h('li', [h('a', {href: entry.url}, entry.title)]))
-        )
-      )
-      if (settings.related === 'inline') {
-        parent.children.splice(index, 1, ...replacement)
-      } else {
-        parent.children.splice(index, 1)
-        moved.push(...replacement)
-      }
-    }
-
-    if (moved.length > 0) {
-      const root = tree.children.length === 1 && tree.children[0].type === 'element' ? tree.children[0] : tree
-      root.children.push(...(moved as Array<Element>))
-    }
-    if (all.length > 0) file.data.related = all
+  const profile = file.data.profile || genericNews
+  const spec = profile.related
+  if (!spec) return
+  const base = baseUrlOf(tree, file, settings.url)
+  const moved: Array<ElementContent> = []
+  const all: Array<RelatedArticle> = []
+  let part = located
+  if (!part) {
+    part = locateRelated(tree, file)!
+    walkParts(tree, [part])
   }
+  const found = part.result()
+  const selected = found.selected
+
+  for (const list of found.lists) {
+    const parent = attachedParent(tree, list, found.parents)
+    if (!parent) continue
+    const entries = entriesOf(list, spec.drop, base)
+    const titled = String(list.properties.title || '').trim()
+    // The heading right before the list is its heading only when the list
+    // has no title of its own (or the same one): else it is the article's.
+    const previous = previousHeading(parent, list)
+    const before = previous && (!titled || textOf(previous) === titled) ? previous : undefined
+    const inner = list.tagName === 'ul' || list.tagName === 'ol' ? undefined : select('h2, h3, h4, h5, h6', list)
+    const heading = titled || (before && textOf(before)) || (inner && textOf(inner)) || spec.heading || ''
+    if (before) parent.children.splice(parent.children.indexOf(before), 1)
+    const index = parent.children.indexOf(list)
+    if (entries.length === 0) {
+      const named = selected.has(list) ? '`' + spec.selector + '`' : '`' + describeElement(list) + '` (kept by cleaning)'
+      report(file, 'related-list-empty', 'Related list ' + named + ' has no usable links', list)
+      parent.children.splice(index, 1)
+      continue
+    }
+    all.push(...entries)
+    const replacement: Array<ElementContent> = []
+    if (heading) replacement.push(h('h2', heading))
+    replacement.push(
+      h(
+        'ul',
+        entries.map((entry) => h('li', [h('a', {href: entry.url}, entry.title)]))
+      )
+    )
+    if (settings.related === 'inline') {
+      parent.children.splice(index, 1, ...replacement)
+    } else {
+      parent.children.splice(index, 1)
+      moved.push(...replacement)
+    }
+  }
+
+  if (moved.length > 0) {
+    const root = tree.children.length === 1 && tree.children[0].type === 'element' ? tree.children[0] : tree
+    root.children.push(...(moved as Array<Element>))
+  }
+  if (all.length > 0) file.data.related = all
   return undefined
 }
 

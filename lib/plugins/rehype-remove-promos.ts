@@ -1,7 +1,8 @@
 import type {Element, ElementContent, Parents, Root} from 'hast'
 import {dependsOnAncestorsOnly, gatherSelectors, selectTable} from '../util/select.js'
-import {walkShared} from '../util/walk.js'
-import type {WalkListener} from '../util/walk.js'
+import {walkParts} from '../util/walk.js'
+import type {WalkListener, WalkPart} from '../util/walk.js'
+import type {VFile} from 'vfile'
 import type {Plugin} from 'unified'
 import {cleanArticleRoot} from '../analyse/clean/clean-article-root.js'
 import {isHidden as isHiddenNode} from '../analyse/blocks/hints.js'
@@ -58,113 +59,124 @@ type Range = [number, number]
  */
 export const rehypeRemovePromos: Plugin<[], Root> = function () {
   return function (tree, file) {
-    const profile = file.data.profile || genericNews
-    const log = createRemovalLog(file)
-    const analysis = file.data.analysis
-    // Removals are recorded inside the root (after pruning, the whole tree);
-    // without one (the plugin used alone), everywhere.
-    const root = analysis && analysis.root
-    // Pages no site profile knows also lose boilerplate found by its hints.
-    if (usesFallbackProfile(file)) {
-      if (root) {
-        // Images and embeds the cleaning heuristics take out are recorded
-        // by the media step; their blocks' text by the removal log.
-        const before = mediaWithin(root)
-        // Cleaning that would leave no text nor image is undone: the root
-        // stays uncleaned and the page is flagged for review.
-        const snapshot = snapshotChildren(root)
-        const removed: Array<[Element, RemovalRule]> = []
-        const related = cleanArticleRoot(root, {onRemove: (node, rule) => void removed.push([node, rule])})
-        if (analysis) analysis.relatedLists.push(...related)
-        if (removed.length > 0 && !holdsContent(root) && isContentLike(inlineShape({...root, children: snapshot.get(root)!}))) {
-          restoreChildren(snapshot)
-          report(
-            file,
-            'suspect-root',
-            'Cleaning would have removed everything from the chosen article root (' +
-              removed.length +
-              ' blocks, first `' +
-              describeElement(removed[0][0]) +
-              '`, rule `' +
-              removed[0][1] +
-              '`): kept it uncleaned',
-            root
-          )
-        } else {
-          for (const [node, rule] of removed) log.note(node, rule)
-        }
-        const after = new Set(mediaIn(root))
-        for (const [node, hidden] of before) if (!after.has(node)) noteMedia(file, node, hidden ? 'hidden' : 'boilerplate')
-      }
-    }
-    // Each removed element with the rule that removes it.
-    const drop = new Map<Element, string>()
-    const removed: Array<Range> = []
-
-    // The profile's `remove` and `unwrap` blocks and the parser's spill-over
-    // of the removed ones, found in one walk.
-    const removeList = (profile.remove || []).join(', ')
-    const unwrapList = (profile.unwrap || []).join(', ')
-    const found = findPromos(tree, removeList, unwrapList)
-    for (const node of found.removed) {
-      drop.set(node, 'profile-remove')
-      noteMediaIn(file, node, 'promo')
-      const range = rangeOf(node)
-      if (range) removed.push(range)
-      report(file, 'promo-removed', 'Removed promo block `' + describeElement(node) + '`', node)
-    }
-
-    if (removed.length > 0) markSpillOver(found.earlier, removed, drop)
-
-    const unwrap = new Set<Element>(found.unwrapped)
-
-    // Rebuild each children list once (splicing one by one is quadratic on
-    // long lists); unwrapped elements' children are judged in their place.
-    const stack: Array<[Root | Element, boolean]> = [[tree, !root]]
-    while (stack.length > 0) {
-      const [parent, inRoot] = stack.pop()!
-      const kept: Array<ElementContent> = []
-      const pending = [...(parent.children as Array<ElementContent>)].reverse()
-      while (pending.length > 0) {
-        const node = pending.pop()!
-        if (node.type === 'comment') continue
-        if (node.type === 'element') {
-          const rule = drop.get(node)
-          if (rule !== undefined) {
-            if (inRoot) log.note(node, rule)
-            continue
-          }
-          const hidden = isHidden(node)
-          // A form that is the article root or holds most of its text (a
-          // product page, an ASP.NET page) is the article: its controls go,
-          // its text stays.
-          if (!hidden && node.tagName === 'form' && root && (node === root || (inRoot && holdsMostText(node, root)))) {
-            if (node === root) {
-              stack.push([node, true])
-              kept.push(node)
-            } else {
-              for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index])
-            }
-            continue
-          }
-          if ((clutter.has(node.tagName) && !(node.tagName === 'noscript' && holdsMedia(node))) || hidden) {
-            noteMediaIn(file, node, hidden ? 'hidden' : 'clutter')
-            const name = clutter.has(node.tagName) ? clutterRule(node) : 'hidden'
-            if (inRoot && name) log.note(node, name)
-            continue
-          }
-          if (unwrap.has(node)) {
-            for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index])
-            continue
-          }
-          stack.push([node, inRoot || node === root])
-        }
-        kept.push(node)
-      }
-      parent.children = kept as typeof parent.children
-    }
-    log.flush(root || tree)
+    removePromos(tree, file)
   }
+}
+
+/**
+ * Remove promo and clutter from `tree` (`rehypeRemovePromos`). `ride`, when
+ * given, is asked (after cleaning, before the walk that finds the profile's
+ * blocks) for a part to ride on that walk: it sees the tree before the
+ * blocks go (see `walkParts`, it must not change the tree).
+ */
+export function removePromos(tree: Root, file: VFile, ride?: (() => WalkPart | undefined) | undefined): undefined {
+  const profile = file.data.profile || genericNews
+  const log = createRemovalLog(file)
+  const analysis = file.data.analysis
+  // Removals are recorded inside the root (after pruning, the whole tree);
+  // without one (the plugin used alone), everywhere.
+  const root = analysis && analysis.root
+  // Pages no site profile knows also lose boilerplate found by its hints.
+  if (usesFallbackProfile(file)) {
+    if (root) {
+      // Images and embeds the cleaning heuristics take out are recorded
+      // by the media step; their blocks' text by the removal log.
+      const before = mediaWithin(root)
+      // Cleaning that would leave no text nor image is undone: the root
+      // stays uncleaned and the page is flagged for review.
+      const snapshot = snapshotChildren(root)
+      const removed: Array<[Element, RemovalRule]> = []
+      const related = cleanArticleRoot(root, {onRemove: (node, rule) => void removed.push([node, rule])})
+      if (analysis) analysis.relatedLists.push(...related)
+      if (removed.length > 0 && !holdsContent(root) && isContentLike(inlineShape({...root, children: snapshot.get(root)!}))) {
+        restoreChildren(snapshot)
+        report(
+          file,
+          'suspect-root',
+          'Cleaning would have removed everything from the chosen article root (' +
+            removed.length +
+            ' blocks, first `' +
+            describeElement(removed[0][0]) +
+            '`, rule `' +
+            removed[0][1] +
+            '`): kept it uncleaned',
+          root
+        )
+      } else {
+        for (const [node, rule] of removed) log.note(node, rule)
+      }
+      const after = new Set(mediaIn(root))
+      for (const [node, hidden] of before) if (!after.has(node)) noteMedia(file, node, hidden ? 'hidden' : 'boilerplate')
+    }
+  }
+  // Each removed element with the rule that removes it.
+  const drop = new Map<Element, string>()
+  const removed: Array<Range> = []
+
+  // The profile's `remove` and `unwrap` blocks and the parser's spill-over
+  // of the removed ones, found in one walk.
+  const removeList = (profile.remove || []).join(', ')
+  const unwrapList = (profile.unwrap || []).join(', ')
+  const found = findPromos(tree, removeList, unwrapList, ride && ride())
+  for (const node of found.removed) {
+    drop.set(node, 'profile-remove')
+    noteMediaIn(file, node, 'promo')
+    const range = rangeOf(node)
+    if (range) removed.push(range)
+    report(file, 'promo-removed', 'Removed promo block `' + describeElement(node) + '`', node)
+  }
+
+  if (removed.length > 0) markSpillOver(found.earlier, removed, drop)
+
+  const unwrap = new Set<Element>(found.unwrapped)
+
+  // Rebuild each children list once (splicing one by one is quadratic on
+  // long lists); unwrapped elements' children are judged in their place.
+  const stack: Array<[Root | Element, boolean]> = [[tree, !root]]
+  while (stack.length > 0) {
+    const [parent, inRoot] = stack.pop()!
+    const kept: Array<ElementContent> = []
+    const pending = [...(parent.children as Array<ElementContent>)].reverse()
+    while (pending.length > 0) {
+      const node = pending.pop()!
+      if (node.type === 'comment') continue
+      if (node.type === 'element') {
+        const rule = drop.get(node)
+        if (rule !== undefined) {
+          if (inRoot) log.note(node, rule)
+          continue
+        }
+        const hidden = isHidden(node)
+        // A form that is the article root or holds most of its text (a
+        // product page, an ASP.NET page) is the article: its controls go,
+        // its text stays.
+        if (!hidden && node.tagName === 'form' && root && (node === root || (inRoot && holdsMostText(node, root)))) {
+          if (node === root) {
+            stack.push([node, true])
+            kept.push(node)
+          } else {
+            for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index])
+          }
+          continue
+        }
+        if ((clutter.has(node.tagName) && !(node.tagName === 'noscript' && holdsMedia(node))) || hidden) {
+          noteMediaIn(file, node, hidden ? 'hidden' : 'clutter')
+          const name = clutter.has(node.tagName) ? clutterRule(node) : 'hidden'
+          if (inRoot && name) log.note(node, name)
+          continue
+        }
+        if (unwrap.has(node)) {
+          for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index])
+          continue
+        }
+        stack.push([node, inRoot || node === root])
+      }
+      kept.push(node)
+    }
+    parent.children = kept as typeof parent.children
+  }
+  log.flush(root || tree)
+  return undefined
 }
 
 /** Whether `node` holds more than half of the visible text of `root` (weighted, see `measureText`). */
@@ -213,9 +225,12 @@ interface Promos {
  * the parser may have re-opened (`earlier`), in one walk when the selectors
  * look at ancestors only (`gatherSelectors`), else with a query for them.
  */
-function findPromos(tree: Root, removeList: string, unwrapList: string): Promos {
+function findPromos(tree: Root, removeList: string, unwrapList: string, rider: WalkPart | undefined): Promos {
   const lists = [...new Set([removeList, unwrapList].filter(Boolean))]
-  if (lists.length === 0) return {removed: [], unwrapped: [], earlier: []}
+  if (lists.length === 0) {
+    if (rider) walkParts(tree, [rider])
+    return {removed: [], unwrapped: [], earlier: []}
+  }
   const gathered = lists.every((list) => dependsOnAncestorsOnly(list)) ? gatherSelectors(lists) : undefined
   const table = gathered ? undefined : selectTable(lists, tree)
   const earlier: Array<[Element, Parents]> = []
@@ -227,7 +242,10 @@ function findPromos(tree: Root, removeList: string, unwrapList: string): Promos 
     }
   }
   // Spill-over is looked for everywhere (`<template>` holds no children in hast).
-  walkShared(tree, gathered ? [gathered.listener, listener] : [listener])
+  const parts: Array<WalkPart> = [{listener}]
+  if (gathered) parts.unshift({listener: gathered.listener})
+  if (rider) parts.push(rider)
+  walkParts(tree, parts)
   const matches = gathered ? gathered.result().matches : table!
   return {
     removed: (removeList && matches.get(removeList)) || [],
