@@ -5,7 +5,9 @@ import {captureImagesPart, collectImagesPart} from '../images/collect.js'
 import {cjkSpacingPart, removeCjkLineBreaks} from './rehype-cjk-spacing.js'
 import {rehypeCollapseFormatting} from './rehype-collapse-formatting.js'
 import {rehypeExtractMeta} from './rehype-extract-meta.js'
-import {rehypeNormalizeMedia} from './rehype-normalize-media.js'
+import {normalizeMedia} from './rehype-normalize-media.js'
+import {noscriptSitesPart} from '../media/noscript.js'
+import {figureHintsPart} from '../media/caption.js'
 import {normalizeStructurePart} from './rehype-normalize-structure.js'
 import {rehypePruneToRoot} from './rehype-prune-to-root.js'
 import {locateRelated, relatedArticles} from './rehype-related-articles.js'
@@ -58,9 +60,14 @@ export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | u
       removePromos(tree, file, () => (located = locateRelated(tree, file)))
       relatedArticles(tree, file, options || {}, located)
     },
-    // Structure is normalised and the images' sources noted in one walk.
-    (tree: Root, file: VFile) => walkParts(tree, [normalizeStructurePart(), captureImagesPart(tree, file, options)]),
-    rehypeNormalizeMedia.call(this, options),
+    // Structure is normalised, the images' sources noted and the
+    // `<noscript>`s found in one walk; then media are normalised.
+    function (tree: Root, file: VFile) {
+      const noscripts = noscriptSitesPart()
+      const figures = figureHintsPart()
+      walkParts(tree, [normalizeStructurePart(), captureImagesPart(tree, file, options), {listener: noscripts.listener}, {listener: figures.listener}])
+      normalizeMedia(tree, file, options || {}, {noscripts: noscripts.parents(), figures: figures.hints})
+    },
     rehypeCollapseFormatting.call(this),
     rehypeSupSub.call(this)
   ] as Array<(tree: Root, file: VFile) => undefined>
