@@ -1,4 +1,5 @@
 import type {Element, ElementContent} from 'hast'
+import {walk} from './walk.js'
 
 /** The children lists of an element and its descendants, to undo changes that replace lists (not ones that edit nodes). */
 export type ChildrenSnapshot = Map<Element, Array<ElementContent>>
@@ -10,13 +11,10 @@ export type ChildrenSnapshot = Map<Element, Array<ElementContent>>
  * as `cleanArticleRoot` makes them.
  */
 export function snapshotChildren(root: Element): ChildrenSnapshot {
-  const snapshot: ChildrenSnapshot = new Map()
-  const stack: Array<Element> = [root]
-  while (stack.length > 0) {
-    const node = stack.pop()!
-    snapshot.set(node, node.children)
-    for (const child of node.children) if (child.type === 'element') stack.push(child)
-  }
+  const snapshot: ChildrenSnapshot = new Map([[root, root.children]])
+  walk(root, function (node) {
+    if (node.type === 'element') snapshot.set(node, node.children)
+  })
   return snapshot
 }
 
