@@ -1,6 +1,6 @@
 import type {Element, ElementContent, Parents, Root} from 'hast'
 import {dependsOnAncestorsOnly, gatherSelectors, selectTable} from '../util/select.js'
-import {walkParts} from '../util/walk.js'
+import {walkParts, walkShared} from '../util/walk.js'
 import type {WalkListener, WalkPart} from '../util/walk.js'
 import type {VFile} from 'vfile'
 import type {Plugin} from 'unified'
@@ -16,7 +16,8 @@ import {describeElement} from '../util/removals.js'
 import type {RemovalRule} from '../analyse/clean/clean-article-root.js'
 import {toString} from 'hast-util-to-string'
 import {measureText} from '../analyse/blocks/measure-text.js'
-import {restoreChildren, snapshotChildren} from '../util/children-snapshot.js'
+import {restoreChildren} from '../util/children-snapshot.js'
+import type {ChildrenSnapshot} from '../util/children-snapshot.js'
 import {sourceSpan, sourceStart} from '../util/source-order.js'
 import {holdsContent} from '../util/holds-content.js'
 import {inlineShape} from '../analyse/blocks/inline-runs.js'
@@ -81,10 +82,10 @@ export function removePromos(tree: Root, file: VFile, ride?: (() => WalkPart | u
     if (root) {
       // Images and embeds the cleaning heuristics take out are recorded
       // by the media step; their blocks' text by the removal log.
-      const before = mediaWithin(root)
+      // One walk records both (see `beforeCleaning`).
+      const {before, snapshot} = beforeCleaning(root)
       // Cleaning that would leave no text nor image is undone: the root
       // stays uncleaned and the page is flagged for review.
-      const snapshot = snapshotChildren(root)
       const removed: Array<[Element, RemovalRule]> = []
       const related = cleanArticleRoot(root, {onRemove: (node, rule) => void removed.push([node, rule])})
       if (analysis) analysis.relatedLists.push(...related)
@@ -191,23 +192,37 @@ function clutterRule(node: Element): string {
   return name === 'form' ? 'form' : 'furniture-element'
 }
 
-/** Media elements under `root` in document order, each with whether it or an ancestor is hidden. */
-function mediaWithin(root: Element): Map<Element, boolean> {
-  const found = new Map<Element, boolean>()
-  const stack: Array<[Element, boolean]> = [[root, false]]
-  while (stack.length > 0) {
-    const [node, hiddenAbove] = stack.pop()!
-    const hidden = hiddenAbove || isHiddenNode(node)
-    if (node !== root && isMedia(node)) {
-      found.set(node, hidden)
-      continue
+/**
+ * In one walk, before cleaning: the media elements under `root` in document
+ * order, each with whether it or an ancestor is hidden; and the children
+ * list of `root` and of every element under it (`ChildrenSnapshot`), to
+ * undo the cleaning.
+ */
+function beforeCleaning(root: Element): {before: Map<Element, boolean>; snapshot: ChildrenSnapshot} {
+  const before = new Map<Element, boolean>()
+  const snapshot: ChildrenSnapshot = new Map([[root, root.children]])
+  const hidden: Array<boolean> = [isHiddenNode(root)]
+  walkShared(root, [
+    {
+      enter(element) {
+        snapshot.set(element, element.children)
+      }
+    },
+    {
+      enter(element) {
+        const within = hidden[hidden.length - 1] || isHiddenNode(element)
+        if (isMedia(element)) {
+          before.set(element, within)
+          return false
+        }
+        hidden.push(within)
+      },
+      leave() {
+        hidden.pop()
+      }
     }
-    for (let index = node.children.length - 1; index >= 0; index--) {
-      const child = node.children[index]
-      if (child.type === 'element') stack.push([child, hidden])
-    }
-  }
-  return found
+  ])
+  return {before, snapshot}
 }
 
 /** What `findPromos` finds. */
