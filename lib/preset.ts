@@ -14,10 +14,12 @@ import type {Options} from './types.js'
 import {destinationHandlers} from './util/destination-ampersands.js'
 import {listItem} from './util/list-item-handler.js'
 import {shortcodeUnsafe} from './util/shortcode-unsafe.js'
+import {textHandler} from './util/text-handler.js'
 
 /**
  * Serialisation settings `seed.expected.md` and the tests depend on. Hugo
- * shortcodes quoted in text are escaped (`{\{<`, `lib/util/shortcode-unsafe.ts`).
+ * shortcodes quoted in text are escaped (`{\{<`, `lib/util/shortcode-unsafe.ts`);
+ * text that needs no escape skips the escaping pass (`lib/util/text-handler.ts`).
  */
 export const stringifyOptions: Readonly<StringifyOptions> = {
   bullet: '-',
@@ -31,7 +33,8 @@ export const stringifyOptions: Readonly<StringifyOptions> = {
   resourceLink: false,
   unsafe: shortcodeUnsafe,
   // `&amp;`, not `\&`, in URLs: kramdown (Jekyll) has no `\&` escape.
-  handlers: destinationHandlers
+  // Text that needs no escape is written without `state.safe` (`util/text-handler.ts`).
+  handlers: {...destinationHandlers, text: textHandler}
 }
 
 /**

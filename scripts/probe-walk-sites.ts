@@ -19,7 +19,7 @@ const counting: ProxyHandler<Array<unknown>> = {
       const frames = (new Error().stack || '')
         .split('\n')
         .slice(2)
-        .filter((line) => line.includes('/lib/'))
+        .filter((line) => line.includes('/lib/') && !line.includes('node_modules'))
       const short = (line: string | undefined) => (line ? line.replace(/^.*?at (?:(\S+) \()?.*\/lib\/([^:]+):(\d+).*$/, '$2:$3 $1') : '?')
       const plugin = frames.find((f) => f.includes('/lib/plugins/') || f.includes('/lib/images/') || f.includes('/lib/verdict/'))
       const key2 = phase + '  ' + short(frames[0]) + '  <=  ' + short(plugin)

@@ -20,11 +20,14 @@ const suites = [
   './cli.js',
   './cli-arguments.js',
   './write-atomic.js',
+  './write-output.js',
   './layouts.js',
   './frontmatter.js',
   './render-page.js',
   './images.js',
   './images-fetch.js',
+  './images-fetch-edges.js',
+  './images-store.js',
   './images-cli.js',
   './generators.js',
   './images-generators.js',
@@ -32,6 +35,8 @@ const suites = [
   './redirects.js',
   './redirect-servers.js',
   './migration.js',
+  './merge.js',
+  './progress.js',
   './article-root.js',
   './cleaning.js',
   './source-order.js',
@@ -43,7 +48,9 @@ const suites = [
   './reliability.js',
   './security.js',
   './faults.js',
-  './fuzz.js'
+  './fuzz.js',
+  './text-handler.js',
+  './rendered-lines.js'
 ]
 
 // `NEWS_MARKDOWN_SKIP=generators,redirect-servers` leaves suites out (those
@@ -65,3 +72,7 @@ for (const [index, suite] of suites.filter((suite) => !skip.has(suite.replace(/^
   await import(suite)
 }
 await exec()
+// End the `--jobs` worker threads the suites left idle, so each writes its
+// coverage record (a thread still alive when the process exits may not).
+const {closePools} = await import('../lib/cli/pool.js')
+await closePools()

@@ -135,7 +135,9 @@ export function codePoints(value: string): number {
   let count = 0
   let space = false
   for (const character of value) {
-    if (/\s/.test(character)) {
+    // ASCII white space without a regex (`\s` there is tab to carriage return and space).
+    const code = character.charCodeAt(0)
+    if (code < 128 ? code === 32 || (code >= 9 && code <= 13) : /\s/.test(character)) {
       if (!space) count++
       space = true
     } else {

@@ -32,6 +32,7 @@ import {cleanAuthors} from './author-names.js'
 import {completeDate, findDate, findPartialDate, normalizeDate} from '../../util/normalize-date.js'
 import type {PartialDate} from '../../util/normalize-date.js'
 import {shortText} from '../blocks/short-text.js'
+import {endLines} from '../../util/rendered-lines.js'
 import {isEditorCredit, readCjkByline, readCjkEditors, readClosingNames} from './cjk-byline.js'
 
 export interface BylineMeta {
@@ -107,14 +108,17 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
     }
   }
 
+  // The article's first and last lines, read once for the bylines and the dateline in its text.
+  const rootLines = root ? endLines(root, Math.max(DATELINE_LINES, BODY_ENDS), BODY_ENDS) : []
+
   // Bylines inside the article's text: `石佳/中国青年报` opening it, `（张巨峰）` closing it.
   if (!meta.author && root) {
-    const names = bodyByline(root, siteNames) ?? (tree ? headerByline(tree, index, root, siteNames) : undefined)
+    const names = bodyByline(rootLines, siteNames) ?? (tree ? headerByline(tree, index, root, siteNames) : undefined)
     if (names) meta.author = names
   }
 
   if (root) {
-    const dateline = readDateline(root)
+    const dateline = readDateline(rootLines)
     if (dateline) meta.dateline = dateline
   }
 
@@ -274,8 +278,8 @@ const DATELINE_END = /^\s*(?:[)）\]】]\s*)?(?:[-–—:|·/]|\s)/u
  * a colon or a closing bracket, then the text (`29.11.2022 – Mehrfach …`,
  * `(21. November 2022) Energieverbraucher …`, `BERLIN, 3. Mai 2022 – …`).
  */
-function readDateline(root: Element): Found<string> | undefined {
-  const lines = linesOf(root).split('\n').slice(0, DATELINE_LINES)
+function readDateline(rootLines: ReadonlyArray<string>): Found<string> | undefined {
+  const lines = rootLines.slice(0, DATELINE_LINES)
   for (const line of lines) {
     const normal = line.normalize('NFKC')
     const found = findDate(normal.slice(0, 120))
@@ -305,8 +309,7 @@ const BODY_ENDS = 4
  * a line of its own, or a bracketed name closing one of the last lines
  * (`…。（张巨峰）`).
  */
-function bodyByline(root: Element, siteNames: Array<string | undefined>): Found<Array<string>> | undefined {
-  const lines = linesOf(root).split('\n')
+function bodyByline(lines: ReadonlyArray<string>, siteNames: Array<string | undefined>): Found<Array<string>> | undefined {
   const head = lines.slice(0, BODY_ENDS)
   const tail = lines.slice(Math.max(BODY_ENDS, lines.length - BODY_ENDS)).reverse()
   for (const line of [...head, ...tail]) {
