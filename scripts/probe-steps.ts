@@ -5,14 +5,9 @@
 // Usage: npx tsx scripts/probe-steps.ts PAGE.html [ROUNDS]
 // (`scripts/probe-walk-sites.ts PAGE.html` tells which functions make the visits.)
 //
-// Walks are counted as visits: every read of a node from a `children` array
-// (by a loop, a spread, `indexOf`, a selector engine, `hast-util-to-string`)
-// counts one, and the visits of a phase divided by the nodes in the tree at
-// its start give its whole-tree walks. The page phase runs until the tree is
-// pruned to the article root (`tree.children = [root]`), the article phase
-// after. A walk that stops early or skips subtrees counts the share it saw.
+// Walks are counted as visits (see `scripts/count-walks.ts`).
 import fs from 'node:fs'
-import type {Nodes, Root} from 'hast'
+import type {Root} from 'hast'
 import rehypeParse from 'rehype-parse'
 import rehypeRemark from 'rehype-remark'
 import remarkFrontmatter from 'remark-frontmatter'
@@ -21,6 +16,7 @@ import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import * as m from '../index.js'
+import {countPhases, countVisits, nodesOf} from './count-walks.js'
 
 const html = fs.readFileSync(process.argv[2], 'utf8')
 const rounds = Number(process.argv[3] || 30)
@@ -75,68 +71,6 @@ for (const value of totals.values()) sum += value
 for (const [label, value] of totals) console.log(label.padEnd(16), (value / rounds).toFixed(2).padStart(8) + ' ms', ((value / sum) * 100).toFixed(1).padStart(5) + '%')
 console.log('total'.padEnd(16), (sum / rounds).toFixed(2).padStart(8) + ' ms')
 
-// Walks.
-let visits = 0
-let onRootChildren: (() => void) | undefined
-const raw = new WeakMap<object, Array<unknown>>()
-const counting: ProxyHandler<Array<unknown>> = {
-  get(target, key, receiver) {
-    if (typeof key === 'string' && key.length < 10 && key.charCodeAt(0) >= 48 && key.charCodeAt(0) <= 57) visits++
-    return Reflect.get(target, key, receiver)
-  }
-}
-
-function wrap(children: Array<unknown>): Array<unknown> {
-  if (raw.has(children)) return children
-  const proxy = new Proxy(children, counting)
-  raw.set(proxy, children)
-  return proxy
-}
-
-/** Count reads of children from here on, also of arrays assigned later. */
-function instrument(tree: Root): void {
-  for (const node of nodesOf(tree)) {
-    if (node.type !== 'root' && node.type !== 'element') continue
-    let children = wrap(node.children)
-    Object.defineProperty(node, 'children', {
-      configurable: true,
-      enumerable: true,
-      get: () => children,
-      set(value: Array<unknown>) {
-        children = wrap(value)
-        if (node.type === 'root' && onRootChildren) onRootChildren()
-      }
-    })
-  }
-}
-
-/** Turn the accessors back into plain arrays (for `structuredClone` in rehype-remark). */
-function release(tree: Root): void {
-  const stack: Array<Nodes> = [tree]
-  while (stack.length > 0) {
-    const node = stack.pop()!
-    if (node.type !== 'root' && node.type !== 'element') continue
-    const children = node.children as Array<Nodes>
-    const plain = (raw.get(children) || children) as Array<Nodes>
-    Object.defineProperty(node, 'children', {configurable: true, enumerable: true, writable: true, value: plain})
-    for (const child of plain) stack.push(child)
-  }
-}
-
-/** Every node, read without counting. */
-function nodesOf(tree: Root): Array<Nodes> {
-  const all: Array<Nodes> = []
-  const stack: Array<Nodes> = [tree]
-  while (stack.length > 0) {
-    const node = stack.pop()!
-    all.push(node)
-    if (node.type !== 'root' && node.type !== 'element') continue
-    const children = (raw.get(node.children) || node.children) as Array<Nodes>
-    for (const child of children) stack.push(child)
-  }
-  return all
-}
-
 const walks = (count: number, nodes: number) => (count / nodes).toFixed(2)
 
 console.log('\nwhole-tree walks per step (visits / nodes in the tree at the step’s start)')
@@ -146,10 +80,7 @@ console.log('\nwhole-tree walks per step (visits / nodes in the tree at the step
   for (const [name, make] of steps) {
     const step = make()
     const nodes = nodesOf(tree).length
-    instrument(tree)
-    visits = 0
-    step.runSync(tree, file)
-    release(tree)
+    const visits = countVisits(tree, () => step.runSync(tree, file))
     console.log(name.padEnd(16), walks(visits, nodes).padStart(6), ' over ' + nodes + ' nodes')
   }
 }
@@ -158,27 +89,12 @@ console.log('\nwhole-tree walks per step (visits / nodes in the tree at the step
   const file = new VFile(html)
   const tree = parser.parse(file)
   const chain: Step = unified().use(m.rehypeNewsArticle, {}).freeze()
-  const pageNodes = nodesOf(tree).length
-  let pageVisits = 0
-  let articleNodes = 0
-  let pruned = false
-  onRootChildren = () => {
-    if (pruned) return
-    pruned = true
-    pageVisits = visits
-    visits = 0
-    articleNodes = nodesOf(tree).length
-  }
-  instrument(tree)
-  visits = 0
-  chain.runSync(tree, file)
-  onRootChildren = undefined
-  release(tree)
+  const {pageNodes, pageVisits, articleNodes, articleVisits} = countPhases(tree, () => chain.runSync(tree, file))
   console.log('\nrehypeNewsArticle, whole chain')
-  if (pruned) {
+  if (articleNodes !== undefined) {
     console.log('page phase'.padEnd(16), walks(pageVisits, pageNodes).padStart(6), ' over ' + pageNodes + ' nodes')
-    console.log('article phase'.padEnd(16), walks(visits, articleNodes).padStart(6), ' over ' + articleNodes + ' nodes')
+    console.log('article phase'.padEnd(16), walks(articleVisits, articleNodes).padStart(6), ' over ' + articleNodes + ' nodes')
   } else {
-    console.log('page phase'.padEnd(16), walks(visits, pageNodes).padStart(6), ' over ' + pageNodes + ' nodes (never pruned)')
+    console.log('page phase'.padEnd(16), walks(pageVisits, pageNodes).padStart(6), ' over ' + pageNodes + ' nodes (never pruned)')
   }
 }

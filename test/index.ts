@@ -44,6 +44,7 @@ const suites = [
   './source-order.js',
   './verdict.js',
   './structure.js',
+  './walks.js',
   './profiles.js',
   './pool.js',
   './reliability.js',

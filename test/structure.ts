@@ -5,7 +5,7 @@ import * as assert from 'uvu/assert'
 import {convert} from '../index.js'
 import {isLayoutTable} from '../lib/analyse/blocks/table-kind.js'
 import {nestLists} from '../lib/util/nest-lists.js'
-import {splitBreakRunsIn} from '../lib/util/split-break-runs.js'
+import {splitBreakRunsListener} from '../lib/util/split-break-runs.js'
 import {unwrapLayoutTables} from '../lib/util/unwrap-layout-tables.js'
 import {walk, walkShared} from '../lib/util/walk.js'
 import {gatherSelectors, selectAll, stillBelow} from '../lib/util/select.js'
@@ -76,7 +76,7 @@ test('unwrap: layout tables become their cells in reading order; data tables ins
 test('break runs: two or more `<br>` end a paragraph in prose blocks; one stays a line break', function () {
   const split = (html: string) => {
     const tree = fragment(html)
-    splitBreakRunsIn(tree)
+    walkShared(tree, [splitBreakRunsListener()])
     return toHtml(tree)
   }
   assert.is(split('<p>One.<br><br>Two.<br>Line.<br> \u00a0 <br><!-- x --><br>Three.<br><br></p>'), '<p>One.</p><p>Two.<br></br>Line.</p><p>Three.</p>')

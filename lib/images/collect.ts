@@ -21,6 +21,8 @@ import type {PageUrlOptions} from '../types.js'
 import {baseUrlOf} from '../analyse/analysis.js'
 import {fileUrl, safeUrl} from '../util/safe-url.js'
 import {textOf} from '../util/text.js'
+import {walkParts} from '../util/walk.js'
+import type {WalkPart} from '../util/walk.js'
 
 /** One URL an image can be fetched from. */
 export interface ImageCandidate {
@@ -78,32 +80,44 @@ const srcsetAttributes: ReadonlyArray<string> = [...lazySrcsetAttributes, 'srcse
  * `rehypeNormalizeMedia`.
  */
 export function captureImageSources(tree: Root, file: VFile, options?: Readonly<PageUrlOptions> | null | undefined): void {
+  walkParts(tree, [captureImagesPart(tree, file, options)])
+}
+
+/**
+ * `captureImageSources` as a part of a shared walk (`walkParts`): notes each
+ * `<img>` as the walk meets it, with the caption of the `<figure>` and the
+ * `<picture>` around it; the notes go on `file` when the walk is over.
+ * Changes nothing in the tree.
+ */
+export function captureImagesPart(tree: Root, file: VFile, options?: Readonly<PageUrlOptions> | null | undefined): WalkPart {
   const base = baseUrlOf(tree, file, options && options.url)
   const resolve = (value: string) => safeUrl(value, base, true) ?? fileUrl(value)
   const list: Array<Noted> = []
-  // Pre-order, with an explicit stack (deep pages cannot overflow).
-  const stack: Array<{node: Element; caption: string | undefined; picture: Element | undefined}> = []
-  const push = (parent: Root | Element, caption: string | undefined, picture: Element | undefined) => {
-    for (let index = parent.children.length - 1; index >= 0; index--) {
-      const child = parent.children[index]
-      if (child.type === 'element') stack.push({node: child, caption, picture})
+  // The caption and `<picture>` each open element passes to its descendants.
+  const context: Array<{caption: string | undefined; picture: Element | undefined}> = [{caption: undefined, picture: undefined}]
+  return {
+    listener: {
+      enter(node) {
+        const {caption, picture} = context[context.length - 1]
+        if (node.tagName === 'img') {
+          list.push(note(node, picture, caption, resolve))
+          return false
+        }
+        let inner = caption
+        if (node.tagName === 'figure') {
+          const figcaption = node.children.find((item): item is Element => item.type === 'element' && item.tagName === 'figcaption')
+          inner = figcaption ? textOf(figcaption) || undefined : undefined
+        }
+        context.push({caption: inner, picture: node.tagName === 'picture' ? node : picture})
+      },
+      leave() {
+        context.pop()
+      }
+    },
+    done() {
+      notes.set(file, list)
     }
   }
-  push(tree, undefined, undefined)
-  while (stack.length > 0) {
-    const {node, caption, picture} = stack.pop()!
-    if (node.tagName === 'img') {
-      list.push(note(node, picture, caption, resolve))
-      continue
-    }
-    let inner = caption
-    if (node.tagName === 'figure') {
-      const figcaption = node.children.find((item): item is Element => item.type === 'element' && item.tagName === 'figcaption')
-      inner = figcaption ? textOf(figcaption) || undefined : undefined
-    }
-    push(node, inner, node.tagName === 'picture' ? node : picture)
-  }
-  notes.set(file, list)
 }
 
 /**
@@ -113,32 +127,39 @@ export function captureImageSources(tree: Root, file: VFile, options?: Readonly<
  */
 export const rehypeCollectImages: Plugin<[], Root> = function () {
   return function (tree, file) {
-    const noted = notes.get(file) || []
-    notes.delete(file)
-    const images: Array<ArticleImage> = []
-    const found: Array<Element> = []
-    const stack: Array<Root | Element> = [tree]
-    while (stack.length > 0) {
-      const node = stack.pop()!
-      if (node.type === 'element' && node.tagName === 'img') found.push(node)
-      for (let index = node.children.length - 1; index >= 0; index--) {
-        const child = node.children[index]
-        if (child.type === 'element') stack.push(child)
+    walkParts(tree, [collectImagesPart(file)])
+  }
+}
+
+/**
+ * `rehypeCollectImages` as a part of a shared walk (`walkParts`): lists each
+ * `<img>` as the walk meets it (reading its `src`, `alt` and `title` then,
+ * before parts after it in the same walk change them) and sets
+ * `file.data.images` once the walk is over. Changes nothing in the tree.
+ */
+export function collectImagesPart(file: VFile): WalkPart {
+  const noted = notes.get(file) || []
+  notes.delete(file)
+  const images: Array<ArticleImage> = []
+  return {
+    listener: {
+      enter(element) {
+        if (element.tagName !== 'img') return
+        const url = element.properties.src
+        if (typeof url !== 'string' || !url) return
+        const match = noted.find((item) => !item.used && item.urls.some((entry) => entry.url === url || entry.original === url))
+        if (match) match.used = true
+        const original = match ? (match.urls.find((entry) => entry.url === url || entry.original === url) as {original: string}).original : url
+        const title = typeof element.properties.title === 'string' && element.properties.title ? element.properties.title : undefined
+        const image: ArticleImage = {original, url, alt: String(element.properties.alt || ''), candidates: match ? match.candidates : []}
+        if (title) image.title = title
+        if (match && match.caption) image.caption = match.caption
+        images.push(image)
       }
+    },
+    done() {
+      file.data.images = images
     }
-    for (const element of found) {
-      const url = element.properties.src
-      if (typeof url !== 'string' || !url) continue
-      const match = noted.find((item) => !item.used && item.urls.some((entry) => entry.url === url || entry.original === url))
-      if (match) match.used = true
-      const original = match ? (match.urls.find((entry) => entry.url === url || entry.original === url) as {original: string}).original : url
-      const title = typeof element.properties.title === 'string' && element.properties.title ? element.properties.title : undefined
-      const image: ArticleImage = {original, url, alt: String(element.properties.alt || ''), candidates: match ? match.candidates : []}
-      if (title) image.title = title
-      if (match && match.caption) image.caption = match.caption
-      images.push(image)
-    }
-    file.data.images = images
   }
 }
 

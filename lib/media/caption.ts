@@ -12,6 +12,7 @@ import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
 import {textOf} from '../util/text.js'
 import {holdsMedia, imageTags} from './tags.js'
+import type {WalkListener} from '../util/walk.js'
 
 /** Class words of WordPress caption text. */
 const wpCaptionText = /^wp-caption-(?:text|dd)$/i
@@ -92,10 +93,41 @@ function classes(node: Element): Array<string> {
  * @returns
  *   Whether it is a figure.
  */
-export function isFigure(node: Element): boolean {
+export function isFigure(node: Element, hints?: FigureHints | undefined): boolean {
   if (node.tagName === 'figure') return true
   if (classes(node).some((name) => /^wp-caption$/i.test(name))) return true
-  return node.children.some((child) => child.type === 'element' && classes(child).some((name) => wpCaptionText.test(name)))
+  if (hints && hints.seen.has(node)) return hints.captioned.has(node)
+  return node.children.some((child) => isCaptionText(child))
+}
+
+/** What a shared walk saw of figures (`figureHintsPart`): spares `isFigure` a read of the children of the elements it saw. */
+export interface FigureHints {
+  /** Elements the walk saw. */
+  seen: WeakSet<Element>
+  /** Of those, the ones with a `.wp-caption-text` child. */
+  captioned: WeakSet<Element>
+}
+
+/**
+ * A listener of a shared walk (`walkShared`) noting which elements have a
+ * `.wp-caption-text` child, for `isFigure`: valid while their children stay
+ * (put it after listeners that change the tree).
+ */
+export function figureHintsPart(): {listener: WalkListener; hints: FigureHints} {
+  const hints: FigureHints = {seen: new WeakSet(), captioned: new WeakSet()}
+  return {
+    listener: {
+      enter(element, parent) {
+        hints.seen.add(element)
+        if (parent.type === 'element' && isCaptionText(element)) hints.captioned.add(parent)
+      }
+    },
+    hints
+  }
+}
+
+function isCaptionText(node: ElementContent): boolean {
+  return node.type === 'element' && classes(node).some((name) => wpCaptionText.test(name))
 }
 
 /**

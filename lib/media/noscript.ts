@@ -9,6 +9,8 @@ import type {Element, ElementContent, Parents, Root} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
 import {imageCandidates, pictureCandidates} from './image-source.js'
 import {holdsMedia, imageTags} from './tags.js'
+import {walkShared} from '../util/walk.js'
+import type {WalkListener} from '../util/walk.js'
 
 /** Frames whose own source may be missing (a lazy iframe). */
 const frameTags: ReadonlySet<string> = new Set(['iframe', 'amp-iframe'])
@@ -32,17 +34,44 @@ const frameTags: ReadonlySet<string> = new Set(['iframe', 'amp-iframe'])
  *   Tree to change in place.
  */
 export function revealNoscripts(tree: Root | Element): void {
-  const stack: Array<Parents> = [tree]
-  while (stack.length > 0) {
-    const parent = stack.pop()!
+  const part = noscriptSitesPart()
+  walkShared(tree, [part.listener])
+  revealNoscriptsIn(part.parents())
+}
+
+/**
+ * The parents of the `<noscript>`s a shared walk meets (`walkShared`; not
+ * those inside another `<noscript>`), in document order, for
+ * `revealNoscriptsIn` once the walk is over. Put it after listeners that
+ * change the tree.
+ */
+export function noscriptSitesPart(): {listener: WalkListener; parents(): Array<Parents>} {
+  const parents: Array<Parents> = []
+  return {
+    listener: {
+      enter(element, parent) {
+        if (element.tagName !== 'noscript') return
+        if (parents[parents.length - 1] !== parent) parents.push(parent)
+        return false
+      }
+    },
+    parents: () => [...new Set(parents)]
+  }
+}
+
+/**
+ * Resolve the `<noscript>`s that are children of `parents` (see
+ * `revealNoscripts`); media a lone `<noscript>` leaves in its place are
+ * resolved too (a `<noscript>` they hold).
+ *
+ * @param parents
+ *   Parents of `<noscript>`s (`noscriptSitesPart`).
+ */
+export function revealNoscriptsIn(parents: ReadonlyArray<Parents>): void {
+  for (const parent of parents) {
     for (let index = 0; index < parent.children.length; index++) {
       const node = parent.children[index]
-      if (node.type !== 'element') continue
-      if (node.tagName !== 'noscript') {
-        stack.push(node)
-        continue
-      }
-      if (!holdsMedia(node)) continue
+      if (node.type !== 'element' || node.tagName !== 'noscript' || !holdsMedia(node)) continue
       const content = noscriptContent(node)
       const partner = findPartner(parent, index, content)
       if (partner && hasSource(partner.node)) {
@@ -62,7 +91,7 @@ export function revealNoscripts(tree: Root | Element): void {
       }
       parent.children.splice(index, 1, ...content)
       index += content.length - 1
-      for (const child of content) if (child.type === 'element') stack.push(child)
+      for (const child of content) if (child.type === 'element') revealNoscripts(child)
     }
   }
 }

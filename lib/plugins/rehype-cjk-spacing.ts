@@ -1,6 +1,8 @@
-import type {Element, ElementContent, Root, Text} from 'hast'
+import type {Element, Root, Text} from 'hast'
 import type {Plugin} from 'unified'
 import {inlineTextElements} from '../util/inline-elements.js'
+import {walkParts} from '../util/walk.js'
+import type {WalkPart} from '../util/walk.js'
 
 /**
  * Wide characters of the scripts that write without spaces: Han, kana,
@@ -68,32 +70,38 @@ export const rehypeCjkSpacing: Plugin<[], Root> = function () {
  *   hast root or element; changed in place.
  */
 export function removeCjkLineBreaks(tree: Root | Element): void {
-  // Walk in document order without recursion, gathering runs of text that
-  // flow inline; a barrier element closes the current run.
+  walkParts(tree, [cjkSpacingPart()])
+}
+
+/**
+ * `removeCjkLineBreaks` as a part of a shared walk (`walkParts`): gathers
+ * the runs of text that flow inline as the walk meets them (a barrier
+ * element closes the current run; its own content is a run of its own,
+ * closed when the walk leaves it) and fixes each run when it closes. Edits
+ * only the values of text nodes the walk has already passed.
+ */
+export function cjkSpacingPart(): WalkPart {
   let run: Array<Text> = []
-  const stack: Array<ElementContent | 'end'> = [...(tree.children as Array<ElementContent>)].reverse()
-  while (stack.length > 0) {
-    const node = stack.pop()!
-    if (node === 'end') {
-      flush(run)
-      run = []
-      continue
-    }
-    if (node.type === 'text') {
-      run.push(node)
-      continue
-    }
-    if (node.type !== 'element') continue
-    if (!inlineTextElements.has(node.tagName)) {
-      flush(run)
-      run = []
-      if (preserved.has(node.tagName) || preservesWhiteSpace(node)) continue
-      // The element's own content is a run of its own, ended before its next sibling.
-      stack.push('end')
-    }
-    for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index])
+  const close = () => {
+    flush(run)
+    run = []
   }
-  flush(run)
+  return {
+    listener: {
+      enter(element) {
+        if (inlineTextElements.has(element.tagName)) return
+        close()
+        if (preserved.has(element.tagName) || preservesWhiteSpace(element)) return false
+      },
+      text(node) {
+        run.push(node)
+      },
+      leave(element) {
+        if (!inlineTextElements.has(element.tagName)) close()
+      }
+    },
+    done: close
+  }
 }
 
 /** Whether an inline `style` keeps white space (`white-space: pre`, `pre-wrap`, `pre-line`, `break-spaces`). */

@@ -1,26 +1,29 @@
 import type {Element, Root} from 'hast'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
-import {captureImageSources, rehypeCollectImages} from '../images/collect.js'
-import {rehypeCjkSpacing, removeCjkLineBreaks} from './rehype-cjk-spacing.js'
+import {captureImagesPart, collectImagesPart} from '../images/collect.js'
+import {cjkSpacingPart, removeCjkLineBreaks} from './rehype-cjk-spacing.js'
 import {rehypeCollapseFormatting} from './rehype-collapse-formatting.js'
 import {rehypeExtractMeta} from './rehype-extract-meta.js'
-import {rehypeNormalizeMedia} from './rehype-normalize-media.js'
-import {rehypeNormalizeStructure} from './rehype-normalize-structure.js'
+import {normalizeMedia} from './rehype-normalize-media.js'
+import {noscriptSitesPart} from '../media/noscript.js'
+import {figureHintsPart} from '../media/caption.js'
+import {normalizeStructurePart} from './rehype-normalize-structure.js'
 import {rehypePruneToRoot} from './rehype-prune-to-root.js'
-import {rehypeRelatedArticles} from './rehype-related-articles.js'
-import {rehypeRemovePromos} from './rehype-remove-promos.js'
+import {locateRelated, relatedArticles} from './rehype-related-articles.js'
+import type {LocatedLists} from './rehype-related-articles.js'
+import {removePromos} from './rehype-remove-promos.js'
 import {pageIndexOptions, rehypeResolveProfile} from './rehype-resolve-profile.js'
 import {analysePage} from '../analyse/analysis.js'
 import type {IndexOptions} from '../analyse/page-index.js'
 import {rehypeSelectRoot} from './rehype-select-root.js'
-import {rehypeStripInvisible} from './rehype-strip-invisible.js'
+import {stripInvisiblePart} from './rehype-strip-invisible.js'
 import {rehypeSupSub, rewriteSupSub} from './rehype-sup-sub.js'
 import {report} from '../messages.js'
 import type {NewsArticleOptions} from '../types.js'
 import {measurePage} from '../verdict/index.js'
-import {holdsContent} from '../util/holds-content.js'
-import {walk} from '../util/walk.js'
+import {holdsContentPart} from '../util/holds-content.js'
+import {walk, walkParts} from '../util/walk.js'
 
 /**
  * The whole hast stage in one plugin, in order: remove CJK line breaks and
@@ -51,21 +54,33 @@ export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | u
     // The whole page, measured against the root before pruning, for the verdict.
     measurePage,
     rehypePruneToRoot.call(this),
-    rehypeRemovePromos.call(this),
-    rehypeRelatedArticles.call(this, options),
-    rehypeNormalizeStructure.call(this),
-    (tree: Root, file: VFile) => captureImageSources(tree, file, options),
-    rehypeNormalizeMedia.call(this, options),
-    rehypeCollectImages.call(this),
+    // The related lists are found on the walk that finds the promo blocks.
+    function (tree: Root, file: VFile) {
+      let located: LocatedLists | undefined
+      removePromos(tree, file, () => (located = locateRelated(tree, file)))
+      relatedArticles(tree, file, options || {}, located)
+    },
+    // Structure is normalised, the images' sources noted and the
+    // `<noscript>`s found in one walk; then media are normalised.
+    function (tree: Root, file: VFile) {
+      const noscripts = noscriptSitesPart()
+      const figures = figureHintsPart()
+      walkParts(tree, [normalizeStructurePart(), captureImagesPart(tree, file, options), {listener: noscripts.listener}, {listener: figures.listener}])
+      normalizeMedia(tree, file, options || {}, {noscripts: noscripts.parents(), figures: figures.hints})
+    },
     rehypeCollapseFormatting.call(this),
-    rehypeSupSub.call(this),
-    rehypeCjkSpacing.call(this),
-    rehypeStripInvisible.call(this)
+    rehypeSupSub.call(this)
   ] as Array<(tree: Root, file: VFile) => undefined>
   const indexing: IndexOptions = {...pageIndexOptions(options || {}), prepare: prepareHeading}
   return function (tree, file) {
     for (const step of steps) step(tree, file)
-    if (!holdsContent(tree)) report(file, 'no-content', 'Nothing convertible is left: no article text or image found')
+    // One last walk for the steps that only read the tree or change text:
+    // list the images (`rehypeCollectImages`; nothing after it changes
+    // images), fix CJK spacing, strip invisible characters (after CJK
+    // spacing, which reads zero width spaces), and check something is left.
+    const content = holdsContentPart()
+    walkParts(tree, [collectImagesPart(file), cjkSpacingPart(), stripInvisiblePart(file), content])
+    if (!content.holds()) report(file, 'no-content', 'Nothing convertible is left: no article text or image found')
   }
 }
 

@@ -1,18 +1,19 @@
-import type {Element, ElementContent, Root} from 'hast'
+import type {Element, ElementContent, Parents, Root} from 'hast'
 import {h} from 'hastscript'
 import type {Plugin} from 'unified'
 import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {captionParagraphs, captionText, isCaption, isFigure, splitFigure} from '../media/caption.js'
+import type {FigureHints} from '../media/caption.js'
 import {embedKind, nonContent} from '../media/embed-kind.js'
 import {embedLabel, labelLanguage} from '../media/embed-label.js'
 import type {LabelLanguage} from '../media/embed-label.js'
 import {attribute, imageCandidates, isPlaceholder, pictureCandidates} from '../media/image-source.js'
-import {embedCandidates, isPixel, noteMedia} from '../media/note.js'
 import {revealBackgroundImage} from '../media/css-background.js'
 import {replaceInlineSvg} from '../media/inline-svg.js'
 import {isCompanionPath, savedPageLink} from '../media/saved-page.js'
-import {revealNoscripts} from '../media/noscript.js'
+import {embedCandidates, isPixel, noteMedia} from '../media/note.js'
+import {revealNoscripts, revealNoscriptsIn} from '../media/noscript.js'
 import {adTags, holdsMedia, imageTags} from '../media/tags.js'
 import {report} from '../messages.js'
 import type {NormalizeMediaOptions} from '../types.js'
@@ -70,73 +71,92 @@ export function isPlaceholderUrl(value: string): boolean {
 export const rehypeNormalizeMedia: Plugin<[(Readonly<NormalizeMediaOptions> | null | undefined)?], Root> = function (options) {
   const settings = options || emptyOptions
   return function (tree, file) {
-    const base = baseUrlOf(tree, file, settings.url)
-    const allowFile = Boolean(settings.allowFileImages)
-    const context: Context = {
-      file,
-      allowData: Boolean(settings.allowDataImages),
-      language: undefined,
-      tree,
-      resolve(value, node, data = false) {
-        if (typeof value !== 'string' || !value.trim()) return undefined
-        const url = safeUrl(value, base, data && context.allowData) ?? (data && allowFile ? fileUrl(value) : undefined)
-        if (!url && isPlaceholderUrl(value)) file.data.placeholderUrls = (file.data.placeholderUrls || 0) + 1
-        else if (!url && !/^\s*data:image\//i.test(value)) report(file, 'unsafe-url', 'Dropped unsafe URL `' + value.slice(0, 40) + '`', node)
-        return url
-      }
+    normalizeMedia(tree, file, settings)
+  }
+}
+
+/** What a shared walk over the tree as it is before `normalizeMedia` found for it. */
+export interface MediaSites {
+  /** Parents of the `<noscript>`s (`noscriptSitesPart`). */
+  noscripts: ReadonlyArray<Parents>
+  /** Which elements have a `.wp-caption-text` child (`figureHintsPart`). */
+  figures: FigureHints
+}
+
+/**
+ * Normalise the media of `tree` (`rehypeNormalizeMedia`). `sites`, when
+ * given, were found by a walk over the tree as it is now; else a walk finds
+ * the `<noscript>`s and figures are told by their children.
+ */
+export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<NormalizeMediaOptions>, sites?: MediaSites | undefined): undefined {
+  const base = baseUrlOf(tree, file, settings.url)
+  const allowFile = Boolean(settings.allowFileImages)
+  const context: Context = {
+    file,
+    allowData: Boolean(settings.allowDataImages),
+    language: undefined,
+    tree,
+    resolve(value, node, data = false) {
+      if (typeof value !== 'string' || !value.trim()) return undefined
+      const url = safeUrl(value, base, data && context.allowData) ?? (data && allowFile ? fileUrl(value) : undefined)
+      if (!url && isPlaceholderUrl(value)) file.data.placeholderUrls = (file.data.placeholderUrls || 0) + 1
+      else if (!url && !/^\s*data:image\//i.test(value)) report(file, 'unsafe-url', 'Dropped unsafe URL `' + value.slice(0, 40) + '`', node)
+      return url
     }
+  }
 
-    revealNoscripts(tree)
+  if (sites) revealNoscriptsIn(sites.noscripts)
+  else revealNoscripts(tree)
 
-    visit(tree, 'element', function (node, index, parent) {
-      if (!parent || index === undefined) return undefined
-      // A content image given as a CSS background becomes an `<img>` first in its element, visited with it.
-      revealBackgroundImage(node)
-      if (node.tagName === 'svg') {
-        // The raster image an SVG frames, visited in its place; a content SVG is reported.
-        parent.children.splice(index, 1, ...replaceInlineSvg(node, context.file))
+  visit(tree, 'element', function (node, index, parent) {
+    if (!parent || index === undefined) return undefined
+    // A content image given as a CSS background becomes an `<img>` first in its element, visited with it.
+    revealBackgroundImage(node)
+    if (node.tagName === 'svg') {
+      // The raster image an SVG frames, visited in its place; a content SVG is reported.
+      parent.children.splice(index, 1, ...replaceInlineSvg(node, context.file))
+      return [SKIP, index]
+    }
+    if (node.tagName === 'a') {
+      if (wrapsFigure(node)) {
+        // `<a href=big><figure>…</figure></a>`: the link goes onto the images.
+        parent.children.splice(index, 1, ...pushLinkDown(node))
         return [SKIP, index]
       }
-      if (node.tagName === 'a') {
-        if (wrapsFigure(node)) {
-          // `<a href=big><figure>…</figure></a>`: the link goes onto the images.
-          parent.children.splice(index, 1, ...pushLinkDown(node))
-          return [SKIP, index]
-        }
-        const kept = link(node, context)
-        if (!Array.isArray(kept)) return undefined
-        parent.children.splice(index, 1, ...kept)
-        return [SKIP, index]
-      }
-      if (isFigure(node)) {
-        parent.children.splice(index, 1, ...figure(node, context))
-        // Visit the figure's content in its new place.
-        return [SKIP, index]
-      }
-      const siblings = parent.children as Array<ElementContent>
-      if (isCaption(node, false) && follows(siblings, index)) {
-        const previous = previousElement(siblings, index)
-        if (previous) fillAlt(previous, captionText([node]))
-        const replacement = captionParagraphs([node])
-        parent.children.splice(index, 1, ...replacement)
-        return [SKIP, index + replacement.length]
-      }
-      let replacement: Array<ElementContent> | undefined
-      if (node.tagName === 'picture' || imageTags.has(node.tagName)) replacement = image(node, context)
-      else if (frameTags.has(node.tagName)) replacement = embed(node, context)
-      else if (playerTags.has(node.tagName)) replacement = player(node, context)
-      else if (adTags.has(node.tagName)) {
-        const slot = [node.properties.type, attribute(node, 'data-slot') || attribute(node, 'data-ad-slot')].filter(Boolean).join(' ')
-        noteMedia(context.file, node, 'ad-embed', slot || node.tagName)
-        replacement = []
-      } else if (node.tagName === 'noscript') replacement = []
-      if (!replacement) return undefined
+      const kept = link(node, context)
+      if (!Array.isArray(kept)) return undefined
+      parent.children.splice(index, 1, ...kept)
+      return [SKIP, index]
+    }
+    if (isFigure(node, sites && sites.figures)) {
+      parent.children.splice(index, 1, ...figure(node, context))
+      // Visit the figure's content in its new place.
+      return [SKIP, index]
+    }
+    const siblings = parent.children as Array<ElementContent>
+    if (isCaption(node, false) && follows(siblings, index)) {
+      const previous = previousElement(siblings, index)
+      if (previous) fillAlt(previous, captionText([node]))
+      const replacement = captionParagraphs([node])
       parent.children.splice(index, 1, ...replacement)
       return [SKIP, index + replacement.length]
-    })
+    }
+    let replacement: Array<ElementContent> | undefined
+    if (node.tagName === 'picture' || imageTags.has(node.tagName)) replacement = image(node, context)
+    else if (frameTags.has(node.tagName)) replacement = embed(node, context)
+    else if (playerTags.has(node.tagName)) replacement = player(node, context)
+    else if (adTags.has(node.tagName)) {
+      const slot = [node.properties.type, attribute(node, 'data-slot') || attribute(node, 'data-ad-slot')].filter(Boolean).join(' ')
+      noteMedia(context.file, node, 'ad-embed', slot || node.tagName)
+      replacement = []
+    } else if (node.tagName === 'noscript') replacement = []
+    if (!replacement) return undefined
+    parent.children.splice(index, 1, ...replacement)
+    return [SKIP, index + replacement.length]
+  })
 
-    tidy(tree)
-  }
+  tidy(tree)
+  return undefined
 }
 
 interface Context {

@@ -1,8 +1,10 @@
 import type {Root} from 'hast'
 import type {Plugin} from 'unified'
-import {nestLists} from '../util/nest-lists.js'
-import {splitBreakRunsIn} from '../util/split-break-runs.js'
-import {unwrapLayoutTables} from '../util/unwrap-layout-tables.js'
+import {nestListsListener} from '../util/nest-lists.js'
+import {splitBreakRunsListener} from '../util/split-break-runs.js'
+import {layoutTablesPart} from '../util/unwrap-layout-tables.js'
+import {walkParts} from '../util/walk.js'
+import type {WalkPart} from '../util/walk.js'
 
 /**
  * Give the article the structure Markdown can write:
@@ -14,7 +16,6 @@ import {unwrapLayoutTables} from '../util/unwrap-layout-tables.js'
  *     replaced by their cells' content in reading order, so that a data
  *     table inside one becomes a table of its own (see
  *     `unwrapLayoutTables` and `isLayoutTable`)
- *
  * *   paragraphs written as runs of `<br>` in one block become paragraphs
  *     (see `splitBreakRuns`)
  *
@@ -24,8 +25,36 @@ import {unwrapLayoutTables} from '../util/unwrap-layout-tables.js'
  */
 export const rehypeNormalizeStructure: Plugin<[], Root> = function () {
   return function (tree) {
-    unwrapLayoutTables(tree)
-    nestLists(tree)
-    splitBreakRunsIn(tree)
+    walkParts(tree, [normalizeStructurePart()])
+  }
+}
+
+/**
+ * `rehypeNormalizeStructure` as a part of a shared walk (`walkParts`):
+ * layout tables are unwrapped as the walk meets them, lists normalised as
+ * it enters them (after the tables around them are gone, before their
+ * children are read), prose blocks split at `<br>` runs last; parts after
+ * it see the tree as normalised.
+ */
+export function normalizeStructurePart(): WalkPart {
+  const tables = layoutTablesPart()
+  const lists = nestListsListener()
+  const breaks = splitBreakRunsListener()
+  return {
+    listener: {
+      enter(element, parent, index) {
+        const replaced = tables.listener.enter!(element, parent, index)
+        if (replaced) return replaced
+        lists.enter!(element, parent, index)
+        const paragraphs = breaks.enter!(element, parent, index)
+        // A `<p>` split into paragraphs is left at once (the walk reads the new ones next).
+        if (paragraphs) tables.listener.leave!(element)
+        return paragraphs
+      },
+      leave(element) {
+        breaks.leave!(element)
+        tables.listener.leave!(element)
+      }
+    }
   }
 }

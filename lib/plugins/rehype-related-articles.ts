@@ -9,8 +9,9 @@ import {baseUrlOf} from '../analyse/analysis.js'
 import {describeElement} from '../util/removals.js'
 import {safeUrl} from '../util/safe-url.js'
 import {textOf} from '../util/text.js'
-import {walkShared} from '../util/walk.js'
-import type {WalkListener} from '../util/walk.js'
+import {walkParts} from '../util/walk.js'
+import type {WalkPart} from '../util/walk.js'
+import type {VFile} from 'vfile'
 
 const emptyOptions: Readonly<RelatedArticlesOptions> = {}
 
@@ -27,58 +28,98 @@ const emptyOptions: Readonly<RelatedArticlesOptions> = {}
 export const rehypeRelatedArticles: Plugin<[(Readonly<RelatedArticlesOptions> | null | undefined)?], Root> = function (options) {
   const settings = options || emptyOptions
   return function (tree, file) {
-    const profile = file.data.profile || genericNews
-    const spec = profile.related
-    if (!spec) return
-    const base = baseUrlOf(tree, file, settings.url)
-    const moved: Array<ElementContent> = []
-    const all: Array<RelatedArticle> = []
-    const kept = file.data.analysis ? file.data.analysis.relatedLists : []
-    const found = locate(tree, spec.selector, kept)
-    const selected = found.selected
-
-    for (const list of found.lists) {
-      const parent = attachedParent(tree, list, found.parents)
-      if (!parent) continue
-      const entries = entriesOf(list, spec.drop, base)
-      const titled = String(list.properties.title || '').trim()
-      // The heading right before the list is its heading only when the list
-      // has no title of its own (or the same one): else it is the article's.
-      const previous = previousHeading(parent, list)
-      const before = previous && (!titled || textOf(previous) === titled) ? previous : undefined
-      const inner = list.tagName === 'ul' || list.tagName === 'ol' ? undefined : select('h2, h3, h4, h5, h6', list)
-      const heading = titled || (before && textOf(before)) || (inner && textOf(inner)) || spec.heading || ''
-      if (before) parent.children.splice(parent.children.indexOf(before), 1)
-      const index = parent.children.indexOf(list)
-      if (entries.length === 0) {
-        const named = selected.has(list) ? '`' + spec.selector + '`' : '`' + describeElement(list) + '` (kept by cleaning)'
-        report(file, 'related-list-empty', 'Related list ' + named + ' has no usable links', list)
-        parent.children.splice(index, 1)
-        continue
-      }
-      all.push(...entries)
-      const replacement: Array<ElementContent> = []
-      if (heading) replacement.push(h('h2', heading))
-      replacement.push(
-        h(
-          'ul',
-          entries.map((entry) => h('li', [h('a', {href: entry.url}, entry.title)]))
-        )
-      )
-      if (settings.related === 'inline') {
-        parent.children.splice(index, 1, ...replacement)
-      } else {
-        parent.children.splice(index, 1)
-        moved.push(...replacement)
-      }
-    }
-
-    if (moved.length > 0) {
-      const root = tree.children.length === 1 && tree.children[0].type === 'element' ? tree.children[0] : tree
-      root.children.push(...(moved as Array<Element>))
-    }
-    if (all.length > 0) file.data.related = all
+    relatedArticles(tree, file, settings)
   }
+}
+
+/** The related lists a walk found (`locateRelated`). */
+export type LocatedLists = WalkPart & {result(): Located}
+
+interface Located {
+  lists: Array<Element>
+  selected: Set<Element>
+  parents: Map<Element, Root | Element>
+}
+
+/**
+ * The walk part that finds the related lists of `file`'s profile in `tree`
+ * (see `rehypeRelatedArticles`), for `relatedArticles` to rewrite after the
+ * walk; `undefined` when the profile has none. Ride it on a walk over the
+ * tree as it is, or will be, when the lists are rewritten: lists the walk
+ * sees that are gone by then are skipped.
+ *
+ * @param tree
+ *   Tree.
+ * @param file
+ *   File (its profile, and the lists cleaning kept: `analysis.relatedLists`).
+ */
+export function locateRelated(tree: Root, file: VFile): LocatedLists | undefined {
+  const spec = (file.data.profile || genericNews).related
+  if (!spec) return undefined
+  return locate(tree, spec.selector, file.data.analysis ? file.data.analysis.relatedLists : [])
+}
+
+/**
+ * Rewrite the related lists (`rehypeRelatedArticles`), found by `located`
+ * when given (a part of a walk that is over), else by a walk of their own.
+ */
+export function relatedArticles(tree: Root, file: VFile, settings: Readonly<RelatedArticlesOptions>, located?: LocatedLists | undefined): undefined {
+  const profile = file.data.profile || genericNews
+  const spec = profile.related
+  if (!spec) return
+  const base = baseUrlOf(tree, file, settings.url)
+  const moved: Array<ElementContent> = []
+  const all: Array<RelatedArticle> = []
+  let part = located
+  if (!part) {
+    part = locateRelated(tree, file)!
+    walkParts(tree, [part])
+  }
+  const found = part.result()
+  const selected = found.selected
+
+  for (const list of found.lists) {
+    const parent = attachedParent(tree, list, found.parents)
+    if (!parent) continue
+    const entries = entriesOf(list, spec.drop, base)
+    const titled = String(list.properties.title || '').trim()
+    // The heading right before the list is its heading only when the list
+    // has no title of its own (or the same one): else it is the article's.
+    const previous = previousHeading(parent, list)
+    const before = previous && (!titled || textOf(previous) === titled) ? previous : undefined
+    const inner = list.tagName === 'ul' || list.tagName === 'ol' ? undefined : select('h2, h3, h4, h5, h6', list)
+    const heading = titled || (before && textOf(before)) || (inner && textOf(inner)) || spec.heading || ''
+    if (before) parent.children.splice(parent.children.indexOf(before), 1)
+    const index = parent.children.indexOf(list)
+    if (entries.length === 0) {
+      const named = selected.has(list) ? '`' + spec.selector + '`' : '`' + describeElement(list) + '` (kept by cleaning)'
+      report(file, 'related-list-empty', 'Related list ' + named + ' has no usable links', list)
+      parent.children.splice(index, 1)
+      continue
+    }
+    all.push(...entries)
+    const replacement: Array<ElementContent> = []
+    if (heading) replacement.push(h('h2', heading))
+    replacement.push(
+      h(
+        'ul',
+        entries.map((entry) => h('li', [h('a', {href: entry.url}, entry.title)]))
+      )
+    )
+    if (settings.related === 'inline') {
+      parent.children.splice(index, 1, ...replacement)
+    } else {
+      parent.children.splice(index, 1)
+      moved.push(...replacement)
+    }
+  }
+
+  if (moved.length > 0) {
+    const root = tree.children.length === 1 && tree.children[0].type === 'element' ? tree.children[0] : tree
+    root.children.push(...(moved as Array<Element>))
+  }
+  if (all.length > 0) file.data.related = all
+  return undefined
 }
 
 function entriesOf(list: Element, drop: string | null | undefined, base: string | undefined): Array<RelatedArticle> {
@@ -110,27 +151,31 @@ function previousHeading(parent: Root | Element, list: Element): Element | undef
 
 /**
  * The lists in `tree`, in document order: the elements matching `selector`
- * and those of `kept`; and the parent of every element. One walk, with the
- * selector matched in it (`gatherSelectors`) when it looks at ancestors
+ * and those of `kept`; and the parent of every element. One walk part, with
+ * the selector matched in it (`gatherSelectors`) when it looks at ancestors
  * only, else a query first.
  */
-function locate(tree: Root, selector: string, kept: ReadonlyArray<Element>): {lists: Array<Element>; selected: Set<Element>; parents: Map<Element, Root | Element>} {
+function locate(tree: Root, selector: string, kept: ReadonlyArray<Element>): LocatedLists {
   const lists: Array<Element> = []
   const parents = new Map<Element, Root | Element>()
   const gathered = dependsOnAncestorsOnly(selector) ? gatherSelectors([selector]) : undefined
   const selected = new Set(gathered ? [] : selectAll(selector, tree))
   const wanted = new Set(kept)
   const matched = gathered && gathered.result().matches.get(selector)
-  const listener: WalkListener = {
-    enter(element, parent) {
-      parents.set(element, parent)
-      // The selector listener, just before, pushed the element when it matches.
-      if (matched && matched[matched.length - 1] === element) selected.add(element)
-      if (wanted.has(element) || selected.has(element)) lists.push(element)
-    }
+  return {
+    listener: {
+      enter(element, parent, index) {
+        // The selector listener, first, pushes the element when it matches.
+        const skip = gathered && gathered.listener.enter!(element, parent, index)
+        parents.set(element, parent)
+        if (matched && matched[matched.length - 1] === element) selected.add(element)
+        if (wanted.has(element) || selected.has(element)) lists.push(element)
+        // As the selector engine, not into `<template>` (it holds no children in hast).
+        return skip
+      }
+    },
+    result: () => ({lists, selected, parents})
   }
-  walkShared(tree, gathered ? [gathered.listener, listener] : [listener])
-  return {lists, selected, parents}
 }
 
 /** The parent of `node` while it is still in `tree` (an earlier list may have taken it out), else `undefined`. */

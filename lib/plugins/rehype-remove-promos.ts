@@ -1,7 +1,9 @@
 import type {Element, ElementContent, Parents, Root} from 'hast'
-import {selectTable} from '../util/select.js'
+import {dependsOnAncestorsOnly, gatherSelectors, selectTable} from '../util/select.js'
+import {walkParts, walkShared} from '../util/walk.js'
+import type {WalkListener, WalkPart} from '../util/walk.js'
+import type {VFile} from 'vfile'
 import type {Plugin} from 'unified'
-import {visitParents} from 'unist-util-visit-parents'
 import {cleanArticleRoot} from '../analyse/clean/clean-article-root.js'
 import {isHidden as isHiddenNode} from '../analyse/blocks/hints.js'
 import {noteMedia, noteMediaIn} from '../media/note.js'
@@ -14,7 +16,8 @@ import {describeElement} from '../util/removals.js'
 import type {RemovalRule} from '../analyse/clean/clean-article-root.js'
 import {toString} from 'hast-util-to-string'
 import {measureText} from '../analyse/blocks/measure-text.js'
-import {restoreChildren, snapshotChildren} from '../util/children-snapshot.js'
+import {restoreChildren} from '../util/children-snapshot.js'
+import type {ChildrenSnapshot} from '../util/children-snapshot.js'
 import {sourceSpan, sourceStart} from '../util/source-order.js'
 import {holdsContent} from '../util/holds-content.js'
 import {inlineShape} from '../analyse/blocks/inline-runs.js'
@@ -57,114 +60,126 @@ type Range = [number, number]
  */
 export const rehypeRemovePromos: Plugin<[], Root> = function () {
   return function (tree, file) {
-    const profile = file.data.profile || genericNews
-    const log = createRemovalLog(file)
-    const analysis = file.data.analysis
-    // Removals are recorded inside the root (after pruning, the whole tree);
-    // without one (the plugin used alone), everywhere.
-    const root = analysis && analysis.root
-    // Pages no site profile knows also lose boilerplate found by its hints.
-    if (usesFallbackProfile(file)) {
-      if (root) {
-        // Images and embeds the cleaning heuristics take out are recorded
-        // by the media step; their blocks' text by the removal log.
-        const before = mediaWithin(root)
-        // Cleaning that would leave no text nor image is undone: the root
-        // stays uncleaned and the page is flagged for review.
-        const snapshot = snapshotChildren(root)
-        const removed: Array<[Element, RemovalRule]> = []
-        const related = cleanArticleRoot(root, {onRemove: (node, rule) => void removed.push([node, rule])})
-        if (analysis) analysis.relatedLists.push(...related)
-        if (removed.length > 0 && !holdsContent(root) && isContentLike(inlineShape({...root, children: snapshot.get(root)!}))) {
-          restoreChildren(snapshot)
-          report(
-            file,
-            'suspect-root',
-            'Cleaning would have removed everything from the chosen article root (' +
-              removed.length +
-              ' blocks, first `' +
-              describeElement(removed[0][0]) +
-              '`, rule `' +
-              removed[0][1] +
-              '`): kept it uncleaned',
-            root
-          )
-        } else {
-          for (const [node, rule] of removed) log.note(node, rule)
-        }
-        const after = new Set(mediaIn(root))
-        for (const [node, hidden] of before) if (!after.has(node)) noteMedia(file, node, hidden ? 'hidden' : 'boilerplate')
-      }
-    }
-    // Each removed element with the rule that removes it.
-    const drop = new Map<Element, string>()
-    const removed: Array<Range> = []
-
-    // The profile's `remove` and `unwrap` blocks, found in one walk.
-    const removeList = (profile.remove || []).join(', ')
-    const unwrapList = (profile.unwrap || []).join(', ')
-    const selected = selectTable([...new Set([removeList, unwrapList].filter(Boolean))], tree)
-    for (const node of (removeList && selected.get(removeList)) || []) {
-      drop.set(node, 'profile-remove')
-      noteMediaIn(file, node, 'promo')
-      const range = rangeOf(node)
-      if (range) removed.push(range)
-      report(file, 'promo-removed', 'Removed promo block `' + describeElement(node) + '`', node)
-    }
-
-    if (removed.length > 0) markSpillOver(tree, removed, drop)
-
-    const unwrap = new Set<Element>((unwrapList && selected.get(unwrapList)) || [])
-
-    // Rebuild each children list once (splicing one by one is quadratic on
-    // long lists); unwrapped elements' children are judged in their place.
-    const stack: Array<[Root | Element, boolean]> = [[tree, !root]]
-    while (stack.length > 0) {
-      const [parent, inRoot] = stack.pop()!
-      const kept: Array<ElementContent> = []
-      const pending = [...(parent.children as Array<ElementContent>)].reverse()
-      while (pending.length > 0) {
-        const node = pending.pop()!
-        if (node.type === 'comment') continue
-        if (node.type === 'element') {
-          const rule = drop.get(node)
-          if (rule !== undefined) {
-            if (inRoot) log.note(node, rule)
-            continue
-          }
-          const hidden = isHidden(node)
-          // A form that is the article root or holds most of its text (a
-          // product page, an ASP.NET page) is the article: its controls go,
-          // its text stays.
-          if (!hidden && node.tagName === 'form' && root && (node === root || (inRoot && holdsMostText(node, root)))) {
-            if (node === root) {
-              stack.push([node, true])
-              kept.push(node)
-            } else {
-              for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index])
-            }
-            continue
-          }
-          // An SVG's `<title>` is its accessible name (`lib/media/inline-svg.ts` reads it), not the page's.
-          const svgTitle = node.tagName === 'title' && parent.type === 'element' && parent.tagName === 'svg'
-          if ((clutter.has(node.tagName) && !svgTitle && !(node.tagName === 'noscript' && holdsMedia(node))) || hidden) {
-            noteMediaIn(file, node, hidden ? 'hidden' : 'clutter')
-            const name = clutter.has(node.tagName) ? clutterRule(node) : 'hidden'
-            if (inRoot && name) log.note(node, name)
-            continue
-          }
-          if (unwrap.has(node)) {
-            for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index])
-            continue
-          }
-          stack.push([node, inRoot || node === root])
-        }
-        kept.push(node)
-      }
-      parent.children = kept as typeof parent.children
-    }
-    log.flush(root || tree)
+    removePromos(tree, file)
   }
+}
+
+/**
+ * Remove promo and clutter from `tree` (`rehypeRemovePromos`). `ride`, when
+ * given, is asked (after cleaning, before the walk that finds the profile's
+ * blocks) for a part to ride on that walk: it sees the tree before the
+ * blocks go (see `walkParts`, it must not change the tree).
+ */
+export function removePromos(tree: Root, file: VFile, ride?: (() => WalkPart | undefined) | undefined): undefined {
+  const profile = file.data.profile || genericNews
+  const log = createRemovalLog(file)
+  const analysis = file.data.analysis
+  // Removals are recorded inside the root (after pruning, the whole tree);
+  // without one (the plugin used alone), everywhere.
+  const root = analysis && analysis.root
+  // Pages no site profile knows also lose boilerplate found by its hints.
+  if (usesFallbackProfile(file)) {
+    if (root) {
+      // Images and embeds the cleaning heuristics take out are recorded
+      // by the media step; their blocks' text by the removal log.
+      // One walk records both (see `beforeCleaning`).
+      const {before, snapshot} = beforeCleaning(root)
+      // Cleaning that would leave no text nor image is undone: the root
+      // stays uncleaned and the page is flagged for review.
+      const removed: Array<[Element, RemovalRule]> = []
+      const related = cleanArticleRoot(root, {onRemove: (node, rule) => void removed.push([node, rule])})
+      if (analysis) analysis.relatedLists.push(...related)
+      if (removed.length > 0 && !holdsContent(root) && isContentLike(inlineShape({...root, children: snapshot.get(root)!}))) {
+        restoreChildren(snapshot)
+        report(
+          file,
+          'suspect-root',
+          'Cleaning would have removed everything from the chosen article root (' +
+            removed.length +
+            ' blocks, first `' +
+            describeElement(removed[0][0]) +
+            '`, rule `' +
+            removed[0][1] +
+            '`): kept it uncleaned',
+          root
+        )
+      } else {
+        for (const [node, rule] of removed) log.note(node, rule)
+      }
+      const after = new Set(mediaIn(root))
+      for (const [node, hidden] of before) if (!after.has(node)) noteMedia(file, node, hidden ? 'hidden' : 'boilerplate')
+    }
+  }
+  // Each removed element with the rule that removes it.
+  const drop = new Map<Element, string>()
+  const removed: Array<Range> = []
+
+  // The profile's `remove` and `unwrap` blocks and the parser's spill-over
+  // of the removed ones, found in one walk.
+  const removeList = (profile.remove || []).join(', ')
+  const unwrapList = (profile.unwrap || []).join(', ')
+  const found = findPromos(tree, removeList, unwrapList, ride && ride())
+  for (const node of found.removed) {
+    drop.set(node, 'profile-remove')
+    noteMediaIn(file, node, 'promo')
+    const range = rangeOf(node)
+    if (range) removed.push(range)
+    report(file, 'promo-removed', 'Removed promo block `' + describeElement(node) + '`', node)
+  }
+
+  if (removed.length > 0) markSpillOver(found.earlier, removed, drop)
+
+  const unwrap = new Set<Element>(found.unwrapped)
+
+  // Rebuild each children list once (splicing one by one is quadratic on
+  // long lists); unwrapped elements' children are judged in their place.
+  const stack: Array<[Root | Element, boolean]> = [[tree, !root]]
+  while (stack.length > 0) {
+    const [parent, inRoot] = stack.pop()!
+    const kept: Array<ElementContent> = []
+    const pending = [...(parent.children as Array<ElementContent>)].reverse()
+    while (pending.length > 0) {
+      const node = pending.pop()!
+      if (node.type === 'comment') continue
+      if (node.type === 'element') {
+        const rule = drop.get(node)
+        if (rule !== undefined) {
+          if (inRoot) log.note(node, rule)
+          continue
+        }
+        const hidden = isHidden(node)
+        // A form that is the article root or holds most of its text (a
+        // product page, an ASP.NET page) is the article: its controls go,
+        // its text stays.
+        if (!hidden && node.tagName === 'form' && root && (node === root || (inRoot && holdsMostText(node, root)))) {
+          if (node === root) {
+            stack.push([node, true])
+            kept.push(node)
+          } else {
+            for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index])
+          }
+          continue
+        }
+        // An SVG's `<title>` is its accessible name (`lib/media/inline-svg.ts` reads it), not the page's.
+        const svgTitle = node.tagName === 'title' && parent.type === 'element' && parent.tagName === 'svg'
+        if ((clutter.has(node.tagName) && !svgTitle && !(node.tagName === 'noscript' && holdsMedia(node))) || hidden) {
+          noteMediaIn(file, node, hidden ? 'hidden' : 'clutter')
+          const name = clutter.has(node.tagName) ? clutterRule(node) : 'hidden'
+          if (inRoot && name) log.note(node, name)
+          continue
+        }
+        if (unwrap.has(node)) {
+          for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index])
+          continue
+        }
+        stack.push([node, inRoot || node === root])
+      }
+      kept.push(node)
+    }
+    parent.children = kept as typeof parent.children
+  }
+  log.flush(root || tree)
+  return undefined
 }
 
 /** Whether `node` holds more than half of the visible text of `root` (weighted, see `measureText`). */
@@ -179,23 +194,81 @@ function clutterRule(node: Element): string {
   return name === 'form' ? 'form' : 'furniture-element'
 }
 
-/** Media elements under `root` in document order, each with whether it or an ancestor is hidden. */
-function mediaWithin(root: Element): Map<Element, boolean> {
-  const found = new Map<Element, boolean>()
-  const stack: Array<[Element, boolean]> = [[root, false]]
-  while (stack.length > 0) {
-    const [node, hiddenAbove] = stack.pop()!
-    const hidden = hiddenAbove || isHiddenNode(node)
-    if (node !== root && isMedia(node)) {
-      found.set(node, hidden)
-      continue
+/**
+ * In one walk, before cleaning: the media elements under `root` in document
+ * order, each with whether it or an ancestor is hidden; and the children
+ * list of `root` and of every element under it (`ChildrenSnapshot`), to
+ * undo the cleaning.
+ */
+function beforeCleaning(root: Element): {before: Map<Element, boolean>; snapshot: ChildrenSnapshot} {
+  const before = new Map<Element, boolean>()
+  const snapshot: ChildrenSnapshot = new Map([[root, root.children]])
+  const hidden: Array<boolean> = [isHiddenNode(root)]
+  walkShared(root, [
+    {
+      enter(element) {
+        snapshot.set(element, element.children)
+      }
+    },
+    {
+      enter(element) {
+        const within = hidden[hidden.length - 1] || isHiddenNode(element)
+        if (isMedia(element)) {
+          before.set(element, within)
+          return false
+        }
+        hidden.push(within)
+      },
+      leave() {
+        hidden.pop()
+      }
     }
-    for (let index = node.children.length - 1; index >= 0; index--) {
-      const child = node.children[index]
-      if (child.type === 'element') stack.push([child, hidden])
+  ])
+  return {before, snapshot}
+}
+
+/** What `findPromos` finds. */
+interface Promos {
+  /** Elements matching the `remove` selectors, in document order. */
+  removed: Array<Element>
+  /** Elements matching the `unwrap` selectors. */
+  unwrapped: Array<Element>
+  /** Elements whose start lies before their parent's (candidates for spill-over), each with its parent. */
+  earlier: Array<[Element, Parents]>
+}
+
+/**
+ * The matches of the `remove` and `unwrap` selector lists, and the elements
+ * the parser may have re-opened (`earlier`), in one walk when the selectors
+ * look at ancestors only (`gatherSelectors`), else with a query for them.
+ */
+function findPromos(tree: Root, removeList: string, unwrapList: string, rider: WalkPart | undefined): Promos {
+  const lists = [...new Set([removeList, unwrapList].filter(Boolean))]
+  if (lists.length === 0) {
+    if (rider) walkParts(tree, [rider])
+    return {removed: [], unwrapped: [], earlier: []}
+  }
+  const gathered = lists.every((list) => dependsOnAncestorsOnly(list)) ? gatherSelectors(lists) : undefined
+  const table = gathered ? undefined : selectTable(lists, tree)
+  const earlier: Array<[Element, Parents]> = []
+  const listener: WalkListener = {
+    enter(element, parent) {
+      const start = sourceStart(element)
+      const parentStart = parent.type === 'element' ? sourceStart(parent) : undefined
+      if (start !== undefined && parentStart !== undefined && start < parentStart) earlier.push([element, parent])
     }
   }
-  return found
+  // Spill-over is looked for everywhere (`<template>` holds no children in hast).
+  const parts: Array<WalkPart> = [{listener}]
+  if (gathered) parts.unshift({listener: gathered.listener})
+  if (rider) parts.push(rider)
+  walkParts(tree, parts)
+  const matches = gathered ? gathered.result().matches : table!
+  return {
+    removed: (removeList && matches.get(removeList)) || [],
+    unwrapped: (unwrapList && matches.get(unwrapList)) || [],
+    earlier
+  }
 }
 
 /**
@@ -203,13 +276,12 @@ function mediaWithin(root: Element): Map<Element, boolean> {
  * parent's, inside a removed block: source order by offsets or start-tag
  * ranks, `lib/util/source-order.ts`), and paragraphs holding nothing else.
  */
-function markSpillOver(tree: Root, removed: Array<Range>, drop: Map<Element, string>): void {
-  visitParents(tree, 'element', function (node, ancestors) {
-    const parent = ancestors[ancestors.length - 1]
-    if (!isReopened(node, parent, removed)) return
+function markSpillOver(earlier: Array<[Element, Parents]>, removed: Array<Range>, drop: Map<Element, string>): void {
+  for (const [node, parent] of earlier) {
+    if (!isReopened(node, parent, removed)) continue
     if (!drop.has(node)) drop.set(node, 'promo-spill-over')
-    if (parent && parent.type === 'element' && onlyChild(parent, node) && !drop.has(parent)) drop.set(parent, 'promo-spill-over')
-  })
+    if (parent.type === 'element' && onlyChild(parent, node) && !drop.has(parent)) drop.set(parent, 'promo-spill-over')
+  }
 }
 
 function isReopened(node: Element, parent: Parents | undefined, removed: Array<Range>): boolean {

@@ -1,6 +1,9 @@
-import type {Element, Root} from 'hast'
+import type {Root, Text} from 'hast'
+import type {VFile} from 'vfile'
 import type {Plugin} from 'unified'
 import {stripInvisible} from '../util/invisible.js'
+import {walkParts} from '../util/walk.js'
+import type {WalkPart} from '../util/walk.js'
 
 /** Elements whose text is code or data, not prose: left as they are. */
 const RAW = new Set(['script', 'style', 'template', 'textarea'])
@@ -20,29 +23,46 @@ const TEXT_ATTRIBUTES = ['alt', 'title'] as const
  */
 export const rehypeStripInvisible: Plugin<[], Root> = function () {
   return function (tree, file) {
-    let removed = 0
-    const stack: Array<Root | Element> = [tree]
-    while (stack.length > 0) {
-      const node = stack.pop()!
-      if (node.type === 'element') {
-        if (RAW.has(node.tagName)) continue
+    walkParts(tree, [stripInvisiblePart(file)])
+  }
+}
+
+/**
+ * `rehypeStripInvisible` as a part of a shared walk (`walkParts`): strips
+ * `alt` and `title` as the walk meets an element, and the text nodes once
+ * the walk is over (so parts before it in the same walk, such as CJK
+ * spacing, which reads zero width spaces, see them as they were).
+ *
+ * @param file
+ *   File whose `data.invisibleRemoved` counts the characters removed.
+ */
+export function stripInvisiblePart(file: VFile): WalkPart {
+  let removed = 0
+  const texts: Array<Text> = []
+  return {
+    listener: {
+      enter(element) {
+        if (RAW.has(element.tagName)) return false
         for (const name of TEXT_ATTRIBUTES) {
-          const value = node.properties[name]
+          const value = element.properties[name]
           if (typeof value === 'string') {
             const clean = stripInvisible(value)
             removed += value.length - clean.length
-            node.properties[name] = clean
+            element.properties[name] = clean
           }
         }
+      },
+      text(node) {
+        texts.push(node)
       }
-      for (const child of node.children) {
-        if (child.type === 'text') {
-          const clean = stripInvisible(child.value)
-          removed += child.value.length - clean.length
-          child.value = clean
-        } else if (child.type === 'element') stack.push(child)
+    },
+    done() {
+      for (const node of texts) {
+        const clean = stripInvisible(node.value)
+        removed += node.value.length - clean.length
+        node.value = clean
       }
+      if (removed > 0) file.data.invisibleRemoved = (file.data.invisibleRemoved ?? 0) + removed
     }
-    if (removed > 0) file.data.invisibleRemoved = (file.data.invisibleRemoved ?? 0) + removed
   }
 }

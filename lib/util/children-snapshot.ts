@@ -1,24 +1,12 @@
 import type {Element, ElementContent} from 'hast'
 
-/** The children lists of an element and its descendants, to undo changes that replace lists (not ones that edit nodes). */
-export type ChildrenSnapshot = Map<Element, Array<ElementContent>>
-
 /**
- * Record the children list of `root` and of every element under it
- * (iteratively, any depth). Cheap: the lists are kept, not copied, so it
- * undoes only changes that assign new lists (`parent.children = kept`),
- * as `cleanArticleRoot` makes them.
+ * The children lists of an element and its descendants, to undo changes that
+ * replace lists (not ones that edit nodes). Cheap: the lists are kept, not
+ * copied, so it undoes only changes that assign new lists
+ * (`parent.children = kept`), as `cleanArticleRoot` makes them.
  */
-export function snapshotChildren(root: Element): ChildrenSnapshot {
-  const snapshot: ChildrenSnapshot = new Map()
-  const stack: Array<Element> = [root]
-  while (stack.length > 0) {
-    const node = stack.pop()!
-    snapshot.set(node, node.children)
-    for (const child of node.children) if (child.type === 'element') stack.push(child)
-  }
-  return snapshot
-}
+export type ChildrenSnapshot = Map<Element, Array<ElementContent>>
 
 /** Put back every children list `snapshot` recorded. */
 export function restoreChildren(snapshot: ChildrenSnapshot): void {

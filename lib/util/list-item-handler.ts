@@ -1,8 +1,9 @@
-import type {Element} from 'hast'
+import type {Element, Root} from 'hast'
 import type {State} from 'hast-util-to-mdast'
 import {defaultHandlers} from 'hast-util-to-mdast'
 import type {ListItem} from 'mdast'
 import {phrasingTags} from '../analyse/blocks/tags.js'
+import {walk} from './walk.js'
 
 /**
  * `hast-util-to-mdast` handler for `<li>`: the default one, with a list
@@ -20,17 +21,17 @@ export function listItem(state: State, node: Element): ListItem {
 
 /** Whether an item (or a block in it) holds a paragraph or two blocks, nested lists aside. */
 function spreadOut(node: Element): boolean {
-  const stack: Array<Element> = [node]
-  while (stack.length > 0) {
-    const element = stack.pop()!
-    let seenFlow = false
-    for (const child of element.children) {
-      if (child.type !== 'element' || phrasingTags.has(child.tagName)) continue
-      if (child.tagName === 'ul' || child.tagName === 'ol') continue
-      if (child.tagName === 'p' || seenFlow) return true
-      seenFlow = true
-      stack.push(child)
+  // A parent's children are visited together, then the blocks among them.
+  let parent: Root | Element | undefined
+  let seenFlow = false
+  return walk(node, function (child, at) {
+    if (at !== parent) {
+      parent = at
+      seenFlow = false
     }
-  }
-  return false
+    if (child.type !== 'element' || phrasingTags.has(child.tagName)) return 'skip'
+    if (child.tagName === 'ul' || child.tagName === 'ol') return 'skip'
+    if (child.tagName === 'p' || seenFlow) return 'exit'
+    seenFlow = true
+  })
 }

@@ -1,6 +1,7 @@
 import type {Element, ElementContent, Root} from 'hast'
 import {phrasingTags} from '../analyse/blocks/tags.js'
-import {walk} from './walk.js'
+import {walkShared} from './walk.js'
+import type {WalkListener} from './walk.js'
 
 /**
  * Give every `<ul>` and `<ol>` under `tree` list items only, as Markdown
@@ -20,10 +21,23 @@ import {walk} from './walk.js'
  */
 export function nestLists(tree: Root | Element): number {
   let moved = tree.type === 'element' && isList(tree) ? normaliseList(tree) : 0
-  walk(tree, function (node) {
-    if (node.type === 'element' && isList(node)) moved += normaliseList(node)
-  })
+  walkShared(tree, [nestListsListener((count) => void (moved += count))])
   return moved
+}
+
+/**
+ * `nestLists` as a listener of a shared walk (`walkShared`): each list is
+ * normalised as the walk enters it (its children only, before the walk
+ * reads them); `onMove` hears how many children moved.
+ */
+export function nestListsListener(onMove?: (count: number) => undefined | void): WalkListener {
+  return {
+    enter(element) {
+      if (!isList(element)) return
+      const moved = normaliseList(element)
+      if (onMove) onMove(moved)
+    }
+  }
 }
 
 function isList(node: Element): boolean {

@@ -15,9 +15,9 @@
  * @module
  */
 
-import type {Element, ElementContent, Root} from 'hast'
+import type {Element, ElementContent} from 'hast'
 import {inlineTextElements} from './inline-elements.js'
-import {walk} from './walk.js'
+import type {WalkListener} from './walk.js'
 
 /** Blocks whose inline content is split into paragraphs at `<br>` runs. */
 const proseBlocks: ReadonlySet<string> = new Set(['p', 'div', 'section', 'article', 'blockquote', 'li', 'dd', 'center', 'main', 'aside'])
@@ -128,20 +128,31 @@ function isInline(node: Element): boolean {
 const keepLines: ReadonlySet<string> = new Set(['td', 'th', 'pre', 'address', 'table', 'code'])
 
 /**
- * Split every prose block of `tree` at its runs of `<br>` (see
- * `splitBreakRuns`), leaving table cells, `<pre>` and `<address>` alone.
+ * `splitBreakRuns` as a listener of a shared walk (`walkShared`): each prose
+ * block is split as the walk enters it (its children changed before they
+ * are read; a `<p>` replaced by its paragraphs, which the walk reads next),
+ * except table cells, `<pre>`, `<address>` and anything inside them.
+ * Listeners that unwrap or restructure an element (layout tables, lists)
+ * come before it, so a block is split once its children are final.
  *
- * @param tree
- *   Tree (changed in place).
+ * @returns
+ *   Listener (keeps the depth of elements whose lines are kept).
  */
-export function splitBreakRunsIn(tree: Root | Element): void {
-  walk(tree, function (node, parent, index) {
-    if (node.type !== 'element') return 'skip'
-    if (keepLines.has(node.tagName)) return 'skip'
-    const replacement = splitBreakRuns(node)
-    if (!replacement || (replacement.length === 1 && replacement[0] === node)) return undefined
-    parent.children.splice(index, 1, ...replacement)
-    // The new paragraphs hold only inline content.
-    return 'skip'
-  })
+export function splitBreakRunsListener(): WalkListener {
+  let keeping = 0
+  return {
+    enter(element) {
+      if (keepLines.has(element.tagName)) {
+        keeping++
+        return undefined
+      }
+      if (keeping > 0) return undefined
+      const replacement = splitBreakRuns(element)
+      if (!replacement || (replacement.length === 1 && replacement[0] === element)) return undefined
+      return replacement
+    },
+    leave(element) {
+      if (keepLines.has(element.tagName)) keeping--
+    }
+  }
 }

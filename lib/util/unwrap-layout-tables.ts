@@ -1,5 +1,7 @@
 import type {Element, ElementContent, Root} from 'hast'
 import {isLayoutTable} from '../analyse/blocks/table-kind.js'
+import {walkShared} from './walk.js'
+import type {WalkListener} from './walk.js'
 
 /** Row groups and rows: walked through when a layout table is unwrapped. */
 const rowParts: ReadonlySet<string> = new Set(['tbody', 'tfoot', 'thead', 'tr'])
@@ -21,29 +23,46 @@ const tableParts: ReadonlySet<string> = new Set(['caption', 'tbody', 'td', 'tfoo
  *   How many tables were unwrapped.
  */
 export function unwrapLayoutTables(tree: Root | Element): number {
-  let unwrapped = 0
-  const stack: Array<[Root | Element, boolean]> = [[tree, false]]
-  while (stack.length > 0) {
-    const [parent, inTable] = stack.pop()!
-    if (!inTable && parent.type === 'element' && tableParts.has(parent.tagName)) {
-      parent.tagName = 'div'
-      parent.properties = {}
-    }
-    const children = parent.children as Array<ElementContent>
-    let index = 0
-    while (index < children.length) {
-      const child = children[index]
-      if (child.type === 'element' && child.tagName === 'table' && isLayoutTable(child)) {
-        children.splice(index, 1, ...regionsOf(child))
-        unwrapped++
-        // The cells' content is walked next, in its new place.
-        continue
-      }
-      if (child.type === 'element') stack.push([child, inTable || child.tagName === 'table'])
-      index++
-    }
+  if (tree.type === 'element' && tableParts.has(tree.tagName)) {
+    tree.tagName = 'div'
+    tree.properties = {}
   }
-  return unwrapped
+  const part = layoutTablesPart()
+  walkShared(tree, [part.listener])
+  return part.unwrapped()
+}
+
+/**
+ * `unwrapLayoutTables` as a listener of a shared walk (`walkShared`): a
+ * layout table the walk meets is replaced by its regions (which the walk
+ * reads next, in their new place), a table part outside any table becomes
+ * a `<div>` as the walk enters it. Put it before listeners that should see
+ * the unwrapped tree.
+ */
+export function layoutTablesPart(): {listener: WalkListener; unwrapped(): number} {
+  let unwrapped = 0
+  // Whether each open element is inside a (data) table.
+  const inTable: Array<boolean> = [false]
+  return {
+    listener: {
+      enter(element) {
+        const within = inTable[inTable.length - 1]
+        if (element.tagName === 'table' && isLayoutTable(element)) {
+          unwrapped++
+          return regionsOf(element)
+        }
+        if (!within && tableParts.has(element.tagName)) {
+          element.tagName = 'div'
+          element.properties = {}
+        }
+        inTable.push(within || element.tagName === 'table')
+      },
+      leave() {
+        inTable.pop()
+      }
+    },
+    unwrapped: () => unwrapped
+  }
 }
 
 /**

@@ -41,9 +41,13 @@ export function walk(tree: Root | Element, visitor: Visitor): boolean {
 export interface WalkListener {
   /**
    * An element, before its children are read (the listener may change them).
-   * Return `false` to hear nothing of its subtree (nor its `leave`).
+   * Return `false` to hear nothing of its subtree (nor its `leave`); return
+   * nodes to put them in the element's place: the listeners after this one
+   * are not told about the element, the walk goes on with the new nodes
+   * (every listener hears them), and the listeners before this one that
+   * entered the element are told it is left.
    */
-  enter?(element: Element, parent: Root | Element, index: number): boolean | undefined | void
+  enter?(element: Element, parent: Root | Element, index: number): boolean | undefined | void | Array<ElementContent>
   /** A text node. */
   text?(node: Text, parent: Root | Element): undefined | void
   /** The subtree of an element whose `enter` did not return `false` is done. */
@@ -89,14 +93,29 @@ export function walkShared(tree: Root | Element, listeners: ReadonlyArray<WalkLi
       continue
     }
     if (child.type !== 'element') continue
+    let replaced = false
     for (let at = 0; at < listeners.length; at++) {
       if (skipped[at] !== -1) continue
       const enter = listeners[at].enter
-      if (enter && enter(child, frame.parent, index) === false) {
+      const result = enter && enter(child, frame.parent, index)
+      if (result === false) {
         skipped[at] = depth + 1
         listening--
+      } else if (Array.isArray(result)) {
+        // Left at once by those who entered it; the walk reads the new nodes next.
+        for (let before = 0; before < at; before++) {
+          if (skipped[before] === depth + 1) {
+            skipped[before] = -1
+            listening++
+          } else if (skipped[before] === -1) listeners[before].leave?.(child)
+        }
+        ;(frame.parent.children as Array<ElementContent>).splice(index, 1, ...result)
+        frame.index = index
+        replaced = true
+        break
       }
     }
+    if (replaced) continue
     if (listening > 0) {
       stack.push({parent: child, index: 0})
       continue
@@ -109,4 +128,32 @@ export function walkShared(tree: Root | Element, listeners: ReadonlyArray<WalkLi
       }
     }
   }
+}
+
+/**
+ * A plugin's share of a shared walk (`walkParts`): its listener, and what
+ * it does once the walk is over (edits it collected, data it records).
+ *
+ * Rule for edits while the walk runs: a listener changes only the children
+ * of the element it is told about on `enter` (before the walk reads them),
+ * or values of nodes it is told about (text, properties); anything else
+ * (moving nodes, removing the element itself) is collected and done in
+ * `done`, after the walk.
+ */
+export interface WalkPart {
+  listener: WalkListener
+  /** Called once the walk is over, in the order the parts were given. */
+  done?(): undefined | void
+}
+
+/**
+ * Walk `tree` once for several plugins' parts (`walkShared`, in the order
+ * given), then run each part's `done`.
+ */
+export function walkParts(tree: Root | Element, parts: ReadonlyArray<WalkPart>): void {
+  walkShared(
+    tree,
+    parts.map((part) => part.listener)
+  )
+  for (const part of parts) part.done?.()
 }

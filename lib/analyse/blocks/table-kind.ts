@@ -1,5 +1,6 @@
 import type {Element} from 'hast'
 import {measureText} from './measure-text.js'
+import {walk} from '../../util/walk.js'
 
 /** Elements that mark a table as data: headers, a caption, column groups. */
 const dataMarks: ReadonlySet<string> = new Set(['caption', 'colgroup', 'col', 'tfoot', 'th', 'thead'])
@@ -99,23 +100,18 @@ function cellRegion(cell: Element): 'region' | 'list' | 'data' {
   let text = 0
   let paragraphs = 0
   let list = false
-  const stack: Array<Element> = [cell]
-  while (stack.length > 0) {
-    const node = stack.pop()!
-    for (const child of node.children) {
-      if (child.type === 'text') {
-        text += measureText(child.value).length
-        if (text >= regionText) return 'region'
-        continue
-      }
-      if (child.type !== 'element') continue
-      const name = child.tagName
-      if (regionTags.has(name)) return 'region'
-      if (listTags.has(name)) list = true
-      if (paragraphTags.has(name)) paragraphs++
-      stack.push(child)
+  const region = walk(cell, function (child) {
+    if (child.type === 'text') {
+      text += measureText(child.value).length
+      return text >= regionText ? 'exit' : undefined
     }
-  }
+    if (child.type !== 'element') return
+    const name = child.tagName
+    if (regionTags.has(name)) return 'exit'
+    if (listTags.has(name)) list = true
+    if (paragraphTags.has(name)) paragraphs++
+  })
+  if (region) return 'region'
   if (paragraphs >= 2 && text >= regionParagraphsText) return 'region'
   return list ? 'list' : 'data'
 }
