@@ -38,7 +38,8 @@ const inlineOther: ReadonlySet<string> = new Set(['br', 'img', 'picture', 'sup',
  *   block.
  */
 export function splitBreakRuns(node: Element): Array<ElementContent> | undefined {
-  if (!proseBlocks.has(node.tagName) || !hasBreakRun(node.children)) return undefined
+  // A run needs two children at least (most paragraphs are one text node).
+  if (!proseBlocks.has(node.tagName) || node.children.length < 2 || !hasBreakRun(node.children)) return undefined
   const segments: Array<Array<ElementContent>> = []
   let current: Array<ElementContent> = []
   const children = node.children
