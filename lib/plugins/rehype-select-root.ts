@@ -48,7 +48,7 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
           const found = scoring()
           scoringProse = found ? proseMass(found.node) : 0
         }
-        if (!holdsArticle(node, scoringProse)) {
+        if (!holdsArticle(node, scoring()?.node, scoringProse)) {
           next += rest.indexOf(byProfile.selector) + 1
           continue
         }
