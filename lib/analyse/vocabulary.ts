@@ -384,3 +384,76 @@ export const linkListRootShare = 0.5
 
 /** Weighted text under which a block can be a whole-block boilerplate text (`boilerplateText`; clean-hinted-article-text). */
 export const boilerplateTextMax = 60
+
+/**
+ * Words of a “scan this code” box: a QR code of a WeChat account or a share
+ * pop-up (`用微信扫描二维码 分享至好友和朋友圈`), removed by cleaning's
+ * `scan-code` rule when the block also asks to scan, follow or share
+ * (`scanCodeAction`) and is short (`scanCodeMax`). Fixture:
+ * furniture-scan-code; corpus gne--163-9, gne--sina-1, gne--sina-4.
+ */
+export const scanCodeText = anyOf(['二维码', '二維碼', 'qr[- ]?code', '扫码', '掃碼', '扫一扫', '掃一掃'], 'i')
+
+/** What a scan-code box asks the reader to do (see `scanCodeText`). */
+export const scanCodeAction = anyOf(['关注', '關注', '分享', '扫描', '掃描', '长按', '長按', 'scan', 'follow', 'share', 'scannen', 'folgen'], 'i')
+
+/** Class/id words of QR-code boxes (`div.QR` with the page's short address: corpus trafilatura--it-finanzmagazin.de.creditshelf; furniture-scan-code). */
+export const scanCodeName = anyOf(['(?:^|[^a-z])qr-?(?:code)?(?:$|[^a-z])', 'erweima'])
+
+/** Weighted text (see `measureText`) under which a block naming a code can be a scan-code box (one promo line; furniture-scan-code). */
+export const scanCodeMax = 200
+
+/** Image addresses of generated QR codes (`api.qrserver.com/v1/create-qr-code/`; corpus trafilatura--it-finanzmagazin.de.creditshelf). */
+export const scanCodeImage = anyOf(['create-qr-code', 'qrcode', 'qr-code', 'qr_code', 'erweima'], 'i')
+
+/**
+ * Calls to vote in a poll of the site, linked (`【点击投票】`): a block holding
+ * one and little else is a vote banner (cleaning's `vote-banner`).
+ * Fixture: furniture-vote-banner; corpus gne--sina-2.
+ */
+export const voteCall = anyOf(['^(?:点击|點擊|立即|马上|馬上|参与|參與)?投票$', '^(?:vote now|cast your vote|jetzt abstimmen)$'], 'i')
+
+/** Weighted text under which a block with a linked vote call is a vote banner (furniture-vote-banner). */
+export const voteBannerMax = 300
+
+/**
+ * The text of a widget's “more” link (`更多>`, `More »`): never article
+ * text (the arrow makes it a control). Fixture: furniture-more-link;
+ * corpus gne--sina-2.
+ */
+export const moreLink = anyOf([String.raw`^(?:更多|查看更多|more|mehr|plus)\s?[>›»]{1,2}$`], 'i')
+
+/**
+ * The label that opens an author box (`About the author`, `Über den Autor`,
+ * `作者简介`), alone in its block or as the box's first line (cleaning's
+ * `author-box`). Fixture: furniture-author-box; corpus
+ * trafilatura--weinkenner.de-st.magdalener.
+ */
+export const authorBoxLabel = anyOf(
+  [String.raw`^(?:about the author|about the writer|über den autor|über die autorin|à propos de l'auteur|sobre el autor|关于作者|關於作者|作者简介|作者簡介)\s?:?$`],
+  'i'
+)
+
+/** Class/id words of author boxes not in `boilerplateStrong` (the Simple Author Box plugin's `saboxplugin-wrap`; furniture-author-box). */
+export const authorBoxName = anyOf(['saboxplugin', 'author-?(?:card|profile|about)', 'about-?the-?author'])
+
+/** Weighted text under which a block opened by `authorBoxLabel` is an author box, not a section of the article (furniture-author-box). */
+export const authorBoxMax = 1500
+
+/**
+ * Class/id words of blocks shown only when printing (a print logo and the
+ * “printed from” address: `#printbox`). Fixture: furniture-print-only;
+ * corpus trafilatura--ndr.de.podcastcoronavirus140.
+ */
+export const printOnlyName = anyOf(['(?:^|[^a-z])print-?(?:box|only|area|header|footer|logo|version)(?:$|[^a-z])', 'visible-print', 'show-for-print', 'd-print-(?:block|inline|flex)'])
+
+/**
+ * Separators of a breadcrumb trail (`Home > News > Title`): a block of two
+ * or more links whose other text is only these and a last crumb is
+ * cleaning's `breadcrumb`. Fixture: furniture-breadcrumb; corpus
+ * readability--hukumusume.
+ */
+export const breadcrumbSeparator = /[›>»→]/
+
+/** Longest crumb of a breadcrumb trail, in code points (furniture-breadcrumb). */
+export const breadcrumbCrumbMax = 40

@@ -2,16 +2,21 @@ import type {Element, Root} from 'hast'
 import {select} from '../util/select.js'
 import type {Plugin} from 'unified'
 import {findArticleRoot} from '../analyse/root/find-article-root.js'
+import type {ArticleRoot} from '../analyse/root/find-article-root.js'
+import {holdsArticle, proseMass} from '../analyse/root/holds-article.js'
 import {genericNews} from '../profiles/index.js'
 import {attachWrapper} from '../util/attach-wrapper.js'
-import {analysePage} from '../analyse/analysis.js'
+import {analysePage, usesFallbackProfile} from '../analyse/analysis.js'
 import {selectOrdered} from '../util/select-ordered.js'
 import {walk} from '../util/walk.js'
 
 /**
  * Choose the article root (`file.data.analysis.root`): the first of the
  * profile's content selectors that holds text, else content scoring, else
- * `<body>`. The tree is not pruned here, so that metadata outside the root
+ * `<body>`. With the fallback profile (no site profile matched), a selector's
+ * match must also hold the article: at least half the prose of the root
+ * content scoring finds (`holdsArticle`), so related-post cards under
+ * `.post-content` do not beat the article in `div.entry`. The tree is not pruned here, so that metadata outside the root
  * (head, title, tag footer) stays readable until `rehypePruneToRoot`.
  * Where the root came from is recorded in `file.data.articleSources.root`.
  */
@@ -21,13 +26,39 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
     let from = ''
     let root: Element | undefined
     const analysis = analysePage(tree, file)
-    const byProfile = selectOrdered(profile.content, tree, hasText, analysis.selected)
-    if (byProfile) {
-      root = byProfile.nodes[0]
+    const stats = analysis.index.stats
+    // Content scoring's root, found once (`null`: not looked for yet).
+    let scored: ArticleRoot | undefined | null = null
+    const scoring = () => {
+      if (scored === null) scored = findArticleRoot(tree, stats)
+      return scored
+    }
+    const selectors = profile.content || []
+    // With the fallback profile, a selector that matches must still hold the article.
+    const check = usesFallbackProfile(file)
+    let scoringProse = -1
+    let next = 0
+    while (next < selectors.length) {
+      const rest = selectors.slice(next)
+      const byProfile = selectOrdered(rest, tree, hasText, analysis.selected)
+      if (!byProfile) break
+      const node = byProfile.nodes[0]
+      if (check) {
+        if (scoringProse < 0) {
+          const found = scoring()
+          scoringProse = found ? proseMass(found.node) : 0
+        }
+        if (!holdsArticle(node, scoring()?.node, scoringProse)) {
+          next += rest.indexOf(byProfile.selector) + 1
+          continue
+        }
+      }
+      root = node
       from = byProfile.selector
+      break
     }
     if (!root) {
-      const found = findArticleRoot(tree, analysis.index.stats)
+      const found = scoring()
       if (found) {
         root = found.node
         from = 'content-scoring'

@@ -46,7 +46,8 @@ const otherWords = 3
  *
  * - an “updated” date (by its class or the words before it);
  * - one of a listing: elements of one tag and class giving two or more
- *   different days are a list of teasers, events or comments;
+ *   different days, or a date three or more times (a row of the day's
+ *   teasers), are a list of teasers, events or comments;
  * - a title's subject: inside a heading or an element whose class says
  *   title, headline or teaser;
  * - part of body text: its block holds more than 80 characters beside it.
@@ -118,19 +119,29 @@ function keyOf(element: Element): string {
   return element.tagName + ' ' + hintOf(element)
 }
 
-/** Keys of elements that give two or more different days. */
+/**
+ * Dates of one tag and class from which they are a listing even when they
+ * give the same day: a row of the day's teasers (`<small>August 9,
+ * 2022</small>` under each headline; fixture verdict-date-teaser-row,
+ * corpus postlight--www.broadwayworld.com). A page states its own date
+ * once or twice (header, footer of the article).
+ */
+const listingEntries = 3
+
+/** Keys of elements that give two or more different days, or a date three or more times. */
 function listingKeys(entries: ReadonlyArray<readonly [Element, string]>): Set<string> {
-  const days = new Map<string, Set<string>>()
+  const days = new Map<string, {days: Set<string>; count: number}>()
   for (const [element, text] of entries) {
     const found = findDate(text)
     if (!found) continue
     const key = keyOf(element)
-    const set = days.get(key) || new Set<string>()
-    set.add(found.value.slice(0, 10))
-    days.set(key, set)
+    const seen = days.get(key) || {days: new Set<string>(), count: 0}
+    seen.days.add(found.value.slice(0, 10))
+    seen.count++
+    days.set(key, seen)
   }
   const keys = new Set<string>()
-  for (const [key, set] of days) if (set.size > 1) keys.add(key)
+  for (const [key, seen] of days) if (seen.days.size > 1 || seen.count >= listingEntries) keys.add(key)
   return keys
 }
 

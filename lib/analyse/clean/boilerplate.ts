@@ -28,12 +28,15 @@ import {
   teaserDensity,
   teaserName
 } from '../vocabulary.js'
+import {furnitureRules} from './furniture.js'
+import type {FurnitureRule} from './furniture.js'
 
 /**
  * Why the clean step removes a block: a stable name, reported in
  * `file.data.removals` and `dropped-content` messages.
  */
-export type CleanRule = 'boilerplate-hint' | 'boilerplate-text' | 'comment-thread' | 'empty-related' | 'footer' | 'furniture-hint' | 'link-list' | 'metadata-row' | 'teaser-hint' | 'teaser-list'
+export type CleanRule =
+  FurnitureRule | 'boilerplate-hint' | 'boilerplate-text' | 'comment-thread' | 'empty-related' | 'footer' | 'furniture-hint' | 'link-list' | 'metadata-row' | 'teaser-hint' | 'teaser-list'
 
 /** What the clean step does with a block: keep it, mark it as a related list, or remove it by the named rule. */
 export type Verdict = 'keep' | 'related' | CleanRule
@@ -153,6 +156,7 @@ export interface CleanRuleSpec {
  * The cleaning rules, in order: the first that gives a verdict decides.
  * Related lists come first (a list named `related` is kept, whatever else
  * its class says); metadata rows before positive words (`entry-meta`);
+ * kinds of furniture class words do not name (`furnitureRules`);
  * class words only off blocks that do not hold most of the article text;
  * shape (link lists) and whole-block texts last.
  */
@@ -170,6 +174,7 @@ export const cleanRules: ReadonlyArray<CleanRuleSpec> = [
     name: 'metadata-row',
     judge: (f) => (f.names.some((n) => metadataRow.test(n)) && f.text - f.linkText < Math.min(metadataRowMaxText, f.rootText * metadataRowRootShare) ? 'metadata-row' : undefined)
   },
+  ...furnitureRules,
   {
     name: 'comment-heading',
     judge: (f) => (f.heading && isCommentHeading(f.heading) && !f.positive && !f.inComments ? 'comment-thread' : undefined)

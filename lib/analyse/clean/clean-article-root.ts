@@ -2,6 +2,7 @@ import type {Element, ElementContent} from 'hast'
 import {blockStats} from '../blocks/block-stats.js'
 import type {CleanRule} from './boilerplate.js'
 import {isCommentNamed, judgeBlock} from './boilerplate.js'
+import {isMoreLink} from './furniture.js'
 import {holdsMedia} from '../../media/tags.js'
 import {isAriaHidden, isHidden} from '../blocks/hints.js'
 import {isLayoutTable} from '../blocks/table-kind.js'
@@ -24,9 +25,10 @@ const structureTags: ReadonlySet<string> = new Set(['a', 'blockquote'])
 /**
  * Why a block was removed: a rule of `judgeBlock`, or `furniture-element`
  * (`nav`, `aside`, controls), `form`, `hidden` (hidden attribute, inline
- * `display:none`, `aria-hidden` blocks).
+ * `display:none`, `aria-hidden` blocks), `more-link` (a widget's `更多>`
+ * link).
  */
-export type RemovalRule = CleanRule | 'form' | 'furniture-element' | 'hidden'
+export type RemovalRule = CleanRule | 'form' | 'furniture-element' | 'hidden' | 'more-link'
 
 /** Options of `cleanArticleRoot`. */
 export interface CleanOptions {
@@ -111,6 +113,7 @@ export function cleanArticleRoot(root: Element, options?: Readonly<CleanOptions>
     if (embedTags.has(name)) return 'keep'
     const phrasing = phrasingTags.has(name)
     if (isHidden(node) || (isAriaHidden(node) && !phrasing)) return 'hidden'
+    if (name === 'a' && isMoreLink(node)) return 'more-link'
     if (phrasing) return 'keep'
     const block = stats.byNode.get(node)
     if (name === 'form') {

@@ -16,15 +16,26 @@ export interface Article {
   merged: boolean
 }
 
-/** How many levels above the candidate a lead paragraph is looked for. */
+/** How many levels above the candidate a lead paragraph is always looked for. */
 const leadLevels = 2
+
+/**
+ * How many more levels a lead is looked for through thin wrappers: ancestors
+ * whose text is nearly all the article's (CMS content elements that wrap the
+ * headline and lead in one `<article>` and the body in the next).
+ */
+const wrapperLevels = 2
+
+/** Share of an ancestor's text beyond the article's own under which the ancestor is a thin wrapper. */
+const wrapperSlack = 0.2
 
 /**
  * Add siblings of `candidate` that belong to the article: Readability's rule
  * (well-scoring siblings, siblings with the same class, paragraphs with
  * enough text and few links), plus blocks of prose right before the
- * candidate's parent and grandparent (leads and intros kept apart from the
- * body). A candidate marked `itemprop=articleBody` takes no siblings. Several kept blocks are wrapped in a new
+ * candidate's parent and grandparent, and right before up to two more
+ * ancestors that wrap little but the article (leads and intros kept apart
+ * from the body, such as a headline and lead in a sibling `<article>`). A candidate marked `itemprop=articleBody` takes no siblings. Several kept blocks are wrapped in a new
  * `<div>` that is not attached to the tree (its children are the page's own
  * nodes; `merged` says so); a lone candidate is returned as is.
  */
@@ -54,9 +65,11 @@ export function mergeSiblings(candidate: Block, scores: Map<Block, number>, stat
     }
   }
 
-  // Leads: prose right before the candidate's ancestors.
+  // Leads: prose right before the candidate's ancestors (further up only
+  // through thin wrappers).
   let node = candidate.parent
-  for (let level = 0; level < leadLevels && node && node.parent && !isRootLevel(node.parent); level++) {
+  for (let level = 0; level < leadLevels + wrapperLevels && node && node.parent && !isRootLevel(node.parent); level++) {
+    if (level >= leadLevels && totalsOf(node, flags).text > text * (1 + wrapperSlack)) break
     const siblings = node.domParent.children
     let index = siblings.indexOf(node.node)
     while (--index >= 0) {

@@ -1,0 +1,123 @@
+/**
+ * Cleaning rules for kinds of page furniture that class words do not name:
+ * scan-code boxes, vote banners, author boxes, print-only blocks,
+ * breadcrumb trails, and widgets' “more” links. Each rule names what it
+ * removes, so that removals inside the article root are reported under it
+ * (`file.data.removals`, `dropped-content`). Words and limits are in
+ * `vocabulary.ts`, each with the fixture that shows it.
+ *
+ * @module
+ */
+
+import type {Element} from 'hast'
+import {holdsSentence} from '../blocks/prose.js'
+import {shortText} from '../blocks/short-text.js'
+import {
+  authorBoxLabel,
+  authorBoxMax,
+  authorBoxName,
+  breadcrumbCrumbMax,
+  breadcrumbSeparator,
+  moreLink,
+  printOnlyName,
+  scanCodeAction,
+  scanCodeImage,
+  scanCodeMax,
+  scanCodeName,
+  scanCodeText,
+  voteBannerMax,
+  voteCall
+} from '../vocabulary.js'
+import type {BlockFacts} from './boilerplate.js'
+
+/** The rules' verdicts, reported as the removal's rule. */
+export type FurnitureRule = 'author-box' | 'breadcrumb' | 'print-only' | 'scan-code' | 'vote-banner'
+
+/** A furniture rule: its name, and the verdict it gives a block (`undefined`: not this kind). */
+export interface FurnitureRuleSpec {
+  name: FurnitureRule
+  judge(facts: Readonly<BlockFacts>): FurnitureRule | undefined
+}
+
+/** Most nodes looked at inside a block for its images and links. */
+const budget = 300
+
+/**
+ * The furniture rules, in order. None removes a block that holds most of
+ * the article's text (`mostText`).
+ */
+export const furnitureRules: ReadonlyArray<FurnitureRuleSpec> = [
+  {
+    // Shown only on paper: a print logo, “printed from <address>”.
+    name: 'print-only',
+    judge: (f) => (!f.mostText && f.names.some((n) => printOnlyName.test(n)) ? 'print-only' : undefined)
+  },
+  {
+    // “Scan the QR code to follow us”, or a generated QR code image alone.
+    name: 'scan-code',
+    judge(f) {
+      if (f.mostText || f.text > scanCodeMax) return undefined
+      if (f.names.some((n) => scanCodeName.test(n))) return 'scan-code'
+      const text = f.text > 0 ? (shortText(f.node, scanCodeMax * 2) ?? '') : ''
+      if (text && scanCodeText.test(text) && scanCodeAction.test(text)) return 'scan-code'
+      if (f.text === 0 && elementsOf(f.node, 'img').some((image) => scanCodeImage.test(String(image.properties.src || '')))) return 'scan-code'
+      return undefined
+    }
+  },
+  {
+    // “2018 awards: voting is open! 【Vote now】”.
+    name: 'vote-banner',
+    judge(f) {
+      if (f.mostText || f.linkText === 0 || f.text > voteBannerMax) return undefined
+      return elementsOf(f.node, 'a').some((link) => voteCall.test((shortText(link, 40) ?? '').trim())) ? 'vote-banner' : undefined
+    }
+  },
+  {
+    // “About the author” and the bio under it.
+    name: 'author-box',
+    judge(f) {
+      if (f.mostText || f.positive) return undefined
+      if (f.names.some((n) => authorBoxName.test(n))) return 'author-box'
+      if (f.text > authorBoxMax) return undefined
+      const first = f.shape().runs[0]
+      return first && authorBoxLabel.test(first.text) ? 'author-box' : undefined
+    }
+  },
+  {
+    // `Home > News > Sport > Title`.
+    name: 'breadcrumb',
+    judge(f) {
+      if (f.mostText || f.density < 0.5 || f.text > breadcrumbCrumbMax * 20) return undefined
+      const shape = f.shape()
+      if (shape.links < 2 || holdsSentence(shape)) return undefined
+      return isTrail(shortText(f.node, breadcrumbCrumbMax * 20) ?? '') ? 'breadcrumb' : undefined
+    }
+  }
+]
+
+/** Whether `text` is a trail of three or more short crumbs between separators. */
+function isTrail(text: string): boolean {
+  const crumbs = text.split(breadcrumbSeparator).map((crumb) => crumb.trim())
+  return crumbs.length >= 3 && crumbs.every((crumb) => crumb.length > 0 && [...crumb].length <= breadcrumbCrumbMax)
+}
+
+/**
+ * Whether `node` is a widget's “more” link (`<a>更多></a>`): its whole
+ * text is the `moreLink` word and arrow.
+ */
+export function isMoreLink(node: Element): boolean {
+  return node.tagName === 'a' && moreLink.test((shortText(node, 20) ?? '').trim())
+}
+
+/** Elements named `tagName` inside `node` (a bounded walk: the first `budget` nodes). */
+function elementsOf(node: Element, tagName: string): Array<Element> {
+  const found: Array<Element> = []
+  const stack: Array<Element> = [node]
+  let visited = 0
+  while (stack.length > 0 && visited++ < budget) {
+    const element = stack.pop()!
+    if (element.tagName === tagName) found.push(element)
+    for (const child of element.children) if (child.type === 'element') stack.push(child)
+  }
+  return found
+}
