@@ -701,10 +701,11 @@ for (const [way, run] of entries) {
 test('cli: a page that exhausts a worker’s heap is retried in a worker with a large heap; past that it fails alone (`out-of-memory`), with any --jobs', async function () {
   const dir = await folder({
     'in/a-small.html': page({title: '小'}),
-    'in/b-big.html': page({title: '大', body: '<p>这是一个段落，有一些文字。Some words too.</p>'.repeat(60_000)}),
+    'in/b-big.html': page({title: '大', body: '<p>这是一个段落，有一些文字。Some words too.</p>'.repeat(130_000)}),
     'in/c-small.html': page({title: '又小'})
   })
-  // Heaps with room for a small page even under coverage counters (`npm test` runs the suites under c8).
+  // Heaps with room for a small page even under coverage counters (`npm test` runs the suites under c8);
+  // the big page (130,000 paragraphs, under `maxElements`) exhausts a 128 MB heap with or without them.
   for (const jobs of ['1', '2']) {
     // The retry heap suffices: everything converts.
     const retried = await cli(['in', '--out', 'out-retry-' + jobs, '--jobs', jobs, '--worker-memory', '96M'], dir)
