@@ -214,7 +214,8 @@ test('removals: a profile’s removals are recorded, not warned; hidden text and
       '<p>正文第二段，并表示将尽快公布结果。</p></div><div class="postfooter"></div></body></html>'
   )
   const removals = (file.data.removals || []).map((removal) => removal.rule + ' ' + removal.element)
-  assert.equal(removals, ['profile-remove div.texttj', 'hidden p', 'form form'])
+  // The credit line moves to the frontmatter (source, author): recorded too.
+  assert.equal(removals, ['credit-line p', 'profile-remove div.texttj', 'hidden p', 'form form'])
   assert.not.ok(file.messages.some((message) => message.ruleId === 'dropped-content'))
   assert.ok(file.messages.some((message) => message.ruleId === 'promo-removed'))
 })
