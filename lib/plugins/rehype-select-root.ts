@@ -9,6 +9,7 @@ import {attachWrapper} from '../util/attach-wrapper.js'
 import {analysePage, usesFallbackProfile} from '../analyse/analysis.js'
 import {selectOrdered} from '../util/select-ordered.js'
 import {walk} from '../util/walk.js'
+import {keepLeadUnderHeadline} from '../analyse/root/lead-under-headline.js'
 
 /**
  * Choose the article root (`file.data.analysis.root`): the first of the
@@ -72,6 +73,9 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
     if (!root) {
       root = select('body', tree)
       if (root) from = 'body'
+    } else if (keepLeadUnderHeadline(tree, root).length > 0) {
+      // A lead moved into the root: the index walk's selector matches no longer tell where it is.
+      analysis.index.selectorMatches = undefined
     }
     analysis.selected = undefined
     analysis.index.stats = undefined
