@@ -5,6 +5,7 @@ import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import {cleanArticleRoot} from '../lib/analyse/clean/clean-article-root.js'
 import {findArticleRoot} from '../lib/analyse/root/find-article-root.js'
+import {leadUnderHeadline} from '../lib/analyse/root/lead-under-headline.js'
 
 /** `count` sentences of running text, numbered so each is unique. */
 function prose(label: string, count = 4): string {
@@ -219,6 +220,45 @@ test('100,000-deep nested divs do not throw', () => {
 
 test('a page without text has no root', () => {
   assert.is(findArticleRoot(fromHtml('<html><body><div><img src="a.png"></div></body></html>')), undefined)
+})
+
+/** Text of the lead paragraphs found before `#body`. */
+function leads(html: string): Array<string> {
+  const tree = fromHtml(html)
+  const root = findById(tree, 'body')
+  assert.ok(root)
+  return leadUnderHeadline(tree, root).map((node) => toText(node))
+}
+
+function findById(node: Root | Element, id: string): Element | undefined {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue
+    if (child.properties.id === id) return child
+    const found = findById(child, id)
+    if (found) return found
+  }
+  return undefined
+}
+
+const standfirst = 'The council voted to keep the pool open through the winter, after a petition signed by two thousand residents.'
+
+test('a lead between the headline and the root is found', () => {
+  assert.equal(leads(`<header><h1>Pool stays open</h1><div><p>${standfirst}</p></div><p>By A. Writer</p></header><section><div id="body"><p>${prose('Body')}</p></div></section>`), [standfirst])
+})
+
+test('a teaser card, a navigation block or a related block before the root is no lead', () => {
+  assert.equal(leads(`<h1>Pool stays open</h1><div class="card"><p>${standfirst}</p><a href="/pool">Read more</a></div><div id="body"><p>${prose('Body')}</p></div>`), [])
+  assert.equal(leads(`<h1>Pool stays open</h1><nav><p>${standfirst}</p></nav><div id="body"><p>${prose('Body')}</p></div>`), [])
+  assert.equal(leads(`<h1>Pool stays open</h1><div class="related-posts"><p>${standfirst}</p></div><div id="body"><p>${prose('Body')}</p></div>`), [])
+})
+
+test('no lead is looked for without a headline before the root, or with one inside it', () => {
+  assert.equal(leads(`<div><p>${standfirst}</p></div><div id="body"><p>${prose('Body')}</p></div>`), [])
+  assert.equal(leads(`<h1>Site</h1><p>${standfirst}</p><div id="body"><h1>Pool stays open</h1><p>${prose('Body')}</p></div>`), [])
+})
+
+test('a long stretch of other text between headline and root is not a headline block', () => {
+  assert.equal(leads(`<h1>Pool stays open</h1><p>${standfirst}</p><div>${prose('Other', 8)}</div><div id="body"><p>${prose('Body')}</p></div>`), [])
 })
 
 test.run()

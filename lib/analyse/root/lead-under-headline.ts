@@ -1,6 +1,7 @@
 import type {Element, ElementContent, Root} from 'hast'
 import {hintNames, isNegativeName, isPositiveName} from '../blocks/hints.js'
 import {collapse, textOf} from '../../util/text.js'
+import {boilerplateStrong, relatedName, teaserName} from '../vocabulary.js'
 
 /** Characters a lead paragraph has at least. */
 const minLead = 50
@@ -24,7 +25,7 @@ const sentenceEnd = /[.!?…:。！？」"”'’)]$/
  * Lead (standfirst) paragraphs between the article's title heading and its
  * root: the `<p>` elements after the last `<h1>` before `root` in document
  * order and before `root`, outside navigation, asides, footers, lists,
- * figures and blocks with furniture class/id hints (teasers, related…), with
+ * figures and blocks with furniture, teaser or related class/id hints, with
  * at least 50 characters, no links in them or their container (a teaser card
  * with a “read more” link is not a lead), and ending as a sentence does. None
  * when `root` holds an `<h1>` itself (its lead is inside), when there is no
@@ -113,6 +114,7 @@ function isLead(node: Element, parents: ReadonlyMap<Element, Element | undefined
     if (shared.has(ancestor)) break
     if (furnitureTags.has(ancestor.tagName)) return false
     const names = hintNames(ancestor)
+    if (names.some((name) => relatedName.test(name) || teaserName.test(name) || boilerplateStrong.test(name))) return false
     if (isNegativeName(names) && !isPositiveName(names)) return false
   }
   return true
