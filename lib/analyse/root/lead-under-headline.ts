@@ -1,5 +1,5 @@
 import type {Element, ElementContent, Root} from 'hast'
-import {hintNames, isNegativeName, isPositiveName} from '../blocks/hints.js'
+import {hintNames, isAriaHidden, isHidden, isNegativeName, isPositiveName} from '../blocks/hints.js'
 import {collapse, textOf} from '../../util/text.js'
 import {boilerplateStrong, relatedName, teaserName} from '../vocabulary.js'
 
@@ -15,6 +15,12 @@ const maxOther = 600
 /** Containers whose paragraphs are never the article's lead. */
 const furnitureTags: ReadonlySet<string> = new Set(['a', 'aside', 'blockquote', 'button', 'figcaption', 'figure', 'footer', 'form', 'li', 'nav', 'table'])
 
+/** Class/id words of image captions and credits (their text belongs to the picture, not the article's lead). */
+const captionName = /caption|legend|credit/i
+
+/** Headings that open a section of the body. */
+const sectionTags: ReadonlySet<string> = new Set(['h2', 'h3', 'h4', 'h5', 'h6'])
+
 /** Elements whose text is not shown as prose. */
 const unseenTags: ReadonlySet<string> = new Set(['noscript', 'script', 'style', 'svg', 'template'])
 
@@ -24,8 +30,8 @@ const sentenceEnd = /[.!?…:。！？」"”'’)]$/
 /**
  * Lead (standfirst) paragraphs between the article's title heading and its
  * root: the `<p>` elements after the last `<h1>` before `root` in document
- * order and before `root`, outside navigation, asides, footers, lists,
- * figures and blocks with furniture, teaser or related class/id hints, with
+ * order and before `root`, shown (not `hidden`, `display:none`, `aria-hidden`), before any `<h2>`–`<h6>` (a section of the body), outside navigation, asides, footers, lists,
+ * figures and blocks with caption, furniture, teaser or related class/id hints, with
  * at least 50 characters, no links in them or their container (a teaser card
  * with a “read more” link is not a lead), and ending as a sentence does. None
  * when `root` holds an `<h1>` itself (its lead is inside), when there is no
@@ -49,6 +55,7 @@ export function leadUnderHeadline(tree: Root, root: Element): Array<Element> {
   const shared = new Set<Element>(ancestorsOf(root, parents))
 
   let heading = false
+  let closed = false
   let leads: Array<Element> = []
   let other = 0
   // Document order (explicit stack, last child on top).
@@ -64,14 +71,17 @@ export function leadUnderHeadline(tree: Root, root: Element): Array<Element> {
       if (heading) other += collapse(node.value).trim().length
       continue
     }
-    if (node.type !== 'element' || unseenTags.has(node.tagName)) continue
+    if (node.type !== 'element' || unseenTags.has(node.tagName) || isHidden(node) || isAriaHidden(node)) continue
     if (node.tagName === 'h1') {
       heading = true
+      closed = false
       leads = []
       other = 0
       continue
     }
-    if (heading && node.tagName === 'p' && isLead(node, parents, shared)) {
+    // A section heading after the headline: what follows is a section of the body, not the lead.
+    if (heading && sectionTags.has(node.tagName)) closed = true
+    if (heading && !closed && node.tagName === 'p' && isLead(node, parents, shared)) {
       leads.push(node)
       continue
     }
@@ -114,7 +124,7 @@ function isLead(node: Element, parents: ReadonlyMap<Element, Element | undefined
     if (shared.has(ancestor)) break
     if (furnitureTags.has(ancestor.tagName)) return false
     const names = hintNames(ancestor)
-    if (names.some((name) => relatedName.test(name) || teaserName.test(name) || boilerplateStrong.test(name))) return false
+    if (names.some((name) => captionName.test(name) || relatedName.test(name) || teaserName.test(name) || boilerplateStrong.test(name))) return false
     if (isNegativeName(names) && !isPositiveName(names)) return false
   }
   return true
