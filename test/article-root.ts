@@ -270,4 +270,8 @@ test('a hidden paragraph or an image caption is no lead', () => {
   assert.equal(leads(`<h1>Pool stays open</h1><div class="image-caption"><p>${standfirst}</p></div><div id="body"><p>${prose('Body')}</p></div>`), [])
 })
 
+test('a visible headline in an `<h2>` after a hidden or navigation `<h1>` still heads the lead', () => {
+  assert.equal(leads(`<ul><li><h1>Pool stays open</h1></li></ul><div><h2>Pool stays open through winter</h2><p>${standfirst}</p></div><div id="body"><p>${prose('Body')}</p></div>`), [standfirst])
+})
+
 test.run()

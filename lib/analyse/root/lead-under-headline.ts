@@ -30,7 +30,7 @@ const sentenceEnd = /[.!?…:。！？」"”'’)]$/
 /**
  * Lead (standfirst) paragraphs between the article's title heading and its
  * root: the `<p>` elements after the last `<h1>` before `root` in document
- * order and before `root`, shown (not `hidden`, `display:none`, `aria-hidden`), before any `<h2>`–`<h6>` (a section of the body), outside navigation, asides, footers, lists,
+ * order and before `root`, shown (not `hidden`, `display:none`, `aria-hidden`), before an `<h2>`–`<h6>` that follows a lead (a section of the body), outside navigation, asides, footers, lists,
  * figures and blocks with caption, furniture, teaser or related class/id hints, with
  * at least 50 characters, no links in them or their container (a teaser card
  * with a “read more” link is not a lead), and ending as a sentence does. None
@@ -79,8 +79,9 @@ export function leadUnderHeadline(tree: Root, root: Element): Array<Element> {
       other = 0
       continue
     }
-    // A section heading after the headline: what follows is a section of the body, not the lead.
-    if (heading && sectionTags.has(node.tagName)) closed = true
+    // A section heading after a lead: what follows is a section of the body.
+    // Before any lead it is still the head (a kicker or the visible headline in an `<h2>`).
+    if (heading && leads.length > 0 && sectionTags.has(node.tagName)) closed = true
     if (heading && !closed && node.tagName === 'p' && isLead(node, parents, shared)) {
       leads.push(node)
       continue
