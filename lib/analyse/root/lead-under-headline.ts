@@ -30,12 +30,13 @@ const sentenceEnd = /[.!?…:。！？」"”'’)]$/
 /**
  * Lead (standfirst) paragraphs between the article's title heading and its
  * root: the `<p>` elements after the last `<h1>` before `root` in document
- * order and before `root`, shown (not `hidden`, `display:none`, `aria-hidden`), before an `<h2>`–`<h6>` that follows a lead (a section of the body), outside navigation, asides, footers, lists,
+ * order and before `root`, shown (not `hidden`, `display:none`, `aria-hidden`), outside navigation, asides, footers, lists,
  * figures and blocks with caption, furniture, teaser or related class/id hints, with
  * at least 50 characters, no links in them or their container (a teaser card
  * with a “read more” link is not a lead), and ending as a sentence does. None
  * when `root` holds an `<h1>` itself (its lead is inside), when there is no
- * `<h1>` before it, or when more than 600 characters of other text, or more
+ * `<h1>` before it, when a section heading (`<h2>`–`<h6>`) follows a lead (body
+ * sections lie outside the root), or when more than 600 characters of other text, or more
  * than three such paragraphs, lie in between (then the stretch is not a
  * headline block).
  *
@@ -55,7 +56,6 @@ export function leadUnderHeadline(tree: Root, root: Element): Array<Element> {
   const shared = new Set<Element>(ancestorsOf(root, parents))
 
   let heading = false
-  let closed = false
   let leads: Array<Element> = []
   let other = 0
   // Document order (explicit stack, last child on top).
@@ -74,15 +74,16 @@ export function leadUnderHeadline(tree: Root, root: Element): Array<Element> {
     if (node.type !== 'element' || unseenTags.has(node.tagName) || isHidden(node) || isAriaHidden(node)) continue
     if (node.tagName === 'h1') {
       heading = true
-      closed = false
       leads = []
       other = 0
       continue
     }
-    // A section heading after a lead: what follows is a section of the body.
-    // Before any lead it is still the head (a kicker or the visible headline in an `<h2>`).
-    if (heading && leads.length > 0 && sectionTags.has(node.tagName)) closed = true
-    if (heading && !closed && node.tagName === 'p' && isLead(node, parents, shared)) {
+    // A section heading after a lead: sections of the body lie outside the
+    // root, so the stretch is no headline block (and the root is suspect:
+    // leave it as it is, for the verdict to see). Before any lead it is still
+    // the head (a kicker, or the visible headline in an `<h2>`).
+    if (heading && leads.length > 0 && sectionTags.has(node.tagName)) return []
+    if (heading && node.tagName === 'p' && isLead(node, parents, shared)) {
       leads.push(node)
       continue
     }
