@@ -4,9 +4,9 @@ import {defaultHandlers} from 'mdast-util-to-markdown'
 /**
  * What text can hold and still need no escape in one stack of constructs:
  * `unsafe` holds the code units of the characters some pattern in scope
- * escapes; `edges` holds
- * the white space characters escaped only next to a line ending (a space or
- * tab at the start or end of a line), which cannot happen inside text
+ * escapes; `edges` holds the white space characters escaped only next to a
+ * line ending (a space or tab at the start or end of a line), which cannot
+ * happen inside text
  * without a line ending but can at its edges (the text before or after it
  * may end or start a line).
  */
