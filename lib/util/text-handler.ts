@@ -6,9 +6,8 @@ import {defaultHandlers} from 'mdast-util-to-markdown'
  * `unsafe` holds the code units of the characters some pattern in scope
  * escapes; `edges` holds the white space characters escaped only next to a
  * line ending (a space or tab at the start or end of a line), which cannot
- * happen inside text
- * without a line ending but can at its edges (the text before or after it
- * may end or start a line).
+ * happen inside text without a line ending but can at its edges (the text
+ * before or after it may end or start a line).
  */
 interface Plain {
   unsafe: ReadonlySet<number> | undefined
