@@ -3,14 +3,14 @@ import {defaultHandlers} from 'mdast-util-to-markdown'
 
 /**
  * What text can hold and still need no escape in one stack of constructs:
- * `unsafe` matches a character some pattern in scope escapes; `edges` holds
- * the white space characters escaped only next to a line ending (a space or
- * tab at the start or end of a line), which cannot happen inside text
- * without a line ending but can at its edges (the text before or after it
- * may end or start a line).
+ * `unsafe` holds the code units of the characters some pattern in scope
+ * escapes; `edges` holds the white space characters escaped only next to a
+ * line ending (a space or tab at the start or end of a line), which cannot
+ * happen inside text without a line ending but can at its edges (the text
+ * before or after it may end or start a line).
  */
 interface Plain {
-  unsafe: RegExp | undefined
+  unsafe: ReadonlySet<number> | undefined
   edges: string
 }
 
@@ -36,9 +36,15 @@ export const textHandler: Handle = function (node, parent, state, info) {
   const value: unknown = node.value
   if (typeof value === 'string' && value.length > 0 && !value.includes('\\') && !(info.after && info.after.includes('\\'))) {
     const plain = plainFor(state)
-    if ((!plain.unsafe || !plain.unsafe.test(value)) && !edgeUnsafe(value, plain.edges)) return value
+    if ((!plain.unsafe || !holdsAny(value, plain.unsafe)) && !edgeUnsafe(value, plain.edges)) return value
   }
   return defaultHandlers.text(node, parent, state, info)
+}
+
+/** Whether `value` holds one of the code units in `units` (a loop, not a regex built at run time: see the regex audit in `test/reliability.ts`). */
+function holdsAny(value: string, units: ReadonlySet<number>): boolean {
+  for (let index = 0; index < value.length; index++) if (units.has(value.charCodeAt(index))) return true
+  return false
 }
 
 /** Whether white space escaped only next to a line ending can be escaped in `value`. */
@@ -74,9 +80,10 @@ function compile(patterns: ReadonlyArray<Unsafe>, stack: ReadonlyArray<Construct
       if (!edges.includes(character)) edges += character
     } else characters.add(character)
   }
-  // Every code point of every character, as `\u{…}` (a superset is safe: more text goes to the default).
-  const list = [...characters].flatMap((character) => [...character].map((point) => '\\u{' + point.codePointAt(0)!.toString(16) + '}'))
-  return {unsafe: list.length > 0 ? new RegExp('[' + list.join('') + ']', 'u') : undefined, edges}
+  // Every code unit of every character (a superset is safe: more text goes to the default).
+  const units = new Set<number>()
+  for (const character of characters) for (let index = 0; index < character.length; index++) units.add(character.charCodeAt(index))
+  return {unsafe: units.size > 0 ? units : undefined, edges}
 }
 
 /** `mdast-util-to-markdown`'s `listInScope`: whether one of `list` is on `stack` (`none` for no list). */
