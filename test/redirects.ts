@@ -424,6 +424,17 @@ test('cli: aliases decoded; an old URL with a query only in the map; a duplicate
   assert.not.match(map, /39926056-%E6%96%B0%E9%97%BB-[\da-f]{8}/, 'the duplicate is not in the map')
 })
 
+test('cli: a folder where the redirect map goes is reported (no stack trace); the pages are written, the run exits 1', async function () {
+  const dir = await folder(oldPages)
+  await fs.mkdir(path.join(dir, 'redirects.nginx.conf'))
+  const result = await cli(['in', '--out', 'content', '--layout', 'hugo', '--redirects', 'redirects.nginx.conf'], dir)
+  assert.is(result.code, 1)
+  assert.match(result.stderr, /Cannot write the redirect map `redirects\.nginx\.conf`: a folder is in the way where a file is needed \(EISDIR\)/)
+  assert.not.match(result.stderr, /\n\s+at /, 'no stack trace')
+  assert.ok((await fs.stat(path.join(dir, 'content/posts/文章.md'))).isFile())
+  assert.equal(await fs.readdir(path.join(dir, 'redirects.nginx.conf')), [], 'the folder is left as it was')
+})
+
 test('cli: a rerun with unchanged pages writes every format from the manifest, byte for byte as a fresh run', async function () {
   const dir = await folder(oldPages)
   assert.is((await cli(['in', '--out', 'content', '--layout', 'hugo'], dir)).code, 0)

@@ -51,7 +51,7 @@ import {RedirectPlan} from './redirect-plan.js'
 import {writeRedirectMap} from './redirect-map.js'
 import {formatDuplicates, formatSummary, summarize} from './report.js'
 import type {Report, ReportEntry} from './report.js'
-import {writeAtomic} from './write-atomic.js'
+import {describeWriteError, writeAtomic} from './write-atomic.js'
 import type {ImageSummary} from '../images/stage.js'
 
 /** `news-markdown merge --help`. */
@@ -194,7 +194,7 @@ export async function runMerge(argv: Array<string>, io: Io, converter: string): 
     if (options.redirects && options.redirectsFormat) {
       const error = await writeRedirectMap(options.redirects, options.redirectsFormat, plan, written)
       if (error) {
-        io.stderr.write(printable('news-markdown: Cannot write the redirect map `' + options.redirects + '`: ' + (error as Error).message) + '\n')
+        io.stderr.write(printable('news-markdown: Cannot write the redirect map `' + options.redirects + '`: ' + describeWriteError(error)) + '\n')
         mapFailed = true
       }
     }

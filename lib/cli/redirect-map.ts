@@ -1,7 +1,7 @@
 import {renderRedirects} from '../output/redirects.js'
 import type {RedirectFormat} from '../output/redirects.js'
 import type {RedirectPlan} from './redirect-plan.js'
-import {writeAtomic, writeErrors} from './write-atomic.js'
+import {isInTheWay, isWriteError, writeAtomic} from './write-atomic.js'
 
 /**
  * Write the redirect map of a batch (`--redirects`) atomically: every old
@@ -27,7 +27,8 @@ export async function writeRedirectMap(file: string, format: RedirectFormat, pla
     await writeAtomic(file, map.text, {replace: true})
     return undefined
   } catch (error) {
-    if (!writeErrors.has(String((error as NodeJS.ErrnoException).code))) throw error
+    // A refused write, or a folder where the map goes: reported, the pages stay written.
+    if (!isWriteError(error) && !isInTheWay(error)) throw error
     return error
   }
 }
