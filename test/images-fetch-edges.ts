@@ -12,9 +12,9 @@ import path from 'node:path'
 import zlib from 'node:zlib'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
-import {ImageError} from '../lib/images/image-error.js'
 import {ImageFetcher} from '../lib/images/fetch.js'
-import {png} from './util/image-server.js'
+import {exists} from './util/cli-harness.js'
+import {failure, png} from './util/image-server.js'
 
 let server: http.Server
 let origin: string
@@ -60,23 +60,6 @@ function handle(request: http.IncomingMessage, response: http.ServerResponse): v
       response.writeHead(404, {'content-type': 'text/plain'})
       return void response.end('no')
   }
-}
-
-async function failure(promise: Promise<unknown>): Promise<ImageError> {
-  try {
-    await promise
-  } catch (error) {
-    assert.instance(error, ImageError, String(error))
-    return error as ImageError
-  }
-  throw new Error('expected the download to fail')
-}
-
-async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(
-    () => true,
-    () => false
-  )
 }
 
 test.before(async function () {

@@ -8,33 +8,16 @@ import os from 'node:os'
 import path from 'node:path'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
-import {ImageError} from '../lib/images/image-error.js'
 import {ImageFetcher, retryAfter} from '../lib/images/fetch.js'
 import {isSvg, sniffImage} from '../lib/images/sniff.js'
-import {png, startImageServer} from './util/image-server.js'
+import {exists} from './util/cli-harness.js'
+import {failure, png, startImageServer} from './util/image-server.js'
 import type {ImageServer} from './util/image-server.js'
 
 let server: ImageServer
 let dir: string
 let counter = 0
 const target = () => path.join(dir, 'file-' + ++counter)
-
-async function failure(promise: Promise<unknown>): Promise<ImageError> {
-  try {
-    await promise
-  } catch (error) {
-    assert.instance(error, ImageError, String(error))
-    return error as ImageError
-  }
-  throw new Error('expected the download to fail')
-}
-
-async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(
-    () => true,
-    () => false
-  )
-}
 
 test.before(async function () {
   server = await startImageServer()

@@ -24,6 +24,8 @@ import {once} from 'node:events'
 import http from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {deflateSync, gzipSync} from 'node:zlib'
+import * as assert from 'uvu/assert'
+import {ImageError} from '../../lib/images/image-error.js'
 
 export interface ImageServer {
   /** `http://127.0.0.1:<port>`. */
@@ -201,4 +203,15 @@ export function jpeg(seed: string, size: number): Buffer {
   const head = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00])
   const tail = Buffer.from(seed)
   return Buffer.concat([head, tail, Buffer.alloc(Math.max(size - head.byteLength - tail.byteLength, 0))])
+}
+
+/** The `ImageError` a download fails with (fails the test when it succeeds or throws anything else). */
+export async function failure(promise: Promise<unknown>): Promise<ImageError> {
+  try {
+    await promise
+  } catch (error) {
+    assert.instance(error, ImageError, String(error))
+    return error as ImageError
+  }
+  throw new Error('expected the download to fail')
 }
