@@ -62,7 +62,9 @@ test('walks: short texts gathered on a shared walk answer `shortText` as its own
     [200, 5]
   ]
   for (const page of ['fixtures/core-seed/input.html', 'fixtures/full-page-published-time/input.html', 'fixtures/core-table-weather/input.html']) {
-    const tree = unified().use(rehypeParse).parse(fs.readFileSync(new URL('../' + page, import.meta.url), 'utf8'))
+    const tree = unified()
+      .use(rehypeParse)
+      .parse(fs.readFileSync(new URL('../' + page, import.meta.url), 'utf8'))
     const gathering = gatherShortTexts()
     walkShared(tree, [gathering.listener])
     const elements: Array<Element> = []
@@ -78,8 +80,7 @@ test('walks: short texts gathered on a shared walk answer `shortText` as its own
 })
 
 test('walks: the collapse gathers superscript and subscript in document order, with their ancestors', function () {
-  const html =
-    '<div><p>10<sup>6</sup> and <span>H<sub>2</sub>O</span></p><b><b>x<sup>a<sup>b</sup></sup></b></b><p><sup>1</sup><sup>2</sup></p><ul><li>m<sup>2</sup></li></ul></div>'
+  const html = '<div><p>10<sup>6</sup> and <span>H<sub>2</sub>O</span></p><b><b>x<sup>a<sup>b</sup></sup></b></b><p><sup>1</sup><sup>2</sup></p><ul><li>m<sup>2</sup></li></ul></div>'
   const tree = unified().use(rehypeParse, {fragment: true}).parse(html)
   const gathered = collapseFormatting(tree, supSubTags)
   const walked: Array<[Element, Array<Parents>]> = []
