@@ -29,14 +29,14 @@ function check(html: string, label: string): void {
     const [from, to] = stack.pop()!
     if (to.type !== 'root' && to.type !== 'element') continue
     for (const [index, child] of from.childNodes.entries()) {
-      const node = to.children[index]
+      const node: Nodes | undefined = to.children[index]
       if (!('tagName' in child)) continue
       assert.equal(node.type, 'element', label)
       const start = ranks.start.get(child)
       const span = sourceSpan(node as Element)
       if (start === undefined) assert.equal(span, undefined, label + ': ' + child.tagName)
       else assert.deepEqual(span, [start, ranks.end.get(child) ?? Number.POSITIVE_INFINITY], label + ': ' + child.tagName)
-      stack.push([child, node])
+      stack.push([child, node!])
       if ('content' in child && child.content && (node as Element).content) stack.push([child.content, (node as Element).content!])
     }
   }
