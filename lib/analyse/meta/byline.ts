@@ -131,7 +131,7 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
     for (const entry of preferred(index.dates)) {
       const text = textOf(entry.element)
       if (text.length > 160 || UPDATED.test(hintOf(entry.element))) continue
-      const found = findDate(text)
+      const found = findDate(text) ?? findDate(partsOf(entry.element))
       if (found && !UPDATED.test(text.normalize('NFKC').slice(0, found.index))) {
         meta.date = {value: found.value, from: 'visible-date'}
         break
@@ -168,6 +168,24 @@ function notePartial(meta: BylineMeta, texts: Array<string>, from: string): void
     else meta.partialDate = {value: partial, from}
     return
   }
+}
+
+/**
+ * Text of a date shown in parts (`<span class="month">Apr</span><span
+ * class="day">04</span><span class="year">2013</span>`, a calendar badge):
+ * each text node a word, so the parts no longer run together (`Apr 042013`).
+ * Fixture: meta-date-in-parts.
+ */
+function partsOf(element: Element): string {
+  const words: Array<string> = []
+  const visit = (node: Element) => {
+    for (const child of node.children) {
+      if (child.type === 'text') words.push(child.value)
+      else if (child.type === 'element' && child.tagName !== 'script' && child.tagName !== 'style') visit(child)
+    }
+  }
+  visit(element)
+  return collapse(words.join(' '))
 }
 
 /** How many differently named elements of one byline class make a listing. */

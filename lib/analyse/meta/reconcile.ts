@@ -38,16 +38,18 @@ export function firstAuthors(
     const cleaned =
       source === byline
         ? source.value
-        : cleanAuthors(
-            source.value.filter((v) => !looksLikeUrl(v)),
-            {siteNames}
-          )
+        : // The site's names are dropped below, where they are recorded as passed over (`isPublisher`).
+          cleanAuthors(source.value.filter((v) => !looksLikeUrl(v)))
     const names = cleaned.filter((name) => {
       const reason = isPublisher(name, publishers) ? 'publisher' : editors.has(name.toLowerCase()) ? 'editor' : undefined
       if (reason) passed.push({value: name, from: source.from, reason})
       return reason === undefined
     })
     if (names.length === 0) continue
+    // Metadata naming fewer of the writers than the visible byline (`Jane Roe` beside `By Jane Roe and John Doe`) yields to it.
+    if (byline && source !== byline && byline.value.length > names.length && names.every((name) => byline.value.some((other) => other.toLowerCase() === name.toLowerCase()))) {
+      return withPassed({value: byline.value.join(', '), from: byline.from}, [...passed, {value: names.join(', '), from: source.from, reason: 'fewer names than the visible byline'}])
+    }
     // A first name alone (`Stefanus`) yields to a visible byline that completes it (`Stefanus Stahl`).
     if (byline && names.length === 1 && !names[0].includes(' ')) {
       const first = names[0].toLowerCase()
@@ -59,8 +61,14 @@ export function firstAuthors(
     if (declared || names.every((name) => isPersonLike(name, publishers))) return withPassed(found, fallback ? [...passed, {...fallback, reason: 'not person-like'}] : passed)
     fallback ??= found
   }
-  return fallback && withPassed(fallback, passed)
+  if (fallback) return withPassed(fallback, passed)
+  // No person anywhere: an organisation the visible byline names as the author (`By <a rel=author>Harbour Trust</a>`) is the author after all (not one of metadata alone: CMSs fill those in with the site's name).
+  const organisation = passed.find((entry) => entry.reason === 'publisher' && ORGANISATION_SOURCE.test(entry.from) && !/\p{Script=Han}/u.test(entry.value))
+  return organisation && withPassed({value: organisation.value, from: organisation.from}, passed.filter((entry) => entry !== organisation))
 }
+
+/** Sources whose publisher name is the author when no person is named: the visible byline, an author link. Fixture: meta-author-organisation-byline. */
+const ORGANISATION_SOURCE = /^(?:byline|author-link|rel=author)/
 
 function withPassed(found: Found<string>, passed: Array<Passed>): Found<string> {
   return passed.length > 0 ? {...found, passed} : found
