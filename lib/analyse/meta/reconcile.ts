@@ -85,15 +85,45 @@ export function firstDate(sources: Array<Found<string> | undefined>): Found<stri
 }
 
 /**
- * A UTC timestamp from metadata and a visible date one day apart: the page
- * shows its own local day for the same instant, so the visible day wins.
+ * The page's own local day for a UTC instant (`2024-03-05T01:30:00Z`):
+ *
+ * - a visible date one day apart shows the local day for the same instant:
+ *   the visible day wins (`preferLocalDay(date, visible)`);
+ * - else another date of the page written with its offset (`-05:00` on the
+ *   modified time, a `<time datetime>`) gives the page's offset: the instant
+ *   is written in it (`2024-03-04T20:30:00-05:00`), so its day is the one
+ *   the page shows. Fixture: meta-date-utc-page-offset.
+ *
+ * @param date
+ *   The date chosen.
+ * @param visible
+ *   The visible date, if any.
+ * @param others
+ *   Other dates of the page (modified, `<time>`, metas), first tried first.
+ * @returns
+ *   The date to use.
  */
-export function preferLocalDay(date: Found<string>, visible: Found<string> | undefined): Found<string> {
-  if (!visible || visible === date || !/T[\d:]+(?:Z|\+00:00)$/.test(date.value)) return date
-  const shown = Date.parse(visible.value.slice(0, 10) + 'T00:00:00Z')
-  const meta = Date.parse(date.value.slice(0, 10) + 'T00:00:00Z')
-  return Math.abs(shown - meta) === 86_400_000 ? visible : date
+export function preferLocalDay(date: Found<string>, visible: Found<string> | undefined, others: Array<Found<string> | undefined> = []): Found<string> {
+  if (!/T[\d:]+(?:Z|\+00:00)$/.test(date.value)) return date
+  if (visible && visible !== date) {
+    const shown = Date.parse(visible.value.slice(0, 10) + 'T00:00:00Z')
+    const meta = Date.parse(date.value.slice(0, 10) + 'T00:00:00Z')
+    if (Math.abs(shown - meta) === 86_400_000) return visible
+    // The page shows the UTC day itself.
+    if (shown === meta) return date
+  }
+  for (const other of others) {
+    const offset = other && other !== date ? OFFSET.exec(normalizeDate(other.value) ?? '') : null
+    if (!other || !offset || offset[1] === '+00:00') continue
+    const minutes = (offset[1][0] === '-' ? -1 : 1) * (Number(offset[1].slice(1, 3)) * 60 + Number(offset[1].slice(4, 6)))
+    const local = new Date(Date.parse(date.value) + minutes * 60_000).toISOString().slice(0, 19)
+    return {value: local + offset[1], from: date.from + '+offset:' + other.from}
+  }
+  return date
 }
+
+/** The UTC offset ending a normalised date with a time (`2024-03-04T20:30:00-05:00`). */
+const OFFSET = /T\d\d:\d\d:\d\d([+-]\d\d:\d\d)$/
 
 /** First non-empty list, trimmed, deduplicated (case-insensitively), at most 30 items. */
 export function firstList(sources: Array<Found<Array<string>> | undefined>): Found<Array<string>> | undefined {
