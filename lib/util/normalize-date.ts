@@ -102,10 +102,7 @@ const DAY_PATTERNS: Array<[RegExp, DayReader]> = [
   // April 14, 2020 / Tue Apr 14 2020
   [new RegExp(`(?<!\\p{L})${MONTH}\\s+(\\d{1,2})${DAY_SUFFIX},?\\s+${WEEKDAY}(\\d{4})(?!\\d)`, 'giu'), (m) => named(m[3], m[1], m[2])],
   // Tue Apr 14 10:30:00 EDT 2020 (Unix `date`, Java's `Date.toString()`): the time and zone sit between the day and the year
-  [
-    new RegExp(`(?<!\\p{L})${MONTH}\\s+(\\d{1,2})(?=\\s\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s[A-Za-z]{1,5})?\\s(\\d{4})(?!\\d))`, 'giu'),
-    (m) => named(m[3], m[1], m[2])
-  ],
+  [new RegExp(`(?<!\\p{L})${MONTH}\\s+(\\d{1,2})(?=\\s\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s[A-Za-z]{1,5})?\\s(\\d{4})(?!\\d))`, 'giu'), (m) => named(m[3], m[1], m[2])],
   // 14 April 2020 / 14. März 2020 / 14 de abril de 2020 / 14-Apr-2020
   [new RegExp(`(?<!\\d)(\\d{1,2})${DAY_SUFFIX}\\.?(?:\\s+de(?=\\s)|\\s*-)?\\s*${MONTH}(?:\\s+de(?=\\s)|\\s*-|,)?\\s*(\\d{4})(?!\\d)`, 'giu'), (m) => named(m[3], m[2], m[1])],
   // 14.04.2020 (day first)

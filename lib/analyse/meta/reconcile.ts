@@ -64,7 +64,13 @@ export function firstAuthors(
   if (fallback) return withPassed(fallback, passed)
   // No person anywhere: an organisation the visible byline names as the author (`By <a rel=author>Harbour Trust</a>`) is the author after all (not one of metadata alone: CMSs fill those in with the site's name).
   const organisation = passed.find((entry) => entry.reason === 'publisher' && ORGANISATION_SOURCE.test(entry.from) && !/\p{Script=Han}/u.test(entry.value))
-  return organisation && withPassed({value: organisation.value, from: organisation.from}, passed.filter((entry) => entry !== organisation))
+  return (
+    organisation &&
+    withPassed(
+      {value: organisation.value, from: organisation.from},
+      passed.filter((entry) => entry !== organisation)
+    )
+  )
 }
 
 /** Sources whose publisher name is the author when no person is named: the visible byline, an author link. Fixture: meta-author-organisation-byline. */
