@@ -36,6 +36,7 @@ import {endLines} from '../../util/rendered-lines.js'
 import {bylineNotName} from '../vocabulary.js'
 import {readClosingNames} from './cjk-byline.js'
 import {isPhotoCredit, readCredits} from './credit-line.js'
+import {isPersonLike} from './person-like.js'
 
 export interface BylineMeta {
   author?: Found<Array<string>>
@@ -105,6 +106,18 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
       const names = fromHinted(entry.element, siteNames)
       if (names.length > 0) {
         meta.author = {value: names, from: 'author-link'}
+        break
+      }
+    }
+  }
+
+  // A date and a name on one short line (`11.12.2019 - Jane Roe`, `Jane Roe | 11.12.2019`).
+  if (!meta.author) {
+    for (const entry of preferred(withoutDateListings(index.dateTexts))) {
+      if ([entry.element, ...entry.ancestors].some((element) => element.tagName === 'a' || element.tagName === 'td' || element.tagName === 'th')) continue
+      const name = datedName(entry.value, siteNames)
+      if (name) {
+        meta.author = {value: [name], from: 'byline:dated'}
         break
       }
     }
@@ -186,6 +199,29 @@ function partsOf(element: Element): string {
   }
   visit(element)
   return collapse(words.join(' '))
+}
+
+/** A separator between a date and a name on one line. */
+const DATE_NAME_SEPARATOR = new Set(['-', '–', '—', '|', '·', '•'])
+
+/**
+ * The person named beside a date on a short line of its own, the two
+ * parted by a dash, bar or dot (`11.12.2019 - Jane Roe`, `Jane Roe | 11.
+ * December 2019`): a name that reads as a person's (`person-like.ts`),
+ * nothing else on the line. Fixture: meta-author-date-dash-name.
+ */
+function datedName(text: string, siteNames: Array<string | undefined>): string | undefined {
+  if (text.length > 80) return undefined
+  const found = findDate(text)
+  if (!found) return undefined
+  const normal = text.normalize('NFKC')
+  const before = normal.slice(0, found.index).trim()
+  const after = normal.slice(found.end).trim()
+  if ((before && after) || (!before && !after)) return undefined
+  const name = before ? before.slice(0, -1).trim() : after.slice(1).trim()
+  if (!DATE_NAME_SEPARATOR.has(before ? before.slice(-1) : after[0])) return undefined
+  const names = cleanAuthors(name, {siteNames, strict: true})
+  return names.length === 1 && names[0] === name && isPersonLike(name, siteNames) ? name : undefined
 }
 
 /** How many differently named elements of one byline class make a listing. */
