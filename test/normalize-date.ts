@@ -15,6 +15,9 @@ test('normalizeDate: RFC 2822 and JavaScript date strings', () => {
   assert.is(normalizeDate('Tue, 14 Apr 2020 10:30:00 GMT'), '2020-04-14T10:30:00+00:00')
   assert.is(normalizeDate('Tue, 14 Apr 2020 10:30:00 +0800'), '2020-04-14T10:30:00+08:00')
   assert.is(normalizeDate('Tue Apr 14 2020 10:30:00 GMT+0800 (China Standard Time)'), '2020-04-14T10:30:00+08:00')
+  assert.is(normalizeDate('Tue Apr 14 10:30:00 EDT 2020'), '2020-04-14T10:30:00-04:00', 'Unix `date`: time and zone before the year')
+  assert.is(normalizeDate('Tue Apr 14 10:30 2020'), '2020-04-14T10:30:00')
+  assert.is(normalizeDate('Tue Apr 14 10:30:00 EDT'), undefined, 'no year')
 })
 
 test('normalizeDate: month names', () => {
