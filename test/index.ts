@@ -52,7 +52,9 @@ const suites = [
   './faults.js',
   './fuzz.js',
   './text-handler.js',
-  './rendered-lines.js'
+  './rendered-lines.js',
+  './cli-edges.js',
+  './media-edges.js'
 ]
 
 // `NEWS_MARKDOWN_SKIP=generators,redirect-servers` leaves suites out (those
