@@ -69,7 +69,10 @@ test('cli edges: a symbolic link or a FIFO where news-markdown keeps its lock or
   await fs.symlink(path.join(dir, 'elsewhere/target.json'), path.join(dir, 'link-out/.news-markdown-manifest.json'))
   const linked = await cli(['in', '--out', 'link-out'], dir)
   assert.is(linked.code, 1, linked.stderr)
-  assert.match(linked.stderr, /Cannot use the output folder `[^`]*link-out`: `\.news-markdown-manifest\.json` is a symbolic link, where news-markdown keeps its manifest: move it away; nothing was converted/)
+  assert.match(
+    linked.stderr,
+    /Cannot use the output folder `[^`]*link-out`: `\.news-markdown-manifest\.json` is a symbolic link, where news-markdown keeps its manifest: move it away; nothing was converted/
+  )
   assert.is(await fs.readFile(path.join(dir, 'elsewhere/target.json'), 'utf8'), '{"mine": true}\n', 'the link target is untouched')
 
   const mkfifo = await exec('mkfifo', [path.join(dir, 'fifo-out/.news-markdown-manifest.json.journal')]).then(
@@ -100,7 +103,10 @@ test('cli edges: a manifest naming more than three files news-markdown never wri
   await fs.writeFile(path.join(dir, 'site/.news-markdown-manifest.json'), JSON.stringify({version: 1, files}))
   const result = await cli(['in', '--out', 'site'], dir)
   assert.is(result.code, 0, result.stderr)
-  assert.match(result.stderr, /ignored 5 manifest entries naming files news-markdown never writes \(gone-0\.html → _config\.yml, gone-1\.html → \.htaccess, gone-2\.html → \.\.\/up\.md, …\); those files are left alone/)
+  assert.match(
+    result.stderr,
+    /ignored 5 manifest entries naming files news-markdown never writes \(gone-0\.html → _config\.yml, gone-1\.html → \.htaccess, gone-2\.html → \.\.\/up\.md, …\); those files are left alone/
+  )
   assert.is(await fs.readFile(path.join(dir, 'site/_config.yml'), 'utf8'), 'title: mine\n')
 })
 

@@ -256,8 +256,13 @@ test('faults: a second run on the same folder refuses while the first holds it; 
   const first = spawnCli(['in', '--out', 'out', '--layout', 'hugo', '--jobs', '1'], dir)
   const lock = path.join(dir, 'out/.news-markdown.lock')
   assert.ok(await appears(lock, first.child), 'the first run takes the lock (it ended before the lock was seen: ' + (await first.done).stderr + ')')
+  // Paused while the second run starts and tries: the first holds the lock
+  // throughout, however slow the second is to start (no race to lose).
+  first.child.kill('SIGSTOP')
   const second = spawnCli(['in', '--out', 'out', '--layout', 'hugo', '--jobs', '1'], dir)
-  const [a, b] = await Promise.all([first.done, second.done])
+  const b = await second.done
+  first.child.kill('SIGCONT')
+  const a = await first.done
   assert.is(a.code, 0, a.stderr)
   assert.is(b.code, 1, b.stderr)
   assert.match(b.stderr, new RegExp('Another run is writing to this folder: process ' + first.child.pid + ' on .* holds `.*\\.news-markdown\\.lock`'))

@@ -54,7 +54,9 @@ const suites = [
   './text-handler.js',
   './rendered-lines.js',
   './cli-edges.js',
-  './media-edges.js'
+  './media-edges.js',
+  './related-edges.js',
+  './credit-line-edges.js'
 ]
 
 // `NEWS_MARKDOWN_SKIP=generators,redirect-servers` leaves suites out (those
