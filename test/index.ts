@@ -56,7 +56,8 @@ const suites = [
   './cli-edges.js',
   './media-edges.js',
   './related-edges.js',
-  './credit-line-edges.js'
+  './credit-line-edges.js',
+  './select.js'
 ]
 
 // `NEWS_MARKDOWN_SKIP=generators,redirect-servers` leaves suites out (those
