@@ -163,4 +163,45 @@ test('cli edges: a run interrupted mid-batch records what it wrote, skips the re
   assert.ok(await exists(path.join(dir, 'redirects.map')), 'the complete run writes the map')
 })
 
+/** The CLI in process reading `chunks` (strings or bytes) as its stdin (a pipe). */
+async function cliStdin(argv: Array<string>, chunks: Array<string | Buffer>, signal?: AbortSignal) {
+  const out: Array<Buffer> = []
+  const err: Array<Buffer> = []
+  const sink = (into: Array<Buffer>) =>
+    new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        into.push(Buffer.from(chunk))
+        callback()
+      }
+    })
+  const dir = await folder()
+  const code = await run(argv, {stdin: Readable.from(chunks), stdout: sink(out), stderr: sink(err), cwd: dir, isTTY: false, ...(signal ? {signal} : {})})
+  return {code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8')}
+}
+
+test('cli edges (stdin): a page piped as text chunks converts like one piped as bytes; `-v` prints its warnings', async function () {
+  const html = page({title: '管道', url: 'https://news.example/a/pipe.html'})
+  const half = Math.floor(html.length / 2)
+  const text = await cliStdin(['-v'], [html.slice(0, half), html.slice(half)])
+  const bytes = await cliStdin([], [Buffer.from(html)])
+  assert.is(text.code, 0, text.stderr)
+  assert.is(text.stdout, bytes.stdout)
+  assert.match(text.stdout, /^---\ntitle: 管道\n/)
+  assert.match(text.stderr, /<stdin>\n.*warning.*missing-author/s, 'the warnings, as vfile-reporter prints them')
+  assert.is(bytes.stderr, '', 'no warnings without `-v`')
+})
+
+test('cli edges (stdin): a page over `--max-elements` fails with its rule; an aborted run converts nothing (exit 130)', async function () {
+  const html = page({title: '很多元素', body: '<span>字</span>'.repeat(300)})
+  const many = await cliStdin(['--max-elements', '50'], [html])
+  assert.is(many.code, 1)
+  assert.is(many.stdout, '')
+  assert.is(many.stderr, '<stdin>: Input has 312 elements, more than `--max-elements` (50) [too-large]\n')
+  const controller = new AbortController()
+  controller.abort()
+  const stopped = await cliStdin([], [page({title: '中断'})], controller.signal)
+  assert.is(stopped.code, 130)
+  assert.is(stopped.stdout, '')
+  assert.is(stopped.stderr, 'news-markdown: interrupted\n')
+})
 test.run()
