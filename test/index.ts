@@ -57,7 +57,8 @@ const suites = [
   './media-edges.js',
   './related-edges.js',
   './credit-line-edges.js',
-  './select.js'
+  './select.js',
+  './images-edges.js'
 ]
 
 // `NEWS_MARKDOWN_SKIP=generators,redirect-servers` leaves suites out (those
