@@ -7,6 +7,7 @@
  */
 import {execFile} from 'node:child_process'
 import fs from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import {Readable, Writable} from 'node:stream'
 import {promisify} from 'node:util'
@@ -204,4 +205,34 @@ test('cli edges (stdin): a page over `--max-elements` fails with its rule; an ab
   assert.is(stopped.stdout, '')
   assert.is(stopped.stderr, 'news-markdown: interrupted\n')
 })
+test('cli edges: a folder of text files only says they have no markup; nothing else is listed', async function () {
+  const dir = await folder({'notes/README': 'Just some notes, no markup.', 'notes/TODO': 'More notes.'})
+  const result = await cli(['notes', '--out', 'out'], dir)
+  assert.is(result.code, 1)
+  assert.match(result.stderr, /No page found in `notes`: saw 2 files, none a page: 2 \(none\) read but with no HTML markup in their first 4 KB\. Pages are recognised/)
+  assert.not.match(result.stderr, /not opened|could not be read/)
+})
+
+test('cli edges: `--jobs` over what the machine runs is capped with a notice, silently with `-q`', async function () {
+  const jobs = os.availableParallelism() * 4 + 4
+  const dir = await folder(pages(2))
+  const loud = await cli(['in', '--out', 'loud', '--jobs', String(jobs)], dir)
+  assert.is(loud.code, 0, loud.stderr)
+  assert.match(loud.stderr, new RegExp('`--jobs ' + jobs + '` capped to \\d+: this machine has ' + os.availableParallelism() + ' CPUs'))
+  const quiet = await cli(['in', '--out', 'quiet', '--jobs', String(jobs), '-q'], dir)
+  assert.is(quiet.code, 0, quiet.stderr)
+  assert.is(quiet.stderr, '')
+  assert.equal([...(await tree(path.join(dir, 'quiet'))).keys()].filter((name) => name.endsWith('.md')).length, 2)
+})
+
+test('cli edges: an output folder that is a symbolic link loop fails with the error and no stack trace; nothing is written', async function () {
+  const dir = await folder(pages(1))
+  await fs.symlink('loop', path.join(dir, 'loop'))
+  const result = await cli(['in', '--out', 'loop'], dir)
+  assert.is(result.code, 1)
+  assert.match(result.stderr, /ELOOP.*loop/)
+  assert.not.match(result.stderr, /\n\s+at /, 'no stack trace')
+  assert.is(await fs.readlink(path.join(dir, 'loop')), 'loop', 'the link is left alone')
+})
+
 test.run()
