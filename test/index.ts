@@ -58,7 +58,8 @@ const suites = [
   './related-edges.js',
   './credit-line-edges.js',
   './select.js',
-  './images-edges.js'
+  './images-edges.js',
+  './lock.js'
 ]
 
 // `NEWS_MARKDOWN_SKIP=generators,redirect-servers` leaves suites out (those
