@@ -59,7 +59,8 @@ const suites = [
   './credit-line-edges.js',
   './select.js',
   './images-edges.js',
-  './lock.js'
+  './lock.js',
+  './promos-edges.js'
 ]
 
 // `NEWS_MARKDOWN_SKIP=generators,redirect-servers` leaves suites out (those
