@@ -78,4 +78,22 @@ test('media edges: a caption after text (not after an image) stays a caption lin
   assert.ok(out.rules.includes('figure-without-image'))
 })
 
+test('media edges (noscript): the `<noscript>` copy of a lazy image replaces its placeholder, wherever that sits before it', async function () {
+  const gif = 'data:image/gif;base64,R0lGODlhAQABAAAAACw='
+  const nested = await run('<div><span><img src="' + gif + '" alt="懒"></span> <!-- c --></div><noscript><img src="https://i.example/n.jpg"></noscript>')
+  assert.is(nested.markdown, frame + '![懒](https://i.example/n.jpg)\n\n' + end, 'the last image inside the element before, its alt kept')
+  const after = await run('<div><span>  </span><img src="' + gif + '" alt="懒二"></div><noscript><img src="https://i.example/n2.jpg"></noscript>')
+  assert.is(after.markdown, frame + '![懒二](https://i.example/n2.jpg)\n\n' + end)
+  assert.equal([...nested.removals, ...after.removals], [], 'nothing dropped: the placeholder is replaced')
+})
+
+test('media edges (noscript): a `<picture>` that has a source keeps it and its `<noscript>` copy is not added twice', async function () {
+  const out = await run('<picture><source srcset="https://i.example/real.jpg 800w"></picture><noscript><img src="https://i.example/real.jpg" alt="图"></noscript>')
+  assert.is(out.markdown.split('](https://i.example/real.jpg)').length, 2, 'one image:\n' + out.markdown)
+})
+
+test('media edges (noscript): an AMP image inside a lone `<noscript>` is the image', async function () {
+  const out = await run('<noscript><amp-img src="https://i.example/amp.jpg" alt="放大"></amp-img></noscript>')
+  assert.is(out.markdown, frame + '![放大](https://i.example/amp.jpg)\n\n' + end)
+})
 test.run()
