@@ -60,7 +60,8 @@ const suites = [
   './select.js',
   './images-edges.js',
   './lock.js',
-  './promos-edges.js'
+  './promos-edges.js',
+  './profile-edges.js'
 ]
 
 // `NEWS_MARKDOWN_SKIP=generators,redirect-servers` leaves suites out (those
