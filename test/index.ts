@@ -61,7 +61,8 @@ const suites = [
   './images-edges.js',
   './lock.js',
   './promos-edges.js',
-  './profile-edges.js'
+  './profile-edges.js',
+  './verdict-fields.js'
 ]
 
 // `NEWS_MARKDOWN_SKIP=generators,redirect-servers` leaves suites out (those
