@@ -62,7 +62,8 @@ const suites = [
   './lock.js',
   './promos-edges.js',
   './profile-edges.js',
-  './verdict-fields.js'
+  './verdict-fields.js',
+  './meta-edges.js'
 ]
 
 // `NEWS_MARKDOWN_SKIP=generators,redirect-servers` leaves suites out (those
