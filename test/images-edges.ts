@@ -69,4 +69,31 @@ test('images edges: references `--images copy` cannot copy stay at their URL, ea
   assert.equal((await fs.readdir(path.join(dir, 'out/甲'))).length, 1, 'only the image that could be copied')
 })
 
+test('images edges: `file:` URLs inside the input folder and protocol-relative URLs found in a mirror folder are copied; a `file:` URL outside needs --image-root', async function () {
+  const dir = await folder({'in/pics/f.png': png(4, 4, 'f'), 'elsewhere/o.png': png(4, 4, 'o'), 'in/mirror.example/m.png': png(4, 4, 'm')})
+  const inside = 'file://' + path.join(dir, 'in/pics/f.png')
+  const outside = 'file://' + path.join(dir, 'elsewhere/o.png')
+  await fs.writeFile(
+    path.join(dir, 'in/b.html'),
+    article('乙', '<p><img src="' + inside + '" alt="文件"></p><p><img src="' + outside + '" alt="外面"></p><p><img src="//mirror.example/m.png" alt="镜像"></p>')
+  )
+  const result = await cli(['in', '--out', 'out', '--images', 'copy', '--report', 'report.json'], dir)
+  assert.is(result.code, 0, result.stderr)
+  const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as {files: Array<{output: string; images: Array<ReportImage>}>}
+  const images = report.files[0].images
+  assert.equal(
+    images.map((image) => [image.url, image.status]),
+    [
+      [inside, 'saved'],
+      [outside, 'failed'],
+      ['https://mirror.example/m.png', 'saved']
+    ]
+  )
+  assert.match(images[1].reason as string, /^the file is outside the input folder \(.*elsewhere[/\\]o\.png\); add its folder with --image-root to copy it$/)
+  const markdown = await fs.readFile(path.join(dir, 'out', report.files[0].output), 'utf8')
+  assert.match(markdown, /!\[文件\]\(f-[0-9a-f]{8}\.png\)/)
+  assert.match(markdown, /!\[镜像\]\(m-[0-9a-f]{8}\.png\)/)
+  assert.ok(markdown.includes('![外面](' + outside + ')'), 'the one outside keeps its URL')
+})
+
 test.run()
