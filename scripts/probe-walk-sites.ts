@@ -3,7 +3,7 @@
 // lib/ (and the plugin step that called it), per phase. With several pages,
 // each site's whole-tree walks (its visits over the nodes of the phase),
 // averaged over the pages.
-// Usage: npx tsx scripts/probe-walk-sites.ts [--rows N] PAGE.html...
+// Usage: npx tsx scripts/probe-walk-sites.ts [--rows N] PAGE.html... (or PAGE.html ROWS)
 import fs from 'node:fs'
 import rehypeParse from 'rehype-parse'
 import {unified} from 'unified'
@@ -17,7 +17,7 @@ let rows = 60
 if (args[0] === '--rows') {
   rows = Number(args[1])
   args.splice(0, 2)
-}
+} else if (args.length === 2 && /^\d+$/.test(args[1])) rows = Number(args.pop())
 Error.stackTraceLimit = 40
 
 /** `file:line function` of a stack line under lib/. */
