@@ -103,28 +103,6 @@ export interface PageIndex {
    * the analysis.
    */
   pageText?: PageTextRecord | undefined
-  /**
-   * The parent of every element and the page's `<h1>`s, when asked
-   * (`IndexOptions.parents`; not enumerable, as `pageText`).
-   */
-  parents?: ParentRecord | undefined
-}
-
-/**
- * The parent of every element of `tree` as the index walk met it, and its
- * `<h1>`s (also those the index skips, inside `<svg>`), for steps before
- * pruning that look up ancestors (`leadUnderHeadline`). Good while the tree
- * keeps its shape: a step that moves elements marks it `stale`.
- */
-export interface ParentRecord {
-  /** Tree the record was made of. */
-  tree: Root
-  /** Parent element of each element (`undefined`: a child of the tree's root). */
-  parents: Map<Element, Element | undefined>
-  /** `<h1>` elements, in document order. */
-  headings: Array<Element>
-  /** Whether elements moved after the walk (then the record is not used). */
-  stale: boolean
 }
 
 /** Raw `href`/`content` of the canonical link, `og:url` and `<base>` (the first of each, see `indexPage`). */
@@ -166,8 +144,6 @@ export interface IndexOptions {
   stats?: boolean | null | undefined
   /** Read the page's visible text for the verdict (`PageIndex.pageText`). */
   pageText?: boolean | null | undefined
-  /** Record each element's parent (`PageIndex.parents`). */
-  parents?: boolean | null | undefined
 }
 
 const headingTags = new Set(['title', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
@@ -225,21 +201,11 @@ export function indexPage(tree: Root, options?: Readonly<IndexOptions> | null | 
   if (stats) listeners.push(stats.listener)
   const pageText = settings.pageText ? pageTextPart(tree) : undefined
   if (pageText) listeners.push(pageText.listener)
-  const parents: ParentRecord | undefined = settings.parents ? {tree, parents: new Map(), headings: [], stale: false} : undefined
-  if (parents) {
-    listeners.push({
-      enter(element, parent) {
-        parents.parents.set(element, parent.type === 'element' ? parent : undefined)
-        if (element.tagName === 'h1') parents.headings.push(element)
-      }
-    })
-  }
   walkShared(tree, listeners)
   index.address = {canonical: stackFirst(found.canonical), ogUrl: stackFirst(found.ogUrl), base: stackFirst(found.base), savedFrom: savedFromUrl(tree)}
   if (selectors) index.selectorMatches = selectors.result()
   if (stats) index.stats = stats.result()
   if (pageText) Object.defineProperty(index, 'pageText', {value: pageText.result(), enumerable: false, writable: true})
-  if (parents) Object.defineProperty(index, 'parents', {value: parents, enumerable: false, writable: true})
   return index
 }
 

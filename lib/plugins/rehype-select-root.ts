@@ -65,20 +65,18 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
         from = 'content-scoring'
         if (found.merged) {
           attachWrapper(tree, found.node, found.parentOf)
-          // Blocks moved into the wrapper: the index walk's selector matches and parents no longer tell where they are.
+          // Blocks moved into the wrapper: the index walk's selector matches no longer tell where they are.
           analysis.index.selectorMatches = undefined
-          if (analysis.index.parents) analysis.index.parents.stale = true
         }
       }
     }
     if (!root) {
       root = select('body', tree)
       if (root) from = 'body'
-    } else if (keepLeadUnderHeadline(tree, root, analysis.index.parents).length > 0) {
-      // A lead moved into the root: the index walk's selector matches, page text and parents no longer tell where it is.
+    } else if (keepLeadUnderHeadline(tree, root).length > 0) {
+      // A lead moved into the root: the index walk's selector matches and page text no longer tell where it is.
       analysis.index.selectorMatches = undefined
       if (analysis.index.pageText) analysis.index.pageText.stale = true
-      if (analysis.index.parents) analysis.index.parents.stale = true
     }
     analysis.selected = undefined
     analysis.index.stats = undefined

@@ -2,7 +2,6 @@ import type {Element, ElementContent, Root} from 'hast'
 import {hintNames, isAriaHidden, isHidden, isNegativeName, isPositiveName} from '../blocks/hints.js'
 import {collapse, textOf} from '../../util/text.js'
 import {boilerplateStrong, relatedName, teaserName} from '../vocabulary.js'
-import type {ParentRecord} from '../page-index.js'
 
 /** Characters a lead paragraph has at least. */
 const minLead = 50
@@ -47,16 +46,12 @@ const sentenceEnd = /[.!?…:。！？」"”'’)]$/
  *   Page tree.
  * @param root
  *   Article root, an element attached to `tree`.
- * @param known
- *   Parents and `<h1>`s as the index walk recorded them (used when of
- *   `tree` and not `stale`; else the tree is walked for them).
  * @returns
  *   Lead paragraphs in document order (attached where they are).
  */
-export function leadUnderHeadline(tree: Root, root: Element, known?: ParentRecord | null | undefined): Array<Element> {
-  const record = known && known.tree === tree && !known.stale ? known : undefined
-  if (record ? record.headings.some((heading) => below(heading, root, record.parents)) : holdsHeading(root)) return []
-  const parents = record ? record.parents : parentsOf(tree)
+export function leadUnderHeadline(tree: Root, root: Element): Array<Element> {
+  if (holdsHeading(root)) return []
+  const parents = parentsOf(tree)
   if (!parents.has(root)) return []
   const shared = new Set<Element>(ancestorsOf(root, parents))
 
@@ -103,16 +98,15 @@ export function leadUnderHeadline(tree: Root, root: Element, known?: ParentRecor
 
 /**
  * Move the lead paragraphs `leadUnderHeadline` finds into `root`, before its
- * first child, in document order. `known`: as for `leadUnderHeadline` (the
- * parents are also used to take the paragraphs out).
+ * first child, in document order.
  *
  * @returns
  *   The paragraphs moved (none when there is no such lead).
  */
-export function keepLeadUnderHeadline(tree: Root, root: Element, known?: ParentRecord | null | undefined): Array<Element> {
-  const leads = leadUnderHeadline(tree, root, known)
+export function keepLeadUnderHeadline(tree: Root, root: Element): Array<Element> {
+  const leads = leadUnderHeadline(tree, root)
   if (leads.length === 0) return leads
-  const parents = known && known.tree === tree && !known.stale ? known.parents : parentsOf(tree)
+  const parents = parentsOf(tree)
   for (const lead of leads) {
     const parent = parents.get(lead)
     if (parent) parent.children.splice(parent.children.indexOf(lead), 1)
@@ -147,16 +141,6 @@ function ancestorsOf(node: Element, parents: ReadonlyMap<Element, Element | unde
     parent = parents.get(parent)
   }
   return ancestors
-}
-
-/** Whether `node` is below `ancestor` (not `ancestor` itself). */
-function below(node: Element, ancestor: Element, parents: ReadonlyMap<Element, Element | undefined>): boolean {
-  let parent = parents.get(node)
-  while (parent) {
-    if (parent === ancestor) return true
-    parent = parents.get(parent)
-  }
-  return false
 }
 
 /** Parent element of every element of `tree` (`undefined` for top-level ones). */
