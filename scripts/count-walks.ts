@@ -6,19 +6,29 @@
 // (`tree.children = [root]`), the article phase after. A walk that stops
 // early or skips subtrees counts the share it saw.
 //
-// Used by `scripts/probe-steps.ts` (which prints the figures) and
-// `test/walks.ts` (which keeps them from growing).
+// The one instrumenting module of the walk counts: used by
+// `scripts/probe-steps.ts` (which prints the figures),
+// `scripts/probe-walk-sites.ts` (which tells who makes the visits, with
+// `onVisit`) and `test/walks.ts` (which keeps them from growing).
 import type {Nodes, Root} from 'hast'
 
 let visits = 0
 let onRootChildren: (() => void) | undefined
+let onVisit: ((phase: Phase) => void) | undefined
+let phase: Phase = 'page'
 const raw = new WeakMap<object, Array<unknown>>()
 const counting: ProxyHandler<Array<unknown>> = {
   get(target, key, receiver) {
-    if (typeof key === 'string' && key.length < 10 && key.charCodeAt(0) >= 48 && key.charCodeAt(0) <= 57) visits++
+    if (typeof key === 'string' && key.length < 10 && key.charCodeAt(0) >= 48 && key.charCodeAt(0) <= 57) {
+      visits++
+      if (onVisit) onVisit(phase)
+    }
     return Reflect.get(target, key, receiver)
   }
 }
+
+/** The phase a visit belongs to: before the tree is pruned to the article root, or after. */
+export type Phase = 'page' | 'article'
 
 function wrap(children: Array<unknown>): Array<unknown> {
   if (raw.has(children)) return children
@@ -88,6 +98,15 @@ export function countVisits(tree: Root, step: () => unknown): number {
   return visits
 }
 
+/** What else to do while counting (`countPhases`). */
+export interface CountOptions {
+  /**
+   * Called on each visit, with its phase, from inside the code that reads
+   * the child (so `new Error().stack` tells who reads it).
+   */
+  onVisit?: ((phase: Phase) => void) | null | undefined
+}
+
 /** Whole-tree walks of one run of the hast stage, per phase. */
 export interface PhaseWalks {
   /** Nodes in the tree at the start of the page phase. */
@@ -104,14 +123,17 @@ export interface PhaseWalks {
  * Run `step` (the hast stage) on `tree`, counting the visits of the page
  * phase and the article phase apart.
  */
-export function countPhases(tree: Root, step: () => unknown): PhaseWalks {
+export function countPhases(tree: Root, step: () => unknown, options?: Readonly<CountOptions> | null | undefined): PhaseWalks {
   const pageNodes = nodesOf(tree).length
   let pageVisits = 0
   let articleNodes: number | undefined
+  phase = 'page'
+  onVisit = (options && options.onVisit) || undefined
   onRootChildren = () => {
     if (articleNodes !== undefined) return
     pageVisits = visits
     visits = 0
+    phase = 'article'
     articleNodes = nodesOf(tree).length
   }
   let total: number
@@ -119,6 +141,8 @@ export function countPhases(tree: Root, step: () => unknown): PhaseWalks {
     total = countVisits(tree, step)
   } finally {
     onRootChildren = undefined
+    onVisit = undefined
+    phase = 'page'
   }
   return articleNodes === undefined ? {pageNodes, pageVisits: total, articleNodes, articleVisits: 0} : {pageNodes, pageVisits, articleNodes, articleVisits: total}
 }

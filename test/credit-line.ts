@@ -1,6 +1,6 @@
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
-import {isCreditLine, parseCreditLine} from '../lib/util/parse-credit-line.js'
+import {isCreditLine, parseCreditLine} from '../lib/analyse/meta/credit-line.js'
 
 test('simplified, full-width parens, padded source and author', () => {
   assert.equal(parseCreditLine('（来源：法广RFI                      作者：             弗林    ，文章内容并不代表本网立场和观点。）'), {source: '法广RFI', author: '弗林'})

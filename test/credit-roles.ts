@@ -2,6 +2,9 @@ import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import {authorsOf, isPhotoCredit, readCredits} from '../lib/analyse/meta/credit-line.js'
 import {isGluedName} from '../lib/verdict/authors.js'
+import {findBylineLines} from '../lib/analyse/meta/byline-lines.js'
+import {fromHtml} from 'hast-util-from-html'
+import type {Element} from 'hast'
 
 const roles = (line: string) => readCredits(line).map((credit) => credit.role + ': ' + credit.names.join(', '))
 
@@ -96,6 +99,19 @@ test('credit roles: the verdict reads an author field that is a credit line as g
   assert.not.ok(isGluedName('Lena Hart'))
   assert.not.ok(isGluedName('Von Miller'))
   assert.not.ok(isGluedName('王晓峰'))
+})
+
+test('credit roles: byline lines are looked for among the first three and last two text blocks, each once', () => {
+  const block = (text: string) => '<p>' + text + '</p>'
+  const body = (count: number) => Array.from({length: count}, (_, at) => block('Paragraph ' + at + ' of the story goes on.')).join('')
+  const found = (html: string) => findBylineLines(fromHtml(html, {fragment: true}).children[0] as Element, {authors: ['Jane Roe']}).map((line) => line.text)
+  // Nested containers, read from each end.
+  assert.equal(found('<div><section>' + block('By Jane Roe') + body(6) + '</section><div><div>' + body(3) + block('By Jane Roe') + '</div></div></div>'), ['By Jane Roe', 'By Jane Roe'])
+  // Fourth from the end of eight: neither end.
+  assert.equal(found('<div>' + body(4) + block('By Jane Roe') + body(3) + '</div>'), [])
+  // Four blocks: the last is among the last two, the third once only.
+  assert.equal(found('<div>' + body(2) + block('By Jane Roe') + block('Written by Jane Roe') + '</div>'), ['By Jane Roe', 'Written by Jane Roe'])
+  assert.equal(found('<div>' + body(1) + block('By Jane Roe') + '</div>'), ['By Jane Roe'])
 })
 
 test.run()

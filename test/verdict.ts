@@ -12,6 +12,7 @@ import type {Verdict, VerdictMeasurements} from '../lib/types.js'
 import {select} from 'hast-util-select'
 import {collectCandidates, fieldEvidence} from '../lib/verdict/fields.js'
 import {measurePageText} from '../lib/verdict/page-text.js'
+import {indexPage} from '../lib/analyse/page-index.js'
 import {judge, thresholds} from '../lib/verdict/rules.js'
 import {isGluedName, splitAuthors} from '../lib/verdict/authors.js'
 import {boilerplateTail} from '../lib/verdict/tail.js'
@@ -164,6 +165,36 @@ test('verdict: page text measures the rootâ€™s share of sentences and the titleâ
   assert.is(page.longestOutside, page.longestInside)
   assert.is(measurePageText(tree, root, 'Another headline').titleNearRoot, false)
   assert.is(measurePageText(tree, undefined, 'Storm closes pass').sentenceInRoot, 0)
+})
+
+test('verdict: page text read in the index walk measures what a walk of its own does', function () {
+  const html =
+    '<body><h1>Storm closes pass</h1><div id="side"><p>' +
+    sentence('side', 1) +
+    '<br>' +
+    sentence('side', 2) +
+    '</p><a href="/x"><div id="card">' +
+    sentence('card', 1) +
+    '</div></a></div>Loose text ' +
+    '<div id="main"><p>' +
+    sentence('main', 1) +
+    '</p><p hidden>' +
+    sentence('hidden', 1) +
+    '</p><p>Credit: <b>Jane Roe</b></p></div><span id="tail">' +
+    sentence('tail', 1) +
+    '</span> after</body>'
+  for (const id of ['main', 'side', 'card', 'tail']) {
+    const tree = fromHtml(html)
+    const index = indexPage(tree, {pageText: true})
+    const root = select('#' + id, tree)
+    assert.ok(index.pageText, 'recorded')
+    assert.equal(measurePageText(tree, undefined, 'Storm closes pass', index.pageText), measurePageText(tree, undefined, 'Storm closes pass'), id)
+    // The root changes after the walk (a credit line leaves it): it is read again.
+    if (id === 'main') root!.children.pop()
+    assert.equal(measurePageText(tree, root, 'Storm closes pass', index.pageText), measurePageText(tree, root, 'Storm closes pass'), id)
+  }
+  // Not enumerable: copies of the analysis stay as they were.
+  assert.not.ok(Object.keys(indexPage(fromHtml(html), {pageText: true})).includes('pageText'))
 })
 
 test('verdict: dates a day apart agree, more do not; authors sharing a name agree', function () {

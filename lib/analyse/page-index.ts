@@ -22,6 +22,8 @@ import {gatherSelectors} from '../util/select.js'
 import type {SelectorTable} from '../util/select.js'
 import {walkShared} from '../util/walk.js'
 import type {WalkListener} from '../util/walk.js'
+import {pageTextPart} from '../verdict/page-text.js'
+import type {PageTextRecord} from '../verdict/page-text.js'
 
 /** Where an element sits in the page. */
 export interface Context {
@@ -95,6 +97,12 @@ export interface PageIndex {
   selectorMatches: SelectorTable | undefined
   /** Content scoring's block statistics of the page as indexed (`undefined`: not asked, or used up by `rehypeSelectRoot`). */
   stats: PageStats | undefined
+  /**
+   * The page's visible text as the verdict reads it (`measurePageText`), when
+   * asked (`IndexOptions.pageText`). Not enumerable: kept out of copies of
+   * the analysis.
+   */
+  pageText?: PageTextRecord | undefined
 }
 
 /** Raw `href`/`content` of the canonical link, `og:url` and `<base>` (the first of each, see `indexPage`). */
@@ -134,6 +142,8 @@ export interface IndexOptions {
   selectors?: ReadonlyArray<string> | null | undefined
   /** Gather content scoring's block statistics (`PageIndex.stats`). */
   stats?: boolean | null | undefined
+  /** Read the page's visible text for the verdict (`PageIndex.pageText`). */
+  pageText?: boolean | null | undefined
 }
 
 const headingTags = new Set(['title', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
@@ -189,10 +199,13 @@ export function indexPage(tree: Root, options?: Readonly<IndexOptions> | null | 
   if (selectors) listeners.push(selectors.listener)
   const stats = settings.stats ? gatherBlockStats(tree) : undefined
   if (stats) listeners.push(stats.listener)
+  const pageText = settings.pageText ? pageTextPart(tree) : undefined
+  if (pageText) listeners.push(pageText.listener)
   walkShared(tree, listeners)
   index.address = {canonical: stackFirst(found.canonical), ogUrl: stackFirst(found.ogUrl), base: stackFirst(found.base), savedFrom: savedFromUrl(tree)}
   if (selectors) index.selectorMatches = selectors.result()
   if (stats) index.stats = stats.result()
+  if (pageText) Object.defineProperty(index, 'pageText', {value: pageText.result(), enumerable: false, writable: true})
   return index
 }
 

@@ -62,5 +62,5 @@ export function pageIndexOptions(settings: Readonly<ResolveProfileOptions>): Ind
     }
     if (profile.credit) selectors.add(profile.credit.selector)
   }
-  return {selectors: [...selectors], stats: true}
+  return {selectors: [...selectors], stats: true, pageText: true}
 }

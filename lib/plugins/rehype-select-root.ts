@@ -74,8 +74,9 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
       root = select('body', tree)
       if (root) from = 'body'
     } else if (keepLeadUnderHeadline(tree, root).length > 0) {
-      // A lead moved into the root: the index walk's selector matches no longer tell where it is.
+      // A lead moved into the root: the index walk's selector matches and page text no longer tell where it is.
       analysis.index.selectorMatches = undefined
+      if (analysis.index.pageText) analysis.index.pageText.stale = true
     }
     analysis.selected = undefined
     analysis.index.stats = undefined

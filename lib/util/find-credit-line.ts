@@ -2,8 +2,8 @@ import type {Element, ElementContent} from 'hast'
 import {toString} from 'hast-util-to-string'
 import type {Profile} from '../profiles/types.js'
 import {detach} from './detach.js'
-import {readLabelledCredit} from '../analyse/meta/credit-line.js'
-import type {CreditLine} from './parse-credit-line.js'
+import {parseCreditLine} from '../analyse/meta/credit-line.js'
+import type {CreditLine} from '../analyse/meta/credit-line.js'
 import {selectAll} from './select.js'
 import {collapse} from './text.js'
 
@@ -62,11 +62,11 @@ function inElement(element: Element, root: Element): FoundCredit | undefined {
     const head = bracketHead(text)
     // A bracketed credit line opening the line: only the brackets go.
     if (head && head.length < text.length) {
-      const credit = readLabelledCredit(head)
+      const credit = parseCreditLine(head)
       if (credit) return {line: credit, element, text: head, remove: () => removeLeadingBrackets(line)}
       continue
     }
-    const credit = readLabelledCredit(text)
+    const credit = parseCreditLine(text)
     if (!credit) continue
     // The element is the credit line: it goes whole.
     if (split.length === 1 && !hasMedia(element)) return {line: credit, element, text, remove: () => detach(root, element)}

@@ -50,7 +50,7 @@ export function measurePage(tree: HastRoot, file: VFile): undefined {
   const title = file.data.article && file.data.article.title
   const analysis = file.data.analysis
   const root = analysis && analysis.root
-  file.data.verdictPage = {text: measurePageText(tree, root, title), candidates: collectCandidates(tree, analysis && analysis.index)}
+  file.data.verdictPage = {text: measurePageText(tree, root, title, analysis && analysis.index.pageText), candidates: collectCandidates(tree, analysis && analysis.index)}
   return undefined
 }
 

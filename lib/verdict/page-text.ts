@@ -2,6 +2,7 @@ import type {Element, Root} from 'hast'
 import {isAriaHidden, isHidden} from '../analyse/blocks/hints.js'
 import {measureText} from '../analyse/blocks/measure-text.js'
 import {phrasingTags, skipTags} from '../analyse/blocks/tags.js'
+import type {WalkListener} from '../util/walk.js'
 
 /**
  * A sentence end: `.`, `!`, `?` or their CJK forms, then optional closing
@@ -35,6 +36,121 @@ export interface PageText {
   titleNearRoot: boolean
 }
 
+/** One run of visible text: between block elements and line breaks. */
+interface Run {
+  /** Lower-cased, NFKC, white space collapsed (`fold`). */
+  folded: string
+  /** Code points, white space runs counted as one. */
+  characters: number
+  /** Whether the run reads as a sentence. */
+  sentence: boolean
+  /** Whether the run's last text is inside the article root. */
+  inRoot: boolean
+}
+
+/**
+ * The page's runs as the index walk read them (`pageTextPart`), and the runs
+ * each element holds, so that the article root's share can be told once it
+ * is chosen. Only what lies outside the root is reused: the root is read
+ * again (its credit line and byline lines leave it after the index walk).
+ */
+export interface PageTextRecord {
+  /** Tree the record was made of. */
+  tree: Root
+  /** Runs of the page, in document order. */
+  runs: Array<Run>
+  /** Index of the first run of each non-phrasing element outside links that is not skipped. */
+  starts: Map<Element, number>
+  /** Index after the last run of each such element. */
+  ends: Map<Element, number>
+  /** Whether the tree outside the root changed after the walk (then the record is not used). */
+  stale: boolean
+}
+
+/** A reader of runs: fed text nodes and element boundaries in document order. */
+class RunReader {
+  runs: Array<Run> = []
+  text = ''
+  weight = 0
+  linkWeight = 0
+  runInRoot = false
+
+  /** Add a text node (`inLink`: inside an `<a>`; `inRoot`: inside the article root). */
+  add(value: string, inLink: boolean, inRoot: boolean): void {
+    const measure = measureText(value).length
+    if (this.text && !this.text.endsWith(' ') && /^\s/.test(value)) this.text += ' '
+    if (measure === 0) return
+    this.text += value.trim()
+    if (/\s$/.test(value)) this.text += ' '
+    this.weight += measure
+    if (inLink) this.linkWeight += measure
+    this.runInRoot = inRoot
+  }
+
+  /** End the current run. */
+  flush(): void {
+    if (this.weight > 0) {
+      const value = this.text.trim()
+      const sentence = this.weight >= sentenceLength && this.linkWeight < this.weight && sentenceEnd.test(value)
+      this.runs.push({folded: fold(value), characters: codePoints(value), sentence, inRoot: this.runInRoot})
+    }
+    this.text = ''
+    this.weight = 0
+    this.linkWeight = 0
+  }
+}
+
+/** Whether the page-text walk skips `element` and its subtree. */
+function skipped(element: Element): boolean {
+  return skipTags.has(element.tagName) || isHidden(element) || isAriaHidden(element)
+}
+
+/**
+ * The page-text measure's share of the index walk (`indexPage` with
+ * `pageText`): reads the page's runs, as `measurePageText` does, into a
+ * `PageTextRecord` that `measurePageText` uses in place of a walk of its own.
+ *
+ * @param tree
+ *   Whole page (the tree the walk goes over).
+ */
+export function pageTextPart(tree: Root): {listener: WalkListener; result(): PageTextRecord} {
+  const reader = new RunReader()
+  const record: PageTextRecord = {tree, runs: reader.runs, starts: new Map(), ends: new Map(), stale: false}
+  let links = 0
+  return {
+    listener: {
+      enter(element) {
+        if (skipped(element)) return false
+        const name = element.tagName
+        if (name === 'br') {
+          reader.flush()
+          return false
+        }
+        if (name === 'a') links++
+        if (!phrasingTags.has(name)) {
+          reader.flush()
+          if (links === 0) record.starts.set(element, reader.runs.length)
+        }
+      },
+      text(node) {
+        reader.add(node.value, links > 0, false)
+      },
+      leave(element) {
+        const name = element.tagName
+        if (!phrasingTags.has(name)) {
+          reader.flush()
+          if (record.starts.has(element)) record.ends.set(element, reader.runs.length)
+        }
+        if (name === 'a') links--
+      }
+    },
+    result() {
+      reader.flush()
+      return record
+    }
+  }
+}
+
 /**
  * Measure the visible text of a page (before pruning) against the chosen
  * article root. Text is split into runs at block elements and line breaks,
@@ -50,84 +166,82 @@ export interface PageText {
  *   Chosen article root (`undefined`: none, all text is outside).
  * @param title
  *   The article's title, looked up in and just before the root (optional).
+ * @param record
+ *   The page's runs as the index walk read them (`pageTextPart`): then only
+ *   the root is walked. Not used when it is of another tree, `stale`, or
+ *   does not know the root (a root made after the walk, inside a link or
+ *   skipped): the whole page is walked.
  */
-export function measurePageText(tree: Root, root: Element | undefined, title?: string | null | undefined): PageText {
-  const result: PageText = {characters: 0, sentenceCharacters: 0, sentenceInRoot: 0, longestOutside: 0, longestInside: 0, titleNearRoot: false}
-  // The page's runs, folded and joined, and where the root's text lies in it.
-  const runs: Array<string> = []
-  let joined = 0
-  let rootStart = -1
-  let rootEnd = -1
-  let text = ''
-  let weight = 0
-  let linkWeight = 0
-  let runInRoot = false
-  // Each frame: a parent, the next child index, whether it is inside the root, inside a link.
-  const stack: Array<{node: Root | Element; index: number; inRoot: boolean; inLink: boolean}> = [{node: tree, index: 0, inRoot: false, inLink: false}]
+export function measurePageText(tree: Root, root: Element | undefined, title?: string | null | undefined, record?: PageTextRecord | null | undefined): PageText {
+  let runs: Array<Run> | undefined
+  if (record && record.tree === tree && !record.stale) {
+    const start = root ? record.starts.get(root) : record.runs.length
+    const end = root ? record.ends.get(root) : record.runs.length
+    if (start !== undefined && end !== undefined) runs = root ? [...record.runs.slice(0, start), ...readRuns(root, root), ...record.runs.slice(end)] : record.runs
+  }
+  return summarise(runs || readRuns(tree, root), title)
+}
 
+/** The runs of `node` (the whole page, or the root alone), each told whether it is in `root`. */
+function readRuns(node: Root | Element, root: Element | undefined): Array<Run> {
+  const reader = new RunReader()
+  // Each frame: a parent, the next child index, whether it is inside the root, inside a link.
+  const stack: Array<{node: Root | Element; index: number; inRoot: boolean; inLink: boolean}> = [{node, index: 0, inRoot: node === root, inLink: false}]
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]
     if (frame.index >= frame.node.children.length) {
       stack.pop()
-      if (frame.node.type === 'element' && !phrasingTags.has(frame.node.tagName)) flush()
+      if (frame.node.type === 'element' && !phrasingTags.has(frame.node.tagName)) reader.flush()
       continue
     }
     const child = frame.node.children[frame.index++]
     if (child.type === 'text') {
-      const measure = measureText(child.value).length
-      if (text && !text.endsWith(' ') && /^\s/.test(child.value)) text += ' '
-      if (measure === 0) continue
-      text += child.value.trim()
-      if (/\s$/.test(child.value)) text += ' '
-      weight += measure
-      if (frame.inLink) linkWeight += measure
-      runInRoot = frame.inRoot
+      reader.add(child.value, frame.inLink, frame.inRoot)
       continue
     }
     if (child.type !== 'element') continue
     const name = child.tagName
-    if (skipTags.has(name) || isHidden(child) || isAriaHidden(child)) continue
+    if (skipped(child)) continue
     if (name === 'br') {
-      flush()
+      reader.flush()
       continue
     }
-    if (!phrasingTags.has(name)) flush()
+    if (!phrasingTags.has(name)) reader.flush()
     stack.push({node: child, index: 0, inRoot: frame.inRoot || child === root, inLink: frame.inLink || name === 'a'})
   }
-  flush()
+  reader.flush()
+  return reader.runs
+}
+
+/** The measure of a page's runs. */
+function summarise(runs: ReadonlyArray<Run>, title: string | null | undefined): PageText {
+  const result: PageText = {characters: 0, sentenceCharacters: 0, sentenceInRoot: 0, longestOutside: 0, longestInside: 0, titleNearRoot: false}
+  let joined = 0
+  let rootStart = -1
+  let rootEnd = -1
+  for (const run of runs) {
+    result.characters += run.characters
+    if (run.inRoot) {
+      if (rootStart < 0) rootStart = joined
+      rootEnd = joined + run.folded.length
+    }
+    joined += run.folded.length + 1
+    if (run.sentence) {
+      result.sentenceCharacters += run.characters
+      if (run.inRoot) {
+        result.sentenceInRoot += run.characters
+        if (run.characters > result.longestInside) result.longestInside = run.characters
+      } else if (run.characters > result.longestOutside) result.longestOutside = run.characters
+    }
+  }
   if (title && rootStart >= 0) {
     const needle = fold(title)
-    const page = runs.join(' ')
+    const page = runs.map((run) => run.folded).join(' ')
     const from = Math.max(0, rootStart - titleWindow)
     const at = needle ? page.indexOf(needle, from) : -1
     result.titleNearRoot = at >= 0 && at < rootEnd
   }
   return result
-
-  function flush() {
-    if (weight > 0) {
-      const value = text.trim()
-      const characters = codePoints(value)
-      result.characters += characters
-      const folded = fold(value)
-      if (runInRoot) {
-        if (rootStart < 0) rootStart = joined
-        rootEnd = joined + folded.length
-      }
-      runs.push(folded)
-      joined += folded.length + 1
-      if (weight >= sentenceLength && linkWeight < weight && sentenceEnd.test(value)) {
-        result.sentenceCharacters += characters
-        if (runInRoot) {
-          result.sentenceInRoot += characters
-          if (characters > result.longestInside) result.longestInside = characters
-        } else if (characters > result.longestOutside) result.longestOutside = characters
-      }
-    }
-    text = ''
-    weight = 0
-    linkWeight = 0
-  }
 }
 
 /** Code points of `value` with white space runs counted as one. */

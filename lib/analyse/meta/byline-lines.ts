@@ -67,12 +67,10 @@ const media = new Set(['img', 'picture', 'video', 'audio', 'iframe', 'embed', 'o
 export function findBylineLines(root: Element, meta: FrontmatterCredits): Array<BylineLine> {
   const known = new Set(meta.authors.map(key).filter(Boolean))
   if (known.size === 0) return []
-  const blocks = textBlocks(root)
-  const ends = [...blocks.slice(0, headBlocks), ...blocks.slice(Math.max(headBlocks, blocks.length - tailBlocks))]
   const found: Array<BylineLine> = []
-  for (const element of ends) {
+  for (const element of endBlocks(root)) {
     // Several lines (`By Jane Roe<br>Kakuma, Kenya`) or a link elsewhere than an author's page (the original article) say more.
-    if (hasMedia(element) || has(element, isLineBreak) || has(element, isOtherLink)) continue
+    if (has(element, saysMore)) continue
     const text = collapse(toString(element))
     // A sentence (`【记者 张三】今天，……`, `By the end of May, …`) is article text.
     if (text.length > maxLength || SENTENCE.test(text)) continue
@@ -90,11 +88,30 @@ export function findBylineLines(root: Element, meta: FrontmatterCredits): Array<
   return found
 }
 
-/** The text blocks of `root` in order: elements with text and no block containers inside. */
-function textBlocks(root: Element): Array<Element> {
+/**
+ * The first three and the last two text blocks of `root` (elements with
+ * text and no block containers inside), in order, each once; read from each
+ * end, so a long article is not read whole.
+ */
+function endBlocks(root: Element): Array<Element> {
+  const first = textBlocks(root, headBlocks, false)
+  if (first.length < headBlocks) return first
+  const head = new Set(first)
+  return [
+    ...first,
+    ...textBlocks(root, tailBlocks, true)
+      .reverse()
+      .filter((block) => !head.has(block))
+  ]
+}
+
+/** Up to `limit` text blocks of `root`, from its start, or from its end (`fromEnd`: the last first). */
+function textBlocks(root: Element, limit: number, fromEnd: boolean): Array<Element> {
   const blocks: Array<Element> = []
   const visit = (node: Element) => {
-    for (const child of node.children) {
+    const children = node.children
+    for (let at = 0; at < children.length && blocks.length < limit; at++) {
+      const child = children[fromEnd ? children.length - 1 - at : at]
       if (child.type !== 'element') continue
       if (containers.has(child.tagName) && child.children.some(isContainer)) visit(child)
       else if (blockTags.has(child.tagName) && collapse(toString(child))) blocks.push(child)
@@ -111,8 +128,9 @@ function isContainer(node: ElementContent): boolean {
 /** Path of a link to an author's page (`/author/jane-roe`, `/autoren/…`, `/people/…`). */
 const AUTHOR_PAGE = /\/(?:author|authors|autor|autoren|auteur|autore|profile|profil|people|staff|writers?|reporters?|journalists?|redakteur)\//i
 
-function isLineBreak(node: Element): boolean {
-  return node.tagName === 'br'
+/** A line break, media, or a link elsewhere than an author's page: a block with one says more than a byline. */
+function saysMore(node: Element): boolean {
+  return node.tagName === 'br' || media.has(node.tagName) || isOtherLink(node)
 }
 
 function isOtherLink(node: Element): boolean {
@@ -122,10 +140,6 @@ function isOtherLink(node: Element): boolean {
 /** Whether `node` or an element below it passes `test`. */
 function has(node: Element, test: (element: Element) => boolean): boolean {
   return test(node) || node.children.some((child) => child.type === 'element' && has(child, test))
-}
-
-function hasMedia(node: ElementContent): boolean {
-  return node.type === 'element' && (media.has(node.tagName) || node.children.some(hasMedia))
 }
 
 /** Comparison key of a name: letters and digits, lower case. */

@@ -34,8 +34,7 @@ import type {PartialDate} from '../../util/normalize-date.js'
 import {shortText} from '../blocks/short-text.js'
 import {endLines} from '../../util/rendered-lines.js'
 import {bylineNotName} from '../vocabulary.js'
-import {readClosingNames} from './cjk-byline.js'
-import {isPhotoCredit, readCredits} from './credit-line.js'
+import {isPhotoCredit, readClosingNames, readCredits} from './credit-line.js'
 import {isPersonLike} from './person-like.js'
 
 export interface BylineMeta {
