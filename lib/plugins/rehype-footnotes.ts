@@ -13,7 +13,8 @@
  * go: every renderer writes its own.
  *
  * Only a clear structure is rewritten: the reference's text is a short mark
- * (`1`, `[2]`, `*`, `a`, `注3`); the note comes after it, is a list item or a
+ * (`1`, `[2]`, `*`, `a`, `注3`; a word of two or more letters only in
+ * superscript or brackets, never a linked word of the sentence); the note comes after it, is a list item or a
  * paragraph of its own, without headings, lists or tables; and a list of
  * notes is rewritten only when every item in it is referenced (Markdown
  * renderers drop a footnote nobody refers to). Anything else is left as it
@@ -92,6 +93,8 @@ export function rewriteFootnotes(tree: Root, pageUrl?: string | undefined): numb
     const mark = textOf(link).trim()
     if (!markPattern.test(mark)) continue
     const node = referenceNode(link, mark, found.parents)
+    // A bare word linked to a note (`avoiding a <a href="#n">bug</a>`) is text: as a reference it would read `¹`.
+    if (!superscripted(link, node) && !/^[[(（【〔［]/u.test(mark) && !/^(?:\d{1,4}|\p{L}|[*†‡§¶]+)$/u.test(mark)) continue
     const note = noteOf(target, found)
     if (!note || contains(note, node, found.parents) || contains(node, note, found.parents)) continue
     if ((found.order.get(note) ?? 0) < (found.order.get(node) ?? 0)) continue
@@ -254,6 +257,12 @@ function referenceNode(link: Element, mark: string, parents: Map<Element, Elemen
   const parent = parents.get(link)
   if (parent && parent.type === 'element' && parent.tagName === 'sup' && textOf(parent).trim() === mark) return parent
   return link
+}
+
+/** Whether a reference is written in superscript (`<sup>` around or inside the link). */
+function superscripted(link: Element, node: Element): boolean {
+  if (node.tagName === 'sup') return true
+  return link.children.some((child) => child.type === 'element' && child.tagName === 'sup')
 }
 
 /** The note an anchor marks: the anchor when it is a note block, else the nearest note block around it (an inline anchor at its start). */
