@@ -42,6 +42,7 @@ const suites = [
   './article-root.js',
   './cleaning.js',
   './source-order.js',
+  './parse5-to-hast.js',
   './verdict.js',
   './structure.js',
   './walks.js',
