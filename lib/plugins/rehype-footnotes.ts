@@ -180,6 +180,42 @@ export function rewriteFootnotes(tree: Root, pageUrl?: string | undefined): numb
 }
 
 /**
+ * Whether the page source may hold a footnote reference: an `href`
+ * attribute whose value holds `#` before the tag ends (`href="#fn1"`,
+ * `href="https://…/page#fn1"`), and a short text (at most 8 characters) or
+ * a `<sup>` right after the tag. A scan of the text, so that pages without one (most)
+ * cost no walk of the tree. Bytes are read as Latin-1 (ASCII-compatible
+ * encodings keep `href` and `#`); a page in UTF-16 reads as holding one.
+ *
+ * @param value
+ *   The page source (`file.value`).
+ */
+export function mayHoldFragmentLinks(value: unknown): boolean {
+  let text: string
+  if (typeof value === 'string') text = value
+  else if (value instanceof Uint8Array) {
+    if (value.length > 1 && ((value[0] === 0xff && value[1] === 0xfe) || (value[0] === 0xfe && value[1] === 0xff) || value[0] === 0 || value[1] === 0)) return true
+    text = Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('latin1')
+  } else return true
+  for (const name of ['href', 'HREF', 'Href']) {
+    let at = text.indexOf(name)
+    while (at !== -1) {
+      const end = text.indexOf('>', at)
+      const hash = text.indexOf('#', at)
+      if (hash !== -1 && (end === -1 || hash < end)) {
+        // A mark: short text (`1`, `[2]`, `*`) or a `<sup>` right after the tag.
+        const next = end === -1 ? -1 : text.indexOf('<', end)
+        if (end === -1 || next === -1 || next - end <= 40 || /^<sup/i.test(text.slice(next, next + 4))) {
+          if (end === -1 || next === -1 || /^<sup/i.test(text.slice(next, next + 4)) || [...text.slice(end + 1, next).trim()].length <= 8) return true
+        }
+      }
+      at = text.indexOf(name, at + name.length)
+    }
+  }
+  return false
+}
+
+/**
  * Handlers of `rehype-remark` (`hast-util-to-mdast`) for the markers
  * `rewriteFootnotes` writes: `footnoteReference`, `footnoteDefinition`.
  */

@@ -19,7 +19,7 @@ import type {IndexOptions} from '../analyse/page-index.js'
 import {rehypeSelectRoot} from './rehype-select-root.js'
 import {stripInvisiblePart} from './rehype-strip-invisible.js'
 import {rewriteSupSub, supSubTags} from './rehype-sup-sub.js'
-import {rewriteFootnotes} from './rehype-footnotes.js'
+import {mayHoldFragmentLinks, rewriteFootnotes} from './rehype-footnotes.js'
 import {report} from '../messages.js'
 import type {NewsArticleOptions} from '../types.js'
 import {measurePage} from '../verdict/index.js'
@@ -61,7 +61,7 @@ export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | u
       removePromos(tree, file, () => (located = locateRelated(tree, file)))
       relatedArticles(tree, file, options || {}, located)
       // Footnotes, while their links to `#…` are still there (media normalising unwraps them).
-      rewriteFootnotes(tree, baseUrlOf(tree, file, options && options.url))
+      if (mayHoldFragmentLinks(file.value)) rewriteFootnotes(tree, baseUrlOf(tree, file, options && options.url))
     },
     // Structure is normalised, the images' sources noted and the
     // `<noscript>`s found in one walk; then media are normalised.
