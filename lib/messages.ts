@@ -60,7 +60,8 @@ export const rules = {
   'garbled-text': {kind: 'warning', description: 'the output holds U+FFFD replacement characters: text lost to a wrong decoding before or while reading the page (verdict `review`)'},
   'relative-urls-unresolved': {
     kind: 'warning',
-    description: 'the output keeps relative links or images because the page gives no URL of its own: pass the `url` option (CLI: `--base-url`); the verdict is unchanged'
+    description:
+      'the output keeps relative links or images because the page gives no URL of its own (a `<base href>` that is not `http(s)`, such as `file:///…`, does not count): pass the `url` option (CLI: `--base-url`); the verdict is unchanged'
   },
   'unsafe-url': {kind: 'warning', description: 'a `javascript:`, `vbscript:` or `data:` URL was dropped; its text is kept'},
   'saved-page-link': {

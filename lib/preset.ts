@@ -7,6 +7,7 @@ import stringWidth from 'string-width'
 import type {Preset} from 'unified'
 import {rehypeParseSafe} from './input/rehype-parse-safe.js'
 import {rehypeNewsArticle} from './plugins/rehype-news-article.js'
+import {footnoteHandlers} from './plugins/rehype-footnotes.js'
 import {remarkArticleFrontmatter} from './plugins/remark-article-frontmatter.js'
 import {remarkCjkEmphasis} from './plugins/remark-cjk-emphasis.js'
 import {remarkVerdict} from './verdict/index.js'
@@ -41,7 +42,7 @@ export const stringifyOptions: Readonly<StringifyOptions> = {
  * The whole chain as a unified preset, each stage with its own options
  * taken from `options`: `rehypeParseSafe` (input: decoding, limits,
  * deep-safe parsing), `rehypeNewsArticle` (the hast stage), `rehype-remark`
- * (with the list item handler), `remark-gfm`, `remarkCjkEmphasis`,
+ * (with the list item and footnote handlers), `remark-gfm`, `remarkCjkEmphasis`,
  * `remarkArticleFrontmatter`, `remark-frontmatter` and `remark-stringify`
  * (with `stringifyOptions`). `createProcessor(options)` is
  * `unified().use(newsMarkdownPreset(options))`.
@@ -52,7 +53,7 @@ export function newsMarkdownPreset(options?: Readonly<Options> | null | undefine
     plugins: [
       [rehypeParseSafe, settings],
       [rehypeNewsArticle, settings],
-      [rehypeRemark, {handlers: {li: listItem}}],
+      [rehypeRemark, {handlers: {li: listItem, ...footnoteHandlers}}],
       [remarkGfm, {stringLength: stringWidth}],
       remarkCjkEmphasis,
       [remarkArticleFrontmatter, settings],

@@ -128,6 +128,32 @@ test('article split into sibling divs is merged into a wrapper', () => {
   assert.not.ok(text.includes('Footer'))
 })
 
+test('merged siblings keep a table and a list between them; furniture between is returned for the removal log', () => {
+  const found = findArticleRoot(
+    fromHtml(`<html><body>
+<div class="wrap">
+  <div class="body-text"><p>${prose('Main', 6)}</p><p>${prose('Main b', 6)}</p><p>${prose('Main c', 6)}</p></div>
+  <table class="figures"><tr><th>Year</th><th>Calls</th></tr><tr><td>2023</td><td>1,200</td></tr></table>
+  <div class="ad-slot advert">Advertisement</div>
+  <p>${prose('Tail one', 2)}</p>
+  <ul class="points"><li>Night work only.</li><li>Ferries run as usual.</li></ul>
+  <p>${prose('Tail two', 2)}</p>
+</div>
+</body></html>`)
+  )
+  assert.ok(found)
+  assert.ok(found.merged)
+  const text = toText(found.node).replace(/\s+/g, ' ')
+  assert.ok(text.includes('1,200'), 'table kept')
+  assert.ok(text.includes('Ferries run as usual.'), 'list kept')
+  assert.ok(text.includes('Tail two sentence 1'))
+  assert.not.ok(text.includes('Advertisement'))
+  assert.equal(
+    found.between.map((node) => node.properties.className),
+    [['ad-slot', 'advert']]
+  )
+})
+
 test('layout table: the article is a `<td>`', () => {
   const {root, text} = extract(`<html><body><table>
 <tr><td colspan="2"><a href="/">Home</a> | <a href="/a">About</a> | <a href="/c">Contact</a></td></tr>

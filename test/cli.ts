@@ -523,4 +523,38 @@ test('bin: a run killed mid-batch, then rerun, equals a clean run; no temporarie
   )
 })
 
+test('cli: the summary counts files that are not pages (listed with --verbose) and says warnings are messages on how many pages', async function () {
+  const dir = await folder({
+    'in/a.html': page({title: '第一篇'}),
+    'in/b.html': page({title: '第二篇'}),
+    'in/img/photo.png': 'not really a png',
+    'in/style.css': 'p{}',
+    'in/notes.txt': 'plain words, no markup at all'
+  })
+  const quiet = await cliRun(['in', '--out', 'out'], dir)
+  assert.is(quiet.code, 0, quiet.stderr)
+  assert.match(quiet.stderr, /\nskipped 3 files that are not pages \(.*--verbose lists them\)\n/)
+  // Two pages, each without author: messages counted by rule, on how many pages.
+  assert.match(quiet.stderr, /\nwarnings: \d+ messages on 2 pages, by rule: .*missing-author ×2/)
+  assert.not.match(quiet.stderr, /photo\.png/)
+  const verbose = await cliRun(['in', '--out', 'out-2', '--verbose'], dir)
+  assert.match(verbose.stderr, /in[/\\]img[/\\]photo\.png: skipped: not a page/)
+  assert.match(verbose.stderr, /in[/\\]notes\.txt: skipped: /)
+  assert.match(verbose.stderr, /in[/\\]style\.css: skipped/)
+})
+
+/** `news-markdown ARGS` in process, with stdout and stderr. */
+async function cliRun(args: Array<string>, cwd: string) {
+  const err: Array<Buffer> = []
+  const sink = (chunks: Array<Buffer>) =>
+    new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        chunks.push(Buffer.from(chunk))
+        callback()
+      }
+    })
+  const code = await run(args, {stdin: Readable.from([]), stdout: sink([]), stderr: sink(err), cwd, isTTY: false})
+  return {code, stderr: Buffer.concat(err).toString('utf8')}
+}
+
 test.run()

@@ -148,8 +148,8 @@ async function readArticles(out: string, report: Array<ReportEntry>, layout: str
     const images: Array<string> = []
     visit(tree, function (node: MdastNodes) {
       if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
-        const value = shownText(node, layout)
-        if (squash(value)) texts.push(value)
+        // Text around a footnote reference in parts: each generator numbers and marks references its own way.
+        for (const value of shownText(node, layout).split('\u0000')) if (squash(value)) texts.push(value)
       } else if (node.type === 'link') {
         // Not GFM's literal autolinks (`tips\@example.org`): CommonMark readers without them (markdown-it) show text.
         if (/^[[<]/.test(text.charAt(node.position?.start.offset ?? 0))) links.push(node.url)
@@ -216,6 +216,7 @@ function shownText(node: MdastNodes, layout: string): string {
   if (node.type === 'text') return node.value
   if (node.type === 'inlineCode') return layout === 'hugo' ? hugoPrinted(node.value) : node.value
   if (node.type === 'break') return '\n'
+  if (node.type === 'footnoteReference') return '\u0000'
   return 'children' in node ? node.children.map((child) => shownText(child, layout)).join('') : ''
 }
 
@@ -560,6 +561,32 @@ for (const name of Object.keys(generators)) {
       }
     })
   }
+}
+
+for (const name of Object.keys(generators)) {
+  test(name + ': footnotes render as footnotes (links both ways), or as text in Eleventy (text-footnotes-*)', async function () {
+    const result = await build(name)
+    for (const input of ['text-footnotes-pandoc', 'text-footnotes-wordpress', 'text-footnotes-word-cjk']) {
+      const article = result.articles.find((article) => article.input === input)
+      assert.ok(article, input + ': converted')
+      const body = select('.body', pageOf(result, article).tree)
+      assert.ok(body, input + ': body')
+      const value = text(body)
+      assert.not.ok(value.includes('[^'), input + ': no footnote syntax shows: ' + value)
+      if (name === 'eleventy') {
+        // markdown-it without a footnote plugin: the marks and the notes as text.
+        assert.ok(/[¹ᵃ]/.test(value) && /[²ᵇ]/.test(value), input + ': superscript marks: ' + value)
+        continue
+      }
+      const references = selectAll('sup a[href^="#"]', body)
+      assert.ok(references.length >= 2, input + ': linked references')
+      for (const reference of references) {
+        const id = decodeURIComponent(attribute(reference, 'href').slice(1))
+        const note = selectAll('[id]', body).find((node) => attribute(node, 'id') === id)
+        assert.ok(note && text(note).trim().length > 2, input + ': note #' + id + ' holds the note text')
+      }
+    }
+  })
 }
 
 test('hugo: shortcodes quoted in text and code neither run nor stop the build (generator-hugo-shortcode-text)', async function () {

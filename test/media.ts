@@ -287,4 +287,18 @@ test('media: companion-folder paths of saved pages', function () {
   }
 })
 
+test('media: relative images on a page with no URL of its own stay relative (a `<base href>` at a `file:` folder is no base), reported, never dropped', async function () {
+  // Not a fixture: Astro (test/generators.ts builds every fixture) stops on a relative image whose file is missing.
+  const file = await convert(
+    '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Ferry timetable changes from June</title>\n<base href="file:///home/editor/site-build/news/">\n<meta name="author" content="Ines Okafor">\n<meta property="article:published_time" content="2025-05-20T09:00:00+02:00"></head>\n<body>\n<article>\n<h1>Ferry timetable changes from June</h1>\n<p>The island ferry will leave half an hour earlier on weekdays from the first of June, the operator said, so that commuters can reach the mainland trains.</p>\n<p><img src="img/ferry-dock.jpg" alt="The ferry at the north dock"></p>\n<p>Weekend sailings stay as they are. A second boat will run in July and August, when the number of visitors doubles.</p>\n<figure><img srcset="../media/map-600.png 600w, ../media/map-1200.png 1200w" src="../media/map-600.png" alt="Map of the new route"><figcaption>The new route avoids the shallow channel.</figcaption></figure>\n<p>Tickets bought before the change remain valid, and season passes will be extended by a week to make up for the disruption.</p>\n</article>\n</body></html>\n'
+  )
+  const out = String(file)
+  assert.ok(out.includes('![The ferry at the north dock](img/ferry-dock.jpg)'), out)
+  assert.ok(out.includes('![Map of the new route](../media/map-1200.png)\n\n*The new route avoids the shallow channel.*'), out)
+  assert.not.ok(out.includes('file:'), out)
+  const rules = file.messages.map((message) => message.ruleId)
+  assert.ok(rules.includes('relative-urls-unresolved'))
+  assert.not.ok(rules.includes('dropped-image') || rules.includes('unsafe-url'), rules.join(', '))
+})
+
 test.run()

@@ -151,6 +151,38 @@ test('merge (in process): a page in two shards with different outputs, an unread
   assert.is(merged3.length, 3, 'the page whose output is unreadable is not merged: ' + JSON.stringify(merged3))
 })
 
+test("merge (in process): a page two shards hold with different outputs keeps the first shard's file only; the other is reported, never copied unmanifested", async function () {
+  const dir = await folder(pages(3))
+  await cli(['in', '-q', '--out', 'a'], dir)
+  // The same pages, one changed: its output differs; the other two are the same bytes.
+  await fs.writeFile(path.join(dir, 'in/p01.html'), page({title: '另一个标题', body: '改过的内容'}))
+  await cli(['in', '-q', '--out', 'b'], dir)
+  const merged = await merge(['merged', 'a', 'b'], dir)
+  assert.is(merged.code, 1, merged.stderr)
+  assert.match(merged.stderr, /`p01\.html` is in two shards with different outputs \(`.*[/\\]a`, `.*[/\\]b`\): the first is kept, the other not copied/)
+  assert.is(merged.stderr.match(/p01\.md/g)?.length, 1, 'one message names the conflict: ' + merged.stderr)
+  const manifest = JSON.parse(await fs.readFile(path.join(dir, 'merged/.news-markdown-manifest.json'), 'utf8')) as {files: Record<string, {output: string}>}
+  const listed = new Set(Object.values(manifest.files).map((entry) => entry.output))
+  const pagesWritten = [...(await tree(path.join(dir, 'merged'))).keys()].filter((name) => name.endsWith('.md'))
+  assert.equal(pagesWritten.sort(), [...listed].sort(), 'every page file in the merged folder is in its manifest')
+  assert.is(pagesWritten.length, 3)
+  for (const name of pagesWritten) assert.not.match(await fs.readFile(path.join(dir, 'merged', name), 'utf8'), /另一个标题/)
+
+  // The second shard named the page otherwise (another naming rule): its file is still not copied.
+  const manifestFile = path.join(dir, 'b/.news-markdown-manifest.json')
+  const other = JSON.parse(await fs.readFile(manifestFile, 'utf8')) as {files: Record<string, {output: string}>}
+  const entry = Object.values(other.files).find((value) => value.output === 'p01.md')
+  assert.ok(entry)
+  entry.output = 'renamed/p01-other.md'
+  await fs.mkdir(path.join(dir, 'b/renamed'))
+  await fs.rename(path.join(dir, 'b/p01.md'), path.join(dir, 'b/renamed/p01-other.md'))
+  await fs.writeFile(manifestFile, JSON.stringify(other))
+  const again = await merge(['merged-2', 'a', 'b'], dir)
+  assert.is(again.code, 1, again.stderr)
+  assert.match(again.stderr, /the first is kept, the other not copied \(`renamed\/p01-other\.md`\)/)
+  assert.equal([...(await tree(path.join(dir, 'merged-2'))).keys()].filter((name) => name.endsWith('.md')).sort(), pagesWritten)
+})
+
 test('merge (in process): bad arguments are usage errors (exit 2) naming the problem', async function () {
   const dir = await folder({'a.html': page({title: '标题'}), 'file.txt': 'x', 'full/x.txt': 'x'})
   await cli(['a.html', '--out', 'shard', '-q', '--report', 'report.json'], dir)

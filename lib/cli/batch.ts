@@ -27,6 +27,7 @@ import {formatFiles, toVFile} from './verbose.js'
 import {walkInputs} from './walk-inputs.js'
 import type {Input, NotPages} from './walk-inputs.js'
 import {sniffBytes} from './sniff-page.js'
+import type {NotPage} from './sniff-page.js'
 import {InTheWay, OutFolder} from './out-folder.js'
 import {describeWriteError, isInTheWay, isWriteError, removeStaleTemporaries, writeAtomic} from './write-atomic.js'
 import {claimOutput} from './write-output.js'
@@ -116,7 +117,8 @@ export async function runBatch(settings: Settings, io: Io, converter: string): P
       inputs,
       [...found.duplicates.map((input) => ({input, reason: 'another input has the same relative path (' + input.absolute + ')'})), ...skipped],
       out,
-      tag
+      tag,
+      found.notPageFiles
     )
   } finally {
     await lock.release().catch(() => undefined)
@@ -213,7 +215,16 @@ async function checkOwnFile(root: string, name: string): Promise<void> {
   }
 }
 
-async function convertAll(settings: Settings, io: Io, converter: string, inputs: Array<Input>, skippedInputs: Array<{input: Input; reason: string}>, out: OutFolder, tag: string): Promise<number> {
+async function convertAll(
+  settings: Settings,
+  io: Io,
+  converter: string,
+  inputs: Array<Input>,
+  skippedInputs: Array<{input: Input; reason: string}>,
+  out: OutFolder,
+  tag: string,
+  notPages: ReadonlyArray<{file: string; reason: NotPage}> = []
+): Promise<number> {
   const outDir = out.root
   await removeStaleTemporaries(outDir)
   const manifest = await Manifest.load(path.join(outDir, '.news-markdown-manifest' + tag + '.json'))
@@ -537,7 +548,11 @@ async function convertAll(settings: Settings, io: Io, converter: string, inputs:
   if (!settings.quiet) io.stderr.write(printable(formatDuplicates(entries, 'news-markdown: '), true))
   const report: Report = {converter, shard: settings.shard.index + '/' + settings.shard.count, summary, files: entries}
   if (!(await writeReports(settings, io, report, outDir))) manifestError ||= true
-  if (!settings.quiet) io.stderr.write(formatSummary(summary, {report: settings.report, reportHtml: settings.reportHtml}))
+  if (settings.verbose && notPages.length > 0) {
+    const why: Record<NotPage, string> = {asset: 'not a page (by its extension)', 'not-html': 'no HTML markup in its first ' + sniffBytes / 1024 + ' KB', unreadable: 'could not be read'}
+    io.stderr.write(printable(notPages.map((entry) => path.relative(io.cwd, entry.file) + ': skipped: ' + why[entry.reason]).join('\n')) + '\n')
+  }
+  if (!settings.quiet) io.stderr.write(formatSummary(summary, {report: settings.report, reportHtml: settings.reportHtml, notPages: notPages.length}))
   if (interrupt) {
     const written = summary.converted + summary.unchanged
     io.stderr.write(

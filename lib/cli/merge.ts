@@ -111,14 +111,20 @@ export async function runMerge(argv: Array<string>, io: Io, converter: string): 
   try {
     // 1. Every page of every shard, by its manifest.
     const pages = new Map<string, ShardPage>()
+    // The outputs (page files, bundle folders) of every manifest entry by shard folder, kept or not: never copied as other files.
+    const owned = new Map<string, Set<string>>()
     const conflicts: Array<string> = []
     for (const folder of folders) {
+      const outputs = new Set<string>()
+      owned.set(folder, outputs)
       for (const name of (await fs.readdir(folder)).filter((name) => /^\.news-markdown-manifest(?:\.shard-\d+-of-\d+)?\.json$/.test(name)).sort()) {
         const manifest = await Manifest.load(path.join(folder, name))
         for (const [relative, entry] of manifest.entries()) {
+          outputs.add(entry.output.endsWith('/index.md') ? path.posix.dirname(entry.output) : entry.output)
           const other = pages.get(relative)
           if (other) {
-            if (other.entry.outputHash !== entry.outputHash) conflicts.push('`' + relative + '` is in two shards with different outputs (`' + other.folder + '`, `' + folder + '`): the first is kept')
+            if (other.entry.outputHash !== entry.outputHash)
+              conflicts.push('`' + relative + '` is in two shards with different outputs (`' + other.folder + '`, `' + folder + '`): the first is kept, the other not copied (`' + entry.output + '`)')
             continue
           }
           pages.set(relative, {relative, entry, folder, base: baseOutput(entry, relative), output: entry.output})
@@ -186,7 +192,7 @@ export async function runMerge(argv: Array<string>, io: Io, converter: string): 
       })
       written.add(page.relative)
     }
-    for (const folder of folders) await copyOthers(folder, folder, out, pages, conflicts)
+    for (const folder of folders) await copyOthers(folder, folder, out, owned.get(folder) || new Set(), conflicts)
     await target.save()
 
     // 5. The map and the report.
@@ -398,21 +404,18 @@ async function copyBundle(from: string, to: string): Promise<void> {
 
 /**
  * Copy the files of a shard folder that are not its pages or their
- * bundles (images of other layouts, files the user put there), to the same
- * path; the same path with other bytes in two shards is a conflict.
+ * bundles (`skip`: the outputs its manifests list, whether merge kept that
+ * shard's copy of the page or another's), such as images of other layouts
+ * or files the user put there, to the same path; the same path with other
+ * bytes in two shards is a conflict.
  */
-async function copyOthers(folder: string, root: string, out: string, pages: ReadonlyMap<string, ShardPage>, conflicts: Array<string>): Promise<void> {
-  const skip = new Set<string>()
-  for (const page of pages.values()) {
-    if (page.folder !== root) continue
-    skip.add(page.entry.output.endsWith('/index.md') ? path.posix.dirname(page.entry.output) : page.entry.output)
-  }
+async function copyOthers(folder: string, root: string, out: string, skip: ReadonlySet<string>, conflicts: Array<string>): Promise<void> {
   for (const entry of await fs.readdir(folder, {withFileTypes: true})) {
     const source = path.join(folder, entry.name)
     const relative = path.relative(root, source).split(path.sep).join('/')
     if (skip.has(relative) || (folder === root && entry.name.startsWith('.news-markdown'))) continue
     if (entry.isDirectory()) {
-      await copyOthers(source, root, out, pages, conflicts)
+      await copyOthers(source, root, out, skip, conflicts)
       continue
     }
     if (!entry.isFile()) continue

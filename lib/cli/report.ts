@@ -75,8 +75,10 @@ export interface Summary {
   unchanged: number
   skipped: number
   failed: number
-  /** Warnings (not info) by `ruleId`. */
+  /** Warnings (not info) by `ruleId`: messages, several on one page counted apart. */
   warnings: Record<string, number>
+  /** Pages (inputs) with at least one warning. */
+  warnedPages: number
   /** With `--images copy|download`: images saved, reused, downloaded, left remote, failed. */
   images?: ImageSummary | undefined
   /** Converted and unchanged pages by verdict; `unassessed`: those without one. */
@@ -110,7 +112,7 @@ export function reportMessage(message: TaskMessage): ReportMessage {
 
 /** Count statuses and warnings. */
 export function summarize(entries: ReadonlyArray<ReportEntry>): Summary {
-  const summary: Summary = {converted: 0, unchanged: 0, skipped: 0, failed: 0, warnings: {}, verdicts: {ok: 0, review: 0, failed: 0, unassessed: 0}, reasons: {}, datesWithoutOffset: 0}
+  const summary: Summary = {converted: 0, unchanged: 0, skipped: 0, failed: 0, warnings: {}, warnedPages: 0, verdicts: {ok: 0, review: 0, failed: 0, unassessed: 0}, reasons: {}, datesWithoutOffset: 0}
   for (const entry of entries) {
     summary[entry.status]++
     if (entry.status === 'converted' || entry.status === 'unchanged') {
@@ -122,11 +124,14 @@ export function summarize(entries: ReadonlyArray<ReportEntry>): Summary {
         for (const reason of new Set(verdict.reasons)) summary.reasons[reason] = (summary.reasons[reason] || 0) + 1
       }
     }
+    let warned = false
     for (const warning of entry.warnings) {
       if (warning.kind !== 'warning') continue
       const id = warning.ruleId || 'unknown'
       summary.warnings[id] = (summary.warnings[id] || 0) + 1
+      warned = true
     }
+    if (warned) summary.warnedPages++
   }
   return summary
 }
@@ -136,17 +141,35 @@ const topReasons = 5
 
 /**
  * Human summary: the counts (`failed to convert`: inputs with no output),
- * the warnings by rule and, when pages were assessed, a last line saying
- * how many converted pages need review (verdict `review` or `failed`, the
+ * the files of the input folders that are not pages (`where.notPages`), the
+ * warnings (messages, several on one page counted apart; on how many pages)
+ * by rule and, when pages were assessed, a last line saying how many
+ * converted pages (pages, not messages) need review (verdict `review` or `failed`, the
  * verdicts counted when any is `failed`) with the most frequent reasons,
  * then where those pages are named: the `--report-html` and `--report`
  * files of the run (`where`), or the options that write them.
  */
-export function formatSummary(summary: Summary, where: {report?: string | undefined; reportHtml?: string | undefined} = {}): string {
+export function formatSummary(summary: Summary, where: {report?: string | undefined; reportHtml?: string | undefined; notPages?: number | undefined} = {}): string {
   // `failed to convert` (no output) is not the verdict `failed` (an output that looks unlike its source).
   const lines = [summary.converted + ' converted, ' + summary.unchanged + ' unchanged, ' + summary.skipped + ' skipped, ' + summary.failed + ' failed to convert']
+  const notPages = where.notPages || 0
+  if (notPages > 0) lines.push('skipped ' + notPages + ' ' + plural(notPages, 'file that is not a page', 'files that are not pages') + ' (images, styles, data, no HTML markup; --verbose lists them)')
   const ids = Object.keys(summary.warnings).sort()
-  if (ids.length > 0) lines.push('warnings: ' + ids.map((id) => id + ' ×' + summary.warnings[id]).join(', '))
+  // Warnings count messages (a page may have several); the review line below counts pages.
+  const messages = ids.reduce((sum, id) => sum + summary.warnings[id], 0)
+  if (ids.length > 0)
+    lines.push(
+      'warnings: ' +
+        messages +
+        ' ' +
+        plural(messages, 'message', 'messages') +
+        ' on ' +
+        summary.warnedPages +
+        ' ' +
+        plural(summary.warnedPages, 'page', 'pages') +
+        ', by rule: ' +
+        ids.map((id) => id + ' ×' + summary.warnings[id]).join(', ')
+    )
   const images = summary.images
   if (images)
     lines.push(

@@ -30,6 +30,8 @@ export interface Inputs {
   skipped: Array<{input: Input; reason: string}>
   /** Files in input folders that are not pages (`sniffPage`), counted by why and extension. */
   notPages: NotPages
+  /** The same files, by path (absolute) and why, in the order found. */
+  notPageFiles: Array<{file: string; reason: NotPage}>
 }
 
 /** Files found in input folders that are not pages: count by why (`NotPage`) → extension (`.png`, `(none)`) → files. */
@@ -61,12 +63,13 @@ export async function walkInputs(args: ReadonlyArray<string>, cwd: string, optio
   const found: Array<Input> = []
   const skipped: Array<{input: Input; reason: string}> = []
   const notPages: NotPages = {asset: {}, 'not-html': {}, unreadable: {}}
+  const notPageFiles: Array<{file: string; reason: NotPage}> = []
   for (const arg of args) {
     const absolute = path.resolve(cwd, arg)
     const stats = await fs.stat(absolute).catch(() => undefined)
     if (stats && stats.isDirectory()) {
       const root = await fs.realpath(absolute)
-      for (const file of await walkFolder(absolute, {root, follow, seen: new Set([root]), skipped, base: absolute, notPages}))
+      for (const file of await walkFolder(absolute, {root, follow, seen: new Set([root]), skipped, base: absolute, notPages, notPageFiles}))
         found.push({absolute: file, relative: toPosix(path.relative(absolute, file)), root: follow ? undefined : root})
     } else if (stats) {
       found.push({absolute, relative: relativeTo(cwd, absolute)})
@@ -108,7 +111,7 @@ export async function walkInputs(args: ReadonlyArray<string>, cwd: string, optio
     } else duplicates.push(input)
   }
   skipped.sort((a, b) => compare(a.input.relative, b.input.relative))
-  return {inputs, duplicates, skipped, notPages}
+  return {inputs, duplicates, skipped, notPages, notPageFiles}
 }
 
 interface Walk {
@@ -121,6 +124,7 @@ interface Walk {
   seen: Set<string>
   skipped: Array<{input: Input; reason: string}>
   notPages: NotPages
+  notPageFiles: Array<{file: string; reason: NotPage}>
 }
 
 /** Whether a file found in a folder is a page; counts it in `walk.notPages` when not. */
@@ -130,6 +134,7 @@ async function isPage(file: string, name: string, walk: Walk): Promise<boolean> 
   const counts = walk.notPages[verdict]
   const extension = extensionOf(name)
   counts[extension] = (counts[extension] || 0) + 1
+  walk.notPageFiles.push({file, reason: verdict})
   return false
 }
 

@@ -21,6 +21,36 @@ const wpCaptionText = /^wp-caption-(?:text|dd)$/i
 const captionClass =
   /caption|(?:^|[-_])(?:credits?|byline|photo-?credit|image-?credit|img[-_]?desc|pic[-_]?(?:txt|text|desc|note)|photo[-_]?(?:desc|note|text)|image[-_]?(?:desc|text)|img[-_]?(?:txt|text|note))(?:$|[-_])/i
 
+/** Words naming a picture, in class names (`img_descr`, `photo-legend`, `picIntro`). */
+const pictureWords = /^(?:img|image|images|pic|pics|picture|photo|photos|foto|figure|fig|tu|tupian)$/
+
+/** Words naming the text that goes with a picture. */
+const pictureTextWords = /^(?:txt|text|desc|descr|description|note|notes|intro|info|title|explain|explanation|legend|caption|cap|credit|credits|source)$/
+
+/** A picture word glued to a text word (`pictext`, `imgdesc`, `phototitle`). */
+const gluedPictureText = /^(?:img|image|pic|picture|photo|foto|figure|fig)(?:txt|text|desc|descr|description|note|intro|info|title|explain|legend|caption|cap|credit|source)s?$/
+
+/**
+ * Whether a class name names a picture's caption by its words (split at
+ * `-`, `_` and lower-to-upper case changes): `caption` or `legend` as a word, a
+ * picture word followed by a text word (`img_descr`, `photo-legend`,
+ * `picIntro`, `image-info`), or the two glued (`pictext`, `imgtitle`).
+ */
+function captionWords(name: string): boolean {
+  const words = name
+    .replace(/([a-z\d])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .split(/[-_\s]+/)
+    .filter(Boolean)
+  let picture = false
+  for (const word of words) {
+    if (word === 'caption' || word === 'captions' || word === 'figcaption' || word === 'legend' || gluedPictureText.test(word)) return true
+    if (picture && pictureTextWords.test(word)) return true
+    if (pictureWords.test(word)) picture = true
+  }
+  return false
+}
+
 /** Class words that look like a caption but are controls. */
 const notCaption = /captions?[-_]?(?:toggle|button|btn|icon|track|off|on)$|closed-?caption/i
 
@@ -133,7 +163,8 @@ function isCaptionText(node: ElementContent): boolean {
 /**
  * Whether `node` is a caption: `<figcaption>`, `.wp-caption-text`, or a
  * short element without media or headings whose class names a caption or
- * credit.
+ * credit (`captionClass`, or by its words: `img_descr`, `photo-legend`,
+ * `picIntro`, `pictext`; see `captionWords`).
  *
  * @param node
  *   Element.
@@ -147,7 +178,7 @@ export function isCaption(node: Element, inFigure: boolean): boolean {
   const named =
     node.tagName === 'figcaption' ||
     names.some((name) => wpCaptionText.test(name)) ||
-    names.some((name) => captionClass.test(name) && !notCaption.test(name) && (inFigure || /caption|desc|txt|text|note/i.test(name)))
+    names.some((name) => !notCaption.test(name) && ((captionClass.test(name) && (inFigure || /caption|desc|txt|text|note/i.test(name))) || captionWords(name)))
   return named && !imageTags.has(node.tagName) && !holdsMedia(node) && !hasHeading(node) && textOf(node).length <= maxCaption
 }
 

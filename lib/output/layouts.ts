@@ -6,6 +6,7 @@ import {escapeHugo} from './body-escape-hugo.js'
 import {escapeKramdown} from './body-escape-kramdown.js'
 import {fallbackTitle} from './frontmatter-fallback-title.js'
 import {eleventyReservedTags, generatorTags} from './frontmatter-generator-tags.js'
+import {footnotesAsText} from './body-footnotes-text.js'
 import {removeInvisibleCharacters} from './body-invisible.js'
 import {safeSegment, slugFor} from './slug.js'
 import type {SlugSource} from './slug.js'
@@ -146,7 +147,8 @@ export const layouts: Record<LayoutName, Layout> = {
   eleventy: {
     place: (page) => ({path: 'posts/' + pageSlug(page) + '.md'}),
     frontmatter: (data, page, note) => ({...generatorData(data, page, note, eleventyReservedTags), templateEngineOverride: 'md'}),
-    body: cleanBody
+    // Eleventy's markdown-it has no footnotes (without `markdown-it-footnote`): they are written as text.
+    body: (markdown, note) => footnotesAsText(cleanBody(markdown, note))
   }
 }
 

@@ -14,11 +14,12 @@ import {locateRelated, relatedArticles} from './rehype-related-articles.js'
 import type {LocatedLists} from './rehype-related-articles.js'
 import {removePromos} from './rehype-remove-promos.js'
 import {pageIndexOptions, rehypeResolveProfile} from './rehype-resolve-profile.js'
-import {analysePage} from '../analyse/analysis.js'
+import {analysePage, baseUrlOf} from '../analyse/analysis.js'
 import type {IndexOptions} from '../analyse/page-index.js'
 import {rehypeSelectRoot} from './rehype-select-root.js'
 import {stripInvisiblePart} from './rehype-strip-invisible.js'
 import {rewriteSupSub, supSubTags} from './rehype-sup-sub.js'
+import {mayHoldFragmentLinks, rewriteFootnotes} from './rehype-footnotes.js'
 import {report} from '../messages.js'
 import type {NewsArticleOptions} from '../types.js'
 import {measurePage} from '../verdict/index.js'
@@ -30,7 +31,7 @@ import {walk, walkParts} from '../util/walk.js'
  * write superscript and subscript in the title and headings, resolve the
  * profile, select the article root, extract metadata, prune to the root,
  * remove promos, keep related lists, nest lists and unwrap layout tables,
- * normalise media (listing the article's images in `file.data.images`),
+ * write footnotes as footnote markers (`rehype-footnotes.ts`), normalise media (listing the article's images in `file.data.images`),
  * collapse nested formatting, write superscript and subscript, fix CJK
  * spacing, remove invisible break hints (soft hyphens). Use it between
  * `rehype-parse` and `rehype-remark`; each step is also exported alone.
@@ -59,6 +60,8 @@ export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | u
       let located: LocatedLists | undefined
       removePromos(tree, file, () => (located = locateRelated(tree, file)))
       relatedArticles(tree, file, options || {}, located)
+      // Footnotes, while their links to `#…` are still there (media normalising unwraps them).
+      if (mayHoldFragmentLinks(file.value)) rewriteFootnotes(tree, baseUrlOf(tree, file, options && options.url))
     },
     // Structure is normalised, the images' sources noted and the
     // `<noscript>`s found in one walk; then media are normalised.

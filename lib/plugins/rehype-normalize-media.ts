@@ -20,6 +20,7 @@ import type {NormalizeMediaOptions} from '../types.js'
 import {baseUrlOf} from '../analyse/analysis.js'
 import {fileUrl, safeUrl} from '../util/safe-url.js'
 import {textOf} from '../util/text.js'
+import {walk} from '../util/walk.js'
 
 const emptyOptions: Readonly<NormalizeMediaOptions> = {}
 
@@ -108,6 +109,7 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
   if (sites) revealNoscriptsIn(sites.noscripts)
   else revealNoscripts(tree)
 
+  const split = new Set<Element>()
   visit(tree, 'element', function (node, index, parent) {
     if (!parent || index === undefined) return undefined
     // A content image given as a CSS background becomes an `<img>` first in its element, visited with it.
@@ -139,6 +141,8 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
       if (previous) fillAlt(previous, captionText([node]))
       const replacement = captionParagraphs([node])
       parent.children.splice(index, 1, ...replacement)
+      // A caption in the image's paragraph (`<p><img><br><span class="img_descr">`): the paragraph is split after the walk.
+      if (replacement.length > 0 && parent.type === 'element' && parent.tagName === 'p') split.add(parent)
       return [SKIP, index + replacement.length]
     }
     let replacement: Array<ElementContent> | undefined
@@ -155,8 +159,41 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
     return [SKIP, index + replacement.length]
   })
 
+  if (split.size > 0) splitParagraphs(tree, split)
   tidy(tree)
   return undefined
+}
+
+/**
+ * Split each paragraph of `split` that now holds caption paragraphs into
+ * paragraphs: its runs of phrasing (line breaks at their edges dropped) and
+ * the captions, in order.
+ */
+function splitParagraphs(tree: Root, split: ReadonlySet<Element>): void {
+  walk(tree, function (node, parent, index) {
+    if (node.type !== 'element' || !split.has(node)) return undefined
+    const parts: Array<Element> = []
+    let run: Array<ElementContent> = []
+    const flush = () => {
+      while (run.length > 0 && isBreakOrSpace(run[0])) run.shift()
+      while (run.length > 0 && isBreakOrSpace(run[run.length - 1])) run.pop()
+      if (run.length > 0) parts.push({type: 'element', tagName: 'p', properties: parts.length === 0 ? node.properties : {}, children: run})
+      run = []
+    }
+    for (const child of node.children) {
+      if (child.type === 'element' && child.tagName === 'p') {
+        flush()
+        parts.push(child)
+      } else run.push(child)
+    }
+    flush()
+    parent.children.splice(index, 1, ...parts)
+    return 'skip'
+  })
+}
+
+function isBreakOrSpace(node: ElementContent): boolean {
+  return node.type === 'comment' || (node.type === 'text' && !node.value.trim()) || (node.type === 'element' && node.tagName === 'br')
 }
 
 interface Context {
@@ -313,7 +350,8 @@ function follows(siblings: Array<ElementContent>, index: number): boolean {
 function previousElement(siblings: Array<ElementContent>, index: number): Element | undefined {
   for (let at = index - 1; at >= 0; at--) {
     const child = siblings[at]
-    if (child.type === 'comment' || (child.type === 'text' && !child.value.trim())) continue
+    // White space, comments and line breaks between an image and its caption (`<img><br><span class="img_descr">`).
+    if (child.type === 'comment' || (child.type === 'text' && !child.value.trim()) || (child.type === 'element' && child.tagName === 'br')) continue
     return child.type === 'element' ? child : undefined
   }
   return undefined

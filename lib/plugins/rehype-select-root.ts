@@ -9,6 +9,7 @@ import {attachWrapper} from '../util/attach-wrapper.js'
 import {analysePage, usesFallbackProfile} from '../analyse/analysis.js'
 import {selectOrdered} from '../util/select-ordered.js'
 import {walk} from '../util/walk.js'
+import {createRemovalLog} from '../util/removal-log.js'
 import {keepLeadUnderHeadline} from '../analyse/root/lead-under-headline.js'
 
 /**
@@ -63,6 +64,12 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
       if (found) {
         root = found.node
         from = 'content-scoring'
+        if (found.between.length > 0) {
+          // Furniture between the kept blocks stays out of the article: accounted for like any removal.
+          const log = createRemovalLog(file)
+          for (const node of found.between) log.note(node, 'furniture-hint')
+          log.flush(found.node)
+        }
         if (found.merged) {
           attachWrapper(tree, found.node, found.parentOf)
           // Blocks moved into the wrapper: the index walk's selector matches no longer tell where they are.

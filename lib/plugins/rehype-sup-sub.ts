@@ -24,6 +24,15 @@ const subscripts: Record<string, string> = {
 }
 
 /**
+ * `value` in Unicode superscript characters (`12` → `¹²`, `a` → `ᵃ`), or
+ * `undefined` when one of its characters has no superscript form.
+ */
+export function toSuperscript(value: string): string | undefined {
+  const characters = [...value]
+  return characters.length > 0 && characters.every((character) => character in superscripts) ? characters.map((character) => superscripts[character]).join('') : undefined
+}
+
+/**
  * Ordinal suffixes written as superscript after a number (`1<sup>st</sup>`,
  * `2<sup>e</sup>`, `3<sup>o</sup>`): they read as plain text (`1st`), with
  * the ordinal indicators `º`/`ª` for Romance `o`/`a`.

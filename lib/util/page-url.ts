@@ -29,14 +29,19 @@ export function pageUrl(links: Readonly<PageLinks>, option: string | null | unde
 }
 
 /**
- * The base for relative links: `<base href>` resolved against the page URL,
- * else the page URL.
+ * The base for relative links: `<base href>` resolved against the page URL
+ * when that gives an absolute `http(s)` URL, else the page URL. A base that
+ * points elsewhere (`file:///home/me/site/` in a page saved or built on
+ * disk, `javascript:`) is no base for publishing: relative links and images
+ * then stay as written (and are reported as `relative-urls-unresolved`)
+ * instead of resolving to URLs that are dropped as unsafe.
  */
 export function baseUrl(links: Readonly<PageLinks>, page: string | undefined): string | undefined {
   const base = links.base
   if (base) {
     try {
-      return new URL(base, page).href
+      const url = new URL(base, page)
+      if (url.protocol === 'http:' || url.protocol === 'https:') return url.href
     } catch {}
   }
   return page

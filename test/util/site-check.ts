@@ -67,13 +67,20 @@ export function squash(value: string): string {
 
 const markdown = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm)
 
-/** Text of every paragraph, heading, table cell and code block of a plain conversion. */
+/**
+ * Text of every paragraph, heading, table cell and code block of a plain
+ * conversion; text around a footnote reference in parts (each generator
+ * numbers and marks references its own way).
+ */
 export function plainTexts(value: string): Array<string> {
   const texts: Array<string> = []
-  visit(markdown.parse(value) as MdastRoot, function (node: MdastNodes) {
+  const tree = markdown.parse(value) as MdastRoot
+  visit(tree, 'footnoteReference', function (_node, index, parent) {
+    if (parent && index !== undefined) parent.children.splice(index, 1, {type: 'text', value: '\u0000'})
+  })
+  visit(tree, function (node: MdastNodes) {
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
-      const value = mdastToString(node, {includeImageAlt: false})
-      if (squash(value)) texts.push(value)
+      for (const part of mdastToString(node, {includeImageAlt: false}).split('\u0000')) if (squash(part)) texts.push(part)
     } else if (node.type === 'code' && squash(node.value)) texts.push(node.value)
   })
   return texts

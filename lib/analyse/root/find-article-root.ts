@@ -19,6 +19,8 @@ export interface ArticleRoot {
   node: Element
   /** Whether `node` is a new `<div>` whose children are the page's blocks, not attached to the tree yet. */
   merged: boolean
+  /** Page furniture between kept sibling blocks, left out of a merged root (for the removal log; empty otherwise). */
+  between: Array<Element>
   /** Parent of a block element of the page as the page was when scored (`undefined` for other nodes). */
   parentOf(node: Element): Parents | undefined
 }
@@ -72,6 +74,6 @@ export function findArticleRoot(tree: Root, gathered?: PageStats | null | undefi
 
   const parentOf = (node: Element) => stats.byNode.get(node)?.domParent
   const body = stats.body
-  if (best && !(body && best.text < scrap && body.all.text > 2 * enoughText)) return {node: best.node, merged: best.merged, parentOf}
-  return body && body.all.text > 0 ? {node: body.node, merged: false, parentOf} : undefined
+  if (best && !(body && best.text < scrap && body.all.text > 2 * enoughText)) return {node: best.node, merged: best.merged, between: best.between, parentOf}
+  return body && body.all.text > 0 ? {node: body.node, merged: false, between: [], parentOf} : undefined
 }

@@ -1,4 +1,4 @@
-import type {Element} from 'hast'
+import type {Element, Parents} from 'hast'
 import type {Block, PageStats} from '../blocks/block-stats.js'
 import {hintNames, isArticleBody, isNegativeName, isPositiveName} from '../blocks/hints.js'
 import {isRootLevel} from './pick-candidate.js'
@@ -14,6 +14,8 @@ export interface Article {
   text: number
   /** Whether `node` is a new `<div>` around several kept blocks, not attached to the tree. */
   merged: boolean
+  /** Page furniture sitting between kept siblings and left out (an ad slot, a share bar), for the removal log. */
+  between: Array<Element>
 }
 
 /** How many levels above the candidate a lead paragraph is always looked for. */
@@ -64,6 +66,7 @@ export function mergeSiblings(candidate: Block, scores: Map<Block, number>, stat
       text += totalsOf(block, flags).text
     }
   }
+  const between = fillBetween(candidate.domParent.children, kept, stats, flags)
 
   // Leads: prose right before the candidate's ancestors (further up only
   // through thin wrappers).
@@ -86,8 +89,38 @@ export function mergeSiblings(candidate: Block, scores: Map<Block, number>, stat
     node = node.parent
   }
 
-  if (kept.length === 1) return {node: kept[0], text, merged: false}
-  return {node: {type: 'element', tagName: 'div', properties: {}, children: kept}, text, merged: true}
+  if (kept.length === 1) return {node: kept[0], text, merged: false, between}
+  return {node: {type: 'element', tagName: 'div', properties: {}, children: kept}, text, merged: true, between}
+}
+
+/**
+ * Keep what sits between the first and the last kept sibling (a table, a
+ * list, a figure between two runs of paragraphs belongs to the article,
+ * whatever its score), unless it is page furniture (unlikely under `flags`,
+ * or a negative class or id hint): that is left out and returned, so that
+ * its removal is accounted for. `kept` is changed in place, in document order.
+ */
+function fillBetween(siblings: Parents['children'], kept: Array<Element>, stats: PageStats, flags: ScoreFlags): Array<Element> {
+  const left: Array<Element> = []
+  if (kept.length < 2) return left
+  const keptSet = new Set(kept)
+  const first = siblings.indexOf(kept[0])
+  const last = siblings.indexOf(kept[kept.length - 1])
+  const filled: Array<Element> = []
+  for (let index = first; index <= last; index++) {
+    const child = siblings[index]
+    if (child.type !== 'element') continue
+    if (keptSet.has(child)) {
+      filled.push(child)
+      continue
+    }
+    const block = stats.byNode.get(child)
+    const names = hintNames(child)
+    if ((block && flags.stripUnlikely && block.unlikely) || (isNegativeName(names) && !isPositiveName(names))) left.push(child)
+    else filled.push(child)
+  }
+  kept.splice(0, kept.length, ...filled)
+  return left
 }
 
 /**
