@@ -413,6 +413,14 @@ export const scanCodeImage = anyOf(['create-qr-code', 'qrcode', 'qr-code', 'qr_c
  */
 export const voteCall = anyOf(['^(?:点击|點擊|立即|马上|馬上|参与|參與)?投票$', '^(?:vote now|cast your vote|jetzt abstimmen)$'], 'i')
 
+/**
+ * Weighted text under which a block holding the byline link
+ * (`rel=author`) and no sentence is the byline and date row the
+ * frontmatter carries (cleaning's `byline-row`; root-head-teaser-block:
+ * `04/11/2024 | Ines Berg` left in the head block that held the headline).
+ */
+export const bylineRowMax = 120
+
 /** Weighted text under which a block with a linked vote call is a vote banner (furniture-vote-banner). */
 export const voteBannerMax = 300
 

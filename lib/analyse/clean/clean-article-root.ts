@@ -37,6 +37,12 @@ export interface CleanOptions {
    * rule that removed it (default: none).
    */
   onRemove?: ((node: Element, rule: RemovalRule) => undefined | void) | null | undefined
+  /**
+   * Blocks that held the article's headline (`analysis.headBlocks`): its
+   * head, whose lead, byline and date sit with the headline; they are never
+   * removed whole, their parts are judged one by one (default: none).
+   */
+  head?: ReadonlySet<Element> | null | undefined
 }
 
 const emptyOptions: CleanOptions = {}
@@ -63,7 +69,7 @@ const emptyOptions: CleanOptions = {}
  *   The related-article lists kept (in no particular order).
  */
 export function cleanArticleRoot(root: Element, options?: Readonly<CleanOptions> | null | undefined): Array<Element> {
-  const onRemove = (options || emptyOptions).onRemove
+  const {onRemove, head} = options || emptyOptions
   const stats = blockStats(root)
   const rootBlock = stats.byNode.get(root)
   const rootText = rootBlock ? rootBlock.all.text : 0
@@ -120,6 +126,6 @@ export function cleanArticleRoot(root: Element, options?: Readonly<CleanOptions>
       // Some pages wrap everything in one `<form>`: keep that one.
       return block && block.all.text > rootText * 0.5 ? 'keep' : 'form'
     }
-    return judgeBlock(node, block, rootText, {structured, inComments})
+    return judgeBlock(node, block, rootText, {structured, inComments, head: head ? head.has(node) : false})
   }
 }

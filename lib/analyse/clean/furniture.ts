@@ -1,7 +1,7 @@
 /**
  * Cleaning rules for kinds of page furniture that class words do not name:
  * scan-code boxes, vote banners, author boxes, print-only blocks,
- * breadcrumb trails, and widgets' “more” links. Each rule names what it
+ * byline rows, breadcrumb trails, and widgets' “more” links. Each rule names what it
  * removes, so that removals inside the article root are reported under it
  * (`file.data.removals`, `dropped-content`). Words and limits are in
  * `vocabulary.ts`, each with the fixture that shows it.
@@ -18,6 +18,7 @@ import {
   authorBoxName,
   breadcrumbCrumbMax,
   breadcrumbSeparator,
+  bylineRowMax,
   moreLink,
   printOnlyName,
   scanCodeAction,
@@ -31,7 +32,7 @@ import {
 import type {BlockFacts} from './boilerplate.js'
 
 /** The rules' verdicts, reported as the removal's rule. */
-export type FurnitureRule = 'author-box' | 'breadcrumb' | 'print-only' | 'scan-code' | 'vote-banner'
+export type FurnitureRule = 'author-box' | 'breadcrumb' | 'byline-row' | 'print-only' | 'scan-code' | 'vote-banner'
 
 /** A furniture rule: its name, and the verdict it gives a block (`undefined`: not this kind). */
 export interface FurnitureRuleSpec {
@@ -84,6 +85,15 @@ export const furnitureRules: ReadonlyArray<FurnitureRuleSpec> = [
     }
   },
   {
+    // `04/11/2024 | <a rel=author>Ines Berg</a>`: the frontmatter's author and date.
+    name: 'byline-row',
+    judge(f) {
+      if (f.mostText || f.text === 0 || f.text > bylineRowMax || f.linkText === 0) return undefined
+      if (!elementsOf(f.node, 'a').some((link) => relWords(link).includes('author'))) return undefined
+      return holdsSentence(f.shape()) ? undefined : 'byline-row'
+    }
+  },
+  {
     // `Home > News > Sport > Title`.
     name: 'breadcrumb',
     judge(f) {
@@ -94,6 +104,13 @@ export const furnitureRules: ReadonlyArray<FurnitureRuleSpec> = [
     }
   }
 ]
+
+/** The words of `node`'s `rel` attribute, lower-cased. */
+function relWords(node: Element): Array<string> {
+  const rel = node.properties.rel
+  const words = Array.isArray(rel) ? rel.map(String) : String(rel ?? '').split(' ')
+  return words.map((word) => word.toLowerCase())
+}
 
 /** Whether `text` is a trail of three or more short crumbs between separators. */
 function isTrail(text: string): boolean {
