@@ -26,9 +26,46 @@ const structureTags: ReadonlySet<string> = new Set(['a', 'blockquote'])
  * Why a block was removed: a rule of `judgeBlock`, or `furniture-element`
  * (`nav`, `aside`, controls), `form`, `hidden` (hidden attribute, inline
  * `display:none`, `aria-hidden` blocks), `more-link` (a widget's `更多>`
- * link).
+ * link), `empty-section` (a section heading whose section cleaning took
+ * out: nothing but a heading of the same or a higher rank, or the end of its
+ * parent, follows it now).
  */
-export type RemovalRule = CleanRule | 'form' | 'furniture-element' | 'hidden' | 'more-link'
+export type RemovalRule = CleanRule | 'empty-section' | 'form' | 'furniture-element' | 'hidden' | 'more-link'
+
+/** Rank of a section heading (`h2` → 2), `0` for anything else. */
+function rankOf(node: ElementContent | undefined): number {
+  return node && node.type === 'element' && /^h[2-6]$/.test(node.tagName) ? Number(node.tagName.charAt(1)) : 0
+}
+
+/**
+ * `kept` without the section headings whose section was removed: a heading
+ * with a removed block right after it (`gaps`: where in `kept` removed blocks
+ * were) and then nothing but a heading of the same or a higher rank, or the
+ * end of the parent (a “Who said it” heading over a removed row of avatar
+ * links, a “Related” heading over a removed list).
+ */
+function withoutEmptySections(kept: Array<ElementContent>, gaps: ReadonlyArray<number>, onRemove: CleanOptions['onRemove']): Array<ElementContent> {
+  const removed = new Set<number>()
+  for (const gap of gaps) {
+    // The heading before the gap (white space aside), and what follows it.
+    let before = gap - 1
+    while (before >= 0 && isBlank(kept[before])) before--
+    const rank = rankOf(kept[before])
+    if (rank === 0) continue
+    let after = gap
+    while (after < kept.length && isBlank(kept[after])) after++
+    const next = rankOf(kept[after])
+    if (after < kept.length && (next === 0 || next > rank)) continue
+    removed.add(before)
+    if (onRemove) onRemove(kept[before] as Element, 'empty-section')
+  }
+  return removed.size > 0 ? kept.filter((_, index) => !removed.has(index)) : kept
+}
+
+/** Whether `node` is white space only. */
+function isBlank(node: ElementContent | undefined): boolean {
+  return Boolean(node && node.type === 'text' && !node.value.trim())
+}
 
 /** Options of `cleanArticleRoot`. */
 export interface CleanOptions {
@@ -81,6 +118,8 @@ export function cleanArticleRoot(root: Element, options?: Readonly<CleanOptions>
   while (stack.length > 0) {
     const [parent, structured, inComments] = stack.pop()!
     const kept: Array<ElementContent> = []
+    // Where in `kept` removed blocks were (the length of `kept` at the time).
+    const gaps: Array<number> = []
     let changed = false
     for (const child of parent.children) {
       if (child.type === 'comment') {
@@ -95,6 +134,7 @@ export function cleanArticleRoot(root: Element, options?: Readonly<CleanOptions>
       if (verdict !== 'keep' && verdict !== 'related') {
         if (onRemove) onRemove(child, verdict)
         changed = true
+        gaps.push(kept.length)
         continue
       }
       if (verdict === 'related') {
@@ -105,7 +145,7 @@ export function cleanArticleRoot(root: Element, options?: Readonly<CleanOptions>
       }
       kept.push(child)
     }
-    if (changed) parent.children = kept
+    if (changed) parent.children = gaps.length > 0 ? withoutEmptySections(kept, gaps, onRemove) : kept
   }
   return related
 
