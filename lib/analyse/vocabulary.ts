@@ -429,7 +429,7 @@ export const bylineRowMax = 120
  */
 export const avatarName = anyOf(['avatar', 'gravatar', 'headshot', 'profile-?(?:pic|photo|image|img)', 'user-?(?:pic|photo|image|img)', 'mugshot'], 'i')
 
-/** Width or height in pixels at or under which a linked picture in a row of them is an avatar (furniture-avatar-row). */
+/** Size in pixels at or under which a square linked picture in a row of them is an avatar (furniture-avatar-row). */
 export const avatarMaxSize = 100
 
 /**

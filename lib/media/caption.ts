@@ -131,10 +131,9 @@ function isCaptionText(node: ElementContent): boolean {
 }
 
 /**
- * Whether `node` is a caption: `<figcaption>`, `.wp-caption-text`, a
- * `<cite>` in a figure (a photo credit: `<span class="e-image__meta"><cite>Photo
- * by …</cite></span>`), or a short element without media or headings whose
- * class names a caption or credit.
+ * Whether `node` is a caption: `<figcaption>`, `.wp-caption-text`, or a
+ * short element without media or headings whose class names a caption or
+ * credit.
  *
  * @param node
  *   Element.
@@ -147,7 +146,6 @@ export function isCaption(node: Element, inFigure: boolean): boolean {
   const names = classes(node)
   const named =
     node.tagName === 'figcaption' ||
-    (inFigure && node.tagName === 'cite') ||
     names.some((name) => wpCaptionText.test(name)) ||
     names.some((name) => captionClass.test(name) && !notCaption.test(name) && (inFigure || /caption|desc|txt|text|note/i.test(name)))
   return named && !imageTags.has(node.tagName) && !holdsMedia(node) && !hasHeading(node) && textOf(node).length <= maxCaption

@@ -11,6 +11,9 @@ import {phrasingTags} from '../blocks/tags.js'
 /** Elements that never belong to article text. */
 const dropTags: ReadonlySet<string> = new Set(['aside', 'button', 'dialog', 'input', 'nav', 'noscript', 'script', 'select', 'style', 'template', 'textarea'])
 
+/** Removed elements that leave no visible gap after a heading. */
+const unseenTags: ReadonlySet<string> = new Set(['noscript', 'script', 'style', 'template'])
+
 /** Embeds: they stay (ads and trackers are dropped, recorded, by `rehypeNormalizeMedia`). */
 const embedTags: ReadonlySet<string> = new Set(['iframe', 'embed', 'object'])
 
@@ -27,8 +30,8 @@ const structureTags: ReadonlySet<string> = new Set(['a', 'blockquote'])
  * (`nav`, `aside`, controls), `form`, `hidden` (hidden attribute, inline
  * `display:none`, `aria-hidden` blocks), `more-link` (a widget's `更多>`
  * link), `empty-section` (a section heading whose section cleaning took
- * out: nothing but a heading of the same or a higher rank, or the end of its
- * parent, follows it now).
+ * out: nothing but a heading of the same or a higher rank, or the end of the
+ * root, follows it now).
  */
 export type RemovalRule = CleanRule | 'empty-section' | 'form' | 'furniture-element' | 'hidden' | 'more-link'
 
@@ -41,21 +44,23 @@ function rankOf(node: ElementContent | undefined): number {
  * `kept` without the section headings whose section was removed: a heading
  * with a removed block right after it (`gaps`: where in `kept` removed blocks
  * were) and then nothing but a heading of the same or a higher rank, or the
- * end of the parent (a “Who said it” heading over a removed row of avatar
- * links, a “Related” heading over a removed list).
+ * end of the article root (a “Who said it” heading over a removed row of
+ * avatar links, a “Related” heading over a removed list). The end of an
+ * inner block does not count: a headline block's dek stays when the byline
+ * under it goes.
  */
-function withoutEmptySections(kept: Array<ElementContent>, gaps: ReadonlyArray<number>, onRemove: CleanOptions['onRemove']): Array<ElementContent> {
+function withoutEmptySections(kept: Array<ElementContent>, gaps: ReadonlyArray<number>, atRoot: boolean, onRemove: CleanOptions['onRemove']): Array<ElementContent> {
   const removed = new Set<number>()
   for (const gap of gaps) {
     // The heading before the gap (white space aside), and what follows it.
     let before = gap - 1
     while (before >= 0 && isBlank(kept[before])) before--
     const rank = rankOf(kept[before])
-    if (rank === 0) continue
+    if (rank === 0 || removed.has(before)) continue
     let after = gap
     while (after < kept.length && isBlank(kept[after])) after++
     const next = rankOf(kept[after])
-    if (after < kept.length && (next === 0 || next > rank)) continue
+    if (after < kept.length ? next === 0 || next > rank : !atRoot) continue
     removed.add(before)
     if (onRemove) onRemove(kept[before] as Element, 'empty-section')
   }
@@ -134,7 +139,8 @@ export function cleanArticleRoot(root: Element, options?: Readonly<CleanOptions>
       if (verdict !== 'keep' && verdict !== 'related') {
         if (onRemove) onRemove(child, verdict)
         changed = true
-        gaps.push(kept.length)
+        // Scripts, styles and templates leave no visible gap (a MathJax equation's `<script>`).
+        if (!unseenTags.has(child.tagName)) gaps.push(kept.length)
         continue
       }
       if (verdict === 'related') {
@@ -145,7 +151,7 @@ export function cleanArticleRoot(root: Element, options?: Readonly<CleanOptions>
       }
       kept.push(child)
     }
-    if (changed) parent.children = gaps.length > 0 ? withoutEmptySections(kept, gaps, onRemove) : kept
+    if (changed) parent.children = gaps.length > 0 ? withoutEmptySections(kept, gaps, parent === root, onRemove) : kept
   }
   return related
 

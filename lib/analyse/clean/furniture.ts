@@ -127,12 +127,16 @@ export const furnitureRules: ReadonlyArray<FurnitureRuleSpec> = [
   }
 ]
 
-/** Whether `image` (an `<img>`) is a person's small picture: named so, or at most `avatarMaxSize` pixels wide or high. */
+/**
+ * Whether `image` (an `<img>`) is a person's small picture: named so, or
+ * square and at most `avatarMaxSize` pixels (licence badges and logos are
+ * wider than high).
+ */
 function isAvatar(image: Element): boolean {
   const names = [image.properties.src, image.properties.alt, image.properties.className].flat().map((value) => String(value ?? ''))
   if (names.some((name) => avatarName.test(name))) return true
-  const size = Math.min(Number(image.properties.width) || Infinity, Number(image.properties.height) || Infinity)
-  return size <= avatarMaxSize
+  const width = Number(image.properties.width)
+  return width > 0 && width <= avatarMaxSize && width === Number(image.properties.height)
 }
 
 /** Whether `text` is only a picture's file name (`IMG_2034.jpg`: letters, digits, `_`, `-`, spaces, one extension). */
