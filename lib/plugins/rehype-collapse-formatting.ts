@@ -90,50 +90,108 @@ const flow = new Set([
  */
 export const rehypeCollapseFormatting: Plugin<[], Root> = function () {
   return function (tree) {
-    // The article root and its wrappers show nothing of their own: the root
-    // of the tree takes their children (`hast-util-to-mdast` returns an
-    // unwrapped element's children as one list, spread into its parent's).
-    while (tree.children.length === 1 && tree.children[0].type === 'element' && wrappers.has(tree.children[0].tagName)) {
-      tree.children = tree.children[0].children as typeof tree.children
-    }
-    const stack: Array<[Root | Element, boolean, boolean]> = [[tree, false, false]]
-    while (stack.length > 0) {
-      const [parent, inStrong, inEmphasis] = stack.pop()!
-      const children: Array<ElementContent> = []
-      // Reversed, so `pop` takes the next child and unwrapping pushes in order.
-      const pending = [...(parent.children as Array<ElementContent>)].reverse()
-      while (pending.length > 0) {
-        const child = pending.pop()!
-        if (child.type !== 'element') {
-          const previous = children[children.length - 1]
-          if (child.type === 'text' && previous && previous.type === 'text') {
-            const position = previous.position && child.position ? {start: previous.position.start, end: child.position.end} : undefined
-            children[children.length - 1] = {type: 'text', value: previous.value + child.value, position}
-          } else children.push(child)
-          continue
-        }
-        if (child.children.length === 0 && inert.has(child.tagName)) continue
-        if (child.tagName === 'code') {
-          // No text (white space, an image): Markdown has no code span for it
-          // (it prints two stray backticks, and drops the image).
-          if (!toString(child).trim()) {
-            for (let index = child.children.length - 1; index >= 0; index--) pending.push(child.children[index])
-            continue
-          }
-        }
-        const kind = kinds[child.tagName]
-        const redundant = (kind === 'strong' && inStrong) || (kind === 'emphasis' && inEmphasis) || (child.tagName === 'span' && Object.keys(child.properties).length === 0)
-        if (redundant) {
+    collapseFormatting(tree)
+  }
+}
+
+/** An element the collapse kept, with the elements above it (root first, as `unist-util-visit-parents` gives them). */
+export type KeptElement = [Element, Array<Root | Element>]
+
+/** A parent the collapse went into, with the parent above it and its place there. */
+interface Chain {
+  node: Root | Element
+  up: Chain | undefined
+  index: number
+}
+
+/**
+ * Collapse formatting in `tree` (`rehypeCollapseFormatting`). On the way,
+ * the kept elements named in `collect` are gathered with their ancestors,
+ * for a later step to work on them without a walk of its own.
+ *
+ * @param tree
+ *   Tree, changed in place.
+ * @param collect
+ *   Tag names to gather (default: none).
+ * @returns
+ *   The gathered elements in document order, or `undefined` when a parent
+ *   had its children grouped (the ancestors gathered are not those left).
+ */
+export function collapseFormatting(tree: Root, collect?: ReadonlySet<string> | undefined): Array<KeptElement> | undefined {
+  // The article root and its wrappers show nothing of their own: the root
+  // of the tree takes their children (`hast-util-to-mdast` returns an
+  // unwrapped element's children as one list, spread into its parent's).
+  while (tree.children.length === 1 && tree.children[0].type === 'element' && wrappers.has(tree.children[0].tagName)) {
+    tree.children = tree.children[0].children as typeof tree.children
+  }
+  const gathered: Array<[Element, Chain]> = []
+  let grouped = false
+  const stack: Array<[Root | Element, boolean, boolean, Chain]> = [[tree, false, false, {node: tree, up: undefined, index: 0}]]
+  while (stack.length > 0) {
+    const [parent, inStrong, inEmphasis, chain] = stack.pop()!
+    const children: Array<ElementContent> = []
+    // Reversed, so `pop` takes the next child and unwrapping pushes in order.
+    const pending = [...(parent.children as Array<ElementContent>)].reverse()
+    while (pending.length > 0) {
+      const child = pending.pop()!
+      if (child.type !== 'element') {
+        const previous = children[children.length - 1]
+        if (child.type === 'text' && previous && previous.type === 'text') {
+          const position = previous.position && child.position ? {start: previous.position.start, end: child.position.end} : undefined
+          children[children.length - 1] = {type: 'text', value: previous.value + child.value, position}
+        } else children.push(child)
+        continue
+      }
+      if (child.children.length === 0 && inert.has(child.tagName)) continue
+      if (child.tagName === 'code') {
+        // No text (white space, an image): Markdown has no code span for it
+        // (it prints two stray backticks, and drops the image).
+        if (!toString(child).trim()) {
           for (let index = child.children.length - 1; index >= 0; index--) pending.push(child.children[index])
           continue
         }
-        if (child.tagName === 'p' && isBlank(child)) continue
-        children.push(child)
-        stack.push([child, inStrong || kind === 'strong', inEmphasis || kind === 'emphasis'])
       }
-      parent.children = (children.length > maxChildren ? group(children) : children) as typeof parent.children
+      const kind = kinds[child.tagName]
+      const redundant = (kind === 'strong' && inStrong) || (kind === 'emphasis' && inEmphasis) || (child.tagName === 'span' && Object.keys(child.properties).length === 0)
+      if (redundant) {
+        for (let index = child.children.length - 1; index >= 0; index--) pending.push(child.children[index])
+        continue
+      }
+      if (child.tagName === 'p' && isBlank(child)) continue
+      // Elements before it in `children` stay where they are (only a last text is merged).
+      children.push(child)
+      const below: Chain = {node: child, up: chain, index: children.length - 1}
+      if (collect && collect.has(child.tagName)) gathered.push([child, below])
+      stack.push([child, inStrong || kind === 'strong', inEmphasis || kind === 'emphasis', below])
     }
+    if (children.length > maxChildren) grouped = true
+    parent.children = (children.length > maxChildren ? group(children) : children) as typeof parent.children
   }
+  if (grouped) return undefined
+  // The parents are gone into last child first: document order is the order of the places' paths.
+  const kept = gathered.map(([node, chain]): [Element, Chain, Array<number>] => [node, chain.up!, pathOf(chain)])
+  kept.sort((a, b) => comparePaths(a[2], b[2]))
+  return kept.map(([node, chain]) => [node, ancestorsOf(chain)])
+}
+
+/** The place of `chain`'s node: its index in each parent, from the root's child down. */
+function pathOf(chain: Chain): Array<number> {
+  const path: Array<number> = []
+  for (let at: Chain | undefined = chain; at && at.up; at = at.up) path.push(at.index)
+  return path.reverse()
+}
+
+/** Preorder: a prefix (an ancestor) first, else by the first place that differs. */
+function comparePaths(a: Array<number>, b: Array<number>): number {
+  const length = Math.min(a.length, b.length)
+  for (let at = 0; at < length; at++) if (a[at] !== b[at]) return a[at] - b[at]
+  return a.length - b.length
+}
+
+function ancestorsOf(chain: Chain): Array<Root | Element> {
+  const ancestors: Array<Root | Element> = []
+  for (let at: Chain | undefined = chain; at; at = at.up) ancestors.push(at.node)
+  return ancestors.reverse()
 }
 
 function group(children: Array<ElementContent>): Array<ElementContent> {

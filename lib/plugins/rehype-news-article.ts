@@ -3,7 +3,7 @@ import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {captureImagesPart, collectImagesPart} from '../images/collect.js'
 import {cjkSpacingPart, removeCjkLineBreaks} from './rehype-cjk-spacing.js'
-import {rehypeCollapseFormatting} from './rehype-collapse-formatting.js'
+import {collapseFormatting} from './rehype-collapse-formatting.js'
 import {rehypeExtractMeta} from './rehype-extract-meta.js'
 import {normalizeMedia} from './rehype-normalize-media.js'
 import {noscriptSitesPart} from '../media/noscript.js'
@@ -18,7 +18,7 @@ import {analysePage} from '../analyse/analysis.js'
 import type {IndexOptions} from '../analyse/page-index.js'
 import {rehypeSelectRoot} from './rehype-select-root.js'
 import {stripInvisiblePart} from './rehype-strip-invisible.js'
-import {rehypeSupSub, rewriteSupSub} from './rehype-sup-sub.js'
+import {rewriteSupSub, supSubTags} from './rehype-sup-sub.js'
 import {report} from '../messages.js'
 import type {NewsArticleOptions} from '../types.js'
 import {measurePage} from '../verdict/index.js'
@@ -68,8 +68,10 @@ export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | u
       walkParts(tree, [normalizeStructurePart(), captureImagesPart(tree, file, options), {listener: noscripts.listener}, {listener: figures.listener}])
       normalizeMedia(tree, file, options || {}, {noscripts: noscripts.parents(), figures: figures.hints})
     },
-    rehypeCollapseFormatting.call(this),
-    rehypeSupSub.call(this)
+    // Superscript and subscript are gathered on the collapse's way through the tree.
+    function (tree: Root) {
+      rewriteSupSub(tree, collapseFormatting(tree, supSubTags))
+    }
   ] as Array<(tree: Root, file: VFile) => undefined>
   const indexing: IndexOptions = {...pageIndexOptions(options || {}), prepare: prepareHeading}
   return function (tree, file) {

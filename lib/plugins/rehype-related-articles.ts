@@ -79,18 +79,20 @@ export function relatedArticles(tree: Root, file: VFile, settings: Readonly<Rela
   const selected = found.selected
 
   for (const list of found.lists) {
-    const parent = attachedParent(tree, list, found.parents)
-    if (!parent) continue
+    const attached = attachedParent(tree, list, found.parents)
+    if (!attached) continue
+    const parent = attached.parent
     const entries = entriesOf(list, spec.drop, base)
     const titled = String(list.properties.title || '').trim()
     // The heading right before the list is its heading only when the list
     // has no title of its own (or the same one): else it is the article's.
-    const previous = previousHeading(parent, list)
+    const previous = previousHeading(parent, attached.index)
     const before = previous && (!titled || textOf(previous) === titled) ? previous : undefined
     const inner = list.tagName === 'ul' || list.tagName === 'ol' ? undefined : select('h2, h3, h4, h5, h6', list)
     const heading = titled || (before && textOf(before)) || (inner && textOf(inner)) || spec.heading || ''
-    if (before) parent.children.splice(parent.children.indexOf(before), 1)
-    const index = parent.children.indexOf(list)
+    // The heading is the list's previous element sibling.
+    if (before) parent.children.splice(parent.children.lastIndexOf(before, attached.index), 1)
+    const index = before ? attached.index - 1 : attached.index
     if (entries.length === 0) {
       const named = selected.has(list) ? '`' + spec.selector + '`' : '`' + describeElement(list) + '` (kept by cleaning)'
       report(file, 'related-list-empty', 'Related list ' + named + ' has no usable links', list)
@@ -138,8 +140,9 @@ function entriesOf(list: Element, drop: string | null | undefined, base: string 
   return entries
 }
 
-function previousHeading(parent: Root | Element, list: Element): Element | undefined {
-  let index = parent.children.indexOf(list) - 1
+/** The heading right before the child of `parent` at `at`, if any. */
+function previousHeading(parent: Root | Element, at: number): Element | undefined {
+  let index = at - 1
   while (index >= 0) {
     const node = parent.children[index]
     if (node.type === 'element') return /^h[2-6]$/.test(node.tagName) && textOf(node).length < 40 ? node : undefined
@@ -178,14 +181,17 @@ function locate(tree: Root, selector: string, kept: ReadonlyArray<Element>): Loc
   }
 }
 
-/** The parent of `node` while it is still in `tree` (an earlier list may have taken it out), else `undefined`. */
-function attachedParent(tree: Root, node: Element, parents: Map<Element, Root | Element>): Root | Element | undefined {
+/** The parent of `node` and its index there while it is still in `tree` (an earlier list may have taken it out), else `undefined`. */
+function attachedParent(tree: Root, node: Element, parents: Map<Element, Root | Element>): {parent: Root | Element; index: number} | undefined {
   const parent = parents.get(node)
-  let child: Root | Element = node
-  let current = parent
+  const index = parent ? (parent.children as Array<unknown>).indexOf(node) : -1
+  if (!parent || index === -1) return undefined
+  if (parent === tree) return {parent, index}
+  let child: Root | Element = parent
+  let current = parents.get(parent as Element)
   while (current) {
     if (!(current.children as Array<unknown>).includes(child)) return undefined
-    if (current === tree) return parent
+    if (current === tree) return {parent, index}
     child = current
     current = current.type === 'element' ? parents.get(current) : undefined
   }

@@ -4,10 +4,11 @@ import {walkParts, walkShared} from '../util/walk.js'
 import type {WalkListener, WalkPart} from '../util/walk.js'
 import type {VFile} from 'vfile'
 import type {Plugin} from 'unified'
-import {cleanArticleRoot} from '../analyse/clean/clean-article-root.js'
+import {cleanArticleRoot, gatherCleaningFacts} from '../analyse/clean/clean-article-root.js'
+import type {CleaningFacts} from '../analyse/clean/clean-article-root.js'
 import {isHidden as isHiddenNode} from '../analyse/blocks/hints.js'
 import {noteMedia, noteMediaIn} from '../media/note.js'
-import {holdsMedia, isMedia, mediaIn} from '../media/tags.js'
+import {holdsMedia, isMedia} from '../media/tags.js'
 import {report} from '../messages.js'
 import {usesFallbackProfile} from '../analyse/analysis.js'
 import {genericNews} from '../profiles/index.js'
@@ -83,11 +84,11 @@ export function removePromos(tree: Root, file: VFile, ride?: (() => WalkPart | u
       // Images and embeds the cleaning heuristics take out are recorded
       // by the media step; their blocks' text by the removal log.
       // One walk records both (see `beforeCleaning`).
-      const {before, snapshot} = beforeCleaning(root)
+      const {before, snapshot, parents, facts} = beforeCleaning(root)
       // Cleaning that would leave no text nor image is undone: the root
       // stays uncleaned and the page is flagged for review.
       const removed: Array<[Element, RemovalRule]> = []
-      const related = cleanArticleRoot(root, {onRemove: (node, rule) => void removed.push([node, rule]), head: analysis && analysis.headBlocks})
+      const related = cleanArticleRoot(root, {onRemove: (node, rule) => void removed.push([node, rule]), facts, head: analysis && analysis.headBlocks})
       if (analysis) analysis.relatedLists.push(...related)
       if (removed.length > 0 && !holdsContent(root) && isContentLike(inlineShape({...root, children: snapshot.get(root)!}))) {
         restoreChildren(snapshot)
@@ -105,9 +106,12 @@ export function removePromos(tree: Root, file: VFile, ride?: (() => WalkPart | u
         )
       } else {
         for (const [node, rule] of removed) log.note(node, rule)
+        // The media that went are those inside a removed block (cleaning
+        // removes whole blocks).
+        const gone = new Set<Element>()
+        for (const [node] of removed) gone.add(node)
+        for (const [node, hidden] of before) if (isWithin(node, gone, parents)) noteMedia(file, node, hidden ? 'hidden' : 'boilerplate')
       }
-      const after = new Set(mediaIn(root))
-      for (const [node, hidden] of before) if (!after.has(node)) noteMedia(file, node, hidden ? 'hidden' : 'boilerplate')
     }
   }
   // Each removed element with the rule that removes it.
@@ -130,6 +134,15 @@ export function removePromos(tree: Root, file: VFile, ride?: (() => WalkPart | u
   if (removed.length > 0) markSpillOver(found.earlier, removed, drop)
 
   const unwrap = new Set<Element>(found.unwrapped)
+  // The parents whose children may change, and their ancestors: the
+  // rebuild goes into nothing else.
+  const changing = found.changing
+  for (const node of drop.keys()) changing.add(found.parents.get(node))
+  for (const node of unwrap) changing.add(found.parents.get(node))
+  const dirty = new Set<Root | Element>()
+  for (const parent of changing) {
+    for (let node = parent; node && !dirty.has(node); node = node.type === 'element' ? found.parents.get(node) : undefined) dirty.add(node)
+  }
 
   // Rebuild each children list once (splicing one by one is quadratic on
   // long lists); unwrapped elements' children are judged in their place.
@@ -153,7 +166,7 @@ export function removePromos(tree: Root, file: VFile, ride?: (() => WalkPart | u
         // its text stays.
         if (!hidden && node.tagName === 'form' && root && (node === root || (inRoot && holdsMostText(node, root)))) {
           if (node === root) {
-            stack.push([node, true])
+            if (dirty.has(node)) stack.push([node, true])
             kept.push(node)
           } else {
             for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index])
@@ -172,7 +185,7 @@ export function removePromos(tree: Root, file: VFile, ride?: (() => WalkPart | u
           for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index])
           continue
         }
-        stack.push([node, inRoot || node === root])
+        if (dirty.has(node)) stack.push([node, inRoot || node === root])
       }
       kept.push(node)
     }
@@ -196,18 +209,22 @@ function clutterRule(node: Element): string {
 
 /**
  * In one walk, before cleaning: the media elements under `root` in document
- * order, each with whether it or an ancestor is hidden; and the children
- * list of `root` and of every element under it (`ChildrenSnapshot`), to
- * undo the cleaning.
+ * order, each with whether it or an ancestor is hidden; the children list of
+ * `root` and of every element under it (`ChildrenSnapshot`), to undo the
+ * cleaning; the parent of every element under it; and what the cleaning
+ * rules read (`gatherCleaningFacts`).
  */
-function beforeCleaning(root: Element): {before: Map<Element, boolean>; snapshot: ChildrenSnapshot} {
+function beforeCleaning(root: Element): {before: Map<Element, boolean>; snapshot: ChildrenSnapshot; parents: Map<Element, Element>; facts: CleaningFacts} {
   const before = new Map<Element, boolean>()
   const snapshot: ChildrenSnapshot = new Map([[root, root.children]])
+  const parents = new Map<Element, Element>()
   const hidden: Array<boolean> = [isHiddenNode(root)]
+  const facts = gatherCleaningFacts(root)
   walkShared(root, [
     {
-      enter(element) {
+      enter(element, parent) {
         snapshot.set(element, element.children)
+        parents.set(element, parent as Element)
       }
     },
     {
@@ -222,9 +239,16 @@ function beforeCleaning(root: Element): {before: Map<Element, boolean>; snapshot
       leave() {
         hidden.pop()
       }
-    }
+    },
+    ...facts.listeners
   ])
-  return {before, snapshot}
+  return {before, snapshot, parents, facts: facts.result()}
+}
+
+/** Whether `node` is or lies inside one of `gone` (going up through `parents`: no subtree is walked). */
+function isWithin(node: Element, gone: ReadonlySet<Element>, parents: ReadonlyMap<Element, Element>): boolean {
+  for (let current: Element | undefined = node; current; current = parents.get(current)) if (gone.has(current)) return true
+  return false
 }
 
 /** What `findPromos` finds. */
@@ -235,27 +259,44 @@ interface Promos {
   unwrapped: Array<Element>
   /** Elements whose start lies before their parent's (candidates for spill-over), each with its parent. */
   earlier: Array<[Element, Parents]>
+  /** The parent of every element. */
+  parents: Map<Element, Root | Element>
+  /**
+   * Parents among whose children removing promos may change something (a
+   * comment, clutter, a form, a hidden element, a spill-over candidate or
+   * the parent of one), without the matches of the selectors.
+   */
+  changing: Set<Root | Element | undefined>
 }
 
 /**
- * The matches of the `remove` and `unwrap` selector lists, and the elements
- * the parser may have re-opened (`earlier`), in one walk when the selectors
+ * The matches of the `remove` and `unwrap` selector lists, the elements the
+ * parser may have re-opened (`earlier`), the parent of every element, and
+ * the parents whose children may change, in one walk when the selectors
  * look at ancestors only (`gatherSelectors`), else with a query for them.
  */
 function findPromos(tree: Root, removeList: string, unwrapList: string, rider: WalkPart | undefined): Promos {
   const lists = [...new Set([removeList, unwrapList].filter(Boolean))]
-  if (lists.length === 0) {
-    if (rider) walkParts(tree, [rider])
-    return {removed: [], unwrapped: [], earlier: []}
-  }
-  const gathered = lists.every((list) => dependsOnAncestorsOnly(list)) ? gatherSelectors(lists) : undefined
-  const table = gathered ? undefined : selectTable(lists, tree)
+  const gathered = lists.length > 0 && lists.every((list) => dependsOnAncestorsOnly(list)) ? gatherSelectors(lists) : undefined
+  const table = gathered || lists.length === 0 ? undefined : selectTable(lists, tree)
   const earlier: Array<[Element, Parents]> = []
+  const parents = new Map<Element, Root | Element>()
+  const changing = new Set<Root | Element | undefined>()
   const listener: WalkListener = {
     enter(element, parent) {
+      parents.set(element, parent)
       const start = sourceStart(element)
       const parentStart = parent.type === 'element' ? sourceStart(parent) : undefined
-      if (start !== undefined && parentStart !== undefined && start < parentStart) earlier.push([element, parent])
+      if (start !== undefined && parentStart !== undefined && start < parentStart) {
+        earlier.push([element, parent])
+        // Spill-over goes, and so may its parent.
+        changing.add(parent)
+        changing.add(parents.get(parent as Element))
+      }
+      if (clutter.has(element.tagName) || element.tagName === 'form' || isHidden(element)) changing.add(parent)
+    },
+    comment(_, parent) {
+      changing.add(parent)
     }
   }
   // Spill-over is looked for everywhere (`<template>` holds no children in hast).
@@ -263,11 +304,13 @@ function findPromos(tree: Root, removeList: string, unwrapList: string, rider: W
   if (gathered) parts.unshift({listener: gathered.listener})
   if (rider) parts.push(rider)
   walkParts(tree, parts)
-  const matches = gathered ? gathered.result().matches : table!
+  const matches = gathered ? gathered.result().matches : table
   return {
-    removed: (removeList && matches.get(removeList)) || [],
-    unwrapped: (unwrapList && matches.get(unwrapList)) || [],
-    earlier
+    removed: (removeList && matches && matches.get(removeList)) || [],
+    unwrapped: (unwrapList && matches && matches.get(unwrapList)) || [],
+    earlier,
+    parents,
+    changing
   }
 }
 

@@ -76,18 +76,29 @@ export const rehypeSupSub: Plugin<[], Root> = function () {
   }
 }
 
+/** The tag names `rewriteSupSub` works on. */
+export const supSubTags: ReadonlySet<string> = new Set(['sup', 'sub'])
+
 /**
  * Rewrite the `<sup>` and `<sub>` elements in `tree` (a root or any
  * element), as `rehypeSupSub` does.
  *
  * @param tree
  *   hast root or element; changed in place.
+ * @param gathered
+ *   The `<sup>` and `<sub>` elements of `tree` in document order, each with
+ *   its ancestors (root first), when a walk over the tree as it is now
+ *   gathered them; default: found by a walk here.
  */
-export function rewriteSupSub(tree: Root | Element): void {
-  const found: Array<[Element, Array<Parents>]> = []
-  visitParents(tree, 'element', function (node, ancestors) {
-    if (node.tagName === 'sup' || node.tagName === 'sub') found.push([node, ancestors as Array<Parents>])
-  })
+export function rewriteSupSub(tree: Root | Element, gathered?: ReadonlyArray<[Element, Array<Parents>]> | undefined): void {
+  let found = gathered
+  if (!found) {
+    const all: Array<[Element, Array<Parents>]> = []
+    visitParents(tree, 'element', function (node, ancestors) {
+      if (supSubTags.has(node.tagName)) all.push([node, ancestors as Array<Parents>])
+    })
+    found = all
+  }
   // Innermost last in `found` (preorder): rewrite from the end so nested
   // marks are done before the mark around them.
   for (let index = found.length - 1; index >= 0; index--) {

@@ -1,4 +1,4 @@
-import type {Element, ElementContent, Root, RootContent, Text} from 'hast'
+import type {Comment, Element, ElementContent, Root, RootContent, Text} from 'hast'
 
 /** What a `walk` visitor returns: `skip` (do not go into this element), `exit` (stop), or nothing (go on). */
 export type WalkAction = 'skip' | 'exit' | undefined | void
@@ -36,7 +36,7 @@ export function walk(tree: Root | Element, visitor: Visitor): boolean {
 
 /**
  * One listener of `walkShared`: told about the elements (on the way down and
- * up) and text nodes of the tree, in document order.
+ * up), text nodes and comments of the tree, in document order.
  */
 export interface WalkListener {
   /**
@@ -50,6 +50,8 @@ export interface WalkListener {
   enter?(element: Element, parent: Root | Element, index: number): boolean | undefined | void | Array<ElementContent>
   /** A text node. */
   text?(node: Text, parent: Root | Element): undefined | void
+  /** A comment. */
+  comment?(node: Comment, parent: Root | Element): undefined | void
   /** The subtree of an element whose `enter` did not return `false` is done. */
   leave?(element: Element): undefined | void
 }
@@ -90,6 +92,10 @@ export function walkShared(tree: Root | Element, listeners: ReadonlyArray<WalkLi
     const child = frame.parent.children[index]
     if (child.type === 'text') {
       for (let at = 0; at < listeners.length; at++) if (skipped[at] === -1) listeners[at].text?.(child, frame.parent)
+      continue
+    }
+    if (child.type === 'comment') {
+      for (let at = 0; at < listeners.length; at++) if (skipped[at] === -1) listeners[at].comment?.(child, frame.parent)
       continue
     }
     if (child.type !== 'element') continue

@@ -1,11 +1,15 @@
 import type {Element} from 'hast'
+import type {WalkListener} from '../../util/walk.js'
 
 /**
  * Text of `node` when it is short: `undefined` once the text passes
  * `maxLength` characters or the walk passes `maxNodes` nodes (bounded cost,
- * explicit stack, document order).
+ * explicit stack, document order). Inside `withShortTexts`, an element the
+ * given `ShortTexts` knows is answered from it, without a walk.
  */
 export function shortText(node: Element, maxLength = 200, maxNodes = 300): string | undefined {
+  const known = current && maxLength <= shortTextCap ? current.get(node) : undefined
+  if (known) return known.nodes > maxNodes || known.length > maxLength ? undefined : known.text
   let value = ''
   let visited = 0
   const stack: Array<Element | string> = [node]
@@ -25,4 +29,71 @@ export function shortText(node: Element, maxLength = 200, maxNodes = 300): strin
     }
   }
   return value
+}
+
+/** Longest `maxLength` (in UTF-16 code units) a `ShortTexts` answers. */
+export const shortTextCap = 800
+
+/** What `shortText` needs of one element, gathered beforehand. */
+export interface ShortTextFacts {
+  /** Children of the element and of every element inside it (all node types). */
+  nodes: number
+  /** Length of its text (UTF-16 code units). */
+  length: number
+  /** Its text, when `length` is at most `shortTextCap`. */
+  text: string | undefined
+}
+
+/** Elements with their `ShortTextFacts` (see `gatherShortTexts`). */
+export type ShortTexts = Map<Element, ShortTextFacts>
+
+/**
+ * A listener of a shared walk (`walkShared`, which must not skip subtrees
+ * for it) that gathers `ShortTextFacts` of every element below the walk's
+ * tree. `shortText` over a subtree is `undefined` exactly when the subtree's
+ * text or node count passes its limits, both of which only grow as its walk
+ * goes on: so the totals answer it for any limits. Valid while the
+ * subtrees do not change.
+ */
+export function gatherShortTexts(): {listener: WalkListener; result(): ShortTexts} {
+  const texts: ShortTexts = new Map()
+  // The facts of the elements entered and not yet left; the first is the tree's.
+  const open: Array<ShortTextFacts> = [{nodes: 0, length: 0, text: ''}]
+  const listener: WalkListener = {
+    enter(element) {
+      open.push({nodes: element.children.length, length: 0, text: ''})
+    },
+    text(node) {
+      add(open[open.length - 1], node.value.length, node.value)
+    },
+    leave(element) {
+      const facts = open.pop()!
+      texts.set(element, facts)
+      const parent = open[open.length - 1]
+      parent.nodes += facts.nodes
+      add(parent, facts.length, facts.text)
+    }
+  }
+  return {listener, result: () => texts}
+}
+
+function add(facts: ShortTextFacts, length: number, text: string | undefined): void {
+  facts.length += length
+  facts.text = facts.text !== undefined && text !== undefined && facts.length <= shortTextCap ? facts.text + text : undefined
+}
+
+let current: ShortTexts | undefined
+
+/**
+ * Run `run` with `shortText` answering the elements `texts` knows from it
+ * (their subtrees must not change meanwhile).
+ */
+export function withShortTexts<Result>(texts: ShortTexts, run: () => Result): Result {
+  const previous = current
+  current = texts
+  try {
+    return run()
+  } finally {
+    current = previous
+  }
 }

@@ -1,5 +1,10 @@
 import type {Element, ElementContent} from 'hast'
-import {blockStats} from '../blocks/block-stats.js'
+import {gatherBlockStats} from '../blocks/block-stats.js'
+import type {PageStats} from '../blocks/block-stats.js'
+import {gatherShortTexts, withShortTexts} from '../blocks/short-text.js'
+import type {ShortTexts} from '../blocks/short-text.js'
+import {walkShared} from '../../util/walk.js'
+import type {WalkListener} from '../../util/walk.js'
 import type {CleanRule} from './boilerplate.js'
 import {isCommentNamed, judgeBlock} from './boilerplate.js'
 import {isMoreLink} from './furniture.js'
@@ -85,6 +90,31 @@ export interface CleanOptions {
    * removed whole, their parts are judged one by one (default: none).
    */
   head?: ReadonlySet<Element> | null | undefined
+  /**
+   * What the rules read about the root's blocks, when a walk the caller
+   * made over the unchanged root gathered it (`gatherCleaningFacts`);
+   * default: gathered here, in one walk.
+   */
+  facts?: CleaningFacts | null | undefined
+}
+
+/** What the cleaning rules read about the blocks of a root, gathered in one walk (`gatherCleaningFacts`). */
+export interface CleaningFacts {
+  /** Block statistics of the root (`blockStats`). */
+  stats: PageStats
+  /** Short texts of its elements (`shortText`). */
+  texts: ShortTexts
+}
+
+/**
+ * `CleaningFacts` of `root` as listeners of a shared walk over `root` (no
+ * listener of that walk may change the tree, nor skip subtrees for these):
+ * `result()` gives them once the walk is done.
+ */
+export function gatherCleaningFacts(root: Element): {listeners: Array<WalkListener>; result(): CleaningFacts} {
+  const stats = gatherBlockStats(root)
+  const texts = gatherShortTexts()
+  return {listeners: [stats.listener, texts.listener], result: () => ({stats: stats.result(), texts: texts.result()})}
 }
 
 const emptyOptions: CleanOptions = {}
@@ -111,49 +141,63 @@ const emptyOptions: CleanOptions = {}
  *   The related-article lists kept (in no particular order).
  */
 export function cleanArticleRoot(root: Element, options?: Readonly<CleanOptions> | null | undefined): Array<Element> {
-  const {onRemove, head} = options || emptyOptions
-  const stats = blockStats(root)
+  const settings = options || emptyOptions
+  const onRemove = settings.onRemove
+  const head = settings.head
+  let facts = settings.facts
+  if (!facts) {
+    const gathering = gatherCleaningFacts(root)
+    walkShared(root, gathering.listeners)
+    facts = gathering.result()
+  }
+  const stats = facts.stats
   const rootBlock = stats.byNode.get(root)
   const rootText = rootBlock ? rootBlock.all.text : 0
   // Each parent with its context: inside kept text structure or a link;
   // inside a block named as comments that was kept (or is the root).
   const stack: Array<[Element, boolean, boolean]> = [[root, false, isCommentNamed(root)]]
   const related: Array<Element> = []
-
-  while (stack.length > 0) {
-    const [parent, structured, inComments] = stack.pop()!
-    const kept: Array<ElementContent> = []
-    // Where in `kept` removed blocks were (the length of `kept` at the time).
-    const gaps: Array<number> = []
-    let changed = false
-    for (const child of parent.children) {
-      if (child.type === 'comment') {
-        changed = true
-        continue
-      }
-      if (child.type !== 'element') {
-        kept.push(child)
-        continue
-      }
-      const verdict = judge(child, structured, inComments)
-      if (verdict !== 'keep' && verdict !== 'related') {
-        if (onRemove) onRemove(child, verdict)
-        changed = true
-        // Scripts, styles and templates leave no visible gap (a MathJax equation's `<script>`).
-        if (!unseenTags.has(child.tagName)) gaps.push(kept.length)
-        continue
-      }
-      if (verdict === 'related') {
-        related.push(child)
-      } else {
-        const structure = structureTags.has(child.tagName) || (child.tagName === 'table' && !isLayoutTable(child))
-        stack.push([child, structured || structure, inComments || isCommentNamed(child)])
-      }
-      kept.push(child)
-    }
-    if (changed) parent.children = gaps.length > 0 ? withoutEmptySections(kept, gaps, parent === root, onRemove) : kept
-  }
+  // A block is judged before anything inside it changes: the short texts
+  // gathered beforehand still hold.
+  withShortTexts(facts.texts, clean)
   return related
+
+  function clean(): undefined {
+    while (stack.length > 0) {
+      const [parent, structured, inComments] = stack.pop()!
+      const kept: Array<ElementContent> = []
+      // Where in `kept` removed blocks were (the length of `kept` at the time).
+      const gaps: Array<number> = []
+      let changed = false
+      for (const child of parent.children) {
+        if (child.type === 'comment') {
+          changed = true
+          continue
+        }
+        if (child.type !== 'element') {
+          kept.push(child)
+          continue
+        }
+        const verdict = judge(child, structured, inComments)
+        if (verdict !== 'keep' && verdict !== 'related') {
+          if (onRemove) onRemove(child, verdict)
+          changed = true
+          // Scripts, styles and templates leave no visible gap (a MathJax equation's `<script>`).
+          if (!unseenTags.has(child.tagName)) gaps.push(kept.length)
+          continue
+        }
+        if (verdict === 'related') {
+          related.push(child)
+        } else {
+          const structure = structureTags.has(child.tagName) || (child.tagName === 'table' && !isLayoutTable(child))
+          stack.push([child, structured || structure, inComments || isCommentNamed(child)])
+        }
+        kept.push(child)
+      }
+      if (changed) parent.children = gaps.length > 0 ? withoutEmptySections(kept, gaps, parent === root, onRemove) : kept
+    }
+    return undefined
+  }
 
   function judge(node: Element, structured: boolean, inComments: boolean): 'keep' | 'related' | RemovalRule {
     const name = node.tagName
