@@ -11,7 +11,7 @@
  * this runs as root where `mount -t tmpfs` works, with a real 64 KiB tmpfs
  * and a read-only remount.
  */
-import {execFile, spawn} from 'node:child_process'
+import {type ChildProcess, execFile, spawn} from 'node:child_process'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -34,6 +34,29 @@ function pages(count = 40): Record<string, string> {
     files['in/' + String(index).padStart(3, '0') + '.html'] = page({title, body: ('第' + index + '篇的正文，内容足够长。').repeat(60)})
   }
   return files
+}
+
+/**
+ * Polls until `file` exists (`true`) or `child` has exited without it
+ * appearing (`false`). Not a speed check: the only deadline is a hang
+ * watchdog (10 minutes by default, far beyond any slow machine), which
+ * throws with a message that says so.
+ */
+async function appears(file: string, child: ChildProcess, hangAfter = 600_000): Promise<boolean> {
+  const watchdog = Date.now() + hangAfter
+  for (;;) {
+    const exited = child.exitCode !== null || child.signalCode !== null
+    if (
+      await fs.access(file).then(
+        () => true,
+        () => false
+      )
+    )
+      return true
+    if (exited) return false
+    if (Date.now() > watchdog) throw new Error('Hang: process ' + child.pid + ' neither wrote `' + file + '` nor exited in ' + hangAfter / 1000 + ' s')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
 }
 
 async function cleanRun(dir: string, layout: string): Promise<Map<string, Buffer>> {
@@ -232,18 +255,14 @@ test('faults: a second run on the same folder refuses while the first holds it; 
   const clean = await cleanRun(dir, 'hugo')
   const first = spawnCli(['in', '--out', 'out', '--layout', 'hugo', '--jobs', '1'], dir)
   const lock = path.join(dir, 'out/.news-markdown.lock')
-  const started = Date.now()
-  while (
-    !(await fs.access(lock).then(
-      () => true,
-      () => false
-    ))
-  ) {
-    assert.ok(Date.now() - started < 30_000, 'the first run takes the lock')
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
+  if (!(await appears(lock, first.child))) assert.unreachable('the first run ended before its lock was seen: ' + (await first.done).stderr)
+  // Paused while the second run starts and tries: the first holds the lock
+  // throughout, however slow the second is to start (no race to lose).
+  first.child.kill('SIGSTOP')
   const second = spawnCli(['in', '--out', 'out', '--layout', 'hugo', '--jobs', '1'], dir)
-  const [a, b] = await Promise.all([first.done, second.done])
+  const b = await second.done
+  first.child.kill('SIGCONT')
+  const a = await first.done
   assert.is(a.code, 0, a.stderr)
   assert.is(b.code, 1, b.stderr)
   assert.match(b.stderr, new RegExp('Another run is writing to this folder: process ' + first.child.pid + ' on .* holds `.*\\.news-markdown\\.lock`'))
@@ -350,9 +369,9 @@ test('faults: a lock whose holder cannot be checked (another PID namespace or ma
     const then = new Date(Date.now() - staleAfter + 3000)
     await fs.utimes(file, then, then)
     const waits: Array<string> = []
-    const started = Date.now()
     const lock = await acquireLock(file, {onWait: (message) => waits.push(message)})
-    assert.ok(Date.now() - started >= 2000, 'waited until stale')
+    // Taken over only once unrefreshed for `staleAfter` (a rule on the clock, not a speed: a slow machine only waits longer).
+    assert.ok(Date.now() >= then.getTime() + staleAfter - 1000, 'taken over only once stale')
     assert.is(waits.length, 1)
     assert.match(waits[0], new RegExp('Waiting for process 1 on .* to release .*: it runs where this run cannot check it.*taken over when it has not been refreshed for ' + staleAfter / 1000 + ' s'))
     await lock.release()
@@ -395,16 +414,7 @@ test('faults: SIGKILL in a new PID namespace (a container), rerun in another: th
   const dir = await folder(files)
   const first = spawn('unshare', ['--pid', '--fork', '--mount-proc', process.execPath, bin, 'in', '--out', 'out', '-q', '--jobs', '1'], {cwd: dir, stdio: 'ignore'})
   const lock = path.join(dir, 'out/.news-markdown.lock')
-  const started = Date.now()
-  while (
-    !(await fs.access(lock).then(
-      () => true,
-      () => false
-    ))
-  ) {
-    assert.ok(Date.now() - started < 60_000, 'the first run takes the lock')
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
+  assert.ok(await appears(lock, first), 'the first run takes the lock (it ended before the lock was seen)')
   const holder = JSON.parse(await fs.readFile(lock, 'utf8')) as {pid: number}
   assert.is(holder.pid, 1, 'PID 1 in its namespace')
   // Kill the whole namespace (its PID 1 and the node below it).

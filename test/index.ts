@@ -42,6 +42,7 @@ const suites = [
   './article-root.js',
   './cleaning.js',
   './source-order.js',
+  './parse5-to-hast.js',
   './verdict.js',
   './structure.js',
   './walks.js',
@@ -52,7 +53,18 @@ const suites = [
   './faults.js',
   './fuzz.js',
   './text-handler.js',
-  './rendered-lines.js'
+  './rendered-lines.js',
+  './cli-edges.js',
+  './media-edges.js',
+  './related-edges.js',
+  './credit-line-edges.js',
+  './select.js',
+  './images-edges.js',
+  './lock.js',
+  './promos-edges.js',
+  './profile-edges.js',
+  './verdict-fields.js',
+  './meta-edges.js'
 ]
 
 // `NEWS_MARKDOWN_SKIP=generators,redirect-servers` leaves suites out (those

@@ -15,6 +15,9 @@ test('normalizeDate: RFC 2822 and JavaScript date strings', () => {
   assert.is(normalizeDate('Tue, 14 Apr 2020 10:30:00 GMT'), '2020-04-14T10:30:00+00:00')
   assert.is(normalizeDate('Tue, 14 Apr 2020 10:30:00 +0800'), '2020-04-14T10:30:00+08:00')
   assert.is(normalizeDate('Tue Apr 14 2020 10:30:00 GMT+0800 (China Standard Time)'), '2020-04-14T10:30:00+08:00')
+  assert.is(normalizeDate('Tue Apr 14 10:30:00 EDT 2020'), '2020-04-14T10:30:00-04:00', 'Unix `date`: time and zone before the year')
+  assert.is(normalizeDate('Tue Apr 14 10:30 2020'), '2020-04-14T10:30:00')
+  assert.is(normalizeDate('Tue Apr 14 10:30:00 EDT'), undefined, 'no year')
 })
 
 test('normalizeDate: month names', () => {
@@ -80,4 +83,31 @@ test('findDate: span of the date', () => {
   assert.equal(findDate('Published 03.02.2022 15:34 in News'), {value: '2022-02-03T15:34:00', index: 10, end: 26})
 })
 
+test('normalizeDate edges: an impossible 12-hour clock keeps the day only; an offset beyond ±14:00 or :59 is dropped, the local time kept', () => {
+  assert.is(normalizeDate('2020-04-14 13:30 PM'), '2020-04-14')
+  assert.is(normalizeDate('2020-04-14 0:30 am'), '2020-04-14')
+  assert.is(normalizeDate('2020-04-14 10:30 +15:00'), '2020-04-14T10:30:00')
+  assert.is(normalizeDate('2020-04-14 10:30 +08:75'), '2020-04-14T10:30:00')
+})
+
+test('normalizeDate edges: longer abbreviations of month names (`Janu`, `Septem`, `Octo`); an unknown name is no date', () => {
+  assert.is(normalizeDate('Janu 5, 2020'), '2020-01-05')
+  assert.is(normalizeDate('Septem 9, 2021'), '2021-09-09')
+  assert.is(normalizeDate('5 Octo 2020 10:00'), '2020-10-05T10:00:00')
+  assert.is(normalizeDate('Foo 9, 2021'), undefined)
+})
+
+test('findDate edges: the earliest valid day wins; an impossible day is skipped for the next', () => {
+  assert.equal(findDate('2020-02-30 or 2020-03-01'), {value: '2020-03-01', index: 14, end: 24})
+  assert.equal(findDate('14/04/2020 and 2020-04-13'), {value: '2020-04-14', index: 0, end: 10})
+  assert.equal(findDate('April 14, 2020 and 2020-04-14T10:00'), {value: '2020-04-14', index: 0, end: 14})
+})
+
+test('findPartialDate and completeDate edges: empty text, a time after the day, impossible days', () => {
+  assert.is(findPartialDate(''), undefined)
+  assert.equal(findPartialDate('3月5日 10:30'), {year: 0, month: 3, day: 5, time: 'T10:30:00'})
+  assert.is(completeDate({year: 2021, month: 2, day: 30, time: ''}, undefined), undefined)
+  assert.is(completeDate({year: 0, month: 2, day: 29, time: ''}, '2023-03-01'), undefined, '29 February 2023 does not exist')
+  assert.is(completeDate({year: 0, month: 2, day: 29, time: ''}, '2024-03-01'), '2024-02-29')
+})
 test.run()

@@ -211,7 +211,8 @@ async function start(name: string, command: string, args: Array<string>, port: n
   child.stdout?.on('data', (chunk: Buffer) => output.push(chunk))
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk))
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  const deadline = Date.now() + 20_000
+  // A hang watchdog, not a speed check: far beyond any start on a busy machine.
+  const deadline = Date.now() + 120_000
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
       const log = options.log && existsSync(options.log) ? await fs.readFile(options.log, 'utf8') : ''
@@ -220,7 +221,7 @@ async function start(name: string, command: string, args: Array<string>, port: n
     if (await accepts(port)) break
     if (Date.now() > deadline) {
       child.kill('SIGKILL')
-      assert.unreachable(name + ' did not listen on 127.0.0.1:' + port + ' within 20 s:\n' + Buffer.concat(output).toString('utf8'))
+      assert.unreachable(name + ' did not listen on 127.0.0.1:' + port + ' within 120 s (hung at start?):\n' + Buffer.concat(output).toString('utf8'))
     }
     await new Promise((resolve) => setTimeout(resolve, 100))
   }

@@ -59,7 +59,20 @@ const tokens = [
   '[x]',
   '](',
   '|',
-  '\\*'
+  '\\*',
+  'Mr. Smith (aged 40) said: ',
+  '3.5-inch',
+  'Wow! ',
+  ' - ',
+  '1. ',
+  '2) ',
+  'e.g. ',
+  'W.',
+  's:/',
+  '_x_',
+  'snake_case',
+  '*',
+  '_'
 ]
 
 const textValue = fc.array(fc.constantFrom(...tokens), {minLength: 0, maxLength: 8}).map((parts) => parts.join(''))
@@ -141,6 +154,9 @@ test('text handler: plain text is written as it is, text that needs escapes is n
   assert.is(ours.stringify(paragraph('中文 plain text, 10.5 percent')), '中文 plain text, 10.5 percent\n')
   assert.is(ours.stringify(paragraph('a *b* [c] {{< x >}}')), 'a \\*b\\* \\[c] {\\{< x >}}\n')
   assert.is(ours.stringify(paragraph('# not a heading')), '\\# not a heading\n')
+  assert.is(ours.stringify(paragraph('Mr. Smith (aged 40) said - wow! - it cost $3.50.')), 'Mr. Smith (aged 40) said - wow! - it cost $3.50.\n')
+  assert.is(ours.stringify(paragraph('1. not a list')), '1\\. not a list\n')
+  assert.is(ours.stringify(paragraph('see www.example.com')), 'see www\\.example.com\n')
 })
 
 test.run()

@@ -15,7 +15,7 @@ import {collapse} from '../util/text.js'
 import type {Element, Nodes, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
 import {toText} from 'hast-util-to-text'
-import {articleType, bylineHint, dateHint, excludedAnywhere, excludedStart} from './vocabulary.js'
+import {articleType, bylineHint, dateHint, excludedAnywhere, excludedStart, notPageSidebar} from './vocabulary.js'
 import {gatherBlockStats} from './blocks/block-stats.js'
 import type {PageStats} from './blocks/block-stats.js'
 import {gatherSelectors} from '../util/select.js'
@@ -401,7 +401,7 @@ function hasHeading(element: Element): boolean {
 /** Whether class names or id mark boilerplate (comments, navigation, related lists, page footer). */
 function boilerplate(hint: string): boolean {
   if (!hint) return false
-  return hint.split(/\s+/).some((token) => !/^(?:no|has|with|show|hide|is|not|without)[-_]/i.test(token) && (excludedAnywhere.test(token) || excludedStart.test(token)))
+  return hint.split(/\s+/).some((token) => !/^(?:no|has|with|show|hide|is|not|without)[-_]/i.test(token) && (excludedAnywhere.test(token) || excludedStart.test(token)) && !notPageSidebar.test(token))
 }
 
 /**

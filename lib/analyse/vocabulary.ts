@@ -343,6 +343,15 @@ export const excludedAnywhere = anyOf(
 )
 
 /**
+ * Class/id tokens with `sidebar` that name no page sidebar: the article's own
+ * column of facts beside its text (`article-sidebar`, `article__sidebar`,
+ * `podcast-description__sidebar`: its byline and date), a layout that has a
+ * sidebar (`lay-sidebar`, `layout-sidebar`) and the main column of one
+ * (`sidebar__main`). Fixture: meta-article-sidebar.
+ */
+export const notPageSidebar = anyOf(['^(?:[a-z]{1,3}-{1,2})?(?:article|story|podcast|episode)(?:[-_][a-z]+)?(?:__|[-_])sidebar', '^(?:lay|layout)[-_]+sidebar', '^sidebar__main(?:$|[-_])'], 'i')
+
+/**
  * Class/id tokens that start with a page region's name (`footer`,
  * `site-nav`, `main-menu`, `rail`, `masthead`): excluded like the words
  * above. Fixture: full-page-relative-urls.

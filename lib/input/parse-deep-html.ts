@@ -1,10 +1,10 @@
-import type {Nodes, Root} from 'hast'
+import type {Root} from 'hast'
 import {fromParse5} from 'hast-util-from-parse5'
 import {parse} from 'parse5'
 import type {DefaultTreeAdapterMap} from 'parse5'
 import type {VFile} from 'vfile'
-import {setSourceSpan} from '../util/source-order.js'
 import {parseOrdered} from './ordered-parser.js'
+import {parse5ToHast} from './parse5-to-hast.js'
 import type {SourceRanks} from './ordered-parser.js'
 
 type Node = DefaultTreeAdapterMap['node']
@@ -33,7 +33,8 @@ const keptEmpty = new Set([...voids, 'iframe', 'video', 'audio', 'object', 'canv
  * messages carry line and column); without, parse5 runs without location
  * tracking (about 2.4 times faster) and elements get their start-tag rank
  * instead (`lib/util/source-order.ts`), which keeps document order and
- * parser re-opening visible to the later stages.
+ * parser re-opening visible to the later stages, recorded while the tree
+ * becomes hast (`parse5ToHast`).
  */
 export function parseDeepHtml(value: string, file: VFile, limit = maxDepth, positions = true): Root {
   let document: DefaultTreeAdapterMap['document']
@@ -55,32 +56,7 @@ export function parseDeepHtml(value: string, file: VFile, limit = maxDepth, posi
     }
   }
   if (!ranks) return fromParse5(document, {file}) as Root
-  const tree = fromParse5(document) as Root
-  copyRanks(document, tree, ranks)
-  return tree
-}
-
-/**
- * Give the hast elements of `tree` the start-tag ranks of the parse5
- * elements they were made from (`hast-util-from-parse5` maps children one
- * to one, `<template>` contents to `content`), iteratively.
- */
-function copyRanks(document: DefaultTreeAdapterMap['document'], tree: Root, ranks: SourceRanks): void {
-  const stack: Array<[ParentNode, Nodes]> = [[document, tree]]
-  while (stack.length > 0) {
-    const [from, to] = stack.pop()!
-    if (to.type !== 'root' && to.type !== 'element') continue
-    const children = from.childNodes
-    for (let index = 0; index < children.length; index++) {
-      const child = children[index]
-      const node = to.children[index]
-      if (!('tagName' in child) || !node || node.type !== 'element') continue
-      const start = ranks.start.get(child)
-      if (start !== undefined) setSourceSpan(node, start, ranks.end.get(child) ?? Number.POSITIVE_INFINITY)
-      if (child.childNodes.length > 0) stack.push([child, node])
-      if ('content' in child && child.content && node.content) stack.push([child.content, node.content])
-    }
-  }
+  return parse5ToHast(document, ranks)
 }
 
 /**

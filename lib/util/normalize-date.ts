@@ -17,6 +17,7 @@
  * - numeric: `2020/04/14 10:30`, `2020.04.14`, `14.04.2020`, `04/14/2020`
  * - CJK: `2020年4月14日 10:30`, `2020年04月14日10:30`
  * - names: `April 14, 2020`, `14 April 2020`, `Tue, 14 Apr 2020 10:30:00 GMT`,
+ *   `Tue Apr 14 10:30:00 EDT 2020` (Unix `date`, Java `Date.toString()`),
  *   `14. März 2020` (English, German, French, Spanish, Italian, Dutch months)
  *
  * A time directly after the day is kept (`10:30`, `10:30:00`, `10:30 pm`,
@@ -100,6 +101,8 @@ const DAY_PATTERNS: Array<[RegExp, DayReader]> = [
   [/(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]?/gu, (m) => [Number(m[1]), Number(m[2]), Number(m[3])]],
   // April 14, 2020 / Tue Apr 14 2020
   [new RegExp(`(?<!\\p{L})${MONTH}\\s+(\\d{1,2})${DAY_SUFFIX},?\\s+${WEEKDAY}(\\d{4})(?!\\d)`, 'giu'), (m) => named(m[3], m[1], m[2])],
+  // Tue Apr 14 10:30:00 EDT 2020 (Unix `date`, Java's `Date.toString()`): the time and zone sit between the day and the year
+  [new RegExp(`(?<!\\p{L})${MONTH}\\s+(\\d{1,2})(?=\\s\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s[A-Za-z]{1,5})?\\s(\\d{4})(?!\\d))`, 'giu'), (m) => named(m[3], m[1], m[2])],
   // 14 April 2020 / 14. März 2020 / 14 de abril de 2020 / 14-Apr-2020
   [new RegExp(`(?<!\\d)(\\d{1,2})${DAY_SUFFIX}\\.?(?:\\s+de(?=\\s)|\\s*-)?\\s*${MONTH}(?:\\s+de(?=\\s)|\\s*-|,)?\\s*(\\d{4})(?!\\d)`, 'giu'), (m) => named(m[3], m[2], m[1])],
   // 14.04.2020 (day first)

@@ -1,44 +1,123 @@
-import type {ConstructName, Handle, State, Unsafe} from 'mdast-util-to-markdown'
+import type {Nodes, Parents} from 'mdast'
+import type {ConstructName, Handle, Info, SafeConfig, State, Unsafe} from 'mdast-util-to-markdown'
 import {defaultHandlers} from 'mdast-util-to-markdown'
 
 /**
- * What text can hold and still need no escape in one stack of constructs:
- * `unsafe` holds the code units of the characters some pattern in scope
- * escapes; `edges` holds the white space characters escaped only next to a
- * line ending (a space or tab at the start or end of a line), which cannot
- * happen inside text without a line ending but can at its edges (the text
- * before or after it may end or start a line).
+ * Per pattern list (`state.unsafe`), the patterns in scope for each stack
+ * of constructs seen (keyed by the stack joined with spaces), and the code
+ * units of their characters.
  */
-interface Plain {
-  unsafe: ReadonlySet<number> | undefined
+const cache = new WeakMap<Array<Unsafe>, Map<string, Scope>>()
+
+/** The unsafe patterns in scope in one stack of constructs. */
+interface Scope {
+  /** The patterns, grouped by character. */
+  groups: ReadonlyArray<Group>
+  /** Code units of the characters of the patterns that are not edge patterns: text with none of them and no edge to check cannot need an escape. */
+  units: ReadonlySet<number>
+  /** Characters of edge patterns. */
   edges: string
 }
 
-/** Per pattern list (`state.unsafe`), the `Plain` of each stack of constructs seen (keyed by the stack joined with spaces). */
-const cache = new WeakMap<Array<Unsafe>, Map<string, Plain>>()
+/** Patterns of one character; `edge`: each matches only next to a line ending (see `isEdgePattern`). */
+interface Group {
+  character: string
+  patterns: ReadonlyArray<Unsafe>
+  edge: boolean
+}
 
 /**
- * `remark-stringify`'s `text` handler, faster: text that holds no character
- * any unsafe pattern in scope escapes (and no backslash) is written as it
- * is; anything else goes to the default handler (`state.safe`).
+ * `remark-stringify`'s `text` handler, faster: text in which no unsafe
+ * pattern in scope matches (and without backslashes) is written as it is;
+ * anything else goes to the default handler (`state.safe`).
  *
- * Identical to the default by construction: `state.safe` escapes only at
- * the positions of a pattern's `character` inside the value, and touches a
- * value without such a position only to escape backslashes before
- * punctuation. The patterns are read from `state.unsafe`, so options and
- * extensions that add patterns (GFM, frontmatter, the Hugo shortcode
- * pattern, a body dialect's) are respected. `test/text-handler.ts` compares
- * both on generated text.
+ * Identical to the default by construction. `state.safe` escapes only at
+ * the positions where a pattern in scope matches (its `character`, inside
+ * the value, with the one character of context before and after it that
+ * the handler is given), and touches a value without such a position only
+ * to escape backslashes before punctuation. This handler runs the same
+ * patterns the same way (`state.compilePattern`, the same scope, node and
+ * context rules) but only those whose character the text holds, stops at
+ * the first position inside the value, and skips building the result: so
+ * ordinary prose, where `.`, `-`, `(` or `!` sit where no pattern matches,
+ * is written without the escaping pass. Text with none of the patterns'
+ * characters is written without running any. Options and extensions that
+ * add patterns (GFM, frontmatter, the Hugo shortcode pattern, a body
+ * dialect's) are read from `state.unsafe`. `test/text-handler.ts`
+ * compares both on generated text.
  *
  * @type {Handle}
  */
 export const textHandler: Handle = function (node, parent, state, info) {
   const value: unknown = node.value
-  if (typeof value === 'string' && value.length > 0 && !value.includes('\\') && !(info.after && info.after.includes('\\'))) {
-    const plain = plainFor(state)
-    if ((!plain.unsafe || !holdsAny(value, plain.unsafe)) && !edgeUnsafe(value, plain.edges)) return value
-  }
+  if (typeof value === 'string' && value.length > 0 && !value.includes('\\') && !(info.after && info.after.includes('\\')) && !escapes(value, parent, state, info)) return value
   return defaultHandlers.text(node, parent, state, info)
+}
+
+/** Whether the default handler's `state.safe` finds a position to escape inside `value`. */
+function escapes(value: string, parent: Parents | undefined, state: State, info: Info): boolean {
+  const scope = scopeFor(state)
+  const edge = edgeUnsafe(value, scope.edges)
+  if (!edge && !holdsAny(value, scope.units)) return false
+  // The nodes beside the text, as the default handler gives them to `state.safe`.
+  const siblings = parent ? parent.children : []
+  const index = state.indexStack[state.indexStack.length - 1]
+  const beforeNode = siblings[index - 1]
+  const afterNode = siblings[index + 1]
+  const before = info.before || ''
+  const after = info.after || ''
+  const whole = before + value + after
+  const offset = before.length
+  const end = whole.length - after.length
+  for (const group of scope.groups) {
+    if ((group.edge && !edge) || !value.includes(group.character)) continue
+    for (const pattern of group.patterns) if (matchesInside(pattern, whole, offset, end, state, beforeNode, afterNode)) return true
+  }
+  return false
+}
+
+/** Whether `pattern` matches at a position inside `[offset, end)` of `whole`, as `state.safe` runs it. */
+function matchesInside(pattern: Unsafe, whole: string, offset: number, end: number, state: State, beforeNode: Nodes | undefined, afterNode: Nodes | undefined): boolean {
+  if (!nodeInScope(pattern.beforeNode, beforeNode) || !nodeInScope(pattern.afterNode, afterNode)) return false
+  const expression = state.compilePattern(pattern)
+  const from = pattern.beforeNode ? offset : 0
+  const subject = whole.slice(from, pattern.afterNode ? end : undefined)
+  const hasBefore = Boolean(pattern.before || pattern.atBreak)
+  expression.lastIndex = 0
+  let match: RegExpExecArray | null
+  while ((match = expression.exec(subject))) {
+    const position = from + match.index + (hasBefore ? match[1].length : 0)
+    if (position >= offset && position < end) {
+      // The expressions are shared with `state.safe`, which reads them from the start.
+      expression.lastIndex = 0
+      return true
+    }
+  }
+  return false
+}
+
+/**
+ * Whether `pattern` can only match next to a line ending: a space or tab
+ * with `before` or `after` (not both) exactly `[\r\n]`, not at a break
+ * and not tied to a node. Inside text without a line ending such a
+ * pattern matches only at the text's first or last character, beside the
+ * context the handler is given.
+ */
+function isEdgePattern(pattern: Unsafe): boolean {
+  return (
+    (pattern.character === ' ' || pattern.character === '\t') &&
+    !pattern.atBreak &&
+    !pattern.beforeNode &&
+    !pattern.afterNode &&
+    (pattern.before === '[\\r\\n]' || pattern.after === '[\\r\\n]') &&
+    !(pattern.before && pattern.after)
+  )
+}
+
+/** Whether an edge pattern of one of `edges` can match in `value`: one at its first or last character, or a line ending in it. */
+function edgeUnsafe(value: string, edges: string): boolean {
+  if (!edges) return false
+  return edges.includes(value.charAt(0)) || edges.includes(value.charAt(value.length - 1)) || value.includes('\n') || value.includes('\r')
 }
 
 /** Whether `value` holds one of the code units in `units` (a loop, not a regex built at run time: see the regex audit in `test/reliability.ts`). */
@@ -47,43 +126,43 @@ function holdsAny(value: string, units: ReadonlySet<number>): boolean {
   return false
 }
 
-/** Whether white space escaped only next to a line ending can be escaped in `value`. */
-function edgeUnsafe(value: string, edges: string): boolean {
-  if (!edges) return false
-  return edges.includes(value.charAt(0)) || edges.includes(value.charAt(value.length - 1)) || value.includes('\n') || value.includes('\r')
+/** `mdast-util-to-markdown`'s `nodeInScope` (in `safe`). */
+function nodeInScope(types: Unsafe['beforeNode'], node: SafeConfig['beforeNode']): boolean {
+  if (!types) return true
+  if (!node) return false
+  return typeof types === 'string' ? types === node.type : types.includes(node.type)
 }
 
-function plainFor(state: State): Plain {
+function scopeFor(state: State): Scope {
   let byStack = cache.get(state.unsafe)
   if (!byStack) {
     byStack = new Map()
     cache.set(state.unsafe, byStack)
   }
   const key = state.stack.join(' ')
-  let plain = byStack.get(key)
-  if (!plain) {
-    plain = compile(state.unsafe, state.stack)
-    byStack.set(key, plain)
+  let scope = byStack.get(key)
+  if (!scope) {
+    const byCharacter = new Map<string, Array<Unsafe>>()
+    for (const pattern of state.unsafe) {
+      if (!inScope(state.stack, pattern.inConstruct, true) || inScope(state.stack, pattern.notInConstruct, false)) continue
+      let list = byCharacter.get(pattern.character)
+      if (!list) byCharacter.set(pattern.character, (list = []))
+      list.push(pattern)
+    }
+    const groups: Array<Group> = []
+    const units = new Set<number>()
+    let edges = ''
+    for (const [character, patterns] of byCharacter) {
+      const edge = patterns.every(isEdgePattern)
+      groups.push({character, patterns, edge})
+      if (edge) edges += character
+      // Every code unit of every character (a superset is safe: more text is checked).
+      else for (let index = 0; index < character.length; index++) units.add(character.charCodeAt(index))
+    }
+    scope = {groups, units, edges}
+    byStack.set(key, scope)
   }
-  return plain
-}
-
-/** The `Plain` of `patterns` in `stack`. */
-function compile(patterns: ReadonlyArray<Unsafe>, stack: ReadonlyArray<ConstructName>): Plain {
-  const characters = new Set<string>()
-  let edges = ''
-  for (const pattern of patterns) {
-    if (!inScope(stack, pattern.inConstruct, true) || inScope(stack, pattern.notInConstruct, false)) continue
-    const character = pattern.character
-    const nextToLineEnding = !pattern.atBreak && !pattern.beforeNode && !pattern.afterNode && (pattern.before === '[\\r\\n]' || pattern.after === '[\\r\\n]') && !(pattern.before && pattern.after)
-    if ((character === ' ' || character === '\t') && nextToLineEnding) {
-      if (!edges.includes(character)) edges += character
-    } else characters.add(character)
-  }
-  // Every code unit of every character (a superset is safe: more text goes to the default).
-  const units = new Set<number>()
-  for (const character of characters) for (let index = 0; index < character.length; index++) units.add(character.charCodeAt(index))
-  return {unsafe: units.size > 0 ? units : undefined, edges}
+  return scope
 }
 
 /** `mdast-util-to-markdown`'s `listInScope`: whether one of `list` is on `stack` (`none` for no list). */

@@ -70,6 +70,7 @@ const CUT = new RegExp(
     '(?:^|\\s|(?<=[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]))\\d',
     '@',
     '\\s(?:updated|published|posted|last|on|am|um|le|el|il|op|den|der|vom|from|via|photo|photos|image|images|video|illustration|graphics|email|e-mail|follow|twitter|facebook|read|more|share|comments?)\\b',
+    '\\s(?:Updated|Published|Posted|Last updated|Veröffentlicht|Aktualisiert|Publié|Mis à jour|Publicado|Actualizado)\\b', // a date's label after the names (`Jane Roe Published October 9, 2023`)
     ' (?:for|at|in|with|im|bei|aus|für) (?:the )?\\p{Lu}',
     ` (?:${MONTHS})\\.? \\d`,
     ' ?[。！？:：]',
@@ -141,7 +142,8 @@ export function looksLikeUrl(value: string): boolean {
 /** Drop labels and cut at the first thing that ends a byline. */
 function cut(value: string): string {
   let text = value.normalize('NFKC').replace(/\s+/g, ' ').trim()
-  if (looksLikeUrl(text) || CREDIT.test(text)) return ''
+  // A link or an address alone is no name; `Mike Cason | mcason@al.com` is a name, then its address.
+  if ((looksLikeUrl(text) && !text.includes(' ')) || CREDIT.test(text)) return ''
   for (let round = 0; round < 2; round++) text = text.replace(GLUED_BY, '').replace(LABEL, '').trim()
   const match = CUT.exec(text)
   if (match) text = text.slice(0, match.index)

@@ -36,6 +36,7 @@ import {endLines} from '../../util/rendered-lines.js'
 import {bylineNotName} from '../vocabulary.js'
 import {readClosingNames} from './cjk-byline.js'
 import {isPhotoCredit, readCredits} from './credit-line.js'
+import {isPersonLike} from './person-like.js'
 
 export interface BylineMeta {
   author?: Found<Array<string>>
@@ -110,6 +111,18 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
     }
   }
 
+  // A date and a name on one short line (`11.12.2019 - Jane Roe`, `Jane Roe | 11.12.2019`).
+  if (!meta.author) {
+    for (const entry of preferred(withoutDateListings(index.dateTexts))) {
+      if ([entry.element, ...entry.ancestors].some((element) => element.tagName === 'a' || element.tagName === 'td' || element.tagName === 'th')) continue
+      const name = datedName(entry.value, siteNames)
+      if (name) {
+        meta.author = {value: [name], from: 'byline:dated'}
+        break
+      }
+    }
+  }
+
   // The article's first and last lines, read once for the bylines and the dateline in its text.
   const rootLines = root ? endLines(root, Math.max(DATELINE_LINES, BODY_ENDS), BODY_ENDS) : []
 
@@ -131,7 +144,7 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
     for (const entry of preferred(index.dates)) {
       const text = textOf(entry.element)
       if (text.length > 160 || UPDATED.test(hintOf(entry.element))) continue
-      const found = findDate(text)
+      const found = findDate(text) ?? findDate(partsOf(entry.element))
       if (found && !UPDATED.test(text.normalize('NFKC').slice(0, found.index))) {
         meta.date = {value: found.value, from: 'visible-date'}
         break
@@ -168,6 +181,47 @@ function notePartial(meta: BylineMeta, texts: Array<string>, from: string): void
     else meta.partialDate = {value: partial, from}
     return
   }
+}
+
+/**
+ * Text of a date shown in parts (`<span class="month">Apr</span><span
+ * class="day">04</span><span class="year">2013</span>`, a calendar badge):
+ * each text node a word, so the parts no longer run together (`Apr 042013`).
+ * Fixture: meta-date-in-parts.
+ */
+function partsOf(element: Element): string {
+  const words: Array<string> = []
+  const visit = (node: Element) => {
+    for (const child of node.children) {
+      if (child.type === 'text') words.push(child.value)
+      else if (child.type === 'element' && child.tagName !== 'script' && child.tagName !== 'style') visit(child)
+    }
+  }
+  visit(element)
+  return collapse(words.join(' '))
+}
+
+/** A separator between a date and a name on one line. */
+const DATE_NAME_SEPARATOR = new Set(['-', '–', '—', '|', '·', '•'])
+
+/**
+ * The person named beside a date on a short line of its own, the two
+ * parted by a dash, bar or dot (`11.12.2019 - Jane Roe`, `Jane Roe | 11.
+ * December 2019`): a name that reads as a person's (`person-like.ts`),
+ * nothing else on the line. Fixture: meta-author-date-dash-name.
+ */
+function datedName(text: string, siteNames: Array<string | undefined>): string | undefined {
+  if (text.length > 80) return undefined
+  const found = findDate(text)
+  if (!found) return undefined
+  const normal = text.normalize('NFKC')
+  const before = normal.slice(0, found.index).trim()
+  const after = normal.slice(found.end).trim()
+  if ((before && after) || (!before && !after)) return undefined
+  const name = before ? before.slice(0, -1).trim() : after.slice(1).trim()
+  if (!DATE_NAME_SEPARATOR.has(before ? before.slice(-1) : after[0])) return undefined
+  const names = cleanAuthors(name, {siteNames, strict: true})
+  return names.length === 1 && names[0] === name && isPersonLike(name, siteNames) ? name : undefined
 }
 
 /** How many differently named elements of one byline class make a listing. */

@@ -19,8 +19,10 @@
  * |             | labelled “Written by” > JSON-LD WebPage author > JSON-LD organisation author. The first     |
  * |             | source whose names all read as people's wins over earlier ones that do not (`person-like.ts`); |
  * |             | publishers (site name, `<title>` suffix, outlets such as `新京报`) and editors in charge        |
- * |             | (`责任编辑：…`) are never authors; a lone first name yields to a visible byline that completes it; |
- * |             | candidates passed over are listed with the reason in `author.passed`                           |
+ * |             | (`责任编辑：…`) are never authors; a lone first name yields to a visible byline that completes it |
+ * |             | (JSON-LD persons complete theirs from `givenName`/`familyName` or their description); a visible |
+ * |             | byline naming more writers than the source wins; with no person anywhere, an organisation the |
+ * |             | visible byline names is the author; candidates passed over are listed in `author.passed`       |
  * | date        | JSON-LD `datePublished` > `article:published_time` > meta `date`, `pubdate`, `publishdate`, |
  * |             | `DC.date.issued`, `parsely-pub-date`, `sailthru.date`, `itemprop=datePublished`, … >        |
  * |             | microdata `datePublished` > `<time pubdate>` / `<time datetime>` (article first) >          |
@@ -28,7 +30,8 @@
  * |             | a link to another article or a citation) > a dateline opening the text > `/YYYY/MM/DD/` in |
  * |             | URL > a day shown without its year (`11月30日`, `10-08`) with the modified date's year >    |
  * |             | the modified date (JSON-LD `dateModified`, `article:modified_time`, `itemprop=dateUpdate`); |
- * |             | a UTC timestamp exactly one day off the visible date yields the visible (local) day         |
+ * |             | a UTC timestamp exactly one day off the visible date yields the visible (local) day, else   |
+ * |             | it is written in the offset of another date of the page (`…-05:00`): the page's local day   |
  * | modified    | JSON-LD `dateModified` > `article:modified_time` > `og:updated_time` > microdata            |
  * | source      | credit line (`来源：…`) > JSON-LD `publisher` name > `og:site_name`                          |
  * | siteName    | `og:site_name` > JSON-LD `publisher` / WebSite `name` > `application-name`                  |
@@ -215,7 +218,7 @@ export function extractGenericMeta(tree: Root, options?: Options | null | undefi
   ])
   const modified = firstDate([ld.modified, ...MODIFIED_KEYS.map((key) => meta.first([key])), markup.modified])
   if (modified) result.modified = modified
-  if (date) result.date = preferLocalDay(date, byline.date)
+  if (date) result.date = preferLocalDay(date, byline.date, [markup.time, markup.date, ...[...PUBLISHED_KEYS, ...MODIFIED_KEYS].map((key) => meta.first([key])), ld.modified, markup.modified])
   else {
     // A day shown without its year takes the year of the modified date; the modified date alone is the last resort.
     const partial = byline.partialDate

@@ -220,7 +220,7 @@ function names(value: Json | undefined, resolve: (value: Json | undefined) => Js
       const given = text(item.givenName)
       const family = text(item.familyName)
       const name = text(item.name) ?? (given || family ? [given, family].filter(Boolean).join(' ') : undefined)
-      if (name) result.push(name)
+      if (name) result.push(organization ? name : completeFirstName(name, given, family, text(item.description)))
     } else if (kind !== 'organization') {
       const name = text(item)
       if (name) result.push(name)
@@ -228,6 +228,32 @@ function names(value: Json | undefined, resolve: (value: Json | undefined) => Js
   }
   add(value)
   return result.length > 0 ? result : undefined
+}
+
+/** What may follow a name opening a person's description: a dash, a comma, a bracket, a colon or a bar (`Jane Roe – editor …`). */
+const AFTER_NAME = /^(?:[-–—,(:|]|$)/
+
+/**
+ * A person's full name when `name` is a first name alone (`Stefanus`, as
+ * WordPress SEO plugins write a user's display name): `givenName` and
+ * `familyName` when they extend it, else the one or two capitalised words
+ * after it where the person's `description` opens with it, before a dash,
+ * comma, bracket or colon (`Stefanus Stahl - Maschinenbauer, …`). Fixture:
+ * meta-author-first-name-json-ld.
+ */
+function completeFirstName(name: string, given: string | undefined, family: string | undefined, description: string | undefined): string {
+  if (name.includes(' ')) return name
+  if (given && family && given.toLowerCase() === name.toLowerCase()) return given + ' ' + family
+  if (!description || !description.startsWith(name + ' ')) return name
+  const words = description.slice(name.length + 1, name.length + 120).split(' ')
+  const surname: Array<string> = []
+  for (const word of words.slice(0, 2)) {
+    if (!/^\p{Lu}[\p{Ll}'’-]+$/u.test(word)) break
+    surname.push(word)
+  }
+  if (surname.length === 0) return name
+  const after = words.slice(surname.length).join(' ').trimStart()
+  return AFTER_NAME.test(after) ? [name, ...surname].join(' ') : name
 }
 
 /** Keywords from a string (split on commas) or a list. */

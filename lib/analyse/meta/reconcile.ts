@@ -38,16 +38,18 @@ export function firstAuthors(
     const cleaned =
       source === byline
         ? source.value
-        : cleanAuthors(
-            source.value.filter((v) => !looksLikeUrl(v)),
-            {siteNames}
-          )
+        : // The site's names are dropped below, where they are recorded as passed over (`isPublisher`).
+          cleanAuthors(source.value.filter((v) => !looksLikeUrl(v)))
     const names = cleaned.filter((name) => {
       const reason = isPublisher(name, publishers) ? 'publisher' : editors.has(name.toLowerCase()) ? 'editor' : undefined
       if (reason) passed.push({value: name, from: source.from, reason})
       return reason === undefined
     })
     if (names.length === 0) continue
+    // Metadata naming fewer of the writers than the visible byline (`Jane Roe` beside `By Jane Roe and John Doe`) yields to it.
+    if (byline && source !== byline && byline.value.length > names.length && names.every((name) => byline.value.some((other) => other.toLowerCase() === name.toLowerCase()))) {
+      return withPassed({value: byline.value.join(', '), from: byline.from}, [...passed, {value: names.join(', '), from: source.from, reason: 'fewer names than the visible byline'}])
+    }
     // A first name alone (`Stefanus`) yields to a visible byline that completes it (`Stefanus Stahl`).
     if (byline && names.length === 1 && !names[0].includes(' ')) {
       const first = names[0].toLowerCase()
@@ -59,8 +61,20 @@ export function firstAuthors(
     if (declared || names.every((name) => isPersonLike(name, publishers))) return withPassed(found, fallback ? [...passed, {...fallback, reason: 'not person-like'}] : passed)
     fallback ??= found
   }
-  return fallback && withPassed(fallback, passed)
+  if (fallback) return withPassed(fallback, passed)
+  // No person anywhere: an organisation the visible byline names as the author (`By <a rel=author>Harbour Trust</a>`) is the author after all (not one of metadata alone: CMSs fill those in with the site's name).
+  const organisation = passed.find((entry) => entry.reason === 'publisher' && ORGANISATION_SOURCE.test(entry.from) && !/\p{Script=Han}/u.test(entry.value))
+  return (
+    organisation &&
+    withPassed(
+      {value: organisation.value, from: organisation.from},
+      passed.filter((entry) => entry !== organisation)
+    )
+  )
 }
+
+/** Sources whose publisher name is the author when no person is named: the visible byline, an author link. Fixture: meta-author-organisation-byline. */
+const ORGANISATION_SOURCE = /^(?:byline|author-link|rel=author)/
 
 function withPassed(found: Found<string>, passed: Array<Passed>): Found<string> {
   return passed.length > 0 ? {...found, passed} : found
@@ -77,15 +91,45 @@ export function firstDate(sources: Array<Found<string> | undefined>): Found<stri
 }
 
 /**
- * A UTC timestamp from metadata and a visible date one day apart: the page
- * shows its own local day for the same instant, so the visible day wins.
+ * The page's own local day for a UTC instant (`2024-03-05T01:30:00Z`):
+ *
+ * - a visible date one day apart shows the local day for the same instant:
+ *   the visible day wins (`preferLocalDay(date, visible)`);
+ * - else another date of the page written with its offset (`-05:00` on the
+ *   modified time, a `<time datetime>`) gives the page's offset: the instant
+ *   is written in it (`2024-03-04T20:30:00-05:00`), so its day is the one
+ *   the page shows. Fixture: meta-date-utc-page-offset.
+ *
+ * @param date
+ *   The date chosen.
+ * @param visible
+ *   The visible date, if any.
+ * @param others
+ *   Other dates of the page (modified, `<time>`, metas), first tried first.
+ * @returns
+ *   The date to use.
  */
-export function preferLocalDay(date: Found<string>, visible: Found<string> | undefined): Found<string> {
-  if (!visible || visible === date || !/T[\d:]+(?:Z|\+00:00)$/.test(date.value)) return date
-  const shown = Date.parse(visible.value.slice(0, 10) + 'T00:00:00Z')
-  const meta = Date.parse(date.value.slice(0, 10) + 'T00:00:00Z')
-  return Math.abs(shown - meta) === 86_400_000 ? visible : date
+export function preferLocalDay(date: Found<string>, visible: Found<string> | undefined, others: Array<Found<string> | undefined> = []): Found<string> {
+  if (!/T[\d:]+(?:Z|\+00:00)$/.test(date.value)) return date
+  if (visible && visible !== date) {
+    const shown = Date.parse(visible.value.slice(0, 10) + 'T00:00:00Z')
+    const meta = Date.parse(date.value.slice(0, 10) + 'T00:00:00Z')
+    if (Math.abs(shown - meta) === 86_400_000) return visible
+    // The page shows the UTC day itself.
+    if (shown === meta) return date
+  }
+  for (const other of others) {
+    const offset = other && other !== date ? OFFSET.exec(normalizeDate(other.value) ?? '') : null
+    if (!other || !offset || offset[1] === '+00:00') continue
+    const minutes = (offset[1][0] === '-' ? -1 : 1) * (Number(offset[1].slice(1, 3)) * 60 + Number(offset[1].slice(4, 6)))
+    const local = new Date(Date.parse(date.value) + minutes * 60_000).toISOString().slice(0, 19)
+    return {value: local + offset[1], from: date.from + '+offset:' + other.from}
+  }
+  return date
 }
+
+/** The UTC offset ending a normalised date with a time (`2024-03-04T20:30:00-05:00`). */
+const OFFSET = /T\d\d:\d\d:\d\d([+-]\d\d:\d\d)$/
 
 /** First non-empty list, trimmed, deduplicated (case-insensitively), at most 30 items. */
 export function firstList(sources: Array<Found<Array<string>> | undefined>): Found<Array<string>> | undefined {

@@ -1,0 +1,99 @@
+/**
+ * `--images copy` on references it cannot copy, from the user's side: a
+ * type the layout cannot build (Astro and BMP), a relative file that is
+ * gone, a reference with no path (`?id=3`), a scheme that is neither a file
+ * nor downloadable (`ftp:`), a very long reference. Each stays at its URL,
+ * is reported with why (`image-not-saved`, the report's `images`), and the
+ * images that can be copied are.
+ */
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {test} from 'uvu'
+import * as assert from 'uvu/assert'
+import {cli, folder} from './util/cli-harness.js'
+import {png} from './util/image-server.js'
+
+const article = (title: string, body: string) =>
+  '<!doctype html><html><head><meta charset="utf-8"><title>' +
+  title +
+  '</title></head><body><h1>' +
+  title +
+  '</h1><div class="entry"><p>正文第一段，记者报道了当地的情况。</p>' +
+  body +
+  '<p>第二段内容，更多的文字。</p></div></body></html>'
+
+interface ReportImage {
+  url: string
+  status: string
+  reason?: string
+  file?: string
+}
+
+test('images edges: references `--images copy` cannot copy stay at their URL, each reported with why; the others are copied', async function () {
+  const long = 'photos/' + 'a-very-long-folder-name/'.repeat(6) + 'missing.png'
+  const dir = await folder({
+    'in/a.html': article(
+      '甲',
+      '<p><img src="pic.bmp" alt="位图"></p><p><img src="gone.png" alt="不见"></p><p><img src="?id=3" alt="查询"></p><p><img src="ftp://ftp.example/x.png" alt="文件"></p><p><img src="' +
+        long +
+        '" alt="长"></p><p><img src="ok.png" alt="好"></p>'
+    ),
+    'in/pic.bmp': Buffer.concat([Buffer.from('BM'), Buffer.alloc(60)]),
+    'in/ok.png': png(4, 4, 'ok')
+  })
+  const result = await cli(['in', '--out', 'out', '--layout', 'astro', '--images', 'copy', '--report', 'report.json', '-v'], dir)
+  assert.is(result.code, 0, result.stderr)
+  assert.match(result.stderr, /images: 1 saved \(0 downloaded\), 0 already in place, 5 failed/)
+  const markdown = await fs.readFile(path.join(dir, 'out/甲.md'), 'utf8')
+  for (const kept of ['![位图](pic.bmp)', '![不见](gone.png)', '![查询](?id=3)', '![文件](ftp://ftp.example/x.png)', '![长](' + long + ')', '![好](./甲/ok-'])
+    assert.ok(markdown.includes(kept), kept + ' in\n' + markdown)
+  const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as {files: Array<{images: Array<ReportImage>}>}
+  const images = report.files[0].images
+  assert.equal(
+    images.map((image) => [image.url, image.status]),
+    [
+      ['pic.bmp', 'failed'],
+      ['gone.png', 'failed'],
+      ['?id=3', 'failed'],
+      ['ftp://ftp.example/x.png', 'failed'],
+      [long, 'failed'],
+      ['ok.png', 'saved']
+    ]
+  )
+  assert.match(images[0].reason as string, /^Astro cannot process `bmp` images in content collections/)
+  assert.match(images[1].reason as string, /^the file does not exist: .*[/\\]in[/\\]gone\.png$/)
+  assert.is(images[2].reason, 'not a file on disk nor a URL that can be downloaded')
+  assert.is(images[3].reason, 'not a file on disk nor a URL that can be downloaded')
+  // Messages shorten a long reference (100 characters and an ellipsis).
+  assert.ok(result.stderr.includes('Image not saved, its original URL is kept: `' + long.slice(0, 100) + '…`'), result.stderr)
+  assert.equal((await fs.readdir(path.join(dir, 'out/甲'))).length, 1, 'only the image that could be copied')
+})
+
+test('images edges: `file:` URLs inside the input folder and protocol-relative URLs found in a mirror folder are copied; a `file:` URL outside needs --image-root', async function () {
+  const dir = await folder({'in/pics/f.png': png(4, 4, 'f'), 'elsewhere/o.png': png(4, 4, 'o'), 'in/mirror.example/m.png': png(4, 4, 'm')})
+  const inside = 'file://' + path.join(dir, 'in/pics/f.png')
+  const outside = 'file://' + path.join(dir, 'elsewhere/o.png')
+  await fs.writeFile(
+    path.join(dir, 'in/b.html'),
+    article('乙', '<p><img src="' + inside + '" alt="文件"></p><p><img src="' + outside + '" alt="外面"></p><p><img src="//mirror.example/m.png" alt="镜像"></p>')
+  )
+  const result = await cli(['in', '--out', 'out', '--images', 'copy', '--report', 'report.json'], dir)
+  assert.is(result.code, 0, result.stderr)
+  const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as {files: Array<{output: string; images: Array<ReportImage>}>}
+  const images = report.files[0].images
+  assert.equal(
+    images.map((image) => [image.url, image.status]),
+    [
+      [inside, 'saved'],
+      [outside, 'failed'],
+      ['https://mirror.example/m.png', 'saved']
+    ]
+  )
+  assert.match(images[1].reason as string, /^the file is outside the input folder \(.*elsewhere[/\\]o\.png\); add its folder with --image-root to copy it$/)
+  const markdown = await fs.readFile(path.join(dir, 'out', report.files[0].output), 'utf8')
+  assert.match(markdown, /!\[文件\]\(f-[0-9a-f]{8}\.png\)/)
+  assert.match(markdown, /!\[镜像\]\(m-[0-9a-f]{8}\.png\)/)
+  assert.ok(markdown.includes('![外面](' + outside + ')'), 'the one outside keeps its URL')
+})
+
+test.run()

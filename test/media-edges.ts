@@ -1,0 +1,99 @@
+/**
+ * Media the article holds in less common forms: AMP ads, placeholder and
+ * unsafe sources on images, frames and players, a `<picture>` without its
+ * `<img>`, `<object>` fallbacks and images, frames with only `srcdoc` or a
+ * saved page's copy. Each is written as a link or an image, or removed and
+ * counted (`file.data.removals`, a `dropped-*` message): never silently.
+ */
+import {test} from 'uvu'
+import * as assert from 'uvu/assert'
+import {convert} from '../index.js'
+
+const page = (body: string) =>
+  '<html><head></head><body><h2>标题</h2><div class="entry"><p>正文第一段，记者报道了当地的情况。</p>' + body + '<p>正文最后一段。</p></div><div class="postfooter"></div></body></html>'
+
+async function run(body: string) {
+  const file = await convert(page(body), {url: 'https://news.example/a/1.html'})
+  const markdown = String(file).replace(/^---\n[\s\S]*?\n---\n\n/, '')
+  const removals = (file.data.removals || []).map((removal) => removal.kind + ' ' + removal.rule + ' ' + removal.element + ' ' + removal.sample)
+  const rules = file.messages.map((message) => message.ruleId)
+  return {markdown, removals, rules}
+}
+
+const frame = '正文第一段，记者报道了当地的情况。\n\n'
+const end = '正文最后一段。\n'
+
+test('media edges: AMP ads are removed and counted with their slot, or their tag when they name none', async function () {
+  const out = await run('<amp-ad type="adsense" data-ad-slot="123"></amp-ad><amp-ad></amp-ad><amp-embed data-slot="x"></amp-embed>')
+  assert.is(out.markdown, frame + end)
+  assert.equal(out.removals, ['embed ad-embed amp-ad adsense 123', 'embed ad-embed amp-ad amp-ad', 'embed ad-embed amp-embed x'])
+  assert.is(out.rules.filter((rule) => rule === 'dropped-embed').length, 3)
+})
+
+test('media edges: an image whose only source is a placeholder (`javascript:void(0)`) is counted as having no source', async function () {
+  const out = await run('<p><img src="javascript:void(0)" alt="空"></p>')
+  assert.is(out.markdown, frame + end)
+  assert.equal(out.removals, ['image no-source img javascript:void(0)'])
+  assert.not.ok(out.rules.includes('unsafe-url'), 'a placeholder is not an unsafe URL')
+})
+
+test('media edges: a `<picture>` without `<img>` is an image of its largest source, or a counted tracker', async function () {
+  const kept = await run('<picture><source srcset="https://i.example/p.jpg 800w"></picture>')
+  assert.is(kept.markdown, frame + '![](https://i.example/p.jpg)\n\n' + end)
+  assert.equal(kept.removals, [])
+  const tracker = await run('<picture><source srcset="https://www.google-analytics.com/collect?x=1"></picture>')
+  assert.is(tracker.markdown, frame + end)
+  assert.equal(tracker.removals, ['embed tracker-pixel picture https://www.google-analytics.com/collect?x=1'])
+})
+
+test('media edges: an `<object>` keeps its fallback content when its data is unsafe; one showing an image becomes that image', async function () {
+  const fallback = await run('<object data="javascript:alert(1)"><param name="x" value="y"><p>后备文字</p></object>')
+  assert.is(fallback.markdown, frame + '后备文字\n\n' + end)
+  assert.ok(fallback.rules.includes('unsafe-url'))
+  assert.not.match(fallback.markdown, /javascript/)
+  const image = await run('<object type="image/png" data="https://i.example/o.png">图</object><object data="https://i.example/o.svg"></object>')
+  assert.is(image.markdown, frame + '![图](https://i.example/o.png)\n\n![](https://i.example/o.svg)\n\n' + end)
+})
+
+test('media edges: frames with a `data:` source, only `srcdoc`, a placeholder or a saved page copy are removed and counted by why', async function () {
+  const out = await run('<embed src="data:text/html,hi"><iframe srcdoc="<p>x</p>"></iframe><iframe src="javascript:void(0)"></iframe><iframe src="Page_files/Tweet.html"></iframe>')
+  assert.is(out.markdown, frame + end)
+  assert.equal(out.removals, [
+    'embed data-url embed data:text/html,hi',
+    'embed srcdoc iframe (no source)',
+    'embed no-source iframe javascript:void(0)',
+    'embed saved-page-copy iframe Page_files/Tweet.html'
+  ])
+})
+
+test('media edges: players without a usable source keep their fallback text; unsafe and missing sources are counted apart', async function () {
+  const out = await run('<video src="#"><source src="javascript:void(0)">视频后备</video><video src="javascript:alert(1)"></video><audio></audio>')
+  assert.is(out.markdown, frame + '视频后备\n\n' + end)
+  assert.equal(out.removals, ['embed no-source video #', 'embed unsafe-url video javascript:alert(1)', 'embed no-source audio (no source)'])
+})
+
+test('media edges: a caption after text (not after an image) stays a caption line, with no image to name', async function () {
+  const out = await run('<div>文字<span class="wp-caption-text">说明</span></div>')
+  assert.is(out.markdown, frame + '文字\n\n*说明*\n\n' + end)
+  assert.ok(out.rules.includes('figure-without-image'))
+})
+
+test('media edges (noscript): the `<noscript>` copy of a lazy image replaces its placeholder, wherever that sits before it', async function () {
+  const gif = 'data:image/gif;base64,R0lGODlhAQABAAAAACw='
+  const nested = await run('<div><span><img src="' + gif + '" alt="懒"></span> <!-- c --></div><noscript><img src="https://i.example/n.jpg"></noscript>')
+  assert.is(nested.markdown, frame + '![懒](https://i.example/n.jpg)\n\n' + end, 'the last image inside the element before, its alt kept')
+  const after = await run('<div><span>  </span><img src="' + gif + '" alt="懒二"></div><noscript><img src="https://i.example/n2.jpg"></noscript>')
+  assert.is(after.markdown, frame + '![懒二](https://i.example/n2.jpg)\n\n' + end)
+  assert.equal([...nested.removals, ...after.removals], [], 'nothing dropped: the placeholder is replaced')
+})
+
+test('media edges (noscript): a `<picture>` that has a source keeps it and its `<noscript>` copy is not added twice', async function () {
+  const out = await run('<picture><source srcset="https://i.example/real.jpg 800w"></picture><noscript><img src="https://i.example/real.jpg" alt="图"></noscript>')
+  assert.is(out.markdown.split('](https://i.example/real.jpg)').length, 2, 'one image:\n' + out.markdown)
+})
+
+test('media edges (noscript): an AMP image inside a lone `<noscript>` is the image', async function () {
+  const out = await run('<noscript><amp-img src="https://i.example/amp.jpg" alt="放大"></amp-img></noscript>')
+  assert.is(out.markdown, frame + '![放大](https://i.example/amp.jpg)\n\n' + end)
+})
+test.run()

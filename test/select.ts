@@ -1,0 +1,71 @@
+/**
+ * `lib/util/select.ts`, the CSS selector engine over hast (`css-select` with
+ * a hast adapter): attributes as HTML serializes them, combinators and
+ * pseudo-classes with and without the ancestors a query walked, one walk
+ * for many selectors, and which selectors look at ancestors only.
+ */
+import type {Element, Root} from 'hast'
+import {fromHtml} from 'hast-util-from-html'
+import {test} from 'uvu'
+import * as assert from 'uvu/assert'
+import {dependsOnAncestorsOnly, matches, select, selectAll, selectEach, selectTable} from '../lib/util/select.js'
+
+const tree = (html: string): Root => fromHtml(html, {fragment: true})
+const ids = (elements: Array<Element>) => elements.map((element) => String(element.properties.id))
+
+test('select: boolean and comma-separated attributes match as HTML writes them', function () {
+  const root = tree('<input id="a" hidden accept="image/png, image/jpeg"><input id="b" class="x y">')
+  assert.equal(ids(selectAll('[hidden]', root)), ['a'])
+  assert.equal(ids(selectAll('[hidden=""]', root)), ['a'], 'a boolean attribute has the empty value')
+  assert.equal(ids(selectAll('[accept="image/png, image/jpeg"]', root)), ['a'], 'comma-separated lists join with `, `')
+  assert.equal(ids(selectAll('[class="x y"]', root)), ['b'], 'space-separated lists join with a space')
+  assert.equal(ids(selectAll('[accept*="jpeg"]', root)), ['a'])
+})
+
+test('select: sibling combinators skip text between elements; without a walked parent an element has no siblings', function () {
+  const root = tree('<div><h1 id="h">标题</h1> 文字 <p id="p1">一</p><p id="p2">二</p></div>')
+  assert.equal(ids(selectAll('h1 + p', root)), ['p1'], 'text between does not break `+`')
+  assert.equal(ids(selectAll('h1 ~ p', root)), ['p1', 'p2'])
+  assert.equal(ids(selectAll('p:first-of-type', root)), ['p1'])
+  const p2 = select('#p2', root) as Element
+  assert.ok(matches('p', p2))
+  assert.not.ok(matches('p + p', p2), 'on its own an element has no previous sibling')
+  assert.not.ok(matches('div > p', p2), 'on its own an element has no parent')
+  assert.ok(matches(':first-child', p2), 'on its own an element is its only child')
+})
+
+test('select: a text node holds no element; `select` gives the first match or `undefined`', function () {
+  const root = tree('<p id="a">一<b id="b">二</b></p><p id="c">三</p>')
+  const text = (select('#a', root) as Element).children[0]
+  assert.equal(selectAll('b', text), [])
+  assert.is(select('b', text), undefined)
+  assert.is(select('p', root)?.properties.id, 'a')
+  assert.is(select('i', root), undefined)
+  assert.equal(ids(selectAll('p:has(b)', root)), ['a'])
+  assert.equal(ids(selectAll('p:empty', tree('<p id="e"></p><p id="f">x</p>'))), ['e'])
+})
+
+test('select: one walk for many selectors, each element with which it matches; a table by selector', function () {
+  const root = tree('<div id="d"><p id="a" class="x">一</p><p id="b">二</p></div>')
+  assert.equal(
+    selectEach(['p.x', 'div > p'], root).map(({element, matches}) => [element.properties.id, matches]),
+    [
+      ['a', [true, true]],
+      ['b', [false, true]]
+    ]
+  )
+  const table = selectTable(['p.x', 'div > p', 'p.x', 'span'], root)
+  assert.equal([...table.keys()], ['p.x', 'div > p', 'span'], 'each selector once')
+  assert.equal(ids(table.get('p.x') as Array<Element>), ['a'])
+  assert.equal(ids(table.get('div > p') as Array<Element>), ['a', 'b'])
+  assert.equal(table.get('span'), [])
+  assert.equal(selectTable([], root), new Map())
+})
+
+test('select: which selectors depend only on the element and its ancestors (quotes and escapes are not operators)', function () {
+  for (const selector of ['div p', 'div > p.x', 'a[title="x + y ~ z"]', "a[title='it\\'s : fine']", 'p\\+q', 'p:not(.x)', ':is(div, section) p', 'p:where(.a)', '[data-x="a]b"] p'])
+    assert.ok(dependsOnAncestorsOnly(selector), selector)
+  for (const selector of ['h1 + p', 'h1 ~ p', 'p:first-child', 'p:has(b)', 'p:nth-child(2)', 'p:empty', 'a[title="x"] + p', 'p:contains(x)']) assert.not.ok(dependsOnAncestorsOnly(selector), selector)
+})
+
+test.run()
