@@ -41,6 +41,12 @@ export interface Analysis {
   profileMatch: ProfileMatch | undefined
   /** The article root (`undefined` until `rehypeSelectRoot`, or when the page has none). */
   root: Element | undefined
+  /**
+   * Blocks inside the root that held the article's headline before
+   * `rehypePruneToRoot` took it out (the headline's ancestors below the
+   * root): the article's head, never removed whole by cleaning.
+   */
+  headBlocks: Set<Element>
   /** Related-article lists inside the root that cleaning kept (pages of the fallback profile). */
   relatedLists: Array<Element>
   /** Metadata from the standard places (JSON-LD, meta tags, microdata, bylines), each with its source. */
@@ -77,6 +83,7 @@ export function analysePage(tree: Root, file: VFile, url?: string | null | undef
       selected: undefined,
       profileMatch: undefined,
       root: undefined,
+      headBlocks: new Set(),
       relatedLists: [],
       meta: undefined,
       sources: file.data.articleSources || {}

@@ -422,6 +422,35 @@ export const scanCodeImage = anyOf(['create-qr-code', 'qrcode', 'qr-code', 'qr_c
  */
 export const voteCall = anyOf(['^(?:点击|點擊|立即|马上|馬上|参与|參與)?投票$', '^(?:vote now|cast your vote|jetzt abstimmen)$'], 'i')
 
+/**
+ * Weighted text under which a block holding the byline link
+ * (`rel=author`) and no sentence is the byline and date row the
+ * frontmatter carries (cleaning's `byline-row`; root-head-teaser-block:
+ * `04/11/2024 | Ines Berg` left in the head block that held the headline).
+ */
+export const bylineRowMax = 120
+
+/**
+ * Class, source or `alt` words of a person's small picture (`avatar`,
+ * Gravatar, `headshot`, a profile picture): a row of linked ones with no
+ * text is a row of avatar links under a live quote or a comment count
+ * (cleaning's `avatar-row`; furniture-avatar-row).
+ */
+export const avatarName = anyOf(['avatar', 'gravatar', 'headshot', 'profile-?(?:pic|photo|image|img)', 'user-?(?:pic|photo|image|img)', 'mugshot'], 'i')
+
+/** Size in pixels at or under which a square linked picture in a row of them is an avatar (furniture-avatar-row). */
+export const avatarMaxSize = 100
+
+/**
+ * File-name extensions of pictures: a line that is only a file name
+ * (`IMG_2034.jpg`, `hero-banner-final.png`) is an image's name left as
+ * text by a broken template (cleaning's `file-name`; furniture-file-name-line).
+ */
+export const imageFileExtensions: ReadonlySet<string> = new Set(['avif', 'bmp', 'gif', 'heic', 'jpeg', 'jpg', 'png', 'svg', 'tif', 'tiff', 'webp'])
+
+/** Characters a stray file-name line has at most (furniture-file-name-line). */
+export const fileNameMax = 120
+
 /** Weighted text under which a block with a linked vote call is a vote banner (furniture-vote-banner). */
 export const voteBannerMax = 300
 

@@ -1,7 +1,7 @@
-import type {Root} from 'hast'
+import type {Element, Root} from 'hast'
 import {detachGathered, gatheredMatches, selectAll} from '../util/select.js'
 import type {Plugin} from 'unified'
-import {detach} from '../util/detach.js'
+import {walk} from '../util/walk.js'
 import {textOf} from '../util/text.js'
 import {cleanLine} from '../util/yaml-text.js'
 
@@ -12,7 +12,10 @@ const headings = 'h1, h2'
  * (`file.data.analysis.root`): head, menus,
  * sidebar, comments and footer leave the tree before the expensive stages.
  * A heading inside the root that repeats the title (now in the frontmatter)
- * goes too. Without a root the tree is left as it is.
+ * goes too; the blocks that held it are recorded
+ * (`file.data.analysis.headBlocks`): they are the article's head (its lead,
+ * byline, date), whatever their class says, and cleaning judges their parts
+ * one by one. Without a root the tree is left as it is.
  */
 export const rehypePruneToRoot: Plugin<[], Root> = function () {
   return function (tree, file) {
@@ -27,7 +30,32 @@ export const rehypePruneToRoot: Plugin<[], Root> = function () {
     const gathered = analysis && gatheredMatches(analysis.index.selectorMatches, [headings], root)
     const candidates = gathered ? gathered.matches.get(headings)! : selectAll(headings, root)
     const heading = candidates.find((node) => (!gathered || gathered.below(node)) && cleanLine(textOf(node)).value === title)
-    if (heading && gathered) detachGathered(analysis.index.selectorMatches!, heading)
-    else if (heading) detach(root, heading)
+    if (!heading) return
+    const table = gathered && analysis.index.selectorMatches
+    const parents: Map<Element, Root | Element> = table ? table.parents : parentsUpTo(root, heading)
+    if (analysis) {
+      // The heading's ancestors below the root, as they are before it goes.
+      let parent = parents.get(heading)
+      while (parent && parent !== root && parent.type === 'element') {
+        analysis.headBlocks.add(parent)
+        parent = parents.get(parent)
+      }
+    }
+    if (table) detachGathered(table, heading)
+    else {
+      const parent = parents.get(heading)
+      if (parent) parent.children.splice(parent.children.indexOf(heading), 1)
+    }
   }
+}
+
+/** Parent of each element of `root` met before `target` (in walk order), `target`'s included. */
+function parentsUpTo(root: Element, target: Element): Map<Element, Root | Element> {
+  const parents = new Map<Element, Root | Element>()
+  walk(root, function (node, parent) {
+    if (node.type !== 'element') return
+    parents.set(node, parent)
+    if (node === target) return 'exit'
+  })
+  return parents
 }

@@ -88,7 +88,7 @@ export function removePromos(tree: Root, file: VFile, ride?: (() => WalkPart | u
       // Cleaning that would leave no text nor image is undone: the root
       // stays uncleaned and the page is flagged for review.
       const removed: Array<[Element, RemovalRule]> = []
-      const related = cleanArticleRoot(root, {onRemove: (node, rule) => void removed.push([node, rule]), facts})
+      const related = cleanArticleRoot(root, {onRemove: (node, rule) => void removed.push([node, rule]), facts, head: analysis && analysis.headBlocks})
       if (analysis) analysis.relatedLists.push(...related)
       if (removed.length > 0 && !holdsContent(root) && isContentLike(inlineShape({...root, children: snapshot.get(root)!}))) {
         restoreChildren(snapshot)

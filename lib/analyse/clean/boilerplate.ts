@@ -55,6 +55,13 @@ export interface BlockContext {
    * do not remove its parts (default: `false`).
    */
   inComments?: boolean | null | undefined
+  /**
+   * Whether the block held the article's headline (a `.single-head-teaser`
+   * with the date, the byline, the headline and the lead): the article's
+   * head, kept whatever its class and links say; its parts are judged on
+   * their own (default: `false`).
+   */
+  head?: boolean | null | undefined
 }
 
 /**
@@ -103,9 +110,11 @@ const emptyContext: BlockContext = {}
  * text (`link-list`), or a list whose every link is a teaser card wrapping a
  * heading (`teaser-list`). One link (a linked lead sentence, a linked
  * heading, “the full ruling (PDF)”), a run of linked sentences, and blocks
- * inside links, quotes and data tables stay.
+ * inside links, quotes and data tables stay. A block that held the
+ * article's headline (`context.head`) stays.
  */
 export function judgeBlock(node: Element, block: Block | undefined, rootText: number, context?: Readonly<BlockContext> | null | undefined): Verdict {
+  if (context && context.head) return 'keep'
   const facts = blockFacts(node, block, rootText, context || emptyContext)
   for (const rule of cleanRules) {
     const verdict = rule.judge(facts)

@@ -16,6 +16,9 @@ import {phrasingTags} from '../blocks/tags.js'
 /** Elements that never belong to article text. */
 const dropTags: ReadonlySet<string> = new Set(['aside', 'button', 'dialog', 'input', 'nav', 'noscript', 'script', 'select', 'style', 'template', 'textarea'])
 
+/** Removed elements that leave no visible gap after a heading. */
+const unseenTags: ReadonlySet<string> = new Set(['noscript', 'script', 'style', 'template'])
+
 /** Embeds: they stay (ads and trackers are dropped, recorded, by `rehypeNormalizeMedia`). */
 const embedTags: ReadonlySet<string> = new Set(['iframe', 'embed', 'object'])
 
@@ -31,9 +34,48 @@ const structureTags: ReadonlySet<string> = new Set(['a', 'blockquote'])
  * Why a block was removed: a rule of `judgeBlock`, or `furniture-element`
  * (`nav`, `aside`, controls), `form`, `hidden` (hidden attribute, inline
  * `display:none`, `aria-hidden` blocks), `more-link` (a widget's `更多>`
- * link).
+ * link), `empty-section` (a section heading whose section cleaning took
+ * out: nothing but a heading of the same or a higher rank, or the end of the
+ * root, follows it now).
  */
-export type RemovalRule = CleanRule | 'form' | 'furniture-element' | 'hidden' | 'more-link'
+export type RemovalRule = CleanRule | 'empty-section' | 'form' | 'furniture-element' | 'hidden' | 'more-link'
+
+/** Rank of a section heading (`h2` → 2), `0` for anything else. */
+function rankOf(node: ElementContent | undefined): number {
+  return node && node.type === 'element' && /^h[2-6]$/.test(node.tagName) ? Number(node.tagName.charAt(1)) : 0
+}
+
+/**
+ * `kept` without the section headings whose section was removed: a heading
+ * with a removed block right after it (`gaps`: where in `kept` removed blocks
+ * were) and then nothing but a heading of the same or a higher rank, or the
+ * end of the article root (a “Who said it” heading over a removed row of
+ * avatar links, a “Related” heading over a removed list). The end of an
+ * inner block does not count: a headline block's dek stays when the byline
+ * under it goes.
+ */
+function withoutEmptySections(kept: Array<ElementContent>, gaps: ReadonlyArray<number>, atRoot: boolean, onRemove: CleanOptions['onRemove']): Array<ElementContent> {
+  const removed = new Set<number>()
+  for (const gap of gaps) {
+    // The heading before the gap (white space aside), and what follows it.
+    let before = gap - 1
+    while (before >= 0 && isBlank(kept[before])) before--
+    const rank = rankOf(kept[before])
+    if (rank === 0 || removed.has(before)) continue
+    let after = gap
+    while (after < kept.length && isBlank(kept[after])) after++
+    const next = rankOf(kept[after])
+    if (after < kept.length ? next === 0 || next > rank : !atRoot) continue
+    removed.add(before)
+    if (onRemove) onRemove(kept[before] as Element, 'empty-section')
+  }
+  return removed.size > 0 ? kept.filter((_, index) => !removed.has(index)) : kept
+}
+
+/** Whether `node` is white space only. */
+function isBlank(node: ElementContent | undefined): boolean {
+  return Boolean(node && node.type === 'text' && !node.value.trim())
+}
 
 /** Options of `cleanArticleRoot`. */
 export interface CleanOptions {
@@ -42,6 +84,12 @@ export interface CleanOptions {
    * rule that removed it (default: none).
    */
   onRemove?: ((node: Element, rule: RemovalRule) => undefined | void) | null | undefined
+  /**
+   * Blocks that held the article's headline (`analysis.headBlocks`): its
+   * head, whose lead, byline and date sit with the headline; they are never
+   * removed whole, their parts are judged one by one (default: none).
+   */
+  head?: ReadonlySet<Element> | null | undefined
   /**
    * What the rules read about the root's blocks, when a walk the caller
    * made over the unchanged root gathered it (`gatherCleaningFacts`);
@@ -95,6 +143,7 @@ const emptyOptions: CleanOptions = {}
 export function cleanArticleRoot(root: Element, options?: Readonly<CleanOptions> | null | undefined): Array<Element> {
   const settings = options || emptyOptions
   const onRemove = settings.onRemove
+  const head = settings.head
   let facts = settings.facts
   if (!facts) {
     const gathering = gatherCleaningFacts(root)
@@ -117,6 +166,8 @@ export function cleanArticleRoot(root: Element, options?: Readonly<CleanOptions>
     while (stack.length > 0) {
       const [parent, structured, inComments] = stack.pop()!
       const kept: Array<ElementContent> = []
+      // Where in `kept` removed blocks were (the length of `kept` at the time).
+      const gaps: Array<number> = []
       let changed = false
       for (const child of parent.children) {
         if (child.type === 'comment') {
@@ -131,6 +182,8 @@ export function cleanArticleRoot(root: Element, options?: Readonly<CleanOptions>
         if (verdict !== 'keep' && verdict !== 'related') {
           if (onRemove) onRemove(child, verdict)
           changed = true
+          // Scripts, styles and templates leave no visible gap (a MathJax equation's `<script>`).
+          if (!unseenTags.has(child.tagName)) gaps.push(kept.length)
           continue
         }
         if (verdict === 'related') {
@@ -141,7 +194,7 @@ export function cleanArticleRoot(root: Element, options?: Readonly<CleanOptions>
         }
         kept.push(child)
       }
-      if (changed) parent.children = kept
+      if (changed) parent.children = gaps.length > 0 ? withoutEmptySections(kept, gaps, parent === root, onRemove) : kept
     }
     return undefined
   }
@@ -163,6 +216,6 @@ export function cleanArticleRoot(root: Element, options?: Readonly<CleanOptions>
       // Some pages wrap everything in one `<form>`: keep that one.
       return block && block.all.text > rootText * 0.5 ? 'keep' : 'form'
     }
-    return judgeBlock(node, block, rootText, {structured, inComments})
+    return judgeBlock(node, block, rootText, {structured, inComments, head: head ? head.has(node) : false})
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Cleaning rules for kinds of page furniture that class words do not name:
  * scan-code boxes, vote banners, author boxes, print-only blocks,
- * breadcrumb trails, and widgets' “more” links. Each rule names what it
+ * byline rows, rows of avatar links, stray image file names, breadcrumb trails, and widgets' “more” links. Each rule names what it
  * removes, so that removals inside the article root are reported under it
  * (`file.data.removals`, `dropped-content`). Words and limits are in
  * `vocabulary.ts`, each with the fixture that shows it.
@@ -14,10 +14,15 @@ import {holdsSentence} from '../blocks/prose.js'
 import {shortText} from '../blocks/short-text.js'
 import {
   authorBoxLabel,
+  avatarMaxSize,
+  avatarName,
   authorBoxMax,
   authorBoxName,
   breadcrumbCrumbMax,
   breadcrumbSeparator,
+  bylineRowMax,
+  fileNameMax,
+  imageFileExtensions,
   moreLink,
   printOnlyName,
   scanCodeAction,
@@ -31,7 +36,7 @@ import {
 import type {BlockFacts} from './boilerplate.js'
 
 /** The rules' verdicts, reported as the removal's rule. */
-export type FurnitureRule = 'author-box' | 'breadcrumb' | 'print-only' | 'scan-code' | 'vote-banner'
+export type FurnitureRule = 'author-box' | 'avatar-row' | 'breadcrumb' | 'byline-row' | 'file-name' | 'print-only' | 'scan-code' | 'vote-banner'
 
 /** A furniture rule: its name, and the verdict it gives a block (`undefined`: not this kind). */
 export interface FurnitureRuleSpec {
@@ -84,6 +89,33 @@ export const furnitureRules: ReadonlyArray<FurnitureRuleSpec> = [
     }
   },
   {
+    // A row of linked avatars and no text (who quoted, who commented).
+    name: 'avatar-row',
+    judge(f) {
+      if (f.mostText || f.text > 0) return undefined
+      const links = elementsOf(f.node, 'a')
+      if (links.length < 2) return undefined
+      return links.every((link) => elementsOf(link, 'img').some(isAvatar)) ? 'avatar-row' : undefined
+    }
+  },
+  {
+    // `IMG_2034.jpg` as a line of its own.
+    name: 'file-name',
+    judge(f) {
+      if (f.mostText || f.text === 0 || f.text > fileNameMax) return undefined
+      return isFileName((shortText(f.node, fileNameMax) ?? '').trim()) ? 'file-name' : undefined
+    }
+  },
+  {
+    // `04/11/2024 | <a rel=author>Ines Berg</a>`: the frontmatter's author and date.
+    name: 'byline-row',
+    judge(f) {
+      if (f.mostText || f.text === 0 || f.text > bylineRowMax || f.linkText === 0) return undefined
+      if (!elementsOf(f.node, 'a').some((link) => relWords(link).includes('author'))) return undefined
+      return holdsSentence(f.shape()) ? undefined : 'byline-row'
+    }
+  },
+  {
     // `Home > News > Sport > Title`.
     name: 'breadcrumb',
     judge(f) {
@@ -94,6 +126,33 @@ export const furnitureRules: ReadonlyArray<FurnitureRuleSpec> = [
     }
   }
 ]
+
+/**
+ * Whether `image` (an `<img>`) is a person's small picture: named so, or
+ * square and at most `avatarMaxSize` pixels (licence badges and logos are
+ * wider than high).
+ */
+function isAvatar(image: Element): boolean {
+  const names = [image.properties.src, image.properties.alt, image.properties.className].flat().map((value) => String(value ?? ''))
+  if (names.some((name) => avatarName.test(name))) return true
+  const width = Number(image.properties.width)
+  return width > 0 && width <= avatarMaxSize && width === Number(image.properties.height)
+}
+
+/** Whether `text` is only a picture's file name (`IMG_2034.jpg`: letters, digits, `_`, `-`, spaces, one extension). */
+function isFileName(text: string): boolean {
+  const dot = text.lastIndexOf('.')
+  if (dot < 1 || !imageFileExtensions.has(text.slice(dot + 1).toLowerCase())) return false
+  const name = text.slice(0, dot)
+  return /^[\p{L}\p{N}_-][\p{L}\p{N}_ -]*$/u.test(name) && !name.includes('  ')
+}
+
+/** The words of `node`'s `rel` attribute, lower-cased. */
+function relWords(node: Element): Array<string> {
+  const rel = node.properties.rel
+  const words = Array.isArray(rel) ? rel.map(String) : String(rel ?? '').split(' ')
+  return words.map((word) => word.toLowerCase())
+}
 
 /** Whether `text` is a trail of three or more short crumbs between separators. */
 function isTrail(text: string): boolean {

@@ -1,6 +1,7 @@
 import type {Element, ElementContent, Root} from 'hast'
 import {hintNames, isAriaHidden, isHidden, isNegativeName, isPositiveName} from '../blocks/hints.js'
 import {collapse, textOf} from '../../util/text.js'
+import {holdsMedia} from '../../media/tags.js'
 import {boilerplateStrong, relatedName, teaserName} from '../vocabulary.js'
 
 /** Characters a lead paragraph has at least. */
@@ -11,6 +12,9 @@ const maxLeads = 3
 
 /** Characters of other text (bylines, dates, captions, share bars) allowed between the headline and the root. */
 const maxOther = 600
+
+/** Characters of caption a lead figure has at most (a photo's caption and credit, not a teaser's text). */
+const maxFigureCaption = 400
 
 /** Containers whose paragraphs are never the article's lead. */
 const furnitureTags: ReadonlySet<string> = new Set(['a', 'aside', 'blockquote', 'button', 'figcaption', 'figure', 'footer', 'form', 'li', 'nav', 'table'])
@@ -28,8 +32,8 @@ const unseenTags: ReadonlySet<string> = new Set(['noscript', 'script', 'style', 
 const sentenceEnd = /[.!?…:。！？」"”'’)]$/
 
 /**
- * Lead (standfirst) paragraphs between the article's title heading and its
- * root: the `<p>` elements after the last `<h1>` before `root` in document
+ * Lead (standfirst) paragraphs, and the lead picture, between the article's
+ * title heading and its root: the `<p>` elements after the last `<h1>` before `root` in document
  * order and before `root`, shown (not `hidden`, `display:none`, `aria-hidden`), outside navigation, asides, footers, lists,
  * figures and blocks with caption, furniture, teaser or related class/id hints, with
  * at least 50 characters, no links in them or their container (a teaser card
@@ -38,7 +42,9 @@ const sentenceEnd = /[.!?…:。！？」"”'’)]$/
  * `<h1>` before it, when a section heading (`<h2>`–`<h6>`) follows a lead (body
  * sections lie outside the root), or when more than 600 characters of other text, or more
  * than three such paragraphs, lie in between (then the stretch is not a
- * headline block).
+ * headline block). The lead picture is a `<figure>` holding an image with at
+ * most 400 characters of caption, outside the same containers and links;
+ * one only (several pictures are a gallery or a strip of teasers, left out).
  *
  * Linear in the page size; walks with an explicit stack.
  *
@@ -57,6 +63,9 @@ export function leadUnderHeadline(tree: Root, root: Element): Array<Element> {
 
   let heading = false
   let leads: Array<Element> = []
+  let figures: Array<Element> = []
+  // Paragraphs and pictures, in document order.
+  let found: Array<Element> = []
   let other = 0
   // Document order (explicit stack, last child on top).
   const stack: Array<ElementContent> = []
@@ -75,6 +84,8 @@ export function leadUnderHeadline(tree: Root, root: Element): Array<Element> {
     if (node.tagName === 'h1') {
       heading = true
       leads = []
+      figures = []
+      found = []
       other = 0
       continue
     }
@@ -85,6 +96,12 @@ export function leadUnderHeadline(tree: Root, root: Element): Array<Element> {
     if (heading && leads.length > 0 && sectionTags.has(node.tagName)) return []
     if (heading && node.tagName === 'p' && isLead(node, parents, shared)) {
       leads.push(node)
+      found.push(node)
+      continue
+    }
+    if (heading && node.tagName === 'figure' && isLeadFigure(node, parents, shared)) {
+      figures.push(node)
+      found.push(node)
       continue
     }
     for (let index = node.children.length - 1; index >= 0; index--) {
@@ -92,8 +109,9 @@ export function leadUnderHeadline(tree: Root, root: Element): Array<Element> {
       if (child.type === 'element' || child.type === 'text') stack.push(child)
     }
   }
-  if (!heading || leads.length === 0 || leads.length > maxLeads || other > maxOther) return []
-  return leads
+  if (!heading || leads.length > maxLeads || other > maxOther) return []
+  // The picture among the paragraphs, in document order.
+  return figures.length === 1 ? found : leads
 }
 
 /**
@@ -127,6 +145,20 @@ function isLead(node: Element, parents: ReadonlyMap<Element, Element | undefined
     if (furnitureTags.has(ancestor.tagName)) return false
     const names = hintNames(ancestor)
     if (names.some((name) => captionName.test(name) || relatedName.test(name) || teaserName.test(name) || boilerplateStrong.test(name))) return false
+    if (isNegativeName(names) && !isPositiveName(names)) return false
+  }
+  return true
+}
+
+/** Whether `node` (a `<figure>`) reads as the article's lead picture. */
+function isLeadFigure(node: Element, parents: ReadonlyMap<Element, Element | undefined>, shared: ReadonlySet<Element>): boolean {
+  if (!holdsMedia(node) || hasLink(node)) return false
+  if ([...collapse(textOf(node)).trim()].length > maxFigureCaption) return false
+  for (const ancestor of ancestorsOf(node, parents)) {
+    if (shared.has(ancestor)) break
+    if (furnitureTags.has(ancestor.tagName)) return false
+    const names = hintNames(ancestor)
+    if (names.some((name) => relatedName.test(name) || teaserName.test(name) || boilerplateStrong.test(name))) return false
     if (isNegativeName(names) && !isPositiveName(names)) return false
   }
   return true
