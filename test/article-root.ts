@@ -1,6 +1,7 @@
 import type {Element, Root} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
 import {toText} from 'hast-util-to-text'
+import {select} from 'hast-util-select'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import {cleanArticleRoot} from '../lib/analyse/clean/clean-article-root.js'
@@ -151,6 +152,34 @@ test('merged siblings keep a table and a list between them; furniture between is
   assert.equal(
     found.between.map((node) => node.properties.className),
     [['ad-slot', 'advert']]
+  )
+})
+
+test('merged siblings leave out a row between them that holds neither a sentence nor media (source, time, a font-size control)', () => {
+  const found = findArticleRoot(
+    fromHtml(`<html><body>
+<div class="wrap">
+  <div class="body-text"><p>${zhProse('正文', 6)}</p><p>${zhProse('正文乙', 6)}</p></div>
+  <div class="info-row"><p>本报讯</p><p>2025-04-08 09:30</p><div class="fontsize"><span>字号</span></div></div>
+  <h3>各方回应</h3>
+  <p>${zhProse('后文', 2)}</p>
+  <div class="pic"><img src="/photo.jpg" alt="现场"></div>
+  <p>好。</p>
+  <p>${zhProse('结尾', 2)}</p>
+</div>
+</body></html>`)
+  )
+  assert.ok(found)
+  assert.ok(found.merged)
+  const text = toText(found.node).replace(/\s+/g, ' ')
+  assert.ok(text.includes('各方回应'), 'subheading kept')
+  assert.ok(text.includes('好。'), 'short paragraph kept')
+  assert.ok(text.includes('结尾第1句'))
+  assert.ok(select('img', found.node), 'wrapper with an image kept')
+  assert.not.ok(text.includes('字号'))
+  assert.equal(
+    found.between.map((node) => node.properties.className),
+    [['info-row']]
   )
 })
 

@@ -6,6 +6,9 @@ import type {ScoreFlags} from './score-blocks.js'
 import {totalsOf} from './score-blocks.js'
 import {shortText} from '../blocks/short-text.js'
 import {linkDensity} from '../blocks/totals.js'
+import {inlineShape} from '../blocks/inline-runs.js'
+import {holdsSentence} from '../blocks/prose.js'
+import {walk} from '../../util/walk.js'
 
 /** The chosen root and how much text it holds. */
 export interface Article {
@@ -94,11 +97,23 @@ export function mergeSiblings(candidate: Block, scores: Map<Block, number>, stat
 }
 
 /**
+ * Elements an article is made of: kept between kept siblings whatever their
+ * score (a subheading, a short paragraph, a table, a list, a figure).
+ */
+const articleTags = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'ul', 'ol', 'dl', 'figure', 'pre', 'blockquote', 'picture', 'img', 'video', 'audio', 'hr'])
+
+/** Media and tables: a wrapper holding one belongs to the article. */
+const mediaTags = new Set(['img', 'picture', 'video', 'audio', 'table', 'figure', 'iframe'])
+
+/**
  * Keep what sits between the first and the last kept sibling (a table, a
  * list, a figure between two runs of paragraphs belongs to the article,
- * whatever its score), unless it is page furniture (unlikely under `flags`,
- * or a negative class or id hint): that is left out and returned, so that
- * its removal is accounted for. `kept` is changed in place, in document order.
+ * whatever its score), unless it is page furniture: unlikely under `flags`,
+ * a negative class or id hint, or a wrapper (`<div>`, `<section>`, …) that
+ * holds neither a sentence nor media — a row of source, date and a font-size
+ * control (`新华社 / 2020-01-03 18:13 / 字号`), a share bar. What is left out
+ * is returned, so that its removal is accounted for. `kept` is changed in
+ * place, in document order.
  */
 function fillBetween(siblings: Parents['children'], kept: Array<Element>, stats: PageStats, flags: ScoreFlags): Array<Element> {
   const left: Array<Element> = []
@@ -116,11 +131,19 @@ function fillBetween(siblings: Parents['children'], kept: Array<Element>, stats:
     }
     const block = stats.byNode.get(child)
     const names = hintNames(child)
-    if ((block && flags.stripUnlikely && block.unlikely) || (isNegativeName(names) && !isPositiveName(names))) left.push(child)
+    const furniture = (block && flags.stripUnlikely && block.unlikely) || (isNegativeName(names) && !isPositiveName(names)) || !belongsBetween(child)
+    if (furniture) left.push(child)
     else filled.push(child)
   }
   kept.splice(0, kept.length, ...filled)
   return left
+}
+
+/** Whether `node`, lying between kept siblings, is article matter (see `articleTags`), or a wrapper holding a sentence or media. */
+function belongsBetween(node: Element): boolean {
+  if (articleTags.has(node.tagName)) return true
+  if (holdsSentence(inlineShape(node))) return true
+  return walk(node, (child) => (child.type === 'element' && mediaTags.has(child.tagName) ? 'exit' : undefined))
 }
 
 /**
