@@ -28,6 +28,7 @@ import {walkInputs} from './walk-inputs.js'
 import type {Input, NotPages} from './walk-inputs.js'
 import {sniffBytes} from './sniff-page.js'
 import type {NotPage} from './sniff-page.js'
+import {describeFsError} from './fs-error.js'
 import {InTheWay, OutFolder} from './out-folder.js'
 import {describeWriteError, isInTheWay, isWriteError, removeStaleTemporaries, writeAtomic} from './write-atomic.js'
 import {claimOutput} from './write-output.js'
@@ -163,6 +164,8 @@ class OutIsFile extends InTheWay {}
 function cannotUse(outDir: string, error: unknown): string {
   if (error instanceof InTheWay) return 'Cannot use the output folder `' + outDir + '`: ' + error.message + '; nothing was converted'
   if (isWriteError(error)) return 'Cannot write to the output folder `' + outDir + '`: ' + describeWriteError(error) + '; nothing was converted'
+  // Other file system errors (a link loop, an unreadable parent): the path's fault, said in words.
+  if (typeof (error as NodeJS.ErrnoException | undefined)?.code === 'string') return 'Cannot use the output folder `' + outDir + '`: ' + describeFsError(error) + '; nothing was converted'
   return String((error as Error).message || error)
 }
 
