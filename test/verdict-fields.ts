@@ -55,6 +55,10 @@ test('verdict fields: authors: the chosen visible byline leaves the structured a
 test('verdict fields: days of dates that name no instant, or no day', function () {
   assert.is(daysOf('not a date'), undefined)
   assert.not.ok(sameDay('not a date', '2021-03-14'))
+  assert.is(daysOf('2021-02-30T10:00:00Z'), undefined, 'no such day: not rolled over into March')
+  assert.is(daysOf('2021-13-01'), undefined)
+  assert.not.ok(sameDay('2021-02-30', '2021-03-02'))
+  assert.ok(daysOf('2024-02-29T10:00:00Z'), 'a leap day is a day')
 })
 
 test.run()

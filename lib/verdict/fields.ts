@@ -140,6 +140,9 @@ export function daysOf(value: string): {first: number; last: number; zoned: bool
   const normal = normalizeDate(value) || value
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(normal)
   if (!match) return undefined
+  // No such day (`2021-02-30`): `Date.UTC` and `Date.parse` would roll it over into the next month.
+  const check = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
+  if (check.getUTCMonth() !== Number(match[2]) - 1 || check.getUTCDate() !== Number(match[3])) return undefined
   if (/T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2})$/.test(normal)) {
     const instant = Date.parse(normal)
     if (!Number.isNaN(instant)) return {first: Math.floor((instant - zoneBehind * hour) / day), last: Math.floor((instant + zoneAhead * hour) / day), zoned: true}
