@@ -87,9 +87,16 @@ test('media edges (noscript): the `<noscript>` copy of a lazy image replaces its
   assert.equal([...nested.removals, ...after.removals], [], 'nothing dropped: the placeholder is replaced')
 })
 
-test('media edges (noscript): a `<picture>` that has a source keeps it and its `<noscript>` copy is not added twice', async function () {
+test('media edges (noscript): a `<picture>` that has a source keeps it and its `<noscript>` copy is not added twice; the alt of the copy is kept', async function () {
   const out = await run('<picture><source srcset="https://i.example/real.jpg 800w"></picture><noscript><img src="https://i.example/real.jpg" alt="图"></noscript>')
   assert.is(out.markdown.split('](https://i.example/real.jpg)').length, 2, 'one image:\n' + out.markdown)
+  assert.ok(out.markdown.includes('![图](https://i.example/real.jpg)'), "the copy's alt is kept:\n" + out.markdown)
+  const own = await run(
+    '<picture><source srcset="https://i.example/own.jpg 800w"><img src="https://i.example/own.jpg" alt="原图"></picture><noscript><img src="https://i.example/own.jpg" alt="副本"></noscript>'
+  )
+  assert.ok(own.markdown.includes('![原图](https://i.example/own.jpg)'), "the image's own alt wins:\n" + own.markdown)
+  const img = await run('<img data-src="https://i.example/lazy.jpg" src="https://i.example/low.jpg"><noscript><img src="https://i.example/lazy.jpg" alt="懒图"></noscript>')
+  assert.ok(img.markdown.includes('![懒图]('), "an image with a source and no alt takes the copy's:\n" + img.markdown)
 })
 
 test('media edges (noscript): an AMP image inside a lone `<noscript>` is the image', async function () {

@@ -75,6 +75,7 @@ export function revealNoscriptsIn(parents: ReadonlyArray<Parents>): void {
       const content = noscriptContent(node)
       const partner = findPartner(parent, index, content)
       if (partner && hasSource(partner.node)) {
+        keepAlt(partner.node, content)
         parent.children.splice(index, 1)
         index--
         continue
@@ -160,6 +161,27 @@ function lastOf(node: Element, family: ReadonlySet<string>): Partner | undefined
     if (inner) return inner
   }
   return undefined
+}
+
+/**
+ * The `<noscript>` copy of an image that already has a source is dropped;
+ * its `alt` (the image's words) is not: it goes to the image (the `<img>`
+ * of a `<picture>`, else the `<picture>`), when that has none of its own.
+ */
+function keepAlt(placeholder: Element, content: Array<ElementContent>): void {
+  let alt: string | undefined
+  for (const img of imagesIn(content)) {
+    const value = img.properties.alt
+    if (typeof value === 'string' && value.trim()) {
+      alt = value
+      break
+    }
+  }
+  if (!alt) return
+  const inner = placeholder.tagName === 'picture' ? placeholder.children.find((child): child is Element => child.type === 'element' && imageTags.has(child.tagName)) : undefined
+  const target = inner || placeholder
+  const own = target.properties.alt
+  if (!(typeof own === 'string' && own.trim())) target.properties.alt = alt
 }
 
 /** Whether an image or frame placeholder already has a real source. */
