@@ -131,9 +131,10 @@ export const boilerplateWeak = anyOf([
  * breadcrumbs), whose content the frontmatter already has; checked before
  * positive words, which `entry-meta` would otherwise trip. Fixtures:
  * generic-microdata (`post-meta`), generic-json-ld-graph (`entry-meta`),
- * generic-conflicting-dates (`byline`).
+ * generic-conflicting-dates (`byline`), clean-news-info-row (`news_info`:
+ * source, time and a font-size control under a Chinese headline).
  */
-export const metadataRow = anyOf(['(?:^|[^a-z])(?:byline|dateline|attr|attrs|crumbs?)(?:$|[^a-z])', '(?:post|entry|article|story)-?(?:meta|info|attr|byline)(?:$|[^a-z])'])
+export const metadataRow = anyOf(['(?:^|[^a-z])(?:byline|dateline|attr|attrs|crumbs?)(?:$|[^a-z])', '(?:post|entry|article|story|news)[-_]?(?:meta|info|attr|byline)(?:$|[^a-z])'])
 
 /**
  * Class/id words of related-article lists (kept as lists of links, or
