@@ -14,7 +14,7 @@ import {promisify} from 'node:util'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import {run} from '../lib/cli.js'
-import {cli, exists, folder, page, tree} from './util/cli-harness.js'
+import {cli, exists, folder, page, runInProcess, tree} from './util/cli-harness.js'
 
 const exec = promisify(execFile)
 
@@ -166,18 +166,7 @@ test('cli edges: a run interrupted mid-batch records what it wrote, skips the re
 
 /** The CLI in process reading `chunks` (strings or bytes) as its stdin (a pipe). */
 async function cliStdin(argv: Array<string>, chunks: Array<string | Buffer>, signal?: AbortSignal) {
-  const out: Array<Buffer> = []
-  const err: Array<Buffer> = []
-  const sink = (into: Array<Buffer>) =>
-    new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        into.push(Buffer.from(chunk))
-        callback()
-      }
-    })
-  const dir = await folder()
-  const code = await run(argv, {stdin: Readable.from(chunks), stdout: sink(out), stderr: sink(err), cwd: dir, isTTY: false, ...(signal ? {signal} : {})})
-  return {code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8')}
+  return runInProcess(argv, {cwd: await folder(), stdin: chunks, isTTY: false, ...(signal ? {signal} : {})})
 }
 
 test('cli edges (stdin): a page piped as text chunks converts like one piped as bytes; `-v` prints its warnings', async function () {

@@ -5,7 +5,7 @@ import path from 'node:path'
 import {Readable, Writable} from 'node:stream'
 import {fileURLToPath} from 'node:url'
 import {promisify} from 'node:util'
-import {folder, page, tree} from './util/cli-harness.js'
+import {folder, page, runInProcess, tree} from './util/cli-harness.js'
 import {test} from 'uvu'
 import {acquireLock} from '../lib/cli/lock.js'
 import * as assert from 'uvu/assert'
@@ -544,17 +544,8 @@ test('cli: the summary counts files that are not pages (listed with --verbose) a
 })
 
 /** `news-markdown ARGS` in process, with stdout and stderr. */
-async function cliRun(args: Array<string>, cwd: string) {
-  const err: Array<Buffer> = []
-  const sink = (chunks: Array<Buffer>) =>
-    new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        chunks.push(Buffer.from(chunk))
-        callback()
-      }
-    })
-  const code = await run(args, {stdin: Readable.from([]), stdout: sink([]), stderr: sink(err), cwd, isTTY: false})
-  return {code, stderr: Buffer.concat(err).toString('utf8')}
+function cliRun(args: Array<string>, cwd: string) {
+  return runInProcess(args, {cwd, isTTY: false})
 }
 
 test.run()

@@ -10,7 +10,7 @@ import * as assert from 'uvu/assert'
 import {Manifest} from '../lib/cli/manifest.js'
 import type {ManifestEntry} from '../lib/cli/manifest.js'
 import type {ReportEntry, Summary} from '../lib/cli/report.js'
-import {cli, folder, root, tree} from './util/cli-harness.js'
+import {articlePage, cli, folder, root, tree} from './util/cli-harness.js'
 import {png, startImageServer} from './util/image-server.js'
 import type {ImageServer} from './util/image-server.js'
 
@@ -24,16 +24,7 @@ test.after(async function () {
   await server.close()
 })
 
-const article = (title: string, body: string, head = '') =>
-  '<!doctype html><html><head><meta charset="utf-8">' +
-  head +
-  '<title>' +
-  title +
-  '</title></head><body><h1>' +
-  title +
-  '</h1><div class="entry"><p>正文第一段，记者报道了当地的情况。</p>' +
-  body +
-  '<p>第二段内容，更多的文字。</p></div></body></html>'
+const article = articlePage
 
 async function read(dir: string, file: string): Promise<string> {
   return fs.readFile(path.join(dir, ...file.split('/')), 'utf8')

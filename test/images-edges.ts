@@ -10,17 +10,10 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
-import {cli, folder} from './util/cli-harness.js'
+import {articlePage, cli, folder} from './util/cli-harness.js'
 import {png} from './util/image-server.js'
 
-const article = (title: string, body: string) =>
-  '<!doctype html><html><head><meta charset="utf-8"><title>' +
-  title +
-  '</title></head><body><h1>' +
-  title +
-  '</h1><div class="entry"><p>正文第一段，记者报道了当地的情况。</p>' +
-  body +
-  '<p>第二段内容，更多的文字。</p></div></body></html>'
+const article = articlePage
 
 interface ReportImage {
   url: string

@@ -7,22 +7,13 @@
  */
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import {Readable, Writable} from 'node:stream'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
-import {run} from '../lib/cli.js'
 import {withAlias} from '../lib/cli/merge.js'
-import {cli, folder, page, tree} from './util/cli-harness.js'
+import {articlePage, cli, folder, page, runInProcess, tree} from './util/cli-harness.js'
 import {png} from './util/image-server.js'
 
-const article = (title: string, body: string) =>
-  '<!doctype html><html><head><meta charset="utf-8"><title>' +
-  title +
-  '</title></head><body><h1>' +
-  title +
-  '</h1><div class="entry"><p>正文第一段，记者报道了当地的情况。</p>' +
-  body +
-  '<p>第二段内容。</p></div></body></html>'
+const article = articlePage
 
 /** 12 pages: titles that collide, old URLs (some shared), tags in two forms. */
 function pages(count = 12): Record<string, string> {
@@ -42,18 +33,8 @@ async function shards(dir: string, common: Array<string>, count: number, report 
 }
 
 /** `news-markdown merge ARGS` in process (`cli()` of the harness adds `--jobs`, which `merge` refuses). */
-async function merge(args: Array<string>, cwd: string, signal?: AbortSignal) {
-  const out: Array<Buffer> = []
-  const err: Array<Buffer> = []
-  const sink = (chunks: Array<Buffer>) =>
-    new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        chunks.push(Buffer.from(chunk))
-        callback()
-      }
-    })
-  const code = await run(['merge', ...args], {stdin: Readable.from([]), stdout: sink(out), stderr: sink(err), cwd, isTTY: true, ...(signal ? {signal} : {})})
-  return {code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8')}
+function merge(args: Array<string>, cwd: string, signal?: AbortSignal) {
+  return runInProcess(['merge', ...args], {cwd, isTTY: true, ...(signal ? {signal} : {})})
 }
 
 test('merge (in process): shards of a Jekyll run merged equal the unsharded run, report and redirect map included', async function () {

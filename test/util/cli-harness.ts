@@ -60,10 +60,37 @@ function sink() {
 /** Run the CLI in process (`--jobs 1` unless given); `stdin` makes stdin a pipe. */
 export async function cli(argv: Array<string>, cwd: string, stdin?: string | Uint8Array) {
   if (!argv.includes('--jobs') && !argv.includes('-j')) argv = [...argv, '--jobs', '1']
+  return runInProcess(argv, {cwd, stdin: stdin === undefined ? [] : [Buffer.from(stdin)], isTTY: stdin === undefined})
+}
+
+/**
+ * Run `news-markdown ARGV` in process exactly as given (no `--jobs` added:
+ * `merge` refuses it), reading `stdin` chunks (none by default) as a pipe.
+ */
+export async function runInProcess(argv: Array<string>, options: {cwd: string; stdin?: Array<string | Buffer>; isTTY: boolean; signal?: AbortSignal}) {
   const stdout = sink()
   const stderr = sink()
-  const code = await run(argv, {stdin: Readable.from(stdin === undefined ? [] : [Buffer.from(stdin)]), stdout: stdout.stream, stderr: stderr.stream, cwd, isTTY: stdin === undefined})
+  const {cwd, isTTY, signal} = options
+  const code = await run(argv, {stdin: Readable.from(options.stdin ?? []), stdout: stdout.stream, stderr: stderr.stream, cwd, isTTY, ...(signal ? {signal} : {})})
   return {code, stdout: stdout.text(), stderr: stderr.text()}
+}
+
+/**
+ * A saved article page with a headline, a first and a last paragraph around
+ * `body` (for image tests: `body` holds the `<img>`s), and extra `head` markup.
+ */
+export function articlePage(title: string, body: string, head = ''): string {
+  return (
+    '<!doctype html><html><head><meta charset="utf-8">' +
+    head +
+    '<title>' +
+    title +
+    '</title></head><body><h1>' +
+    title +
+    '</h1><div class="entry"><p>正文第一段，记者报道了当地的情况。</p>' +
+    body +
+    '<p>第二段内容，更多的文字。</p></div></body></html>'
+  )
 }
 
 /** Every file under `dir` (posix relative path → bytes), dot-files included, sorted. */
