@@ -8,7 +8,7 @@
 import type {Element, ElementContent, Parents, Root} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
 import {imageCandidates, pictureCandidates} from './image-source.js'
-import {holdsMedia, imageTags} from './tags.js'
+import {holdsMedia, imageTags, innerImage} from './tags.js'
 import {walkShared} from '../util/walk.js'
 import type {WalkListener} from '../util/walk.js'
 
@@ -178,7 +178,7 @@ function keepAlt(placeholder: Element, content: Array<ElementContent>): void {
     }
   }
   if (!alt) return
-  const inner = placeholder.tagName === 'picture' ? placeholder.children.find((child): child is Element => child.type === 'element' && imageTags.has(child.tagName)) : undefined
+  const inner = placeholder.tagName === 'picture' ? innerImage(placeholder) : undefined
   const target = inner || placeholder
   const own = target.properties.alt
   if (!(typeof own === 'string' && own.trim())) target.properties.alt = alt

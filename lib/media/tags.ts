@@ -80,3 +80,8 @@ export function mediaIn(node: Nodes): Array<Element> {
   }
   return found
 }
+
+/** The image of a `<picture>` (its `<img>`, for `alt` and `title`), if it has one. */
+export function innerImage(picture: Element): Element | undefined {
+  return picture.children.find((child): child is Element => child.type === 'element' && imageTags.has(child.tagName))
+}

@@ -14,7 +14,7 @@ import {replaceInlineSvg} from '../media/inline-svg.js'
 import {isCompanionPath, savedPageLink} from '../media/saved-page.js'
 import {embedCandidates, isPixel, noteMedia} from '../media/note.js'
 import {revealNoscripts, revealNoscriptsIn} from '../media/noscript.js'
-import {adTags, holdsMedia, imageTags} from '../media/tags.js'
+import {adTags, holdsMedia, imageTags, innerImage} from '../media/tags.js'
 import {report} from '../messages.js'
 import type {NormalizeMediaOptions} from '../types.js'
 import {baseUrlOf} from '../analyse/analysis.js'
@@ -235,11 +235,6 @@ function image(node: Element, context: Context): Array<ElementContent> {
   }
   const props = img ? img.properties : node.properties
   return [h('img', {src, alt: String(props.alt || '').trim(), title: props.title ? String(props.title) : undefined})]
-}
-
-/** The `<img>` of a `<picture>` (for `alt` and `title`). */
-function innerImage(picture: Element): Element | undefined {
-  return picture.children.find((child): child is Element => child.type === 'element' && imageTags.has(child.tagName))
 }
 
 /** The link itself when kept, else what replaces it (its children, or nothing). */

@@ -9,6 +9,7 @@ import {linkDensity} from '../blocks/totals.js'
 import {inlineShape} from '../blocks/inline-runs.js'
 import {holdsSentence} from '../blocks/prose.js'
 import {walk} from '../../util/walk.js'
+import {holdsMedia} from '../../media/tags.js'
 
 /** The chosen root and how much text it holds. */
 export interface Article {
@@ -102,9 +103,6 @@ export function mergeSiblings(candidate: Block, scores: Map<Block, number>, stat
  */
 const articleTags = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'ul', 'ol', 'dl', 'figure', 'pre', 'blockquote', 'picture', 'img', 'video', 'audio', 'hr'])
 
-/** Media and tables: a wrapper holding one belongs to the article. */
-const mediaTags = new Set(['img', 'picture', 'video', 'audio', 'table', 'figure', 'iframe'])
-
 /**
  * Keep what sits between the first and the last kept sibling (a table, a
  * list, a figure between two runs of paragraphs belongs to the article,
@@ -143,7 +141,7 @@ function fillBetween(siblings: Parents['children'], kept: Array<Element>, stats:
 function belongsBetween(node: Element): boolean {
   if (articleTags.has(node.tagName)) return true
   if (holdsSentence(inlineShape(node))) return true
-  return walk(node, (child) => (child.type === 'element' && mediaTags.has(child.tagName) ? 'exit' : undefined))
+  return holdsMedia(node) || walk(node, (child) => (child.type === 'element' && (child.tagName === 'table' || child.tagName === 'figure') ? 'exit' : undefined))
 }
 
 /**
