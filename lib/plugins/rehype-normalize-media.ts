@@ -110,6 +110,8 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
   else revealNoscripts(tree)
 
   const split = new Set<Element>()
+  // Elements this pass built (figure bodies, caption paragraphs): visited for their content, never turned into a figure or caption again, which could repeat forever (a `.wp-caption-text` holding an image stays in the body it is moved to).
+  const built = new WeakSet<Element>()
   visit(tree, 'element', function (node, index, parent) {
     if (!parent || index === undefined) return undefined
     // A content image given as a CSS background becomes an `<img>` first in its element, visited with it.
@@ -130,8 +132,11 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
       parent.children.splice(index, 1, ...kept)
       return [SKIP, index]
     }
+    if (built.has(node)) return undefined
     if (isFigure(node, sites && sites.figures)) {
-      parent.children.splice(index, 1, ...figure(node, context))
+      const replacement = figure(node, context)
+      for (const child of replacement) if (child.type === 'element') built.add(child)
+      parent.children.splice(index, 1, ...replacement)
       // Visit the figure's content in its new place.
       return [SKIP, index]
     }
@@ -140,6 +145,7 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
       const previous = previousElement(siblings, index)
       if (previous) fillAlt(previous, captionText([node]))
       const replacement = captionParagraphs([node])
+      for (const child of replacement) built.add(child)
       parent.children.splice(index, 1, ...replacement)
       // A caption in the image's paragraph (`<p><img><br><span class="img_descr">`): the paragraph is split after the walk.
       if (replacement.length > 0 && parent.type === 'element' && parent.tagName === 'p') split.add(parent)
