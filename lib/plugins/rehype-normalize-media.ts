@@ -8,7 +8,7 @@ import type {FigureHints} from '../media/caption.js'
 import {embedKind, nonContent} from '../media/embed-kind.js'
 import {embedLabel, labelLanguage} from '../media/embed-label.js'
 import type {LabelLanguage} from '../media/embed-label.js'
-import {attribute, imageCandidates, isPlaceholder, pictureCandidates} from '../media/image-source.js'
+import {attribute, imageCandidates, isPlaceholder, isPlaceholderPixel, pictureCandidates} from '../media/image-source.js'
 import {revealBackgroundImage} from '../media/css-background.js'
 import {replaceInlineSvg} from '../media/inline-svg.js'
 import {previewFacts, previewInPair} from '../media/preview.js'
@@ -267,6 +267,8 @@ function image(node: Element, context: Context): Array<ElementContent> {
   // A lone `data:` image (small ones count as placeholders) when they are allowed.
   const written = img && typeof img.properties.src === 'string' ? img.properties.src.trim() : ''
   if (!src && context.allowData && /^data:image\//i.test(written) && !/^data:image\/svg/i.test(written)) src = context.resolve(written, node, true)
+  // A 1×1 GIF or PNG is a lazy-loading placeholder, not a picture (`--images copy` saved it as a file).
+  if (src && isPlaceholderPixel(src)) src = undefined
   if (!src) {
     const rule = unsafe ? (/^\s*data:/i.test(unsafe) ? 'data-url' : 'unsafe-url') : 'no-source'
     noteMedia(context.file, node, rule, unsafe || (written && isPlaceholder(written) ? written : undefined))
