@@ -554,7 +554,7 @@ test('faults: a full disk before the first write: nothing written, no empty temp
     // Fill the disk completely.
     await run('sh', ['-c', 'dd if=/dev/zero of=' + path.join(out, 'filler') + ' bs=4k 2>/dev/null; true'])
     const result = await cli(['in', '--out', 'out'], dir)
-    assert.is(result.code, 1)
+    assert.is(result.code, 2, 'an output folder that cannot be written before any page: exit 2')
     assert.match(result.stderr, /no space left on the device \(ENOSPC\)/)
     assert.equal([...(await tree(out)).keys()], ['filler'], 'no temporary, lock or journal left')
   } finally {

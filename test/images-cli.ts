@@ -109,7 +109,11 @@ test('copy: a “Save Page As… complete” folder, `srcset` and `<picture>` la
   assert.equal(await fs.readFile(path.join(dir, 'out', urls[2])), png(2, 2, 'inline'), 'the `data:` image is decoded')
   assert.match(urls[2], /^image-[\da-f]{8}\.png$/)
   assert.equal((await report(dir)).summary.images, {saved: 3, reused: 0, downloaded: 1, remote: 0, failed: 0})
-  assert.equal((await fs.readdir(path.join(dir, 'out'))).filter((name) => name.endsWith('.gif')), [], 'no placeholder GIF saved')
+  assert.equal(
+    (await fs.readdir(path.join(dir, 'out'))).filter((name) => name.endsWith('.gif')),
+    [],
+    'no placeholder GIF saved'
+  )
   assert.match(result.stderr, /dropped-image ×1/, 'the placeholder is reported as a dropped image: ' + result.stderr)
 })
 
