@@ -69,7 +69,7 @@ test('cli edges: a symbolic link or a FIFO where news-markdown keeps its lock or
   await fs.mkdir(path.join(dir, 'link-out'))
   await fs.symlink(path.join(dir, 'elsewhere/target.json'), path.join(dir, 'link-out/.news-markdown-manifest.json'))
   const linked = await cli(['in', '--out', 'link-out'], dir)
-  assert.is(linked.code, 1, linked.stderr)
+  assert.is(linked.code, 2, linked.stderr)
   assert.match(
     linked.stderr,
     /Cannot use the output folder `[^`]*link-out`: `\.news-markdown-manifest\.json` is a symbolic link, where news-markdown keeps its manifest: move it away; nothing was converted/
@@ -91,7 +91,7 @@ test('cli edges: a symbolic link or a FIFO where news-markdown keeps its lock or
     return
   }
   const fifo = await cli(['in', '--out', 'fifo-out'], dir)
-  assert.is(fifo.code, 1, fifo.stderr)
+  assert.is(fifo.code, 2, fifo.stderr)
   assert.match(fifo.stderr, /`\.news-markdown-manifest\.json\.journal` is not a regular file, where news-markdown keeps its manifest journal: move it away; nothing was converted/)
   assert.equal([...(await tree(path.join(dir, 'fifo-out'))).keys()], [], 'nothing written beside the FIFO')
 })
