@@ -35,7 +35,7 @@ import {shortText} from '../blocks/short-text.js'
 import {endLines} from '../../util/rendered-lines.js'
 import {bylineNotName} from '../vocabulary.js'
 import {isPhotoCredit, readClosingNames, readCredits} from './credit-line.js'
-import {isPersonLike} from './person-like.js'
+import {isPersonLike, isPublisher, titleSuffixes} from './person-like.js'
 
 export interface BylineMeta {
   author?: Found<Array<string>>
@@ -45,6 +45,8 @@ export interface BylineMeta {
   date?: Found<string>
   /** A dateline opening the article's text (`29.11.2022 – …`, `(21. November 2022) …`). */
   dateline?: Found<string>
+  /** A visible last-edited date (`This page was last edited on …`, a wiki's `#footer-info-lastmod`): a modified date. */
+  modified?: Found<string>
   /** A visible date without its year (`发布时间：10-08`, `11月30日 10:20`): completed from another date of the page. */
   partialDate?: Found<PartialDate>
 }
@@ -53,7 +55,7 @@ const SOURCE = /(?:来源|來源|稿源|出处|出處|source)\s*[:：]\s*([^\s|�
 const LATIN_LABEL = /^(?:(?:written|posted|verfasst|geschrieben|text|story|reported)\s+)?(?:by|von|par|por|door)(?=[\s:：]|$)|^(?:autor|autorin|author|text|texto|texte|reporter)\s*[:：]/i
 /** A label of a credit line that may carry the date (`发布时间：`, `来源：`, `发布于`); `记者会` (a press conference), `发布会` are none. */
 const CREDIT_DATE_LABEL = /(?:时间|時間|日期|来源|來源|作者|记者|記者)\s*[:：]|(?:发布|發布|发表|發表)(?:时间|時間|日期|于|於)|(?:记者|記者)\s/
-const UPDATED = /updat|modif|edited|geändert|aktualisiert|更新|修改|mis à jour|actualizad/i
+const UPDATED = /updat|modif|lastmod|edited|geändert|bearbeitet|aktualisiert|更新|修改|mis à jour|actualizad|última edición/i
 /** `ByJane Roe`: the label glued to the name. */
 const GLUED_BY = /^By(?=\p{Lu}\p{Ll})/u
 const MID_BY = /(?<=\s)(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+(?=\p{Lu})/u
@@ -71,13 +73,20 @@ const MID_BY = /(?<=\s)(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+(?=\p{Lu})/u
 export function readByline(index: PageIndex, siteNames: Array<string | undefined>, root?: Element | undefined, tree?: Root | undefined): BylineMeta {
   const meta: BylineMeta = {}
   const options = {siteNames, strict: true}
+  const brands = [...siteNames, ...titleSuffixes(index.title)]
+  // The site's own name in a byline element (a masthead marked `vcard author`, a house account): kept for when no other byline names anyone.
+  let brand: Found<Array<string>> | undefined
 
   for (const entry of preferred(withoutListings(index.bylines))) {
+    if (linksHome(entry.element, entry.ancestors)) continue
     const names = fromHinted(entry.element, siteNames, entry.ancestors)
-    if (names.length > 0) {
-      meta.author = {value: names, from: 'byline'}
-      break
+    if (names.length === 0) continue
+    if (names.every((name) => isPublisher(name, brands))) {
+      brand ??= {value: names, from: 'byline'}
+      continue
     }
+    meta.author = {value: names, from: 'byline'}
+    break
   }
 
   const editor: Array<string> = []
@@ -103,10 +112,13 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
   if (!meta.author) {
     for (const entry of preferred(index.authorLinks)) {
       const names = fromHinted(entry.element, siteNames)
-      if (names.length > 0) {
-        meta.author = {value: names, from: 'author-link'}
-        break
+      if (names.length === 0) continue
+      if (names.every((name) => isPublisher(name, brands))) {
+        brand ??= {value: names, from: 'author-link'}
+        continue
       }
+      meta.author = {value: names, from: 'author-link'}
+      break
     }
   }
 
@@ -131,6 +143,8 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
     if (names) meta.author = names
   }
 
+  if (!meta.author && brand) meta.author = brand
+
   if (root) {
     const dateline = readDateline(rootLines)
     if (dateline) meta.dateline = dateline
@@ -152,6 +166,9 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
     }
   }
 
+  const modified = lastEdited(index)
+  if (modified) meta.modified = modified
+
   if (!meta.date) {
     for (const entry of preferred(withoutDateListings(index.dateTexts))) {
       // A date in a table cell dates a row (a discography, a schedule); one in a link, the page it links to.
@@ -164,6 +181,26 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
     }
   }
   return meta
+}
+
+/**
+ * The date a date element says the page was last edited or updated on
+ * (`Diese Seite wurde zuletzt am 14. März 2021 bearbeitet.`, `Last updated:
+ * …`): its class/id or the words before the date say so. Page footers
+ * count (a wiki prints it there), the article's own first.
+ * Fixture: meta-date-wiki-last-edited.
+ */
+function lastEdited(index: PageIndex): Found<string> | undefined {
+  const entries = [...preferred(index.dates), ...index.dates.filter((entry) => entry.context.excluded)]
+  for (const entry of entries) {
+    const text = textOf(entry.element)
+    if (text.length > 160) continue
+    const found = findDate(text)
+    if (found && (UPDATED.test(hintOf(entry.element)) || UPDATED.test(text.normalize('NFKC').slice(0, found.index)) || UPDATED.test(text.normalize('NFKC').slice(found.end)))) {
+      return {value: found.value, from: 'visible-date:modified'}
+    }
+  }
+  return undefined
 }
 
 /**
@@ -221,6 +258,32 @@ function datedName(text: string, siteNames: Array<string | undefined>): string |
   if (!DATE_NAME_SEPARATOR.has(before ? before.slice(-1) : after[0])) return undefined
   const names = cleanAuthors(name, {siteNames, strict: true})
   return names.length === 1 && names[0] === name && isPersonLike(name, siteNames) ? name : undefined
+}
+
+/**
+ * Whether a byline element is the site's masthead: it is, holds or sits in
+ * a link to the site's home page (`<h1 class="vcard author"><a href="/"
+ * title="Home">Site</a></h1>`, as blog themes mark the site's hCard). An
+ * author's link goes to the author's page, never to `/`.
+ * Fixture: meta-author-masthead-vcard.
+ */
+function linksHome(element: Element, ancestors: ReadonlyArray<Element>): boolean {
+  const links: Array<Element> = ancestors.slice(0, 3).filter((node) => node.tagName === 'a')
+  const visit = (node: Element) => {
+    if (node.tagName === 'a') links.push(node)
+    for (const child of node.children) if (child.type === 'element') visit(child)
+  }
+  visit(element)
+  return links.some((link) => {
+    const href = String(link.properties.href ?? '').trim()
+    if (!href) return false
+    try {
+      const url = new URL(href, 'https://site.invalid/')
+      return url.pathname === '/' && !url.search && !url.hash
+    } catch {
+      return false
+    }
+  })
 }
 
 /** How many differently named elements of one byline class make a listing. */

@@ -29,10 +29,12 @@
  * |             | `dc.date` > visible credit line / date element / short date text (not one of a listing,     |
  * |             | a link to another article or a citation) > a dateline opening the text > `/YYYY/MM/DD/` in |
  * |             | URL > a day shown without its year (`11月30日`, `10-08`) with the modified date's year >    |
- * |             | the modified date (JSON-LD `dateModified`, `article:modified_time`, `itemprop=dateUpdate`); |
+ * |             | the modified date (JSON-LD `dateModified`, `article:modified_time`, `itemprop=dateUpdate`, |
+ * |             | a visible last-edited line such as a wiki's `#footer-info-lastmod`);                        |
  * |             | a UTC timestamp exactly one day off the visible date yields the visible (local) day, else   |
  * |             | it is written in the offset of another date of the page (`…-05:00`): the page's local day   |
- * | modified    | JSON-LD `dateModified` > `article:modified_time` > `og:updated_time` > microdata            |
+ * | modified    | JSON-LD `dateModified` > `article:modified_time` > `og:updated_time` > microdata >          |
+ * |             | a visible last-edited date (`Diese Seite wurde zuletzt am … bearbeitet`)                    |
  * | source      | credit line (`来源：…`) > JSON-LD `publisher` name > `og:site_name`                          |
  * | siteName    | `og:site_name` > JSON-LD `publisher` / WebSite `name` > `application-name`                  |
  * | tags        | `article:tag` > JSON-LD `keywords` > meta `keywords` > `news_keywords` > `rel=tag` links     |
@@ -216,7 +218,7 @@ export function extractGenericMeta(tree: Root, options?: Options | null | undefi
     byline.dateline,
     dateInUrl(pageUrl ?? result.url?.value)
   ])
-  const modified = firstDate([ld.modified, ...MODIFIED_KEYS.map((key) => meta.first([key])), markup.modified])
+  const modified = firstDate([ld.modified, ...MODIFIED_KEYS.map((key) => meta.first([key])), markup.modified, byline.modified])
   if (modified) result.modified = modified
   if (date) result.date = preferLocalDay(date, byline.date, [markup.time, markup.date, ...[...PUBLISHED_KEYS, ...MODIFIED_KEYS].map((key) => meta.first([key])), ld.modified, markup.modified])
   else {
