@@ -29,8 +29,8 @@ import type {CueText, Located, PageIndex} from '../page-index.js'
 import {collapse, hintOf, textOf} from '../page-index.js'
 import {toText} from 'hast-util-to-text'
 import {cleanAuthors} from './author-names.js'
-import {completeDate, findDate, findPartialDate, normalizeDate} from '../../util/normalize-date.js'
-import type {PartialDate} from '../../util/normalize-date.js'
+import {completeDate, findDate, findPartialDate} from '../../util/normalize-date.js'
+import type {DayOrder, FoundDate, PartialDate} from '../../util/normalize-date.js'
 import {shortText} from '../blocks/short-text.js'
 import {endLines} from '../../util/rendered-lines.js'
 import {bylineNotName} from '../vocabulary.js'
@@ -70,9 +70,10 @@ const MID_BY = /(?<=\s)(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+(?=\p{Lu})/u
  * @returns
  *   Fields found.
  */
-export function readByline(index: PageIndex, siteNames: Array<string | undefined>, root?: Element | undefined, tree?: Root | undefined): BylineMeta {
+export function readByline(index: PageIndex, siteNames: Array<string | undefined>, root?: Element | undefined, tree?: Root | undefined, order?: DayOrder | undefined): BylineMeta {
   const meta: BylineMeta = {}
   const options = {siteNames, strict: true}
+  const dateOptions = {order}
   const brands = [...siteNames, ...titleSuffixes(index.title)]
   // The site's own name in a byline element (a masthead marked `vcard author`, a house account): kept for when no other byline names anyone.
   let brand: Found<Array<string>> | undefined
@@ -102,8 +103,8 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
       if (source) meta.source = {value: source[1], from: 'credit-line'}
     }
     if (!meta.date && CREDIT_DATE_LABEL.test(text) && !/^(?:更新|修改)/.test(text)) {
-      const date = normalizeDate(text)
-      if (date) meta.date = {value: date, from: 'credit-line'}
+      const date = findDate(text, dateOptions)
+      if (date) meta.date = dated(date, 'credit-line')
       else notePartial(meta, [cue.value, text], 'credit-line')
     }
   }
@@ -146,7 +147,7 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
   if (!meta.author && brand) meta.author = brand
 
   if (root) {
-    const dateline = readDateline(rootLines)
+    const dateline = readDateline(rootLines, order)
     if (dateline) meta.dateline = dateline
   }
 
@@ -157,25 +158,25 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
     for (const entry of preferred(index.dates)) {
       const text = textOf(entry.element)
       if (text.length > 160 || UPDATED.test(hintOf(entry.element))) continue
-      const found = findDate(text) ?? findDate(partsOf(entry.element))
+      const found = findDate(text, dateOptions) ?? findDate(partsOf(entry.element), dateOptions)
       if (found && !UPDATED.test(text.normalize('NFKC').slice(0, found.index))) {
-        meta.date = {value: found.value, from: 'visible-date'}
+        meta.date = dated(found, 'visible-date')
         break
       }
       if (!found && text.length <= 40 && !UPDATED.test(text)) notePartial(meta, [text], 'visible-date')
     }
   }
 
-  const modified = lastEdited(index)
+  const modified = lastEdited(index, order)
   if (modified) meta.modified = modified
 
   if (!meta.date) {
     for (const entry of preferred(withoutDateListings(index.dateTexts))) {
       // A date in a table cell dates a row (a discography, a schedule); one in a link, the page it links to.
       if ([entry.element, ...entry.ancestors].some((element) => element.tagName === 'td' || element.tagName === 'th' || element.tagName === 'a')) continue
-      const date = dateOnly(entry.value)
+      const date = dateOnly(entry.value, order)
       if (date) {
-        meta.date = {value: date, from: 'visible-date'}
+        meta.date = dated(date, 'visible-date')
         break
       }
     }
@@ -190,14 +191,14 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
  * count (a wiki prints it there), the article's own first.
  * Fixture: meta-date-wiki-last-edited.
  */
-function lastEdited(index: PageIndex): Found<string> | undefined {
+function lastEdited(index: PageIndex, order: DayOrder | undefined): Found<string> | undefined {
   const entries = [...preferred(index.dates), ...index.dates.filter((entry) => entry.context.excluded)]
   for (const entry of entries) {
     const text = textOf(entry.element)
     if (text.length > 160) continue
-    const found = findDate(text)
+    const found = findDate(text, {order})
     if (found && (UPDATED.test(hintOf(entry.element)) || UPDATED.test(text.normalize('NFKC').slice(0, found.index)) || UPDATED.test(text.normalize('NFKC').slice(found.end)))) {
-      return {value: found.value, from: 'visible-date:modified'}
+      return dated(found, 'visible-date:modified')
     }
   }
   return undefined
@@ -345,8 +346,8 @@ function countCjk(word: string): number {
  * `03.02.2022 15:34`, `Published Dec 19, 2016`, `Pressemitteilung vom 20.01.2022`,
  * `06.11.2023 13:30 von Olga` (at most three other words, none saying “updated”).
  */
-function dateOnly(text: string): string | undefined {
-  const found = findDate(text)
+function dateOnly(text: string, order: DayOrder | undefined): FoundDate | undefined {
+  const found = findDate(text, {order})
   if (!found) return undefined
   const normal = text.normalize('NFKC')
   const rest = normal.slice(0, found.index) + ' ' + normal.slice(found.end)
@@ -357,7 +358,18 @@ function dateOnly(text: string): string | undefined {
     .split(/[\s\p{P}\p{S}]+/u)
     .filter((word) => /\p{L}/u.test(word))
     .reduce((sum, word) => sum + Math.max(1, Math.ceil(countCjk(word) / 2)), 0)
-  return words <= 3 ? found.value : undefined
+  return words <= 3 ? found : undefined
+}
+
+/**
+ * A date found, with the other reading of an all-numeric day listed as
+ * passed over when the page gives no order (`04/11/2024` on a page in plain
+ * `en`: 11 April kept, 4 November noted).
+ */
+function dated(found: FoundDate, from: string): Found<string> {
+  const date: Found<string> = {value: found.value, from}
+  if (found.alternative) date.passed = [{value: found.alternative, from, reason: 'day/month order unknown (no locale): read month first'}]
+  return date
 }
 
 /** Names in a hinted byline element: a name child or author link first, then its text. */
@@ -422,11 +434,11 @@ const DATELINE_END = /^\s*(?:[)）\]】]\s*)?(?:[-–—:|·/]|\s)/u
  * a colon or a closing bracket, then the text (`29.11.2022 – Mehrfach …`,
  * `(21. November 2022) Energieverbraucher …`, `BERLIN, 3. Mai 2022 – …`).
  */
-function readDateline(rootLines: ReadonlyArray<string>): Found<string> | undefined {
+function readDateline(rootLines: ReadonlyArray<string>, order: DayOrder | undefined): Found<string> | undefined {
   const lines = rootLines.slice(0, DATELINE_LINES)
   for (const line of lines) {
     const normal = line.normalize('NFKC')
-    const found = findDate(normal.slice(0, 120))
+    const found = findDate(normal.slice(0, 120), {order})
     if (!found || found.index > 40) continue
     const before = normal.slice(0, found.index)
     // Nothing but an opening bracket or a place (`BERLIN,`, `Zürich (dpa) –`) before the date.
@@ -436,7 +448,7 @@ function readDateline(rootLines: ReadonlyArray<string>): Found<string> | undefin
     if (place && !DATELINE_PLACE.test(place)) continue
     if (UPDATED.test(before)) continue
     const rest = normal.slice(found.end)
-    if (rest.trim() && DATELINE_END.test(rest)) return {value: found.value, from: 'dateline'}
+    if (rest.trim() && DATELINE_END.test(rest)) return dated(found, 'dateline')
   }
   return undefined
 }

@@ -63,7 +63,7 @@ import {readMarkup} from './microdata.js'
 import {attr, indexPage} from '../page-index.js'
 import type {PageIndex} from '../page-index.js'
 import {firstAuthors, firstDate, firstList, listed, listOf, preferLocalDay} from './reconcile.js'
-import {completeDate} from '../../util/normalize-date.js'
+import {completeDate, dayOrderOf} from '../../util/normalize-date.js'
 import {dateInUrl, hostLabel, hostOf, resolveUrl} from './site-url.js'
 import {chooseTitle} from './title.js'
 
@@ -184,7 +184,9 @@ export function extractGenericMeta(tree: Root, options?: Options | null | undefi
   })
   if (title) result.title = title
 
-  const byline = readByline(index, siteNames, options?.root || undefined, tree)
+  // How the page writes `04/11/2024`: from its language and host.
+  const order = dayOrderOf(index.lang || meta.first(['og:locale', 'http-equiv:content-language', 'content-language'])?.value || ld.language?.value, host)
+  const byline = readByline(index, siteNames, options?.root || undefined, tree, order)
   const author = firstAuthors(
     [
       ld.authors,
@@ -207,18 +209,21 @@ export function extractGenericMeta(tree: Root, options?: Options | null | undefi
   if (author) result.author = author
   if (byline.editors) result.editors = byline.editors
 
-  const date = firstDate([
-    ld.date,
-    ...PUBLISHED_KEYS.map((key) => meta.first([key])),
-    markup.date,
-    markup.time,
-    // Dublin Core's plain `date` is any date in the resource's life: after `<time>`.
-    meta.first(['dc.date', 'dcterms.date']),
-    byline.date,
-    byline.dateline,
-    dateInUrl(pageUrl ?? result.url?.value)
-  ])
-  const modified = firstDate([ld.modified, ...MODIFIED_KEYS.map((key) => meta.first([key])), markup.modified, byline.modified])
+  const date = firstDate(
+    [
+      ld.date,
+      ...PUBLISHED_KEYS.map((key) => meta.first([key])),
+      markup.date,
+      markup.time,
+      // Dublin Core's plain `date` is any date in the resource's life: after `<time>`.
+      meta.first(['dc.date', 'dcterms.date']),
+      byline.date,
+      byline.dateline,
+      dateInUrl(pageUrl ?? result.url?.value)
+    ],
+    order
+  )
+  const modified = firstDate([ld.modified, ...MODIFIED_KEYS.map((key) => meta.first([key])), markup.modified, byline.modified], order)
   if (modified) result.modified = modified
   if (date) result.date = preferLocalDay(date, byline.date, [markup.time, markup.date, ...[...PUBLISHED_KEYS, ...MODIFIED_KEYS].map((key) => meta.first([key])), ld.modified, markup.modified])
   else {
