@@ -45,6 +45,8 @@ export interface BylineMeta {
   date?: Found<string>
   /** A dateline opening the article's text (`29.11.2022 – …`, `(21. November 2022) …`). */
   dateline?: Found<string>
+  /** The site's owner, for a personal site naming no writer elsewhere: the copyright line (`© 2012–2020 Jane Roe`), a possessive title (`Jane Roe's Blog`). */
+  owner?: Found<Array<string>>
   /** A visible last-edited date (`This page was last edited on …`, a wiki's `#footer-info-lastmod`): a modified date. */
   modified?: Found<string>
   /** A visible date without its year (`发布时间：10-08`, `11月30日 10:20`): completed from another date of the page. */
@@ -144,7 +146,16 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
     if (names) meta.author = names
   }
 
+  // A sign-off closing the article (`— Jane Roe`).
+  if (!meta.author && root) {
+    const names = signOff(rootLines, siteNames)
+    if (names) meta.author = names
+  }
+
   if (!meta.author && brand) meta.author = brand
+
+  const owner = siteOwner(index)
+  if (owner) meta.owner = owner
 
   if (root) {
     const dateline = readDateline(rootLines, order)
@@ -285,6 +296,54 @@ function linksHome(element: Element, ancestors: ReadonlyArray<Element>): boolean
       return false
     }
   })
+}
+
+/** A dash opening a sign-off line (`— Jane Roe`, `-- Jane Roe`). */
+const SIGN_OFF = /^(?:[—–]|-{1,2}|~)\s*(\S.{2,60})$/u
+
+/**
+ * A sign-off closing the article: one of its last lines holds nothing but a
+ * dash and a person's name (`— Jane Roe`, `-- Jane Roe, Berlin`), the way
+ * letters, columns and blog posts are signed. The name must read as a
+ * person's (`person-like.ts`): `— The Editors` or a quote's attribution in
+ * a sentence is none. Fixture: meta-author-signature-line.
+ */
+function signOff(lines: ReadonlyArray<string>, siteNames: Array<string | undefined>): Found<Array<string>> | undefined {
+  const tail = lines.slice(Math.max(BODY_ENDS, lines.length - 2)).reverse()
+  for (const line of tail) {
+    const match = SIGN_OFF.exec(line.normalize('NFKC').trim())
+    if (!match) continue
+    // `— Jane Roe, Berlin`: the name before a place or a role.
+    const name = match[1].split(/\s?[,|/]\s?/)[0].trim()
+    if (isPersonLike(name, siteNames)) return {value: [name], from: 'byline:sign-off'}
+  }
+  return undefined
+}
+
+/** A copyright line and the owner it names (`© 2012–2020 Jane Roe`, `Copyright (c) 2012- Jane Roe. All rights reserved.`, `2006-2008 by Jane Roe`). */
+const COPYRIGHT =
+  /(?:(?:©|\(c\)|copyright|urheberrecht)\s*(?:\(c\)|©)?\s*(?:\d{4}(?:\s?[-–]\s?(?:\d{4})?)?\s*)?(?:by\s+|von\s+)?|(?:^|[\s)])\d{4}(?:\s?[-–]\s?\d{4})?\s(?:by|von)\s+)(\p{Lu}[^.|,;:©]{2,60})/iu
+/** A site titled after its owner (`Jane Roe's Blog`, `Jane Roe’s Digital Home`). */
+const OWNER_TITLE = /^(\p{Lu}[\p{L}.-]+(?: \p{Lu}[\p{L}.-]+){1,2})['’]s? (?:[\p{L}-]+ ){0,2}(?:blog|weblog|home|homepage|home page|website|site|journal|notebook|notes|diary)(?:$|\s|[|:–—-])/iu
+
+/**
+ * The owner of a personal site, for pages whose writer is named nowhere
+ * else: a person's name in a copyright line (page footers count), else in
+ * a title naming the site after its owner. The name may be the site's own
+ * (`gregoryroe.example`, `og:site_name` Jane Roe): a personal site is named
+ * after its owner. Names that do not read as a person's are none (`© 2024
+ * Harbour Trust`). Fixture: meta-author-copyright-owner.
+ */
+function siteOwner(index: PageIndex): Found<Array<string>> | undefined {
+  for (const entry of [...preferred(index.dateTexts), ...index.dateTexts.filter((text) => text.context.excluded)]) {
+    const match = COPYRIGHT.exec(entry.value.normalize('NFKC'))
+    if (!match) continue
+    const name = match[1].split(/\s(?:all rights|alle rechte|tous droits|todos los derechos|some rights|design|powered|theme)\b/i)[0].trim()
+    if (isPersonLike(name)) return {value: [name], from: 'copyright'}
+  }
+  const title = OWNER_TITLE.exec(collapse(index.title ?? ''))
+  if (title && isPersonLike(title[1])) return {value: [title[1]], from: 'title:owner'}
+  return undefined
 }
 
 /** How many differently named elements of one byline class make a listing. */

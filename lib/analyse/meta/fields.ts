@@ -47,7 +47,7 @@ export const fieldSources: Readonly<Record<SourcedField, ReadonlyArray<FieldSour
     {
       id: 'standard',
       reads:
-        'JSON-LD `author` > `article:author` and other author metas > site-wide `<meta name=author>` > microdata > `rel=author` > visible byline (Chinese bylines in the text too) > `twitter:data1`; the first whose names read as people’s wins (an account name such as `jroe_42` yields to a person’s name), publishers and editors in charge (`责任编辑：…`) never do; a visible byline naming more writers than the metadata wins; a first name alone is completed from the visible byline or the JSON-LD person (`givenName` + `familyName`, a description opening with the full name); when no person is named anywhere, an organisation the visible byline names (`By Harbour Trust`) is the author'
+        'JSON-LD `author` > `article:author` and other author metas > site-wide `<meta name=author>` > microdata > `rel=author` > visible byline (Chinese bylines in the text too) > `twitter:data1`; the first whose names read as people’s wins (an account name such as `jroe_42` yields to a person’s name), publishers and editors in charge (`责任编辑：…`) never do; a visible byline naming more writers than the metadata wins; a first name alone is completed from the visible byline or the JSON-LD person (`givenName` + `familyName`, a description opening with the full name); a masthead marked as a byline (a link home, the site’s own name) yields to the post’s byline; a sign-off closing the text (`— Jane Roe`) is a byline; when no person is named anywhere, an organisation the visible byline names (`By Harbour Trust`) is the author; last, a personal site’s owner (`© 2014- Jane Roe`, `Jane Roe’s Blog`)'
     }
   ],
   date: [

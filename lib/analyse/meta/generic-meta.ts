@@ -22,7 +22,10 @@
  * |             | (`责任编辑：…`) are never authors; a lone first name yields to a visible byline that completes it |
  * |             | (JSON-LD persons complete theirs from `givenName`/`familyName` or their description); a visible |
  * |             | byline naming more writers than the source wins; with no person anywhere, an organisation the |
- * |             | visible byline names is the author; candidates passed over are listed in `author.passed`       |
+ * |             | visible byline names is the author; a masthead marked as a byline (a link home, the site's    |
+ * |             | name) yields to the post's byline; a sign-off closing the text (`— Jane Roe`) is a byline;     |
+ * |             | last, a personal site's owner (copyright line `© 2014- Jane Roe`, title `Jane Roe's Blog`);    |
+ * |             | candidates passed over are listed in `author.passed`                                           |
  * | date        | JSON-LD `datePublished` > `article:published_time` > meta `date`, `pubdate`, `publishdate`, |
  * |             | `DC.date.issued`, `parsely-pub-date`, `sailthru.date`, `itemprop=datePublished`, … >        |
  * |             | microdata `datePublished` > `<time pubdate>` / `<time datetime>` (article first) >          |
@@ -200,7 +203,9 @@ export function extractGenericMeta(tree: Root, options?: Options | null | undefi
       // `twitter:data1` is the site's card, not the page's visible byline.
       listed(meta.labelled(/written by|^author|^autor|verfasst|rédigé|escrito/i)),
       ld.pageAuthors,
-      ld.orgAuthors
+      ld.orgAuthors,
+      // A personal site's owner (copyright line, `Jane Roe's Blog`): the writer when no one else is named.
+      byline.owner
     ],
     siteNames,
     byline.author,

@@ -74,8 +74,13 @@ export function firstAuthors(
   )
 }
 
-/** Sources whose publisher name is the author when no person is named: the visible byline, an author link. Fixture: meta-author-organisation-byline. */
-const ORGANISATION_SOURCE = /^(?:byline|author-link|rel=author)/
+/**
+ * Sources whose publisher name is the author when no person is named: the
+ * visible byline, an author link; a personal site's owner (copyright line,
+ * possessive title), whose site is named after them. Fixtures:
+ * meta-author-organisation-byline, meta-author-copyright-owner.
+ */
+const ORGANISATION_SOURCE = /^(?:byline|author-link|rel=author|copyright|title:owner)/
 
 function withPassed(found: Found<string>, passed: Array<Passed>): Found<string> {
   return passed.length > 0 ? {...found, passed} : found
