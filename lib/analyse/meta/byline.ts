@@ -166,7 +166,7 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
   if (editor.length > 0) meta.editors = {value: editor, from: 'credit-line:editor'}
 
   if (!meta.date) {
-    for (const entry of preferred(index.dates)) {
+    for (const entry of preferred(withoutDateRows(index.dates))) {
       const text = textOf(entry.element)
       if (text.length > 160 || UPDATED.test(hintOf(entry.element))) continue
       const found = findDate(text, dateOptions) ?? findDate(partsOf(entry.element), dateOptions)
@@ -364,6 +364,26 @@ function withoutListings<T extends Located>(entries: Array<T>): Array<T> {
     texts.set(key, set)
   }
   return entries.filter((entry) => (texts.get(keyOf(entry))?.size ?? 0) < LISTING)
+}
+
+/**
+ * Date elements without those of a row of teasers: two or more elements of
+ * one kind (tag and class) showing different days date the articles they
+ * introduce (`<em class="teaser__pubdate">` in each card of a related row),
+ * not the page. The same day repeated (a page printing its date for each
+ * layout) is no row. Fixture: meta-date-teaser-row.
+ */
+function withoutDateRows(entries: Array<Located>): Array<Located> {
+  const keyOf = (entry: Located) => entry.element.tagName + ' ' + hintOf(entry.element)
+  const days = new Map<string, Set<string>>()
+  for (const entry of entries) {
+    const day = findDate(textOf(entry.element))?.value.slice(0, 10)
+    if (!day) continue
+    const set = days.get(keyOf(entry)) ?? new Set<string>()
+    set.add(day)
+    days.set(keyOf(entry), set)
+  }
+  return entries.filter((entry) => (days.get(keyOf(entry))?.size ?? 0) < 2)
 }
 
 /** Words naming a link to another article (`上一篇：…`, `Previous post`): its date is that article's. */

@@ -59,7 +59,7 @@
 import type {Element, Root} from 'hast'
 import type {Found} from './found.js'
 import {readByline} from './byline.js'
-import {titleSuffixes} from './person-like.js'
+import {isPublisher, titleSuffixes} from './person-like.js'
 import {readJsonLd} from './json-ld.js'
 import {metaReader} from './meta-tags.js'
 import {readMarkup} from './microdata.js'
@@ -152,6 +152,26 @@ const AUTHOR_KEYS = [
 ]
 
 /**
+ * The owner a copyright line or title names, when the site is theirs: a
+ * personal domain (`gregroe.example` for Greg Roe), or a site whose name is
+ * not the owner's (a blog with its own name, signed `© 2008 Jane Roe`). An
+ * owner that is the site's own name on a domain of another name is an
+ * organisation's copyright (`© 1995–2021 Auswärtiges Amt`), no writer.
+ */
+function personalOwner(owner: Found<Array<string>> | undefined, host: string | undefined, brands: Array<string | undefined>): Found<Array<string>> | undefined {
+  if (!owner) return undefined
+  const key = (value: string) =>
+    value
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '')
+  const domain = key(host ?? '')
+  const names = owner.value.filter((name) => (key(name).length >= 4 && domain.includes(key(name))) || !isPublisher(name, brands))
+  return names.length > 0 ? {value: names, from: owner.from} : undefined
+}
+
+/**
  * Extract generic metadata from a whole page.
  *
  * @param tree
@@ -205,7 +225,7 @@ export function extractGenericMeta(tree: Root, options?: Options | null | undefi
       ld.pageAuthors,
       ld.orgAuthors,
       // A personal site's owner (copyright line, `Jane Roe's Blog`): the writer when no one else is named.
-      byline.owner
+      personalOwner(byline.owner, host, [result.siteName?.value, ld.publisher?.value, ld.siteName?.value, ...titleSuffixes(index.title)])
     ],
     siteNames,
     byline.author,
