@@ -195,21 +195,27 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
   return meta
 }
 
+/** MediaWiki's last-edited line (`<li id="footer-info-lastmod">`). */
+const WIKI_LAST_EDITED = /(?:^|\s)footer-info-lastmod(?:$|\s)/
+
 /**
  * The date a date element says the page was last edited or updated on
  * (`Diese Seite wurde zuletzt am 14. März 2021 bearbeitet.`, `Last updated:
  * …`): its class/id or the words before the date say so. Page footers
- * count (a wiki prints it there), the article's own first.
- * Fixture: meta-date-wiki-last-edited.
+ * count (a wiki prints it there), MediaWiki's own line first
+ * (`wiki:last-edited`: the page's date, see `generic-meta.ts`), then the
+ * article's. Fixture: meta-date-wiki-last-edited.
  */
 function lastEdited(index: PageIndex, order: DayOrder | undefined): Found<string> | undefined {
-  const entries = [...preferred(index.dates), ...index.dates.filter((entry) => entry.context.excluded)]
+  // A wiki's own line first: other dates of a wiki page are the subject's.
+  const wiki = index.dates.filter((entry) => WIKI_LAST_EDITED.test(hintOf(entry.element)))
+  const entries = [...wiki, ...preferred(index.dates), ...index.dates.filter((entry) => entry.context.excluded)]
   for (const entry of entries) {
     const text = textOf(entry.element)
     if (text.length > 160) continue
     const found = findDate(text, {order})
     if (found && (UPDATED.test(hintOf(entry.element)) || UPDATED.test(text.normalize('NFKC').slice(0, found.index)) || UPDATED.test(text.normalize('NFKC').slice(found.end)))) {
-      return dated(found, 'visible-date:modified')
+      return dated(found, WIKI_LAST_EDITED.test(hintOf(entry.element)) ? 'wiki:last-edited' : 'visible-date:modified')
     }
   }
   return undefined

@@ -55,7 +55,7 @@ export const fieldSources: Readonly<Record<SourcedField, ReadonlyArray<FieldSour
     {
       id: 'standard',
       reads:
-        'JSON-LD `datePublished` > `article:published_time` and other date metas > microdata > `<time>` > visible credit line or date (not in a listing, a row of teasers, a link or a citation) > a dateline opening the text > `/YYYY/MM/DD/` in the URL > a day shown without its year (`发布时间：11月30日`) completed from the modified date > the modified date (a wiki’s visible last-edited line too); an all-numeric day (`04/11/2024`) is read in the order of the page’s language (`en-US` month first, `en-GB`, `de`, `fr` day first; plain `en` by the host’s country, else month first with the other reading noted); a UTC instant is written in the page’s own offset (a visible date one day apart, else another date of the page written with its offset)'
+        'JSON-LD `datePublished` > `article:published_time` and other date metas > microdata > `<time>` > visible credit line or date (not in a listing, a row of teasers, a link or a citation) > a dateline opening the text > `/YYYY/MM/DD/` in the URL > a day shown without its year (`发布时间：11月30日`) completed from the modified date > the modified date (a visible last-edited line too; on a MediaWiki page its last-edited line beats the dates in its text); an all-numeric day (`04/11/2024`) is read in the order of the page’s language (`en-US` month first, `en-GB`, `de`, `fr` day first; plain `en` by the host’s country, else month first with the other reading noted); a UTC instant is written in the page’s own offset (a visible date one day apart, else another date of the page written with its offset)'
     },
     {id: 'url-path', reads: 'a site profile’s `urlDate` pattern on the page URL'}
   ],

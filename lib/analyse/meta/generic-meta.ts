@@ -250,7 +250,10 @@ export function extractGenericMeta(tree: Root, options?: Options | null | undefi
   )
   const modified = firstDate([ld.modified, ...MODIFIED_KEYS.map((key) => meta.first([key])), markup.modified, byline.modified], order)
   if (modified) result.modified = modified
-  if (date) result.date = preferLocalDay(date, byline.date, [markup.time, markup.date, ...[...PUBLISHED_KEYS, ...MODIFIED_KEYS].map((key) => meta.first([key])), ld.modified, markup.modified])
+  // A MediaWiki page has no publication date: the dates in its text are its subject's, its last edit is its date.
+  if (date && modified?.from === 'wiki:last-edited' && /^(?:visible-date|dateline|credit-line)/.test(date.from)) {
+    result.date = {value: modified.value, from: 'modified:' + modified.from, passed: [{value: date.value, from: date.from, reason: 'a date in a wiki page’s text'}]}
+  } else if (date) result.date = preferLocalDay(date, byline.date, [markup.time, markup.date, ...[...PUBLISHED_KEYS, ...MODIFIED_KEYS].map((key) => meta.first([key])), ld.modified, markup.modified])
   else {
     // A day shown without its year takes the year of the modified date; the modified date alone is the last resort.
     const partial = byline.partialDate
