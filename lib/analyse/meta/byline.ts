@@ -326,9 +326,13 @@ function signOff(lines: ReadonlyArray<string>, siteNames: Array<string | undefin
   return undefined
 }
 
-/** A copyright line and the owner it names (`© 2012–2020 Jane Roe`, `Copyright (c) 2012- Jane Roe. All rights reserved.`, `2006-2008 by Jane Roe`). */
-const COPYRIGHT =
-  /(?:(?:©|\(c\)|copyright|urheberrecht)\s*(?:\(c\)|©)?\s*(?:\d{4}(?:\s?[-–]\s?(?:\d{4})?)?\s*)?(?:by\s+|von\s+)?|(?:^|[\s)])\d{4}(?:\s?[-–]\s?\d{4})?\s(?:by|von)\s+)(\p{Lu}[^.|,;:©]{2,60})/iu
+/** Where a copyright line names its owner: after `©`, `(c)`, `Copyright`, or `by` after a year (`2006-2008 by Jane Roe`). */
+const COPYRIGHT_MARK = /©|\(c\)|\bcopyright\b|\burheberrecht\b|(?<=\d{4}) (?:by|von) /i
+/** Words between the mark and the owner's name: marks, years, year ranges, dashes, `by`. */
+const BEFORE_OWNER = /^(?:©|\(c\)|\d{4}(?:[-–]\d{0,4})?|[-–]|by|von|copyright)$/i
+/** The owner's name: capitalised, up to a sentence end or separator. */
+const OWNER_NAME = /^\p{Lu}[^.|,;:©]{2,60}/u
+
 /** A site titled after its owner (`Jane Roe's Blog`, `Jane Roe’s Digital Home`). */
 const OWNER_TITLE = /^(\p{Lu}[\p{L}.-]+(?: \p{Lu}[\p{L}.-]+){1,2})['’]s? (?:[\p{L}-]+ ){0,2}(?:blog|weblog|home|homepage|home page|website|site|journal|notebook|notes|diary)(?:$|\s|[|:–—-])/iu
 
@@ -342,14 +346,27 @@ const OWNER_TITLE = /^(\p{Lu}[\p{L}.-]+(?: \p{Lu}[\p{L}.-]+){1,2})['’]s? (?:[\
  */
 function siteOwner(index: PageIndex): Found<Array<string>> | undefined {
   for (const entry of [...preferred(index.dateTexts), ...index.dateTexts.filter((text) => text.context.excluded)]) {
-    const match = COPYRIGHT.exec(entry.value.normalize('NFKC'))
+    const match = ownerIn(entry.value.normalize('NFKC'))
     if (!match) continue
-    const name = match[1].split(/\s(?:all rights|alle rechte|tous droits|todos los derechos|some rights|design|powered|theme)\b/i)[0].trim()
+    const name = match.split(/\s(?:all rights|alle rechte|tous droits|todos los derechos|some rights|design|powered|theme)\b/i)[0].trim()
     if (isPersonLike(name)) return {value: [name], from: 'copyright'}
   }
   const title = OWNER_TITLE.exec(collapse(index.title ?? ''))
   if (title && isPersonLike(title[1])) return {value: [title[1]], from: 'title:owner'}
   return undefined
+}
+
+/** The name a copyright line gives after its mark and years (`Copyright (c) 2012- Jane Roe. All rights reserved.`: `Jane Roe`). */
+function ownerIn(text: string): string | undefined {
+  const mark = COPYRIGHT_MARK.exec(text)
+  if (!mark) return undefined
+  const words = text
+    .slice(mark.index + mark[0].length)
+    .split(' ')
+    .filter(Boolean)
+  let start = 0
+  while (start < words.length && BEFORE_OWNER.test(words[start])) start++
+  return OWNER_NAME.exec(words.slice(start).join(' '))?.[0]
 }
 
 /** How many differently named elements of one byline class make a listing. */

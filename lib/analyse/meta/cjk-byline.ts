@@ -185,8 +185,8 @@ function isNameLike(name: string): boolean {
   return isChinesePersonName(name) || /^\p{Script=Han}{2,4}$/u.test(name)
 }
 
-/** A dateline ending in `电` or `讯` (`新华社北京11月3日电`, `本报讯`), nothing after it but white space. */
-const DATELINE_END = /(?:电|電|讯|訊)\s*$/u
+/** Last characters of a dateline (`新华社北京11月3日电`, `本报讯`). */
+const DATELINE_END = new Set(['电', '電', '讯', '訊'])
 
 /**
  * Whether a `记者 … 报道` byline opens the text right after its dateline
@@ -195,8 +195,8 @@ const DATELINE_END = /(?:电|電|讯|訊)\s*$/u
  * has no dateline before it. Fixture: meta-cjk-byline-reported-dateline.
  */
 function afterDateline(line: string, match: RegExpExecArray): boolean {
-  const before = line.slice(0, match.index)
-  return before.length <= 30 && DATELINE_END.test(before) && !SENTENCE.test(before) && /^[:：，,]/.test(line.slice(match.index + match[0].length))
+  const before = line.slice(0, match.index).trimEnd()
+  return before.length <= 30 && DATELINE_END.has(before.slice(-1)) && !SENTENCE.test(before) && /^[:：，,]/.test(line.slice(match.index + match[0].length))
 }
 
 /**
