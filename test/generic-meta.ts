@@ -451,4 +451,27 @@ test('precedence: the first source that gives a value wins, and is recorded', as
   assert.is(file.data.analysis && file.data.analysis.meta && file.data.analysis.meta.author && file.data.analysis.meta.author.value, 'Jane Doe')
 })
 
+test('generic meta: a personal site’s owner is the last author source; an organisation’s copyright on its own site is none', () => {
+  const post = '<article><h1>Bread in winter</h1><p>Every winter my sourdough loaves came out flat and dense.</p></article>'
+  assert.equal(extract('<title>Imke Sandvoss’s Notebook | Bread in winter</title>', post).author, {value: 'Imke Sandvoss', from: 'title:owner'})
+  assert.equal(extract('<title>Bread in winter</title>', post + '<footer><p>© 2006–2019 by Imke Sandvoss</p></footer>').author, {value: 'Imke Sandvoss', from: 'copyright'})
+  assert.equal(
+    extract('<title>Bread in winter | Imke Sandvoss</title>', post + '<footer><p>Copyright (c) 2014- Imke Sandvoss. All rights reserved.</p></footer>', 'https://imkesandvoss.example/bread').author
+      ?.value,
+    'Imke Sandvoss',
+    'a site named after its owner'
+  )
+  assert.equal(
+    extract(
+      '<title>Reisehinweise - Stadtwerke Nordheim</title><meta property="og:site_name" content="Stadtwerke Nordheim">',
+      post + '<footer><p>© 1995 – 2021 Stadtwerke Nordheim</p></footer>',
+      'https://www.nordheim-energie.example/hinweise'
+    ).author,
+    undefined,
+    'the site’s own name on a domain of another name: an organisation'
+  )
+  assert.equal(extract('<title>Bread in winter</title>', post + '<footer><p>© 2024 Harbour Communications</p></footer>').author, undefined, 'not a person')
+  assert.equal(extract('<title>Bread in winter</title><meta name="author" content="Jane Roe">', post + '<footer><p>© 2024 Imke Sandvoss</p></footer>').author?.value, 'Jane Roe', 'a named writer wins')
+})
+
 test.run()

@@ -1,6 +1,6 @@
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
-import {completeDate, findDate, findPartialDate, normalizeDate} from '../lib/util/normalize-date.js'
+import {completeDate, dayOrderOf, findDate, findPartialDate, normalizeDate} from '../lib/util/normalize-date.js'
 
 test('normalizeDate: ISO strings', () => {
   assert.is(normalizeDate('2020-04-14'), '2020-04-14')
@@ -110,4 +110,35 @@ test('findPartialDate and completeDate edges: empty text, a time after the day, 
   assert.is(completeDate({year: 0, month: 2, day: 29, time: ''}, '2023-03-01'), undefined, '29 February 2023 does not exist')
   assert.is(completeDate({year: 0, month: 2, day: 29, time: ''}, '2024-03-01'), '2024-02-29')
 })
+
+test('normalizeDate: an all-numeric day in the page’s order; without one, month first and the other reading noted', () => {
+  assert.is(normalizeDate('04/11/2024', {order: 'dmy'}), '2024-11-04')
+  assert.is(normalizeDate('04/11/2024', {order: 'mdy'}), '2024-04-11')
+  assert.is(normalizeDate('04/13/2024', {order: 'dmy'}), '2024-04-13', 'the second part cannot be a month')
+  assert.is(normalizeDate('13/04/2024', {order: 'mdy'}), '2024-04-13', 'the first part cannot be a month')
+  assert.is(normalizeDate('04-11-2024 10:30', {order: 'dmy'}), '2024-11-04T10:30:00')
+  assert.equal(findDate('Posted 04/11/2024 10:30'), {value: '2024-04-11T10:30:00', index: 7, end: 23, alternative: '2024-11-04T10:30:00'})
+  assert.is(findDate('04/11/2024', {order: 'mdy'})?.alternative, undefined, 'the order is known')
+  assert.is(findDate('04/04/2024')?.alternative, undefined, 'both readings are one day')
+  assert.is(findDate('14/04/2024')?.alternative, undefined, 'only one reading exists')
+  assert.is(normalizeDate('14.04.2020', {order: 'mdy'}), '2020-04-14', 'dotted days are day first everywhere')
+})
+
+test('dayOrderOf: language tag, then the host for plain English', () => {
+  assert.is(dayOrderOf('en-US'), 'mdy')
+  assert.is(dayOrderOf('en_us'), 'mdy')
+  assert.is(dayOrderOf('en-GB'), 'dmy')
+  assert.is(dayOrderOf('en-AU'), 'dmy')
+  assert.is(dayOrderOf('de-DE'), 'dmy')
+  assert.is(dayOrderOf('fr'), 'dmy')
+  assert.is(dayOrderOf('en'), undefined)
+  assert.is(dayOrderOf('en', 'news.example.co.uk'), 'dmy')
+  assert.is(dayOrderOf('en', 'news.example.us'), 'mdy')
+  assert.is(dayOrderOf('en-US', 'news.example.co.uk'), 'mdy', 'the language tag decides')
+  assert.is(dayOrderOf('zh-CN'), undefined)
+  assert.is(dayOrderOf('ja'), undefined)
+  assert.is(dayOrderOf(undefined), undefined)
+  assert.is(dayOrderOf(''), undefined)
+})
+
 test.run()

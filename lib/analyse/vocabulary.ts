@@ -327,10 +327,12 @@ export const bylineHint = anyOf(['byline', 'author', 'writer', 'reporter', 'jour
 export const bylineNotName = anyOf(['(?:^|[-_ ])(?:views?|count|counts|hits|stats|followers|likes|rating|avatar|img|image|pic|photo|foto)(?=\\s|$)'], 'i')
 
 /**
- * Class/id words of visible dates, for the page index. Fixtures:
- * generic-chinese-portal, generic-conflicting-dates.
+ * Class/id words of visible dates, for the page index; `lastmod` marks the
+ * last-edited line of a wiki (MediaWiki's `#footer-info-lastmod`), read as
+ * the modified date. Fixtures: generic-chinese-portal,
+ * generic-conflicting-dates, meta-date-wiki-last-edited.
  */
-export const dateHint = anyOf(['date', 'time', 'publish', 'posted', 'dateline', 'datum', 'fecha', '[-_]pub(?:$|[-_])'], 'i')
+export const dateHint = anyOf(['date', 'time', 'publish', 'posted', 'dateline', 'datum', 'fecha', '[-_]pub(?:$|[-_])', 'lastmod'], 'i')
 
 /**
  * Class/id words (anywhere in a token) of page regions whose bylines and

@@ -15,6 +15,8 @@
  *
  * - ISO: `2020-04-14`, `2020-04-14T10:30:00.000Z`, `2020-04-14 10:30+0800`
  * - numeric: `2020/04/14 10:30`, `2020.04.14`, `14.04.2020`, `04/14/2020`
+ *   (`04/11/2024` in the page's order, `dayOrderOf`; without one month
+ *   first, the day-first reading given as `alternative`)
  * - CJK: `2020年4月14日 10:30`, `2020年04月14日10:30`
  * - names: `April 14, 2020`, `14 April 2020`, `Tue, 14 Apr 2020 10:30:00 GMT`,
  *   `Tue Apr 14 10:30:00 EDT 2020` (Unix `date`, Java `Date.toString()`),
@@ -91,7 +93,20 @@ interface Day {
   day: number
 }
 
-type DayReader = (match: RegExpExecArray) => [number, number, number] | undefined
+type DayReader = (match: RegExpExecArray, order: DayOrder | undefined) => [number, number, number] | undefined
+
+/**
+ * How a locale writes an all-numeric day: month first (`mdy`, en-US:
+ * `04/11/2024` is 11 April) or day first (`dmy`, en-GB, de, fr, …: 4
+ * November). See `dayOrderOf`.
+ */
+export type DayOrder = 'mdy' | 'dmy'
+
+/** Options of `findDate` and `normalizeDate`. */
+export interface DateOptions {
+  /** How the page writes `04/11/2024` (default: month first unless the first part cannot be a month; the other reading is then given as `alternative`). */
+  order?: DayOrder | undefined
+}
 
 /** Patterns for the day part, each with a reader giving `[year, month, day]`. */
 const DAY_PATTERNS: Array<[RegExp, DayReader]> = [
@@ -107,13 +122,14 @@ const DAY_PATTERNS: Array<[RegExp, DayReader]> = [
   [new RegExp(`(?<!\\d)(\\d{1,2})${DAY_SUFFIX}\\.?(?:\\s+de(?=\\s)|\\s*-)?\\s*${MONTH}(?:\\s+de(?=\\s)|\\s*-|,)?\\s*(\\d{4})(?!\\d)`, 'giu'), (m) => named(m[3], m[2], m[1])],
   // 14.04.2020 (day first)
   [/(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)/gu, (m) => [Number(m[3]), Number(m[2]), Number(m[1])]],
-  // 04/14/2020 (month first unless the first part cannot be a month)
+  // 04/14/2020, 14/04/2020: in the page's order, else month first unless the first part cannot be a month
   [
     /(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)/gu,
-    (m) => {
+    (m, order) => {
       const a = Number(m[1])
       const b = Number(m[2])
-      return a > 12 ? [Number(m[3]), b, a] : [Number(m[3]), a, b]
+      const dayFirst = a > 12 || (order === 'dmy' && b <= 12)
+      return dayFirst ? [Number(m[3]), b, a] : [Number(m[3]), a, b]
     }
   ]
 ]
@@ -147,8 +163,8 @@ const timeWindow = 64
  *   `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS` or `YYYY-MM-DDTHH:MM:SS±HH:MM`
  *   (`Z` for UTC); `undefined` when no valid date is found.
  */
-export function normalizeDate(text: string): string | undefined {
-  return findDate(text)?.value
+export function normalizeDate(text: string, options?: DateOptions | null | undefined): string | undefined {
+  return findDate(text, options)?.value
 }
 
 /** A date found in a text. */
@@ -159,6 +175,8 @@ export interface FoundDate {
   index: number
   /** End of the date in the NFKC-normalised text. */
   end: number
+  /** The other reading of an all-numeric day whose order was not given and could be either (`04/11/2024`: `2024-11-04` beside `2024-04-11`). */
+  alternative?: string
 }
 
 /**
@@ -169,10 +187,21 @@ export interface FoundDate {
  * @returns
  *   The date and its span in `text.normalize('NFKC')`, if any.
  */
-export function findDate(text: string): FoundDate | undefined {
+export function findDate(text: string, options?: DateOptions | null | undefined): FoundDate | undefined {
+  const found = findDateIn(text, options?.order)
+  if (!found || options?.order) return found
+  const day = found.value.slice(0, 10)
+  // An all-numeric day read month first that reads as well day first: say so.
+  const source = text.normalize('NFKC').slice(found.index, found.end)
+  const parts = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})/.exec(source)
+  if (!parts || Number(parts[1]) > 12 || Number(parts[2]) > 12 || Number(parts[1]) === Number(parts[2])) return found
+  return {...found, alternative: `${parts[3]}-${pad(Number(parts[2]))}-${pad(Number(parts[1]))}` + found.value.slice(day.length)}
+}
+
+function findDateIn(text: string, order: DayOrder | undefined): FoundDate | undefined {
   if (typeof text !== 'string' || !text) return undefined
   const value = text.normalize('NFKC')
-  const day = firstDay(value)
+  const day = firstDay(value, order)
   if (!day) return undefined
   const date = `${day.year}-${pad(day.month)}-${pad(day.day)}`
   const onlyDay = {value: date, index: day.index, end: day.end}
@@ -274,14 +303,14 @@ export function completeDate(partial: PartialDate, reference: string | undefined
 }
 
 /** Earliest valid day in `value`. */
-function firstDay(value: string): Day | undefined {
+function firstDay(value: string, order: DayOrder | undefined): Day | undefined {
   let best: Day | undefined
   for (const [pattern, read] of DAY_PATTERNS) {
     pattern.lastIndex = 0
     let match: RegExpExecArray | null
     while ((match = pattern.exec(value))) {
       if (best && match.index > best.index) break
-      const parts = read(match)
+      const parts = read(match, order)
       if (parts && valid(parts[0], parts[1], parts[2])) {
         const end = match.index + match[0].length
         if (!best || match.index < best.index || (match.index === best.index && end > best.end)) {
@@ -294,6 +323,40 @@ function firstDay(value: string): Day | undefined {
     }
   }
   return best
+}
+
+/** English-speaking regions that write the month first (`04/11/2024` is 11 April). */
+const MONTH_FIRST_REGIONS = new Set(['us', 'ph', 'fm', 'mh', 'pw', 'as', 'gu', 'mp', 'pr', 'um', 'vi'])
+/** Country domains of English-speaking places that write the day first. */
+const DAY_FIRST_DOMAINS = /\.(?:uk|ie|au|nz|in|za|sg|my|hk|ng|ke|pk|mt|jm)$/
+
+/**
+ * How a page writes an all-numeric day, from its language tag (`<html
+ * lang>`, `og:locale`) and host: `en-US` (and the other US regions) month
+ * first; English of other regions (`en-GB`, `en-AU`, `en-IN`, …) and the
+ * European languages (`de`, `fr`, `es`, `it`, `nl`, `pt`, `ru`, …) day
+ * first; plain `en` by the host's country domain (`.co.uk`: day first,
+ * else unknown). Chinese, Japanese and Korean pages write the year first and
+ * give no order. Source: CLDR's short date patterns (`M/d/y` for en-US,
+ * `dd/MM/y` for en-GB, `dd.MM.y` for de).
+ *
+ * @param language
+ *   BCP 47 tag (`en-US`, `en_GB`, `de`), if any.
+ * @param host
+ *   Host name of the page (`www.example.co.uk`), if any.
+ * @returns
+ *   The order, or `undefined` when it is not known.
+ */
+export function dayOrderOf(language: string | undefined, host?: string | undefined): DayOrder | undefined {
+  const [primary = '', region = ''] = (language ?? '').trim().toLowerCase().split(/[-_]/)
+  if (primary === 'en') {
+    if (region) return MONTH_FIRST_REGIONS.has(region) ? 'mdy' : /^[a-z]{2}$/.test(region) ? 'dmy' : undefined
+    if (host && DAY_FIRST_DOMAINS.test(host.toLowerCase())) return 'dmy'
+    if (host && /\.us$/.test(host.toLowerCase())) return 'mdy'
+    return undefined
+  }
+  if (!primary || /^(?:zh|ja|ko|hu|lt|mn|fa|eu)$/.test(primary) || !/^[a-z]{2,3}$/.test(primary)) return undefined
+  return 'dmy'
 }
 
 /** Offset in minutes from a `TIME` match, if it has a zone. */

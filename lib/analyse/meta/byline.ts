@@ -29,13 +29,13 @@ import type {CueText, Located, PageIndex} from '../page-index.js'
 import {collapse, hintOf, textOf} from '../page-index.js'
 import {toText} from 'hast-util-to-text'
 import {cleanAuthors} from './author-names.js'
-import {completeDate, findDate, findPartialDate, normalizeDate} from '../../util/normalize-date.js'
-import type {PartialDate} from '../../util/normalize-date.js'
+import {completeDate, findDate, findPartialDate} from '../../util/normalize-date.js'
+import type {DayOrder, FoundDate, PartialDate} from '../../util/normalize-date.js'
 import {shortText} from '../blocks/short-text.js'
 import {endLines} from '../../util/rendered-lines.js'
 import {bylineNotName} from '../vocabulary.js'
 import {isPhotoCredit, readClosingNames, readCredits} from './credit-line.js'
-import {isPersonLike} from './person-like.js'
+import {isPersonLike, isPublisher, titleSuffixes} from './person-like.js'
 
 export interface BylineMeta {
   author?: Found<Array<string>>
@@ -45,6 +45,10 @@ export interface BylineMeta {
   date?: Found<string>
   /** A dateline opening the article's text (`29.11.2022 – …`, `(21. November 2022) …`). */
   dateline?: Found<string>
+  /** The site's owner, for a personal site naming no writer elsewhere: the copyright line (`© 2012–2020 Jane Roe`), a possessive title (`Jane Roe's Blog`). */
+  owner?: Found<Array<string>>
+  /** A visible last-edited date (`This page was last edited on …`, a wiki's `#footer-info-lastmod`): a modified date. */
+  modified?: Found<string>
   /** A visible date without its year (`发布时间：10-08`, `11月30日 10:20`): completed from another date of the page. */
   partialDate?: Found<PartialDate>
 }
@@ -53,7 +57,7 @@ const SOURCE = /(?:来源|來源|稿源|出处|出處|source)\s*[:：]\s*([^\s|�
 const LATIN_LABEL = /^(?:(?:written|posted|verfasst|geschrieben|text|story|reported)\s+)?(?:by|von|par|por|door)(?=[\s:：]|$)|^(?:autor|autorin|author|text|texto|texte|reporter)\s*[:：]/i
 /** A label of a credit line that may carry the date (`发布时间：`, `来源：`, `发布于`); `记者会` (a press conference), `发布会` are none. */
 const CREDIT_DATE_LABEL = /(?:时间|時間|日期|来源|來源|作者|记者|記者)\s*[:：]|(?:发布|發布|发表|發表)(?:时间|時間|日期|于|於)|(?:记者|記者)\s/
-const UPDATED = /updat|modif|edited|geändert|aktualisiert|更新|修改|mis à jour|actualizad/i
+const UPDATED = /updat|modif|lastmod|edited|geändert|bearbeitet|aktualisiert|更新|修改|mis à jour|actualizad|última edición/i
 /** `ByJane Roe`: the label glued to the name. */
 const GLUED_BY = /^By(?=\p{Lu}\p{Ll})/u
 const MID_BY = /(?<=\s)(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+(?=\p{Lu})/u
@@ -68,16 +72,24 @@ const MID_BY = /(?<=\s)(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+(?=\p{Lu})/u
  * @returns
  *   Fields found.
  */
-export function readByline(index: PageIndex, siteNames: Array<string | undefined>, root?: Element | undefined, tree?: Root | undefined): BylineMeta {
+export function readByline(index: PageIndex, siteNames: Array<string | undefined>, root?: Element | undefined, tree?: Root | undefined, order?: DayOrder | undefined): BylineMeta {
   const meta: BylineMeta = {}
   const options = {siteNames, strict: true}
+  const dateOptions = {order}
+  const brands = [...siteNames, ...titleSuffixes(index.title)]
+  // The site's own name in a byline element (a masthead marked `vcard author`, a house account): kept for when no other byline names anyone.
+  let brand: Found<Array<string>> | undefined
 
   for (const entry of preferred(withoutListings(index.bylines))) {
+    if (linksHome(entry.element, entry.ancestors)) continue
     const names = fromHinted(entry.element, siteNames, entry.ancestors)
-    if (names.length > 0) {
-      meta.author = {value: names, from: 'byline'}
-      break
+    if (names.length === 0) continue
+    if (names.every((name) => isPublisher(name, brands))) {
+      brand ??= {value: names, from: 'byline'}
+      continue
     }
+    meta.author = {value: names, from: 'byline'}
+    break
   }
 
   const editor: Array<string> = []
@@ -93,8 +105,8 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
       if (source) meta.source = {value: source[1], from: 'credit-line'}
     }
     if (!meta.date && CREDIT_DATE_LABEL.test(text) && !/^(?:更新|修改)/.test(text)) {
-      const date = normalizeDate(text)
-      if (date) meta.date = {value: date, from: 'credit-line'}
+      const date = findDate(text, dateOptions)
+      if (date) meta.date = dated(date, 'credit-line')
       else notePartial(meta, [cue.value, text], 'credit-line')
     }
   }
@@ -103,10 +115,13 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
   if (!meta.author) {
     for (const entry of preferred(index.authorLinks)) {
       const names = fromHinted(entry.element, siteNames)
-      if (names.length > 0) {
-        meta.author = {value: names, from: 'author-link'}
-        break
+      if (names.length === 0) continue
+      if (names.every((name) => isPublisher(name, brands))) {
+        brand ??= {value: names, from: 'author-link'}
+        continue
       }
+      meta.author = {value: names, from: 'author-link'}
+      break
     }
   }
 
@@ -131,8 +146,19 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
     if (names) meta.author = names
   }
 
+  // A sign-off closing the article (`— Jane Roe`).
+  if (!meta.author && root) {
+    const names = signOff(rootLines, siteNames)
+    if (names) meta.author = names
+  }
+
+  if (!meta.author && brand) meta.author = brand
+
+  const owner = siteOwner(index)
+  if (owner) meta.owner = owner
+
   if (root) {
-    const dateline = readDateline(rootLines)
+    const dateline = readDateline(rootLines, order)
     if (dateline) meta.dateline = dateline
   }
 
@@ -140,30 +166,59 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
   if (editor.length > 0) meta.editors = {value: editor, from: 'credit-line:editor'}
 
   if (!meta.date) {
-    for (const entry of preferred(index.dates)) {
+    for (const entry of preferred(withoutDateRows(index.dates))) {
       const text = textOf(entry.element)
       if (text.length > 160 || UPDATED.test(hintOf(entry.element))) continue
-      const found = findDate(text) ?? findDate(partsOf(entry.element))
+      const found = findDate(text, dateOptions) ?? findDate(partsOf(entry.element), dateOptions)
       if (found && !UPDATED.test(text.normalize('NFKC').slice(0, found.index))) {
-        meta.date = {value: found.value, from: 'visible-date'}
+        meta.date = dated(found, 'visible-date')
         break
       }
       if (!found && text.length <= 40 && !UPDATED.test(text)) notePartial(meta, [text], 'visible-date')
     }
   }
 
+  const modified = lastEdited(index, order)
+  if (modified) meta.modified = modified
+
   if (!meta.date) {
     for (const entry of preferred(withoutDateListings(index.dateTexts))) {
       // A date in a table cell dates a row (a discography, a schedule); one in a link, the page it links to.
       if ([entry.element, ...entry.ancestors].some((element) => element.tagName === 'td' || element.tagName === 'th' || element.tagName === 'a')) continue
-      const date = dateOnly(entry.value)
+      const date = dateOnly(entry.value, order)
       if (date) {
-        meta.date = {value: date, from: 'visible-date'}
+        meta.date = dated(date, 'visible-date')
         break
       }
     }
   }
   return meta
+}
+
+/** MediaWiki's last-edited line (`<li id="footer-info-lastmod">`). */
+const WIKI_LAST_EDITED = /(?:^|\s)footer-info-lastmod(?:$|\s)/
+
+/**
+ * The date a date element says the page was last edited or updated on
+ * (`Diese Seite wurde zuletzt am 14. März 2021 bearbeitet.`, `Last updated:
+ * …`): its class/id or the words before the date say so. Page footers
+ * count (a wiki prints it there), MediaWiki's own line first
+ * (`wiki:last-edited`: the page's date, see `generic-meta.ts`), then the
+ * article's. Fixture: meta-date-wiki-last-edited.
+ */
+function lastEdited(index: PageIndex, order: DayOrder | undefined): Found<string> | undefined {
+  // A wiki's own line first: other dates of a wiki page are the subject's.
+  const wiki = index.dates.filter((entry) => WIKI_LAST_EDITED.test(hintOf(entry.element)))
+  const entries = [...wiki, ...preferred(index.dates), ...index.dates.filter((entry) => entry.context.excluded)]
+  for (const entry of entries) {
+    const text = textOf(entry.element)
+    if (text.length > 160) continue
+    const found = findDate(text, {order})
+    if (found && (UPDATED.test(hintOf(entry.element)) || UPDATED.test(text.normalize('NFKC').slice(0, found.index)) || UPDATED.test(text.normalize('NFKC').slice(found.end)))) {
+      return dated(found, WIKI_LAST_EDITED.test(hintOf(entry.element)) ? 'wiki:last-edited' : 'visible-date:modified')
+    }
+  }
+  return undefined
 }
 
 /**
@@ -223,6 +278,97 @@ function datedName(text: string, siteNames: Array<string | undefined>): string |
   return names.length === 1 && names[0] === name && isPersonLike(name, siteNames) ? name : undefined
 }
 
+/**
+ * Whether a byline element is the site's masthead: it is, holds or sits in
+ * a link to the site's home page (`<h1 class="vcard author"><a href="/"
+ * title="Home">Site</a></h1>`, as blog themes mark the site's hCard). An
+ * author's link goes to the author's page, never to `/`.
+ * Fixture: meta-author-masthead-vcard.
+ */
+function linksHome(element: Element, ancestors: ReadonlyArray<Element>): boolean {
+  const links: Array<Element> = ancestors.slice(0, 3).filter((node) => node.tagName === 'a')
+  const visit = (node: Element) => {
+    if (node.tagName === 'a') links.push(node)
+    for (const child of node.children) if (child.type === 'element') visit(child)
+  }
+  visit(element)
+  return links.some((link) => {
+    const href = String(link.properties.href ?? '').trim()
+    if (!href) return false
+    try {
+      const url = new URL(href, 'https://site.invalid/')
+      return url.pathname === '/' && !url.search && !url.hash
+    } catch {
+      return false
+    }
+  })
+}
+
+/** A dash opening a sign-off line (`— Jane Roe`, `-- Jane Roe`). */
+const SIGN_OFF = /^(?:[—–]|-{1,2}|~)\s*(\S.{2,60})$/u
+
+/**
+ * A sign-off closing the article: one of its last lines holds nothing but a
+ * dash and a person's name (`— Jane Roe`, `-- Jane Roe, Berlin`), the way
+ * letters, columns and blog posts are signed. The name must read as a
+ * person's (`person-like.ts`): `— The Editors` or a quote's attribution in
+ * a sentence is none. Fixture: meta-author-signature-line.
+ */
+function signOff(lines: ReadonlyArray<string>, siteNames: Array<string | undefined>): Found<Array<string>> | undefined {
+  const tail = lines.slice(Math.max(BODY_ENDS, lines.length - 2)).reverse()
+  for (const line of tail) {
+    const match = SIGN_OFF.exec(line.normalize('NFKC').trim())
+    if (!match) continue
+    // `— Jane Roe, Berlin`: the name before a place or a role.
+    const name = match[1].split(/\s?[,|/]\s?/)[0].trim()
+    if (isPersonLike(name, siteNames)) return {value: [name], from: 'byline:sign-off'}
+  }
+  return undefined
+}
+
+/** Where a copyright line names its owner: after `©`, `(c)`, `Copyright`, or `by` after a year (`2006-2008 by Jane Roe`). */
+const COPYRIGHT_MARK = /©|\(c\)|\bcopyright\b|\burheberrecht\b|(?<=\d{4}) (?:by|von) /i
+/** Words between the mark and the owner's name: marks, years, year ranges, dashes, `by`. */
+const BEFORE_OWNER = /^(?:©|\(c\)|\d{4}(?:[-–]\d{0,4})?|[-–]|by|von|copyright)$/i
+/** The owner's name: capitalised, up to a sentence end or separator. */
+const OWNER_NAME = /^\p{Lu}[^.|,;:©]{2,60}/u
+
+/** A site titled after its owner (`Jane Roe's Blog`, `Jane Roe’s Digital Home`). */
+const OWNER_TITLE = /^(\p{Lu}[\p{L}.-]+(?: \p{Lu}[\p{L}.-]+){1,2})['’]s? (?:[\p{L}-]+ ){0,2}(?:blog|weblog|home|homepage|home page|website|site|journal|notebook|notes|diary)(?:$|\s|[|:–—-])/iu
+
+/**
+ * The owner of a personal site, for pages whose writer is named nowhere
+ * else: a person's name in a copyright line (page footers count), else in
+ * a title naming the site after its owner. The name may be the site's own
+ * (`gregoryroe.example`, `og:site_name` Jane Roe): a personal site is named
+ * after its owner. Names that do not read as a person's are none (`© 2024
+ * Harbour Trust`). Fixture: meta-author-copyright-owner.
+ */
+function siteOwner(index: PageIndex): Found<Array<string>> | undefined {
+  for (const entry of [...preferred(index.dateTexts), ...index.dateTexts.filter((text) => text.context.excluded)]) {
+    const match = ownerIn(entry.value.normalize('NFKC'))
+    if (!match) continue
+    const name = match.split(/\s(?:all rights|alle rechte|tous droits|todos los derechos|some rights|design|powered|theme)\b/i)[0].trim()
+    if (isPersonLike(name)) return {value: [name], from: 'copyright'}
+  }
+  const title = OWNER_TITLE.exec(collapse(index.title ?? ''))
+  if (title && isPersonLike(title[1])) return {value: [title[1]], from: 'title:owner'}
+  return undefined
+}
+
+/** The name a copyright line gives after its mark and years (`Copyright (c) 2012- Jane Roe. All rights reserved.`: `Jane Roe`). */
+function ownerIn(text: string): string | undefined {
+  const mark = COPYRIGHT_MARK.exec(text)
+  if (!mark) return undefined
+  const words = text
+    .slice(mark.index + mark[0].length)
+    .split(' ')
+    .filter(Boolean)
+  let start = 0
+  while (start < words.length && BEFORE_OWNER.test(words[start])) start++
+  return OWNER_NAME.exec(words.slice(start).join(' '))?.[0]
+}
+
 /** How many differently named elements of one byline class make a listing. */
 const LISTING = 3
 
@@ -241,6 +387,26 @@ function withoutListings<T extends Located>(entries: Array<T>): Array<T> {
     texts.set(key, set)
   }
   return entries.filter((entry) => (texts.get(keyOf(entry))?.size ?? 0) < LISTING)
+}
+
+/**
+ * Date elements without those of a row of teasers: two or more elements of
+ * one kind (tag and class) showing different days date the articles they
+ * introduce (`<em class="teaser__pubdate">` in each card of a related row),
+ * not the page. The same day repeated (a page printing its date for each
+ * layout) is no row. Fixture: meta-date-teaser-row.
+ */
+function withoutDateRows(entries: Array<Located>): Array<Located> {
+  const keyOf = (entry: Located) => entry.element.tagName + ' ' + hintOf(entry.element)
+  const days = new Map<string, Set<string>>()
+  for (const entry of entries) {
+    const day = findDate(textOf(entry.element))?.value.slice(0, 10)
+    if (!day) continue
+    const set = days.get(keyOf(entry)) ?? new Set<string>()
+    set.add(day)
+    days.set(keyOf(entry), set)
+  }
+  return entries.filter((entry) => (days.get(keyOf(entry))?.size ?? 0) < 2)
 }
 
 /** Words naming a link to another article (`上一篇：…`, `Previous post`): its date is that article's. */
@@ -282,8 +448,8 @@ function countCjk(word: string): number {
  * `03.02.2022 15:34`, `Published Dec 19, 2016`, `Pressemitteilung vom 20.01.2022`,
  * `06.11.2023 13:30 von Olga` (at most three other words, none saying “updated”).
  */
-function dateOnly(text: string): string | undefined {
-  const found = findDate(text)
+function dateOnly(text: string, order: DayOrder | undefined): FoundDate | undefined {
+  const found = findDate(text, {order})
   if (!found) return undefined
   const normal = text.normalize('NFKC')
   const rest = normal.slice(0, found.index) + ' ' + normal.slice(found.end)
@@ -294,7 +460,18 @@ function dateOnly(text: string): string | undefined {
     .split(/[\s\p{P}\p{S}]+/u)
     .filter((word) => /\p{L}/u.test(word))
     .reduce((sum, word) => sum + Math.max(1, Math.ceil(countCjk(word) / 2)), 0)
-  return words <= 3 ? found.value : undefined
+  return words <= 3 ? found : undefined
+}
+
+/**
+ * A date found, with the other reading of an all-numeric day listed as
+ * passed over when the page gives no order (`04/11/2024` on a page in plain
+ * `en`: 11 April kept, 4 November noted).
+ */
+function dated(found: FoundDate, from: string): Found<string> {
+  const date: Found<string> = {value: found.value, from}
+  if (found.alternative) date.passed = [{value: found.alternative, from, reason: 'day/month order unknown (no locale): read month first'}]
+  return date
 }
 
 /** Names in a hinted byline element: a name child or author link first, then its text. */
@@ -359,11 +536,11 @@ const DATELINE_END = /^\s*(?:[)）\]】]\s*)?(?:[-–—:|·/]|\s)/u
  * a colon or a closing bracket, then the text (`29.11.2022 – Mehrfach …`,
  * `(21. November 2022) Energieverbraucher …`, `BERLIN, 3. Mai 2022 – …`).
  */
-function readDateline(rootLines: ReadonlyArray<string>): Found<string> | undefined {
+function readDateline(rootLines: ReadonlyArray<string>, order: DayOrder | undefined): Found<string> | undefined {
   const lines = rootLines.slice(0, DATELINE_LINES)
   for (const line of lines) {
     const normal = line.normalize('NFKC')
-    const found = findDate(normal.slice(0, 120))
+    const found = findDate(normal.slice(0, 120), {order})
     if (!found || found.index > 40) continue
     const before = normal.slice(0, found.index)
     // Nothing but an opening bracket or a place (`BERLIN,`, `Zürich (dpa) –`) before the date.
@@ -373,7 +550,7 @@ function readDateline(rootLines: ReadonlyArray<string>): Found<string> | undefin
     if (place && !DATELINE_PLACE.test(place)) continue
     if (UPDATED.test(before)) continue
     const rest = normal.slice(found.end)
-    if (rest.trim() && DATELINE_END.test(rest)) return {value: found.value, from: 'dateline'}
+    if (rest.trim() && DATELINE_END.test(rest)) return dated(found, 'dateline')
   }
   return undefined
 }

@@ -10,7 +10,7 @@
  * | outlet + role label                    | `新京报记者 陆一夫`, `新华社记者 张三、李四`     |
  * | role label in brackets, anywhere       | `新华社北京4月14日电（记者 张三 李四）今天…`      |
  * | commentator, correspondent             | `（评论员 罗博 萧海川）`, `通讯员 钱七`           |
- * | `记者 … 报道`                            | `记者 张三 报道`                             |
+ * | `记者 … 报道`                            | `记者 张三 报道`, after a dateline too (`…电 记者张三报道：…`) |
  * | `文/…`, `文｜…`                          | `文/赵六`                                    |
  * | name and outlet                        | `石佳/中国青年报`, `中国青年报/石佳`              |
  * | a name in brackets closing the article | `…举行。（张巨峰）`                            |
@@ -79,7 +79,7 @@ export interface CjkByline {
 export function readCjkByline(line: string): CjkByline | undefined {
   for (const {form, pattern} of PATTERNS) {
     const match = pattern.exec(line)
-    if (!match || !standsAlone(line, match)) continue
+    if (!match || !(standsAlone(line, match) || (form === 'reported' && afterDateline(line, match)))) continue
     const after = line.slice(match.index + match[0].length)
     if (PHOTO_AFTER.test(after) || endsWithPhotoCredit(match[1])) continue
     const names = splitNames(match[1]).filter((name) => !isOutletName(name))
@@ -183,6 +183,20 @@ function endsWithPhotoCredit(value: string): boolean {
 
 function isNameLike(name: string): boolean {
   return isChinesePersonName(name) || /^\p{Script=Han}{2,4}$/u.test(name)
+}
+
+/** Last characters of a dateline (`新华社北京11月3日电`, `本报讯`). */
+const DATELINE_END = new Set(['电', '電', '讯', '訊'])
+
+/**
+ * Whether a `记者 … 报道` byline opens the text right after its dateline
+ * (`新华社北京11月3日电 记者刘二、陈三报道：…`): the dateline, then the byline
+ * and its colon or comma, then the text. Reported speech (`据美联社记者张三报道，…`)
+ * has no dateline before it. Fixture: meta-cjk-byline-reported-dateline.
+ */
+function afterDateline(line: string, match: RegExpExecArray): boolean {
+  const before = line.slice(0, match.index).trimEnd()
+  return before.length <= 30 && DATELINE_END.has(before.slice(-1)) && !SENTENCE.test(before) && /^[:：，,]/.test(line.slice(match.index + match[0].length))
 }
 
 /**

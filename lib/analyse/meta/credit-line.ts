@@ -332,7 +332,10 @@ function normalizeCjk(line: string): string {
  */
 function cjkNames(line: string, found: ReadonlyArray<string>, form: string): Array<string> {
   const names = found.filter((name) => !NOT_A_NAME.has(name))
-  if (form === 'reported' && names.length > 1 && ['报道', '報道', '報導', '报导'].some((word) => line.includes(names[names.length - 1] + word))) names.pop()
+  // `记者 张三 杭州报道`, `记者 张三 综合报道`: a place or a word glued to `报道` is no name; a name listed after `、` (`记者刘二、陈三报道`) is.
+  const last = names[names.length - 1]
+  const listed = names.length > 1 && /^[、，,]$/.test(line.charAt(line.indexOf(last) - 1))
+  if (form === 'reported' && names.length > 1 && !listed && ['报道', '報道', '報導', '报导'].some((word) => line.includes(last + word))) names.pop()
   for (const label of CO_WRITERS) {
     const at = line.indexOf(label)
     if (at <= 0) continue

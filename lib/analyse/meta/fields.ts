@@ -47,7 +47,7 @@ export const fieldSources: Readonly<Record<SourcedField, ReadonlyArray<FieldSour
     {
       id: 'standard',
       reads:
-        'JSON-LD `author` > `article:author` and other author metas > site-wide `<meta name=author>` > microdata > `rel=author` > visible byline (Chinese bylines in the text too) > `twitter:data1`; the first whose names read as people’s wins (an account name such as `jroe_42` yields to a person’s name), publishers and editors in charge (`责任编辑：…`) never do; a visible byline naming more writers than the metadata wins; a first name alone is completed from the visible byline or the JSON-LD person (`givenName` + `familyName`, a description opening with the full name); when no person is named anywhere, an organisation the visible byline names (`By Harbour Trust`) is the author'
+        'JSON-LD `author` > `article:author` and other author metas > site-wide `<meta name=author>` > microdata > `rel=author` > visible byline (Chinese bylines in the text too) > `twitter:data1`; the first whose names read as people’s wins (an account name such as `jroe_42` yields to a person’s name), publishers and editors in charge (`责任编辑：…`) never do; a visible byline naming more writers than the metadata wins; a first name alone is completed from the visible byline or the JSON-LD person (`givenName` + `familyName`, a description opening with the full name); a masthead marked as a byline (a link home, the site’s own name) yields to the post’s byline; a sign-off closing the text (`— Jane Roe`) is a byline; when no person is named anywhere, an organisation the visible byline names (`By Harbour Trust`) is the author; last, a personal site’s owner (`© 2014- Jane Roe`, `Jane Roe’s Blog`)'
     }
   ],
   date: [
@@ -55,7 +55,7 @@ export const fieldSources: Readonly<Record<SourcedField, ReadonlyArray<FieldSour
     {
       id: 'standard',
       reads:
-        'JSON-LD `datePublished` > `article:published_time` and other date metas > microdata > `<time>` > visible credit line or date (not in a listing, a link or a citation) > a dateline opening the text > `/YYYY/MM/DD/` in the URL > a day shown without its year (`发布时间：11月30日`) completed from the modified date > the modified date; a UTC instant is written in the page’s own offset (a visible date one day apart, else another date of the page written with its offset)'
+        'JSON-LD `datePublished` > `article:published_time` and other date metas > microdata > `<time>` > visible credit line or date (not in a listing, a row of teasers, a link or a citation) > a dateline opening the text > `/YYYY/MM/DD/` in the URL > a day shown without its year (`发布时间：11月30日`) completed from the modified date > the modified date (a visible last-edited line too; on a MediaWiki page its last-edited line beats the dates in its text); an all-numeric day (`04/11/2024`) is read in the order of the page’s language (`en-US` month first, `en-GB`, `de`, `fr` day first; plain `en` by the host’s country, else month first with the other reading noted); a UTC instant is written in the page’s own offset (a visible date one day apart, else another date of the page written with its offset)'
     },
     {id: 'url-path', reads: 'a site profile’s `urlDate` pattern on the page URL'}
   ],

@@ -22,17 +22,22 @@
  * |             | (`责任编辑：…`) are never authors; a lone first name yields to a visible byline that completes it |
  * |             | (JSON-LD persons complete theirs from `givenName`/`familyName` or their description); a visible |
  * |             | byline naming more writers than the source wins; with no person anywhere, an organisation the |
- * |             | visible byline names is the author; candidates passed over are listed in `author.passed`       |
+ * |             | visible byline names is the author; a masthead marked as a byline (a link home, the site's    |
+ * |             | name) yields to the post's byline; a sign-off closing the text (`— Jane Roe`) is a byline;     |
+ * |             | last, a personal site's owner (copyright line `© 2014- Jane Roe`, title `Jane Roe's Blog`);    |
+ * |             | candidates passed over are listed in `author.passed`                                           |
  * | date        | JSON-LD `datePublished` > `article:published_time` > meta `date`, `pubdate`, `publishdate`, |
  * |             | `DC.date.issued`, `parsely-pub-date`, `sailthru.date`, `itemprop=datePublished`, … >        |
  * |             | microdata `datePublished` > `<time pubdate>` / `<time datetime>` (article first) >          |
  * |             | `dc.date` > visible credit line / date element / short date text (not one of a listing,     |
  * |             | a link to another article or a citation) > a dateline opening the text > `/YYYY/MM/DD/` in |
  * |             | URL > a day shown without its year (`11月30日`, `10-08`) with the modified date's year >    |
- * |             | the modified date (JSON-LD `dateModified`, `article:modified_time`, `itemprop=dateUpdate`); |
+ * |             | the modified date (JSON-LD `dateModified`, `article:modified_time`, `itemprop=dateUpdate`, |
+ * |             | a visible last-edited line such as a wiki's `#footer-info-lastmod`);                        |
  * |             | a UTC timestamp exactly one day off the visible date yields the visible (local) day, else   |
  * |             | it is written in the offset of another date of the page (`…-05:00`): the page's local day   |
- * | modified    | JSON-LD `dateModified` > `article:modified_time` > `og:updated_time` > microdata            |
+ * | modified    | JSON-LD `dateModified` > `article:modified_time` > `og:updated_time` > microdata >          |
+ * |             | a visible last-edited date (`Diese Seite wurde zuletzt am … bearbeitet`)                    |
  * | source      | credit line (`来源：…`) > JSON-LD `publisher` name > `og:site_name`                          |
  * | siteName    | `og:site_name` > JSON-LD `publisher` / WebSite `name` > `application-name`                  |
  * | tags        | `article:tag` > JSON-LD `keywords` > meta `keywords` > `news_keywords` > `rel=tag` links     |
@@ -54,14 +59,14 @@
 import type {Element, Root} from 'hast'
 import type {Found} from './found.js'
 import {readByline} from './byline.js'
-import {titleSuffixes} from './person-like.js'
+import {isPublisher, titleSuffixes} from './person-like.js'
 import {readJsonLd} from './json-ld.js'
 import {metaReader} from './meta-tags.js'
 import {readMarkup} from './microdata.js'
 import {attr, indexPage} from '../page-index.js'
 import type {PageIndex} from '../page-index.js'
 import {firstAuthors, firstDate, firstList, listed, listOf, preferLocalDay} from './reconcile.js'
-import {completeDate} from '../../util/normalize-date.js'
+import {completeDate, dayOrderOf} from '../../util/normalize-date.js'
 import {dateInUrl, hostLabel, hostOf, resolveUrl} from './site-url.js'
 import {chooseTitle} from './title.js'
 
@@ -147,6 +152,26 @@ const AUTHOR_KEYS = [
 ]
 
 /**
+ * The owner a copyright line or title names, when the site is theirs: a
+ * personal domain (`gregroe.example` for Greg Roe), or a site whose name is
+ * not the owner's (a blog with its own name, signed `© 2008 Jane Roe`). An
+ * owner that is the site's own name on a domain of another name is an
+ * organisation's copyright (`© 1995–2021 Auswärtiges Amt`), no writer.
+ */
+function personalOwner(owner: Found<Array<string>> | undefined, host: string | undefined, brands: Array<string | undefined>): Found<Array<string>> | undefined {
+  if (!owner) return undefined
+  const key = (value: string) =>
+    value
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '')
+  const domain = key(host ?? '')
+  const names = owner.value.filter((name) => (key(name).length >= 4 && domain.includes(key(name))) || !isPublisher(name, brands))
+  return names.length > 0 ? {value: names, from: owner.from} : undefined
+}
+
+/**
  * Extract generic metadata from a whole page.
  *
  * @param tree
@@ -182,7 +207,9 @@ export function extractGenericMeta(tree: Root, options?: Options | null | undefi
   })
   if (title) result.title = title
 
-  const byline = readByline(index, siteNames, options?.root || undefined, tree)
+  // How the page writes `04/11/2024`: from its language and host.
+  const order = dayOrderOf(index.lang || meta.first(['og:locale', 'http-equiv:content-language', 'content-language'])?.value || ld.language?.value, host)
+  const byline = readByline(index, siteNames, options?.root || undefined, tree, order)
   const author = firstAuthors(
     [
       ld.authors,
@@ -196,7 +223,9 @@ export function extractGenericMeta(tree: Root, options?: Options | null | undefi
       // `twitter:data1` is the site's card, not the page's visible byline.
       listed(meta.labelled(/written by|^author|^autor|verfasst|rédigé|escrito/i)),
       ld.pageAuthors,
-      ld.orgAuthors
+      ld.orgAuthors,
+      // A personal site's owner (copyright line, `Jane Roe's Blog`): the writer when no one else is named.
+      personalOwner(byline.owner, host, [result.siteName?.value, ld.publisher?.value, ld.siteName?.value, ...titleSuffixes(index.title)])
     ],
     siteNames,
     byline.author,
@@ -205,20 +234,26 @@ export function extractGenericMeta(tree: Root, options?: Options | null | undefi
   if (author) result.author = author
   if (byline.editors) result.editors = byline.editors
 
-  const date = firstDate([
-    ld.date,
-    ...PUBLISHED_KEYS.map((key) => meta.first([key])),
-    markup.date,
-    markup.time,
-    // Dublin Core's plain `date` is any date in the resource's life: after `<time>`.
-    meta.first(['dc.date', 'dcterms.date']),
-    byline.date,
-    byline.dateline,
-    dateInUrl(pageUrl ?? result.url?.value)
-  ])
-  const modified = firstDate([ld.modified, ...MODIFIED_KEYS.map((key) => meta.first([key])), markup.modified])
+  const date = firstDate(
+    [
+      ld.date,
+      ...PUBLISHED_KEYS.map((key) => meta.first([key])),
+      markup.date,
+      markup.time,
+      // Dublin Core's plain `date` is any date in the resource's life: after `<time>`.
+      meta.first(['dc.date', 'dcterms.date']),
+      byline.date,
+      byline.dateline,
+      dateInUrl(pageUrl ?? result.url?.value)
+    ],
+    order
+  )
+  const modified = firstDate([ld.modified, ...MODIFIED_KEYS.map((key) => meta.first([key])), markup.modified, byline.modified], order)
   if (modified) result.modified = modified
-  if (date) result.date = preferLocalDay(date, byline.date, [markup.time, markup.date, ...[...PUBLISHED_KEYS, ...MODIFIED_KEYS].map((key) => meta.first([key])), ld.modified, markup.modified])
+  // A MediaWiki page has no publication date: the dates in its text are its subject's, its last edit is its date.
+  if (date && modified?.from === 'wiki:last-edited' && /^(?:visible-date|dateline|credit-line)/.test(date.from)) {
+    result.date = {value: modified.value, from: 'modified:' + modified.from, passed: [{value: date.value, from: date.from, reason: 'a date in a wiki page’s text'}]}
+  } else if (date) result.date = preferLocalDay(date, byline.date, [markup.time, markup.date, ...[...PUBLISHED_KEYS, ...MODIFIED_KEYS].map((key) => meta.first([key])), ld.modified, markup.modified])
   else {
     // A day shown without its year takes the year of the modified date; the modified date alone is the last resort.
     const partial = byline.partialDate

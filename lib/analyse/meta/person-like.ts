@@ -14,7 +14,7 @@ import {hasHan, isChinesePersonName, isOutletName} from './chinese-names.js'
 
 /** Words that name organisations, desks and publications, not people. */
 const ORGANISATION =
-  /\b(?:news|newsroom|daily|times|post|media|press|magazine|journal|network|group|inc|ltd|llc|gmbh|ag|online|radio|tv|channel|agency|tribune|herald|gazette|chronicle|weekly|monthly|staff|team|desk|editors?|editorial|redaktion|rédaction|foundation|university|institute|association|company|corp|corporation|service|wire|bureau|reuters|associated|afp|dpa)\b/i
+  /\b(?:news|newsroom|daily|times|post|media|press|magazine|journal|network|group|inc|ltd|llc|gmbh|ag|online|radio|tv|channel|agency|tribune|herald|gazette|chronicle|weekly|monthly|staff|team|desk|editors?|editorial|redaktion|rédaction|foundation|university|institute|association|company|corp|corporation|service|wire|bureau|reuters|associated|afp|dpa|communications|publishing|publishers|verlag|holdings|enterprises|partners|productions|ventures|limited|studios?)\b/i
 /** Particles that may stay lower case inside a name (`Ludwig van Beethoven`). */
 const PARTICLE = /^(?:van|von|de|der|den|da|di|du|del|la|le|bin|al|ten|ter|dos|das|y|zu|v\.)$/
 

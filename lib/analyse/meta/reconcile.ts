@@ -9,6 +9,7 @@ import type {Found, Passed} from './found.js'
 import {cleanAuthors, looksLikeUrl} from './author-names.js'
 import {isPersonLike, isPublisher} from './person-like.js'
 import {normalizeDate} from '../../util/normalize-date.js'
+import type {DayOrder} from '../../util/normalize-date.js'
 
 /**
  * The author: the first source, in order of precedence, whose names all
@@ -73,19 +74,25 @@ export function firstAuthors(
   )
 }
 
-/** Sources whose publisher name is the author when no person is named: the visible byline, an author link. Fixture: meta-author-organisation-byline. */
-const ORGANISATION_SOURCE = /^(?:byline|author-link|rel=author)/
+/**
+ * Sources whose publisher name is the author when no person is named: the
+ * visible byline, an author link; a personal site's owner (copyright line,
+ * possessive title), whose site is named after them. Fixtures:
+ * meta-author-organisation-byline, meta-author-copyright-owner.
+ */
+const ORGANISATION_SOURCE = /^(?:byline|author-link|rel=author|copyright|title:owner)/
 
 function withPassed(found: Found<string>, passed: Array<Passed>): Found<string> {
   return passed.length > 0 ? {...found, passed} : found
 }
 
-/** First source whose value parses as a date, normalised. */
-export function firstDate(sources: Array<Found<string> | undefined>): Found<string> | undefined {
+/** First source whose value parses as a date, normalised (an all-numeric day in `order`, `dayOrderOf`). */
+export function firstDate(sources: Array<Found<string> | undefined>, order?: DayOrder | undefined): Found<string> | undefined {
   for (const source of sources) {
     if (!source) continue
-    const value = normalizeDate(source.value)
-    if (value) return {value, from: source.from}
+    const value = normalizeDate(source.value, {order})
+    // A source already read (a visible date) keeps what it noted.
+    if (value) return value === source.value && source.passed ? {value, from: source.from, passed: source.passed} : {value, from: source.from}
   }
   return undefined
 }
