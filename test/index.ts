@@ -64,7 +64,10 @@ const suites = [
   './promos-edges.js',
   './profile-edges.js',
   './verdict-fields.js',
-  './meta-edges.js'
+  './meta-edges.js',
+  './images-fetch-errors.js',
+  './json-ld.js',
+  './batch-edges.js'
 ]
 
 // `NEWS_MARKDOWN_SKIP=generators,redirect-servers` leaves suites out (those
