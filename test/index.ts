@@ -67,7 +67,9 @@ const suites = [
   './meta-edges.js',
   './images-fetch-errors.js',
   './json-ld.js',
-  './batch-edges.js'
+  './batch-edges.js',
+  './footnotes-bytes.js',
+  './match-profile.js'
 ]
 
 // `NEWS_MARKDOWN_SKIP=generators,redirect-servers` leaves suites out (those
