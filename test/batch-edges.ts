@@ -1,8 +1,9 @@
 /**
  * Edges of `lib/cli/batch.ts` seen from the command line: a batch on a
  * terminal (a progress bar; a failing page's line starts below it, never
- * glued to the bar), and a rerun after an output was deleted (the page is
- * converted again, not counted unchanged).
+ * glued to the bar), a rerun after an output was deleted (the page is
+ * converted again, not counted unchanged), and the list of old URLs two
+ * pages claim.
  */
 import fs from 'node:fs/promises'
 import path from 'node:path'
@@ -65,6 +66,27 @@ test('batch edges: a rerun after an output was deleted converts that page again;
     ]
   )
   assert.is(await fs.readFile(path.join(dir, 'out/b.md'), 'utf8'), written)
+})
+
+test('batch edges: old URLs claimed by two pages are listed, one in the singular, at most ten with a count of the rest', async function () {
+  const pages = (count: number) => {
+    const files: Record<string, string> = {}
+    for (let index = 0; index < count; index++)
+      files['in/p' + String(index).padStart(2, '0') + '.html'] = page({title: '文章' + index, url: 'https://news.example/same.html', body: '第' + index + '篇正文。'})
+    return files
+  }
+  const two = await cli(['in', '--out', 'out', '--layout', 'hugo'], await folder(pages(2)))
+  assert.is(two.code, 0, two.stderr)
+  assert.match(two.stderr, /news-markdown: 1 old URL is claimed by two pages \(each kept by the first by input path\):\n {2}p01\.html: Old URL `\/same\.html` is also the original URL of `p00\.html`/)
+  const many = await cli(['in', '--out', 'out', '--layout', 'hugo'], await folder(pages(13)))
+  assert.is(many.code, 0, many.stderr)
+  assert.match(many.stderr, /news-markdown: 12 old URLs are claimed by two pages/)
+  const listed = many.stderr.split('\n').filter((line) => /^ {2}p\d\d\.html: Old URL/.test(line))
+  assert.equal(
+    listed.map((line) => line.slice(2, 10)),
+    ['p01.html', 'p02.html', 'p03.html', 'p04.html', 'p05.html', 'p06.html', 'p07.html', 'p08.html', 'p09.html', 'p10.html']
+  )
+  assert.match(many.stderr, /\n {2}… and 2 more \(see the report\)\n/)
 })
 
 test.run()
