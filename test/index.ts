@@ -64,7 +64,12 @@ const suites = [
   './promos-edges.js',
   './profile-edges.js',
   './verdict-fields.js',
-  './meta-edges.js'
+  './meta-edges.js',
+  './images-fetch-errors.js',
+  './json-ld.js',
+  './batch-edges.js',
+  './footnotes-bytes.js',
+  './match-profile.js'
 ]
 
 // `NEWS_MARKDOWN_SKIP=generators,redirect-servers` leaves suites out (those
@@ -84,6 +89,27 @@ for (const [index, suite] of suites.filter((suite) => !skip.has(suite.replace(/^
   globalThis.UVU_QUEUE.push([suite.replace(/^\.\/|\.js$/g, '')])
   globalThis.UVU_INDEX = index
   await import(suite)
+}
+// `NEWS_MARKDOWN_TIMES=1` prints each suite's wall and CPU time (CPU of this
+// process, its worker threads included; child processes not) after the run.
+if (process.env.NEWS_MARKDOWN_TIMES) {
+  const times: Array<string> = []
+  for (const group of globalThis.UVU_QUEUE) {
+    const name = String(group[0])
+    let wall = 0
+    let cpu = process.cpuUsage()
+    group.splice(1, 0, () => {
+      wall = performance.now()
+      cpu = process.cpuUsage()
+      return ['', 0, 0, 0]
+    })
+    group.push(() => {
+      const used = process.cpuUsage(cpu)
+      times.push(name + '\t' + ((performance.now() - wall) / 1000).toFixed(1) + ' s wall\t' + ((used.user + used.system) / 1e6).toFixed(1) + ' s CPU')
+      return ['', 0, 0, 0]
+    })
+  }
+  process.on('exit', () => console.error('Suite times:\n' + times.join('\n')))
 }
 await exec()
 // End the `--jobs` worker threads the suites left idle, so each writes its

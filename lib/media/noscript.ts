@@ -5,7 +5,7 @@
  * @module
  */
 
-import type {Element, ElementContent, Parents, Root} from 'hast'
+import type {Element, ElementContent, Parents, Root, Text} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
 import {imageCandidates, pictureCandidates} from './image-source.js'
 import {holdsMedia, imageTags, innerImage} from './tags.js'
@@ -99,11 +99,8 @@ export function revealNoscriptsIn(parents: ReadonlyArray<Parents>): void {
 
 /** Top-level nodes of a `<noscript>` that hold media, parsed when raw text; placed where the `<noscript>` is. */
 function noscriptContent(node: Element): Array<ElementContent> {
-  let children = node.children
-  if (children.every((child) => child.type === 'text')) {
-    const source = children.map((child) => (child.type === 'text' ? child.value : '')).join('')
-    children = fromHtml(source, {fragment: true}).children as Array<ElementContent>
-  }
+  const raw = node.children
+  const children = raw.every((child): child is Text => child.type === 'text') ? (fromHtml(raw.map((child) => child.value).join(''), {fragment: true}).children as Array<ElementContent>) : raw
   const kept = children.filter((child) => holdsMedia(child))
   for (const child of kept) place(child, node)
   return kept

@@ -152,9 +152,9 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
       return [SKIP, index]
     }
     const siblings = parent.children as Array<ElementContent>
-    if (isCaption(node, false) && follows(siblings, index)) {
-      const previous = previousElement(siblings, index)
-      if (previous) fillAlt(previous, captionText([node]))
+    const captioned = isCaption(node, false) ? captionedMedia(siblings, index) : undefined
+    if (captioned) {
+      fillAlt(captioned, captionText([node]))
       const replacement = captionParagraphs([node])
       for (const child of replacement) built.add(child)
       parent.children.splice(index, 1, ...replacement)
@@ -381,10 +381,10 @@ function fillAlt(node: Element, text: string): void {
   })
 }
 
-/** Whether the element before `index` (white space aside) is an image block: media and no text. */
-function follows(siblings: Array<ElementContent>, index: number): boolean {
+/** The element before `index` (white space aside) when it is an image block (media and no text), which a caption at `index` describes. */
+function captionedMedia(siblings: Array<ElementContent>, index: number): Element | undefined {
   const previous = previousElement(siblings, index)
-  return Boolean(previous && holdsMedia(previous) && !textOf(previous))
+  return previous && holdsMedia(previous) && !textOf(previous) ? previous : undefined
 }
 
 function previousElement(siblings: Array<ElementContent>, index: number): Element | undefined {

@@ -1,6 +1,6 @@
 import type {Root} from 'hast'
 import type {Element} from 'hast'
-import {select, selectTable} from '../util/select.js'
+import {selectTable} from '../util/select.js'
 import {bannedbookOrg} from './bannedbook-org.js'
 import {genericNews} from './generic-news.js'
 import type {Profile} from './types.js'
@@ -20,14 +20,6 @@ export function matchesHost(profile: Profile, host: string): boolean {
     const want = h.toLowerCase()
     return name === want || name.endsWith('.' + want)
   })
-}
-
-/**
- * Whether every selector of the profile's DOM signature matches in `tree`.
- */
-export function matchesSignature(profile: Profile, tree: Root): boolean {
-  const signature = profile.signature || []
-  return signature.length > 0 && signature.every((s) => select(s, tree) !== undefined)
 }
 
 /**
