@@ -167,6 +167,23 @@ test('verdict: page text measures the root’s share of sentences and the title�
   assert.is(measurePageText(tree, undefined, 'Storm closes pass').sentenceInRoot, 0)
 })
 
+test('verdict: the title counts near the root up to 600 folded characters before it, and where it starts inside it', function () {
+  // Runs of 99 characters: six of them and the spaces between them are 599 characters.
+  const filler = (index: number) => '<p>' + ('Filler ' + index + ' ').padEnd(99, 'x') + '</p>'
+  const page = (before: string, runs: number, inside: string, after: string) =>
+    fromHtml('<body>' + before + Array.from({length: runs}, (_, index) => filler(index)).join('') + '<div id="main"><p>' + inside + '</p></div>' + after + '</body>')
+  const near = (tree: ReturnType<typeof fromHtml>, title: string) => measurePageText(tree, select('#main', tree), title).titleNearRoot
+  // “Headline” then a space: 9 characters, then the filler runs, each with the space after it.
+  assert.is(near(page('<p>Headline</p>', 5, 'Body text.', ''), 'Headline'), true, 'starts 9 + 500 characters before')
+  assert.is(near(page('<p>Headline</p>', 6, 'Body text.', ''), 'Headline'), false, 'starts 9 + 600 characters before')
+  assert.is(near(page('<p>Headline</p>', 0, 'Body text.', ''), 'headline'), true, 'case folded')
+  assert.is(near(page('<p>Ｈｅａｄｌｉｎｅ</p>', 5, 'Body text.', ''), 'Headline'), true, 'NFKC folded')
+  // A match that starts inside the root and runs on past its end counts; one after the root does not.
+  assert.is(near(page('', 3, 'Storm closes', '<p>pass today</p>'), 'Storm closes pass'), true, 'runs on past the root')
+  assert.is(near(page('', 3, 'Body text.', '<p>Storm closes pass</p>'), 'Storm closes pass'), false, 'after the root')
+  assert.is(near(page('', 3, 'Body text.', ''), ''), false, 'no title')
+})
+
 test('verdict: page text read in the index walk measures what a walk of its own does', function () {
   const html =
     '<body><h1>Storm closes pass</h1><div id="side"><p>' +
