@@ -11,7 +11,8 @@ import {cli, folder} from './util/cli-harness.js'
 import type {Verdict, VerdictMeasurements} from '../lib/types.js'
 import {select} from 'hast-util-select'
 import {collectCandidates, fieldEvidence} from '../lib/verdict/fields.js'
-import {measurePageText} from '../lib/verdict/page-text.js'
+import {codePoints, measurePageText} from '../lib/verdict/page-text.js'
+import {isWhiteSpace} from '../lib/util/text.js'
 import {indexPage} from '../lib/analyse/page-index.js'
 import {judge, thresholds} from '../lib/verdict/rules.js'
 import {isGluedName, splitAuthors} from '../lib/verdict/authors.js'
@@ -165,6 +166,32 @@ test('verdict: page text measures the root’s share of sentences and the title�
   assert.is(page.longestOutside, page.longestInside)
   assert.is(measurePageText(tree, root, 'Another headline').titleNearRoot, false)
   assert.is(measurePageText(tree, undefined, 'Storm closes pass').sentenceInRoot, 0)
+})
+
+test('verdict: white space and code points are read as `\\s` and the string iterator read them', function () {
+  for (let code = 0; code <= 0xffff; code++) assert.is(isWhiteSpace(code), /\s/.test(String.fromCharCode(code)), 'U+' + code.toString(16))
+  // The count as a regex and the string iterator give it.
+  const reference = (value: string) => {
+    let count = 0
+    let space = false
+    for (const character of value) {
+      if (/\s/.test(character)) {
+        if (!space) count++
+        space = true
+      } else {
+        count++
+        space = false
+      }
+    }
+    return count
+  }
+  const pieces = ['a', ' ', '  ', '\t\n', '\u00a0', '\u3000', '\u2028', '\ufeff', '中', '文', '😀', '\ud83d', '\ude00', 'é', 'e\u0301', '\u200b', '\u205f']
+  let seed = 7
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648
+  for (let round = 0; round < 2000; round++) {
+    const value = Array.from({length: Math.floor(random() * 12)}, () => pieces[Math.floor(random() * pieces.length)]).join('')
+    assert.is(codePoints(value), reference(value), JSON.stringify(value))
+  }
 })
 
 test('verdict: the title counts near the root up to 600 folded characters before it, and where it starts inside it', function () {

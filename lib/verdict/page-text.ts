@@ -2,6 +2,7 @@ import type {Element, Root} from 'hast'
 import {isAriaHidden, isHidden} from '../analyse/blocks/hints.js'
 import {measureText} from '../analyse/blocks/measure-text.js'
 import {phrasingTags, skipTags} from '../analyse/blocks/tags.js'
+import {isWhiteSpace} from '../util/text.js'
 import type {WalkListener} from '../util/walk.js'
 
 /**
@@ -274,13 +275,17 @@ function foldedRun(run: Run): string {
 export function codePoints(value: string): number {
   let count = 0
   let space = false
-  for (const character of value) {
-    // ASCII white space without a regex (`\s` there is tab to carriage return and space).
-    const code = character.charCodeAt(0)
-    if (code < 128 ? code === 32 || (code >= 9 && code <= 13) : /\s/.test(character)) {
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index)
+    if (isWhiteSpace(code)) {
       if (!space) count++
       space = true
     } else {
+      // A surrogate pair is one code point (a lone surrogate counts alone).
+      if (code >= 0xd800 && code <= 0xdbff && index + 1 < value.length) {
+        const next = value.charCodeAt(index + 1)
+        if (next >= 0xdc00 && next <= 0xdfff) index++
+      }
       count++
       space = false
     }
