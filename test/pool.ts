@@ -73,6 +73,26 @@ test('cli: workers whose heap is too small to start send each page to the retry 
   }
 })
 
+test('cli: a page the retry worker converts after its worker ran out of memory is converted and says so (`worker-memory-retry`)', async function () {
+  const dir = await folder(pages)
+  process.env.NEWS_MARKDOWN_RETRY_HEAP = '256'
+  try {
+    const result = await withWorkerPreload('start-hogs-small-heap.mjs', () => settles(cli(['in', '--out', 'out', '--jobs', '2', '--worker-memory', '40M', '--report', 'report.json'], dir), 300_000))
+    assert.is(result.code, 0, result.stderr)
+    assert.match(result.stderr, /3 converted, 0 unchanged, 0 skipped, 0 failed/)
+    const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as {files: Array<{status: string; warnings: Array<{ruleId: string; kind: string; reason: string}>}>}
+    for (const file of report.files) {
+      assert.is(file.status, 'converted')
+      const notes = file.warnings.filter((warning) => warning.ruleId === 'worker-memory-retry')
+      assert.is(notes.length, 1)
+      assert.is(notes[0].kind, 'info')
+      assert.match(notes[0].reason, /exhausted a 40 MB worker heap .*a 256 MB heap/)
+    }
+  } finally {
+    delete process.env.NEWS_MARKDOWN_RETRY_HEAP
+  }
+})
+
 test('cli: after workers failed to start, the next batch starts new ones', async function () {
   const dir = await folder(pages)
   await withWorkerPreload('start-throws.mjs', () => settles(cli(['in', '--out', 'broken', '--jobs', '2'], dir), 300_000))

@@ -708,8 +708,21 @@ test('cli: a page that exhausts a worker’s heap is retried in a worker with a 
   // the big page (130,000 paragraphs, under `maxElements`) exhausts a 128 MB heap with or without them.
   for (const jobs of ['1', '2']) {
     // The retry heap suffices: everything converts.
-    const retried = await cli(['in', '--out', 'out-retry-' + jobs, '--jobs', jobs, '--worker-memory', '96M'], dir)
+    const retried = await cli(['in', '--out', 'out-retry-' + jobs, '--jobs', jobs, '--worker-memory', '96M', '--report', 'report-retry-' + jobs + '.json'], dir)
     assert.is(retried.code, 0, retried.stderr)
+    // The retry is reported: the big page alone carries the note, with both heaps.
+    const retriedReport = JSON.parse(await fs.readFile(path.join(dir, 'report-retry-' + jobs + '.json'), 'utf8')) as {
+      files: Array<{input: string; status: string; warnings: Array<{ruleId: string; reason: string}>}>
+    }
+    assert.equal(
+      retriedReport.files.map((file) => [file.input, file.status, file.warnings.filter((warning) => warning.ruleId === 'worker-memory-retry').length]),
+      [
+        ['a-small.html', 'converted', 0],
+        ['b-big.html', 'converted', 1],
+        ['c-small.html', 'converted', 0]
+      ]
+    )
+    assert.match(retriedReport.files[1].warnings.find((warning) => warning.ruleId === 'worker-memory-retry')!.reason, /exhausted a 96 MB worker heap .*a \d+ MB heap/)
     // It does not: the big page fails with a clear reason, the rest converts, the lock is gone.
     process.env.NEWS_MARKDOWN_RETRY_HEAP = '128'
     let result

@@ -11,7 +11,8 @@ import {cli, folder} from './util/cli-harness.js'
 import type {Verdict, VerdictMeasurements} from '../lib/types.js'
 import {select} from 'hast-util-select'
 import {collectCandidates, fieldEvidence} from '../lib/verdict/fields.js'
-import {measurePageText} from '../lib/verdict/page-text.js'
+import {codePoints, measurePageText} from '../lib/verdict/page-text.js'
+import {isWhiteSpace} from '../lib/util/text.js'
 import {indexPage} from '../lib/analyse/page-index.js'
 import {judge, thresholds} from '../lib/verdict/rules.js'
 import {isGluedName, splitAuthors} from '../lib/verdict/authors.js'
@@ -165,6 +166,49 @@ test('verdict: page text measures the root’s share of sentences and the title�
   assert.is(page.longestOutside, page.longestInside)
   assert.is(measurePageText(tree, root, 'Another headline').titleNearRoot, false)
   assert.is(measurePageText(tree, undefined, 'Storm closes pass').sentenceInRoot, 0)
+})
+
+test('verdict: white space and code points are read as `\\s` and the string iterator read them', function () {
+  for (let code = 0; code <= 0xffff; code++) assert.is(isWhiteSpace(code), /\s/.test(String.fromCharCode(code)), 'U+' + code.toString(16))
+  // The count as a regex and the string iterator give it.
+  const reference = (value: string) => {
+    let count = 0
+    let space = false
+    for (const character of value) {
+      if (/\s/.test(character)) {
+        if (!space) count++
+        space = true
+      } else {
+        count++
+        space = false
+      }
+    }
+    return count
+  }
+  const pieces = ['a', ' ', '  ', '\t\n', '\u00a0', '\u3000', '\u2028', '\ufeff', '中', '文', '😀', '\ud83d', '\ude00', 'é', 'e\u0301', '\u200b', '\u205f']
+  let seed = 7
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648
+  for (let round = 0; round < 2000; round++) {
+    const value = Array.from({length: Math.floor(random() * 12)}, () => pieces[Math.floor(random() * pieces.length)]).join('')
+    assert.is(codePoints(value), reference(value), JSON.stringify(value))
+  }
+})
+
+test('verdict: the title counts near the root up to 600 folded characters before it, and where it starts inside it', function () {
+  // Runs of 99 characters: six of them and the spaces between them are 599 characters.
+  const filler = (index: number) => '<p>' + ('Filler ' + index + ' ').padEnd(99, 'x') + '</p>'
+  const page = (before: string, runs: number, inside: string, after: string) =>
+    fromHtml('<body>' + before + Array.from({length: runs}, (_, index) => filler(index)).join('') + '<div id="main"><p>' + inside + '</p></div>' + after + '</body>')
+  const near = (tree: ReturnType<typeof fromHtml>, title: string) => measurePageText(tree, select('#main', tree), title).titleNearRoot
+  // “Headline” then a space: 9 characters, then the filler runs, each with the space after it.
+  assert.is(near(page('<p>Headline</p>', 5, 'Body text.', ''), 'Headline'), true, 'starts 9 + 500 characters before')
+  assert.is(near(page('<p>Headline</p>', 6, 'Body text.', ''), 'Headline'), false, 'starts 9 + 600 characters before')
+  assert.is(near(page('<p>Headline</p>', 0, 'Body text.', ''), 'headline'), true, 'case folded')
+  assert.is(near(page('<p>Ｈｅａｄｌｉｎｅ</p>', 5, 'Body text.', ''), 'Headline'), true, 'NFKC folded')
+  // A match that starts inside the root and runs on past its end counts; one after the root does not.
+  assert.is(near(page('', 3, 'Storm closes', '<p>pass today</p>'), 'Storm closes pass'), true, 'runs on past the root')
+  assert.is(near(page('', 3, 'Body text.', '<p>Storm closes pass</p>'), 'Storm closes pass'), false, 'after the root')
+  assert.is(near(page('', 3, 'Body text.', ''), ''), false, 'no title')
 })
 
 test('verdict: page text read in the index walk measures what a walk of its own does', function () {

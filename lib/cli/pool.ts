@@ -2,7 +2,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {Piscina} from 'piscina'
-import type {Task, TaskResult} from './convert-task.js'
+import type {Task, TaskMessage, TaskResult} from './convert-task.js'
 import {failure} from './convert-task.js'
 
 /** Runs conversion tasks in worker threads. */
@@ -63,7 +63,8 @@ export function maxJobs(heapMb = defaultHeapMb): number {
  * - Each worker's heap is capped at `heapMb` (`resourceLimits`), so memory
  *   stays bounded however many pages go through it. A page that exhausts
  *   it is retried once in a fresh worker with `retryHeapMb`; one retry at a
- *   time, so at most one large heap exists. A page that exhausts that too
+ *   time, so at most one large heap exists. A page the retry converts gets
+ *   a `worker-memory-retry` note (info); one that exhausts that heap too
  *   fails with `out-of-memory`.
  * - A conversion still running after `timeoutMs` is stopped (its worker
  *   is terminated and replaced) and fails with `timeout`.
@@ -131,8 +132,9 @@ export function createPool(options: PoolOptions): Pool {
       if (options.retryHeapMb <= options.heapMb) return outOfMemory(options.heapMb)
       // A fresh worker with a large heap, one at a time; it goes away when idle.
       const second = await retrySlots.use(() => attempt(0, options.retryHeapMb, task))
-      if (second !== 'out-of-memory') return second
-      return outOfMemory(options.retryHeapMb)
+      if (second === 'out-of-memory') return outOfMemory(options.retryHeapMb)
+      if (!second.error) second.messages.push(retried(options.heapMb, options.retryHeapMb))
+      return second
     },
     async close() {
       await Promise.all([slots.drained(), retrySlots.drained()])
@@ -226,6 +228,17 @@ function outOfMemory(heapMb: number): TaskResult {
     'out-of-memory',
     'Converting this page ran out of memory (a ' + heapMb + ' MB heap): not converted; the batch goes on (lower --max-size, --max-elements or --max-nodes to refuse such pages at once)'
   )
+}
+
+/** The note on a page converted by the retry worker (`worker-memory-retry`, info). */
+function retried(heapMb: number, retryHeapMb: number): TaskMessage {
+  return {
+    ruleId: 'worker-memory-retry',
+    reason: 'Converting this page exhausted a ' + heapMb + ' MB worker heap (`--worker-memory`): converted again in a fresh worker with a ' + retryHeapMb + ' MB heap',
+    line: undefined,
+    column: undefined,
+    fatal: undefined
+  }
 }
 
 function seconds(ms: number): string {

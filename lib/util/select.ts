@@ -34,13 +34,36 @@ function attributeInfo(name: string): AttributeInfo {
   return info
 }
 
+/**
+ * Serialized values of list properties (`className`…) seen by the current
+ * query, by list: `.a.b` or ten class selectors tested on one element join
+ * its class list once. Reset with `parents` (a query never changes the
+ * tree, so a list is the same throughout); keyed by the list itself, so a
+ * list replaced by another is joined again.
+ */
+let joined = new WeakMap<ReadonlyArray<unknown>, string>()
+
 /** The attribute's value as it would be serialized (`undefined`: absent). */
 function attributeValue(element: Element, name: string): string | undefined {
-  const value = element.properties[attributeInfo(name).property]
+  const info = attributeInfo(name)
+  const value = element.properties[info.property]
   if (value === undefined || value === null || value === false) return undefined
   if (value === true) return ''
-  if (Array.isArray(value)) return value.join(attributeInfo(name).comma ? ', ' : ' ')
+  if (Array.isArray(value)) {
+    let text = joined.get(value)
+    if (text === undefined) {
+      text = value.join(info.comma ? ', ' : ' ')
+      joined.set(value, text)
+    }
+    return text
+  }
   return String(value)
+}
+
+/** Whether the element has the attribute (as `attributeValue(…) !== undefined`, without serializing it). */
+function hasAttribute(element: Element, name: string): boolean {
+  const value = element.properties[attributeInfo(name).property]
+  return value !== undefined && value !== null && value !== false
 }
 
 function childrenOf(node: Node): Array<Node> {
@@ -59,7 +82,7 @@ function siblingsOf(node: Node): Array<Node> {
 const adapter: NonNullable<Options<Node, Element>['adapter']> = {
   isTag: (node): node is Element => node.type === 'element',
   getAttributeValue: attributeValue,
-  hasAttrib: (element, name) => attributeValue(element, name) !== undefined,
+  hasAttrib: hasAttribute,
   getChildren: childrenOf,
   getName: (element) => element.tagName,
   getParent: (element) => parents.get(element) ?? null,
@@ -108,10 +131,12 @@ export function compileSelector(selector: string): CompiledSelector {
  */
 function withParents<T>(query: () => T): T {
   parents = new Map()
+  joined = new WeakMap()
   try {
     return query()
   } finally {
     parents = new Map()
+    joined = new WeakMap()
   }
 }
 
@@ -251,6 +276,9 @@ export function dependsOnAncestorsOnly(selector: string): boolean {
 export function gatherSelectors(selectors: ReadonlyArray<string>): {listener: WalkListener; result(): SelectorTable} {
   const table: SelectorTable = {matches: new Map(), parents: new Map(), positions: new Map()}
   const queries: Array<[CompiledSelector, Array<Element>]> = []
+  // Class lists joined once for the whole walk (ancestors are tested again for each element below them).
+  // Listeners that replace a list (`className = […]`) get it joined again; none changes one in place.
+  const walkJoined = new WeakMap<ReadonlyArray<unknown>, string>()
   for (const selector of new Set(selectors)) {
     if (!dependsOnAncestorsOnly(selector)) continue
     let query: CompiledSelector
@@ -269,11 +297,14 @@ export function gatherSelectors(selectors: ReadonlyArray<string>): {listener: Wa
       table.parents.set(element, parent)
       table.positions.set(element, index)
       const saved = parents
+      const savedJoined = joined
       parents = table.parents as Map<Node, Root | Element>
+      joined = walkJoined
       try {
         for (const [query, found] of queries) if (query(element)) found.push(element)
       } finally {
         parents = saved
+        joined = savedJoined
       }
       if (element.tagName === 'template') return false
     }

@@ -2,6 +2,7 @@ import type {Element, Root} from 'hast'
 import {isAriaHidden, isHidden} from '../analyse/blocks/hints.js'
 import {measureText} from '../analyse/blocks/measure-text.js'
 import {phrasingTags, skipTags} from '../analyse/blocks/tags.js'
+import {isWhiteSpace} from '../util/text.js'
 import type {WalkListener} from '../util/walk.js'
 
 /**
@@ -38,8 +39,10 @@ export interface PageText {
 
 /** One run of visible text: between block elements and line breaks. */
 interface Run {
-  /** Lower-cased, NFKC, white space collapsed (`fold`). */
-  folded: string
+  /** The run's text, trimmed. */
+  text: string
+  /** `text` lower-cased, NFKC, white space collapsed (`fold`): made when the title is looked for near it (`foldedRun`). */
+  folded?: string | undefined
   /** Code points, white space runs counted as one. */
   characters: number
   /** Whether the run reads as a sentence. */
@@ -92,7 +95,7 @@ class RunReader {
     if (this.weight > 0) {
       const value = this.text.trim()
       const sentence = this.weight >= sentenceLength && this.linkWeight < this.weight && sentenceEnd.test(value)
-      this.runs.push({folded: fold(value), characters: codePoints(value), sentence, inRoot: this.runInRoot})
+      this.runs.push({text: value, characters: codePoints(value), sentence, inRoot: this.runInRoot})
     }
     this.text = ''
     this.weight = 0
@@ -216,16 +219,14 @@ function readRuns(node: Root | Element, root: Element | undefined): Array<Run> {
 /** The measure of a page's runs. */
 function summarise(runs: ReadonlyArray<Run>, title: string | null | undefined): PageText {
   const result: PageText = {characters: 0, sentenceCharacters: 0, sentenceInRoot: 0, longestOutside: 0, longestInside: 0, titleNearRoot: false}
-  let joined = 0
-  let rootStart = -1
-  let rootEnd = -1
-  for (const run of runs) {
+  let first = -1
+  let last = -1
+  for (const [index, run] of runs.entries()) {
     result.characters += run.characters
     if (run.inRoot) {
-      if (rootStart < 0) rootStart = joined
-      rootEnd = joined + run.folded.length
+      if (first < 0) first = index
+      last = index
     }
-    joined += run.folded.length + 1
     if (run.sentence) {
       result.sentenceCharacters += run.characters
       if (run.inRoot) {
@@ -234,27 +235,57 @@ function summarise(runs: ReadonlyArray<Run>, title: string | null | undefined): 
       } else if (run.characters > result.longestOutside) result.longestOutside = run.characters
     }
   }
-  if (title && rootStart >= 0) {
-    const needle = fold(title)
-    const page = runs.map((run) => run.folded).join(' ')
-    const from = Math.max(0, rootStart - titleWindow)
-    const at = needle ? page.indexOf(needle, from) : -1
-    result.titleNearRoot = at >= 0 && at < rootEnd
-  }
+  if (title && first >= 0) result.titleNearRoot = titleNear(runs, first, last, fold(title))
   return result
+}
+
+/**
+ * Whether `needle` (folded) starts in the folded page text (the runs' folded
+ * texts joined by spaces) at most `titleWindow` characters before the start
+ * of run `first` or anywhere before the end of run `last`. Only the runs that
+ * such a match can touch are folded: back from `first` until the window is
+ * covered, on after `last` until the needle fits.
+ */
+function titleNear(runs: ReadonlyArray<Run>, first: number, last: number, needle: string): boolean {
+  if (!needle) return false
+  // Characters from the start of run `start` to the start of run `first`.
+  let start = first
+  let before = 0
+  while (start > 0 && before < titleWindow) before += foldedRun(runs[--start]).length + 1
+  let rootEnd = before
+  for (let index = first; index <= last; index++) rootEnd += foldedRun(runs[index]).length + (index < last ? 1 : 0)
+  let end = last
+  let after = 0
+  while (end < runs.length - 1 && after < needle.length) after += 1 + foldedRun(runs[++end]).length
+  const page = runs
+    .slice(start, end + 1)
+    .map((run) => foldedRun(run))
+    .join(' ')
+  const at = page.indexOf(needle, Math.max(0, before - titleWindow))
+  return at >= 0 && at < rootEnd
+}
+
+/** The run's folded text, folded once. */
+function foldedRun(run: Run): string {
+  if (run.folded === undefined) run.folded = fold(run.text)
+  return run.folded
 }
 
 /** Code points of `value` with white space runs counted as one. */
 export function codePoints(value: string): number {
   let count = 0
   let space = false
-  for (const character of value) {
-    // ASCII white space without a regex (`\s` there is tab to carriage return and space).
-    const code = character.charCodeAt(0)
-    if (code < 128 ? code === 32 || (code >= 9 && code <= 13) : /\s/.test(character)) {
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index)
+    if (isWhiteSpace(code)) {
       if (!space) count++
       space = true
     } else {
+      // A surrogate pair is one code point (a lone surrogate counts alone).
+      if (code >= 0xd800 && code <= 0xdbff && index + 1 < value.length) {
+        const next = value.charCodeAt(index + 1)
+        if (next >= 0xdc00 && next <= 0xdfff) index++
+      }
       count++
       space = false
     }
