@@ -23,6 +23,7 @@ import {sourceSpan, sourceStart} from '../util/source-order.js'
 import {holdsContent} from '../util/holds-content.js'
 import {inlineShape} from '../analyse/blocks/inline-runs.js'
 import {isContentLike} from '../analyse/blocks/prose.js'
+import {withElementRecords} from '../analyse/blocks/element-records.js'
 
 /**
  * Elements that never hold article text. `<noscript>` goes unless it holds
@@ -105,7 +106,10 @@ export function removePromos(tree: Root, file: VFile, ride?: (() => WalkPart | u
           root
         )
       } else {
-        for (const [node, rule] of removed) log.note(node, rule)
+        // The blocks' shapes the rules read are in the records (see `CleaningFacts`).
+        withElementRecords(facts.records, () => {
+          for (const [node, rule] of removed) log.note(node, rule)
+        })
         // The media that went are those inside a removed block (cleaning
         // removes whole blocks).
         const gone = new Set<Element>()
@@ -220,28 +224,30 @@ function beforeCleaning(root: Element): {before: Map<Element, boolean>; snapshot
   const parents = new Map<Element, Element>()
   const hidden: Array<boolean> = [isHiddenNode(root)]
   const facts = gatherCleaningFacts(root)
-  walkShared(root, [
-    {
-      enter(element, parent) {
-        snapshot.set(element, element.children)
-        parents.set(element, parent as Element)
-      }
-    },
-    {
-      enter(element) {
-        const within = hidden[hidden.length - 1] || isHiddenNode(element)
-        if (isMedia(element)) {
-          before.set(element, within)
-          return false
+  withElementRecords(facts.records, () =>
+    walkShared(root, [
+      {
+        enter(element, parent) {
+          snapshot.set(element, element.children)
+          parents.set(element, parent as Element)
         }
-        hidden.push(within)
       },
-      leave() {
-        hidden.pop()
-      }
-    },
-    ...facts.listeners
-  ])
+      {
+        enter(element) {
+          const within = hidden[hidden.length - 1] || isHiddenNode(element)
+          if (isMedia(element)) {
+            before.set(element, within)
+            return false
+          }
+          hidden.push(within)
+        },
+        leave() {
+          hidden.pop()
+        }
+      },
+      ...facts.listeners
+    ])
+  )
   return {before, snapshot, parents, facts: facts.result()}
 }
 
