@@ -31,6 +31,11 @@ export interface ElementRecords {
   spans: Map<Element, [number, number]>
   /** The elements of the gathered tag names, in document order. */
   named: Map<string, Named>
+  /**
+   * The child that may title each element (`sectionHeading`): its first
+   * element child when no text but white space comes before it, else `null`.
+   */
+  leads: Map<Element, Element | null>
   /** Section headings (`sectionHeading`) noted once computed. */
   headings: Map<Element, string | undefined>
   /** Inline shapes (`inlineShape` with its default budget) noted once computed. */
@@ -43,12 +48,21 @@ export interface ElementRecords {
  * tree in pre-order and lists those named in `tagNames`.
  */
 export function gatherElementRecords(tagNames: ReadonlyArray<string>): {listener: WalkListener; records: ElementRecords} {
-  const records: ElementRecords = {spans: new Map(), named: new Map(), headings: new Map(), shapes: new Map()}
+  const records: ElementRecords = {spans: new Map(), named: new Map(), leads: new Map(), headings: new Map(), shapes: new Map()}
   for (const name of tagNames) records.named.set(name, {starts: [], elements: []})
   const open: Array<[number, number]> = []
+  // Per open element, whether its lead is still unknown (the walk's tree first).
+  const seeking: Array<Element | undefined> = [undefined]
   let count = 0
   const listener: WalkListener = {
     enter(element) {
+      const parent = seeking[seeking.length - 1]
+      if (parent) {
+        records.leads.set(parent, element)
+        seeking[seeking.length - 1] = undefined
+      }
+      seeking.push(element)
+      records.leads.set(element, null)
       const span: [number, number] = [count, count]
       records.spans.set(element, span)
       const named = records.named.get(element.tagName)
@@ -59,8 +73,12 @@ export function gatherElementRecords(tagNames: ReadonlyArray<string>): {listener
       count++
       open.push(span)
     },
+    text(node) {
+      if (seeking[seeking.length - 1] && node.value.trim()) seeking[seeking.length - 1] = undefined
+    },
     leave() {
       open.pop()![1] = count - 1
+      seeking.pop()
     }
   }
   return {listener, records}
@@ -110,6 +128,7 @@ export function recordedElements(node: Element, tagName: string, most: number): 
 export function forgetRecords(records: ElementRecords, elements: Iterable<Element>): void {
   for (const element of elements) {
     records.spans.delete(element)
+    records.leads.delete(element)
     records.headings.delete(element)
     records.shapes.delete(element)
   }

@@ -16,7 +16,8 @@ export function sectionHeading(node: Element): string | undefined {
   const records = elementRecords()
   if (!records) return readSectionHeading(node)
   if (records.headings.has(node)) return records.headings.get(node)
-  const heading = readSectionHeading(node)
+  const lead = records.leads.get(node)
+  const heading = lead === undefined ? readSectionHeading(node) : lead && headingLike.test(lead.tagName) ? titleOf(lead) : undefined
   records.headings.set(node, heading)
   return heading
 }
@@ -29,10 +30,14 @@ function readSectionHeading(node: Element): string | undefined {
     }
     if (child.type !== 'element') continue
     if (!headingLike.test(child.tagName)) return undefined
-    const text = shortText(child, 40, 40)
-    return text === undefined ? undefined : text.replace(/\s+/g, ' ').trim()
+    return titleOf(child)
   }
   return undefined
+}
+
+function titleOf(child: Element): string | undefined {
+  const text = shortText(child, 40, 40)
+  return text === undefined ? undefined : text.replace(/\s+/g, ' ').trim()
 }
 
 /** Whether `text` titles a comment thread. */

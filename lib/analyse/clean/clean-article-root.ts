@@ -123,13 +123,17 @@ export interface CleaningFacts {
  * `result()` gives them once the walk is done.
  */
 export function gatherCleaningFacts(root: Element): {listeners: Array<WalkListener>; records: ElementRecords; result(): CleaningFacts} {
-  const stats = gatherBlockStats(root)
+  // Furniture levels are judged once the walk is done, their section headings read from the records.
+  const stats = gatherBlockStats(root, {deferFurniture: true})
   const texts = gatherShortTexts()
   const elements = gatherElementRecords(['a', 'img'])
   return {
     listeners: [elements.listener, stats.listener, texts.listener],
     records: elements.records,
-    result: () => ({stats: stats.result(), texts: texts.result(), records: elements.records})
+    result() {
+      const gathered = texts.result()
+      return {stats: withShortTexts(gathered, () => withElementRecords(elements.records, () => stats.result())), texts: gathered, records: elements.records}
+    }
   }
 }
 
