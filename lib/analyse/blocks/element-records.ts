@@ -40,15 +40,20 @@ export interface ElementRecords {
   headings: Map<Element, string | undefined>
   /** Inline shapes (`inlineShape` with its default budget) noted once computed. */
   shapes: Map<Element, InlineShape>
+  /** Elements holding no comment and no element but `calm` ones (see `gatherElementRecords`). */
+  quiet: Set<Element>
 }
 
 /**
  * A listener of a shared walk (`walkShared`, which must not skip subtrees
  * for it nor change the tree) that numbers every element below the walk's
- * tree in pre-order and lists those named in `tagNames`.
+ * tree in pre-order, lists those named in `tagNames`, notes each element's
+ * lead (`leads`) and the elements whose insides are all `calm` (`quiet`).
  */
-export function gatherElementRecords(tagNames: ReadonlyArray<string>): {listener: WalkListener; records: ElementRecords} {
-  const records: ElementRecords = {spans: new Map(), named: new Map(), leads: new Map(), headings: new Map(), shapes: new Map()}
+export function gatherElementRecords(tagNames: ReadonlyArray<string>, calm: (element: Element) => boolean): {listener: WalkListener; records: ElementRecords} {
+  const records: ElementRecords = {spans: new Map(), named: new Map(), leads: new Map(), headings: new Map(), shapes: new Map(), quiet: new Set()}
+  // Per open element, whether its insides are calm so far (the walk's tree first).
+  const calmInside: Array<boolean> = [true]
   for (const name of tagNames) records.named.set(name, {starts: [], elements: []})
   const open: Array<[number, number]> = []
   // Per open element, whether its lead is still unknown (the walk's tree first).
@@ -62,6 +67,7 @@ export function gatherElementRecords(tagNames: ReadonlyArray<string>): {listener
         seeking[seeking.length - 1] = undefined
       }
       seeking.push(element)
+      calmInside.push(true)
       records.leads.set(element, null)
       const span: [number, number] = [count, count]
       records.spans.set(element, span)
@@ -73,12 +79,18 @@ export function gatherElementRecords(tagNames: ReadonlyArray<string>): {listener
       count++
       open.push(span)
     },
+    comment() {
+      calmInside[calmInside.length - 1] = false
+    },
     text(node) {
       if (seeking[seeking.length - 1] && node.value.trim()) seeking[seeking.length - 1] = undefined
     },
-    leave() {
+    leave(element) {
       open.pop()![1] = count - 1
       seeking.pop()
+      const inside = calmInside.pop()!
+      if (inside) records.quiet.add(element)
+      if (!inside || !calm(element)) calmInside[calmInside.length - 1] = false
     }
   }
   return {listener, records}
@@ -131,5 +143,6 @@ export function forgetRecords(records: ElementRecords, elements: Iterable<Elemen
     records.leads.delete(element)
     records.headings.delete(element)
     records.shapes.delete(element)
+    records.quiet.delete(element)
   }
 }

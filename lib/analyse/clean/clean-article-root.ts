@@ -126,7 +126,7 @@ export function gatherCleaningFacts(root: Element): {listeners: Array<WalkListen
   // Furniture levels are judged once the walk is done, their section headings read from the records.
   const stats = gatherBlockStats(root, {deferFurniture: true})
   const texts = gatherShortTexts()
-  const elements = gatherElementRecords(['a', 'img'])
+  const elements = gatherElementRecords(['a', 'img'], isCalm)
   return {
     listeners: [elements.listener, stats.listener, texts.listener],
     records: elements.records,
@@ -135,6 +135,17 @@ export function gatherCleaningFacts(root: Element): {listeners: Array<WalkListen
       return {stats: withShortTexts(gathered, () => withElementRecords(elements.records, () => stats.result())), texts: gathered, records: elements.records}
     }
   }
+}
+
+/**
+ * Whether the cleaning keeps `node` whatever its context, changing nothing
+ * of it: visible phrasing that is no link (a “more” link goes), no control,
+ * script or embed. An element with nothing but text, comments aside, and
+ * calm elements inside (`ElementRecords.quiet`) is not gone into.
+ */
+function isCalm(node: Element): boolean {
+  const name = node.tagName
+  return phrasingTags.has(name) && name !== 'a' && name !== 'noscript' && !dropTags.has(name) && !embedTags.has(name) && !isHidden(node) && !isAriaHidden(node)
 }
 
 const emptyOptions: CleanOptions = {}
@@ -210,8 +221,11 @@ export function cleanArticleRoot(root: Element, options?: Readonly<CleanOptions>
         if (verdict === 'related') {
           related.push(child)
         } else {
-          const structure = structureTags.has(child.tagName) || (child.tagName === 'table' && !isLayoutTable(child))
-          stack.push([child, structured || structure, inComments || isCommentNamed(child)])
+          // Nothing inside a quiet element is ever removed.
+          if (!records.quiet.has(child)) {
+            const structure = structureTags.has(child.tagName) || (child.tagName === 'table' && !isLayoutTable(child))
+            stack.push([child, structured || structure, inComments || isCommentNamed(child)])
+          }
         }
         kept.push(child)
       }
