@@ -65,7 +65,8 @@ export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | u
       const fragments = mayHold ? fragmentLinksPart(pageUrl) : undefined
       removePromos(tree, file, function () {
         located = locateRelated(tree, file)
-        const parts: Array<WalkPart> = []
+        // Nothing after this walk and before structure is normalised makes a `<br>` (elements are removed, unwrapped or moved; lists and notes are built without).
+        const parts: Array<WalkPart> = [breaksPart(file)]
         if (located) parts.push(located)
         if (fragments) parts.push(fragments.part)
         return parts
@@ -79,7 +80,7 @@ export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | u
     function (tree: Root, file: VFile) {
       const noscripts = noscriptSitesPart()
       const figures = figureHintsPart()
-      walkParts(tree, [normalizeStructurePart(), captureImagesPart(tree, file, options), {listener: noscripts.listener}, {listener: figures.listener}])
+      walkParts(tree, [normalizeStructurePart({noBreaks: breaks.get(file) === false}), captureImagesPart(tree, file, options), {listener: noscripts.listener}, {listener: figures.listener}])
       normalizeMedia(tree, file, options || {}, {noscripts: noscripts.parents(), figures: figures.hints})
     },
     // Superscript and subscript are gathered on the collapse's way through the tree.
@@ -88,6 +89,19 @@ export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | u
     }
   ] as Array<(tree: Root, file: VFile) => undefined>
   const indexing: IndexOptions = {...pageIndexOptions(options || {}), prepare: prepareHeading}
+  // Per file, whether the article held a `<br>` on the promo walk.
+  const breaks = new WeakMap<VFile, boolean>()
+  /** A part of the promo walk that notes whether the tree holds a `<br>`. */
+  function breaksPart(file: VFile): WalkPart {
+    breaks.set(file, false)
+    return {
+      listener: {
+        enter(element) {
+          if (element.tagName === 'br') breaks.set(file, true)
+        }
+      }
+    }
+  }
   return function (tree, file) {
     for (const step of steps) step(tree, file)
     // One last walk for the steps that only read the tree or change text:
