@@ -33,6 +33,7 @@ import type {Handle, State} from 'hast-util-to-mdast'
 import {toString} from 'hast-util-to-string'
 import type {FootnoteDefinition, FootnoteReference} from 'mdast'
 import {textOf} from '../util/text.js'
+import type {WalkPart} from '../util/walk.js'
 
 /** Tag of a footnote reference marker (its `dataLabel` the label). */
 export const footnoteRefTag = 'news-footnote-ref'
@@ -239,6 +240,27 @@ export const footnoteHandlers: Record<string, Handle> = {
 
 function footnote(label: string, children: Array<ElementContent>): Element {
   return {type: 'element', tagName: footnoteTag, properties: {dataLabel: label}, children}
+}
+
+/**
+ * A part of a shared walk (`walkParts`) that tells whether `tree` holds a
+ * link into the page (`#x`, or `pageUrl` with `#x`): without one,
+ * `rewriteFootnotes` finds nothing, and later steps that only remove
+ * elements or copy links' targets (promo removal, related lists) add none.
+ */
+export function fragmentLinksPart(pageUrl: string | undefined): {part: WalkPart; found(): boolean} {
+  const page = pageUrl ? pageUrl.split('#')[0] : undefined
+  let found = false
+  return {
+    part: {
+      listener: {
+        enter(element) {
+          if (!found && element.tagName === 'a' && fragmentOf(element.properties.href, page)) found = true
+        }
+      }
+    },
+    found: () => found
+  }
 }
 
 /** One pre-order walk: parents, order, anchors, links with fragments. */

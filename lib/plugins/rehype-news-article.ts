@@ -19,12 +19,13 @@ import type {IndexOptions} from '../analyse/page-index.js'
 import {rehypeSelectRoot} from './rehype-select-root.js'
 import {stripInvisiblePart} from './rehype-strip-invisible.js'
 import {rewriteSupSub, supSubTags} from './rehype-sup-sub.js'
-import {mayHoldFragmentLinks, rewriteFootnotes} from './rehype-footnotes.js'
+import {fragmentLinksPart, mayHoldFragmentLinks, rewriteFootnotes} from './rehype-footnotes.js'
 import {report} from '../messages.js'
 import type {NewsArticleOptions} from '../types.js'
 import {measurePage} from '../verdict/index.js'
 import {holdsContentPart} from '../util/holds-content.js'
 import {walk, walkParts} from '../util/walk.js'
+import type {WalkPart} from '../util/walk.js'
 
 /**
  * The whole hast stage in one plugin, in order: remove CJK line breaks and
@@ -55,20 +56,31 @@ export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | u
     // The whole page, measured against the root before pruning, for the verdict.
     measurePage,
     rehypePruneToRoot.call(this),
-    // The related lists are found on the walk that finds the promo blocks.
+    // The related lists, and whether a link into the page is left, are
+    // found on the walk that finds the promo blocks.
     function (tree: Root, file: VFile) {
       let located: LocatedLists | undefined
-      removePromos(tree, file, () => (located = locateRelated(tree, file)))
+      const mayHold = mayHoldFragmentLinks(file.value)
+      const pageUrl = mayHold ? baseUrlOf(tree, file, options && options.url) : undefined
+      const fragments = mayHold ? fragmentLinksPart(pageUrl) : undefined
+      removePromos(tree, file, function () {
+        located = locateRelated(tree, file)
+        // Nothing after this walk and before structure is normalised makes a `<br>` (elements are removed, unwrapped or moved; lists and notes are built without).
+        const parts: Array<WalkPart> = [breaksPart(file)]
+        if (located) parts.push(located)
+        if (fragments) parts.push(fragments.part)
+        return parts
+      })
       relatedArticles(tree, file, options || {}, located)
       // Footnotes, while their links to `#…` are still there (media normalising unwraps them).
-      if (mayHoldFragmentLinks(file.value)) rewriteFootnotes(tree, baseUrlOf(tree, file, options && options.url))
+      if (fragments && fragments.found()) rewriteFootnotes(tree, pageUrl)
     },
     // Structure is normalised, the images' sources noted and the
     // `<noscript>`s found in one walk; then media are normalised.
     function (tree: Root, file: VFile) {
       const noscripts = noscriptSitesPart()
       const figures = figureHintsPart()
-      walkParts(tree, [normalizeStructurePart(), captureImagesPart(tree, file, options), {listener: noscripts.listener}, {listener: figures.listener}])
+      walkParts(tree, [normalizeStructurePart({noBreaks: breaks.get(file) === false}), captureImagesPart(tree, file, options), {listener: noscripts.listener}, {listener: figures.listener}])
       normalizeMedia(tree, file, options || {}, {noscripts: noscripts.parents(), figures: figures.hints})
     },
     // Superscript and subscript are gathered on the collapse's way through the tree.
@@ -77,6 +89,19 @@ export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | u
     }
   ] as Array<(tree: Root, file: VFile) => undefined>
   const indexing: IndexOptions = {...pageIndexOptions(options || {}), prepare: prepareHeading}
+  // Per file, whether the article held a `<br>` on the promo walk.
+  const breaks = new WeakMap<VFile, boolean>()
+  /** A part of the promo walk that notes whether the tree holds a `<br>`. */
+  function breaksPart(file: VFile): WalkPart {
+    breaks.set(file, false)
+    return {
+      listener: {
+        enter(element) {
+          if (element.tagName === 'br') breaks.set(file, true)
+        }
+      }
+    }
+  }
   return function (tree, file) {
     for (const step of steps) step(tree, file)
     // One last walk for the steps that only read the tree or change text:

@@ -4,7 +4,7 @@ import {nestListsListener} from '../util/nest-lists.js'
 import {splitBreakRunsListener} from '../util/split-break-runs.js'
 import {layoutTablesPart} from '../util/unwrap-layout-tables.js'
 import {walkParts} from '../util/walk.js'
-import type {WalkPart} from '../util/walk.js'
+import type {WalkListener, WalkPart} from '../util/walk.js'
 
 /**
  * Give the article the structure Markdown can write:
@@ -29,6 +29,15 @@ export const rehypeNormalizeStructure: Plugin<[], Root> = function () {
   }
 }
 
+/** Options of `normalizeStructurePart`. */
+export interface StructureOptions {
+  /**
+   * The tree holds no `<br>` (as a walk before found, with nothing since
+   * that adds one): no prose block is read for `<br>` runs (default: `false`).
+   */
+  noBreaks?: boolean | null | undefined
+}
+
 /**
  * `rehypeNormalizeStructure` as a part of a shared walk (`walkParts`):
  * layout tables are unwrapped as the walk meets them, lists normalised as
@@ -36,23 +45,23 @@ export const rehypeNormalizeStructure: Plugin<[], Root> = function () {
  * children are read), prose blocks split at `<br>` runs last; parts after
  * it see the tree as normalised.
  */
-export function normalizeStructurePart(): WalkPart {
+export function normalizeStructurePart(options?: Readonly<StructureOptions> | null | undefined): WalkPart {
   const tables = layoutTablesPart()
   const lists = nestListsListener()
-  const breaks = splitBreakRunsListener()
+  const breaks: WalkListener = options && options.noBreaks ? {} : splitBreakRunsListener()
   return {
     listener: {
       enter(element, parent, index) {
         const replaced = tables.listener.enter!(element, parent, index)
         if (replaced) return replaced
         lists.enter!(element, parent, index)
-        const paragraphs = breaks.enter!(element, parent, index)
+        const paragraphs = breaks.enter && breaks.enter(element, parent, index)
         // A `<p>` split into paragraphs is left at once (the walk reads the new ones next).
         if (paragraphs) tables.listener.leave!(element)
         return paragraphs
       },
       leave(element) {
-        breaks.leave!(element)
+        if (breaks.leave) breaks.leave(element)
         tables.listener.leave!(element)
       }
     }

@@ -23,6 +23,7 @@ import {sourceSpan, sourceStart} from '../util/source-order.js'
 import {holdsContent} from '../util/holds-content.js'
 import {inlineShape} from '../analyse/blocks/inline-runs.js'
 import {isContentLike} from '../analyse/blocks/prose.js'
+import {withElementRecords} from '../analyse/blocks/element-records.js'
 
 /**
  * Elements that never hold article text. `<noscript>` goes unless it holds
@@ -68,10 +69,10 @@ export const rehypeRemovePromos: Plugin<[], Root> = function () {
 /**
  * Remove promo and clutter from `tree` (`rehypeRemovePromos`). `ride`, when
  * given, is asked (after cleaning, before the walk that finds the profile's
- * blocks) for a part to ride on that walk: it sees the tree before the
- * blocks go (see `walkParts`, it must not change the tree).
+ * blocks) for parts to ride on that walk: they see the tree before the
+ * blocks go (see `walkParts`, they must not change the tree).
  */
-export function removePromos(tree: Root, file: VFile, ride?: (() => WalkPart | undefined) | undefined): undefined {
+export function removePromos(tree: Root, file: VFile, ride?: (() => ReadonlyArray<WalkPart>) | undefined): undefined {
   const profile = file.data.profile || genericNews
   const log = createRemovalLog(file)
   const analysis = file.data.analysis
@@ -105,7 +106,10 @@ export function removePromos(tree: Root, file: VFile, ride?: (() => WalkPart | u
           root
         )
       } else {
-        for (const [node, rule] of removed) log.note(node, rule)
+        // The blocks' shapes the rules read are in the records (see `CleaningFacts`).
+        withElementRecords(facts.records, () => {
+          for (const [node, rule] of removed) log.note(node, rule)
+        })
         // The media that went are those inside a removed block (cleaning
         // removes whole blocks).
         const gone = new Set<Element>()
@@ -122,7 +126,7 @@ export function removePromos(tree: Root, file: VFile, ride?: (() => WalkPart | u
   // of the removed ones, found in one walk.
   const removeList = (profile.remove || []).join(', ')
   const unwrapList = (profile.unwrap || []).join(', ')
-  const found = findPromos(tree, removeList, unwrapList, ride && ride())
+  const found = findPromos(tree, removeList, unwrapList, ride ? ride() : [])
   for (const node of found.removed) {
     drop.set(node, 'profile-remove')
     noteMediaIn(file, node, 'promo')
@@ -220,28 +224,30 @@ function beforeCleaning(root: Element): {before: Map<Element, boolean>; snapshot
   const parents = new Map<Element, Element>()
   const hidden: Array<boolean> = [isHiddenNode(root)]
   const facts = gatherCleaningFacts(root)
-  walkShared(root, [
-    {
-      enter(element, parent) {
-        snapshot.set(element, element.children)
-        parents.set(element, parent as Element)
-      }
-    },
-    {
-      enter(element) {
-        const within = hidden[hidden.length - 1] || isHiddenNode(element)
-        if (isMedia(element)) {
-          before.set(element, within)
-          return false
+  withElementRecords(facts.records, () =>
+    walkShared(root, [
+      {
+        enter(element, parent) {
+          snapshot.set(element, element.children)
+          parents.set(element, parent as Element)
         }
-        hidden.push(within)
       },
-      leave() {
-        hidden.pop()
-      }
-    },
-    ...facts.listeners
-  ])
+      {
+        enter(element) {
+          const within = hidden[hidden.length - 1] || isHiddenNode(element)
+          if (isMedia(element)) {
+            before.set(element, within)
+            return false
+          }
+          hidden.push(within)
+        },
+        leave() {
+          hidden.pop()
+        }
+      },
+      ...facts.listeners
+    ])
+  )
   return {before, snapshot, parents, facts: facts.result()}
 }
 
@@ -275,7 +281,7 @@ interface Promos {
  * the parents whose children may change, in one walk when the selectors
  * look at ancestors only (`gatherSelectors`), else with a query for them.
  */
-function findPromos(tree: Root, removeList: string, unwrapList: string, rider: WalkPart | undefined): Promos {
+function findPromos(tree: Root, removeList: string, unwrapList: string, riders: ReadonlyArray<WalkPart>): Promos {
   const lists = [...new Set([removeList, unwrapList].filter(Boolean))]
   const gathered = lists.length > 0 && lists.every((list) => dependsOnAncestorsOnly(list)) ? gatherSelectors(lists) : undefined
   const table = gathered || lists.length === 0 ? undefined : selectTable(lists, tree)
@@ -302,7 +308,7 @@ function findPromos(tree: Root, removeList: string, unwrapList: string, rider: W
   // Spill-over is looked for everywhere (`<template>` holds no children in hast).
   const parts: Array<WalkPart> = [{listener}]
   if (gathered) parts.unshift({listener: gathered.listener})
-  if (rider) parts.push(rider)
+  parts.push(...riders)
   walkParts(tree, parts)
   const matches = gathered ? gathered.result().matches : table
   return {

@@ -3,6 +3,7 @@ import {toString} from 'hast-util-to-string'
 import type {VFile} from 'vfile'
 import type {InlineShape} from '../analyse/blocks/inline-runs.js'
 import {inlineShape} from '../analyse/blocks/inline-runs.js'
+import {elementRecords} from '../analyse/blocks/element-records.js'
 import {contentLikeLength, proseLength, readsAsSentence} from '../analyse/blocks/prose.js'
 import {skipTags} from '../analyse/blocks/tags.js'
 import type {Removal} from './removals.js'
@@ -44,7 +45,11 @@ interface Pending {
 
 /** Collects removals from inside the article root, then records and reports them. */
 export interface RemovalLog {
-  /** Account for `node`, removed by `rule` (call before it leaves the tree). */
+  /**
+   * Account for `node`, removed by `rule` (call before it leaves the tree).
+   * Inside `withElementRecords`, its inline shape is read from the records
+   * when they hold one.
+   */
   note(node: Element, rule: string): void
   /**
    * Record everything noted on `file.data.removals` and report the
@@ -77,7 +82,8 @@ export function createRemovalLog(file: VFile): RemovalLog {
   return {
     note(node, rule) {
       // Scripts, styles and templates hold no text a reader sees.
-      const shape = skipTags.has(node.tagName) ? {runs: [], links: 0, cards: 0, linkedHeadings: 0, truncated: false} : inlineShape(node)
+      const records = elementRecords()
+      const shape = skipTags.has(node.tagName) ? {runs: [], links: 0, cards: 0, linkedHeadings: 0, truncated: false} : (records && records.shapes.get(node)) || inlineShape(node)
       const text = shape.truncated ? collapse(toString(node)) : shape.runs.map((run) => run.text).join(' ')
       pending.push({node, rule, shape, text})
     },

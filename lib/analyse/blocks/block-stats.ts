@@ -65,14 +65,29 @@ export function blockStats(tree: Root | Element): PageStats {
   return gatherer.result()
 }
 
+/** Options of `gatherBlockStats`. */
+export interface GatherOptions {
+  /**
+   * Judge each block's furniture level (`unlikelyLevel`) in `result()`
+   * instead of as the walk enters it, so that its section heading can be
+   * answered from records gathered on the same walk (`withElementRecords`,
+   * `withShortTexts` around `result()`); only for a walk that does not
+   * change the tree (default: `false`).
+   */
+  deferFurniture?: boolean | null | undefined
+}
+
 /**
  * `blockStats` as a listener of a shared walk (`walkShared`) over `tree`:
  * `result()` gives the statistics once the walk is done.
  *
  * @param tree
  *   The tree the walk starts from.
+ * @param options
+ *   Configuration (optional).
  */
-export function gatherBlockStats(tree: Root | Element): {listener: WalkListener; result(): PageStats} {
+export function gatherBlockStats(tree: Root | Element, options?: Readonly<GatherOptions> | null | undefined): {listener: WalkListener; result(): PageStats} {
+  const deferFurniture = Boolean(options && options.deferFurniture)
   const blocks: Array<Block> = []
   const byNode = new Map<Element, Block>()
   const paragraphs: Array<Paragraph> = []
@@ -126,6 +141,7 @@ export function gatherBlockStats(tree: Root | Element): {listener: WalkListener;
     listener,
     result() {
       close({block: top, link: false})
+      if (deferFurniture) for (const block of blocks) block.furniture = unlikelyLevel(block.node)
       settleFurniture(blocks, body ?? blocks[0])
       return {blocks, byNode, paragraphs, body}
     }
@@ -152,7 +168,7 @@ export function gatherBlockStats(tree: Root | Element): {listener: WalkListener;
       likely: emptyTotals(),
       childBlocks: 0,
       runs: 0,
-      furniture: unlikelyLevel(node),
+      furniture: deferFurniture ? 0 : unlikelyLevel(node),
       unlikely: false,
       inUnlikely: false,
       index: blocks.length,

@@ -1,4 +1,5 @@
 import type {Element} from 'hast'
+import {elementRecords} from './element-records.js'
 import {shortText} from './short-text.js'
 import {commentHeading, relatedHeading} from '../vocabulary.js'
 
@@ -9,8 +10,19 @@ const headingLike = /^(?:h[1-6]|header|strong|b|span|p|div|dt|legend|caption)$/
  * Text of the first child of `node` when it looks like a short section title
  * (`<h2>Comments</h2>`, `<div class="title">相关阅读</div>`), else `undefined`.
  * Bounded cost: only the first element child, at most 40 characters.
+ * Inside `withElementRecords`, noted once per element.
  */
 export function sectionHeading(node: Element): string | undefined {
+  const records = elementRecords()
+  if (!records) return readSectionHeading(node)
+  if (records.headings.has(node)) return records.headings.get(node)
+  const lead = records.leads.get(node)
+  const heading = lead === undefined ? readSectionHeading(node) : lead && headingLike.test(lead.tagName) ? titleOf(lead) : undefined
+  records.headings.set(node, heading)
+  return heading
+}
+
+function readSectionHeading(node: Element): string | undefined {
   for (const child of node.children) {
     if (child.type === 'text') {
       if (child.value.trim()) return undefined
@@ -18,10 +30,14 @@ export function sectionHeading(node: Element): string | undefined {
     }
     if (child.type !== 'element') continue
     if (!headingLike.test(child.tagName)) return undefined
-    const text = shortText(child, 40, 40)
-    return text === undefined ? undefined : text.replace(/\s+/g, ' ').trim()
+    return titleOf(child)
   }
   return undefined
+}
+
+function titleOf(child: Element): string | undefined {
+  const text = shortText(child, 40, 40)
+  return text === undefined ? undefined : text.replace(/\s+/g, ' ').trim()
 }
 
 /** Whether `text` titles a comment thread. */

@@ -3,6 +3,7 @@ import type {Block} from '../blocks/block-stats.js'
 import {isCaption, isFigure} from '../../media/caption.js'
 import {hintNames, isArticleBody, isPositiveName} from '../blocks/hints.js'
 import {inlineShape} from '../blocks/inline-runs.js'
+import {elementRecords} from '../blocks/element-records.js'
 import type {InlineShape} from '../blocks/inline-runs.js'
 import {holdsSentence, isContentLike} from '../blocks/prose.js'
 import {isCommentHeading, isRelatedHeading, sectionHeading} from '../blocks/section-heading.js'
@@ -252,7 +253,7 @@ function blockFacts(node: Element, block: Block | undefined, rootText: number, s
   const density = totals ? linkDensity(totals) : 0
   const inComments = Boolean(settings.inComments)
   let shape: InlineShape | undefined
-  const shapeOf = () => (shape ||= inlineShape(node))
+  const shapeOf = () => (shape ||= recordedShape(node))
   return {
     node,
     names,
@@ -270,6 +271,16 @@ function blockFacts(node: Element, block: Block | undefined, rootText: number, s
     prose: () => textTags.has(node.tagName) && isContentLike(shapeOf()),
     shape: shapeOf
   }
+}
+
+/** `inlineShape(node)`, noted in the element records in scope (the removal log reads it there). */
+function recordedShape(node: Element): InlineShape {
+  const records = elementRecords()
+  const known = records && records.shapes.get(node)
+  if (known) return known
+  const shape = inlineShape(node)
+  if (records) records.shapes.set(node, shape)
+  return shape
 }
 
 /**

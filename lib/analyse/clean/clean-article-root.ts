@@ -2,6 +2,8 @@ import type {Element, ElementContent} from 'hast'
 import {gatherBlockStats} from '../blocks/block-stats.js'
 import type {PageStats} from '../blocks/block-stats.js'
 import {gatherShortTexts, withShortTexts} from '../blocks/short-text.js'
+import {forgetRecords, gatherElementRecords, withElementRecords} from '../blocks/element-records.js'
+import type {ElementRecords} from '../blocks/element-records.js'
 import type {ShortTexts} from '../blocks/short-text.js'
 import {walkShared} from '../../util/walk.js'
 import type {WalkListener} from '../../util/walk.js'
@@ -104,6 +106,15 @@ export interface CleaningFacts {
   stats: PageStats
   /** Short texts of its elements (`shortText`). */
   texts: ShortTexts
+  /**
+   * Element records of the root (`withElementRecords`): pre-order spans,
+   * links and images, and the section headings and inline shapes the rules
+   * note. The cleaning forgets the records of every element whose children
+   * it changes and of the section headings it removes (their subtrees may
+   * still change): the records of the blocks it removes for a rule of
+   * `judgeBlock` hold after it, for the removal log.
+   */
+  records: ElementRecords
 }
 
 /**
@@ -111,10 +122,30 @@ export interface CleaningFacts {
  * listener of that walk may change the tree, nor skip subtrees for these):
  * `result()` gives them once the walk is done.
  */
-export function gatherCleaningFacts(root: Element): {listeners: Array<WalkListener>; result(): CleaningFacts} {
-  const stats = gatherBlockStats(root)
+export function gatherCleaningFacts(root: Element): {listeners: Array<WalkListener>; records: ElementRecords; result(): CleaningFacts} {
+  // Furniture levels are judged once the walk is done, their section headings read from the records.
+  const stats = gatherBlockStats(root, {deferFurniture: true})
   const texts = gatherShortTexts()
-  return {listeners: [stats.listener, texts.listener], result: () => ({stats: stats.result(), texts: texts.result()})}
+  const elements = gatherElementRecords(['a', 'img'], isCalm)
+  return {
+    listeners: [elements.listener, stats.listener, texts.listener],
+    records: elements.records,
+    result() {
+      const gathered = texts.result()
+      return {stats: withShortTexts(gathered, () => withElementRecords(elements.records, () => stats.result())), texts: gathered, records: elements.records}
+    }
+  }
+}
+
+/**
+ * Whether the cleaning keeps `node` whatever its context, changing nothing
+ * of it: visible phrasing that is no link (a “more” link goes), no control,
+ * script or embed. An element with nothing but text, comments aside, and
+ * calm elements inside (`ElementRecords.quiet`) is not gone into.
+ */
+function isCalm(node: Element): boolean {
+  const name = node.tagName
+  return phrasingTags.has(name) && name !== 'a' && name !== 'noscript' && !dropTags.has(name) && !embedTags.has(name) && !isHidden(node) && !isAriaHidden(node)
 }
 
 const emptyOptions: CleanOptions = {}
@@ -147,10 +178,11 @@ export function cleanArticleRoot(root: Element, options?: Readonly<CleanOptions>
   let facts = settings.facts
   if (!facts) {
     const gathering = gatherCleaningFacts(root)
-    walkShared(root, gathering.listeners)
+    withElementRecords(gathering.records, () => walkShared(root, gathering.listeners))
     facts = gathering.result()
   }
   const stats = facts.stats
+  const records = facts.records
   const rootBlock = stats.byNode.get(root)
   const rootText = rootBlock ? rootBlock.all.text : 0
   // Each parent with its context: inside kept text structure or a link;
@@ -159,7 +191,7 @@ export function cleanArticleRoot(root: Element, options?: Readonly<CleanOptions>
   const related: Array<Element> = []
   // A block is judged before anything inside it changes: the short texts
   // gathered beforehand still hold.
-  withShortTexts(facts.texts, clean)
+  withShortTexts(facts.texts, () => withElementRecords(records, clean))
   return related
 
   function clean(): undefined {
@@ -189,13 +221,26 @@ export function cleanArticleRoot(root: Element, options?: Readonly<CleanOptions>
         if (verdict === 'related') {
           related.push(child)
         } else {
-          const structure = structureTags.has(child.tagName) || (child.tagName === 'table' && !isLayoutTable(child))
-          stack.push([child, structured || structure, inComments || isCommentNamed(child)])
+          // Nothing inside a quiet element is ever removed.
+          if (!records.quiet.has(child)) {
+            const structure = structureTags.has(child.tagName) || (child.tagName === 'table' && !isLayoutTable(child))
+            stack.push([child, structured || structure, inComments || isCommentNamed(child)])
+          }
         }
         kept.push(child)
       }
-      if (changed) parent.children = gaps.length > 0 ? withoutEmptySections(kept, gaps, parent === root, onRemove) : kept
+      if (changed) {
+        parent.children = gaps.length > 0 ? withoutEmptySections(kept, gaps, parent === root, onRemoveSection) : kept
+        forgetRecords(records, [parent])
+      }
     }
+    return undefined
+  }
+
+  /** A section heading goes: its subtree may still change (it is on the stack), so its records go. */
+  function onRemoveSection(node: Element, rule: RemovalRule): undefined {
+    forgetRecords(records, [node])
+    if (onRemove) onRemove(node, rule)
     return undefined
   }
 

@@ -12,6 +12,7 @@
 import type {Element} from 'hast'
 import {holdsSentence} from '../blocks/prose.js'
 import {shortText} from '../blocks/short-text.js'
+import {recordedElements} from '../blocks/element-records.js'
 import {
   authorBoxLabel,
   avatarMaxSize,
@@ -168,8 +169,10 @@ export function isMoreLink(node: Element): boolean {
   return node.tagName === 'a' && moreLink.test((shortText(node, 20) ?? '').trim())
 }
 
-/** Elements named `tagName` inside `node` (a bounded walk: the first `budget` nodes). */
+/** Elements named `tagName` inside `node` (a bounded walk: the first `budget` nodes), from the element records when they know it. */
 function elementsOf(node: Element, tagName: string): Array<Element> {
+  const recorded = recordedElements(node, tagName, budget)
+  if (recorded) return recorded
   const found: Array<Element> = []
   const stack: Array<Element> = [node]
   let visited = 0
