@@ -496,3 +496,25 @@ export const breadcrumbSeparator = /[›>»→]/
 
 /** Longest crumb of a breadcrumb trail, in code points (furniture-breadcrumb). */
 export const breadcrumbCrumbMax = 40
+
+/**
+ * Fewest characters (folded) of a heading or page title compared as the
+ * page's headline when choosing among article-like siblings (shorter ones,
+ * `News`, `Home`, match too much). Fixture root-titled-sibling.
+ */
+export const titleMatchMin = 10
+
+/**
+ * Share of the chosen root's prose a sibling titled by the page's headline
+ * must hold to replace it (a teaser card of the same story does not).
+ * Fixtures root-titled-sibling, root-titled-teaser-stays; corpus
+ * trafilatura--correctiv.org.zusage.
+ */
+export const titledSiblingProseShare = 0.25
+
+/**
+ * Fewest weighted characters of prose (about 80 words) a sibling titled by
+ * the page's headline holds to replace the chosen root: a story, not a
+ * headline block. Fixture root-titled-sibling.
+ */
+export const titledItemMin = 500
