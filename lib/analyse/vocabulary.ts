@@ -518,3 +518,42 @@ export const titledSiblingProseShare = 0.25
  * headline block. Fixture root-titled-sibling.
  */
 export const titledItemMin = 500
+
+/**
+ * Class/id words of notices about the reader's browser or cookies (“update
+ * your browser”, consent banners): such a block is never the article,
+ * however much text it holds (content scoring skips it in every attempt).
+ * Fixture root-browser-notice; corpus trafilatura--homify.de-Tischdecke.
+ */
+export const noticeName = anyOf([
+  '(?:update|upgrade|outdated|old|unsupported|legacy)-?browser',
+  'browser-?(?:banner|update|upgrade|warning|notice|outdated|support|hint)',
+  'browserupgrade',
+  'cookie',
+  'consent',
+  'gdpr'
+])
+
+/**
+ * Text of a notice about the reader's browser or cookies (English, German,
+ * French, Spanish), read from blocks of at most `noticeTextMax` characters.
+ * Fixture root-browser-notice.
+ */
+export const noticeText = anyOf(
+  [
+    'browser (?:is|ist) (?:leider )?(?:out of date|outdated|veraltet|not supported|nicht unterstützt)',
+    '(?:update|upgrade) your browser',
+    'aktualisiere (?:deinen|ihren) browser',
+    'neueren browser',
+    'navigateur (?:est )?(?:obsolète|pas à jour)',
+    'navegador (?:está )?(?:desactualizado|obsoleto)',
+    '(?:uses|use of|accept|akzeptieren|verwendet|nutzt|utilise|usamos) cookies'
+  ],
+  'i'
+)
+
+/** Most characters of a block read for `noticeText`. */
+export const noticeTextMax = 600
+
+/** Most characters of a block taken for a notice by its class or id (`noticeName`): a notice is short. */
+export const noticeBlockMax = 1500
