@@ -63,6 +63,11 @@ export const rules = {
     description:
       'the output keeps relative links or images because the page gives no URL of its own (a `<base href>` that is not `http(s)`, such as `file:///…`, does not count): pass the `url` option (CLI: `--base-url`); the verdict is unchanged'
   },
+  'astro-relative-image': {
+    kind: 'warning',
+    description:
+      'with `--layout astro` and `--images keep`, an image with a relative path was written as a link: Astro imports such images as files and stops the whole build when one is missing (pass `--base-url`, or `--images copy` to save the files beside the page)'
+  },
   'unsafe-url': {kind: 'warning', description: 'a `javascript:`, `vbscript:` or `data:` URL was dropped; its text is kept'},
   'saved-page-link': {
     kind: 'warning',

@@ -47,6 +47,8 @@ async function worker(): Promise<void> {
   const {checkConversion, checkLayouts, fixtureInputs, mutatedFixture, page} = await import('../test/util/fuzz-html.js')
   const {convert} = await import('../index.js')
   const mutations = mutatedFixture(fixtureInputs())
+  // Ready: the watchdog starts with the first job, not while this worker loads (seconds on a loaded machine).
+  queueMicrotask(() => parentPort!.postMessage('ready'))
   parentPort!.on('message', async (job: Job) => {
     let input: string | Uint8Array = ''
     try {
@@ -98,7 +100,11 @@ async function main(): Promise<void> {
           .replace(/\.cjs$/, '.mjs')
       ).href
       current = new Worker('import(' + JSON.stringify(api) + ').then(({register}) => { register(); return import(' + JSON.stringify(import.meta.url) + ') })', {eval: true})
-      current.on('message', async (done: Done) => {
+      current.on('message', async (done: Done | 'ready') => {
+        if (done === 'ready') {
+          send()
+          return
+        }
         clearTimeout(timer)
         const kind = kindOf(done.index)
         if (done.status === 'converted') tally.converted++
@@ -121,7 +127,6 @@ async function main(): Promise<void> {
         tally.crashes++
         problems.push('#' + (next - 1) + ': worker died: ' + String(error.message))
         spawn()
-        send()
       })
     }
     const send = () => {
@@ -139,12 +144,10 @@ async function main(): Promise<void> {
         current.removeAllListeners()
         void current.terminate()
         spawn()
-        send()
       }, timeout)
       current.postMessage(job)
     }
     spawn()
-    send()
   })
 
   const time = (performance.now() - start) / 1000

@@ -69,7 +69,7 @@ test('cli edges: a symbolic link or a FIFO where news-markdown keeps its lock or
   await fs.mkdir(path.join(dir, 'link-out'))
   await fs.symlink(path.join(dir, 'elsewhere/target.json'), path.join(dir, 'link-out/.news-markdown-manifest.json'))
   const linked = await cli(['in', '--out', 'link-out'], dir)
-  assert.is(linked.code, 1, linked.stderr)
+  assert.is(linked.code, 2, linked.stderr)
   assert.match(
     linked.stderr,
     /Cannot use the output folder `[^`]*link-out`: `\.news-markdown-manifest\.json` is a symbolic link, where news-markdown keeps its manifest: move it away; nothing was converted/
@@ -91,7 +91,7 @@ test('cli edges: a symbolic link or a FIFO where news-markdown keeps its lock or
     return
   }
   const fifo = await cli(['in', '--out', 'fifo-out'], dir)
-  assert.is(fifo.code, 1, fifo.stderr)
+  assert.is(fifo.code, 2, fifo.stderr)
   assert.match(fifo.stderr, /`\.news-markdown-manifest\.json\.journal` is not a regular file, where news-markdown keeps its manifest journal: move it away; nothing was converted/)
   assert.equal([...(await tree(path.join(dir, 'fifo-out'))).keys()], [], 'nothing written beside the FIFO')
 })
@@ -218,11 +218,32 @@ test('cli edges: an output folder that is a symbolic link loop fails with the us
   const dir = await folder(pages(1))
   await fs.symlink('loop', path.join(dir, 'loop'))
   const result = await cli(['in', '--out', 'loop'], dir)
-  assert.is(result.code, 1)
+  assert.is(result.code, 2, 'an unusable output folder: exit 2, as an `--out` that is a file')
   assert.match(result.stderr, /Cannot use the output folder `[^`]*loop`: its path has too many symbolic links \(a loop\?\); nothing was converted/)
   assert.not.match(result.stderr, /ELOOP/, 'said in words, not as an errno code')
   assert.not.match(result.stderr, /\n\s+at /, 'no stack trace')
   assert.is(await fs.readlink(path.join(dir, 'loop')), 'loop', 'the link is left alone')
+})
+
+test('cli edges: `--layout astro` writes relative images of a page without URL as links, with a warning (Astro stops the build on a missing image file)', async function () {
+  const body =
+    '<p>正文第一段。</p><p><img src="images/pier.jpg" alt="新码头"></p><p><img src="./crane.png" alt="吊车"></p><p><img src="/media/boat.jpg" alt="船"></p><p><img src="https://img.example/ferry.jpg" alt="渡轮"></p>'
+  const dir = await folder({'in/a.html': page({title: '码头', body})})
+  const result = await cli(['in', '--out', 'news', '--layout', 'astro', '--verbose'], dir)
+  assert.is(result.code, 0, result.stderr)
+  const written = [...(await tree(path.join(dir, 'news'))).entries()].find(([name]) => name.endsWith('.md'))
+  assert.ok(written, 'a page is written')
+  const markdown = await fs.readFile(path.join(dir, 'news', written[0]), 'utf8')
+  assert.ok(markdown.includes('\n[新码头](images/pier.jpg)\n'), markdown)
+  assert.ok(markdown.includes('\n[吊车](./crane.png)\n'), markdown)
+  assert.ok(markdown.includes('![船](/media/boat.jpg)'), 'a root-relative image stays (Astro serves it from `public/`)')
+  assert.ok(markdown.includes('![渡轮](https://img.example/ferry.jpg)'), 'an absolute URL stays')
+  assert.is((result.stderr.match(/written as a link: Astro would stop the build/g) || []).length, 2, result.stderr)
+  assert.match(result.stderr, /astro-relative-image ×2/)
+  // Other layouts keep the images.
+  const hugo = await cli(['in', '--out', 'site', '--layout', 'hugo'], dir)
+  assert.is(hugo.code, 0, hugo.stderr)
+  assert.not.match(hugo.stderr, /astro-relative-image/)
 })
 
 test.run()

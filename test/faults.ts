@@ -208,7 +208,7 @@ test('faults: a read-only output folder: clear error, exit 1, files untouched; w
   try {
     await readOnly(true)
     const empty = await cli(['in', '--out', 'out'], dir)
-    assert.is(empty.code, 1)
+    assert.is(empty.code, 2, 'an output folder that cannot be written at the start: exit 2')
     assert.match(empty.stderr, /news-markdown: Cannot write to the output folder `.*out`: (the file system is read-only \(EROFS\)|permission denied \(EACCES\)); nothing was converted/)
     assert.equal([...(await tree(out)).keys()], [])
     await readOnly(false)
@@ -218,7 +218,7 @@ test('faults: a read-only output folder: clear error, exit 1, files untouched; w
     await fs.writeFile(path.join(dir, 'in/000.html'), page({title: '改过', body: '新的正文。'}))
     await readOnly(true)
     const refused = await cli(['in', '--out', 'out', '--force'], dir)
-    assert.is(refused.code, 1)
+    assert.is(refused.code, 2)
     assert.match(refused.stderr, /Cannot write to the output folder/)
     same(await tree(out), before, 'read-only')
     await readOnly(false)
@@ -457,7 +457,7 @@ test('faults: a file where a folder must be, or a folder where the manifest, loc
     const out = 'out-' + what.replace(' ', '-')
     await fs.mkdir(path.join(dir, out, name), {recursive: true})
     const result = await cli(['in', '--out', out, '--report', out + '.json'], dir)
-    assert.is(result.code, 1, name)
+    assert.is(result.code, 2, name)
     assert.match(
       result.stderr,
       new RegExp('Cannot use the output folder `[^`]*' + out + '`: `' + name.replace(/\./g, '\\.') + '` is a folder, where news-markdown keeps its ' + what + ': move it away; nothing was converted')
@@ -554,7 +554,7 @@ test('faults: a full disk before the first write: nothing written, no empty temp
     // Fill the disk completely.
     await run('sh', ['-c', 'dd if=/dev/zero of=' + path.join(out, 'filler') + ' bs=4k 2>/dev/null; true'])
     const result = await cli(['in', '--out', 'out'], dir)
-    assert.is(result.code, 1)
+    assert.is(result.code, 2, 'an output folder that cannot be written before any page: exit 2')
     assert.match(result.stderr, /no space left on the device \(ENOSPC\)/)
     assert.equal([...(await tree(out)).keys()], ['filler'], 'no temporary, lock or journal left')
   } finally {
@@ -566,7 +566,7 @@ test('faults: a full disk before the first write: nothing written, no empty temp
   await run('mount', ['-t', 'tmpfs', '-o', 'size=64k,ro', 'tmpfs', ro])
   try {
     const result = await cli(['in', '--out', 'ro/new/out'], dir)
-    assert.is(result.code, 1)
+    assert.is(result.code, 2)
     assert.match(result.stderr, /Cannot write to the output folder `[^`]*ro\/new\/out`: the file system is read-only \(EROFS\); nothing was converted/)
     assert.not.match(result.stderr, /ENOENT/)
   } finally {

@@ -87,7 +87,9 @@ test('copy: a “Save Page As… complete” folder, `srcset` and `<picture>` la
         '<p><img src="FILEURL" alt="文件"></p>' +
         '<p><img src="data:image/png;base64,' +
         png(2, 2, 'inline').toString('base64') +
-        '" alt="内嵌"></p>'
+        '" alt="内嵌"></p>' +
+        // A lazy-loading placeholder (1×1 GIF) is no picture: not saved as a file.
+        '<p><img src="data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7" alt="占位"></p>'
     ),
     'saved/报道_files/p-400.png': png(4, 4, 'small'),
     'saved/报道_files/p-800.png': png(8, 8, 'medium'),
@@ -107,6 +109,12 @@ test('copy: a “Save Page As… complete” folder, `srcset` and `<picture>` la
   assert.equal(await fs.readFile(path.join(dir, 'out', urls[2])), png(2, 2, 'inline'), 'the `data:` image is decoded')
   assert.match(urls[2], /^image-[\da-f]{8}\.png$/)
   assert.equal((await report(dir)).summary.images, {saved: 3, reused: 0, downloaded: 1, remote: 0, failed: 0})
+  assert.equal(
+    (await fs.readdir(path.join(dir, 'out'))).filter((name) => name.endsWith('.gif')),
+    [],
+    'no placeholder GIF saved'
+  )
+  assert.match(result.stderr, /dropped-image ×1/, 'the placeholder is reported as a dropped image: ' + result.stderr)
 })
 
 test('download: every kind of server answer; the page converts whatever fails', async function () {

@@ -8,6 +8,7 @@
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import {convert} from '../index.js'
+import {convertWatched} from './util/watchdog.js'
 
 const page = (body: string) =>
   '<html><head></head><body><h2>标题</h2><div class="entry"><p>正文第一段，记者报道了当地的情况。</p>' + body + '<p>正文最后一段。</p></div><div class="postfooter"></div></body></html>'
@@ -103,4 +104,23 @@ test('media edges (noscript): an AMP image inside a lone `<noscript>` is the ima
   const out = await run('<noscript><amp-img src="https://i.example/amp.jpg" alt="放大"></amp-img></noscript>')
   assert.is(out.markdown, frame + '![放大](https://i.example/amp.jpg)\n\n' + end)
 })
+test('media edges (loops): an image or embed with a figure class (`wp-caption`) is that image, not a figure; in a link too (looped forever before)', async function () {
+  // Each form in a worker with a bounded wait: a regression fails here instead of stalling the suite.
+  const forms = [
+    ['<a href="https://i.example/big.jpg"><img class="wp-caption aligncenter" src="https://i.example/a.jpg" alt="图一"></a>', '[![图一](https://i.example/a.jpg)](https://i.example/big.jpg)'],
+    [
+      '<p><a href="https://i.example/big.jpg"><picture class="wp-caption"><img src="https://i.example/b.jpg" alt="图二"></picture></a></p>',
+      '[![图二](https://i.example/b.jpg)](https://i.example/big.jpg)'
+    ],
+    ['<img class="wp-caption" src="https://i.example/c.jpg" alt="图三">', '![图三](https://i.example/c.jpg)'],
+    ['<div class="wp-caption"><img class="wp-caption" src="https://i.example/d.jpg"><p class="wp-caption-text">图四说明</p></div>', '![图四说明](https://i.example/d.jpg)\n\n*图四说明*']
+  ]
+  for (const [body, image] of forms) {
+    const out = await convertWatched(page(body), {url: 'https://news.example/a/1.html'})
+    const markdown = out.document.replace(/^---\n[\s\S]*?\n---\n\n/, '')
+    assert.is(markdown, frame + image + '\n\n' + end, body)
+    assert.equal(out.removals, [], body)
+  }
+})
+
 test.run()

@@ -136,7 +136,8 @@ Options:
       --version             show the version
 
 Exit codes: 0 all converted or unchanged, 1 some failed or skipped (or no
-page found), 2 usage error, 130 interrupted (Ctrl-C; run again to finish).
+page found, or another run holds --out), 2 usage error or an unusable --out
+(nothing converted), 130 interrupted (Ctrl-C; run again to finish).
 `
 
 /**

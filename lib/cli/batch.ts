@@ -101,8 +101,9 @@ export async function runBatch(settings: Settings, io: Io, converter: string): P
     entries.sort((a, b) => compare(a.input, b.input))
     const report: Report = {converter, shard: settings.shard.index + '/' + settings.shard.count, summary: summarize(entries), files: entries}
     await writeReports(settings, io, report, outDir).catch(() => undefined)
-    // `--out` names a file (or a path through one): a usage error.
-    return error instanceof OutIsFile ? 2 : 1
+    // An output folder that cannot be made or used (a file in the way, a link loop, read-only, no permission): nothing was
+    // converted, the command must change, as for a usage error (2). Another run holding the folder: wait and rerun (1).
+    return unusableFolder(error) ? 2 : 1
   }
   try {
     if (io.signal?.aborted) {
@@ -158,9 +159,13 @@ export function noPageFound(args: ReadonlyArray<string>, notPages: NotPages): st
 }
 
 /** `--out` is a file, or a file is in the way of it: the command line names the wrong path. */
-class OutIsFile extends InTheWay {}
 
 /** Why the output folder cannot be used (nothing was converted). */
+/** Whether the output folder failed to open for a reason of the folder itself (see `cannotUse`), not another run's lock. */
+function unusableFolder(error: unknown): boolean {
+  return error instanceof InTheWay || isWriteError(error) || typeof (error as NodeJS.ErrnoException | undefined)?.code === 'string'
+}
+
 function cannotUse(outDir: string, error: unknown): string {
   if (error instanceof InTheWay) return 'Cannot use the output folder `' + outDir + '`: ' + error.message + '; nothing was converted'
   if (isWriteError(error)) return 'Cannot write to the output folder `' + outDir + '`: ' + describeWriteError(error) + '; nothing was converted'
@@ -185,7 +190,7 @@ async function makeFolder(folder: string): Promise<void> {
     })
     if (stats) {
       if (!stats.isDirectory())
-        throw new OutIsFile('`' + current + '` is a file, not a folder' + (current === folder ? '' : ' (it is in the way of `' + folder + '`)') + ': move it away or choose another --out')
+        throw new InTheWay('`' + current + '` is a file, not a folder' + (current === folder ? '' : ' (it is in the way of `' + folder + '`)') + ': move it away or choose another --out')
       break
     }
     missing.unshift(current)

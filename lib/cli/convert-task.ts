@@ -8,6 +8,8 @@ import {sha256} from './hash.js'
 import {stamp} from './manifest.js'
 import type {LayoutName, Placement} from '../output/layouts.js'
 import {renderPage} from '../output/render-page.js'
+import {linkRelativeImages} from '../output/body-astro-images.js'
+import {report} from '../messages.js'
 import {pagePath} from '../images/placement.js'
 import type {ImageMode} from '../images/placement.js'
 import {imageSpans} from '../images/rewrite.js'
@@ -126,7 +128,7 @@ export default async function convertTask(task: Task): Promise<TaskResult> {
   try {
     // The layout writes the frontmatter: converting without it saves one YAML pass.
     const file = await convert(bytes, {...task.options, frontmatter: false, path: task.relative})
-    const {markdown, placement, fields, article} = renderPage(file, {
+    const rendered = renderPage(file, {
       ...task.options,
       frontmatter: false,
       layout: task.layout,
@@ -135,6 +137,20 @@ export default async function convertTask(task: Task): Promise<TaskResult> {
       slug: task.slug,
       timezone: task.timezone
     })
+    const {placement, fields, article} = rendered
+    let markdown = rendered.markdown
+    const mode = task.images || 'keep'
+    if (task.layout === 'astro' && mode === 'keep') {
+      const {markdown: linked, linked: paths} = linkRelativeImages(markdown)
+      markdown = linked
+      for (const url of paths) {
+        report(
+          file,
+          'astro-relative-image',
+          'Image `' + url.slice(0, 120) + '` written as a link: Astro would stop the build looking for the file (`--base-url` resolves it, `--images copy` saves it)'
+        )
+      }
+    }
     const generator = aliasGenerator(task.layout)
     let redirect: PageRedirect | null = null
     if (article.url) {
@@ -143,7 +159,6 @@ export default async function convertTask(task: Task): Promise<TaskResult> {
     }
     const facts: PageFacts = {article: reportArticle(article), words: countWords(String(file)), verdict: file.data.verdict ?? null}
     const page: Converted = {markdown, placement, fields, inputHash: sha256(bytes), outputHash: sha256(markdown), inputStamp, facts, redirect, tags: frontmatterTags(markdown)}
-    const mode = task.images || 'keep'
     if (mode !== 'keep') {
       placement.path = pagePath(task.layout, mode, placement.path)
       const images = file.data.images || []

@@ -20,6 +20,8 @@ export interface ImageSpan {
   end: number
   /** The destination as a URL (escapes and character references decoded), as `mdast` gives `image.url`. */
   url: string
+  /** Offset of the image's `!`. */
+  image: number
 }
 
 let parser: ReturnType<typeof parse> | undefined
@@ -32,13 +34,15 @@ export function imageSpans(markdown: string): Array<ImageSpan> {
   parser.lazy = {}
   const events = postprocess(parser.document().write(preprocess()(markdown, undefined, true)))
   const spans: Array<ImageSpan> = []
-  let depth = 0
+  const opened: Array<number> = []
   for (const [kind, token] of events) {
-    if (token.type === 'image') depth += kind === 'enter' ? 1 : -1
-    else if (depth > 0 && kind === 'enter' && token.type === 'resourceDestinationString') {
+    if (token.type === 'image') {
+      if (kind === 'enter') opened.push(token.start.offset)
+      else opened.pop()
+    } else if (opened.length > 0 && kind === 'enter' && token.type === 'resourceDestinationString') {
       const start = token.start.offset
       const end = token.end.offset
-      spans.push({start, end, url: decodeString(markdown.slice(start, end))})
+      spans.push({start, end, url: decodeString(markdown.slice(start, end)), image: opened[opened.length - 1]})
     }
   }
   return spans

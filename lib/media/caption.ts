@@ -11,7 +11,7 @@
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
 import {textOf} from '../util/text.js'
-import {holdsMedia, imageTags} from './tags.js'
+import {holdsMedia, imageTags, isMedia} from './tags.js'
 import type {WalkListener} from '../util/walk.js'
 
 /** Class words of WordPress caption text. */
@@ -116,7 +116,10 @@ function classes(node: Element): Array<string> {
 
 /**
  * Whether `node` is a figure: `<figure>`, `.wp-caption`, or an element with
- * a `.wp-caption-text` child (WordPress `[caption]` markup).
+ * a `.wp-caption-text` child (WordPress `[caption]` markup). An image or
+ * embed is what a figure shows, never a figure itself, whatever its class
+ * (`<img class="wp-caption">`: taken as a figure, it had no body and went
+ * silently; inside a link, the link was pushed down onto it forever).
  *
  * @param node
  *   Element.
@@ -125,6 +128,7 @@ function classes(node: Element): Array<string> {
  */
 export function isFigure(node: Element, hints?: FigureHints | undefined): boolean {
   if (node.tagName === 'figure') return true
+  if (isMedia(node)) return false
   if (classes(node).some((name) => /^wp-caption$/i.test(name))) return true
   if (hints && hints.seen.has(node)) return hints.captioned.has(node)
   return node.children.some((child) => isCaptionText(child))

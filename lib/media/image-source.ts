@@ -125,6 +125,47 @@ export function isPlaceholder(value: string): boolean {
 }
 
 /**
+ * The pixel size a `data:` image declares in its header (base64 GIF and
+ * PNG; others are not read), for telling a lazy-loading placeholder (a 1×1
+ * GIF) from a real inline image. GIF: logical screen width and height
+ * (bytes 6–9, little-endian); PNG: the `IHDR` width and height (bytes
+ * 16–23, big-endian).
+ *
+ * @param url
+ *   `data:` URL.
+ * @returns
+ *   Width and height in pixels, or `undefined` when not readable.
+ */
+export function dataImageSize(url: string): {width: number; height: number} | undefined {
+  const comma = url.indexOf(',')
+  const head = url.slice(0, comma).toLowerCase()
+  if (comma === -1 || !head.endsWith(';base64') || !/^\s*data:image\/(?:gif|png)/.test(head)) return undefined
+  // 32 base64 characters are 24 bytes: enough for both headers.
+  const bytes = Buffer.from(url.slice(comma + 1, comma + 33).trim(), 'base64')
+  if (bytes.length >= 10 && bytes.toString('latin1', 0, 4) === 'GIF8') return {width: bytes.readUInt16LE(6), height: bytes.readUInt16LE(8)}
+  if (bytes.length >= 24 && bytes.readUInt32BE(0) === 0x89_50_4e_47 && bytes.toString('latin1', 12, 16) === 'IHDR') {
+    return {width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20)}
+  }
+  return undefined
+}
+
+/**
+ * Whether a `data:` URL is a placeholder pixel: a 1×1 image by its header
+ * (`dataImageSize`), what lazy-loading scripts put in `src` until they swap
+ * the real source in.
+ *
+ * @param url
+ *   URL.
+ * @returns
+ *   Whether it is a placeholder pixel.
+ */
+export function isPlaceholderPixel(url: string): boolean {
+  if (!/^\s*data:/i.test(url)) return false
+  const size = dataImageSize(url)
+  return size !== undefined && size.width <= 1 && size.height <= 1
+}
+
+/**
  * The largest candidate of a `srcset` (widest `w`, else highest `x`),
  * parsed as the HTML standard says (URLs may hold commas).
  *

@@ -8,9 +8,11 @@ import type {FigureHints} from '../media/caption.js'
 import {embedKind, nonContent} from '../media/embed-kind.js'
 import {embedLabel, labelLanguage} from '../media/embed-label.js'
 import type {LabelLanguage} from '../media/embed-label.js'
-import {attribute, imageCandidates, isPlaceholder, pictureCandidates} from '../media/image-source.js'
+import {attribute, imageCandidates, isPlaceholder, isPlaceholderPixel, pictureCandidates} from '../media/image-source.js'
 import {revealBackgroundImage} from '../media/css-background.js'
 import {replaceInlineSvg} from '../media/inline-svg.js'
+import {previewFacts, previewInPair} from '../media/preview.js'
+import type {PreviewFacts} from '../media/preview.js'
 import {isCompanionPath, savedPageLink} from '../media/saved-page.js'
 import {embedCandidates, isPixel, noteMedia} from '../media/note.js'
 import {revealNoscripts, revealNoscriptsIn} from '../media/noscript.js'
@@ -21,6 +23,8 @@ import {baseUrlOf} from '../analyse/analysis.js'
 import {fileUrl, safeUrl} from '../util/safe-url.js'
 import {textOf} from '../util/text.js'
 import {walk} from '../util/walk.js'
+import {detach} from '../util/detach.js'
+import {describeElement, noteRemoval} from '../util/removals.js'
 
 const emptyOptions: Readonly<NormalizeMediaOptions> = {}
 
@@ -112,8 +116,15 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
   const split = new Set<Element>()
   // Elements this pass built (figure bodies, caption paragraphs): visited for their content, never turned into a figure or caption again, which could repeat forever (a `.wp-caption-text` holding an image stays in the body it is moved to).
   const built = new WeakSet<Element>()
-  visit(tree, 'element', function (node, index, parent) {
-    if (!parent || index === undefined) return undefined
+  // The last image written, while no text followed it, and the images found to be previews of their neighbour (removed after the walk).
+  let previous: {img: Element; parent: Parents; facts: PreviewFacts} | undefined
+  const previews: Array<{img: Element; parent: Parents}> = []
+  visit(tree, function (node, index, parent) {
+    if (node.type === 'text') {
+      if (previous && node.value.trim()) previous = undefined
+      return undefined
+    }
+    if (node.type !== 'element' || !parent || index === undefined) return undefined
     // A content image given as a CSS background becomes an `<img>` first in its element, visited with it.
     revealBackgroundImage(node)
     if (node.tagName === 'svg') {
@@ -152,8 +163,24 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
       return [SKIP, index + replacement.length]
     }
     let replacement: Array<ElementContent> | undefined
-    if (node.tagName === 'picture' || imageTags.has(node.tagName)) replacement = image(node, context)
-    else if (frameTags.has(node.tagName)) replacement = embed(node, context)
+    if (node.tagName === 'picture' || imageTags.has(node.tagName)) {
+      replacement = image(node, context)
+      const shown = replacement[0]
+      if (shown && shown.type === 'element') {
+        const facts = previewFacts(node, String(shown.properties.src))
+        const preview = previous && previewInPair(previous.facts, facts)
+        if (preview === 'second') {
+          notePreview(context.file, node, String(shown.properties.src))
+          replacement = []
+        } else {
+          if (preview === 'first' && previous) {
+            notePreview(context.file, previous.img, String(previous.img.properties.src))
+            previews.push(previous)
+          }
+          previous = {img: shown, parent, facts}
+        }
+      }
+    } else if (frameTags.has(node.tagName)) replacement = embed(node, context)
     else if (playerTags.has(node.tagName)) replacement = player(node, context)
     else if (adTags.has(node.tagName)) {
       const slot = [node.properties.type, attribute(node, 'data-slot') || attribute(node, 'data-ad-slot')].filter(Boolean).join(' ')
@@ -165,6 +192,11 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
     return [SKIP, index + replacement.length]
   })
 
+  for (const preview of previews) {
+    const at = preview.parent.children.indexOf(preview.img)
+    if (at === -1) detach(tree, preview.img)
+    else preview.parent.children.splice(at, 1)
+  }
   if (split.size > 0) splitParagraphs(tree, split)
   tidy(tree)
   return undefined
@@ -196,6 +228,11 @@ function splitParagraphs(tree: Root, split: ReadonlySet<Element>): void {
     parent.children.splice(index, 1, ...parts)
     return 'skip'
   })
+}
+
+/** Record an image removed as the low-quality preview of its neighbour (non-content, like a tracker pixel: a `dropped-embed` info). */
+function notePreview(file: VFile, node: Element, src: string): void {
+  noteRemoval(file, {kind: 'embed', rule: 'image-preview', characters: 0, element: describeElement(node), sample: src.slice(0, 200)}, node)
 }
 
 function isBreakOrSpace(node: ElementContent): boolean {
@@ -230,6 +267,8 @@ function image(node: Element, context: Context): Array<ElementContent> {
   // A lone `data:` image (small ones count as placeholders) when they are allowed.
   const written = img && typeof img.properties.src === 'string' ? img.properties.src.trim() : ''
   if (!src && context.allowData && /^data:image\//i.test(written) && !/^data:image\/svg/i.test(written)) src = context.resolve(written, node, true)
+  // A 1×1 GIF or PNG is a lazy-loading placeholder, not a picture (`--images copy` saved it as a file).
+  if (src && isPlaceholderPixel(src)) src = undefined
   if (!src) {
     const rule = unsafe ? (/^\s*data:/i.test(unsafe) ? 'data-url' : 'unsafe-url') : 'no-source'
     noteMedia(context.file, node, rule, unsafe || (written && isPlaceholder(written) ? written : undefined))
