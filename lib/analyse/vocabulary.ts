@@ -498,3 +498,64 @@ export const breadcrumbSeparator = /[›>»→]/
 
 /** Longest crumb of a breadcrumb trail, in code points (furniture-breadcrumb). */
 export const breadcrumbCrumbMax = 40
+
+/**
+ * Fewest characters (folded) of a heading or page title compared as the
+ * page's headline when choosing among article-like siblings (shorter ones,
+ * `News`, `Home`, match too much). Fixture root-titled-sibling.
+ */
+export const titleMatchMin = 10
+
+/**
+ * Share of the chosen root's prose a sibling titled by the page's headline
+ * must hold to replace it (a teaser card of the same story does not).
+ * Fixtures root-titled-sibling, root-titled-teaser-stays; corpus
+ * trafilatura--correctiv.org.zusage.
+ */
+export const titledSiblingProseShare = 0.25
+
+/**
+ * Fewest weighted characters of prose (about 80 words) a sibling titled by
+ * the page's headline holds to replace the chosen root: a story, not a
+ * headline block. Fixture root-titled-sibling.
+ */
+export const titledItemMin = 500
+
+/**
+ * Class/id words of notices about the reader's browser or cookies (“update
+ * your browser”, consent banners): such a block is never the article,
+ * however much text it holds (content scoring skips it in every attempt).
+ * Fixture root-browser-notice; corpus trafilatura--homify.de-Tischdecke.
+ */
+export const noticeName = anyOf([
+  '(?:update|upgrade|outdated|old|unsupported|legacy)-?browser',
+  'browser-?(?:banner|update|upgrade|warning|notice|outdated|support|hint)',
+  'browserupgrade',
+  'cookie',
+  'consent',
+  'gdpr'
+])
+
+/**
+ * Text of a notice about the reader's browser or cookies (English, German,
+ * French, Spanish), read from blocks of at most `noticeTextMax` characters.
+ * Fixture root-browser-notice.
+ */
+export const noticeText = anyOf(
+  [
+    'browser (?:is|ist) (?:leider )?(?:out of date|outdated|veraltet|not supported|nicht unterstützt)',
+    '(?:update|upgrade) your browser',
+    'aktualisiere (?:deinen|ihren) browser',
+    'neueren browser',
+    'navigateur (?:est )?(?:obsolète|pas à jour)',
+    'navegador (?:está )?(?:desactualizado|obsoleto)',
+    '(?:uses|use of|accept|akzeptieren|verwendet|nutzt|utilise|usamos) cookies'
+  ],
+  'i'
+)
+
+/** Most characters of a block read for `noticeText`. */
+export const noticeTextMax = 600
+
+/** Most characters of a block taken for a notice by its class or id (`noticeName`): a notice is short. */
+export const noticeBlockMax = 1500

@@ -11,6 +11,7 @@ import {selectOrdered} from '../util/select-ordered.js'
 import {walk} from '../util/walk.js'
 import {createRemovalLog} from '../util/removal-log.js'
 import {keepLeadUnderHeadline} from '../analyse/root/lead-under-headline.js'
+import {pageTitles, titledItem, titledSibling} from '../analyse/root/titled-sibling.js'
 
 /**
  * Choose the article root (`file.data.analysis.root`): the first of the
@@ -39,6 +40,8 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
     // With the fallback profile, a selector that matches must still hold the article.
     const check = usesFallbackProfile(file)
     let scoringProse = -1
+    // Whether a lead under the page's `<h1>` may join the root (not when the root holds its own headline).
+    let keepLead = true
     let next = 0
     while (next < selectors.length) {
       const rest = selectors.slice(next)
@@ -59,9 +62,26 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
       from = byProfile.selector
       break
     }
+    // One of several article-like blocks (a story beside the next ones in full): the one the page's headline titles.
+    const titles = check ? pageTitles(analysis.index) : []
+    if (root && titles.length > 0) {
+      const found = scoring()
+      const titled = found && (titledSibling(root, [root], found.parentOf, titles) || titledItem(root, titles))
+      if (titled) {
+        root = titled
+        from += '+titled-sibling'
+        keepLead = false
+      }
+    }
     if (!root) {
       const found = scoring()
-      if (found) {
+      // Looked for before a merged root's blocks move into their wrapper.
+      const titled = found && titles.length > 0 ? titledSibling(found.node, found.merged ? elementsOf(found.node) : [found.node], found.parentOf, titles) : undefined
+      if (titled) {
+        root = titled
+        from = 'content-scoring+titled-sibling'
+        keepLead = false
+      } else if (found) {
         root = found.node
         from = 'content-scoring'
         if (found.between.length > 0) {
@@ -75,12 +95,18 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
           // Blocks moved into the wrapper: the index walk's selector matches no longer tell where they are.
           analysis.index.selectorMatches = undefined
         }
+        const item = titles.length > 0 ? titledItem(root, titles) : undefined
+        if (item) {
+          root = item
+          from += '+titled-item'
+          keepLead = false
+        }
       }
     }
     if (!root) {
       root = select('body', tree)
       if (root) from = 'body'
-    } else if (keepLeadUnderHeadline(tree, root).length > 0) {
+    } else if (keepLead && keepLeadUnderHeadline(tree, root).length > 0) {
       // A lead moved into the root: the index walk's selector matches and page text no longer tell where it is.
       analysis.index.selectorMatches = undefined
       if (analysis.index.pageText) analysis.index.pageText.stale = true
@@ -91,6 +117,11 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
     file.data.articleSources = {...file.data.articleSources, root: from || 'document'}
     analysis.sources = file.data.articleSources
   }
+}
+
+/** Element children of `node`. */
+function elementsOf(node: Element): Array<Element> {
+  return node.children.filter((child): child is Element => child.type === 'element')
 }
 
 /** Whether `element` holds any non-white-space text (stops at the first). */

@@ -208,8 +208,9 @@ export const cleanRules: ReadonlyArray<CleanRuleSpec> = [
     judge: (f) => (!f.mostText && f.node.tagName === 'footer' ? 'footer' : undefined)
   },
   {
+    // A `<figcaption>` is its picture's text (a photo credit in a `t-meta` span is no meta bar).
     name: 'furniture-hint',
-    judge: (f) => (!f.mostText && !f.positive && f.names.some((n) => boilerplateWeak.test(n)) && !f.prose() ? 'furniture-hint' : undefined)
+    judge: (f) => (!f.mostText && !f.positive && f.node.tagName !== 'figcaption' && f.names.some((n) => boilerplateWeak.test(n)) && !f.prose() ? 'furniture-hint' : undefined)
   },
   {
     name: 'teaser-hint',

@@ -3,6 +3,7 @@ import {classWeight} from '../blocks/hints.js'
 import {notCandidateTags, tagScore} from '../blocks/tags.js'
 import type {Totals} from '../blocks/totals.js'
 import {linkDensity} from '../blocks/totals.js'
+import {noticeBlocks} from './notice-block.js'
 
 /** Which heuristics a scoring attempt uses (Readability's flags). */
 export interface ScoreFlags {
@@ -28,9 +29,12 @@ const minParagraph = 25
 export function scoreBlocks(stats: PageStats, flags: ScoreFlags): Map<Block, number> {
   const scores = new Map<Block, number>()
 
+  // A browser or cookie notice is never the article, in any attempt.
+  const notices = noticeBlocks(stats)
   for (const paragraph of stats.paragraphs) {
     const owner = paragraph.owner
     if (flags.stripUnlikely && owner.inUnlikely) continue
+    if (notices.has(owner)) continue
     if (paragraph.text < minParagraph) continue
     const density = linkDensity(paragraph)
     if (density > 0.7) continue
