@@ -39,6 +39,7 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
     // With the fallback profile, a selector that matches must still hold the article.
     const check = usesFallbackProfile(file)
     let scoringProse = -1
+    let merged = false
     let next = 0
     while (next < selectors.length) {
       const rest = selectors.slice(next)
@@ -71,6 +72,8 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
           log.flush(found.node)
         }
         if (found.merged) {
+          // Blocks moved into the wrapper: the `<h1>`s the index found no longer tell where they are.
+          merged = true
           attachWrapper(tree, found.node, found.parentOf)
           // Blocks moved into the wrapper: the index walk's selector matches no longer tell where they are.
           analysis.index.selectorMatches = undefined
@@ -80,7 +83,7 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
     if (!root) {
       root = select('body', tree)
       if (root) from = 'body'
-    } else if (keepLeadUnderHeadline(tree, root).length > 0) {
+    } else if (keepLeadUnderHeadline(tree, root, merged ? undefined : analysis.index.headlines).length > 0) {
       // A lead moved into the root: the index walk's selector matches and page text no longer tell where it is.
       analysis.index.selectorMatches = undefined
       if (analysis.index.pageText) analysis.index.pageText.stale = true
