@@ -15,6 +15,10 @@ import {gatherShortTexts, shortText, withShortTexts} from '../lib/analyse/blocks
 import {collapseFormatting} from '../lib/plugins/rehype-collapse-formatting.js'
 import {supSubTags} from '../lib/plugins/rehype-sup-sub.js'
 import {walkShared} from '../lib/util/walk.js'
+import {blockStats} from '../lib/analyse/blocks/block-stats.js'
+import {indexPage} from '../lib/analyse/page-index.js'
+import {removeCjkLineBreaks} from '../lib/plugins/rehype-cjk-spacing.js'
+import {rewriteSupSub} from '../lib/plugins/rehype-sup-sub.js'
 import {countPhases} from '../scripts/count-walks.js'
 
 /** Pages, each with the most whole-tree walks its page phase (before pruning) and its article phase may take. */
@@ -100,6 +104,41 @@ test('walks: the collapse gathers superscript and subscript in document order, w
   for (const [index, [node, ancestors]] of gathered.entries()) {
     assert.is(node, walked[index][0], 'element ' + index)
     assert.equal(ancestors, walked[index][1], 'ancestors of element ' + index)
+  }
+})
+
+test('walks: block statistics read section headings on the index walk as a walk of their own does (headings prepared on the way)', function () {
+  const made = [
+    '<div class="x"><h3>网友\n评论\n</h3><p>正文</p></div>',
+    '<div class="list"><div><h2>Comments<sup>2</sup></h2></div><p>x</p></div>',
+    '<div class="widget"><span hidden>Comments</span><p>a</p></div>',
+    '<div class="widget"> <!-- c --> <div><b>Leave a</b> <i>comment</i></div></div>',
+    '<div class="widget">hi<h2>Comments</h2></div>',
+    '<div class="widget"><script>x</script><h2>Comments</h2></div>',
+    '<div class="widget"><p><span style="display:none">Com</span>ments</p></div>',
+    '<div class="widget"><p>' + 'Comments '.repeat(6) + '</p></div>',
+    '<div class="widget"><p>' + '<b>C</b>'.repeat(30) + '</p></div>',
+    '<div class="widget"><div><div><h4>评\n论</h4><br><noscript><h5>Comments</h5></noscript></div></div></div>',
+    '<section class="comments-area"><header><h2 aria-hidden="true">Reader comments</h2></header></section>'
+  ]
+  const pages = made.map((html) => '<body>' + html + html + '</body>')
+  for (const page of ['fixtures/core-seed/input.html', 'fixtures/full-page-published-time/input.html', 'fixtures/core-table-weather/input.html']) {
+    pages.push(fs.readFileSync(new URL('../' + page, import.meta.url), 'utf8'))
+  }
+  const prepare = (element: Element) => {
+    rewriteSupSub(element)
+    removeCjkLineBreaks(element)
+    return undefined
+  }
+  for (const html of pages) {
+    const walked = blockStats(unified().use(rehypeParse).parse(html))
+    const indexed = indexPage(unified().use(rehypeParse).parse(html), {stats: true, prepare}).stats
+    assert.ok(indexed)
+    assert.equal(
+      indexed.blocks.map((block) => block.furniture),
+      walked.blocks.map((block) => block.furniture),
+      html.slice(0, 80)
+    )
   }
 })
 

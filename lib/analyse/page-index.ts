@@ -199,10 +199,13 @@ export function indexPage(tree: Root, options?: Readonly<IndexOptions> | null | 
   const listeners: Array<WalkListener> = []
   const settings = options || {}
   const prepare = settings.prepare
+  // Block statistics read section headings as the walk passes them: told of a heading before it is prepared.
+  const stats = settings.stats ? gatherBlockStats(tree, {deferHeadings: true}) : undefined
   if (prepare) {
     listeners.push({
       enter(element) {
         if (!headingTags.has(element.tagName)) return
+        if (stats) stats.beforeChange(element)
         prepare(element)
         return false
       }
@@ -211,7 +214,6 @@ export function indexPage(tree: Root, options?: Readonly<IndexOptions> | null | 
   listeners.push(indexListener(index, found, headlines))
   const selectors = settings.selectors ? gatherSelectors(settings.selectors) : undefined
   if (selectors) listeners.push(selectors.listener)
-  const stats = settings.stats ? gatherBlockStats(tree) : undefined
   if (stats) listeners.push(stats.listener)
   const pageText = settings.pageText ? pageTextPart(tree) : undefined
   if (pageText) listeners.push(pageText.listener)

@@ -1,5 +1,7 @@
 import type {Element, Parents, Root} from 'hast'
-import {isAriaHidden, isHidden, unlikelyLevel} from './hints.js'
+import {isAriaHidden, isHidden, levelBeforeHeading, levelWithHeading, unlikelyLevel} from './hints.js'
+import {headingLength, headingText, titlesSection} from './section-heading.js'
+import {shortTextFacts} from './short-text.js'
 import {measureText} from './measure-text.js'
 import {phrasingTags, skipTags} from './tags.js'
 import type {Totals} from './totals.js'
@@ -24,8 +26,8 @@ export interface Block {
   childBlocks: number
   /** Paragraphs (runs of inline content) directly in this block. */
   runs: number
-  /** How sure it is that the element itself is page furniture (0–2). */
-  furniture: 0 | 1 | 2
+  /** How sure it is that the element itself is page furniture (0–2; -1 while the walk has not yet read its section heading). */
+  furniture: -1 | 0 | 1 | 2
   /** Whether the element itself is skipped as page furniture. */
   unlikely: boolean
   /** Whether it or one of its ancestors looks like page furniture. */
@@ -53,6 +55,31 @@ export interface PageStats {
 interface Frame {
   block: Block | undefined
   link: boolean
+  /** A block (this frame's) whose furniture level waits for its first child element (`GatherOptions.deferHeadings`). */
+  awaiting?: Block | undefined
+}
+
+/**
+ * What is known of the first child element of a block whose furniture level
+ * waits for its section heading, while the walk is inside it: what
+ * `shortText` would count there, as far as the walk went.
+ */
+interface Watch {
+  block: Block
+  element: Element
+  nodes: number
+  text: string
+}
+
+/** How `gatherBlockStats` gathers. */
+export interface GatherOptions {
+  /**
+   * Read a block's section heading (`sectionHeading`, for its furniture
+   * level) as the walk goes through its first child, rather than walking that
+   * child when the block is met. Headings (the walk's other listeners may change
+   * them on `enter`) must then be told of with `beforeChange` first.
+   */
+  deferHeadings?: boolean | null | undefined
 }
 
 /**
@@ -72,7 +99,8 @@ export function blockStats(tree: Root | Element): PageStats {
  * @param tree
  *   The tree the walk starts from.
  */
-export function gatherBlockStats(tree: Root | Element): {listener: WalkListener; result(): PageStats} {
+export function gatherBlockStats(tree: Root | Element, options?: Readonly<GatherOptions> | null | undefined): {listener: WalkListener; result(): PageStats; beforeChange(element: Element): undefined} {
+  const defer = Boolean(options && options.deferHeadings)
   const blocks: Array<Block> = []
   const byNode = new Map<Element, Block>()
   const paragraphs: Array<Paragraph> = []
@@ -81,13 +109,22 @@ export function gatherBlockStats(tree: Root | Element): {listener: WalkListener;
   let run = emptyTotals()
   let breaks = 0
   let links = 0
+  // Blocks waiting for their section heading, the first children being read for it, those read before a change.
+  const watches: Array<Watch> = []
+  const before = new Map<Element, {text: string; nodes: number} | undefined>()
+  // Inside an element read before a change: the walk's reads there do not count for the watches begun before it.
+  let frozen: Element | undefined
+  let frozenWatches = 0
   const top = tree.type === 'element' ? open(tree, tree) : undefined
+  const topFrame: Frame = {block: top, link: false, awaiting: top && top.furniture < 0 ? top : undefined}
   const stack: Array<Frame> = []
 
   const listener: WalkListener = {
     enter(child, parent) {
       const name = child.tagName
-      if (skipTags.has(name) || isHidden(child) || isAriaHidden(child)) return false
+      const skip = skipTags.has(name) || isHidden(child) || isAriaHidden(child) || name === 'br'
+      if (defer) watchHeadings(child, skip)
+      if (skip && name !== 'br') return false
       if (name === 'br') {
         breaks++
         if (breaks === 2) flush()
@@ -100,9 +137,17 @@ export function gatherBlockStats(tree: Root | Element): {listener: WalkListener;
       }
       const link = name === 'a'
       if (link) links++
-      stack.push({block, link})
+      stack.push({block, link, awaiting: block && block.furniture < 0 ? block : undefined})
     },
     text(child) {
+      if (defer) {
+        const frame = stack.length > 0 ? stack[stack.length - 1] : topFrame
+        if (frame.awaiting && child.value.trim()) {
+          settle(frame.awaiting, undefined)
+          frame.awaiting = undefined
+        }
+        for (let at = frozen ? frozenWatches : 0; at < watches.length; at++) if (watches[at].text.length <= headingLength) watches[at].text += child.value
+      }
       const {length, punctuation} = measureText(child.value)
       if (length === 0 || !current) return
       breaks = 0
@@ -118,20 +163,74 @@ export function gatherBlockStats(tree: Root | Element): {listener: WalkListener;
       current.all.linkText += link
       current.all.punctuation += punct
     },
-    leave() {
+    leave(element) {
+      if (frozen === element) frozen = undefined
+      const watch = watches[watches.length - 1]
+      if (watch && watch.element === element) {
+        watches.pop()
+        const fits = watch.nodes <= headingLength && watch.text.length <= headingLength
+        settle(watch.block, fits ? headingText(watch.text) : undefined)
+      }
       close(stack.pop()!)
     }
   }
   return {
     listener,
+    beforeChange(element) {
+      const frame = stack.length > 0 ? stack[stack.length - 1] : topFrame
+      if (defer && !frozen && (watches.length > 0 || (frame.awaiting && titlesSection(element)))) before.set(element, shortTextFacts(element, headingLength, headingLength))
+      return undefined
+    },
     result() {
-      close({block: top, link: false})
+      close(topFrame)
       settleFurniture(blocks, body ?? blocks[0])
       return {blocks, byNode, paragraphs, body}
     }
   }
 
+  /**
+   * Note `child` (entered, `skip`ped or not) for the blocks waiting for their
+   * section heading: the first child element of its parent's block, or an
+   * element inside such a child. An element read before a change, or one
+   * this walk skips, is counted whole at once (`shortTextFacts`), as it is
+   * now (its inside is not yet changed).
+   */
+  function watchHeadings(child: Element, skip: boolean) {
+    const frame = stack.length > 0 ? stack[stack.length - 1] : topFrame
+    const known = before.has(child)
+    const whole = known || skip
+    const facts = known ? before.get(child) : skip && (frozen ? frozenWatches : 0) < watches.length ? shortTextFacts(child, headingLength, headingLength) : undefined
+    for (let at = frozen ? frozenWatches : 0; at < watches.length; at++) {
+      const watch = watches[at]
+      if (!whole) watch.nodes += child.children.length
+      else if (facts) {
+        watch.nodes += facts.nodes
+        watch.text += facts.text
+      } else watch.nodes = headingLength + 1
+    }
+    const block = frame.awaiting
+    if (block) {
+      frame.awaiting = undefined
+      if (!titlesSection(child)) settle(block, undefined)
+      else if (whole) settle(block, headingText((known ? facts : shortTextFacts(child, headingLength, headingLength))?.text))
+      else watches.push({block, element: child, nodes: child.children.length, text: ''})
+    }
+    if (known && !skip && !frozen) {
+      frozen = child
+      frozenWatches = watches.length
+    }
+  }
+
+  /** Give `block` its furniture level, its section heading known. */
+  function settle(block: Block, heading: string | undefined) {
+    block.furniture = levelWithHeading(block.node, heading)
+  }
+
   function close(frame: Frame) {
+    if (frame.awaiting) {
+      settle(frame.awaiting, undefined)
+      frame.awaiting = undefined
+    }
     if (frame.link) links--
     if (frame.block) {
       flush()
@@ -152,7 +251,7 @@ export function gatherBlockStats(tree: Root | Element): {listener: WalkListener;
       likely: emptyTotals(),
       childBlocks: 0,
       runs: 0,
-      furniture: unlikelyLevel(node),
+      furniture: defer ? (levelBeforeHeading(node) ?? -1) : unlikelyLevel(node),
       unlikely: false,
       inUnlikely: false,
       index: blocks.length,

@@ -17,11 +17,23 @@ export function sectionHeading(node: Element): string | undefined {
       continue
     }
     if (child.type !== 'element') continue
-    if (!headingLike.test(child.tagName)) return undefined
-    const text = shortText(child, 40, 40)
-    return text === undefined ? undefined : text.replace(/\s+/g, ' ').trim()
+    if (!titlesSection(child)) return undefined
+    return headingText(shortText(child, headingLength, headingLength))
   }
   return undefined
+}
+
+/** Characters, and nodes, of a first child read as a section heading at most (`shortText` limits). */
+export const headingLength = 40
+
+/** Whether `child`, the first child of an element (white space before it aside), can title a section (`sectionHeading`). */
+export function titlesSection(child: Element): boolean {
+  return headingLike.test(child.tagName)
+}
+
+/** The section heading of a first child whose `shortText` (at `headingLength`) is `text`. */
+export function headingText(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : text.replace(/\s+/g, ' ').trim()
 }
 
 /** Whether `text` titles a comment thread. */
