@@ -308,6 +308,7 @@ function indexListener(index: PageIndex, found: AddressCandidates, headlines: Ar
  * each with its ancestors.
  */
 function noteHeadlines(element: Element, frames: ReadonlyArray<Frame>, headlines: Array<Headline>, skipped: boolean): void {
+  if (skipped && !holdsHeadline(element)) return
   const above: Array<Element> = []
   for (let at = frames.length - 1; at >= 0; at--) above.push(frames[at].element)
   if (!skipped) {
@@ -322,6 +323,21 @@ function noteHeadlines(element: Element, frames: ReadonlyArray<Frame>, headlines
     const inside = [node, ...ancestors]
     for (const child of node.children) if (child.type === 'element') stack.push({element: child, ancestors: inside})
   }
+}
+
+/** Whether an `<h1>` is inside `element`. */
+function holdsHeadline(element: Element): boolean {
+  if (element.children.length === 0) return false
+  const stack: Array<Element> = [element]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    for (const child of node.children) {
+      if (child.type !== 'element') continue
+      if (child.tagName === 'h1') return true
+      if (child.children.length > 0) stack.push(child)
+    }
+  }
+  return false
 }
 
 /** Record a canonical link, `og:url` meta or `<base href>`. */

@@ -197,6 +197,7 @@ export function gatherBlockStats(tree: Root | Element, options?: Readonly<Gather
    */
   function watchHeadings(child: Element, skip: boolean) {
     const frame = stack.length > 0 ? stack[stack.length - 1] : topFrame
+    if (watches.length === 0 && !frame.awaiting) return
     const known = before.has(child)
     const whole = known || skip
     const facts = known ? before.get(child) : skip && (frozen ? frozenWatches : 0) < watches.length ? shortTextFacts(child, headingLength, headingLength) : undefined
