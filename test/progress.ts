@@ -7,7 +7,7 @@
 import {Writable} from 'node:stream'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
-import {createProgress, duration, progressLine} from '../lib/cli/progress.js'
+import {createProgress, duration, pageRate, progressLine} from '../lib/cli/progress.js'
 
 /** A stream that keeps what is written; `tty` makes it look like a terminal 80 columns wide. */
 function stream(tty: boolean) {
@@ -70,6 +70,13 @@ test('progress: a line before any page is done has no ETA; durations past a minu
   assert.is(progressLine(1, 4, 1000), 'news-markdown: 1/4 pages (25%), 1.0 pages/s, ETA 3s')
   assert.is(duration(59.2), '1m 00s')
   assert.is(duration(3600), '1h 00m')
+})
+
+test('progress: the rate counts from the first page done, so the start-up does not stretch the ETA', function () {
+  // Start-up took 9 s, then 4 pages a second: 10 pages of 100 done at 11.25 s.
+  assert.is(progressLine(10, 100, 11_250, 9000), 'news-markdown: 10/100 pages (10%), 4.0 pages/s, ETA 23s')
+  assert.is(progressLine(1, 100, 9000, 9000), 'news-markdown: 1/100 pages (1%), 0.0 pages/s, ETA unknown', 'one page: no rate yet')
+  assert.is(pageRate(10, 11_250), 10 / 11.25, 'without the first page time: pages over elapsed')
 })
 
 test.run()

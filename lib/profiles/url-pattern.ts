@@ -1,14 +1,10 @@
 /**
- * Profile patterns on URL paths (`urlDate`), run on RE2 (`re2js`, a
- * JavaScript port of Google's RE2): matching takes time linear in the
- * length of the path whatever the pattern, so a profile cannot make a page
- * hang (`(?:a|a)*`, `(a+)+` are harmless). RE2 has no lookarounds and no
- * backreferences; a pattern using them is refused when the profile is
- * validated.
+ * Profile patterns on URL paths (`urlDate`), run on RE2 in linear time
+ * (see `re2.ts`).
  *
  * @module
  */
-import {RE2JS} from 're2js'
+import {compileRe2} from './re2.js'
 
 /** A compiled `urlDate` pattern. */
 export interface UrlPattern {
@@ -31,12 +27,7 @@ const cache = new Map<string, UrlPattern>()
 export function compileUrlPattern(source: string): UrlPattern {
   const cached = cache.get(source)
   if (cached) return cached
-  let compiled: RE2JS
-  try {
-    compiled = RE2JS.compile(source)
-  } catch (error) {
-    throw new Error(String((error as Error).message) + ' (profile patterns run on a linear-time engine, RE2: no lookarounds `(?=…)`, `(?<!…)` and no backreferences `\\1`)', {cause: error})
-  }
+  const compiled = compileRe2(source)
   const names = Object.keys(compiled.namedGroups())
   const pattern: UrlPattern = {
     names,

@@ -1,7 +1,7 @@
 import {compileSelector} from '../util/select.js'
 import {compileUrlPattern} from './url-pattern.js'
 import {checkTimeZone, compileDateFormat} from './date-format.js'
-import {compileTrimPattern} from './text-trim.js'
+import {compileRe2} from './re2.js'
 import type {Profile} from './types.js'
 
 type Check = 'string' | 'strings' | 'object'
@@ -65,7 +65,7 @@ export function validateProfile(value: unknown, name = 'profile'): Profile {
       if (key === 'authorTrim') {
         for (const pattern of field) {
           try {
-            compileTrimPattern(pattern)
+            compileRe2(pattern)
           } catch (error) {
             throw new Error('Invalid pattern `' + pattern + '` in `' + where + '`: ' + String((error as Error).message), {cause: error})
           }
