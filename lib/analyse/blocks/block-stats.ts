@@ -146,7 +146,8 @@ export function gatherBlockStats(tree: Root | Element, options?: Readonly<Gather
           settle(frame.awaiting, undefined)
           frame.awaiting = undefined
         }
-        for (let at = frozen ? frozenWatches : 0; at < watches.length; at++) if (watches[at].text.length <= headingLength) watches[at].text += child.value
+        for (let at = frozen ? frozenWatches : 0; at < watches.length; at++) watches[at].text += child.value
+        if (watches.length > 0) dropPast()
       }
       const {length, punctuation} = measureText(child.value)
       if (length === 0 || !current) return
@@ -209,6 +210,7 @@ export function gatherBlockStats(tree: Root | Element, options?: Readonly<Gather
         watch.text += facts.text
       } else watch.nodes = headingLength + 1
     }
+    if (watches.length > 0) dropPast()
     const block = frame.awaiting
     if (block) {
       frame.awaiting = undefined
@@ -220,6 +222,27 @@ export function gatherBlockStats(tree: Root | Element, options?: Readonly<Gather
       frozen = child
       frozenWatches = watches.length
     }
+  }
+
+  /**
+   * Settle the blocks whose first child is already past `shortText`'s
+   * limits (its counts only grow: no section heading), and stop watching
+   * that child.
+   */
+  function dropPast() {
+    let kept = 0
+    let keptBeforeFreeze = 0
+    for (let at = 0; at < watches.length; at++) {
+      const watch = watches[at]
+      if (watch.nodes > headingLength || watch.text.length > headingLength) {
+        settle(watch.block, undefined)
+        continue
+      }
+      if (at < frozenWatches) keptBeforeFreeze++
+      watches[kept++] = watch
+    }
+    watches.length = kept
+    frozenWatches = keptBeforeFreeze
   }
 
   /** Give `block` its furniture level, its section heading known. */
