@@ -98,11 +98,23 @@ export interface PageIndex {
   /** Content scoring's block statistics of the page as indexed (`undefined`: not asked, or used up by `rehypeSelectRoot`). */
   stats: PageStats | undefined
   /**
+   * Every `<h1>` of the page as indexed, also those inside subtrees the
+   * index skips (`<noscript>`, `<svg>`), with its ancestors (nearest first,
+   * up to a child of the root). Not enumerable, like `pageText`.
+   */
+  headlines?: Array<Headline> | undefined
+  /**
    * The page's visible text as the verdict reads it (`measurePageText`), when
    * asked (`IndexOptions.pageText`). Not enumerable: kept out of copies of
    * the analysis.
    */
   pageText?: PageTextRecord | undefined
+}
+
+/** An `<h1>` and its ancestors, nearest first (`PageIndex.headlines`). */
+export interface Headline {
+  element: Element
+  ancestors: Array<Element>
 }
 
 /** Raw `href`/`content` of the canonical link, `og:url` and `<base>` (the first of each, see `indexPage`). */
@@ -182,22 +194,26 @@ export function indexPage(tree: Root, options?: Readonly<IndexOptions> | null | 
     stats: undefined
   }
   const found: AddressCandidates = {canonical: [], ogUrl: [], base: []}
+  const headlines: Array<Headline> = []
+  Object.defineProperty(index, 'headlines', {value: headlines, enumerable: false, writable: true})
   const listeners: Array<WalkListener> = []
   const settings = options || {}
   const prepare = settings.prepare
+  // Block statistics read section headings as the walk passes them: told of a heading before it is prepared.
+  const stats = settings.stats ? gatherBlockStats(tree, {deferHeadings: true}) : undefined
   if (prepare) {
     listeners.push({
       enter(element) {
         if (!headingTags.has(element.tagName)) return
+        if (stats) stats.beforeChange(element)
         prepare(element)
         return false
       }
     })
   }
-  listeners.push(indexListener(index, found))
+  listeners.push(indexListener(index, found, headlines))
   const selectors = settings.selectors ? gatherSelectors(settings.selectors) : undefined
   if (selectors) listeners.push(selectors.listener)
-  const stats = settings.stats ? gatherBlockStats(tree) : undefined
   if (stats) listeners.push(stats.listener)
   const pageText = settings.pageText ? pageTextPart(tree) : undefined
   if (pageText) listeners.push(pageText.listener)
@@ -232,7 +248,7 @@ interface Frame {
 }
 
 /** The index walk as a `walkShared` listener. */
-function indexListener(index: PageIndex, found: AddressCandidates): WalkListener {
+function indexListener(index: PageIndex, found: AddressCandidates, headlines: Array<Headline>): WalkListener {
   const top: Context = {inArticle: false, inHeader: false, excluded: false}
   const state: WalkState = {index, found, trail: []}
   const frames: Array<Frame> = []
@@ -243,6 +259,7 @@ function indexListener(index: PageIndex, found: AddressCandidates): WalkListener
       noteAddress(element, state)
       const bylines = index.bylines.length
       const result = visitElement(element, frame ? frame.context : top, frame ? frame.scopeType : '', index)
+      if (!result || element.tagName === 'h1') noteHeadlines(element, frames, headlines, !result)
       if (index.bylines.length > bylines) {
         const ancestors: Array<Element> = []
         for (let at = frames.length - 1; at >= 0 && ancestors.length < 2; at--) ancestors.push(frames[at].element)
@@ -283,6 +300,44 @@ function indexListener(index: PageIndex, found: AddressCandidates): WalkListener
       }
     }
   }
+}
+
+/**
+ * Record `element` when it is an `<h1>` the index walks into, or the
+ * `<h1>`s inside it when the index skips it (its subtree is searched here),
+ * each with its ancestors.
+ */
+function noteHeadlines(element: Element, frames: ReadonlyArray<Frame>, headlines: Array<Headline>, skipped: boolean): void {
+  if (skipped && !holdsHeadline(element)) return
+  const above: Array<Element> = []
+  for (let at = frames.length - 1; at >= 0; at--) above.push(frames[at].element)
+  if (!skipped) {
+    headlines.push({element, ancestors: above})
+    return
+  }
+  const stack: Array<Headline> = [{element, ancestors: above}]
+  while (stack.length > 0) {
+    const {element: node, ancestors} = stack.pop()!
+    if (node.tagName === 'h1' && node !== element) headlines.push({element: node, ancestors})
+    if (node.children.length === 0) continue
+    const inside = [node, ...ancestors]
+    for (const child of node.children) if (child.type === 'element') stack.push({element: child, ancestors: inside})
+  }
+}
+
+/** Whether an `<h1>` is inside `element`. */
+function holdsHeadline(element: Element): boolean {
+  if (element.children.length === 0) return false
+  const stack: Array<Element> = [element]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    for (const child of node.children) {
+      if (child.type !== 'element') continue
+      if (child.tagName === 'h1') return true
+      if (child.children.length > 0) stack.push(child)
+    }
+  }
+  return false
 }
 
 /** Record a canonical link, `og:url` meta or `<base href>`. */

@@ -42,6 +42,7 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
     let scoringProse = -1
     // Whether a lead under the page's `<h1>` may join the root (not when the root holds its own headline).
     let keepLead = true
+    let merged = false
     let next = 0
     while (next < selectors.length) {
       const rest = selectors.slice(next)
@@ -91,6 +92,8 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
           log.flush(found.node)
         }
         if (found.merged) {
+          // Blocks moved into the wrapper: the `<h1>`s the index found no longer tell where they are.
+          merged = true
           attachWrapper(tree, found.node, found.parentOf)
           // Blocks moved into the wrapper: the index walk's selector matches no longer tell where they are.
           analysis.index.selectorMatches = undefined
@@ -106,7 +109,7 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
     if (!root) {
       root = select('body', tree)
       if (root) from = 'body'
-    } else if (keepLead && keepLeadUnderHeadline(tree, root).length > 0) {
+    } else if (keepLead && keepLeadUnderHeadline(tree, root, merged ? undefined : analysis.index.headlines).length > 0) {
       // A lead moved into the root: the index walk's selector matches and page text no longer tell where it is.
       analysis.index.selectorMatches = undefined
       if (analysis.index.pageText) analysis.index.pageText.stale = true

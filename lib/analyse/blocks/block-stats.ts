@@ -1,5 +1,7 @@
 import type {Element, Parents, Root} from 'hast'
-import {isAriaHidden, isHidden, unlikelyLevel} from './hints.js'
+import {isAriaHidden, isHidden, levelBeforeHeading, levelWithHeading, unlikelyLevel} from './hints.js'
+import {headingLength, headingText, titlesSection} from './section-heading.js'
+import {shortTextFacts} from './short-text.js'
 import {measureText} from './measure-text.js'
 import {phrasingTags, skipTags} from './tags.js'
 import type {Totals} from './totals.js'
@@ -24,8 +26,8 @@ export interface Block {
   childBlocks: number
   /** Paragraphs (runs of inline content) directly in this block. */
   runs: number
-  /** How sure it is that the element itself is page furniture (0–2). */
-  furniture: 0 | 1 | 2
+  /** How sure it is that the element itself is page furniture (0–2; -1 while the walk has not yet read its section heading). */
+  furniture: -1 | 0 | 1 | 2
   /** Whether the element itself is skipped as page furniture. */
   unlikely: boolean
   /** Whether it or one of its ancestors looks like page furniture. */
@@ -53,6 +55,40 @@ export interface PageStats {
 interface Frame {
   block: Block | undefined
   link: boolean
+  /** A block (this frame's) whose furniture level waits for its first child element (`GatherOptions.deferHeadings`). */
+  awaiting?: Block | undefined
+}
+
+/**
+ * What is known of the first child element of a block whose furniture level
+ * waits for its section heading, while the walk is inside it: what
+ * `shortText` would count there, as far as the walk went.
+ */
+interface Watch {
+  block: Block
+  element: Element
+  nodes: number
+  text: string
+}
+
+/** How `gatherBlockStats` gathers. */
+export interface GatherOptions {
+  /**
+   * Read a block's section heading (`sectionHeading`, for its furniture
+   * level) as the walk goes through its first child, rather than walking that
+   * child when the block is met. Headings (the walk's other listeners may change
+   * them on `enter`) must then be told of with `beforeChange` first.
+   */
+  deferHeadings?: boolean | null | undefined
+  /**
+   * Judge each block's furniture level (`unlikelyLevel`) in `result()`
+   * instead of as the walk enters it, so that its section heading can be
+   * answered from records gathered on the same walk (`withElementRecords`,
+   * `withShortTexts` around `result()`); only for a walk that does not
+   * change the tree (default: `false`). Takes precedence over
+   * `deferHeadings`.
+   */
+  deferFurniture?: boolean | null | undefined
 }
 
 /**
@@ -65,18 +101,6 @@ export function blockStats(tree: Root | Element): PageStats {
   return gatherer.result()
 }
 
-/** Options of `gatherBlockStats`. */
-export interface GatherOptions {
-  /**
-   * Judge each block's furniture level (`unlikelyLevel`) in `result()`
-   * instead of as the walk enters it, so that its section heading can be
-   * answered from records gathered on the same walk (`withElementRecords`,
-   * `withShortTexts` around `result()`); only for a walk that does not
-   * change the tree (default: `false`).
-   */
-  deferFurniture?: boolean | null | undefined
-}
-
 /**
  * `blockStats` as a listener of a shared walk (`walkShared`) over `tree`:
  * `result()` gives the statistics once the walk is done.
@@ -86,8 +110,9 @@ export interface GatherOptions {
  * @param options
  *   Configuration (optional).
  */
-export function gatherBlockStats(tree: Root | Element, options?: Readonly<GatherOptions> | null | undefined): {listener: WalkListener; result(): PageStats} {
+export function gatherBlockStats(tree: Root | Element, options?: Readonly<GatherOptions> | null | undefined): {listener: WalkListener; result(): PageStats; beforeChange(element: Element): undefined} {
   const deferFurniture = Boolean(options && options.deferFurniture)
+  const defer = !deferFurniture && Boolean(options && options.deferHeadings)
   const blocks: Array<Block> = []
   const byNode = new Map<Element, Block>()
   const paragraphs: Array<Paragraph> = []
@@ -96,13 +121,22 @@ export function gatherBlockStats(tree: Root | Element, options?: Readonly<Gather
   let run = emptyTotals()
   let breaks = 0
   let links = 0
+  // Blocks waiting for their section heading, the first children being read for it, those read before a change.
+  const watches: Array<Watch> = []
+  const before = new Map<Element, {text: string; nodes: number} | undefined>()
+  // Inside an element read before a change: the walk's reads there do not count for the watches begun before it.
+  let frozen: Element | undefined
+  let frozenWatches = 0
   const top = tree.type === 'element' ? open(tree, tree) : undefined
+  const topFrame: Frame = {block: top, link: false, awaiting: top && top.furniture < 0 ? top : undefined}
   const stack: Array<Frame> = []
 
   const listener: WalkListener = {
     enter(child, parent) {
       const name = child.tagName
-      if (skipTags.has(name) || isHidden(child) || isAriaHidden(child)) return false
+      const skip = skipTags.has(name) || isHidden(child) || isAriaHidden(child) || name === 'br'
+      if (defer) watchHeadings(child, skip)
+      if (skip && name !== 'br') return false
       if (name === 'br') {
         breaks++
         if (breaks === 2) flush()
@@ -115,9 +149,18 @@ export function gatherBlockStats(tree: Root | Element, options?: Readonly<Gather
       }
       const link = name === 'a'
       if (link) links++
-      stack.push({block, link})
+      stack.push({block, link, awaiting: block && block.furniture < 0 ? block : undefined})
     },
     text(child) {
+      if (defer) {
+        const frame = stack.length > 0 ? stack[stack.length - 1] : topFrame
+        if (frame.awaiting && child.value.trim()) {
+          settle(frame.awaiting, undefined)
+          frame.awaiting = undefined
+        }
+        for (let at = frozen ? frozenWatches : 0; at < watches.length; at++) watches[at].text += child.value
+        if (watches.length > 0) dropPast()
+      }
       const {length, punctuation} = measureText(child.value)
       if (length === 0 || !current) return
       breaks = 0
@@ -133,21 +176,98 @@ export function gatherBlockStats(tree: Root | Element, options?: Readonly<Gather
       current.all.linkText += link
       current.all.punctuation += punct
     },
-    leave() {
+    leave(element) {
+      if (frozen === element) frozen = undefined
+      const watch = watches[watches.length - 1]
+      if (watch && watch.element === element) {
+        watches.pop()
+        const fits = watch.nodes <= headingLength && watch.text.length <= headingLength
+        settle(watch.block, fits ? headingText(watch.text) : undefined)
+      }
       close(stack.pop()!)
     }
   }
   return {
     listener,
+    beforeChange(element) {
+      const frame = stack.length > 0 ? stack[stack.length - 1] : topFrame
+      if (defer && !frozen && (watches.length > 0 || (frame.awaiting && titlesSection(element)))) before.set(element, shortTextFacts(element, headingLength, headingLength))
+      return undefined
+    },
     result() {
-      close({block: top, link: false})
+      close(topFrame)
       if (deferFurniture) for (const block of blocks) block.furniture = unlikelyLevel(block.node)
       settleFurniture(blocks, body ?? blocks[0])
       return {blocks, byNode, paragraphs, body}
     }
   }
 
+  /**
+   * Note `child` (entered, `skip`ped or not) for the blocks waiting for their
+   * section heading: the first child element of its parent's block, or an
+   * element inside such a child. An element read before a change, or one
+   * this walk skips, is counted whole at once (`shortTextFacts`), as it is
+   * now (its inside is not yet changed).
+   */
+  function watchHeadings(child: Element, skip: boolean) {
+    const frame = stack.length > 0 ? stack[stack.length - 1] : topFrame
+    if (watches.length === 0 && !frame.awaiting) return
+    const known = before.has(child)
+    const whole = known || skip
+    const facts = known ? before.get(child) : skip && (frozen ? frozenWatches : 0) < watches.length ? shortTextFacts(child, headingLength, headingLength) : undefined
+    for (let at = frozen ? frozenWatches : 0; at < watches.length; at++) {
+      const watch = watches[at]
+      if (!whole) watch.nodes += child.children.length
+      else if (facts) {
+        watch.nodes += facts.nodes
+        watch.text += facts.text
+      } else watch.nodes = headingLength + 1
+    }
+    if (watches.length > 0) dropPast()
+    const block = frame.awaiting
+    if (block) {
+      frame.awaiting = undefined
+      if (!titlesSection(child)) settle(block, undefined)
+      else if (whole) settle(block, headingText((known ? facts : shortTextFacts(child, headingLength, headingLength))?.text))
+      else watches.push({block, element: child, nodes: child.children.length, text: ''})
+    }
+    if (known && !skip && !frozen) {
+      frozen = child
+      frozenWatches = watches.length
+    }
+  }
+
+  /**
+   * Settle the blocks whose first child is already past `shortText`'s
+   * limits (its counts only grow: no section heading), and stop watching
+   * that child.
+   */
+  function dropPast() {
+    let kept = 0
+    let keptBeforeFreeze = 0
+    for (let at = 0; at < watches.length; at++) {
+      const watch = watches[at]
+      if (watch.nodes > headingLength || watch.text.length > headingLength) {
+        settle(watch.block, undefined)
+        continue
+      }
+      if (at < frozenWatches) keptBeforeFreeze++
+      watches[kept++] = watch
+    }
+    watches.length = kept
+    frozenWatches = keptBeforeFreeze
+  }
+
+  /** Give `block` its furniture level, its section heading known. */
+  function settle(block: Block, heading: string | undefined) {
+    block.furniture = levelWithHeading(block.node, heading)
+  }
+
   function close(frame: Frame) {
+    if (frame.awaiting) {
+      settle(frame.awaiting, undefined)
+      frame.awaiting = undefined
+    }
     if (frame.link) links--
     if (frame.block) {
       flush()
@@ -168,7 +288,7 @@ export function gatherBlockStats(tree: Root | Element, options?: Readonly<Gather
       likely: emptyTotals(),
       childBlocks: 0,
       runs: 0,
-      furniture: deferFurniture ? 0 : unlikelyLevel(node),
+      furniture: deferFurniture ? 0 : defer ? (levelBeforeHeading(node) ?? -1) : unlikelyLevel(node),
       unlikely: false,
       inUnlikely: false,
       index: blocks.length,

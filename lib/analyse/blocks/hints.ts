@@ -69,6 +69,14 @@ function nameWeight(names: Array<string>): number {
  * it holds most of the page's text, `0` not furniture (or a positive hint).
  */
 export function unlikelyLevel(node: Element): 0 | 1 | 2 {
+  return levelBeforeHeading(node) ?? levelWithHeading(node, sectionHeading(node))
+}
+
+/**
+ * `unlikelyLevel` as far as tag, role and `itemprop` tell it: `undefined`
+ * when the rest (`levelWithHeading`) needs the section heading.
+ */
+export function levelBeforeHeading(node: Element): 0 | 1 | 2 | undefined {
   const name = node.tagName
   if (name === 'nav' || name === 'aside' || name === 'footer') return 1
   if (name === 'body' || name === 'html' || name === 'main' || name === 'article') return 0
@@ -77,7 +85,11 @@ export function unlikelyLevel(node: Element): 0 | 1 | 2 {
   if (typeof role === 'string' && role.split(/\s+/).some((r) => unlikelyRoles.has(r))) {
     return 1
   }
-  const heading = sectionHeading(node)
+  return undefined
+}
+
+/** The rest of `unlikelyLevel`, given the section heading of `node` (`sectionHeading`). */
+export function levelWithHeading(node: Element, heading: string | undefined): 0 | 1 | 2 {
   const names = hintNames(node)
   if (isPositiveName(names)) return 0
   if (heading && isCommentHeading(heading)) return 2

@@ -17,7 +17,7 @@ export function sectionHeading(node: Element): string | undefined {
   if (!records) return readSectionHeading(node)
   if (records.headings.has(node)) return records.headings.get(node)
   const lead = records.leads.get(node)
-  const heading = lead === undefined ? readSectionHeading(node) : lead && headingLike.test(lead.tagName) ? titleOf(lead) : undefined
+  const heading = lead === undefined ? readSectionHeading(node) : lead && titlesSection(lead) ? titleOf(lead) : undefined
   records.headings.set(node, heading)
   return heading
 }
@@ -29,14 +29,26 @@ function readSectionHeading(node: Element): string | undefined {
       continue
     }
     if (child.type !== 'element') continue
-    if (!headingLike.test(child.tagName)) return undefined
+    if (!titlesSection(child)) return undefined
     return titleOf(child)
   }
   return undefined
 }
 
 function titleOf(child: Element): string | undefined {
-  const text = shortText(child, 40, 40)
+  return headingText(shortText(child, headingLength, headingLength))
+}
+
+/** Characters, and nodes, of a first child read as a section heading at most (`shortText` limits). */
+export const headingLength = 40
+
+/** Whether `child`, the first child of an element (white space before it aside), can title a section (`sectionHeading`). */
+export function titlesSection(child: Element): boolean {
+  return headingLike.test(child.tagName)
+}
+
+/** The section heading of a first child whose `shortText` (at `headingLength`) is `text`. */
+export function headingText(text: string | undefined): string | undefined {
   return text === undefined ? undefined : text.replace(/\s+/g, ' ').trim()
 }
 

@@ -31,6 +31,32 @@ export function shortText(node: Element, maxLength = 200, maxNodes = 300): strin
   return value
 }
 
+/**
+ * `shortText` with the nodes it counted: `undefined` past the same limits,
+ * else the text and the children of `node` and of every element inside it.
+ */
+export function shortTextFacts(node: Element, maxLength: number, maxNodes: number): {text: string; nodes: number} | undefined {
+  let text = ''
+  let nodes = 0
+  const stack: Array<Element | string> = [node]
+  while (stack.length > 0) {
+    const item = stack.pop()!
+    if (typeof item === 'string') {
+      text += item
+      if (text.length > maxLength) return undefined
+      continue
+    }
+    nodes += item.children.length
+    if (nodes > maxNodes) return undefined
+    for (let index = item.children.length - 1; index >= 0; index--) {
+      const child = item.children[index]
+      if (child.type === 'text') stack.push(child.value)
+      else if (child.type === 'element') stack.push(child)
+    }
+  }
+  return {text, nodes}
+}
+
 /** Longest `maxLength` (in UTF-16 code units) a `ShortTexts` answers. */
 export const shortTextCap = 800
 

@@ -1,4 +1,5 @@
 import type {Element, ElementContent, Root} from 'hast'
+import type {Headline} from '../page-index.js'
 import {hintNames, isAriaHidden, isHidden, isNegativeName, isPositiveName} from '../blocks/hints.js'
 import {collapse, textOf} from '../../util/text.js'
 import {holdsMedia} from '../../media/tags.js'
@@ -46,17 +47,132 @@ const sentenceEnd = /[.!?…:。！？」"”'’)]$/
  * most 400 characters of caption, outside the same containers and links;
  * one only (several pictures are a gallery or a strip of teasers, left out).
  *
- * Linear in the page size; walks with an explicit stack.
+ * Linear in the page size; walks with an explicit stack, once up to `root`
+ * on most pages.
  *
  * @param tree
  *   Page tree.
  * @param root
  *   Article root, an element attached to `tree`.
+ * @param headlines
+ *   Every `<h1>` of `tree` with its ancestors, as they are now
+ *   (`PageIndex.headlines`): tells whether `root` holds one without a walk
+ *   (default: its subtree is searched).
  * @returns
  *   Lead paragraphs in document order (attached where they are).
  */
-export function leadUnderHeadline(tree: Root, root: Element): Array<Element> {
-  if (holdsHeading(root)) return []
+export function leadUnderHeadline(tree: Root, root: Element, headlines?: ReadonlyArray<Headline> | undefined): Array<Element> {
+  return findLeads(tree, root, headlines).map((lead) => lead.node)
+}
+
+/** A lead paragraph or picture, with its parent element (`undefined` at the top of the tree). */
+interface Lead {
+  node: Element
+  parent: Element | undefined
+}
+
+/** `leadUnderHeadline`, with the parents of the leads. */
+function findLeads(tree: Root, root: Element, headlines: ReadonlyArray<Headline> | undefined): Array<Lead> {
+  // The `<h1>`s the index found tell whether the root holds one; else its subtree is searched (only when there are leads to keep out).
+  if (headlines && headlines.some((headline) => headline.ancestors.includes(root))) return []
+  const leads = leadsOnTheWay(tree, root) || leadsWithParents(tree, root)
+  return leads.length > 0 && !headlines && holdsHeading(root) ? [] : leads
+}
+
+/** A paragraph or picture taken as a lead before the ancestors of the root are known, with its ancestors (outermost first). */
+interface Tentative {
+  node: Element
+  figure: boolean
+  ancestors: Array<Element>
+}
+
+/**
+ * `leadUnderHeadline`'s search in one walk up to `root`, without a map of
+ * parents: a paragraph or picture that passes the checks of its own is
+ * taken as a lead at once, and the checks of its ancestors (which need the
+ * ancestors of `root`) are made when `root` is met. `undefined` when the
+ * walk cannot tell as `leadsWithParents` would (a paragraph or picture
+ * taken failed its ancestors' checks, or `root` was not met): then that one
+ * answers.
+ */
+function leadsOnTheWay(tree: Root, root: Element): Array<Lead> | undefined {
+  let heading = false
+  let leads: Array<Tentative> = []
+  let figures: Array<Tentative> = []
+  let found: Array<Tentative> = []
+  const taken: Array<Tentative> = []
+  let other = 0
+  // After a section heading that follows a lead: the answer is none, once the leads taken are checked.
+  let none = false
+  // Ancestors of the node taken from the stack (outermost first), and the depth of each node on the stack.
+  const path: Array<Element> = []
+  const stack: Array<ElementContent> = []
+  const depths: Array<number> = []
+  for (let index = tree.children.length - 1; index >= 0; index--) {
+    const child = tree.children[index]
+    if (child.type !== 'element') continue
+    stack.push(child)
+    depths.push(0)
+  }
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    const depth = depths.pop()!
+    path.length = depth
+    if (node === root) {
+      const shared = new Set(path)
+      for (const lead of taken) if (!(lead.figure ? figureFits(lead, shared) : paragraphFits(lead, shared))) return undefined
+      if (none || !heading || leads.length > maxLeads || other > maxOther) return []
+      const kept = figures.length === 1 ? found : leads
+      return kept.map((lead) => ({node: lead.node, parent: lead.ancestors[lead.ancestors.length - 1]}))
+    }
+    if (node.type === 'text') {
+      if (heading && !none) other += collapse(node.value).trim().length
+      continue
+    }
+    if (node.type !== 'element') continue
+    if (!none) {
+      if (unseenTags.has(node.tagName) || isHidden(node) || isAriaHidden(node)) continue
+      if (node.tagName === 'h1') {
+        heading = true
+        leads = []
+        figures = []
+        found = []
+        other = 0
+        continue
+      }
+      if (heading && leads.length > 0 && sectionTags.has(node.tagName)) {
+        // Only `root`'s ancestors are still wanted: the walk goes on, into every element, to meet it.
+        none = true
+      } else if (heading && node.tagName === 'p' && isLeadText(node)) {
+        const lead = {node, figure: false, ancestors: path.slice()}
+        taken.push(lead)
+        leads.push(lead)
+        found.push(lead)
+        continue
+      } else if (heading && node.tagName === 'figure' && isLeadPicture(node)) {
+        const lead = {node, figure: true, ancestors: path.slice()}
+        taken.push(lead)
+        figures.push(lead)
+        found.push(lead)
+        continue
+      }
+    }
+    path.push(node)
+    for (let index = node.children.length - 1; index >= 0; index--) {
+      const child = node.children[index]
+      if (child.type !== 'element' && (none || child.type !== 'text')) continue
+      stack.push(child)
+      depths.push(depth + 1)
+    }
+  }
+  return undefined
+}
+
+/**
+ * `leadUnderHeadline` with a map of the parents of every element (a walk
+ * over the whole page), for the pages `leadsOnTheWay` cannot answer.
+ */
+function leadsWithParents(tree: Root, root: Element): Array<Lead> {
   const parents = parentsOf(tree)
   if (!parents.has(root)) return []
   const shared = new Set<Element>(ancestorsOf(root, parents))
@@ -111,7 +227,7 @@ export function leadUnderHeadline(tree: Root, root: Element): Array<Element> {
   }
   if (!heading || leads.length > maxLeads || other > maxOther) return []
   // The picture among the paragraphs, in document order.
-  return figures.length === 1 ? found : leads
+  return (figures.length === 1 ? found : leads).map((node) => ({node, parent: parents.get(node)}))
 }
 
 /**
@@ -121,26 +237,32 @@ export function leadUnderHeadline(tree: Root, root: Element): Array<Element> {
  * @returns
  *   The paragraphs moved (none when there is no such lead).
  */
-export function keepLeadUnderHeadline(tree: Root, root: Element): Array<Element> {
-  const leads = leadUnderHeadline(tree, root)
-  if (leads.length === 0) return leads
-  const parents = parentsOf(tree)
-  for (const lead of leads) {
-    const parent = parents.get(lead)
-    if (parent) parent.children.splice(parent.children.indexOf(lead), 1)
-  }
-  root.children.unshift(...leads)
-  return leads
+export function keepLeadUnderHeadline(tree: Root, root: Element, headlines?: ReadonlyArray<Headline> | undefined): Array<Element> {
+  const leads = findLeads(tree, root, headlines)
+  for (const {node, parent} of leads) if (parent) parent.children.splice(parent.children.indexOf(node), 1)
+  const nodes = leads.map((lead) => lead.node)
+  root.children.unshift(...nodes)
+  return nodes
 }
 
 /** Whether `node` (a `<p>`) reads as the article's lead. */
 function isLead(node: Element, parents: ReadonlyMap<Element, Element | undefined>, shared: ReadonlySet<Element>): boolean {
+  return isLeadText(node) && paragraphFits({node, figure: false, ancestors: ancestorsOf(node, parents).reverse()}, shared)
+}
+
+/** Whether `node` (a `<p>`) reads as a lead by itself: a sentence of 50 characters or more, no link. */
+function isLeadText(node: Element): boolean {
   const text = collapse(textOf(node)).trim()
-  if (text.length < minLead || !sentenceEnd.test(text)) return false
-  if (hasLink(node)) return false
-  const parent = parents.get(node)
+  return text.length >= minLead && sentenceEnd.test(text) && !hasLink(node)
+}
+
+/** Whether the ancestors of a lead paragraph (`lead.ancestors`, outermost first) below those it shares with the root (`shared`) let it be one. */
+function paragraphFits(lead: Tentative, shared: ReadonlySet<Element>): boolean {
+  const ancestors = lead.ancestors
+  const parent = ancestors[ancestors.length - 1]
   if (parent && !shared.has(parent) && hasLink(parent)) return false
-  for (const ancestor of ancestorsOf(node, parents)) {
+  for (let at = ancestors.length - 1; at >= 0; at--) {
+    const ancestor = ancestors[at]
     if (shared.has(ancestor)) break
     if (furnitureTags.has(ancestor.tagName)) return false
     const names = hintNames(ancestor)
@@ -152,9 +274,19 @@ function isLead(node: Element, parents: ReadonlyMap<Element, Element | undefined
 
 /** Whether `node` (a `<figure>`) reads as the article's lead picture. */
 function isLeadFigure(node: Element, parents: ReadonlyMap<Element, Element | undefined>, shared: ReadonlySet<Element>): boolean {
-  if (!holdsMedia(node) || hasLink(node)) return false
-  if ([...collapse(textOf(node)).trim()].length > maxFigureCaption) return false
-  for (const ancestor of ancestorsOf(node, parents)) {
+  return isLeadPicture(node) && figureFits({node, figure: true, ancestors: ancestorsOf(node, parents).reverse()}, shared)
+}
+
+/** Whether `node` (a `<figure>`) reads as a lead picture by itself: media, no link, a short caption. */
+function isLeadPicture(node: Element): boolean {
+  return holdsMedia(node) && !hasLink(node) && [...collapse(textOf(node)).trim()].length <= maxFigureCaption
+}
+
+/** Whether the ancestors of a lead picture below those it shares with the root let it be one (see `paragraphFits`). */
+function figureFits(lead: Tentative, shared: ReadonlySet<Element>): boolean {
+  const ancestors = lead.ancestors
+  for (let at = ancestors.length - 1; at >= 0; at--) {
+    const ancestor = ancestors[at]
     if (shared.has(ancestor)) break
     if (furnitureTags.has(ancestor.tagName)) return false
     const names = hintNames(ancestor)

@@ -21,19 +21,28 @@ export function noticeBlocks(stats: PageStats): Set<Block> {
   let notices = found.get(stats)
   if (notices) return notices
   notices = new Set<Block>()
+  // Blocks whose whole text was read and is no notice: the text of a block inside one is part of it, so no notice either.
+  const read = new Set<Block>()
   for (const block of stats.blocks) {
-    if ((block.parent && notices.has(block.parent)) || isNotice(block)) notices.add(block)
+    if ((block.parent && notices.has(block.parent)) || isNotice(block, read)) notices.add(block)
   }
   found.set(stats, notices)
   return notices
 }
 
-/** Whether `block` itself reads as a browser or cookie notice. */
-function isNotice(block: Block): boolean {
+/** Whether `block` itself reads as a browser or cookie notice; `read` notes blocks whose text was read and did not match. */
+function isNotice(block: Block, read: Set<Block>): boolean {
   const name = block.node.tagName
   if (name === 'body' || name === 'html' || block.all.text > noticeBlockMax) return false
   if (hintNames(block.node).some((hint) => noticeName.test(hint))) return true
   if (block.all.text === 0 || block.all.text > noticeTextMax) return false
+  if (block.parent && read.has(block.parent)) {
+    read.add(block)
+    return false
+  }
   const text = shortText(block.node, noticeTextMax * 2)
-  return text !== undefined && noticeText.test(text.replace(/\s+/g, ' '))
+  if (text === undefined) return false
+  if (noticeText.test(text.replace(/\s+/g, ' '))) return true
+  read.add(block)
+  return false
 }
