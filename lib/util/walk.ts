@@ -163,3 +163,28 @@ export function walkParts(tree: Root | Element, parts: ReadonlyArray<WalkPart>):
   )
   for (const part of parts) part.done?.()
 }
+
+/**
+ * Whether an element inside `node` (not `node` itself) passes `test`.
+ * Pre-order from the last child, with an explicit stack (any depth is
+ * fine); stops at the first match.
+ *
+ * @param node
+ *   Element to look inside.
+ * @param test
+ *   Check of one element.
+ * @returns
+ *   Whether one passes.
+ */
+export function holdsElement(node: Element, test: (element: Element) => boolean): boolean {
+  const stack: Array<Element> = [node]
+  while (stack.length > 0) {
+    const element = stack.pop()!
+    for (const child of element.children) {
+      if (child.type !== 'element') continue
+      if (test(child)) return true
+      stack.push(child)
+    }
+  }
+  return false
+}

@@ -3,6 +3,7 @@ import type {Headline} from '../page-index.js'
 import {hintNames, isAriaHidden, isHidden, isNegativeName, isPositiveName} from '../blocks/hints.js'
 import {collapse, textOf} from '../../util/text.js'
 import {holdsMedia} from '../../media/tags.js'
+import {holdsElement} from '../../util/walk.js'
 import {boilerplateStrong, relatedName, teaserName} from '../vocabulary.js'
 
 /** Characters a lead paragraph has at least. */
@@ -329,28 +330,10 @@ function parentsOf(tree: Root): Map<Element, Element | undefined> {
 
 /** Whether `node` holds an `<a>` with an `href`. */
 function hasLink(node: Element): boolean {
-  const stack: Array<Element> = [node]
-  while (stack.length > 0) {
-    const element = stack.pop()!
-    for (const child of element.children) {
-      if (child.type !== 'element') continue
-      if (child.tagName === 'a' && child.properties.href !== undefined) return true
-      stack.push(child)
-    }
-  }
-  return false
+  return holdsElement(node, (child) => child.tagName === 'a' && child.properties.href !== undefined)
 }
 
 /** Whether `node` holds an `<h1>`. */
 function holdsHeading(node: Element): boolean {
-  const stack: Array<Element> = [node]
-  while (stack.length > 0) {
-    const element = stack.pop()!
-    for (const child of element.children) {
-      if (child.type !== 'element') continue
-      if (child.tagName === 'h1') return true
-      stack.push(child)
-    }
-  }
-  return false
+  return holdsElement(node, (child) => child.tagName === 'h1')
 }

@@ -2,6 +2,7 @@ import type {Element, Parents} from 'hast'
 import type {PageIndex} from '../page-index.js'
 import {shortText} from '../blocks/short-text.js'
 import {proseMass} from './holds-article.js'
+import {holdsElement} from '../../util/walk.js'
 import {titleMatchMin, titledItemMin, titledSiblingProseShare} from '../vocabulary.js'
 
 /** Headings an article-like block is titled by. */
@@ -178,16 +179,7 @@ export function titledItem(root: Element, titles: ReadonlyArray<string>): Elemen
 
 /** Whether `node` holds an `<h1>`–`<h3>`. */
 function holdsHeading(node: Element): boolean {
-  const stack: Array<Element> = [node]
-  while (stack.length > 0) {
-    const element = stack.pop()!
-    for (const child of element.children) {
-      if (child.type !== 'element') continue
-      if (titleHeadings.has(child.tagName)) return true
-      stack.push(child)
-    }
-  }
-  return false
+  return holdsElement(node, (child) => titleHeadings.has(child.tagName))
 }
 
 /** Tag name and classes: siblings that share them are items of one run. */
