@@ -7,7 +7,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 npm run build --silent || exit $?
-echo "Converting the sample pages (the test fixtures, hostile and tiny pages among them): the warnings and failures below are expected on them."
+echo "Converting the sample pages (the test fixtures, hostile and tiny pages among them): the warnings below (and any page that fails) are expected on them."
 node bin/news-markdown.js fixtures --layout hugo --out sample-out/content --report sample-out/report.json --report-html sample-out/report.html
 status=$?
 if [ -d sample-out/content/posts ]; then
