@@ -20,9 +20,24 @@ let server: http.Server
 let origin: string
 let dir: string
 const image = png(5, 3, 'errors')
+/** A promise and its resolve function (Node 20 has no `Promise.withResolvers`). */
+function deferred(): {promise: Promise<void>; resolve: () => void} {
+  let resolve: () => void = () => undefined
+  const promise = new Promise<void>((done) => {
+    resolve = done
+  })
+  return {promise, resolve}
+}
+let badGzipSent = deferred()
 
 test.before(async function () {
   server = http.createServer(function (request, response) {
+    if (request.url === '/bad-gzip') {
+      // Declared gzip, but not gzip: the decoder fails on the first bytes.
+      response.writeHead(200, {'content-type': 'image/png', 'content-encoding': 'gzip'})
+      response.on('finish', () => badGzipSent.resolve())
+      return void response.end(Buffer.alloc(64 * 1024, 'not gzip '))
+    }
     if (request.url === '/repeated') {
       // Two `Content-Type` lines (a proxy added one): the first is the server's.
       response.setHeader('content-type', ['image/png', 'text/html'])
@@ -84,6 +99,29 @@ test('fetch errors: a target the file system refuses rejects with its own error,
   assert.ok(refused)
   assert.not.instance(refused, ImageError)
   await fetcher.close()
+})
+
+test('fetch errors: a body that fails to decode after the target was refused is no uncaught error', async function () {
+  const fetcher = new ImageFetcher({retries: 0})
+  const uncaught: Array<unknown> = []
+  const note = (error: unknown) => uncaught.push(error)
+  process.on('uncaughtException', note)
+  badGzipSent = deferred()
+  const missing = path.join(dir, 'no-such-folder', 'bad-gzip')
+  try {
+    const error = await fetcher.fetch(origin + '/bad-gzip', missing).then(
+      () => undefined,
+      (error: unknown) => error as NodeJS.ErrnoException
+    )
+    assert.is(error && error.code, 'ENOENT', 'the file system error is the one reported')
+    // Let the whole body arrive and the decoder see it.
+    await badGzipSent.promise
+    for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve))
+  } finally {
+    process.off('uncaughtException', note)
+    await fetcher.close()
+  }
+  assert.equal(uncaught.map(String), [], 'no decoder error escapes')
 })
 
 test.run()

@@ -14,6 +14,7 @@
  */
 import fs from 'node:fs/promises'
 import type {Readable} from 'node:stream'
+import {pipeline} from 'node:stream'
 import zlib from 'node:zlib'
 import {Agent, interceptors, request} from 'undici'
 import type {Dispatcher} from 'undici'
@@ -210,9 +211,11 @@ function decoded(body: Readable, encoding: string | undefined): AsyncIterable<Ui
   const name = (encoding || '').trim().toLowerCase()
   const decoder = name === 'gzip' || name === 'x-gzip' ? zlib.createGunzip() : name === 'deflate' ? zlib.createInflate() : name === 'br' ? zlib.createBrotliDecompress() : undefined
   if (!decoder) return body
-  body.on('error', (error) => decoder.destroy(error))
-  decoder.on('close', () => body.destroy())
-  return body.pipe(decoder)
+  // `pipeline` destroys each stream when the other fails or closes and handles their errors: a decoder
+  // failing after its reader gave up (the target refused, the body aborted) is no uncaught error. The
+  // reader iterating the decoder still gets the error.
+  pipeline(body, decoder, () => undefined)
+  return decoder
 }
 
 /**
