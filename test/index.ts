@@ -56,6 +56,7 @@ const suites = [
   './rendered-lines.js',
   './cli-edges.js',
   './media-edges.js',
+  './kicker.js',
   './related-edges.js',
   './credit-line-edges.js',
   './select.js',

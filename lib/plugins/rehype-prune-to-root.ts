@@ -4,6 +4,8 @@ import type {Plugin} from 'unified'
 import {walk} from '../util/walk.js'
 import {textOf} from '../util/text.js'
 import {cleanLine} from '../util/yaml-text.js'
+import {createRemovalLog} from '../util/removal-log.js'
+import {kickerBefore} from '../analyse/clean/kicker.js'
 
 const headings = 'h1, h2'
 
@@ -15,7 +17,9 @@ const headings = 'h1, h2'
  * goes too; the blocks that held it are recorded
  * (`file.data.analysis.headBlocks`): they are the article's head (its lead,
  * byline, date), whatever their class says, and cleaning judges their parts
- * one by one. Without a root the tree is left as it is.
+ * one by one. A kicker right above the heading (its section's link,
+ * `kickerBefore`) goes with it, recorded (`file.data.removals`, rule
+ * `kicker`). Without a root the tree is left as it is.
  */
 export const rehypePruneToRoot: Plugin<[], Root> = function () {
   return function (tree, file) {
@@ -41,11 +45,18 @@ export const rehypePruneToRoot: Plugin<[], Root> = function () {
         parent = parents.get(parent)
       }
     }
-    if (table) detachGathered(table, heading)
-    else {
-      const parent = parents.get(heading)
-      if (parent) parent.children.splice(parent.children.indexOf(heading), 1)
+    // A kicker above the headline (its section's link) would become the article's first line: it goes, recorded.
+    const head = parents.get(heading)
+    const kicker = head && head.type === 'element' ? kickerBefore(head, heading) : []
+    const log = kicker.length > 0 ? createRemovalLog(file) : undefined
+    if (log) for (const node of kicker) log.note(node, 'kicker')
+    if (table) {
+      detachGathered(table, heading)
+      for (const node of kicker) detachGathered(table, node)
+    } else if (head) {
+      head.children = head.children.filter((child) => child !== heading && !(child.type === 'element' && kicker.includes(child)))
     }
+    if (log) log.flush(root)
   }
 }
 
