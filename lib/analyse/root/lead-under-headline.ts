@@ -76,7 +76,7 @@ interface Lead {
 function findLeads(tree: Root, root: Element, headlines: ReadonlyArray<Headline> | undefined): Array<Lead> {
   // The `<h1>`s the index found tell whether the root holds one; else its subtree is searched (only when there are leads to keep out).
   if (headlines && headlines.some((headline) => headline.ancestors.includes(root))) return []
-  const leads = leadsOnTheWay(tree, root) || leadsWithParents(tree, root)
+  const leads = leadsOnTheWay(tree, root) ?? leadsKnowingRoot(tree, root)
   return leads.length > 0 && !headlines && holdsHeading(root) ? [] : leads
 }
 
@@ -92,11 +92,12 @@ interface Tentative {
  * parents: a paragraph or picture that passes the checks of its own is
  * taken as a lead at once, and the checks of its ancestors (which need the
  * ancestors of `root`) are made when `root` is met. `undefined` when the
- * walk cannot tell as `leadsWithParents` would (a paragraph or picture
- * taken failed its ancestors' checks, or `root` was not met): then that one
- * answers.
+ * walk cannot tell (a paragraph or picture taken failed its ancestors'
+ * checks, or `root` was not met): then `leadsKnowingRoot` answers. With
+ * `shared` (the ancestors of `root`) each paragraph or picture is checked
+ * whole when met, and the answer is never `undefined`.
  */
-function leadsOnTheWay(tree: Root, root: Element): Array<Lead> | undefined {
+function leadsOnTheWay(tree: Root, root: Element, shared?: ReadonlySet<Element> | undefined): Array<Lead> | undefined {
   let heading = false
   let leads: Array<Tentative> = []
   let figures: Array<Tentative> = []
@@ -120,8 +121,10 @@ function leadsOnTheWay(tree: Root, root: Element): Array<Lead> | undefined {
     const depth = depths.pop()!
     path.length = depth
     if (node === root) {
-      const shared = new Set(path)
-      for (const lead of taken) if (!(lead.figure ? figureFits(lead, shared) : paragraphFits(lead, shared))) return undefined
+      if (!shared) {
+        const above = new Set(path)
+        for (const lead of taken) if (!(lead.figure ? figureFits(lead, above) : paragraphFits(lead, above))) return undefined
+      }
       if (none || !heading || leads.length > maxLeads || other > maxOther) return []
       const kept = figures.length === 1 ? found : leads
       return kept.map((lead) => ({node: lead.node, parent: lead.ancestors[lead.ancestors.length - 1]}))
@@ -142,20 +145,29 @@ function leadsOnTheWay(tree: Root, root: Element): Array<Lead> | undefined {
         continue
       }
       if (heading && leads.length > 0 && sectionTags.has(node.tagName)) {
+        // A section heading after a lead: sections of the body lie outside the
+        // root, so the stretch is no headline block (and the root is suspect:
+        // leave it as it is, for the verdict to see). Before any lead it is still
+        // the head (a kicker, or the visible headline in an `<h2>`).
+        if (shared) return []
         // Only `root`'s ancestors are still wanted: the walk goes on, into every element, to meet it.
         none = true
       } else if (heading && node.tagName === 'p' && isLeadText(node)) {
         const lead = {node, figure: false, ancestors: path.slice()}
-        taken.push(lead)
-        leads.push(lead)
-        found.push(lead)
-        continue
+        if (!shared || paragraphFits(lead, shared)) {
+          taken.push(lead)
+          leads.push(lead)
+          found.push(lead)
+          continue
+        }
       } else if (heading && node.tagName === 'figure' && isLeadPicture(node)) {
         const lead = {node, figure: true, ancestors: path.slice()}
-        taken.push(lead)
-        figures.push(lead)
-        found.push(lead)
-        continue
+        if (!shared || figureFits(lead, shared)) {
+          taken.push(lead)
+          figures.push(lead)
+          found.push(lead)
+          continue
+        }
       }
     }
     path.push(node)
@@ -166,69 +178,17 @@ function leadsOnTheWay(tree: Root, root: Element): Array<Lead> | undefined {
       depths.push(depth + 1)
     }
   }
-  return undefined
+  return shared ? [] : undefined
 }
 
 /**
- * `leadUnderHeadline` with a map of the parents of every element (a walk
- * over the whole page), for the pages `leadsOnTheWay` cannot answer.
+ * `leadsOnTheWay` with the ancestors of `root` known first (from a map of
+ * the parents of every element: a walk over the whole page), for the pages
+ * the walk without them cannot answer.
  */
-function leadsWithParents(tree: Root, root: Element): Array<Lead> {
+function leadsKnowingRoot(tree: Root, root: Element): Array<Lead> {
   const parents = parentsOf(tree)
-  if (!parents.has(root)) return []
-  const shared = new Set<Element>(ancestorsOf(root, parents))
-
-  let heading = false
-  let leads: Array<Element> = []
-  let figures: Array<Element> = []
-  // Paragraphs and pictures, in document order.
-  let found: Array<Element> = []
-  let other = 0
-  // Document order (explicit stack, last child on top).
-  const stack: Array<ElementContent> = []
-  for (let index = tree.children.length - 1; index >= 0; index--) {
-    const child = tree.children[index]
-    if (child.type === 'element') stack.push(child)
-  }
-  while (stack.length > 0) {
-    const node = stack.pop()!
-    if (node === root) break
-    if (node.type === 'text') {
-      if (heading) other += collapse(node.value).trim().length
-      continue
-    }
-    if (node.type !== 'element' || unseenTags.has(node.tagName) || isHidden(node) || isAriaHidden(node)) continue
-    if (node.tagName === 'h1') {
-      heading = true
-      leads = []
-      figures = []
-      found = []
-      other = 0
-      continue
-    }
-    // A section heading after a lead: sections of the body lie outside the
-    // root, so the stretch is no headline block (and the root is suspect:
-    // leave it as it is, for the verdict to see). Before any lead it is still
-    // the head (a kicker, or the visible headline in an `<h2>`).
-    if (heading && leads.length > 0 && sectionTags.has(node.tagName)) return []
-    if (heading && node.tagName === 'p' && isLead(node, parents, shared)) {
-      leads.push(node)
-      found.push(node)
-      continue
-    }
-    if (heading && node.tagName === 'figure' && isLeadFigure(node, parents, shared)) {
-      figures.push(node)
-      found.push(node)
-      continue
-    }
-    for (let index = node.children.length - 1; index >= 0; index--) {
-      const child = node.children[index]
-      if (child.type === 'element' || child.type === 'text') stack.push(child)
-    }
-  }
-  if (!heading || leads.length > maxLeads || other > maxOther) return []
-  // The picture among the paragraphs, in document order.
-  return (figures.length === 1 ? found : leads).map((node) => ({node, parent: parents.get(node)}))
+  return parents.has(root) ? (leadsOnTheWay(tree, root, new Set(ancestorsOf(root, parents))) ?? []) : []
 }
 
 /**
@@ -244,11 +204,6 @@ export function keepLeadUnderHeadline(tree: Root, root: Element, headlines?: Rea
   const nodes = leads.map((lead) => lead.node)
   root.children.unshift(...nodes)
   return nodes
-}
-
-/** Whether `node` (a `<p>`) reads as the article's lead. */
-function isLead(node: Element, parents: ReadonlyMap<Element, Element | undefined>, shared: ReadonlySet<Element>): boolean {
-  return isLeadText(node) && paragraphFits({node, figure: false, ancestors: ancestorsOf(node, parents).reverse()}, shared)
 }
 
 /** Whether `node` (a `<p>`) reads as a lead by itself: a sentence of 50 characters or more, no link. */
@@ -271,11 +226,6 @@ function paragraphFits(lead: Tentative, shared: ReadonlySet<Element>): boolean {
     if (isNegativeName(names) && !isPositiveName(names)) return false
   }
   return true
-}
-
-/** Whether `node` (a `<figure>`) reads as the article's lead picture. */
-function isLeadFigure(node: Element, parents: ReadonlyMap<Element, Element | undefined>, shared: ReadonlySet<Element>): boolean {
-  return isLeadPicture(node) && figureFits({node, figure: true, ancestors: ancestorsOf(node, parents).reverse()}, shared)
 }
 
 /** Whether `node` (a `<figure>`) reads as a lead picture by itself: media, no link, a short caption. */
