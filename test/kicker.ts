@@ -40,4 +40,14 @@ test('kicker: a sentence, plain text, a link without a target, media, long text 
   assert.is(kicker('<h1>Title</h1><p><a href="/x/">Local</a></p>'), '', 'nothing before the headline')
 })
 
+test('kicker: a link nested 30,000 elements deep is read without overflowing the stack', function () {
+  const depth = 30_000
+  const head: Element = {type: 'element', tagName: 'div', properties: {}, children: []}
+  let inner: Element = {type: 'element', tagName: 'a', properties: {href: '/deep/'}, children: [{type: 'text', value: 'Deep'}]}
+  for (let level = 0; level < depth; level++) inner = {type: 'element', tagName: 'span', properties: {}, children: [inner]}
+  const heading: Element = {type: 'element', tagName: 'h1', properties: {}, children: [{type: 'text', value: 'Title'}]}
+  head.children.push(inner, heading)
+  assert.equal(kickerBefore(head, heading), [inner])
+})
+
 test.run()

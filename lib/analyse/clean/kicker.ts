@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type {Element, ElementContent, Nodes} from 'hast'
+import type {Element, ElementContent} from 'hast'
 import {holdsMedia} from '../../media/tags.js'
 import {collapse} from '../../util/text.js'
 
@@ -50,9 +50,9 @@ export function kickerBefore(parent: Element, heading: Element): Array<Element> 
   let linked = ''
   let all = ''
   for (const element of before) {
-    if (holdsMedia(element)) return []
     const parts = {linked: '', other: ''}
-    if (!gather(element, false, parts)) return []
+    // Text first: it stops early on a long block, which then needs no search for media.
+    if (!gather(element, parts) || holdsMedia(element)) return []
     linked += ' ' + parts.linked
     all += ' ' + parts.linked + ' ' + parts.other
     if (!separators.test(parts.other)) return []
@@ -62,20 +62,29 @@ export function kickerBefore(parent: Element, heading: Element): Array<Element> 
   return text.split(' ').length <= maxKickerWords ? before : []
 }
 
-/** Add the text of `node` to `parts` (in or out of a link); `false` for a link without a target. */
-function gather(node: Nodes, inLink: boolean, parts: {linked: string; other: string}): boolean {
-  if (node.type === 'text') {
-    if (inLink) parts.linked += node.value
-    else parts.other += node.value
-    return true
+/**
+ * Add the text of `node` to `parts` (in or out of a link); `false` for a
+ * link without a target, or once the text is longer than a kicker's (an
+ * explicit stack: any depth is fine, and a long block is not read whole).
+ */
+function gather(node: Element, parts: {linked: string; other: string}): boolean {
+  const stack: Array<[ElementContent, boolean]> = [[node, false]]
+  while (stack.length > 0) {
+    const [current, inLink] = stack.pop()!
+    if (current.type === 'text') {
+      if (inLink) parts.linked += current.value
+      else parts.other += current.value
+      if (parts.linked.length + parts.other.length > maxKickerText * 4) return false
+      continue
+    }
+    if (current.type !== 'element') continue
+    let link = inLink
+    if (current.tagName === 'a') {
+      const href = current.properties.href
+      if (typeof href !== 'string' || !href.trim() || href.trim() === '#') return false
+      link = true
+    }
+    for (let index = current.children.length - 1; index >= 0; index--) stack.push([current.children[index], link])
   }
-  if (node.type !== 'element' && node.type !== 'root') return true
-  let link = inLink
-  if (node.type === 'element' && node.tagName === 'a') {
-    const href = node.properties.href
-    if (typeof href !== 'string' || !href.trim() || href.trim() === '#') return false
-    link = true
-  }
-  for (const child of node.children as Array<ElementContent>) if (!gather(child, link, parts)) return false
   return true
 }
