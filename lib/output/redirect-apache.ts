@@ -16,8 +16,8 @@
  *
  * @module
  */
-import {plural} from './redirects.js'
-import type {FormatResult, PreparedRedirect, Rejected} from './redirects.js'
+import {plural} from './redirect-format.js'
+import type {FormatResult, PreparedRedirect, Rejected} from './redirect-format.js'
 import {pcreBytes, pcreEscapedUri} from './regex-escape.js'
 
 /** Render Apache `mod_rewrite` rules. */

@@ -16,8 +16,8 @@
  *
  * @module
  */
-import {plural} from './redirects.js'
-import type {FormatResult, PreparedRedirect, Rejected} from './redirects.js'
+import {plural} from './redirect-format.js'
+import type {FormatResult, PreparedRedirect, Rejected} from './redirect-format.js'
 import {re2EscapedUri, re2Text} from './regex-escape.js'
 
 /** Render a Caddyfile snippet. */

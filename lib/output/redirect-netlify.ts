@@ -23,8 +23,8 @@
  * @module
  */
 import {upperEscapes} from './old-url.js'
-import {plural} from './redirects.js'
-import type {FormatResult, PreparedRedirect, Rejected} from './redirects.js'
+import {plural} from './redirect-format.js'
+import type {FormatResult, PreparedRedirect, Rejected} from './redirect-format.js'
 
 /** Cloudflare Pages' limits (`pages-shared/metadata-generator/constants.ts`). */
 export const cloudflareLimits = {staticRules: 2000, lineLength: 2000}

@@ -21,8 +21,8 @@
  *
  * @module
  */
-import {plural} from './redirects.js'
-import type {FormatResult, PreparedRedirect} from './redirects.js'
+import {plural} from './redirect-format.js'
+import type {FormatResult, PreparedRedirect} from './redirect-format.js'
 import {pcreEscapedUri} from './regex-escape.js'
 
 /** Render the nginx map (included in the `http` block; see the header it writes). */

@@ -18,26 +18,15 @@ import {renderNginx} from './redirect-nginx.js'
 import {renderCloudflare, renderNetlify} from './redirect-netlify.js'
 import {encodeTarget, parseOldUrl, percentDecode, utf8} from './old-url.js'
 import type {OldUrl} from './old-url.js'
+import type {FormatResult, PreparedRedirect, Redirect, Rejected} from './redirect-format.js'
+
+export type {FormatResult, PreparedRedirect, Redirect, Rejected} from './redirect-format.js'
 
 /** A redirect map format. */
 export type RedirectFormat = 'nginx' | 'apache' | 'netlify' | 'cloudflare' | 'caddy'
 
 /** Every format. */
 export const redirectFormats: ReadonlyArray<RedirectFormat> = ['nginx', 'apache', 'netlify', 'cloudflare', 'caddy']
-
-/** One redirect: an old URL to the new address of the same page. */
-export interface Redirect {
-  /** Old URL: an absolute `http(s)` URL (its host is ignored) or a path starting with `/`; may have a query. */
-  from: string
-  /** New address: a path starting with `/` (or an absolute `http(s)` URL), without query. */
-  to: string
-}
-
-/** A redirect the map does not hold, and why. */
-export interface Rejected {
-  redirect: Redirect
-  reason: string
-}
 
 /** A rendered redirect map. */
 export interface RedirectMap {
@@ -46,21 +35,6 @@ export interface RedirectMap {
   /** Redirects the map holds, in the order written. */
   written: Array<Redirect>
   /** Redirects it does not hold: duplicates, self-redirects, and old URLs the format cannot express. */
-  rejected: Array<Rejected>
-}
-
-/** A redirect ready for a format: the old URL parsed, the target encoded. */
-export interface PreparedRedirect {
-  redirect: Redirect
-  old: OldUrl
-  /** `redirect.to` as ASCII with every unsafe byte percent-encoded (`encodeTarget`). */
-  to: string
-}
-
-/** What a format renderer returns. */
-export interface FormatResult {
-  text: string
-  written: Array<PreparedRedirect>
   rejected: Array<Rejected>
 }
 
@@ -155,9 +129,4 @@ function compareRedirects(a: PreparedRedirect, b: PreparedRedirect): number {
   if (pathA !== pathB) return pathA < pathB ? -1 : 1
   if (Boolean(a.old.query) !== Boolean(b.old.query)) return a.old.query ? -1 : 1
   return a.old.query < b.old.query ? -1 : a.old.query > b.old.query ? 1 : 0
-}
-
-/** `s` for counts other than one. */
-export function plural(count: number, word: string): string {
-  return count + ' ' + word + (count === 1 ? '' : 's')
 }
