@@ -170,4 +170,45 @@ for (const [name, build] of Object.entries(generators)) {
   })
 }
 
+test('astro: a relative image whose file could not be copied is written as a link, and the site builds', async function () {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'news-markdown-images-astro-missing-'))
+  folders.push(dir)
+  const files: Record<string, string | Uint8Array> = {
+    // Saved without its URL: the images stay relative paths.
+    'in/ferry.html': article(
+      '渡轮复航',
+      'https://news.example/2020/04/06/ferry-4.html',
+      '<p><img src="pics/quay.png" alt="码头"></p><p><img src="pics/missing.jpg" alt="船长"></p><p><img src="pics/crane.bmp" alt="吊车"></p>'
+    ).replace(/<link rel="canonical"[^>]*>/, ''),
+    'in/pics/quay.png': png(16, 8, 'quay'),
+    'in/pics/crane.bmp': Buffer.from('BM' + 'x'.repeat(60))
+  }
+  for (const [name, content] of Object.entries(files)) {
+    await fs.mkdir(path.dirname(path.join(dir, name)), {recursive: true})
+    await fs.writeFile(path.join(dir, name), content)
+  }
+  const site = path.join(dir, 'site')
+  await fs.cp(path.join(skeletons, 'astro'), site, {recursive: true})
+  await fs.symlink(path.join(root, 'node_modules'), path.join(site, 'node_modules'), 'dir')
+  const out = path.join(site, 'src', 'content', 'news')
+  const result = await cli(['in', '--out', out, '--layout', 'astro', '--images', 'copy', '--verbose'], dir)
+  assert.is(result.code, 0, result.stderr)
+  assert.match(result.stderr, /image-not-saved ×2/, result.stderr)
+  assert.match(result.stderr, /astro-relative-image ×2/)
+  const written = (await fs.readdir(out, {recursive: true})).find((name) => String(name).endsWith('.md'))
+  assert.ok(written, 'the page is written')
+  const markdown = await fs.readFile(path.join(out, String(written)), 'utf8')
+  assert.match(markdown, /!\[码头\]\(\.\/[^)]+\.png\)/, 'the copied image stays an image, at its copy')
+  assert.ok(markdown.includes('\n[船长](pics/missing.jpg)\n'), 'a missing file: a link, not an image Astro would import:\n' + markdown)
+  assert.ok(markdown.includes('\n[吊车](pics/crane.bmp)\n'), 'a type Astro cannot process: a link too:\n' + markdown)
+  spawn('Astro', process.execPath, [path.join(root, 'node_modules', 'astro', 'astro.js'), 'build', '--root', site, '--silent'], {cwd: site, env: {...process.env, ASTRO_TELEMETRY_DISABLED: '1'}})
+  const pages: Array<string> = []
+  for (const item of await fs.readdir(path.join(site, 'dist'), {withFileTypes: true, recursive: true})) {
+    if (item.isFile() && item.name.endsWith('.html')) pages.push(await fs.readFile(path.join(item.parentPath, item.name), 'utf8'))
+  }
+  const page = pages.find((html) => html.includes('渡轮复航') && html.includes('船长'))
+  assert.ok(page, 'the page is built')
+  assert.match(page, /<a href="pics\/missing\.jpg">船长<\/a>/)
+})
+
 test.run()

@@ -8,7 +8,7 @@ import {sha256} from './hash.js'
 import {stamp} from './manifest.js'
 import type {LayoutName, Placement} from '../output/layouts.js'
 import {renderPage} from '../output/render-page.js'
-import {linkRelativeImages} from '../output/body-astro-images.js'
+import {astroLinkReason, linkRelativeImages} from '../output/body-astro-images.js'
 import {report} from '../messages.js'
 import {pagePath} from '../images/placement.js'
 import type {ImageMode} from '../images/placement.js'
@@ -144,11 +144,7 @@ export default async function convertTask(task: Task): Promise<TaskResult> {
       const {markdown: linked, linked: paths} = linkRelativeImages(markdown)
       markdown = linked
       for (const url of paths) {
-        report(
-          file,
-          'astro-relative-image',
-          'Image `' + url.slice(0, 120) + '` written as a link: Astro would stop the build looking for the file (`--base-url` resolves it, `--images copy` saves it)'
-        )
+        report(file, 'astro-relative-image', astroLinkReason(url, 'keep'))
       }
     }
     const generator = aliasGenerator(task.layout)

@@ -24,6 +24,7 @@ import {findLocal} from './local.js'
 import type {LocalResult} from './local.js'
 import {imageFolder, unsupportedImage} from './placement.js'
 import type {ImageMode} from './placement.js'
+import {astroLinkReason, linkRelativeImages} from '../output/body-astro-images.js'
 import {replaceDestinations} from './rewrite.js'
 import {saveStream} from './save-stream.js'
 import type {ImageType} from './sniff.js'
@@ -202,6 +203,7 @@ export class ImageStage {
     const images: Array<ManifestImage> = []
     const report: Array<ReportImage> = []
     const messages: Array<TaskMessage> = []
+    const unsaved = new Set<string>()
     for (const [index, item] of acquired.entries()) {
       const {image} = item
       const unsupported = item.source && unsupportedImage(this.options.layout, item.source.type.ext)
@@ -232,6 +234,7 @@ export class ImageStage {
         this.summary.remote++
       } else {
         const reason = error ? error.reason : 'unknown error'
+        unsaved.add(image.url)
         images.push({url: image.url, error: reason, transient: error ? error.transient : true})
         report.push({url: image.url, status: 'failed', reason: error ? error.message : reason})
         messages.push({
@@ -244,7 +247,13 @@ export class ImageStage {
         this.summary.failed++
       }
     }
-    const markdown = urls.size === 0 ? page.markdown : replaceDestinations(page.markdown, page.imageSpans || [], (url) => urls.get(url))
+    let markdown = urls.size === 0 ? page.markdown : replaceDestinations(page.markdown, page.imageSpans || [], (url) => urls.get(url))
+    if (this.options.layout === 'astro' && unsaved.size > 0) {
+      // Astro imports a relative Markdown image as a file and stops the whole build when it is missing.
+      const linked = linkRelativeImages(markdown, unsaved)
+      markdown = linked.markdown
+      for (const url of linked.linked) messages.push({ruleId: 'astro-relative-image', reason: astroLinkReason(url, 'copy'), line: undefined, column: undefined, fatal: false})
+    }
     this.release(input.relative, previous, images)
     return {markdown, outputHash: markdown === page.markdown ? page.outputHash : sha256(markdown), images, report, messages}
   }
