@@ -4,7 +4,10 @@
 // 1 and 2 worker threads of one process. The ratios are the ceiling for
 // `--jobs 2` / `--jobs 1`: the CLI adds reading, naming and writing on top.
 //
-//   npm run build && npx tsx scripts/parallel-ceiling.ts [--passes 40]
+//   npm run build && npx tsx scripts/parallel-ceiling.ts [--passes 40] [--dir FOLDER]
+//
+// `--dir` converts the `.html`/`.htm` pages under FOLDER instead of the
+// fixtures (`scripts/bench-cli.ts --corpus real` passes the real corpus).
 import {execFile} from 'node:child_process'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
@@ -12,8 +15,9 @@ import {parseArgs} from 'node:util'
 import {Worker} from 'node:worker_threads'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const {values} = parseArgs({options: {passes: {type: 'string', default: '40'}}})
+const {values} = parseArgs({options: {passes: {type: 'string', default: '40'}, dir: {type: 'string'}}})
 const passes = Number(values.passes)
+const folder = values.dir ? path.resolve(values.dir) : undefined
 
 // One converter (a child process or a worker thread, as plain JavaScript):
 // convert every fixture page `passes` times, report pages and time.
@@ -21,7 +25,11 @@ const child = `(async () => {
   const fs = require('node:fs'), path = require('node:path')
   const {convert} = await import(${JSON.stringify(pathToFileURL(path.join(root, 'dist/index.js')).href)})
   const fixtures = ${JSON.stringify(path.join(root, 'fixtures'))}
-  const pages = fs.readdirSync(fixtures).sort().map((name) => path.join(fixtures, name, 'input.html')).filter((file) => fs.existsSync(file)).map((file) => fs.readFileSync(file))
+  const folder = ${JSON.stringify(folder ?? null)}
+  const files = folder
+    ? fs.readdirSync(folder, {recursive: true}).map(String).filter((name) => /\\.html?$/i.test(name)).sort().map((name) => path.join(folder, name))
+    : fs.readdirSync(fixtures).sort().map((name) => path.join(fixtures, name, 'input.html')).filter((file) => fs.existsSync(file))
+  const pages = files.map((file) => fs.readFileSync(file))
   const start = performance.now()
   let count = 0
   for (let pass = 0; pass < ${passes}; pass++) for (const page of pages) { await convert(page).catch(() => undefined); count++ }
