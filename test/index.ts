@@ -70,6 +70,7 @@ const suites = [
   './json-ld.js',
   './batch-edges.js',
   './footnotes-bytes.js',
+  './footnotes-edges.js',
   './match-profile.js'
 ]
 
