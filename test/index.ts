@@ -71,6 +71,7 @@ const suites = [
   './batch-edges.js',
   './footnotes-bytes.js',
   './footnotes-edges.js',
+  './page-index.js',
   './match-profile.js'
 ]
 
