@@ -7,7 +7,10 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
+import stringWidth from 'string-width'
 import * as mod from '../index.js'
+import {listItem} from '../lib/util/list-item-handler.js'
+import {footnoteHandlers} from '../lib/plugins/rehype-footnotes.js'
 
 test('api: exports', function () {
   assert.equal(Object.keys(mod).sort(), [
@@ -166,6 +169,31 @@ test('api: `createProcessor()` is `newsMarkdownPreset` in a processor, and gives
   assert.is(String(viaPreset), String(viaConvert))
   assert.is(String(viaProcessor), String(viaConvert))
   assert.match(String(viaConvert), '正文**粗**。')
+})
+
+test('api: the stages used without options, one by one or as the preset, give what `convert()` gives without options', async function () {
+  const html =
+    '<!doctype html><html><head><meta charset="utf-8"><title>Tram line opens</title></head><body><article><h1>Tram line opens</h1>' +
+    '<p>The new tram line<sup><a href="#n1">1</a></sup> opened on Sunday with free rides all day.</p>' +
+    '<figure><img src="https://tram.example/line.jpg" alt="A tram"><figcaption>The first tram.</figcaption></figure>' +
+    '<ul class="related"><li><a href="/a">Earlier: the depot</a></li><li><a href="/b">Earlier: the tracks</a></li></ul>' +
+    '<ol class="footnotes"><li id="n1">Line 4, from the station to the harbour.</li></ol></article></body></html>'
+  const expected = String(await mod.convert(html))
+  assert.match(expected, 'tram line[^1] opened')
+  assert.match(expected, '![A tram](https://tram.example/line.jpg)')
+  assert.is(String(await unified().use(mod.newsMarkdownPreset()).process(html)), expected)
+  assert.is(String(await mod.createProcessor().process(html)), expected)
+  const byHand = unified()
+    .use(mod.rehypeParseSafe)
+    .use(mod.rehypeNewsArticle)
+    .use(rehypeRemark, {handlers: {li: listItem, ...footnoteHandlers}})
+    .use(remarkGfm, {stringLength: stringWidth})
+    .use(mod.remarkCjkEmphasis)
+    .use(mod.remarkArticleFrontmatter)
+    .use(mod.remarkVerdict)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkStringify, mod.stringifyOptions)
+  assert.is(String(await byHand.process(html)), expected)
 })
 
 test('api: each plugin takes only its own options (types)', function () {
