@@ -7,6 +7,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
+import {VFile} from 'vfile'
 import stringWidth from 'string-width'
 import * as mod from '../index.js'
 import {listItem} from '../lib/util/list-item-handler.js'
@@ -194,6 +195,21 @@ test('api: the stages used without options, one by one or as the preset, give wh
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkStringify, mod.stringifyOptions)
   assert.is(String(await byHand.process(html)), expected)
+})
+
+test('api: root selection and metadata extraction used alone, without options or the stages before them, read the page with the generic profile', async function () {
+  const html =
+    '<!doctype html><html><head><meta charset="utf-8"><title>Tram line opens</title><meta name="author" content="Ada Byrne"><meta property="article:published_time" content="2025-05-04T09:00:00Z"></head>' +
+    '<body><article><h1>Tram line opens</h1><p>The new tram line opened on Sunday with free rides all day, the city said.</p><p>Another paragraph with more words about trams and the harbour.</p></article></body></html>'
+  const meta = unified().use(rehypeParse).use(mod.rehypeExtractMeta)
+  const alone = new VFile(html)
+  await meta.run(meta.parse(alone), alone)
+  assert.equal(alone.data.article, {title: 'Tram line opens', author: 'Ada Byrne', date: '2025-05-04T09:00:00Z'})
+  const both = unified().use(rehypeParse).use(mod.rehypeSelectRoot).use(mod.rehypeExtractMeta)
+  const file = new VFile(html)
+  await both.run(both.parse(file), file)
+  assert.equal(file.data.article, alone.data.article)
+  assert.is(file.data.articleSources?.root, 'content-scoring')
 })
 
 test('api: each plugin takes only its own options (types)', function () {
