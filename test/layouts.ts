@@ -241,6 +241,10 @@ test('fallback-title: the first heading, the first sentence, or the file name', 
   assert.equal(fallbackTitle('居民周日聚集。市长讲话。', 'a/b.html').title, '居民周日聚集。')
   assert.is(fallbackTitle('word '.repeat(100), 'x.html').title.length, 80)
   assert.equal(fallbackTitle('', 'archive/2020/story-12.html'), {title: 'story-12', from: 'the file name'})
+  // A paragraph of an image only has no text: the next one; a line break reads as a space; a name that is all extension stays whole.
+  assert.equal(fallbackTitle('![](harbour.png)\n\nBoats came back early.', 'a.html'), {title: 'Boats came back early.', from: 'the first paragraph'})
+  assert.is(fallbackTitle('Boats came back  \nearly, with `nets` torn.', 'a.html').title, 'Boats came back early, with nets torn.')
+  assert.equal(fallbackTitle('', 'archive/.hidden'), {title: '.hidden', from: 'the file name'})
 })
 
 test('layouts: Jekyll dates keep the article’s local day and time', function () {
