@@ -7,6 +7,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
+import {toString as hastToString} from 'hast-util-to-string'
 import {VFile} from 'vfile'
 import stringWidth from 'string-width'
 import * as mod from '../index.js'
@@ -200,14 +201,16 @@ test('api: the stages used without options, one by one or as the preset, give wh
 test('api: root selection and metadata extraction used alone, without options or the stages before them, read the page with the generic profile', async function () {
   const html =
     '<!doctype html><html><head><meta charset="utf-8"><title>Tram line opens</title><meta name="author" content="Ada Byrne"><meta property="article:published_time" content="2025-05-04T09:00:00Z"></head>' +
-    '<body><article><h1>Tram line opens</h1><p>The new tram line opened on Sunday with free rides all day, the city said.</p><p>Another paragraph with more words about trams and the harbour.</p></article></body></html>'
+    '<body><article><h1>Tram line opens</h1><p>The new tram line opened on Sunday with free rides all day, the city said.</p><p>Another paragraph with more words about trams and the harbour.</p><div class="footer-links">Tags: <a href="/t/trams">Trams</a>, <a href="/t/harbour">Harbour</a></div></article></body></html>'
   const meta = unified().use(rehypeParse).use(mod.rehypeExtractMeta)
   const alone = new VFile(html)
-  await meta.run(meta.parse(alone), alone)
-  assert.equal(alone.data.article, {title: 'Tram line opens', author: 'Ada Byrne', date: '2025-05-04T09:00:00Z'})
+  // Without a root the tag footer is read and left in place; with one, it is read and taken out of the article.
+  assert.match(hastToString(await meta.run(meta.parse(alone), alone)), 'Tags: Trams, Harbour')
+  assert.equal(alone.data.article, {title: 'Tram line opens', author: 'Ada Byrne', date: '2025-05-04T09:00:00Z', tags: ['Trams', 'Harbour']})
+  assert.is(alone.data.articleSources?.tags, 'tag-footer')
   const both = unified().use(rehypeParse).use(mod.rehypeSelectRoot).use(mod.rehypeExtractMeta)
   const file = new VFile(html)
-  await both.run(both.parse(file), file)
+  assert.not.match(hastToString(await both.run(both.parse(file), file)), 'Tags:')
   assert.equal(file.data.article, alone.data.article)
   assert.is(file.data.articleSources?.root, 'content-scoring')
 })
