@@ -72,6 +72,8 @@ const suites = [
   './footnotes-bytes.js',
   './footnotes-edges.js',
   './page-index.js',
+  './remark-stages.js',
+  './media-urls.js',
   './match-profile.js'
 ]
 
