@@ -7,7 +7,12 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
+import {toString as hastToString} from 'hast-util-to-string'
+import {VFile} from 'vfile'
+import stringWidth from 'string-width'
 import * as mod from '../index.js'
+import {listItem} from '../lib/util/list-item-handler.js'
+import {footnoteHandlers} from '../lib/plugins/rehype-footnotes.js'
 
 test('api: exports', function () {
   assert.equal(Object.keys(mod).sort(), [
@@ -166,6 +171,48 @@ test('api: `createProcessor()` is `newsMarkdownPreset` in a processor, and gives
   assert.is(String(viaPreset), String(viaConvert))
   assert.is(String(viaProcessor), String(viaConvert))
   assert.match(String(viaConvert), '正文**粗**。')
+})
+
+test('api: the stages used without options, one by one or as the preset, give what `convert()` gives without options', async function () {
+  const html =
+    '<!doctype html><html><head><meta charset="utf-8"><title>Tram line opens</title></head><body><article><h1>Tram line opens</h1>' +
+    '<p>The new tram line<sup><a href="#n1">1</a></sup> opened on Sunday with free rides all day.</p>' +
+    '<figure><img src="https://tram.example/line.jpg" alt="A tram"><figcaption>The first tram.</figcaption></figure>' +
+    '<ul class="related"><li><a href="/a">Earlier: the depot</a></li><li><a href="/b">Earlier: the tracks</a></li></ul>' +
+    '<ol class="footnotes"><li id="n1">Line 4, from the station to the harbour.</li></ol></article></body></html>'
+  const expected = String(await mod.convert(html))
+  assert.match(expected, 'tram line[^1] opened')
+  assert.match(expected, '![A tram](https://tram.example/line.jpg)')
+  assert.is(String(await unified().use(mod.newsMarkdownPreset()).process(html)), expected)
+  assert.is(String(await mod.createProcessor().process(html)), expected)
+  const byHand = unified()
+    .use(mod.rehypeParseSafe)
+    .use(mod.rehypeNewsArticle)
+    .use(rehypeRemark, {handlers: {li: listItem, ...footnoteHandlers}})
+    .use(remarkGfm, {stringLength: stringWidth})
+    .use(mod.remarkCjkEmphasis)
+    .use(mod.remarkArticleFrontmatter)
+    .use(mod.remarkVerdict)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkStringify, mod.stringifyOptions)
+  assert.is(String(await byHand.process(html)), expected)
+})
+
+test('api: root selection and metadata extraction used alone, without options or the stages before them, read the page with the generic profile', async function () {
+  const html =
+    '<!doctype html><html><head><meta charset="utf-8"><title>Tram line opens</title><meta name="author" content="Ada Byrne"><meta property="article:published_time" content="2025-05-04T09:00:00Z"></head>' +
+    '<body><article><h1>Tram line opens</h1><p>The new tram line opened on Sunday with free rides all day, the city said.</p><p>Another paragraph with more words about trams and the harbour.</p><div class="footer-links">Tags: <a href="/t/trams">Trams</a>, <a href="/t/harbour">Harbour</a></div></article></body></html>'
+  const meta = unified().use(rehypeParse).use(mod.rehypeExtractMeta)
+  const alone = new VFile(html)
+  // Without a root the tag footer is read and left in place; with one, it is read and taken out of the article.
+  assert.match(hastToString(await meta.run(meta.parse(alone), alone)), 'Tags: Trams, Harbour')
+  assert.equal(alone.data.article, {title: 'Tram line opens', author: 'Ada Byrne', date: '2025-05-04T09:00:00Z', tags: ['Trams', 'Harbour']})
+  assert.is(alone.data.articleSources?.tags, 'tag-footer')
+  const both = unified().use(rehypeParse).use(mod.rehypeSelectRoot).use(mod.rehypeExtractMeta)
+  const file = new VFile(html)
+  assert.not.match(hastToString(await both.run(both.parse(file), file)), 'Tags:')
+  assert.equal(file.data.article, alone.data.article)
+  assert.is(file.data.articleSources?.root, 'content-scoring')
 })
 
 test('api: each plugin takes only its own options (types)', function () {

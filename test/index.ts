@@ -70,6 +70,10 @@ const suites = [
   './json-ld.js',
   './batch-edges.js',
   './footnotes-bytes.js',
+  './footnotes-edges.js',
+  './page-index.js',
+  './remark-stages.js',
+  './media-urls.js',
   './match-profile.js'
 ]
 

@@ -16,6 +16,7 @@ import {convert} from '../index.js'
 import {escapeHugo, neutraliseShortcodes, printComments, zeroWidthSpace} from '../lib/output/body-escape-hugo.js'
 import {escapeKramdown} from '../lib/output/body-escape-kramdown.js'
 import {fallbackTitle} from '../lib/output/frontmatter-fallback-title.js'
+import {footnotesAsText} from '../lib/output/body-footnotes-text.js'
 import {eleventyReservedTags, generatorTags, maxTagBytes} from '../lib/output/frontmatter-generator-tags.js'
 import {removeInvisibleCharacters} from '../lib/output/body-invisible.js'
 import {jekyllDate, layoutNames} from '../lib/output/layouts.js'
@@ -241,6 +242,18 @@ test('fallback-title: the first heading, the first sentence, or the file name', 
   assert.equal(fallbackTitle('居民周日聚集。市长讲话。', 'a/b.html').title, '居民周日聚集。')
   assert.is(fallbackTitle('word '.repeat(100), 'x.html').title.length, 80)
   assert.equal(fallbackTitle('', 'archive/2020/story-12.html'), {title: 'story-12', from: 'the file name'})
+  // A paragraph of an image only has no text: the next one; a line break reads as a space; a name that is all extension stays whole.
+  assert.equal(fallbackTitle('![](harbour.png)\n\nBoats came back early.', 'a.html'), {title: 'Boats came back early.', from: 'the first paragraph'})
+  assert.is(fallbackTitle('Boats came back  \nearly, with `nets` torn.', 'a.html').title, 'Boats came back early, with nets torn.')
+  assert.equal(fallbackTitle('', 'archive/.hidden'), {title: '.hidden', from: 'the file name'})
+})
+
+test('footnotes as text: a note opening with a list or a quote gets its mark as a paragraph of its own (no trailing space); a label without a superscript form is bracketed', function () {
+  assert.is(
+    footnotesAsText('Boats¹ came back.\n\nBoats came back[^1] early.\n\n[^1]:\n    > The harbour master’s words.\n'),
+    'Boats¹ came back.\n\nBoats came back¹ early.\n\n¹\n\n> The harbour master’s words.\n'
+  )
+  assert.is(footnotesAsText('Boats came back[^q] early.\n\n[^q]: - torn nets\n    - lost buoys\n'), 'Boats came back\\[q] early.\n\n\\[q]\n\n- torn nets\n- lost buoys\n')
 })
 
 test('layouts: Jekyll dates keep the article’s local day and time', function () {

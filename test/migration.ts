@@ -214,6 +214,9 @@ test('timezone: dates without an offset get the zone’s offset, daylight saving
   assert.ok(isTimeZone('Europe/Paris'))
   assert.ok(isTimeZone('UTC'))
   assert.not.ok(isTimeZone('Mars/Olympus'))
+  // Empty, and longer than any zone name (`--timezone=` given no value, or text pasted by mistake).
+  assert.not.ok(isTimeZone(''))
+  assert.not.ok(isTimeZone('Europe/' + 'Paris'.repeat(20)))
   // Fixed offsets, as a profile's `timeZone` may give them (`Intl` on Node 20 refuses them).
   assert.ok(isTimeZone('+08:00'))
   assert.not.ok(isTimeZone('+25:00'))

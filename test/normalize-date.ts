@@ -90,6 +90,12 @@ test('normalizeDate edges: an impossible 12-hour clock keeps the day only; an of
   assert.is(normalizeDate('2020-04-14 10:30 +08:75'), '2020-04-14T10:30:00')
 })
 
+test('normalizeDate edges: 12 am is midnight, 12 pm noon; an offset in hours only (`GMT+5`)', () => {
+  assert.is(normalizeDate('2020-03-05 12:15 am'), '2020-03-05T00:15:00')
+  assert.is(normalizeDate('2020-03-05 12:15 pm'), '2020-03-05T12:15:00')
+  assert.is(normalizeDate('2020-03-05 10:00 GMT+5'), '2020-03-05T10:00:00+05:00')
+})
+
 test('normalizeDate edges: longer abbreviations of month names (`Janu`, `Septem`, `Octo`); an unknown name is no date', () => {
   assert.is(normalizeDate('Janu 5, 2020'), '2020-01-05')
   assert.is(normalizeDate('Septem 9, 2021'), '2021-09-09')

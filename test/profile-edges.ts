@@ -35,6 +35,17 @@ test('profile edges: a date format missing a part names it; UTC zones write `Z`'
   assert.is(checkTimeZone('Europe/London')(new Date(Date.UTC(2024, 6, 15, 12))), '+01:00', 'London in summer')
 })
 
+test('profile edges: a profile without a signature serves its hosts only; a page from elsewhere is read with the generic profile', async function () {
+  const profile = validateProfile({id: 'harbour-news', hosts: ['harbour.example'], content: ['.story'], title: ['.headline']})
+  const html = '<p class="headline">Ferry fares fall</p><h1>Harbour Daily</h1><div class="story"><p>Body text of the story about ferries and their fares this winter.</p></div>'
+  const own = await convert(html, {url: 'https://harbour.example/a', profiles: [profile]})
+  assert.is(own.data.profile?.id, 'harbour-news')
+  assert.is(own.data.article?.title, 'Ferry fares fall')
+  const elsewhere = await convert(html, {url: 'https://elsewhere.example/a', profiles: [profile]})
+  assert.is(elsewhere.data.profile?.id, 'generic-news')
+  assert.is(elsewhere.data.article?.title, 'Harbour Daily')
+})
+
 test('profile edges: a page’s visible date read with the profile’s format and a UTC zone', async function () {
   const profile = validateProfile({id: 'utc-news', hosts: ['news.example'], content: ['.story'], title: ['h1'], date: ['.when'], dateFormat: 'DD.MM.YYYY HH:mm', timeZone: 'UTC'})
   const file = await convert('<h1>Headline</h1><p class="when">05.03.2024 08:30</p><div class="story"><p>Body text of the story.</p></div>', {url: 'https://news.example/a', profiles: [profile]})

@@ -107,6 +107,11 @@ test('alias file: where Hugo and Jekyll write the redirect page', function () {
   assert.is(aliasFile('/a/b', 'jekyll'), 'a/b.html')
   assert.is(aliasFile('/a/b.html', 'jekyll'), 'a/b.html')
   assert.is(aliasFile('/a/b.php', 'jekyll'), 'a/b.php.html')
+  // The site's root: Hugo's alias is the root's own index page.
+  assert.is(aliasFile('/', 'hugo'), 'index.html')
+  assert.is(aliasFile('/', 'jekyll'), 'index.html')
+  // A query string cannot be a file; a long one is quoted clipped to 60 characters.
+  assert.equal(aliasPath('https://old.example/story.php?' + 'id=1&'.repeat(30), 'hugo'), {reason: 'it has a query string (`?' + 'id=1&'.repeat(12) + '…`), which a file name cannot hold'})
 })
 
 // New addresses.

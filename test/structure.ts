@@ -127,8 +127,6 @@ test('markdown: nested tables are readable: no tabs, no character references, no
   }
 })
 
-test.run()
-
 test('walk: every node below the tree, a parent’s children in order; `skip` and `exit`; any depth', function () {
   const tree = fragment('<div><p>a<b>b</b></p><ul><li>c</li></ul></div><p>d</p>')
   const seen: Array<string> = []
@@ -188,6 +186,44 @@ test('walkShared: listeners hear elements and texts in document order, each skip
   assert.ok(bottom)
 })
 
+test('walkShared: an element replaced by a later listener is left at once by those that entered it, and heard anew by one that skipped it', function () {
+  const tree = fragment('<div><b>x</b><aside><b>y</b></aside></div>')
+  const entered: Array<string> = []
+  const skipper: Array<string> = []
+  walkShared(tree, [
+    {
+      enter(element) {
+        entered.push('<' + element.tagName)
+      },
+      text(node) {
+        entered.push(node.value)
+      },
+      leave(element) {
+        entered.push(element.tagName + '>')
+      }
+    },
+    {
+      enter(element) {
+        skipper.push(element.tagName)
+        // Skips each `<b>` and `<aside>`: it hears what replaces a `<b>` only where it is not inside a skipped `<aside>`.
+        if (element.tagName === 'b' || element.tagName === 'aside') return false
+      },
+      text(node) {
+        skipper.push(node.value)
+      }
+    },
+    {
+      enter(element) {
+        // `<b>` is replaced by its text.
+        if (element.tagName === 'b') return element.children
+      }
+    }
+  ])
+  assert.equal(entered, ['<div', '<b', 'b>', 'x', '<aside', '<b', 'b>', 'y', 'aside>', 'div>'])
+  assert.equal(skipper, ['div', 'b', 'x', 'aside'])
+  assert.is(toHtml(tree), '<div>x<aside>y</aside></div>')
+})
+
 test('gatherSelectors: the matches a query finds, in one shared walk; only selectors that look at ancestors only', function () {
   const tree = fromHtml('<main><div class="entry"><p>a</p><p class="x">b</p></div><template><p>t</p></template><p>c</p></main>')
   const selectors = ['div.entry > p', 'main p', 'p:first-child', 'p + p', 'a[rel~=tag]', 'p:not(.x)']
@@ -204,3 +240,5 @@ test('gatherSelectors: the matches a query finds, in one shared walk; only selec
   entry.children.splice(0, 1)
   assert.not.ok(stillBelow(table, second, tree), 'gone')
 })
+
+test.run()

@@ -12,7 +12,7 @@
 
 import {tagFooterLabel} from '../util/tag-footer.js'
 import {collapse} from '../util/text.js'
-import type {Element, Nodes, Root} from 'hast'
+import type {Element, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
 import {toText} from 'hast-util-to-text'
 import {articleType, bylineHint, dateHint, excludedAnywhere, excludedStart, notPageSidebar} from './vocabulary.js'
@@ -502,16 +502,16 @@ export function hintOf(element: Element): string {
 }
 
 /**
- * Text of a node as rendered (blocks and `<br>` separate words), whitespace
- * collapsed.
+ * Text of an element or root as rendered (blocks and `<br>` separate words),
+ * whitespace collapsed.
  *
  * @param node
- *   Node.
+ *   Element or root.
  * @returns
  *   Text.
  */
-export function textOf(node: Nodes): string {
-  return collapse(node.type === 'element' || node.type === 'root' ? toText(node) : toString(node))
+export function textOf(node: Element | Root): string {
+  return collapse(toText(node))
 }
 
 /** Collapse white space (nbsp, U+3000, zero-width space too) and trim. */

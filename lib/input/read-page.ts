@@ -46,8 +46,7 @@ export interface InputOptions {
  * `file.value` and returns it; throws the fatal message of the first check
  * that fails.
  */
-export function readPage(file: VFile, options?: Readonly<InputOptions> | null | undefined): string {
-  const settings = options || {}
+export function readPage(file: VFile, settings: Readonly<InputOptions>): string {
   // A file without a value is read as empty (as `String(file)` is).
   const input = file.value ?? ''
   const maxSize = settings.maxSize ?? defaultMaxSize

@@ -3,7 +3,9 @@
  * (markdown-it as Eleventy sets it up: `[^1]` would show as written and the
  * notes as paragraphs starting with `[^1]:`). A reference becomes its label
  * in superscript (`¹`, `ᵃ`; `[label]` when a character has no superscript
- * form), a note a paragraph starting with that mark, where the note was.
+ * form), a note a paragraph starting with that mark, where the note was
+ * (the mark alone as a paragraph when the note opens with a list, a quote or code).
+ * Labels are read from `node.label`, which `remark-gfm` always sets.
  *
  * @module
  */
@@ -31,7 +33,7 @@ export function footnotesAsText(markdown: string): string {
       if (!parent || index === undefined) return undefined
       if (node.type === 'footnoteReference') {
         changed = true
-        parent.children.splice(index, 1, {type: 'text', value: mark(node.label || node.identifier)} as PhrasingContent)
+        parent.children.splice(index, 1, {type: 'text', value: mark(node.label!)} as PhrasingContent)
         return [SKIP, index + 1]
       }
       if (node.type === 'footnoteDefinition') {
@@ -46,12 +48,12 @@ export function footnotesAsText(markdown: string): string {
   return changed ? result : markdown
 }
 
-/** The blocks of a note, the first paragraph starting with its mark. */
+/** The blocks of a note: the first paragraph starting with its mark, or the mark as a paragraph before a note that opens with another block. */
 function noteBlocks(node: FootnoteDefinition): FootnoteDefinition['children'] {
-  const label: PhrasingContent = {type: 'text', value: mark(node.label || node.identifier) + ' '}
+  const label = mark(node.label!)
   const [first, ...rest] = node.children
-  if (first && first.type === 'paragraph') return [{...first, children: [label, ...first.children]}, ...rest]
-  const paragraph: Paragraph = {type: 'paragraph', children: [label]}
+  if (first && first.type === 'paragraph') return [{...first, children: [{type: 'text', value: label + ' '}, ...first.children]}, ...rest]
+  const paragraph: Paragraph = {type: 'paragraph', children: [{type: 'text', value: label}]}
   return [paragraph, ...node.children]
 }
 

@@ -43,7 +43,7 @@ export function fallbackTitle(markdown: string, relative: string): {title: strin
     const sentence = /^.+?(?:[。！？]|[!?.](?=\s|$))/u.exec(first.text)
     return {title: cut(sentence ? sentence[0] : first.text), from: 'the first paragraph'}
   }
-  const name = relative.split('/').pop() || relative
+  const name = relative.slice(relative.lastIndexOf('/') + 1)
   return {title: name.replace(/\.[^.]*$/, '') || name, from: 'the file name'}
 }
 

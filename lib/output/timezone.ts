@@ -56,7 +56,6 @@ export function withTimeZone(date: string, zone: string): string {
   if (fixed !== undefined) return date + formatOffset(fixed)
   const [, year, month, day, hour, minute, second] = match
   const wall = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second || 0))
-  if (Number.isNaN(wall)) return date
   // The offset at the instant the wall time names: try the offsets around it.
   const first = offsetAt(wall - offsetAt(wall, zone) * 60_000, zone)
   const candidates = [first, offsetAt(wall - first * 60_000, zone), offsetAt(wall - 24 * 3_600_000, zone), offsetAt(wall + 24 * 3_600_000, zone)]

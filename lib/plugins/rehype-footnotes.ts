@@ -98,7 +98,7 @@ export function rewriteFootnotes(tree: Root, pageUrl?: string | undefined): numb
     if (!superscripted(link, node) && !/^[[(（【〔［]/u.test(mark) && !/^(?:\d{1,4}|\p{L}|[*†‡§¶]+)$/u.test(mark)) continue
     const note = noteOf(target, found)
     if (!note || contains(note, node, found.parents) || contains(node, note, found.parents)) continue
-    if ((found.order.get(note) ?? 0) < (found.order.get(node) ?? 0)) continue
+    if (found.order.get(note)! < found.order.get(node)!) continue
     references.push({node, link, mark, note})
   }
   if (references.length === 0) return 0
@@ -132,7 +132,7 @@ export function rewriteFootnotes(tree: Root, pageUrl?: string | undefined): numb
     notes.add(reference.note)
     byMark.set(bare, notes)
   }
-  const notes = [...accepted].sort((a, b) => (found.order.get(a) ?? 0) - (found.order.get(b) ?? 0))
+  const notes = [...accepted].sort((a, b) => found.order.get(a)! - found.order.get(b)!)
   const used = new Set<string>()
   for (const reference of kept) {
     if (labels.has(reference.note)) continue
@@ -410,13 +410,13 @@ function isBackLink(link: Element, referenceIds: ReadonlySet<string>, page: stri
 }
 
 /** Replace `node` in its parent by `nodes`. */
-function replace(node: Element, nodes: Array<ElementContent>, parents: Map<Element, Element | Root>): void {
+function replace(node: Element, nodes: Array<Element>, parents: Map<Element, Element | Root>): void {
   const parent = parents.get(node)
   if (!parent) return
   const index = parent.children.indexOf(node)
   if (index === -1) return
   parent.children.splice(index, 1, ...nodes)
-  for (const child of nodes) if (child.type === 'element') parents.set(child, parent)
+  for (const child of nodes) parents.set(child, parent)
 }
 
 /** Whether an element is a footnotes section (`section.footnotes`, `role=doc-endnotes`, `data-footnotes`). */

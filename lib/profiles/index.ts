@@ -38,10 +38,10 @@ export function matchProfile(
   if (byHost) return {profile: byHost, rule: 'host'}
   const signed = profiles.filter((p) => (p.signature || []).length > 0)
   if (signed.length === 0) return undefined
-  const selectors = [...new Set(signed.flatMap((p) => p.signature || []))]
+  const selectors = [...new Set(signed.flatMap((p) => p.signature!))]
   const table = selected && selectors.every((s) => selected.has(s)) ? selected : selectTable(selectors, tree)
   const present = new Set(selectors.filter((s) => table.get(s)!.length > 0))
-  const bySignature = signed.find((p) => (p.signature || []).every((s) => present.has(s)))
+  const bySignature = signed.find((p) => p.signature!.every((s) => present.has(s)))
   return bySignature ? {profile: bySignature, rule: 'signature'} : undefined
 }
 
