@@ -53,8 +53,8 @@ export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | u
     rehypeResolveProfile.call(this, options),
     rehypeSelectRoot.call(this),
     rehypeExtractMeta.call(this, options),
-    // The whole page, measured against the root before pruning, for the verdict.
-    measurePage,
+    // The whole page, measured against the root before pruning, for the verdict (right after extraction: what it read is current).
+    (tree: Root, file: VFile) => measurePage(tree, file, true),
     rehypePruneToRoot.call(this),
     // The related lists, and whether a link into the page is left, are
     // found on the walk that finds the promo blocks.

@@ -68,6 +68,8 @@ export interface PageTextRecord {
   ends: Map<Element, number>
   /** Whether the tree outside the root changed after the walk (then the record is not used). */
   stale: boolean
+  /** Whether the tree inside the root changed after the walk (metadata extraction took a credit line or byline out): then the root is read again. */
+  rootEdited: boolean
 }
 
 /** A reader of runs: fed text nodes and element boundaries in document order. */
@@ -118,7 +120,7 @@ function skipped(element: Element): boolean {
  */
 export function pageTextPart(tree: Root): {listener: WalkListener; result(): PageTextRecord} {
   const reader = new RunReader()
-  const record: PageTextRecord = {tree, runs: reader.runs, starts: new Map(), ends: new Map(), stale: false}
+  const record: PageTextRecord = {tree, runs: reader.runs, starts: new Map(), ends: new Map(), stale: false, rootEdited: false}
   let links = 0
   return {
     listener: {
@@ -174,13 +176,21 @@ export function pageTextPart(tree: Root): {listener: WalkListener; result(): Pag
  *   the root is walked. Not used when it is of another tree, `stale`, or
  *   does not know the root (a root made after the walk, inside a link or
  *   skipped): the whole page is walked.
+ * @param current
+ *   Whether `record` is current inside the root unless it says
+ *   `rootEdited` (nothing else changed the tree since the index walk): then
+ *   the root's runs are taken from it too, and nothing is walked.
  */
-export function measurePageText(tree: Root, root: Element | undefined, title?: string | null | undefined, record?: PageTextRecord | null | undefined): PageText {
+export function measurePageText(tree: Root, root: Element | undefined, title?: string | null | undefined, record?: PageTextRecord | null | undefined, current?: boolean | undefined): PageText {
   let runs: Array<Run> | undefined
   if (record && record.tree === tree && !record.stale) {
     const start = root ? record.starts.get(root) : record.runs.length
     const end = root ? record.ends.get(root) : record.runs.length
-    if (start !== undefined && end !== undefined) runs = root ? [...record.runs.slice(0, start), ...readRuns(root, root), ...record.runs.slice(end)] : record.runs
+    if (start !== undefined && end !== undefined) {
+      // The root is a block element: its runs are the ones between its start and end, each wholly inside it.
+      const inside = current && !record.rootEdited ? record.runs.slice(start, end).map((run) => ({...run, inRoot: true})) : undefined
+      runs = root ? [...record.runs.slice(0, start), ...(inside || readRuns(root, root)), ...record.runs.slice(end)] : record.runs
+    }
   }
   return summarise(runs || readRuns(tree, root), title)
 }
