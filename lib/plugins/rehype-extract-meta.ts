@@ -5,6 +5,7 @@ import {analysePage, usesFallbackProfile} from '../analyse/analysis.js'
 import type {Analysis} from '../analyse/analysis.js'
 import {withTextMemo} from '../analyse/text-memo.js'
 import type {TextMemo} from '../analyse/text-memo.js'
+import type {PageEdit} from '../verdict/page-text.js'
 import {findBylineLines} from '../analyse/meta/byline-lines.js'
 import {fieldOrder, fieldSources} from '../analyse/meta/fields.js'
 import type {SourceId, SourcedField} from '../analyse/meta/fields.js'
@@ -82,8 +83,7 @@ function extract(tree: Root, file: VFile, analysis: Analysis): undefined {
       if (credit) {
         // Its values go to the frontmatter: recorded, not reported as lost.
         recordRemoval(file, {kind: 'text', rule: 'credit-line', characters: [...credit.text].length, element: describeElement(credit.element), sample: credit.text.slice(0, 80)})
-        credit.remove()
-        edited(analysis)
+        edited(analysis, credit.remove())
       }
     }
     return credit
@@ -106,14 +106,8 @@ function extract(tree: Root, file: VFile, analysis: Analysis): undefined {
       } else footer = findTagFooter(tree)
       if (footer && root) {
         if (!table) {
-          if (isInside(root, footer.node)) {
-            detach(root, footer.node)
-            edited(analysis)
-          }
-        } else if (stillBelow(table, footer.node, root)) {
-          detachGathered(table, footer.node)
-          edited(analysis)
-        }
+          if (isInside(root, footer.node)) edited(analysis, removal(detach(root, footer.node), footer.node))
+        } else if (stillBelow(table, footer.node, root)) edited(analysis, {parent: detachGathered(table, footer.node), removed: footer.node})
       }
     }
     return footer
@@ -159,8 +153,7 @@ function extract(tree: Root, file: VFile, analysis: Analysis): undefined {
   if (root && article.author) {
     for (const line of findBylineLines(root, {authors: article.author.split(/[,，、;；]/), source: article.source, date: article.date})) {
       recordRemoval(file, {kind: 'text', rule: 'byline-line', characters: [...line.text].length, element: describeElement(line.element), sample: line.text.slice(0, 80)})
-      detach(root, line.element)
-      edited(analysis)
+      edited(analysis, removal(detach(root, line.element), line.element))
     }
   }
   if (generic.description) article.description = generic.description.value
@@ -181,10 +174,21 @@ function extract(tree: Root, file: VFile, analysis: Analysis): undefined {
   return undefined
 }
 
-/** Note that extraction changed the tree (inside the root): texts read so far may be stale, and the root's page text is read again. */
-function edited(analysis: Analysis): void {
+/**
+ * Note that extraction changed the tree inside the root (`change`: the
+ * element whose children changed, and the child it removed if that is all
+ * it did; `undefined`: nothing changed): texts read so far may be stale, and
+ * the verdict reads that part of the page's text again.
+ */
+function edited(analysis: Analysis, change: PageEdit | undefined): void {
+  if (!change) return
   if (analysis.index.texts) analysis.index.texts.clear()
-  if (analysis.index.pageText) analysis.index.pageText.rootEdited = true
+  if (analysis.index.pageText) analysis.index.pageText.edits.push(change)
+}
+
+/** The change of removing `element` from `parent` (`undefined`: it was not found). */
+function removal(parent: Root | Element | undefined, element: Element): PageEdit | undefined {
+  return parent && {parent, removed: element}
 }
 
 /**

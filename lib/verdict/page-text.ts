@@ -68,8 +68,23 @@ export interface PageTextRecord {
   ends: Map<Element, number>
   /** Whether the tree outside the root changed after the walk (then the record is not used). */
   stale: boolean
-  /** Whether the tree inside the root changed after the walk (metadata extraction took a credit line or byline out): then the root is read again. */
-  rootEdited: boolean
+  /** Elements of `starts` whose start ended a run (text before them in their parent's run). */
+  cuts: Set<Element>
+  /**
+   * Changes inside the root after the walk (metadata extraction took a
+   * credit line or byline out), each the element whose children changed and
+   * the child it removed, if that is all it did (`measurePageText` reads
+   * them again).
+   */
+  edits: Array<PageEdit>
+}
+
+/** A change of the page after the index walk (`PageTextRecord.edits`). */
+export interface PageEdit {
+  /** Element (or root) whose subtree changed. */
+  parent: Root | Element
+  /** The child removed from `parent`, when that is the whole change. */
+  removed?: Element | undefined
 }
 
 /** A reader of runs: fed text nodes and element boundaries in document order. */
@@ -120,7 +135,7 @@ function skipped(element: Element): boolean {
  */
 export function pageTextPart(tree: Root): {listener: WalkListener; result(): PageTextRecord} {
   const reader = new RunReader()
-  const record: PageTextRecord = {tree, runs: reader.runs, starts: new Map(), ends: new Map(), stale: false, rootEdited: false}
+  const record: PageTextRecord = {tree, runs: reader.runs, starts: new Map(), ends: new Map(), stale: false, cuts: new Set(), edits: []}
   let links = 0
   return {
     listener: {
@@ -133,8 +148,12 @@ export function pageTextPart(tree: Root): {listener: WalkListener; result(): Pag
         }
         if (name === 'a') links++
         if (!phrasingTags.has(name)) {
+          const before = reader.runs.length
           reader.flush()
-          if (links === 0) record.starts.set(element, reader.runs.length)
+          if (links === 0) {
+            record.starts.set(element, reader.runs.length)
+            if (reader.runs.length > before) record.cuts.add(element)
+          }
         }
       },
       text(node) {
@@ -177,9 +196,9 @@ export function pageTextPart(tree: Root): {listener: WalkListener; result(): Pag
  *   does not know the root (a root made after the walk, inside a link or
  *   skipped): the whole page is walked.
  * @param current
- *   Whether `record` is current inside the root unless it says
- *   `rootEdited` (nothing else changed the tree since the index walk): then
- *   the root's runs are taken from it too, and nothing is walked.
+ *   Whether `record` is current inside the root but for its `edits`
+ *   (nothing else changed the tree since the index walk): then the root's
+ *   runs are taken from it too, and only the edited elements are read again.
  */
 export function measurePageText(tree: Root, root: Element | undefined, title?: string | null | undefined, record?: PageTextRecord | null | undefined, current?: boolean | undefined): PageText {
   let runs: Array<Run> | undefined
@@ -187,12 +206,59 @@ export function measurePageText(tree: Root, root: Element | undefined, title?: s
     const start = root ? record.starts.get(root) : record.runs.length
     const end = root ? record.ends.get(root) : record.runs.length
     if (start !== undefined && end !== undefined) {
-      // The root is a block element: its runs are the ones between its start and end, each wholly inside it.
-      const inside = current && !record.rootEdited ? record.runs.slice(start, end).map((run) => ({...run, inRoot: true})) : undefined
+      const inside = root && current ? recordedRuns(record, root, start, end) : undefined
       runs = root ? [...record.runs.slice(0, start), ...(inside || readRuns(root, root)), ...record.runs.slice(end)] : record.runs
     }
   }
   return summarise(runs || readRuns(tree, root), title)
+}
+
+/**
+ * The runs of `root` (recorded from `start` to `end`) from `record`, each
+ * marked as inside it (the root is a block element: each of its runs lies
+ * wholly inside it), as the record's edits left them: a removed block
+ * element that ended no run by starting (so nothing before it joins what
+ * follows it once it is gone) takes its runs along; else the block element
+ * whose children changed is read again (its runs are likewise its own).
+ * `undefined` when an edit cannot be placed so: a change of the root's own
+ * children that is not such a removal, an element the record does not
+ * know or that held no run, two edits with the same runs.
+ */
+function recordedRuns(record: PageTextRecord, root: Element, start: number, end: number): Array<Run> | undefined {
+  const spans: Array<{element: Element; start: number; end: number; read: boolean}> = []
+  for (const edit of record.edits) {
+    const removed = edit.removed
+    const from = removed && record.starts.get(removed)
+    const to = removed && record.ends.get(removed)
+    if (removed && from !== undefined && to !== undefined && !record.cuts.has(removed) && from >= start && to <= end) {
+      if (from < to) spans.push({element: removed, start: from, end: to, read: false})
+      continue
+    }
+    const parent = edit.parent
+    if (parent === root || parent.type !== 'element') return undefined
+    const first = record.starts.get(parent)
+    const last = record.ends.get(parent)
+    if (first === undefined || last === undefined || first === last || first < start || last > end) return undefined
+    spans.push({element: parent, start: first, end: last, read: true})
+  }
+  // Outer elements first; one inside another goes (or is read) with it.
+  spans.sort((a, b) => a.start - b.start || b.end - a.end)
+  const runs: Array<Run> = []
+  let last: {start: number; end: number} | undefined
+  let at = start
+  for (const span of spans) {
+    if (last && span.start < last.end) {
+      // Inside the last one, or with its very runs (which holds which is not known).
+      if (span.end > last.end || (span.start === last.start && span.end === last.end)) return undefined
+      continue
+    }
+    for (; at < span.start; at++) runs.push({...record.runs[at], inRoot: true})
+    if (span.read) runs.push(...readRuns(span.element, span.element))
+    at = span.end
+    last = span
+  }
+  for (; at < end; at++) runs.push({...record.runs[at], inRoot: true})
+  return runs
 }
 
 /** The runs of `node` (the whole page, or the root alone), each told whether it is in `root`. */
