@@ -543,7 +543,7 @@ export function hintOf(element: Element): string {
  *   Text.
  */
 export function textOf(node: Nodes): string {
-  return memoText(node, readText)
+  return memoText(node, 'text', () => readText(node))
 }
 
 function readText(node: Nodes): string {

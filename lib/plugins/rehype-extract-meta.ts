@@ -3,7 +3,7 @@ import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {analysePage, usesFallbackProfile} from '../analyse/analysis.js'
 import type {Analysis} from '../analyse/analysis.js'
-import {withTextMemo} from '../analyse/text-memo.js'
+import {forgetTexts, withTextMemo} from '../analyse/text-memo.js'
 import type {TextMemo} from '../analyse/text-memo.js'
 import type {PageEdit} from '../verdict/page-text.js'
 import {findBylineLines} from '../analyse/meta/byline-lines.js'
@@ -23,6 +23,7 @@ import {describeElement, recordRemoval} from '../util/removals.js'
 import type {FoundCredit} from '../util/find-credit-line.js'
 import {selectOrdered} from '../util/select-ordered.js'
 import {detachGathered, gatheredBelow, gatheredMatches, stillBelow} from '../util/select.js'
+import type {SelectorTable} from '../util/select.js'
 import {metBefore} from '../analyse/page-index.js'
 import {findTagFooter, findTagFooterAmong} from '../util/tag-footer.js'
 import type {TagFooter} from '../util/tag-footer.js'
@@ -177,13 +178,23 @@ function extract(tree: Root, file: VFile, analysis: Analysis): undefined {
 /**
  * Note that extraction changed the tree inside the root (`change`: the
  * element whose children changed, and the child it removed if that is all
- * it did; `undefined`: nothing changed): texts read so far may be stale, and
- * the verdict reads that part of the page's text again.
+ * it did; `undefined`: nothing changed): texts read so far of that element
+ * and its ancestors (of everything, when text deeper down changed) are
+ * forgotten, and the verdict reads that part of the page's text again.
  */
 function edited(analysis: Analysis, change: PageEdit | undefined): void {
   if (!change) return
-  if (analysis.index.texts) analysis.index.texts.clear()
-  if (analysis.index.pageText) analysis.index.pageText.edits.push(change)
+  const index = analysis.index
+  if (index.texts) forgetTexts(index.texts, change.deep ? undefined : placed(index.selectorMatches, change.parent))
+  if (index.pageText) index.pageText.edits.push(change)
+}
+
+/** `parent` and its ancestors as the index walk saw them (`undefined`: not known; nothing but removals changed the tree since, while `table` is kept). */
+function placed(table: SelectorTable | undefined, parent: Root | Element): Array<Root | Element> | undefined {
+  if (!table || (parent.type === 'element' && !table.parents.has(parent))) return undefined
+  const chain: Array<Root | Element> = []
+  for (let node: Root | Element | undefined = parent; node; node = node.type === 'element' ? table.parents.get(node) : undefined) chain.push(node)
+  return chain
 }
 
 /** The change of removing `element` from `parent` (`undefined`: it was not found). */

@@ -17,9 +17,10 @@ export interface FoundCredit {
   /**
    * Remove the credit line (and only it) from the tree; returns the element
    * whose children changed (`parent`) and the child removed from it when
-   * that is all (`removed`); `undefined`: nothing changed.
+   * that is all (`removed`), or whether text deeper down changed (`deep`);
+   * `undefined`: nothing changed.
    */
-  remove(): {parent: Root | Element; removed?: Element | undefined} | undefined
+  remove(): {parent: Root | Element; removed?: Element | undefined; deep?: boolean | undefined} | undefined
 }
 
 /** Elements that show something besides text: kept when a credit line around them goes. */
@@ -74,7 +75,7 @@ function inElement(element: Element, root: Element): FoundCredit | undefined {
           text: head,
           remove() {
             removeLeadingBrackets(line)
-            return {parent: element}
+            return {parent: element, deep: true}
           }
         }
       }

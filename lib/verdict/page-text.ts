@@ -85,6 +85,8 @@ export interface PageEdit {
   parent: Root | Element
   /** The child removed from `parent`, when that is the whole change. */
   removed?: Element | undefined
+  /** Whether text below `parent`'s children changed too (not only which children it has). */
+  deep?: boolean | undefined
 }
 
 /** A reader of runs: fed text nodes and element boundaries in document order. */
