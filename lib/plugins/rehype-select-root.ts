@@ -116,10 +116,13 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
     if (!root) {
       root = select('body', tree)
       if (root) from = 'body'
-    } else if (keepLead && keepLeadUnderHeadline(tree, root, merged ? undefined : analysis.index.headlines).length > 0) {
-      // A lead moved into the root: the index walk's selector matches and page text no longer tell where it is.
-      analysis.index.selectorMatches = undefined
-      if (analysis.index.pageText) analysis.index.pageText.stale = true
+    } else if (keepLead) {
+      const moved = keepLeadUnderHeadline(tree, root, merged ? undefined : analysis.index.headlines)
+      if (moved.length > 0) {
+        // A lead moved into the root: the index walk's selector matches no longer tell where it is, the page text is told.
+        analysis.index.selectorMatches = undefined
+        if (analysis.index.pageText) analysis.index.pageText.moved.push(...moved)
+      }
     }
     analysis.selected = undefined
     analysis.index.stats = undefined

@@ -66,8 +66,10 @@ export interface PageTextRecord {
   starts: Map<Element, number>
   /** Index after the last run of each such element. */
   ends: Map<Element, number>
-  /** Whether the tree outside the root changed after the walk (then the record is not used). */
+  /** Whether the tree outside the root changed after the walk, other than by `moved` (then the record is not used). */
   stale: boolean
+  /** Block elements moved from outside the root to its start after the walk, in order (the lead under the headline). */
+  moved: Array<Element>
   /** Elements of `starts` whose start ended a run (text before them in their parent's run). */
   cuts: Set<Element>
   /**
@@ -137,7 +139,7 @@ function skipped(element: Element): boolean {
  */
 export function pageTextPart(tree: Root): {listener: WalkListener; result(): PageTextRecord} {
   const reader = new RunReader()
-  const record: PageTextRecord = {tree, runs: reader.runs, starts: new Map(), ends: new Map(), stale: false, cuts: new Set(), edits: []}
+  const record: PageTextRecord = {tree, runs: reader.runs, starts: new Map(), ends: new Map(), stale: false, moved: [], cuts: new Set(), edits: []}
   let links = 0
   return {
     listener: {
@@ -207,12 +209,47 @@ export function measurePageText(tree: Root, root: Element | undefined, title?: s
   if (record && record.tree === tree && !record.stale) {
     const start = root ? record.starts.get(root) : record.runs.length
     const end = root ? record.ends.get(root) : record.runs.length
-    if (start !== undefined && end !== undefined) {
-      const inside = root && current ? recordedRuns(record, root, start, end) : undefined
-      runs = root ? [...record.runs.slice(0, start), ...(inside || readRuns(root, root)), ...record.runs.slice(end)] : record.runs
-    }
+    const leads = root && start !== undefined && end !== undefined ? movedSpans(record, start, end) : undefined
+    if (root && start !== undefined && end !== undefined && leads) {
+      const inside = current ? recordedRuns(record, root, start, end) : undefined
+      const rootRuns = inside ? [...leads.flatMap((lead) => marked(record, lead.start, lead.end)), ...inside] : readRuns(root, root)
+      runs = [...without(record, 0, start, leads), ...rootRuns, ...without(record, end, record.runs.length, leads)]
+    } else if (!root && record.moved.length === 0) runs = record.runs
   }
   return summarise(runs || readRuns(tree, root), title)
+}
+
+/**
+ * Where the blocks moved into the root (`PageTextRecord.moved`) were read:
+ * each outside the root (recorded `start` to `end`), a block that ended no
+ * run by starting (so nothing before it joins what followed it once it is
+ * gone), its runs its own; at the root's start they are read after its
+ * start and before its first child, each after a fresh start too.
+ * `undefined` when one cannot be placed so.
+ */
+function movedSpans(record: PageTextRecord, start: number, end: number): Array<{start: number; end: number}> | undefined {
+  const spans: Array<{start: number; end: number}> = []
+  for (const element of record.moved) {
+    const from = record.starts.get(element)
+    const to = record.ends.get(element)
+    if (from === undefined || to === undefined || record.cuts.has(element) || (to > start && from < end)) return undefined
+    spans.push({start: from, end: to})
+  }
+  return spans
+}
+
+/** The recorded runs from `start` to `end`, marked as inside the root. */
+function marked(record: PageTextRecord, start: number, end: number): Array<Run> {
+  const runs: Array<Run> = []
+  for (let at = start; at < end; at++) runs.push({...record.runs[at], inRoot: true})
+  return runs
+}
+
+/** The recorded runs from `start` to `end` but those of `spans`. */
+function without(record: PageTextRecord, start: number, end: number, spans: ReadonlyArray<{start: number; end: number}>): Array<Run> {
+  const runs: Array<Run> = []
+  for (let at = start; at < end; at++) if (!spans.some((span) => at >= span.start && at < span.end)) runs.push(record.runs[at])
+  return runs
 }
 
 /**
