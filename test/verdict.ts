@@ -9,7 +9,8 @@ import path from 'node:path'
 import {convert} from '../index.js'
 import {cli, folder} from './util/cli-harness.js'
 import type {Verdict, VerdictMeasurements} from '../lib/types.js'
-import {select} from 'hast-util-select'
+import {select, selectAll} from 'hast-util-select'
+import type {Element} from 'hast'
 import {collectCandidates, fieldEvidence} from '../lib/verdict/fields.js'
 import {codePoints, measurePageText} from '../lib/verdict/page-text.js'
 import {isWhiteSpace} from '../lib/util/text.js'
@@ -240,6 +241,96 @@ test('verdict: page text read in the index walk measures what a walk of its own 
   // Not enumerable: copies of the analysis stay as they were.
   assert.not.ok(Object.keys(indexPage(fromHtml(html), {pageText: true})).includes('pageText'))
 })
+
+test('verdict: page text told of the edits after the index walk (blocks removed, children changed, leads moved) measures what a walk of its own does', function () {
+  // Each page: a root `#main`, blocks marked `data-x` to remove (some right after text of their parent's run: they end a run by starting), leads marked `data-lead` outside it.
+  const pages = [
+    '<body><h1>Storm closes pass</h1><p data-lead>' +
+      sentence('lead', 1) +
+      '</p><div id="main"><p data-x>By Jane Roe</p><p>' +
+      sentence('main', 1) +
+      '</p><div data-x>Loose <b>words</b></div><p data-x>' +
+      sentence('main', 2) +
+      '</p></div><p>' +
+      sentence('after', 1) +
+      '</p></body>',
+    '<body><div>Kicker text<p data-lead>' +
+      sentence('lead', 1) +
+      '</p>tail words</div><figure data-lead><img src="a.png"></figure><div id="main">Text before <p data-x>' +
+      sentence('cut', 1) +
+      '</p> text after<section data-x><p data-x>' +
+      sentence('nested', 1) +
+      '</p>inline tail</section><p>' +
+      sentence('main', 1) +
+      '</p></div></body>',
+    '<body><main><div id="main"><p data-x>Credit: Jane Roe</p>' +
+      paragraphs('main', 3) +
+      '<a href="/x"><div data-x>' +
+      sentence('card', 1) +
+      '</div></a><p data-x hidden>' +
+      sentence('hidden', 1) +
+      '</p></div></main><p data-lead hidden>' +
+      sentence('lead', 2) +
+      '</p></body>'
+  ]
+  const title = 'Storm closes pass'
+  let placed = 0
+  for (const [number, html] of pages.entries()) {
+    const count = (selector: string) => selectAll(selector, fromHtml(html)).length
+    // Every removal alone, then every two together; with and without the leads moved.
+    const removals: Array<Array<number>> = [[]]
+    for (let a = 0; a < count('[data-x]'); a++) {
+      removals.push([a])
+      for (let b = a + 1; b < count('[data-x]'); b++) removals.push([a, b])
+    }
+    for (const removal of removals) {
+      for (const moveLeads of [false, true]) {
+        for (const shallow of [false, true]) {
+          const tree = fromHtml(html)
+          const record = indexPage(tree, {pageText: true}).pageText!
+          const root = select('#main', tree)!
+          const marked = selectAll('[data-x]', tree)
+          if (moveLeads) {
+            const leads = selectAll('[data-lead]', tree)
+            for (const lead of leads) {
+              const parent = parentOf(tree, lead)!
+              parent.children.splice(parent.children.indexOf(lead), 1)
+            }
+            root.children.unshift(...leads)
+            record.moved.push(...leads)
+          }
+          for (const at of removal) {
+            const element = marked[at]
+            const parent = parentOf(tree, element)
+            if (!parent) continue
+            parent.children.splice(parent.children.indexOf(element), 1)
+            // Told as a removal, or only as a change of the parent's children.
+            record.edits.push(shallow ? {parent, removed: element} : {parent})
+          }
+          const id = number + ' ' + removal.join('+') + (moveLeads ? ' leads' : '') + (shallow ? ' removed' : ' changed')
+          const walked = measurePageText(tree, root, title)
+          assert.equal(measurePageText(tree, root, title, record, true), walked, id)
+          assert.equal(measurePageText(tree, root, title, record), walked, id + ' (root read)')
+          placed++
+        }
+      }
+    }
+  }
+  assert.ok(placed > 50, 'cases: ' + placed)
+})
+
+/** Parent of `node` in `tree`. */
+function parentOf(tree: ReturnType<typeof fromHtml>, node: Element): Element | ReturnType<typeof fromHtml> | undefined {
+  const stack: Array<Element | ReturnType<typeof fromHtml>> = [tree]
+  while (stack.length > 0) {
+    const parent = stack.pop()!
+    for (const child of parent.children) {
+      if (child === node) return parent
+      if (child.type === 'element') stack.push(child)
+    }
+  }
+  return undefined
+}
 
 test('verdict: dates a day apart agree, more do not; authors sharing a name agree', function () {
   const page = (date: string, visible: string, author: string, byline: string) =>
