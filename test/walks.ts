@@ -24,6 +24,8 @@ import {indexPage} from '../lib/analyse/page-index.js'
 import {removeCjkLineBreaks} from '../lib/plugins/rehype-cjk-spacing.js'
 import {rewriteSupSub} from '../lib/plugins/rehype-sup-sub.js'
 import {countPhases} from '../scripts/count-walks.js'
+import {leadUnderHeadline} from '../lib/analyse/root/lead-under-headline.js'
+import {selectAll} from 'hast-util-select'
 
 /** Pages, each with the most whole-tree walks its page phase (before pruning) and its article phase may take. */
 const pages: Array<[string, {page: number; article: number}]> = [
@@ -144,6 +146,41 @@ test("walks: titled items and siblings told from the index walk's headings as a 
     }
   }
   assert.ok(titled > 0, 'some element has a titled item or sibling: ' + titled)
+})
+
+test('walks: the lead under the headline, its walk begun at the first <h1> the index found, is the one a walk from the top finds', function () {
+  const pages = [
+    'root-lead-figure',
+    'root-lead-in-header',
+    'root-lead-sibling-article',
+    'root-lead-under-headline',
+    'clean-linked-lead-full-page',
+    'clean-kicker-above-headline',
+    'core-seed',
+    'full-page-published-time'
+  ]
+  let leads = 0
+  let roots = 0
+  for (const name of pages) {
+    const html = fs.readFileSync(new URL('../fixtures/' + name + '/input.html', import.meta.url), 'utf8')
+    // Also with a hidden `<h1>` first, and an `<h1>` in a template and an SVG before it.
+    const variants = [html, html.replace(/<body[^>]*>/, '$&<h1 hidden>Hidden</h1><template><h1>T</h1></template><svg><h1>S</h1></svg>')]
+    for (const markup of variants) {
+      const candidates = unified().use(rehypeParse).parse(markup)
+      const count = selectAll('div, section, article, main, h1', candidates).length
+      for (let at = 0; at < count; at++) {
+        // A fresh tree each time (nothing is moved here, but the walk must not lean on an earlier one).
+        const tree = unified().use(rehypeParse).parse(markup)
+        const root = selectAll('div, section, article, main, h1', tree)[at]
+        const headlines = indexPage(tree).headlines
+        const walked = leadUnderHeadline(tree, root)
+        assert.equal(leadUnderHeadline(tree, root, headlines), walked, name + ' root ' + at)
+        roots++
+        leads += walked.length
+      }
+    }
+  }
+  assert.ok(leads > 0 && roots > 100, 'leads found: ' + leads + ' over ' + roots + ' roots')
 })
 
 test('walks: element records answer section headings and links or images inside an element as walks do', function () {
