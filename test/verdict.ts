@@ -15,6 +15,13 @@ import {collectCandidates, fieldEvidence} from '../lib/verdict/fields.js'
 import {codePoints, measurePageText} from '../lib/verdict/page-text.js'
 import {isWhiteSpace} from '../lib/util/text.js'
 import {indexPage} from '../lib/analyse/page-index.js'
+import {forgetTexts, memoText, withTextMemo} from '../lib/analyse/text-memo.js'
+import type {TextMemo} from '../lib/analyse/text-memo.js'
+import {measurePage} from '../lib/verdict/index.js'
+import {rehypeExtractMeta, rehypeResolveProfile, rehypeSelectRoot} from '../index.js'
+import rehypeParse from 'rehype-parse'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
 import {judge, thresholds} from '../lib/verdict/rules.js'
 import {isGluedName, splitAuthors} from '../lib/verdict/authors.js'
 import {boilerplateTail} from '../lib/verdict/tail.js'
@@ -483,6 +490,45 @@ test('verdict: the visible date compares like with like (no ambiguous order, bod
   assert.ok(sameDay('2020-01-17', '2020-01-18'))
   assert.not.ok(sameDay('2020-01-17', '2020-01-19'))
   assert.not.ok(sameDay('not a date', '2020-01-19'))
+})
+
+test('verdict: candidates read right after extraction, with the texts it kept, are those read afresh (credit lines, bylines and tag footers taken out)', async function () {
+  let compared = 0
+  for (const name of ['core-seed', 'full-page-published-time', 'meta-credit-after-lead-image', 'zh-byline-author-after-lead', 'meta-date-teaser-row']) {
+    const html = await fs.readFile(new URL(name + '/input.html', fixtures), 'utf8')
+    const options = await fs.readFile(new URL(name + '/options.json', fixtures), 'utf8').then(JSON.parse, () => ({}))
+    const file = new VFile(html)
+    const tree = unified().use(rehypeParse).parse(file)
+    const steps = unified().use(rehypeResolveProfile, options).use(rehypeSelectRoot).use(rehypeExtractMeta, options)
+    steps.runSync(tree, file)
+    const index = file.data.analysis!.index
+    assert.ok(index.texts, name + ': texts kept')
+    measurePage(tree, file, true)
+    assert.is(index.texts, undefined, name + ': not kept past the verdict')
+    assert.equal(file.data.verdictPage!.candidates, collectCandidates(tree, index), name)
+    assert.equal(file.data.verdictPage!.text, measurePageText(tree, file.data.analysis!.root, file.data.article!.title), name + ' text')
+    compared++
+  }
+  assert.is(compared, 5)
+})
+
+test('verdict: the text memo answers what it read, and forgets the nodes an edit touched', function () {
+  const tree = fromHtml('<div id="a"><p id="b">one</p><p id="c">two</p></div>')
+  const [a, b, c] = ['#a', '#b', '#c'].map((selector) => select(selector, tree)!)
+  const memo: TextMemo = new Map()
+  let reads = 0
+  const read = (node: Element) => memoText(node, 'text', () => String(++reads))
+  withTextMemo(memo, () => {
+    assert.is(read(a), '1')
+    assert.is(read(a), '1', 'read once')
+    assert.is(read(b), '2')
+    assert.is(read(c), '3')
+  })
+  assert.is(read(a), '4', 'no memo out of scope')
+  forgetTexts(memo, [b, a])
+  assert.equal([...memo.keys()], [c])
+  forgetTexts(memo, undefined)
+  assert.is(memo.size, 0)
 })
 
 test.run()
