@@ -9,11 +9,19 @@ import path from 'node:path'
 import {convert} from '../index.js'
 import {cli, folder} from './util/cli-harness.js'
 import type {Verdict, VerdictMeasurements} from '../lib/types.js'
-import {select} from 'hast-util-select'
+import {select, selectAll} from 'hast-util-select'
+import type {Element} from 'hast'
 import {collectCandidates, fieldEvidence} from '../lib/verdict/fields.js'
 import {codePoints, measurePageText} from '../lib/verdict/page-text.js'
 import {isWhiteSpace} from '../lib/util/text.js'
 import {indexPage} from '../lib/analyse/page-index.js'
+import {forgetTexts, memoText, withTextMemo} from '../lib/analyse/text-memo.js'
+import type {TextMemo} from '../lib/analyse/text-memo.js'
+import {measurePage} from '../lib/verdict/index.js'
+import {rehypeExtractMeta, rehypeResolveProfile, rehypeSelectRoot} from '../index.js'
+import rehypeParse from 'rehype-parse'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
 import {judge, thresholds} from '../lib/verdict/rules.js'
 import {isGluedName, splitAuthors} from '../lib/verdict/authors.js'
 import {boilerplateTail} from '../lib/verdict/tail.js'
@@ -241,6 +249,96 @@ test('verdict: page text read in the index walk measures what a walk of its own 
   assert.not.ok(Object.keys(indexPage(fromHtml(html), {pageText: true})).includes('pageText'))
 })
 
+test('verdict: page text told of the edits after the index walk (blocks removed, children changed, leads moved) measures what a walk of its own does', function () {
+  // Each page: a root `#main`, blocks marked `data-x` to remove (some right after text of their parent's run: they end a run by starting), leads marked `data-lead` outside it.
+  const pages = [
+    '<body><h1>Storm closes pass</h1><p data-lead>' +
+      sentence('lead', 1) +
+      '</p><div id="main"><p data-x>By Jane Roe</p><p>' +
+      sentence('main', 1) +
+      '</p><div data-x>Loose <b>words</b></div><p data-x>' +
+      sentence('main', 2) +
+      '</p></div><p>' +
+      sentence('after', 1) +
+      '</p></body>',
+    '<body><div>Kicker text<p data-lead>' +
+      sentence('lead', 1) +
+      '</p>tail words</div><figure data-lead><img src="a.png"></figure><div id="main">Text before <p data-x>' +
+      sentence('cut', 1) +
+      '</p> text after<section data-x><p data-x>' +
+      sentence('nested', 1) +
+      '</p>inline tail</section><p>' +
+      sentence('main', 1) +
+      '</p></div></body>',
+    '<body><main><div id="main"><p data-x>Credit: Jane Roe</p>' +
+      paragraphs('main', 3) +
+      '<a href="/x"><div data-x>' +
+      sentence('card', 1) +
+      '</div></a><p data-x hidden>' +
+      sentence('hidden', 1) +
+      '</p></div></main><p data-lead hidden>' +
+      sentence('lead', 2) +
+      '</p></body>'
+  ]
+  const title = 'Storm closes pass'
+  let placed = 0
+  for (const [number, html] of pages.entries()) {
+    const count = (selector: string) => selectAll(selector, fromHtml(html)).length
+    // Every removal alone, then every two together; with and without the leads moved.
+    const removals: Array<Array<number>> = [[]]
+    for (let a = 0; a < count('[data-x]'); a++) {
+      removals.push([a])
+      for (let b = a + 1; b < count('[data-x]'); b++) removals.push([a, b])
+    }
+    for (const removal of removals) {
+      for (const moveLeads of [false, true]) {
+        for (const shallow of [false, true]) {
+          const tree = fromHtml(html)
+          const record = indexPage(tree, {pageText: true}).pageText!
+          const root = select('#main', tree)!
+          const marked = selectAll('[data-x]', tree)
+          if (moveLeads) {
+            const leads = selectAll('[data-lead]', tree)
+            for (const lead of leads) {
+              const parent = parentOf(tree, lead)!
+              parent.children.splice(parent.children.indexOf(lead), 1)
+            }
+            root.children.unshift(...leads)
+            record.moved.push(...leads)
+          }
+          for (const at of removal) {
+            const element = marked[at]
+            const parent = parentOf(tree, element)
+            if (!parent) continue
+            parent.children.splice(parent.children.indexOf(element), 1)
+            // Told as a removal, or only as a change of the parent's children.
+            record.edits.push(shallow ? {parent, removed: element} : {parent})
+          }
+          const id = number + ' ' + removal.join('+') + (moveLeads ? ' leads' : '') + (shallow ? ' removed' : ' changed')
+          const walked = measurePageText(tree, root, title)
+          assert.equal(measurePageText(tree, root, title, record, true), walked, id)
+          assert.equal(measurePageText(tree, root, title, record), walked, id + ' (root read)')
+          placed++
+        }
+      }
+    }
+  }
+  assert.ok(placed > 50, 'cases: ' + placed)
+})
+
+/** Parent of `node` in `tree`. */
+function parentOf(tree: ReturnType<typeof fromHtml>, node: Element): Element | ReturnType<typeof fromHtml> | undefined {
+  const stack: Array<Element | ReturnType<typeof fromHtml>> = [tree]
+  while (stack.length > 0) {
+    const parent = stack.pop()!
+    for (const child of parent.children) {
+      if (child === node) return parent
+      if (child.type === 'element') stack.push(child)
+    }
+  }
+  return undefined
+}
+
 test('verdict: dates a day apart agree, more do not; authors sharing a name agree', function () {
   const page = (date: string, visible: string, author: string, byline: string) =>
     fromHtml(
@@ -392,6 +490,45 @@ test('verdict: the visible date compares like with like (no ambiguous order, bod
   assert.ok(sameDay('2020-01-17', '2020-01-18'))
   assert.not.ok(sameDay('2020-01-17', '2020-01-19'))
   assert.not.ok(sameDay('not a date', '2020-01-19'))
+})
+
+test('verdict: candidates read right after extraction, with the texts it kept, are those read afresh (credit lines, bylines and tag footers taken out)', async function () {
+  let compared = 0
+  for (const name of ['core-seed', 'full-page-published-time', 'meta-credit-after-lead-image', 'zh-byline-author-after-lead', 'meta-date-teaser-row']) {
+    const html = await fs.readFile(new URL(name + '/input.html', fixtures), 'utf8')
+    const options = await fs.readFile(new URL(name + '/options.json', fixtures), 'utf8').then(JSON.parse, () => ({}))
+    const file = new VFile(html)
+    const tree = unified().use(rehypeParse).parse(file)
+    const steps = unified().use(rehypeResolveProfile, options).use(rehypeSelectRoot).use(rehypeExtractMeta, options)
+    steps.runSync(tree, file)
+    const index = file.data.analysis!.index
+    assert.ok(index.texts, name + ': texts kept')
+    measurePage(tree, file, true)
+    assert.is(index.texts, undefined, name + ': not kept past the verdict')
+    assert.equal(file.data.verdictPage!.candidates, collectCandidates(tree, index), name)
+    assert.equal(file.data.verdictPage!.text, measurePageText(tree, file.data.analysis!.root, file.data.article!.title), name + ' text')
+    compared++
+  }
+  assert.is(compared, 5)
+})
+
+test('verdict: the text memo answers what it read, and forgets the nodes an edit touched', function () {
+  const tree = fromHtml('<div id="a"><p id="b">one</p><p id="c">two</p></div>')
+  const [a, b, c] = ['#a', '#b', '#c'].map((selector) => select(selector, tree)!)
+  const memo: TextMemo = new Map()
+  let reads = 0
+  const read = (node: Element) => memoText(node, 'text', () => String(++reads))
+  withTextMemo(memo, () => {
+    assert.is(read(a), '1')
+    assert.is(read(a), '1', 'read once')
+    assert.is(read(b), '2')
+    assert.is(read(c), '3')
+  })
+  assert.is(read(a), '4', 'no memo out of scope')
+  forgetTexts(memo, [b, a])
+  assert.equal([...memo.keys()], [c])
+  forgetTexts(memo, undefined)
+  assert.is(memo.size, 0)
 })
 
 test.run()

@@ -4,6 +4,8 @@
 // are shared (issue 16 aims at 2 each).
 import fs from 'node:fs'
 import type {Element, Parents} from 'hast'
+import {foldTitle, pageTitles, titledItem, titledSibling} from '../lib/analyse/root/titled-sibling.js'
+import {textOf} from '../lib/util/text.js'
 import rehypeParse from 'rehype-parse'
 import {visitParents} from 'unist-util-visit-parents'
 import {unified} from 'unified'
@@ -22,28 +24,34 @@ import {indexPage} from '../lib/analyse/page-index.js'
 import {removeCjkLineBreaks} from '../lib/plugins/rehype-cjk-spacing.js'
 import {rewriteSupSub} from '../lib/plugins/rehype-sup-sub.js'
 import {countPhases} from '../scripts/count-walks.js'
+import {leadUnderHeadline} from '../lib/analyse/root/lead-under-headline.js'
+import {selectAll} from 'hast-util-select'
 
 /** Pages, each with the most whole-tree walks its page phase (before pruning) and its article phase may take. */
 const pages: Array<[string, {page: number; article: number}]> = [
-  // Page 6.1: the index walk (1, with block statistics reading section
-  // headings and the lead under the headline finding its `<h1>`s on the
-  // way), the walk up to the root for the lead (0.2), the root read again
-  // for the verdict (0.6), its rendered lines for a byline (1.3, the whole
-  // of a short article), candidates' text read by metadata extraction and
-  // again by the verdict (0.6), selector queries after the lead moved (0.3).
+  // Page 4.7 (session 7: 6.1): the index walk (1, with block statistics
+  // reading section headings, the lead under the headline finding its
+  // `<h1>`s, the titled headings and short texts the root choice reads and
+  // the verdict's page text on the way), the lead's walk from the first
+  // `<h1>` to the root, the article's rendered lines read whole for a byline
+  // (1.3: a short article), metadata extraction reading candidates' text
+  // (kept for the verdict, which reads again only what an edit changed) and
+  // the byline blocks at the root's ends, selector queries after the lead
+  // moved (0.3). The verdict reads again only the blocks extraction edited.
   // Article: splitting `<br>` runs reads each prose block's children once more.
-  ['fixtures/core-seed/input.html', {page: 6.5, article: 5.4}],
-  ['fixtures/full-page-published-time/input.html', {page: 4, article: 6.2}],
-  ['fixtures/core-table-weather/input.html', {page: 6.5, article: 6.25}],
+  ['fixtures/core-seed/input.html', {page: 4.75, article: 5.4}],
+  ['fixtures/full-page-published-time/input.html', {page: 2.6, article: 6.2}],
+  ['fixtures/core-table-weather/input.html', {page: 4.5, article: 6.25}],
   // Generic pages, cleaned: the cleaning reads what the gather walk
   // recorded (element records: links and images by span, section
   // headings, inline shapes, quiet elements), the promo walk tells whether
   // a `<br>` or a link into the page is left. Article 13.5 → 11.0, 12.2 → 9.3.
-  // Their page phase pays for session 6's root rules: the titled-item search
-  // below the root (0.7 on the small page) and reading small blocks' text
-  // for browser notices (outermost small blocks only, 0.7).
-  ['fixtures/generic-table-article/input.html', {page: 8.5, article: 11}],
-  ['fixtures/clean-block-in-link/input.html', {page: 6.5, article: 9.5}]
+  // Their page phase (8.2 → 4.4, 6.4 → 5.0 in session 7): the titled-item
+  // search below the root (its heading texts only) and browser notices'
+  // block texts come from the index walk; what is left is metadata
+  // extraction's reads of candidates' text and the article's ends.
+  ['fixtures/generic-table-article/input.html', {page: 4.5, article: 11}],
+  ['fixtures/clean-block-in-link/input.html', {page: 5, article: 9.5}]
 ]
 
 for (const [page, ceiling] of pages) {
@@ -83,6 +91,7 @@ test('walks: short texts gathered on a shared walk answer `shortText` as its own
     [200, 300],
     [300, 300],
     [800, 300],
+    [1200, 300],
     [200, 5]
   ]
   for (const page of ['fixtures/core-seed/input.html', 'fixtures/full-page-published-time/input.html', 'fixtures/core-table-weather/input.html']) {
@@ -101,6 +110,77 @@ test('walks: short texts gathered on a shared walk answer `shortText` as its own
       }
     }
   }
+})
+
+test("walks: titled items and siblings told from the index walk's headings as a search of each element does", function () {
+  let titled = 0
+  for (const page of [
+    'fixtures/core-seed/input.html',
+    'fixtures/full-page-published-time/input.html',
+    'fixtures/generic-table-article/input.html',
+    'fixtures/root-titled-sibling/input.html',
+    'fixtures/root-titled-header-column/input.html'
+  ]) {
+    const html = fs.readFileSync(new URL('../' + page, import.meta.url), 'utf8')
+    // Nested headings too: one inside another stops the search.
+    for (const markup of [html, html.replace('<body>', '<body><div class="x"><h2>Outer <h3>Storm closes pass</h3></h2></div><div class="x"><h3>Storm closes pass</h3></div>')]) {
+      const tree = unified().use(rehypeParse).parse(markup)
+      const index = indexPage(tree)
+      const headings = index.titleHeadings
+      assert.ok(headings)
+      // The page's own titles, and each heading's text as a title.
+      const titles = [...pageTitles(index), ...headings.map((heading) => foldTitle(textOf(heading.element)))].filter((title) => title.length > 0)
+      const parents = new Map<Element, Parents>()
+      visitParents(tree, 'element', (node, ancestors) => void parents.set(node, ancestors[ancestors.length - 1] as Parents))
+      visitParents(tree, 'element', function (node) {
+        const item = titledItem(node, titles, headings)
+        assert.is(item, titledItem(node, titles), page + ' <' + node.tagName + '> item')
+        const sibling = titledSibling(node, [node], (element) => parents.get(element), titles, headings)
+        assert.is(
+          sibling,
+          titledSibling(node, [node], (element) => parents.get(element), titles),
+          page + ' <' + node.tagName + '> sibling'
+        )
+        if (item || sibling) titled++
+      })
+    }
+  }
+  assert.ok(titled > 0, 'some element has a titled item or sibling: ' + titled)
+})
+
+test('walks: the lead under the headline, its walk begun at the first <h1> the index found, is the one a walk from the top finds', function () {
+  const pages = [
+    'root-lead-figure',
+    'root-lead-in-header',
+    'root-lead-sibling-article',
+    'root-lead-under-headline',
+    'clean-linked-lead-full-page',
+    'clean-kicker-above-headline',
+    'core-seed',
+    'full-page-published-time'
+  ]
+  let leads = 0
+  let roots = 0
+  for (const name of pages) {
+    const html = fs.readFileSync(new URL('../fixtures/' + name + '/input.html', import.meta.url), 'utf8')
+    // Also with a hidden `<h1>` first, and an `<h1>` in a template and an SVG before it.
+    const variants = [html, html.replace(/<body[^>]*>/, '$&<h1 hidden>Hidden</h1><template><h1>T</h1></template><svg><h1>S</h1></svg>')]
+    for (const markup of variants) {
+      const candidates = unified().use(rehypeParse).parse(markup)
+      const count = selectAll('div, section, article, main, h1', candidates).length
+      for (let at = 0; at < count; at++) {
+        // A fresh tree each time (nothing is moved here, but the walk must not lean on an earlier one).
+        const tree = unified().use(rehypeParse).parse(markup)
+        const root = selectAll('div, section, article, main, h1', tree)[at]
+        const headlines = indexPage(tree).headlines
+        const walked = leadUnderHeadline(tree, root)
+        assert.equal(leadUnderHeadline(tree, root, headlines), walked, name + ' root ' + at)
+        roots++
+        leads += walked.length
+      }
+    }
+  }
+  assert.ok(leads > 0 && roots > 100, 'leads found: ' + leads + ' over ' + roots + ' roots')
 })
 
 test('walks: element records answer section headings and links or images inside an element as walks do', function () {

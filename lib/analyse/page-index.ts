@@ -24,6 +24,10 @@ import {walkShared} from '../util/walk.js'
 import type {WalkListener} from '../util/walk.js'
 import {pageTextPart} from '../verdict/page-text.js'
 import type {PageTextRecord} from '../verdict/page-text.js'
+import {gatherShortTexts} from './blocks/short-text.js'
+import {memoText} from './text-memo.js'
+import type {TextMemo} from './text-memo.js'
+import type {ShortTexts} from './blocks/short-text.js'
 
 /** Where an element sits in the page. */
 export interface Context {
@@ -104,14 +108,32 @@ export interface PageIndex {
    */
   headlines?: Array<Headline> | undefined
   /**
+   * Every `<h1>`, `<h2>` and `<h3>` of the page as indexed (what titles an
+   * article-like block, `titled-sibling.ts`), recorded as `headlines` are.
+   * Not enumerable.
+   */
+  titleHeadings?: Array<Headline> | undefined
+  /**
    * The page's visible text as the verdict reads it (`measurePageText`), when
    * asked (`IndexOptions.pageText`). Not enumerable: kept out of copies of
    * the analysis.
    */
   pageText?: PageTextRecord | undefined
+  /**
+   * What `shortText` needs of each element of the page as indexed (headings
+   * as prepared), when asked (`IndexOptions.shortTexts`): valid while the
+   * tree does not change (`withShortTexts`). Not enumerable.
+   */
+  shortTexts?: ShortTexts | undefined
+  /**
+   * Texts metadata extraction read (`textOf`), kept for the verdict's
+   * candidates read right after it; cleared when extraction edits the tree.
+   * Not enumerable.
+   */
+  texts?: TextMemo | undefined
 }
 
-/** An `<h1>` and its ancestors, nearest first (`PageIndex.headlines`). */
+/** A heading and its ancestors, nearest first (`PageIndex.headlines`, `PageIndex.titleHeadings`). */
 export interface Headline {
   element: Element
   ancestors: Array<Element>
@@ -156,9 +178,14 @@ export interface IndexOptions {
   stats?: boolean | null | undefined
   /** Read the page's visible text for the verdict (`PageIndex.pageText`). */
   pageText?: boolean | null | undefined
+  /** Gather every element's short text (`PageIndex.shortTexts`). */
+  shortTexts?: boolean | null | undefined
 }
 
 const headingTags = new Set(['title', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
+
+/** Headings recorded with their ancestors (`PageIndex.titleHeadings`). */
+const titleHeadingTags = new Set(['h1', 'h2', 'h3'])
 
 /**
  * Walk `tree` once and index what metadata extraction needs; in the same
@@ -194,8 +221,8 @@ export function indexPage(tree: Root, options?: Readonly<IndexOptions> | null | 
     stats: undefined
   }
   const found: AddressCandidates = {canonical: [], ogUrl: [], base: []}
-  const headlines: Array<Headline> = []
-  Object.defineProperty(index, 'headlines', {value: headlines, enumerable: false, writable: true})
+  const headings: Array<Headline> = []
+  Object.defineProperty(index, 'titleHeadings', {value: headings, enumerable: false, writable: true})
   const listeners: Array<WalkListener> = []
   const settings = options || {}
   const prepare = settings.prepare
@@ -211,16 +238,21 @@ export function indexPage(tree: Root, options?: Readonly<IndexOptions> | null | 
       }
     })
   }
-  listeners.push(indexListener(index, found, headlines))
+  listeners.push(indexListener(index, found, headings))
   const selectors = settings.selectors ? gatherSelectors(settings.selectors) : undefined
   if (selectors) listeners.push(selectors.listener)
   if (stats) listeners.push(stats.listener)
   const pageText = settings.pageText ? pageTextPart(tree) : undefined
   if (pageText) listeners.push(pageText.listener)
+  const shortTexts = settings.shortTexts ? gatherShortTexts() : undefined
+  if (shortTexts) listeners.push(shortTexts.listener)
   walkShared(tree, listeners)
   index.address = {canonical: stackFirst(found.canonical), ogUrl: stackFirst(found.ogUrl), base: stackFirst(found.base), savedFrom: savedFromUrl(tree)}
   if (selectors) index.selectorMatches = selectors.result()
   if (stats) index.stats = stats.result()
+  const headlines = headings.filter((heading) => heading.element.tagName === 'h1')
+  Object.defineProperty(index, 'headlines', {value: headlines, enumerable: false, writable: true})
+  if (shortTexts) Object.defineProperty(index, 'shortTexts', {value: shortTexts.result(), enumerable: false, writable: true})
   if (pageText) Object.defineProperty(index, 'pageText', {value: pageText.result(), enumerable: false, writable: true})
   return index
 }
@@ -248,7 +280,7 @@ interface Frame {
 }
 
 /** The index walk as a `walkShared` listener. */
-function indexListener(index: PageIndex, found: AddressCandidates, headlines: Array<Headline>): WalkListener {
+function indexListener(index: PageIndex, found: AddressCandidates, headings: Array<Headline>): WalkListener {
   const top: Context = {inArticle: false, inHeader: false, excluded: false}
   const state: WalkState = {index, found, trail: []}
   const frames: Array<Frame> = []
@@ -259,7 +291,7 @@ function indexListener(index: PageIndex, found: AddressCandidates, headlines: Ar
       noteAddress(element, state)
       const bylines = index.bylines.length
       const result = visitElement(element, frame ? frame.context : top, frame ? frame.scopeType : '', index)
-      if (!result || element.tagName === 'h1') noteHeadlines(element, frames, headlines, !result)
+      if (!result || titleHeadingTags.has(element.tagName)) noteHeadings(element, frames, headings, !result)
       if (index.bylines.length > bylines) {
         const ancestors: Array<Element> = []
         for (let at = frames.length - 1; at >= 0 && ancestors.length < 2; at--) ancestors.push(frames[at].element)
@@ -303,37 +335,37 @@ function indexListener(index: PageIndex, found: AddressCandidates, headlines: Ar
 }
 
 /**
- * Record `element` when it is an `<h1>` the index walks into, or the
- * `<h1>`s inside it when the index skips it (its subtree is searched here),
+ * Record `element` when it is an `<h1>`–`<h3>` the index walks into, or the
+ * ones inside it when the index skips it (its subtree is searched here),
  * each with its ancestors.
  */
-function noteHeadlines(element: Element, frames: ReadonlyArray<Frame>, headlines: Array<Headline>, skipped: boolean): void {
-  if (skipped && !holdsHeadline(element)) return
+function noteHeadings(element: Element, frames: ReadonlyArray<Frame>, headings: Array<Headline>, skipped: boolean): void {
+  if (skipped && !holdsTitleHeading(element)) return
   const above: Array<Element> = []
   for (let at = frames.length - 1; at >= 0; at--) above.push(frames[at].element)
   if (!skipped) {
-    headlines.push({element, ancestors: above})
+    headings.push({element, ancestors: above})
     return
   }
   const stack: Array<Headline> = [{element, ancestors: above}]
   while (stack.length > 0) {
     const {element: node, ancestors} = stack.pop()!
-    if (node.tagName === 'h1' && node !== element) headlines.push({element: node, ancestors})
+    if (titleHeadingTags.has(node.tagName) && node !== element) headings.push({element: node, ancestors})
     if (node.children.length === 0) continue
     const inside = [node, ...ancestors]
     for (const child of node.children) if (child.type === 'element') stack.push({element: child, ancestors: inside})
   }
 }
 
-/** Whether an `<h1>` is inside `element`. */
-function holdsHeadline(element: Element): boolean {
+/** Whether an `<h1>`–`<h3>` is inside `element`. */
+function holdsTitleHeading(element: Element): boolean {
   if (element.children.length === 0) return false
   const stack: Array<Element> = [element]
   while (stack.length > 0) {
     const node = stack.pop()!
     for (const child of node.children) {
       if (child.type !== 'element') continue
-      if (child.tagName === 'h1') return true
+      if (titleHeadingTags.has(child.tagName)) return true
       if (child.children.length > 0) stack.push(child)
     }
   }
@@ -511,7 +543,7 @@ export function hintOf(element: Element): string {
  *   Text.
  */
 export function textOf(node: Element | Root): string {
-  return collapse(toText(node))
+  return memoText(node, 'text', () => collapse(toText(node)))
 }
 
 /** Collapse white space (nbsp, U+3000, zero-width space too) and trim. */

@@ -10,6 +10,7 @@ import {fromHtml} from 'hast-util-from-html'
 import {imageCandidates, pictureCandidates} from './image-source.js'
 import {holdsMedia, imageTags, innerImage} from './tags.js'
 import {walkShared} from '../util/walk.js'
+import {replaceChild} from '../util/replace-child.js'
 import type {WalkListener} from '../util/walk.js'
 
 /** Frames whose own source may be missing (a lazy iframe). */
@@ -90,7 +91,7 @@ export function revealNoscriptsIn(parents: ReadonlyArray<Parents>): void {
         index = -1 // The partner may sit before this index: rescan this parent.
         continue
       }
-      parent.children.splice(index, 1, ...content)
+      replaceChild(parent, index, content)
       index += content.length - 1
       for (const child of content) if (child.type === 'element') revealNoscripts(child)
     }

@@ -2,6 +2,10 @@ import type {Element, Root} from 'hast'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {analysePage, usesFallbackProfile} from '../analyse/analysis.js'
+import type {Analysis} from '../analyse/analysis.js'
+import {forgetTexts, withTextMemo} from '../analyse/text-memo.js'
+import type {TextMemo} from '../analyse/text-memo.js'
+import type {PageEdit} from '../verdict/page-text.js'
 import {findBylineLines} from '../analyse/meta/byline-lines.js'
 import {fieldOrder, fieldSources} from '../analyse/meta/fields.js'
 import type {SourceId, SourcedField} from '../analyse/meta/fields.js'
@@ -19,6 +23,7 @@ import {describeElement, recordRemoval} from '../util/removals.js'
 import type {FoundCredit} from '../util/find-credit-line.js'
 import {selectOrdered} from '../util/select-ordered.js'
 import {detachGathered, gatheredBelow, gatheredMatches, stillBelow} from '../util/select.js'
+import type {SelectorTable} from '../util/select.js'
 import {metBefore} from '../analyse/page-index.js'
 import {findTagFooter, findTagFooterAmong} from '../util/tag-footer.js'
 import type {TagFooter} from '../util/tag-footer.js'
@@ -49,116 +54,152 @@ type Candidate = {value: string | Array<string> | undefined; from: string} | und
 export const rehypeExtractMeta: Plugin<[(Readonly<ExtractMetaOptions> | null | undefined)?], Root> = function (options) {
   const settings = options || emptyOptions
   return function (tree, file) {
-    const profile = file.data.profile || genericNews
-    const specific = !usesFallbackProfile(file)
     const analysis = analysePage(tree, file, settings.url)
-    const root = analysis.root
-    const url = analysis.url
-    const generic = extractGenericMeta(tree, {url: url && url.value, index: analysis.index, root})
-    analysis.meta = generic
-    const article: ArticleMeta = {}
-    const sources: MetaSources = {...file.data.articleSources}
-    // The index walk's matches of the profile's selectors, as the tree is when read.
-    const gathered: Gathered = (selectors) => gatheredMatches(analysis.index.selectorMatches, selectors, tree)
-
-    // Edits: the credit line and a labelled tag footer inside the article
-    // leave the body, once, when first needed.
-    let credit: FoundCredit | undefined | null = null
-    const creditLine = function () {
-      if (credit === null) {
-        credit = findCreditLine(profile, root, root && profile.credit ? gatheredBelow(analysis.index.selectorMatches, profile.credit.selector, root) : undefined)
-        if (credit) {
-          // Its values go to the frontmatter: recorded, not reported as lost.
-          recordRemoval(file, {kind: 'text', rule: 'credit-line', characters: [...credit.text].length, element: describeElement(credit.element), sample: credit.text.slice(0, 80)})
-          credit.remove()
-        }
-      }
-      return credit
-    }
-    let footer: TagFooter | undefined | null = null
-    const tagFooter = function () {
-      if (footer === null) {
-        // Only a page with a tags label anywhere can have one (the index knows).
-        const index = analysis.index
-        const table = index.selectorMatches
-        if (index.tagLabels.length === 0) footer = undefined
-        else if (table) {
-          // The index knows where the labels are: no walk.
-          const candidates = index.tagLabels.map((element, at) => ({element, trail: index.tagLabelTrails[at]}))
-          footer = findTagFooterAmong(
-            candidates,
-            (element) => stillBelow(table, element, tree),
-            (a, b) => metBefore(a.trail, b.trail)
-          )
-        } else footer = findTagFooter(tree)
-        if (footer && root) {
-          if (!table) {
-            if (isInside(root, footer.node)) detach(root, footer.node)
-          } else if (stillBelow(table, footer.node, root)) detachGathered(table, footer.node)
-        }
-      }
-      return footer
-    }
-
-    // What each source gives for a field (see `fieldSources` for the order).
-    const read: Record<SourceId, (field: SourcedField) => Candidate> = {
-      'profile:title': () => (specific ? firstText(profile.title, tree, root, gathered, generic.title && generic.title.value) : undefined),
-      'fallback:title': () => (specific ? undefined : firstText(profile.title, tree, root, gathered)),
-      'credit-line'(field) {
-        const found = creditLine()
-        if (!found) return undefined
-        return {value: field === 'source' ? found.line.source : creditAuthors(found.line.author), from: 'credit-line'}
-      },
-      'profile:author': () => profileText(file, profile, tree, gathered, 'author', profile.authorTrim),
-      'profile:source': () => profileText(file, profile, tree, gathered, 'source'),
-      standard(field) {
-        const found = generic[field]
-        return found && {value: found.value, from: found.from}
-      },
-      'profile:date': () => profileDate(file, profile, tree, gathered),
-      'url-path': () => (url ? {value: dateFromUrl(profile, url.value), from: 'url-path'} : undefined),
-      'page-url': () => url && {value: url.value, from: url.from},
-      'profile:tags': () => ({value: tagTexts(profile, tree, gathered), from: 'profile:tags'}),
-      'tag-footer'() {
-        const found = tagFooter()
-        return found && {value: found.tags, from: 'tag-footer'}
-      }
-    }
-
-    for (const field of fieldOrder) {
-      if (field === 'source') creditLine()
-      if (field === 'tags') tagFooter()
-      for (const source of fieldSources[field]) {
-        const found = read[source.id](field)
-        if (!found || !(Array.isArray(found.value) ? found.value.length > 0 : found.value)) continue
-        ;(article as Record<SourcedField, unknown>)[field] = found.value
-        sources[field] = found.from
-        break
-      }
-    }
-    // A byline paragraph opening or closing the body says what `author` now says: it leaves, recorded.
-    if (root && article.author) {
-      for (const line of findBylineLines(root, {authors: article.author.split(/[,，、;；]/), source: article.source, date: article.date})) {
-        recordRemoval(file, {kind: 'text', rule: 'byline-line', characters: [...line.text].length, element: describeElement(line.element), sample: line.text.slice(0, 80)})
-        detach(root, line.element)
-      }
-    }
-    if (generic.description) article.description = generic.description.value
-    if (generic.image) article.image = generic.image.value
-
-    // Soft hyphens and zero width spaces in a title or byline are invisible: not part of the value.
-    for (const key of ['title', 'author', 'source', 'description'] as const) {
-      const value = article[key]
-      if (typeof value === 'string') article[key] = stripInvisible(value)
-    }
-    if (article.tags) article.tags = article.tags.map(stripInvisible)
-    cleanMeta(article, file)
-    file.data.article = {...file.data.article, ...article}
-    file.data.articleSources = sources
-    analysis.sources = sources
-    file.data.baseUrl = analysis.baseUrl
-    warnMissing(file, article)
+    // Texts read here are kept for the verdict's candidates, read next (`measurePage`), until an edit here changes the tree.
+    const texts: TextMemo = new Map()
+    Object.defineProperty(analysis.index, 'texts', {value: texts, enumerable: false, writable: true, configurable: true})
+    withTextMemo(texts, () => extract(tree, file, analysis))
   }
+}
+
+/** The transform of `rehypeExtractMeta`, with `analysis` made. */
+function extract(tree: Root, file: VFile, analysis: Analysis): undefined {
+  const profile = file.data.profile || genericNews
+  const specific = !usesFallbackProfile(file)
+  const root = analysis.root
+  const url = analysis.url
+  const generic = extractGenericMeta(tree, {url: url && url.value, index: analysis.index, root})
+  analysis.meta = generic
+  const article: ArticleMeta = {}
+  const sources: MetaSources = {...file.data.articleSources}
+  // The index walk's matches of the profile's selectors, as the tree is when read.
+  const gathered: Gathered = (selectors) => gatheredMatches(analysis.index.selectorMatches, selectors, tree)
+
+  // Edits: the credit line and a labelled tag footer inside the article
+  // leave the body, once, when first needed.
+  let credit: FoundCredit | undefined | null = null
+  const creditLine = function () {
+    if (credit === null) {
+      credit = findCreditLine(profile, root, root && profile.credit ? gatheredBelow(analysis.index.selectorMatches, profile.credit.selector, root) : undefined)
+      if (credit) {
+        // Its values go to the frontmatter: recorded, not reported as lost.
+        recordRemoval(file, {kind: 'text', rule: 'credit-line', characters: [...credit.text].length, element: describeElement(credit.element), sample: credit.text.slice(0, 80)})
+        edited(analysis, credit.remove())
+      }
+    }
+    return credit
+  }
+  let footer: TagFooter | undefined | null = null
+  const tagFooter = function () {
+    if (footer === null) {
+      // Only a page with a tags label anywhere can have one (the index knows).
+      const index = analysis.index
+      const table = index.selectorMatches
+      if (index.tagLabels.length === 0) footer = undefined
+      else if (table) {
+        // The index knows where the labels are: no walk.
+        const candidates = index.tagLabels.map((element, at) => ({element, trail: index.tagLabelTrails[at]}))
+        footer = findTagFooterAmong(
+          candidates,
+          (element) => stillBelow(table, element, tree),
+          (a, b) => metBefore(a.trail, b.trail)
+        )
+      } else footer = findTagFooter(tree)
+      if (footer && root) {
+        if (!table) {
+          if (isInside(root, footer.node)) edited(analysis, removal(detach(root, footer.node), footer.node))
+        } else if (stillBelow(table, footer.node, root)) edited(analysis, {parent: detachGathered(table, footer.node), removed: footer.node})
+      }
+    }
+    return footer
+  }
+
+  // What each source gives for a field (see `fieldSources` for the order).
+  const read: Record<SourceId, (field: SourcedField) => Candidate> = {
+    'profile:title': () => (specific ? firstText(profile.title, tree, root, gathered, generic.title && generic.title.value) : undefined),
+    'fallback:title': () => (specific ? undefined : firstText(profile.title, tree, root, gathered)),
+    'credit-line'(field) {
+      const found = creditLine()
+      if (!found) return undefined
+      return {value: field === 'source' ? found.line.source : creditAuthors(found.line.author), from: 'credit-line'}
+    },
+    'profile:author': () => profileText(file, profile, tree, gathered, 'author', profile.authorTrim),
+    'profile:source': () => profileText(file, profile, tree, gathered, 'source'),
+    standard(field) {
+      const found = generic[field]
+      return found && {value: found.value, from: found.from}
+    },
+    'profile:date': () => profileDate(file, profile, tree, gathered),
+    'url-path': () => (url ? {value: dateFromUrl(profile, url.value), from: 'url-path'} : undefined),
+    'page-url': () => url && {value: url.value, from: url.from},
+    'profile:tags': () => ({value: tagTexts(profile, tree, gathered), from: 'profile:tags'}),
+    'tag-footer'() {
+      const found = tagFooter()
+      return found && {value: found.tags, from: 'tag-footer'}
+    }
+  }
+
+  for (const field of fieldOrder) {
+    if (field === 'source') creditLine()
+    if (field === 'tags') tagFooter()
+    for (const source of fieldSources[field]) {
+      const found = read[source.id](field)
+      if (!found || !(Array.isArray(found.value) ? found.value.length > 0 : found.value)) continue
+      ;(article as Record<SourcedField, unknown>)[field] = found.value
+      sources[field] = found.from
+      break
+    }
+  }
+  // A byline paragraph opening or closing the body says what `author` now says: it leaves, recorded.
+  if (root && article.author) {
+    for (const line of findBylineLines(root, {authors: article.author.split(/[,，、;；]/), source: article.source, date: article.date})) {
+      recordRemoval(file, {kind: 'text', rule: 'byline-line', characters: [...line.text].length, element: describeElement(line.element), sample: line.text.slice(0, 80)})
+      edited(analysis, removal(detach(root, line.element), line.element))
+    }
+  }
+  if (generic.description) article.description = generic.description.value
+  if (generic.image) article.image = generic.image.value
+
+  // Soft hyphens and zero width spaces in a title or byline are invisible: not part of the value.
+  for (const key of ['title', 'author', 'source', 'description'] as const) {
+    const value = article[key]
+    if (typeof value === 'string') article[key] = stripInvisible(value)
+  }
+  if (article.tags) article.tags = article.tags.map(stripInvisible)
+  cleanMeta(article, file)
+  file.data.article = {...file.data.article, ...article}
+  file.data.articleSources = sources
+  analysis.sources = sources
+  file.data.baseUrl = analysis.baseUrl
+  warnMissing(file, article)
+  return undefined
+}
+
+/**
+ * Note that extraction changed the tree inside the root (`change`: the
+ * element whose children changed, and the child it removed if that is all
+ * it did; `undefined`: nothing changed): texts read so far of that element
+ * and its ancestors (of everything, when text deeper down changed) are
+ * forgotten, and the verdict reads that part of the page's text again.
+ */
+function edited(analysis: Analysis, change: PageEdit | undefined): void {
+  if (!change) return
+  const index = analysis.index
+  if (index.texts) forgetTexts(index.texts, change.deep ? undefined : placed(index.selectorMatches, change.parent))
+  if (index.pageText) index.pageText.edits.push(change)
+}
+
+/** `parent` and its ancestors as the index walk saw them (`undefined`: not known; nothing but removals changed the tree since, while `table` is kept). */
+function placed(table: SelectorTable | undefined, parent: Root | Element): Array<Root | Element> | undefined {
+  if (!table || (parent.type === 'element' && !table.parents.has(parent))) return undefined
+  const chain: Array<Root | Element> = []
+  for (let node: Root | Element | undefined = parent; node; node = node.type === 'element' ? table.parents.get(node) : undefined) chain.push(node)
+  return chain
+}
+
+/** The change of removing `element` from `parent` (`undefined`: it was not found). */
+function removal(parent: Root | Element | undefined, element: Element): PageEdit | undefined {
+  return parent && {parent, removed: element}
 }
 
 /**

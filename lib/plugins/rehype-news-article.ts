@@ -49,12 +49,14 @@ export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | u
     // One walk indexes the page for the stages up to pruning (metadata
     // cues, profile selector matches, block statistics; `analysePage`),
     // preparing the headings as it meets them.
-    (tree: Root, file: VFile) => analyseAndPrepare(tree, file, indexing, options),
+    function (tree: Root, file: VFile) {
+      if (analyseAndPrepare(tree, file, indexing, options)) indexed.add(file)
+    },
     rehypeResolveProfile.call(this, options),
     rehypeSelectRoot.call(this),
     rehypeExtractMeta.call(this, options),
-    // The whole page, measured against the root before pruning, for the verdict.
-    measurePage,
+    // The whole page, measured against the root before pruning, for the verdict (right after extraction: what it and the index walk read is current, when that walk was this chain's).
+    (tree: Root, file: VFile) => measurePage(tree, file, indexed.has(file)),
     rehypePruneToRoot.call(this),
     // The related lists, and whether a link into the page is left, are
     // found on the walk that finds the promo blocks.
@@ -89,6 +91,8 @@ export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | u
     }
   ] as Array<(tree: Root, file: VFile) => undefined>
   const indexing: IndexOptions = {...pageIndexOptions(options || {}), prepare: prepareHeading}
+  // Files whose page this chain indexed (headings prepared on that walk), not given with an analysis.
+  const indexed = new WeakSet<VFile>()
   // Per file, whether the article held a `<br>` on the promo walk.
   const breaks = new WeakMap<VFile, boolean>()
   /** A part of the promo walk that notes whether the tree holds a `<br>`. */
@@ -120,18 +124,21 @@ const headings = new Set(['title', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
  * Analyse the page (`analysePage` with `indexing`), preparing the title and
  * headings in the same walk; when the file already holds an analysis, only
  * prepare them.
+ *
+ * @returns
+ *   Whether the page was indexed here.
  */
-function analyseAndPrepare(tree: Root, file: VFile, indexing: IndexOptions, options: Readonly<NewsArticleOptions> | null | undefined): undefined {
+function analyseAndPrepare(tree: Root, file: VFile, indexing: IndexOptions, options: Readonly<NewsArticleOptions> | null | undefined): boolean {
   if (file.data.analysis) {
     walk(tree, function (node) {
       if (node.type !== 'element' || !headings.has(node.tagName)) return
       prepareHeading(node)
       return 'skip'
     })
-  } else {
-    analysePage(tree, file, options && options.url, indexing)
+    return false
   }
-  return undefined
+  analysePage(tree, file, options && options.url, indexing)
+  return true
 }
 
 /** Remove CJK line breaks and write superscript and subscript in a title or heading (read as metadata before the body is done). */

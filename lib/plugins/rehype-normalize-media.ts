@@ -23,6 +23,7 @@ import {baseUrlOf} from '../analyse/analysis.js'
 import {fileUrl, safeUrl} from '../util/safe-url.js'
 import {textOf} from '../util/text.js'
 import {walk} from '../util/walk.js'
+import {replaceChild} from '../util/replace-child.js'
 import {detach} from '../util/detach.js'
 import {describeElement, noteRemoval} from '../util/removals.js'
 
@@ -129,25 +130,25 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
     revealBackgroundImage(node)
     if (node.tagName === 'svg') {
       // The raster image an SVG frames, visited in its place; a content SVG is reported.
-      parent.children.splice(index, 1, ...replaceInlineSvg(node, context.file))
+      replaceChild(parent, index, replaceInlineSvg(node, context.file))
       return [SKIP, index]
     }
     if (node.tagName === 'a') {
       if (wrapsFigure(node)) {
         // `<a href=big><figure>…</figure></a>`: the link goes onto the images.
-        parent.children.splice(index, 1, ...pushLinkDown(node))
+        replaceChild(parent, index, pushLinkDown(node))
         return [SKIP, index]
       }
       const kept = link(node, context)
       if (!Array.isArray(kept)) return undefined
-      parent.children.splice(index, 1, ...kept)
+      replaceChild(parent, index, kept)
       return [SKIP, index]
     }
     if (built.has(node)) return undefined
     if (isFigure(node, sites && sites.figures)) {
       const replacement = figure(node, context)
       for (const child of replacement) if (child.type === 'element') built.add(child)
-      parent.children.splice(index, 1, ...replacement)
+      replaceChild(parent, index, replacement)
       // Visit the figure's content in its new place.
       return [SKIP, index]
     }
@@ -157,7 +158,7 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
       fillAlt(captioned, captionText([node]))
       const replacement = captionParagraphs([node])
       for (const child of replacement) built.add(child)
-      parent.children.splice(index, 1, ...replacement)
+      replaceChild(parent, index, replacement)
       // A caption in the image's paragraph (`<p><img><br><span class="img_descr">`): the paragraph is split after the walk.
       if (replacement.length > 0 && parent.type === 'element' && parent.tagName === 'p') split.add(parent)
       return [SKIP, index + replacement.length]
@@ -188,7 +189,7 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
       replacement = []
     } else if (node.tagName === 'noscript') replacement = []
     if (!replacement) return undefined
-    parent.children.splice(index, 1, ...replacement)
+    replaceChild(parent, index, replacement)
     return [SKIP, index + replacement.length]
   })
 

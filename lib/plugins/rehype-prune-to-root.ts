@@ -1,13 +1,15 @@
 import type {Element, Root} from 'hast'
-import {detachGathered, gatheredMatches, selectAll} from '../util/select.js'
+import {detachGathered, gatheredMatches} from '../util/select.js'
 import type {Plugin} from 'unified'
-import {walk} from '../util/walk.js'
 import {textOf} from '../util/text.js'
 import {cleanLine} from '../util/yaml-text.js'
 import {createRemovalLog} from '../util/removal-log.js'
 import {kickerBefore} from '../analyse/clean/kicker.js'
 
 const headings = 'h1, h2'
+
+/** Most `<h1>`s and `<h2>`s of the page whose text is read to tell that none is the title (beyond: searched for below the root). */
+const headingsRead = 32
 
 /**
  * Keep only the article root chosen by `rehypeSelectRoot`
@@ -32,11 +34,23 @@ export const rehypePruneToRoot: Plugin<[], Root> = function () {
     // The index walk's `h1, h2` still in the root, else a query.
     const analysis = file.data.analysis
     const gathered = analysis && gatheredMatches(analysis.index.selectorMatches, [headings], root)
-    const candidates = gathered ? gathered.matches.get(headings)! : selectAll(headings, root)
-    const heading = candidates.find((node) => (!gathered || gathered.below(node)) && cleanLine(textOf(node)).value === title)
-    if (!heading) return
+    const matchesTitle = (node: Element) => cleanLine(textOf(node)).value === title
+    let heading: Element | undefined
+    let parents: Map<Element, Root | Element>
     const table = gathered && analysis.index.selectorMatches
-    const parents: Map<Element, Root | Element> = table ? table.parents : parentsUpTo(root, heading)
+    if (gathered && table) {
+      heading = gathered.matches.get(headings)!.find((node) => gathered.below(node) && matchesTitle(node))
+      parents = table.parents
+    } else {
+      // Else one search, stopping at the heading; none when no `<h1>`, `<h2>` of the page (the index walk met them all, nothing since made one) reads as the title.
+      const known = analysis && analysis.index.titleHeadings
+      const pageHeadings = known && known.filter((entry) => entry.element.tagName !== 'h3')
+      if (pageHeadings && pageHeadings.length <= headingsRead && !pageHeadings.some((entry) => matchesTitle(entry.element))) return
+      const found = firstHeading(root, matchesTitle)
+      heading = found && found.heading
+      parents = found ? found.parents : new Map()
+    }
+    if (!heading) return
     if (analysis) {
       // The heading's ancestors below the root, as they are before it goes.
       let parent = parents.get(heading)
@@ -60,13 +74,28 @@ export const rehypePruneToRoot: Plugin<[], Root> = function () {
   }
 }
 
-/** Parent of each element of `root` met before `target` (in walk order), `target`'s included. */
-function parentsUpTo(root: Element, target: Element): Map<Element, Root | Element> {
-  const parents = new Map<Element, Root | Element>()
-  walk(root, function (node, parent) {
-    if (node.type !== 'element') return
-    parents.set(node, parent)
-    if (node === target) return 'exit'
-  })
-  return parents
+/**
+ * The first `<h1>` or `<h2>` below `root` in document order that passes
+ * `test` (as the first match of `selectAll('h1, h2', root)` would be: the
+ * content of `<template>` is not searched), with the parent of it and of
+ * each of its ancestors up to `root`.
+ */
+function firstHeading(root: Element, test: (node: Element) => boolean): {heading: Element; parents: Map<Element, Root | Element>} | undefined {
+  const stack: Array<{parent: Element; index: number}> = [{parent: root, index: 0}]
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]
+    if (frame.index >= frame.parent.children.length) {
+      stack.pop()
+      continue
+    }
+    const child = frame.parent.children[frame.index++]
+    if (child.type !== 'element') continue
+    if ((child.tagName === 'h1' || child.tagName === 'h2') && test(child)) {
+      const parents = new Map<Element, Root | Element>([[child, frame.parent]])
+      for (let at = stack.length - 1; at > 0; at--) parents.set(stack[at].parent, stack[at - 1].parent)
+      return {heading: child, parents}
+    }
+    if (child.tagName !== 'template' && child.children.length > 0) stack.push({parent: child, index: 0})
+  }
+  return undefined
 }

@@ -49,7 +49,8 @@ export const rehypeResolveProfile: Plugin<[(Readonly<ResolveProfileOptions> | nu
  * What the walk that indexes the page also does for the stages after it:
  * gather the matches of every profile selector read on the whole page
  * (DOM signatures, content, title, date, author, source, tags, credit
- * line; and the `h1, h2` pruning looks for) and content scoring's block statistics.
+ * line; and the `h1, h2` pruning looks for), content scoring's block
+ * statistics, the verdict's page text and the short texts root choice reads.
  *
  * @param settings
  *   Options of `rehypeResolveProfile` (its `profiles`).
@@ -62,5 +63,5 @@ export function pageIndexOptions(settings: Readonly<ResolveProfileOptions>): Ind
     }
     if (profile.credit) selectors.add(profile.credit.selector)
   }
-  return {selectors: [...selectors], stats: true, pageText: true}
+  return {selectors: [...selectors], stats: true, pageText: true, shortTexts: true}
 }

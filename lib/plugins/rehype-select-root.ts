@@ -10,6 +10,7 @@ import {analysePage, usesFallbackProfile} from '../analyse/analysis.js'
 import {selectOrdered} from '../util/select-ordered.js'
 import {walk} from '../util/walk.js'
 import {createRemovalLog} from '../util/removal-log.js'
+import {withShortTexts} from '../analyse/blocks/short-text.js'
 import {keepLeadUnderHeadline} from '../analyse/root/lead-under-headline.js'
 import {pageTitles, titledItem, titledSibling} from '../analyse/root/titled-sibling.js'
 
@@ -30,10 +31,13 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
     let root: Element | undefined
     const analysis = analysePage(tree, file)
     const stats = analysis.index.stats
+    // The index walk's short texts answer `shortText` until blocks move (a merged root, a lead).
+    const texts = analysis.index.shortTexts
+    const unchanged = <Result>(run: () => Result): Result => (texts ? withShortTexts(texts, run) : run())
     // Content scoring's root, found once (`null`: not looked for yet).
     let scored: ArticleRoot | undefined | null = null
     const scoring = () => {
-      if (scored === null) scored = findArticleRoot(tree, stats)
+      if (scored === null) scored = unchanged(() => findArticleRoot(tree, stats))
       return scored
     }
     const selectors = profile.content || []
@@ -65,9 +69,12 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
     }
     // One of several article-like blocks (a story beside the next ones in full): the one the page's headline titles.
     const titles = check ? pageTitles(analysis.index) : []
+    // The index walk's `<h1>`–`<h3>` with their ancestors: valid until blocks move (a merged root, a lead).
+    const headings = analysis.index.titleHeadings
     if (root && titles.length > 0) {
       const found = scoring()
-      const titled = found && (titledSibling(root, [root], found.parentOf, titles) || titledItem(root, titles))
+      const chosen = root
+      const titled = found && unchanged(() => titledSibling(chosen, [chosen], found.parentOf, titles, headings) || titledItem(chosen, titles, headings))
       if (titled) {
         root = titled
         from += '+titled-sibling'
@@ -77,7 +84,7 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
     if (!root) {
       const found = scoring()
       // Looked for before a merged root's blocks move into their wrapper.
-      const titled = found && titles.length > 0 ? titledSibling(found.node, found.merged ? elementsOf(found.node) : [found.node], found.parentOf, titles) : undefined
+      const titled = found && titles.length > 0 ? unchanged(() => titledSibling(found.node, found.merged ? elementsOf(found.node) : [found.node], found.parentOf, titles, headings)) : undefined
       if (titled) {
         root = titled
         from = 'content-scoring+titled-sibling'
@@ -98,7 +105,7 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
           // Blocks moved into the wrapper: the index walk's selector matches no longer tell where they are.
           analysis.index.selectorMatches = undefined
         }
-        const item = titles.length > 0 ? titledItem(root, titles) : undefined
+        const item = titles.length === 0 ? undefined : merged ? titledItem(root, titles) : unchanged(() => titledItem(found.node, titles, headings))
         if (item) {
           root = item
           from += '+titled-item'
@@ -109,10 +116,13 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
     if (!root) {
       root = select('body', tree)
       if (root) from = 'body'
-    } else if (keepLead && keepLeadUnderHeadline(tree, root, merged ? undefined : analysis.index.headlines).length > 0) {
-      // A lead moved into the root: the index walk's selector matches and page text no longer tell where it is.
-      analysis.index.selectorMatches = undefined
-      if (analysis.index.pageText) analysis.index.pageText.stale = true
+    } else if (keepLead) {
+      const moved = keepLeadUnderHeadline(tree, root, merged ? undefined : analysis.index.headlines)
+      if (moved.length > 0) {
+        // A lead moved into the root: the index walk's selector matches no longer tell where it is, the page text is told.
+        analysis.index.selectorMatches = undefined
+        if (analysis.index.pageText) analysis.index.pageText.moved.push(...moved)
+      }
     }
     analysis.selected = undefined
     analysis.index.stats = undefined

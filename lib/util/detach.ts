@@ -2,15 +2,20 @@ import type {Element, Root} from 'hast'
 import {walk} from './walk.js'
 
 /**
- * Remove `target` from the tree under `root` (searched iteratively);
- * returns whether it was found.
+ * Remove `target` from the tree under `root` (searched iteratively).
+ *
+ * @returns
+ *   The parent it was removed from (`undefined`: not found).
  */
-export function detach(root: Root | Element, target: Element): boolean {
-  return walk(root, function (node, parent, index) {
+export function detach(root: Root | Element, target: Element): Root | Element | undefined {
+  let from: Root | Element | undefined
+  walk(root, function (node, parent, index) {
     if (node !== target) return
     parent.children.splice(index, 1)
+    from = parent
     return 'exit'
   })
+  return from
 }
 
 /** Whether `target` is `root` or one of its descendants. */

@@ -1,4 +1,4 @@
-import type {Element, ElementContent} from 'hast'
+import type {Element, ElementContent, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
 import type {Profile} from '../profiles/types.js'
 import {detach} from './detach.js'
@@ -14,8 +14,13 @@ export interface FoundCredit {
   element: Element
   /** The credit line's text, white space collapsed (what `remove` takes out). */
   text: string
-  /** Remove the credit line (and only it) from the tree. */
-  remove(): void
+  /**
+   * Remove the credit line (and only it) from the tree; returns the element
+   * whose children changed (`parent`) and the child removed from it when
+   * that is all (`removed`), or whether text deeper down changed (`deep`);
+   * `undefined`: nothing changed.
+   */
+  remove(): {parent: Root | Element; removed?: Element | undefined; deep?: boolean | undefined} | undefined
 }
 
 /** Elements that show something besides text: kept when a credit line around them goes. */
@@ -63,16 +68,31 @@ function inElement(element: Element, root: Element): FoundCredit | undefined {
     // A bracketed credit line opening the line: only the brackets go.
     if (head && head.length < text.length) {
       const credit = parseCreditLine(head)
-      if (credit) return {line: credit, element, text: head, remove: () => removeLeadingBrackets(line)}
+      if (credit) {
+        return {
+          line: credit,
+          element,
+          text: head,
+          remove() {
+            removeLeadingBrackets(line)
+            return {parent: element, deep: true}
+          }
+        }
+      }
       continue
     }
     const credit = parseCreditLine(text)
     if (!credit) continue
     // The element is the credit line: it goes whole.
-    if (split.length === 1 && !hasMedia(element)) return {line: credit, element, text, remove: () => detach(root, element)}
-    return {line: credit, element, text, remove: () => removeLine(element, line)}
+    if (split.length === 1 && !hasMedia(element)) return {line: credit, element, text, remove: () => removed(detach(root, element), element)}
+    return {line: credit, element, text, remove: () => (removeLine(element, line) ? {parent: element} : undefined)}
   }
   return undefined
+}
+
+/** What `FoundCredit.remove` returns for `element` detached from `parent`. */
+function removed(parent: Root | Element | undefined, element: Element): {parent: Root | Element; removed: Element} | undefined {
+  return parent ? {parent, removed: element} : undefined
 }
 
 /** The bracketed text opening `text` (`（来源：…）` in `（来源：…）今天……`), if it opens with a bracket. */
@@ -110,13 +130,13 @@ function lines(element: Element): Array<Array<ElementContent>> {
 /**
  * Remove the text of one line of `element` (and the `<br>` after it, or the
  * one before when it is the last line); images, videos and other media in
- * the line stay.
+ * the line stay. Returns whether the line was found.
  */
-function removeLine(element: Element, line: Array<ElementContent>): void {
+function removeLine(element: Element, line: Array<ElementContent>): boolean {
   const kept = line.filter(hasMedia)
   const first = element.children.indexOf(line[0])
   const last = element.children.indexOf(line[line.length - 1])
-  if (first === -1 || last === -1) return
+  if (first === -1 || last === -1) return false
   let start = first
   let end = last + 1
   const next = element.children[end]
@@ -126,6 +146,7 @@ function removeLine(element: Element, line: Array<ElementContent>): void {
     if (previous && previous.type === 'element' && previous.tagName === 'br') start--
   }
   element.children.splice(start, end - start, ...kept)
+  return true
 }
 
 /**

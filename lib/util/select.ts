@@ -359,10 +359,14 @@ export function gatheredBelow(table: SelectorTable | undefined, selector: string
 /**
  * Remove `element` from its parent as `table`'s walk saw it (no search):
  * for an element `stillBelow` vouched for.
+ *
+ * @returns
+ *   The parent it was removed from.
  */
-export function detachGathered(table: SelectorTable, element: Element): void {
+export function detachGathered(table: SelectorTable, element: Element): Root | Element {
   const parent = table.parents.get(element)!
   const children = parent.children as Array<Node>
   const position = table.positions.get(element)!
   children.splice(children[position] === element ? position : children.indexOf(element), 1)
+  return parent
 }

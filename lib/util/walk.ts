@@ -1,4 +1,5 @@
 import type {Comment, Element, ElementContent, Root, RootContent, Text} from 'hast'
+import {replaceChild} from './replace-child.js'
 
 /** What a `walk` visitor returns: `skip` (do not go into this element), `exit` (stop), or nothing (go on). */
 export type WalkAction = 'skip' | 'exit' | undefined | void
@@ -115,7 +116,7 @@ export function walkShared(tree: Root | Element, listeners: ReadonlyArray<WalkLi
             listening++
           } else if (skipped[before] === -1) listeners[before].leave?.(child)
         }
-        ;(frame.parent.children as Array<ElementContent>).splice(index, 1, ...result)
+        replaceChild(frame.parent, index, result)
         frame.index = index
         replaced = true
         break

@@ -13,6 +13,7 @@ import {measurePageText} from './page-text.js'
 import type {Finding} from './rules.js'
 import {judge} from './rules.js'
 import {boilerplateTail} from './tail.js'
+import {withTextMemo} from '../analyse/text-memo.js'
 import {isGluedName, splitAuthors} from './authors.js'
 
 /** Rules that steps before the verdict report and that make the page's verdict `review`. */
@@ -45,12 +46,23 @@ export const rehypeVerdictPage: Plugin<[], HastRoot> = function () {
   }
 }
 
-/** The transform of `rehypeVerdictPage`. */
-export function measurePage(tree: HastRoot, file: VFile): undefined {
+/**
+ * The transform of `rehypeVerdictPage`. `afterExtraction`: run right after
+ * `rehypeExtractMeta`, nothing else having changed the tree since the index
+ * walk (as in `rehypeNewsArticle`): the page text the index walk read and
+ * the texts extraction read are then current unless extraction says it
+ * edited the tree, and are used as they are.
+ */
+export function measurePage(tree: HastRoot, file: VFile, afterExtraction?: boolean | undefined): undefined {
   const title = file.data.article && file.data.article.title
   const analysis = file.data.analysis
   const root = analysis && analysis.root
-  file.data.verdictPage = {text: measurePageText(tree, root, title, analysis && analysis.index.pageText), candidates: collectCandidates(tree, analysis && analysis.index)}
+  const index = analysis && analysis.index
+  const texts = afterExtraction && index ? index.texts : undefined
+  // Kept no longer: the tree changes from here on.
+  if (index && index.texts) index.texts = undefined
+  const candidates = texts ? withTextMemo(texts, () => collectCandidates(tree, index)) : collectCandidates(tree, index)
+  file.data.verdictPage = {text: measurePageText(tree, root, title, index && index.pageText, afterExtraction), candidates}
   return undefined
 }
 

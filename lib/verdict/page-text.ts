@@ -66,8 +66,29 @@ export interface PageTextRecord {
   starts: Map<Element, number>
   /** Index after the last run of each such element. */
   ends: Map<Element, number>
-  /** Whether the tree outside the root changed after the walk (then the record is not used). */
+  /** Whether the tree outside the root changed after the walk, other than by `moved` (then the record is not used). */
   stale: boolean
+  /** Block elements moved from outside the root to its start after the walk, in order (the lead under the headline). */
+  moved: Array<Element>
+  /** Elements of `starts` whose start ended a run (text before them in their parent's run). */
+  cuts: Set<Element>
+  /**
+   * Changes inside the root after the walk (metadata extraction took a
+   * credit line or byline out), each the element whose children changed and
+   * the child it removed, if that is all it did (`measurePageText` reads
+   * them again).
+   */
+  edits: Array<PageEdit>
+}
+
+/** A change of the page after the index walk (`PageTextRecord.edits`). */
+export interface PageEdit {
+  /** Element (or root) whose subtree changed. */
+  parent: Root | Element
+  /** The child removed from `parent`, when that is the whole change. */
+  removed?: Element | undefined
+  /** Whether text below `parent`'s children changed too (not only which children it has). */
+  deep?: boolean | undefined
 }
 
 /** A reader of runs: fed text nodes and element boundaries in document order. */
@@ -118,7 +139,7 @@ function skipped(element: Element): boolean {
  */
 export function pageTextPart(tree: Root): {listener: WalkListener; result(): PageTextRecord} {
   const reader = new RunReader()
-  const record: PageTextRecord = {tree, runs: reader.runs, starts: new Map(), ends: new Map(), stale: false}
+  const record: PageTextRecord = {tree, runs: reader.runs, starts: new Map(), ends: new Map(), stale: false, moved: [], cuts: new Set(), edits: []}
   let links = 0
   return {
     listener: {
@@ -131,8 +152,12 @@ export function pageTextPart(tree: Root): {listener: WalkListener; result(): Pag
         }
         if (name === 'a') links++
         if (!phrasingTags.has(name)) {
+          const before = reader.runs.length
           reader.flush()
-          if (links === 0) record.starts.set(element, reader.runs.length)
+          if (links === 0) {
+            record.starts.set(element, reader.runs.length)
+            if (reader.runs.length > before) record.cuts.add(element)
+          }
         }
       },
       text(node) {
@@ -174,15 +199,105 @@ export function pageTextPart(tree: Root): {listener: WalkListener; result(): Pag
  *   the root is walked. Not used when it is of another tree, `stale`, or
  *   does not know the root (a root made after the walk, inside a link or
  *   skipped): the whole page is walked.
+ * @param current
+ *   Whether `record` is current inside the root but for its `edits`
+ *   (nothing else changed the tree since the index walk): then the root's
+ *   runs are taken from it too, and only the edited elements are read again.
  */
-export function measurePageText(tree: Root, root: Element | undefined, title?: string | null | undefined, record?: PageTextRecord | null | undefined): PageText {
+export function measurePageText(tree: Root, root: Element | undefined, title?: string | null | undefined, record?: PageTextRecord | null | undefined, current?: boolean | undefined): PageText {
   let runs: Array<Run> | undefined
   if (record && record.tree === tree && !record.stale) {
     const start = root ? record.starts.get(root) : record.runs.length
     const end = root ? record.ends.get(root) : record.runs.length
-    if (start !== undefined && end !== undefined) runs = root ? [...record.runs.slice(0, start), ...readRuns(root, root), ...record.runs.slice(end)] : record.runs
+    const leads = root && start !== undefined && end !== undefined ? movedSpans(record, start, end) : undefined
+    if (root && start !== undefined && end !== undefined && leads) {
+      const inside = current ? recordedRuns(record, root, start, end) : undefined
+      const rootRuns = inside ? [...leads.flatMap((lead) => marked(record, lead.start, lead.end)), ...inside] : readRuns(root, root)
+      runs = [...without(record, 0, start, leads), ...rootRuns, ...without(record, end, record.runs.length, leads)]
+    } else if (!root && record.moved.length === 0) runs = record.runs
   }
   return summarise(runs || readRuns(tree, root), title)
+}
+
+/**
+ * Where the blocks moved into the root (`PageTextRecord.moved`) were read:
+ * each outside the root (recorded `start` to `end`), a block that ended no
+ * run by starting (so nothing before it joins what followed it once it is
+ * gone), its runs its own; at the root's start they are read after its
+ * start and before its first child, each after a fresh start too.
+ * `undefined` when one cannot be placed so.
+ */
+function movedSpans(record: PageTextRecord, start: number, end: number): Array<{start: number; end: number}> | undefined {
+  const spans: Array<{start: number; end: number}> = []
+  for (const element of record.moved) {
+    const from = record.starts.get(element)
+    const to = record.ends.get(element)
+    if (from === undefined || to === undefined || record.cuts.has(element) || (to > start && from < end)) return undefined
+    spans.push({start: from, end: to})
+  }
+  return spans
+}
+
+/** The recorded runs from `start` to `end`, marked as inside the root. */
+function marked(record: PageTextRecord, start: number, end: number): Array<Run> {
+  const runs: Array<Run> = []
+  for (let at = start; at < end; at++) runs.push({...record.runs[at], inRoot: true})
+  return runs
+}
+
+/** The recorded runs from `start` to `end` but those of `spans`. */
+function without(record: PageTextRecord, start: number, end: number, spans: ReadonlyArray<{start: number; end: number}>): Array<Run> {
+  const runs: Array<Run> = []
+  for (let at = start; at < end; at++) if (!spans.some((span) => at >= span.start && at < span.end)) runs.push(record.runs[at])
+  return runs
+}
+
+/**
+ * The runs of `root` (recorded from `start` to `end`) from `record`, each
+ * marked as inside it (the root is a block element: each of its runs lies
+ * wholly inside it), as the record's edits left them: a removed block
+ * element that ended no run by starting (so nothing before it joins what
+ * follows it once it is gone) takes its runs along; else the block element
+ * whose children changed is read again (its runs are likewise its own).
+ * `undefined` when an edit cannot be placed so: a change of the root's own
+ * children that is not such a removal, an element the record does not
+ * know or that held no run, two edits with the same runs.
+ */
+function recordedRuns(record: PageTextRecord, root: Element, start: number, end: number): Array<Run> | undefined {
+  const spans: Array<{element: Element; start: number; end: number; read: boolean}> = []
+  for (const edit of record.edits) {
+    const removed = edit.removed
+    const from = removed && record.starts.get(removed)
+    const to = removed && record.ends.get(removed)
+    if (removed && from !== undefined && to !== undefined && !record.cuts.has(removed) && from >= start && to <= end) {
+      if (from < to) spans.push({element: removed, start: from, end: to, read: false})
+      continue
+    }
+    const parent = edit.parent
+    if (parent === root || parent.type !== 'element') return undefined
+    const first = record.starts.get(parent)
+    const last = record.ends.get(parent)
+    if (first === undefined || last === undefined || first === last || first < start || last > end) return undefined
+    spans.push({element: parent, start: first, end: last, read: true})
+  }
+  // Outer elements first; one inside another goes (or is read) with it.
+  spans.sort((a, b) => a.start - b.start || b.end - a.end)
+  const runs: Array<Run> = []
+  let last: {start: number; end: number} | undefined
+  let at = start
+  for (const span of spans) {
+    if (last && span.start < last.end) {
+      // Inside the last one, or with its very runs (which holds which is not known).
+      if (span.end > last.end || (span.start === last.start && span.end === last.end)) return undefined
+      continue
+    }
+    for (; at < span.start; at++) runs.push({...record.runs[at], inRoot: true})
+    if (span.read) runs.push(...readRuns(span.element, span.element))
+    at = span.end
+    last = span
+  }
+  for (; at < end; at++) runs.push({...record.runs[at], inRoot: true})
+  return runs
 }
 
 /** The runs of `node` (the whole page, or the root alone), each told whether it is in `root`. */

@@ -57,8 +57,8 @@ export function shortTextFacts(node: Element, maxLength: number, maxNodes: numbe
   return {text, nodes}
 }
 
-/** Longest `maxLength` (in UTF-16 code units) a `ShortTexts` answers. */
-export const shortTextCap = 800
+/** Longest `maxLength` (in UTF-16 code units) a `ShortTexts` answers: the longest asked, the browser-notice check's (`noticeTextMax` twice). */
+export const shortTextCap = 1200
 
 /** What `shortText` needs of one element, gathered beforehand. */
 export interface ShortTextFacts {

@@ -33,6 +33,7 @@ import {completeDate, findDate, findPartialDate} from '../../util/normalize-date
 import type {DayOrder, FoundDate, PartialDate} from '../../util/normalize-date.js'
 import {shortText} from '../blocks/short-text.js'
 import {endLines} from '../../util/rendered-lines.js'
+import {memoText} from '../text-memo.js'
 import {bylineNotName} from '../vocabulary.js'
 import {isPhotoCredit, readClosingNames, readCredits} from './credit-line.js'
 import {isPersonLike, isPublisher, titleSuffixes} from './person-like.js'
@@ -656,10 +657,10 @@ function latinAuthors(cue: CueText, text: string, options: {siteNames: Array<str
 function cueText(cue: CueText): {text: string; lines: string} {
   for (const element of [cue.element, ...cue.ancestors]) {
     // Bounded first: ancestors can hold the whole article.
-    if (shortText(element, 1000, 500) === undefined) break
+    if (memoText(element, 'long', () => shortText(element, 1000, 500) === undefined)) break
     const text = textOf(element)
     if (text.length > 250) break
-    if (text.length > cue.value.length + 1) return {text, lines: linesOf(element)}
+    if (text.length > cue.value.length + 1) return {text, lines: memoText(element, 'lines', () => linesOf(element))}
   }
   return {text: cue.value, lines: cue.value}
 }

@@ -76,8 +76,17 @@ interface Lead {
 function findLeads(tree: Root, root: Element, headlines: ReadonlyArray<Headline> | undefined): Array<Lead> {
   // The `<h1>`s the index found tell whether the root holds one; else its subtree is searched (only when there are leads to keep out).
   if (headlines && headlines.some((headline) => headline.ancestors.includes(root))) return []
-  const leads = leadsOnTheWay(tree, root) ?? leadsKnowingRoot(tree, root)
+  // The walk begins at the first `<h1>` it can see (nothing before one counts); none: no lead.
+  const start = headlines && headlines.find(seen)
+  if (headlines && !start) return []
+  // The root itself an `<h1>`: met first, by a walk from the top.
+  const leads = leadsOnTheWay(tree, root, undefined, start && start.element !== root ? start : undefined) ?? leadsKnowingRoot(tree, root)
   return leads.length > 0 && !headlines && holdsHeading(root) ? [] : leads
+}
+
+/** Whether the lead walk sees `headline` (neither it nor an ancestor is hidden or unseen). */
+function seen(headline: Headline): boolean {
+  return [headline.element, ...headline.ancestors].every((element) => !(unseenTags.has(element.tagName) || isHidden(element) || isAriaHidden(element)))
 }
 
 /** A paragraph or picture taken as a lead before the ancestors of the root are known, with its ancestors (outermost first). */
@@ -97,7 +106,7 @@ interface Tentative {
  * `shared` (the ancestors of `root`) each paragraph or picture is checked
  * whole when met, and the answer is never `undefined`.
  */
-function leadsOnTheWay(tree: Root, root: Element, shared?: ReadonlySet<Element> | undefined): Array<Lead> | undefined {
+function leadsOnTheWay(tree: Root, root: Element, shared?: ReadonlySet<Element> | undefined, start?: Headline | undefined): Array<Lead> | undefined {
   let heading = false
   let leads: Array<Tentative> = []
   let figures: Array<Tentative> = []
@@ -110,11 +119,31 @@ function leadsOnTheWay(tree: Root, root: Element, shared?: ReadonlySet<Element> 
   const path: Array<Element> = []
   const stack: Array<ElementContent> = []
   const depths: Array<number> = []
-  for (let index = tree.children.length - 1; index >= 0; index--) {
-    const child = tree.children[index]
-    if (child.type !== 'element') continue
-    stack.push(child)
-    depths.push(0)
+  if (start) {
+    // As the walk is when it takes `start` from the stack: its ancestors on the path, what follows each of them on the stack.
+    const ancestors = [...start.ancestors].reverse()
+    const chain = [...ancestors, start.element]
+    let parent: Root | Element = tree
+    for (const [depth, node] of chain.entries()) {
+      const children: Array<ElementContent | Root['children'][number]> = parent.children
+      for (let index = children.length - 1; index >= 0; index--) {
+        const child = children[index]
+        if (child === node) break
+        if (child.type !== 'element' && (depth === 0 || child.type !== 'text')) continue
+        stack.push(child as ElementContent)
+        depths.push(depth)
+      }
+      parent = node
+    }
+    path.push(...ancestors)
+    heading = true
+  } else {
+    for (let index = tree.children.length - 1; index >= 0; index--) {
+      const child = tree.children[index]
+      if (child.type !== 'element') continue
+      stack.push(child)
+      depths.push(0)
+    }
   }
   while (stack.length > 0) {
     const node = stack.pop()!

@@ -1,5 +1,5 @@
 import type {Element, Parents} from 'hast'
-import type {PageIndex} from '../page-index.js'
+import type {Headline, PageIndex} from '../page-index.js'
 import {shortText} from '../blocks/short-text.js'
 import {proseMass} from './holds-article.js'
 import {holdsElement} from '../../util/walk.js'
@@ -78,15 +78,26 @@ export function matchesTitle(heading: string, titles: ReadonlyArray<string>): bo
  *   Parent of an element of the page as scored (`undefined` at the top or for an unknown element).
  * @param titles
  *   `pageTitles` of the page.
+ * @param headings
+ *   The page's `<h1>`–`<h3>` with their ancestors as the tree still is
+ *   (`PageIndex.titleHeadings`): whether an element holds a titled one is
+ *   then told without a walk (optional).
  * @returns
  *   The titled item, or `undefined` to keep `root`.
  */
-export function titledSibling(root: Element, parts: ReadonlyArray<Element>, parentOf: (node: Element) => Parents | undefined, titles: ReadonlyArray<string>): Element | undefined {
+export function titledSibling(
+  root: Element,
+  parts: ReadonlyArray<Element>,
+  parentOf: (node: Element) => Parents | undefined,
+  titles: ReadonlyArray<string>,
+  headings?: ReadonlyArray<Headline> | undefined
+): Element | undefined {
   if (titles.length === 0) return undefined
   const titledCache = new Map<Element, boolean>()
+  const isTitled = titledTest(titles, headings)
   const titled = (node: Element) => {
     let value = titledCache.get(node)
-    if (value === undefined) titledCache.set(node, (value = isTitled(node, titles)))
+    if (value === undefined) titledCache.set(node, (value = isTitled(node)))
     return value
   }
   const items = new Set<Element>()
@@ -144,11 +155,14 @@ const maxDepth = 4
  *   Chosen article root.
  * @param titles
  *   `pageTitles` of the page.
+ * @param headings
+ *   `PageIndex.titleHeadings`, as for `titledSibling` (optional).
  * @returns
  *   The titled item, or `undefined` to keep `root`.
  */
-export function titledItem(root: Element, titles: ReadonlyArray<string>): Element | undefined {
+export function titledItem(root: Element, titles: ReadonlyArray<string>, headings?: ReadonlyArray<Headline> | undefined): Element | undefined {
   if (titles.length === 0) return undefined
+  const isTitled = titledTest(titles, headings)
   let level: Array<Element> = [root]
   for (let depth = 0; depth < maxDepth && level.length > 0; depth++) {
     const next: Array<Element> = []
@@ -165,7 +179,7 @@ export function titledItem(root: Element, titles: ReadonlyArray<string>): Elemen
       }
       for (const group of groups.values()) {
         if (group.length < 2 || !group.every(holdsHeading)) continue
-        const titled = group.filter((item) => isTitled(item, titles))
+        const titled = group.filter((item) => isTitled(item))
         if (titled.length !== 1) continue
         let largest = 0
         for (const item of group) if (item !== titled[0]) largest = Math.max(largest, proseMass(item))
@@ -188,13 +202,43 @@ function siblingKey(node: Element): string {
   return node.tagName + ' ' + (Array.isArray(className) ? className.join(' ') : '')
 }
 
-/** Whether `node` holds an `<h1>`–`<h3>` (or is one) whose text is the page's headline. */
-function isTitled(node: Element, titles: ReadonlyArray<string>): boolean {
+/**
+ * Whether an element holds an `<h1>`–`<h3>` (or is one) whose text is the
+ * page's headline; not one inside another such heading (the search does not
+ * go into headings). With `headings` (the page's, with their ancestors),
+ * told from the titled ones among them (each heading's text read once, when
+ * first asked); else by a search of the element.
+ */
+function titledTest(titles: ReadonlyArray<string>, headings: ReadonlyArray<Headline> | undefined): (node: Element) => boolean {
+  if (!headings) return (node) => searchTitled(node, titles)
+  let titled: Array<Headline> | undefined
+  return function (node) {
+    titled ??= headings.filter((heading) => headingMatches(heading.element, titles))
+    for (const heading of titled) {
+      if (heading.element === node) return true
+      const rank = heading.ancestors.indexOf(node)
+      if (rank < 0) continue
+      // A heading between (or `node` itself) stops the search before this one.
+      let between = false
+      for (let at = 0; at <= rank && !between; at++) between = titleHeadings.has(heading.ancestors[at].tagName)
+      if (!between) return true
+    }
+    return false
+  }
+}
+
+/** Whether the text of `heading` is the page's headline. */
+function headingMatches(heading: Element, titles: ReadonlyArray<string>): boolean {
+  return matchesTitle(foldTitle(shortText(heading, headingMax) ?? ''), titles)
+}
+
+/** Whether `node` holds an `<h1>`–`<h3>` (or is one) whose text is the page's headline: a search of its subtree. */
+function searchTitled(node: Element, titles: ReadonlyArray<string>): boolean {
   const stack: Array<Element> = [node]
   while (stack.length > 0) {
     const element = stack.pop()!
     if (titleHeadings.has(element.tagName)) {
-      if (matchesTitle(foldTitle(shortText(element, headingMax) ?? ''), titles)) return true
+      if (headingMatches(element, titles)) return true
       continue
     }
     for (const child of element.children) if (child.type === 'element') stack.push(child)

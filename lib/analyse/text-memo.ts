@@ -1,0 +1,71 @@
+/**
+ * Rendered texts of elements read once while the tree does not change:
+ * metadata extraction and the verdict's field candidates read the text of
+ * the same byline, date and credit elements, one after the other. The
+ * caller that edits the tree meanwhile forgets what the edit changed
+ * (`forgetTexts`).
+ *
+ * @module
+ */
+
+import type {Nodes} from 'hast'
+
+/** What is known of one node's text. */
+export interface TextFacts {
+  /** `textOf` (`page-index.ts`): rendered, white space collapsed. */
+  text?: string | undefined
+  /** Rendered lines, each collapsed, joined with `\n` (`byline.ts`). */
+  lines?: string | undefined
+  /** Whether the text passes 1000 characters or 500 nodes (`shortText(node, 1000, 500)` is `undefined`). */
+  long?: boolean | undefined
+}
+
+/** Texts by node. */
+export type TextMemo = Map<Nodes, TextFacts>
+
+let current: TextMemo | undefined
+
+/**
+ * Run `run` with `memoText` answering from `memo` (and filling it); the
+ * subtrees of the nodes in it must not change meanwhile, or be forgotten
+ * when they do.
+ */
+export function withTextMemo<Result>(memo: TextMemo, run: () => Result): Result {
+  const previous = current
+  current = memo
+  try {
+    return run()
+  } finally {
+    current = previous
+  }
+}
+
+/** The fact `key` of `node`'s text: from the memo in scope, else `read()` (kept in the memo when one is in scope). */
+export function memoText<Key extends keyof TextFacts>(node: Nodes, key: Key, read: () => NonNullable<TextFacts[Key]>): NonNullable<TextFacts[Key]> {
+  if (!current) return read()
+  let facts = current.get(node)
+  if (!facts) {
+    facts = {}
+    current.set(node, facts)
+  }
+  const known = facts[key]
+  if (known !== undefined && known !== null) return known
+  const value = read()
+  facts[key] = value
+  return value
+}
+
+/**
+ * Forget what an edit may have changed: the texts of `nodes` (the changed
+ * element and its ancestors) and of every node that is not an element
+ * (text nodes are not placed); everything when `nodes` is `undefined` (the
+ * change is not placed).
+ */
+export function forgetTexts(memo: TextMemo, nodes: Iterable<Nodes> | undefined): void {
+  if (!nodes) {
+    memo.clear()
+    return
+  }
+  for (const node of nodes) memo.delete(node)
+  for (const node of memo.keys()) if (node.type !== 'element') memo.delete(node)
+}
