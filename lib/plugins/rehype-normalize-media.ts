@@ -14,6 +14,7 @@ import {replaceInlineSvg} from '../media/inline-svg.js'
 import {previewFacts, previewInPair} from '../media/preview.js'
 import type {PreviewFacts} from '../media/preview.js'
 import {isCompanionPath, savedPageLink} from '../media/saved-page.js'
+import {linkIntoStructure, wrapsStructure} from '../media/link-into-structure.js'
 import {embedCandidates, isPixel, noteMedia} from '../media/note.js'
 import {revealNoscripts, revealNoscriptsIn} from '../media/noscript.js'
 import {adTags, holdsMedia, imageTags, innerImage} from '../media/tags.js'
@@ -136,6 +137,11 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
       if (wrapsFigure(node)) {
         // `<a href=big><figure>…</figure></a>`: the link goes onto the images.
         parent.children.splice(index, 1, ...pushLinkDown(node))
+        return [SKIP, index]
+      }
+      if (wrapsStructure(node)) {
+        // `<a href><ul>…</ul></a>`, `<a href><table>…</table></a>`: the link goes onto each item's and cell's content.
+        parent.children.splice(index, 1, ...linkIntoStructure(node))
         return [SKIP, index]
       }
       const kept = link(node, context)
