@@ -15,6 +15,7 @@ import {previewFacts, previewInPair} from '../media/preview.js'
 import type {PreviewFacts} from '../media/preview.js'
 import {isCompanionPath, savedPageLink} from '../media/saved-page.js'
 import {linkIntoStructure, wrapsStructure} from '../media/link-into-structure.js'
+import {lazyPlayerUrl} from '../media/lazy-player.js'
 import {embedCandidates, isPixel, noteMedia} from '../media/note.js'
 import {revealNoscripts, revealNoscriptsIn} from '../media/noscript.js'
 import {adTags, holdsMedia, imageTags, innerImage} from '../media/tags.js'
@@ -30,7 +31,7 @@ import {describeElement, noteRemoval} from '../util/removals.js'
 const emptyOptions: Readonly<NormalizeMediaOptions> = {}
 
 /** Embeds that become a link (`<video>`/`<audio>` are handled apart). */
-const frameTags: ReadonlySet<string> = new Set(['iframe', 'embed', 'object', 'amp-iframe', 'amp-youtube', 'amp-vimeo', 'amp-twitter', 'amp-instagram'])
+const frameTags: ReadonlySet<string> = new Set(['iframe', 'embed', 'object', 'amp-iframe', 'amp-youtube', 'amp-vimeo', 'amp-twitter', 'amp-instagram', 'lite-youtube', 'lite-vimeo'])
 
 /** Players of direct media files. */
 const playerTags: ReadonlySet<string> = new Set(['video', 'audio', 'amp-video', 'amp-audio'])
@@ -49,8 +50,9 @@ const playerTags: ReadonlySet<string> = new Set(['video', 'audio', 'amp-video', 
  *   image) become their content followed by the caption as emphasised
  *   lines, links in captions kept
  * - embeds (`<iframe>`, `<embed>`, `<object>`, `<video>`, `<audio>`, AMP
- *   players) from any host become a labelled link; only ads, trackers and
- *   share buttons go
+ *   players, `lite-youtube`/`lite-vimeo` facades, empty boxes a lazy
+ *   loader would put a video player in) from any host become a labelled
+ *   link; only ads, trackers and share buttons go
  *
  * Every image or embed removed is recorded (`file.data.removals`,
  * `dropped-image` or `dropped-embed` naming its URL and rule).
@@ -187,7 +189,10 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
         }
       }
     } else if (frameTags.has(node.tagName)) replacement = embed(node, context)
-    else if (playerTags.has(node.tagName)) replacement = player(node, context)
+    else if (lazyPlayerUrl(node)) {
+      // An empty box a lazy-loading script would put a player in: the player as a link.
+      replacement = embed({...node, properties: {...node.properties, src: lazyPlayerUrl(node)}}, context)
+    } else if (playerTags.has(node.tagName)) replacement = player(node, context)
     else if (adTags.has(node.tagName)) {
       const slot = [node.properties.type, attribute(node, 'data-slot') || attribute(node, 'data-ad-slot')].filter(Boolean).join(' ')
       noteMedia(context.file, node, 'ad-embed', slot || node.tagName)
