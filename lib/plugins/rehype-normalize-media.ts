@@ -16,6 +16,7 @@ import type {PreviewFacts} from '../media/preview.js'
 import {isCompanionPath, savedPageLink} from '../media/saved-page.js'
 import {linkIntoStructure, wrapsStructure} from '../media/link-into-structure.js'
 import {lazyPlayerUrl} from '../media/lazy-player.js'
+import {expandCaptionShortcodes, holdsCaptionShortcode} from '../media/caption-shortcode.js'
 import {embedCandidates, isPixel, noteMedia} from '../media/note.js'
 import {revealNoscripts, revealNoscriptsIn} from '../media/noscript.js'
 import {adTags, holdsMedia, imageTags, innerImage} from '../media/tags.js'
@@ -46,8 +47,8 @@ const playerTags: ReadonlySet<string> = new Set(['video', 'audio', 'amp-video', 
  * - every URL is resolved against `<base href>`, the page URL or the `url`
  *   option; `javascript:`/`vbscript:`/`data:` URLs are dropped (their text
  *   kept), anchors without a target unwrapped
- * - figures (`<figure>`, WordPress `.wp-caption`, captions right after an
- *   image) become their content followed by the caption as emphasised
+ * - figures (`<figure>`, WordPress `.wp-caption` and `[caption]` shortcodes
+ *   left as text, captions right after an image) become their content followed by the caption as emphasised
  *   lines, links in captions kept
  * - embeds (`<iframe>`, `<embed>`, `<object>`, `<video>`, `<audio>`, AMP
  *   players, `lite-youtube`/`lite-vimeo` facades, empty boxes a lazy
@@ -150,6 +151,14 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
       if (!Array.isArray(kept)) return undefined
       parent.children.splice(index, 1, ...kept)
       return [SKIP, index]
+    }
+    if (holdsCaptionShortcode(node)) {
+      // `[caption …]<img> The old mill[/caption]` left as text: a figure, visited next.
+      const expanded = expandCaptionShortcodes(node)
+      if (expanded && (expanded.length !== 1 || expanded[0] !== node)) {
+        parent.children.splice(index, 1, ...expanded)
+        return [SKIP, index]
+      }
     }
     if (built.has(node)) return undefined
     if (isFigure(node, sites && sites.figures)) {
