@@ -7,7 +7,7 @@
  * @module
  */
 
-import type {Element} from 'hast'
+import type {Element, ElementContent} from 'hast'
 import {textOf} from '../util/text.js'
 import {embedKind} from './embed-kind.js'
 import {find, html} from 'property-information'
@@ -15,6 +15,9 @@ import {holdsMedia} from './tags.js'
 
 /** Attributes such boxes keep the player's URL in, as hast property names. */
 const playerProperties: ReadonlyArray<string> = ['data-src', 'data-embed-src', 'data-video-src', 'data-iframe-src', 'data-lazy-src'].map((name) => find(html, name).property)
+
+/** Players and the `<noscript>` holding one as the fallback of a box. */
+const frameTags: ReadonlySet<string> = new Set(['iframe', 'amp-iframe', 'noscript'])
 
 /** Boxes a lazy player is left as. */
 const boxTags: ReadonlySet<string> = new Set(['div', 'span', 'figure', 'p'])
@@ -25,19 +28,35 @@ const boxTags: ReadonlySet<string> = new Set(['div', 'span', 'figure', 'p'])
  * `data-embed-src`, `data-video-src`, `data-iframe-src`,
  * `data-lazy-src`) is the URL of a known video player (see `embedKind`).
  *
+ * A box followed by its player (the frame of a `<noscript>` fallback, as
+ * WP Rocket writes it, or a script's own `<iframe>`) is only the
+ * placeholder: the player is written once, from the frame.
+ *
  * @param node
  *   Element (any).
+ * @param siblings
+ *   Children of `node`'s parent.
  * @returns
  *   URL as written, or `undefined` when `node` is no lazy video box.
  */
-export function lazyPlayerUrl(node: Element): string | undefined {
+export function lazyPlayerUrl(node: Element, siblings: ReadonlyArray<ElementContent>): string | undefined {
   if (!boxTags.has(node.tagName)) return undefined
   for (const name of playerProperties) {
     const property = node.properties[name]
     const value = typeof property === 'string' ? property.trim() : ''
     if (!value || !/^(?:https?:)?\/\//i.test(value)) continue
     if (embedKind(value.startsWith('//') ? 'https:' + value : value) !== 'video') continue
-    return textOf(node) || holdsMedia(node) ? undefined : value
+    return textOf(node) || holdsMedia(node) || followedByFrame(node, siblings) ? undefined : value
   }
   return undefined
+}
+
+/** Whether the next element after `node` (white space and comments aside) is a frame or a `<noscript>`. */
+function followedByFrame(node: Element, siblings: ReadonlyArray<ElementContent>): boolean {
+  for (let index = siblings.indexOf(node) + 1; index < siblings.length; index++) {
+    const sibling = siblings[index]
+    if (sibling.type === 'comment' || (sibling.type === 'text' && !sibling.value.trim())) continue
+    return sibling.type === 'element' && (frameTags.has(sibling.tagName) || holdsMedia(sibling))
+  }
+  return false
 }

@@ -198,15 +198,17 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
         }
       }
     } else if (frameTags.has(node.tagName)) replacement = embed(node, context)
-    else if (lazyPlayerUrl(node)) {
-      // An empty box a lazy-loading script would put a player in: the player as a link.
-      replacement = embed({...node, properties: {...node.properties, src: lazyPlayerUrl(node)}}, context)
-    } else if (playerTags.has(node.tagName)) replacement = player(node, context)
+    else if (playerTags.has(node.tagName)) replacement = player(node, context)
     else if (adTags.has(node.tagName)) {
       const slot = [node.properties.type, attribute(node, 'data-slot') || attribute(node, 'data-ad-slot')].filter(Boolean).join(' ')
       noteMedia(context.file, node, 'ad-embed', slot || node.tagName)
       replacement = []
     } else if (node.tagName === 'noscript') replacement = []
+    else {
+      // An empty box a lazy-loading script would put a player in: the player as a link.
+      const box = lazyPlayerUrl(node, parent.children)
+      if (box) replacement = embed({...node, properties: {...node.properties, src: box}}, context)
+    }
     if (!replacement) return undefined
     parent.children.splice(index, 1, ...replacement)
     return [SKIP, index + replacement.length]
