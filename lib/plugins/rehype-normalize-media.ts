@@ -206,7 +206,7 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
     } else if (node.tagName === 'noscript') replacement = []
     else {
       // An empty box a lazy-loading script would put a player in: the player as a link.
-      const box = lazyPlayerUrl(node, parent.children)
+      const box = lazyPlayerUrl(node, parent.children as Array<ElementContent>)
       if (box) replacement = embed({...node, properties: {...node.properties, src: box}}, context)
     }
     if (!replacement) return undefined
