@@ -25,31 +25,30 @@ const captionAttribute = /\bcaption\s*=\s*(?:"([^"]*)"|'([^']*)')/i
 type Piece = {node: ElementContent} | {open: string; source: string} | {close: true; source: string}
 
 /**
- * Whether `node` has a text child holding a `[caption` shortcode (cheap
- * check before `expandCaptionShortcodes`).
+ * Whether a text holds the start of a `[caption` shortcode (cheap check
+ * before `expandCaptionShortcodes`).
  *
- * @param node
- *   Element (any).
+ * @param value
+ *   Text.
  * @returns
- *   Whether it may hold one.
+ *   Whether it may open one.
  */
-export function holdsCaptionShortcode(node: Element): boolean {
-  return node.children.some((child) => child.type === 'text' && /\[(?:wp_)?caption\b/i.test(child.value))
+export function opensCaptionShortcode(value: string): boolean {
+  return /\[(?:wp_)?caption\b/i.test(value)
 }
 
 /**
- * The content of `node` with each `[caption …]…[/caption]` around an
- * image (both in `node`'s own text) as a `<figure>`; a shortcode without
- * an image or without its closing stays text. A paragraph holding such a
- * figure is split around it (a figure does not go in a paragraph).
+ * Replace each `[caption …]…[/caption]` around an image among the children
+ * of `node` (both in `node`'s own text) by a `<figure>`, in place; a
+ * shortcode without an image or without its closing stays text. A figure
+ * in a paragraph is left there: the caller splits the paragraph.
  *
  * @param node
  *   Element whose children may hold shortcodes; its children are replaced.
  * @returns
- *   What replaces `node` (itself when it is not a paragraph), or
- *   `undefined` when it held no complete shortcode around an image.
+ *   Whether a figure was made.
  */
-export function expandCaptionShortcodes(node: Element): Array<ElementContent> | undefined {
+export function expandCaptionShortcodes(node: Element): boolean {
   const pieces = split(node.children)
   const result: Array<ElementContent> = []
   let found = false
@@ -72,28 +71,8 @@ export function expandCaptionShortcodes(node: Element): Array<ElementContent> | 
     else result.push(piece.node)
   }
   if (open) result.push(text(open.source), ...open.content)
-  if (!found) return undefined
-  if (node.tagName !== 'p') {
-    node.children = result
-    return [node]
-  }
-  // A paragraph: its runs of content around the figures become paragraphs of their own.
-  const parts: Array<ElementContent> = []
-  let run: Array<ElementContent> = []
-  const flush = () => {
-    if (run.some((child) => child.type === 'element' || (child.type === 'text' && child.value.trim() !== ''))) {
-      parts.push({type: 'element', tagName: 'p', properties: parts.length === 0 ? node.properties : {}, children: run})
-    }
-    run = []
-  }
-  for (const child of result) {
-    if (child.type === 'element' && child.tagName === 'figure') {
-      flush()
-      parts.push(child)
-    } else run.push(child)
-  }
-  flush()
-  return parts
+  if (found) node.children = result
+  return found
 }
 
 /** The children as pieces, text split at the shortcodes' openings and closings. */

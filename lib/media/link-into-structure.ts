@@ -11,25 +11,67 @@
  * @module
  */
 
-import type {Element, ElementContent} from 'hast'
+import type {Element, ElementContent, Parents} from 'hast'
+import {phrasingTags} from '../analyse/blocks/tags.js'
 
 /** Lists, tables and their row groups and rows: walked through, never wrapped in a link. */
 const structureTags: ReadonlySet<string> = new Set(['ul', 'ol', 'dl', 'menu', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'colgroup'])
 
+/** Blocks that hold no list or table (text-level elements aside). */
+const closed: ReadonlySet<string> = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'a'])
+
 /** Items and cells: their content takes the link. */
 const itemTags: ReadonlySet<string> = new Set(['li', 'dt', 'dd', 'td', 'th', 'caption'])
 
+/** Finds, as a walk meets the elements, the links around lists or tables, and moves each inside after the walk. */
+export interface LinksAroundStructure {
+  /**
+   * Call for every element the walk enters, with its parent, before the
+   * element is changed: reads no children (a walk over the page pays
+   * nothing more).
+   */
+  enter(node: Element, parent: Parents): undefined
+  /** Move every link found into its lists and tables (see `linkIntoStructure`), in the tree as it is after the walk. */
+  done(): undefined
+}
+
 /**
- * Whether a link holds a list or a table (not inside a link of its own),
- * which `linkIntoStructure` can move it into.
+ * Track the links that wrap a list or a table (directly or through
+ * blocks such as a card's `<div>`, not through paragraphs, headings or
+ * text-level elements) during a walk, and move the link inside each once
+ * the walk is over.
  *
- * @param node
- *   `<a>` element.
  * @returns
- *   Whether it wraps a list or a table.
+ *   Tracker.
  */
-export function wrapsStructure(node: Element): boolean {
-  return node.children.some((child) => child.type === 'element' && holdsStructure(child))
+export function linksAroundStructure(): LinksAroundStructure {
+  // The link each block under a link is in, and the parent each link was found in.
+  const around = new WeakMap<Element, Element>()
+  const parents = new WeakMap<Element, Parents>()
+  const found: Array<Element> = []
+  return {
+    enter(node, parent) {
+      if (node.tagName === 'a') {
+        parents.set(node, parent)
+        return undefined
+      }
+      if (parent.type !== 'element') return undefined
+      const link = parent.tagName === 'a' ? parent : around.get(parent)
+      if (!link) return undefined
+      if (structureTags.has(node.tagName)) {
+        if (!found.includes(link)) found.push(link)
+      } else if (!closed.has(node.tagName) && !phrasingTags.has(node.tagName)) around.set(node, link)
+      return undefined
+    },
+    done() {
+      for (const link of found) {
+        const parent = parents.get(link)
+        const at = parent ? parent.children.indexOf(link) : -1
+        if (parent && at !== -1) parent.children.splice(at, 1, ...linkIntoStructure(link))
+      }
+      return undefined
+    }
+  }
 }
 
 /**
@@ -40,7 +82,7 @@ export function wrapsStructure(node: Element): boolean {
  * link of its own (links do not nest).
  *
  * @param node
- *   `<a>` element wrapping a list or a table (see `wrapsStructure`); its
+ *   `<a>` element wrapping a list or a table; its
  *   descendants are changed in place.
  * @returns
  *   What replaces the link.
@@ -86,13 +128,17 @@ function throughStructure(node: Element, link: Element): void {
   }
 }
 
-/** Whether `node` is or holds a list or a table outside any link of its own. */
+/**
+ * Whether `node` is or holds a list or a table outside any link of its
+ * own, looking only through blocks that may hold one (not text-level
+ * elements, paragraphs or headings).
+ */
 function holdsStructure(node: Element): boolean {
   const stack: Array<Element> = [node]
   while (stack.length > 0) {
     const current = stack.pop()!
     if (structureTags.has(current.tagName)) return true
-    if (current.tagName === 'a' && current !== node) continue
+    if (closed.has(current.tagName) || phrasingTags.has(current.tagName)) continue
     for (const child of current.children) if (child.type === 'element') stack.push(child)
   }
   return false

@@ -14,9 +14,9 @@ import {replaceInlineSvg} from '../media/inline-svg.js'
 import {previewFacts, previewInPair} from '../media/preview.js'
 import type {PreviewFacts} from '../media/preview.js'
 import {isCompanionPath, savedPageLink} from '../media/saved-page.js'
-import {linkIntoStructure, wrapsStructure} from '../media/link-into-structure.js'
+import {linksAroundStructure} from '../media/link-into-structure.js'
 import {lazyPlayerUrl} from '../media/lazy-player.js'
-import {expandCaptionShortcodes, holdsCaptionShortcode} from '../media/caption-shortcode.js'
+import {expandCaptionShortcodes, opensCaptionShortcode} from '../media/caption-shortcode.js'
 import {embedCandidates, isPixel, noteMedia} from '../media/note.js'
 import {revealNoscripts, revealNoscriptsIn} from '../media/noscript.js'
 import {adTags, holdsMedia, imageTags, innerImage} from '../media/tags.js'
@@ -118,6 +118,7 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
   else revealNoscripts(tree)
 
   const split = new Set<Element>()
+  const linksAround = linksAroundStructure()
   // Elements this pass built (figure bodies, caption paragraphs): visited for their content, never turned into a figure or caption again, which could repeat forever (a `.wp-caption-text` holding an image stays in the body it is moved to).
   const built = new WeakSet<Element>()
   // The last image written, while no text followed it, and the images found to be previews of their neighbour (removed after the walk).
@@ -125,10 +126,16 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
   const previews: Array<{img: Element; parent: Parents}> = []
   visit(tree, function (node, index, parent) {
     if (node.type === 'text') {
+      if (parent && parent.type === 'element' && index !== undefined && opensCaptionShortcode(node.value) && expandCaptionShortcodes(parent)) {
+        // `[caption …]<img> The old mill[/caption]` left as text: a figure, visited next; a paragraph holding one is split after the walk.
+        if (parent.tagName === 'p') split.add(parent)
+        return index
+      }
       if (previous && node.value.trim()) previous = undefined
       return undefined
     }
     if (node.type !== 'element' || !parent || index === undefined) return undefined
+    linksAround.enter(node, parent)
     // A content image given as a CSS background becomes an `<img>` first in its element, visited with it.
     revealBackgroundImage(node)
     if (node.tagName === 'svg') {
@@ -142,23 +149,10 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
         parent.children.splice(index, 1, ...pushLinkDown(node))
         return [SKIP, index]
       }
-      if (wrapsStructure(node)) {
-        // `<a href><ul>…</ul></a>`, `<a href><table>…</table></a>`: the link goes onto each item's and cell's content.
-        parent.children.splice(index, 1, ...linkIntoStructure(node))
-        return [SKIP, index]
-      }
       const kept = link(node, context)
       if (!Array.isArray(kept)) return undefined
       parent.children.splice(index, 1, ...kept)
       return [SKIP, index]
-    }
-    if (holdsCaptionShortcode(node)) {
-      // `[caption …]<img> The old mill[/caption]` left as text: a figure, visited next.
-      const expanded = expandCaptionShortcodes(node)
-      if (expanded && (expanded.length !== 1 || expanded[0] !== node)) {
-        parent.children.splice(index, 1, ...expanded)
-        return [SKIP, index]
-      }
     }
     if (built.has(node)) return undefined
     if (isFigure(node, sites && sites.figures)) {
@@ -214,22 +208,25 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
     return [SKIP, index + replacement.length]
   })
 
+  // `<a href><ul>…</ul></a>`, `<a href><table>…</table></a>`: the link goes onto each item's and cell's content.
+  linksAround.done()
   for (const preview of previews) {
     const at = preview.parent.children.indexOf(preview.img)
     if (at === -1) detach(tree, preview.img)
     else preview.parent.children.splice(at, 1)
   }
-  if (split.size > 0) splitParagraphs(tree, split)
+  if (split.size > 0) splitParagraphs(tree, split, built)
   tidy(tree)
   return undefined
 }
 
 /**
- * Split each paragraph of `split` that now holds caption paragraphs into
- * paragraphs: its runs of phrasing (line breaks at their edges dropped) and
- * the captions, in order.
+ * Split each paragraph of `split` that now holds caption paragraphs (or a
+ * figure's content, `built` by this pass) into paragraphs: its runs of
+ * phrasing (line breaks at their edges dropped) and the captions and
+ * figures, in order.
  */
-function splitParagraphs(tree: Root, split: ReadonlySet<Element>): void {
+function splitParagraphs(tree: Root, split: ReadonlySet<Element>, built: WeakSet<Element>): void {
   walk(tree, function (node, parent, index) {
     if (node.type !== 'element' || !split.has(node)) return undefined
     const parts: Array<Element> = []
@@ -241,7 +238,7 @@ function splitParagraphs(tree: Root, split: ReadonlySet<Element>): void {
       run = []
     }
     for (const child of node.children) {
-      if (child.type === 'element' && child.tagName === 'p') {
+      if (child.type === 'element' && (child.tagName === 'p' || built.has(child))) {
         flush()
         parts.push(child)
       } else run.push(child)
