@@ -9,7 +9,8 @@
  *
  * Decoration stays CSS: gradients (no `url()`), sprites and icons (an
  * offset `background-position`, a repeating pattern, a size of at most 32
- * pixels, inline elements such as `<i>` and `<span>`), elements hidden from
+ * pixels, inline elements such as `<i>` and `<span>` unless marked
+ * `role="img"`), elements hidden from
  * assistive technology (`aria-hidden`, `role=presentation|none`), and
  * placeholders (`blank.gif`, short `data:` URIs). Inline styles are parsed
  * with `css-tree`.
@@ -42,7 +43,8 @@ const iconSize = 32
  *   URL as written, if any.
  */
 export function backgroundImageUrl(node: Element): string | undefined {
-  if (!boxTags.has(node.tagName)) return undefined
+  // Any element marked as an image (`<span role="img" aria-label="…" data-bg="…">`) shows one.
+  if (!boxTags.has(node.tagName) && String(node.properties.role || '').toLowerCase() !== 'img') return undefined
   const style = typeof node.properties.style === 'string' ? node.properties.style : ''
   const lazy = lazyBackgroundAttributes.map((name) => attribute(node, name)).find((value) => value !== undefined && !isPlaceholder(unwrapUrl(value)))
   if (!lazy && !/url\(/i.test(style)) return undefined

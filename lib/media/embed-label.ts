@@ -9,6 +9,7 @@
 import type {Element} from 'hast'
 import type {EmbedKind} from './embed-kind.js'
 import {displayHost} from './embed-kind.js'
+import {attribute} from './image-source.js'
 
 /** Language of generated labels. */
 export type LabelLanguage = 'en' | 'zh-Hans' | 'zh-Hant'
@@ -71,7 +72,9 @@ export function labelLanguage(text: string): LabelLanguage {
  *   Label text.
  */
 export function embedLabel(node: Element, url: string, kind: EmbedKind, language: LabelLanguage): string {
-  for (const value of [node.properties.title, node.properties.ariaLabel]) {
+  // A facade's play button label (`playlabel="Play: Harbour tour"`) and WP Rocket's `data-alt` name the video too.
+  const facade = [attribute(node, 'playlabel')?.replace(/^\s*play\s*:\s*/i, ''), attribute(node, 'data-alt')]
+  for (const value of [node.properties.title, node.properties.ariaLabel, ...facade]) {
     const title = typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : ''
     if (title && !genericTitle.test(title)) return title
   }

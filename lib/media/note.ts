@@ -42,7 +42,7 @@ export function mediaUrl(node: Element): string | undefined {
  * Candidate URLs of an embed, as written, best first: `src` and lazy
  * `data-src`s (not `about:blank`), `data` of `<object>`, its `<param
  * name=movie|src|url>` and inner `<embed>`, `<source src>` of media, and
- * the ids of AMP players.
+ * the ids of AMP players and of the `lite-youtube`/`lite-vimeo` facades.
  *
  * @param node
  *   Embed element.
@@ -68,6 +68,10 @@ export function embedCandidates(node: Element): Array<string> {
   const id = attribute(node, 'data-videoid')
   if (id && node.tagName === 'amp-youtube') values.push('https://www.youtube.com/embed/' + id)
   if (id && node.tagName === 'amp-vimeo') values.push('https://player.vimeo.com/video/' + id)
+  // The `videoid` of the `lite-youtube`/`lite-vimeo` facades (lite-youtube-embed, lite-vimeo-embed).
+  const facadeId = attribute(node, 'videoid')
+  if (facadeId && node.tagName === 'lite-youtube') values.push('https://www.youtube.com/embed/' + encodeURIComponent(facadeId))
+  if (facadeId && node.tagName === 'lite-vimeo') values.push('https://player.vimeo.com/video/' + encodeURIComponent(facadeId))
   // amp-twitter's `data-tweetid`, the `data-tweet-id` of the frame Twitter's widgets.js writes.
   const tweet = attribute(node, 'data-tweetid') || attribute(node, 'data-tweet-id')
   if (tweet) values.push('https://twitter.com/i/status/' + tweet)

@@ -12,6 +12,8 @@ export const embedTags: ReadonlySet<string> = new Set([
   'audio',
   'amp-iframe',
   'amp-youtube',
+  'lite-youtube',
+  'lite-vimeo',
   'amp-vimeo',
   'amp-video',
   'amp-audio',

@@ -1,4 +1,5 @@
 import type {Element, Root, Text} from 'hast'
+import {toString} from 'hast-util-to-string'
 import type {Plugin} from 'unified'
 import {inlineTextElements} from '../util/inline-elements.js'
 import {walkParts} from '../util/walk.js'
@@ -54,7 +55,8 @@ const preserved = new Set(['pre', 'textarea', 'listing', 'plaintext', 'xmp', 'sc
  * across inline elements (`<strong>现场⏎</strong>看到`, `<a>许多⏎市民</a>`);
  * blocks, `<br>` and images end a run. Text in `<pre>`, `<textarea>` and
  * elements styled `white-space: pre…` is untouched. Spaces typed on one
- * line are kept.
+ * line are kept. A ruby annotation without `<rp>` brackets gets brackets
+ * (`八百屋（やおや）`), so the reading does not run into the text it annotates.
  */
 export const rehypeCjkSpacing: Plugin<[], Root> = function () {
   return function (tree) {
@@ -88,9 +90,10 @@ export function cjkSpacingPart(): WalkPart {
   }
   return {
     listener: {
-      enter(element) {
+      enter(element, parent, index) {
         if (inlineTextElements.has(element.tagName)) return
         close()
+        if (element.tagName === 'rt') bracketRubyText(element, parent, index)
         if (preserved.has(element.tagName) || preservesWhiteSpace(element)) return false
       },
       text(node) {
@@ -102,6 +105,30 @@ export function cjkSpacingPart(): WalkPart {
     },
     done: close
   }
+}
+
+/**
+ * Put a ruby annotation (`<ruby>八百屋<rt>やおや</rt></ruby>`) in brackets
+ * when the markup gives none (`<rp>（</rp>`, what browsers without ruby
+ * show): Markdown has no ruby, and written inline the reading runs into the
+ * base text (`八百屋やおや`). Full-width brackets after wide text
+ * (`八百屋（やおや）`, `汉（hàn）`), else ASCII ones.
+ */
+function bracketRubyText(element: Element, parent: Root | Element, index: number): void {
+  const text = toString(element)
+  if (!text.trim()) return
+  for (let at = index - 1; at >= 0; at--) {
+    const sibling = parent.children[at]
+    if (sibling.type === 'element' && sibling.tagName === 'rp') return
+    if (sibling.type !== 'text' || sibling.value.trim()) break
+  }
+  const base = parent.children
+    .slice(0, index)
+    .map((child) => toString(child))
+    .join('')
+    .trim()
+  const full = wide.test(text) || (base !== '' && wide.test(characterBefore(base, base.length)))
+  element.children = [{type: 'text', value: full ? '（' : '('}, ...element.children, {type: 'text', value: full ? '）' : ')'}]
 }
 
 /** Whether an inline `style` keeps white space (`white-space: pre`, `pre-wrap`, `pre-line`, `break-spaces`). */

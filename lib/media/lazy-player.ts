@@ -1,0 +1,62 @@
+/**
+ * Video players that lazy-loading scripts leave as an empty box until a
+ * click or a scroll: WP Rocket's `<div class="rll-youtube-player"
+ * data-src="https://www.youtube.com/embed/…">`, and the like. Without an
+ * `<iframe>` they hold no media and no text, and vanished from the output.
+ *
+ * @module
+ */
+
+import type {Element, ElementContent} from 'hast'
+import {textOf} from '../util/text.js'
+import {embedKind} from './embed-kind.js'
+import {find, html} from 'property-information'
+import {holdsMedia} from './tags.js'
+
+/** Attributes such boxes keep the player's URL in, as hast property names. */
+const playerProperties: ReadonlyArray<string> = ['data-src', 'data-embed-src', 'data-video-src', 'data-iframe-src', 'data-lazy-src'].map((name) => find(html, name).property)
+
+/** Players and the `<noscript>` holding one as the fallback of a box. */
+const frameTags: ReadonlySet<string> = new Set(['iframe', 'amp-iframe', 'noscript'])
+
+/** Boxes a lazy player is left as. */
+const boxTags: ReadonlySet<string> = new Set(['div', 'span', 'figure', 'p'])
+
+/**
+ * The player URL of a lazy video box, as written: a `<div>`, `<span>`,
+ * `<figure>` or `<p>` without text or media whose `data-src` (or
+ * `data-embed-src`, `data-video-src`, `data-iframe-src`,
+ * `data-lazy-src`) is the URL of a known video player (see `embedKind`).
+ *
+ * A box followed by its player (the frame of a `<noscript>` fallback, as
+ * WP Rocket writes it, or a script's own `<iframe>`) is only the
+ * placeholder: the player is written once, from the frame.
+ *
+ * @param node
+ *   Element (any).
+ * @param siblings
+ *   Children of `node`'s parent.
+ * @returns
+ *   URL as written, or `undefined` when `node` is no lazy video box.
+ */
+export function lazyPlayerUrl(node: Element, siblings: ReadonlyArray<ElementContent>): string | undefined {
+  if (!boxTags.has(node.tagName)) return undefined
+  for (const name of playerProperties) {
+    const property = node.properties[name]
+    const value = typeof property === 'string' ? property.trim() : ''
+    if (!value || !/^(?:https?:)?\/\//i.test(value)) continue
+    if (embedKind(value.startsWith('//') ? 'https:' + value : value) !== 'video') continue
+    return textOf(node) || holdsMedia(node) || followedByFrame(node, siblings) ? undefined : value
+  }
+  return undefined
+}
+
+/** Whether the next element after `node` (white space and comments aside) is a frame or a `<noscript>`. */
+function followedByFrame(node: Element, siblings: ReadonlyArray<ElementContent>): boolean {
+  for (let index = siblings.indexOf(node) + 1; index < siblings.length; index++) {
+    const sibling = siblings[index]
+    if (sibling.type === 'comment' || (sibling.type === 'text' && !sibling.value.trim())) continue
+    return sibling.type === 'element' && (frameTags.has(sibling.tagName) || holdsMedia(sibling))
+  }
+  return false
+}
