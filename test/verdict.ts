@@ -441,7 +441,11 @@ test('verdict: an output ending with a comment policy or a call to scan a QR cod
     assert.ok(verdict.measurements.boilerplateTail && verdict.measurements.boilerplateTail.length < 200, name)
   }
   assert.is(boilerplateTail(['The council will decide in June.', 'Follow us on Mastodon for more.'])!.phrase, 'Follow us on')
-  assert.is(boilerplateTail(['公园还将在北门增设一处自行车停放点。', '欢迎扫码关注我们的公众号'])!.phrase, '扫码')
+  assert.is(boilerplateTail(['公园还将在北门增设一处自行车停放点。', '欢迎扫码关注我们的公众号'])!.phrase, '扫码关注')
+  assert.is(boilerplateTail(['长按识别下方二维码，订阅每日早报'])!.phrase, '长按识别下方二维码')
+  // An article's sentence that names QR codes or a scan in passing is no call to scan.
+  assert.is(boilerplateTail(['部分摊位已经开始使用电子秤和二维码支付。']), undefined)
+  assert.is(boilerplateTail(['医生为他安排了一次CT扫描，结果显示并无大碍。']), undefined)
   // An article’s sentence naming a newsletter, or a long closing paragraph, is no furniture.
   assert.is(boilerplateTail(['The union said it would write to members in its weekly newsletter.']), undefined)
   assert.is(boilerplateTail(['All rights reserved, the court found, ' + 'and the judge explained the ruling at length. '.repeat(10)]), undefined)

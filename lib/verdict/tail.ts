@@ -28,8 +28,11 @@ const phrases: ReadonlyArray<string> = [
   'suscríbete',
   // Apps and QR codes.
   'download (?:our|the) app',
-  '(?:扫描|扫码|扫一扫|长按识别)',
-  '二维码',
+  // A call to scan, not a sentence that names QR codes or scanning in
+  // passing (`二维码支付`, `CT扫描`): the scan leads to following, a download
+  // or the code below, or the code is to be scanned or held.
+  '(?:扫描|扫一扫|长按|识别).{0,6}(?:二维码|二維碼|下方|上方|图片)',
+  '(?:扫码|扫一扫|二维码|二維碼).{0,8}(?:关注|下载|订阅|加入|阅读|收听|观看)',
   '关注.{0,16}(?:公众号|官方微信|微信号|微博)',
   '(?:官方)?微信公众号',
   '下载.{0,8}(?:客户端|app)',
