@@ -4,10 +4,19 @@ import {hintNames, isAriaHidden, isHidden, isNegativeName, isPositiveName} from 
 import {collapse, textOf} from '../../util/text.js'
 import {holdsMedia} from '../../media/tags.js'
 import {holdsElement} from '../../util/walk.js'
+import {phrasingTags} from '../blocks/tags.js'
 import {boilerplateStrong, relatedName, teaserName} from '../vocabulary.js'
+import {furniturePhrase} from '../../verdict/tail.js'
 
 /** Characters a lead paragraph has at least. */
 const minLead = 50
+
+/**
+ * Share of a lead's text that may be link text (a linked name, a source):
+ * under a quarter, a sentence that mentions links rather than a teaser or
+ * a promo made of them.
+ */
+const maxLinkShare = 0.25
 
 /** Lead paragraphs taken at most. */
 const maxLeads = 3
@@ -35,14 +44,17 @@ const sentenceEnd = /[.!?…:。！？」"”'’)]$/
 
 /**
  * Lead (standfirst) paragraphs, and the lead picture, between the article's
- * title heading and its root: the `<p>` elements after the last `<h1>` before `root` in document
+ * title heading and its root: the paragraphs (`<p>`, or a `<div>` of at most 600 characters of text and phrasing
+ * elements only) after the last `<h1>` before `root` in document
  * order and before `root`, shown (not `hidden`, `display:none`, `aria-hidden`), outside navigation, asides, footers, lists,
  * figures and blocks with caption, furniture, teaser or related class/id hints, with
- * at least 50 characters, no links in them or their container (a teaser card
- * with a “read more” link is not a lead), and ending as a sentence does. None
+ * at least 50 characters outside links, links making under a quarter of their
+ * text (a linked name or source) and none elsewhere in their container (a teaser card
+ * with a “read more” link is not a lead), no phrase of site furniture (`sign up
+ * for our newsletter`), and ending as a sentence does. None
  * when `root` holds an `<h1>` itself (its lead is inside), when there is no
- * `<h1>` before it, when a section heading (`<h2>`–`<h6>`) follows a lead (body
- * sections lie outside the root), or when more than 600 characters of other text, or more
+ * `<h1>` before it, when a section heading (`<h2>`–`<h6>`, not in a furniture
+ * container such as an ad rail) follows a lead (body sections lie outside the root), or when more than 600 characters of other text, or more
  * than three such paragraphs, lie in between (then the stretch is not a
  * headline block). The lead picture is a `<figure>` holding an image with at
  * most 400 characters of caption, outside the same containers and links;
@@ -144,7 +156,7 @@ function leadsOnTheWay(tree: Root, root: Element, shared?: ReadonlySet<Element> 
         other = 0
         continue
       }
-      if (heading && leads.length > 0 && sectionTags.has(node.tagName)) {
+      if (heading && leads.length > 0 && sectionTags.has(node.tagName) && !inFurniture(path)) {
         // A section heading after a lead: sections of the body lie outside the
         // root, so the stretch is no headline block (and the root is suspect:
         // leave it as it is, for the verdict to see). Before any lead it is still
@@ -152,7 +164,7 @@ function leadsOnTheWay(tree: Root, root: Element, shared?: ReadonlySet<Element> 
         if (shared) return []
         // Only `root`'s ancestors are still wanted: the walk goes on, into every element, to meet it.
         none = true
-      } else if (heading && node.tagName === 'p' && isLeadText(node)) {
+      } else if (heading && isParagraph(node) && isLeadText(node)) {
         const lead = {node, figure: false, ancestors: path.slice()}
         if (!shared || paragraphFits(lead, shared)) {
           taken.push(lead)
@@ -206,17 +218,61 @@ export function keepLeadUnderHeadline(tree: Root, root: Element, headlines?: Rea
   return nodes
 }
 
-/** Whether `node` (a `<p>`) reads as a lead by itself: a sentence of 50 characters or more, no link. */
+/** Whether `node` is a paragraph: a `<p>`, or a `<div>` holding only text and phrasing elements (`<div class="standfirst">…</div>`; `isLeadText` takes one of at most 600 characters: a longer one is body text). */
+function isParagraph(node: Element): boolean {
+  if (node.tagName === 'p') return true
+  if (node.tagName !== 'div') return false
+  for (const child of node.children) if (child.type === 'element' && !phrasingTags.has(child.tagName)) return false
+  return true
+}
+
+/**
+ * Whether `node` (a paragraph) reads as a lead by itself: a sentence of 50
+ * characters or more outside links (a `<div>`: at most 600), links under a quarter of its text, no
+ * phrase of site furniture when it links.
+ */
 function isLeadText(node: Element): boolean {
   const text = collapse(textOf(node)).trim()
-  return text.length >= minLead && sentenceEnd.test(text) && !hasLink(node)
+  if (text.length < minLead || !sentenceEnd.test(text) || (node.tagName === 'div' && text.length > maxOther)) return false
+  const linked = linkTextLength(node)
+  return linked === 0 || (linked < text.length * maxLinkShare && text.length - linked >= minLead && furniturePhrase(text) === undefined)
+}
+
+/** Characters of collapsed text inside the links (`<a href>`) of `node`. */
+function linkTextLength(node: Element): number {
+  let length = 0
+  const stack: Array<Element> = [node]
+  while (stack.length > 0) {
+    const element = stack.pop()!
+    for (const child of element.children) {
+      if (child.type !== 'element') continue
+      if (child.tagName === 'a' && child.properties.href !== undefined) length += collapse(textOf(child)).trim().length
+      else stack.push(child)
+    }
+  }
+  return length
+}
+
+/** Whether `node` holds a link (`<a href>`) outside the `<p>`s in it that read as leads (a teaser card's “read more”). */
+function hasLinkOutsideLeads(node: Element): boolean {
+  const stack: Array<Element> = [node]
+  while (stack.length > 0) {
+    const element = stack.pop()!
+    for (const child of element.children) {
+      if (child.type !== 'element') continue
+      if (child.tagName === 'a' && child.properties.href !== undefined) return true
+      if (isParagraph(child) && isLeadText(child)) continue
+      stack.push(child)
+    }
+  }
+  return false
 }
 
 /** Whether the ancestors of a lead paragraph (`lead.ancestors`, outermost first) below those it shares with the root (`shared`) let it be one. */
 function paragraphFits(lead: Tentative, shared: ReadonlySet<Element>): boolean {
   const ancestors = lead.ancestors
   const parent = ancestors[ancestors.length - 1]
-  if (parent && !shared.has(parent) && hasLink(parent)) return false
+  if (parent && !shared.has(parent) && hasLinkOutsideLeads(parent)) return false
   for (let at = ancestors.length - 1; at >= 0; at--) {
     const ancestor = ancestors[at]
     if (shared.has(ancestor)) break
@@ -245,6 +301,22 @@ function figureFits(lead: Tentative, shared: ReadonlySet<Element>): boolean {
     if (isNegativeName(names) && !isPositiveName(names)) return false
   }
   return true
+}
+
+/**
+ * Whether an element below `path` (its ancestors, outermost first) is in a
+ * furniture container (`<aside>`, `<nav>`, …, or one with negative class/id
+ * hints and no positive ones: an ad rail's `Sponsored links` heading), not
+ * in the article's flow. `<html>` and `<body>` are not looked at.
+ */
+function inFurniture(path: ReadonlyArray<Element>): boolean {
+  for (const ancestor of path) {
+    if (ancestor.tagName === 'html' || ancestor.tagName === 'body') continue
+    if (furnitureTags.has(ancestor.tagName)) return true
+    const names = hintNames(ancestor)
+    if (isNegativeName(names) && !isPositiveName(names)) return true
+  }
+  return false
 }
 
 /** Elements above `node`, nearest first. */
