@@ -325,6 +325,16 @@ test('a heading in an ad rail or an aside between the lead and the root is no se
   assert.equal(leads(`<h1>Pool stays open</h1><p>${standfirst}</p><aside><h3>Most read</h3></aside><div id="body"><p>${prose('Body')}</p></div>`), [standfirst])
 })
 
+test('a deck in an `<h2>` right under the headline is the first lead; a question or a short heading is not', () => {
+  const deck = 'Two thousand residents signed the petition that kept the pool open.'
+  assert.equal(
+    leads(`<header><h1>Pool stays open</h1><h2 class="dek">${deck}</h2><p class="byline">By <a href="/author/a-writer">A. Writer</a></p></header><div id="body"><p>${prose('Body')}</p></div>`),
+    [deck]
+  )
+  assert.equal(leads(`<h1>Pool stays open</h1><h2>Will the pool stay open all through the winter months?</h2><div id="body"><p>${prose('Body')}</p></div>`), [])
+  assert.equal(leads(`<h1>Pool stays open</h1><h2>Costs.</h2><div id="body"><p>${prose('Body')}</p></div>`), [])
+})
+
 test('a hidden paragraph or an image caption is no lead', () => {
   assert.equal(leads(`<h1>Pool stays open</h1><div style="visibility: hidden"><p>${standfirst}</p></div><div id="body"><p>${prose('Body')}</p></div>`), [])
   assert.equal(leads(`<h1>Pool stays open</h1><div class="image-caption"><p>${standfirst}</p></div><div id="body"><p>${prose('Body')}</p></div>`), [])

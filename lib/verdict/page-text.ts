@@ -26,6 +26,9 @@ const titleWindow = 600
  */
 const headWindow = 1500
 
+/** A notice to the reader, by its label (`Note:`, `备注：`, `大陆网友注意：`): about the page, not a lead. */
+const noticeLabel = /^(?:(?:editor['’]?s )?note|hinweis|anmerkung|remarque|nota)\s*:|^.{0,8}(?:注意|备注|備註|提示)\s*[:：]/iu
+
 /** Weighted length (see `measureText`) from which the title's run can be told in the page. */
 const titleRunLength = 10
 
@@ -51,7 +54,7 @@ export interface PageText {
    * Characters of sentence-like runs outside the root between the run that
    * holds the title and the root's first run, when at most 1500 characters
    * of text lie in between (a standfirst or lead the root leaves out; not
-   * site furniture, nor text the root repeats); `0`
+   * site furniture, a labelled notice, nor text the root repeats); `0`
    * without a title, when the title is inside the root or far from it.
    */
   headOutside: number
@@ -276,8 +279,8 @@ function titleOpensRoot(runs: ReadonlyArray<Run>, first: number, last: number, n
 
 /**
  * Add up the sentence-like runs outside the root (but those holding a
- * phrase of site furniture, `furniturePhrase`, and those the root's text
- * repeats) between the last run before
+ * phrase of site furniture, `furniturePhrase`, notices opening with a label
+ * such as `Note:` or `备注：`, and those the root's text repeats) between the last run before
  * run `first` (the root's first) that holds the title (folded, `needle`) or
  * that the title holds, and `first`; nothing when more than `headWindow`
  * characters lie in between or no such run is found.
@@ -298,7 +301,7 @@ function headOutside(runs: ReadonlyArray<Run>, first: number, last: number, need
   let inside: string | undefined
   for (let index = at + 1; index < first; index++) {
     const run = runs[index]
-    if (!run.sentence || run.inRoot || furniturePhrase(run.text) !== undefined) continue
+    if (!run.sentence || run.inRoot || noticeLabel.test(run.text) || furniturePhrase(run.text) !== undefined) continue
     inside ??= rootText(runs, first, last)
     if (inside.includes(foldedRun(run))) continue
     if (!result.headSample) result.headSample = run.text

@@ -30,6 +30,9 @@ const maxFigureCaption = 400
 /** Containers whose paragraphs are never the article's lead. */
 const furnitureTags: ReadonlySet<string> = new Set(['a', 'aside', 'blockquote', 'button', 'figcaption', 'figure', 'footer', 'form', 'li', 'nav', 'table'])
 
+/** Class/id words of notices to the reader (an archive warning, a site's alert): about the page, not the article's lead. */
+const noticeName = /(?:^|[^a-z])(?:notice|notification|alert|disclaimer)s?(?:$|[^a-z])/i
+
 /** Class/id words of image captions and credits (their text belongs to the picture, not the article's lead). */
 const captionName = /caption|legend|credit/i
 
@@ -47,11 +50,13 @@ const sentenceEnd = /[.!?…:。！？」"”'’)]$/
  * title heading and its root: the paragraphs (`<p>`, or a `<div>` of at most 600 characters of text and phrasing
  * elements only) after the last `<h1>` before `root` in document
  * order and before `root`, shown (not `hidden`, `display:none`, `aria-hidden`), outside navigation, asides, footers, lists,
- * figures and blocks with caption, furniture, teaser or related class/id hints, with
+ * figures and blocks with caption, notice, furniture, teaser or related class/id hints, with
  * at least 50 characters outside links, links making under a quarter of their
- * text (a linked name or source) and none elsewhere in their container (a teaser card
- * with a “read more” link is not a lead), no phrase of site furniture (`sign up
- * for our newsletter`), and ending as a sentence does. None
+ * text (a linked name or source) and none elsewhere in their container unless
+ * it holds the headline (a teaser card with a “read more” link is not a lead;
+ * a header's byline link is no teaser's), no phrase of site furniture (`sign up
+ * for our newsletter`), and ending as a sentence does; before them, a deck in
+ * an `<h2>` (40 characters or more ending in `.`, no link; moved as a `<p>`). None
  * when `root` holds an `<h1>` itself (its lead is inside), when there is no
  * `<h1>` before it, when a section heading (`<h2>`–`<h6>`, not in a furniture
  * container such as an ad rail) follows a lead (body sections lie outside the root), or when more than 600 characters of other text, or more
@@ -156,6 +161,16 @@ function leadsOnTheWay(tree: Root, root: Element, shared?: ReadonlySet<Element> 
         other = 0
         continue
       }
+      if (heading && leads.length === 0 && node.tagName === 'h2' && isDeck(node)) {
+        // A deck (standfirst) in an `<h2>` right under the headline: the first lead.
+        const lead = {node, figure: false, ancestors: path.slice()}
+        if (!shared || paragraphFits(lead, shared)) {
+          taken.push(lead)
+          leads.push(lead)
+          found.push(lead)
+          continue
+        }
+      }
       if (heading && leads.length > 0 && sectionTags.has(node.tagName) && !inFurniture(path)) {
         // A section heading after a lead: sections of the body lie outside the
         // root, so the stretch is no headline block (and the root is suspect:
@@ -214,8 +229,22 @@ export function keepLeadUnderHeadline(tree: Root, root: Element, headlines?: Rea
   const leads = findLeads(tree, root, headlines)
   for (const {node, parent} of leads) if (parent) parent.children.splice(parent.children.indexOf(node), 1)
   const nodes = leads.map((lead) => lead.node)
+  // A deck in an `<h2>` reads as the article's first paragraph, not as a section heading.
+  for (const node of nodes) if (node.tagName === 'h2') node.tagName = 'p'
   root.children.unshift(...nodes)
   return nodes
+}
+
+/** Characters a deck in an `<h2>` has at least. */
+const minDeck = 40
+
+/** A deck ends as a statement does (a heading ending in `?` or `!` may be the visible headline itself). */
+const deckEnd = /[.。…][)"”'’»」]*$/
+
+/** Whether `node` (an `<h2>`) reads as a deck: a statement of 40 characters or more, no link. */
+function isDeck(node: Element): boolean {
+  const text = collapse(textOf(node)).trim()
+  return text.length >= minDeck && deckEnd.test(text) && !hasLink(node)
 }
 
 /** Whether `node` is a paragraph: a `<p>`, or a `<div>` holding only text and phrasing elements (`<div class="standfirst">…</div>`; `isLeadText` takes one of at most 600 characters: a longer one is body text). */
@@ -272,13 +301,13 @@ function hasLinkOutsideLeads(node: Element): boolean {
 function paragraphFits(lead: Tentative, shared: ReadonlySet<Element>): boolean {
   const ancestors = lead.ancestors
   const parent = ancestors[ancestors.length - 1]
-  if (parent && !shared.has(parent) && hasLinkOutsideLeads(parent)) return false
+  if (parent && !shared.has(parent) && hasLinkOutsideLeads(parent) && !holdsHeading(parent)) return false
   for (let at = ancestors.length - 1; at >= 0; at--) {
     const ancestor = ancestors[at]
     if (shared.has(ancestor)) break
     if (furnitureTags.has(ancestor.tagName)) return false
     const names = hintNames(ancestor)
-    if (names.some((name) => captionName.test(name) || relatedName.test(name) || teaserName.test(name) || boilerplateStrong.test(name))) return false
+    if (names.some((name) => captionName.test(name) || noticeName.test(name) || relatedName.test(name) || teaserName.test(name) || boilerplateStrong.test(name))) return false
     if (isNegativeName(names) && !isPositiveName(names)) return false
   }
   return true
