@@ -320,9 +320,13 @@ test('no lead is taken when a section of the body follows it outside the root', 
   assert.equal(leads(`<h1>Pool stays open</h1><p>${standfirst}</p><h2>Costs</h2><p>${standfirst.replace('council', 'city')}</p><div id="body"><p>${prose('Body')}</p></div>`), [])
 })
 
-test('a heading in an ad rail or an aside between the lead and the root is no section of the body', () => {
+test('a heading in an ad rail, an aside or a share bar between the lead and the root is no section of the body', () => {
   assert.equal(leads(`<h1>Pool stays open</h1><p>${standfirst}</p><div id="right-ads-rail"><h4>Sponsored links</h4></div><div id="body"><p>${prose('Body')}</p></div>`), [standfirst])
   assert.equal(leads(`<h1>Pool stays open</h1><p>${standfirst}</p><aside><h3>Most read</h3></aside><div id="body"><p>${prose('Body')}</p></div>`), [standfirst])
+  assert.equal(
+    leads(`<h1>Pool stays open</h1><p>${standfirst}</p><div class="social-buttons"><h2 class="sr-only">Share this story</h2><h3>Share</h3></div><div id="body"><p>${prose('Body')}</p></div>`),
+    [standfirst]
+  )
 })
 
 test('a deck in an `<h2>` right under the headline is the first lead; a question or a short heading is not', () => {

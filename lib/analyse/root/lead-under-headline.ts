@@ -59,7 +59,7 @@ const sentenceEnd = /[.!?…:。！？」"”'’)]$/
  * an `<h2>` (40 characters or more ending in `.`, no link; moved as a `<p>`). None
  * when `root` holds an `<h1>` itself (its lead is inside), when there is no
  * `<h1>` before it, when a section heading (`<h2>`–`<h6>`, not in a furniture
- * container such as an ad rail) follows a lead (body sections lie outside the root), or when more than 600 characters of other text, or more
+ * container such as an ad rail or a share bar) follows a lead (body sections lie outside the root), or when more than 600 characters of other text, or more
  * than three such paragraphs, lie in between (then the stretch is not a
  * headline block). The lead picture is a `<figure>` holding an image with at
  * most 400 characters of caption, outside the same containers and links;
@@ -171,7 +171,7 @@ function leadsOnTheWay(tree: Root, root: Element, shared?: ReadonlySet<Element> 
           continue
         }
       }
-      if (heading && leads.length > 0 && sectionTags.has(node.tagName) && !inFurniture(path)) {
+      if (heading && leads.length > 0 && sectionTags.has(node.tagName) && !inFurniture(path, node)) {
         // A section heading after a lead: sections of the body lie outside the
         // root, so the stretch is no headline block (and the root is suspect:
         // leave it as it is, for the verdict to see). Before any lead it is still
@@ -333,16 +333,18 @@ function figureFits(lead: Tentative, shared: ReadonlySet<Element>): boolean {
 }
 
 /**
- * Whether an element below `path` (its ancestors, outermost first) is in a
- * furniture container (`<aside>`, `<nav>`, …, or one with negative class/id
- * hints and no positive ones: an ad rail's `Sponsored links` heading), not
+ * Whether `node` (below `path`, its ancestors, outermost first) is furniture
+ * or in a furniture container: `<aside>`, `<nav>`, …, share bars and promos
+ * (strong boilerplate class/id hints), or negative hints and no positive
+ * ones (an ad rail's `Sponsored links` heading, an `sr-only` heading): not
  * in the article's flow. `<html>` and `<body>` are not looked at.
  */
-function inFurniture(path: ReadonlyArray<Element>): boolean {
-  for (const ancestor of path) {
-    if (ancestor.tagName === 'html' || ancestor.tagName === 'body') continue
-    if (furnitureTags.has(ancestor.tagName)) return true
-    const names = hintNames(ancestor)
+function inFurniture(path: ReadonlyArray<Element>, node: Element): boolean {
+  for (const element of [...path, node]) {
+    if (element.tagName === 'html' || element.tagName === 'body') continue
+    if (furnitureTags.has(element.tagName)) return true
+    const names = hintNames(element)
+    if (names.some((name) => boilerplateStrong.test(name))) return true
     if (isNegativeName(names) && !isPositiveName(names)) return true
   }
   return false
