@@ -362,6 +362,9 @@ test('a lead whose links make a small share of it is found, with its container; 
     []
   )
   assert.equal(leads(`<h1>Pool stays open</h1><p>Sign up for our newsletter to get the week's council news every Friday, <a href="/nl">here</a>.</p><div id="body"><p>${prose('Body')}</p></div>`), [])
+  // A notice or a promo paragraph, by its own class, is none.
+  assert.equal(leads(`<h1>Pool stays open</h1><p class="notice">${linked}</p><div id="body"><p>${prose('Body')}</p></div>`), [])
+  assert.equal(leads(`<h1>Pool stays open</h1><p class="promo">${linked}</p><div id="body"><p>${prose('Body')}</p></div>`), [])
   // A `<div>` holding blocks is no paragraph.
   assert.equal(leads(`<h1>Pool stays open</h1><div class="standfirst">${text}<ul><li>One</li></ul></div><div id="body"><p>${prose('Body')}</p></div>`), [])
 })

@@ -143,9 +143,9 @@ export function giveVerdict(tree: MdastRoot, file: VFile): Verdict {
   return verdict
 }
 
-/** At most 60 characters of `value`. */
+/** At most 60 characters of `value`, white space collapsed. */
 function excerpt(value: string): string {
-  const characters = [...value]
+  const characters = [...value.replace(/\s+/g, ' ')]
   return characters.length > 60 ? characters.slice(0, 59).join('') + '…' : value
 }
 

@@ -258,11 +258,13 @@ function isParagraph(node: Element): boolean {
 /**
  * Whether `node` (a paragraph) reads as a lead by itself: a sentence of 50
  * characters or more outside links (a `<div>`: at most 600), links under a quarter of its text, no
- * phrase of site furniture when it links.
+ * phrase of site furniture when it links, no notice or boilerplate class/id of its own.
  */
 function isLeadText(node: Element): boolean {
   const text = collapse(textOf(node)).trim()
   if (text.length < minLead || !sentenceEnd.test(text) || (node.tagName === 'div' && text.length > maxOther)) return false
+  // Its own class/id: a notice or a promo paragraph is none (a `teaser` paragraph often is the site's own lead).
+  if (hintNames(node).some((name) => noticeName.test(name) || boilerplateStrong.test(name))) return false
   const linked = linkTextLength(node)
   return linked === 0 || (linked < text.length * maxLinkShare && text.length - linked >= minLead && furniturePhrase(text) === undefined)
 }
