@@ -4,19 +4,8 @@ import {hintNames, isAriaHidden, isHidden, isNegativeName, isPositiveName} from 
 import {collapse, textOf} from '../../util/text.js'
 import {holdsMedia} from '../../media/tags.js'
 import {holdsElement} from '../../util/walk.js'
-import {phrasingTags} from '../blocks/tags.js'
 import {boilerplateStrong, relatedName, teaserName} from '../vocabulary.js'
-import {furniturePhrase} from '../../verdict/tail.js'
-
-/** Characters a lead paragraph has at least. */
-const minLead = 50
-
-/**
- * Share of a lead's text that may be link text (a linked name, a source):
- * under a quarter, a sentence that mentions links rather than a teaser or
- * a promo made of them.
- */
-const maxLinkShare = 0.25
+import {hasLink, isDeck, isLeadText, isParagraph, hasLinkOutsideLeads, noticeName} from './lead-text.js'
 
 /** Lead paragraphs taken at most. */
 const maxLeads = 3
@@ -30,9 +19,6 @@ const maxFigureCaption = 400
 /** Containers whose paragraphs are never the article's lead. */
 const furnitureTags: ReadonlySet<string> = new Set(['a', 'aside', 'blockquote', 'button', 'figcaption', 'figure', 'footer', 'form', 'li', 'nav', 'table'])
 
-/** Class/id words of notices to the reader (an archive warning, a site's alert): about the page, not the article's lead. */
-const noticeName = /(?:^|[^a-z])(?:notice|notification|alert|disclaimer)s?(?:$|[^a-z])/i
-
 /** Class/id words of image captions and credits (their text belongs to the picture, not the article's lead). */
 const captionName = /caption|legend|credit/i
 
@@ -41,9 +27,6 @@ const sectionTags: ReadonlySet<string> = new Set(['h2', 'h3', 'h4', 'h5', 'h6'])
 
 /** Elements whose text is not shown as prose. */
 const unseenTags: ReadonlySet<string> = new Set(['noscript', 'script', 'style', 'svg', 'template'])
-
-/** Text that ends a sentence (a lead reads as one or more sentences). */
-const sentenceEnd = /[.!?…:。！？」"”'’)]$/
 
 /**
  * Lead (standfirst) paragraphs, and the lead picture, between the article's
@@ -235,70 +218,6 @@ export function keepLeadUnderHeadline(tree: Root, root: Element, headlines?: Rea
   return nodes
 }
 
-/** Characters a deck in an `<h2>` has at least. */
-const minDeck = 40
-
-/** A deck ends as a statement does (a heading ending in `?` or `!` may be the visible headline itself). */
-const deckEnd = /[.。…][)"”'’»」]*$/
-
-/** Whether `node` (an `<h2>`) reads as a deck: a statement of 40 characters or more, no link. */
-function isDeck(node: Element): boolean {
-  const text = collapse(textOf(node)).trim()
-  return text.length >= minDeck && deckEnd.test(text) && !hasLink(node)
-}
-
-/** Whether `node` is a paragraph: a `<p>`, or a `<div>` holding only text and phrasing elements (`<div class="standfirst">…</div>`; `isLeadText` takes one of at most 600 characters: a longer one is body text). */
-function isParagraph(node: Element): boolean {
-  if (node.tagName === 'p') return true
-  if (node.tagName !== 'div') return false
-  for (const child of node.children) if (child.type === 'element' && !phrasingTags.has(child.tagName)) return false
-  return true
-}
-
-/**
- * Whether `node` (a paragraph) reads as a lead by itself: a sentence of 50
- * characters or more outside links (a `<div>`: at most 600), links under a quarter of its text, no
- * phrase of site furniture when it links, no notice or boilerplate class/id of its own.
- */
-function isLeadText(node: Element): boolean {
-  const text = collapse(textOf(node)).trim()
-  if (text.length < minLead || !sentenceEnd.test(text) || (node.tagName === 'div' && text.length > maxOther)) return false
-  // Its own class/id: a notice or a promo paragraph is none (a `teaser` paragraph often is the site's own lead).
-  if (hintNames(node).some((name) => noticeName.test(name) || boilerplateStrong.test(name))) return false
-  const linked = linkTextLength(node)
-  return linked === 0 || (linked < text.length * maxLinkShare && text.length - linked >= minLead && furniturePhrase(text) === undefined)
-}
-
-/** Characters of collapsed text inside the links (`<a href>`) of `node`. */
-function linkTextLength(node: Element): number {
-  let length = 0
-  const stack: Array<Element> = [node]
-  while (stack.length > 0) {
-    const element = stack.pop()!
-    for (const child of element.children) {
-      if (child.type !== 'element') continue
-      if (child.tagName === 'a' && child.properties.href !== undefined) length += collapse(textOf(child)).trim().length
-      else stack.push(child)
-    }
-  }
-  return length
-}
-
-/** Whether `node` holds a link (`<a href>`) outside the `<p>`s in it that read as leads (a teaser card's “read more”). */
-function hasLinkOutsideLeads(node: Element): boolean {
-  const stack: Array<Element> = [node]
-  while (stack.length > 0) {
-    const element = stack.pop()!
-    for (const child of element.children) {
-      if (child.type !== 'element') continue
-      if (child.tagName === 'a' && child.properties.href !== undefined) return true
-      if (isParagraph(child) && isLeadText(child)) continue
-      stack.push(child)
-    }
-  }
-  return false
-}
-
 /** Whether the ancestors of a lead paragraph (`lead.ancestors`, outermost first) below those it shares with the root (`shared`) let it be one. */
 function paragraphFits(lead: Tentative, shared: ReadonlySet<Element>): boolean {
   const ancestors = lead.ancestors
@@ -381,11 +300,6 @@ function parentsOf(tree: Root): Map<Element, Element | undefined> {
     }
   }
   return parents
-}
-
-/** Whether `node` holds an `<a>` with an `href`. */
-function hasLink(node: Element): boolean {
-  return holdsElement(node, (child) => child.tagName === 'a' && child.properties.href !== undefined)
 }
 
 /** Whether `node` holds an `<h1>`. */
