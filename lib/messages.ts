@@ -58,6 +58,11 @@ export const rules = {
     description: 'the author field holds a name glued to other words (`Joe Davidson Washington Post`), or more than three names: bylines of other articles (verdict `review`)'
   },
   'garbled-text': {kind: 'warning', description: 'the output holds U+FFFD replacement characters: text lost to a wrong decoding before or while reading the page (verdict `review`)'},
+  'lead-outside-root': {
+    kind: 'warning',
+    description:
+      'sentence-like text between the headline and the article root (a standfirst or lead the root leaves out: one that links out too much, or sits in a container unlike the article) is not in the output: how many characters and its start; the verdict is unchanged'
+  },
   'relative-urls-unresolved': {
     kind: 'warning',
     description:

@@ -57,6 +57,12 @@ export interface VerdictMeasurements {
   sentenceTextOutsideRoot: number
   /** Whether the title appears inside the article root or just before it. */
   titleNearRoot: boolean
+  /**
+   * Characters of sentence-like text between the headline and the article
+   * root, outside the root: a standfirst or lead left out (reported as
+   * `lead-outside-root`).
+   */
+  leadOutsideRoot: number
   /** Share of the output text that is link text. */
   linkTextShare: number
   /** Characters removed from inside the root by cleaning (the sum over `file.data.removals` of kind `text`). */

@@ -54,6 +54,7 @@ function pageEntry(index: number): ReportEntry {
         outputParagraphs: 12 + (index % 20),
         pageCharacters: 9000 + (index % 3000),
         sentenceTextOutsideRoot: (index % 100) / 400,
+        leadOutsideRoot: 0,
         titleNearRoot: index % 9 !== 0,
         linkTextShare: (index % 50) / 500,
         removedCharacters: index % 13 === 0 ? 240 : 0,

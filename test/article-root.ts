@@ -320,6 +320,25 @@ test('no lead is taken when a section of the body follows it outside the root', 
   assert.equal(leads(`<h1>Pool stays open</h1><p>${standfirst}</p><h2>Costs</h2><p>${standfirst.replace('council', 'city')}</p><div id="body"><p>${prose('Body')}</p></div>`), [])
 })
 
+test('a heading in an ad rail, an aside or a share bar between the lead and the root is no section of the body', () => {
+  assert.equal(leads(`<h1>Pool stays open</h1><p>${standfirst}</p><div id="right-ads-rail"><h4>Sponsored links</h4></div><div id="body"><p>${prose('Body')}</p></div>`), [standfirst])
+  assert.equal(leads(`<h1>Pool stays open</h1><p>${standfirst}</p><aside><h3>Most read</h3></aside><div id="body"><p>${prose('Body')}</p></div>`), [standfirst])
+  assert.equal(
+    leads(`<h1>Pool stays open</h1><p>${standfirst}</p><div class="social-buttons"><h2 class="sr-only">Share this story</h2><h3>Share</h3></div><div id="body"><p>${prose('Body')}</p></div>`),
+    [standfirst]
+  )
+})
+
+test('a deck in an `<h2>` right under the headline is the first lead; a question or a short heading is not', () => {
+  const deck = 'Two thousand residents signed the petition that kept the pool open.'
+  assert.equal(
+    leads(`<header><h1>Pool stays open</h1><h2 class="dek">${deck}</h2><p class="byline">By <a href="/author/a-writer">A. Writer</a></p></header><div id="body"><p>${prose('Body')}</p></div>`),
+    [deck]
+  )
+  assert.equal(leads(`<h1>Pool stays open</h1><h2>Will the pool stay open all through the winter months?</h2><div id="body"><p>${prose('Body')}</p></div>`), [])
+  assert.equal(leads(`<h1>Pool stays open</h1><h2>Costs.</h2><div id="body"><p>${prose('Body')}</p></div>`), [])
+})
+
 test('a hidden paragraph or an image caption is no lead', () => {
   assert.equal(leads(`<h1>Pool stays open</h1><div style="visibility: hidden"><p>${standfirst}</p></div><div id="body"><p>${prose('Body')}</p></div>`), [])
   assert.equal(leads(`<h1>Pool stays open</h1><div class="image-caption"><p>${standfirst}</p></div><div id="body"><p>${prose('Body')}</p></div>`), [])
@@ -327,6 +346,27 @@ test('a hidden paragraph or an image caption is no lead', () => {
 
 test('a visible headline in an `<h2>` after a hidden or navigation `<h1>` still heads the lead', () => {
   assert.equal(leads(`<ul><li><h1>Pool stays open</h1></li></ul><div><h2>Pool stays open through winter</h2><p>${standfirst}</p></div><div id="body"><p>${prose('Body')}</p></div>`), [standfirst])
+})
+
+test('a lead whose links make a small share of it is found, with its container; a linked promo or a lead mostly of links is not', () => {
+  const linked = 'The council voted to keep the pool open through the winter, after <a href="/petition">a petition</a> signed by two thousand residents.'
+  const text = standfirst
+  assert.equal(leads(`<h1>Pool stays open</h1><div class="standfirst"><p>${linked}</p></div><div id="body"><p>${prose('Body')}</p></div>`), [text])
+  assert.equal(leads(`<h1>Pool stays open</h1><div class="standfirst">${linked}</div><div id="body"><p>${prose('Body')}</p></div>`), [text])
+  // A teaser card's link beside the paragraph still tells a card.
+  assert.equal(leads(`<h1>Pool stays open</h1><div class="card"><p>${linked}</p><a href="/pool">Read more</a></div><div id="body"><p>${prose('Body')}</p></div>`), [])
+  assert.equal(
+    leads(
+      `<h1>Pool stays open</h1><p>Read <a href="/pool-live">our live coverage of the council meeting</a> and <a href="/pool-vote">how each member voted</a>.</p><div id="body"><p>${prose('Body')}</p></div>`
+    ),
+    []
+  )
+  assert.equal(leads(`<h1>Pool stays open</h1><p>Sign up for our newsletter to get the week's council news every Friday, <a href="/nl">here</a>.</p><div id="body"><p>${prose('Body')}</p></div>`), [])
+  // A notice or a promo paragraph, by its own class, is none.
+  assert.equal(leads(`<h1>Pool stays open</h1><p class="notice">${linked}</p><div id="body"><p>${prose('Body')}</p></div>`), [])
+  assert.equal(leads(`<h1>Pool stays open</h1><p class="promo">${linked}</p><div id="body"><p>${prose('Body')}</p></div>`), [])
+  // A `<div>` holding blocks is no paragraph.
+  assert.equal(leads(`<h1>Pool stays open</h1><div class="standfirst">${text}<ul><li>One</li></ul></div><div id="body"><p>${prose('Body')}</p></div>`), [])
 })
 
 test.run()

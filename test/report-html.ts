@@ -32,6 +32,7 @@ function verdict(status: VerdictStatus, reasons: Array<string>, overrides: Parti
       outputParagraphs: 8,
       pageCharacters: 3000,
       sentenceTextOutsideRoot: 0.05,
+      leadOutsideRoot: 0,
       titleNearRoot: true,
       linkTextShare: 0.02,
       removedCharacters: 0,

@@ -101,6 +101,7 @@ test('verdict: a plain article is ok, with every measurement filled', async func
     'pageCharacters',
     'sentenceTextOutsideRoot',
     'titleNearRoot',
+    'leadOutsideRoot',
     'linkTextShare',
     'removedCharacters',
     'droppedCharacters',
@@ -154,6 +155,40 @@ test('verdict: garbled text (U+FFFD) is flagged', async function () {
   const file = await convert('<html><body><article><h1>Bridge</h1>' + garbled + '</article></body></html>')
   assert.ok(file.data.verdict!.measurements.replacementCharacters >= thresholds.replacementCharacters)
   assert.equal(file.data.verdict!.reasons, ['garbled-text'])
+})
+
+test('verdict: sentence-like text between the headline and the root, outside it, is measured as a lead left out', function () {
+  const head = (between: string, title = '<h1>Storm closes the mountain pass</h1>') =>
+    fromHtml('<body><div class="head">' + title + between + '</div><div id="main">' + paragraphs('main', 3) + '</div><aside><p>' + sentence('aside', 1) + '</p></aside></body>')
+  const lead = sentence('lead', 1)
+  let tree = head('<p class="intro">' + lead + '</p><p>By A. Writer</p>')
+  let page = measurePageText(tree, select('#main', tree), 'Storm closes the mountain pass')
+  assert.is(page.headOutside, codePoints(lead))
+  assert.is(page.headSample, lead)
+  // Site furniture is no lead; the sentences after the root do not count.
+  tree = head('<p>Sign up for our newsletter to get the news from the pass each morning.</p>')
+  assert.is(measurePageText(tree, select('#main', tree), 'Storm closes the mountain pass').headOutside, 0)
+  // A lead the body repeats is not lost.
+  tree = fromHtml('<body><h1>Storm closes the mountain pass</h1><p>' + sentence('main', 1) + '</p><div id="main">' + paragraphs('main', 3) + '</div></body>')
+  assert.is(measurePageText(tree, select('#main', tree), 'Storm closes the mountain pass').headOutside, 0)
+  // Far from the headline: not the root's edge.
+  tree = head('<div>' + paragraphs('other', 15) + '</div>')
+  assert.is(measurePageText(tree, select('#main', tree), 'Storm closes the mountain pass').headOutside, 0)
+  // No headline before the root (it is inside it): nothing is measured.
+  tree = fromHtml('<body><p>' + lead + '</p><div id="main"><h1>Storm closes the mountain pass</h1>' + paragraphs('main', 3) + '</div></body>')
+  page = measurePageText(tree, select('#main', tree), 'Storm closes the mountain pass')
+  assert.is(page.headOutside, 0)
+  assert.is(page.headSample, '')
+})
+
+test('verdict: a lead left outside the root is reported as `lead-outside-root`, the verdict unchanged', async function () {
+  const {verdict, ruleIds} = await fixture('root-lead-linked-reported')
+  assert.ok(ruleIds.includes('lead-outside-root'))
+  assert.is(verdict.measurements.leadOutsideRoot, 116)
+  assert.is(verdict.status, 'ok')
+  const kept = await fixture('root-lead-inline-link')
+  assert.not.ok(kept.ruleIds.includes('lead-outside-root'))
+  assert.is(kept.verdict.measurements.leadOutsideRoot, 0)
 })
 
 test('verdict: page text measures the root’s share of sentences and the title’s place', function () {
@@ -369,6 +404,7 @@ test('verdict: rules flag at their thresholds and not below', function () {
     outputParagraphs: 10,
     pageCharacters: 5000,
     sentenceTextOutsideRoot: 0.1,
+    leadOutsideRoot: 0,
     titleNearRoot: true,
     linkTextShare: 0.05,
     removedCharacters: 0,
@@ -380,7 +416,7 @@ test('verdict: rules flag at their thresholds and not below', function () {
     authorGlued: [],
     fields: {}
   }
-  const page = {characters: 5000, sentenceCharacters: 2400, sentenceInRoot: 2160, longestOutside: 200, longestInside: 400, titleNearRoot: true}
+  const page = {characters: 5000, sentenceCharacters: 2400, sentenceInRoot: 2160, longestOutside: 200, longestInside: 400, titleNearRoot: true, headOutside: 0, headSample: ''}
   // Latin test text: the weighted length is the character count.
   const ids = (m: Partial<VerdictMeasurements>, p: Partial<typeof page> = {}, hasTitle = true) =>
     judge({...base, ...m}, {page: {...page, ...p}, hasTitle, outputWeight: m.outputCharacters ?? base.outputCharacters}).map((finding) => finding.ruleId + ':' + finding.status)

@@ -85,8 +85,8 @@ export interface PageIndex {
   cues: Array<CueText>
   /** Short text nodes (at most 80 characters) with a four-digit year. */
   dateTexts: Array<CueText>
-  /** Links to an author page (`/author/jane-doe`, `/profile/…`, `/autor/…`). */
-  authorLinks: Array<Located>
+  /** Links to an author page (`/author/jane-doe`, `/profile/…`, `/autor/…`), with the nearest `<p>` holding each (at most three levels up; `undefined` when none). */
+  authorLinks: Array<Located & {paragraph?: Element | undefined}>
   /** Elements whose own text opens with a tags label (`本文标签：`, `Tags:`): where a tag footer can be. */
   tagLabels: Array<Element>
   /** Child indices from the root to each of `tagLabels` (as the walk saw it). */
@@ -297,6 +297,14 @@ function indexListener(index: PageIndex, found: AddressCandidates, headings: Arr
         for (let at = frames.length - 1; at >= 0 && ancestors.length < 2; at--) ancestors.push(frames[at].element)
         // Not enumerable: the analysis on `file.data` stays as it was (no copies of whole subtrees when it is serialised).
         Object.defineProperty(index.bylines[bylines], 'ancestors', {value: ancestors, enumerable: false})
+      }
+      if (index.authorLinks.length > 0 && index.authorLinks[index.authorLinks.length - 1].element === element) {
+        for (let at = frames.length - 1; at >= 0 && at >= frames.length - 3; at--) {
+          if (frames[at].element.tagName !== 'p') continue
+          // Not enumerable, as `ancestors` above.
+          Object.defineProperty(index.authorLinks[index.authorLinks.length - 1], 'paragraph', {value: frames[at].element, enumerable: false})
+          break
+        }
       }
       if (!result) {
         state.trail.pop()

@@ -590,6 +590,7 @@ const script = String.raw`
     pageCharacters: ['visible text of the page', 'characters'],
     sentenceTextOutsideRoot: ['sentence-like text outside the article', 'share'],
     titleNearRoot: ['title near the article', ''],
+    leadOutsideRoot: ['sentence-like text between the headline and the article, left out', 'characters'],
     linkTextShare: ['link text in the output', 'share'],
     removedCharacters: ['text removed inside the article', 'characters'],
     removedMedia: ['images and embeds removed', '']

@@ -105,6 +105,7 @@ export function giveVerdict(tree: MdastRoot, file: VFile): Verdict {
     pageCharacters: text ? text.characters : 0,
     sentenceTextOutsideRoot: text && text.sentenceCharacters > 0 ? round((text.sentenceCharacters - text.sentenceInRoot) / text.sentenceCharacters) : 0,
     titleNearRoot: text ? text.titleNearRoot : false,
+    leadOutsideRoot: text ? text.headOutside : 0,
     linkTextShare: output.characters > 0 ? round(output.linkCharacters / output.characters) : 0,
     removedCharacters,
     droppedCharacters,
@@ -128,6 +129,13 @@ export function giveVerdict(tree: MdastRoot, file: VFile): Verdict {
     if (finding.ruleId !== 'dropped-content') report(file, finding.ruleId, finding.reason)
   }
   findings.unshift(...earlier)
+  if (text && text.headOutside > 0) {
+    report(
+      file,
+      'lead-outside-root',
+      text.headOutside + ' characters of sentence-like text between the headline and the article root were left out of the output (`' + excerpt(text.headSample) + '`); the verdict is unchanged'
+    )
+  }
   const unresolved = output.relativeUrls.length > 0 && !file.data.baseUrl
   if (unresolved) {
     report(
@@ -145,6 +153,12 @@ export function giveVerdict(tree: MdastRoot, file: VFile): Verdict {
   const verdict: Verdict = {status, reasons: [...new Set(findings.map((finding) => finding.ruleId))], measurements}
   file.data.verdict = verdict
   return verdict
+}
+
+/** At most 60 characters of `value`, white space collapsed. */
+function excerpt(value: string): string {
+  const characters = [...value.replace(/\s+/g, ' ')]
+  return characters.length > 60 ? characters.slice(0, 59).join('') + '…' : value
 }
 
 /** Shares to three decimals (for reports). */

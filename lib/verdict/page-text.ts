@@ -4,6 +4,7 @@ import {measureText} from '../analyse/blocks/measure-text.js'
 import {phrasingTags, skipTags} from '../analyse/blocks/tags.js'
 import {isWhiteSpace} from '../util/text.js'
 import type {WalkListener} from '../util/walk.js'
+import {furniturePhrase} from './tail.js'
 
 /**
  * A sentence end: `.`, `!`, `?` or their CJK forms, then optional closing
@@ -16,6 +17,20 @@ const sentenceLength = 16
 
 /** Characters before the root's text within which the title counts as near it (headline, kicker, byline, a lead image's caption). */
 const titleWindow = 600
+
+/**
+ * Characters of text between the headline and the root's first text within
+ * which sentence-like text outside the root counts as left at its edge (a
+ * standfirst, a caption, up to three lead paragraphs with their byline and
+ * share bar): a longer stretch is no head of the article.
+ */
+const headWindow = 1500
+
+/** A notice to the reader, by its label (`Note:`, `备注：`, `大陆网友注意：`): about the page, not a lead. */
+const noticeLabel = /^(?:(?:editor['’]?s )?note|hinweis|anmerkung|remarque|nota)\s*:|^.{0,8}(?:注意|备注|備註|提示)\s*[:：]/iu
+
+/** Weighted length (see `measureText`) from which the title's run can be told in the page. */
+const titleRunLength = 10
 
 /** What the page's visible text looks like, and how much of it the article root holds. */
 export interface PageText {
@@ -35,6 +50,16 @@ export interface PageText {
    * title or root).
    */
   titleNearRoot: boolean
+  /**
+   * Characters of sentence-like runs outside the root between the run that
+   * holds the title and the root's first run, when at most 1500 characters
+   * of text lie in between (a standfirst or lead the root leaves out; not
+   * site furniture, a labelled notice, nor text the root repeats); `0`
+   * without a title, when the title is inside the root or far from it.
+   */
+  headOutside: number
+  /** Text of the first such run (`''` when there is none). */
+  headSample: string
 }
 
 /** One run of visible text: between block elements and line breaks. */
@@ -333,7 +358,7 @@ function readRuns(node: Root | Element, root: Element | undefined): Array<Run> {
 
 /** The measure of a page's runs. */
 function summarise(runs: ReadonlyArray<Run>, title: string | null | undefined): PageText {
-  const result: PageText = {characters: 0, sentenceCharacters: 0, sentenceInRoot: 0, longestOutside: 0, longestInside: 0, titleNearRoot: false}
+  const result: PageText = {characters: 0, sentenceCharacters: 0, sentenceInRoot: 0, longestOutside: 0, longestInside: 0, titleNearRoot: false, headOutside: 0, headSample: ''}
   let first = -1
   let last = -1
   for (const [index, run] of runs.entries()) {
@@ -350,8 +375,54 @@ function summarise(runs: ReadonlyArray<Run>, title: string | null | undefined): 
       } else if (run.characters > result.longestOutside) result.longestOutside = run.characters
     }
   }
-  if (title && first >= 0) result.titleNearRoot = titleNear(runs, first, last, fold(title))
+  if (title && first >= 0) {
+    const needle = fold(title)
+    result.titleNearRoot = titleNear(runs, first, last, needle)
+    if (result.titleNearRoot && !titleOpensRoot(runs, first, last, needle)) headOutside(runs, first, last, needle, result)
+  }
   return result
+}
+
+/** Runs at the top of the root looked at for its own headline. */
+const rootHeadRuns = 20
+
+/** Whether one of the root's first 20 runs (from `first` to `last`) holds the title (folded, `needle`): the root has its own headline. */
+function titleOpensRoot(runs: ReadonlyArray<Run>, first: number, last: number, needle: string): boolean {
+  for (let index = first; index <= last && index < first + rootHeadRuns; index++) if (foldedRun(runs[index]).includes(needle)) return true
+  return false
+}
+
+/**
+ * Add up the sentence-like runs outside the root (but those holding a
+ * phrase of site furniture, `furniturePhrase`, notices opening with a label
+ * such as `Note:` or `备注：`, and those the root's text repeats) between the last run before
+ * run `first` (the root's first) that holds the title (folded, `needle`) or
+ * that the title holds, and `first`; nothing when more than `headWindow`
+ * characters lie in between or no such run is found.
+ */
+function headOutside(runs: ReadonlyArray<Run>, first: number, last: number, needle: string, result: PageText): undefined {
+  if (measureText(needle).length < titleRunLength) return
+  let between = 0
+  let at = first - 1
+  for (; at >= 0; at--) {
+    const run = runs[at]
+    const folded = foldedRun(run)
+    if (folded.includes(needle) || (measureText(folded).length >= titleRunLength && needle.includes(folded))) break
+    between += run.characters
+    if (between > headWindow) return
+  }
+  if (at < 0) return
+  // The root's text, folded, made once a run is met (a lead the body repeats is not lost).
+  let inside: string | undefined
+  for (let index = at + 1; index < first; index++) {
+    const run = runs[index]
+    if (!run.sentence || run.inRoot || noticeLabel.test(run.text) || furniturePhrase(run.text) !== undefined) continue
+    inside ??= rootText(runs, first, last)
+    if (inside.includes(foldedRun(run))) continue
+    if (!result.headSample) result.headSample = run.text
+    result.headOutside += run.characters
+  }
+  return undefined
 }
 
 /**
@@ -378,6 +449,13 @@ function titleNear(runs: ReadonlyArray<Run>, first: number, last: number, needle
     .join(' ')
   const at = page.indexOf(needle, Math.max(0, before - titleWindow))
   return at >= 0 && at < rootEnd
+}
+
+/** The folded text of the runs from `first` to `last` (the root's), joined by spaces. */
+function rootText(runs: ReadonlyArray<Run>, first: number, last: number): string {
+  const parts: Array<string> = []
+  for (let index = first; index <= last; index++) if (runs[index].inRoot) parts.push(foldedRun(runs[index]))
+  return parts.join(' ')
 }
 
 /** The run's folded text, folded once. */

@@ -75,8 +75,22 @@ const blockMax = 400
 export function boilerplateTail(tail: ReadonlyArray<string>): {text: string; phrase: string} | undefined {
   for (const text of tail) {
     if (text.length > blockMax) continue
-    const match = pattern.exec(text.normalize('NFKC'))
-    if (match) return {text, phrase: match[0]}
+    const phrase = furniturePhrase(text)
+    if (phrase) return {text, phrase}
   }
   return undefined
+}
+
+/**
+ * The phrase of site furniture (a call to follow, subscribe, scan a code or
+ * download an app, a comment policy, a copyright line) that `text` holds.
+ *
+ * @param text
+ *   Text of one block.
+ * @returns
+ *   The phrase found, or `undefined`.
+ */
+export function furniturePhrase(text: string): string | undefined {
+  const match = pattern.exec(text.normalize('NFKC'))
+  return match ? match[0] : undefined
 }

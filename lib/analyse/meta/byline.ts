@@ -115,6 +115,7 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
   // Links to an author page: `<a href="/author/jane-doe">Jane Doe</a>`.
   if (!meta.author) {
     for (const entry of preferred(index.authorLinks)) {
+      if (entry.paragraph && mentionedInProse(entry.element, entry.paragraph)) continue
       const names = fromHinted(entry.element, siteNames)
       if (names.length === 0) continue
       if (names.every((name) => isPublisher(name, brands))) {
@@ -491,6 +492,20 @@ function fromHinted(element: Element, siteNames: Array<string | undefined>, ance
   // `January 17, 2017 at 6:08 PM ET by Kori Schulman`: the names follow `by`.
   const by = MID_BY.exec(text)
   return cleanAuthors(by && by.index > 0 ? text.slice(by.index) : text, {siteNames, strict: true})
+}
+
+/** Characters of a paragraph's text outside an author link from which, ending as a sentence, it mentions the person rather than crediting them. */
+const PROSE_AROUND_LINK = 50
+
+/**
+ * Whether the author link `link` is a name mentioned in a sentence of
+ * `paragraph` (`Councillor <a href="/people/jane-roe">Jane Roe</a> said the
+ * pool stays open.`), not a byline: 50 or more characters of the paragraph's
+ * text lie outside the link and the text ends in sentence punctuation.
+ */
+function mentionedInProse(link: Element, paragraph: Element): boolean {
+  const text = textOf(paragraph)
+  return text.length - textOf(link).length >= PROSE_AROUND_LINK && /[.!?。！？][\p{Pe}\p{Pf}"']*$/u.test(text)
 }
 
 /** Names from a Chinese byline standing alone in `text` (lines separated by `\n`). */

@@ -5,9 +5,7 @@ import {collapse, textOf} from '../../util/text.js'
 import {holdsMedia} from '../../media/tags.js'
 import {holdsElement} from '../../util/walk.js'
 import {boilerplateStrong, relatedName, teaserName} from '../vocabulary.js'
-
-/** Characters a lead paragraph has at least. */
-const minLead = 50
+import {hasLink, isDeck, isLeadText, isParagraph, hasLinkOutsideLeads, noticeName} from './lead-text.js'
 
 /** Lead paragraphs taken at most. */
 const maxLeads = 3
@@ -30,19 +28,21 @@ const sectionTags: ReadonlySet<string> = new Set(['h2', 'h3', 'h4', 'h5', 'h6'])
 /** Elements whose text is not shown as prose. */
 const unseenTags: ReadonlySet<string> = new Set(['noscript', 'script', 'style', 'svg', 'template'])
 
-/** Text that ends a sentence (a lead reads as one or more sentences). */
-const sentenceEnd = /[.!?…:。！？」"”'’)]$/
-
 /**
  * Lead (standfirst) paragraphs, and the lead picture, between the article's
- * title heading and its root: the `<p>` elements after the last `<h1>` before `root` in document
+ * title heading and its root: the paragraphs (`<p>`, or a `<div>` of at most 600 characters of text and phrasing
+ * elements only) after the last `<h1>` before `root` in document
  * order and before `root`, shown (not `hidden`, `display:none`, `aria-hidden`), outside navigation, asides, footers, lists,
- * figures and blocks with caption, furniture, teaser or related class/id hints, with
- * at least 50 characters, no links in them or their container (a teaser card
- * with a “read more” link is not a lead), and ending as a sentence does. None
+ * figures and blocks with caption, notice, furniture, teaser or related class/id hints, with
+ * at least 50 characters outside links, links making under a quarter of their
+ * text (a linked name or source) and none elsewhere in their container unless
+ * it holds the headline (a teaser card with a “read more” link is not a lead;
+ * a header's byline link is no teaser's), no phrase of site furniture (`sign up
+ * for our newsletter`), and ending as a sentence does; before them, a deck in
+ * an `<h2>` (40 characters or more ending in `.`, no link; moved as a `<p>`). None
  * when `root` holds an `<h1>` itself (its lead is inside), when there is no
- * `<h1>` before it, when a section heading (`<h2>`–`<h6>`) follows a lead (body
- * sections lie outside the root), or when more than 600 characters of other text, or more
+ * `<h1>` before it, when a section heading (`<h2>`–`<h6>`, not in a furniture
+ * container such as an ad rail or a share bar) follows a lead (body sections lie outside the root), or when more than 600 characters of other text, or more
  * than three such paragraphs, lie in between (then the stretch is not a
  * headline block). The lead picture is a `<figure>` holding an image with at
  * most 400 characters of caption, outside the same containers and links;
@@ -173,7 +173,17 @@ function leadsOnTheWay(tree: Root, root: Element, shared?: ReadonlySet<Element> 
         other = 0
         continue
       }
-      if (heading && leads.length > 0 && sectionTags.has(node.tagName)) {
+      if (heading && leads.length === 0 && node.tagName === 'h2' && isDeck(node)) {
+        // A deck (standfirst) in an `<h2>` right under the headline: the first lead.
+        const lead = {node, figure: false, ancestors: path.slice()}
+        if (!shared || paragraphFits(lead, shared)) {
+          taken.push(lead)
+          leads.push(lead)
+          found.push(lead)
+          continue
+        }
+      }
+      if (heading && leads.length > 0 && sectionTags.has(node.tagName) && !inFurniture(path, node)) {
         // A section heading after a lead: sections of the body lie outside the
         // root, so the stretch is no headline block (and the root is suspect:
         // leave it as it is, for the verdict to see). Before any lead it is still
@@ -181,7 +191,7 @@ function leadsOnTheWay(tree: Root, root: Element, shared?: ReadonlySet<Element> 
         if (shared) return []
         // Only `root`'s ancestors are still wanted: the walk goes on, into every element, to meet it.
         none = true
-      } else if (heading && node.tagName === 'p' && isLeadText(node)) {
+      } else if (heading && isParagraph(node) && isLeadText(node)) {
         const lead = {node, figure: false, ancestors: path.slice()}
         if (!shared || paragraphFits(lead, shared)) {
           taken.push(lead)
@@ -231,27 +241,23 @@ export function keepLeadUnderHeadline(tree: Root, root: Element, headlines?: Rea
   const leads = findLeads(tree, root, headlines)
   for (const {node, parent} of leads) if (parent) parent.children.splice(parent.children.indexOf(node), 1)
   const nodes = leads.map((lead) => lead.node)
+  // A deck in an `<h2>` reads as the article's first paragraph, not as a section heading.
+  for (const node of nodes) if (node.tagName === 'h2') node.tagName = 'p'
   root.children.unshift(...nodes)
   return nodes
-}
-
-/** Whether `node` (a `<p>`) reads as a lead by itself: a sentence of 50 characters or more, no link. */
-function isLeadText(node: Element): boolean {
-  const text = collapse(textOf(node)).trim()
-  return text.length >= minLead && sentenceEnd.test(text) && !hasLink(node)
 }
 
 /** Whether the ancestors of a lead paragraph (`lead.ancestors`, outermost first) below those it shares with the root (`shared`) let it be one. */
 function paragraphFits(lead: Tentative, shared: ReadonlySet<Element>): boolean {
   const ancestors = lead.ancestors
   const parent = ancestors[ancestors.length - 1]
-  if (parent && !shared.has(parent) && hasLink(parent)) return false
+  if (parent && !shared.has(parent) && hasLinkOutsideLeads(parent) && !holdsHeading(parent)) return false
   for (let at = ancestors.length - 1; at >= 0; at--) {
     const ancestor = ancestors[at]
     if (shared.has(ancestor)) break
     if (furnitureTags.has(ancestor.tagName)) return false
     const names = hintNames(ancestor)
-    if (names.some((name) => captionName.test(name) || relatedName.test(name) || teaserName.test(name) || boilerplateStrong.test(name))) return false
+    if (names.some((name) => captionName.test(name) || noticeName.test(name) || relatedName.test(name) || teaserName.test(name) || boilerplateStrong.test(name))) return false
     if (isNegativeName(names) && !isPositiveName(names)) return false
   }
   return true
@@ -274,6 +280,24 @@ function figureFits(lead: Tentative, shared: ReadonlySet<Element>): boolean {
     if (isNegativeName(names) && !isPositiveName(names)) return false
   }
   return true
+}
+
+/**
+ * Whether `node` (below `path`, its ancestors, outermost first) is furniture
+ * or in a furniture container: `<aside>`, `<nav>`, …, share bars and promos
+ * (strong boilerplate class/id hints), or negative hints and no positive
+ * ones (an ad rail's `Sponsored links` heading, an `sr-only` heading): not
+ * in the article's flow. `<html>` and `<body>` are not looked at.
+ */
+function inFurniture(path: ReadonlyArray<Element>, node: Element): boolean {
+  for (const element of [...path, node]) {
+    if (element.tagName === 'html' || element.tagName === 'body') continue
+    if (furnitureTags.has(element.tagName)) return true
+    const names = hintNames(element)
+    if (names.some((name) => boilerplateStrong.test(name))) return true
+    if (isNegativeName(names) && !isPositiveName(names)) return true
+  }
+  return false
 }
 
 /** Elements above `node`, nearest first. */
@@ -305,11 +329,6 @@ function parentsOf(tree: Root): Map<Element, Element | undefined> {
     }
   }
   return parents
-}
-
-/** Whether `node` holds an `<a>` with an `href`. */
-function hasLink(node: Element): boolean {
-  return holdsElement(node, (child) => child.tagName === 'a' && child.properties.href !== undefined)
 }
 
 /** Whether `node` holds an `<h1>`. */
