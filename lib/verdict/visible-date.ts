@@ -1,7 +1,8 @@
 import type {Element} from 'hast'
 import type {BylineMeta} from '../analyse/meta/byline.js'
 import type {CueText, Located, PageIndex} from '../analyse/page-index.js'
-import {hintOf, textOf} from '../analyse/page-index.js'
+import {hintOf} from '../analyse/page-index.js'
+import {textOnce} from '../analyse/meta/text-once.js'
 import {phrasingTags} from '../analyse/blocks/tags.js'
 import {findDate} from '../util/normalize-date.js'
 
@@ -66,9 +67,9 @@ export function readVisibleDate(index: PageIndex, byline: BylineMeta): VisibleDa
   if (byline.date && byline.date.from === 'credit-line') return {value: byline.date.value, source: 'credit-line', readings: []}
   const dates = index.dates.filter((entry) => !entry.context.excluded)
   const texts = index.dateTexts.filter((entry) => !entry.context.excluded)
-  const listings = listingKeys([...dates.map((entry) => [entry.element, textOf(entry.element)] as const), ...texts.map((entry) => [entry.element, entry.value] as const)])
+  const listings = listingKeys([...dates.map((entry) => [entry.element, textOnce(entry.element)] as const), ...texts.map((entry) => [entry.element, entry.value] as const)])
   for (const entry of preferred(dates)) {
-    const text = textOf(entry.element)
+    const text = textOnce(entry.element)
     if (text.length > dateElementMax || updated.test(hintOf(entry.element)) || listings.has(keyOf(entry.element)) || isTitle(entry.element, [])) continue
     const found = readDate(text, false)
     if (found) return found
@@ -153,7 +154,7 @@ function isTitle(element: Element, ancestors: ReadonlyArray<Element>): boolean {
 /** Whether a short date text is part of a longer block of text (a sentence of the article). */
 function inBodyText(entry: CueText): boolean {
   const block = [entry.element, ...entry.ancestors].find((node) => !phrasingTags.has(node.tagName))
-  return block !== undefined && textOf(block).length > entry.value.length + blockSlack
+  return block !== undefined && textOnce(block).length > entry.value.length + blockSlack
 }
 
 /** Entries in the article or its header first (as `readByline` orders them). */

@@ -26,8 +26,7 @@
 import type {Element, Root} from 'hast'
 import type {Found} from './found.js'
 import type {CueText, Located, PageIndex} from '../page-index.js'
-import {collapse, hintOf, textOf} from '../page-index.js'
-import {toText} from 'hast-util-to-text'
+import {collapse, hintOf} from '../page-index.js'
 import {cleanAuthors} from './author-names.js'
 import {completeDate, findDate, findPartialDate} from '../../util/normalize-date.js'
 import type {DayOrder, FoundDate, PartialDate} from '../../util/normalize-date.js'
@@ -36,6 +35,7 @@ import {endLines} from '../../util/rendered-lines.js'
 import {bylineNotName} from '../vocabulary.js'
 import {isPhotoCredit, readClosingNames, readCredits} from './credit-line.js'
 import {isPersonLike, isPublisher, titleSuffixes} from './person-like.js'
+import {readingTexts, renderedOnce, textOnce} from './text-once.js'
 
 export interface BylineMeta {
   author?: Found<Array<string>>
@@ -73,6 +73,11 @@ const MID_BY = /(?<=\s)(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+(?=\p{Lu})/u
  *   Fields found.
  */
 export function readByline(index: PageIndex, siteNames: Array<string | undefined>, root?: Element | undefined, tree?: Root | undefined, order?: DayOrder | undefined): BylineMeta {
+  // The same byline and date elements are read several times: their texts once.
+  return readingTexts(() => readBylineTexts(index, siteNames, root, tree, order))
+}
+
+function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>, root: Element | undefined, tree: Root | undefined, order: DayOrder | undefined): BylineMeta {
   const meta: BylineMeta = {}
   const options = {siteNames, strict: true}
   const dateOptions = {order}
@@ -167,7 +172,7 @@ export function readByline(index: PageIndex, siteNames: Array<string | undefined
 
   if (!meta.date) {
     for (const entry of preferred(withoutDateRows(index.dates))) {
-      const text = textOf(entry.element)
+      const text = textOnce(entry.element)
       if (text.length > 160 || UPDATED.test(hintOf(entry.element))) continue
       const found = findDate(text, dateOptions) ?? findDate(partsOf(entry.element), dateOptions)
       if (found && !UPDATED.test(text.normalize('NFKC').slice(0, found.index))) {
@@ -211,7 +216,7 @@ function lastEdited(index: PageIndex, order: DayOrder | undefined): Found<string
   const wiki = index.dates.filter((entry) => WIKI_LAST_EDITED.test(hintOf(entry.element)))
   const entries = [...wiki, ...preferred(index.dates), ...index.dates.filter((entry) => entry.context.excluded)]
   for (const entry of entries) {
-    const text = textOf(entry.element)
+    const text = textOnce(entry.element)
     if (text.length > 160) continue
     const found = findDate(text, {order})
     if (found && (UPDATED.test(hintOf(entry.element)) || UPDATED.test(text.normalize('NFKC').slice(0, found.index)) || UPDATED.test(text.normalize('NFKC').slice(found.end)))) {
@@ -383,7 +388,7 @@ function withoutListings<T extends Located>(entries: Array<T>): Array<T> {
   for (const entry of entries) {
     const key = keyOf(entry)
     const set = texts.get(key) ?? new Set<string>()
-    set.add(textOf(entry.element))
+    set.add(textOnce(entry.element))
     texts.set(key, set)
   }
   return entries.filter((entry) => (texts.get(keyOf(entry))?.size ?? 0) < LISTING)
@@ -400,7 +405,7 @@ function withoutDateRows(entries: Array<Located>): Array<Located> {
   const keyOf = (entry: Located) => entry.element.tagName + ' ' + hintOf(entry.element)
   const days = new Map<string, Set<string>>()
   for (const entry of entries) {
-    const day = findDate(textOf(entry.element))?.value.slice(0, 10)
+    const day = findDate(textOnce(entry.element))?.value.slice(0, 10)
     if (!day) continue
     const set = days.get(keyOf(entry)) ?? new Set<string>()
     set.add(day)
@@ -476,7 +481,7 @@ function dated(found: FoundDate, from: string): Found<string> {
 
 /** Names in a hinted byline element: a name child or author link first, then its text. */
 function fromHinted(element: Element, siteNames: Array<string | undefined>, ancestors: ReadonlyArray<Element> = []): Array<string> {
-  const text = textOf(element)
+  const text = textOnce(element)
   if (!text || text.length > 250) return []
   // `<span class="author-views">人氣(23925)</span>` counts, `author-avatar` shows: no name.
   if (bylineNotName.test(hintOf(element))) return []
@@ -517,7 +522,7 @@ const PHOTO_LABEL_DEPTH = 2
  */
 function photoCredited(element: Element, ancestors: ReadonlyArray<Element>): boolean {
   for (const node of [element, ...ancestors.slice(0, PHOTO_LABEL_DEPTH)]) {
-    const text = textOf(node)
+    const text = textOnce(node)
     if (text.length > 120) return false
     if (isPhotoCredit(text)) return true
   }
@@ -657,7 +662,7 @@ function cueText(cue: CueText): {text: string; lines: string} {
   for (const element of [cue.element, ...cue.ancestors]) {
     // Bounded first: ancestors can hold the whole article.
     if (shortText(element, 1000, 500) === undefined) break
-    const text = textOf(element)
+    const text = textOnce(element)
     if (text.length > 250) break
     if (text.length > cue.value.length + 1) return {text, lines: linesOf(element)}
   }
@@ -666,7 +671,7 @@ function cueText(cue: CueText): {text: string; lines: string} {
 
 /** Text of an element as rendered, each line collapsed, lines joined with `\n`. */
 function linesOf(element: Element): string {
-  return toText(element)
+  return renderedOnce(element)
     .split('\n')
     .map((line) => collapse(line))
     .filter(Boolean)
