@@ -44,7 +44,14 @@ const iconSize = 32
 export function backgroundImageUrl(node: Element): string | undefined {
   if (!boxTags.has(node.tagName)) return undefined
   const style = typeof node.properties.style === 'string' ? node.properties.style : ''
-  const lazy = lazyBackgroundAttributes.map((name) => attribute(node, name)).find((value) => value !== undefined && !isPlaceholder(unwrapUrl(value)))
+  let lazy: string | undefined
+  for (const name of lazyBackgroundAttributes) {
+    const value = attribute(node, name)
+    if (value !== undefined && !isPlaceholder(unwrapUrl(value))) {
+      lazy = value
+      break
+    }
+  }
   if (!lazy && !/url\(/i.test(style)) return undefined
   if (decorative(node)) return undefined
   const background = readStyle(style)
