@@ -239,6 +239,19 @@ const ancestorPseudos = new Set(['not', 'is', 'where', 'matches'])
  * gathered top-down while a walk prepares the subtrees ahead of it.
  */
 export function dependsOnAncestorsOnly(selector: string): boolean {
+  let found = ancestorsOnly.get(selector)
+  if (found === undefined) {
+    found = readsAncestorsOnly(selector)
+    if (ancestorsOnly.size >= 1000) ancestorsOnly.clear()
+    ancestorsOnly.set(selector, found)
+  }
+  return found
+}
+
+/** `dependsOnAncestorsOnly` of each selector seen (a profile's are read for every page). */
+const ancestorsOnly = new Map<string, boolean>()
+
+function readsAncestorsOnly(selector: string): boolean {
   let quote = ''
   let inAttribute = false
   for (let index = 0; index < selector.length; index++) {

@@ -32,6 +32,20 @@ const attribute = /^\[\s*([a-z][a-z\d-]*)\s*(?:([~|^$*!]?=)\s*(?:"[^"\\]*"|'[^'\
  * not know): such a selector is tested on every element.
  */
 export function selectorKeys(selector: string): Array<SelectorKey> | undefined {
+  // A profile's selectors are read for every page: each once.
+  let keys = known.get(selector)
+  if (keys === undefined) {
+    keys = readKeys(selector) || null
+    if (known.size >= 1000) known.clear()
+    known.set(selector, keys)
+  }
+  return keys ? keys.map((key) => ({kind: key.kind, value: key.value})) : undefined
+}
+
+/** The keys of selectors read (`null`: none). */
+const known = new Map<string, Array<SelectorKey> | null>()
+
+function readKeys(selector: string): Array<SelectorKey> | undefined {
   if (selector.includes('\\') || selectorHasNamespace(selector)) return undefined
   const alternatives = splitTopLevel(selector)
   if (!alternatives) return undefined
