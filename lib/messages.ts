@@ -125,6 +125,16 @@ export function report(file: VFile, ruleId: RuleId, reason: string, node?: Node 
   const options = {place: node && node.position, ruleId, source}
   const kind: MessageKind = rules[ruleId].kind
   if (kind === 'fatal') file.fail(reason, options)
-  const message = kind === 'info' ? file.info(reason, options) : file.message(reason, options)
+  // A `VFileMessage` is an `Error` whose stack `vfile-message` sets to `''`:
+  // capturing one first (up to `Error.stackTraceLimit` frames) costs about
+  // ten times the rest of the message, so none is captured.
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  let message: ReturnType<VFile['message']>
+  try {
+    message = kind === 'info' ? file.info(reason, options) : file.message(reason, options)
+  } finally {
+    Error.stackTraceLimit = limit
+  }
   message.url = readme + '-' + ruleId
 }

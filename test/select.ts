@@ -8,7 +8,12 @@ import type {Element, Root} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
-import {dependsOnAncestorsOnly, matches, select, selectAll, selectEach, selectTable} from '../lib/util/select.js'
+import fs from 'node:fs'
+import {dependsOnAncestorsOnly, gatherSelectors, matches, select, selectAll, selectEach, selectTable} from '../lib/util/select.js'
+import {selectorKeys} from '../lib/util/selector-keys.js'
+import {walkShared} from '../lib/util/walk.js'
+import {pageIndexOptions} from '../lib/plugins/rehype-resolve-profile.js'
+import {builtinProfiles, genericNews} from '../lib/profiles/index.js'
 
 const tree = (html: string): Root => fromHtml(html, {fragment: true})
 const ids = (elements: Array<Element>) => elements.map((element) => String(element.properties.id))
@@ -66,6 +71,67 @@ test('select: which selectors depend only on the element and its ancestors (quot
   for (const selector of ['div p', 'div > p.x', 'a[title="x + y ~ z"]', "a[title='it\\'s : fine']", 'p\\+q', 'p:not(.x)', ':is(div, section) p', 'p:where(.a)', '[data-x="a]b"] p'])
     assert.ok(dependsOnAncestorsOnly(selector), selector)
   for (const selector of ['h1 + p', 'h1 ~ p', 'p:first-child', 'p:has(b)', 'p:nth-child(2)', 'p:empty', 'a[title="x"] + p', 'p:contains(x)']) assert.not.ok(dependsOnAncestorsOnly(selector), selector)
+})
+
+test('select: the keys of a selector are what its last compound requires, or none when unsure', function () {
+  assert.equal(selectorKeys('div.a p#b.c'), [{kind: 'id', value: 'b'}])
+  assert.equal(selectorKeys('h1, h2.x, [itemprop=headline]'), [
+    {kind: 'tag', value: 'h1'},
+    {kind: 'class', value: 'x'},
+    {kind: 'attribute', value: 'itemprop'}
+  ])
+  assert.equal(selectorKeys('.a > P:not(.b)'), [{kind: 'tag', value: 'p'}], 'what is inside a pseudo-class requires nothing')
+  assert.equal(selectorKeys('footer a[rel~="tag"]'), [{kind: 'tag', value: 'a'}])
+  assert.equal(selectorKeys('[data-x="a, b"] [title=\'y > z\' i]'), [{kind: 'attribute', value: 'title'}])
+  for (const selector of ['*', 'div *', ':is(.a, .b)', '[a!=b]', 'p, *', '.a\\:b', 'svg|a', '.é', '[dataX]', 'p::before', 'a[title="x"']) assert.is(selectorKeys(selector), undefined, selector)
+})
+
+test('select: a shared walk gathers, by key, what testing every selector on every element gathers', function () {
+  const selectors = new Set<string>([
+    'div p',
+    'p.x',
+    '.x',
+    '#main',
+    '#main .x',
+    'div > p:not(.x)',
+    ':is(div, section) p',
+    '*',
+    '[id]',
+    '[class~=x]',
+    '[href^="http"]',
+    '[lang|=en]',
+    'a[rel~=tag], h1',
+    'h2.entry-title, .byline',
+    'P',
+    '[data-x!=y]',
+    '.X',
+    'svg clipPath',
+    'svg clippath'
+  ])
+  for (const profile of [...builtinProfiles, genericNews])
+    for (const list of [profile.content, profile.title, profile.date, profile.author, profile.source, profile.tags, profile.remove, profile.signature])
+      for (const selector of list || []) selectors.add(selector)
+  for (const selector of pageIndexOptions({}).selectors || []) selectors.add(selector)
+  const gatherable = [...selectors].filter((selector) => dependsOnAncestorsOnly(selector))
+  const pages = [
+    '<div id="main" class="x  y"><p class="x\u00a0z" id="p">a</p><section><p lang="en-GB">b <a rel="tag nofollow" href="https://a">t</a></p></section><svg><clipPath id="c"></clipPath></svg><template><p class="x">t</p></template><h1 class="X">h</h1></div>'
+  ]
+  const fixtures = new URL('../fixtures/', import.meta.url)
+  for (const name of fs
+    .readdirSync(fixtures)
+    .sort()
+    .filter((_, index) => index % 4 === 0)) {
+    const file = new URL(name + '/input.html', fixtures)
+    if (fs.existsSync(file)) pages.push(fs.readFileSync(file, 'utf8'))
+  }
+  for (const page of pages) {
+    const root = fromHtml(page)
+    const gathered = gatherSelectors(gatherable)
+    walkShared(root, [gathered.listener])
+    const table = gathered.result()
+    const queried = selectTable([...table.matches.keys()], root)
+    for (const [selector, found] of table.matches) assert.equal(found, queried.get(selector), selector)
+  }
 })
 
 test.run()

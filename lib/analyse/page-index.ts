@@ -25,7 +25,7 @@ import type {WalkListener} from '../util/walk.js'
 import {pageTextPart} from '../verdict/page-text.js'
 import type {PageTextRecord} from '../verdict/page-text.js'
 import {gatherShortTexts} from './blocks/short-text.js'
-import {memoText} from './text-memo.js'
+import {memoText, renderedOnce} from './text-memo.js'
 import type {TextMemo} from './text-memo.js'
 import type {ShortTexts} from './blocks/short-text.js'
 
@@ -551,7 +551,7 @@ export function hintOf(element: Element): string {
  *   Text.
  */
 export function textOf(node: Element | Root): string {
-  return memoText(node, 'text', () => collapse(toText(node)))
+  return memoText(node, 'text', () => collapse(node.type === 'element' ? renderedOnce(node) : toText(node)))
 }
 
 /** Collapse white space (nbsp, U+3000, zero-width space too) and trim. */

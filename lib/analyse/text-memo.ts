@@ -8,12 +8,15 @@
  * @module
  */
 
-import type {Nodes} from 'hast'
+import type {Element, Nodes} from 'hast'
+import {toText} from 'hast-util-to-text'
 
 /** What is known of one node's text. */
 export interface TextFacts {
   /** `textOf` (`page-index.ts`): rendered, white space collapsed. */
   text?: string | undefined
+  /** `toText` of an element: rendered, blocks and `<br>` ending lines (`renderedOnce`). */
+  rendered?: string | undefined
   /** Rendered lines, each collapsed, joined with `\n` (`byline.ts`). */
   lines?: string | undefined
   /** Whether the text passes 1000 characters or 500 nodes (`shortText(node, 1000, 500)` is `undefined`). */
@@ -38,6 +41,21 @@ export function withTextMemo<Result>(memo: TextMemo, run: () => Result): Result 
   } finally {
     current = previous
   }
+}
+
+/**
+ * Run `read`, a reader that does not change the tree (`readByline`, the
+ * verdict's visible date), reading each element's text at most once: in the
+ * memo in scope, else in one of its own, dropped when `read` returns or
+ * throws.
+ */
+export function readingTexts<Result>(read: () => Result): Result {
+  return current ? read() : withTextMemo(new Map(), read)
+}
+
+/** `toText(element)` (the element as rendered: blocks and `<br>` end lines), from the memo in scope when there is one. */
+export function renderedOnce(element: Element): string {
+  return memoText(element, 'rendered', () => toText(element))
 }
 
 /** The fact `key` of `node`'s text: from the memo in scope, else `read()` (kept in the memo when one is in scope). */

@@ -46,7 +46,14 @@ export function backgroundImageUrl(node: Element): string | undefined {
   // Any element marked as an image (`<span role="img" aria-label="…" data-bg="…">`) shows one.
   if (!boxTags.has(node.tagName) && String(node.properties.role || '').toLowerCase() !== 'img') return undefined
   const style = typeof node.properties.style === 'string' ? node.properties.style : ''
-  const lazy = lazyBackgroundAttributes.map((name) => attribute(node, name)).find((value) => value !== undefined && !isPlaceholder(unwrapUrl(value)))
+  let lazy: string | undefined
+  for (const name of lazyBackgroundAttributes) {
+    const value = attribute(node, name)
+    if (value !== undefined && !isPlaceholder(unwrapUrl(value))) {
+      lazy = value
+      break
+    }
+  }
   if (!lazy && !/url\(/i.test(style)) return undefined
   if (decorative(node)) return undefined
   const background = readStyle(style)

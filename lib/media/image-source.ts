@@ -268,6 +268,15 @@ function mediaRank(media: unknown): number {
  *   Value, if a string.
  */
 export function attribute(node: Element, name: string): string | undefined {
-  const value = node.properties[find(html, name).property]
+  let property = properties.get(name)
+  if (property === undefined) {
+    property = find(html, name).property
+    if (properties.size >= 1000) properties.clear()
+    properties.set(name, property)
+  }
+  const value = node.properties[property]
   return typeof value === 'string' ? value : undefined
 }
+
+/** The hast property of each attribute name `attribute` was asked for (`property-information`'s `find`, once per name). */
+const properties = new Map<string, string>()

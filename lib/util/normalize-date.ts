@@ -188,6 +188,27 @@ export interface FoundDate {
  *   The date and its span in `text.normalize('NFKC')`, if any.
  */
 export function findDate(text: string, options?: DateOptions | null | undefined): FoundDate | undefined {
+  // Short texts (a date element, a credit line) are read again by the
+  // byline reader and the verdict: each found once, a copy given out.
+  if (typeof text !== 'string' || text.length > cachedLength) return findDateNow(text, options)
+  const key = (options?.order || '') + ' ' + text
+  let found = foundDates.get(key)
+  if (found === undefined) {
+    found = findDateNow(text, options) || null
+    if (foundDates.size >= cachedTexts) foundDates.clear()
+    foundDates.set(key, found)
+  }
+  return found ? {...found} : undefined
+}
+
+/** Texts up to this length are cached by `findDate`. */
+const cachedLength = 400
+/** How many texts `findDate` caches before it starts afresh. */
+const cachedTexts = 2000
+/** The dates `findDate` found in short texts, by order and text (`null`: none). */
+const foundDates = new Map<string, FoundDate | null>()
+
+function findDateNow(text: string, options: DateOptions | null | undefined): FoundDate | undefined {
   const found = findDateIn(text, options?.order)
   if (!found || options?.order) return found
   const day = found.value.slice(0, 10)

@@ -3,6 +3,7 @@ import {toString} from 'hast-util-to-string'
 import {find, html} from 'property-information'
 import {compile as compileQuery} from 'css-select'
 import type {Options} from 'css-select'
+import {selectorKeys} from './selector-keys.js'
 import type {WalkListener} from './walk.js'
 
 type Node = Root | RootContent
@@ -238,6 +239,19 @@ const ancestorPseudos = new Set(['not', 'is', 'where', 'matches'])
  * gathered top-down while a walk prepares the subtrees ahead of it.
  */
 export function dependsOnAncestorsOnly(selector: string): boolean {
+  let found = ancestorsOnly.get(selector)
+  if (found === undefined) {
+    found = readsAncestorsOnly(selector)
+    if (ancestorsOnly.size >= 1000) ancestorsOnly.clear()
+    ancestorsOnly.set(selector, found)
+  }
+  return found
+}
+
+/** `dependsOnAncestorsOnly` of each selector seen (a profile's are read for every page). */
+const ancestorsOnly = new Map<string, boolean>()
+
+function readsAncestorsOnly(selector: string): boolean {
   let quote = ''
   let inAttribute = false
   for (let index = 0; index < selector.length; index++) {
@@ -275,7 +289,12 @@ export function dependsOnAncestorsOnly(selector: string): boolean {
  */
 export function gatherSelectors(selectors: ReadonlyArray<string>): {listener: WalkListener; result(): SelectorTable} {
   const table: SelectorTable = {matches: new Map(), parents: new Map(), positions: new Map()}
-  const queries: Array<[CompiledSelector, Array<Element>]> = []
+  // Each selector is tested only on elements that have one of its keys
+  // (`selectorKeys`: a tag, class, id or attribute its last compound
+  // requires); selectors without keys on every element.
+  const buckets = new Map<string, Array<GatheredQuery>>()
+  const withAttribute: Array<[string, GatheredQuery]> = []
+  const always: Array<GatheredQuery> = []
   // Class lists joined once for the whole walk (ancestors are tested again for each element below them).
   // Listeners that replace a list (`className = […]`) get it joined again; none changes one in place.
   const walkJoined = new WeakMap<ReadonlyArray<unknown>, string>()
@@ -290,8 +309,25 @@ export function gatherSelectors(selectors: ReadonlyArray<string>): {listener: Wa
     }
     const found: Array<Element> = []
     table.matches.set(selector, found)
-    queries.push([query, found])
+    const gathered: GatheredQuery = {query, found, last: undefined}
+    const keys = selectorKeys(selector)
+    if (!keys) {
+      always.push(gathered)
+      continue
+    }
+    for (const key of keys) {
+      if (key.kind === 'attribute') {
+        withAttribute.push([key.value, gathered])
+        continue
+      }
+      const name = bucketName(key.kind, key.value)
+      const bucket = buckets.get(name)
+      if (bucket) bucket.push(gathered)
+      else buckets.set(name, [gathered])
+    }
   }
+  const hasIds = [...buckets.keys()].some((name) => name.startsWith('#'))
+  const hasClasses = [...buckets.keys()].some((name) => name.startsWith('.'))
   const listener: WalkListener = {
     enter(element, parent, index) {
       table.parents.set(element, parent)
@@ -301,7 +337,24 @@ export function gatherSelectors(selectors: ReadonlyArray<string>): {listener: Wa
       parents = table.parents as Map<Node, Root | Element>
       joined = walkJoined
       try {
-        for (const [query, found] of queries) if (query(element)) found.push(element)
+        if (always.length > 0) test(always, element)
+        const byTag = buckets.get(element.tagName)
+        if (byTag) test(byTag, element)
+        if (hasIds) {
+          const id = attributeValue(element, 'id')
+          const byId = id === undefined ? undefined : buckets.get('#' + id)
+          if (byId) test(byId, element)
+        }
+        if (hasClasses) {
+          const classes = attributeValue(element, 'class')
+          if (classes) {
+            for (const word of classes.split(/\s+/)) {
+              const byClass = word ? buckets.get('.' + word) : undefined
+              if (byClass) test(byClass, element)
+            }
+          }
+        }
+        for (const [name, gathered] of withAttribute) if (hasAttribute(element, name)) test([gathered], element)
       } finally {
         parents = saved
         joined = savedJoined
@@ -310,6 +363,27 @@ export function gatherSelectors(selectors: ReadonlyArray<string>): {listener: Wa
     }
   }
   return {listener, result: () => table}
+}
+
+/** A selector gathered in a shared walk: its query, its matches, and the last element it was tested on (an element can have several of its keys). */
+interface GatheredQuery {
+  query: CompiledSelector
+  found: Array<Element>
+  last: Element | undefined
+}
+
+/** Name of the bucket of a tag (`p`), class (`.a`) or id (`#a`) key. */
+function bucketName(kind: 'tag' | 'class' | 'id', value: string): string {
+  return kind === 'class' ? '.' + value : kind === 'id' ? '#' + value : value
+}
+
+/** Test `element` with each query of `list` not tested on it yet, noting the matches. */
+function test(list: ReadonlyArray<GatheredQuery>, element: Element): void {
+  for (const gathered of list) {
+    if (gathered.last === element) continue
+    gathered.last = element
+    if (gathered.query(element)) gathered.found.push(element)
+  }
 }
 
 /**

@@ -3,11 +3,45 @@ import type {ConstructName, Handle, Info, SafeConfig, State, Unsafe} from 'mdast
 import {defaultHandlers} from 'mdast-util-to-markdown'
 
 /**
- * Per pattern list (`state.unsafe`), the patterns in scope for each stack
- * of constructs seen (keyed by the stack joined with spaces), and the code
- * units of their characters.
+ * Per pattern list (keyed by `listKey`), the patterns in scope for each
+ * stack of constructs seen (keyed by the stack joined with spaces), and the
+ * code units of their characters.
  */
-const cache = new WeakMap<Array<Unsafe>, Map<string, Scope>>()
+const cache = new Map<string, Map<string, Scope>>()
+
+/** How many pattern lists `cache` keeps before it starts afresh. */
+const cachedLists = 64
+
+/** A number for each pattern object seen, for `listKey`. */
+const patternNumbers = new WeakMap<Unsafe, number>()
+let patterns = 0
+
+/** The key of each pattern list seen (`state.unsafe`, a new array for each document). */
+const listKeys = new WeakMap<Array<Unsafe>, string>()
+
+/**
+ * The key of a pattern list: its patterns' numbers, in order. Each
+ * document gets a new `state.unsafe`, but of the same pattern objects (the
+ * defaults, the extensions' and the options'), so documents written with
+ * one processor share their scopes.
+ */
+function listKey(list: Array<Unsafe>): string {
+  let key = listKeys.get(list)
+  if (key === undefined) {
+    const numbers: Array<number> = []
+    for (const pattern of list) {
+      let number = patternNumbers.get(pattern)
+      if (number === undefined) {
+        number = patterns++
+        patternNumbers.set(pattern, number)
+      }
+      numbers.push(number)
+    }
+    key = numbers.join(',')
+    listKeys.set(list, key)
+  }
+  return key
+}
 
 /** The unsafe patterns in scope in one stack of constructs. */
 interface Scope {
@@ -134,10 +168,12 @@ function nodeInScope(types: Unsafe['beforeNode'], node: SafeConfig['beforeNode']
 }
 
 function scopeFor(state: State): Scope {
-  let byStack = cache.get(state.unsafe)
+  const list = listKey(state.unsafe)
+  let byStack = cache.get(list)
   if (!byStack) {
+    if (cache.size >= cachedLists) cache.clear()
     byStack = new Map()
-    cache.set(state.unsafe, byStack)
+    cache.set(list, byStack)
   }
   const key = state.stack.join(' ')
   let scope = byStack.get(key)

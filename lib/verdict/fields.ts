@@ -1,6 +1,7 @@
 import type {Root} from 'hast'
 import {cleanAuthors} from '../analyse/meta/author-names.js'
 import {readByline} from '../analyse/meta/byline.js'
+import {readingTexts} from '../analyse/text-memo.js'
 import {readJsonLd} from '../analyse/meta/json-ld.js'
 import {metaReader} from '../analyse/meta/meta-tags.js'
 import {isPersonLike, titleSuffixes} from '../analyse/meta/person-like.js'
@@ -60,8 +61,11 @@ export function collectCandidates(tree: Root, pageIndex?: PageIndex | undefined)
   const meta = metaReader(index.metas)
   const siteName = meta.first(['og:site_name'])
   const siteNames = [siteName && siteName.value, ld.publisher && ld.publisher.value, ld.siteName && ld.siteName.value]
-  const byline = readByline(index, siteNames)
-  const visibleDate = readVisibleDate(index, byline)
+  // Both read the page's byline and date elements: their texts once.
+  const {byline, visibleDate} = readingTexts(() => {
+    const byline = readByline(index, siteNames)
+    return {byline, visibleDate: readVisibleDate(index, byline)}
+  })
   const publishers = [...siteNames, ...titleSuffixes(index.title)].filter((name): name is string => Boolean(name))
   // Only people's names contradict each other: `网易`, `Casa Editorial El Tiempo` name the publisher.
   const people = (names: Array<string>) => names.filter((name) => isPersonLike(name, publishers))

@@ -27,13 +27,12 @@ import type {Element, Root} from 'hast'
 import type {Found} from './found.js'
 import type {CueText, Located, PageIndex} from '../page-index.js'
 import {collapse, hintOf, textOf} from '../page-index.js'
-import {toText} from 'hast-util-to-text'
 import {cleanAuthors} from './author-names.js'
 import {completeDate, findDate, findPartialDate} from '../../util/normalize-date.js'
 import type {DayOrder, FoundDate, PartialDate} from '../../util/normalize-date.js'
 import {shortText} from '../blocks/short-text.js'
 import {endLines} from '../../util/rendered-lines.js'
-import {memoText} from '../text-memo.js'
+import {memoText, readingTexts, renderedOnce} from '../text-memo.js'
 import {bylineNotName} from '../vocabulary.js'
 import {isPhotoCredit, readClosingNames, readCredits} from './credit-line.js'
 import {isPersonLike, isPublisher, titleSuffixes} from './person-like.js'
@@ -74,6 +73,11 @@ const MID_BY = /(?<=\s)(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+(?=\p{Lu})/u
  *   Fields found.
  */
 export function readByline(index: PageIndex, siteNames: Array<string | undefined>, root?: Element | undefined, tree?: Root | undefined, order?: DayOrder | undefined): BylineMeta {
+  // The same byline and date elements are read several times: their texts once.
+  return readingTexts(() => readBylineTexts(index, siteNames, root, tree, order))
+}
+
+function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>, root: Element | undefined, tree: Root | undefined, order: DayOrder | undefined): BylineMeta {
   const meta: BylineMeta = {}
   const options = {siteNames, strict: true}
   const dateOptions = {order}
@@ -381,14 +385,13 @@ const LISTING = 3
  */
 function withoutListings<T extends Located>(entries: Array<T>): Array<T> {
   const texts = new Map<string, Set<string>>()
-  const keyOf = (entry: Located) => entry.element.tagName + ' ' + hintOf(entry.element)
-  for (const entry of entries) {
-    const key = keyOf(entry)
-    const set = texts.get(key) ?? new Set<string>()
+  const keys = entries.map((entry) => entry.element.tagName + ' ' + hintOf(entry.element))
+  for (const [at, entry] of entries.entries()) {
+    const set = texts.get(keys[at]) ?? new Set<string>()
     set.add(textOf(entry.element))
-    texts.set(key, set)
+    texts.set(keys[at], set)
   }
-  return entries.filter((entry) => (texts.get(keyOf(entry))?.size ?? 0) < LISTING)
+  return entries.filter((_, at) => (texts.get(keys[at])?.size ?? 0) < LISTING)
 }
 
 /**
@@ -399,16 +402,16 @@ function withoutListings<T extends Located>(entries: Array<T>): Array<T> {
  * layout) is no row. Fixture: meta-date-teaser-row.
  */
 function withoutDateRows(entries: Array<Located>): Array<Located> {
-  const keyOf = (entry: Located) => entry.element.tagName + ' ' + hintOf(entry.element)
+  const keys = entries.map((entry) => entry.element.tagName + ' ' + hintOf(entry.element))
   const days = new Map<string, Set<string>>()
-  for (const entry of entries) {
+  for (const [at, entry] of entries.entries()) {
     const day = findDate(textOf(entry.element))?.value.slice(0, 10)
     if (!day) continue
-    const set = days.get(keyOf(entry)) ?? new Set<string>()
+    const set = days.get(keys[at]) ?? new Set<string>()
     set.add(day)
-    days.set(keyOf(entry), set)
+    days.set(keys[at], set)
   }
-  return entries.filter((entry) => (days.get(keyOf(entry))?.size ?? 0) < 2)
+  return entries.filter((_, at) => (days.get(keys[at])?.size ?? 0) < 2)
 }
 
 /** Words naming a link to another article (`上一篇：…`, `Previous post`): its date is that article's. */
@@ -424,17 +427,18 @@ const CITED = /引用日期|访问日期|訪問日期|查阅日期|查閱日期|
  */
 function withoutDateListings(entries: Array<CueText>): Array<CueText> {
   // Class names only: ids number the rows.
-  const keyOf = (entry: CueText) => [entry.element, entry.ancestors[0]].map((element) => (element ? element.tagName + '.' + String(element.properties.className ?? '') : '')).join(' ')
+  const keyOf = (element: Element | undefined) => (element ? element.tagName + '.' + String(element.properties.className ?? '') : '')
+  const keys = entries.map((entry) => keyOf(entry.element) + ' ' + keyOf(entry.ancestors[0]))
   const counts = new Map<string, {count: number; texts: Set<string>}>()
-  for (const entry of entries) {
-    const seen = counts.get(keyOf(entry)) ?? {count: 0, texts: new Set<string>()}
+  for (const [at, entry] of entries.entries()) {
+    const seen = counts.get(keys[at]) ?? {count: 0, texts: new Set<string>()}
     seen.count++
     seen.texts.add(entry.value)
-    counts.set(keyOf(entry), seen)
+    counts.set(keys[at], seen)
   }
   // The same date repeated (a page printing its date for each layout) is no listing.
-  return entries.filter((entry) => {
-    const seen = counts.get(keyOf(entry))
+  return entries.filter((_, at) => {
+    const seen = counts.get(keys[at])
     return !seen || seen.count < LISTING || seen.texts.size === 1
   })
 }
@@ -682,7 +686,7 @@ function cueText(cue: CueText): {text: string; lines: string} {
 
 /** Text of an element as rendered, each line collapsed, lines joined with `\n`. */
 function linesOf(element: Element): string {
-  return toText(element)
+  return renderedOnce(element)
     .split('\n')
     .map((line) => collapse(line))
     .filter(Boolean)

@@ -87,6 +87,24 @@ const CJK_AGENCY = /^[（(]?(\p{Script=Han}{2,10}?)(?:记者|記者|评论员|�
 export function readCredits(text: string): Array<Credit> {
   const line = text.replace(/[\s\u200B]+/g, ' ').trim()
   if (!line || line.length > maxLength) return []
+  // Bylines, cues and date lines are read again (for the author, the
+  // editor, by the verdict): each line once, copies given out.
+  let credits = readLines.get(line)
+  if (!credits) {
+    credits = readLine(line)
+    if (readLines.size >= cachedLines) readLines.clear()
+    readLines.set(line, credits)
+  }
+  return credits.map((credit) => ({role: credit.role, names: [...credit.names], form: credit.form}))
+}
+
+/** How many lines `readCredits` keeps before it starts afresh. */
+const cachedLines = 2000
+/** The credits of lines read, by line (white space collapsed). */
+const readLines = new Map<string, Array<Credit>>()
+
+/** `readCredits` of a line with white space collapsed, at most `maxLength` long. */
+function readLine(line: string): Array<Credit> {
   const credits: Array<Credit> = []
   const add = (role: CreditRole, names: Array<string>, form: string) => {
     if (names.length > 0) credits.push({role, names, form})
