@@ -392,7 +392,8 @@ test('faults: a lock whose holder cannot be checked (another PID namespace or ma
       .finally(() => (done = true))
     await new Promise((resolve) => setTimeout(resolve, 4000))
     assert.not.ok(done, 'still waiting for a refreshed lock')
-    await fs.writeFile(file, JSON.stringify(record))
+    // Released as it is (same token): rewriting the record first would let the
+    // waiting run read it half-written, or as this live process's, and refuse.
     await holder.release()
     await waiting
   } finally {
