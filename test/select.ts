@@ -83,7 +83,11 @@ test('select: the keys of a selector are what its last compound requires, or non
   assert.equal(selectorKeys('.a > P:not(.b)'), [{kind: 'tag', value: 'p'}], 'what is inside a pseudo-class requires nothing')
   assert.equal(selectorKeys('footer a[rel~="tag"]'), [{kind: 'tag', value: 'a'}])
   assert.equal(selectorKeys('[data-x="a, b"] [title=\'y > z\' i]'), [{kind: 'attribute', value: 'title'}])
-  for (const selector of ['*', 'div *', ':is(.a, .b)', '[a!=b]', 'p, *', '.a\\:b', 'svg|a', '.é', '[dataX]', 'p::before', 'a[title="x"']) assert.is(selectorKeys(selector), undefined, selector)
+  // Escapes and non-ASCII names are read as `css-select` reads them (both parse with `css-what`).
+  assert.equal(selectorKeys('.a\\:b'), [{kind: 'class', value: 'a:b'}])
+  assert.equal(selectorKeys('p.é'), [{kind: 'class', value: 'é'}])
+  assert.equal(selectorKeys('[class~=X i]'), [{kind: 'attribute', value: 'class'}], 'a class compared without case: only the attribute is required')
+  for (const selector of ['*', 'div *', ':is(.a, .b)', '[a!=b]', 'p, *', 'svg|a', '[dataX]', 'p::before', 'a[title="x"']) assert.is(selectorKeys(selector), undefined, selector)
 })
 
 test('select: a shared walk gathers, by key, what testing every selector on every element gathers', function () {
@@ -106,7 +110,11 @@ test('select: a shared walk gathers, by key, what testing every selector on ever
     '[data-x!=y]',
     '.X',
     'svg clipPath',
-    'svg clippath'
+    'svg clippath',
+    '.a\\:b',
+    'span.é',
+    '[class~=x i]',
+    '#Main'
   ])
   for (const profile of [...builtinProfiles, genericNews])
     for (const list of [profile.content, profile.title, profile.date, profile.author, profile.source, profile.tags, profile.remove, profile.signature])
@@ -114,7 +122,7 @@ test('select: a shared walk gathers, by key, what testing every selector on ever
   for (const selector of pageIndexOptions({}).selectors || []) selectors.add(selector)
   const gatherable = [...selectors].filter((selector) => dependsOnAncestorsOnly(selector))
   const pages = [
-    '<div id="main" class="x  y"><p class="x\u00a0z" id="p">a</p><section><p lang="en-GB">b <a rel="tag nofollow" href="https://a">t</a></p></section><svg><clipPath id="c"></clipPath></svg><template><p class="x">t</p></template><h1 class="X">h</h1></div>'
+    '<div id="main" class="x  y"><p class="x\u00a0z" id="p">a</p><section><p lang="en-GB">b <a rel="tag nofollow" href="https://a">t</a></p></section><svg><clipPath id="c"></clipPath></svg><template><p class="x">t</p></template><h1 class="X">h</h1><span class="a:b é">e</span><span class="é">f</span><i id="Main">g</i></div>'
   ]
   const fixtures = new URL('../fixtures/', import.meta.url)
   for (const name of fs

@@ -9,6 +9,8 @@
  *
  * @module
  */
+import {AttributeAction, IgnoreCaseMode, isTraversal, parse} from 'css-what'
+import type {Selector} from 'css-what'
 
 /**
  * A requirement of one alternative: `tag` a tag name (lower case, as
@@ -20,16 +22,12 @@ export interface SelectorKey {
   value: string
 }
 
-/** A CSS identifier without escapes or non-ASCII characters (others make the selector keyless). */
-const identifier = /^-?[A-Za-z_][\w-]*/
-/** An attribute selector: lower-case name, then an operator and a value (any quoting), optionally a case flag. */
-const attribute = /^\[\s*([a-z][a-z\d-]*)\s*(?:([~|^$*!]?=)\s*(?:"[^"\\]*"|'[^'\\]*'|[^\]\s"'\\]+)\s*(?:[iIsS]\s*)?)?\]/
-
 /**
  * The keys of `selector`, one per alternative, or `undefined` when an
  * alternative has none this reader can vouch for (no tag, class, id or
- * attribute in its last compound; escapes, namespaces, anything it does
- * not know): such a selector is tested on every element.
+ * attribute in its last compound; namespaces, pseudo-elements, upper-case
+ * attribute names, a selector that does not parse): such a selector is
+ * tested on every element.
  */
 export function selectorKeys(selector: string): Array<SelectorKey> | undefined {
   // A profile's selectors are read for every page: each once.
@@ -46,136 +44,55 @@ export function selectorKeys(selector: string): Array<SelectorKey> | undefined {
 const known = new Map<string, Array<SelectorKey> | null>()
 
 function readKeys(selector: string): Array<SelectorKey> | undefined {
-  if (selector.includes('\\') || selectorHasNamespace(selector)) return undefined
-  const alternatives = splitTopLevel(selector)
-  if (!alternatives) return undefined
+  let alternatives: Array<Array<Selector>>
+  try {
+    // `css-what` is the parser `css-select` compiles from: the same reading of the text.
+    alternatives = parse(selector)
+  } catch {
+    return undefined
+  }
   const keys: Array<SelectorKey> = []
-  for (const alternative of alternatives) {
-    const compound = lastCompound(alternative.trim())
-    const key = compound ? keyOf(compound) : undefined
+  for (const tokens of alternatives) {
+    // The last compound: the tokens after the last combinator.
+    let start = 0
+    for (const [index, token] of tokens.entries()) if (isTraversal(token)) start = index + 1
+    const key = keyOf(tokens.slice(start))
     if (!key) return undefined
     keys.push(key)
   }
   return keys.length > 0 ? keys : undefined
 }
 
-/** Whether a `|` outside attribute brackets (a namespace) is in `selector`. */
-function selectorHasNamespace(selector: string): boolean {
-  let depth = 0
-  for (const character of selector) {
-    if (character === '[') depth++
-    else if (character === ']') depth--
-    else if (character === '|' && depth === 0) return true
-  }
-  return false
-}
-
-/** `selector` split at commas outside brackets, parentheses and quotes; `undefined` when unbalanced. */
-function splitTopLevel(selector: string): Array<string> | undefined {
-  const parts: Array<string> = []
-  let depth = 0
-  let quote = ''
-  let start = 0
-  for (let index = 0; index < selector.length; index++) {
-    const character = selector[index]
-    if (quote) {
-      if (character === quote) quote = ''
-    } else if (character === '"' || character === "'") quote = character
-    else if (character === '(' || character === '[') depth++
-    else if (character === ')' || character === ']') {
-      depth--
-      if (depth < 0) return undefined
-    } else if (character === ',' && depth === 0) {
-      parts.push(selector.slice(start, index))
-      start = index + 1
-    }
-  }
-  if (quote || depth !== 0) return undefined
-  parts.push(selector.slice(start))
-  return parts
-}
-
-/** The compound after the last combinator (white space, `>`, `+`, `~`) outside brackets, parentheses and quotes. */
-function lastCompound(selector: string): string {
-  let depth = 0
-  let quote = ''
-  let start = 0
-  for (let index = 0; index < selector.length; index++) {
-    const character = selector[index]
-    if (quote) {
-      if (character === quote) quote = ''
-    } else if (character === '"' || character === "'") quote = character
-    else if (character === '(' || character === '[') depth++
-    else if (character === ')' || character === ']') depth--
-    else if (depth === 0 && (character === '>' || character === '+' || character === '~' || character === ' ' || character === '\t' || character === '\n' || character === '\r' || character === '\f'))
-      start = index + 1
-  }
-  return selector.slice(start)
-}
-
 /**
  * One requirement of a compound (`div.a#b[c]:not(.d)`): its id, else a
  * class, else its tag, else an attribute; what is inside a pseudo-class is
  * never a requirement. `undefined` for a compound with none, or with a
- * part this reader does not know.
+ * namespace or a pseudo-element.
  */
-function keyOf(compound: string): SelectorKey | undefined {
-  let rest = compound
+function keyOf(compound: ReadonlyArray<Selector>): SelectorKey | undefined {
   let tag: string | undefined
   let id: string | undefined
   let className: string | undefined
   let present: string | undefined
-  const name = identifier.exec(rest)
-  if (name) {
-    tag = name[0].toLowerCase()
-    rest = rest.slice(name[0].length)
-  } else if (rest.startsWith('*')) rest = rest.slice(1)
-  while (rest.length > 0) {
-    const first = rest[0]
-    if (first === '.' || first === '#') {
-      const word = identifier.exec(rest.slice(1))
-      if (!word) return undefined
-      if (first === '#') id ??= word[0]
-      else className ??= word[0]
-      rest = rest.slice(1 + word[0].length)
-    } else if (first === '[') {
-      const found = attribute.exec(rest)
-      if (!found) return undefined
+  for (const token of compound) {
+    if (token.type === 'pseudo-element') return undefined
+    if ((token.type === 'tag' || token.type === 'attribute' || token.type === 'universal') && token.namespace) return undefined
+    if (token.type === 'tag') tag = token.name.toLowerCase()
+    else if (token.type === 'attribute') {
+      // `css-select` compares attribute names as written: an upper-case one is left to it.
+      if (token.name !== token.name.toLowerCase()) continue
       // `[a!=b]` matches elements without `a` too.
-      if (found[2] !== '!=') present ??= found[1]
-      rest = rest.slice(found[0].length)
-    } else if (first === ':') {
-      const pseudo = /^:[A-Za-z-]+/.exec(rest)
-      if (!pseudo) return undefined
-      rest = rest.slice(pseudo[0].length)
-      if (rest.startsWith('(')) {
-        const end = closingParenthesis(rest)
-        if (end < 0) return undefined
-        rest = rest.slice(end + 1)
-      }
-    } else return undefined
+      if (token.action === AttributeAction.Not) continue
+      // Class and id values compare as written (HTML, no quirks mode) unless the selector says `i`.
+      const exact = token.ignoreCase !== true && token.ignoreCase !== IgnoreCaseMode.Unknown
+      if (exact && token.name === 'id' && token.action === AttributeAction.Equals && token.value) id ??= token.value
+      else if (exact && token.name === 'class' && token.action === AttributeAction.Element && token.value && !/\s/.test(token.value)) className ??= token.value
+      else present ??= token.name
+    }
   }
   if (id) return {kind: 'id', value: id}
   if (className) return {kind: 'class', value: className}
   if (tag) return {kind: 'tag', value: tag}
   if (present) return {kind: 'attribute', value: present}
   return undefined
-}
-
-/** Index of the `)` closing the `(` at the start of `text`, `-1` if none. */
-function closingParenthesis(text: string): number {
-  let depth = 0
-  let quote = ''
-  for (let index = 0; index < text.length; index++) {
-    const character = text[index]
-    if (quote) {
-      if (character === quote) quote = ''
-    } else if (character === '"' || character === "'") quote = character
-    else if (character === '(') depth++
-    else if (character === ')') {
-      depth--
-      if (depth === 0) return index
-    }
-  }
-  return -1
 }
