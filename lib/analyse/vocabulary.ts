@@ -559,3 +559,20 @@ export const noticeTextMax = 600
 
 /** Most characters of a block taken for a notice by its class or id (`noticeName`): a notice is short. */
 export const noticeBlockMax = 1500
+
+/**
+ * The fallback sentence of a `<video>` or `<audio>` for browsers without it
+ * (`Your browser does not support the video tag.`): no title of the clip,
+ * so never its link's label. Fixture: media-video-fallback-label.
+ */
+export const playerFallbackText = anyOf(
+  [
+    "(?:your|this) browser (?:does ?n[o’']t|cannot|can ?not) (?:support|play)",
+    '(?:ihr|dein) browser unterstützt',
+    'votre navigateur ne (?:prend|supporte|peut)',
+    '(?:tu|su) navegador no (?:soporta|admite|es compatible)',
+    '(?:您|你)的浏览器(?:不支持|暂不支持|无法播放)',
+    '(?:您|你)的瀏覽器(?:不支援|不支持|無法播放)'
+  ],
+  'i'
+)

@@ -6,6 +6,7 @@ import type {VFile} from 'vfile'
 import {captionParagraphs, captionText, isCaption, isFigure, splitFigure} from '../media/caption.js'
 import type {FigureHints} from '../media/caption.js'
 import {embedKind, nonContent} from '../media/embed-kind.js'
+import {playerFallbackText} from '../analyse/vocabulary.js'
 import {embedLabel, labelLanguage} from '../media/embed-label.js'
 import type {LabelLanguage} from '../media/embed-label.js'
 import {attribute, imageCandidates, isPlaceholder, isPlaceholderPixel, pictureCandidates} from '../media/image-source.js'
@@ -279,8 +280,10 @@ function image(node: Element, context: Context): Array<ElementContent> {
   const candidates = node.tagName === 'picture' ? pictureCandidates(node) : imageCandidates(node)
   let src: string | undefined
   let unsafe: string | undefined
+  let from: string | undefined
   for (const candidate of candidates) {
     src = context.resolve(candidate.value, node, true)
+    from = candidate.from
     if (src) break
     if (!isPlaceholderUrl(candidate.value)) unsafe ||= candidate.value
   }
@@ -294,7 +297,11 @@ function image(node: Element, context: Context): Array<ElementContent> {
     noteMedia(context.file, node, rule, unsafe || (written && isPlaceholder(written) ? written : undefined))
     return []
   }
-  if (nonContent(src) || (img && isPixel(img))) {
+  // A 1×1 size marks a tracker pixel, unless the picture comes from a lazy
+  // attribute (`data-src`, `data-srcset`…): the size is then the placeholder's,
+  // which the page's script replaces with the picture.
+  const lazy = from !== undefined && from !== 'src' && from !== 'srcset' && !from.startsWith('source')
+  if (nonContent(src) || (img && !lazy && isPixel(img))) {
     noteMedia(context.file, img || node, 'tracker-pixel', src)
     return []
   }
@@ -373,7 +380,9 @@ function player(node: Element, context: Context): Array<ElementContent> {
     return fallback ? [h('p', fallback)] : []
   }
   const kind = node.tagName.endsWith('audio') ? 'audio' : 'video'
-  const label = String(node.properties.title || '').trim() || fallback || embedLabel(node, src, kind, language(context))
+  // The fallback sentence for browsers without players names no clip.
+  const named = fallback && !playerFallbackText.test(fallback) ? fallback : ''
+  const label = String(node.properties.title || '').trim() || named || embedLabel(node, src, kind, language(context))
   return [h('p', [h('a', {href: src}, label)])]
 }
 
