@@ -145,6 +145,16 @@ function leadsOnTheWay(tree: Root, root: Element, shared?: ReadonlySet<Element> 
       depths.push(0)
     }
   }
+  /** Take `node` as a lead (a paragraph, or a picture when `figure`) when it fits where the root is, as far as known. */
+  const take = (node: Element, figure: boolean): boolean => {
+    const lead = {node, figure, ancestors: path.slice()}
+    if (shared && !(figure ? figureFits(lead, shared) : paragraphFits(lead, shared))) return false
+    taken.push(lead)
+    if (figure) figures.push(lead)
+    else leads.push(lead)
+    found.push(lead)
+    return true
+  }
   while (stack.length > 0) {
     const node = stack.pop()!
     const depth = depths.pop()!
@@ -173,16 +183,8 @@ function leadsOnTheWay(tree: Root, root: Element, shared?: ReadonlySet<Element> 
         other = 0
         continue
       }
-      if (heading && leads.length === 0 && node.tagName === 'h2' && isDeck(node)) {
-        // A deck (standfirst) in an `<h2>` right under the headline: the first lead.
-        const lead = {node, figure: false, ancestors: path.slice()}
-        if (!shared || paragraphFits(lead, shared)) {
-          taken.push(lead)
-          leads.push(lead)
-          found.push(lead)
-          continue
-        }
-      }
+      // A deck (standfirst) in an `<h2>` right under the headline: the first lead.
+      if (heading && leads.length === 0 && node.tagName === 'h2' && isDeck(node) && take(node, false)) continue
       if (heading && leads.length > 0 && sectionTags.has(node.tagName) && !inFurniture(path, node)) {
         // A section heading after a lead: sections of the body lie outside the
         // root, so the stretch is no headline block (and the root is suspect:
@@ -192,21 +194,9 @@ function leadsOnTheWay(tree: Root, root: Element, shared?: ReadonlySet<Element> 
         // Only `root`'s ancestors are still wanted: the walk goes on, into every element, to meet it.
         none = true
       } else if (heading && isParagraph(node) && isLeadText(node)) {
-        const lead = {node, figure: false, ancestors: path.slice()}
-        if (!shared || paragraphFits(lead, shared)) {
-          taken.push(lead)
-          leads.push(lead)
-          found.push(lead)
-          continue
-        }
+        if (take(node, false)) continue
       } else if (heading && node.tagName === 'figure' && isLeadPicture(node)) {
-        const lead = {node, figure: true, ancestors: path.slice()}
-        if (!shared || figureFits(lead, shared)) {
-          taken.push(lead)
-          figures.push(lead)
-          found.push(lead)
-          continue
-        }
+        if (take(node, true)) continue
       }
     }
     path.push(node)
