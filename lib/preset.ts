@@ -16,6 +16,7 @@ import {destinationHandlers} from './util/destination-ampersands.js'
 import {listItem} from './util/list-item-handler.js'
 import {shortcodeUnsafe} from './util/shortcode-unsafe.js'
 import {table} from './util/table-caption-handler.js'
+import {tableCell} from './util/table-cell-handler.js'
 import {textHandler} from './util/text-handler.js'
 
 /**
@@ -43,7 +44,7 @@ export const stringifyOptions: Readonly<StringifyOptions> = {
  * The whole chain as a unified preset, each stage with its own options
  * taken from `options`: `rehypeParseSafe` (input: decoding, limits,
  * deep-safe parsing), `rehypeNewsArticle` (the hast stage), `rehype-remark`
- * (with the list item, table caption and footnote handlers), `remark-gfm`, `remarkCjkEmphasis`,
+ * (with the list item, table caption, table cell and footnote handlers), `remark-gfm`, `remarkCjkEmphasis`,
  * `remarkArticleFrontmatter`, `remark-frontmatter` and `remark-stringify`
  * (with `stringifyOptions`). `createProcessor(options)` is
  * `unified().use(newsMarkdownPreset(options))`.
@@ -54,7 +55,7 @@ export function newsMarkdownPreset(options?: Readonly<Options> | null | undefine
     plugins: [
       [rehypeParseSafe, settings],
       [rehypeNewsArticle, settings],
-      [rehypeRemark, {handlers: {li: listItem, table, ...footnoteHandlers}}],
+      [rehypeRemark, {handlers: {li: listItem, table, td: tableCell, th: tableCell, ...footnoteHandlers}}],
       [remarkGfm, {stringLength: stringWidth}],
       remarkCjkEmphasis,
       [remarkArticleFrontmatter, settings],

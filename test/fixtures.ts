@@ -62,6 +62,16 @@ for (const name of cases) {
     visit(tree, 'element', (node) => {
       if (node.tagName === footnoteRefTag) node.children = []
     })
+    // A table cell's blocks and lines are joined by separators and an
+    // ordered list's numbers (`lib/util/table-cell-handler.ts`), which
+    // the hast has not: both sides' cells are read without them.
+    const cellText = (value: string) => value.replace(/(^|[;；]\s*)\d+\.\s/g, '$1').replace(/[;；]/g, '')
+    visit(tree, 'element', (node) => {
+      if (node.tagName === 'td' || node.tagName === 'th') node.children = [{type: 'text', value: cellText(hastToString(node))}]
+    })
+    visit(mdast, 'tableCell', (node) => {
+      node.children = [{type: 'text', value: cellText(mdastToString(node, {includeImageAlt: false}))}]
+    })
     const squash = (value: string) => value.replace(/\s+/g, '')
     assert.equal(squash(mdastToString(mdast, {includeImageAlt: false})), squash(hastToString(tree)), 'round trip text')
   })

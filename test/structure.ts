@@ -8,6 +8,12 @@ import {nestLists} from '../lib/util/nest-lists.js'
 import {splitBreakRunsListener} from '../lib/util/split-break-runs.js'
 import {unwrapLayoutTables} from '../lib/util/unwrap-layout-tables.js'
 import {walk, walkShared} from '../lib/util/walk.js'
+import {tableCell} from '../lib/util/table-cell-handler.js'
+import rehypeParse from 'rehype-parse'
+import rehypeRemark from 'rehype-remark'
+import remarkGfm from 'remark-gfm'
+import remarkStringify from 'remark-stringify'
+import {unified} from 'unified'
 import {gatherSelectors, selectAll, stillBelow} from '../lib/util/select.js'
 
 const fragment = (html: string): Root => fromHtml(html, {fragment: true})
@@ -239,6 +245,35 @@ test('gatherSelectors: the matches a query finds, in one shared walk; only selec
   assert.ok(stillBelow(table, second, tree), 'still there after a sibling before it went')
   entry.children.splice(0, 1)
   assert.not.ok(stillBelow(table, second, tree), 'gone')
+})
+
+test('tableCell: every block, item and line of a cell is a run of its one line, runs kept apart', async function () {
+  // Blocks `convert()` makes a layout table of (quotes, code, rules,
+  // headings) are written the same way where the handler meets them.
+  const cells = [
+    '<blockquote>Quoted words</blockquote>after',
+    '<pre>a\n  b</pre><p>x</p>',
+    'one<hr>two',
+    '<h4>Head</h4>body',
+    '<ol start="3"><li> <pre>code</pre></li><li><br>late</li><li></li></ol>',
+    '<br><br>only',
+    '<ul><li>a<ul><li>b</li></ul></li></ul>',
+    'Ends here.<br>Next',
+    '甲<br>乙。<br>丙<br>／丁',
+    'from<br>- to'
+  ]
+  const html = '<table><tr><th>A</th><th>B</th></tr>' + cells.map((cell, index) => '<tr><td>' + index + '</td><td>' + cell + '</td></tr>').join('') + '</table>'
+  const file = await unified()
+    .use(rehypeParse, {fragment: true})
+    .use(rehypeRemark, {handlers: {td: tableCell, th: tableCell}})
+    .use(remarkGfm)
+    .use(remarkStringify)
+    .process(html)
+  const rows = String(file)
+    .split('\n')
+    .slice(2, -1)
+    .map((line) => line.split('|')[2]!.trim())
+  assert.equal(rows, ['Quoted words; after', '`a b`; x', 'one; two', 'Head; body', '3. `code`; 4. late', 'only', 'a; b', 'Ends here. Next', '甲；乙。丙／丁', 'from - to'])
 })
 
 test.run()
