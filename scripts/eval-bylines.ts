@@ -44,7 +44,7 @@ interface Case {
   date: string
   html: string
   /** Encoding of the file written (`utf-8` default). */
-  encoding?: 'gbk' | 'big5'
+  encoding?: 'gbk' | 'big5' | undefined
 }
 
 // ---------------------------------------------------------------- shells
@@ -113,7 +113,7 @@ function phpcms(shell: Shell): string {
 <div id="Article"><h1>${shell.title}<br><span>${shell.info ?? ''}</span></h1>
 <div class="content">${shell.body.join('\n')}</div>${shell.after ?? ''}</div>
 <div class="related"><h5>相关文章</h5><ul><li><a href="/show-1.html">相关报道一</a></li><li><a href="/show-2.html">相关报道二</a></li></ul></div>
-<div id="footer">主办：${shell.site}　地址：某省某市某路 1 号</div></body></html>`
+<div id="footer">主办：${shell.site}\u3000地址：某省某市某路 1 号</div></body></html>`
 }
 
 /** A news app's article page (the layout of large portals): `article` with a header, a source row, the body, an editor footer. */
@@ -163,7 +163,7 @@ zh(
   'dede-info-author-editor',
   '张建国',
   '2024-03-05',
-  dede({title: zhTitle(0), site: '某市新闻网', info: '<div class="info">2024-03-05 10:20　来源：新华网　作者：张建国　责任编辑：李红</div>', body: zhBody()})
+  dede({title: zhTitle(0), site: '某市新闻网', info: '<div class="info">2024-03-05 10:20\u3000来源：新华网\u3000作者：张建国\u3000责任编辑：李红</div>', body: zhBody()})
 )
 zh(
   'dede-benbao-xun-reporter-correspondent',
@@ -172,7 +172,7 @@ zh(
   dede({
     title: zhTitle(1),
     site: '某市日报网',
-    info: '<div class="info">发布时间：2024-04-11 08:00　来源：某市日报</div>',
+    info: '<div class="info">发布时间：2024-04-11 08:00\u3000来源：某市日报</div>',
     body: zhBody('<p>本报讯（记者 刘洋 通讯员 陈静）为进一步提升社区服务水平，某市近日召开专题会议。</p>'),
     after: '<div class="editor">编辑：王芳</div>'
   })
@@ -195,7 +195,7 @@ zh(
   '2024-05-20',
   portal({title: zhTitle(3), site: '某某日报', info: '<span>2024年05月20日 07:30</span>', body: zhBody('<p>本报记者 王五</p>'), after: '<p>（责编：赵敏）</p>'})
 )
-zh('dede-wen-slash-top', '赵六', '2024-06-02', dede({title: zhTitle(0), site: '城市生活网', info: '<div class="info">2024-06-02　来源：城市生活网</div>', body: zhBody('<p>文/赵六</p>')}))
+zh('dede-wen-slash-top', '赵六', '2024-06-02', dede({title: zhTitle(0), site: '城市生活网', info: '<div class="info">2024-06-02\u3000来源：城市生活网</div>', body: zhBody('<p>文/赵六</p>')}))
 zh('portal-wen-bar-top', '钱多多', '2024-06-15', portal({title: zhTitle(1), site: '某某观察', info: '<span>2024-06-15</span>', body: zhBody('<p>文｜钱多多</p>'), after: '<p>编辑｜孙小美</p>'}))
 zh(
   'phpcms-author-after-lead',
@@ -214,7 +214,7 @@ zh(
   '2024-07-09',
   phpcms({title: zhTitle(3), site: '某省网', info: '2024-07-09 09:15', body: zhBody(undefined, '<p>（作者：吴小平，系某大学公共管理学院教授）</p>'), after: '<p>责任编辑：郑好</p>'})
 )
-zh('portal-zhuanwen', '林一帆', '2024-08-01', portal({title: zhTitle(0), site: '某周刊', info: '<span>2024-08-01</span>', body: zhBody('<p>撰文：林一帆　编辑：何苗</p>')}))
+zh('portal-zhuanwen', '林一帆', '2024-08-01', portal({title: zhTitle(0), site: '某周刊', info: '<span>2024-08-01</span>', body: zhBody('<p>撰文：林一帆\u3000编辑：何苗</p>')}))
 zh(
   'dede-correspondents-only',
   '林涛, 黄丽',
@@ -272,7 +272,7 @@ zh(
   'portal-reporter-bar',
   '王磊',
   '2024-11-02',
-  portal({title: zhTitle(3), site: '某某财经', info: '<span>2024-11-02</span>', body: zhBody('<p>记者｜王磊</p>'), after: '<p>编辑｜李想　校对｜杜若</p>'})
+  portal({title: zhTitle(3), site: '某某财经', info: '<span>2024-11-02</span>', body: zhBody('<p>记者｜王磊</p>'), after: '<p>编辑｜李想\u3000校对｜杜若</p>'})
 )
 zh(
   'dede-editor-top-author-end',
@@ -284,7 +284,7 @@ zh(
   'portal-review-producer',
   '贺新',
   '2024-11-20',
-  portal({title: zhTitle(1), site: '某某台', info: '<span>2024-11-20</span>', body: zhBody('<p>记者 贺新</p>'), after: '<p>审核：周正　监制：马强　校对：卢一</p>'})
+  portal({title: zhTitle(1), site: '某某台', info: '<span>2024-11-20</span>', body: zhBody('<p>记者 贺新</p>'), after: '<p>审核：周正\u3000监制：马强\u3000校对：卢一</p>'})
 )
 zh(
   'tw-reporter-city',
@@ -322,7 +322,12 @@ zh(
 )
 zh('portal-square-brackets', '孔明', '2024-03-22', portal({title: zhTitle(2), site: '某某网', info: '<span>2024-03-22</span>', body: zhBody('<p>【记者 孔明】</p>')}))
 zh('dede-reporter-intern', '王五, 李四', '2024-04-02', dede({title: zhTitle(3), site: '某某晚报网', info: '<div class="info">2024-04-02</div>', body: zhBody('<p>本报记者 王五 实习生 李四</p>')}))
-zh('dede-renmin-info-line', '邓鹏', '2024-04-18', dede({title: zhTitle(0), site: '某某网', info: '<div class="info">2024年04月18日08:30　来源：人民网－人民日报　作者：邓鹏</div>', body: zhBody()}))
+zh(
+  'dede-renmin-info-line',
+  '邓鹏',
+  '2024-04-18',
+  dede({title: zhTitle(0), site: '某某网', info: '<div class="info">2024年04月18日08:30\u3000来源：人民网－人民日报\u3000作者：邓鹏</div>', body: zhBody()})
+)
 zh(
   'portal-split-spans',
   '王一',
@@ -351,7 +356,7 @@ zh(
   portal({
     title: zhTitle(2),
     site: '某易新闻',
-    info: '<div class="post_info">2024-07-14 10:31:02　来源: 澎湃新闻</div>',
+    info: '<div class="post_info">2024-07-14 10:31:02\u3000来源: 澎湃新闻</div>',
     body: zhBody('<p>澎湃新闻记者 许多</p>'),
     after: '<div class="ep-editor">责任编辑：钱文_NBJ1234</div>'
   })
@@ -371,7 +376,7 @@ zh(
   'gbk-dede-reporter',
   '马兰',
   '2024-09-09',
-  dede({title: zhTitle(0), site: '某市新闻网', charset: 'gbk', info: '<div class="info">2024-09-09 09:09　来源：某市日报</div>', body: zhBody('<p>本报讯 记者 马兰 报道</p>')}),
+  dede({title: zhTitle(0), site: '某市新闻网', charset: 'gbk', info: '<div class="info">2024-09-09 09:09\u3000来源：某市日报</div>', body: zhBody('<p>本报讯 记者 马兰 报道</p>')}),
   'gbk'
 )
 zh('gbk-phpcms-author-editor', '高翔', '2024-09-10', phpcms({title: zhTitle(1), site: '某省网', charset: 'gbk', info: '时间：2024-09-10 来源：某省日报 作者：高翔 编辑：罗兰', body: zhBody()}), 'gbk')
@@ -433,15 +438,15 @@ zh(
   'dede-shenhe-jianzhi-only',
   '',
   '2024-10-09',
-  dede({title: zhTitle(3), site: '某市新闻网', info: '<div class="info">2024-10-09</div>', body: zhBody(), after: '<p>责编：秦川　审核：宁静　监制：欧阳山</p>'})
+  dede({title: zhTitle(3), site: '某市新闻网', info: '<div class="info">2024-10-09</div>', body: zhBody(), after: '<p>责编：秦川\u3000审核：宁静\u3000监制：欧阳山</p>'})
 )
 
 // Chinese: more forms of the byline and its neighbours.
 zh('portal-zuozhe-gun', '张三', '2024-01-05', portal({title: zhTitle(0), site: '某某观察', info: '<span>2024-01-05</span>', body: zhBody('<p>作者丨张三</p>')}))
-zh('portal-wen-gun', '李晓', '2024-01-06', portal({title: zhTitle(1), site: '某某观察', info: '<span>2024-01-06</span>', body: zhBody('<p>文丨李晓　编辑丨王可</p>')}))
+zh('portal-wen-gun', '李晓', '2024-01-06', portal({title: zhTitle(1), site: '某某观察', info: '<span>2024-01-06</span>', body: zhBody('<p>文丨李晓\u3000编辑丨王可</p>')}))
 zh('dede-anonymous', '', '2024-01-07', dede({title: zhTitle(2), site: '某某信息网', info: '<div class="info">发布时间:2024-01-07 作者:佚名 来源:本站 点击:128</div>', body: zhBody()}))
 zh('dede-author-admin', '', '2024-01-08', dede({title: zhTitle(3), site: '某某信息网', info: '<div class="info">时间:2024-01-08 10:00 作者:admin 来源:本站</div>', body: zhBody()}))
-zh('portal-spaced-name', '王五', '2024-01-09', portal({title: zhTitle(0), site: '某某日报', info: '<span>2024-01-09</span>', body: zhBody('<p>本报记者　王　五</p>')}))
+zh('portal-spaced-name', '王五', '2024-01-09', portal({title: zhTitle(0), site: '某某日报', info: '<span>2024-01-09</span>', body: zhBody('<p>本报记者\u3000王\u3000五</p>')}))
 zh('portal-wen-colon', '刘畅', '2024-01-10', portal({title: zhTitle(1), site: '某某网', info: '<span>2024-01-10</span>', body: zhBody('<p>文：刘畅</p>')}))
 zh(
   'portal-cctv-xiaoxi',
@@ -522,9 +527,14 @@ zh(
   'portal-renmin-print',
   '李四',
   '2024-01-20',
-  portal({title: zhTitle(0), site: '某某网', info: '<span>2024-01-20</span>', body: zhBody('<p>本报记者　李四</p>', '<p>《 人民日报 》（ 2024年01月20日 04 版）</p>')})
+  portal({title: zhTitle(0), site: '某某网', info: '<span>2024-01-20</span>', body: zhBody('<p>本报记者\u3000李四</p>', '<p>《 人民日报 》（ 2024年01月20日 04 版）</p>')})
 )
-zh('dede-info-photo-author', '韩雪', '2024-01-21', dede({title: zhTitle(1), site: '某市新闻网', info: '<div class="info">2024-01-21　作者：韩雪　摄影：孙阳　责任编辑：邹凯</div>', body: zhBody()}))
+zh(
+  'dede-info-photo-author',
+  '韩雪',
+  '2024-01-21',
+  dede({title: zhTitle(1), site: '某市新闻网', info: '<div class="info">2024-01-21\u3000作者：韩雪\u3000摄影：孙阳\u3000责任编辑：邹凯</div>', body: zhBody()})
+)
 zh('portal-banyuetan', '陆海', '2024-01-22', portal({title: zhTitle(2), site: '某某网', info: '<span>2024-01-22</span>', body: zhBody('<p>半月谈记者：陆海</p>')}))
 zh(
   'portal-meta-author-is-editor',
@@ -538,6 +548,34 @@ zh(
   '2024-01-24',
   portal({title: zhTitle(0), site: '某某号', head: '<meta name="author" content="澎湃新闻">', info: '<span>2024-01-24 12:00</span><span>澎湃新闻</span>', body: zhBody('<p>澎湃新闻记者 范小勤</p>')})
 )
+
+zh(
+  'portal-163-post-author',
+  '祝明',
+  '2024-02-01',
+  portal({
+    title: zhTitle(1),
+    site: '某易',
+    info: '<div class="post_info">2024-02-01 08:00:00\u3000来源: 新京报</div>',
+    body: zhBody(),
+    after: '<div class="post_author">本文来源：新京报 作者：祝明<br>责任编辑：王五_NBJS1234</div>'
+  })
+)
+zh(
+  'portal-xun-colon-in-brackets',
+  '秦朗',
+  '2024-02-02',
+  portal({title: zhTitle(2), site: '某某网', info: '<span>2024-02-02</span>', body: zhBody('<p>本报讯（记者：秦朗）近日，某市举行社区服务推进会。</p>')})
+)
+zh('portal-fazi', '向南', '2024-02-03', portal({title: zhTitle(3), site: '某某网', info: '<span>2024-02-03</span>', body: zhBody('<p>本报记者 向南 发自上海</p>')}))
+zh('portal-wen-outlet-fazi', '白露', '2024-02-04', portal({title: zhTitle(0), site: '某某网', info: '<span>2024-02-04</span>', body: zhBody('<p>文 | 澎湃新闻记者 白露 发自北京</p>')}))
+zh(
+  'portal-correspondent-first',
+  '郑和, 汪洋',
+  '2024-02-05',
+  portal({title: zhTitle(1), site: '某某网', info: '<span>2024-02-05</span>', body: zhBody('<p>本报讯（通讯员 郑和 记者 汪洋）近日，某县召开社区服务推进会。</p>')})
+)
+zh('dede-source-author-bars', '蔡琳', '2024-02-06', dede({title: zhTitle(2), site: '某市新闻网', info: '<div class="info">2024-02-06 | 来源：某市日报 | 作者：蔡琳 | 浏览：352</div>', body: zhBody()}))
 
 // Latin: precedence between metadata and visible bylines.
 en(
@@ -674,6 +712,29 @@ en(
     title: 'Pier reopens after inspection',
     site: 'Coast Herald',
     head: '<meta name="author" content="Coast Herald"><script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","datePublished":"2024-03-23T07:00:00Z","author":[{"@type":"Person","name":"Kate Lin"}]}</script>',
+    body: enBody()
+  })
+)
+en(
+  'plain-caps-byline',
+  'Jane Roe',
+  '2024-03-24',
+  plain({
+    title: 'Pier lights switched on',
+    site: 'Coast Herald',
+    head: '<meta property="article:published_time" content="2024-03-24T10:00:00Z">',
+    info: '<p class="byline">BY JANE ROE</p>',
+    body: enBody()
+  })
+)
+en(
+  'wp-author-meta-vs-ld-person',
+  'Lena Fischer',
+  '2024-03-25',
+  wordpress({
+    title: 'Budget vote delayed',
+    site: 'Bay Notes',
+    head: '<meta name="author" content="Bay Notes"><script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"Article","datePublished":"2024-03-25T09:00:00+00:00","author":{"@id":"#lena"}},{"@type":"Person","@id":"#lena","name":"Lena Fischer"}]}</script>',
     body: enBody()
   })
 )

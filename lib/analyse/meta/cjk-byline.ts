@@ -40,22 +40,26 @@ const CREDIT_LABEL =
 const REPORTER = '(?:本报|本報|本台|本网|本網|特约|特約|见习|見習|实习|實習|首席|驻\\p{Script=Han}{1,4})?(?:记者|記者|评论员|評論員)|通讯员|通訊員'
 /** An outlet or agency before the role, on a line of its own (`新京报记者`, `澎湃新闻记者`). */
 const OUTLET_PREFIX = '\\p{Script=Han}{2,10}?'
+/** The place a reporter files from, before `报道` (`台北`, `华盛顿`). */
+const PLACE = '\\p{Script=Han}{2,6}'
 
 const PATTERNS: ReadonlyArray<{form: string; pattern: RegExp}> = [
   {
     form: 'labelled',
-    pattern: new RegExp(`(?:作者|撰文|撰稿|撰稿人|采写|採寫|文字)\\s*[:：]\\s*(${HAN_NAMES}|${LATIN_NAME})(?=$|\\s{2,}|\\s*[|｜/／(（)）]|\\s*(?:${CREDIT_LABEL})|\\s+\\d)`, 'u')
+    pattern: new RegExp(`(?:作者|撰文|撰稿|撰稿人|采写|採寫|文字)\\s*[:：]\\s*(${HAN_NAMES}|${LATIN_NAME})(?=$|\\s{2,}|\\s*[|｜/／(（)）]|\\s*(?:${CREDIT_LABEL})|\\s*\\d)`, 'u')
   },
   {form: 'reported', pattern: new RegExp(`(?:${REPORTER})\\s*(?:[:：]\\s*)?(${HAN_NAMES})\\s*(?:报道|報導|报导|報道)`, 'u')},
+  // `記者陳大文／台北報導`: the reporter, a slash, the place reported from.
+  {form: 'reported', pattern: new RegExp(`(?:${REPORTER})\\s*(?:[:：]\\s*)?(${HAN_NAMES})\\s*[/／]\\s*${PLACE}(?:报道|報導|报导|報道)`, 'u')},
   {form: 'outlet', pattern: new RegExp(`^[(（]?${OUTLET_PREFIX}(?:记者|記者|评论员|評論員)\\s*(?:[:：]\\s*)?(${HAN_NAMES})(?=$|\\s|[)）|｜])`, 'u')},
   {form: 'labelled', pattern: new RegExp(`(?:^|\\s|[(（])(?:${REPORTER})\\s*(?:[:：]\\s*)?(${HAN_NAMES})(?=$|\\s|[)）|｜])`, 'u')},
-  {form: 'labelled', pattern: new RegExp(`(?:^|[\\s(（])(?:文|图文|圖文|文图|文圖)\\s*[/／|｜]\\s*(${HAN_NAMES}|${LATIN_NAME})(?=$|\\s|[)）|｜/／])`, 'u')}
+  {form: 'labelled', pattern: new RegExp(`(?:^|[\\s(（])(?:文|图文|圖文|文图|文圖)\\s*[/／|｜:：]\\s*(${HAN_NAMES}|${LATIN_NAME})(?=$|\\s|[)）|｜/／])`, 'u')}
 ]
 
 /** Sentence punctuation: a byline holds none before or after it on its line. */
 const SENTENCE = /[，。！？；,!?;]/
 /** What may follow a byline on its line: nothing, a separator, a closing bracket, another credit, a date. */
-const AFTER_BYLINE = new RegExp(`^\\s*(?:$|[|｜/／·•]|[)）】\\]]|[:：]\\s*$|(?:${CREDIT_LABEL})|\\d)`, 'u')
+const AFTER_BYLINE = new RegExp(`^\\s*(?:$|[|｜/／·•]|[)）】〕\\]]|[:：]\\s*$|(?:${CREDIT_LABEL})|\\d)`, 'u')
 /** A photo credit: names followed by `摄`, `摄影`, `图`, `供图`. */
 const PHOTO_AFTER = /^\s*(?:摄|攝|摄影|攝影|图|圖|供图|供圖|制图|製圖)(?:$|[\s)）|｜/／])/
 const EDITOR = new RegExp(`(?:^|[\\s(（|｜])(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\\s*(?:[:：]\\s*)?(${HAN_NAMES})`, 'u')
@@ -210,6 +214,6 @@ function standsAlone(line: string, match: RegExpExecArray): boolean {
   const lead = /^[\s(（]/.test(match[0]) ? 1 : 0
   const before = line.slice(0, match.index + lead).trimEnd()
   const after = line.slice(match.index + match[0].length)
-  if (/[(（【[]$/.test(before) && /^[^，。！？；,.!?;(（]{0,40}[)）】\]]/.test(after)) return true
+  if (/[(（【〔[]$/.test(before) && /^[^，。！？；,.!?;(（]{0,40}[)）】〕\]]/.test(after)) return true
   return before.length <= 30 && !SENTENCE.test(before) && AFTER_BYLINE.test(after)
 }
