@@ -577,6 +577,134 @@ zh(
 )
 zh('dede-source-author-bars', '蔡琳', '2024-02-06', dede({title: zhTitle(2), site: '某市新闻网', info: '<div class="info">2024-02-06 | 来源：某市日报 | 作者：蔡琳 | 浏览：352</div>', body: zhBody()}))
 
+zh(
+  'portal-xinhua-ti-then-reporters',
+  '王五, 赵敏',
+  '2024-02-07',
+  portal({
+    title: zhTitle(3),
+    site: '某某网',
+    info: '<span>2024-02-07 10:00</span><span>来源：新华网</span>',
+    body: ['<p>新华社北京2月7日电 题：社区服务中心建设取得新进展</p>', '<p>新华社记者 王五 赵敏</p>', ...zhBody()]
+  })
+)
+zh(
+  'portal-guancha-wen-outlet-name',
+  '王世纯',
+  '2024-02-08',
+  portal({title: zhTitle(0), site: '某某网', info: '<span>2024-02-08</span><span>来源：观察者网</span>', body: zhBody('<p>【文/观察者网 王世纯】据报道，多地近日推进社区服务中心建设。</p>')})
+)
+zh(
+  'portal-huanqiu-report-reporter',
+  '张三',
+  '2024-02-09',
+  portal({title: zhTitle(1), site: '某某网', info: '<span>2024-02-09</span>', body: zhBody('<p>【环球网报道 记者 张三】据报道，多地近日推进社区服务中心建设。</p>')})
+)
+zh(
+  'portal-caixin-wen-outlet-names',
+  '张三, 李四',
+  '2024-02-10',
+  portal({title: zhTitle(2), site: '某某网', info: '<div class="artInfo">文｜财新 张三 李四<br>2024年02月10日 18:05</div>', body: zhBody()})
+)
+zh('portal-21-outlet-reporter-report', '韦华', '2024-02-11', portal({title: zhTitle(3), site: '某某网', info: '<span>2024-02-11</span>', body: zhBody('<p>21世纪经济报道 记者 韦华 北京报道</p>')}))
+zh(
+  'people-author-class',
+  '刘志强',
+  '2024-02-12',
+  dede({
+    title: zhTitle(0),
+    site: '某某网',
+    info: '<div class="box01"><div class="fl">2024年02月12日08:30 来源：<a href="/">某某网－某某日报</a></div></div><p class="author">本报记者 刘志强</p>',
+    body: zhBody(undefined, '<p>（责编：王五、李六）</p>')
+  })
+)
+zh(
+  'gmw-commentary-affiliation',
+  '张晓',
+  '2024-02-13',
+  portal({
+    title: zhTitle(1),
+    site: '某某网',
+    info: '<span class="m-con-source">来源：某某日报</span><span>2024-02-13</span>',
+    body: zhBody('<p>作者：张晓（某某大学教授）</p>'),
+    after: '<div class="liability">[ 责编：杨洋 ]</div>'
+  })
+)
+zh(
+  'sohu-editor-empty',
+  '司马南山',
+  '2024-02-14',
+  portal({
+    title: zhTitle(2),
+    site: '某狐',
+    info: '<span class="time">2024-02-14 09:00</span><span data-role="original-link">来源: <a href="#">某某日报</a></span>',
+    body: ['<p>原标题：社区服务中心建设取得新进展</p>', '<p>文/司马南山</p>', ...zhBody(), '<p><a href="/">返回某狐，查看更多</a></p>'],
+    after: '<p data-role="editor-name">责任编辑：<span></span></p>'
+  })
+)
+zh(
+  'jiemian-author-link-reporter',
+  '包容',
+  '2024-02-15',
+  portal({
+    title: zhTitle(3),
+    site: '某面新闻',
+    info: '<div class="article-info"><span class="author"><a href="/user/1.html">记者 包容</a></span><span class="date">2024/02/15 10:08</span></div>',
+    body: zhBody()
+  })
+)
+zh(
+  'yicai-author-editor-one-line',
+  '于洋',
+  '2024-02-16',
+  portal({title: zhTitle(0), site: '某财', info: '<div class="title-info"><p>作者：于洋 责编：宋佳</p><p>2024-02-16 10:08:00</p></div>', body: zhBody()})
+)
+zh(
+  'cctv-xiaoxi-end-editor',
+  '',
+  '2024-02-17',
+  portal({
+    title: zhTitle(1),
+    site: '某视网',
+    info: '<span class="info">来源：<a href="#">某视新闻客户端</a> 2024年02月17日 20:04</span>',
+    body: zhBody('<p>某视网消息（新闻联播）：记者从有关部门获悉，全市社区服务中心建设进度过半。</p>'),
+    after: '<div class="zebian">编辑：张三 责任编辑：李四</div>'
+  })
+)
+zh(
+  'dede-author-writer-reporter-date-line',
+  '邢飞, 冯一',
+  '2024-02-18',
+  dede({title: zhTitle(2), site: '某某晨报网', info: '<div class="info">2024-02-18 07:20 来源：某某晨报 记者 邢飞 通讯员 冯一</div>', body: zhBody()})
+)
+zh(
+  'dede-xinhua-photo-caption-then-text',
+  '钟南',
+  '2024-02-19',
+  dede({
+    title: zhTitle(3),
+    site: '某市新闻网',
+    info: '<div class="info">2024-02-19</div>',
+    body: [
+      '<p><img src="/a.jpg"></p>',
+      '<p>2月18日，居民在社区服务中心办理业务。新华社记者 孟鸿 摄</p>',
+      '<p>新华社北京2月19日电（记者 钟南）记者19日从有关部门获悉，全国社区服务中心建设进度过半。</p>',
+      ...zhBody()
+    ]
+  })
+)
+zh(
+  'portal-mediaaccount-plus-byline',
+  '乔木',
+  '2024-02-20',
+  portal({
+    title: zhTitle(0),
+    site: '某某号',
+    info: '<div class="author-info"><a class="account-name" href="/u/1">城市观察家</a><span class="date">2024-02-20 10:08</span></div>',
+    body: zhBody('<p>文 | 乔木</p>')
+  })
+)
+
 // Latin: precedence between metadata and visible bylines.
 en(
   'wp-site-meta-author-vs-article-author',

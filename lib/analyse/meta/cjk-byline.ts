@@ -14,6 +14,7 @@
  * | `文/…`, `文｜…`                          | `文/赵六`                                    |
  * | name and outlet                        | `石佳/中国青年报`, `中国青年报/石佳`              |
  * | a name in brackets closing the article | `…举行。（张巨峰）`                            |
+ * | an agency's dateline with its reporter | `（中央社記者林小美台北20日電）`                  |
  *
  * A byline stands alone: on a line of its own (after at most a short
  * dateline such as `本报讯`, before nothing but other credits or a date) or
@@ -68,7 +69,7 @@ const EDITOR = new RegExp(`(?:^|[\\s(（|｜])(?:责任编辑|責任編輯|责�
 export interface CjkByline {
   /** Names, in order. */
   names: Array<string>
-  /** Which form it had (`labelled`, `reported`, `outlet`, `name-outlet`, `closing`). */
+  /** Which form it had (`labelled`, `reported`, `outlet`, `name-outlet`, `closing`, `agency-dateline`). */
   form: string
 }
 
@@ -93,7 +94,33 @@ export function readCjkByline(line: string): CjkByline | undefined {
     if (glued && !names.every((name) => isChinesePersonName(name) || !/\p{Script=Han}/u.test(name))) continue
     if (names.length > 0) return {names, form}
   }
-  return readNameOutlet(line)
+  return readAgencyDateline(line) ?? readNameOutlet(line)
+}
+
+/** `（中央社記者林小美台北20日電）`: an agency's reporters, glued to the place and day of the dateline. */
+const AGENCY_DATELINE = new RegExp(`^[(（]${OUTLET_PREFIX}(?:记者|記者)((?:${HAN_NAME}[、,，])*)(\\p{Script=Han}{4,7})\\d{1,2}日(?:电|電)[)）]`, 'u')
+
+/**
+ * The reporters of an agency's dateline in brackets opening the text, the
+ * way Taiwan's Central News Agency writes it (`（中央社記者林小美台北20日電）`,
+ * `（中央社記者林小美、王大明台北20日電）`): the last name runs into the place
+ * without a break, so it is taken as three characters when at least two
+ * are left for the place (`林小美` + `台北`), else two (`王明` + `台北`); every
+ * name must read as a person's. Fixture: meta-cjk-byline-agency-dateline.
+ *
+ * @param line
+ *   One line of text.
+ * @returns
+ *   Names and form, or `undefined`.
+ */
+export function readAgencyDateline(line: string): CjkByline | undefined {
+  const match = AGENCY_DATELINE.exec(line)
+  if (!match) return undefined
+  const listed = match[1].split(/[、,，]/).filter(Boolean)
+  const run = match[2]
+  const last = run.slice(0, run.length >= 5 ? 3 : 2)
+  const names = [...listed, last]
+  return names.every(isChinesePersonName) ? {names, form: 'agency-dateline'} : undefined
 }
 
 /**

@@ -365,11 +365,14 @@ function normalizeCjk(line: string): string {
 /**
  * The names of a Chinese byline, cleaned: words that are no names dropped
  * (`责任` before `编辑`, `摄影报道`), a place glued to `报道` after other
- * names dropped (`记者 张三 李四 北京报道`), co-writers beside the first names
+ * names dropped (`记者 张三 李四 北京报道`), an outlet opening the names dropped
+ * (`文｜财新 张三 李四`), co-writers beside the first names
  * added (`本报记者 王五 实习生 李四`).
  */
 function cjkNames(line: string, found: ReadonlyArray<string>, form: string): Array<string> {
   const names = found.filter((name) => !NOT_A_NAME.has(name))
+  // `文｜财新 张三 李四`: the outlet opening the names is none of them.
+  while (names.length > 1 && !isChinesePersonName(names[0]) && names.slice(1).every(isChinesePersonName)) names.shift()
   // `记者 张三 杭州报道`, `记者 张三 综合报道`: a place or a word glued to `报道` is no name; a name listed after `、` (`记者刘二、陈三报道`) is.
   const last = names[names.length - 1]
   const listed = names.length > 1 && /^[、，,]$/.test(line.charAt(line.indexOf(last) - 1))

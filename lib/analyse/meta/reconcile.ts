@@ -59,7 +59,9 @@ export function firstAuthors(
     }
     const found = {value: names.join(', '), from: source.from}
     const declared = context?.persons?.includes(source) ?? false
-    if (declared || names.every((name) => isPersonLike(name, publishers))) return withPassed(found, fallback ? [...passed, {...fallback, reason: 'not person-like'}] : passed)
+    // What the source itself passed over (an account's name before the byline in the text) is kept.
+    const before = [...passed, ...(source.passed ?? [])]
+    if (declared || names.every((name) => isPersonLike(name, publishers))) return withPassed(found, fallback ? [...before, {...fallback, reason: 'not person-like'}] : before)
     fallback ??= found
   }
   if (fallback) return withPassed(fallback, passed)
