@@ -866,6 +866,13 @@ en(
     body: enBody()
   })
 )
+en('plain-glued-by-text', 'Jane Roe', '2024-03-26', plain({title: 'Ferry fares frozen', site: 'Coast Herald', head: '<meta property="article:published_time" content="2024-03-26T10:00:00Z">', info: '<div class="byline">ByJane Roe</div>', body: enBody()}))
+en('plain-glued-title-text', 'Jane Roe', '2024-03-27', plain({title: 'Ferry fares to rise', site: 'Coast Herald', head: '<meta property="article:published_time" content="2024-03-27T10:00:00Z">', info: '<div class="byline">Jane RoeStaff Writer</div>', body: enBody()}))
+en('plain-ld-person-username-vs-byline', 'Jane Roe', '2024-03-28', plain({title: 'Harbour dredging begins', site: 'Coast Herald', head: '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","datePublished":"2024-03-28T07:00:00Z","author":{"@type":"Person","name":"jroe_42"}}</script>', info: '<p class="byline">By Jane Roe</p>', body: enBody()}))
+en('plain-meta-username-rel-author', 'Jane Roe', '2024-03-29', plain({title: 'Harbour dredging ends', site: 'Coast Herald', head: '<meta name="author" content="jroe42"><meta property="article:published_time" content="2024-03-29T07:00:00Z">', info: '<p>By <a rel="author" href="/people/jane-roe">Jane Roe</a></p>', body: enBody()}))
+en('plain-article-author-url-site-meta', 'Jane Roe', '2024-03-30', plain({title: 'Harbour lights dimmed', site: 'Coast Herald', head: '<meta name="author" content="Coast Herald"><meta property="article:author" content="https://www.facebook.com/coastherald"><meta property="article:published_time" content="2024-03-30T07:00:00Z">', info: '<span class="author-name">Jane Roe</span>', body: enBody()}))
+en('plain-twitter-data1-person-vs-byline', 'John Doe', '2024-03-31', plain({title: 'Lifeboat launched', site: 'Coast Herald', head: '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Coast Herald"><meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="3 minutes"><meta property="article:published_time" content="2024-03-31T07:00:00Z">', info: '<p class="byline">By John Doe</p>', body: enBody()}))
+en('wp-author-template-script', 'Mia Wong', '2024-04-01', wordpress({title: 'Promenade benches replaced', site: 'Bay Notes', head: '<script type="text/x-handlebars-template" id="author-card"><span class="author vcard"><a class="url fn n">{{author}}</a></span></script>', info: '<span class="byline">by <span class="author vcard"><a class="url fn n" href="/author/mia/">Mia Wong</a></span></span> <time class="entry-date published" datetime="2024-04-01T09:00:00+00:00">April 1, 2024</time>', body: enBody()}))
 
 // ---------------------------------------------------------------- encoding
 
