@@ -43,6 +43,8 @@ interface Case {
   /** Expected day, `YYYY-MM-DD`. */
   date: string
   html: string
+  /** Address of the page (default `https://news.example/<id>.html`). */
+  url?: string | undefined
   /** Encoding of the file written (`utf-8` default). */
   encoding?: 'gbk' | 'big5' | undefined
 }
@@ -151,8 +153,8 @@ function plain(shell: Shell): string {
 const zhTitle = (n: number) => ['全市社区服务中心建设取得新进展', '城市更新项目年内全面启动', '公共服务向基层延伸成效明显', '多区推进社区治理创新试点'][n % 4]
 
 const cases: Array<Case> = []
-function zh(id: string, author: string, date: string, html: string, encoding?: Case['encoding']): void {
-  cases.push({id, zh: true, author, date, html, encoding})
+function zh(id: string, author: string, date: string, html: string, encoding?: Case['encoding'], url?: string): void {
+  cases.push({id, zh: true, author, date, html, encoding, url})
 }
 function en(id: string, author: string, date: string, html: string): void {
   cases.push({id, zh: false, author, date, html})
@@ -705,6 +707,52 @@ zh(
   })
 )
 
+// Chinese: where the date is.
+zh(
+  'gov-date-in-url-only',
+  '',
+  '2024-03-05',
+  dede({title: zhTitle(1), site: '某某市人民政府', info: '<div class="info">来源：市民政局　浏览次数：<span id="hits">128</span></div>', body: zhBody()}),
+  undefined,
+  'https://www.example.gov.cn/xxgk/202403/t20240305_123456.html'
+)
+zh(
+  'header-today-date',
+  '',
+  '2024-03-06',
+  dede({title: zhTitle(2), site: '某某市新闻网', info: '<div class="info">发布时间：2024-03-06 09:12　来源：某某日报</div>', body: zhBody()}).replace(
+    '<div class="header">',
+    '<div class="topbar">今天是：2024年11月8日 星期五</div><div class="header">'
+  )
+)
+zh('date-weekday', '', '2024-03-07', portal({title: zhTitle(3), site: '某某网', info: '<span>2024年3月7日 星期四</span>', body: zhBody()}))
+zh('date-slashes-short', '', '2024-03-08', portal({title: zhTitle(0), site: '某某网', info: '<span class="date">2024/3/8 10:05</span>', body: zhBody()}))
+zh('date-cjk-numerals', '', '2024-03-09', portal({title: zhTitle(1), site: '某某网', info: '<span>二〇二四年三月九日</span>', body: zhBody()}))
+zh(
+  'date-prev-link-first',
+  '',
+  '2024-03-10',
+  dede({title: zhTitle(2), site: '某某市新闻网', info: '<div class="info">来源：某某日报</div><p class="time">时间：2024年03月10日</p>', body: zhBody()}).replace(
+    '<div class="position">',
+    '<div class="newslist"><a href="/old.html">旧闻一则</a><span>2023-12-01</span></div><div class="position">'
+  )
+)
+zh(
+  'date-xinhua-url-path',
+  '',
+  '2024-03-11',
+  portal({title: zhTitle(3), site: '某某网', info: '<span>来源：新华网</span>', body: zhBody()}),
+  undefined,
+  'http://www.news.example.cn/politics/2024-03/11/c_1130000000.htm'
+)
+zh('date-fabu-riqi-hits', '', '2024-03-12', dede({title: zhTitle(0), site: '某某学校', info: '<div class="info">发布日期：2024-03-12　浏览次数：356　作者：</div>', body: zhBody()}))
+zh(
+  'date-no-year-modified',
+  '',
+  '2024-03-13',
+  portal({title: zhTitle(1), site: '某某网', head: '<meta property="article:modified_time" content="2024-03-14T08:00:00+08:00">', info: '<span>03-13 18:20</span>', body: zhBody()})
+)
+
 // Latin: precedence between metadata and visible bylines.
 en(
   'wp-site-meta-author-vs-article-author',
@@ -866,13 +914,90 @@ en(
     body: enBody()
   })
 )
-en('plain-glued-by-text', 'Jane Roe', '2024-03-26', plain({title: 'Ferry fares frozen', site: 'Coast Herald', head: '<meta property="article:published_time" content="2024-03-26T10:00:00Z">', info: '<div class="byline">ByJane Roe</div>', body: enBody()}))
-en('plain-glued-title-text', 'Jane Roe', '2024-03-27', plain({title: 'Ferry fares to rise', site: 'Coast Herald', head: '<meta property="article:published_time" content="2024-03-27T10:00:00Z">', info: '<div class="byline">Jane RoeStaff Writer</div>', body: enBody()}))
-en('plain-ld-person-username-vs-byline', 'Jane Roe', '2024-03-28', plain({title: 'Harbour dredging begins', site: 'Coast Herald', head: '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","datePublished":"2024-03-28T07:00:00Z","author":{"@type":"Person","name":"jroe_42"}}</script>', info: '<p class="byline">By Jane Roe</p>', body: enBody()}))
-en('plain-meta-username-rel-author', 'Jane Roe', '2024-03-29', plain({title: 'Harbour dredging ends', site: 'Coast Herald', head: '<meta name="author" content="jroe42"><meta property="article:published_time" content="2024-03-29T07:00:00Z">', info: '<p>By <a rel="author" href="/people/jane-roe">Jane Roe</a></p>', body: enBody()}))
-en('plain-article-author-url-site-meta', 'Jane Roe', '2024-03-30', plain({title: 'Harbour lights dimmed', site: 'Coast Herald', head: '<meta name="author" content="Coast Herald"><meta property="article:author" content="https://www.facebook.com/coastherald"><meta property="article:published_time" content="2024-03-30T07:00:00Z">', info: '<span class="author-name">Jane Roe</span>', body: enBody()}))
-en('plain-twitter-data1-person-vs-byline', 'John Doe', '2024-03-31', plain({title: 'Lifeboat launched', site: 'Coast Herald', head: '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Coast Herald"><meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="3 minutes"><meta property="article:published_time" content="2024-03-31T07:00:00Z">', info: '<p class="byline">By John Doe</p>', body: enBody()}))
-en('wp-author-template-script', 'Mia Wong', '2024-04-01', wordpress({title: 'Promenade benches replaced', site: 'Bay Notes', head: '<script type="text/x-handlebars-template" id="author-card"><span class="author vcard"><a class="url fn n">{{author}}</a></span></script>', info: '<span class="byline">by <span class="author vcard"><a class="url fn n" href="/author/mia/">Mia Wong</a></span></span> <time class="entry-date published" datetime="2024-04-01T09:00:00+00:00">April 1, 2024</time>', body: enBody()}))
+en(
+  'plain-glued-by-text',
+  'Jane Roe',
+  '2024-03-26',
+  plain({
+    title: 'Ferry fares frozen',
+    site: 'Coast Herald',
+    head: '<meta property="article:published_time" content="2024-03-26T10:00:00Z">',
+    info: '<div class="byline">ByJane Roe</div>',
+    body: enBody()
+  })
+)
+en(
+  'plain-glued-title-text',
+  'Jane Roe',
+  '2024-03-27',
+  plain({
+    title: 'Ferry fares to rise',
+    site: 'Coast Herald',
+    head: '<meta property="article:published_time" content="2024-03-27T10:00:00Z">',
+    info: '<div class="byline">Jane RoeStaff Writer</div>',
+    body: enBody()
+  })
+)
+en(
+  'plain-ld-person-username-vs-byline',
+  'Jane Roe',
+  '2024-03-28',
+  plain({
+    title: 'Harbour dredging begins',
+    site: 'Coast Herald',
+    head: '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","datePublished":"2024-03-28T07:00:00Z","author":{"@type":"Person","name":"jroe_42"}}</script>',
+    info: '<p class="byline">By Jane Roe</p>',
+    body: enBody()
+  })
+)
+en(
+  'plain-meta-username-rel-author',
+  'Jane Roe',
+  '2024-03-29',
+  plain({
+    title: 'Harbour dredging ends',
+    site: 'Coast Herald',
+    head: '<meta name="author" content="jroe42"><meta property="article:published_time" content="2024-03-29T07:00:00Z">',
+    info: '<p>By <a rel="author" href="/people/jane-roe">Jane Roe</a></p>',
+    body: enBody()
+  })
+)
+en(
+  'plain-article-author-url-site-meta',
+  'Jane Roe',
+  '2024-03-30',
+  plain({
+    title: 'Harbour lights dimmed',
+    site: 'Coast Herald',
+    head: '<meta name="author" content="Coast Herald"><meta property="article:author" content="https://www.facebook.com/coastherald"><meta property="article:published_time" content="2024-03-30T07:00:00Z">',
+    info: '<span class="author-name">Jane Roe</span>',
+    body: enBody()
+  })
+)
+en(
+  'plain-twitter-data1-person-vs-byline',
+  'John Doe',
+  '2024-03-31',
+  plain({
+    title: 'Lifeboat launched',
+    site: 'Coast Herald',
+    head: '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Coast Herald"><meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="3 minutes"><meta property="article:published_time" content="2024-03-31T07:00:00Z">',
+    info: '<p class="byline">By John Doe</p>',
+    body: enBody()
+  })
+)
+en(
+  'wp-author-template-script',
+  'Mia Wong',
+  '2024-04-01',
+  wordpress({
+    title: 'Promenade benches replaced',
+    site: 'Bay Notes',
+    head: '<script type="text/x-handlebars-template" id="author-card"><span class="author vcard"><a class="url fn n">{{author}}</a></span></script>',
+    info: '<span class="byline">by <span class="author vcard"><a class="url fn n" href="/author/mia/">Mia Wong</a></span></span> <time class="entry-date published" datetime="2024-04-01T09:00:00+00:00">April 1, 2024</time>',
+    body: enBody()
+  })
+)
 
 // ---------------------------------------------------------------- encoding
 
@@ -952,7 +1077,7 @@ for (const item of cases) {
   if (values.only && item.id !== values.only) continue
   const bytes = item.encoding ? encodeLegacy(item.html, item.encoding) : new TextEncoder().encode(item.html)
   fs.writeFileSync(path.join(out, item.id + '.html'), bytes)
-  const file = await convert(bytes, {url: 'https://news.example/' + item.id + '.html'})
+  const file = await convert(bytes, {url: item.url ?? 'https://news.example/' + item.id + '.html'})
   const article = (file.data.article ?? {}) as {author?: string; date?: string}
   const sources = (file.data.articleSources ?? {}) as Record<string, string>
   const got = article.author ?? ''
