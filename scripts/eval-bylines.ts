@@ -753,6 +753,43 @@ zh(
   portal({title: zhTitle(1), site: '某某网', head: '<meta property="article:modified_time" content="2024-03-14T08:00:00+08:00">', info: '<span>03-13 18:20</span>', body: zhBody()})
 )
 
+// Chinese: lines that name no writer.
+zh(
+  'neg-interview-question',
+  '',
+  '2024-04-05',
+  portal({
+    title: zhTitle(2),
+    site: '某某网',
+    info: '<span>2024-04-05</span>',
+    body: ['<p>记者：您怎么看社区服务中心的建设？</p>', '<p>王主任：我们一直把群众的需求放在第一位，今年新建的中心都是按照居民的意见来设计的。</p>', ...zhBody()]
+  })
+)
+zh(
+  'neg-photo-credit-only',
+  '',
+  '2024-04-06',
+  portal({title: zhTitle(3), site: '某某网', info: '<span>2024-04-06</span>', body: ['<p><img src="/a.jpg"></p>', '<p>新华社记者 郭峰 摄</p>', ...zhBody()]})
+)
+zh(
+  'neg-reporter-in-sentence',
+  '',
+  '2024-04-07',
+  portal({title: zhTitle(0), site: '某某网', info: '<span>2024-04-07</span>', body: zhBody('<p>记者了解到，据新华社记者王明报道，全市社区服务中心建设进度过半。</p>')})
+)
+zh(
+  'neg-source-and-editors',
+  '',
+  '2024-04-08',
+  dede({title: zhTitle(1), site: '某市新闻网', info: '<div class="info">2024-04-08 来源：澎湃新闻</div>', body: zhBody(), after: '<p>编辑：赵敏　校对：钱程　审核：孙立　监制：李强</p>'})
+)
+zh(
+  'neg-outlet-meta-only',
+  '',
+  '2024-04-09',
+  portal({title: zhTitle(2), site: '某某网', head: '<meta name="author" content="新京报">', info: '<span>2024-04-09</span><span>来源：新京报</span>', body: zhBody()})
+)
+
 // Latin: precedence between metadata and visible bylines.
 en(
   'wp-site-meta-author-vs-article-author',
