@@ -136,6 +136,11 @@ test('cjk byline: more forms of the writer’s line', () => {
   assert.equal(credited('文 | 澎湃新闻记者 白露 发自北京'), ['白露'])
   assert.equal(credited('本报讯（通讯员 郑和 记者 汪洋）近日，'), ['郑和', '汪洋'])
   assert.equal(credited('文｜财新 张三 李四'), ['张三', '李四'])
+  // A place glued to `报道` after the names is no name, whatever its first character (`杭` opens names too).
+  assert.equal(credited('本报记者 张三 杭州报道'), ['张三'])
+  assert.equal(credited('本报记者 张三 李四 杭州报道'), ['张三', '李四'])
+  // `文：` before what is no person's name is no byline.
+  assert.equal(credited('文：图书馆'), [])
   // `记者` inside a sentence after the byline adds no one.
   assert.equal(credited('新华社北京3月1日电（记者 孙立）记者从有关部门获悉，'), ['孙立'])
 })

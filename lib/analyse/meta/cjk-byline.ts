@@ -90,7 +90,8 @@ export function readCjkByline(line: string): CjkByline | undefined {
     const names = splitNames(match[1]).filter((name) => !isOutletName(name))
     // A label glued to what follows (`记者了解到`) is a sentence, unless a name follows.
     const label = match[0].slice(0, match[0].indexOf(match[1]))
-    const glued = !/[\s:：/／|｜]$/.test(label)
+    // So is `文：` before what is not a person's name (`文：图书馆`): the colon opens other text than a byline too.
+    const glued = !/[\s:：/／|｜]$/.test(label) || /文\s*[:：]\s*$/.test(label)
     if (glued && !names.every((name) => isChinesePersonName(name) || !/\p{Script=Han}/u.test(name))) continue
     if (names.length > 0) return {names, form}
   }

@@ -329,6 +329,8 @@ const FILED_FROM = / ?(?:发自|發自) ?\p{Script=Han}{1,8}(?=$|[\s)）|｜])/u
 const TEXT_AND_PHOTO = /^(?:文[、/／]图|文[、/／]圖|文图|文圖|图文|圖文)(?: ?[/／|｜:：] ?| )/u
 /** Co-writers credited beside the first names (`通讯员 钱七`, `实习生 李四`; the reporter after a correspondent, `（通讯员 郑和 记者 汪洋）`). */
 const CO_WRITERS = ['通讯员', '通訊員', '实习生', '實習生', '记者', '記者']
+/** A place glued to `报道` (`杭州报道`), or where the reporter filed from (`发自上海`). */
+const REPORTED_FROM = /(?:报道|報導|报导|報道)$|^(?:发自|發自)/u
 /** Words a run of names may take along that name no one (`责任` of `责任编辑`). */
 const NOT_A_NAME = new Set(['责任', '責任', '摄影报道', '攝影報導', '图文报道', '圖文報導'])
 
@@ -383,7 +385,8 @@ function cjkNames(line: string, found: ReadonlyArray<string>, form: string): Arr
     const rest = line.slice(at + label.length).replace(/^[\s:：]+/, '')
     const end = rest.search(/[)）】\]，。；,;|｜]/)
     for (const name of splitHan(end === -1 ? rest : rest.slice(0, end))) {
-      if (!isChinesePersonName(name)) break
+      // `杭州报道`: a place and `报道` end the names (`杭` opens names too).
+      if (!isChinesePersonName(name) || REPORTED_FROM.test(name)) break
       if (!names.includes(name)) names.push(name)
     }
   }
