@@ -1,8 +1,9 @@
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import {isChinesePersonName, isOutletName} from '../lib/analyse/meta/chinese-names.js'
-import {isEditorCredit, readCjkByline, readCjkEditors, readClosingNames, readNameOutlet} from '../lib/analyse/meta/cjk-byline.js'
-import {isPersonLike, isPublisher, titleSuffixes} from '../lib/analyse/meta/person-like.js'
+import {isEditorCredit, readAgencyDateline, readCjkByline, readCjkEditors, readClosingNames, readNameOutlet} from '../lib/analyse/meta/cjk-byline.js'
+import {authorsOf} from '../lib/analyse/meta/credit-line.js'
+import {isAccountName, isPersonLike, isPublisher, titleSuffixes} from '../lib/analyse/meta/person-like.js'
 import {cleanAuthors} from '../lib/analyse/meta/author-names.js'
 
 const names = (line: string) => readCjkByline(line)?.names
@@ -121,6 +122,45 @@ test('author names: labels and roles glued to the name', () => {
   assert.equal(cleanAuthors('Real Writer', {strict: true}), ['Real Writer'])
   assert.equal(cleanAuthors('BWW News Desk'), ['BWW News Desk'])
   assert.equal(cleanAuthors('Smart Shopping Team'), ['Smart Shopping Team'])
+})
+
+test('cjk byline: more forms of the writer’s line', () => {
+  const credited = (line: string) => authorsOf(line)
+  assert.equal(credited('作者丨张三'), ['张三'])
+  assert.equal(credited('文丨李晓 编辑丨王可'), ['李晓'])
+  assert.equal(credited('文：刘畅'), ['刘畅'])
+  assert.equal(credited('本报记者\u3000王\u3000五'), ['王五'])
+  assert.equal(credited('作者：王一2024-05-03 09:00'), ['王一'])
+  assert.equal(credited('〔記者陳大文／台北報導〕台北市政府今天宣布，'), ['陳大文'])
+  assert.equal(credited('本报记者 向南 发自上海'), ['向南'])
+  assert.equal(credited('文 | 澎湃新闻记者 白露 发自北京'), ['白露'])
+  assert.equal(credited('本报讯（通讯员 郑和 记者 汪洋）近日，'), ['郑和', '汪洋'])
+  assert.equal(credited('文｜财新 张三 李四'), ['张三', '李四'])
+  // A place glued to `报道` after the names is no name, whatever its first character (`杭` opens names too).
+  assert.equal(credited('本报记者 张三 杭州报道'), ['张三'])
+  assert.equal(credited('本报记者 张三 李四 杭州报道'), ['张三', '李四'])
+  // `文：` before what is no person's name is no byline.
+  assert.equal(credited('文：图书馆'), [])
+  // `记者` inside a sentence after the byline adds no one.
+  assert.equal(credited('新华社北京3月1日电（记者 孙立）记者从有关部门获悉，'), ['孙立'])
+})
+
+test('cjk byline: an agency’s dateline with its reporters', () => {
+  assert.equal(readAgencyDateline('（中央社記者林小美台北20日電）衛生福利部今天表示，')?.names, ['林小美'])
+  assert.equal(readAgencyDateline('（中央社記者林小美、王大明華盛頓20日電）')?.names, ['林小美', '王大明'])
+  assert.equal(readAgencyDateline('（中央社記者王明台北20日電）')?.names, ['王明'])
+  assert.equal(readAgencyDateline('（中央社華盛頓20日綜合外電報導）'), undefined)
+})
+
+test('author names: placeholders and user names', () => {
+  assert.equal(cleanAuthors('佚名'), [])
+  assert.equal(cleanAuthors(['本站', '小编']), [])
+  assert.ok(isAccountName('jroe_42'))
+  assert.ok(isAccountName('pkerr88'))
+  assert.ok(isAccountName('jroe'))
+  assert.not.ok(isAccountName('Jane Roe'))
+  assert.not.ok(isAccountName('Roe'))
+  assert.not.ok(isAccountName('张三'))
 })
 
 test.run()

@@ -6,6 +6,7 @@ import type {Analysis} from '../analyse/analysis.js'
 import {forgetTexts, withTextMemo} from '../analyse/text-memo.js'
 import type {TextMemo} from '../analyse/text-memo.js'
 import type {PageEdit} from '../verdict/page-text.js'
+import {cleanAuthors} from '../analyse/meta/author-names.js'
 import {findBylineLines} from '../analyse/meta/byline-lines.js'
 import {fieldOrder, fieldSources} from '../analyse/meta/fields.js'
 import type {SourceId, SourcedField} from '../analyse/meta/fields.js'
@@ -266,12 +267,18 @@ function firstText(selectors: Profile['title'], tree: Root, anchor: Element | un
   return node && {value: textOf(node), from: found.selector}
 }
 
+/** A Han name followed by a note in brackets (`张三（某某大学教授）`). */
+const NOTED_HAN_NAME = /^(\p{Script=Han}{2,4}(?:[·•]\p{Script=Han}{1,6})?)\s*[（(][^()（）]*[)）]$/u
+
 /**
  * Chinese names in a credit line (`上官云 宋宇晟`, `张三、李四`) listed the
- * way bylines list them (`上官云, 宋宇晟`); anything else as it is.
+ * way bylines list them (`上官云, 宋宇晟`), without a note in brackets after
+ * a name (`张三（某某大学教授）` → `张三`); a placeholder that names no one
+ * (`佚名`, `admin`) is no author; anything else as it is.
  */
-function creditAuthors(value: string | undefined): string | undefined {
-  if (!value) return value
+function creditAuthors(raw: string | undefined): string | undefined {
+  if (!raw || cleanAuthors(raw).length === 0) return undefined
+  const value = raw.replace(NOTED_HAN_NAME, '$1')
   const parts = value.split(/[\s、,，]+/)
   const hanName = /^\p{Script=Han}{2,4}(?:[·•]\p{Script=Han}{1,6})?$/u
   return parts.length > 1 && parts.every((part) => hanName.test(part)) ? parts.join(', ') : value

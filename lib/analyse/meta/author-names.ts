@@ -90,8 +90,9 @@ const CREDIT = /^(?:photo(?:graph)?s?|pictures?|image|images|illustration|video|
 const ROLE =
   /^(?:(?:the|a|an|our|senior|junior|chief|contributing|special|associate|managing|deputy|executive|political|foreign|science|business|sports?|news|tech|technology|health|staff|guest|editorial|freelance|national|international|white house|washington|investigative|digital|global|lead|head|assistant|feature|features|opinion|culture|entertainment|legal|data|video|photo|social media|local|regional|correspondent|bureau)\s+)*(?:writer|writers|reporter|reporters|editor|editors|correspondent|correspondents|columnist|contributor|contributors|producer|journalist|journalists|photographer|analyst|staff|intern|team|desk|chief|redaktion|redakteur|redakteurin|autor|autorin|mitarbeiter|reporterin|korrespondent|korrespondentin|rédaction|rédacteur|journaliste|administrator|admin team|newsroom|news service|wire|wires|bureau|staff report|contributing writer|guest author|guest post)$/i
 
+/** Words that name no one: page furniture, and the placeholders CMSs write when no author is given (`admin`, `佚名` anonymous, `本站` this site, `小编` the editor). */
 const STOP =
-  /^(?:share|tweet|email|print|comments?|home|menu|search|login|sign in|subscribe|follow|facebook|twitter|instagram|linkedin|whatsapp|more|read more|unknown|anonymous|none|null|undefined|author|authors|by|von|admin team|view all posts|all posts|posts|profile|about|bio|editor|editors|staff|contributor|contributors|admin|administrator|wordpressadmin|webmaster|site admin|siteadmin)$/i
+  /^(?:share|tweet|email|print|comments?|home|menu|search|login|sign in|subscribe|follow|facebook|twitter|instagram|linkedin|whatsapp|more|read more|unknown|anonymous|none|null|undefined|author|authors|by|von|admin team|view all posts|all posts|posts|profile|about|bio|editor|editors|staff|contributor|contributors|admin|administrator|wordpressadmin|webmaster|site admin|siteadmin|佚名|匿名|未知|不详|不詳|管理员|管理員|本站|小编|小編|网络|網絡|网友|網友)$/i
 
 export interface CleanOptions {
   /** Site name(s): a name equal to one is rejected. */

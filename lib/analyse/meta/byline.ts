@@ -150,6 +150,12 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
   if (!meta.author && root) {
     const names = bodyByline(rootLines, siteNames) ?? (tree ? headerByline(tree, index, root, siteNames) : undefined)
     if (names) meta.author = names
+  } else if (meta.author && root && !meta.author.value.some((name) => isPersonLike(name, brands))) {
+    // An account's name in a byline element (`城市观察家`) yields to a person's byline in the text (`文 | 乔木`). Fixture: meta-cjk-byline-account-and-writer.
+    const names = bodyByline(rootLines, siteNames)
+    if (names && names.value.every((name) => isPersonLike(name, brands))) {
+      meta.author = {...names, passed: [{value: meta.author.value.join(', '), from: meta.author.from, reason: 'not person-like'}]}
+    }
   }
 
   // A sign-off closing the article (`— Jane Roe`).

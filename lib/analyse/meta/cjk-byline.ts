@@ -14,6 +14,7 @@
  * | `文/…`, `文｜…`                          | `文/赵六`                                    |
  * | name and outlet                        | `石佳/中国青年报`, `中国青年报/石佳`              |
  * | a name in brackets closing the article | `…举行。（张巨峰）`                            |
+ * | an agency's dateline with its reporter | `（中央社記者林小美台北20日電）`                  |
  *
  * A byline stands alone: on a line of its own (after at most a short
  * dateline such as `本报讯`, before nothing but other credits or a date) or
@@ -40,22 +41,26 @@ const CREDIT_LABEL =
 const REPORTER = '(?:本报|本報|本台|本网|本網|特约|特約|见习|見習|实习|實習|首席|驻\\p{Script=Han}{1,4})?(?:记者|記者|评论员|評論員)|通讯员|通訊員'
 /** An outlet or agency before the role, on a line of its own (`新京报记者`, `澎湃新闻记者`). */
 const OUTLET_PREFIX = '\\p{Script=Han}{2,10}?'
+/** The place a reporter files from, before `报道` (`台北`, `华盛顿`). */
+const PLACE = '\\p{Script=Han}{2,6}'
 
 const PATTERNS: ReadonlyArray<{form: string; pattern: RegExp}> = [
   {
     form: 'labelled',
-    pattern: new RegExp(`(?:作者|撰文|撰稿|撰稿人|采写|採寫|文字)\\s*[:：]\\s*(${HAN_NAMES}|${LATIN_NAME})(?=$|\\s{2,}|\\s*[|｜/／(（)）]|\\s*(?:${CREDIT_LABEL})|\\s+\\d)`, 'u')
+    pattern: new RegExp(`(?:作者|撰文|撰稿|撰稿人|采写|採寫|文字)\\s*[:：]\\s*(${HAN_NAMES}|${LATIN_NAME})(?=$|\\s{2,}|\\s*[|｜/／(（)）]|\\s*(?:${CREDIT_LABEL})|\\s*\\d)`, 'u')
   },
   {form: 'reported', pattern: new RegExp(`(?:${REPORTER})\\s*(?:[:：]\\s*)?(${HAN_NAMES})\\s*(?:报道|報導|报导|報道)`, 'u')},
+  // `記者陳大文／台北報導`: the reporter, a slash, the place reported from.
+  {form: 'reported', pattern: new RegExp(`(?:${REPORTER})\\s*(?:[:：]\\s*)?(${HAN_NAMES})\\s*[/／]\\s*${PLACE}(?:报道|報導|报导|報道)`, 'u')},
   {form: 'outlet', pattern: new RegExp(`^[(（]?${OUTLET_PREFIX}(?:记者|記者|评论员|評論員)\\s*(?:[:：]\\s*)?(${HAN_NAMES})(?=$|\\s|[)）|｜])`, 'u')},
   {form: 'labelled', pattern: new RegExp(`(?:^|\\s|[(（])(?:${REPORTER})\\s*(?:[:：]\\s*)?(${HAN_NAMES})(?=$|\\s|[)）|｜])`, 'u')},
-  {form: 'labelled', pattern: new RegExp(`(?:^|[\\s(（])(?:文|图文|圖文|文图|文圖)\\s*[/／|｜]\\s*(${HAN_NAMES}|${LATIN_NAME})(?=$|\\s|[)）|｜/／])`, 'u')}
+  {form: 'labelled', pattern: new RegExp(`(?:^|[\\s(（])(?:文|图文|圖文|文图|文圖)\\s*[/／|｜:：]\\s*(${HAN_NAMES}|${LATIN_NAME})(?=$|\\s|[)）|｜/／])`, 'u')}
 ]
 
 /** Sentence punctuation: a byline holds none before or after it on its line. */
 const SENTENCE = /[，。！？；,!?;]/
 /** What may follow a byline on its line: nothing, a separator, a closing bracket, another credit, a date. */
-const AFTER_BYLINE = new RegExp(`^\\s*(?:$|[|｜/／·•]|[)）】\\]]|[:：]\\s*$|(?:${CREDIT_LABEL})|\\d)`, 'u')
+const AFTER_BYLINE = new RegExp(`^\\s*(?:$|[|｜/／·•]|[)）】〕\\]]|[:：]\\s*$|(?:${CREDIT_LABEL})|\\d)`, 'u')
 /** A photo credit: names followed by `摄`, `摄影`, `图`, `供图`. */
 const PHOTO_AFTER = /^\s*(?:摄|攝|摄影|攝影|图|圖|供图|供圖|制图|製圖)(?:$|[\s)）|｜/／])/
 const EDITOR = new RegExp(`(?:^|[\\s(（|｜])(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\\s*(?:[:：]\\s*)?(${HAN_NAMES})`, 'u')
@@ -64,7 +69,7 @@ const EDITOR = new RegExp(`(?:^|[\\s(（|｜])(?:责任编辑|責任編輯|责�
 export interface CjkByline {
   /** Names, in order. */
   names: Array<string>
-  /** Which form it had (`labelled`, `reported`, `outlet`, `name-outlet`, `closing`). */
+  /** Which form it had (`labelled`, `reported`, `outlet`, `name-outlet`, `closing`, `agency-dateline`). */
   form: string
 }
 
@@ -85,11 +90,38 @@ export function readCjkByline(line: string): CjkByline | undefined {
     const names = splitNames(match[1]).filter((name) => !isOutletName(name))
     // A label glued to what follows (`记者了解到`) is a sentence, unless a name follows.
     const label = match[0].slice(0, match[0].indexOf(match[1]))
-    const glued = !/[\s:：/／|｜]$/.test(label)
+    // So is `文：` before what is not a person's name (`文：图书馆`): the colon opens other text than a byline too.
+    const glued = !/[\s:：/／|｜]$/.test(label) || /文\s*[:：]\s*$/.test(label)
     if (glued && !names.every((name) => isChinesePersonName(name) || !/\p{Script=Han}/u.test(name))) continue
     if (names.length > 0) return {names, form}
   }
-  return readNameOutlet(line)
+  return readAgencyDateline(line) ?? readNameOutlet(line)
+}
+
+/** `（中央社記者林小美台北20日電）`: an agency's reporters, glued to the place and day of the dateline. */
+const AGENCY_DATELINE = new RegExp(`^[(（]${OUTLET_PREFIX}(?:记者|記者)((?:${HAN_NAME}[、,，])*)(\\p{Script=Han}{4,7})\\d{1,2}日(?:电|電)[)）]`, 'u')
+
+/**
+ * The reporters of an agency's dateline in brackets opening the text, the
+ * way Taiwan's Central News Agency writes it (`（中央社記者林小美台北20日電）`,
+ * `（中央社記者林小美、王大明台北20日電）`): the last name runs into the place
+ * without a break, so it is taken as three characters when at least two
+ * are left for the place (`林小美` + `台北`), else two (`王明` + `台北`); every
+ * name must read as a person's. Fixture: meta-cjk-byline-agency-dateline.
+ *
+ * @param line
+ *   One line of text.
+ * @returns
+ *   Names and form, or `undefined`.
+ */
+export function readAgencyDateline(line: string): CjkByline | undefined {
+  const match = AGENCY_DATELINE.exec(line)
+  if (!match) return undefined
+  const listed = match[1].split(/[、,，]/).filter(Boolean)
+  const run = match[2]
+  const last = run.slice(0, run.length >= 5 ? 3 : 2)
+  const names = [...listed, last]
+  return names.every(isChinesePersonName) ? {names, form: 'agency-dateline'} : undefined
 }
 
 /**
@@ -210,6 +242,6 @@ function standsAlone(line: string, match: RegExpExecArray): boolean {
   const lead = /^[\s(（]/.test(match[0]) ? 1 : 0
   const before = line.slice(0, match.index + lead).trimEnd()
   const after = line.slice(match.index + match[0].length)
-  if (/[(（【[]$/.test(before) && /^[^，。！？；,.!?;(（]{0,40}[)）】\]]/.test(after)) return true
+  if (/[(（【〔[]$/.test(before) && /^[^，。！？；,.!?;(（]{0,40}[)）】〕\]]/.test(after)) return true
   return before.length <= 30 && !SENTENCE.test(before) && AFTER_BYLINE.test(after)
 }

@@ -321,35 +321,60 @@ function latinByline(line: string): {names: Array<string>; form: string} | undef
 const LEAD_MARK = /^[□■◎●○◆◇▲△★☆▪]+ ?/u
 /** A role label and its name joined by a bar or slash (`记者｜张三`, `作者 | 赵六`, `撰文/钱七`): read as a colon. */
 const ROLE_BAR = /^((?:本报|本報|特约|特約|见习|見習|实习|實習|首席)?(?:记者|記者|作者|撰文|撰稿|采写|採寫|文字|评论员|評論員|通讯员|通訊員)) ?[|｜/／] ?/u
-/** `文/本报记者 王五`: the writer's mark before a reporter's label. */
-const TEXT_BEFORE_ROLE = /^(?:文|图文|圖文) ?[/／|｜] ?(?=(?:本报|本報|特约|特約|见习|見習|实习|實習|首席)?(?:记者|記者))/u
+/** `文/本报记者 王五`, `文 | 澎湃新闻记者 白露`: the writer's mark before a reporter's label (after an outlet's name or none). */
+const TEXT_BEFORE_ROLE = /^(?:文|图文|圖文) ?[/／|｜] ?(?=\p{Script=Han}{0,10}?(?:记者|記者))/u
+/** `发自上海`, `發自台北` after a byline: where the reporter filed from, no name. */
+const FILED_FROM = / ?(?:发自|發自) ?\p{Script=Han}{1,8}(?=$|[\s)）|｜])/u
 /** `文、图/赵六`, `文/图 赵六`, `文图：赵六`: the writer took the photos too; read as `文/赵六` (`图文故事` is a column's name). */
 const TEXT_AND_PHOTO = /^(?:文[、/／]图|文[、/／]圖|文图|文圖|图文|圖文)(?: ?[/／|｜:：] ?| )/u
-/** Co-writers credited after the reporter (`通讯员 钱七`, `实习生 李四`). */
-const CO_WRITERS = ['通讯员', '通訊員', '实习生', '實習生']
+/** Co-writers credited beside the first names (`通讯员 钱七`, `实习生 李四`; the reporter after a correspondent, `（通讯员 郑和 记者 汪洋）`). */
+const CO_WRITERS = ['通讯员', '通訊員', '实习生', '實習生', '记者', '記者']
+/** A place glued to `报道` (`杭州报道`), or where the reporter filed from (`发自上海`). */
+const REPORTED_FROM = /(?:报道|報導|报导|報道)$|^(?:发自|發自)/u
 /** Words a run of names may take along that name no one (`责任` of `责任编辑`). */
 const NOT_A_NAME = new Set(['责任', '責任', '摄影报道', '攝影報導', '图文报道', '圖文報導'])
 
 /**
+ * A two-character name set with a space inside it after a role label, the
+ * way print layouts pad names to three characters (`本报记者 王 五`, often an ideographic space).
+ */
+const SPACED_NAME = /((?:记者|記者|作者|撰文|评论员|評論員|通讯员|通訊員|文 ?[/／:：|｜]) ?[:：]? ?)(\p{Script=Han}) (\p{Script=Han})(?=$|[\s)）|｜])/u
+
+/** `王 五` after a role label as `王五`, when `王` is a family name. */
+function spacedName(whole: string, label: string, family: string, given: string): string {
+  return isChinesePersonName(family + given) ? label + family + given : whole
+}
+
+/**
  * A Chinese credit line in its plain form: print marks dropped
- * (`□本报记者 王五` → `本报记者 王五`), `【…】` as `（…）`, a bar or slash
+ * (`□本报记者 王五` → `本报记者 王五`), `【…】` and `〔…〕` as `（…）`, the bar
+ * `丨` as `｜`, a name padded with a space joined (`王 五` → `王五`), a bar or slash
  * after a role label as a colon (`记者｜张三` → `记者：张三`), the writer's
- * mark before a reporter dropped (`文/本报记者 王五`), `文、图/` as `文/`.
+ * mark before a reporter dropped (`文/本报记者 王五`), `文、图/` as `文/`,
+ * the place a reporter filed from dropped (`本报记者 向南 发自上海`).
  */
 function normalizeCjk(line: string): string {
-  let value = line.replace(LEAD_MARK, '').replace(/【/g, '（').replace(/】/g, '）')
-  value = value.replace(TEXT_BEFORE_ROLE, '').replace(TEXT_AND_PHOTO, '文/')
+  let value = line
+    .replace(LEAD_MARK, '')
+    .replace(/[【〔]/g, '（')
+    .replace(/[】〕]/g, '）')
+    .replace(/ ?丨 ?/g, '｜')
+    .replace(SPACED_NAME, spacedName)
+  value = value.replace(TEXT_BEFORE_ROLE, '').replace(TEXT_AND_PHOTO, '文/').replace(FILED_FROM, '')
   return value.replace(ROLE_BAR, '$1：')
 }
 
 /**
  * The names of a Chinese byline, cleaned: words that are no names dropped
  * (`责任` before `编辑`, `摄影报道`), a place glued to `报道` after other
- * names dropped (`记者 张三 李四 北京报道`), co-writers after the reporter
+ * names dropped (`记者 张三 李四 北京报道`), an outlet opening the names dropped
+ * (`文｜财新 张三 李四`), co-writers beside the first names
  * added (`本报记者 王五 实习生 李四`).
  */
 function cjkNames(line: string, found: ReadonlyArray<string>, form: string): Array<string> {
   const names = found.filter((name) => !NOT_A_NAME.has(name))
+  // `文｜财新 张三 李四`: the outlet opening the names is none of them.
+  while (names.length > 1 && !isChinesePersonName(names[0]) && names.slice(1).every(isChinesePersonName)) names.shift()
   // `记者 张三 杭州报道`, `记者 张三 综合报道`: a place or a word glued to `报道` is no name; a name listed after `、` (`记者刘二、陈三报道`) is.
   const last = names[names.length - 1]
   const listed = names.length > 1 && /^[、，,]$/.test(line.charAt(line.indexOf(last) - 1))
@@ -360,7 +385,8 @@ function cjkNames(line: string, found: ReadonlyArray<string>, form: string): Arr
     const rest = line.slice(at + label.length).replace(/^[\s:：]+/, '')
     const end = rest.search(/[)）】\]，。；,;|｜]/)
     for (const name of splitHan(end === -1 ? rest : rest.slice(0, end))) {
-      if (!isChinesePersonName(name)) break
+      // `杭州报道`: a place and `报道` end the names (`杭` opens names too).
+      if (!isChinesePersonName(name) || REPORTED_FROM.test(name)) break
       if (!names.includes(name)) names.push(name)
     }
   }

@@ -18,6 +18,7 @@
  * |             | Chinese bylines in credit lines and inside the text, see `cjk-byline.ts`) > `twitter:dataN`    |
  * |             | labelled “Written by” > JSON-LD WebPage author > JSON-LD organisation author. The first     |
  * |             | source whose names all read as people's wins over earlier ones that do not (`person-like.ts`); |
+ * |             | a JSON-LD person named by a user name (`jroe_42`) yields to a byline or meta naming a person; |
  * |             | publishers (site name, `<title>` suffix, outlets such as `新京报`) and editors in charge        |
  * |             | (`责任编辑：…`) are never authors; a lone first name yields to a visible byline that completes it |
  * |             | (JSON-LD persons complete theirs from `givenName`/`familyName` or their description); a visible |

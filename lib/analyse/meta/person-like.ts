@@ -40,6 +40,21 @@ export function isPersonLike(name: string, publishers: ReadonlyArray<string | un
 }
 
 /**
+ * Whether `name` reads as an account's user name rather than anyone's
+ * name: one word of Latin letters with a digit or an underscore, or all in
+ * lower case (`jroe_42`, `pkerr88`, `jroe`).
+ *
+ * @param name
+ *   One author name (cleaned).
+ * @returns
+ *   Whether it is one.
+ */
+export function isAccountName(name: string): boolean {
+  const value = name.normalize('NFKC').trim()
+  return /^[\p{Script=Latin}\d_.-]+$/u.test(value) && /\p{L}/u.test(value) && (/[\d_]/.test(value) || !/\p{Lu}/u.test(value))
+}
+
+/**
  * Whether `name` is the site's or publisher's name: equal to one of
  * `publishers` or opening one (`网易` for `网易科技`), or an outlet's name
  * (`新京报`, `澎湃新闻`).

@@ -7,7 +7,7 @@
 
 import type {Found, Passed} from './found.js'
 import {cleanAuthors, looksLikeUrl} from './author-names.js'
-import {isPersonLike, isPublisher} from './person-like.js'
+import {isAccountName, isPersonLike, isPublisher} from './person-like.js'
 import {normalizeDate} from '../../util/normalize-date.js'
 import type {DayOrder} from '../../util/normalize-date.js'
 
@@ -34,6 +34,7 @@ export function firstAuthors(
   const editors = new Set((context?.editors ?? []).map((name) => name.toLowerCase()))
   const passed: Array<Passed> = []
   let fallback: Found<string> | undefined
+  let account: Found<string> | undefined
   for (const source of sources) {
     if (!source) continue
     const cleaned =
@@ -58,8 +59,14 @@ export function firstAuthors(
       if (fuller) return withPassed({value: fuller, from: byline.from}, [...passed, {value: names[0], from: source.from, reason: 'first name only'}])
     }
     const found = {value: names.join(', '), from: source.from}
-    const declared = context?.persons?.includes(source) ?? false
-    if (declared || names.every((name) => isPersonLike(name, publishers))) return withPassed(found, fallback ? [...passed, {...fallback, reason: 'not person-like'}] : passed)
+    // A person declared by its user name (`jroe_42`) yields to a byline or meta that names a person, not to a guess (a sign-off, a closing name, a site's owner).
+    const listed = context?.persons?.includes(source) ?? false
+    if (listed && names.some(isAccountName)) account ??= {value: names.join(', '), from: source.from}
+    if (account && GUESSED_SOURCE.test(source.from)) return withPassed(account, passed)
+    const declared = listed && !names.some(isAccountName)
+    // What the source itself passed over (an account's name before the byline in the text) is kept.
+    const before = [...passed, ...(source.passed ?? [])]
+    if (declared || names.every((name) => isPersonLike(name, publishers))) return withPassed(found, fallback ? [...before, {...fallback, reason: 'not person-like'}] : before)
     fallback ??= found
   }
   if (fallback) return withPassed(fallback, passed)
@@ -73,6 +80,9 @@ export function firstAuthors(
     )
   )
 }
+
+/** Sources that guess at the writer from the text (a sign-off, a name closing the article, a site's owner): a declared account's name beats them. */
+const GUESSED_SOURCE = /^(?:byline:sign-off|byline:closing|byline:dated|copyright|title:owner)/
 
 /**
  * Sources whose publisher name is the author when no person is named: the

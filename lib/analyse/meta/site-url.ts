@@ -6,11 +6,19 @@
 
 import type {Found} from './found.js'
 
-/** A `/2020/04/14/` day in a URL path. */
+/** A day in a URL path: `/2020/04/14/`, `/2020-04/14/`, or without separators (`/t20200414_123.html`, `COMPACT_DATE`). */
 export function dateInUrl(url: string | undefined): Found<string> | undefined {
-  const match = url ? /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:\/|[-_.]|$)/.exec(url) : null
-  return match ? {value: `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}`, from: 'url-path'} : undefined
+  const match = url ? (/\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:\/|[-_.]|$)/.exec(url) ?? COMPACT_DATE.exec(url)) : null
+  if (!match || Number(match[2]) < 1 || Number(match[2]) > 12 || Number(match[3]) < 1 || Number(match[3]) > 31) return undefined
+  return {value: `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}`, from: 'url-path'}
 }
+
+/**
+ * A day written without separators in a path, the way Chinese CMSs name
+ * their pages and folders: `/t20240305_123456.html` (government sites),
+ * `/20240305/`, `/2024/0305/c1001-31136657.html`. Fixture: meta-date-url-compact.
+ */
+const COMPACT_DATE = /\/t?((?:19|20)\d{2})\/?(\d{2})(\d{2})(?=[/_.-]|$)/
 
 /** Resolve `value` against `base` when possible. */
 export function resolveUrl(value: string, base: string | undefined): string {
