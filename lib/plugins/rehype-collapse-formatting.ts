@@ -107,13 +107,16 @@ interface Chain {
 /**
  * A pass over one parent's children that a walk runs before it reads them
  * (`collapseFormatting`'s `step`): it changes `children` in place (a copy
- * of `parent.children` that takes its place) and gives `into` each element
- * left there whose children it is to be run on next. It must not change
- * anything else, and what it reads below `parent` must not depend on the
- * order parents are stepped in (the walk is top-down, not in document
- * order).
+ * of `parent.children`, written back into that array when the step returns
+ * `true`) and gives `into` each element left there whose children it is to
+ * be run on next. It must not change anything else, and what it reads below
+ * `parent` must not depend on the order parents are stepped in (the walk is
+ * top-down, not in document order).
+ *
+ * @returns
+ *   Whether it changed `children`.
  */
-export type ChildrenStep = (parent: Root | Element, children: Array<ElementContent>, into: (element: Element) => undefined | void) => undefined | void
+export type ChildrenStep = (parent: Root | Element, children: Array<ElementContent>, into: (element: Element) => undefined | void) => boolean | undefined | void
 
 /**
  * Collapse formatting in `tree` (`rehypeCollapseFormatting`). On the way,
@@ -134,8 +137,8 @@ export type ChildrenStep = (parent: Root | Element, children: Array<ElementConte
  */
 export function collapseFormatting(tree: Root, collect?: ReadonlySet<string> | undefined, step?: ChildrenStep | undefined): Array<KeptElement> | undefined {
   // Elements whose children the step is to be run on (as it said), and the
-  // children it left those it was run on (read instead of theirs, which
-  // they are given when the collapse is done with them).
+  // children it left those it was run on (read from here, not through
+  // their `children` again).
   const toStep = new Set<Element>()
   const stepped = new Map<Element, Array<ElementContent>>()
   const into = (element: Element) => void toStep.add(element)
@@ -145,15 +148,16 @@ export function collapseFormatting(tree: Root, collect?: ReadonlySet<string> | u
     let list = stepped.get(element)
     if (list === undefined) {
       list = [...element.children]
-      step(element, list, into)
+      if (step(element, list, into)) refill(element.children, list)
       stepped.set(element, list)
     }
     return list
   }
   let top: Array<ElementContent> = tree.children as Array<ElementContent>
   if (step) {
-    top = [...top]
-    step(tree, top, into)
+    const list = [...top]
+    if (step(tree, list, into)) refill(top, list)
+    top = list
   }
   // The article root and its wrappers show nothing of their own: the root
   // of the tree takes their children (`hast-util-to-mdast` returns an
@@ -209,6 +213,12 @@ export function collapseFormatting(tree: Root, collect?: ReadonlySet<string> | u
   const kept = gathered.map(([node, chain]): [Element, Chain, Array<number>] => [node, chain.up!, pathOf(chain)])
   kept.sort((a, b) => comparePaths(a[2], b[2]))
   return kept.map(([node, chain]) => [node, ancestorsOf(chain)])
+}
+
+/** Put `list` in `target`'s place, in the same array (an array shared with a node outside the tree, such as a cell of an unwrapped layout table, changes with it). */
+function refill(target: Array<unknown>, list: ReadonlyArray<unknown>): void {
+  target.length = 0
+  for (const item of list) target.push(item)
 }
 
 /** The place of `chain`'s node: its index in each parent, from the root's child down. */

@@ -479,23 +479,31 @@ function tidy(tree: Root): void {
  *   Its children, changed in place.
  * @param into
  *   Called with each element left in `children` whose own children are to be tidied.
+ * @returns
+ *   Whether `children` changed.
  */
-export function tidyMediaChildren(parent: Root | Element, children: Array<ElementContent>, into: (element: Element) => undefined | void): void {
+export function tidyMediaChildren(parent: Root | Element, children: Array<ElementContent>, into: (element: Element) => undefined | void): boolean {
   const flow = parent.type === 'root' || flowContainers.has(parent.tagName)
+  let changed = false
   for (let index = 0; index < children.length; index++) {
     const node = children[index]
     if (node.type !== 'element') continue
     if (node.tagName === 'a' && !textOf(node) && !holdsMedia(node)) {
       children.splice(index, 1)
       index--
+      changed = true
       continue
     }
     if (flow && isImageUnit(node)) {
-      if (standsAlone(children, index, -1) && standsAlone(children, index, 1)) children[index] = h('p', [node])
+      if (standsAlone(children, index, -1) && standsAlone(children, index, 1)) {
+        children[index] = h('p', [node])
+        changed = true
+      }
       continue
     }
     into(node)
   }
+  return changed
 }
 
 /** Elements whose children are blocks (an image there is not in a line of text). */
