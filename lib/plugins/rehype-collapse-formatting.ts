@@ -139,12 +139,11 @@ export function collapseFormatting(tree: Root, collect?: ReadonlySet<string> | u
   // Elements whose children the step is to be run on (as it said), and the
   // children it left those it was run on (read from here, not through
   // their `children` again).
-  const toStep = new Set<Element>()
-  const stepped = new Map<Element, Array<ElementContent>>()
-  const into = (element: Element) => void toStep.add(element)
+  const stepped = new Map<Element, Array<ElementContent> | undefined>()
+  const into = (element: Element) => void stepped.set(element, undefined)
   /** The children of `element` as the collapse reads them: stepped first when the step goes into it. */
   const childrenOf = (element: Element): Array<ElementContent> => {
-    if (!step || !toStep.has(element)) return element.children
+    if (!step || !stepped.has(element)) return element.children
     let list = stepped.get(element)
     if (list === undefined) {
       list = [...element.children]
@@ -171,7 +170,10 @@ export function collapseFormatting(tree: Root, collect?: ReadonlySet<string> | u
     const [parent, inStrong, inEmphasis, chain] = stack.pop()!
     const children: Array<ElementContent> = []
     // Reversed, so `pop` takes the next child and unwrapping pushes in order.
-    const pending = [...(parent.type === 'root' ? top : childrenOf(parent))].reverse()
+    // A stepped list is this walk's own copy: reversed in place.
+    const own = parent.type === 'element' && stepped.get(parent)
+    const pending = own || [...(parent.type === 'root' ? top : parent.children)]
+    pending.reverse()
     while (pending.length > 0) {
       const child = pending.pop()!
       if (child.type !== 'element') {
