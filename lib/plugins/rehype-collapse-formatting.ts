@@ -105,6 +105,20 @@ interface Chain {
 }
 
 /**
+ * A pass over one parent's children that a walk runs before it reads them
+ * (`collapseFormatting`'s `step`): it changes `children` in place (a copy
+ * of `parent.children`, written back into that array when the step returns
+ * `true`) and gives `into` each element left there whose children it is to
+ * be run on next. It must not change anything else, and what it reads below
+ * `parent` must not depend on the order parents are stepped in (the walk is
+ * top-down, not in document order).
+ *
+ * @returns
+ *   Whether it changed `children`.
+ */
+export type ChildrenStep = (parent: Root | Element, children: Array<ElementContent>, into: (element: Element) => undefined | void) => boolean | undefined | void
+
+/**
  * Collapse formatting in `tree` (`rehypeCollapseFormatting`). On the way,
  * the kept elements named in `collect` are gathered with their ancestors,
  * for a later step to work on them without a walk of its own.
@@ -113,17 +127,42 @@ interface Chain {
  *   Tree, changed in place.
  * @param collect
  *   Tag names to gather (default: none).
+ * @param step
+ *   A pass run on the children of the tree and of each element it goes
+ *   into, before the collapse reads them: the collapse sees the tree as
+ *   if the pass had walked it whole first (default: none).
  * @returns
  *   The gathered elements in document order, or `undefined` when a parent
  *   had its children grouped (the ancestors gathered are not those left).
  */
-export function collapseFormatting(tree: Root, collect?: ReadonlySet<string> | undefined): Array<KeptElement> | undefined {
+export function collapseFormatting(tree: Root, collect?: ReadonlySet<string> | undefined, step?: ChildrenStep | undefined): Array<KeptElement> | undefined {
+  // Elements whose children the step is to be run on (as it said), and the
+  // children it left those it was run on (read from here, not through
+  // their `children` again).
+  const stepped = new Map<Element, Array<ElementContent> | undefined>()
+  const into = (element: Element) => void stepped.set(element, undefined)
+  /** The children of `element` as the collapse reads them: stepped first when the step goes into it. */
+  const childrenOf = (element: Element): Array<ElementContent> => {
+    if (!step || !stepped.has(element)) return element.children
+    let list = stepped.get(element)
+    if (list === undefined) {
+      list = [...element.children]
+      if (step(element, list, into)) refill(element.children, list)
+      stepped.set(element, list)
+    }
+    return list
+  }
+  let top: Array<ElementContent> = tree.children as Array<ElementContent>
+  if (step) {
+    const list = [...top]
+    if (step(tree, list, into)) refill(top, list)
+    top = list
+  }
   // The article root and its wrappers show nothing of their own: the root
   // of the tree takes their children (`hast-util-to-mdast` returns an
   // unwrapped element's children as one list, spread into its parent's).
-  while (tree.children.length === 1 && tree.children[0].type === 'element' && wrappers.has(tree.children[0].tagName)) {
-    tree.children = tree.children[0].children as typeof tree.children
-  }
+  while (top.length === 1 && top[0].type === 'element' && wrappers.has(top[0].tagName)) top = childrenOf(top[0])
+  if (top !== tree.children) tree.children = top as typeof tree.children
   const gathered: Array<[Element, Chain]> = []
   let grouped = false
   const stack: Array<[Root | Element, boolean, boolean, Chain]> = [[tree, false, false, {node: tree, up: undefined, index: 0}]]
@@ -131,7 +170,10 @@ export function collapseFormatting(tree: Root, collect?: ReadonlySet<string> | u
     const [parent, inStrong, inEmphasis, chain] = stack.pop()!
     const children: Array<ElementContent> = []
     // Reversed, so `pop` takes the next child and unwrapping pushes in order.
-    const pending = [...(parent.children as Array<ElementContent>)].reverse()
+    // A stepped list is this walk's own copy: reversed in place.
+    const own = parent.type === 'element' && stepped.get(parent)
+    const pending = own || [...(parent.type === 'root' ? top : parent.children)]
+    pending.reverse()
     while (pending.length > 0) {
       const child = pending.pop()!
       if (child.type !== 'element') {
@@ -142,27 +184,28 @@ export function collapseFormatting(tree: Root, collect?: ReadonlySet<string> | u
         } else children.push(child)
         continue
       }
-      if (child.children.length === 0 && inert.has(child.tagName)) continue
+      const below = childrenOf(child)
+      if (below.length === 0 && inert.has(child.tagName)) continue
       if (child.tagName === 'code') {
         // No text (white space, an image): Markdown has no code span for it
         // (it prints two stray backticks, and drops the image).
-        if (!toString(child).trim()) {
-          for (let index = child.children.length - 1; index >= 0; index--) pending.push(child.children[index])
+        if (!toString({...child, children: below}).trim()) {
+          for (let index = below.length - 1; index >= 0; index--) pending.push(below[index])
           continue
         }
       }
       const kind = kinds[child.tagName]
       const redundant = (kind === 'strong' && inStrong) || (kind === 'emphasis' && inEmphasis) || (child.tagName === 'span' && Object.keys(child.properties).length === 0)
       if (redundant) {
-        for (let index = child.children.length - 1; index >= 0; index--) pending.push(child.children[index])
+        for (let index = below.length - 1; index >= 0; index--) pending.push(below[index])
         continue
       }
-      if (child.tagName === 'p' && isBlank(child)) continue
+      if (child.tagName === 'p' && isBlank(below)) continue
       // Elements before it in `children` stay where they are (only a last text is merged).
       children.push(child)
-      const below: Chain = {node: child, up: chain, index: children.length - 1}
-      if (collect && collect.has(child.tagName)) gathered.push([child, below])
-      stack.push([child, inStrong || kind === 'strong', inEmphasis || kind === 'emphasis', below])
+      const chained: Chain = {node: child, up: chain, index: children.length - 1}
+      if (collect && collect.has(child.tagName)) gathered.push([child, chained])
+      stack.push([child, inStrong || kind === 'strong', inEmphasis || kind === 'emphasis', chained])
     }
     if (children.length > maxChildren) grouped = true
     parent.children = (children.length > maxChildren ? group(children) : children) as typeof parent.children
@@ -172,6 +215,12 @@ export function collapseFormatting(tree: Root, collect?: ReadonlySet<string> | u
   const kept = gathered.map(([node, chain]): [Element, Chain, Array<number>] => [node, chain.up!, pathOf(chain)])
   kept.sort((a, b) => comparePaths(a[2], b[2]))
   return kept.map(([node, chain]) => [node, ancestorsOf(chain)])
+}
+
+/** Put `list` in `target`'s place, in the same array (an array shared with a node outside the tree, such as a cell of an unwrapped layout table, changes with it). */
+function refill(target: Array<unknown>, list: ReadonlyArray<unknown>): void {
+  target.length = 0
+  for (const item of list) target.push(item)
 }
 
 /** The place of `chain`'s node: its index in each parent, from the root's child down. */
@@ -204,7 +253,7 @@ function group(children: Array<ElementContent>): Array<ElementContent> {
   return groups.length > maxChildren ? group(groups) : groups
 }
 
-/** A paragraph with only white space (nbsp included) and no other element. */
-function isBlank(node: Element): boolean {
-  return node.children.every((child) => (child.type === 'text' && !/[^\s\u00a0\u3000]/.test(child.value)) || child.type === 'comment')
+/** Whether a paragraph's children are only white space (nbsp included) and no other element. */
+function isBlank(children: Array<ElementContent>): boolean {
+  return children.every((child) => (child.type === 'text' && !/[^\s\u00a0\u3000]/.test(child.value)) || child.type === 'comment')
 }

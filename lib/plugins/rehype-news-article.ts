@@ -5,7 +5,7 @@ import {captureImagesPart, collectImagesPart} from '../images/collect.js'
 import {cjkSpacingPart, removeCjkLineBreaks} from './rehype-cjk-spacing.js'
 import {collapseFormatting} from './rehype-collapse-formatting.js'
 import {rehypeExtractMeta} from './rehype-extract-meta.js'
-import {normalizeMedia} from './rehype-normalize-media.js'
+import {normalizeMedia, tidyMediaChildren} from './rehype-normalize-media.js'
 import {noscriptSitesPart} from '../media/noscript.js'
 import {figureHintsPart} from '../media/caption.js'
 import {normalizeStructurePart} from './rehype-normalize-structure.js'
@@ -83,11 +83,13 @@ export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | u
       const noscripts = noscriptSitesPart()
       const figures = figureHintsPart()
       walkParts(tree, [normalizeStructurePart({noBreaks: breaks.get(file) === false}), captureImagesPart(tree, file, options), {listener: noscripts.listener}, {listener: figures.listener}])
-      normalizeMedia(tree, file, options || {}, {noscripts: noscripts.parents(), figures: figures.hints})
+      // The media's last pass (empty links, images between blocks) is run on the collapse's walk.
+      normalizeMedia(tree, file, options || {}, {noscripts: noscripts.parents(), figures: figures.hints}, true)
     },
-    // Superscript and subscript are gathered on the collapse's way through the tree.
+    // The collapse runs the media's last pass on each parent before it reads
+    // its children, and gathers superscript and subscript on its way.
     function (tree: Root) {
-      rewriteSupSub(tree, collapseFormatting(tree, supSubTags))
+      rewriteSupSub(tree, collapseFormatting(tree, supSubTags, tidyMediaChildren))
     }
   ] as Array<(tree: Root, file: VFile) => undefined>
   const indexing: IndexOptions = {...pageIndexOptions(options || {}), prepare: prepareHeading}

@@ -97,9 +97,12 @@ export interface MediaSites {
 /**
  * Normalise the media of `tree` (`rehypeNormalizeMedia`). `sites`, when
  * given, were found by a walk over the tree as it is now; else a walk finds
- * the `<noscript>`s and figures are told by their children.
+ * the `<noscript>`s and figures are told by their children. With
+ * `tidyLater`, the last pass (`tidyMediaChildren`: links left empty go,
+ * images between blocks get a paragraph) is left to the caller, who runs it
+ * on a walk of its own before anything else reads the tree.
  */
-export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<NormalizeMediaOptions>, sites?: MediaSites | undefined): undefined {
+export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<NormalizeMediaOptions>, sites?: MediaSites | undefined, tidyLater?: boolean | undefined): undefined {
   const base = baseUrlOf(tree, file, settings.url)
   const allowFile = Boolean(settings.allowFileImages)
   const context: Context = {
@@ -218,7 +221,7 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
     else preview.parent.children.splice(at, 1)
   }
   if (split.size > 0) splitParagraphs(tree, split, built)
-  tidy(tree)
+  if (!tidyLater) tidy(tree)
   return undefined
 }
 
@@ -453,25 +456,54 @@ function pushLinkDown(node: Element): Array<ElementContent> {
  */
 function tidy(tree: Root): void {
   const stack: Array<Root | Element> = [tree]
+  const into = (element: Element) => void stack.push(element)
   while (stack.length > 0) {
     const parent = stack.pop()!
-    const siblings = parent.children as Array<ElementContent>
-    const flow = parent.type === 'root' || flowContainers.has(parent.tagName)
-    for (let index = 0; index < siblings.length; index++) {
-      const node = siblings[index]
-      if (node.type !== 'element') continue
-      if (node.tagName === 'a' && !textOf(node) && !holdsMedia(node)) {
-        siblings.splice(index, 1)
-        index--
-        continue
-      }
-      if (flow && isImageUnit(node)) {
-        if (standsAlone(siblings, index, -1) && standsAlone(siblings, index, 1)) siblings[index] = h('p', [node])
-        continue
-      }
-      stack.push(node)
-    }
+    tidyMediaChildren(parent, parent.children as Array<ElementContent>, into)
   }
+}
+
+/**
+ * The last pass of `normalizeMedia` on one parent's children, changed in
+ * place (`children` is `parent.children` or a copy of it that takes its
+ * place): links whose only content was an image that went are dropped, an
+ * image (or a link holding only images) standing between blocks of a flow
+ * container gets a paragraph of its own. Run top-down, on the tree and then
+ * on each element given to `into` (its subtree is not yet tidied: what this
+ * reads below `parent` is the same whichever order the parents are tidied
+ * in, as it reads text and images, which tidying does not change).
+ *
+ * @param parent
+ *   Parent of `children` (its tag name tells a flow container).
+ * @param children
+ *   Its children, changed in place.
+ * @param into
+ *   Called with each element left in `children` whose own children are to be tidied.
+ * @returns
+ *   Whether `children` changed.
+ */
+export function tidyMediaChildren(parent: Root | Element, children: Array<ElementContent>, into: (element: Element) => undefined | void): boolean {
+  const flow = parent.type === 'root' || flowContainers.has(parent.tagName)
+  let changed = false
+  for (let index = 0; index < children.length; index++) {
+    const node = children[index]
+    if (node.type !== 'element') continue
+    if (node.tagName === 'a' && !textOf(node) && !holdsMedia(node)) {
+      children.splice(index, 1)
+      index--
+      changed = true
+      continue
+    }
+    if (flow && isImageUnit(node)) {
+      if (standsAlone(children, index, -1) && standsAlone(children, index, 1)) {
+        children[index] = h('p', [node])
+        changed = true
+      }
+      continue
+    }
+    into(node)
+  }
+  return changed
 }
 
 /** Elements whose children are blocks (an image there is not in a line of text). */
