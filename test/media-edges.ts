@@ -7,7 +7,11 @@
  */
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
-import {convert} from '../index.js'
+import {convert, rehypeNormalizeMedia} from '../index.js'
+import rehypeParse from 'rehype-parse'
+import {select} from 'hast-util-select'
+import {toString as hastToString} from 'hast-util-to-string'
+import {unified} from 'unified'
 import {convertWatched} from './util/watchdog.js'
 
 const page = (body: string) =>
@@ -121,6 +125,32 @@ test('media edges (loops): an image or embed with a figure class (`wp-caption`) 
     assert.is(markdown, frame + image + '\n\n' + end, body)
     assert.equal(out.removals, [], body)
   }
+})
+
+test('media: a [caption] shortcode split over paragraphs is joined only when a sibling close by closes it', async function () {
+  const open = '<p>[caption id="attachment_9" width="300"]<img src="/pier.jpg" alt="Pier"></p>'
+  // The caption two paragraphs on, then through an image paragraph: joined.
+  for (const between of ['', '\n<p><img src="/pier-2.jpg" alt="Pier at dusk"></p>\n', '<a href="/pier-2-large.jpg"><img src="/pier-2.jpg" alt="Pier at dusk"></a>']) {
+    const {markdown} = await run(open + between + '<p>旧码头的栈桥[/caption]</p>')
+    assert.not.ok(markdown.includes('caption'), markdown)
+    assert.ok(markdown.includes('*旧码头的栈桥*'), markdown)
+  }
+  // No closing near: four paragraphs away, behind a heading, after another opening, or after a long text.
+  const far = '<p>一</p><p>二</p><p>三</p><p>四[/caption]</p>'
+  const heading = '<h3>小标题</h3><p>说明[/caption]</p>'
+  const reopened = '<p>[caption id="x"]说明[/caption]</p>'
+  const long = '<p>' + '很长的一段正文。'.repeat(60) + '</p><p>说明[/caption]</p>'
+  for (const after of [far, heading, reopened, long, '']) {
+    const {markdown} = await run(open + after)
+    assert.ok(markdown.includes('\\[caption id="attachment_9"'), markdown)
+  }
+  // The plugin used alone joins on its own walk.
+  const processor = unified().use(rehypeParse, {fragment: true}).use(rehypeNormalizeMedia, {url: 'https://news.example/'})
+  const tree = await processor.run(processor.parse(open + '<p>The pier in winter[/caption] After text.</p>'))
+  const text = hastToString(tree)
+  assert.is(select('img', tree)!.properties.src, 'https://news.example/pier.jpg')
+  assert.is(hastToString(select('em', tree)!), 'The pier in winter')
+  assert.ok(text.includes('After text.') && !text.includes('caption'), text)
 })
 
 test.run()

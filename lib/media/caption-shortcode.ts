@@ -12,7 +12,9 @@
  * @module
  */
 
-import type {Element, ElementContent, Text} from 'hast'
+import type {Element, ElementContent, Parents, Text} from 'hast'
+import {textOf} from '../util/text.js'
+import type {WalkListener} from '../util/walk.js'
 import {holdsMedia} from './tags.js'
 
 /** `[caption …]` and `[/caption]` (any case; `wp_caption` is the same shortcode's old name). */
@@ -73,6 +75,102 @@ export function expandCaptionShortcodes(node: Element): boolean {
   if (open) result.push(text(open.source), ...open.content)
   if (found) node.children = result
   return found
+}
+
+/** Elements a shortcode split over siblings may run through: the paragraphs and wrappers an editor breaks it into, and the image. */
+const splitTags: ReadonlySet<string> = new Set(['p', 'div', 'span', 'a', 'img', 'picture', 'figure'])
+
+/** How many siblings after the opening's a split shortcode may run through, and how much text they may hold (a caption, not an article). */
+const splitSiblings = 3
+const splitText = 400
+
+/**
+ * Join a `[caption …]` shortcode that an editor's paragraphs split: the
+ * opening (and often the image) in `node`, the caption and `[/caption]` in
+ * a following sibling (`<p>[caption …]<img></p><p>The mill[/caption]</p>`).
+ * When `node`'s own text ends with an opening left open and one of the next
+ * few element siblings (`p`, `div`, `span`, `a`, image; a caption's worth
+ * of text in all) closes it, those siblings' content moves into `node`,
+ * a space before each, and the siblings are removed; `expandCaptionShortcodes`
+ * then makes the figure. Nothing changes otherwise.
+ *
+ * @param node
+ *   Element that may hold the opening.
+ * @param parent
+ *   Its parent.
+ * @param index
+ *   Its index in `parent`.
+ * @returns
+ *   Whether siblings were joined into `node`.
+ */
+export function joinSplitCaptionShortcode(node: Element, parent: Parents, index: number): boolean {
+  if (!leftOpen(node.children)) return false
+  let end = index
+  let length = 0
+  let elements = 0
+  while (++end < parent.children.length) {
+    const sibling = parent.children[end]
+    if (sibling.type === 'text' && sibling.value.trim() === '') continue
+    if (sibling.type !== 'element' || !splitTags.has(sibling.tagName) || ++elements > splitSiblings) return false
+    const pieces = split(sibling.children)
+    const first = pieces.findIndex((piece) => 'open' in piece || 'close' in piece)
+    if (first !== -1) {
+      if (!('close' in pieces[first])) return false
+      break
+    }
+    length += textOf(sibling).length
+    if (length > splitText) return false
+  }
+  if (end >= parent.children.length) return false
+  for (const moved of parent.children.splice(index + 1, end - index)) {
+    if (moved.type !== 'element') continue
+    node.children.push(text(' '), ...(moved.tagName === 'p' || moved.tagName === 'div' ? moved.children : [moved]))
+  }
+  return true
+}
+
+/** An element whose own text opens a `[caption` shortcode, and its parent (`captionSitesPart`). */
+export interface CaptionSite {
+  element: Element
+  parent: Parents
+}
+
+/**
+ * A part of a shared walk that notes the elements whose own text opens a
+ * `[caption` shortcode, with their parents, for `joinSplitCaptionShortcode`
+ * (no children read beyond the walk's own).
+ *
+ * @returns
+ *   The listener, and the sites it found.
+ */
+export function captionSitesPart(): {listener: WalkListener; sites(): Array<CaptionSite>} {
+  const entered: Array<CaptionSite> = []
+  const sites: Array<CaptionSite> = []
+  return {
+    listener: {
+      enter(element, parent) {
+        entered.push({element, parent})
+      },
+      leave() {
+        entered.pop()
+      },
+      text(node, parent) {
+        const site = entered[entered.length - 1]
+        if (site && site.element === parent && sites[sites.length - 1] !== site && opensCaptionShortcode(node.value)) sites.push(site)
+      }
+    },
+    sites: () => sites
+  }
+}
+
+/** Whether the last shortcode token among `children`'s own text is an opening. */
+function leftOpen(children: Array<ElementContent>): boolean {
+  let open = false
+  for (const child of children) {
+    if (child.type !== 'text' || (!opensCaptionShortcode(child.value) && !child.value.includes('[/'))) continue
+    for (const match of child.value.matchAll(token)) open = !match[1]
+  }
+  return open
 }
 
 /** The children as pieces, text split at the shortcodes' openings and closings. */

@@ -8,6 +8,7 @@ import {rehypeExtractMeta} from './rehype-extract-meta.js'
 import {normalizeMedia, tidyMediaChildren} from './rehype-normalize-media.js'
 import {noscriptSitesPart} from '../media/noscript.js'
 import {figureHintsPart} from '../media/caption.js'
+import {captionSitesPart} from '../media/caption-shortcode.js'
 import {normalizeStructurePart} from './rehype-normalize-structure.js'
 import {rehypePruneToRoot} from './rehype-prune-to-root.js'
 import {locateRelated, relatedArticles} from './rehype-related-articles.js'
@@ -82,9 +83,16 @@ export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | u
     function (tree: Root, file: VFile) {
       const noscripts = noscriptSitesPart()
       const figures = figureHintsPart()
-      walkParts(tree, [normalizeStructurePart({noBreaks: breaks.get(file) === false}), captureImagesPart(tree, file, options), {listener: noscripts.listener}, {listener: figures.listener}])
+      const captions = captionSitesPart()
+      walkParts(tree, [
+        normalizeStructurePart({noBreaks: breaks.get(file) === false}),
+        captureImagesPart(tree, file, options),
+        {listener: noscripts.listener},
+        {listener: figures.listener},
+        {listener: captions.listener}
+      ])
       // The media's last pass (empty links, images between blocks) is run on the collapse's walk.
-      normalizeMedia(tree, file, options || {}, {noscripts: noscripts.parents(), figures: figures.hints}, true)
+      normalizeMedia(tree, file, options || {}, {noscripts: noscripts.parents(), figures: figures.hints, captions: captions.sites()}, true)
     },
     // The collapse runs the media's last pass on each parent before it reads
     // its children, and gathers superscript and subscript on its way.

@@ -17,7 +17,8 @@ import type {PreviewFacts} from '../media/preview.js'
 import {isCompanionPath, savedPageLink} from '../media/saved-page.js'
 import {linksAroundStructure} from '../media/link-into-structure.js'
 import {lazyPlayerUrl} from '../media/lazy-player.js'
-import {expandCaptionShortcodes, opensCaptionShortcode} from '../media/caption-shortcode.js'
+import {expandCaptionShortcodes, joinSplitCaptionShortcode, opensCaptionShortcode} from '../media/caption-shortcode.js'
+import type {CaptionSite} from '../media/caption-shortcode.js'
 import {embedCandidates, isPixel, noteMedia} from '../media/note.js'
 import {revealNoscripts, revealNoscriptsIn} from '../media/noscript.js'
 import {adTags, holdsMedia, imageTags, innerImage} from '../media/tags.js'
@@ -92,6 +93,8 @@ export interface MediaSites {
   noscripts: ReadonlyArray<Parents>
   /** Which elements have a `.wp-caption-text` child (`figureHintsPart`). */
   figures: FigureHints
+  /** Elements whose own text opens a `[caption` shortcode (`captionSitesPart`). */
+  captions: ReadonlyArray<CaptionSite>
 }
 
 /**
@@ -121,6 +124,13 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
 
   if (sites) revealNoscriptsIn(sites.noscripts)
   else revealNoscripts(tree)
+  // `[caption …]<img>` in one paragraph, `The mill[/caption]` in the next: joined, expanded as its text is visited.
+  if (sites) {
+    for (const {element, parent} of sites.captions) {
+      const index = parent.children.indexOf(element)
+      if (index !== -1) joinSplitCaptionShortcode(element, parent, index)
+    }
+  }
 
   const split = new Set<Element>()
   const linksAround = linksAroundStructure()
@@ -140,6 +150,7 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
       return undefined
     }
     if (node.type !== 'element' || !parent || index === undefined) return undefined
+    if (!sites) joinSplitCaptionShortcode(node, parent, index)
     linksAround.enter(node, parent)
     // A content image given as a CSS background becomes an `<img>` first in its element, visited with it.
     revealBackgroundImage(node)
