@@ -1,0 +1,98 @@
+/**
+ * Batch runs seen from the command line, for cases no other suite runs: a
+ * UTF-16 page (big-endian, with its byte order mark) is found by its
+ * content and converted; `--verbose` prints each page's messages, with the
+ * line and column of those that point into the page; a bad
+ * `--progress-interval` is a usage error; `--images copy` on a page without
+ * images writes the page as `keep` does.
+ */
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {test} from 'uvu'
+import * as assert from 'uvu/assert'
+import {cli, folder} from './util/cli-harness.js'
+
+/** An English article page with `body` as its second paragraph. */
+function article(title: string, body: string): string {
+  return (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>' +
+    title +
+    '</title></head><body><article><h1>' +
+    title +
+    '</h1><p>The lighthouse keeper climbed the spiral stairs at dusk, as she had done every evening for eleven years, and wound the clock.</p><p>' +
+    body +
+    '</p></article></body></html>'
+  )
+}
+
+/** `text` in UTF-16 big-endian with a byte order mark. */
+function utf16be(text: string): Uint8Array {
+  const bytes = Buffer.from(text, 'utf16le')
+  bytes.swap16()
+  return Buffer.concat([Buffer.from([0xfe, 0xff]), bytes])
+}
+
+test('batch runs: a UTF-16 big-endian page with a byte order mark is recognised by its content and converted', async function () {
+  const dir = await folder({
+    // No extension: the walk opens it and finds markup.
+    'in/keeper': utf16be(article('The keeper’s clock', 'The clock still keeps time, she said, though its chime is a little late.').replace('<meta charset="utf-8">', ''))
+  })
+  const result = await cli(['in', '--out', 'out'], dir)
+  assert.is(result.code, 0, result.stderr)
+  const names = await fs.readdir(path.join(dir, 'out'))
+  const page = names.find((name) => name.endsWith('.md'))
+  assert.ok(page, 'one page written: ' + names.join(', '))
+  const markdown = await fs.readFile(path.join(dir, 'out', page), 'utf8')
+  assert.match(markdown, /title: The keeper’s clock/)
+  assert.match(markdown, /its chime is a little late\./)
+})
+
+test('batch runs: `--verbose` prints line and column of a message about a node, none for a page-wide one', async function () {
+  const dir = await folder({
+    'in/clock.html': article('The clock tower', 'Visitors may <a href="javascript:alert(1)">climb the tower</a> on Sundays.')
+  })
+  const result = await cli(['in', '--out', 'out', '--verbose'], dir)
+  assert.is(result.code, 0, result.stderr)
+  assert.match(result.stderr, /^clock\.html$/m)
+  // The dropped link's place in the page (line 1 of a one-line page), then the reason and ruleId.
+  assert.match(result.stderr, /\n1:\d+ +warning +Dropped unsafe URL `javascript:alert\(1\)` +unsafe-url/)
+  // A message about the whole page has no place.
+  assert.match(result.stderr, /\n +info +No date found +missing-date/)
+})
+
+test('batch runs: an invalid `--progress-interval` is a usage error (exit 2) that names the value', async function () {
+  const dir = await folder({'in/a.html': article('A', 'Body.')})
+  for (const value of ['-1', 'soon', '100000']) {
+    const result = await cli(['in', '--out', 'out', '--progress-interval=' + value], dir)
+    assert.is(result.code, 2, value)
+    assert.match(result.stderr, new RegExp('Invalid `--progress-interval` `' + value + '`: expected seconds \\(0 for no progress lines\\)'))
+  }
+  const accepted = await cli(['in', '--out', 'out', '--progress-interval', '0'], dir)
+  assert.is(accepted.code, 0, accepted.stderr)
+})
+
+test('batch runs: `--images copy` on a page without images writes it as `keep` does, with no image folder and no image message', async function () {
+  const text = article('The quiet harbour', 'No boats left the harbour on Monday; the fog stayed until noon.')
+  const copy = await folder({'in/harbour.html': text})
+  const keep = await folder({'in/harbour.html': text})
+  const copied = await cli(['in', '--out', 'out', '--images', 'copy', '--report', 'report.json'], copy)
+  const kept = await cli(['in', '--out', 'out'], keep)
+  assert.is(copied.code, 0, copied.stderr)
+  assert.is(kept.code, 0, kept.stderr)
+  const files = (await fs.readdir(path.join(copy, 'out'))).filter((name) => !name.startsWith('.'))
+  assert.equal(
+    files,
+    (await fs.readdir(path.join(keep, 'out'))).filter((name) => !name.startsWith('.'))
+  )
+  for (const name of files) {
+    assert.is(await fs.readFile(path.join(copy, 'out', name), 'utf8'), await fs.readFile(path.join(keep, 'out', name), 'utf8'))
+  }
+  const report = JSON.parse(await fs.readFile(path.join(copy, 'report.json'), 'utf8')) as {files: Array<{status: string; warnings: Array<{ruleId: string}>}>}
+  assert.is(report.files[0].status, 'converted')
+  assert.not.ok(
+    report.files[0].warnings.some((warning) => warning.ruleId.startsWith('image')),
+    'no image message'
+  )
+})
+
+test.run()
