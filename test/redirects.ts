@@ -272,6 +272,39 @@ test('cloudflare: no query strings, no placeholders or splats, at most 2,000 rul
   assert.match(limited.rejected[0].reason, /at most 2000 static redirects/)
 })
 
+test('netlify and cloudflare: paths under `/.netlify`, a query naming a key twice, a rule over Cloudflare’s line length are rejected, each said', function () {
+  const long = '/archive/' + 'x'.repeat(2100)
+  const netlify = renderRedirects(
+    [
+      {from: '/.netlify/functions/old', to: '/posts/fn/'},
+      {from: '/view.php?id=1&id=2', to: '/posts/twice/'},
+      {from: '/view.php?id=3', to: '/posts/once/'}
+    ],
+    'netlify'
+  )
+  assert.equal(
+    netlify.rejected.map((entry) => [entry.redirect.from, entry.reason.replace(/^.*: /, '')]),
+    [
+      ['/.netlify/functions/old', 'paths under `/.netlify` are reserved'],
+      ['/view.php?id=1&id=2', 'its query names `id` twice']
+    ]
+  )
+  assert.match(netlify.text, /^\/view\.php id=3 \/posts\/once\/ 301!$/m)
+  const cloudflare = renderRedirects(
+    [
+      {from: long, to: '/posts/long/'},
+      {from: '/short', to: '/posts/short/'}
+    ],
+    'cloudflare'
+  )
+  assert.equal(
+    cloudflare.rejected.map((entry) => entry.redirect.from),
+    [long]
+  )
+  assert.match(cloudflare.rejected[0].reason, /the rule is longer than \d+ characters/)
+  assert.match(cloudflare.text, /^\/short \/posts\/short\/ 301$/m)
+})
+
 test('caddy: a route of redir with path_regexp (decoded) and vars_regexp (raw query)', function () {
   const {text, rejected} = renderRedirects([...sample, {from: '/gb/%D0%C2.html', to: '/posts/gb/'}], 'caddy')
   assert.ok(text.includes('\t@news_markdown_1 path_regexp "^/Foo$"\n\tredir @news_markdown_1 /posts/foo-upper/ 301\n'))
