@@ -4,7 +4,9 @@
  * content and converted; `--verbose` prints each page's messages, with the
  * line and column of those that point into the page; a bad
  * `--progress-interval` is a usage error; `--images copy` on a page without
- * images writes the page as `keep` does.
+ * images writes the page as `keep` does; an input folder named twice is read
+ * once, two inputs with one relative path are one converted and one skipped;
+ * a glob with no folder part, a page outside the working folder.
  */
 import fs from 'node:fs/promises'
 import path from 'node:path'
@@ -92,6 +94,44 @@ test('batch runs: `--images copy` on a page without images writes it as `keep` d
   assert.not.ok(
     report.files[0].warnings.some((warning) => warning.ruleId.startsWith('image')),
     'no image message'
+  )
+})
+
+test('batch runs: inputs named twice are read once; two inputs with one relative path: the first by absolute path is converted, the other skipped', async function () {
+  const dir = await folder({
+    'a/story.html': article('The first story', 'It rained in the hills all night.'),
+    'b/story.html': article('The second story', 'The river rose by morning.')
+  })
+  const result = await cli(['a', 'b', 'a', '--out', 'out', '--report', 'report.json'], dir)
+  assert.is(result.code, 1, 'a skipped input makes the run fail')
+  assert.match(result.stderr, /^story\.html: skipped: another input has the same relative path \(.*[/\\]b[/\\]story\.html\)$/m)
+  const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as {files: Array<{input: string; inputPath: string; status: string}>}
+  assert.equal(
+    report.files.map((entry) => [entry.input, path.basename(path.dirname(entry.inputPath)), entry.status]).sort((a, b) => a[1].localeCompare(b[1])),
+    [
+      ['story.html', 'a', 'converted'],
+      ['story.html', 'b', 'skipped']
+    ]
+  )
+  assert.match(await fs.readFile(path.join(dir, 'out/story.md'), 'utf8'), /title: The first story/)
+})
+
+test('batch runs: a glob with no folder part matches in the working folder; a page outside it is named by its file name', async function () {
+  const dir = await folder({
+    'site/one.html': article('Glob one', 'The first page the glob finds.'),
+    'site/two.html': article('Glob two', 'The second page the glob finds.'),
+    'elsewhere/far.html': article('Far away', 'A page from another folder.')
+  })
+  const site = path.join(dir, 'site')
+  const globbed = await cli(['*.html', '--out', 'out', '--report', 'report.json'], site)
+  assert.is(globbed.code, 0, globbed.stderr)
+  assert.equal((await fs.readdir(path.join(site, 'out'))).filter((name) => name.endsWith('.md')).sort(), ['one.md', 'two.md'])
+  const far = await cli([path.join('..', 'elsewhere', 'far.html'), '--out', 'far-out', '--report', 'far.json'], site)
+  assert.is(far.code, 0, far.stderr)
+  const report = JSON.parse(await fs.readFile(path.join(site, 'far.json'), 'utf8')) as {files: Array<{input: string; status: string}>}
+  assert.equal(
+    report.files.map((entry) => [entry.input, entry.status]),
+    [['far.html', 'converted']]
   )
 })
 
