@@ -6,9 +6,11 @@
  * `--progress-interval` is a usage error; `--images copy` on a page without
  * images writes the page as `keep` does; an input folder named twice is read
  * once, two inputs with one relative path are one converted and one skipped;
- * a glob with no folder part, a page outside the working folder.
+ * a glob with no folder part, a page outside the working folder; a
+ * `--url-from` that is a socket.
  */
 import fs from 'node:fs/promises'
+import net from 'node:net'
 import path from 'node:path'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
@@ -133,6 +135,20 @@ test('batch runs: a glob with no folder part matches in the working folder; a pa
     report.files.map((entry) => [entry.input, entry.status]),
     [['far.html', 'converted']]
   )
+})
+
+test('batch runs: a `--url-from` file that is a socket is said in words, without the errno code (exit 2)', async function () {
+  const dir = await folder({'in/a.html': article('A', 'Body.')})
+  const server = net.createServer()
+  await new Promise<void>((resolve) => server.listen(path.join(dir, 'urls.sock'), resolve))
+  try {
+    const result = await cli(['in', '--out', 'out', '--url-from', 'urls.sock'], dir)
+    assert.is(result.code, 2)
+    assert.match(result.stderr, /Cannot read the `--url-from` file `[^`]*urls\.sock`: no such device or address\n/)
+    assert.not.match(result.stderr, /ENXIO/)
+  } finally {
+    server.close()
+  }
 })
 
 test.run()

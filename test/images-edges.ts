@@ -91,4 +91,36 @@ test('images edges: `file:` URLs inside the input folder and protocol-relative U
   assert.ok(markdown.includes('![外面](' + outside + ')'), 'the one outside keeps its URL')
 })
 
+test('images edges: a `keep` run, then `--images copy --image-root`: the page is converted again, a file from the image root copied; the manifest says where each copy came from', async function () {
+  const dir = await folder({'in/pics/f.png': png(4, 4, 'f'), 'elsewhere/o.png': png(4, 4, 'o')})
+  const inside = 'file://' + path.join(dir, 'in/pics/f.png')
+  const outside = 'file://' + path.join(dir, 'elsewhere/o.png')
+  await fs.writeFile(path.join(dir, 'in/b.html'), article('乙', '<p><img src="' + inside + '" alt="文件"></p><p><img src="' + outside + '" alt="外面"></p>'))
+  const kept = await cli(['in', '--out', 'out', '--report', 'keep.json'], dir)
+  assert.is(kept.code, 0, kept.stderr)
+  const copied = await cli(['in', '--out', 'out', '--images', 'copy', '--image-root', 'elsewhere', '--report', 'copy.json'], dir)
+  assert.is(copied.code, 0, copied.stderr)
+  const report = JSON.parse(await fs.readFile(path.join(dir, 'copy.json'), 'utf8')) as {files: Array<{status: string; output: string; images: Array<ReportImage>}>}
+  assert.is(report.files[0].status, 'converted', 'not unchanged: the images were kept at their URLs before')
+  assert.equal(
+    report.files[0].images.map((image) => [image.url, image.status]),
+    [
+      [inside, 'saved'],
+      [outside, 'saved']
+    ]
+  )
+  const manifest = JSON.parse(await fs.readFile(path.join(dir, 'out/.news-markdown-manifest.json'), 'utf8')) as {files: Record<string, {images?: Array<{url: string; from?: string}>}>}
+  const images = manifest.files['b.html'].images || []
+  assert.equal(
+    images.map((image) => [image.url, image.from]),
+    [
+      [inside, 'pics/f.png'],
+      [outside, path.join(dir, 'elsewhere/o.png')]
+    ],
+    'inside the input folder: relative to it; from the image root: its absolute path'
+  )
+  const markdown = await fs.readFile(path.join(dir, 'out', report.files[0].output), 'utf8')
+  assert.match(markdown, /!\[外面\]\(o-[0-9a-f]{8}\.png\)/)
+})
+
 test.run()
