@@ -123,4 +123,29 @@ test('images edges: a `keep` run, then `--images copy --image-root`: the page is
   assert.match(markdown, /!\[外面\]\(o-[0-9a-f]{8}\.png\)/)
 })
 
+test('images edges: a local image larger than one read is copied whole; a local SVG with a script is not copied, and says why', async function () {
+  const big = png(300, 300, 'big')
+  assert.ok(big.byteLength > 128 * 1024, 'more than two reads of the file: ' + big.byteLength)
+  const dir = await folder({
+    'in/pics/big.png': big,
+    'in/pics/bad.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><script>alert(1)</script><rect width="4" height="4"/></svg>'
+  })
+  await fs.writeFile(path.join(dir, 'in/c.html'), article('丙', '<p><img src="pics/big.png" alt="大图"></p><p><img src="pics/bad.svg" alt="脚本"></p>'))
+  const result = await cli(['in', '--out', 'out', '--images', 'copy', '--report', 'report.json'], dir)
+  assert.is(result.code, 0, result.stderr)
+  const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as {files: Array<{output: string; images: Array<ReportImage>}>}
+  const images = report.files[0].images
+  assert.equal(
+    images.map((image) => [image.url, image.status]),
+    [
+      ['pics/big.png', 'saved'],
+      ['pics/bad.svg', 'failed']
+    ]
+  )
+  assert.is(images[1].reason, 'an SVG with scripts, event handlers or foreign objects is not copied')
+  assert.equal(await fs.readFile(path.join(dir, 'out', images[0].file as string)), big)
+  const markdown = await fs.readFile(path.join(dir, 'out', report.files[0].output), 'utf8')
+  assert.ok(markdown.includes('![脚本](pics/bad.svg)'), 'the SVG keeps its reference')
+})
+
 test.run()
