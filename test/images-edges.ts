@@ -149,4 +149,16 @@ test('images edges: a local image larger than one read is copied whole; a local 
   assert.ok(markdown.includes('![脚本](pics/bad.svg)'), 'the SVG keeps its reference')
 })
 
+test('images edges: a root-relative image of a page in a plain folder is found under the input folder; an `--image-root` that does not exist is passed over', async function () {
+  const dir = await folder({'in/img/root.png': png(4, 4, 'root'), 'in/news/d.html': article('丁', '<p><img src="/img/root.png" alt="根"></p>')})
+  const result = await cli(['in', '--out', 'out', '--images', 'copy', '--image-root', 'no-such-folder', '--report', 'report.json'], dir)
+  assert.is(result.code, 0, result.stderr)
+  const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as {files: Array<{output: string; images: Array<ReportImage>}>}
+  assert.equal(
+    report.files[0].images.map((image) => [image.url, image.status]),
+    [['/img/root.png', 'saved']]
+  )
+  assert.equal(await fs.readFile(path.join(dir, 'out', report.files[0].images[0].file as string)), png(4, 4, 'root'))
+})
+
 test.run()
