@@ -585,4 +585,21 @@ test('cli: `--redirects` usage errors', async function () {
   )
 })
 
+test('cli: a layout without aliases and a permalink the page cannot fill: the old URL is said to be missing from the map, and why', async function () {
+  const dir = await folder({
+    'in/a.html':
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="canonical" href="https://old.example/news/a.html"><title>Harbour lights</title></head><body><article><h1>Harbour lights</h1>' +
+      '<p>The harbour lights came back on Tuesday after a long winter of repairs, and the fishing boats lined up to watch them glow.</p><p>Engineers said the new lamps use less power.</p></article></body></html>'
+  })
+  const result = await cli(['in', '--out', 'out', '--layout', 'eleventy', '--redirects', 'map.conf', '--redirects-format', 'apache', '--permalink', '/:year/:slug/', '--report', 'report.json'], dir)
+  assert.is(result.code, 0, result.stderr)
+  const data = await report(dir)
+  assert.equal(rules(data, 'a.html'), ['old-url-not-redirected'])
+  assert.equal(
+    data.files[0].warnings.filter((warning) => warning.ruleId === 'old-url-not-redirected').map((warning) => warning.reason),
+    ['Old URL `/news/a.html` is not in the redirect map: its new address is unknown (the permalink needs `:year` and the page has no date)']
+  )
+  assert.not.match(await fs.readFile(path.join(dir, 'map.conf'), 'utf8'), /news\/a\.html/)
+})
+
 test.run()
