@@ -112,6 +112,17 @@ test('renderPage: a file outside its working folder is placed by its name; a fil
   assert.is(nameless.placement.path, 'page.md')
 })
 
+test('renderPage: a generator layout with no title and no body takes the file name as title; tags that are all dropped leave no `tags`', function () {
+  const file = new VFile({value: '', path: 'archive/quiet-harbour.html', data: {article: {tags: ['..', '!!']}}})
+  const hugo = renderPage(file, {layout: 'hugo'})
+  assert.is(hugo.markdown, '---\ntitle: quiet-harbour\n---\n')
+  assert.equal(
+    file.messages.map((message) => message.ruleId),
+    ['fallback-title', 'tag-dropped', 'tag-dropped']
+  )
+  assert.match(file.messages[0].reason, /^No title: used “quiet-harbour” \(the file name\)/)
+})
+
 test('renderPage: the CLI writes what renderPage returns, fixture by fixture, in every layout', async function () {
   const names = (await fs.readdir(path.join(root, 'fixtures'))).filter((name) => /^(generator-|meta-|seed|cjk-)/.test(name)).sort()
   const files: Record<string, Uint8Array> = {}
