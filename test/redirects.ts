@@ -272,19 +272,21 @@ test('cloudflare: no query strings, no placeholders or splats, at most 2,000 rul
   assert.match(limited.rejected[0].reason, /at most 2000 static redirects/)
 })
 
-test('netlify and cloudflare: paths under `/.netlify`, a query naming a key twice, a rule over Cloudflare’s line length are rejected, each said', function () {
+test('netlify and cloudflare: an old URL that is not http(s), paths under `/.netlify`, a query naming a key twice, a rule over Cloudflare’s line length are rejected, each said', function () {
   const long = '/archive/' + 'x'.repeat(2100)
   const netlify = renderRedirects(
     [
       {from: '/.netlify/functions/old', to: '/posts/fn/'},
       {from: '/view.php?id=1&id=2', to: '/posts/twice/'},
-      {from: '/view.php?id=3', to: '/posts/once/'}
+      {from: '/view.php?id=3', to: '/posts/once/'},
+      {from: 'ftp://old.example/files/a.html', to: '/posts/ftp/'}
     ],
     'netlify'
   )
   assert.equal(
     netlify.rejected.map((entry) => [entry.redirect.from, entry.reason.replace(/^.*: /, '')]),
     [
+      ['ftp://old.example/files/a.html', 'the old URL is not an http(s) URL or a path'],
       ['/.netlify/functions/old', 'paths under `/.netlify` are reserved'],
       ['/view.php?id=1&id=2', 'its query names `id` twice']
     ]
