@@ -58,6 +58,7 @@ test('slug: a script URL gets its slug from the identifying query parameter, els
   for (const [url] of cases) assert.not.match(slugFor({url, title, relative: 'a.html'}), /^(?:news-view|show|index|article|read)(?:-|$)/, url)
   assert.equal(queryId('https://x.example/s.php?lang=en&q=abc&id=12'), {name: 'id', value: '12'})
   assert.is(queryId('https://x.example/s.php?lang=en&sort=date'), undefined)
+  assert.equal(queryId('https://x.example/show.php?cat=world&art=2020-001'), {name: 'art', value: '2020-001'}, 'no name says identifier: the only value with a digit')
   assert.ok(scriptUrl('https://x.example/show.php?id=9'))
   assert.not.ok(scriptUrl('https://x.example/post/my-story.html?utm_source=rss'))
 })
