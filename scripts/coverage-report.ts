@@ -78,6 +78,17 @@ interface Probe {
    * to `a`), and `a` runs whenever the expression does.
    */
   before?: boolean
+  /**
+   * Start of the next arm (for `?:`'s `whenTrue`, the start of `whenFalse`): a
+   * range that starts at or after `at` and runs past it is not the arm's own.
+   * The range of `whenFalse` is often mapped back onto the start of
+   * `whenTrue` (the source map has no segment at `:` nor at the start of
+   * `whenFalse`), and gave `whenTrue` the count of `whenFalse` (0 for an arm
+   * that ran: `dayOrderOf('en-GB')`'s `'dmy'`); a range that starts at
+   * `whenTrue` and runs on (a call's continuation) gave it the count of the
+   * whole expression (a hit for an arm that never ran).
+   */
+  within?: number
 }
 
 interface StaticBranch {
@@ -170,12 +181,13 @@ for (const file of files) {
     list = [{ranges: [], coverage: {...coverage, path: file}}]
   }
   for (const {ranges, coverage} of list) {
-    const at = (offset: number, before = false): number => countAt(ranges, tree.getLineAndCharacterOfPosition(offset), before)
+    const at = (offset: number, before = false, within?: number): number =>
+      countAt(ranges, tree.getLineAndCharacterOfPosition(offset), before, within === undefined ? undefined : tree.getLineAndCharacterOfPosition(within))
     const branchMap: {[key: string]: BranchMapping} = {}
     const b: {[key: string]: Array<number>} = {}
     for (const [index, branch] of branches.entries()) {
       branchMap[index] = {type: branch.type, loc: branch.loc, locations: branch.locations, line: branch.loc.start.line}
-      b[index] = branch.probes.map((probe) => Math.max(0, at(probe.at, probe.before) - (probe.less === undefined ? 0 : at(probe.less))))
+      b[index] = branch.probes.map((probe) => Math.max(0, at(probe.at, probe.before, probe.within) - (probe.less === undefined ? 0 : at(probe.less))))
     }
     const fnMap: {[key: string]: FunctionMapping} = {}
     const f: {[key: string]: number} = {}
@@ -227,12 +239,17 @@ for (const key of ['lines', 'branches'] as const) {
 }
 if (failed) process.exitCode = 1
 
-/** The count at a position: that of the innermost range around it (0 outside all); `before`: of ranges that start before it. */
-function countAt(ranges: Array<Counted>, position: {line: number; character: number}, before: boolean): number {
+/**
+ * The count at a position: that of the innermost range around it (0 outside all); `before`: of ranges that start before it;
+ * `within`: not of ranges that start at or after it and end after `within` (see `Probe.within`).
+ */
+function countAt(ranges: Array<Counted>, position: {line: number; character: number}, before: boolean, within?: {line: number; character: number}): number {
   const here: [number, number] = [position.line + 1, position.character]
+  const end: [number, number] | undefined = within && [within.line + 1, within.character]
   let best: Counted | undefined
   for (const range of ranges) {
     if (compare(range.start, here) > (before ? -1 : 0) || compare(here, range.end) >= 0) continue
+    if (end && compare(range.start, here) >= 0 && compare(range.end, end) > 0) continue
     if (!best || compare(range.start, best.start) > 0 || (compare(range.start, best.start) === 0 && compare(range.end, best.end) < 0)) best = range
   }
   return best ? best.count : 0
@@ -283,7 +300,12 @@ function collect(tree: ts.SourceFile): {branches: Array<StaticBranch>; functions
         probes: [{at: node.thenStatement.getStart(tree)}, otherwise ? {at: otherwise.getStart(tree)} : {at: node.getStart(tree), less: node.thenStatement.getStart(tree)}]
       })
     } else if (ts.isConditionalExpression(node)) {
-      branches.push({type: 'cond-expr', loc: of(node), locations: [of(node.whenTrue), of(node.whenFalse)], probes: [{at: node.whenTrue.getStart(tree)}, {at: node.whenFalse.getStart(tree)}]})
+      branches.push({
+        type: 'cond-expr',
+        loc: of(node),
+        locations: [of(node.whenTrue), of(node.whenFalse)],
+        probes: [{at: node.whenTrue.getStart(tree), within: node.whenFalse.getStart(tree)}, {at: node.whenFalse.getStart(tree)}]
+      })
     } else if (logical(node) && !logical(outside(node))) {
       const operands = leaves(node)
       branches.push({type: 'binary-expr', loc: of(node), locations: operands.map(of), probes: operands.map((operand, index) => ({at: operand.getStart(tree), before: index === 0}))})

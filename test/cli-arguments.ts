@@ -42,6 +42,7 @@ test('arguments: invalid values are refused, naming the option and what it accep
     [['--max-nodes=-3'], /^Invalid `--max-nodes` `-3`: expected a positive integer$/],
     [['--page-timeout=-1'], /^Invalid `--page-timeout` `-1`: expected seconds \(0 for no limit\)$/],
     [['--page-timeout', '9999999'], /^Invalid `--page-timeout` `9999999`/],
+    [['a.html', '-o', 'out', '--shard', 'half'], /^Invalid `--shard` `half`: expected `K\/N` with 1 ≤ K ≤ N, such as `1\/4`$/],
     [['--worker-memory', '16M'], /^Invalid `--worker-memory` `16M`: expected at least 32M$/],
     [['--redirects-format', 'iis'], /^Invalid `--redirects-format` `iis`: expected one of /],
     [['--redirects-format', 'nginx'], /^`--redirects-format` needs `--redirects <file>`$/],

@@ -91,4 +91,74 @@ test('images edges: `file:` URLs inside the input folder and protocol-relative U
   assert.ok(markdown.includes('![外面](' + outside + ')'), 'the one outside keeps its URL')
 })
 
+test('images edges: a `keep` run, then `--images copy --image-root`: the page is converted again, a file from the image root copied; the manifest says where each copy came from', async function () {
+  const dir = await folder({'in/pics/f.png': png(4, 4, 'f'), 'elsewhere/o.png': png(4, 4, 'o')})
+  const inside = 'file://' + path.join(dir, 'in/pics/f.png')
+  const outside = 'file://' + path.join(dir, 'elsewhere/o.png')
+  await fs.writeFile(path.join(dir, 'in/b.html'), article('乙', '<p><img src="' + inside + '" alt="文件"></p><p><img src="' + outside + '" alt="外面"></p>'))
+  const kept = await cli(['in', '--out', 'out', '--report', 'keep.json'], dir)
+  assert.is(kept.code, 0, kept.stderr)
+  const copied = await cli(['in', '--out', 'out', '--images', 'copy', '--image-root', 'elsewhere', '--report', 'copy.json'], dir)
+  assert.is(copied.code, 0, copied.stderr)
+  const report = JSON.parse(await fs.readFile(path.join(dir, 'copy.json'), 'utf8')) as {files: Array<{status: string; output: string; images: Array<ReportImage>}>}
+  assert.is(report.files[0].status, 'converted', 'not unchanged: the images were kept at their URLs before')
+  assert.equal(
+    report.files[0].images.map((image) => [image.url, image.status]),
+    [
+      [inside, 'saved'],
+      [outside, 'saved']
+    ]
+  )
+  const manifest = JSON.parse(await fs.readFile(path.join(dir, 'out/.news-markdown-manifest.json'), 'utf8')) as {files: Record<string, {images?: Array<{url: string; from?: string}>}>}
+  const images = manifest.files['b.html'].images || []
+  assert.equal(
+    images.map((image) => [image.url, image.from]),
+    [
+      [inside, 'pics/f.png'],
+      [outside, path.join(dir, 'elsewhere/o.png')]
+    ],
+    'inside the input folder: relative to it; from the image root: its absolute path'
+  )
+  const markdown = await fs.readFile(path.join(dir, 'out', report.files[0].output), 'utf8')
+  assert.match(markdown, /!\[外面\]\(o-[0-9a-f]{8}\.png\)/)
+})
+
+test('images edges: a local image larger than one read is copied whole; a local SVG with a script past its first bytes is not copied, and says why', async function () {
+  const big = png(300, 300, 'big')
+  assert.ok(big.byteLength > 128 * 1024, 'more than two reads of the file: ' + big.byteLength)
+  const dir = await folder({
+    'in/pics/big.png': big,
+    // The script comes after the first 4,100 bytes, which the type is told from.
+    'in/pics/bad.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4">' + '<rect width="4" height="4"/>'.repeat(300) + '<script>alert(1)</script></svg>'
+  })
+  await fs.writeFile(path.join(dir, 'in/c.html'), article('丙', '<p><img src="pics/big.png" alt="大图"></p><p><img src="pics/bad.svg" alt="脚本"></p>'))
+  const result = await cli(['in', '--out', 'out', '--images', 'copy', '--report', 'report.json'], dir)
+  assert.is(result.code, 0, result.stderr)
+  const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as {files: Array<{output: string; images: Array<ReportImage>}>}
+  const images = report.files[0].images
+  assert.equal(
+    images.map((image) => [image.url, image.status]),
+    [
+      ['pics/big.png', 'saved'],
+      ['pics/bad.svg', 'failed']
+    ]
+  )
+  assert.is(images[1].reason, 'an SVG with scripts, event handlers or foreign objects is not copied')
+  assert.equal(await fs.readFile(path.join(dir, 'out', images[0].file as string)), big)
+  const markdown = await fs.readFile(path.join(dir, 'out', report.files[0].output), 'utf8')
+  assert.ok(markdown.includes('![脚本](pics/bad.svg)'), 'the SVG keeps its reference')
+})
+
+test('images edges: a root-relative image of a page in a plain folder is found under the input folder; an `--image-root` that does not exist is passed over', async function () {
+  const dir = await folder({'in/img/root.png': png(4, 4, 'root'), 'in/news/d.html': article('丁', '<p><img src="/img/root.png" alt="根"></p>')})
+  const result = await cli(['in', '--out', 'out', '--images', 'copy', '--image-root', 'no-such-folder', '--report', 'report.json'], dir)
+  assert.is(result.code, 0, result.stderr)
+  const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as {files: Array<{output: string; images: Array<ReportImage>}>}
+  assert.equal(
+    report.files[0].images.map((image) => [image.url, image.status]),
+    [['/img/root.png', 'saved']]
+  )
+  assert.equal(await fs.readFile(path.join(dir, 'out', report.files[0].images[0].file as string)), png(4, 4, 'root'))
+})
+
 test.run()

@@ -38,6 +38,11 @@ test.before(async function () {
       response.on('finish', () => badGzipSent.resolve())
       return void response.end(Buffer.alloc(64 * 1024, 'not gzip '))
     }
+    if (request.url === '/declared-large') {
+      // 5,000 bytes, said in `Content-Length`.
+      response.writeHead(200, {'content-type': 'image/png', 'content-length': '5000'})
+      return void response.end(Buffer.concat([image, Buffer.alloc(5000 - image.byteLength)]))
+    }
     if (request.url === '/repeated') {
       // Two `Content-Type` lines (a proxy added one): the first is the server's.
       response.setHeader('content-type', ['image/png', 'text/html'])
@@ -67,6 +72,25 @@ test('fetch errors: options given as `undefined` or `null` keep the defaults; a 
   await fetcher.close()
   assert.throws(() => new ImageFetcher({deadline: 0}), /Invalid image fetch option `deadline`: expected a positive number, not `0`/)
   assert.throws(() => new ImageFetcher({concurrency: Number.NaN}), /Invalid image fetch option `concurrency`/)
+})
+
+test('fetch errors: a `Content-Length` over the size limit fails the image at once, both sizes in the unit that fits', async function () {
+  for (const [maxSize, limit] of [
+    [2048, '2 KiB'],
+    [1000, '1000 B']
+  ] as const) {
+    const fetcher = new ImageFetcher({retries: 0, maxSize})
+    const file = path.join(dir, 'declared-large-' + maxSize)
+    const error = await fetcher.fetch(origin + '/declared-large', file).then(
+      () => undefined,
+      (error: unknown) => error as ImageError
+    )
+    assert.instance(error, ImageError)
+    assert.is(error?.message, 'larger than the size limit (' + limit + '): Content-Length is 4.9 KiB')
+    assert.is(error?.transient, false)
+    assert.not.ok(await fs.stat(file).catch(() => undefined), 'nothing written')
+    await fetcher.close()
+  }
 })
 
 test('fetch errors: a repeated `Content-Type` is read by its first value', async function () {

@@ -218,6 +218,13 @@ test('retryAfter: seconds and HTTP dates (RFC 9110)', function () {
 
 test('sniff: web images, SVG, HTML and other files', async function () {
   assert.equal(await sniffImage(png(1, 1, 'x')), {ext: 'png', mime: 'image/png'})
+  // An animated PNG (an `acTL` chunk before the image data) is a PNG to the web and to the copy's name.
+  const still = png(1, 1, 'x')
+  const animation = Buffer.alloc(20)
+  animation.writeUInt32BE(8, 0)
+  animation.write('acTL', 4, 'latin1')
+  animation.writeUInt32BE(1, 8)
+  assert.equal(await sniffImage(Buffer.concat([still.subarray(0, 33), animation, still.subarray(33)])), {ext: 'png', mime: 'image/png'})
   assert.match(((await sniffImage(Buffer.from('%PDF-1.4\n%âãÏÓ\n'))) as {reason: string}).reason, 'application/pdf')
   assert.match(((await sniffImage(Buffer.from('<!DOCTYPE html><title>404</title>'), 'image/png')) as {reason: string}).reason, 'HTML page (served as `image/png`)')
   assert.match(((await sniffImage(Buffer.from('hello'))) as {reason: string}).reason, 'match no image format')

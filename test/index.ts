@@ -74,7 +74,8 @@ const suites = [
   './page-index.js',
   './remark-stages.js',
   './media-urls.js',
-  './match-profile.js'
+  './match-profile.js',
+  './batch-runs.js'
 ]
 
 // `NEWS_MARKDOWN_SKIP=generators,redirect-servers` leaves suites out (those

@@ -180,6 +180,7 @@ test('yaml-text: characters outside YAML’s printable set and YAML 1.1 line bre
   assert.equal(cleanLine('a\x7Fb\u2028c\uD800d  e'), {value: 'ab c\uFFFDd e', changed: 3})
   assert.equal(cleanLine('plain  text'), {value: 'plain  text', changed: 0})
   assert.is(escapeForYaml('"a\x7F\x85\u2028\u2029\uFFFE"'), '"a\\x7F\\N\\L\\P\\uFFFE"')
+  assert.is(escapeForYaml('"a\uD800b\uDFFF"'), '"a\uFFFDb\uFFFD"', 'lone surrogates: no escape carries them through a UTF-8 reader')
 })
 
 test('frontmatter: any string reads back under YAML 1.2 and 1.1, and the text has nothing a reader refuses', function () {

@@ -207,6 +207,35 @@ test('merge (in process): stopped by a signal, it saves what it copied and says 
   )
 })
 
+test('merge (in process): a page that failed in its shard stays failed in the merged report; a redirect map that cannot be written is said; `-q` prints only errors', async function () {
+  const dir = await folder({...pages(4), 'in/p99.html': page({title: '很长的一篇', body: '长文。'.repeat(800)})})
+  const common = ['in', '--layout', 'jekyll', '-q', '--max-size', '3000']
+  await shards(dir, common, 2)
+  // A folder where the redirect map must be written.
+  await fs.mkdir(path.join(dir, 'merged.conf'))
+  const merged = await merge(
+    ['merged', 'shard-1', 'shard-2', 'report-1.json', 'report-2.json', '--layout', 'jekyll', '--report', 'merged.json', '--redirects', 'merged.conf', '--redirects-format', 'apache', '-q'],
+    dir
+  )
+  assert.is(merged.code, 1, merged.stderr)
+  assert.match(merged.stderr, /^news-markdown: Cannot write the redirect map `.*merged\.conf`: a folder is in the way where a file is needed \(EISDIR\)$/m)
+  assert.not.match(merged.stderr, /merged \d+ pages/, 'quiet: no summary')
+  const report = JSON.parse(await fs.readFile(path.join(dir, 'merged.json'), 'utf8')) as {files: Array<{input: string; status: string; output: string | null; error: {ruleId: string} | null}>}
+  assert.equal(
+    report.files.map((entry) => [entry.input, entry.status]),
+    [
+      ['p00.html', 'converted'],
+      ['p01.html', 'converted'],
+      ['p02.html', 'converted'],
+      ['p03.html', 'converted'],
+      ['p99.html', 'failed']
+    ]
+  )
+  const failed = report.files[4]
+  assert.is(failed.output, null)
+  assert.is(failed.error?.ruleId, 'too-large')
+})
+
 test('merge: `withAlias` leaves Markdown without a closed YAML frontmatter alone; Jekyll aliases are `redirect_from`', function () {
   assert.is(withAlias('# No frontmatter\n', 'hugo', '/a'), '# No frontmatter\n')
   assert.is(withAlias('---\ntitle: x\nno end\n', 'hugo', '/a'), '---\ntitle: x\nno end\n')

@@ -58,6 +58,7 @@ test('slug: a script URL gets its slug from the identifying query parameter, els
   for (const [url] of cases) assert.not.match(slugFor({url, title, relative: 'a.html'}), /^(?:news-view|show|index|article|read)(?:-|$)/, url)
   assert.equal(queryId('https://x.example/s.php?lang=en&q=abc&id=12'), {name: 'id', value: '12'})
   assert.is(queryId('https://x.example/s.php?lang=en&sort=date'), undefined)
+  assert.equal(queryId('https://x.example/show.php?cat=world&art=2020-001'), {name: 'art', value: '2020-001'}, 'no name says identifier: the only value with a digit')
   assert.ok(scriptUrl('https://x.example/show.php?id=9'))
   assert.not.ok(scriptUrl('https://x.example/post/my-story.html?utm_source=rss'))
 })
@@ -160,6 +161,13 @@ test('tags: the frontmatter’s tags block is read and replaced, the rest of the
   assert.is(withTags(last, ['A']), '---\ntitle: T\ntags:\n  - A\n---\n\nBody\n')
   assert.is(withTags('---\ntitle: T\n---\n\nBody\n', ['A']), '---\ntitle: T\n---\n\nBody\n', 'no tags block: unchanged')
   assert.equal(frontmatterTags('No frontmatter\ntags:\n  - a\n'), [])
+  // `tags` as the first key, tags that are no list, an unclosed block, no tags left.
+  const first = '---\ntags:\n  - a\n  - b\ntitle: T\n---\n\nBody\n'
+  assert.equal(frontmatterTags(first), ['a', 'b'])
+  assert.is(withTags(first, ['A', 'b']), '---\ntags:\n  - A\n  - b\ntitle: T\n---\n\nBody\n')
+  assert.is(withTags(first, []), '---\ntitle: T\n---\n\nBody\n', 'no tags: the block goes')
+  assert.equal(frontmatterTags('---\ntags: solo\n---\n\nBody\n'), [], 'not a list: no tags read')
+  assert.equal(frontmatterTags('---\ntags:\n  - a\n'), [], 'never closed: no frontmatter')
 })
 
 test('cli: a rerun that adds pages moves the batch’s tag forms, rewrites only the tags of unchanged pages, and equals a clean run', async function () {

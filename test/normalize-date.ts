@@ -138,6 +138,7 @@ test('dayOrderOf: language tag, then the host for plain English', () => {
   assert.is(dayOrderOf('de-DE'), 'dmy')
   assert.is(dayOrderOf('fr'), 'dmy')
   assert.is(dayOrderOf('en'), undefined)
+  assert.is(dayOrderOf('en-150'), undefined, 'a region that is no country (Europe, UN M49) gives no order')
   assert.is(dayOrderOf('en', 'news.example.co.uk'), 'dmy')
   assert.is(dayOrderOf('en', 'news.example.us'), 'mdy')
   assert.is(dayOrderOf('en-US', 'news.example.co.uk'), 'mdy', 'the language tag decides')

@@ -272,6 +272,41 @@ test('cloudflare: no query strings, no placeholders or splats, at most 2,000 rul
   assert.match(limited.rejected[0].reason, /at most 2000 static redirects/)
 })
 
+test('netlify and cloudflare: an old URL that is not http(s), paths under `/.netlify`, a query naming a key twice, a rule over Cloudflare’s line length are rejected, each said', function () {
+  const long = '/archive/' + 'x'.repeat(2100)
+  const netlify = renderRedirects(
+    [
+      {from: '/.netlify/functions/old', to: '/posts/fn/'},
+      {from: '/view.php?id=1&id=2', to: '/posts/twice/'},
+      {from: '/view.php?id=3', to: '/posts/once/'},
+      {from: 'ftp://old.example/files/a.html', to: '/posts/ftp/'}
+    ],
+    'netlify'
+  )
+  assert.equal(
+    netlify.rejected.map((entry) => [entry.redirect.from, entry.reason.replace(/^.*: /, '')]),
+    [
+      ['ftp://old.example/files/a.html', 'the old URL is not an http(s) URL or a path'],
+      ['/.netlify/functions/old', 'paths under `/.netlify` are reserved'],
+      ['/view.php?id=1&id=2', 'its query names `id` twice']
+    ]
+  )
+  assert.match(netlify.text, /^\/view\.php id=3 \/posts\/once\/ 301!$/m)
+  const cloudflare = renderRedirects(
+    [
+      {from: long, to: '/posts/long/'},
+      {from: '/short', to: '/posts/short/'}
+    ],
+    'cloudflare'
+  )
+  assert.equal(
+    cloudflare.rejected.map((entry) => entry.redirect.from),
+    [long]
+  )
+  assert.match(cloudflare.rejected[0].reason, /the rule is longer than \d+ characters/)
+  assert.match(cloudflare.text, /^\/short \/posts\/short\/ 301$/m)
+})
+
 test('caddy: a route of redir with path_regexp (decoded) and vars_regexp (raw query)', function () {
   const {text, rejected} = renderRedirects([...sample, {from: '/gb/%D0%C2.html', to: '/posts/gb/'}], 'caddy')
   assert.ok(text.includes('\t@news_markdown_1 path_regexp "^/Foo$"\n\tredir @news_markdown_1 /posts/foo-upper/ 301\n'))
@@ -550,6 +585,23 @@ test('cli: `--redirects` usage errors', async function () {
     await fs.readFile(path.join(dir, 'old-host.nginx'), 'utf8'),
     /"\/blog\/post\/39926056-%e6%96%b0%e9%97%bb" "https:\/\/new\.example\/posts\/39926056-%E6%96%B0%E9%97%BB\/\$is_args\$args";/
   )
+})
+
+test('cli: a layout without aliases and a permalink the page cannot fill: the old URL is said to be missing from the map, and why', async function () {
+  const dir = await folder({
+    'in/a.html':
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="canonical" href="https://old.example/news/a.html"><title>Harbour lights</title></head><body><article><h1>Harbour lights</h1>' +
+      '<p>The harbour lights came back on Tuesday after a long winter of repairs, and the fishing boats lined up to watch them glow.</p><p>Engineers said the new lamps use less power.</p></article></body></html>'
+  })
+  const result = await cli(['in', '--out', 'out', '--layout', 'eleventy', '--redirects', 'map.conf', '--redirects-format', 'apache', '--permalink', '/:year/:slug/', '--report', 'report.json'], dir)
+  assert.is(result.code, 0, result.stderr)
+  const data = await report(dir)
+  assert.equal(rules(data, 'a.html'), ['old-url-not-redirected'])
+  assert.equal(
+    data.files[0].warnings.filter((warning) => warning.ruleId === 'old-url-not-redirected').map((warning) => warning.reason),
+    ['Old URL `/news/a.html` is not in the redirect map: its new address is unknown (the permalink needs `:year` and the page has no date)']
+  )
+  assert.not.match(await fs.readFile(path.join(dir, 'map.conf'), 'utf8'), /news\/a\.html/)
 })
 
 test.run()

@@ -95,6 +95,34 @@ test('renderPage: a body opening with a thematic break is not taken for frontmat
   assert.is(renderPage(new VFile({value: '---\ntitle: Old\n---\n\nBody.\n', data: {article: {title: 'New'}}})).markdown, '---\ntitle: New\n---\n\nBody.\n')
 })
 
+test('renderPage: frontmatter with no body after it, a `---` never closed, a body right under the closing line', function () {
+  const article = {data: {article: {title: 'New'}}}
+  // Only frontmatter (no newline after the closing `---`): replaced, no body left.
+  assert.is(renderPage(new VFile({value: '---\ntitle: Old\n---', ...article})).markdown, '---\ntitle: New\n---\n')
+  // A `---` line that is never closed is body text.
+  assert.is(renderPage(new VFile({value: '---\nNo closing line.\n', ...article})).markdown, '---\ntitle: New\n---\n\n---\nNo closing line.\n')
+  // The body starts right under the closing line (no blank line): kept whole.
+  assert.is(renderPage(new VFile({value: '---\ntitle: Old\n---\nBody.\n', ...article})).markdown, '---\ntitle: New\n---\n\nBody.\n')
+})
+
+test('renderPage: a file outside its working folder is placed by its name; a file with no path as `page`', function () {
+  const outside = renderPage(new VFile({value: 'Text.\n', path: '/elsewhere/archive/far-story.html', cwd: '/work/site', data: {article: {title: 'Far'}}}))
+  assert.is(outside.placement.path, 'far-story.md')
+  const nameless = renderPage(new VFile({value: 'Text.\n', data: {article: {title: 'Nameless'}}}))
+  assert.is(nameless.placement.path, 'page.md')
+})
+
+test('renderPage: a generator layout with no title and no body takes the file name as title; tags that are all dropped leave no `tags`', function () {
+  const file = new VFile({value: '', path: 'archive/quiet-harbour.html', data: {article: {tags: ['..', '!!']}}})
+  const hugo = renderPage(file, {layout: 'hugo'})
+  assert.is(hugo.markdown, '---\ntitle: quiet-harbour\n---\n')
+  assert.equal(
+    file.messages.map((message) => message.ruleId),
+    ['fallback-title', 'tag-dropped', 'tag-dropped']
+  )
+  assert.match(file.messages[0].reason, /^No title: used “quiet-harbour” \(the file name\)/)
+})
+
 test('renderPage: the CLI writes what renderPage returns, fixture by fixture, in every layout', async function () {
   const names = (await fs.readdir(path.join(root, 'fixtures'))).filter((name) => /^(generator-|meta-|seed|cjk-)/.test(name)).sort()
   const files: Record<string, Uint8Array> = {}

@@ -77,6 +77,14 @@ test('unwrap: layout tables become their cells in reading order; data tables ins
   const cell: Root = {type: 'root', children: [{type: 'element', tagName: 'td', properties: {width: '600'}, children: [{type: 'text', value: 'Text'}]}]}
   unwrapLayoutTables(cell)
   assert.is(toHtml(cell), '<div>Text</div>')
+  // The same cell given as the tree itself.
+  const root: Element = {type: 'element', tagName: 'td', properties: {width: '600'}, children: [{type: 'text', value: 'Text'}]}
+  unwrapLayoutTables(root)
+  assert.is(toHtml(root), '<div>Text</div>')
+  // A layout table (`role=presentation`): its caption becomes a paragraph; column definitions and comments go.
+  const captioned = fragment('<table role="presentation"><caption>Front page</caption><colgroup><col><col></colgroup><!-- layout --><tr><td><p>Lead story</p></td><td><p>Weather</p></td></tr></table>')
+  assert.is(unwrapLayoutTables(captioned), 1)
+  assert.is(toHtml(captioned), '<p>Front page</p><div><p>Lead story</p></div><div><p>Weather</p></div>')
 })
 
 test('break runs: two or more `<br>` end a paragraph in prose blocks; one stays a line break', function () {

@@ -129,7 +129,21 @@ function pair(options: StringifyOptions) {
 const settings: Array<[string, StringifyOptions]> = [
   ['convert()', stringifyOptions],
   ['hugo', {...stringifyOptions, unsafe: [...(stringifyOptions.unsafe || []), ...hugoUnsafe]}],
-  ['kramdown', {...stringifyOptions, unsafe: [...(stringifyOptions.unsafe || []), ...kramdownUnsafe]}]
+  ['kramdown', {...stringifyOptions, unsafe: [...(stringifyOptions.unsafe || []), ...kramdownUnsafe]}],
+  // Patterns tied to the nodes beside the text (one type or a list), and an empty construct list (in scope everywhere).
+  [
+    'node-scoped',
+    {
+      ...stringifyOptions,
+      unsafe: [
+        ...(stringifyOptions.unsafe || []),
+        {character: '|', beforeNode: 'emphasis'},
+        {character: '%', afterNode: ['strong', 'inlineCode']},
+        {character: '@', before: 'a', beforeNode: 'strong', afterNode: 'emphasis'},
+        {character: '^', inConstruct: [], notInConstruct: []}
+      ]
+    }
+  ]
 ]
 
 test('stringifyOptions uses the fast text handler', function () {
@@ -157,6 +171,18 @@ test('text handler: plain text is written as it is, text that needs escapes is n
   assert.is(ours.stringify(paragraph('Mr. Smith (aged 40) said - wow! - it cost $3.50.')), 'Mr. Smith (aged 40) said - wow! - it cost $3.50.\n')
   assert.is(ours.stringify(paragraph('1. not a list')), '1\\. not a list\n')
   assert.is(ours.stringify(paragraph('see www.example.com')), 'see www\\.example.com\n')
+})
+
+test('text handler: text straight under the root, and more pattern lists than it keeps scopes for, are written as the default writes them', function () {
+  const root: Root = {type: 'root', children: [{type: 'text', value: '# a *b* 1. c'} as RootContent]}
+  const {ours, reference} = pair(stringifyOptions)
+  assert.is(ours.stringify(structuredClone(root)), reference.stringify(structuredClone(root)))
+  // 70 processors, each with a pattern list of its own: the scopes kept are dropped and built again.
+  const paragraph: Root = {type: 'root', children: [{type: 'paragraph', children: [{type: 'text', value: 'k5 and *x* [y]'}]}]}
+  for (let index = 0; index < 70; index++) {
+    const own = pair({...stringifyOptions, unsafe: [...(stringifyOptions.unsafe || []), {character: String.fromCharCode(0x61 + (index % 26)), after: String(index % 10)}]})
+    assert.is(own.ours.stringify(structuredClone(paragraph)), own.reference.stringify(structuredClone(paragraph)), 'list ' + index)
+  }
 })
 
 test.run()

@@ -82,8 +82,8 @@ export interface ImageStageOptions {
   outDir: string
   layout: LayoutName
   manifest: Manifest
-  /** Extra absolute folders local images may be copied from (`--image-root`). */
-  roots?: ReadonlyArray<string> | undefined
+  /** Extra absolute folders local images may be copied from (`--image-root`; empty for none). */
+  roots: ReadonlyArray<string>
   fetch?: FetchOptions | undefined
   /** Try again images that failed for good in an earlier run (`--force`). */
   retryFailed?: boolean | undefined
@@ -163,7 +163,7 @@ export class ImageStage {
    */
   acquire(input: Input, page: Converted | undefined): void {
     if (!page || !page.images || page.images.length === 0) return
-    const roots = [inputRoot(input), ...(this.options.roots || [])]
+    const roots = [inputRoot(input), ...this.options.roots]
     this.acquired.set(page, Promise.all(page.images.map((image) => this.acquireOne(image, input.absolute, roots))))
   }
 
