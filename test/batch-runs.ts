@@ -118,6 +118,27 @@ test('batch runs: inputs named twice are read once; two inputs with one relative
   assert.match(await fs.readFile(path.join(dir, 'out/story.md'), 'utf8'), /title: The first story/)
 })
 
+test('batch runs: one file reached by a folder and by its own path is converted once, the other reported', async function () {
+  const dir = await folder({'a/story.html': article('The only story', 'Fog lay on the harbour until noon.')})
+  for (const args of [
+    ['a', 'a/story.html'],
+    ['a/*.html', 'a']
+  ]) {
+    await fs.rm(path.join(dir, 'out'), {recursive: true, force: true})
+    const result = await cli([...args, '--out', 'out', '--report', 'report.json'], dir)
+    assert.is(result.code, 1, 'a skipped input makes the run fail')
+    const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as {files: Array<{input: string; status: string; reason: string | null}>}
+    const converted = report.files.filter((entry) => entry.status === 'converted')
+    const skipped = report.files.filter((entry) => entry.status === 'skipped')
+    assert.is(converted.length, 1, args.join(' '))
+    assert.is(skipped.length, 1, args.join(' '))
+    assert.is(skipped[0].reason, 'the same file as input `' + converted[0].input + '`, given twice')
+    assert.match(result.stderr, new RegExp('^' + skipped[0].input.replace('.', '\\.') + ': skipped: the same file as input', 'm'))
+    const written = (await fs.readdir(path.join(dir, 'out'), {recursive: true})).filter((name) => name.endsWith('.md'))
+    assert.is(written.length, 1, written.join(', '))
+  }
+})
+
 test('batch runs: a glob with no folder part matches in the working folder; a page outside it is named by its file name', async function () {
   const dir = await folder({
     'site/one.html': article('Glob one', 'The first page the glob finds.'),

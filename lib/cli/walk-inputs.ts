@@ -22,11 +22,16 @@ export interface Input {
   root?: string | undefined
 }
 
-/** Inputs found, sorted by relative path, later inputs with a taken relative path, and inputs left out. */
+/**
+ * Inputs found, sorted by relative path, later inputs with a taken relative
+ * path, and inputs left out (among them a file two arguments reached under
+ * two relative paths, such as a folder and a path inside it: the first by
+ * relative path is converted).
+ */
 export interface Inputs {
   inputs: Array<Input>
   duplicates: Array<Input>
-  /** Inputs found but not read (symbolic links out of their tree), with the reason. */
+  /** Inputs found but not read (symbolic links out of their tree, a file found twice), with the reason. */
   skipped: Array<{input: Input; reason: string}>
   /** Files in input folders that are not pages (`sniffPage`), counted by why and extension. */
   notPages: NotPages
@@ -102,11 +107,16 @@ export async function walkInputs(args: ReadonlyArray<string>, cwd: string, optio
   const inputs: Array<Input> = []
   const duplicates: Array<Input> = []
   const seen = new Map<string, string>()
+  // The same file reached by two arguments under two relative paths (a folder and a path in it): converted once, the other reported.
+  const taken = new Map<string, Input>()
   for (const input of found) {
     const previous = seen.get(input.relative)
     if (previous === input.absolute) continue
-    if (previous === undefined) {
+    const first = taken.get(input.absolute)
+    if (first) skipped.push({input, reason: 'the same file as input `' + first.relative + '`, given twice'})
+    else if (previous === undefined) {
       seen.set(input.relative, input.absolute)
+      taken.set(input.absolute, input)
       inputs.push(input)
     } else duplicates.push(input)
   }
