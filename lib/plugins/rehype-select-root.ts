@@ -8,7 +8,7 @@ import {genericNews} from '../profiles/index.js'
 import {attachWrapper} from '../util/attach-wrapper.js'
 import {analysePage, usesFallbackProfile} from '../analyse/analysis.js'
 import {selectOrdered} from '../util/select-ordered.js'
-import {walk} from '../util/walk.js'
+import {someText} from '../util/bounded-text.js'
 import {createRemovalLog} from '../util/removal-log.js'
 import {withShortTexts} from '../analyse/blocks/short-text.js'
 import {keepLeadUnderHeadline} from '../analyse/root/lead-under-headline.js'
@@ -137,7 +137,7 @@ function elementsOf(node: Element): Array<Element> {
   return node.children.filter((child): child is Element => child.type === 'element')
 }
 
-/** Whether `element` holds any non-white-space text (stops at the first). */
+/** Whether `element` holds any non-white-space text (stops at the first, in document order). */
 function hasText(element: Element): boolean {
-  return walk(element, (node) => (node.type === 'text' && /\S/.test(node.value) ? 'exit' : undefined))
+  return someText(element, (value) => /\S/.test(value))
 }
