@@ -32,6 +32,7 @@ import {completeDate, findDate, findPartialDate} from '../../util/normalize-date
 import type {DayOrder, FoundDate, PartialDate} from '../../util/normalize-date.js'
 import {shortText} from '../blocks/short-text.js'
 import {endLines} from '../../util/rendered-lines.js'
+import {renderedLongerThan} from '../../util/bounded-text.js'
 import {memoText, readingTexts, renderedOnce} from '../text-memo.js'
 import {bylineNotName} from '../vocabulary.js'
 import {isPhotoCredit, readClosingNames, readCredits} from './credit-line.js'
@@ -143,8 +144,8 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
     }
   }
 
-  // The article's first and last lines, read once for the bylines and the dateline in its text.
-  const rootLines = root ? endLines(root, Math.max(DATELINE_LINES, BODY_ENDS), BODY_ENDS) : []
+  // The article's first and last lines, read once for the bylines and the dateline in its text (its first only, for the dateline, once the author is known).
+  const rootLines = root ? (meta.author ? endLines(root, DATELINE_LINES, 0) : endLines(root, Math.max(DATELINE_LINES, BODY_ENDS), BODY_ENDS)) : []
 
   // Bylines inside the article's text: `石佳/中国青年报` opening it, `（张巨峰）` closing it.
   if (!meta.author && root) {
@@ -537,6 +538,8 @@ const PHOTO_LABEL_DEPTH = 2
  */
 function photoCredited(element: Element, ancestors: ReadonlyArray<Element>): boolean {
   for (const node of [element, ...ancestors.slice(0, PHOTO_LABEL_DEPTH)]) {
+    // An ancestor can hold the whole article: read no further than the limit.
+    if (renderedLongerThan(node, 120)) return false
     const text = textOf(node)
     if (text.length > 120) return false
     if (isPhotoCredit(text)) return true
