@@ -80,7 +80,9 @@ function extract(tree: Root, file: VFile, analysis: Analysis): undefined {
   let credit: FoundCredit | undefined | null = null
   const creditLine = function () {
     if (credit === null) {
-      credit = findCreditLine(profile, root, root && profile.credit ? gatheredBelow(analysis.index.selectorMatches, profile.credit.selector, root) : undefined)
+      const table = analysis.index.selectorMatches
+      // Matches the index walk vouched for still below the root are removed where it saw them, without a search.
+      credit = findCreditLine(profile, root, root && profile.credit ? gatheredBelow(table, profile.credit.selector, root) : undefined, table && ((element) => detachGathered(table, element)))
       if (credit) {
         // Its values go to the frontmatter: recorded, not reported as lost.
         recordRemoval(file, {kind: 'text', rule: 'credit-line', characters: [...credit.text].length, element: describeElement(credit.element), sample: credit.text.slice(0, 80)})

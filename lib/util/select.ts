@@ -401,7 +401,7 @@ export function stillBelow(table: SelectorTable, element: Element, top: Root | E
   for (;;) {
     const parent = table.parents.get(node)!
     // Where the walk saw it, else anywhere among the parent's children (siblings before it may have gone).
-    if (parent.children[table.positions.get(node)!] !== node && !(parent.children as Array<Node>).includes(node)) return false
+    if (indexNear(parent.children as Array<Node>, node, table.positions.get(node)!) === -1) return false
     if (parent === top) return true
     node = parent as Element
   }
@@ -440,7 +440,18 @@ export function gatheredBelow(table: SelectorTable | undefined, selector: string
 export function detachGathered(table: SelectorTable, element: Element): Root | Element {
   const parent = table.parents.get(element)!
   const children = parent.children as Array<Node>
-  const position = table.positions.get(element)!
-  children.splice(children[position] === element ? position : children.indexOf(element), 1)
+  children.splice(indexNear(children, element, table.positions.get(element)!), 1)
   return parent
+}
+
+/**
+ * Index of `node` in `children`, looked for at `position` (where a walk saw
+ * it) first, then before it (siblings before it gone), then after it
+ * (siblings put before it): the nearest first. `-1`: not there.
+ */
+function indexNear(children: ReadonlyArray<Node>, node: Node, position: number): number {
+  const start = Math.min(position, children.length - 1)
+  for (let index = start; index >= 0; index--) if (children[index] === node) return index
+  for (let index = start + 1; index < children.length; index++) if (children[index] === node) return index
+  return -1
 }
