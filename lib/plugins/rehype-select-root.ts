@@ -1,5 +1,5 @@
 import type {Element, Root} from 'hast'
-import {select} from '../util/select.js'
+import {moveGathered, select} from '../util/select.js'
 import type {Plugin} from 'unified'
 import {findArticleRoot} from '../analyse/root/find-article-root.js'
 import type {ArticleRoot} from '../analyse/root/find-article-root.js'
@@ -119,8 +119,8 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
     } else if (keepLead) {
       const moved = keepLeadUnderHeadline(tree, root, merged ? undefined : analysis.index.headlines)
       if (moved.length > 0) {
-        // A lead moved into the root: the index walk's selector matches no longer tell where it is, the page text is told.
-        analysis.index.selectorMatches = undefined
+        // A lead moved into the root: the index walk's selector matches are told where it went (read again only there), so is the page text.
+        if (analysis.index.selectorMatches) moveGathered(analysis.index.selectorMatches, moved, root)
         if (analysis.index.pageText) analysis.index.pageText.moved.push(...moved)
       }
     }

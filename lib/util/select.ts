@@ -446,12 +446,93 @@ export function detachGathered(table: SelectorTable, element: Element): Root | E
 
 /**
  * Index of `node` in `children`, looked for at `position` (where a walk saw
- * it) first, then before it (siblings before it gone), then after it
- * (siblings put before it): the nearest first. `-1`: not there.
+ * it) first, then ever further before and after it (siblings before it
+ * gone, or put before it): the nearest first. `-1`: not there.
  */
 function indexNear(children: ReadonlyArray<Node>, node: Node, position: number): number {
   const start = Math.min(position, children.length - 1)
-  for (let index = start; index >= 0; index--) if (children[index] === node) return index
-  for (let index = start + 1; index < children.length; index++) if (children[index] === node) return index
+  for (let distance = 0; start - distance >= 0 || start + distance < children.length; distance++) {
+    if (start - distance >= 0 && children[start - distance] === node) return start - distance
+    if (distance > 0 && start + distance < children.length && children[start + distance] === node) return start + distance
+  }
   return -1
+}
+
+/**
+ * Keep `table` current after `moved` (elements the walk of `table` saw, none
+ * inside another, none holding `root`) were taken from where they were and
+ * put, in this order, before the first child of `root` (which did not move):
+ * their parent is `root`, and the matches of the elements now below it are
+ * tested again (their ancestors changed, and maybe their tag) and put in
+ * document order among the others. Reads only the moved subtrees.
+ *
+ * @param table
+ *   Matches gathered by a walk (`gatherSelectors`), changed in place.
+ * @param moved
+ *   Elements moved, in their new order.
+ * @param root
+ *   Their new parent.
+ */
+export function moveGathered(table: SelectorTable, moved: ReadonlyArray<Element>, root: Element): void {
+  const inside: Array<Element> = []
+  for (const [position, node] of moved.entries()) {
+    table.parents.set(node, root)
+    table.positions.set(node, position)
+    // The moved subtree in document order (its parents as they are).
+    const stack: Array<Element> = [node]
+    while (stack.length > 0) {
+      const element = stack.pop()!
+      inside.push(element)
+      if (element.tagName === 'template') continue
+      for (let index = element.children.length - 1; index >= 0; index--) {
+        const child = element.children[index]
+        if (child.type !== 'element') continue
+        table.parents.set(child, element)
+        table.positions.set(child, index)
+        stack.push(child)
+      }
+    }
+  }
+  const movedSet = new Set(inside)
+  const saved = parents
+  const savedJoined = joined
+  parents = table.parents as Map<Node, Root | Element>
+  joined = new WeakMap()
+  try {
+    for (const [selector, found] of table.matches) {
+      const query = compileSelector(selector)
+      const kept = found.filter((element) => !movedSet.has(element))
+      const added = inside.filter((element) => query(element))
+      if (kept.length === found.length && added.length === 0) continue
+      // The moved elements are now the first in `root`: before its other matches and those after it.
+      let at = 0
+      while (at < kept.length && !insideOrAfter(table, kept[at], root)) at++
+      kept.splice(at, 0, ...added)
+      table.matches.set(selector, kept)
+    }
+  } finally {
+    parents = saved
+    joined = savedJoined
+  }
+}
+
+/** Whether `element` (not moved) is inside `root` or after it in document order, by the parents and positions `table` recorded. */
+function insideOrAfter(table: SelectorTable, element: Element, root: Element): boolean {
+  const rootChain = chainOf(table, root)
+  const chain = chainOf(table, element)
+  // Below the first ancestor the two share: which of its children comes first.
+  let depth = 0
+  while (depth < chain.length && depth < rootChain.length && chain[depth] === rootChain[depth]) depth++
+  // `element` holds `root`: before it.
+  if (depth === chain.length) return false
+  // `root` holds `element`, or is it.
+  if (depth === rootChain.length) return true
+  return table.positions.get(chain[depth] as Element)! > table.positions.get(rootChain[depth] as Element)!
+}
+
+/** `node` and its ancestors as `table` recorded them, outermost first. */
+function chainOf(table: SelectorTable, node: Element): Array<Root | Element> {
+  const chain: Array<Root | Element> = []
+  for (let at: Root | Element | undefined = node; at; at = at.type === 'element' ? table.parents.get(at) : undefined) chain.push(at)
+  return chain.reverse()
 }
