@@ -15,6 +15,8 @@ import {toText} from 'hast-util-to-text'
 export interface TextFacts {
   /** `textOf` (`page-index.ts`): rendered, white space collapsed. */
   text?: string | undefined
+  /** `textOf` of `util/text.ts`: the text content (`hast-util-to-string`), white space collapsed. */
+  content?: string | undefined
   /** `toText` of an element: rendered, blocks and `<br>` ending lines (`renderedOnce`). */
   rendered?: string | undefined
   /** Rendered lines, each collapsed, joined with `\n` (`byline.ts`). */
