@@ -60,6 +60,12 @@ export function renderedOnce(element: Element): string {
   return memoText(element, 'rendered', () => toText(element))
 }
 
+/** The fact `key` of `node`'s text when the memo in scope holds it (nothing is read). */
+export function knownText<Key extends keyof TextFacts>(node: Nodes, key: Key): TextFacts[Key] | undefined {
+  const facts = current && current.get(node)
+  return facts && facts[key]
+}
+
 /** The fact `key` of `node`'s text: from the memo in scope, else `read()` (kept in the memo when one is in scope). */
 export function memoText<Key extends keyof TextFacts>(node: Nodes, key: Key, read: () => NonNullable<TextFacts[Key]>): NonNullable<TextFacts[Key]> {
   if (!current) return read()
