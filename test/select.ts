@@ -189,6 +189,9 @@ test('select: matches kept current when leads move to the start of a root answer
       for (const [selector, found] of fresh.matches) assert.equal(table.matches.get(selector), found, selector)
       for (const [element, parent] of fresh.parents) assert.ok(table.parents.get(element) === parent, 'parent of <' + element.tagName + '>')
       for (const found of table.matches.values()) for (const element of found) assert.ok(stillBelow(table, element, tree))
+      // Below the root, with the nodes found in place remembered, as without.
+      const inPlace = new Set<Element>()
+      for (const found of table.matches.values()) for (const element of found) assert.is(stillBelow(table, element, root, inPlace), stillBelow(table, element, root), 'below the root')
       moves++
     }
   }

@@ -389,28 +389,37 @@ function test(list: ReadonlyArray<GatheredQuery>, element: Element): void {
 /**
  * Whether `element` is still below `top` where the walk of `table` saw it:
  * each parent up to `top` still holds the node below it. `false` for `top`
- * itself, a node the walk did not see, or one moved since.
+ * itself, a node the walk did not see, or one moved since. `inPlace`: nodes
+ * found in place below `top` by earlier calls while the tree did not change
+ * (not read again; those found now are added).
  */
-export function stillBelow(table: SelectorTable, element: Element, top: Root | Element): boolean {
+export function stillBelow(table: SelectorTable, element: Element, top: Root | Element, inPlace?: Set<Element> | undefined): boolean {
   // Below `top` as the walk saw it (no read of the tree)…
   let parent = table.parents.get(element)
   while (parent && parent !== top) parent = parent.type === 'element' ? table.parents.get(parent) : undefined
   if (!parent) return false
   // …and still there: each parent still holds the node below it.
   let node: Element = element
+  const chain: Array<Element> = []
   for (;;) {
+    // Found in place below `top` by an earlier question (the tree unchanged since): so is everything below it here.
+    if (inPlace && inPlace.has(node)) break
     const parent = table.parents.get(node)!
     // Where the walk saw it, else anywhere among the parent's children (siblings before it may have gone).
     if (indexNear(parent.children as Array<Node>, node, table.positions.get(node)!) === -1) return false
-    if (parent === top) return true
+    chain.push(node)
+    if (parent === top) break
     node = parent as Element
   }
+  if (inPlace) for (const found of chain) inPlace.add(found)
+  return true
 }
 
 /**
  * The matches of `selectors` from `table` as `selectOrdered` takes them,
- * and a test whether one is still below `top` (`stillBelow`); `undefined`
- * when `table` lacks one of them (query the tree instead).
+ * and a test whether one is still below `top` (`stillBelow`), to be asked
+ * while the tree does not change (it remembers what it found in place);
+ * `undefined` when `table` lacks one of them (query the tree instead).
  */
 export function gatheredMatches(
   table: SelectorTable | undefined,
@@ -418,7 +427,9 @@ export function gatheredMatches(
   top: Root | Element
 ): {matches: ReadonlyMap<string, ReadonlyArray<Element>>; below(element: Element): boolean} | undefined {
   if (!table || !selectors.every((selector) => table.matches.has(selector))) return undefined
-  return {matches: table.matches, below: (element) => stillBelow(table, element, top)}
+  // Elements found in place, so that matches sharing ancestors read each once: `below` answers for the tree as it is until it changes.
+  const inPlace = new Set<Element>()
+  return {matches: table.matches, below: (element) => stillBelow(table, element, top, inPlace)}
 }
 
 /**
@@ -427,7 +438,8 @@ export function gatheredMatches(
  */
 export function gatheredBelow(table: SelectorTable | undefined, selector: string, top: Root | Element): Array<Element> | undefined {
   const found = table && table.matches.get(selector)
-  return found && found.filter((element) => stillBelow(table, element, top))
+  const inPlace = new Set<Element>()
+  return found && found.filter((element) => stillBelow(table, element, top, inPlace))
 }
 
 /**
