@@ -54,6 +54,7 @@ const suites = [
   './fuzz.js',
   './text-handler.js',
   './rendered-lines.js',
+  './bounded-text.js',
   './cli-edges.js',
   './media-edges.js',
   './kicker.js',

@@ -9,7 +9,7 @@ import {fromHtml} from 'hast-util-from-html'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import fs from 'node:fs'
-import {dependsOnAncestorsOnly, gatherSelectors, matches, select, selectAll, selectEach, selectTable} from '../lib/util/select.js'
+import {dependsOnAncestorsOnly, gatherSelectors, matches, moveGathered, select, selectAll, selectEach, selectTable, stillBelow} from '../lib/util/select.js'
 import {selectorKeys} from '../lib/util/selector-keys.js'
 import {walkShared} from '../lib/util/walk.js'
 import {pageIndexOptions} from '../lib/plugins/rehype-resolve-profile.js'
@@ -90,7 +90,8 @@ test('select: the keys of a selector are what its last compound requires, or non
   for (const selector of ['*', 'div *', ':is(.a, .b)', '[a!=b]', 'p, *', 'svg|a', '[dataX]', 'p::before', 'a[title="x"']) assert.is(selectorKeys(selector), undefined, selector)
 })
 
-test('select: a shared walk gathers, by key, what testing every selector on every element gathers', function () {
+/** Selectors a walk can gather (hand-made, the built-in profiles', the index walk's) and pages to gather them on (a hand-made one, every fourth fixture). */
+function gatherCases(): {gatherable: Array<string>; pages: Array<string>} {
   const selectors = new Set<string>([
     'div p',
     'p.x',
@@ -132,6 +133,11 @@ test('select: a shared walk gathers, by key, what testing every selector on ever
     const file = new URL(name + '/input.html', fixtures)
     if (fs.existsSync(file)) pages.push(fs.readFileSync(file, 'utf8'))
   }
+  return {gatherable, pages}
+}
+
+test('select: a shared walk gathers, by key, what testing every selector on every element gathers', function () {
+  const {gatherable, pages} = gatherCases()
   for (const page of pages) {
     const root = fromHtml(page)
     const gathered = gatherSelectors(gatherable)
@@ -141,5 +147,60 @@ test('select: a shared walk gathers, by key, what testing every selector on ever
     for (const [selector, found] of table.matches) assert.equal(found, queried.get(selector), selector)
   }
 })
+
+test('select: matches kept current when leads move to the start of a root answer as a new walk does', function () {
+  const {gatherable, pages} = gatherCases()
+  let random = 20_261_201
+  const next = (below: number) => {
+    random = (random * 1_103_515_245 + 12_345) % 2_147_483_648
+    return random % below
+  }
+  let moves = 0
+  for (const page of pages) {
+    for (let round = 0; round < 8; round++) {
+      const tree = fromHtml(page)
+      const gathered = gatherSelectors(gatherable)
+      walkShared(tree, [gathered.listener])
+      const table = gathered.result()
+      const elements = [...table.parents.keys()]
+      const root = elements[next(elements.length)]
+      const holdsRoot = new Set<Root | Element>()
+      for (let at: Root | Element | undefined = root; at; at = at.type === 'element' ? table.parents.get(at) : undefined) holdsRoot.add(at)
+      // Leads: elements outside the root, none holding it or another lead (an `<h2>` becomes a `<p>`, as `keepLeadUnderHeadline` does).
+      const leads: Array<Element> = []
+      for (let tries = 0; tries < 12 && leads.length < 3; tries++) {
+        const lead = elements[next(elements.length)]
+        const chain: Array<Root | Element> = []
+        for (let at: Root | Element | undefined = lead; at; at = at.type === 'element' ? table.parents.get(at) : undefined) chain.push(at)
+        if (holdsRoot.has(lead) || chain.includes(root) || chain.some((node) => leads.includes(node as Element)) || leads.some((other) => inside(other, lead))) continue
+        leads.push(lead)
+      }
+      if (leads.length === 0) continue
+      for (const lead of leads) {
+        const parent = table.parents.get(lead)!
+        parent.children.splice(parent.children.indexOf(lead), 1)
+        if (lead.tagName === 'h2') lead.tagName = 'p'
+      }
+      root.children.unshift(...leads)
+      moveGathered(table, leads, root)
+      const again = gatherSelectors(gatherable)
+      walkShared(tree, [again.listener])
+      const fresh = again.result()
+      for (const [selector, found] of fresh.matches) assert.equal(table.matches.get(selector), found, selector)
+      for (const [element, parent] of fresh.parents) assert.ok(table.parents.get(element) === parent, 'parent of <' + element.tagName + '>')
+      for (const found of table.matches.values()) for (const element of found) assert.ok(stillBelow(table, element, tree))
+      // Below the root, with the nodes found in place remembered, as without.
+      const inPlace = new Set<Element>()
+      for (const found of table.matches.values()) for (const element of found) assert.is(stillBelow(table, element, root, inPlace), stillBelow(table, element, root), 'below the root')
+      moves++
+    }
+  }
+  assert.ok(moves > 50, 'moves: ' + moves)
+})
+
+/** Whether `node` is inside `element`. */
+function inside(element: Element, node: Element): boolean {
+  return selectAll('*', element).includes(node)
+}
 
 test.run()

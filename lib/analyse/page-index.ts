@@ -25,7 +25,8 @@ import type {WalkListener} from '../util/walk.js'
 import {pageTextPart} from '../verdict/page-text.js'
 import type {PageTextRecord} from '../verdict/page-text.js'
 import {gatherShortTexts} from './blocks/short-text.js'
-import {memoText, renderedOnce} from './text-memo.js'
+import {knownText, memoText, renderedOnce} from './text-memo.js'
+import {renderedLongerThan} from '../util/bounded-text.js'
 import type {TextMemo} from './text-memo.js'
 import type {ShortTexts} from './blocks/short-text.js'
 
@@ -552,6 +553,25 @@ export function hintOf(element: Element): string {
  */
 export function textOf(node: Element | Root): string {
   return memoText(node, 'text', () => collapse(node.type === 'element' ? renderedOnce(node) : toText(node)))
+}
+
+/**
+ * `textOf(element)` when it is at most `max` characters long; `undefined`
+ * when it is longer, told (when the memo in scope does not know the text)
+ * by reading no further than `max` characters (`renderedLongerThan`) where
+ * the element holds more.
+ *
+ * @param element
+ *   Element.
+ * @param max
+ *   Characters (UTF-16 code units).
+ * @returns
+ *   Text, or `undefined`.
+ */
+export function textWithin(element: Element, max: number): string | undefined {
+  const known = knownText(element, 'text')
+  const text = known ?? (renderedLongerThan(element, max) ? undefined : textOf(element))
+  return text !== undefined && text.length <= max ? text : undefined
 }
 
 /** Collapse white space (nbsp, U+3000, zero-width space too) and trim. */

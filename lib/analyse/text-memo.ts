@@ -15,6 +15,8 @@ import {toText} from 'hast-util-to-text'
 export interface TextFacts {
   /** `textOf` (`page-index.ts`): rendered, white space collapsed. */
   text?: string | undefined
+  /** `textOf` of `util/text.ts`: the text content (`hast-util-to-string`), white space collapsed. */
+  content?: string | undefined
   /** `toText` of an element: rendered, blocks and `<br>` ending lines (`renderedOnce`). */
   rendered?: string | undefined
   /** Rendered lines, each collapsed, joined with `\n` (`byline.ts`). */
@@ -56,6 +58,12 @@ export function readingTexts<Result>(read: () => Result): Result {
 /** `toText(element)` (the element as rendered: blocks and `<br>` end lines), from the memo in scope when there is one. */
 export function renderedOnce(element: Element): string {
   return memoText(element, 'rendered', () => toText(element))
+}
+
+/** The fact `key` of `node`'s text when the memo in scope holds it (nothing is read). */
+export function knownText<Key extends keyof TextFacts>(node: Nodes, key: Key): TextFacts[Key] | undefined {
+  const facts = current && current.get(node)
+  return facts && facts[key]
 }
 
 /** The fact `key` of `node`'s text: from the memo in scope, else `read()` (kept in the memo when one is in scope). */

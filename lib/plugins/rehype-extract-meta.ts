@@ -3,7 +3,7 @@ import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {analysePage, usesFallbackProfile} from '../analyse/analysis.js'
 import type {Analysis} from '../analyse/analysis.js'
-import {forgetTexts, withTextMemo} from '../analyse/text-memo.js'
+import {forgetTexts, memoText, withTextMemo} from '../analyse/text-memo.js'
 import type {TextMemo} from '../analyse/text-memo.js'
 import type {PageEdit} from '../verdict/page-text.js'
 import {cleanAuthors} from '../analyse/meta/author-names.js'
@@ -28,7 +28,7 @@ import type {SelectorTable} from '../util/select.js'
 import {metBefore} from '../analyse/page-index.js'
 import {findTagFooter, findTagFooterAmong} from '../util/tag-footer.js'
 import type {TagFooter} from '../util/tag-footer.js'
-import {textOf} from '../util/text.js'
+import {textOf as readText} from '../util/text.js'
 import {stripInvisible} from '../util/invisible.js'
 import {checkTimeZone, compileDateFormat} from '../profiles/date-format.js'
 import {trimWithPatterns} from '../profiles/text-trim.js'
@@ -81,7 +81,9 @@ function extract(tree: Root, file: VFile, analysis: Analysis): undefined {
   let credit: FoundCredit | undefined | null = null
   const creditLine = function () {
     if (credit === null) {
-      credit = findCreditLine(profile, root, root && profile.credit ? gatheredBelow(analysis.index.selectorMatches, profile.credit.selector, root) : undefined)
+      const table = analysis.index.selectorMatches
+      // Matches the index walk vouched for still below the root are removed where it saw them, without a search.
+      credit = findCreditLine(profile, root, root && profile.credit ? gatheredBelow(table, profile.credit.selector, root) : undefined, table && ((element) => detachGathered(table, element)))
       if (credit) {
         // Its values go to the frontmatter: recorded, not reported as lost.
         recordRemoval(file, {kind: 'text', rule: 'credit-line', characters: [...credit.text].length, element: describeElement(credit.element), sample: credit.text.slice(0, 80)})
@@ -211,7 +213,7 @@ function removal(parent: Root | Element | undefined, element: Element): PageEdit
 function profileText(file: VFile, profile: Profile, tree: Root, gathered: Gathered, field: 'author' | 'source', trim?: Array<string> | null | undefined): Candidate {
   const found = firstMatch(profile[field], tree, gathered)
   if (!found) return undefined
-  const text = textOf(found.node)
+  const text = contentOf(found.node)
   const value = trimWithPatterns(text, trim)
   if (value) return {value, from: found.from}
   unparsed(file, profile, field, found.from, text)
@@ -226,7 +228,7 @@ function profileDate(file: VFile, profile: Profile, tree: Root, gathered: Gather
   const found = firstMatch(profile.date, tree, gathered)
   if (!found) return undefined
   const attribute = found.node.properties.dateTime
-  const text = textOf(found.node)
+  const text = contentOf(found.node)
   let value = attribute ? normalizeDate(String(attribute)) : undefined
   if (!value && profile.dateFormat) value = compileDateFormat(profile.dateFormat, profile.timeZone).parse(text)
   if (!value) value = normalizeDate(text)
@@ -262,9 +264,9 @@ function firstMatch(selectors: Profile['date'], tree: Root, gathered: Gathered):
  * one whose text equals `prefer` (the title the page's metadata gives).
  */
 function firstText(selectors: Profile['title'], tree: Root, anchor: Element | undefined, gathered: Gathered, prefer?: string): {value: string; from: string} | undefined {
-  const found = ordered(selectors, tree, (node) => textOf(node).length > 0, gathered)
-  const node = found && (found.nodes.find((candidate) => prefer && textOf(candidate) === prefer) || nearestBefore(found.nodes, anchor))
-  return node && {value: textOf(node), from: found.selector}
+  const found = ordered(selectors, tree, (node) => contentOf(node).length > 0, gathered)
+  const node = found && (found.nodes.find((candidate) => prefer && contentOf(candidate) === prefer) || nearestBefore(found.nodes, anchor))
+  return node && {value: contentOf(node), from: found.selector}
 }
 
 /** A Han name followed by a note in brackets (`张三（某某大学教授）`). */
@@ -293,8 +295,13 @@ function dateFromUrl(profile: Profile, url: string): string | undefined {
 }
 
 function tagTexts(profile: Profile, tree: Root, gathered: Gathered): Array<string> {
-  const found = ordered(profile.tags, tree, (node) => textOf(node).length > 0, gathered)
-  return [...new Set(found ? found.nodes.map((node) => textOf(node)) : [])]
+  const found = ordered(profile.tags, tree, (node) => contentOf(node).length > 0, gathered)
+  return [...new Set(found ? found.nodes.map((node) => contentOf(node)) : [])]
+}
+
+/** `textOf` of `util/text.ts` (the text content, collapsed), read once for each element while the tree does not change (`memoText`). */
+function contentOf(node: Element): string {
+  return memoText(node, 'content', () => readText(node))
 }
 
 function warnMissing(file: VFile, article: ArticleMeta): void {

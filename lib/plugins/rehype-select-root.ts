@@ -1,5 +1,5 @@
 import type {Element, Root} from 'hast'
-import {select} from '../util/select.js'
+import {moveGathered, select} from '../util/select.js'
 import type {Plugin} from 'unified'
 import {findArticleRoot} from '../analyse/root/find-article-root.js'
 import type {ArticleRoot} from '../analyse/root/find-article-root.js'
@@ -8,7 +8,7 @@ import {genericNews} from '../profiles/index.js'
 import {attachWrapper} from '../util/attach-wrapper.js'
 import {analysePage, usesFallbackProfile} from '../analyse/analysis.js'
 import {selectOrdered} from '../util/select-ordered.js'
-import {walk} from '../util/walk.js'
+import {someText} from '../util/bounded-text.js'
 import {createRemovalLog} from '../util/removal-log.js'
 import {withShortTexts} from '../analyse/blocks/short-text.js'
 import {keepLeadUnderHeadline} from '../analyse/root/lead-under-headline.js'
@@ -119,8 +119,8 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
     } else if (keepLead) {
       const moved = keepLeadUnderHeadline(tree, root, merged ? undefined : analysis.index.headlines)
       if (moved.length > 0) {
-        // A lead moved into the root: the index walk's selector matches no longer tell where it is, the page text is told.
-        analysis.index.selectorMatches = undefined
+        // A lead moved into the root: the index walk's selector matches are told where it went (read again only there), so is the page text.
+        if (analysis.index.selectorMatches) moveGathered(analysis.index.selectorMatches, moved, root)
         if (analysis.index.pageText) analysis.index.pageText.moved.push(...moved)
       }
     }
@@ -137,7 +137,7 @@ function elementsOf(node: Element): Array<Element> {
   return node.children.filter((child): child is Element => child.type === 'element')
 }
 
-/** Whether `element` holds any non-white-space text (stops at the first). */
+/** Whether `element` holds any non-white-space text (stops at the first, in document order). */
 function hasText(element: Element): boolean {
-  return walk(element, (node) => (node.type === 'text' && /\S/.test(node.value) ? 'exit' : undefined))
+  return someText(element, (value) => /\S/.test(value))
 }

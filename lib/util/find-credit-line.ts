@@ -45,22 +45,31 @@ const defaultLimit = 3
  * @param matches
  *   The elements below `root` matching `credit.selector`, in document order,
  *   when a shared walk gathered them (default: queried).
+ * @param detachMatch
+ *   Removes one of `matches` from its parent and returns the parent, without
+ *   a search (with `matches`; default: `root` is searched for it).
  * @returns
  *   The credit line, or `undefined`.
  */
-export function findCreditLine(profile: Profile, root: Element | undefined, matches?: ReadonlyArray<Element> | null | undefined): FoundCredit | undefined {
+export function findCreditLine(
+  profile: Profile,
+  root: Element | undefined,
+  matches?: ReadonlyArray<Element> | null | undefined,
+  detachMatch?: ((element: Element) => Root | Element | undefined) | null | undefined
+): FoundCredit | undefined {
   if (!root || !profile.credit) return undefined
   const all = matches || selectAll(profile.credit.selector, root)
   const limit = profile.credit.limit || defaultLimit
   const candidates = [...all.slice(0, limit), ...all.slice(Math.max(limit, all.length - limit)).reverse()]
+  const remove = (matches && detachMatch) || ((element: Element) => detach(root, element))
   for (const element of candidates) {
-    const found = inElement(element, root)
+    const found = inElement(element, remove)
     if (found) return found
   }
   return undefined
 }
 
-function inElement(element: Element, root: Element): FoundCredit | undefined {
+function inElement(element: Element, detachElement: (element: Element) => Root | Element | undefined): FoundCredit | undefined {
   const split = lines(element)
   for (const line of split) {
     const text = collapse(line.map((node) => toString(node)).join(''))
@@ -84,7 +93,7 @@ function inElement(element: Element, root: Element): FoundCredit | undefined {
     const credit = parseCreditLine(text)
     if (!credit) continue
     // The element is the credit line: it goes whole.
-    if (split.length === 1 && !hasMedia(element)) return {line: credit, element, text, remove: () => removed(detach(root, element), element)}
+    if (split.length === 1 && !hasMedia(element)) return {line: credit, element, text, remove: () => removed(detachElement(element), element)}
     return {line: credit, element, text, remove: () => (removeLine(element, line) ? {parent: element} : undefined)}
   }
   return undefined

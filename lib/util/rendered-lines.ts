@@ -36,7 +36,7 @@ export function renderedLines(element: Element): Array<string> {
  * @param head
  *   Lines wanted from the start.
  * @param tail
- *   Lines wanted from the end.
+ *   Lines wanted from the end (`0`: none, the end is not read).
  * @returns
  *   Lines: `head + tail` of them when the text has more, else all.
  */
@@ -53,7 +53,8 @@ export function endLines(element: Element, head: number, tail: number): Array<st
   const children = node.children
   // Where the cuts fall: after a few more element children than lines wanted (one per block, usually), doubling while too few.
   let size = afterElements(children, 0, head + 2, 1)
-  let from = afterElements(children, children.length - 1, tail + 2, -1)
+  // No last lines wanted: no cut at the end.
+  let from = tail === 0 ? children.length : afterElements(children, children.length - 1, tail + 2, -1)
   if (size > from) return ends(renderedLines(element), head, tail)
   let first: Array<string>
   for (;;) {
@@ -62,6 +63,7 @@ export function endLines(element: Element, head: number, tail: number): Array<st
     size *= 2
     if (size > from) return ends(renderedLines(element), head, tail)
   }
+  if (tail === 0) return first.slice(0, head)
   let last: Array<string>
   for (;;) {
     last = complete(toText(rebuild(chain, {...node, children: children.slice(from)}, false)), true, false)

@@ -389,28 +389,37 @@ function test(list: ReadonlyArray<GatheredQuery>, element: Element): void {
 /**
  * Whether `element` is still below `top` where the walk of `table` saw it:
  * each parent up to `top` still holds the node below it. `false` for `top`
- * itself, a node the walk did not see, or one moved since.
+ * itself, a node the walk did not see, or one moved since. `inPlace`: nodes
+ * found in place below `top` by earlier calls while the tree did not change
+ * (not read again; those found now are added).
  */
-export function stillBelow(table: SelectorTable, element: Element, top: Root | Element): boolean {
+export function stillBelow(table: SelectorTable, element: Element, top: Root | Element, inPlace?: Set<Element> | undefined): boolean {
   // Below `top` as the walk saw it (no read of the tree)…
   let parent = table.parents.get(element)
   while (parent && parent !== top) parent = parent.type === 'element' ? table.parents.get(parent) : undefined
   if (!parent) return false
   // …and still there: each parent still holds the node below it.
   let node: Element = element
+  const chain: Array<Element> = []
   for (;;) {
+    // Found in place below `top` by an earlier question (the tree unchanged since): so is everything below it here.
+    if (inPlace && inPlace.has(node)) break
     const parent = table.parents.get(node)!
     // Where the walk saw it, else anywhere among the parent's children (siblings before it may have gone).
-    if (parent.children[table.positions.get(node)!] !== node && !(parent.children as Array<Node>).includes(node)) return false
-    if (parent === top) return true
+    if (indexNear(parent.children as Array<Node>, node, table.positions.get(node)!) === -1) return false
+    chain.push(node)
+    if (parent === top) break
     node = parent as Element
   }
+  if (inPlace) for (const found of chain) inPlace.add(found)
+  return true
 }
 
 /**
  * The matches of `selectors` from `table` as `selectOrdered` takes them,
- * and a test whether one is still below `top` (`stillBelow`); `undefined`
- * when `table` lacks one of them (query the tree instead).
+ * and a test whether one is still below `top` (`stillBelow`), to be asked
+ * while the tree does not change (it remembers what it found in place);
+ * `undefined` when `table` lacks one of them (query the tree instead).
  */
 export function gatheredMatches(
   table: SelectorTable | undefined,
@@ -418,7 +427,9 @@ export function gatheredMatches(
   top: Root | Element
 ): {matches: ReadonlyMap<string, ReadonlyArray<Element>>; below(element: Element): boolean} | undefined {
   if (!table || !selectors.every((selector) => table.matches.has(selector))) return undefined
-  return {matches: table.matches, below: (element) => stillBelow(table, element, top)}
+  // Elements found in place, so that matches sharing ancestors read each once: `below` answers for the tree as it is until it changes.
+  const inPlace = new Set<Element>()
+  return {matches: table.matches, below: (element) => stillBelow(table, element, top, inPlace)}
 }
 
 /**
@@ -427,7 +438,8 @@ export function gatheredMatches(
  */
 export function gatheredBelow(table: SelectorTable | undefined, selector: string, top: Root | Element): Array<Element> | undefined {
   const found = table && table.matches.get(selector)
-  return found && found.filter((element) => stillBelow(table, element, top))
+  const inPlace = new Set<Element>()
+  return found && found.filter((element) => stillBelow(table, element, top, inPlace))
 }
 
 /**
@@ -440,7 +452,99 @@ export function gatheredBelow(table: SelectorTable | undefined, selector: string
 export function detachGathered(table: SelectorTable, element: Element): Root | Element {
   const parent = table.parents.get(element)!
   const children = parent.children as Array<Node>
-  const position = table.positions.get(element)!
-  children.splice(children[position] === element ? position : children.indexOf(element), 1)
+  children.splice(indexNear(children, element, table.positions.get(element)!), 1)
   return parent
+}
+
+/**
+ * Index of `node` in `children`, looked for at `position` (where a walk saw
+ * it) first, then ever further before and after it (siblings before it
+ * gone, or put before it): the nearest first. `-1`: not there.
+ */
+function indexNear(children: ReadonlyArray<Node>, node: Node, position: number): number {
+  const start = Math.min(position, children.length - 1)
+  for (let distance = 0; start - distance >= 0 || start + distance < children.length; distance++) {
+    if (start - distance >= 0 && children[start - distance] === node) return start - distance
+    if (distance > 0 && start + distance < children.length && children[start + distance] === node) return start + distance
+  }
+  return -1
+}
+
+/**
+ * Keep `table` current after `moved` (elements the walk of `table` saw, none
+ * inside another, none holding `root`) were taken from where they were and
+ * put, in this order, before the first child of `root` (which did not move):
+ * their parent is `root`, and the matches of the elements now below it are
+ * tested again (their ancestors changed, and maybe their tag) and put in
+ * document order among the others. Reads only the moved subtrees.
+ *
+ * @param table
+ *   Matches gathered by a walk (`gatherSelectors`), changed in place.
+ * @param moved
+ *   Elements moved, in their new order.
+ * @param root
+ *   Their new parent.
+ */
+export function moveGathered(table: SelectorTable, moved: ReadonlyArray<Element>, root: Element): void {
+  const inside: Array<Element> = []
+  for (const [position, node] of moved.entries()) {
+    table.parents.set(node, root)
+    table.positions.set(node, position)
+    // The moved subtree in document order (its parents as they are).
+    const stack: Array<Element> = [node]
+    while (stack.length > 0) {
+      const element = stack.pop()!
+      inside.push(element)
+      if (element.tagName === 'template') continue
+      for (let index = element.children.length - 1; index >= 0; index--) {
+        const child = element.children[index]
+        if (child.type !== 'element') continue
+        table.parents.set(child, element)
+        table.positions.set(child, index)
+        stack.push(child)
+      }
+    }
+  }
+  const movedSet = new Set(inside)
+  const saved = parents
+  const savedJoined = joined
+  parents = table.parents as Map<Node, Root | Element>
+  joined = new WeakMap()
+  try {
+    for (const [selector, found] of table.matches) {
+      const query = compileSelector(selector)
+      const kept = found.filter((element) => !movedSet.has(element))
+      const added = inside.filter((element) => query(element))
+      if (kept.length === found.length && added.length === 0) continue
+      // The moved elements are now the first in `root`: before its other matches and those after it.
+      let at = 0
+      while (at < kept.length && !insideOrAfter(table, kept[at], root)) at++
+      kept.splice(at, 0, ...added)
+      table.matches.set(selector, kept)
+    }
+  } finally {
+    parents = saved
+    joined = savedJoined
+  }
+}
+
+/** Whether `element` (not moved) is inside `root` or after it in document order, by the parents and positions `table` recorded. */
+function insideOrAfter(table: SelectorTable, element: Element, root: Element): boolean {
+  const rootChain = chainOf(table, root)
+  const chain = chainOf(table, element)
+  // Below the first ancestor the two share: which of its children comes first.
+  let depth = 0
+  while (depth < chain.length && depth < rootChain.length && chain[depth] === rootChain[depth]) depth++
+  // `element` holds `root`: before it.
+  if (depth === chain.length) return false
+  // `root` holds `element`, or is it.
+  if (depth === rootChain.length) return true
+  return table.positions.get(chain[depth] as Element)! > table.positions.get(rootChain[depth] as Element)!
+}
+
+/** `node` and its ancestors as `table` recorded them, outermost first. */
+function chainOf(table: SelectorTable, node: Element): Array<Root | Element> {
+  const chain: Array<Root | Element> = []
+  for (let at: Root | Element | undefined = node; at; at = at.type === 'element' ? table.parents.get(at) : undefined) chain.push(at)
+  return chain.reverse()
 }

@@ -1,5 +1,6 @@
-import type {Element, Root} from 'hast'
-import {textOf} from './text.js'
+import type {Element, ElementContent, Root} from 'hast'
+import {collapse} from './text.js'
+import {solidLength} from './bounded-text.js'
 import {walk} from './walk.js'
 
 /** Labels that open a tag footer: `本文标签：`, `標籤:`, `Tags:`. */
@@ -20,8 +21,8 @@ export function findTagFooter(tree: Root | Element): TagFooter | undefined {
   let found: TagFooter | undefined
   walk(tree, function (node) {
     if (node.type !== 'element' || !startsWithTagLabel(node)) return
-    const tags = linkTexts(node)
-    if (tags.length > 0 && textOf(node).length < 600) {
+    const tags = footerTags(node)
+    if (tags) {
       found = {node, tags}
       return 'exit'
     }
@@ -41,8 +42,8 @@ export function findTagFooterAmong<T extends {element: Element}>(candidates: Rea
     const node = candidate.element
     if (!present(node) || !startsWithTagLabel(node)) continue
     if (best && !before(candidate, best.candidate)) continue
-    const tags = linkTexts(node)
-    if (tags.length > 0 && textOf(node).length < 600) best = {candidate, found: {node, tags}}
+    const tags = footerTags(node)
+    if (tags) best = {candidate, found: {node, tags}}
   }
   return best && best.found
 }
@@ -53,18 +54,39 @@ export function startsWithTagLabel(element: Element): boolean {
   return first !== undefined && first.type === 'text' && tagFooterLabel.test(first.value)
 }
 
-function linkTexts(node: Element): Array<string> {
+/** Longest text of a tag footer (collapsed; characters). */
+const footerLength = 600
+
+/**
+ * The link texts of `node`, in order, each once, when it has some and its
+ * text (collapsed) is shorter than `footerLength`: one read of `node`,
+ * which stops once the text is surely that long.
+ */
+function footerTags(node: Element): Array<string> | undefined {
   const seen = new Set<string>()
-  const stack = [...node.children].reverse()
+  let text = ''
+  let solid = 0
+  // The text's length where the link being read began (`-1`: outside links).
+  let linkStart = -1
+  const stack: Array<ElementContent | 'link-end'> = []
+  for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index])
   while (stack.length > 0) {
-    const child = stack.pop()!
-    if (child.type !== 'element') continue
-    if (child.tagName === 'a') {
-      const text = textOf(child)
-      if (text) seen.add(text)
-    } else {
-      for (let index = child.children.length - 1; index >= 0; index--) stack.push(child.children[index])
+    const item = stack.pop()!
+    if (item === 'link-end') {
+      const link = collapse(text.slice(linkStart))
+      if (link) seen.add(link)
+      linkStart = -1
+    } else if (item.type === 'text') {
+      text += item.value
+      solid += solidLength(item.value)
+      if (solid >= footerLength) return undefined
+    } else if (item.type === 'element') {
+      if (item.tagName === 'a' && linkStart === -1) {
+        linkStart = text.length
+        stack.push('link-end')
+      }
+      for (let index = item.children.length - 1; index >= 0; index--) stack.push(item.children[index])
     }
   }
-  return [...seen]
+  return seen.size > 0 && collapse(text).length < footerLength ? [...seen] : undefined
 }

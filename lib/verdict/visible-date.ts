@@ -1,7 +1,7 @@
 import type {Element} from 'hast'
 import type {BylineMeta} from '../analyse/meta/byline.js'
 import type {CueText, Located, PageIndex} from '../analyse/page-index.js'
-import {hintOf, textOf} from '../analyse/page-index.js'
+import {hintOf, textOf, textWithin} from '../analyse/page-index.js'
 import {phrasingTags} from '../analyse/blocks/tags.js'
 import {findDate} from '../util/normalize-date.js'
 
@@ -66,10 +66,17 @@ export function readVisibleDate(index: PageIndex, byline: BylineMeta): VisibleDa
   if (byline.date && byline.date.from === 'credit-line') return {value: byline.date.value, source: 'credit-line', readings: []}
   const dates = index.dates.filter((entry) => !entry.context.excluded)
   const texts = index.dateTexts.filter((entry) => !entry.context.excluded)
-  const listings = listingKeys([...dates.map((entry) => [entry.element, textOf(entry.element)] as const), ...texts.map((entry) => [entry.element, entry.value] as const)])
+  // An element alone of its kind is no listing: its text (maybe the whole article's) is not read for one.
+  const kinds = new Map<string, number>()
+  for (const entry of [...dates, ...texts]) kinds.set(keyOf(entry.element), (kinds.get(keyOf(entry.element)) ?? 0) + 1)
+  const listings = listingKeys([
+    ...dates.filter((entry) => kinds.get(keyOf(entry.element))! > 1).map((entry) => [entry.element, textOf(entry.element)] as const),
+    ...texts.map((entry) => [entry.element, entry.value] as const)
+  ])
   for (const entry of preferred(dates)) {
-    const text = textOf(entry.element)
-    if (text.length > dateElementMax || updated.test(hintOf(entry.element)) || listings.has(keyOf(entry.element)) || isTitle(entry.element, [])) continue
+    // Read no further than a date element's length.
+    const text = textWithin(entry.element, dateElementMax)
+    if (text === undefined || updated.test(hintOf(entry.element)) || listings.has(keyOf(entry.element)) || isTitle(entry.element, [])) continue
     const found = readDate(text, false)
     if (found) return found
   }

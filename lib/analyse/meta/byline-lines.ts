@@ -15,9 +15,8 @@
  */
 
 import type {Element, ElementContent} from 'hast'
-import {toString} from 'hast-util-to-string'
 import {findDate} from '../../util/normalize-date.js'
-import {collapse} from '../../util/text.js'
+import {holdsText, textUpTo} from '../../util/bounded-text.js'
 import {readCredits} from './credit-line.js'
 
 /** A byline paragraph of the body. */
@@ -69,11 +68,12 @@ export function findBylineLines(root: Element, meta: FrontmatterCredits): Array<
   if (known.size === 0) return []
   const found: Array<BylineLine> = []
   for (const element of endBlocks(root)) {
+    // Read no further than a byline's length: a longer block is article text.
+    const text = textUpTo(element, maxLength)
+    // A sentence (`【记者 张三】今天，……`, `By the end of May, …`) is article text.
+    if (text === undefined || text.length > maxLength || SENTENCE.test(text)) continue
     // Several lines (`By Jane Roe<br>Kakuma, Kenya`) or a link elsewhere than an author's page (the original article) say more.
     if (has(element, saysMore)) continue
-    const text = collapse(toString(element))
-    // A sentence (`【记者 张三】今天，……`, `By the end of May, …`) is article text.
-    if (text.length > maxLength || SENTENCE.test(text)) continue
     const credits = readCredits(text)
     const names = credits.filter((credit) => credit.role === 'author').flatMap((credit) => credit.names)
     if (names.length === 0 || credits.some((credit) => credit.role === 'photographer')) continue
@@ -114,7 +114,7 @@ function textBlocks(root: Element, limit: number, fromEnd: boolean): Array<Eleme
       const child = children[fromEnd ? children.length - 1 - at : at]
       if (child.type !== 'element') continue
       if (containers.has(child.tagName) && child.children.some(isContainer)) visit(child)
-      else if (blockTags.has(child.tagName) && collapse(toString(child))) blocks.push(child)
+      else if (blockTags.has(child.tagName) && holdsText(child)) blocks.push(child)
     }
   }
   visit(root)

@@ -26,7 +26,7 @@
 import type {Element, Root} from 'hast'
 import type {Found} from './found.js'
 import type {CueText, Located, PageIndex} from '../page-index.js'
-import {collapse, hintOf, textOf} from '../page-index.js'
+import {collapse, hintOf, textOf, textWithin} from '../page-index.js'
 import {cleanAuthors} from './author-names.js'
 import {completeDate, findDate, findPartialDate} from '../../util/normalize-date.js'
 import type {DayOrder, FoundDate, PartialDate} from '../../util/normalize-date.js'
@@ -143,8 +143,8 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
     }
   }
 
-  // The article's first and last lines, read once for the bylines and the dateline in its text.
-  const rootLines = root ? endLines(root, Math.max(DATELINE_LINES, BODY_ENDS), BODY_ENDS) : []
+  // The article's first and last lines, read once for the bylines and the dateline in its text (its first only, for the dateline, once the author is known).
+  const rootLines = root ? (meta.author ? endLines(root, DATELINE_LINES, 0) : endLines(root, Math.max(DATELINE_LINES, BODY_ENDS), BODY_ENDS)) : []
 
   // Bylines inside the article's text: `石佳/中国青年报` opening it, `（张巨峰）` closing it.
   if (!meta.author && root) {
@@ -179,8 +179,9 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
 
   if (!meta.date) {
     for (const entry of preferred(withoutDateRows(index.dates))) {
-      const text = textOf(entry.element)
-      if (text.length > 160 || UPDATED.test(hintOf(entry.element))) continue
+      // A date element holding more (the whole article) is read no further than that.
+      const text = textWithin(entry.element, 160)
+      if (text === undefined || UPDATED.test(hintOf(entry.element))) continue
       const found = findDate(text, dateOptions) ?? findDate(partsOf(entry.element), dateOptions)
       if (found && !UPDATED.test(text.normalize('NFKC').slice(0, found.index))) {
         meta.date = dated(found, 'visible-date')
@@ -223,8 +224,8 @@ function lastEdited(index: PageIndex, order: DayOrder | undefined): Found<string
   const wiki = index.dates.filter((entry) => WIKI_LAST_EDITED.test(hintOf(entry.element)))
   const entries = [...wiki, ...preferred(index.dates), ...index.dates.filter((entry) => entry.context.excluded)]
   for (const entry of entries) {
-    const text = textOf(entry.element)
-    if (text.length > 160) continue
+    const text = textWithin(entry.element, 160)
+    if (text === undefined) continue
     const found = findDate(text, {order})
     if (found && (UPDATED.test(hintOf(entry.element)) || UPDATED.test(text.normalize('NFKC').slice(0, found.index)) || UPDATED.test(text.normalize('NFKC').slice(found.end)))) {
       return dated(found, WIKI_LAST_EDITED.test(hintOf(entry.element)) ? 'wiki:last-edited' : 'visible-date:modified')
@@ -392,7 +393,10 @@ const LISTING = 3
 function withoutListings<T extends Located>(entries: Array<T>): Array<T> {
   const texts = new Map<string, Set<string>>()
   const keys = entries.map((entry) => entry.element.tagName + ' ' + hintOf(entry.element))
+  const counts = countKeys(keys)
   for (const [at, entry] of entries.entries()) {
+    // Fewer elements of a kind than a listing has are none, whatever they say: their texts are not read.
+    if (counts.get(keys[at])! < LISTING) continue
     const set = texts.get(keys[at]) ?? new Set<string>()
     set.add(textOf(entry.element))
     texts.set(keys[at], set)
@@ -409,8 +413,11 @@ function withoutListings<T extends Located>(entries: Array<T>): Array<T> {
  */
 function withoutDateRows(entries: Array<Located>): Array<Located> {
   const keys = entries.map((entry) => entry.element.tagName + ' ' + hintOf(entry.element))
+  const counts = countKeys(keys)
   const days = new Map<string, Set<string>>()
   for (const [at, entry] of entries.entries()) {
+    // One element of its kind is no row: its text (maybe the whole article's) is not read.
+    if (counts.get(keys[at])! < 2) continue
     const day = findDate(textOf(entry.element))?.value.slice(0, 10)
     if (!day) continue
     const set = days.get(keys[at]) ?? new Set<string>()
@@ -418,6 +425,13 @@ function withoutDateRows(entries: Array<Located>): Array<Located> {
     days.set(keys[at], set)
   }
   return entries.filter((_, at) => (days.get(keys[at])?.size ?? 0) < 2)
+}
+
+/** How many times each key occurs. */
+function countKeys(keys: ReadonlyArray<string>): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1)
+  return counts
 }
 
 /** Words naming a link to another article (`上一篇：…`, `Previous post`): its date is that article's. */
@@ -543,8 +557,9 @@ const PHOTO_LABEL_DEPTH = 2
  */
 function photoCredited(element: Element, ancestors: ReadonlyArray<Element>): boolean {
   for (const node of [element, ...ancestors.slice(0, PHOTO_LABEL_DEPTH)]) {
-    const text = textOf(node)
-    if (text.length > 120) return false
+    // An ancestor can hold the whole article: read no further than the limit.
+    const text = textWithin(node, 120)
+    if (text === undefined) return false
     if (isPhotoCredit(text)) return true
   }
   return false
