@@ -300,6 +300,21 @@ test('faults: a stale lock is taken over by exactly one of many runs starting to
   }
 })
 
+test('faults: a lock released while another run tries for it is taken or refused as held by its holder, never as held by an unknown run', async function () {
+  const dir = await folder()
+  const file = path.join(dir, '.news-markdown.lock')
+  let taken = 0
+  for (let round = 0; round < 100; round++) {
+    const first = await acquireLock(file)
+    const [, second] = await Promise.allSettled([first.release(), acquireLock(file)])
+    if (second.status === 'fulfilled') {
+      taken++
+      await second.value.release()
+    } else assert.match(String(second.reason), /Another run is writing to this folder: process \d+ /, 'round ' + round)
+  }
+  assert.ok(taken > 0, 'some runs took the released lock')
+})
+
 test('faults: an empty lock (a run killed while writing it) is taken over once it is old; a fresh one is respected', async function () {
   const dir = await folder()
   const file = path.join(dir, '.news-markdown.lock')

@@ -92,6 +92,9 @@ export async function acquireLock(file: string, options: LockOptions = {}): Prom
       }
     }
     const holder = await readHolder(file)
+    // Released between this run's attempt and its read: try again (it was
+    // refused as held by "another run", the lock gone).
+    if (!holder && !(await exists(file))) continue
     const state = holder ? await liveness(file, holder) : (await isOld(file)) ? 'dead' : 'alive'
     if (state === 'dead') {
       if (await removeStale(file, holder)) continue
@@ -259,6 +262,14 @@ async function readHolder(file: string): Promise<Holder | undefined> {
     }
   } catch {}
   return undefined
+}
+
+/** Whether `file` exists (a lock file: readable or not). */
+async function exists(file: string): Promise<boolean> {
+  return fs.stat(file).then(
+    () => true,
+    () => false
+  )
 }
 
 function sleep(ms: number): Promise<void> {
