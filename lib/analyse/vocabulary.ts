@@ -465,6 +465,26 @@ export const voteBannerMax = 300
 export const moreLink = anyOf([String.raw`^(?:更多|查看更多|more|mehr|plus)\s?[>›»]{1,2}$`], 'i')
 
 /**
+ * The whole text of a “read more” link (`Read more`, `Weiterlesen`, `Lire
+ * la suite`, `阅读全文`, `展开全文`, with an arrow or ellipsis): a control
+ * that opens the rest of a teaser, never article text (cleaning's
+ * `more-link`, and `read-more` for its line); in brackets (`[czytaj
+ * więcej]`, `[more]`) with the brackets around the link. A sentence that
+ * holds the words is no such link. Fixture: furniture-read-more-line; corpus
+ * trafilatura--correctiv.org.zusage.
+ */
+export const readMoreLink = anyOf(
+  [
+    String.raw`^\[\s?(?:more|mehr|więcej|plus|más|mais|meer|更多)\s?[>›»→…]*\s?\]$`,
+    String.raw`^[\[(]?\s?(?:read (?:more|on|the full (?:story|article))|continue reading|keep reading|weiterlesen|mehr lesen|(?:artikel |beitrag )?(?:vollständig |ganz )?lesen|lire la suite|lire plus|en savoir plus|leer más|seguir leyendo|leia mais|continua a leggere|leggi (?:tutto|di più)|lees (?:meer|verder)|czytaj (?:dalej|więcej)|阅读全文|閱讀全文|展开全文|展開全文|查看全文|阅读更多|閱讀更多|点击阅读全文|続きを読む|더 ?보기)\s?[>›»→…]*\.{0,3}\s?[\])]?$`
+  ],
+  'iu'
+)
+
+/** Characters a line with a “read more” link has at most: the link and a reading time or a date beside it (`weiterlesen 5 Minuten`; furniture-read-more-line). */
+export const readMoreLineMax = 60
+
+/**
  * The label that opens an author box (`About the author`, `Über den Autor`,
  * `作者简介`), alone in its block or as the box's first line (cleaning's
  * `author-box`). Fixture: furniture-author-box; corpus
