@@ -415,8 +415,13 @@ export const scanCodeName = anyOf(['(?:^|[^a-z])qr-?(?:code)?(?:$|[^a-z])', 'erw
 /** Weighted text (see `measureText`) under which a block naming a code can be a scan-code box (one promo line; furniture-scan-code). */
 export const scanCodeMax = 200
 
-/** Image addresses of generated QR codes (`api.qrserver.com/v1/create-qr-code/`; corpus trafilatura--it-finanzmagazin.de.creditshelf). */
-export const scanCodeImage = anyOf(['create-qr-code', 'qrcode', 'qr-code', 'qr_code', 'erweima'], 'i')
+/**
+ * Image addresses of QR codes (`api.qrserver.com/v1/create-qr-code/`,
+ * `/img/qr-newsletter.png`, `wx_qr.jpg`): alone in a block, or beside a
+ * short call to scan, follow or share (`scanCodeAction`), a scan-code box.
+ * Corpus trafilatura--it-finanzmagazin.de.creditshelf; furniture-scan-code-call.
+ */
+export const scanCodeImage = anyOf(['create-qr-code', 'qrcode', 'qr-code', 'qr_code', String.raw`[/_-]qr[_.-]`, 'erweima'], 'i')
 
 /**
  * Calls to vote in a poll of the site, linked (`【点击投票】`): a block holding

@@ -61,15 +61,16 @@ export const furnitureRules: ReadonlyArray<FurnitureRuleSpec> = [
     judge: (f) => (!f.mostText && f.names.some((n) => printOnlyName.test(n)) ? 'print-only' : undefined)
   },
   {
-    // “Scan the QR code to follow us”, or a generated QR code image alone.
+    // “Scan the QR code to follow us”, a QR code image alone or beside a call to scan or follow.
     name: 'scan-code',
     judge(f) {
       if (f.mostText || f.text > scanCodeMax) return undefined
       if (f.names.some((n) => scanCodeName.test(n))) return 'scan-code'
       const text = f.text > 0 ? (shortText(f.node, scanCodeMax * 2) ?? '') : ''
       if (text && scanCodeText.test(text) && scanCodeAction.test(text)) return 'scan-code'
-      if (f.text === 0 && elementsOf(f.node, 'img').some((image) => scanCodeImage.test(String(image.properties.src || '')))) return 'scan-code'
-      return undefined
+      // A QR code picture alone, or with a call to scan it (`Scan the code to get our newsletter`).
+      if (f.text > 0 && !(text && scanCodeAction.test(text))) return undefined
+      return elementsOf(f.node, 'img').some((image) => scanCodeImage.test(String(image.properties.src || ''))) ? 'scan-code' : undefined
     }
   },
   {
