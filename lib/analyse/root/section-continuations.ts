@@ -51,20 +51,23 @@ export interface Continuations {
 /**
  * Continuations of the article root in sibling sections: going up from the
  * root (six levels at most, never past `<article>`, `<main>`, a marked
- * `articleBody` or `<body>`), the siblings of each ancestor that hold a
- * text block of the root's kind — same tag, and half their classes or more
- * shared with the root or with one of the wrappers it is the only block of
- * (`elementor-widget-text-editor`, `et_pb_text_inner`, `article-text`) —
- * holding at least `contentLikeLength` of prose, links under a quarter of
- * its text, no furniture hints. A sibling that holds an `<h1>`, an
- * `<article>` or a linked `<h2>`/`<h3>` (another story, a teaser card) ends
- * the search in its direction. Up to two sections in a row without such a
+ * `articleBody` or `<body>`), the siblings of the root and of each
+ * ancestor that hold a text block of the root's kind — same tag, and half
+ * the classes or more shared with the block that holds the root's text (the
+ * root, or the innermost wrapper below it that it is the only block of:
+ * `elementor-widget-text-editor`, `et_pb_text_inner`, `article-text`) —
+ * holding at least `contentLikeLength` of prose beside its headings, links
+ * under a quarter of its text, not in an unlikely subtree. A sibling that
+ * is unlikely or negatively named, or holds an `<h1>`, an `<article>` or a
+ * linked `<h2>`/`<h3>` (another story, a teaser card), ends the search in
+ * its direction. Up to two sections in a row without such a
  * block may lie between two continuations: kept when they hold article
  * matter (a table, a figure, media, a subheading, a sentence) and no
  * furniture hints, else reported in `between`. The first level that has
  * continuations is the last looked at.
  *
- * The root must have classes (a bare `<div>` is no kind). Reads the blocks
+ * The block holding the root's text must have classes (a bare `<div>` is
+ * no kind). Reads the blocks
  * of the sibling sections only (`stats` ranges).
  *
  * @param root
