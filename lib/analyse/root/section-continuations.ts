@@ -52,18 +52,18 @@ export interface Continuations {
  * Continuations of the article root in sibling sections: going up from the
  * root (six levels at most, never past `<article>`, `<main>`, a marked
  * `articleBody` or `<body>`), the siblings of the root and of each
- * ancestor that hold a text block of the root's kind — same tag, and half
- * the classes or more shared with the block that holds the root's text (the
+ * ancestor that hold a text block of the root's kind — same tag, same
+ * first class, and half the classes or more shared with the block that holds the root's text (the
  * root, or the innermost wrapper below it that it is the only block of:
  * `elementor-widget-text-editor`, `et_pb_text_inner`, `article-text`) —
  * holding at least `contentLikeLength` of prose beside its headings, links
  * under a quarter of its text, not in an unlikely subtree. A sibling that
- * is unlikely or negatively named, or holds an `<h1>`, an `<article>` or a
- * linked `<h2>`/`<h3>` (another story, a teaser card), ends the search in
- * its direction. Up to two sections in a row without such a
- * block may lie between two continuations: kept when they hold article
- * matter (a table, a figure, media, a subheading, a sentence) and no
- * furniture hints, else reported in `between`. The first level that has
+ * holds an `<h1>`, an `<article>` or a linked `<h2>`/`<h3>` (another story,
+ * a teaser card) ends the search in its direction. Up to two sections in
+ * a row without such a block may lie between two continuations: kept when
+ * they hold article matter (a table, a figure, media, a subheading, a
+ * sentence) and no furniture hints, else (an ad slot, a share bar)
+ * reported in `between`. The first level that has
  * continuations is the last looked at.
  *
  * The block holding the root's text must have classes (a bare `<div>` is
@@ -112,8 +112,9 @@ function scan(siblings: ReadonlyArray<Element>, kind: Element, stats: PageStats,
       if (block && holdsMedia(sibling)) gap.push(sibling)
       continue
     }
-    if (endsSearch(sibling, block)) break
-    const parts = continuationsIn(block, kind, stats)
+    if (endsSearch(sibling)) break
+    // An ad slot or a share bar between two sections: a gap, logged if a continuation follows.
+    const parts = block.inUnlikely || isFurnitureName(sibling) ? [] : continuationsIn(block, kind, stats)
     if (parts.length === 0) {
       gap.push(sibling)
       if (gap.length > maxGap) break
@@ -129,9 +130,8 @@ function scan(siblings: ReadonlyArray<Element>, kind: Element, stats: PageStats,
   return kept
 }
 
-/** Whether a sibling section is another story or page furniture: the search stops at it. */
-function endsSearch(node: Element, block: Block): boolean {
-  if (block.inUnlikely || isFurnitureName(node)) return true
+/** Whether a sibling section is another story (an `<h1>`, an `<article>`, a linked `<h2>`/`<h3>`): the search stops at it. */
+function endsSearch(node: Element): boolean {
   return holdsElement(node, (element) => element.tagName === 'h1' || element.tagName === 'article' || ((element.tagName === 'h2' || element.tagName === 'h3') && linked(element)))
 }
 
@@ -189,23 +189,32 @@ function isFurnitureName(node: Element): boolean {
 }
 
 /**
- * The block that holds the root's text: the root, or the innermost of the
- * wrappers below it it is the only block of (down to the first block with
- * several child blocks), if it has classes: the kind of text block a
- * continuation is of.
+ * The block that holds the root's text: the innermost element with classes
+ * among the root and the wrappers below it that it is the only block of
+ * (down to the first block with several child blocks, or none): the kind
+ * of text block a continuation is of.
  */
 function textBlockOf(root: Block, stats: PageStats): Element | undefined {
   let block = root
-  while (block.childBlocks === 1) block = stats.blocks[block.index + 1]
-  return classesOf(block.node).length > 0 ? block.node : undefined
+  let kind = classesOf(block.node).length > 0 ? block.node : undefined
+  while (block.childBlocks === 1) {
+    block = stats.blocks[block.index + 1]
+    if (classesOf(block.node).length > 0) kind = block.node
+  }
+  return kind
 }
 
-/** Whether two elements are blocks of one kind: same tag, and at least half of the classes of the one with more shared. */
+/**
+ * Whether two elements are blocks of one kind: same tag, same first class
+ * (the component's name: `article-text`, `elementor-element`; a grid's
+ * utility classes such as `fb-col-12` come after it), and at least half of
+ * the classes of the one with more shared.
+ */
 function sameKind(a: Element, b: Element): boolean {
   if (a.tagName !== b.tagName) return false
   const left = classesOf(a)
   const right = new Set(classesOf(b))
-  if (left.length === 0 || right.size === 0) return false
+  if (left.length === 0 || right.size === 0 || left[0] !== classesOf(b)[0]) return false
   let shared = 0
   for (const name of left) if (right.has(name)) shared++
   return shared / Math.max(left.length, right.size) >= classOverlap
