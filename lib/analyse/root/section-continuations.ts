@@ -88,8 +88,10 @@ export function sectionContinuations(root: Element, stats: PageStats): Continuat
     const parent = current.parent
     if (!parent || parent.node !== current.domParent || boundTags.has(current.node.tagName) || isArticleBody(current.node)) return undefined
     const found: Continuations = {before: [], after: [], between: []}
-    const siblings = parent.node.children.filter((child): child is Element => child.type === 'element')
-    const at = siblings.indexOf(current.node)
+    // The parent's child blocks, from the block records (the tree is not read).
+    const siblings: Array<Block> = []
+    for (let index = parent.index + 1; index <= parent.end; index = stats.blocks[index].end + 1) siblings.push(stats.blocks[index])
+    const at = siblings.indexOf(current)
     found.before = scan(siblings.slice(0, at).reverse(), kind, stats, found.between).reverse()
     found.after = scan(siblings.slice(at + 1), kind, stats, found.between)
     if (found.before.length > 0 || found.after.length > 0) return found
@@ -100,31 +102,33 @@ export function sectionContinuations(root: Element, stats: PageStats): Continuat
 
 /**
  * Walk `siblings` outwards from the root: continuations and the sections
- * between them, until a sibling ends the search or `maxGap` sections in a
- * row hold none. Furniture between continuations goes to `between`.
+ * between them, until a sibling ends the search or `maxGap` sections with
+ * text in a row hold none. Furniture between continuations goes to
+ * `between`. Reads the sections' block records; a section's subtree is
+ * searched (for headings, media, sentences) only when a continuation
+ * follows it.
  */
-function scan(siblings: ReadonlyArray<Element>, kind: Element, stats: PageStats, between: Array<Element>): Array<Element> {
+function scan(siblings: ReadonlyArray<Block>, kind: Element, stats: PageStats, between: Array<Element>): Array<Element> {
   const kept: Array<Element> = []
   let gap: Array<Element> = []
-  for (const sibling of siblings) {
-    const block = stats.byNode.get(sibling)
-    if (!block || block.all.text === 0) {
-      if (block && holdsMedia(sibling)) gap.push(sibling)
-      continue
-    }
-    if (endsSearch(sibling)) break
+  let gapText = 0
+  for (const block of siblings) {
+    const sibling = block.node
     // An ad slot or a share bar between two sections: a gap, logged if a continuation follows.
-    const parts = block.inUnlikely || isFurnitureName(sibling) ? [] : continuationsIn(block, kind, stats)
+    const parts = block.all.text === 0 || block.inUnlikely || isFurnitureName(sibling) ? [] : continuationsIn(block, kind, stats)
     if (parts.length === 0) {
       gap.push(sibling)
-      if (gap.length > maxGap) break
+      if (block.all.text > 0 && ++gapText > maxGap) break
       continue
     }
+    if (endsSearch(sibling) || gap.some((section) => endsSearch(section))) break
     for (const section of gap) {
+      const text = stats.byNode.get(section)!.all.text
       if (isMatter(section, stats)) kept.push(section)
-      else between.push(section)
+      else if (text > 0) between.push(section)
     }
     gap = []
+    gapText = 0
     kept.push(...parts)
   }
   return kept
