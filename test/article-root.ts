@@ -7,6 +7,8 @@ import * as assert from 'uvu/assert'
 import {cleanArticleRoot} from '../lib/analyse/clean/clean-article-root.js'
 import {findArticleRoot} from '../lib/analyse/root/find-article-root.js'
 import {leadUnderHeadline} from '../lib/analyse/root/lead-under-headline.js'
+import {joinContinuations} from '../lib/analyse/root/section-continuations.js'
+import {convert} from '../index.js'
 
 /** `count` sentences of running text, numbered so each is unique. */
 function prose(label: string, count = 4): string {
@@ -367,6 +369,50 @@ test('a lead whose links make a small share of it is found, with its container; 
   assert.equal(leads(`<h1>Pool stays open</h1><p class="promo">${linked}</p><div id="body"><p>${prose('Body')}</p></div>`), [])
   // A `<div>` holding blocks is no paragraph.
   assert.equal(leads(`<h1>Pool stays open</h1><div class="standfirst">${text}<ul><li>One</li></ul></div><div id="body"><p>${prose('Body')}</p></div>`), [])
+})
+
+test('page-builder sections: a selector root goes on in a sibling of its kind, with a figure between; an ad between is logged, the next story is not joined', async () => {
+  const html =
+    '<html><head><title>Quarry lake opens for swimmers</title></head><body><main><h1>Quarry lake opens for swimmers</h1>' +
+    `<section class="band"><div class="entry-content"><p>${prose('Opening')}</p></div></section>` +
+    '<section class="band"><figure><img src="https://lake.example/beach.jpg" alt="The new beach"><figcaption>The new beach.</figcaption></figure></section>' +
+    '<section class="band"><div class="entry-content"><p>The lifeguards start their season in June, and the kiosk opens on warm weekends from ten in the morning.</p></div></section>' +
+    '<div class="ad-slot"><span>Advertisement</span> <a href="https://ads.example/">Buy now</a></div>' +
+    '<section class="band"><div class="entry-content"><p>Closing words of the story, after the advertisement, about the car park and the bus from the station.</p></div></section>' +
+    '<section class="band"><h2><a href="/next">Another story</a></h2><div class="entry-content"><p>The next story in full, which is not this article and must stay out of it, whatever its class.</p></div></section>' +
+    '</main></body></html>'
+  const file = await convert(html)
+  const output = String(file)
+  assert.ok(output.includes('Opening sentence 0'))
+  assert.ok(output.includes('![The new beach](https://lake.example/beach.jpg)'), 'the figure between continuations')
+  assert.ok(output.includes('The lifeguards start their season in June'))
+  assert.ok(output.includes('Closing words of the story'))
+  assert.not.ok(output.includes('The next story in full'), 'a section titled by a linked heading ends the search')
+  assert.not.ok(output.includes('Buy now'))
+  assert.is(file.data.articleSources?.root, '.entry-content+sections')
+  assert.ok(
+    (file.data.removals || []).some((removal) => removal.rule === 'furniture-hint' && removal.element.startsWith('div.ad-slot')),
+    'the ad between is logged'
+  )
+})
+
+test('page-builder sections: a merged root goes on in a sibling section; a root without classes has no kind', () => {
+  const joined = (html: string) => {
+    const found = findArticleRoot(fromHtml(html))
+    assert.ok(found)
+    const sections = joinContinuations(found.node, found.merged, found.stats)
+    return {merged: found.merged, text: sections ? toText(sections.node).replace(/\s+/g, ' ') : undefined}
+  }
+  const merged = joined(
+    '<html><body><main><div class="layout"><section class="band">' +
+      `<div class="widget-text"><p>${prose('First')}</p><p>${prose('Second')}</p></div><p>A short closing line of the first part, with a full stop.</p></section>` +
+      '<section class="band"><figure><img src="https://band.example/a.jpg" alt=""></figure></section>' +
+      `<section class="band"><p>${prose('Continued', 2)}</p></section></div></main></body></html>`
+  )
+  assert.ok(merged.merged, 'content scoring merged the first part')
+  assert.ok(merged.text && merged.text.includes('First sentence 0') && merged.text.includes('Continued sentence 1'), 'the next section of the kind joins the root')
+  const bare = joined(`<html><body><div><div><p>${prose('Bare')}</p><p>${prose('More')}</p></div></div><div><div><p>${prose('Elsewhere', 2)}</p></div></div></body></html>`)
+  assert.is(bare.text, undefined, 'no kind without classes')
 })
 
 test.run()

@@ -431,6 +431,10 @@ test('verdict: rules flag at their thresholds and not below', function () {
   assert.equal(ids({}, {longestOutside: 1601}), ['suspect-root:review'])
   assert.equal(ids({}, {longestOutside: 1600}), [])
   assert.equal(ids({linkTextShare: 0.51}), ['suspect-root:review'])
+  // Linked sentences are prose: only the other link text makes a list of links.
+  const links = (listLinkShare: number) => judge({...base, linkTextShare: 0.7}, {page, hasTitle: true, outputWeight: 2000, listLinkShare}).map((finding) => finding.ruleId)
+  assert.equal(links(0.5), [])
+  assert.equal(links(0.51), ['suspect-root'])
   assert.equal(ids({droppedCharacters: 1001}), ['dropped-content:review'])
   assert.equal(ids({droppedCharacters: 1000}), [])
   assert.equal(ids({replacementCharacters: 3}), ['garbled-text:review'])
@@ -450,6 +454,29 @@ test('verdict: rules flag at their thresholds and not below', function () {
   )
   // Too little sentence text on the page for the share checks.
   assert.equal(ids({titleNearRoot: false, sentenceTextOutsideRoot: 0.9, outputCharacters: 200}, {sentenceCharacters: 700}), [])
+})
+
+test('verdict: a list of linked headlines is a list of links, linked sentences are not', async function () {
+  const sentences = await fixture('verdict-linked-sentences')
+  assert.ok(sentences.verdict.measurements.linkTextShare > thresholds.linkShare, 'most of the output is link text')
+  assert.not.ok(sentences.ruleIds.includes('suspect-root'))
+  const items = [
+    'Council approves the budget',
+    'Storm closes the harbour',
+    'New school opens in the north',
+    'Bakery wins the regional prize',
+    'Football club signs a keeper',
+    'Bridge works start in May'
+  ]
+  const html =
+    '<html><head><title>Local news</title></head><body><main><h1>Local news</h1><p>The week in the valley, in brief.</p><ul>' +
+    items.map((item, index) => '<li><a href="https://valley.example/n/' + index + '">' + item + '</a></li>').join('') +
+    '</ul></main></body></html>'
+  const file = await convert(html)
+  assert.ok(
+    file.messages.some((message) => message.ruleId === 'suspect-root'),
+    'headlines make a list of links'
+  )
 })
 
 test('verdict: the CLI reports each page’s verdict and ends its summary with the pages that need review', async function () {

@@ -415,8 +415,13 @@ export const scanCodeName = anyOf(['(?:^|[^a-z])qr-?(?:code)?(?:$|[^a-z])', 'erw
 /** Weighted text (see `measureText`) under which a block naming a code can be a scan-code box (one promo line; furniture-scan-code). */
 export const scanCodeMax = 200
 
-/** Image addresses of generated QR codes (`api.qrserver.com/v1/create-qr-code/`; corpus trafilatura--it-finanzmagazin.de.creditshelf). */
-export const scanCodeImage = anyOf(['create-qr-code', 'qrcode', 'qr-code', 'qr_code', 'erweima'], 'i')
+/**
+ * Image addresses of QR codes (`api.qrserver.com/v1/create-qr-code/`,
+ * `/img/qr-newsletter.png`, `wx_qr.jpg`): alone in a block, or beside a
+ * short call to scan, follow or share (`scanCodeAction`), a scan-code box.
+ * Corpus trafilatura--it-finanzmagazin.de.creditshelf; furniture-scan-code-call.
+ */
+export const scanCodeImage = anyOf(['create-qr-code', 'qrcode', 'qr-code', 'qr_code', String.raw`[/_-]qr[_.-]`, 'erweima'], 'i')
 
 /**
  * Calls to vote in a poll of the site, linked (`【点击投票】`): a block holding
@@ -463,6 +468,26 @@ export const voteBannerMax = 300
  * corpus gne--sina-2.
  */
 export const moreLink = anyOf([String.raw`^(?:更多|查看更多|more|mehr|plus)\s?[>›»]{1,2}$`], 'i')
+
+/**
+ * The whole text of a “read more” link (`Read more`, `Weiterlesen`, `Lire
+ * la suite`, `阅读全文`, `展开全文`, with an arrow or ellipsis): a control
+ * that opens the rest of a teaser, never article text (cleaning's
+ * `more-link`, and `read-more` for its line); in brackets (`[czytaj
+ * więcej]`, `[more]`) with the brackets around the link. A sentence that
+ * holds the words is no such link. Fixture: furniture-read-more-line; corpus
+ * trafilatura--correctiv.org.zusage.
+ */
+export const readMoreLink = anyOf(
+  [
+    String.raw`^\[\s?(?:more|mehr|więcej|plus|más|mais|meer|更多)\s?[>›»→…]*\s?\]$`,
+    String.raw`^[\[(]?\s?(?:read (?:more|on|the full (?:story|article))|continue reading|keep reading|weiterlesen|mehr lesen|(?:artikel |beitrag )?(?:vollständig |ganz )?lesen|lire la suite|lire plus|en savoir plus|leer más|seguir leyendo|leia mais|continua a leggere|leggi (?:tutto|di più)|lees (?:meer|verder)|czytaj (?:dalej|więcej)|阅读全文|閱讀全文|展开全文|展開全文|查看全文|阅读更多|閱讀更多|点击阅读全文|続きを読む|더 ?보기)\s?[>›»→…]*\.{0,3}\s?[\])]?$`
+  ],
+  'iu'
+)
+
+/** Characters a line with a “read more” link has at most: the link and a reading time or a date beside it (`weiterlesen 5 Minuten`; furniture-read-more-line). */
+export const readMoreLineMax = 60
 
 /**
  * The label that opens an author box (`About the author`, `Über den Autor`,

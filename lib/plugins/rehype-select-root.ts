@@ -13,6 +13,8 @@ import {createRemovalLog} from '../util/removal-log.js'
 import {withShortTexts} from '../analyse/blocks/short-text.js'
 import {keepLeadUnderHeadline} from '../analyse/root/lead-under-headline.js'
 import {pageTitles, titledItem, titledSibling} from '../analyse/root/titled-sibling.js'
+import {joinContinuations} from '../analyse/root/section-continuations.js'
+import type {ArticleSections} from '../analyse/root/section-continuations.js'
 
 /**
  * Choose the article root (`file.data.analysis.root`): the first of the
@@ -67,6 +69,12 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
       from = byProfile.selector
       break
     }
+    // Sections: the article's text may go on in sibling sections of a page builder (not a marked `articleBody`, not a site profile's choice).
+    let sections: ArticleSections | undefined
+    if (root && check) {
+      const found = scoring()
+      sections = found ? joinContinuations(root, false, found.stats) : undefined
+    }
     // One of several article-like blocks (a story beside the next ones in full): the one the page's headline titles.
     const titles = check ? pageTitles(analysis.index) : []
     // The index walk's `<h1>`–`<h3>` with their ancestors: valid until blocks move (a merged root, a lead).
@@ -79,6 +87,7 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
         root = titled
         from += '+titled-sibling'
         keepLead = false
+        sections = undefined
       }
     }
     if (!root) {
@@ -90,18 +99,21 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
         from = 'content-scoring+titled-sibling'
         keepLead = false
       } else if (found) {
-        root = found.node
-        from = 'content-scoring'
-        if (found.between.length > 0) {
+        sections = joinContinuations(found.node, found.merged, found.stats)
+        root = sections ? sections.node : found.node
+        from = sections ? 'content-scoring+sections' : 'content-scoring'
+        const between = sections ? [...found.between, ...sections.between] : found.between
+        if (between.length > 0) {
           // Furniture between the kept blocks stays out of the article: accounted for like any removal.
           const log = createRemovalLog(file)
-          for (const node of found.between) log.note(node, 'furniture-hint')
-          log.flush(found.node)
+          for (const node of between) log.note(node, 'furniture-hint')
+          log.flush(root)
         }
-        if (found.merged) {
+        sections = undefined
+        if (found.merged || root !== found.node) {
           // Blocks moved into the wrapper: the `<h1>`s the index found no longer tell where they are.
           merged = true
-          attachWrapper(tree, found.node, found.parentOf)
+          attachWrapper(tree, root, found.parentOf)
           // Blocks moved into the wrapper: the index walk's selector matches no longer tell where they are.
           analysis.index.selectorMatches = undefined
         }
@@ -112,6 +124,21 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
           keepLead = false
         }
       }
+    }
+    if (sections && root) {
+      // A selector's match joined with its continuations (no titled item replaced it).
+      const found = scoring()
+      if (sections.between.length > 0) {
+        const log = createRemovalLog(file)
+        for (const node of sections.between) log.note(node, 'furniture-hint')
+        log.flush(sections.node)
+      }
+      // `sections` is only made when content scoring found a root (its statistics tell the parents).
+      attachWrapper(tree, sections.node, found!.parentOf)
+      root = sections.node
+      from += '+sections'
+      merged = true
+      analysis.index.selectorMatches = undefined
     }
     if (!root) {
       root = select('body', tree)

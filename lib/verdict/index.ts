@@ -124,7 +124,8 @@ export function giveVerdict(tree: MdastRoot, file: VFile): Verdict {
       earlier.push({ruleId: message.ruleId as RuleId, status: 'review', reason: message.reason})
     }
   }
-  const findings = judge(measurements, {page: text, hasTitle: Boolean(file.data.article && file.data.article.title), outputWeight: output.weight})
+  const listLinkShare = output.characters > 0 ? (output.linkCharacters - output.statementLinkCharacters) / output.characters : 0
+  const findings = judge(measurements, {page: text, hasTitle: Boolean(file.data.article && file.data.article.title), outputWeight: output.weight, listLinkShare})
   for (const finding of findings) {
     if (finding.ruleId !== 'dropped-content') report(file, finding.ruleId, finding.reason)
   }

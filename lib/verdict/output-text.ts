@@ -13,6 +13,8 @@ export interface OutputText {
   paragraphs: number
   /** Characters of link text. */
   linkCharacters: number
+  /** Characters of the link text of links whose text reads as a statement (a linked sentence of 16 or more weighted characters ending in `.`, `。` or `…`): prose, not a list of links. */
+  statementLinkCharacters: number
   /** U+FFFD replacement characters in the text. */
   replacementCharacters: number
   /** URLs of links, images and definitions that are relative (no scheme, not a fragment): unresolved without a page URL. */
@@ -26,6 +28,12 @@ export const tailBlocks = 3
 
 const textBlocks: ReadonlySet<string> = new Set(['paragraph', 'heading', 'tableCell', 'code'])
 
+/** Weighted length (see `measureText`) from which a link's text can be a statement: about four Latin words or eight CJK characters. */
+const statementLength = 16
+
+/** A statement's end: `.`, `。` or `…`, then optional closing quotes and brackets (linked headlines end in `!` and `?` as often as in nothing). */
+const statementEnd = /[.。…][\p{Pe}\p{Pf}"'»」』]*$/u
+
 /** A URL with a scheme (`https:`, `mailto:`), protocol-relative (`//host`), or a fragment or query alone. */
 const absolute = /^(?:[a-z][a-z\d+.-]*:|\/\/|#|\?)/i
 
@@ -35,7 +43,7 @@ const absolute = /^(?:[a-z][a-z\d+.-]*:|\/\/|#|\?)/i
  * the article and are not counted.
  */
 export function measureOutput(tree: Root): OutputText {
-  const result: OutputText = {characters: 0, weight: 0, paragraphs: 0, linkCharacters: 0, replacementCharacters: 0, relativeUrls: [], tail: []}
+  const result: OutputText = {characters: 0, weight: 0, paragraphs: 0, linkCharacters: 0, statementLinkCharacters: 0, replacementCharacters: 0, relativeUrls: [], tail: []}
   // Text blocks are met in document order; the last `tailBlocks` are kept.
   const tail: Array<Nodes> = []
   const stack: Array<[Nodes, boolean]> = [[tree, false]]
@@ -49,6 +57,10 @@ export function measureOutput(tree: Root): OutputText {
     }
     if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && node.url && !absolute.test(node.url)) {
       result.relativeUrls.push(node.url)
+    }
+    if (!inLink && (node.type === 'link' || node.type === 'linkReference')) {
+      const text = toString(node, {includeImageAlt: false}).replace(/\s+/g, ' ').trim()
+      if (measureText(text).length >= statementLength && statementEnd.test(text)) result.statementLinkCharacters += codePoints(text)
     }
     if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') {
       const characters = codePoints(node.value.trim())

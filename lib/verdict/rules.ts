@@ -19,6 +19,12 @@ export interface Context {
   hasTitle: boolean
   /** Weighted length of the output text (`measureText`: CJK characters count twice, white space not at all). */
   outputWeight: number
+  /**
+   * Share of the output that is the text of links that do not read as a
+   * statement (headlines, menu entries): what makes a list of links
+   * (default: `linkTextShare`).
+   */
+  listLinkShare?: number | undefined
 }
 
 /**
@@ -92,7 +98,8 @@ export function judge(m: Readonly<VerdictMeasurements>, context: Readonly<Contex
     }
   }
 
-  if (context.outputWeight >= t.emptyWeight && m.linkTextShare > t.linkShare) {
+  // Linked sentences are prose (a linked summary of a ruling): only the other link text makes a list of links.
+  if (context.outputWeight >= t.emptyWeight && m.linkTextShare > t.linkShare && (context.listLinkShare ?? m.linkTextShare) > t.linkShare) {
     findings.push({ruleId: 'suspect-root', status: 'review', reason: 'Link text makes ' + percent(m.linkTextShare) + ' of the output: a list of links rather than an article'})
   }
 

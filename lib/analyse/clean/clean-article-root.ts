@@ -254,7 +254,7 @@ export function cleanArticleRoot(root: Element, options?: Readonly<CleanOptions>
     if (embedTags.has(name)) return 'keep'
     const phrasing = phrasingTags.has(name)
     if (isHidden(node) || (isAriaHidden(node) && !phrasing)) return 'hidden'
-    if (name === 'a' && isMoreLink(node)) return 'more-link'
+    if (phrasing && isMoreLink(node)) return 'more-link'
     if (phrasing) return 'keep'
     const block = stats.byNode.get(node)
     if (name === 'form') {

@@ -1,7 +1,7 @@
 /**
  * Cleaning rules for kinds of page furniture that class words do not name:
  * scan-code boxes, vote banners, author boxes, print-only blocks,
- * byline rows, rows of avatar links, stray image file names, breadcrumb trails, and widgets' “more” links. Each rule names what it
+ * byline rows, rows of avatar links, stray image file names, breadcrumb trails, “read more” lines, and widgets' “more” links. Each rule names what it
  * removes, so that removals inside the article root are reported under it
  * (`file.data.removals`, `dropped-content`). Words and limits are in
  * `vocabulary.ts`, each with the fixture that shows it.
@@ -26,6 +26,8 @@ import {
   imageFileExtensions,
   moreLink,
   printOnlyName,
+  readMoreLineMax,
+  readMoreLink,
   scanCodeAction,
   scanCodeImage,
   scanCodeMax,
@@ -37,7 +39,7 @@ import {
 import type {BlockFacts} from './boilerplate.js'
 
 /** The rules' verdicts, reported as the removal's rule. */
-export type FurnitureRule = 'author-box' | 'avatar-row' | 'breadcrumb' | 'byline-row' | 'file-name' | 'print-only' | 'scan-code' | 'vote-banner'
+export type FurnitureRule = 'author-box' | 'avatar-row' | 'breadcrumb' | 'byline-row' | 'file-name' | 'print-only' | 'read-more' | 'scan-code' | 'vote-banner'
 
 /** A furniture rule: its name, and the verdict it gives a block (`undefined`: not this kind). */
 export interface FurnitureRuleSpec {
@@ -59,15 +61,16 @@ export const furnitureRules: ReadonlyArray<FurnitureRuleSpec> = [
     judge: (f) => (!f.mostText && f.names.some((n) => printOnlyName.test(n)) ? 'print-only' : undefined)
   },
   {
-    // “Scan the QR code to follow us”, or a generated QR code image alone.
+    // “Scan the QR code to follow us”, a QR code image alone or beside a call to scan or follow.
     name: 'scan-code',
     judge(f) {
       if (f.mostText || f.text > scanCodeMax) return undefined
       if (f.names.some((n) => scanCodeName.test(n))) return 'scan-code'
       const text = f.text > 0 ? (shortText(f.node, scanCodeMax * 2) ?? '') : ''
       if (text && scanCodeText.test(text) && scanCodeAction.test(text)) return 'scan-code'
-      if (f.text === 0 && elementsOf(f.node, 'img').some((image) => scanCodeImage.test(String(image.properties.src || '')))) return 'scan-code'
-      return undefined
+      // A QR code picture alone, or with a call to scan it (`Scan the code to get our newsletter`).
+      if (f.text > 0 && !(text && scanCodeAction.test(text))) return undefined
+      return elementsOf(f.node, 'img').some((image) => scanCodeImage.test(String(image.properties.src || ''))) ? 'scan-code' : undefined
     }
   },
   {
@@ -117,6 +120,15 @@ export const furnitureRules: ReadonlyArray<FurnitureRuleSpec> = [
     }
   },
   {
+    // `<a>weiterlesen</a> 5 Minuten`: a teaser's “read more” line (a sentence with the words is none).
+    name: 'read-more',
+    judge(f) {
+      if (f.mostText || f.linkText === 0 || f.text > readMoreLineMax) return undefined
+      if (!elementsOf(f.node, 'a').some((link) => isReadMoreLink(link))) return undefined
+      return holdsSentence(f.shape()) ? undefined : 'read-more'
+    }
+  },
+  {
     // `Home > News > Sport > Title`.
     name: 'breadcrumb',
     judge(f) {
@@ -162,11 +174,27 @@ function isTrail(text: string): boolean {
 }
 
 /**
- * Whether `node` is a widget's “more” link (`<a>更多></a>`): its whole
- * text is the `moreLink` word and arrow.
+ * Whether `node` is a widget's “more” link (`<a>更多></a>`) or a teaser's
+ * “read more” link (`<a>Weiterlesen</a>`): its whole text is the
+ * `moreLink` word and arrow, or a `readMoreLink` phrase; or an inline
+ * element whose whole text is a bracketed `readMoreLink` phrase around such
+ * a link (`<b>[<a>czytaj więcej</a>]</b>`).
  */
 export function isMoreLink(node: Element): boolean {
-  return node.tagName === 'a' && moreLink.test((shortText(node, 20) ?? '').trim())
+  if (node.tagName === 'a') {
+    const text = (shortText(node, 40) ?? '').trim()
+    return moreLink.test(text) || readMoreLink.test(text)
+  }
+  // `<b>[<a>czytaj więcej</a>]</b>`: the brackets go with the link (a child of the element).
+  const link = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'a' && child.properties.href !== undefined)
+  if (!link) return false
+  const text = (shortText(node, 40) ?? '').trim()
+  return text.startsWith('[') && readMoreLink.test(text)
+}
+
+/** Whether `node` (an `<a>`) is a “read more” link: its whole text is a `readMoreLink` phrase. */
+function isReadMoreLink(node: Element): boolean {
+  return node.properties.href !== undefined && readMoreLink.test((shortText(node, 40) ?? '').trim())
 }
 
 /** Elements named `tagName` inside `node` (a bounded walk: the first `budget` nodes), from the element records when they know it. */

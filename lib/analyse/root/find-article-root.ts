@@ -23,6 +23,8 @@ export interface ArticleRoot {
   between: Array<Element>
   /** Parent of a block element of the page as the page was when scored (`undefined` for other nodes). */
   parentOf(node: Element): Parents | undefined
+  /** The block statistics the root was scored from (of the tree as it was). */
+  stats: PageStats
 }
 
 /** Attempts, strictest first (Readability's flag fallbacks). */
@@ -74,6 +76,6 @@ export function findArticleRoot(tree: Root, gathered?: PageStats | null | undefi
 
   const parentOf = (node: Element) => stats.byNode.get(node)?.domParent
   const body = stats.body
-  if (best && !(body && best.text < scrap && body.all.text > 2 * enoughText)) return {node: best.node, merged: best.merged, between: best.between, parentOf}
-  return body && body.all.text > 0 ? {node: body.node, merged: false, between: [], parentOf} : undefined
+  if (best && !(body && best.text < scrap && body.all.text > 2 * enoughText)) return {node: best.node, merged: best.merged, between: best.between, parentOf, stats}
+  return body && body.all.text > 0 ? {node: body.node, merged: false, between: [], parentOf, stats} : undefined
 }

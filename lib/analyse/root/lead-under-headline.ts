@@ -247,10 +247,23 @@ function paragraphFits(lead: Tentative, shared: ReadonlySet<Element>): boolean {
     if (shared.has(ancestor)) break
     if (furnitureTags.has(ancestor.tagName)) return false
     const names = hintNames(ancestor)
-    if (names.some((name) => captionName.test(name) || noticeName.test(name) || relatedName.test(name) || teaserName.test(name) || boilerplateStrong.test(name))) return false
-    if (isNegativeName(names) && !isPositiveName(names)) return false
+    if (names.some((name) => captionName.test(name) || noticeName.test(name) || relatedName.test(name) || boilerplateStrong.test(name))) return false
+    const teaser = names.some((name) => teaserName.test(name))
+    if (teaser && !isOwnTeaser(ancestor, ancestors[at - 1], shared)) return false
+    // The article's own teaser, or its header (it holds the headline): `teaser`, `header` and `masthead` words name them, not furniture.
+    if (!teaser && isNegativeName(names) && !isPositiveName(names) && !holdsHeading(ancestor)) return false
   }
   return true
+}
+
+/**
+ * Whether a container named `teaser` (`div.news-article__teaser`) is the
+ * article's own standfirst, not a card of another story: it sits right
+ * beside the root's line (its parent is an ancestor of the root) and holds
+ * no link and no heading.
+ */
+function isOwnTeaser(node: Element, parent: Element | undefined, shared: ReadonlySet<Element>): boolean {
+  return parent !== undefined && shared.has(parent) && !hasLink(node) && !holdsElement(node, (element) => sectionTags.has(element.tagName) || element.tagName === 'h1')
 }
 
 /** Whether `node` (a `<figure>`) reads as a lead picture by itself: media, no link, a short caption. */
