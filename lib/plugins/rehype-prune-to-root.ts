@@ -1,3 +1,4 @@
+import {walkInOrder} from '../util/walk.js'
 import type {Element, Root} from 'hast'
 import {detachGathered, gatheredMatches} from '../util/select.js'
 import type {Plugin} from 'unified'
@@ -81,21 +82,16 @@ export const rehypePruneToRoot: Plugin<[], Root> = function () {
  * each of its ancestors up to `root`.
  */
 function firstHeading(root: Element, test: (node: Element) => boolean): {heading: Element; parents: Map<Element, Root | Element>} | undefined {
-  const stack: Array<{parent: Element; index: number}> = [{parent: root, index: 0}]
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1]
-    if (frame.index >= frame.parent.children.length) {
-      stack.pop()
-      continue
-    }
-    const child = frame.parent.children[frame.index++]
-    if (child.type !== 'element') continue
+  let found: {heading: Element; parents: Map<Element, Root | Element>} | undefined
+  walkInOrder(root, function (child, parent, frames) {
+    if (child.type !== 'element') return undefined
     if ((child.tagName === 'h1' || child.tagName === 'h2') && test(child)) {
-      const parents = new Map<Element, Root | Element>([[child, frame.parent]])
-      for (let at = stack.length - 1; at > 0; at--) parents.set(stack[at].parent, stack[at - 1].parent)
-      return {heading: child, parents}
+      const parents = new Map<Element, Root | Element>([[child, parent]])
+      for (let at = frames.length - 1; at > 0; at--) parents.set(frames[at].parent as Element, frames[at - 1].parent)
+      found = {heading: child, parents}
+      return 'exit'
     }
-    if (child.tagName !== 'template' && child.children.length > 0) stack.push({parent: child, index: 0})
-  }
-  return undefined
+    return child.tagName === 'template' ? 'skip' : undefined
+  })
+  return found
 }

@@ -7,6 +7,7 @@
  * @module
  */
 
+import {walkInOrder} from './walk.js'
 import type {Element, Root} from 'hast'
 import {collapse, isWhiteSpace} from './text.js'
 
@@ -97,21 +98,10 @@ export function renderedLongerThan(element: Element, max: number): boolean {
  *   Whether `onText` stopped the read.
  */
 function readTexts(node: Root | Element, renderedOnly: boolean, onText: (value: string) => boolean): boolean {
-  const stack: Array<{parent: Root | Element; index: number}> = [{parent: node, index: 0}]
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1]
-    if (frame.index >= frame.parent.children.length) {
-      stack.pop()
-      continue
-    }
-    const child = frame.parent.children[frame.index++]
-    if (child.type === 'text') {
-      if (onText(child.value)) return true
-    } else if (child.type === 'element' && child.children.length > 0 && (!renderedOnly || rendered(child))) {
-      stack.push({parent: child, index: 0})
-    }
-  }
-  return false
+  return walkInOrder(node, function (child) {
+    if (child.type === 'text') return onText(child.value) ? 'exit' : undefined
+    return child.type === 'element' && renderedOnly && !rendered(child) ? 'skip' : undefined
+  })
 }
 
 /** Whether `hast-util-to-text` renders the text of `element` (not a hidden element, an element with `hidden`, a closed `<dialog>`). */

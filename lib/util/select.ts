@@ -4,6 +4,7 @@ import {find, html} from 'property-information'
 import {compile as compileQuery} from 'css-select'
 import type {Options} from 'css-select'
 import {selectorKeys} from './selector-keys.js'
+import {walkInOrder} from './walk.js'
 import type {WalkListener} from './walk.js'
 
 type Node = Root | RootContent
@@ -151,22 +152,15 @@ function withParents<T>(query: () => T): T {
 function findAll(query: CompiledSelector, tree: Node, one: boolean): Array<Element> {
   const found: Array<Element> = []
   if (tree.type !== 'root' && tree.type !== 'element') return found
-  const stack: Array<{parent: Root | Element; index: number}> = [{parent: tree, index: 0}]
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1]
-    if (frame.index >= frame.parent.children.length) {
-      stack.pop()
-      continue
-    }
-    const child = frame.parent.children[frame.index++]
-    parents.set(child, frame.parent)
-    if (child.type !== 'element') continue
+  walkInOrder(tree, function (child, parent) {
+    parents.set(child, parent)
+    if (child.type !== 'element') return undefined
     if (query(child)) {
       found.push(child)
-      if (one) break
+      if (one) return 'exit'
     }
-    if (child.tagName !== 'template' && child.children.length > 0) stack.push({parent: child, index: 0})
-  }
+    return child.tagName === 'template' ? 'skip' : undefined
+  })
   return found
 }
 

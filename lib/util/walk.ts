@@ -35,6 +35,40 @@ export function walk(tree: Root | Element, visitor: Visitor): boolean {
   return false
 }
 
+/** A parent `walkInOrder` is in, and the index of its next child to read. */
+export interface WalkFrame {
+  parent: Root | Element
+  index: number
+}
+
+/**
+ * Visit every node below `tree` (not `tree` itself) in document order,
+ * reading each parent's children one at a time (a search that exits early
+ * reads no further), with an explicit stack, so no page nests deep enough
+ * to overflow it. `frames` is that stack: `frames[0].parent` is `tree`,
+ * the last one's is `parent`, each the parent of the next (read it during
+ * the call only). The walk goes into an element with children unless the
+ * visitor returns `skip`; `exit` stops it.
+ *
+ * @returns
+ *   Whether a visitor returned `exit`.
+ */
+export function walkInOrder(tree: Root | Element, visitor: (node: RootContent | ElementContent, parent: Root | Element, frames: ReadonlyArray<WalkFrame>) => WalkAction): boolean {
+  const frames: Array<WalkFrame> = [{parent: tree, index: 0}]
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1]
+    if (frame.index >= frame.parent.children.length) {
+      frames.pop()
+      continue
+    }
+    const child = frame.parent.children[frame.index++]
+    const action = visitor(child, frame.parent, frames)
+    if (action === 'exit') return true
+    if (action !== 'skip' && child.type === 'element' && child.children.length > 0) frames.push({parent: child, index: 0})
+  }
+  return false
+}
+
 /**
  * One listener of `walkShared`: told about the elements (on the way down and
  * up), text nodes and comments of the tree, in document order.
