@@ -58,7 +58,18 @@ function addFlow(runs: Array<Array<PhrasingContent>>, nodes: ReadonlyArray<Nodes
       }
 
       case 'code': {
-        runs.push([{type: 'inlineCode', value: child.value.replace(/\s*\n\s*/g, ' ')}], [])
+        runs.push(
+          [
+            {
+              type: 'inlineCode',
+              value: child.value
+                .split('\n')
+                .map((line) => line.trim())
+                .join(' ')
+            }
+          ],
+          []
+        )
         break
       }
 
@@ -95,9 +106,9 @@ function addFlow(runs: Array<Array<PhrasingContent>>, nodes: ReadonlyArray<Nodes
 /** A run without the white space at its ends; empty when it holds nothing to see. */
 function trimRun(run: Array<PhrasingContent>): Array<PhrasingContent> {
   const head = run[0]
-  if (head && head.type === 'text') head.value = head.value.replace(/^\s+/, '')
+  if (head && head.type === 'text') head.value = head.value.trimStart()
   const tail = run[run.length - 1]
-  if (tail && tail.type === 'text') tail.value = tail.value.replace(/\s+$/, '')
+  if (tail && tail.type === 'text') tail.value = tail.value.trimEnd()
   const kept = run.filter((node) => node.type !== 'text' || node.value !== '')
   return kept.some((node) => node.type !== 'text' || /\S/.test(node.value)) ? kept : []
 }

@@ -481,8 +481,10 @@ export async function checkConversion(input: string | Uint8Array, options: Conve
   if (expected) {
     tree.children = tree.children.filter((node) => node.type !== 'yaml')
     const body = squash(toString(tree, {includeImageAlt: false}))
+    // A table cell's lines are kept apart by `;`/`；` (`lib/util/table-cell-handler.ts`): text is compared without them.
+    const unseparated = body.replace(/[;；]/g, '')
     for (const value of expected.kept) {
-      if (squash(value) && !body.includes(squash(value))) throw new Error('lost article text ' + JSON.stringify(value))
+      if (squash(value) && !body.includes(squash(value)) && !unseparated.includes(squash(value).replace(/[;；]/g, ''))) throw new Error('lost article text ' + JSON.stringify(value))
     }
     for (const value of expected.related) {
       if (squash(value) && !body.includes(squash(value))) throw new Error('lost related title ' + JSON.stringify(value))
