@@ -22,6 +22,25 @@ interface ReportImage {
   file?: string
 }
 
+/** One page's entry in a report. */
+interface ReportFile {
+  status: string
+  output: string
+  images: Array<ReportImage>
+}
+
+/** Run the CLI in `dir` with `args`, which must succeed (exit 0); the run's stderr. */
+async function succeed(args: Array<string>, dir: string): Promise<string> {
+  const result = await cli(args, dir)
+  assert.is(result.code, 0, result.stderr)
+  return result.stderr
+}
+
+/** The pages of the report `name` written in `dir`. */
+async function reportFiles(dir: string, name = 'report.json'): Promise<Array<ReportFile>> {
+  return (JSON.parse(await fs.readFile(path.join(dir, name), 'utf8')) as {files: Array<ReportFile>}).files
+}
+
 test('images edges: references `--images copy` cannot copy stay at their URL, each reported with why; the others are copied', async function () {
   const long = 'photos/' + 'a-very-long-folder-name/'.repeat(6) + 'missing.png'
   const dir = await folder({
@@ -34,16 +53,15 @@ test('images edges: references `--images copy` cannot copy stay at their URL, ea
     'in/pic.bmp': Buffer.concat([Buffer.from('BM'), Buffer.alloc(60)]),
     'in/ok.png': png(4, 4, 'ok')
   })
-  const result = await cli(['in', '--out', 'out', '--layout', 'astro', '--images', 'copy', '--report', 'report.json', '-v'], dir)
-  assert.is(result.code, 0, result.stderr)
-  assert.match(result.stderr, /images: 1 saved \(0 downloaded\), 0 already in place, 5 failed/)
+  const stderr = await succeed(['in', '--out', 'out', '--layout', 'astro', '--images', 'copy', '--report', 'report.json', '-v'], dir)
+  assert.match(stderr, /images: 1 saved \(0 downloaded\), 0 already in place, 5 failed/)
   const markdown = await fs.readFile(path.join(dir, 'out/甲.md'), 'utf8')
   // Astro imports relative images as files: the ones not saved are written as links (`astro-relative-image`).
   for (const kept of ['\n[位图](pic.bmp)', '\n[不见](gone.png)', '\n[查询](?id=3)', '![文件](ftp://ftp.example/x.png)', '\n[长](' + long + ')', '![好](./甲/ok-'])
     assert.ok(markdown.includes(kept), kept + ' in\n' + markdown)
-  assert.match(result.stderr, /astro-relative-image ×4/)
-  const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as {files: Array<{images: Array<ReportImage>}>}
-  const images = report.files[0].images
+  assert.match(stderr, /astro-relative-image ×4/)
+  const files = await reportFiles(dir)
+  const images = files[0].images
   assert.equal(
     images.map((image) => [image.url, image.status]),
     [
@@ -60,7 +78,7 @@ test('images edges: references `--images copy` cannot copy stay at their URL, ea
   assert.is(images[2].reason, 'not a file on disk nor a URL that can be downloaded')
   assert.is(images[3].reason, 'not a file on disk nor a URL that can be downloaded')
   // Messages shorten a long reference (100 characters and an ellipsis).
-  assert.ok(result.stderr.includes('Image not saved, its original URL is kept: `' + long.slice(0, 100) + '…`'), result.stderr)
+  assert.ok(stderr.includes('Image not saved, its original URL is kept: `' + long.slice(0, 100) + '…`'), stderr)
   assert.equal((await fs.readdir(path.join(dir, 'out/甲'))).length, 1, 'only the image that could be copied')
 })
 
@@ -72,10 +90,9 @@ test('images edges: `file:` URLs inside the input folder and protocol-relative U
     path.join(dir, 'in/b.html'),
     article('乙', '<p><img src="' + inside + '" alt="文件"></p><p><img src="' + outside + '" alt="外面"></p><p><img src="//mirror.example/m.png" alt="镜像"></p>')
   )
-  const result = await cli(['in', '--out', 'out', '--images', 'copy', '--report', 'report.json'], dir)
-  assert.is(result.code, 0, result.stderr)
-  const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as {files: Array<{output: string; images: Array<ReportImage>}>}
-  const images = report.files[0].images
+  await succeed(['in', '--out', 'out', '--images', 'copy', '--report', 'report.json'], dir)
+  const files = await reportFiles(dir)
+  const images = files[0].images
   assert.equal(
     images.map((image) => [image.url, image.status]),
     [
@@ -85,7 +102,7 @@ test('images edges: `file:` URLs inside the input folder and protocol-relative U
     ]
   )
   assert.match(images[1].reason as string, /^the file is outside the input folder \(.*elsewhere[/\\]o\.png\); add its folder with --image-root to copy it$/)
-  const markdown = await fs.readFile(path.join(dir, 'out', report.files[0].output), 'utf8')
+  const markdown = await fs.readFile(path.join(dir, 'out', files[0].output), 'utf8')
   assert.match(markdown, /!\[文件\]\(f-[0-9a-f]{8}\.png\)/)
   assert.match(markdown, /!\[镜像\]\(m-[0-9a-f]{8}\.png\)/)
   assert.ok(markdown.includes('![外面](' + outside + ')'), 'the one outside keeps its URL')
@@ -96,14 +113,12 @@ test('images edges: a `keep` run, then `--images copy --image-root`: the page is
   const inside = 'file://' + path.join(dir, 'in/pics/f.png')
   const outside = 'file://' + path.join(dir, 'elsewhere/o.png')
   await fs.writeFile(path.join(dir, 'in/b.html'), article('乙', '<p><img src="' + inside + '" alt="文件"></p><p><img src="' + outside + '" alt="外面"></p>'))
-  const kept = await cli(['in', '--out', 'out', '--report', 'keep.json'], dir)
-  assert.is(kept.code, 0, kept.stderr)
-  const copied = await cli(['in', '--out', 'out', '--images', 'copy', '--image-root', 'elsewhere', '--report', 'copy.json'], dir)
-  assert.is(copied.code, 0, copied.stderr)
-  const report = JSON.parse(await fs.readFile(path.join(dir, 'copy.json'), 'utf8')) as {files: Array<{status: string; output: string; images: Array<ReportImage>}>}
-  assert.is(report.files[0].status, 'converted', 'not unchanged: the images were kept at their URLs before')
+  await succeed(['in', '--out', 'out', '--report', 'keep.json'], dir)
+  await succeed(['in', '--out', 'out', '--images', 'copy', '--image-root', 'elsewhere', '--report', 'copy.json'], dir)
+  const files = await reportFiles(dir, 'copy.json')
+  assert.is(files[0].status, 'converted', 'not unchanged: the images were kept at their URLs before')
   assert.equal(
-    report.files[0].images.map((image) => [image.url, image.status]),
+    files[0].images.map((image) => [image.url, image.status]),
     [
       [inside, 'saved'],
       [outside, 'saved']
@@ -119,7 +134,7 @@ test('images edges: a `keep` run, then `--images copy --image-root`: the page is
     ],
     'inside the input folder: relative to it; from the image root: its absolute path'
   )
-  const markdown = await fs.readFile(path.join(dir, 'out', report.files[0].output), 'utf8')
+  const markdown = await fs.readFile(path.join(dir, 'out', files[0].output), 'utf8')
   assert.match(markdown, /!\[外面\]\(o-[0-9a-f]{8}\.png\)/)
 })
 
@@ -132,10 +147,9 @@ test('images edges: a local image larger than one read is copied whole; a local 
     'in/pics/bad.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4">' + '<rect width="4" height="4"/>'.repeat(300) + '<script>alert(1)</script></svg>'
   })
   await fs.writeFile(path.join(dir, 'in/c.html'), article('丙', '<p><img src="pics/big.png" alt="大图"></p><p><img src="pics/bad.svg" alt="脚本"></p>'))
-  const result = await cli(['in', '--out', 'out', '--images', 'copy', '--report', 'report.json'], dir)
-  assert.is(result.code, 0, result.stderr)
-  const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as {files: Array<{output: string; images: Array<ReportImage>}>}
-  const images = report.files[0].images
+  await succeed(['in', '--out', 'out', '--images', 'copy', '--report', 'report.json'], dir)
+  const files = await reportFiles(dir)
+  const images = files[0].images
   assert.equal(
     images.map((image) => [image.url, image.status]),
     [
@@ -145,20 +159,19 @@ test('images edges: a local image larger than one read is copied whole; a local 
   )
   assert.is(images[1].reason, 'an SVG with scripts, event handlers or foreign objects is not copied')
   assert.equal(await fs.readFile(path.join(dir, 'out', images[0].file as string)), big)
-  const markdown = await fs.readFile(path.join(dir, 'out', report.files[0].output), 'utf8')
+  const markdown = await fs.readFile(path.join(dir, 'out', files[0].output), 'utf8')
   assert.ok(markdown.includes('![脚本](pics/bad.svg)'), 'the SVG keeps its reference')
 })
 
 test('images edges: a root-relative image of a page in a plain folder is found under the input folder; an `--image-root` that does not exist is passed over', async function () {
   const dir = await folder({'in/img/root.png': png(4, 4, 'root'), 'in/news/d.html': article('丁', '<p><img src="/img/root.png" alt="根"></p>')})
-  const result = await cli(['in', '--out', 'out', '--images', 'copy', '--image-root', 'no-such-folder', '--report', 'report.json'], dir)
-  assert.is(result.code, 0, result.stderr)
-  const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as {files: Array<{output: string; images: Array<ReportImage>}>}
+  await succeed(['in', '--out', 'out', '--images', 'copy', '--image-root', 'no-such-folder', '--report', 'report.json'], dir)
+  const files = await reportFiles(dir)
   assert.equal(
-    report.files[0].images.map((image) => [image.url, image.status]),
+    files[0].images.map((image) => [image.url, image.status]),
     [['/img/root.png', 'saved']]
   )
-  assert.equal(await fs.readFile(path.join(dir, 'out', report.files[0].images[0].file as string)), png(4, 4, 'root'))
+  assert.equal(await fs.readFile(path.join(dir, 'out', files[0].images[0].file as string)), png(4, 4, 'root'))
 })
 
 test.run()
