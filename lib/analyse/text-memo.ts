@@ -10,6 +10,7 @@
 
 import type {Element, Nodes} from 'hast'
 import {toText} from 'hast-util-to-text'
+import {createScopedValue} from '../util/scoped-value.js'
 
 /** What is known of one node's text. */
 export interface TextFacts {
@@ -28,7 +29,7 @@ export interface TextFacts {
 /** Texts by node. */
 export type TextMemo = Map<Nodes, TextFacts>
 
-let current: TextMemo | undefined
+const scope = createScopedValue<TextMemo>()
 
 /**
  * Run `run` with `memoText` answering from `memo` (and filling it); the
@@ -36,13 +37,7 @@ let current: TextMemo | undefined
  * when they do.
  */
 export function withTextMemo<Result>(memo: TextMemo, run: () => Result): Result {
-  const previous = current
-  current = memo
-  try {
-    return run()
-  } finally {
-    current = previous
-  }
+  return scope.run(memo, run)
 }
 
 /**
@@ -52,7 +47,7 @@ export function withTextMemo<Result>(memo: TextMemo, run: () => Result): Result 
  * throws.
  */
 export function readingTexts<Result>(read: () => Result): Result {
-  return current ? read() : withTextMemo(new Map(), read)
+  return scope.current() ? read() : withTextMemo(new Map(), read)
 }
 
 /** `toText(element)` (the element as rendered: blocks and `<br>` end lines), from the memo in scope when there is one. */
@@ -62,17 +57,19 @@ export function renderedOnce(element: Element): string {
 
 /** The fact `key` of `node`'s text when the memo in scope holds it (nothing is read). */
 export function knownText<Key extends keyof TextFacts>(node: Nodes, key: Key): TextFacts[Key] | undefined {
-  const facts = current && current.get(node)
+  const memo = scope.current()
+  const facts = memo && memo.get(node)
   return facts && facts[key]
 }
 
 /** The fact `key` of `node`'s text: from the memo in scope, else `read()` (kept in the memo when one is in scope). */
 export function memoText<Key extends keyof TextFacts>(node: Nodes, key: Key, read: () => NonNullable<TextFacts[Key]>): NonNullable<TextFacts[Key]> {
-  if (!current) return read()
-  let facts = current.get(node)
+  const memo = scope.current()
+  if (!memo) return read()
+  let facts = memo.get(node)
   if (!facts) {
     facts = {}
-    current.set(node, facts)
+    memo.set(node, facts)
   }
   const known = facts[key]
   if (known !== undefined && known !== null) return known

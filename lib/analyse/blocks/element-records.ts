@@ -16,6 +16,7 @@
  */
 
 import type {Element} from 'hast'
+import {createScopedValue} from '../../util/scoped-value.js'
 import type {WalkListener} from '../../util/walk.js'
 import type {InlineShape} from './inline-runs.js'
 
@@ -96,22 +97,16 @@ export function gatherElementRecords(tagNames: ReadonlyArray<string>, calm: (ele
   return {listener, records}
 }
 
-let current: ElementRecords | undefined
+const scope = createScopedValue<ElementRecords>()
 
 /** Run `run` with `records` answering (see the module's contract). */
 export function withElementRecords<Result>(records: ElementRecords, run: () => Result): Result {
-  const previous = current
-  current = records
-  try {
-    return run()
-  } finally {
-    current = previous
-  }
+  return scope.run(records, run)
 }
 
 /** The records in scope, if any. */
 export function elementRecords(): ElementRecords | undefined {
-  return current
+  return scope.current()
 }
 
 /**
@@ -120,8 +115,9 @@ export function elementRecords(): ElementRecords | undefined {
  * `most` elements; else `undefined` (walk it).
  */
 export function recordedElements(node: Element, tagName: string, most: number): Array<Element> | undefined {
-  const span = current && current.spans.get(node)
-  const named = current && current.named.get(tagName)
+  const records = scope.current()
+  const span = records && records.spans.get(node)
+  const named = records && records.named.get(tagName)
   if (!span || !named || span[1] - span[0] + 1 > most) return undefined
   const {starts, elements} = named
   let low = 0

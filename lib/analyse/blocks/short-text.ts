@@ -1,4 +1,5 @@
 import type {Element} from 'hast'
+import {createScopedValue} from '../../util/scoped-value.js'
 import type {WalkListener} from '../../util/walk.js'
 
 /**
@@ -8,7 +9,8 @@ import type {WalkListener} from '../../util/walk.js'
  * given `ShortTexts` knows is answered from it, without a walk.
  */
 export function shortText(node: Element, maxLength = 200, maxNodes = 300): string | undefined {
-  const known = current && maxLength <= shortTextCap ? current.get(node) : undefined
+  const texts = scope.current()
+  const known = texts && maxLength <= shortTextCap ? texts.get(node) : undefined
   if (known) return known.nodes > maxNodes || known.length > maxLength ? undefined : known.text
   let value = ''
   let visited = 0
@@ -108,18 +110,12 @@ function add(facts: ShortTextFacts, length: number, text: string | undefined): v
   facts.text = facts.text !== undefined && text !== undefined && facts.length <= shortTextCap ? facts.text + text : undefined
 }
 
-let current: ShortTexts | undefined
+const scope = createScopedValue<ShortTexts>()
 
 /**
  * Run `run` with `shortText` answering the elements `texts` knows from it
  * (their subtrees must not change meanwhile).
  */
 export function withShortTexts<Result>(texts: ShortTexts, run: () => Result): Result {
-  const previous = current
-  current = texts
-  try {
-    return run()
-  } finally {
-    current = previous
-  }
+  return scope.run(texts, run)
 }
