@@ -46,6 +46,8 @@ const suites = [
   './verdict.js',
   './structure.js',
   './walks.js',
+  './walk-in-order.js',
+  './scoped-value.js',
   './profiles.js',
   './pool.js',
   './reliability.js',
