@@ -1,6 +1,6 @@
 export {convert, createProcessor} from './lib/convert.js'
 export {newsMarkdownPreset, stringifyOptions} from './lib/preset.js'
-export type {ConvertOptions} from './lib/convert.js'
+export type {ConvertedFile, ConvertOptions} from './lib/convert.js'
 export {rules, source} from './lib/messages.js'
 export type {Rule, RuleId, MessageKind} from './lib/messages.js'
 export {builtinProfiles, genericNews, matchProfile} from './lib/profiles/index.js'

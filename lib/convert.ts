@@ -1,7 +1,8 @@
 import {unified} from 'unified'
 import {VFile} from 'vfile'
+import type {ArticleImage} from './images/collect.js'
 import {newsMarkdownPreset} from './preset.js'
-import type {Options} from './types.js'
+import type {ArticleMeta, Options, Verdict} from './types.js'
 
 /** Options of `convert`: those of the processor plus per-file ones. */
 export interface ConvertOptions extends Options {
@@ -26,16 +27,27 @@ type NewsProcessor = ReturnType<typeof createProcessor>
 const cache = new Map<string, NewsProcessor>()
 
 /**
+ * The file `convert()` resolves to: a `VFile` whose `data` holds what the
+ * whole chain stores on every page it converts (a page it cannot convert
+ * rejects instead): `article` (`rehypeExtractMeta`), `images`
+ * (`rehypeNewsArticle`'s last walk; `[]` when there are none) and
+ * `verdict` (`remarkVerdict`).
+ */
+export type ConvertedFile = VFile & {data: {article: ArticleMeta; images: Array<ArticleImage>; verdict: Verdict}}
+
+/**
  * Convert one news page (a string, or bytes whose charset is sniffed) to
  * Markdown with YAML frontmatter. Resolves to a VFile: `String(file)` is
  * the Markdown, `file.data.article` the metadata, `file.messages` the
- * warnings. Rejects with a fatal message for input that is not a page.
+ * warnings, `file.data.verdict` whether it can be trusted (`ConvertedFile`).
+ * Rejects with a fatal message for input that is not a page.
  */
-export async function convert(input: string | Uint8Array, options?: Readonly<ConvertOptions> | null | undefined): Promise<VFile> {
+export async function convert(input: string | Uint8Array, options?: Readonly<ConvertOptions> | null | undefined): Promise<ConvertedFile> {
   const settings = options || {}
   const file = new VFile({path: settings.path || undefined, value: input})
   file.data.pageUrl = settings.url || undefined
-  return processorFor(settings).process(file)
+  // The preset's stages set these data on every file they finish (see `ConvertedFile`).
+  return (await processorFor(settings).process(file)) as ConvertedFile
 }
 
 function processorFor(options: Readonly<ConvertOptions>): NewsProcessor {

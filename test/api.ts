@@ -59,6 +59,26 @@ test('api: convert() resolves to a VFile with Markdown, data and messages', asyn
   assert.ok(file.messages.some((m) => m.ruleId === 'missing-author' && m.source === 'news-markdown'))
 })
 
+test('api: convert() always stores `article`, `images` and `verdict` (`ConvertedFile`), on pages without metadata or images too', async function () {
+  const pages = [
+    '<h2>标题</h2><div class="entry"><p>正文第一段。</p><p><img src="https://example.com/a.jpg" alt="图"></p></div>',
+    '<p>Only a sentence, no title, no image.</p>',
+    '<table><tr><td>A cell of text alone.</td></tr></table>',
+    '<html><head><title>Only an image</title></head><body><nav><a href="/">Home</a></nav><img src="/b.png"></body></html>'
+  ]
+  for (const page of pages) {
+    const file: mod.ConvertedFile = await mod.convert(page)
+    assert.type(file.data.article, 'object', page)
+    assert.ok(Array.isArray(file.data.images), page)
+    assert.ok(['ok', 'review', 'failed'].includes(file.data.verdict.status), page)
+  }
+  const first = await mod.convert(pages[0])
+  assert.equal(
+    first.data.images.map((image) => image.url),
+    ['https://example.com/a.jpg']
+  )
+})
+
 test('api: `frontmatter: false` gives the body only; the metadata stays in `file.data.article`', async function () {
   const html = '<h2>标题</h2><div class="entry"><p>（来源：美國之音, 文章內容並不代表本網立場和觀點。）</p><p>正文第一段。</p><hr><p>第二段。</p><hr></div>'
   const file = await mod.convert(html, {frontmatter: false})

@@ -153,11 +153,11 @@ export default async function convertTask(task: Task): Promise<TaskResult> {
       const alias = generator ? aliasPath(article.url, generator, task.aliases || undefined) : undefined
       redirect = {from: article.url, date: article.date, alias: task.aliases === false ? undefined : alias?.path, aliasReason: alias?.reason}
     }
-    const facts: PageFacts = {article: reportArticle(article), words: countWords(String(file)), verdict: file.data.verdict ?? null}
+    const facts: PageFacts = {article: reportArticle(article), words: countWords(String(file)), verdict: file.data.verdict}
     const page: Converted = {markdown, placement, fields, inputHash: sha256(bytes), outputHash: sha256(markdown), inputStamp, facts, redirect, tags: frontmatterTags(markdown)}
     if (mode !== 'keep') {
       placement.path = pagePath(task.layout, mode, placement.path)
-      const images = file.data.images || []
+      const images = file.data.images
       if (images.length > 0) {
         page.images = pageImages(images)
         page.imageSpans = imageSpans(markdown)

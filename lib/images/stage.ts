@@ -101,13 +101,17 @@ interface Source {
   downloaded: boolean
 }
 
-/** What acquiring one image of a page gave. */
-interface Acquired {
-  image: PageImage
-  source?: Source | undefined
-  error?: ImageError | undefined
-  /** `copy` mode: a remote image with no local copy. */
-  remote?: boolean | undefined
+/**
+ * What acquiring one image of a page gave: a file to place, a remote image
+ * with no local copy (`copy` mode), or why neither.
+ */
+type Acquired = {image: PageImage; source: Source} | {image: PageImage; remote: true} | {image: PageImage; error: ImageError}
+
+/** `acquired` as the layout can place it: a file of a type the layout cannot use becomes an error. */
+function placeable(acquired: Acquired, layout: LayoutName): Acquired {
+  if (!('source' in acquired)) return acquired
+  const unsupported = unsupportedImage(layout, acquired.source.type.ext)
+  return unsupported ? {image: acquired.image, error: new ImageError(unsupported)} : acquired
 }
 
 /** A page's result: its Markdown and manifest record with the images placed. */
@@ -189,8 +193,9 @@ export class ImageStage {
     const folder = imageFolder(this.options.layout, output)
     const acquired = (await this.ordered.get(page)) || []
     // Names first, synchronously and in claim order; then the files.
-    const names = acquired.map(({source}) => {
-      if (!source) return undefined
+    const names = acquired.map((item) => {
+      if (!('source' in item)) return undefined
+      const {source} = item
       const slot = key(folder.folder) + '\0' + source.hash
       let name = this.named.get(slot)
       if (!name) {
@@ -204,12 +209,11 @@ export class ImageStage {
     const report: Array<ReportImage> = []
     const messages: Array<TaskMessage> = []
     const unsaved = new Set<string>()
-    for (const [index, item] of acquired.entries()) {
+    for (const [index, acquiredItem] of acquired.entries()) {
+      const item = placeable(acquiredItem, this.options.layout)
       const {image} = item
-      const unsupported = item.source && unsupportedImage(this.options.layout, item.source.type.ext)
-      const source = unsupported ? undefined : item.source
-      const error = unsupported ? new ImageError(unsupported) : item.error
-      if (source) {
+      if ('source' in item) {
+        const {source} = item
         const target = path.join(this.options.outDir, ...folder.folder.split('/').filter(Boolean))
         const link = source.link
         source.link = false
@@ -221,7 +225,7 @@ export class ImageStage {
         report.push({url: image.url, status: placed.written || source.downloaded ? 'saved' : 'reused', file})
         if (placed.written || source.downloaded) this.summary.saved++
         else this.summary.reused++
-      } else if (item.remote) {
+      } else if ('remote' in item) {
         images.push({url: image.url})
         report.push({url: image.url, status: 'remote'})
         messages.push({
@@ -233,13 +237,13 @@ export class ImageStage {
         })
         this.summary.remote++
       } else {
-        const reason = error ? error.reason : 'unknown error'
+        const {error} = item
         unsaved.add(image.url)
-        images.push({url: image.url, error: reason, transient: error ? error.transient : true})
-        report.push({url: image.url, status: 'failed', reason: error ? error.message : reason})
+        images.push({url: image.url, error: error.reason, transient: error.transient})
+        report.push({url: image.url, status: 'failed', reason: error.message})
         messages.push({
           ruleId: 'image-not-saved',
-          reason: 'Image not saved, its original URL is kept: `' + short(image.url) + '`: ' + (error ? error.message : reason),
+          reason: 'Image not saved, its original URL is kept: `' + short(image.url) + '`: ' + error.message,
           line: undefined,
           column: undefined,
           fatal: false
@@ -271,25 +275,24 @@ export class ImageStage {
 
   private async acquireOne(image: PageImage, page: string, roots: Array<string>): Promise<Acquired> {
     const tries = image.largest && image.largest.url !== image.url ? [image.largest, image] : [image]
+    // Each candidate not found gives an error, or is remote (`copy` mode).
     let error: ImageError | undefined
-    let remote = false
     for (const candidate of tries) {
       const local: LocalResult = await findLocal(candidate, {page, roots, folders: this.folders}).catch((cause: unknown) => ({error: new ImageError(String((cause as Error).message || cause))}))
+      // Nothing: a remote URL, left where it is.
       let result: Source | ImageError | undefined
       const file = local && local.path
       if (file) result = await this.once('file:' + file, () => this.inspect(file, candidate.url))
       else if (local && local.error) result = local.error
       else if (/^data:/i.test(candidate.url) || (this.options.mode === 'download' && /^https?:/i.test(candidate.url))) {
         result = await this.once(candidate.url, () => this.download(candidate.url))
-      } else {
-        remote = /^https?:/i.test(candidate.url)
-        if (!remote) result = new ImageError('not a file on disk nor a URL that can be downloaded')
+      } else if (!/^https?:/i.test(candidate.url)) {
+        result = new ImageError('not a file on disk nor a URL that can be downloaded')
       }
       if (result instanceof ImageError) error = result
       else if (result) return {image, source: result}
     }
-    if (remote && !error) return {image, remote: true}
-    return {image, error}
+    return error ? {image, error} : {image, remote: true}
   }
 
   /** One lookup per key in the batch. */

@@ -104,9 +104,12 @@ interface Tentative {
  * walk cannot tell (a paragraph or picture taken failed its ancestors'
  * checks, or `root` was not met): then `leadsKnowingRoot` answers. With
  * `shared` (the ancestors of `root`) each paragraph or picture is checked
- * whole when met, and the answer is never `undefined`.
+ * whole when met, and the answer is never `undefined` (the overloads say
+ * so: both `undefined` answers are under `!shared`).
  */
-function leadsOnTheWay(tree: Root, root: Element, shared?: ReadonlySet<Element> | undefined, start?: Headline | undefined): Array<Lead> | undefined {
+function leadsOnTheWay(tree: Root, root: Element, shared: ReadonlySet<Element>): Array<Lead>
+function leadsOnTheWay(tree: Root, root: Element, shared: undefined, start: Headline | undefined): Array<Lead> | undefined
+function leadsOnTheWay(tree: Root, root: Element, shared: ReadonlySet<Element> | undefined, start?: Headline | undefined): Array<Lead> | undefined {
   let heading = false
   let leads: Array<Tentative> = []
   let figures: Array<Tentative> = []
@@ -217,7 +220,7 @@ function leadsOnTheWay(tree: Root, root: Element, shared?: ReadonlySet<Element> 
  */
 function leadsKnowingRoot(tree: Root, root: Element): Array<Lead> {
   const parents = parentsOf(tree)
-  return parents.has(root) ? (leadsOnTheWay(tree, root, new Set(ancestorsOf(root, parents))) ?? []) : []
+  return parents.has(root) ? leadsOnTheWay(tree, root, new Set(ancestorsOf(root, parents))) : []
 }
 
 /**
