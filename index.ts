@@ -1,5 +1,5 @@
 export {convert, createProcessor} from './lib/convert.js'
-export {newsMarkdownPreset, stringifyOptions} from './lib/preset.js'
+export {newsMarkdownPreset, rehypeRemarkOptions, remarkGfmOptions, stringifyOptions} from './lib/preset.js'
 export type {ConvertedFile, ConvertOptions} from './lib/convert.js'
 export {rules, source} from './lib/messages.js'
 export type {Rule, RuleId, MessageKind} from './lib/messages.js'

@@ -1,6 +1,8 @@
 import rehypeRemark from 'rehype-remark'
+import type {Options as RehypeRemarkOptions} from 'rehype-remark'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
+import type {Options as RemarkGfmOptions} from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
 import type {Options as StringifyOptions} from 'remark-stringify'
 import stringWidth from 'string-width'
@@ -41,12 +43,22 @@ export const stringifyOptions: Readonly<StringifyOptions> = {
 }
 
 /**
+ * Options of `rehype-remark` in the chain: the handlers of list items
+ * (`lib/util/list-item-handler.ts`), tables with captions and their cells,
+ * and footnotes (`rehypeFootnotes`' references and list).
+ */
+export const rehypeRemarkOptions: Readonly<RehypeRemarkOptions> = {handlers: {li: listItem, table, td: tableCell, th: tableCell, ...footnoteHandlers}}
+
+/** Options of `remark-gfm` in the chain: table cells measured in display columns (`string-width`: a CJK character is two), so columns line up in an editor. */
+export const remarkGfmOptions: Readonly<RemarkGfmOptions> = {stringLength: stringWidth}
+
+/**
  * The whole chain as a unified preset, each stage with its own options
  * taken from `options`: `rehypeParseSafe` (input: decoding, limits,
  * deep-safe parsing), `rehypeNewsArticle` (the hast stage), `rehype-remark`
- * (with the list item, table caption, table cell and footnote handlers), `remark-gfm`, `remarkCjkEmphasis`,
- * `remarkArticleFrontmatter`, `remark-frontmatter` and `remark-stringify`
- * (with `stringifyOptions`). `createProcessor(options)` is
+ * (with `rehypeRemarkOptions`), `remark-gfm` (with `remarkGfmOptions`),
+ * `remarkCjkEmphasis`, `remarkArticleFrontmatter`, `remarkVerdict`,
+ * `remark-frontmatter` and `remark-stringify` (with `stringifyOptions`). `createProcessor(options)` is
  * `unified().use(newsMarkdownPreset(options))`.
  */
 export function newsMarkdownPreset(options?: Readonly<Options> | null | undefined): Preset {
@@ -55,8 +67,8 @@ export function newsMarkdownPreset(options?: Readonly<Options> | null | undefine
     plugins: [
       [rehypeParseSafe, settings],
       [rehypeNewsArticle, settings],
-      [rehypeRemark, {handlers: {li: listItem, table, td: tableCell, th: tableCell, ...footnoteHandlers}}],
-      [remarkGfm, {stringLength: stringWidth}],
+      [rehypeRemark, rehypeRemarkOptions],
+      [remarkGfm, remarkGfmOptions],
       remarkCjkEmphasis,
       [remarkArticleFrontmatter, settings],
       remarkVerdict,

@@ -9,10 +9,8 @@ import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import {toString as hastToString} from 'hast-util-to-string'
 import {VFile} from 'vfile'
-import stringWidth from 'string-width'
 import * as mod from '../index.js'
-import {listItem} from '../lib/util/list-item-handler.js'
-import {footnoteHandlers} from '../lib/plugins/rehype-footnotes.js'
+import {fixtureInputs} from './util/fuzz-html.js'
 
 test('api: exports', function () {
   assert.equal(Object.keys(mod).sort(), [
@@ -34,6 +32,7 @@ test('api: exports', function () {
     'rehypeParseSafe',
     'rehypePruneToRoot',
     'rehypeRelatedArticles',
+    'rehypeRemarkOptions',
     'rehypeRemovePromos',
     'rehypeResolveProfile',
     'rehypeSelectRoot',
@@ -42,6 +41,7 @@ test('api: exports', function () {
     'rehypeVerdictPage',
     'remarkArticleFrontmatter',
     'remarkCjkEmphasis',
+    'remarkGfmOptions',
     'remarkVerdict',
     'renderPage',
     'rules',
@@ -138,17 +138,40 @@ test('api: plugins work in a processor of your own', async function () {
   assert.match(String(file), 'date: 2021-01-01')
 })
 
-test('api: `rehypeParseSafe` reads bytes and strings as `convert()` does, in a processor of your own', async function () {
-  // The README's “In a unified processor” example.
-  const processor = unified()
+/** The README's “In a unified processor” example: the whole chain by hand. */
+function readmeChain() {
+  return unified()
     .use(mod.rehypeParseSafe, {maxSize: 10 * 1024 * 1024})
     .use(mod.rehypeNewsArticle, {related: 'end'})
-    .use(rehypeRemark)
-    .use(remarkGfm)
+    .use(rehypeRemark, mod.rehypeRemarkOptions)
+    .use(remarkGfm, mod.remarkGfmOptions)
     .use(mod.remarkCjkEmphasis)
     .use(mod.remarkArticleFrontmatter)
+    .use(mod.remarkVerdict)
     .use(remarkFrontmatter, ['yaml'])
-    .use(remarkStringify, {bullet: '-'})
+    .use(remarkStringify, mod.stringifyOptions)
+}
+
+test('api: the README’s chain by hand is `convert()`: the same Markdown, messages and verdict on every fixture page', async function () {
+  const processor = readmeChain().freeze()
+  let pages = 0
+  for (const {name, bytes} of fixtureInputs()) {
+    const byHand = await processor.process(bytes)
+    const converted = await mod.convert(bytes, {maxSize: 10 * 1024 * 1024, related: 'end'})
+    assert.is(String(byHand), String(converted), name)
+    assert.equal(
+      byHand.messages.map((message) => message.ruleId),
+      converted.messages.map((message) => message.ruleId),
+      name
+    )
+    assert.equal(byHand.data.verdict, converted.data.verdict, name)
+    pages++
+  }
+  assert.ok(pages > 200, 'fixture pages: ' + pages)
+})
+
+test('api: `rehypeParseSafe` reads bytes and strings as `convert()` does, in a processor of your own', async function () {
+  const processor = readmeChain()
   const html = '<html><head><meta charset="gbk"><title>标题</title></head><body><h2>标题</h2><div class="entry"><p>正文第一段。</p></div></body></html>'
   const fromString = await processor.process(html)
   assert.match(String(fromString), '正文第一段。')
@@ -208,8 +231,8 @@ test('api: the stages used without options, one by one or as the preset, give wh
   const byHand = unified()
     .use(mod.rehypeParseSafe)
     .use(mod.rehypeNewsArticle)
-    .use(rehypeRemark, {handlers: {li: listItem, ...footnoteHandlers}})
-    .use(remarkGfm, {stringLength: stringWidth})
+    .use(rehypeRemark, mod.rehypeRemarkOptions)
+    .use(remarkGfm, mod.remarkGfmOptions)
     .use(mod.remarkCjkEmphasis)
     .use(mod.remarkArticleFrontmatter)
     .use(mod.remarkVerdict)

@@ -53,9 +53,10 @@ export interface ArticleImage {
   /** Caption of the enclosing `<figure>`, when any. */
   caption?: string | undefined
   /**
-   * Every other size or format the page offers (`srcset`, `data-srcset`,
+   * Every entry of the image's srcsets (`srcset`, `data-srcset`,
    * `<picture>` `<source srcset>`), resolved, largest first (by width, then
-   * density); empty when the page gives only one URL.
+   * density): the one in the Markdown among them when it came from one,
+   * `src` only when a srcset names it too; empty when there is no srcset.
    */
   candidates: Array<ImageCandidate>
 }
