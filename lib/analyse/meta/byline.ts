@@ -35,6 +35,8 @@ import {endLines} from '../../util/rendered-lines.js'
 import {memoText, readingTexts, renderedOnce} from '../text-memo.js'
 import {bylineNotName} from '../vocabulary.js'
 import {isPhotoCredit, readClosingNames, readCredits} from './credit-line.js'
+import {authorBoxName} from './author-box.js'
+import {closingBio, closingSignature} from './closing-byline.js'
 import {isPersonLike, isPublisher, titleSuffixes} from './person-like.js'
 
 export interface BylineMeta {
@@ -158,9 +160,16 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
     }
   }
 
-  // A sign-off closing the article (`— Jane Roe`).
+  // A sign-off closing the article (`— Jane Roe`), a signature or a biography closing it.
   if (!meta.author && root) {
-    const names = signOff(rootLines, siteNames)
+    const names = signOff(rootLines, siteNames) ?? closingSignature(root, brands) ?? closingBio(rootLines.slice(DATELINE_LINES).reverse(), brands)
+    if (names) meta.author = names
+  }
+
+  // An author box, wherever it is (`div.author-bio.footer`).
+  if (!meta.author) {
+    const boxes = withoutListings(index.bylines)
+    const names = authorBoxName([...preferred(boxes), ...boxes.filter((entry) => entry.context.excluded)], brands)
     if (names) meta.author = names
   }
 
@@ -568,6 +577,10 @@ function photoCredited(element: Element, ancestors: ReadonlyArray<Element>): boo
 /** A place before a dateline's date, white space collapsed: up to three capitalised words, an agency in brackets, a comma or dash. */
 const DATELINE_PLACE = /^\p{Lu}[\p{L}.']*(?: \p{Lu}[\p{L}.']*){0,2}(?: ?\([^)]{1,12}\))?[,–—-]$/u
 
+/** Places alone before a date on a line of their own: names of up to five words (`Frankfurt am Main`, `Stratford-upon-Avon`), several parted by `|`, `/`, `,`, `&`, `and`, `und`, `et`, then a comma or dash. */
+const PLACES_LINE =
+  /^\p{Lu}[\p{L}.'-]*(?: (?:am|an|im|in|bei|vor|der|den|upon|on|sur|de|del|la|le|di|\p{Lu}[\p{L}.'-]*)){0,4}(?:(?: ?[|/,&] | (?:and|und|et|y) )\p{Lu}[\p{L}.'-]*(?: (?:am|an|im|in|bei|vor|der|den|upon|on|sur|de|del|la|le|di|\p{Lu}[\p{L}.'-]*)){0,4}){0,3}[,–—-]$/u
+
 /** What ends a dateline: a dash, a colon, a bar or a closing bracket, then the text. */
 const DATELINE_END = /^\s*(?:[)）\]】]\s*)?(?:[-–—:|·/]|\s)/u
 
@@ -575,7 +588,10 @@ const DATELINE_END = /^\s*(?:[)）\]】]\s*)?(?:[-–—:|·/]|\s)/u
  * A dateline opening one of the article's first lines: a date first (after
  * at most an opening bracket or a place name of a few words), then a dash,
  * a colon or a closing bracket, then the text (`29.11.2022 – Mehrfach …`,
- * `(21. November 2022) Energieverbraucher …`, `BERLIN, 3. Mai 2022 – …`).
+ * `(21. November 2022) Energieverbraucher …`, `BERLIN, 3. Mai 2022 – …`);
+ * or a line of places and the date alone, as press releases open
+ * (`Hofheim am Taunus | Wiesbaden, 11. November 2021`; fixture
+ * meta-date-press-dateline-line).
  */
 function readDateline(rootLines: ReadonlyArray<string>, order: DayOrder | undefined): Found<string> | undefined {
   const lines = rootLines.slice(0, DATELINE_LINES)
@@ -588,10 +604,12 @@ function readDateline(rootLines: ReadonlyArray<string>, order: DayOrder | undefi
     const place = collapse(before)
       .replace(/^[(（[【]+/, '')
       .replace(/ ?([,–—-])$/, '$1')
-    if (place && !DATELINE_PLACE.test(place)) continue
-    if (UPDATED.test(before)) continue
     const rest = normal.slice(found.end)
-    if (rest.trim() && DATELINE_END.test(rest)) return dated(found, 'dateline')
+    // A line of places and a date alone (`Hofheim am Taunus | Wiesbaden, 11. November 2021`), as press releases open.
+    const alone = !rest.trim()
+    if (place && !(alone ? PLACES_LINE : DATELINE_PLACE).test(place)) continue
+    if (UPDATED.test(before)) continue
+    if (alone ? Boolean(place) : DATELINE_END.test(rest)) return dated(found, 'dateline')
   }
   return undefined
 }

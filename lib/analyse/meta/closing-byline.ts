@@ -1,0 +1,230 @@
+/**
+ * Writers named at an article's end, for pages with no byline above the
+ * text: a signature (a paragraph holding nothing but a person's name, set
+ * apart by right alignment or emphasis, after the last paragraph of text)
+ * and a closing biography (`Jane Roe is a reporter for …`), the way
+ * essays, magazine pieces and local papers credit their writers.
+ *
+ * @module
+ */
+
+import type {Element, ElementContent} from 'hast'
+import type {Found} from './found.js'
+import {attr, collapse, textWithin} from '../page-index.js'
+import {cleanAuthors} from './author-names.js'
+import {isPersonLike} from './person-like.js'
+
+/** How many of the article's last text blocks are read for a signature. */
+const LAST_BLOCKS = 8
+
+/** Characters of text before a signature that make it a paragraph of the article (a sentence, not a caption or a label). */
+const PROSE = 80
+
+/** Characters past which a block is prose, read no further. */
+const LONG_BLOCK = 2000
+
+/** Elements whose text is one block of the article. */
+const BLOCK = new Set([
+  'p',
+  'div',
+  'li',
+  'td',
+  'th',
+  'blockquote',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'pre',
+  'dd',
+  'dt',
+  'figcaption',
+  'section',
+  'article',
+  'table',
+  'tr',
+  'tbody',
+  'ul',
+  'ol',
+  'figure',
+  'header',
+  'footer',
+  'aside',
+  'center'
+])
+
+/** Pictures and players: a block of their own between text blocks. */
+const MEDIA = new Set(['img', 'picture', 'video', 'audio', 'iframe', 'svg', 'object', 'embed'])
+
+/** Inline elements that set a signature apart (`<em>Jane Roe</em>`). */
+const EMPHASIS = new Set(['em', 'i', 'strong', 'b', 'cite'])
+
+/** Inline wrappers a signature's text may sit in besides emphasis. */
+const WRAPPER = new Set(['font', 'span', 'small', 'em', 'i', 'strong', 'b', 'cite'])
+
+/** Sentence punctuation ending a paragraph of text, closing quotes and brackets after it allowed. */
+const SENTENCE_END = /[.!?…»"”’)][\p{Pe}\p{Pf}"'»]*$/u
+
+/**
+ * The writer's signature closing the article: among its last blocks of
+ * text, a paragraph holding nothing but one person's name (`Maurice
+ * Delaunay`; a role or place after a comma is dropped), right-aligned
+ * (`align="right"`, `text-align: right`) or wholly in emphasis
+ * (`<em>`, `<i>`, `<strong>`, `<b>`, `<cite>`), right after a paragraph of
+ * text (a sentence of 80 characters or more). A name alone under a picture
+ * (a photo credit) or a speaker's label has no such paragraph before it or
+ * no such setting. Fixture: meta-author-closing-signature.
+ *
+ * @param root
+ *   Article root.
+ * @param brands
+ *   Names of the site and its publisher (never a person).
+ * @returns
+ *   The name, from `byline:signature`, or `undefined`.
+ */
+export function closingSignature(root: Element, brands: ReadonlyArray<string | undefined>): Found<Array<string>> | undefined {
+  const blocks = lastBlocks(root, LAST_BLOCKS)
+  // `blocks` runs from the end: each block's predecessor in the text is the next entry.
+  for (let at = 0; at < blocks.length - 1; at++) {
+    const {element, text} = blocks[at]
+    if (text === undefined || text.length < 5 || text.length > 60 || !setApart(element)) continue
+    const name = text
+      .replace(/^[—–-]+\s*/, '')
+      .split(/\s?,\s?/)[0]
+      .trim()
+    const names = cleanAuthors(name, {siteNames: [...brands], strict: true})
+    if (names.length !== 1 || names[0] !== name || !isPersonLike(name, brands)) continue
+    const before = blocks[at + 1].text
+    if (before === undefined || (before.length >= PROSE && SENTENCE_END.test(before))) return {value: [name], from: 'byline:signature'}
+  }
+  return undefined
+}
+
+/** A closing biography's opening: the name, a verb of being, at most a few words, then a writer's trade. */
+const BIO =
+  /^(\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|van|von|de|der|da|di|du|del|la|le)){1,3})\s+(?:is|was|ist|war|est|es|è)\s+(?:(?:a|an|the|our|ein|eine|einer|un|une|una|uno|el|la|le|il|unsere?)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:(?:senior|staff|freelance|contributing|investigative|political|science|sports?|business|features?|local)\s+)?(?:reporter|writer|journalist|correspondent|columnist|contributor|freelancer|editor|author|redakteur(?:in)?|journalist(?:in)?|autor(?:in)?|korrespondent(?:in)?|reporter(?:in)?|kolumnist(?:in)?|journaliste|rédact(?:eur|rice)|correspondant(?:e)?|chroniqueu(?:r|se)|periodista|redactor(?:a)?|corresponsal|columnista|giornalista|redattore|redattrice)\b/iu
+
+/** Characters of a line that may open with a biography. */
+const BIO_LINE = 400
+
+/**
+ * The writer named by a biography closing the article: one of its last
+ * lines opens with a person's name, a verb of being and a writer's trade
+ * (`Priya Okonkwo is a reporter for …`, `Jane Roe ist Redakteurin bei …`,
+ * `Jean Roy est journaliste …`). Fixture: meta-author-closing-bio.
+ *
+ * @param lines
+ *   The article's last lines, last first.
+ * @param brands
+ *   Names of the site and its publisher.
+ * @returns
+ *   The name, from `byline:bio`, or `undefined`.
+ */
+export function closingBio(lines: ReadonlyArray<string>, brands: ReadonlyArray<string | undefined>): Found<Array<string>> | undefined {
+  for (const line of lines) {
+    const name = bioName(line, brands)
+    if (name) return {value: [name], from: 'byline:bio'}
+  }
+  return undefined
+}
+
+/**
+ * The person a biography opening `text` names (`Jane Roe is a reporter …`):
+ * the name when it reads as a person's, else `undefined`.
+ *
+ * @param text
+ *   Text (a line or a box's text).
+ * @param brands
+ *   Names of the site and its publisher.
+ * @returns
+ *   Name or `undefined`.
+ */
+export function bioName(text: string, brands: ReadonlyArray<string | undefined>): string | undefined {
+  const normal = collapse(text.normalize('NFKC'))
+  if (normal.length > BIO_LINE) return undefined
+  const match = BIO.exec(normal)
+  if (!match) return undefined
+  // `BIO` is case-insensitive for the trades: the name itself must still be capitalised word by word.
+  const name = match[1]
+  return isPersonLike(name, brands) ? name : undefined
+}
+
+/** Whether a block is set apart as a signature: right-aligned, or its text wholly in emphasis. */
+function setApart(element: Element): boolean {
+  return rightAligned(element) || emphasised(element.children, false)
+}
+
+function rightAligned(element: Element): boolean {
+  if (attr(element, 'align').toLowerCase() === 'right') return true
+  return /text-align\s*:\s*right/i.test(attr(element, 'style'))
+}
+
+/** Whether every non-blank text in `children` sits in an emphasis element (`inside`: an ancestor is one). */
+function emphasised(children: ReadonlyArray<ElementContent>, inside: boolean): boolean {
+  let seen = false
+  for (const child of children) {
+    if (child.type === 'text') {
+      if (!child.value.trim()) continue
+      if (!inside) return false
+      seen = true
+    } else if (child.type === 'element') {
+      if (!WRAPPER.has(child.tagName) && child.tagName !== 'br') return false
+      if (child.tagName === 'br') continue
+      if (rightAligned(child) && !inside) {
+        seen = true
+        continue
+      }
+      if (!emphasised(child.children, inside || EMPHASIS.has(child.tagName))) return false
+      seen = true
+    }
+  }
+  return seen
+}
+
+/** A block of text and its element; `text` is `undefined` for a block longer than a paragraph (prose). */
+interface Block {
+  element: Element
+  text: string | undefined
+}
+
+/**
+ * The last `count` blocks of text in `root` (elements of `BLOCK` holding no
+ * other block), last first, read from the end: the rest of the article is
+ * not visited.
+ */
+function lastBlocks(root: Element, count: number): Array<Block> {
+  const blocks: Array<Block> = []
+  const visit = (node: Element): void => {
+    for (let at = node.children.length - 1; at >= 0 && blocks.length < count; at--) {
+      const child = node.children[at]
+      if (child.type !== 'element' || child.tagName === 'script' || child.tagName === 'style') continue
+      if (BLOCK.has(child.tagName) && holdsBlock(child)) {
+        visit(child)
+        continue
+      }
+      if (MEDIA.has(child.tagName)) {
+        blocks.push({element: child, text: ''})
+        continue
+      }
+      if (!BLOCK.has(child.tagName)) continue
+      // A block holding more than a paragraph's worth is prose: it is read no further.
+      const text = textWithin(child, LONG_BLOCK)
+      // A picture's block counts (a name under it is its credit); an empty one (a spacer) does not.
+      if (text !== '' || holdsMedia(child)) blocks.push({element: child, text})
+    }
+  }
+  visit(root)
+  return blocks
+}
+
+/** Whether an element holds a picture or a player. */
+function holdsMedia(element: Element): boolean {
+  return element.children.some((child) => child.type === 'element' && (MEDIA.has(child.tagName) || holdsMedia(child)))
+}
+
+/** Whether an element holds a block element (a child or a wrapper's child). */
+function holdsBlock(element: Element): boolean {
+  return element.children.some((child) => child.type === 'element' && (BLOCK.has(child.tagName) || (WRAPPER.has(child.tagName) && holdsBlock(child))))
+}
