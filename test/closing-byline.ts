@@ -40,14 +40,16 @@ test('closing byline: a right-aligned or emphasised name alone after the text is
   }
 })
 
-test('closing byline: no signature: a plain name, a name under a picture, a speaker’s label, an organisation, a name in a sentence', function () {
+test('closing byline: no signature: a plain name, a name under a picture, a speaker’s label, an organisation, a name in a sentence, a heading, answers each signed', function () {
   const cases = [
     '<article>' + prose + '<p>Edith Marlowe</p></article>',
     '<article>' + prose + '<figure><img src="a.jpg"></figure><p><em>Edith Marlowe</em></p></article>',
     '<article><p><strong>Edith Marlowe</strong></p><p>Yes, we did.</p></article>',
     '<article>' + prose + '<p align="right"><em>Harbour Trust Foundation</em></p></article>',
     '<article>' + prose + '<p><em>Edith Marlowe</em> said so.</p></article>',
-    '<article>' + prose + '<p align="right"><em>Edith Marlowe and the Parish Council of Upper Wick</em></p></article>'
+    '<article>' + prose + '<div><h3><em>Further Reading</em></h3></div></article>',
+    '<article>' + prose + '<p align="right"><em>Edith Marlowe and the Parish Council of Upper Wick</em></p></article>',
+    '<article>' + prose + '<p><strong>Edith Marlowe, chair, Wick Trust</strong></p>' + prose + '<p><strong>Rafael Stroud, owner, Stroud Bakery</strong></p></article>'
   ]
   for (const html of cases) assert.is(closingSignature(rootOf(html), []), undefined, html)
 })

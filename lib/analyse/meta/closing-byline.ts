@@ -14,6 +14,12 @@ import {attr, collapse, textWithin} from '../page-index.js'
 import {cleanAuthors} from './author-names.js'
 import {isPersonLike} from './person-like.js'
 
+/** Characters of a signature (`Jane Roe, Berlin`). */
+const SIGNATURE = 60
+
+/** Characters of a name set apart with a title after it (`Jane Roe, president and CEO, Harbour Trust`): a quote's attribution. */
+const ATTRIBUTION = 160
+
 /** How many of the article's last text blocks are read for a signature. */
 const LAST_BLOCKS = 8
 
@@ -55,6 +61,9 @@ const BLOCK = new Set([
   'center'
 ])
 
+/** Headings: never a signature. */
+const HEADING = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
+
 /** Pictures and players: a block of their own between text blocks. */
 const MEDIA = new Set(['img', 'picture', 'video', 'audio', 'iframe', 'svg', 'object', 'embed'])
 
@@ -75,7 +84,9 @@ const SENTENCE_END = /[.!?…»"”’)][\p{Pe}\p{Pf}"'»]*$/u
  * (`<em>`, `<i>`, `<strong>`, `<b>`, `<cite>`), right after a paragraph of
  * text (a sentence of 80 characters or more). A name alone under a picture
  * (a photo credit) or a speaker's label has no such paragraph before it or
- * no such setting. Fixture: meta-author-closing-signature.
+ * no such setting; names set apart on several of the last blocks (a round
+ * of answers, each signed by who gave it) attribute quotes and name no
+ * writer. Fixture: meta-author-closing-signature.
  *
  * @param root
  *   Article root.
@@ -86,20 +97,34 @@ const SENTENCE_END = /[.!?…»"”’)][\p{Pe}\p{Pf}"'»]*$/u
  */
 export function closingSignature(root: Element, brands: ReadonlyArray<string | undefined>): Found<Array<string>> | undefined {
   const blocks = lastBlocks(root, LAST_BLOCKS)
+  let found: Found<Array<string>> | undefined
   // `blocks` runs from the end: each block's predecessor in the text is the next entry.
-  for (let at = 0; at < blocks.length - 1; at++) {
-    const {element, text} = blocks[at]
-    if (text === undefined || text.length < 5 || text.length > 60 || !setApart(element)) continue
-    const name = text
-      .replace(/^[—–-]+\s*/, '')
-      .split(/\s?,\s?/)[0]
-      .trim()
-    const names = cleanAuthors(name, {siteNames: [...brands], strict: true})
-    if (names.length !== 1 || names[0] !== name || !isPersonLike(name, brands)) continue
-    const before = blocks[at + 1].text
-    if (before === undefined || (before.length >= PROSE && SENTENCE_END.test(before))) return {value: [name], from: 'byline:signature'}
+  for (let at = 0; at < blocks.length; at++) {
+    // Names set apart after several paragraphs (a round of answers, each signed with a name and a long title) attribute quotes: none is the writer.
+    if (found) {
+      if (signatureName(blocks[at], brands, ATTRIBUTION)) return undefined
+      continue
+    }
+    const name = signatureName(blocks[at], brands, SIGNATURE)
+    if (!name) continue
+    const before = at + 1 < blocks.length ? blocks[at + 1].text : ''
+    if (before === undefined || (before.length >= PROSE && SENTENCE_END.test(before))) found = {value: [name], from: 'byline:signature'}
+    else return undefined
   }
-  return undefined
+  return found
+}
+
+/** The person's name a block holds alone, set apart (right-aligned or in emphasis). */
+function signatureName(block: Block, brands: ReadonlyArray<string | undefined>, max: number): string | undefined {
+  const {element, text} = block
+  // A heading set in italics (`<h3><em>Ähnliche Beiträge</em></h3>`) titles what follows.
+  if (text === undefined || text.length < 5 || text.length > max || HEADING.has(element.tagName) || !setApart(element)) return undefined
+  const name = text
+    .replace(/^[—–-]+\s*/, '')
+    .split(/\s?,\s?/)[0]
+    .trim()
+  const names = cleanAuthors(name, {siteNames: [...brands], strict: true})
+  return names.length === 1 && names[0] === name && isPersonLike(name, brands) ? name : undefined
 }
 
 /** A closing biography's opening: the name, a verb of being, at most a few words, then a writer's trade. */
