@@ -56,7 +56,8 @@ export interface BylineMeta {
 }
 
 const SOURCE = /(?:来源|來源|稿源|出处|出處|source)\s*[:：]\s*([^\s|｜,，。;；:：]{2,30}(?: [A-Z][\w&.-]*){0,3})/i
-const LATIN_LABEL = /^(?:(?:written|posted|verfasst|geschrieben|text|story|reported)\s+)?(?:by|von|par|por|door)(?=[\s:：]|$)|^(?:autor|autorin|author|text|texto|texte|reporter)\s*[:：]/i
+const LATIN_LABEL =
+  /^\(?(?:(?:written|posted|published|verfasst|geschrieben|text|story|reported|words|reporting|additional reporting|ein (?:beitrag|artikel|gastbeitrag|kommentar)|un articolo|articolo)\s+)?(?:by|von|par|por|door|di)(?=[\s:：]|$)|^(?:autor|autorin|author|text(?: ?(?:&|und|and|\+|\/) ?(?:fotos?|bild(?:er)?|photos?))?|texto|texte|reporter)\s*[:：]/i
 /** A label of a credit line that may carry the date (`发布时间：`, `来源：`, `发布于`); `记者会` (a press conference), `发布会` are none. */
 const CREDIT_DATE_LABEL = /(?:时间|時間|日期|来源|來源|作者|记者|記者)\s*[:：]|(?:发布|發布|发表|發表)(?:时间|時間|日期|于|於)|(?:记者|記者)\s/
 const UPDATED = /updat|modif|lastmod|edited|geändert|bearbeitet|aktualisiert|更新|修改|mis à jour|actualizad|última edición/i
@@ -110,6 +111,11 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
     if (!meta.source) {
       const source = SOURCE.exec(text)
       if (source) meta.source = {value: source[1], from: 'credit-line'}
+    }
+    // A byline holding the date (`Published by Jane Roe on March 3, 2023`, `By Jane Roe on 3/3/2023`). Fixture: meta-author-byline-forms.
+    if (!meta.date && LATIN_LABEL.test(text)) {
+      const date = publishedDate(text, order)
+      if (date) meta.date = dated(date, 'visible-date')
     }
     if (!meta.date && CREDIT_DATE_LABEL.test(text) && !/^(?:更新|修改)/.test(text)) {
       const date = findDate(text, dateOptions)
@@ -191,7 +197,7 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
       // A date element holding more (the whole article) is read no further than that.
       const text = textWithin(entry.element, 160)
       if (text === undefined || UPDATED.test(hintOf(entry.element))) continue
-      const found = findDate(text, dateOptions) ?? findDate(partsOf(entry.element), dateOptions)
+      const found = publishedDate(text, order) ?? findDate(partsOf(entry.element), dateOptions)
       if (found && !UPDATED.test(text.normalize('NFKC').slice(0, found.index))) {
         meta.date = dated(found, 'visible-date')
         break
@@ -488,7 +494,8 @@ function dateOnly(text: string, order: DayOrder | undefined): FoundDate | undefi
   if (!found) return undefined
   const normal = text.normalize('NFKC')
   const rest = normal.slice(0, found.index) + ' ' + normal.slice(found.end)
-  if (UPDATED.test(rest)) return undefined
+  // `Updated March 5, 2023 | Published March 3, 2023`: the published day, when labelled.
+  if (UPDATED.test(rest)) return afterPublished(normal, order)
   if (NEIGHBOUR.test(rest) || CITED.test(rest)) return undefined
   // Chinese and Japanese write no spaces: two characters count as a word (`发布时间` is two, a sentence many).
   const words = rest
@@ -497,6 +504,47 @@ function dateOnly(text: string, order: DayOrder | undefined): FoundDate | undefi
     .reduce((sum, word) => sum + Math.max(1, Math.ceil(countCjk(word) / 2)), 0)
   return words <= 3 ? found : undefined
 }
+
+/** A label of the publication date (`Published`, `Veröffentlicht am`, `publié le`), the words before the date. */
+const PUBLISHED =
+  /(?:^|[\s|·•,;(])(?:published|posted|first published|veröffentlicht|erschienen|publié|publiée|publicado|publicada|pubblicato|pubblicata|gepubliceerd|opublikowano)(?:\s(?:on|am|le|el|il|op))?\s?[:：]?\s?/i
+
+/**
+ * The date a text gives as the publication's: its first date unless an
+ * “updated” label stands before it (`Aktualisiert am …`), else the date
+ * right after a published label (`Updated March 5, 2023 | Published
+ * March 3, 2023`: 3 March). Fixture: meta-date-updated-then-published.
+ */
+function publishedDate(text: string, order: DayOrder | undefined): FoundDate | undefined {
+  const found = findDate(text, {order})
+  if (!found) return undefined
+  const normal = text.normalize('NFKC')
+  return UPDATED.test(normal.slice(0, found.index)) ? afterPublished(normal, order) : found
+}
+
+/** The date right after a published label in `normal` (NFKC), its place counted in `normal`. */
+function afterPublished(normal: string, order: DayOrder | undefined): FoundDate | undefined {
+  const label = PUBLISHED.exec(normal)
+  if (!label) return undefined
+  const offset = label.index + label[0].length
+  const found = findDate(normal.slice(offset), {order})
+  return found && found.index <= 2 ? {...found, index: found.index + offset, end: found.end + offset} : undefined
+}
+
+/**
+ * Whether a lower-case byline label's text (`di Mario Rossi`) stands alone:
+ * the nearest block holding it holds nothing else (at most 80 characters).
+ */
+function standsAlone(cue: CueText, candidate: string): boolean {
+  for (const element of [cue.element, ...cue.ancestors]) {
+    if (INLINE.has(element.tagName)) continue
+    return textWithin(element, 80) === candidate
+  }
+  return false
+}
+
+/** Inline elements a byline's text may sit in, inside its block. */
+const INLINE = new Set(['a', 'span', 'em', 'i', 'strong', 'b', 'small', 'font', 'cite'])
 
 /**
  * A date found, with the other reading of an all-numeric day listed as
@@ -692,8 +740,8 @@ function latinAuthors(cue: CueText, text: string, options: {siteNames: Array<str
   for (const candidate of [text, cue.value]) {
     let start = -1
     if (LATIN_LABEL.test(candidate) || GLUED_BY.test(candidate)) {
-      // `von`, `par`, `por`, `door` open a byline only when capitalised (`Von Jane Doe`).
-      if (/^(?:von|par|por|door)\s/.test(candidate)) continue
+      // `von`, `par`, `por`, `door`, `di` open a byline when capitalised (`Von Jane Doe`), or in lower case standing alone in their block (`<p>di Mario Rossi</p>`): inside a sentence they are words of it.
+      if (/^(?:von|par|por|door|di)\s/.test(candidate) && !standsAlone(cue, candidate)) continue
       start = 0
     } else {
       const by = MID_BY.exec(candidate)
