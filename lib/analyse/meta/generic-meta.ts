@@ -24,7 +24,8 @@
  * |             | (JSON-LD persons complete theirs from `givenName`/`familyName` or their description); a visible |
  * |             | byline naming more writers than the source wins; with no person anywhere, an organisation the |
  * |             | visible byline names is the author; a masthead marked as a byline (a link home, the site's    |
- * |             | name) yields to the post's byline; a sign-off closing the text (`— Jane Roe`) is a byline;     |
+ * |             | name) yields to the post's byline; a sign-off closing the text (`— Jane Roe`), a signature,    |
+ * |             | a closing biography (`Jane Roe is a reporter …`), an author box (`div.author-bio`) are bylines; |
  * |             | last, a personal site's owner (copyright line `© 2014- Jane Roe`, title `Jane Roe's Blog`);    |
  * |             | candidates passed over are listed in `author.passed`                                           |
  * | date        | JSON-LD `datePublished` > `article:published_time` > meta `date`, `pubdate`, `publishdate`, |
