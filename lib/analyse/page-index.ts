@@ -90,6 +90,8 @@ export interface PageIndex {
   authorLinks: Array<Located & {paragraph?: Element | undefined}>
   /** Elements whose own text opens with a tags label (`本文标签：`, `Tags:`): where a tag footer can be. */
   tagLabels: Array<Element>
+  /** Whether an element is right-aligned (`align="right"`, `text-align: right`): where a signature may stand (`closing-byline.ts`). */
+  rightAligned: boolean
   /** Child indices from the root to each of `tagLabels` (as the walk saw it). */
   tagLabelTrails: Array<Array<number>>
   /** The page's own address as the page states it: `<link rel=canonical>`, `og:url`, `<base href>` (raw values). */
@@ -216,6 +218,7 @@ export function indexPage(tree: Root, options?: Readonly<IndexOptions> | null | 
     dateTexts: [],
     authorLinks: [],
     tagLabels: [],
+    rightAligned: false,
     tagLabelTrails: [],
     address: {},
     selectorMatches: undefined,
@@ -477,6 +480,7 @@ function visitElement(element: Element, context: Context, scopeType: string, ind
   }
   if (tag === 'a' && AUTHOR_HREF.test(attr(element, 'href'))) index.authorLinks.push(located)
   if (tag === 'time') index.times.push(located)
+  if (!index.rightAligned && (attr(element, 'align').toLowerCase() === 'right' || /text-align\s*:\s*right/i.test(attr(element, 'style')))) index.rightAligned = true
   if (tag === 'h1') index.headings.push(located)
   if (props.itemProp) {
     index.itemprops.push({...located, props: attr(element, 'itemProp').split(/\s+/), scopeType})

@@ -36,7 +36,7 @@ import {memoText, readingTexts, renderedOnce} from '../text-memo.js'
 import {bylineNotName} from '../vocabulary.js'
 import {isPhotoCredit, readClosingNames, readCredits} from './credit-line.js'
 import {authorBoxName} from './author-box.js'
-import {closingBio, closingSignature} from './closing-byline.js'
+import {closingBio, closingSignature, signatureLine} from './closing-byline.js'
 import {isPersonLike, isPublisher, titleSuffixes} from './person-like.js'
 
 export interface BylineMeta {
@@ -53,6 +53,8 @@ export interface BylineMeta {
   modified?: Found<string>
   /** A visible date without its year (`发布时间：10-08`, `11月30日 10:20`): completed from another date of the page. */
   partialDate?: Found<PartialDate>
+  /** The article's last lines, when no byline was found above them: where a signature may stand. */
+  closingLines?: Array<string>
 }
 
 const SOURCE = /(?:来源|來源|稿源|出处|出處|source)\s*[:：]\s*([^\s|｜,，。;；:：]{2,30}(?: [A-Z][\w&.-]*){0,3})/i
@@ -153,6 +155,8 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
 
   // The article's first and last lines, read once for the bylines and the dateline in its text (its first only, for the dateline, once the author is known).
   const rootLines = root ? (meta.author ? endLines(root, DATELINE_LINES, 0) : endLines(root, Math.max(DATELINE_LINES, BODY_ENDS), BODY_ENDS)) : []
+  // The last lines, for a signature closing the article (`readClosingAuthor`).
+  if (!meta.author && root) meta.closingLines = rootLines.slice(Math.max(DATELINE_LINES, BODY_ENDS))
 
   // Bylines inside the article's text: `石佳/中国青年报` opening it, `（张巨峰）` closing it.
   if (!meta.author && root) {
@@ -166,16 +170,9 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
     }
   }
 
-  // A sign-off closing the article (`— Jane Roe`), a signature or a biography closing it.
+  // A sign-off closing the article (`— Jane Roe`), a biography closing it (`Jane Roe is a reporter for …`).
   if (!meta.author && root) {
-    const names = signOff(rootLines, siteNames) ?? closingSignature(root, brands) ?? closingBio(rootLines.slice(DATELINE_LINES).reverse(), brands)
-    if (names) meta.author = names
-  }
-
-  // An author box, wherever it is (`div.author-bio.footer`).
-  if (!meta.author) {
-    const boxes = withoutListings(index.bylines)
-    const names = authorBoxName([...preferred(boxes), ...boxes.filter((entry) => entry.context.excluded)], brands)
+    const names = signOff(rootLines, siteNames) ?? closingBio(rootLines.slice(DATELINE_LINES).reverse(), brands)
     if (names) meta.author = names
   }
 
@@ -221,6 +218,34 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
     }
   }
   return meta
+}
+
+/**
+ * The writer named where a page credits no one else: a signature closing
+ * the article (`closing-byline.ts`), else an author box anywhere on the
+ * page, boilerplate too (`div.author-bio.footer`, `author-box.ts`). Read
+ * only when no other source names a person, as they read elements no other
+ * reader needs.
+ *
+ * @param index
+ *   Page index.
+ * @param root
+ *   Article root, when known.
+ * @param closingLines
+ *   The article's last lines (`BylineMeta.closingLines`).
+ * @param brands
+ *   Names of the site and its publisher.
+ * @returns
+ *   Names and their source, or `undefined`.
+ */
+export function readClosingAuthor(index: PageIndex, root: Element | undefined, closingLines: ReadonlyArray<string> | undefined, brands: Array<string | undefined>): Found<Array<string>> | undefined {
+  return readingTexts(() => {
+    // The article's elements are read only when one of its last lines is a name alone, or the page right-aligns something (a signature further up, a footnote or an aside after it).
+    const signature = root && (index.rightAligned || closingLines?.some((line) => signatureLine(line, brands))) ? closingSignature(root, brands) : undefined
+    if (signature) return signature
+    const boxes = withoutListings(index.bylines)
+    return authorBoxName([...preferred(boxes), ...boxes.filter((entry) => entry.context.excluded)], brands)
+  })
 }
 
 /** MediaWiki's last-edited line (`<li id="footer-info-lastmod">`). */

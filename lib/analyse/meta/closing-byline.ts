@@ -21,7 +21,7 @@ const SIGNATURE = 60
 const ATTRIBUTION = 160
 
 /** How many of the article's last text blocks are read for a signature. */
-const LAST_BLOCKS = 8
+const LAST_BLOCKS = 12
 
 /** Characters of text before a signature that make it a paragraph of the article (a sentence, not a caption or a label). */
 const PROSE = 80
@@ -74,7 +74,7 @@ const EMPHASIS = new Set(['em', 'i', 'strong', 'b', 'cite'])
 const WRAPPER = new Set(['font', 'span', 'small', 'em', 'i', 'strong', 'b', 'cite'])
 
 /** Sentence punctuation ending a paragraph of text, closing quotes and brackets after it allowed. */
-const SENTENCE_END = /[.!?…»"”’)][\p{Pe}\p{Pf}"'»]*$/u
+const SENTENCE_END = /[.!?…][\p{Pe}\p{Pf}"']*$/u
 
 /**
  * The writer's signature closing the article: among its last blocks of
@@ -98,7 +98,7 @@ const SENTENCE_END = /[.!?…»"”’)][\p{Pe}\p{Pf}"'»]*$/u
 export function closingSignature(root: Element, brands: ReadonlyArray<string | undefined>): Found<Array<string>> | undefined {
   const blocks = lastBlocks(root, LAST_BLOCKS)
   let found: Found<Array<string>> | undefined
-  // `blocks` runs from the end: each block's predecessor in the text is the next entry.
+  // `blocks` runs from the end; texts are read only of blocks set apart and of the block before a signature.
   for (let at = 0; at < blocks.length; at++) {
     // Names set apart after several paragraphs (a round of answers, each signed with a name and a long title) attribute quotes: none is the writer.
     if (found) {
@@ -107,18 +107,53 @@ export function closingSignature(root: Element, brands: ReadonlyArray<string | u
     }
     const name = signatureName(blocks[at], brands, SIGNATURE)
     if (!name) continue
-    const before = at + 1 < blocks.length ? blocks[at + 1].text : ''
+    const before = textBefore(blocks, at)
     if (before === undefined || (before.length >= PROSE && SENTENCE_END.test(before))) found = {value: [name], from: 'byline:signature'}
     else return undefined
   }
   return found
 }
 
+/** Text of the block before `blocks[at]` in the article (`undefined`: prose longer than a paragraph), empty blocks skipped; a picture's block is `''`. */
+function textBefore(blocks: ReadonlyArray<Element>, at: number): string | undefined {
+  for (let index = at + 1; index < blocks.length; index++) {
+    const element = blocks[index]
+    if (MEDIA.has(element.tagName)) return ''
+    const text = textWithin(element, LONG_BLOCK)
+    if (text !== '') return text
+    if (holdsMedia(element)) return ''
+  }
+  return ''
+}
+
 /** The person's name a block holds alone, set apart (right-aligned or in emphasis). */
-function signatureName(block: Block, brands: ReadonlyArray<string | undefined>, max: number): string | undefined {
-  const {element, text} = block
+function signatureName(element: Element, brands: ReadonlyArray<string | undefined>, max: number): string | undefined {
   // A heading set in italics (`<h3><em>Ähnliche Beiträge</em></h3>`) titles what follows.
-  if (text === undefined || text.length < 5 || text.length > max || HEADING.has(element.tagName) || !setApart(element)) return undefined
+  if (HEADING.has(element.tagName) || MEDIA.has(element.tagName) || !setApart(element)) return undefined
+  const text = textWithin(element, max)
+  return text === undefined ? undefined : nameAlone(text, brands)
+}
+
+/**
+ * Whether a line of text could be a signature (a person's name alone, a
+ * role or place after a comma allowed): lines are checked before the
+ * article's elements are.
+ *
+ * @param line
+ *   One rendered line.
+ * @param brands
+ *   Names of the site and its publisher.
+ * @returns
+ *   Whether it could be one.
+ */
+export function signatureLine(line: string, brands: ReadonlyArray<string | undefined>): boolean {
+  const text = line.normalize('NFKC').trim()
+  return text.length <= SIGNATURE && nameAlone(text, brands) !== undefined
+}
+
+/** The person's name `text` holds alone (`— Jane Roe, Berlin`: `Jane Roe`). */
+function nameAlone(text: string, brands: ReadonlyArray<string | undefined>): string | undefined {
+  if (text.length < 5) return undefined
   const name = text
     .replace(/^[—–-]+\s*/, '')
     .split(/\s?,\s?/)[0]
@@ -208,36 +243,22 @@ function emphasised(children: ReadonlyArray<ElementContent>, inside: boolean): b
   return seen
 }
 
-/** A block of text and its element; `text` is `undefined` for a block longer than a paragraph (prose). */
-interface Block {
-  element: Element
-  text: string | undefined
-}
-
 /**
- * The last `count` blocks of text in `root` (elements of `BLOCK` holding no
- * other block), last first, read from the end: the rest of the article is
- * not visited.
+ * The last `count` blocks of `root` (elements of `BLOCK` holding no other
+ * block, and pictures), last first, found from the end: the rest of the
+ * article is not visited, and no text is read here.
  */
-function lastBlocks(root: Element, count: number): Array<Block> {
-  const blocks: Array<Block> = []
+function lastBlocks(root: Element, count: number): Array<Element> {
+  const blocks: Array<Element> = []
   const visit = (node: Element): void => {
     for (let at = node.children.length - 1; at >= 0 && blocks.length < count; at--) {
       const child = node.children[at]
       if (child.type !== 'element' || child.tagName === 'script' || child.tagName === 'style') continue
-      if (BLOCK.has(child.tagName) && holdsBlock(child)) {
-        visit(child)
-        continue
+      if (MEDIA.has(child.tagName)) blocks.push(child)
+      else if (BLOCK.has(child.tagName)) {
+        if (holdsBlock(child)) visit(child)
+        else blocks.push(child)
       }
-      if (MEDIA.has(child.tagName)) {
-        blocks.push({element: child, text: ''})
-        continue
-      }
-      if (!BLOCK.has(child.tagName)) continue
-      // A block holding more than a paragraph's worth is prose: it is read no further.
-      const text = textWithin(child, LONG_BLOCK)
-      // A picture's block counts (a name under it is its credit); an empty one (a spacer) does not.
-      if (text !== '' || holdsMedia(child)) blocks.push({element: child, text})
     }
   }
   visit(root)
