@@ -15,6 +15,8 @@ const suites = [
   './decode.js',
   './normalize-date.js',
   './generic-meta.js',
+  './closing-byline.js',
+  './byline-forms.js',
   './emphasis.js',
   './text-fidelity.js',
   './media.js',

@@ -90,6 +90,8 @@ export interface PageIndex {
   authorLinks: Array<Located & {paragraph?: Element | undefined}>
   /** Elements whose own text opens with a tags label (`本文标签：`, `Tags:`): where a tag footer can be. */
   tagLabels: Array<Element>
+  /** Whether an element is right-aligned (`align="right"`, `text-align: right`): where a signature may stand (`closing-byline.ts`). */
+  rightAligned: boolean
   /** Child indices from the root to each of `tagLabels` (as the walk saw it). */
   tagLabelTrails: Array<Array<number>>
   /** The page's own address as the page states it: `<link rel=canonical>`, `og:url`, `<base href>` (raw values). */
@@ -156,14 +158,14 @@ interface LinkCandidate {
 }
 
 const CUE =
-  /^(?:(?:written|posted|verfasst|geschrieben|text|story|reported)\s+)?(?:by|von|par|por|door)(?:[\s:：]|$)|^(?:autor|autorin|author|text|texto|texte|reporter)\s*[:：]|作者|記者|记者|评论员|評論員|通讯员|通訊員|撰稿|采写|採寫|文\s*[/／|｜、]|文字[:：]|图文|圖文|来源|來源|出处|出處|撰文|编辑|編輯|责编|責編|稿源|发布时间|發布時間|发布于|時間[:：]|时间[:：]/i
+  /^\(?(?:(?:written|posted|published|verfasst|geschrieben|text|story|reported|words|reporting|additional reporting|ein (?:beitrag|artikel|gastbeitrag|kommentar)|un articolo|articolo)\s+)?(?:by|von|par|por|door|di)(?:[\s:：]|$)|^(?:autor|autorin|author|text(?: ?(?:&|und|and|\+|\/) ?(?:fotos?|bild(?:er)?|photos?))?|texto|texte|reporter)\s*[:：]|作者|記者|记者|评论员|評論員|通讯员|通訊員|撰稿|采写|採寫|文\s*[/／|｜、]|文字[:：]|图文|圖文|来源|來源|出处|出處|撰文|编辑|編輯|责编|責編|稿源|发布时间|發布時間|发布于|時間[:：]|时间[:：]/i
 const AUTHOR_HREF =
   /\/(?:author|authors|autor|autoren|auteur|autore|profile|profil|profiles|people|staff|editors|writers|journalist|journalists|reporter|reporters|redakteur|redaktion\/team)\/[^/?#]+\/?(?:[?#].*)?$/i
 const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/
 /** A label glued to the name (`ByJane Roe`). */
 const GLUED_BY = /^By(?=\p{Lu}\p{Ll})/u
-/** Digits, then `by`/`von` and a capitalised word (`06.11.2023 13:30 von Olga`); `byline.ts` checks for a real date. */
-const MID_CUE = /^.{0,60}\d.{0,20}?\s(?:[Bb]y|BY|[Vv]on)\s+\p{Lu}/u
+/** Digits, then `by`/`von` and a capitalised word (`06.11.2023 13:30 von Olga`), or `by` ending the text before the name's link (`Posted on March 3, 2023 by <a>…</a>`); `byline.ts` checks for a real date. */
+const MID_CUE = /^.{0,60}\d.{0,20}?\s(?:[Bb]y|BY|[Vv]on)(?:\s+\p{Lu}|\s*$)/u
 
 /** What else the index walk does (see `indexPage`). */
 export interface IndexOptions {
@@ -216,6 +218,7 @@ export function indexPage(tree: Root, options?: Readonly<IndexOptions> | null | 
     dateTexts: [],
     authorLinks: [],
     tagLabels: [],
+    rightAligned: false,
     tagLabelTrails: [],
     address: {},
     selectorMatches: undefined,
@@ -477,6 +480,7 @@ function visitElement(element: Element, context: Context, scopeType: string, ind
   }
   if (tag === 'a' && AUTHOR_HREF.test(attr(element, 'href'))) index.authorLinks.push(located)
   if (tag === 'time') index.times.push(located)
+  if (!index.rightAligned && (attr(element, 'align').toLowerCase() === 'right' || /text-align\s*:\s*right/i.test(attr(element, 'style')))) index.rightAligned = true
   if (tag === 'h1') index.headings.push(located)
   if (props.itemProp) {
     index.itemprops.push({...located, props: attr(element, 'itemProp').split(/\s+/), scopeType})

@@ -29,22 +29,22 @@
  * @module
  */
 
-/** Month names and abbreviations (lower case, without a trailing dot). */
+/** Month names and abbreviations (lower case, without a trailing dot): English, German, French, Spanish, Italian, Dutch, Portuguese, Polish (nominative and genitive), Danish/Norwegian/Swedish, Indonesian. */
 const MONTHS: Record<string, number> = {}
 
 const MONTH_NAMES: Array<Array<string>> = [
-  ['january', 'jan', 'januar', 'jänner', 'janvier', 'enero', 'gennaio', 'januari'],
-  ['february', 'feb', 'februar', 'février', 'fevrier', 'févr', 'fevr', 'febrero', 'febbraio', 'februari'],
-  ['march', 'mar', 'märz', 'maerz', 'mars', 'marzo', 'maart', 'mär'],
-  ['april', 'apr', 'avril', 'abril', 'aprile', 'avr'],
-  ['may', 'mai', 'mayo', 'maggio', 'mei'],
-  ['june', 'jun', 'juni', 'juin', 'junio', 'giugno'],
-  ['july', 'jul', 'juli', 'juillet', 'julio', 'luglio', 'juil'],
-  ['august', 'aug', 'août', 'aout', 'agosto', 'augustus'],
-  ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'settembre'],
-  ['october', 'oct', 'oktober', 'okt', 'octobre', 'octubre', 'ottobre'],
-  ['november', 'nov', 'novembre', 'noviembre'],
-  ['december', 'dec', 'dezember', 'dez', 'décembre', 'decembre', 'déc', 'diciembre', 'dicembre']
+  ['january', 'jan', 'januar', 'jänner', 'janvier', 'enero', 'gennaio', 'januari', 'janeiro', 'stycznia', 'styczeń', 'styczen'],
+  ['february', 'feb', 'februar', 'février', 'fevrier', 'févr', 'fevr', 'febrero', 'febbraio', 'februari', 'fevereiro', 'lutego', 'luty'],
+  ['march', 'mar', 'märz', 'maerz', 'mars', 'marzo', 'maart', 'mär', 'março', 'marco', 'marca', 'marzec', 'marts', 'maret'],
+  ['april', 'apr', 'avril', 'abril', 'aprile', 'avr', 'kwietnia', 'kwiecień', 'kwiecien'],
+  ['may', 'mai', 'mayo', 'maggio', 'mei', 'maio', 'maja', 'maj'],
+  ['june', 'jun', 'juni', 'juin', 'junio', 'giugno', 'junho', 'czerwca', 'czerwiec'],
+  ['july', 'jul', 'juli', 'juillet', 'julio', 'luglio', 'juil', 'julho', 'lipca', 'lipiec'],
+  ['august', 'aug', 'août', 'aout', 'agosto', 'augustus', 'sierpnia', 'sierpień', 'sierpien', 'augusti', 'agustus'],
+  ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'settembre', 'setembro', 'września', 'wrzesień', 'wrzesnia'],
+  ['october', 'oct', 'oktober', 'okt', 'octobre', 'octubre', 'ottobre', 'outubro', 'października', 'październik', 'pazdziernika'],
+  ['november', 'nov', 'novembre', 'noviembre', 'novembro', 'listopada', 'listopad'],
+  ['december', 'dec', 'dezember', 'dez', 'décembre', 'decembre', 'déc', 'diciembre', 'dicembre', 'dezembro', 'grudnia', 'grudzień', 'grudzien', 'desember']
 ]
 
 for (const [index, names] of MONTH_NAMES.entries()) {

@@ -15,7 +15,7 @@
 import {isCjkRoleWord} from './chinese-names.js'
 
 const LABEL =
-  /^(?:(?:written|posted|published|reported|story|text|words|photos?)\s+)?(?:by|von|vom|par|por|door)(?=[\s:：])[\s:：]*|^(?:author|authors|autor|autorin|auteur|autore|byline|text|texto|texte|reporter|作者|撰文|文|撰稿)\s*[:：/／|]\s*|^(?:本报记者|本報記者|记者|記者|通讯员|通訊員)\s*[:：]?\s*/i
+  /^\(?(?:(?:written|posted|published|reported|story|text|words|photos?|verfasst|geschrieben|reporting|additional reporting|ein (?:beitrag|artikel|gastbeitrag|kommentar)|un articolo|articolo)\s+)?(?:by|von|vom|par|por|door|di)(?=[\s:：])[\s:：]*|^(?:author|authors|autor|autorin|auteur|autore|byline|text(?: ?(?:&|und|and|\+|\/) ?(?:fotos?|bild(?:er)?|photos?))?|texto|texte|reporter|作者|撰文|文|撰稿)\s*[:：/／|]\s*|^(?:本报记者|本報記者|记者|記者|通讯员|通訊員)\s*[:：]?\s*/i
 
 /** `ByJane Roe`: the label glued to the name (case matters: `Byron` is a name). */
 const GLUED_BY = /^By(?=\p{Lu}\p{Ll})/u

@@ -35,6 +35,8 @@ import {endLines} from '../../util/rendered-lines.js'
 import {memoText, readingTexts, renderedOnce} from '../text-memo.js'
 import {bylineNotName} from '../vocabulary.js'
 import {isPhotoCredit, readClosingNames, readCredits} from './credit-line.js'
+import {authorBoxName} from './author-box.js'
+import {closingBio, closingSignature, signatureLine} from './closing-byline.js'
 import {isPersonLike, isPublisher, titleSuffixes} from './person-like.js'
 
 export interface BylineMeta {
@@ -51,10 +53,13 @@ export interface BylineMeta {
   modified?: Found<string>
   /** A visible date without its year (`发布时间：10-08`, `11月30日 10:20`): completed from another date of the page. */
   partialDate?: Found<PartialDate>
+  /** The article's last lines, when no byline was found above them: where a signature may stand. */
+  closingLines?: Array<string>
 }
 
 const SOURCE = /(?:来源|來源|稿源|出处|出處|source)\s*[:：]\s*([^\s|｜,，。;；:：]{2,30}(?: [A-Z][\w&.-]*){0,3})/i
-const LATIN_LABEL = /^(?:(?:written|posted|verfasst|geschrieben|text|story|reported)\s+)?(?:by|von|par|por|door)(?=[\s:：]|$)|^(?:autor|autorin|author|text|texto|texte|reporter)\s*[:：]/i
+const LATIN_LABEL =
+  /^\(?(?:(?:written|posted|published|verfasst|geschrieben|text|story|reported|words|reporting|additional reporting|ein (?:beitrag|artikel|gastbeitrag|kommentar)|un articolo|articolo)\s+)?(?:by|von|par|por|door|di)(?=[\s:：]|$)|^(?:autor|autorin|author|text(?: ?(?:&|und|and|\+|\/) ?(?:fotos?|bild(?:er)?|photos?))?|texto|texte|reporter)\s*[:：]/i
 /** A label of a credit line that may carry the date (`发布时间：`, `来源：`, `发布于`); `记者会` (a press conference), `发布会` are none. */
 const CREDIT_DATE_LABEL = /(?:时间|時間|日期|来源|來源|作者|记者|記者)\s*[:：]|(?:发布|發布|发表|發表)(?:时间|時間|日期|于|於)|(?:记者|記者)\s/
 const UPDATED = /updat|modif|lastmod|edited|geändert|bearbeitet|aktualisiert|更新|修改|mis à jour|actualizad|última edición/i
@@ -109,6 +114,11 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
       const source = SOURCE.exec(text)
       if (source) meta.source = {value: source[1], from: 'credit-line'}
     }
+    // A byline holding the date (`Published by Jane Roe on March 3, 2023`, `By Jane Roe on 3/3/2023`). Fixture: meta-author-byline-forms.
+    if (!meta.date && LATIN_LABEL.test(text)) {
+      const date = publishedDate(text, order)
+      if (date) meta.date = dated(date, 'visible-date')
+    }
     if (!meta.date && CREDIT_DATE_LABEL.test(text) && !/^(?:更新|修改)/.test(text)) {
       const date = findDate(text, dateOptions)
       if (date) meta.date = dated(date, 'credit-line')
@@ -145,6 +155,8 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
 
   // The article's first and last lines, read once for the bylines and the dateline in its text (its first only, for the dateline, once the author is known).
   const rootLines = root ? (meta.author ? endLines(root, DATELINE_LINES, 0) : endLines(root, Math.max(DATELINE_LINES, BODY_ENDS), BODY_ENDS)) : []
+  // The last lines, for a signature closing the article (`readClosingAuthor`).
+  if (!meta.author && root) meta.closingLines = rootLines.slice(Math.max(DATELINE_LINES, BODY_ENDS))
 
   // Bylines inside the article's text: `石佳/中国青年报` opening it, `（张巨峰）` closing it.
   if (!meta.author && root) {
@@ -158,9 +170,9 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
     }
   }
 
-  // A sign-off closing the article (`— Jane Roe`).
+  // A sign-off closing the article (`— Jane Roe`), a biography closing it (`Jane Roe is a reporter for …`).
   if (!meta.author && root) {
-    const names = signOff(rootLines, siteNames)
+    const names = signOff(rootLines, siteNames) ?? closingBio(rootLines.slice(DATELINE_LINES).reverse(), brands)
     if (names) meta.author = names
   }
 
@@ -182,7 +194,7 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
       // A date element holding more (the whole article) is read no further than that.
       const text = textWithin(entry.element, 160)
       if (text === undefined || UPDATED.test(hintOf(entry.element))) continue
-      const found = findDate(text, dateOptions) ?? findDate(partsOf(entry.element), dateOptions)
+      const found = publishedDate(text, order) ?? findDate(partsOf(entry.element), dateOptions)
       if (found && !UPDATED.test(text.normalize('NFKC').slice(0, found.index))) {
         meta.date = dated(found, 'visible-date')
         break
@@ -206,6 +218,34 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
     }
   }
   return meta
+}
+
+/**
+ * The writer named where a page credits no one else: a signature closing
+ * the article (`closing-byline.ts`), else an author box anywhere on the
+ * page, boilerplate too (`div.author-bio.footer`, `author-box.ts`). Read
+ * only when no other source names a person, as they read elements no other
+ * reader needs.
+ *
+ * @param index
+ *   Page index.
+ * @param root
+ *   Article root, when known.
+ * @param closingLines
+ *   The article's last lines (`BylineMeta.closingLines`).
+ * @param brands
+ *   Names of the site and its publisher.
+ * @returns
+ *   Names and their source, or `undefined`.
+ */
+export function readClosingAuthor(index: PageIndex, root: Element | undefined, closingLines: ReadonlyArray<string> | undefined, brands: Array<string | undefined>): Found<Array<string>> | undefined {
+  return readingTexts(() => {
+    // The article's elements are read only when one of its last lines is a name alone, or the page right-aligns something (a signature further up, a footnote or an aside after it).
+    const signature = root && (index.rightAligned || closingLines?.some((line) => signatureLine(line, brands))) ? closingSignature(root, brands) : undefined
+    if (signature) return signature
+    const boxes = withoutListings(index.bylines)
+    return authorBoxName([...preferred(boxes), ...boxes.filter((entry) => entry.context.excluded)], brands)
+  })
 }
 
 /** MediaWiki's last-edited line (`<li id="footer-info-lastmod">`). */
@@ -479,7 +519,8 @@ function dateOnly(text: string, order: DayOrder | undefined): FoundDate | undefi
   if (!found) return undefined
   const normal = text.normalize('NFKC')
   const rest = normal.slice(0, found.index) + ' ' + normal.slice(found.end)
-  if (UPDATED.test(rest)) return undefined
+  // `Updated March 5, 2023 | Published March 3, 2023`: the published day, when labelled.
+  if (UPDATED.test(rest)) return afterPublished(normal, order)
   if (NEIGHBOUR.test(rest) || CITED.test(rest)) return undefined
   // Chinese and Japanese write no spaces: two characters count as a word (`发布时间` is two, a sentence many).
   const words = rest
@@ -488,6 +529,47 @@ function dateOnly(text: string, order: DayOrder | undefined): FoundDate | undefi
     .reduce((sum, word) => sum + Math.max(1, Math.ceil(countCjk(word) / 2)), 0)
   return words <= 3 ? found : undefined
 }
+
+/** A label of the publication date (`Published`, `Veröffentlicht am`, `publié le`), the words before the date. */
+const PUBLISHED =
+  /(?:^|[\s|·•,;(])(?:published|posted|first published|veröffentlicht|erschienen|publié|publiée|publicado|publicada|pubblicato|pubblicata|gepubliceerd|opublikowano)(?:\s(?:on|am|le|el|il|op))?\s?[:：]?\s?/i
+
+/**
+ * The date a text gives as the publication's: its first date unless an
+ * “updated” label stands before it (`Aktualisiert am …`), else the date
+ * right after a published label (`Updated March 5, 2023 | Published
+ * March 3, 2023`: 3 March). Fixture: meta-date-updated-then-published.
+ */
+function publishedDate(text: string, order: DayOrder | undefined): FoundDate | undefined {
+  const found = findDate(text, {order})
+  if (!found) return undefined
+  const normal = text.normalize('NFKC')
+  return UPDATED.test(normal.slice(0, found.index)) ? afterPublished(normal, order) : found
+}
+
+/** The date right after a published label in `normal` (NFKC), its place counted in `normal`. */
+function afterPublished(normal: string, order: DayOrder | undefined): FoundDate | undefined {
+  const label = PUBLISHED.exec(normal)
+  if (!label) return undefined
+  const offset = label.index + label[0].length
+  const found = findDate(normal.slice(offset), {order})
+  return found && found.index <= 2 ? {...found, index: found.index + offset, end: found.end + offset} : undefined
+}
+
+/**
+ * Whether a lower-case byline label's text (`di Mario Rossi`) stands alone:
+ * the nearest block holding it holds nothing else (at most 80 characters).
+ */
+function standsAlone(cue: CueText, candidate: string): boolean {
+  for (const element of [cue.element, ...cue.ancestors]) {
+    if (INLINE.has(element.tagName)) continue
+    return textWithin(element, 80) === candidate
+  }
+  return false
+}
+
+/** Inline elements a byline's text may sit in, inside its block. */
+const INLINE = new Set(['a', 'span', 'em', 'i', 'strong', 'b', 'small', 'font', 'cite'])
 
 /**
  * A date found, with the other reading of an all-numeric day listed as
@@ -568,6 +650,10 @@ function photoCredited(element: Element, ancestors: ReadonlyArray<Element>): boo
 /** A place before a dateline's date, white space collapsed: up to three capitalised words, an agency in brackets, a comma or dash. */
 const DATELINE_PLACE = /^\p{Lu}[\p{L}.']*(?: \p{Lu}[\p{L}.']*){0,2}(?: ?\([^)]{1,12}\))?[,–—-]$/u
 
+/** Places alone before a date on a line of their own: names of up to five words (`Frankfurt am Main`, `Stratford-upon-Avon`), several parted by `|`, `/`, `,`, `&`, `and`, `und`, `et`, then a comma or dash. */
+const PLACES_LINE =
+  /^\p{Lu}[\p{L}.'-]*(?: (?:am|an|im|in|bei|vor|der|den|upon|on|sur|de|del|la|le|di|\p{Lu}[\p{L}.'-]*)){0,4}(?:(?: ?[|/,&] | (?:and|und|et|y) )\p{Lu}[\p{L}.'-]*(?: (?:am|an|im|in|bei|vor|der|den|upon|on|sur|de|del|la|le|di|\p{Lu}[\p{L}.'-]*)){0,4}){0,3}[,–—-]$/u
+
 /** What ends a dateline: a dash, a colon, a bar or a closing bracket, then the text. */
 const DATELINE_END = /^\s*(?:[)）\]】]\s*)?(?:[-–—:|·/]|\s)/u
 
@@ -575,7 +661,10 @@ const DATELINE_END = /^\s*(?:[)）\]】]\s*)?(?:[-–—:|·/]|\s)/u
  * A dateline opening one of the article's first lines: a date first (after
  * at most an opening bracket or a place name of a few words), then a dash,
  * a colon or a closing bracket, then the text (`29.11.2022 – Mehrfach …`,
- * `(21. November 2022) Energieverbraucher …`, `BERLIN, 3. Mai 2022 – …`).
+ * `(21. November 2022) Energieverbraucher …`, `BERLIN, 3. Mai 2022 – …`);
+ * or a line of places and the date alone, as press releases open
+ * (`Hofheim am Taunus | Wiesbaden, 11. November 2021`; fixture
+ * meta-date-press-dateline-line).
  */
 function readDateline(rootLines: ReadonlyArray<string>, order: DayOrder | undefined): Found<string> | undefined {
   const lines = rootLines.slice(0, DATELINE_LINES)
@@ -588,10 +677,12 @@ function readDateline(rootLines: ReadonlyArray<string>, order: DayOrder | undefi
     const place = collapse(before)
       .replace(/^[(（[【]+/, '')
       .replace(/ ?([,–—-])$/, '$1')
-    if (place && !DATELINE_PLACE.test(place)) continue
-    if (UPDATED.test(before)) continue
     const rest = normal.slice(found.end)
-    if (rest.trim() && DATELINE_END.test(rest)) return dated(found, 'dateline')
+    // A line of places and a date alone (`Hofheim am Taunus | Wiesbaden, 11. November 2021`), as press releases open.
+    const alone = !rest.trim()
+    if (place && !(alone ? PLACES_LINE : DATELINE_PLACE).test(place)) continue
+    if (UPDATED.test(before)) continue
+    if (alone ? Boolean(place) : DATELINE_END.test(rest)) return dated(found, 'dateline')
   }
   return undefined
 }
@@ -674,8 +765,8 @@ function latinAuthors(cue: CueText, text: string, options: {siteNames: Array<str
   for (const candidate of [text, cue.value]) {
     let start = -1
     if (LATIN_LABEL.test(candidate) || GLUED_BY.test(candidate)) {
-      // `von`, `par`, `por`, `door` open a byline only when capitalised (`Von Jane Doe`).
-      if (/^(?:von|par|por|door)\s/.test(candidate)) continue
+      // `von`, `par`, `por`, `door`, `di` open a byline when capitalised (`Von Jane Doe`), or in lower case standing alone in their block (`<p>di Mario Rossi</p>`): inside a sentence they are words of it.
+      if (/^(?:von|par|por|door|di)\s/.test(candidate) && !standsAlone(cue, candidate)) continue
       start = 0
     } else {
       const by = MID_BY.exec(candidate)

@@ -24,7 +24,8 @@
  * |             | (JSON-LD persons complete theirs from `givenName`/`familyName` or their description); a visible |
  * |             | byline naming more writers than the source wins; with no person anywhere, an organisation the |
  * |             | visible byline names is the author; a masthead marked as a byline (a link home, the site's    |
- * |             | name) yields to the post's byline; a sign-off closing the text (`— Jane Roe`) is a byline;     |
+ * |             | name) yields to the post's byline; a sign-off closing the text (`— Jane Roe`), a signature,    |
+ * |             | a closing biography (`Jane Roe is a reporter …`), an author box (`div.author-bio`) are bylines; |
  * |             | last, a personal site's owner (copyright line `© 2014- Jane Roe`, title `Jane Roe's Blog`);    |
  * |             | candidates passed over are listed in `author.passed`                                           |
  * | date        | JSON-LD `datePublished` > `article:published_time` > meta `date`, `pubdate`, `publishdate`, |
@@ -59,7 +60,7 @@
 
 import type {Element, Root} from 'hast'
 import type {Found} from './found.js'
-import {readByline} from './byline.js'
+import {readByline, readClosingAuthor} from './byline.js'
 import {isPublisher, titleSuffixes} from './person-like.js'
 import {readJsonLd} from './json-ld.js'
 import {metaReader} from './meta-tags.js'
@@ -152,6 +153,9 @@ const AUTHOR_KEYS = [
   'itemprop:author'
 ]
 
+/** Sources naming a personal site's owner: a guess, which a signature or author box beats. */
+const GUESSED_OWNER = /^(?:copyright|title:owner)$/
+
 /**
  * The owner a copyright line or title names, when the site is theirs: a
  * personal domain (`gregroe.example` for Greg Roe), or a site whose name is
@@ -232,7 +236,18 @@ export function extractGenericMeta(tree: Root, options?: Options | null | undefi
     byline.author,
     {publishers: titleSuffixes(index.title), editors: byline.editors?.value, persons: [ld.authors]}
   )
-  if (author) result.author = author
+  // A signature or author box names the writer when no source names anyone but the site (its brand, its owner). Fixtures: meta-author-closing-signature, meta-author-bio-box.
+  const brands = [...siteNames, ...titleSuffixes(index.title)]
+  if (!author || GUESSED_OWNER.test(author.from) || author.value.split(', ').every((name) => isPublisher(name, brands))) {
+    const closing = readClosingAuthor(index, options?.root || undefined, byline.closingLines, brands)
+    if (closing)
+      result.author = {
+        value: closing.value.join(', '),
+        from: closing.from,
+        ...(author ? {passed: [...(author.passed ?? []), {value: author.value, from: author.from, reason: 'no person, or a site’s owner'}]} : {})
+      }
+    else if (author) result.author = author
+  } else result.author = author
   if (byline.editors) result.editors = byline.editors
 
   const date = firstDate(
