@@ -28,7 +28,7 @@ import type {Found} from './found.js'
 import type {CueText, Located, PageIndex} from '../page-index.js'
 import {collapse, hintOf, textOf, textWithin} from '../page-index.js'
 import {cleanAuthors} from './author-names.js'
-import {completeDate, findDate, findPartialDate} from '../../util/normalize-date.js'
+import {completeDate, findDate, findPartialDate, isYearlessDay} from '../../util/normalize-date.js'
 import type {DayOrder, FoundDate, PartialDate} from '../../util/normalize-date.js'
 import {shortText} from '../blocks/short-text.js'
 import {endLines} from '../../util/rendered-lines.js'
@@ -204,6 +204,11 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
         break
       }
     }
+  }
+  // A day shown without its year in an unlabelled span of the article or its header (`03-15 09:10`): completed later from the page's own dates only. Fixture: meta-date-yearless-span.
+  if (!meta.date && !meta.partialDate) {
+    const yearless = preferred(withoutDateListings(index.dateTexts)).find((entry) => (entry.context.inArticle || entry.context.inHeader) && !entry.element.properties.href && isYearlessDay(entry.value))
+    if (yearless) notePartial(meta, [yearless.value], 'visible-date:yearless')
   }
   return meta
 }

@@ -28,6 +28,7 @@
  */
 
 import {isChinesePersonName, isCjkRoleWord, isOutletName} from './chinese-names.js'
+import {placesEnding} from './place-names.js'
 
 const HAN_NAME = '\\p{Script=Han}{2,4}(?:[·•]\\p{Script=Han}{1,6})?'
 // Separators: a comma with optional white space around it, or white space
@@ -105,9 +106,12 @@ const AGENCY_DATELINE = new RegExp(`^[(（]${OUTLET_PREFIX}(?:记者|記者)((?:
  * The reporters of an agency's dateline in brackets opening the text, the
  * way Taiwan's Central News Agency writes it (`（中央社記者林小美台北20日電）`,
  * `（中央社記者林小美、王大明台北20日電）`): the last name runs into the place
- * without a break, so it is taken as three characters when at least two
- * are left for the place (`林小美` + `台北`), else two (`王明` + `台北`); every
- * name must read as a person's. Fixture: meta-cjk-byline-agency-dateline.
+ * without a break: a known place ending the run is the place and the rest
+ * the name (`王明` + `華盛頓`, `張明` + `洛杉磯`; `place-names.ts`); else the
+ * name is taken as three characters when at least two are left for the
+ * place (`林小美` + `台北`), else two (`王明` + `台北`); every name must read as
+ * a person's. Fixtures: meta-cjk-byline-agency-dateline,
+ * meta-cjk-byline-agency-dateline-place.
  *
  * @param line
  *   One line of text.
@@ -119,7 +123,9 @@ export function readAgencyDateline(line: string): CjkByline | undefined {
   if (!match) return undefined
   const listed = match[1].split(/[、,，]/).filter(Boolean)
   const run = match[2]
-  const last = run.slice(0, run.length >= 5 ? 3 : 2)
+  // A known place ending the run leaves the name (`王明` + `華盛頓`); else three characters when two are left for the place.
+  const place = placesEnding(run).find((length) => isChinesePersonName(run.slice(0, -length)))
+  const last = place ? run.slice(0, -place) : run.slice(0, run.length >= 5 ? 3 : 2)
   const names = [...listed, last]
   return names.every(isChinesePersonName) ? {names, form: 'agency-dateline'} : undefined
 }
