@@ -173,6 +173,58 @@ export function readClosingNames(text: string): CjkByline | undefined {
   return {names, form: 'closing'}
 }
 
+/** `（作者为…教授王明远）`, `（作者系…）`, `（作者单位：…）`, `（作者分别为…）`: a closing note on who the writers are. */
+const AFFILIATION_NOTE = /^[(（]\s*(?:本文)?作者(?:分别|均|皆)?(?:为|為|系|係|是|单位|單位|简介|簡介)\s*[:：]?\s*(.{2,80}?)\s*[)）]$/u
+/** Titles before a writer's name at the end of such a note (`…教授王明远`, `…研究员 刘晓红`). */
+const NOTE_TITLE = /(?:教授|讲师|講師|研究员|研究員|院长|院長|所长|所長|主任|博士|硕士|碩士|学者|學者|专家|專家|主编|主編|书记|書記|律师|律師|记者|記者|评论员|評論員|研究生|教师|教師|分析师|分析師|经济学家|經濟學家)\s*/gu
+
+/** A closing note on who the writers are, with the names it gives (maybe none). */
+export interface AffiliationNote {
+  /** Names the note gives after the last title (`王明远` of `…教授王明远`); empty when it names none. */
+  names: Array<string>
+}
+
+/**
+ * A note closing an article on who wrote it, the way Chinese commentary and
+ * theory pages end (`（作者为中国人民大学经济学院教授王明远）`, `（作者系…副教授 刘晓红）`,
+ * `（作者单位：…学院）`): the names after the last title, if any. A note that
+ * names no one (`（作者系某某大学教授）`) still says that the article has writers
+ * named elsewhere: a line of nothing but names opening the text (see
+ * `readNamesLine`). Fixture: meta-cjk-byline-closing-affiliation.
+ *
+ * @param text
+ *   Text of a paragraph, white space collapsed.
+ * @returns
+ *   The note, or `undefined` when the paragraph is none.
+ */
+export function readAffiliationNote(text: string): AffiliationNote | undefined {
+  const match = AFFILIATION_NOTE.exec(text.trim())
+  if (!match) return undefined
+  let after = -1
+  for (const title of match[1].matchAll(NOTE_TITLE)) after = title.index + title[0].length
+  const tail = after === -1 ? '' : match[1].slice(after)
+  const names = tail ? splitNames(tail) : []
+  return {names: names.length > 0 && names.every(isChinesePersonName) ? names : []}
+}
+
+/**
+ * A line of nothing but one to three people's names (`陈思远`, `王刚　李娜`),
+ * the way theory and commentary pages set the writer above the text when a
+ * closing note (`readAffiliationNote`) says who they are.
+ *
+ * @param line
+ *   One line of text, white space collapsed.
+ * @returns
+ *   The names, or `undefined` when the line holds anything else.
+ */
+export function readNamesLine(line: string): Array<string> | undefined {
+  const names = line
+    .trim()
+    .split(/[\s、]+/u)
+    .filter(Boolean)
+  return names.length > 0 && names.length <= 3 && names.every(isChinesePersonName) ? names : undefined
+}
+
 /**
  * Editors named in a credit line (`责任编辑：赵六`, `责编 钱七`, `编辑 刘晓阳`):
  * they edited the article and are not its authors.

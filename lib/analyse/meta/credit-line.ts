@@ -32,7 +32,7 @@ import {hasHan, isChinesePersonName, isOutletName} from './chinese-names.js'
 import {readCjkByline, readCjkEditors} from './cjk-byline.js'
 
 /** Names in brackets closing an article (`…举行。（张巨峰）`): a form `byline.ts` reads from a paragraph's end. */
-export {readClosingNames} from './cjk-byline.js'
+export {readAffiliationNote, readClosingNames, readNamesLine} from './cjk-byline.js'
 
 /** What a credit line credits. */
 export type CreditRole = 'author' | 'editor' | 'photographer' | 'agency' | 'source'

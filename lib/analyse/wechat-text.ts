@@ -1,0 +1,50 @@
+/**
+ * The text of a WeChat official-account article (`mp.weixin.qq.com`) as a
+ * browser saves it: `<div id="js_content" style="visibility: hidden;">`
+ * holds the whole article, hidden by the page's own style until its script
+ * shows it. Read as saved, the article would be hidden text and dropped;
+ * the hiding style is taken off before the page is read, as the script
+ * would. Only `#js_content` of a page that carries WeChat's article markup
+ * (`rich_media`) is touched. Fixture: meta-wechat-article.
+ *
+ * @module
+ */
+
+import type {Root} from 'hast'
+import {select} from '../util/select.js'
+
+/** `visibility: hidden` (and `opacity: 0`) in an inline style, with its separator. */
+const HIDING = /(?:^|;)\s*(?:visibility\s*:\s*hidden|opacity\s*:\s*0)\s*(?:!important\s*)?(?=;|$)/gi
+
+/**
+ * Whether a page's source may be a WeChat article: it names `js_content`
+ * and `rich_media` (read as Latin-1 when bytes: both are ASCII).
+ *
+ * @param value
+ *   The file's value (text or bytes).
+ * @returns
+ *   Whether to look further (`revealWeChatText`).
+ */
+export function mayBeWeChat(value: unknown): boolean {
+  const text = typeof value === 'string' ? value : value instanceof Uint8Array ? Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('latin1') : ''
+  return text.includes('js_content') && text.includes('rich_media')
+}
+
+/**
+ * Take the hiding style off WeChat's article text (`#js_content`).
+ *
+ * @param tree
+ *   The page (changed in place).
+ * @returns
+ *   Whether the text was hidden and is shown now.
+ */
+export function revealWeChatText(tree: Root): boolean {
+  const content = select('#js_content', tree)
+  const style = content?.properties.style
+  if (!content || typeof style !== 'string' || !HIDING.test(style)) return false
+  HIDING.lastIndex = 0
+  const shown = style.replace(HIDING, '').replace(/^\s*;\s*/, '').trim()
+  if (shown) content.properties.style = shown
+  else delete content.properties.style
+  return true
+}
