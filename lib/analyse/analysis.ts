@@ -76,7 +76,7 @@ export function analysePage(tree: Root, file: VFile, url?: string | null | undef
   let analysis = file.data.analysis
   if (!analysis) {
     // A saved WeChat article hides its text until the page's script shows it: shown before the page is read.
-    if (mayBeWeChat(file.value)) revealWeChatText(tree)
+    if (mayBeWeChat(tree, file.value)) revealWeChatText(tree)
     const index = indexPage(tree, options)
     const page = pageUrl(index.address, url || file.data.pageUrl)
     analysis = {

@@ -10,22 +10,29 @@
  * @module
  */
 
-import type {Root} from 'hast'
+import type {Element, Root} from 'hast'
 import {select} from '../util/select.js'
 
 /** `visibility: hidden` (and `opacity: 0`) in an inline style, with its separator. */
 const HIDING = /(?:^|;)\s*(?:visibility\s*:\s*hidden|opacity\s*:\s*0)\s*(?:!important\s*)?(?=;|$)/gi
 
 /**
- * Whether a page's source may be a WeChat article: it names `js_content`
- * and `rich_media` (read as Latin-1 when bytes: both are ASCII).
+ * Whether a page may be a WeChat article: its `<body>` is WeChat's
+ * (`id="activity-detail"`, class `wx_wap_page`), or its source names
+ * `js_content` and `rich_media` (read as Latin-1 when bytes: both are
+ * ASCII). Reads no more of the tree than the `<body>`.
  *
+ * @param tree
+ *   The page.
  * @param value
- *   The file's value (text or bytes).
+ *   The file's value (text or bytes; none when a processor was handed a tree).
  * @returns
  *   Whether to look further (`revealWeChatText`).
  */
-export function mayBeWeChat(value: unknown): boolean {
+export function mayBeWeChat(tree: Root, value: unknown): boolean {
+  const html = tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'html')
+  const body = html?.children.find((node): node is Element => node.type === 'element' && node.tagName === 'body')
+  if (body && (body.properties.id === 'activity-detail' || (Array.isArray(body.properties.className) && body.properties.className.includes('wx_wap_page')))) return true
   const text = typeof value === 'string' ? value : value instanceof Uint8Array ? Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('latin1') : ''
   return text.includes('js_content') && text.includes('rich_media')
 }
@@ -43,7 +50,10 @@ export function revealWeChatText(tree: Root): boolean {
   const style = content?.properties.style
   if (!content || typeof style !== 'string' || !HIDING.test(style)) return false
   HIDING.lastIndex = 0
-  const shown = style.replace(HIDING, '').replace(/^\s*;\s*/, '').trim()
+  const shown = style
+    .replace(HIDING, '')
+    .replace(/^\s*;\s*/, '')
+    .trim()
   if (shown) content.properties.style = shown
   else delete content.properties.style
   return true

@@ -213,13 +213,18 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
   }
   // WeChat's publication instant, from the page's script when `#publish_time` was saved empty.
   if (!meta.date && wechat?.date) meta.date = {value: wechat.date, from: 'wechat:ct'}
-  // A day shown without its year in an unlabelled span of the article or its header (`03-15 09:10`): completed later from the page's own dates only. Fixture: meta-date-yearless-span.
+  // A day shown without its year in an unlabelled span (`03-15 09:10`), not one of a list's rows or links: completed later from the page's own dates only. Fixture: meta-date-yearless-span.
   if (!meta.date && !meta.partialDate) {
-    const yearless = preferred(withoutDateListings(index.dateTexts)).find((entry) => (entry.context.inArticle || entry.context.inHeader) && !entry.element.properties.href && isYearlessDay(entry.value))
+    const yearless = preferred(withoutDateListings(index.dateTexts)).find(
+      (entry) => isYearlessDay(entry.value) && ![entry.element, ...entry.ancestors].some((element) => ROW_TAGS.has(element.tagName))
+    )
     if (yearless) notePartial(meta, [yearless.value], 'visible-date:yearless')
   }
   return meta
 }
+
+/** Elements whose dates date a row of a list or table, or the page a link leads to. */
+const ROW_TAGS = new Set(['a', 'li', 'dd', 'dt', 'td', 'th'])
 
 /** MediaWiki's last-edited line (`<li id="footer-info-lastmod">`). */
 const WIKI_LAST_EDITED = /(?:^|\s)footer-info-lastmod(?:$|\s)/
@@ -636,7 +641,8 @@ function bodyByline(lines: ReadonlyArray<string>, siteNames: Array<string | unde
     if (names.length > 0) return {value: names, from: 'byline:closing'}
   }
   // `（作者为…教授王明远）` names the writer; `（作者单位：…）` names none, but vouches for a line of names opening the text.
-  for (const line of tail) {
+  // A short article's last lines are among its first.
+  for (const line of [...tail, ...head.slice().reverse()]) {
     const note = readAffiliationNote(line)
     if (!note) continue
     const names = cleanAuthors(note.names.length > 0 ? note.names : (head.map(readNamesLine).find(Boolean) ?? []), {siteNames, strict: true})

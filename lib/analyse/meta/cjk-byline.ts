@@ -176,7 +176,8 @@ export function readClosingNames(text: string): CjkByline | undefined {
 /** `（作者为…教授王明远）`, `（作者系…）`, `（作者单位：…）`, `（作者分别为…）`: a closing note on who the writers are. */
 const AFFILIATION_NOTE = /^[(（]\s*(?:本文)?作者(?:分别|均|皆)?(?:为|為|系|係|是|单位|單位|简介|簡介)\s*[:：]?\s*(.{2,80}?)\s*[)）]$/u
 /** Titles before a writer's name at the end of such a note (`…教授王明远`, `…研究员 刘晓红`). */
-const NOTE_TITLE = /(?:教授|讲师|講師|研究员|研究員|院长|院長|所长|所長|主任|博士|硕士|碩士|学者|學者|专家|專家|主编|主編|书记|書記|律师|律師|记者|記者|评论员|評論員|研究生|教师|教師|分析师|分析師|经济学家|經濟學家)\s*/gu
+const NOTE_TITLE =
+  /(?:教授|讲师|講師|研究员|研究員|院长|院長|所长|所長|主任|博士|硕士|碩士|学者|學者|专家|專家|主编|主編|书记|書記|律师|律師|记者|記者|评论员|評論員|研究生|教师|教師|分析师|分析師|经济学家|經濟學家)\s*/gu
 
 /** A closing note on who the writers are, with the names it gives (maybe none). */
 export interface AffiliationNote {
