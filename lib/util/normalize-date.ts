@@ -304,7 +304,7 @@ export function findPartialDate(text: string): PartialDate | undefined {
 }
 
 /** A text that is nothing but a day without its year: `3月18日`, `3月18日 14:30`, `03-15 09:10` (the numeric form only with its time: `03-15` alone may be a score). */
-const YEARLESS_DAY_TEXT = /^(?:\d{1,2}\s*月\s*\d{1,2}\s*[日号號](?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}[-/]\d{1,2} \d{1,2}:\d{2}(?::\d{2})?)$/u
+const YEARLESS_DAY_TEXT = /^(?:\d{1,2}\s*月\s*\d{1,2}\s*[日号號](?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}-\d{1,2} \d{1,2}:\d{2}(?::\d{2})?)$/u
 
 /**
  * Whether a short text is nothing but a day shown without its year, the

@@ -213,8 +213,8 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
   }
   // WeChat's publication instant, from the page's script when `#publish_time` was saved empty.
   if (!meta.date && wechat?.date) meta.date = {value: wechat.date, from: 'wechat:ct'}
-  // A day shown without its year in an unlabelled span (`03-15 09:10`), not one of a list's rows or links: completed later from the page's own dates only. Fixture: meta-date-yearless-span.
-  if (!meta.date && !meta.partialDate) {
+  // A day shown without its year in an unlabelled span (`03-15 09:10`), not one of a list's rows or links, on a page whose language sets no day order (Chinese, Japanese, unknown: `15-03` is another day in Europe): completed later from the page's own dates only. Fixture: meta-date-yearless-span.
+  if (!meta.date && !meta.partialDate && !order) {
     const yearless = preferred(withoutDateListings(index.dateTexts)).find(
       (entry) => isYearlessDay(entry.value) && ![entry.element, ...entry.ancestors].some((element) => ROW_TAGS.has(element.tagName))
     )

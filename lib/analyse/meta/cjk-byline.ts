@@ -29,6 +29,7 @@
 
 import {isChinesePersonName, isCjkRoleWord, isOutletName} from './chinese-names.js'
 import {placesEnding} from './place-names.js'
+import {withoutAffiliation} from './affiliation.js'
 
 const HAN_NAME = '\\p{Script=Han}{2,4}(?:[·•]\\p{Script=Han}{1,6})?'
 // Separators: a comma with optional white space around it, or white space
@@ -209,7 +210,7 @@ export function readAffiliationNote(text: string): AffiliationNote | undefined {
 }
 
 /**
- * A line of nothing but one to three people's names (`陈思远`, `王刚　李娜`),
+ * A line of nothing but one to three people's names (`陈思远`, `王刚 李娜` (an ideographic space between them, often)),
  * the way theory and commentary pages set the writer above the text when a
  * closing note (`readAffiliationNote`) says who they are.
  *
@@ -255,14 +256,15 @@ export function isEditorCredit(line: string): boolean {
   return readCjkEditors(line).length > 0 && readCjkByline(line) === undefined
 }
 
-/** Names in a run (`张三 李四`, `张三、李四`), up to the first role or credit word (`编辑 刘晓阳 校对 李铭`). */
+/** Names in a run (`张三 李四`, `张三、李四`), up to the first role or credit word (`编辑 刘晓阳 校对 李铭`), each without an affiliation glued to it. */
 function splitNames(value: string): Array<string> {
   if (!/\p{Script=Han}/u.test(value)) return [value.trim()]
   const names: Array<string> = []
   for (const part of value.split(/[\s、,，]+/)) {
     if (!part) continue
     if (isCjkRoleWord(part)) break
-    names.push(part)
+    // `作者：吴敏南京大学社会学院教授`: the name without its affiliation.
+    names.push(withoutAffiliation(part))
   }
   return names
 }
