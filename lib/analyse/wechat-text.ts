@@ -19,8 +19,8 @@ const HIDING = /(?:^|;)\s*(?:visibility\s*:\s*hidden|opacity\s*:\s*0)\s*(?:!impo
 /**
  * Whether a page may be a WeChat article: its `<body>` is WeChat's
  * (`id="activity-detail"`, class `wx_wap_page`), or its source names
- * `js_content` and `rich_media` (read as Latin-1 when bytes: both are
- * ASCII). Reads no more of the tree than the `<body>`.
+ * `js_content` and `rich_media` (both ASCII, so bytes in any ASCII-compatible
+ * encoding are searched as they are). Reads no more of the tree than the `<body>`.
  *
  * @param tree
  *   The page.
@@ -33,8 +33,9 @@ export function mayBeWeChat(tree: Root, value: unknown): boolean {
   const html = tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'html')
   const body = html?.children.find((node): node is Element => node.type === 'element' && node.tagName === 'body')
   if (body && (body.properties.id === 'activity-detail' || (Array.isArray(body.properties.className) && body.properties.className.includes('wx_wap_page')))) return true
-  const text = typeof value === 'string' ? value : value instanceof Uint8Array ? Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('latin1') : ''
-  return text.includes('js_content') && text.includes('rich_media')
+  // Bytes are searched as they are (both words are ASCII), not copied into a string.
+  const source = typeof value === 'string' ? value : value instanceof Uint8Array ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : undefined
+  return source !== undefined && source.includes('js_content') && source.includes('rich_media')
 }
 
 /**
