@@ -52,7 +52,10 @@ test('wechat: the hidden article text is shown', () => {
   assert.ok(mayBeWeChat(plain, '<div id="js_content" class="rich_media_content">'))
   assert.ok(mayBeWeChat(plain, new TextEncoder().encode('<div id="js_content" class="rich_media_content">')))
   assert.not.ok(mayBeWeChat(plain, null))
-  assert.not.ok(mayBeWeChat(fromHtml('<body class="other"><p>x</p></body>'), '<p>js_content</p>'))
+  assert.not.ok(mayBeWeChat(plain, '<p>js_content</p>'))
+  assert.not.ok(mayBeWeChat(fromHtml('<body class="other"><p>x</p></body>'), undefined))
+  assert.ok(mayBeWeChat(fromHtml('<body class="zh_CN wx_wap_page"><p>x</p></body>'), undefined))
+  assert.not.ok(mayBeWeChat({type: 'root', children: []}, undefined))
 })
 
 test.run()

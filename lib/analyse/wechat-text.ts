@@ -17,10 +17,11 @@ import {select} from '../util/select.js'
 const HIDING = /(?:^|;)\s*(?:visibility\s*:\s*hidden|opacity\s*:\s*0)\s*(?:!important\s*)?(?=;|$)/gi
 
 /**
- * Whether a page may be a WeChat article: its `<body>` is WeChat's
- * (`id="activity-detail"`, class `wx_wap_page`), or its source names
- * `js_content` and `rich_media` (both ASCII, so bytes in any ASCII-compatible
- * encoding are searched as they are). Reads no more of the tree than the `<body>`.
+ * Whether a page may be a WeChat article: its source names `js_content`
+ * and `rich_media` (both ASCII, so bytes in any ASCII-compatible encoding
+ * are searched as they are); without a source (a processor handed a tree),
+ * its `<body>` is WeChat's (`id="activity-detail"`, class `wx_wap_page`),
+ * and no more of the tree than the `<body>` is read.
  *
  * @param tree
  *   The page.
@@ -30,12 +31,12 @@ const HIDING = /(?:^|;)\s*(?:visibility\s*:\s*hidden|opacity\s*:\s*0)\s*(?:!impo
  *   Whether to look further (`revealWeChatText`).
  */
 export function mayBeWeChat(tree: Root, value: unknown): boolean {
-  const html = tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'html')
-  const body = html?.children.find((node): node is Element => node.type === 'element' && node.tagName === 'body')
-  if (body && (body.properties.id === 'activity-detail' || (Array.isArray(body.properties.className) && body.properties.className.includes('wx_wap_page')))) return true
   // Bytes are searched as they are (both words are ASCII), not copied into a string.
   const source = typeof value === 'string' ? value : value instanceof Uint8Array ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : undefined
-  return source !== undefined && source.includes('js_content') && source.includes('rich_media')
+  if (source !== undefined) return source.includes('js_content') && source.includes('rich_media')
+  const html = tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'html')
+  const body = html?.children.find((node): node is Element => node.type === 'element' && node.tagName === 'body')
+  return body !== undefined && (body.properties.id === 'activity-detail' || (Array.isArray(body.properties.className) && body.properties.className.includes('wx_wap_page')))
 }
 
 /**

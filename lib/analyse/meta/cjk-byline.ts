@@ -175,7 +175,8 @@ export function readClosingNames(text: string): CjkByline | undefined {
 }
 
 /** `（作者为…教授王明远）`, `（作者系…）`, `（作者单位：…）`, `（作者分别为…）`: a closing note on who the writers are. */
-const AFFILIATION_NOTE = /^[(（]\s*(?:本文)?作者(?:分别|均|皆)?(?:为|為|系|係|是|单位|單位|简介|簡介)\s*[:：]?\s*(.{2,80}?)\s*[)）]$/u
+// Read on collapsed text: the group takes the white space around it (trimmed after), so no two quantifiers share a run of spaces.
+const AFFILIATION_NOTE = /^[(（] ?(?:本文)?作者(?:分别|均|皆)?(?:为|為|系|係|是|单位|單位|简介|簡介)[:：]?([^)）]{2,80})[)）]$/u
 /** Titles before a writer's name at the end of such a note (`…教授王明远`, `…研究员 刘晓红`). */
 const NOTE_TITLE =
   /(?:教授|讲师|講師|研究员|研究員|院长|院長|所长|所長|主任|博士|硕士|碩士|学者|學者|专家|專家|主编|主編|书记|書記|律师|律師|记者|記者|评论员|評論員|研究生|教师|教師|分析师|分析師|经济学家|經濟學家)\s*/gu
@@ -200,11 +201,12 @@ export interface AffiliationNote {
  *   The note, or `undefined` when the paragraph is none.
  */
 export function readAffiliationNote(text: string): AffiliationNote | undefined {
-  const match = AFFILIATION_NOTE.exec(text.trim())
+  const match = AFFILIATION_NOTE.exec(text.replace(/\s+/g, ' ').trim())
   if (!match) return undefined
+  const note = match[1].trim()
   let after = -1
-  for (const title of match[1].matchAll(NOTE_TITLE)) after = title.index + title[0].length
-  const tail = after === -1 ? '' : match[1].slice(after)
+  for (const title of note.matchAll(NOTE_TITLE)) after = title.index + title[0].length
+  const tail = after === -1 ? '' : note.slice(after)
   const names = tail ? splitNames(tail) : []
   return {names: names.length > 0 && names.every(isChinesePersonName) ? names : []}
 }
