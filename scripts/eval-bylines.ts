@@ -1036,6 +1036,230 @@ en(
   })
 )
 
+// ---------------------------------------------------------------- session 9: forms the cases above did not hold
+
+/**
+ * A WeChat official-account article as a browser saves it
+ * (`mp.weixin.qq.com`): the writer in `.rich_media_meta_text` when the
+ * account names one, the account's name in `#js_name`, `#publish_time`
+ * (empty when saved before the page's script filled it in) and the
+ * publication instant as `var ct = "…"` (Unix seconds) in a script; the body
+ * `#js_content` is hidden until that script shows it.
+ */
+function wechat(shell: {title: string; writer?: string; account: string; shown?: string; ct?: string; head?: string; body: Array<string>}): string {
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${shell.title}</title>
+<meta property="og:title" content="${shell.title}"><meta property="og:url" content="http://mp.weixin.qq.com/s?__biz=MzA5NTAxMjM0NQ==&amp;mid=2650000001&amp;idx=1"><meta property="og:site_name" content="微信公众平台">${shell.head ?? ''}</head>
+<body id="activity-detail" class="zh_CN wx_wap_page"><div id="js_article" class="rich_media"><div class="rich_media_inner"><div id="page-content" class="rich_media_area_primary"><div class="rich_media_area_primary_inner">
+<h1 class="rich_media_title" id="activity-name">${shell.title}</h1>
+<div id="meta_content" class="rich_media_meta_list">${shell.writer ? `<span class="rich_media_meta rich_media_meta_text">${shell.writer}</span>` : ''}
+<span class="rich_media_meta rich_media_meta_nickname" id="profileBt"><a href="javascript:void(0);" class="wx_tap_link js_wx_tap_highlight" id="js_name">${shell.account}</a></span>
+<span id="meta_content_hide_info"><em id="publish_time" class="rich_media_meta rich_media_meta_text">${shell.shown ?? ''}</em></span></div>
+<div class="rich_media_content js_underline_content" id="js_content" style="visibility: hidden;"><section>${shell.body.join('\n')}</section></div>
+<div class="rich_media_tool" id="js_toobar3"><a id="js_view_source" href="#">阅读原文</a> 阅读 <span id="readNum3">3456</span></div>
+</div></div></div></div>
+<div id="js_pc_qr_code" class="qr_code_pc_outer"><div class="qr_code_pc"><img id="js_pc_qr_code_img" class="qr_code_pc_img" alt=""><p>微信扫一扫<br>关注该公众号</p></div></div>
+<script>var nickname = htmlDecode("${shell.account}"); var user_name = "gh_0123456789ab";${shell.ct ? ` var ct = "${shell.ct}";` : ''} var msg_title = '${shell.title}'.html(false);</script>
+</body></html>`
+}
+
+// WeChat: the writer beside the account, the account alone, the instant only in the script.
+zh(
+  's9-wx-writer-account-ct',
+  '李明',
+  '2024-03-05',
+  wechat({title: zhTitle(0), writer: '李明', account: '城市观察笔记', ct: '1709641800', body: zhBody()}),
+  undefined,
+  'https://mp.weixin.qq.com/s/AbCdEf0123'
+)
+zh(
+  's9-wx-account-only-shown-time',
+  '城市早读',
+  '2024-03-06',
+  wechat({title: zhTitle(1), account: '城市早读', shown: '2024-03-06 07:45', body: zhBody()}),
+  undefined,
+  'https://mp.weixin.qq.com/s/GhIjKl4567'
+)
+zh(
+  's9-wx-og-author-account-writer',
+  '周海燕',
+  '2024-03-07',
+  wechat({title: zhTitle(2), writer: '周海燕', account: '某某研究院', shown: '2024年3月7日 18:00', head: '<meta property="og:article:author" content="某某研究院">', body: zhBody()}),
+  undefined,
+  'https://mp.weixin.qq.com/s/MnOpQr8901'
+)
+zh(
+  's9-wx-og-author-account-only-ct-local-day',
+  '某某研究院',
+  '2024-03-09',
+  wechat({title: zhTitle(3), account: '某某研究院', ct: '1709915400', head: '<meta property="og:article:author" content="某某研究院">', body: zhBody()}),
+  undefined,
+  'https://mp.weixin.qq.com/s/StUvWx2345'
+)
+zh(
+  's9-wx-body-byline',
+  '张小北',
+  '2024-04-10',
+  wechat({title: zhTitle(0), account: '城市观察笔记', ct: '1712711700', body: zhBody('<p>文 | 张小北</p>')}),
+  undefined,
+  'https://mp.weixin.qq.com/s/YzAbCd6789'
+)
+
+// Dates in Chinese numerals.
+zh('s9-date-numerals-ling', '', '2024-12-01', portal({title: zhTitle(1), site: '某某网', info: '<span>二零二四年十二月一日</span>', body: zhBody()}))
+zh('s9-date-numerals-label', '', '2023-10-28', dede({title: zhTitle(2), site: '某市政府网', info: '<div class="info">发布时间：二〇二三年十月二十八日\u3000来源：市政府办公室</div>', body: zhBody()}))
+zh(
+  's9-date-numerals-notice-signature',
+  '',
+  '2024-03-05',
+  plain({
+    title: '关于开展社区服务中心建设督查的通知',
+    site: '某市人民政府',
+    lang: 'zh-CN',
+    body: [...zhBody(), '<p style="text-align:right">某市人民政府办公室</p>', '<p style="text-align:right">二〇二四年三月五日</p>']
+  })
+)
+zh(
+  's9-gbk-date-numerals',
+  '',
+  '2024-01-15',
+  dede({title: zhTitle(3), site: '某县新闻网', charset: 'gbk', info: '<div class="info">时间：二〇二四年一月十五日\u3000来源：某县融媒体中心</div>', body: zhBody()}),
+  'gbk'
+)
+
+// Days without a year in an unlabelled span: completed only from the page's own dates.
+zh(
+  's9-partial-unlabelled-ld-modified',
+  '',
+  '2024-03-15',
+  portal({
+    title: zhTitle(0),
+    site: '某某网',
+    head: '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","dateModified":"2024-03-16T09:00:00+08:00"}</script>',
+    info: '<span>03-15 09:10</span>',
+    body: zhBody()
+  })
+)
+zh(
+  's9-partial-unlabelled-year-end',
+  '',
+  '2024-12-30',
+  portal({title: zhTitle(1), site: '某某网', head: '<meta property="article:modified_time" content="2025-01-02T10:00:00+08:00">', info: '<span>12-30 21:05</span>', body: zhBody()})
+)
+zh(
+  's9-partial-unlabelled-yue-ri',
+  '',
+  '2024-03-18',
+  portal({title: zhTitle(2), site: '某某网', head: '<meta property="article:modified_time" content="2024-03-18T20:00:00+08:00">', info: '<span>3月18日 14:30</span>', body: zhBody()})
+)
+zh('s9-partial-unlabelled-no-year', '', '', dede({title: zhTitle(3), site: '某某新闻网', info: '<div class="info"><span>03-17 08:00</span></div>', body: zhBody()}))
+zh(
+  's9-partial-dateline-modified',
+  '张三',
+  '2024-03-19',
+  portal({
+    title: zhTitle(0),
+    site: '某某新闻',
+    head: '<meta property="article:modified_time" content="2024-03-20T08:00:00+08:00">',
+    info: '<span>来源：新华社</span>',
+    body: zhBody('<p>新华社北京3月19日电（记者 张三）记者从有关部门获悉，今年将新建一批社区服务设施。</p>')
+  })
+)
+
+// An author named only in a closing line, or confirmed by one.
+zh(
+  's9-closing-zuozhe-wei-glued-name',
+  '王明远',
+  '2024-05-06',
+  portal({title: zhTitle(1), site: '某某网', info: '<span>2024-05-06</span>', body: zhBody(undefined, '<p>（作者为中国人民大学经济学院教授王明远）</p>')})
+)
+zh(
+  's9-closing-zuozhe-xi-spaced-name',
+  '刘晓红',
+  '2024-05-07',
+  portal({title: zhTitle(2), site: '某某网', info: '<span>2024-05-07</span>', body: zhBody(undefined, '<p>（作者系某某大学公共管理学院副教授 刘晓红）</p>')})
+)
+zh(
+  's9-closing-unit-top-name',
+  '李国强',
+  '2024-05-08',
+  phpcms({title: zhTitle(3), site: '某省网', info: '2024-05-08 来源：某某日报', body: zhBody('<p>李国强</p>', '<p>（作者单位：某某大学马克思主义学院）</p>')})
+)
+zh(
+  's9-closing-xi-top-name',
+  '陈思远',
+  '2024-05-09',
+  portal({title: zhTitle(0), site: '某某理论网', info: '<span>2024-05-09</span>', body: zhBody('<p>陈思远</p>', '<p>（作者系某某省社会科学院研究员）</p>')})
+)
+zh(
+  's9-closing-two-writers-top',
+  '王刚, 李娜',
+  '2024-05-10',
+  portal({title: zhTitle(1), site: '某某理论网', info: '<span>2024-05-10</span>', body: zhBody('<p>王刚\u3000李娜</p>', '<p>（作者分别为某某大学教授、某某研究院研究员）</p>')})
+)
+zh('s9-neg-closing-no-name', '', '2024-05-11', portal({title: zhTitle(2), site: '某某网', info: '<span>2024-05-11</span>', body: zhBody(undefined, '<p>（作者系某某大学教授）</p>')}))
+zh(
+  's9-gbk-closing-zuozhe-wei',
+  '赵文博',
+  '2024-05-12',
+  phpcms({title: zhTitle(3), site: '某省网', charset: 'gbk', info: '2024-05-12 来源：某某日报', body: zhBody(undefined, '<p>（作者为某某师范大学历史文化学院教授赵文博）</p>')}),
+  'gbk'
+)
+
+// An affiliation glued to the name.
+zh(
+  's9-glued-affiliation-info',
+  '周立群',
+  '2024-06-03',
+  dede({title: zhTitle(0), site: '某某网', info: '<div class="info">2024-06-03\u3000作者：周立群上海交通大学安泰经济与管理学院教授</div>', body: zhBody()})
+)
+zh(
+  's9-glued-affiliation-spaced',
+  '李华',
+  '2024-06-04',
+  portal({title: zhTitle(1), site: '某某网', info: '<span>2024-06-04</span><span>作者：李华 中国人民大学国际关系学院教授</span>', body: zhBody()})
+)
+zh(
+  's9-glued-affiliation-meta',
+  '陈刚',
+  '2024-06-05',
+  portal({title: zhTitle(2), site: '某某网', head: '<meta name="author" content="陈刚复旦大学经济学院教授">', info: '<span>2024-06-05</span>', body: zhBody()})
+)
+zh('s9-glued-affiliation-compound', '欧阳明远', '2024-06-06', portal({title: zhTitle(3), site: '某某网', info: '<span>2024-06-06</span>', body: zhBody('<p>作者：欧阳明远武汉大学法学院教授</p>')}))
+zh(
+  's9-glued-affiliation-qinghua',
+  '孟凡',
+  '2024-06-07',
+  dede({title: zhTitle(0), site: '某某网', info: '<div class="info">2024-06-07\u3000作者：孟凡清华大学公共管理学院副教授</div>', body: zhBody()})
+)
+zh(
+  's9-gbk-glued-affiliation',
+  '吴敏',
+  '2024-06-08',
+  dede({title: zhTitle(1), site: '某某网', charset: 'gbk', info: '<div class="info">2024-06-08\u3000作者：吴敏南京大学社会学院教授</div>', body: zhBody()}),
+  'gbk'
+)
+
+// The Taiwan agency's dateline: the reporter's name runs into the place.
+function cna(title: string, day: string, dateline: string): string {
+  return portal({
+    title,
+    site: '某某新聞網',
+    lang: 'zh-TW',
+    info: `<span class="time">${day.replace(/-/g, '/')} 08:05</span>`,
+    body: [
+      `<p>${dateline}美國國務院今天表示，將與盟友持續合作，共同因應區域內的各項挑戰。</p>`,
+      '<p>國務院發言人在例行記者會上指出，相關會談已取得具體進展，雙方同意擴大合作範圍。</p>',
+      '<p>外界預期，相關議題將在下個月的部長級會議中進一步討論。</p>'
+    ]
+  })
+}
+zh('s9-cna-washington-two-char', '王明', '2024-02-21', cna('國務院重申持續合作', '2024-02-21', '（中央社記者王明華盛頓20日電）'))
+zh('s9-cna-brussels-three-char', '黃自強', '2024-02-22', cna('歐盟部長會議聚焦合作', '2024-02-22', '（中央社記者黃自強布魯塞爾21日電）'))
+zh('s9-cna-two-reporters-newyork', '林小美, 王明', '2024-02-23', cna('聯合國會議討論合作', '2024-02-23', '（中央社記者林小美、王明紐約22日電）'))
+zh('s9-cna-losangeles-two-char', '張明', '2024-02-24', cna('洛杉磯港口恢復運作', '2024-02-24', '（中央社記者張明洛杉磯23日電）'))
+zh('s9-cna-tokyo-three-char', '陳家豪', '2024-02-25', cna('日本政府宣布新措施', '2024-02-25', '（中央社記者陳家豪東京24日電）'))
+zh('s9-big5-cna-washington', '王明', '2024-02-26', cna('國務院宣布新計畫', '2024-02-26', '（中央社記者王明華盛頓25日電）').replace('charset="utf-8"', 'charset="big5"'), 'big5')
+
 // ---------------------------------------------------------------- encoding
 
 let gbkTable: Map<string, Array<number>> | undefined
@@ -1108,7 +1332,7 @@ const {values} = parseArgs({options: {out: {type: 'string', default: '/tmp/eval-
 const out = values.out ?? '/tmp/eval-bylines'
 fs.mkdirSync(out, {recursive: true})
 
-const tally = {all: {n: 0, strict: 0, lenient: 0, date: 0}, zh: {n: 0, strict: 0, lenient: 0, date: 0}}
+const tally = {all: {n: 0, strict: 0, lenient: 0, date: 0}, zh: {n: 0, strict: 0, lenient: 0, date: 0}, s9: {n: 0, strict: 0, lenient: 0, date: 0}}
 const misses: Array<string> = []
 for (const item of cases) {
   if (values.only && item.id !== values.only) continue
@@ -1122,7 +1346,7 @@ for (const item of cases) {
   const strict = strictAuthor(got, item.author)
   const lenient = lenientAuthor(got, item.author)
   const dated = day === item.date
-  for (const group of item.zh ? [tally.all, tally.zh] : [tally.all]) {
+  for (const group of [tally.all, ...(item.zh ? [tally.zh] : []), ...(item.id.startsWith('s9-') ? [tally.s9] : [])]) {
     group.n++
     if (strict) group.strict++
     if (lenient) group.lenient++
@@ -1136,6 +1360,8 @@ for (const item of cases) {
 
 const pct = (part: number, whole: number) => (whole === 0 ? '-' : ((100 * part) / whole).toFixed(1) + ' %')
 for (const [name, group] of Object.entries(tally)) {
-  console.log(`${name === 'zh' ? 'Chinese' : 'all'} (n=${group.n}): author strict ${pct(group.strict, group.n)} · lenient ${pct(group.lenient, group.n)} · date ${pct(group.date, group.n)}`)
+  console.log(
+    `${{zh: 'Chinese', s9: 'added in session 9'}[name] ?? 'all'} (n=${group.n}): author strict ${pct(group.strict, group.n)} · lenient ${pct(group.lenient, group.n)} · date ${pct(group.date, group.n)}`
+  )
 }
 if (values.misses) for (const line of misses) console.log('  miss ' + line)

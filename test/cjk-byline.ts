@@ -1,7 +1,9 @@
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import {isChinesePersonName, isOutletName} from '../lib/analyse/meta/chinese-names.js'
-import {isEditorCredit, readAgencyDateline, readCjkByline, readCjkEditors, readClosingNames, readNameOutlet} from '../lib/analyse/meta/cjk-byline.js'
+import {isEditorCredit, readAffiliationNote, readAgencyDateline, readCjkByline, readCjkEditors, readClosingNames, readNameOutlet, readNamesLine} from '../lib/analyse/meta/cjk-byline.js'
+import {withoutAffiliation} from '../lib/analyse/meta/affiliation.js'
+import {placeOpening, placesEnding} from '../lib/analyse/meta/place-names.js'
 import {authorsOf} from '../lib/analyse/meta/credit-line.js'
 import {isAccountName, isPersonLike, isPublisher, titleSuffixes} from '../lib/analyse/meta/person-like.js'
 import {cleanAuthors} from '../lib/analyse/meta/author-names.js'
@@ -150,6 +152,55 @@ test('cjk byline: an agency’s dateline with its reporters', () => {
   assert.equal(readAgencyDateline('（中央社記者林小美、王大明華盛頓20日電）')?.names, ['林小美', '王大明'])
   assert.equal(readAgencyDateline('（中央社記者王明台北20日電）')?.names, ['王明'])
   assert.equal(readAgencyDateline('（中央社華盛頓20日綜合外電報導）'), undefined)
+})
+
+test('cjk byline: an agency’s dateline ends at a known place', () => {
+  // Two-character names before three- and four-character cities (the run alone would give `王明華`, `張明洛`).
+  assert.equal(readAgencyDateline('（中央社記者王明華盛頓20日電）')?.names, ['王明'])
+  assert.equal(readAgencyDateline('（中央社記者張明洛杉磯23日電）')?.names, ['張明'])
+  assert.equal(readAgencyDateline('（中央社記者黃自強布魯塞爾21日電）')?.names, ['黃自強'])
+  assert.equal(readAgencyDateline('（中央社記者林小美、王明紐約22日電）')?.names, ['林小美', '王明'])
+  // No known place: three characters when two are left for the place.
+  assert.equal(readAgencyDateline('（中央社記者陳家豪某鎮24日電）')?.names, ['陳家豪'])
+  assert.equal(placesEnding('王明華盛頓'), [3])
+  assert.equal(placesEnding('林小美台北'), [2])
+  assert.equal(placesEnding('某某'), [])
+  assert.equal(placeOpening('北京大学经济学院'), 2)
+  assert.equal(placeOpening('某某大学'), 0)
+})
+
+test('cjk byline: a closing note on the writers', () => {
+  assert.equal(readAffiliationNote('（作者为中国人民大学经济学院教授王明远）'), {names: ['王明远']})
+  assert.equal(readAffiliationNote('（作者系某某大学公共管理学院副教授 刘晓红）'), {names: ['刘晓红']})
+  assert.equal(readAffiliationNote('(作者是某某研究院研究员)'), {names: []})
+  assert.equal(readAffiliationNote('（作者单位：某某大学马克思主义学院）'), {names: []})
+  assert.equal(readAffiliationNote('（作者分别为某某大学教授、某某研究院研究员）'), {names: []})
+  // After the title, what is no person's name names no one.
+  assert.equal(readAffiliationNote('（作者为某某大学教授，本文系课题成果）'), {names: []})
+  assert.equal(readAffiliationNote('作者为某某大学教授'), undefined)
+  assert.equal(readAffiliationNote('（本文图片由作者提供）'), undefined)
+  assert.equal(readNamesLine('陈思远'), ['陈思远'])
+  assert.equal(readNamesLine('王刚\u3000李娜'), ['王刚', '李娜'])
+  assert.equal(readNamesLine('王刚 李娜 张三 李四'), undefined)
+  assert.equal(readNamesLine('社区服务中心'), undefined)
+  assert.equal(readNamesLine(''), undefined)
+})
+
+test('author names: an affiliation glued to a Chinese name', () => {
+  assert.is(withoutAffiliation('方敏北京大学经济学院教授'), '方敏')
+  assert.is(withoutAffiliation('周立群上海交通大学安泰经济与管理学院教授'), '周立群')
+  assert.is(withoutAffiliation('孟凡清华大学公共管理学院副教授'), '孟凡')
+  assert.is(withoutAffiliation('欧阳明远武汉大学法学院教授'), '欧阳明远')
+  assert.is(withoutAffiliation('王明远中国人民大学经济学院教授'), '王明远')
+  // No place to tell the cut: three characters, the common length.
+  assert.is(withoutAffiliation('刘晓红某某大学公共管理学院副教授'), '刘晓红')
+  assert.is(withoutAffiliation('王小明教授'), '王小明')
+  // `李华某` would leave `某大学`, an institution of one character.
+  assert.is(withoutAffiliation('李华某某大学'), '李华')
+  // Nothing glued, or no person's name to cut: as given.
+  for (const value of ['张三', '新华社', '中国人民大学', '张江科技公司', 'Jane Roe', '某某大学经济学院教授']) assert.is(withoutAffiliation(value), value)
+  assert.equal(cleanAuthors('陈刚复旦大学经济学院教授'), ['陈刚'])
+  assert.equal(authorsOf('（作者：吴敏南京大学社会学院教授）'), ['吴敏'])
 })
 
 test('author names: placeholders and user names', () => {

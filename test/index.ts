@@ -10,6 +10,7 @@ const suites = [
   './api.js',
   './credit-line.js',
   './cjk-byline.js',
+  './wechat.js',
   './credit-roles.js',
   './site-suffix.js',
   './decode.js',

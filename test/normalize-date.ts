@@ -1,6 +1,7 @@
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
-import {completeDate, dayOrderOf, findDate, findPartialDate, normalizeDate} from '../lib/util/normalize-date.js'
+import {completeDate, dayOrderOf, findDate, findPartialDate, isYearlessDay, normalizeDate} from '../lib/util/normalize-date.js'
+import {chineseNumber} from '../lib/util/chinese-numerals.js'
 
 test('normalizeDate: ISO strings', () => {
   assert.is(normalizeDate('2020-04-14'), '2020-04-14')
@@ -146,6 +147,29 @@ test('dayOrderOf: language tag, then the host for plain English', () => {
   assert.is(dayOrderOf('ja'), undefined)
   assert.is(dayOrderOf(undefined), undefined)
   assert.is(dayOrderOf(''), undefined)
+})
+
+test('normalizeDate: Chinese numerals', () => {
+  assert.is(normalizeDate('二〇二四年三月五日'), '2024-03-05')
+  assert.is(normalizeDate('发布时间：二零二四年十二月一日 来源：市政府'), '2024-12-01')
+  assert.is(normalizeDate('二〇二三年十月二十八日'), '2023-10-28')
+  assert.is(normalizeDate('二〇二四年一月三十一日 10:20'), '2024-01-31T10:20:00')
+  assert.is(normalizeDate('二○二四年二月十日'), '2024-02-10')
+  assert.is(normalizeDate('二Ｏ二四年二月十日'), '2024-02-10')
+  assert.is(normalizeDate('二〇二四年二月三十日'), undefined)
+  assert.is(normalizeDate('十二月一日'), undefined)
+  assert.is(chineseNumber('二〇二四'), 2024)
+  assert.is(chineseNumber('十'), 10)
+  assert.is(chineseNumber('十二'), 12)
+  assert.is(chineseNumber('二十'), 20)
+  assert.is(chineseNumber('三十一'), 31)
+  assert.ok(Number.isNaN(chineseNumber('')))
+  assert.ok(Number.isNaN(chineseNumber('廿')))
+})
+
+test('isYearlessDay: a day shown without its year, alone', () => {
+  for (const text of ['3月18日', '3月18日 14:30', '03-15 09:10', '３月１８日']) assert.ok(isYearlessDay(text), text)
+  for (const text of ['03-15', '12/30 21:05', '2024-03-15', '比分 3-1', '3月18日召开会议，研究部署下一步工作', '']) assert.not.ok(isYearlessDay(text), text)
 })
 
 test.run()

@@ -18,6 +18,7 @@ import type {Sourced} from '../util/page-url.js'
 import type {GenericMeta} from './meta/generic-meta.js'
 import {indexPage} from './page-index.js'
 import type {IndexOptions, PageIndex} from './page-index.js'
+import {mayBeWeChat, revealWeChatText} from './wechat-text.js'
 
 /** How the profile of the page was chosen: by URL host, by DOM signature, or the fallback (`genericNews`). */
 export type ProfileMatch = 'host' | 'signature' | 'fallback'
@@ -74,6 +75,8 @@ export interface Analysis {
 export function analysePage(tree: Root, file: VFile, url?: string | null | undefined, options?: Readonly<IndexOptions> | null | undefined): Analysis {
   let analysis = file.data.analysis
   if (!analysis) {
+    // A saved WeChat article hides its text until the page's script shows it: shown before the page is read.
+    if (mayBeWeChat(tree, file.value)) revealWeChatText(tree)
     const index = indexPage(tree, options)
     const page = pageUrl(index.address, url || file.data.pageUrl)
     analysis = {

@@ -12,6 +12,8 @@
 
 import {tagFooterLabel} from '../util/tag-footer.js'
 import {collapse} from '../util/text.js'
+import {CHINESE_NUMERAL_YEAR} from '../util/chinese-numerals.js'
+import {isYearlessDay} from '../util/normalize-date.js'
 import type {Element, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
 import {toText} from 'hast-util-to-text'
@@ -84,7 +86,7 @@ export interface PageIndex {
   dates: Array<Located>
   /** Text nodes that look like the start of a byline or credit line. */
   cues: Array<CueText>
-  /** Short text nodes (at most 80 characters) with a four-digit year. */
+  /** Short text nodes (at most 80 characters) with a four-digit year (also in Chinese numerals, `二〇二四年`), or nothing but a day without its year (`3月18日 14:30`). */
   dateTexts: Array<CueText>
   /** Links to an author page (`/author/jane-doe`, `/profile/…`, `/autor/…`), with the nearest `<p>` holding each (at most three levels up; `undefined` when none). */
   authorLinks: Array<Located & {paragraph?: Element | undefined}>
@@ -339,7 +341,7 @@ function indexListener(index: PageIndex, found: AddressCandidates, headings: Arr
       if (CUE.test(value) || GLUED_BY.test(value) || (value.length <= 120 && MID_CUE.test(value))) {
         index.cues.push({element: parent, context, value: collapse(value), ancestors})
       }
-      if (value.length <= 80 && YEAR.test(value)) {
+      if (value.length <= 80 && (YEAR.test(value) || CHINESE_NUMERAL_YEAR.test(value) || isYearlessDay(value))) {
         index.dateTexts.push({element: parent, context, value: collapse(value), ancestors})
       }
     }

@@ -17,7 +17,8 @@
  * - numeric: `2020/04/14 10:30`, `2020.04.14`, `14.04.2020`, `04/14/2020`
  *   (`04/11/2024` in the page's order, `dayOrderOf`; without one month
  *   first, the day-first reading given as `alternative`)
- * - CJK: `2020年4月14日 10:30`, `2020年04月14日10:30`
+ * - CJK: `2020年4月14日 10:30`, `2020年04月14日10:30`, in Chinese numerals
+ *   `二〇二〇年四月十四日` (`chinese-numerals.ts`)
  * - names: `April 14, 2020`, `14 April 2020`, `Tue, 14 Apr 2020 10:30:00 GMT`,
  *   `Tue Apr 14 10:30:00 EDT 2020` (Unix `date`, Java `Date.toString()`),
  *   `14. März 2020` (English, German, French, Spanish, Italian, Dutch months)
@@ -28,6 +29,8 @@
  *
  * @module
  */
+
+import {CHINESE_NUMERAL_DAY, chineseNumber} from './chinese-numerals.js'
 
 /** Month names and abbreviations (lower case, without a trailing dot): English, German, French, Spanish, Italian, Dutch, Portuguese, Polish (nominative and genitive), Danish/Norwegian/Swedish, Indonesian. */
 const MONTHS: Record<string, number> = {}
@@ -114,6 +117,8 @@ const DAY_PATTERNS: Array<[RegExp, DayReader]> = [
   [/(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/gu, (m) => [Number(m[1]), Number(m[3]), Number(m[4])]],
   // 2020年4月14日
   [/(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]?/gu, (m) => [Number(m[1]), Number(m[2]), Number(m[3])]],
+  // 二〇二〇年四月十四日
+  [CHINESE_NUMERAL_DAY, (m) => [chineseNumber(m[1]), chineseNumber(m[2]), chineseNumber(m[3])]],
   // April 14, 2020 / Tue Apr 14 2020
   [new RegExp(`(?<!\\p{L})${MONTH}\\s+(\\d{1,2})${DAY_SUFFIX},?\\s+${WEEKDAY}(\\d{4})(?!\\d)`, 'giu'), (m) => named(m[3], m[1], m[2])],
   // Tue Apr 14 10:30:00 EDT 2020 (Unix `date`, Java's `Date.toString()`): the time and zone sit between the day and the year
@@ -296,6 +301,25 @@ export function findPartialDate(text: string): PartialDate | undefined {
     }
   }
   return undefined
+}
+
+/** A text that is nothing but a day without its year: `3月18日`, `3月18日 14:30`, `03-15 09:10` (the numeric form only with its time: `03-15` alone may be a score). */
+const YEARLESS_DAY_TEXT = /^(?:\d{1,2}\s*月\s*\d{1,2}\s*[日号號](?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}-\d{1,2} \d{1,2}:\d{2}(?::\d{2})?)$/u
+
+/**
+ * Whether a short text is nothing but a day shown without its year, the
+ * way Chinese portals date a recent article in an unlabelled span
+ * (`3月18日 14:30`, `03-15 09:10`): such a day is completed only from
+ * another date of the same page (`completeDate`), never given a year of
+ * its own.
+ *
+ * @param text
+ *   Text of one element (white space collapsed).
+ * @returns
+ *   Whether it is such a day.
+ */
+export function isYearlessDay(text: string): boolean {
+  return typeof text === 'string' && text.length <= 24 && YEARLESS_DAY_TEXT.test(text.normalize('NFKC').trim())
 }
 
 /**

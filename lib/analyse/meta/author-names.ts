@@ -4,7 +4,8 @@
  * Applied to every author source: labels are dropped (`By`, `Von`, `作者：`,
  * `文／`), the text is cut at the first date, separator (`|`, `•`, ` - `)
  * or phrase that ends a byline (`Updated`, `for The Times`, `in London`),
- * roles are dropped (`Staff Writer`), and the rest is split into names
+ * roles are dropped (`Staff Writer`), an affiliation glued to a Chinese
+ * name is dropped (`方敏北京大学经济学院教授` → `方敏`, `affiliation.ts`), and the rest is split into names
  * (`,`, `;`, `&`, `and`, `und`, `、`).
  * A name must be at most 60 characters and 6 words, and may not be a URL,
  * an e-mail address or the site's name.
@@ -12,6 +13,7 @@
  * @module
  */
 
+import {withoutAffiliation} from './affiliation.js'
 import {isCjkRoleWord} from './chinese-names.js'
 
 const LABEL =
@@ -163,6 +165,7 @@ function splitNames(value: string): Array<string> {
         .trim()
     )
     .map(withoutRole)
+    .map(withoutAffiliation)
     .filter((name) => name && !ROLE.test(name))
 }
 

@@ -28,16 +28,17 @@ import type {Found} from './found.js'
 import type {CueText, Located, PageIndex} from '../page-index.js'
 import {collapse, hintOf, textOf, textWithin} from '../page-index.js'
 import {cleanAuthors} from './author-names.js'
-import {completeDate, findDate, findPartialDate} from '../../util/normalize-date.js'
+import {completeDate, findDate, findPartialDate, isYearlessDay} from '../../util/normalize-date.js'
 import type {DayOrder, FoundDate, PartialDate} from '../../util/normalize-date.js'
 import {shortText} from '../blocks/short-text.js'
 import {endLines} from '../../util/rendered-lines.js'
 import {memoText, readingTexts, renderedOnce} from '../text-memo.js'
 import {bylineNotName} from '../vocabulary.js'
-import {isPhotoCredit, readClosingNames, readCredits} from './credit-line.js'
+import {isPhotoCredit, readAffiliationNote, readClosingNames, readCredits, readNamesLine} from './credit-line.js'
 import {authorBoxName} from './author-box.js'
 import {closingBio, closingSignature, signatureLine} from './closing-byline.js'
 import {isPersonLike, isPublisher, titleSuffixes} from './person-like.js'
+import {isWeChatPage, readWeChat} from './wechat.js'
 
 export interface BylineMeta {
   author?: Found<Array<string>>
@@ -89,8 +90,12 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
   const brands = [...siteNames, ...titleSuffixes(index.title)]
   // The site's own name in a byline element (a masthead marked `vcard author`, a house account): kept for when no other byline names anyone.
   let brand: Found<Array<string>> | undefined
+  // A WeChat article: its writer is the byline, its account's name the author only when no one else is named.
+  const wechat = tree && isWeChatPage(index, tree) ? readWeChat(tree) : undefined
+  const writer = wechat?.writer ? cleanAuthors(wechat.writer, options) : []
+  if (writer.length > 0) meta.author = {value: writer, from: 'byline:wechat'}
 
-  for (const entry of preferred(withoutListings(index.bylines))) {
+  for (const entry of meta.author ? [] : preferred(withoutListings(index.bylines))) {
     if (linksHome(entry.element, entry.ancestors)) continue
     const names = fromHinted(entry.element, siteNames, entry.ancestors)
     if (names.length === 0) continue
@@ -176,6 +181,7 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
     if (names) meta.author = names
   }
 
+  if (!meta.author && wechat?.account) meta.author = {value: [wechat.account], from: 'byline:wechat-account'}
   if (!meta.author && brand) meta.author = brand
 
   const owner = siteOwner(index)
@@ -217,6 +223,15 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
       }
     }
   }
+  // WeChat's publication instant, from the page's script when `#publish_time` was saved empty.
+  if (!meta.date && wechat?.date) meta.date = {value: wechat.date, from: 'wechat:ct'}
+  // A day shown without its year in an unlabelled span (`03-15 09:10`), not one of a list's rows or links, on a page whose language sets no day order (Chinese, Japanese, unknown: `15-03` is another day in Europe): completed later from the page's own dates only. Fixture: meta-date-yearless-span.
+  if (!meta.date && !meta.partialDate && !order) {
+    const yearless = preferred(withoutDateListings(index.dateTexts)).find(
+      (entry) => isYearlessDay(entry.value) && ![entry.element, ...entry.ancestors].some((element) => ROW_TAGS.has(element.tagName))
+    )
+    if (yearless) notePartial(meta, [yearless.value], 'visible-date:yearless')
+  }
   return meta
 }
 
@@ -247,6 +262,9 @@ export function readClosingAuthor(index: PageIndex, root: Element | undefined, c
     return authorBoxName([...preferred(boxes), ...boxes.filter((entry) => entry.context.excluded)], brands)
   })
 }
+
+/** Elements whose dates date a row of a list or table, or the page a link leads to. */
+const ROW_TAGS = new Set(['a', 'li', 'dd', 'dt', 'td', 'th'])
 
 /** MediaWiki's last-edited line (`<li id="footer-info-lastmod">`). */
 const WIKI_LAST_EDITED = /(?:^|\s)footer-info-lastmod(?:$|\s)/
@@ -697,7 +715,8 @@ const BODY_ENDS = 4
  * A Chinese byline inside the article text, on one of its first or last
  * few lines (blocks and `<br>` end a line): any form of `readCjkByline` on
  * a line of its own, or a bracketed name closing one of the last lines
- * (`…。（张巨峰）`).
+ * (`…。（张巨峰）`), or a closing note on the writers (`（作者为…教授王明远）`; one
+ * naming no one, `（作者单位：…）`, takes a line of names opening the text).
  */
 function bodyByline(lines: ReadonlyArray<string>, siteNames: Array<string | undefined>): Found<Array<string>> | undefined {
   const head = lines.slice(0, BODY_ENDS)
@@ -711,6 +730,14 @@ function bodyByline(lines: ReadonlyArray<string>, siteNames: Array<string | unde
     const found = readClosingNames(line)
     const names = found ? cleanAuthors(found.names, {siteNames, strict: true}) : []
     if (names.length > 0) return {value: names, from: 'byline:closing'}
+  }
+  // `（作者为…教授王明远）` names the writer; `（作者单位：…）` names none, but vouches for a line of names opening the text.
+  // A short article's last lines are among its first.
+  for (const line of [...tail, ...head.slice().reverse()]) {
+    const note = readAffiliationNote(line)
+    if (!note) continue
+    const names = cleanAuthors(note.names.length > 0 ? note.names : (head.map(readNamesLine).find(Boolean) ?? []), {siteNames, strict: true})
+    if (names.length > 0) return {value: names, from: 'byline:closing-note'}
   }
   return undefined
 }

@@ -28,6 +28,8 @@
  */
 
 import {isChinesePersonName, isCjkRoleWord, isOutletName} from './chinese-names.js'
+import {placesEnding} from './place-names.js'
+import {withoutAffiliation} from './affiliation.js'
 
 const HAN_NAME = '\\p{Script=Han}{2,4}(?:[·•]\\p{Script=Han}{1,6})?'
 // Separators: a comma with optional white space around it, or white space
@@ -105,9 +107,12 @@ const AGENCY_DATELINE = new RegExp(`^[(（]${OUTLET_PREFIX}(?:记者|記者)((?:
  * The reporters of an agency's dateline in brackets opening the text, the
  * way Taiwan's Central News Agency writes it (`（中央社記者林小美台北20日電）`,
  * `（中央社記者林小美、王大明台北20日電）`): the last name runs into the place
- * without a break, so it is taken as three characters when at least two
- * are left for the place (`林小美` + `台北`), else two (`王明` + `台北`); every
- * name must read as a person's. Fixture: meta-cjk-byline-agency-dateline.
+ * without a break: a known place ending the run is the place and the rest
+ * the name (`王明` + `華盛頓`, `張明` + `洛杉磯`; `place-names.ts`); else the
+ * name is taken as three characters when at least two are left for the
+ * place (`林小美` + `台北`), else two (`王明` + `台北`); every name must read as
+ * a person's. Fixtures: meta-cjk-byline-agency-dateline,
+ * meta-cjk-byline-agency-dateline-place.
  *
  * @param line
  *   One line of text.
@@ -119,7 +124,9 @@ export function readAgencyDateline(line: string): CjkByline | undefined {
   if (!match) return undefined
   const listed = match[1].split(/[、,，]/).filter(Boolean)
   const run = match[2]
-  const last = run.slice(0, run.length >= 5 ? 3 : 2)
+  // A known place ending the run leaves the name (`王明` + `華盛頓`); else three characters when two are left for the place.
+  const place = placesEnding(run).find((length) => isChinesePersonName(run.slice(0, -length)))
+  const last = place ? run.slice(0, -place) : run.slice(0, run.length >= 5 ? 3 : 2)
   const names = [...listed, last]
   return names.every(isChinesePersonName) ? {names, form: 'agency-dateline'} : undefined
 }
@@ -167,6 +174,61 @@ export function readClosingNames(text: string): CjkByline | undefined {
   return {names, form: 'closing'}
 }
 
+/** `（作者为…教授王明远）`, `（作者系…）`, `（作者单位：…）`, `（作者分别为…）`: a closing note on who the writers are. */
+// Read on collapsed text: the group takes the white space around it (trimmed after), so no two quantifiers share a run of spaces.
+const AFFILIATION_NOTE = /^[(（] ?(?:本文)?作者(?:分别|均|皆)?(?:为|為|系|係|是|单位|單位|简介|簡介)[:：]?([^)）]{2,80})[)）]$/u
+/** Titles before a writer's name at the end of such a note (`…教授王明远`, `…研究员 刘晓红`). */
+const NOTE_TITLE =
+  /(?:教授|讲师|講師|研究员|研究員|院长|院長|所长|所長|主任|博士|硕士|碩士|学者|學者|专家|專家|主编|主編|书记|書記|律师|律師|记者|記者|评论员|評論員|研究生|教师|教師|分析师|分析師|经济学家|經濟學家)\s*/gu
+
+/** A closing note on who the writers are, with the names it gives (maybe none). */
+export interface AffiliationNote {
+  /** Names the note gives after the last title (`王明远` of `…教授王明远`); empty when it names none. */
+  names: Array<string>
+}
+
+/**
+ * A note closing an article on who wrote it, the way Chinese commentary and
+ * theory pages end (`（作者为中国人民大学经济学院教授王明远）`, `（作者系…副教授 刘晓红）`,
+ * `（作者单位：…学院）`): the names after the last title, if any. A note that
+ * names no one (`（作者系某某大学教授）`) still says that the article has writers
+ * named elsewhere: a line of nothing but names opening the text (see
+ * `readNamesLine`). Fixture: meta-cjk-byline-closing-affiliation.
+ *
+ * @param text
+ *   Text of a paragraph, white space collapsed.
+ * @returns
+ *   The note, or `undefined` when the paragraph is none.
+ */
+export function readAffiliationNote(text: string): AffiliationNote | undefined {
+  const match = AFFILIATION_NOTE.exec(text.replace(/\s+/g, ' ').trim())
+  if (!match) return undefined
+  const note = match[1].trim()
+  let after = -1
+  for (const title of note.matchAll(NOTE_TITLE)) after = title.index + title[0].length
+  const tail = after === -1 ? '' : note.slice(after)
+  const names = tail ? splitNames(tail) : []
+  return {names: names.length > 0 && names.every(isChinesePersonName) ? names : []}
+}
+
+/**
+ * A line of nothing but one to three people's names (`陈思远`, `王刚 李娜` (an ideographic space between them, often)),
+ * the way theory and commentary pages set the writer above the text when a
+ * closing note (`readAffiliationNote`) says who they are.
+ *
+ * @param line
+ *   One line of text, white space collapsed.
+ * @returns
+ *   The names, or `undefined` when the line holds anything else.
+ */
+export function readNamesLine(line: string): Array<string> | undefined {
+  const names = line
+    .trim()
+    .split(/[\s、]+/u)
+    .filter(Boolean)
+  return names.length > 0 && names.length <= 3 && names.every(isChinesePersonName) ? names : undefined
+}
+
 /**
  * Editors named in a credit line (`责任编辑：赵六`, `责编 钱七`, `编辑 刘晓阳`):
  * they edited the article and are not its authors.
@@ -196,14 +258,15 @@ export function isEditorCredit(line: string): boolean {
   return readCjkEditors(line).length > 0 && readCjkByline(line) === undefined
 }
 
-/** Names in a run (`张三 李四`, `张三、李四`), up to the first role or credit word (`编辑 刘晓阳 校对 李铭`). */
+/** Names in a run (`张三 李四`, `张三、李四`), up to the first role or credit word (`编辑 刘晓阳 校对 李铭`), each without an affiliation glued to it. */
 function splitNames(value: string): Array<string> {
   if (!/\p{Script=Han}/u.test(value)) return [value.trim()]
   const names: Array<string> = []
   for (const part of value.split(/[\s、,，]+/)) {
     if (!part) continue
     if (isCjkRoleWord(part)) break
-    names.push(part)
+    // `作者：吴敏南京大学社会学院教授`: the name without its affiliation.
+    names.push(withoutAffiliation(part))
   }
   return names
 }

@@ -26,12 +26,13 @@
  * @module
  */
 
+import {withoutAffiliation} from './affiliation.js'
 import {cleanAuthors} from './author-names.js'
 import {hasHan, isChinesePersonName, isOutletName} from './chinese-names.js'
 import {readCjkByline, readCjkEditors} from './cjk-byline.js'
 
 /** Names in brackets closing an article (`…举行。（张巨峰）`): a form `byline.ts` reads from a paragraph's end. */
-export {readClosingNames} from './cjk-byline.js'
+export {readAffiliationNote, readClosingNames, readNamesLine} from './cjk-byline.js'
 
 /** What a credit line credits. */
 export type CreditRole = 'author' | 'editor' | 'photographer' | 'agency' | 'source'
@@ -221,7 +222,8 @@ const strayPattern = /^[\s:：、·•\-—–_/"'“”‘’「」『』]+|(?<
 
 /**
  * Parse the labelled credit line of Chinese sites (the form of the grammar
- * that leaves the body as a site's credit line), with its values as written.
+ * that leaves the body as a site's credit line), with its values as written
+ * (but an affiliation glued to the author's name dropped).
  *
  * @param text
  *   Plain text of a paragraph (whitespace may be messy).
@@ -252,7 +254,8 @@ export function parseCreditLine(text: string): CreditLine | undefined {
       if (rest && !disclaimer.test(rest)) return undefined
     }
     if (questionEnd.test(value)) continue
-    if (field && value && !result[field]) result[field] = value
+    // `方敏北京大学经济学院教授`: the writer, without the affiliation glued to the name (`affiliation.ts`).
+    if (field && value && !result[field]) result[field] = field === 'author' ? withoutAffiliation(value) : value
   }
 
   return result.source || result.author ? result : undefined
