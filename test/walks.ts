@@ -29,6 +29,9 @@ import {rewriteSupSub} from '../lib/plugins/rehype-sup-sub.js'
 import {countPhases} from '../scripts/count-walks.js'
 import {leadUnderHeadline} from '../lib/analyse/root/lead-under-headline.js'
 import {selectAll} from 'hast-util-select'
+import {gatherSelectors, selectTable, stillBelow, wrapGathered} from '../lib/util/select.js'
+import {attachWrapper} from '../lib/util/attach-wrapper.js'
+import {pageIndexOptions} from '../lib/plugins/rehype-resolve-profile.js'
 
 /** Pages, each with the most whole-tree walks its page phase (before pruning) and its article phase may take. */
 const pages: Array<[string, {page: number; article: number}]> = [
@@ -318,6 +321,49 @@ test('walks: block statistics read section headings on the index walk as a walk 
       html.slice(0, 80)
     )
   }
+})
+
+test("walks: the index walk's selector matches, kept through a merged root's wrapper (`wrapGathered`), are a query of the tree as it then is", function () {
+  // The profiles' selectors, and some whose matches the wrapper changes (a child combinator, a plain `div`).
+  const selectors = [...pageIndexOptions({}).selectors!, 'section > p', 'div > p', 'div div p b', 'body > div', 'div', ':not(section) > p', '[data-x] b']
+  const made = '<body><section><p>a <b>b</b></p><div>x</div><p data-x>c <b>d</b></p><aside><p>e</p></aside><p class="k">f</p></section></body>'
+  let kept = 0
+  let bailed = 0
+  for (const page of ['made', 'fixtures/core-seed/input.html', 'fixtures/full-page-published-time/input.html', 'fixtures/generic-table-article/input.html', 'fixtures/core-table-weather/input.html']) {
+    const html = page === 'made' ? made : fs.readFileSync(new URL('../' + page, import.meta.url), 'utf8')
+    const count = selectAll('div, section, article, main, body, ul', unified().use(rehypeParse).parse(html)).length
+    for (let at = 0; at < count; at++) {
+      for (const pick of ['alternate', 'nested', 'foreign'] as const) {
+        const tree = unified().use(rehypeParse).parse(html)
+        const gathering = gatherSelectors(selectors)
+        walkShared(tree, [gathering.listener])
+        const table = gathering.result()
+        const parent = selectAll('div, section, article, main, body, ul', tree)[at]
+        const blocks = parent.children.filter((child): child is Element => child.type === 'element')
+        // Every other block (what lies between stays), as content scoring merges siblings around furniture.
+        let children = blocks.filter((_, index) => index % 2 === 0)
+        if (children.length < 2) continue
+        // A block and one of its own descendants, or a node the walk never saw: the table cannot be kept.
+        if (pick === 'nested') children = [children[0], ...selectAll('*', children[0]).slice(0, 1), ...children.slice(1)]
+        if (pick === 'foreign') children = [...children, {type: 'element', tagName: 'p', properties: {}, children: [{type: 'text', value: 'new'}]}]
+        const wrapper: Element = {type: 'element', tagName: 'div', properties: {}, children}
+        const before = new Map([...table.matches].map(([selector, found]) => [selector, [...found]]))
+        const first = attachWrapper(tree, wrapper, (element) => table.parents.get(element))
+        if (!first || !wrapGathered(table, wrapper, first)) {
+          bailed++
+          assert.ok(pick !== 'alternate', page + ' ' + at + ': siblings of one parent are kept')
+          assert.equal(table.matches, before, 'a table not kept is not changed')
+          continue
+        }
+        assert.is(pick, 'alternate')
+        kept++
+        const queried = selectTable([...table.matches.keys()], tree)
+        for (const [selector, found] of table.matches) assert.equal(found, queried.get(selector), page + ' ' + at + ' ' + selector)
+        for (const element of [wrapper, ...children]) assert.ok(stillBelow(table, element, tree), 'placed: <' + element.tagName + '>')
+      }
+    }
+  }
+  assert.ok(kept > 10 && bailed > 10, 'kept ' + kept + ', bailed ' + bailed)
 })
 
 test.run()
