@@ -13,6 +13,7 @@ import {someText} from '../util/bounded-text.js'
 import {createRemovalLog} from '../util/removal-log.js'
 import {withShortTexts} from '../analyse/blocks/short-text.js'
 import {keepLeadUnderHeadline} from '../analyse/root/lead-under-headline.js'
+import {recordMoved, recordWrapper} from '../analyse/rendered-text.js'
 import {pageTitles, titledItem, titledSibling} from '../analyse/root/titled-sibling.js'
 import {joinContinuations} from '../analyse/root/section-continuations.js'
 import type {ArticleSections} from '../analyse/root/section-continuations.js'
@@ -147,6 +148,7 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
         // A lead moved into the root: the index walk's selector matches are told where it went (read again only there), so is the page text.
         if (analysis.index.selectorMatches) moveGathered(analysis.index.selectorMatches, moved, root)
         if (analysis.index.pageText) analysis.index.pageText.moved.push(...moved)
+        if (analysis.index.renderedText) recordMoved(analysis.index.renderedText, root, moved)
       }
     }
     analysis.selected = undefined
@@ -161,9 +163,11 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
  * Put a merged root's wrapper into the tree (`attachWrapper`), telling the
  * index walk's selector matches where its blocks went (`wrapGathered`);
  * when that cannot be told, they are dropped (the selectors are queried).
+ * The rendered text is told the wrapper is its blocks (`recordWrapper`).
  */
 function attachWrapped(analysis: Analysis, tree: Root, wrapper: Element, parentOf: (node: Element) => Root | Element | undefined): void {
   const first = attachWrapper(tree, wrapper, parentOf)
+  if (analysis.index.renderedText) recordWrapper(analysis.index.renderedText, wrapper)
   const table = analysis.index.selectorMatches
   if (table && !(first && wrapGathered(table, wrapper, first))) analysis.index.selectorMatches = undefined
 }

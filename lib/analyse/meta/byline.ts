@@ -32,6 +32,7 @@ import {completeDate, findDate, findPartialDate} from '../../util/normalize-date
 import type {DayOrder, FoundDate, PartialDate} from '../../util/normalize-date.js'
 import {shortText} from '../blocks/short-text.js'
 import {endLines} from '../../util/rendered-lines.js'
+import {recordedLines} from '../rendered-text.js'
 import {memoText, readingTexts, renderedOnce} from '../text-memo.js'
 import {bylineNotName} from '../vocabulary.js'
 import {isPhotoCredit, readClosingNames, readCredits} from './credit-line.js'
@@ -144,7 +145,8 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
   }
 
   // The article's first and last lines, read once for the bylines and the dateline in its text (its first only, for the dateline, once the author is known).
-  const rootLines = root ? (meta.author ? endLines(root, DATELINE_LINES, 0) : endLines(root, Math.max(DATELINE_LINES, BODY_ENDS), BODY_ENDS)) : []
+  // Told by the index walk's rendered text when it knows the root, else read from the root's ends.
+  const rootLines = root ? (meta.author ? rootEnds(index, tree, root, DATELINE_LINES, 0) : rootEnds(index, tree, root, Math.max(DATELINE_LINES, BODY_ENDS), BODY_ENDS)) : []
 
   // Bylines inside the article's text: `石佳/中国青年报` opening it, `（张巨峰）` closing it.
   if (!meta.author && root) {
@@ -206,6 +208,17 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
     }
   }
   return meta
+}
+
+/**
+ * The first `head` and last `tail` lines of `root` (`endLines`): from the
+ * index walk's rendered text of `tree` when it tells them, else read from
+ * the root's ends.
+ */
+function rootEnds(index: PageIndex, tree: Root | undefined, root: Element, head: number, tail: number): Array<string> {
+  const lines = tree && recordedLines(index.renderedText, tree, root)
+  if (!lines) return endLines(root, head, tail)
+  return lines.length <= head + tail ? lines : [...lines.slice(0, head), ...lines.slice(lines.length - tail)]
 }
 
 /** MediaWiki's last-edited line (`<li id="footer-info-lastmod">`). */
