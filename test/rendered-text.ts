@@ -9,7 +9,8 @@ import type {Element, Root} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
-import {recordMoved, recordWrapper, recordedLines, renderedTextPart} from '../lib/analyse/rendered-text.js'
+import {toText} from 'hast-util-to-text'
+import {recordEdit, recordMoved, recordWrapper, recordedLines, recordedText, renderedTextPart} from '../lib/analyse/rendered-text.js'
 import {renderedLines} from '../lib/util/rendered-lines.js'
 import {walkShared} from '../lib/util/walk.js'
 import {fixtureInputs, page} from './util/fuzz-html.js'
@@ -43,7 +44,13 @@ function check(tree: Root, name: string): {told: number; all: number} {
     if (lines === undefined) continue
     told++
     assert.equal(lines, renderedLines(element), name + ' <' + element.tagName + '>')
+    const text = recordedText(record, tree, element)
+    assert.ok(text !== undefined, 'the text is told where the lines are')
+    assert.is(text, toText(element), name + ' <' + element.tagName + '> text')
   }
+  // Once the tree is edited, nothing is told.
+  recordEdit(record)
+  for (const element of all.slice(0, 20)) assert.is(recordedLines(record, tree, element), undefined)
   return {told, all: all.length}
 }
 
@@ -93,6 +100,7 @@ test('rendered text: blocks put into a wrapper or moved to the start of another 
       // A wrapper of every other block (detached here: the record does not read the tree), and the first block moved into the last.
       const wrapper: Element = {type: 'element', tagName: 'div', properties: {}, children: blocks.filter((_, index) => index % 2 === 0)}
       recordWrapper(record, wrapper)
+      assert.is(recordedText(record, tree, blocks[0]), undefined, 'blocks moved: only the lines of the root are told')
       const wrapped = recordedLines(record, tree, wrapper)
       if (wrapped) {
         told++

@@ -12,11 +12,12 @@
  * gives it: a break before it, a break or `<br>` after it, white space as
  * its `<pre>`, `<nobr>` or `<textarea>` ancestors set). What depends on
  * later siblings (a later row or cell, a `<br>` after a text) is filled in
- * when the walk meets them. Each block element's share of the record is
- * its span; an element's lines are those of its span, joined as the
- * library joins them: the same as `toText` of the element alone, since a
- * block begins and ends a line and its white space is not set by its
- * ancestors (elements where it is have no span). `test/rendered-text.ts`
+ * when the walk meets them. Each element's share of the record is its
+ * span; an element's text is that of its span, joined as the library
+ * joins items: the same as `toText` of the element alone, since what it
+ * renders depends on its ancestors only by their white space (elements
+ * whose white space they set have no span) and, for a row or row group,
+ * by the rows after it (rows and row groups have none). `test/rendered-text.ts`
  * checks it against `hast-util-to-text` on every element of every fixture
  * and of generated pages.
  *
@@ -57,10 +58,14 @@ export interface RenderedTextRecord {
   tree: Root
   /** Items in document order. */
   items: Array<Item>
-  /** Span of items (start, end) of each block element whose white space its ancestors do not set. */
+  /** Span of items (start, end) of each rendered element (but row groups) whose white space its ancestors do not set. */
   spans: Map<Element, {start: number; end: number}>
-  /** Whether the page has what the record does not follow (a row group in a row group): then it tells nothing. */
+  /** Whether the page has what the record does not follow (a row group in a row group, a row group not rendered): then it tells nothing. */
   inexact: boolean
+  /** Whether blocks were put elsewhere after the walk (`recordWrapper`, `recordMoved`): then only the root's lines are told (`recordedLines`), from its parts. */
+  moved: boolean
+  /** Whether the tree was edited otherwise after the walk (`recordEdit`): then the record tells nothing. */
+  edited: boolean
   /**
    * Elements put together after the walk: a merged root's wrapper and its
    * blocks, a root with the blocks moved to its start (the lead under the
@@ -170,7 +175,7 @@ interface Frame {
  *   Whole page (the tree the walk goes over).
  */
 export function renderedTextPart(tree: Root): {listener: WalkListener; result(): RenderedTextRecord} {
-  const record: RenderedTextRecord = {tree, items: [], spans: new Map(), parts: new Map(), inexact: false}
+  const record: RenderedTextRecord = {tree, items: [], spans: new Map(), parts: new Map(), inexact: false, moved: false, edited: false}
   const items = record.items
   const top: Frame = {
     element: undefined,
@@ -238,8 +243,8 @@ export function renderedTextPart(tree: Root): {listener: WalkListener; result():
         else if (name === 'p') prefix = suffix = 2
         else if (blockOrCaption.has(name)) prefix = suffix = 1
         if (prefix !== undefined) items.push(prefix)
-        // The element alone is rendered as here: a block, whose white space its ancestors do not set.
-        const start = prefix !== undefined && whitespace === whitespaceOf(element, 'normal') ? items.length : -1
+        // The element alone is rendered as here when its white space is its own (a row or row group alone would not know the rows after it).
+        const start = name !== 'tr' && !rowGroups.has(name) && whitespace === whitespaceOf(element, 'normal') ? items.length : -1
         stack.push({
           element,
           whitespace,
@@ -306,22 +311,41 @@ export function recordWrapper(record: RenderedTextRecord, wrapper: Element): voi
     parts.push(...(record.parts.get(child) || [child]))
   }
   record.parts.set(wrapper, parts)
+  record.moved = true
 }
 
 /** Note that `moved` (blocks of the page) were put, in this order, before the first child of `root`. */
 export function recordMoved(record: RenderedTextRecord, root: Element, moved: ReadonlyArray<Element>): void {
   record.parts.set(root, [...moved, ...(record.parts.get(root) || [root])])
+  record.moved = true
+}
+
+/** Note that the tree was edited after the walk (metadata extraction took a credit line or byline out): the record tells nothing from now on. */
+export function recordEdit(record: RenderedTextRecord): void {
+  record.edited = true
+}
+
+/**
+ * `toText(element)` (`hast-util-to-text`) from the record, without reading
+ * the tree: `undefined` when the record cannot tell (not of `tree`, blocks
+ * moved or the tree edited since the walk; an element not rendered, whose
+ * white space an ancestor sets, a row or row group).
+ */
+export function recordedText(record: RenderedTextRecord | undefined, tree: Root, element: Element): string | undefined {
+  if (!record || record.tree !== tree || record.inexact || record.moved || record.edited) return undefined
+  const span = record.spans.get(element)
+  return span && joined(record.items, span.start, span.end)
 }
 
 /**
  * The rendered lines of `element` (`renderedLines` of `util/rendered-lines.ts`)
  * from the record, without reading the tree: `undefined` when the record
- * cannot tell (not of `tree`; an element, or a part of it, that is no
- * block, whose white space an ancestor sets, that was not rendered, or
- * that lies inside another part).
+ * cannot tell (not of `tree`, the tree edited since the walk; an element,
+ * or a part of it, whose white space an ancestor sets, that was not
+ * rendered, a row or row group, or a part inside another).
  */
 export function recordedLines(record: RenderedTextRecord | undefined, tree: Root, element: Element): Array<string> | undefined {
-  if (!record || record.tree !== tree || record.inexact) return undefined
+  if (!record || record.tree !== tree || record.inexact || record.edited) return undefined
   const parts = record.parts.get(element) || [element]
   const spans: Array<{start: number; end: number}> = []
   for (const part of parts) {

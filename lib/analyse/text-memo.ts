@@ -8,8 +8,10 @@
  * @module
  */
 
-import type {Element, Nodes} from 'hast'
+import type {Element, Nodes, Root} from 'hast'
 import {toText} from 'hast-util-to-text'
+import {recordedText} from './rendered-text.js'
+import type {RenderedTextRecord} from './rendered-text.js'
 
 /** What is known of one node's text. */
 export interface TextFacts {
@@ -55,9 +57,30 @@ export function readingTexts<Result>(read: () => Result): Result {
   return current ? read() : withTextMemo(new Map(), read)
 }
 
-/** `toText(element)` (the element as rendered: blocks and `<br>` end lines), from the memo in scope when there is one. */
+/** The page's rendered text as the index walk read it, and its tree, in scope (`withRenderedText`). */
+let rendered: {record: RenderedTextRecord; tree: Root} | undefined
+
+/**
+ * Run `run` with `renderedOnce` answering from `record` (the index walk's
+ * rendered text of `tree`) while it can tell (`recordedText`).
+ */
+export function withRenderedText<Result>(record: RenderedTextRecord | undefined, tree: Root, run: () => Result): Result {
+  const previous = rendered
+  rendered = record && {record, tree}
+  try {
+    return run()
+  } finally {
+    rendered = previous
+  }
+}
+
+/**
+ * `toText(element)` (the element as rendered: blocks and `<br>` end lines),
+ * from the memo in scope when there is one, else from the index walk's
+ * rendered text in scope when it can tell, else read.
+ */
 export function renderedOnce(element: Element): string {
-  return memoText(element, 'rendered', () => toText(element))
+  return memoText(element, 'rendered', () => (rendered && recordedText(rendered.record, rendered.tree, element)) ?? toText(element))
 }
 
 /** The fact `key` of `node`'s text when the memo in scope holds it (nothing is read). */

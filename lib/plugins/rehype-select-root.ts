@@ -149,6 +149,8 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
         if (analysis.index.selectorMatches) moveGathered(analysis.index.selectorMatches, moved, root)
         if (analysis.index.pageText) analysis.index.pageText.moved.push(...moved)
         if (analysis.index.renderedText) recordMoved(analysis.index.renderedText, root, moved)
+        // The short texts of the lead's old and new ancestors changed.
+        analysis.index.shortTexts = undefined
       }
     }
     analysis.selected = undefined
@@ -168,6 +170,8 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
 function attachWrapped(analysis: Analysis, tree: Root, wrapper: Element, parentOf: (node: Element) => Root | Element | undefined): void {
   const first = attachWrapper(tree, wrapper, parentOf)
   if (analysis.index.renderedText) recordWrapper(analysis.index.renderedText, wrapper)
+  // The short texts of the blocks' old ancestors changed.
+  analysis.index.shortTexts = undefined
   const table = analysis.index.selectorMatches
   if (table && !(first && wrapGathered(table, wrapper, first))) analysis.index.selectorMatches = undefined
 }
