@@ -10,7 +10,7 @@ import {fromHtml} from 'hast-util-from-html'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import {toText} from 'hast-util-to-text'
-import {recordEdit, recordMoved, recordWrapper, recordedLines, recordedText, renderedTextPart} from '../lib/analyse/rendered-text.js'
+import {recordEdit, recordMoved, recordWrapper, recordedEnds, recordedLines, recordedText, renderedTextPart} from '../lib/analyse/rendered-text.js'
 import {renderedLines} from '../lib/util/rendered-lines.js'
 import {walkShared} from '../lib/util/walk.js'
 import {fixtureInputs, page} from './util/fuzz-html.js'
@@ -32,6 +32,14 @@ function elementsOf(tree: Root): Array<Element> {
   return found
 }
 
+/** First and last lines asked (`recordedEnds`): the byline reader's, and small ones so that cuts fall often. */
+const ends: Array<[number, number]> = [
+  [5, 4],
+  [5, 0],
+  [1, 1],
+  [2, 3]
+]
+
 /** Check every element of `tree`; how many the record told. */
 function check(tree: Root, name: string): {told: number; all: number} {
   const part = renderedTextPart(tree)
@@ -47,6 +55,10 @@ function check(tree: Root, name: string): {told: number; all: number} {
     const text = recordedText(record, tree, element)
     assert.ok(text !== undefined, 'the text is told where the lines are')
     assert.is(text, toText(element), name + ' <' + element.tagName + '> text')
+    for (const [head, tail] of ends) {
+      const expected = lines.length <= head + tail ? lines : [...lines.slice(0, head), ...lines.slice(lines.length - tail)]
+      assert.equal(recordedEnds(record, tree, element, head, tail), expected, name + ' <' + element.tagName + '> ' + head + '/' + tail)
+    }
   }
   // Once the tree is edited, nothing is told.
   recordEdit(record)
@@ -79,6 +91,9 @@ test('rendered text: generated pages and made ones', function () {
     '<div><p>a\u200b\nb</p><p>c \u200b\n d</p><div>e\u200b <br>f</div><div>\u200bg\nh\u200b</div></div>',
     '<div><span>a</span><div hidden>x</div><span>b</span><dialog>d</dialog><dialog open>o</dialog><noscript>n</noscript><!-- c --> z</div>',
     '<div><p>\n lead</p>\n<p>end \n</p>text\n<br>\n<td>cell</td><td>2</td>\u202atail\u202c</div>',
+    // Lines of many items, so that cuts fall inside lines.
+    '<div>' + ('<p>' + 'w<i>x</i> '.repeat(30) + '</p>').repeat(6) + '</div>',
+    '<div>' + Array.from({length: 9}, (_, index) => 'L' + index + ' ' + '<b>b</b>'.repeat(20) + '<br>').join('') + '</div>',
     '<section><div><p>one</p></div><div><p>two</p><p>three</p></div><pre>p\nq</pre><div><pre>r</pre></div></section>'
   ]
   for (const html of made) {
@@ -105,6 +120,7 @@ test('rendered text: blocks put into a wrapper or moved to the start of another 
       if (wrapped) {
         told++
         assert.equal(wrapped, renderedLines(wrapper), name + ' wrapper')
+        assert.equal(recordedEnds(record, tree, wrapper, 1, 1), wrapped.length <= 2 ? wrapped : [wrapped[0], wrapped[wrapped.length - 1]], name + ' wrapper ends')
       }
       const last = blocks[blocks.length - 1]
       const before = structuredClone(last)

@@ -354,14 +354,66 @@ export function recordedLines(record: RenderedTextRecord | undefined, tree: Root
     for (const other of spans) if (span.start < other.end && other.start < span.end) return undefined
     spans.push(span)
   }
+  return spans.flatMap((span) => linesOf(joined(record.items, span.start, span.end)))
+}
+
+/**
+ * The first `head` and last `tail` lines of `recordedLines(record, tree,
+ * element)` (all of them when there are no more than `head + tail`), read
+ * from as few items at each end of the element's span as hold them, so that
+ * a long article's text is not made whole (as `endLines` reads the tree):
+ * the items up to a cut give the lines of the whole before the line at the
+ * cut, those after it the lines after it. `undefined` when the record
+ * cannot tell.
+ */
+export function recordedEnds(record: RenderedTextRecord | undefined, tree: Root, element: Element, head: number, tail: number): Array<string> | undefined {
+  if (!record || record.tree !== tree || record.inexact || record.edited) return undefined
+  const parts = record.parts.get(element)
+  const span = parts ? undefined : record.spans.get(element)
+  if (!span) {
+    const lines = recordedLines(record, tree, element)
+    return lines && endsOf(lines, head, tail)
+  }
+  const {start, end} = span
+  const whole = () => endsOf(linesOf(joined(record.items, start, end)), head, tail)
+  // Items at each end: a few per line wanted, doubling while too few.
+  let size = 16 * (head + 1)
+  let first: Array<string>
+  for (;;) {
+    if (start + size >= end) return whole()
+    first = linesOf(joined(record.items, start, start + size))
+    // The last line may go on after the cut.
+    first.pop()
+    if (first.length >= head) break
+    size *= 2
+  }
+  if (tail === 0) return first.slice(0, head)
+  let from = end - 16 * (tail + 1)
+  let last: Array<string>
+  for (;;) {
+    if (from <= start + size) return whole()
+    last = linesOf(joined(record.items, from, end))
+    // The first line may have begun before the cut.
+    last.shift()
+    if (last.length >= tail) break
+    from = end - (end - from) * 2
+  }
+  return [...first.slice(0, head), ...last.slice(last.length - tail)]
+}
+
+/** Lines of `text`, each collapsed, empty ones dropped. */
+function linesOf(text: string): Array<string> {
   const lines: Array<string> = []
-  for (const span of spans) {
-    for (const line of joined(record.items, span.start, span.end).split('\n')) {
-      const value = collapse(line)
-      if (value) lines.push(value)
-    }
+  for (const line of text.split('\n')) {
+    const value = collapse(line)
+    if (value) lines.push(value)
   }
   return lines
+}
+
+/** The first `head` and last `tail` of `lines`, or all of them. */
+function endsOf(lines: Array<string>, head: number, tail: number): Array<string> {
+  return lines.length <= head + tail ? lines : [...lines.slice(0, head), ...lines.slice(lines.length - tail)]
 }
 
 /** The text of items `start` to `end`, joined as `hast-util-to-text` joins its items. */

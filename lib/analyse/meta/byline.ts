@@ -32,7 +32,7 @@ import {completeDate, findDate, findPartialDate} from '../../util/normalize-date
 import type {DayOrder, FoundDate, PartialDate} from '../../util/normalize-date.js'
 import {shortText} from '../blocks/short-text.js'
 import {endLines} from '../../util/rendered-lines.js'
-import {recordedLines} from '../rendered-text.js'
+import {recordedEnds} from '../rendered-text.js'
 import {memoText, readingTexts, renderedOnce} from '../text-memo.js'
 import {bylineNotName} from '../vocabulary.js'
 import {isPhotoCredit, readClosingNames, readCredits} from './credit-line.js'
@@ -216,9 +216,7 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
  * the root's ends.
  */
 function rootEnds(index: PageIndex, tree: Root | undefined, root: Element, head: number, tail: number): Array<string> {
-  const lines = tree && recordedLines(index.renderedText, tree, root)
-  if (!lines) return endLines(root, head, tail)
-  return lines.length <= head + tail ? lines : [...lines.slice(0, head), ...lines.slice(lines.length - tail)]
+  return (tree && recordedEnds(index.renderedText, tree, root, head, tail)) || endLines(root, head, tail)
 }
 
 /** MediaWiki's last-edited line (`<li id="footer-info-lastmod">`). */
