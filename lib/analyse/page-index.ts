@@ -21,6 +21,8 @@ import {articleType, bylineHint, dateHint, excludedAnywhere, excludedStart, notP
 import {gatherBlockStats} from './blocks/block-stats.js'
 import type {PageStats} from './blocks/block-stats.js'
 import {gatherSelectors} from '../util/select.js'
+import {renderedTextPart} from './rendered-text.js'
+import type {RenderedTextRecord} from './rendered-text.js'
 import type {SelectorTable} from '../util/select.js'
 import {walkShared} from '../util/walk.js'
 import type {WalkListener} from '../util/walk.js'
@@ -136,6 +138,12 @@ export interface PageIndex {
    * Not enumerable.
    */
   texts?: TextMemo | undefined
+  /**
+   * The page's rendered text as the index walk read it, when asked
+   * (`IndexOptions.renderedText`): the article root's first and last lines
+   * are told from it (`recordedLines`). Not enumerable.
+   */
+  renderedText?: RenderedTextRecord | undefined
 }
 
 /** A heading and its ancestors, nearest first (`PageIndex.headlines`, `PageIndex.titleHeadings`). */
@@ -185,6 +193,8 @@ export interface IndexOptions {
   pageText?: boolean | null | undefined
   /** Gather every element's short text (`PageIndex.shortTexts`). */
   shortTexts?: boolean | null | undefined
+  /** Read the page's rendered text, for the article root's lines (`PageIndex.renderedText`). */
+  renderedText?: boolean | null | undefined
 }
 
 const headingTags = new Set(['title', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
@@ -252,6 +262,8 @@ export function indexPage(tree: Root, options?: Readonly<IndexOptions> | null | 
   if (pageText) listeners.push(pageText.listener)
   const shortTexts = settings.shortTexts ? gatherShortTexts() : undefined
   if (shortTexts) listeners.push(shortTexts.listener)
+  const renderedText = settings.renderedText ? renderedTextPart(tree) : undefined
+  if (renderedText) listeners.push(renderedText.listener)
   walkShared(tree, listeners)
   index.address = {canonical: stackFirst(found.canonical), ogUrl: stackFirst(found.ogUrl), base: stackFirst(found.base), savedFrom: savedFromUrl(tree)}
   if (selectors) index.selectorMatches = selectors.result()
@@ -260,6 +272,7 @@ export function indexPage(tree: Root, options?: Readonly<IndexOptions> | null | 
   Object.defineProperty(index, 'headlines', {value: headlines, enumerable: false, writable: true})
   if (shortTexts) Object.defineProperty(index, 'shortTexts', {value: shortTexts.result(), enumerable: false, writable: true})
   if (pageText) Object.defineProperty(index, 'pageText', {value: pageText.result(), enumerable: false, writable: true})
+  if (renderedText) Object.defineProperty(index, 'renderedText', {value: renderedText.result(), enumerable: false, writable: true})
   return index
 }
 

@@ -8,9 +8,11 @@
  * @module
  */
 
-import type {Element, Nodes} from 'hast'
+import type {Element, Nodes, Root} from 'hast'
 import {toText} from 'hast-util-to-text'
 import {createScopedValue} from '../util/scoped-value.js'
+import {recordedText} from './rendered-text.js'
+import type {RenderedTextRecord} from './rendered-text.js'
 
 /** What is known of one node's text. */
 export interface TextFacts {
@@ -50,9 +52,25 @@ export function readingTexts<Result>(read: () => Result): Result {
   return scope.current() ? read() : withTextMemo(new Map(), read)
 }
 
-/** `toText(element)` (the element as rendered: blocks and `<br>` end lines), from the memo in scope when there is one. */
+/** The page's rendered text as the index walk read it, and its tree, in scope (`withRenderedText`). */
+const renderedScope = createScopedValue<{record: RenderedTextRecord; tree: Root} | undefined>()
+
+/**
+ * Run `run` with `renderedOnce` answering from `record` (the index walk's
+ * rendered text of `tree`) while it can tell (`recordedText`).
+ */
+export function withRenderedText<Result>(record: RenderedTextRecord | undefined, tree: Root, run: () => Result): Result {
+  return renderedScope.run(record && {record, tree}, run)
+}
+
+/**
+ * `toText(element)` (the element as rendered: blocks and `<br>` end lines),
+ * from the memo in scope when there is one, else from the index walk's
+ * rendered text in scope when it can tell, else read.
+ */
 export function renderedOnce(element: Element): string {
-  return memoText(element, 'rendered', () => toText(element))
+  const rendered = renderedScope.current()
+  return memoText(element, 'rendered', () => (rendered && recordedText(rendered.record, rendered.tree, element)) ?? toText(element))
 }
 
 /** The fact `key` of `node`'s text when the memo in scope holds it (nothing is read). */

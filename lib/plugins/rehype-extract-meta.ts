@@ -3,7 +3,10 @@ import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {analysePage, usesFallbackProfile} from '../analyse/analysis.js'
 import type {Analysis} from '../analyse/analysis.js'
-import {forgetTexts, memoText, withTextMemo} from '../analyse/text-memo.js'
+import {forgetTexts, memoText, withRenderedText, withTextMemo} from '../analyse/text-memo.js'
+import {recordEdit} from '../analyse/rendered-text.js'
+import {knownShortText, withShortTexts} from '../analyse/blocks/short-text.js'
+import type {ShortTexts} from '../analyse/blocks/short-text.js'
 import type {TextMemo} from '../analyse/text-memo.js'
 import type {PageEdit} from '../verdict/page-text.js'
 import {cleanAuthors} from '../analyse/meta/author-names.js'
@@ -28,7 +31,7 @@ import type {SelectorTable} from '../util/select.js'
 import {metBefore} from '../analyse/page-index.js'
 import {findTagFooter, findTagFooterAmong} from '../util/tag-footer.js'
 import type {TagFooter} from '../util/tag-footer.js'
-import {textOf as readText} from '../util/text.js'
+import {collapse, textOf as readText} from '../util/text.js'
 import {stripInvisible} from '../util/invisible.js'
 import {checkTimeZone, compileDateFormat} from '../profiles/date-format.js'
 import {trimWithPatterns} from '../profiles/text-trim.js'
@@ -59,17 +62,33 @@ export const rehypeExtractMeta: Plugin<[(Readonly<ExtractMetaOptions> | null | u
     // Texts read here are kept for the verdict's candidates, read next (`measurePage`), until an edit here changes the tree.
     const texts: TextMemo = new Map()
     Object.defineProperty(analysis.index, 'texts', {value: texts, enumerable: false, writable: true, configurable: true})
-    withTextMemo(texts, () => extract(tree, file, analysis))
+    // Texts of elements are told by the index walk's rendered text until extraction edits the tree.
+    withTextMemo(texts, () => withRenderedText(analysis.index.renderedText, tree, () => extract(tree, file, analysis)))
   }
 }
 
 /** The transform of `rehypeExtractMeta`, with `analysis` made. */
 function extract(tree: Root, file: VFile, analysis: Analysis): undefined {
+  // The short texts of the index walk are current while no block moved, but for what edits here change.
+  const shortTexts = analysis.index.shortTexts
+  const previous = unchanged
+  unchanged = shortTexts && {texts: shortTexts, stale: new Set()}
+  try {
+    extractFields(tree, file, analysis, shortTexts)
+  } finally {
+    unchanged = previous
+  }
+  return undefined
+}
+
+/** `extract`, with the short texts the index walk gathered, when current. */
+function extractFields(tree: Root, file: VFile, analysis: Analysis, shortTexts: ShortTexts | undefined): undefined {
   const profile = file.data.profile || genericNews
   const specific = !usesFallbackProfile(file)
   const root = analysis.root
   const url = analysis.url
-  const generic = extractGenericMeta(tree, {url: url && url.value, index: analysis.index, root})
+  const read = () => extractGenericMeta(tree, {url: url && url.value, index: analysis.index, root})
+  const generic = shortTexts ? withShortTexts(shortTexts, read) : read()
   analysis.meta = generic
   const article: ArticleMeta = {}
   const sources: MetaSources = {...file.data.articleSources}
@@ -118,7 +137,7 @@ function extract(tree: Root, file: VFile, analysis: Analysis): undefined {
   }
 
   // What each source gives for a field (see `fieldSources` for the order).
-  const read: Record<SourceId, (field: SourcedField) => Candidate> = {
+  const sourceRead: Record<SourceId, (field: SourcedField) => Candidate> = {
     'profile:title': () => (specific ? firstText(profile.title, tree, root, gathered, generic.title && generic.title.value) : undefined),
     'fallback:title': () => (specific ? undefined : firstText(profile.title, tree, root, gathered)),
     'credit-line'(field) {
@@ -146,7 +165,7 @@ function extract(tree: Root, file: VFile, analysis: Analysis): undefined {
     if (field === 'source') creditLine()
     if (field === 'tags') tagFooter()
     for (const source of fieldSources[field]) {
-      const found = read[source.id](field)
+      const found = sourceRead[source.id](field)
       if (!found || !(Array.isArray(found.value) ? found.value.length > 0 : found.value)) continue
       ;(article as Record<SourcedField, unknown>)[field] = found.value
       sources[field] = found.from
@@ -188,7 +207,13 @@ function extract(tree: Root, file: VFile, analysis: Analysis): undefined {
 function edited(analysis: Analysis, change: PageEdit | undefined): void {
   if (!change) return
   const index = analysis.index
-  if (index.texts) forgetTexts(index.texts, change.deep ? undefined : placed(index.selectorMatches, change.parent))
+  if (index.renderedText) recordEdit(index.renderedText)
+  index.shortTexts = undefined
+  const chain = change.deep ? undefined : placed(index.selectorMatches, change.parent)
+  // The edited element and its ancestors hold other text now; without them, nothing is known.
+  if (unchanged && chain) for (const node of chain) unchanged.stale.add(node)
+  else unchanged = undefined
+  if (index.texts) forgetTexts(index.texts, chain)
   if (index.pageText) index.pageText.edits.push(change)
 }
 
@@ -299,9 +324,23 @@ function tagTexts(profile: Profile, tree: Root, gathered: Gathered): Array<strin
   return [...new Set(found ? found.nodes.map((node) => contentOf(node)) : [])]
 }
 
-/** `textOf` of `util/text.ts` (the text content, collapsed), read once for each element while the tree does not change (`memoText`). */
+/**
+ * The index walk's short texts while extraction edits the tree, and the
+ * elements whose text an edit changed (`undefined`: not known, or an edit
+ * that cannot be placed).
+ */
+let unchanged: {texts: ShortTexts; stale: Set<Root | Element>} | undefined
+
+/**
+ * `textOf` of `util/text.ts` (the text content, collapsed), read once for
+ * each element while the tree does not change (`memoText`), from the index
+ * walk's short texts while extraction has not edited the tree.
+ */
 function contentOf(node: Element): string {
-  return memoText(node, 'content', () => readText(node))
+  return memoText(node, 'content', function () {
+    const known = unchanged && !unchanged.stale.has(node) ? knownShortText(unchanged.texts, node) : undefined
+    return known === undefined ? readText(node) : collapse(known)
+  })
 }
 
 function warnMissing(file: VFile, article: ArticleMeta): void {

@@ -50,7 +50,8 @@ export const rehypeResolveProfile: Plugin<[(Readonly<ResolveProfileOptions> | nu
  * gather the matches of every profile selector read on the whole page
  * (DOM signatures, content, title, date, author, source, tags, credit
  * line; and the `h1, h2` pruning looks for), content scoring's block
- * statistics, the verdict's page text and the short texts root choice reads.
+ * statistics, the verdict's page text, the short texts root choice reads
+ * and the rendered text the article root's lines are read from.
  *
  * @param settings
  *   Options of `rehypeResolveProfile` (its `profiles`).
@@ -63,5 +64,5 @@ export function pageIndexOptions(settings: Readonly<ResolveProfileOptions>): Ind
     }
     if (profile.credit) selectors.add(profile.credit.selector)
   }
-  return {selectors: [...selectors], stats: true, pageText: true, shortTexts: true}
+  return {selectors: [...selectors], stats: true, pageText: true, shortTexts: true, renderedText: true}
 }

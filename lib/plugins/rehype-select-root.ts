@@ -1,5 +1,5 @@
 import type {Element, Root} from 'hast'
-import {moveGathered, select} from '../util/select.js'
+import {moveGathered, select, wrapGathered} from '../util/select.js'
 import type {Plugin} from 'unified'
 import {findArticleRoot} from '../analyse/root/find-article-root.js'
 import type {ArticleRoot} from '../analyse/root/find-article-root.js'
@@ -7,11 +7,13 @@ import {holdsArticle, proseMass} from '../analyse/root/holds-article.js'
 import {genericNews} from '../profiles/index.js'
 import {attachWrapper} from '../util/attach-wrapper.js'
 import {analysePage, usesFallbackProfile} from '../analyse/analysis.js'
+import type {Analysis} from '../analyse/analysis.js'
 import {selectOrdered} from '../util/select-ordered.js'
 import {someText} from '../util/bounded-text.js'
 import {createRemovalLog} from '../util/removal-log.js'
 import {withShortTexts} from '../analyse/blocks/short-text.js'
 import {keepLeadUnderHeadline} from '../analyse/root/lead-under-headline.js'
+import {recordMoved, recordWrapper} from '../analyse/rendered-text.js'
 import {pageTitles, titledItem, titledSibling} from '../analyse/root/titled-sibling.js'
 import {joinContinuations} from '../analyse/root/section-continuations.js'
 import type {ArticleSections} from '../analyse/root/section-continuations.js'
@@ -113,9 +115,7 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
         if (found.merged || root !== found.node) {
           // Blocks moved into the wrapper: the `<h1>`s the index found no longer tell where they are.
           merged = true
-          attachWrapper(tree, root, found.parentOf)
-          // Blocks moved into the wrapper: the index walk's selector matches no longer tell where they are.
-          analysis.index.selectorMatches = undefined
+          attachWrapped(analysis, tree, root, found.parentOf)
         }
         const item = titles.length === 0 ? undefined : merged ? titledItem(root, titles) : unchanged(() => titledItem(found.node, titles, headings))
         if (item) {
@@ -134,11 +134,10 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
         log.flush(sections.node)
       }
       // `sections` is only made when content scoring found a root (its statistics tell the parents).
-      attachWrapper(tree, sections.node, found!.parentOf)
+      attachWrapped(analysis, tree, sections.node, found!.parentOf)
       root = sections.node
       from += '+sections'
       merged = true
-      analysis.index.selectorMatches = undefined
     }
     if (!root) {
       root = select('body', tree)
@@ -149,6 +148,9 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
         // A lead moved into the root: the index walk's selector matches are told where it went (read again only there), so is the page text.
         if (analysis.index.selectorMatches) moveGathered(analysis.index.selectorMatches, moved, root)
         if (analysis.index.pageText) analysis.index.pageText.moved.push(...moved)
+        if (analysis.index.renderedText) recordMoved(analysis.index.renderedText, root, moved)
+        // The short texts of the lead's old and new ancestors changed.
+        analysis.index.shortTexts = undefined
       }
     }
     analysis.selected = undefined
@@ -157,6 +159,21 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
     file.data.articleSources = {...file.data.articleSources, root: from || 'document'}
     analysis.sources = file.data.articleSources
   }
+}
+
+/**
+ * Put a merged root's wrapper into the tree (`attachWrapper`), telling the
+ * index walk's selector matches where its blocks went (`wrapGathered`);
+ * when that cannot be told, they are dropped (the selectors are queried).
+ * The rendered text is told the wrapper is its blocks (`recordWrapper`).
+ */
+function attachWrapped(analysis: Analysis, tree: Root, wrapper: Element, parentOf: (node: Element) => Root | Element | undefined): void {
+  const first = attachWrapper(tree, wrapper, parentOf)
+  if (analysis.index.renderedText) recordWrapper(analysis.index.renderedText, wrapper)
+  // The short texts of the blocks' old ancestors changed.
+  analysis.index.shortTexts = undefined
+  const table = analysis.index.selectorMatches
+  if (table && !(first && wrapGathered(table, wrapper, first))) analysis.index.selectorMatches = undefined
 }
 
 /** Element children of `node`. */

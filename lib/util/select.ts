@@ -522,6 +522,105 @@ export function moveGathered(table: SelectorTable, moved: ReadonlyArray<Element>
   }
 }
 
+/**
+ * Keep `table` current after `attachWrapper` put `wrapper` (a new element)
+ * in the place of `first`, its first child, having taken each of its
+ * children (elements the walk of `table` saw, none inside another) from
+ * their parents: the wrapper's parent and position are those `first` had,
+ * its children's are the wrapper and their index in it, and the matches of
+ * the wrapper and of the elements below it are tested again (their
+ * ancestors changed) and put in document order among the others. The
+ * elements below the children are told from the parents `table` recorded
+ * (the walk recorded each parent before its children), not read again.
+ *
+ * @param table
+ *   Matches gathered by a walk (`gatherSelectors`), changed in place.
+ * @param wrapper
+ *   The wrapper, in the tree.
+ * @param first
+ *   The child whose place it took.
+ * @returns
+ *   Whether `table` was kept current (`false`: a child the walk did not
+ *   see, or one inside another; `table` was not changed and no longer
+ *   tells where elements are).
+ */
+export function wrapGathered(table: SelectorTable, wrapper: Element, first: Element): boolean {
+  const parent = table.parents.get(first)
+  const position = table.positions.get(first)
+  if (!parent || position === undefined) return false
+  // Per child of the wrapper, the elements of its subtree in document order.
+  const subtrees = new Map<Element, Array<Element>>()
+  for (const child of wrapper.children) {
+    if (child.type !== 'element' || !table.parents.has(child) || subtrees.has(child)) return false
+    subtrees.set(child, [])
+  }
+  const below = new Map<Root | Element, Array<Element>>()
+  for (const [element, at] of table.parents) {
+    const own = subtrees.get(element)
+    const list = below.get(at)
+    // A child below another child.
+    if (own && list) return false
+    const into = own || list
+    if (!into) continue
+    into.push(element)
+    below.set(element, into)
+  }
+  table.parents.set(wrapper, parent)
+  table.positions.set(wrapper, position)
+  const inside: Array<Element> = [wrapper]
+  for (const [index, child] of wrapper.children.entries()) {
+    table.parents.set(child as Element, wrapper)
+    table.positions.set(child as Element, index)
+    inside.push(...subtrees.get(child as Element)!)
+  }
+  const insideSet = new Set(inside)
+  // The elements inside by tag, class and id, so each selector is tested only where its keys are (as the walk did).
+  const buckets = new Map<string, Array<Element>>()
+  const put = (name: string, element: Element) => {
+    const bucket = buckets.get(name)
+    if (!bucket) buckets.set(name, [element])
+    else if (bucket[bucket.length - 1] !== element) bucket.push(element)
+  }
+  const saved = parents
+  const savedJoined = joined
+  parents = table.parents as Map<Node, Root | Element>
+  joined = new WeakMap()
+  try {
+    for (const element of inside) {
+      put(element.tagName, element)
+      const id = attributeValue(element, 'id')
+      if (id !== undefined) put('#' + id, element)
+      const classes = attributeValue(element, 'class')
+      if (classes) for (const word of classes.split(/\s+/)) if (word) put('.' + word, element)
+    }
+    for (const [selector, found] of table.matches) {
+      const query = compileSelector(selector)
+      const keys = selectorKeys(selector)
+      let candidates: Array<Element> = inside
+      if (keys) {
+        const keyed = new Set<Element>()
+        for (const key of keys) {
+          if (key.kind === 'attribute') {
+            for (const element of inside) if (hasAttribute(element, key.value)) keyed.add(element)
+          } else for (const element of buckets.get(bucketName(key.kind, key.value)) || []) keyed.add(element)
+        }
+        candidates = keyed.size === 0 ? [] : inside.filter((element) => keyed.has(element))
+      }
+      const kept = found.filter((element) => !insideSet.has(element))
+      const added = candidates.filter((element) => query(element))
+      if (kept.length === found.length && added.length === 0) continue
+      let at = 0
+      while (at < kept.length && !insideOrAfter(table, kept[at], wrapper)) at++
+      kept.splice(at, 0, ...added)
+      table.matches.set(selector, kept)
+    }
+  } finally {
+    parents = saved
+    joined = savedJoined
+  }
+  return true
+}
+
 /** Whether `element` (not moved) is inside `root` or after it in document order, by the parents and positions `table` recorded. */
 function insideOrAfter(table: SelectorTable, element: Element, root: Element): boolean {
   const rootChain = chainOf(table, root)

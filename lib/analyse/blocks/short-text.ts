@@ -112,6 +112,12 @@ function add(facts: ShortTextFacts, length: number, text: string | undefined): v
 
 const scope = createScopedValue<ShortTexts>()
 
+/** The text (`hast-util-to-string`'s) of `element` that `texts` holds, if it does (nothing is read). */
+export function knownShortText(texts: ShortTexts | undefined, element: Element): string | undefined {
+  const facts = texts && texts.get(element)
+  return facts && facts.text
+}
+
 /**
  * Run `run` with `shortText` answering the elements `texts` knows from it
  * (their subtrees must not change meanwhile).

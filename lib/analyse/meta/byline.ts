@@ -32,6 +32,7 @@ import {completeDate, findDate, findPartialDate, isYearlessDay} from '../../util
 import type {DayOrder, FoundDate, PartialDate} from '../../util/normalize-date.js'
 import {shortText} from '../blocks/short-text.js'
 import {endLines} from '../../util/rendered-lines.js'
+import {recordedEnds} from '../rendered-text.js'
 import {memoText, readingTexts, renderedOnce} from '../text-memo.js'
 import {bylineNotName} from '../vocabulary.js'
 import {isPhotoCredit, readAffiliationNote, readClosingNames, readCredits, readNamesLine} from './credit-line.js'
@@ -159,7 +160,8 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
   }
 
   // The article's first and last lines, read once for the bylines and the dateline in its text (its first only, for the dateline, once the author is known).
-  const rootLines = root ? (meta.author ? endLines(root, DATELINE_LINES, 0) : endLines(root, Math.max(DATELINE_LINES, BODY_ENDS), BODY_ENDS)) : []
+  // Told by the index walk's rendered text when it knows the root, else read from the root's ends.
+  const rootLines = root ? (meta.author ? rootEnds(index, tree, root, DATELINE_LINES, 0) : rootEnds(index, tree, root, Math.max(DATELINE_LINES, BODY_ENDS), BODY_ENDS)) : []
   // The last lines, for a signature closing the article (`readClosingAuthor`).
   if (!meta.author && root) meta.closingLines = rootLines.slice(Math.max(DATELINE_LINES, BODY_ENDS))
 
@@ -265,6 +267,15 @@ export function readClosingAuthor(index: PageIndex, root: Element | undefined, c
 
 /** Elements whose dates date a row of a list or table, or the page a link leads to. */
 const ROW_TAGS = new Set(['a', 'li', 'dd', 'dt', 'td', 'th'])
+
+/**
+ * The first `head` and last `tail` lines of `root` (`endLines`): from the
+ * index walk's rendered text of `tree` when it tells them, else read from
+ * the root's ends.
+ */
+function rootEnds(index: PageIndex, tree: Root | undefined, root: Element, head: number, tail: number): Array<string> {
+  return (tree && recordedEnds(index.renderedText, tree, root, head, tail)) || endLines(root, head, tail)
+}
 
 /** MediaWiki's last-edited line (`<li id="footer-info-lastmod">`). */
 const WIKI_LAST_EDITED = /(?:^|\s)footer-info-lastmod(?:$|\s)/
