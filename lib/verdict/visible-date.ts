@@ -2,7 +2,7 @@ import type {Element} from 'hast'
 import type {BylineMeta} from '../analyse/meta/byline.js'
 import type {CueText, Located, PageIndex} from '../analyse/page-index.js'
 import {hintOf, textOf, textWithin} from '../analyse/page-index.js'
-import {phrasingTags} from '../analyse/blocks/tags.js'
+import {headingTags, phrasingTags} from '../analyse/blocks/tags.js'
 import {findDate} from '../util/normalize-date.js'
 
 /** The page's own visible date, as the verdict compares it with the structured one. */
@@ -25,7 +25,6 @@ const updated = /updat|modif|edited|geändert|aktualisiert|更新|修改|mis à 
 const titleHint = /title|headline|heading|teaser/i
 
 /** Elements whose text is a title. */
-const titleTags: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
 
 /** Characters of other text a date's block may hold beyond the date text before the date counts as part of body text. */
 const blockSlack = 80
@@ -154,7 +153,7 @@ function listingKeys(entries: ReadonlyArray<readonly [Element, string]>): Set<st
 
 /** Whether the element or one of its near ancestors is a heading or hinted as a title. */
 function isTitle(element: Element, ancestors: ReadonlyArray<Element>): boolean {
-  return [element, ...ancestors].some((node) => titleTags.has(node.tagName) || titleHint.test(hintOf(node)))
+  return [element, ...ancestors].some((node) => headingTags.has(node.tagName) || titleHint.test(hintOf(node)))
 }
 
 /** Whether a short date text is part of a longer block of text (a sentence of the article). */

@@ -111,3 +111,6 @@ export function tagScore(tagName: string): number {
 
 /** Elements that are never picked as the article root on their own. */
 export const notCandidateTags: ReadonlySet<string> = new Set(['html', 'body', 'head', 'li', 'dt', 'dd', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
+
+/** Section headings, `<h1>` to `<h6>`. */
+export const headingTags: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])

@@ -13,6 +13,7 @@ import type {Found} from './found.js'
 import {attr, collapse, textWithin} from '../page-index.js'
 import {cleanAuthors} from './author-names.js'
 import {isPersonLike} from './person-like.js'
+import {headingTags} from '../blocks/tags.js'
 
 /** Characters of a signature (`Jane Roe, Berlin`). */
 const SIGNATURE = 60
@@ -62,7 +63,6 @@ const BLOCK = new Set([
 ])
 
 /** Headings: never a signature. */
-const HEADING = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
 
 /** Pictures and players: a block of their own between text blocks. */
 const MEDIA = new Set(['img', 'picture', 'video', 'audio', 'iframe', 'svg', 'object', 'embed'])
@@ -129,7 +129,7 @@ function textBefore(blocks: ReadonlyArray<Element>, at: number): string | undefi
 /** The person's name a block holds alone, set apart (right-aligned or in emphasis). */
 function signatureName(element: Element, brands: ReadonlyArray<string | undefined>, max: number): string | undefined {
   // A heading set in italics (`<h3><em>Ähnliche Beiträge</em></h3>`) titles what follows.
-  if (HEADING.has(element.tagName) || MEDIA.has(element.tagName) || !setApart(element)) return undefined
+  if (headingTags.has(element.tagName) || MEDIA.has(element.tagName) || !setApart(element)) return undefined
   const text = textWithin(element, max)
   return text === undefined ? undefined : nameAlone(text, brands)
 }

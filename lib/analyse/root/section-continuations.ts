@@ -16,6 +16,7 @@ import {linkDensity} from '../blocks/totals.js'
 import {holdsMedia} from '../../media/tags.js'
 import {holdsElement} from '../../util/walk.js'
 import {proseMass} from './holds-article.js'
+import {headingTags} from '../blocks/tags.js'
 
 /** Levels above the root whose siblings are looked at. */
 const maxLevels = 6
@@ -33,7 +34,6 @@ const classOverlap = 0.5
 const boundTags: ReadonlySet<string> = new Set(['article', 'main', 'body', 'html'])
 
 /** Headings: their text is no continuation by itself. */
-const headingTags: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
 
 /** Elements a section between two continuations may hold to belong to the article. */
 const matterTags: ReadonlySet<string> = new Set(['table', 'figure', 'blockquote', 'h2', 'h3', 'h4', 'h5', 'h6'])
