@@ -1273,8 +1273,8 @@ function tw(shell: {title: string; info?: string; first?: string; last?: string;
     title: shell.title,
     site: shell.site ?? '某某新聞網',
     lang: shell.lang ?? 'zh-TW',
-    head: shell.head,
-    info: shell.info,
+    ...(shell.head ? {head: shell.head} : {}),
+    ...(shell.info ? {info: shell.info} : {}),
     body: [...(shell.first ? [shell.first] : []), ...TW_FILLER, ...(shell.last ? [shell.last] : [])]
   })
 }
