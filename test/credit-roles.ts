@@ -88,6 +88,23 @@ test('credit roles: Chinese credit lines in print and portal forms', () => {
   assert.equal(authorsOf('图文故事 | 机场、大桥开通'), [])
 })
 
+test('credit roles: Taiwan’s and Hong Kong’s roles, written-up accounts, checkers', () => {
+  assert.equal(authorsOf('撰文／林佳蓉　攝影／張家豪'), ['林佳蓉'], 'a photographer’s label after the writer')
+  assert.equal(authorsOf('撰文：梁詠詩 攝影：何家明'), ['梁詠詩'])
+  assert.equal(authorsOf('採訪／陳雅琪　撰文／黃冠中'), ['陳雅琪', '黃冠中'])
+  assert.equal(authorsOf('採訪整理／吳宗翰'), ['吳宗翰'])
+  assert.equal(authorsOf('文／李淑芬、圖／王志強'), ['李淑芬'])
+  assert.equal(authorsOf('口述／王秀英　整理／林小華'), ['王秀英', '林小華'])
+  assert.equal(authorsOf('口述：赵大山 整理：本报记者 刘芳'), ['赵大山', '刘芳'])
+  assert.equal(authorsOf('【特派記者陳美玲／東京報導】東京都政府今天公布'), ['陳美玲'])
+  assert.equal(authorsOf('本报特约撰稿人 王文杰'), ['王文杰'])
+  assert.equal(authorsOf('特約撰述／林志明'), ['林志明'])
+  assert.equal(authorsOf('作者：鄭凱文　校對：何佩珊　審核：蔡明德'), ['鄭凱文'])
+  assert.equal(authorsOf('校對：何佩珊　審核：蔡明德'), [])
+  assert.equal(authorsOf('責任編輯：江欣怡'), [])
+  assert.equal(authorsOf('王力 攝影'), [])
+})
+
 test('credit roles: long lines and empty lines credit nothing', () => {
   assert.equal(readCredits(''), [])
   assert.equal(readCredits('By ' + 'word '.repeat(80)), [])
@@ -102,6 +119,9 @@ test('credit roles: the verdict reads an author field that is a credit line as g
   assert.not.ok(isGluedName('Lena Hart'))
   assert.not.ok(isGluedName('Von Miller'))
   assert.not.ok(isGluedName('王晓峰'))
+  // A blog's declared name, its owner's name in it, glues no name to anything.
+  assert.ok(isGluedName('史明德某某大学教授'))
+  assert.not.ok(isGluedName('史明德的旅行日記_小舟', ['史明德的旅行日記_小舟']))
 })
 
 test('credit roles: byline lines are looked for among the first three and last two text blocks, each once', () => {
