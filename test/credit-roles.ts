@@ -105,6 +105,24 @@ test('credit roles: Taiwan’s and Hong Kong’s roles, written-up accounts, che
   assert.equal(authorsOf('王力 攝影'), [])
 })
 
+test('credit roles: outlets before the reporter, translators, editors behind a slash, role words among the names', () => {
+  assert.equal(authorsOf('〔編譯王小明／綜合報導〕'), ['王小明'], 'a translator writes foreign news')
+  assert.equal(authorsOf('民視新聞／王小明、李大華 台北報導'), ['王小明', '李大華'])
+  assert.equal(authorsOf('生活中心／綜合報導'), [], 'a desk names no one')
+  assert.equal(authorsOf('TVBS記者 王小明 / 攝影 李大華 台北報導'), ['王小明'])
+  assert.equal(authorsOf('經濟日報·中國經濟網記者 張三'), ['張三'])
+  assert.equal(authorsOf('記者王小明/攝影記者李大華'), ['王小明'])
+  assert.equal(authorsOf('文 | 赵六（某某大学教授）'), ['赵六'])
+  assert.equal(roles('来源 | 澎湃新闻 作者 | 张三'), ['source: 澎湃新闻', 'author: 张三'])
+  assert.equal(authorsOf('撰文者／王小明'), ['王小明'])
+  assert.equal(authorsOf('□记者 张三 文/图'), ['张三'])
+  assert.equal(authorsOf('记者 张三 李四 见习记者 王五'), ['张三', '李四', '王五'])
+  assert.equal(roles('責任編輯／江欣怡'), ['editor: 江欣怡'])
+  assert.equal(roles('核稿編輯／江欣怡'), ['editor: 江欣怡'])
+  assert.equal(roles('主编：张三'), ['editor: 张三'])
+  assert.equal(roles('本報記者 張三 攝'), ['photographer: 張三'])
+})
+
 test('credit roles: long lines and empty lines credit nothing', () => {
   assert.equal(readCredits(''), [])
   assert.equal(readCredits('By ' + 'word '.repeat(80)), [])
