@@ -1327,6 +1327,29 @@ zh('s11-special-writer-line', '王文杰', '2024-03-18', portal({title: zhTitle(
 zh('s11-tw-zhuanshu', '林志明', '2024-03-19', tw({title: '一座島嶼的記憶', info: '<span>2024-03-19</span>', first: '<p>特約撰述／林志明</p>'}))
 zh('s11-info-reporter-slash-date', '蔡佩芳', '2024-03-20', tw({title: '桃園捷運綠線進度超前', info: '<div class="info">記者蔡佩芳／桃園報導\u30002024/03/20 10:20</div>'}))
 
+// Forms a probe of Taiwanese, Hong Kong and portal bylines found next: translators, outlets before a slash, editors behind one.
+zh(
+  's11-translator-composite',
+  '周怡廷',
+  '2024-03-22',
+  tw({title: '歐洲多國調整能源政策', info: '<span>2024-03-22 06:10</span>', first: '<p>〔編譯周怡廷／綜合報導〕歐洲多國近日宣布調整能源政策，加速推動再生能源。</p>'})
+)
+zh('s11-tv-outlet-slash-reporters', '王立群, 蕭雅文', '2024-03-23', tw({title: '颱風外圍環流影響 北部有雨', info: '<span>2024/03/23 12:40</span>', first: '<p>某某新聞／王立群、蕭雅文 台北報導</p>'}))
+zh('s11-latin-outlet-reporter-photographer', '林宏達', '2024-03-24', tw({title: '夜市攤商迎來觀光人潮', info: '<span>2024/03/24 20:15</span>', first: '<p>ABCD記者 林宏達 / 攝影 陳志豪 台中報導</p>'}))
+zh(
+  's11-meta-author-editor-slash',
+  '',
+  '2024-03-25',
+  tw({title: '區公所推出線上申辦服務', head: '<meta name="author" content="江欣怡">', info: '<span>2024-03-25</span>', last: '<p>責任編輯／江欣怡</p>'})
+)
+zh('s11-source-author-bars', '张海鹰', '2024-03-26', portal({title: zhTitle(1), site: '某某网', info: '<span>2024-03-26 09:00</span><span>来源 | 某某日报\u3000作者 | 张海鹰</span>', body: zhBody()}))
+zh(
+  's11-reporter-trainee-names',
+  '张海鹰, 李文博, 王若溪',
+  '2024-03-27',
+  dede({title: zhTitle(2), site: '某某晚报网', info: '<div class="info">2024-03-27</div>', body: zhBody('<p>记者 张海鹰 李文博 见习记者 王若溪</p>')})
+)
+
 // A blog owner named by the handle of their blog's address; a blog name alone names no one.
 zh(
   's11-blog-owner-handle',

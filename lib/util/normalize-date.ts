@@ -126,8 +126,8 @@ const DAY_PATTERNS: Array<[RegExp, DayReader]> = [
   [CHINESE_NUMERAL_DAY, (m) => [chineseNumber(m[1]), chineseNumber(m[2]), chineseNumber(m[3])]],
   // 民國113年3月5日 (year + 1911), on any page
   [ROC_ERA_DAY, rocDay],
-  // 113年3月5日, 113/03/05: only on a page whose order is `roc`
-  [ROC_PLAIN_DAY, (m, order) => (order === 'roc' ? rocDay(m) : undefined)],
+  // 113年3月5日, 113/03/05: only on a page whose order is `roc` (`firstDay`)
+  [ROC_PLAIN_DAY, rocDay],
   // April 14, 2020 / Tue Apr 14 2020
   [new RegExp(`(?<!\\p{L})${MONTH}\\s+(\\d{1,2})${DAY_SUFFIX},?\\s+${WEEKDAY}(\\d{4})(?!\\d)`, 'giu'), (m) => named(m[3], m[1], m[2])],
   // Tue Apr 14 10:30:00 EDT 2020 (Unix `date`, Java's `Date.toString()`): the time and zone sit between the day and the year
@@ -361,6 +361,8 @@ export function completeDate(partial: PartialDate, reference: string | undefined
 function firstDay(value: string, order: DayOrder | undefined): Day | undefined {
   let best: Day | undefined
   for (const [pattern, read] of DAY_PATTERNS) {
+    // Years without the era's name are the ROC's only on a Taiwanese page.
+    if (pattern === ROC_PLAIN_DAY && order !== 'roc') continue
     pattern.lastIndex = 0
     let match: RegExpExecArray | null
     while ((match = pattern.exec(value))) {
