@@ -121,6 +121,10 @@ test('credit roles: outlets before the reporter, translators, editors behind a s
   assert.equal(roles('核稿編輯／江欣怡'), ['editor: 江欣怡'])
   assert.equal(roles('主编：张三'), ['editor: 张三'])
   assert.equal(roles('本報記者 張三 攝'), ['photographer: 張三'])
+  assert.equal(authorsOf('本报记者 张三 本报通讯员 李四'), ['张三', '李四'])
+  assert.equal(authorsOf('撰文：張三　設計：李四'), ['張三'], 'a designer is no writer')
+  assert.equal(authorsOf('文、攝影／張三'), ['張三'])
+  assert.equal(authorsOf('採訪撰文／張三'), ['張三'])
 })
 
 test('credit roles: long lines and empty lines credit nothing', () => {

@@ -41,7 +41,7 @@ const HAN_NAMES = `${HAN_NAME}(?:(?:\\s*[、,，]\\s*|\\s+)${HAN_NAME})*`
 const LATIN_NAME = "[\\p{L}][\\p{L} .'-]{1,40}?"
 /** Labels that may follow a byline on its line (other credits, a date). */
 const CREDIT_LABEL =
-  '来源|來源|稿源|出处|出處|发布|發布|时间|時間|日期|编辑|編輯|责任|責任|责编|責編|摄影|攝影|通讯员|通訊員|实习生|實習生|更新|字号|字號|原标题|原標題|点击|點擊|阅读|閱讀|浏览|瀏覽|校对|校對|译者|譯者|翻译|翻譯|审核|審核|审校|審校|校审|校審|策划|策劃|统筹|統籌|撰文|采访|採訪|整理|图|圖|主编|主編|核稿|编审|編審'
+  '来源|來源|稿源|出处|出處|发布|發布|时间|時間|日期|编辑|編輯|责任|責任|责编|責編|摄影|攝影|通讯员|通訊員|实习生|實習生|更新|字号|字號|原标题|原標題|点击|點擊|阅读|閱讀|浏览|瀏覽|校对|校對|译者|譯者|翻译|翻譯|审核|審核|审校|審校|校审|校審|策划|策劃|统筹|統籌|撰文|采访|採訪|整理|图|圖|主编|主編|核稿|编审|編審|设计|設計|美编|美編|插画|插畫|视频|視頻|制图|製圖|监制|監製|出品|制作|製作|记者|記者'
 /** Reporter roles (the writer of news and commentary). */
 const REPORTER =
   '(?:本报|本報|本台|本网|本網|特约|特約|特派|特邀|见习|見習|实习|實習|首席|驻\\p{Script=Han}{1,4})?(?:记者|記者|评论员|評論員)|通讯员|通訊員|(?:本报|本報|特约|特約|特邀){0,2}(?:撰稿人|撰述)'
@@ -56,7 +56,7 @@ const PATTERNS: ReadonlyArray<{form: string; pattern: RegExp}> = [
   {
     form: 'labelled',
     pattern: new RegExp(
-      `(?:作者|撰文者|撰稿者|撰文|撰稿|撰稿人|撰述|采写|採寫|文字|(?:采访|採訪)?整理|采访|採訪|口述)\\s*[:：]\\s*(${HAN_NAMES}|${LATIN_NAME})(?=$|\\s{2,}|\\s*[|｜/／(（)）]|\\s*(?:${CREDIT_LABEL})|\\s*\\d)`,
+      `(?:作者|撰文者|撰稿者|撰文|撰稿|撰稿人|撰述|采写|採寫|文字|(?:采访|採訪)?(?:整理|撰文)|采访|採訪|口述)\\s*[:：]\\s*(${HAN_NAMES}|${LATIN_NAME})(?=$|\\s{2,}|\\s*[|｜/／(（)）]|\\s*(?:${CREDIT_LABEL})|\\s*\\d)`,
       'u'
     )
   },
@@ -73,7 +73,7 @@ const PATTERNS: ReadonlyArray<{form: string; pattern: RegExp}> = [
 /** Sentence punctuation: a byline holds none before or after it on its line. */
 const SENTENCE = /[，。！？；,!?;]/
 /** What may follow a byline on its line: nothing, a separator, a closing bracket, another credit, a date. */
-const AFTER_BYLINE = new RegExp(`^\\s*(?:$|[|｜/／·•]|[)）】〕\\]]|[:：]\\s*$|(?:${CREDIT_LABEL})|\\d|[(（][^()（）]{1,30}[)）]\\s*$)`, 'u')
+const AFTER_BYLINE = new RegExp(`^\\s*(?:$|[|｜/／·•]|[)）】〕\\]]|[:：]\\s*$|(?:本报|本報|特约|特約|见习|見習|实习|實習)?(?:${CREDIT_LABEL})|\\d|[(（][^()（）]{1,30}[)）]\\s*$)`, 'u')
 /** A photo credit: names followed by `摄`, `摄影`, `图`, `供图`. */
 const PHOTO_AFTER = /^\s*(?:摄|攝|摄影|攝影|图|圖|供图|供圖|制图|製圖)(?!\s?[/／:：|｜]\s?\p{Script=Han})(?:$|[\s)）|｜/／])/u
 /** A label's separator and a name next (`／張家豪`): the word before it labels that name. */

@@ -325,7 +325,7 @@ function latinByline(line: string): {names: Array<string>; form: string} | undef
 const LEAD_MARK = /^[□■◎●○◆◇▲△★☆▪]+ ?/u
 /** A role label and its name joined by a bar or slash (`记者｜张三`, `作者 | 赵六`, `撰文/钱七`): read as a colon. */
 const ROLE_BAR =
-  /^((?:本报|本報|特约|特約|特派|特邀|见习|見習|实习|實習|首席)?(?:记者|記者|作者|撰文者|撰稿者|撰文|撰稿|撰述|采写|採寫|文字|评论员|評論員|通讯员|通訊員|(?:采访|採訪)?整理|采访|採訪|口述)) ?[|｜/／] ?/u
+  /^((?:本报|本報|特约|特約|特派|特邀|见习|見習|实习|實習|首席)?(?:记者|記者|作者|撰文者|撰稿者|撰文|撰稿|撰述|采写|採寫|文字|评论员|評論員|通讯员|通訊員|(?:采访|採訪)?(?:整理|撰文)|采访|採訪|口述)) ?[|｜/／] ?/u
 /** `文/本报记者 王五`, `文 | 澎湃新闻记者 白露`: the writer's mark before a reporter's label (after an outlet's name or none). */
 const TEXT_BEFORE_ROLE = /^(?:文|图文|圖文) ?[/／|｜] ?(?=\p{Script=Han}{0,10}?(?:记者|記者))/u
 /** `、` before a photo credit's label (`文／李淑芬、圖／王志強`): the credits are listed, the names not. */
@@ -337,7 +337,7 @@ const TEXT_AND_PHOTO_AFTER = / (?:文[/／](?:图|圖)|图文|圖文)$/u
 /** `发自上海`, `發自台北` after a byline: where the reporter filed from, no name. */
 const FILED_FROM = / ?(?:发自|發自) ?\p{Script=Han}{1,8}(?=$|[\s)）|｜])/u
 /** `文、图/赵六`, `文/图 赵六`, `文图：赵六`: the writer took the photos too; read as `文/赵六` (`图文故事` is a column's name). */
-const TEXT_AND_PHOTO = /^(?:文[、/／]图|文[、/／]圖|文图|文圖|图文|圖文)(?: ?[/／|｜:：] ?| )/u
+const TEXT_AND_PHOTO = /^(?:文[、/／](?:图|圖|摄影|攝影)|文图|文圖|图文|圖文)(?: ?[/／|｜:：] ?| )/u
 /**
  * Co-writers credited beside the first names (`通讯员 钱七`, `实习生 李四`; the
  * reporter after a correspondent, `（通讯员 郑和 记者 汪洋）`; the writer after
