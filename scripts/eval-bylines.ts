@@ -1379,6 +1379,7 @@ zh(
   undefined,
   'https://www.district.example.gov.tw/news/123'
 )
+zh('s11-updated-then-published', '', '2024-03-11', tw({title: '港口貨櫃量回升', lang: 'zh-HK', info: '<div class="meta">更新時間：2024/03/12 09:00\u3000發佈時間：2024/03/11 18:20</div>'}))
 zh('s11-fullwidth-digits', '', '2024-03-09', tw({title: '圖書館閉館公告', info: '<span>２０２４年３月９日</span>'}))
 zh('s11-fullwidth-roc', '', '2024-03-10', tw({title: '垃圾清運時間調整', info: '<span>中華民國１１３年３月１０日</span>'}))
 

@@ -126,7 +126,8 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
       if (date) meta.date = dated(date, 'visible-date')
     }
     if (!meta.date && CREDIT_DATE_LABEL.test(text) && !/^(?:更新|修改)/.test(text)) {
-      const date = findDate(text, dateOptions)
+      // `更新時間：… 發佈時間：…`: the published day after the updated one.
+      const date = publishedDate(text, order) ?? findDate(text, dateOptions)
       if (date) meta.date = dated(date, 'credit-line')
       else notePartial(meta, [cue.value, text], 'credit-line')
     }
@@ -561,9 +562,9 @@ function dateOnly(text: string, order: DayOrder | undefined): FoundDate | undefi
   return words <= 3 ? found : undefined
 }
 
-/** A label of the publication date (`Published`, `Veröffentlicht am`, `publié le`), the words before the date. */
+/** A label of the publication date (`Published`, `Veröffentlicht am`, `publié le`, `發佈時間：`), the words before the date. */
 const PUBLISHED =
-  /(?:^|[\s|·•,;(])(?:published|posted|first published|veröffentlicht|erschienen|publié|publiée|publicado|publicada|pubblicato|pubblicata|gepubliceerd|opublikowano)(?:\s(?:on|am|le|el|il|op))?\s?[:：]?\s?/i
+  /(?:^|[\s|·•,;(])(?:published|posted|first published|veröffentlicht|erschienen|publié|publiée|publicado|publicada|pubblicato|pubblicata|gepubliceerd|opublikowano|(?:发布|發布|發佈|发表|發表)(?:时间|時間|日期|于|於)|刊登日期|出版(?:时间|時間|日期))(?:\s(?:on|am|le|el|il|op))?\s?[:：]?\s?/i
 
 /**
  * The date a text gives as the publication's: its first date unless an
