@@ -66,7 +66,8 @@ const PATTERNS: ReadonlyArray<{form: string; pattern: RegExp}> = [
   {form: 'outlet', pattern: new RegExp(`^[(（]?${OUTLET_NAME}(?:记者|記者|评论员|評論員)\\s*(?:[:：]\\s*)?(${HAN_NAMES})(?=$|\\s|[)）|｜(（])`, 'u')},
   {form: 'labelled', pattern: new RegExp(`(?:^|\\s|[(（])(?:${REPORTER})\\s*(?:[:：]\\s*)?(${HAN_NAMES})(?=$|\\s|[)）|｜(（/／])`, 'u')},
   // `民視新聞／王小明、李大華 台北報導`: an outlet, a slash, the reporters and the place reported from.
-  {form: 'outlet-reported', pattern: new RegExp(`^${OUTLET_NAME}\\s*[/／|｜]\\s*(${HAN_NAMES})\\s+${PLACE}(?:报道|報導|报导|報道)$`, 'u')},
+  // Names listed with `、` (white space ends them: one run of it, one quantifier).
+  {form: 'outlet-reported', pattern: new RegExp(`^${OUTLET_NAME}\\s*[/／|｜]\\s*(${HAN_NAME}(?:[、,，]${HAN_NAME})*)\\s+${PLACE}(?:报道|報導|报导|報道)$`, 'u')},
   {form: 'labelled', pattern: new RegExp(`(?:^|[\\s(（])(?:文|图文|圖文|文图|文圖)\\s*[/／|｜:：]\\s*(${HAN_NAMES}|${LATIN_NAME})(?=$|\\s|[)）|｜/／(（])`, 'u')}
 ]
 
