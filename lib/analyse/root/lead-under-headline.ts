@@ -80,7 +80,10 @@ function findLeads(tree: Root, root: Element, headlines: ReadonlyArray<Headline>
   const start = headlines && headlines.find(seen)
   if (headlines && !start) return []
   // The root itself an `<h1>`: met first, by a walk from the top.
-  const leads = leadsOnTheWay(tree, root, undefined, start && start.element !== root ? start : undefined) ?? leadsKnowingRoot(tree, root)
+  const from = start && start.element !== root ? start : undefined
+  const found = leadsOnTheWay(tree, root, undefined, from)
+  // A lead taken failed its ancestors' checks: the walk again from the headline, the ancestors of `root` known from the first.
+  const leads = found instanceof Set ? leadsOnTheWay(tree, root, found, from) : (found ?? leadsKnowingRoot(tree, root))
   return leads.length > 0 && !headlines && holdsHeading(root) ? [] : leads
 }
 
@@ -97,19 +100,20 @@ interface Tentative {
 }
 
 /**
- * `leadUnderHeadline`'s search in one walk up to `root`, without a map of
- * parents: a paragraph or picture that passes the checks of its own is
+ * `leadUnderHeadline`'s search in one walk up to `root` (from `start`, the
+ * first `<h1>` the walk sees, when known; else from the top), without a map
+ * of parents: a paragraph or picture that passes the checks of its own is
  * taken as a lead at once, and the checks of its ancestors (which need the
- * ancestors of `root`) are made when `root` is met. `undefined` when the
- * walk cannot tell (a paragraph or picture taken failed its ancestors'
- * checks, or `root` was not met): then `leadsKnowingRoot` answers. With
- * `shared` (the ancestors of `root`) each paragraph or picture is checked
- * whole when met, and the answer is never `undefined` (the overloads say
- * so: both `undefined` answers are under `!shared`).
+ * ancestors of `root`) are made when `root` is met. When a paragraph or
+ * picture taken fails them, the answer is the ancestors of `root` (a set,
+ * as the walk met them), for a second walk that knows them; `undefined`
+ * when `root` was not met (then `leadsKnowingRoot` answers). With `shared`
+ * (the ancestors of `root`) each paragraph or picture is checked whole
+ * when met, and the answer is always leads (the overloads say so).
  */
-function leadsOnTheWay(tree: Root, root: Element, shared: ReadonlySet<Element>): Array<Lead>
-function leadsOnTheWay(tree: Root, root: Element, shared: undefined, start: Headline | undefined): Array<Lead> | undefined
-function leadsOnTheWay(tree: Root, root: Element, shared: ReadonlySet<Element> | undefined, start?: Headline | undefined): Array<Lead> | undefined {
+function leadsOnTheWay(tree: Root, root: Element, shared: ReadonlySet<Element>, start?: Headline | undefined): Array<Lead>
+function leadsOnTheWay(tree: Root, root: Element, shared: undefined, start: Headline | undefined): Array<Lead> | ReadonlySet<Element> | undefined
+function leadsOnTheWay(tree: Root, root: Element, shared: ReadonlySet<Element> | undefined, start?: Headline | undefined): Array<Lead> | ReadonlySet<Element> | undefined {
   let heading = false
   let leads: Array<Tentative> = []
   let figures: Array<Tentative> = []
@@ -165,7 +169,7 @@ function leadsOnTheWay(tree: Root, root: Element, shared: ReadonlySet<Element> |
     if (node === root) {
       if (!shared) {
         const above = new Set(path)
-        for (const lead of taken) if (!(lead.figure ? figureFits(lead, above) : paragraphFits(lead, above))) return undefined
+        for (const lead of taken) if (!(lead.figure ? figureFits(lead, above) : paragraphFits(lead, above))) return above
       }
       if (none || !heading || leads.length > maxLeads || other > maxOther) return []
       const kept = figures.length === 1 ? found : leads
