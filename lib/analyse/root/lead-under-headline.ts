@@ -83,7 +83,7 @@ function findLeads(tree: Root, root: Element, headlines: ReadonlyArray<Headline>
   const from = start && start.element !== root ? start : undefined
   const found = leadsOnTheWay(tree, root, undefined, from)
   // A lead taken failed its ancestors' checks: the walk again from the headline, the ancestors of `root` known from the first.
-  const leads = found instanceof Set ? leadsOnTheWay(tree, root, found, from) : (found ?? leadsKnowingRoot(tree, root))
+  const leads = Array.isArray(found) ? found : found ? leadsOnTheWay(tree, root, found, from) : leadsKnowingRoot(tree, root)
   return leads.length > 0 && !headlines && holdsHeading(root) ? [] : leads
 }
 
