@@ -49,6 +49,7 @@ const suites = [
   './verdict.js',
   './structure.js',
   './walks.js',
+  './headings-wrapped.js',
   './walk-in-order.js',
   './scoped-value.js',
   './profiles.js',

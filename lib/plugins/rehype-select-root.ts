@@ -15,6 +15,7 @@ import {withShortTexts} from '../analyse/blocks/short-text.js'
 import {keepLeadUnderHeadline} from '../analyse/root/lead-under-headline.js'
 import {recordMoved, recordWrapper} from '../analyse/rendered-text.js'
 import {pageTitles, titledItem, titledSibling} from '../analyse/root/titled-sibling.js'
+import {headingsWrapped} from '../analyse/root/headings-wrapped.js'
 import {joinContinuations} from '../analyse/root/section-continuations.js'
 import type {ArticleSections} from '../analyse/root/section-continuations.js'
 
@@ -117,7 +118,8 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
           merged = true
           attachWrapped(analysis, tree, root, found.parentOf)
         }
-        const item = titles.length === 0 ? undefined : merged ? titledItem(root, titles) : unchanged(() => titledItem(found.node, titles, headings))
+        // A merged root's headings: those the index found in its blocks, up to the wrapper.
+        const item = titles.length === 0 ? undefined : merged ? titledItem(root, titles, headings && headingsWrapped(headings, root)) : unchanged(() => titledItem(found.node, titles, headings))
         if (item) {
           root = item
           from += '+titled-item'
