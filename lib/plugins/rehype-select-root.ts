@@ -14,6 +14,7 @@ import {createRemovalLog} from '../util/removal-log.js'
 import {withShortTexts} from '../analyse/blocks/short-text.js'
 import {keepLeadUnderHeadline} from '../analyse/root/lead-under-headline.js'
 import {recordMoved, recordWrapper} from '../analyse/rendered-text.js'
+import {recordWrapped} from '../verdict/page-text.js'
 import {pageTitles, titledItem, titledSibling} from '../analyse/root/titled-sibling.js'
 import {headingsWrapped} from '../analyse/root/headings-wrapped.js'
 import {joinContinuations} from '../analyse/root/section-continuations.js'
@@ -167,11 +168,14 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
  * Put a merged root's wrapper into the tree (`attachWrapper`), telling the
  * index walk's selector matches where its blocks went (`wrapGathered`);
  * when that cannot be told, they are dropped (the selectors are queried).
- * The rendered text is told the wrapper is its blocks (`recordWrapper`).
+ * The rendered text is told the wrapper is its blocks (`recordWrapper`),
+ * so is the page text (`recordWrapped`).
  */
 function attachWrapped(analysis: Analysis, tree: Root, wrapper: Element, parentOf: (node: Element) => Root | Element | undefined): void {
   const first = attachWrapper(tree, wrapper, parentOf)
   if (analysis.index.renderedText) recordWrapper(analysis.index.renderedText, wrapper)
+  // The page text is told the wrapper's blocks left their places for the first one's (when each was one taken from the tree).
+  if (analysis.index.pageText && first) recordWrapped(analysis.index.pageText, wrapper, elementsOf(wrapper))
   // The short texts of the blocks' old ancestors changed.
   analysis.index.shortTexts = undefined
   const table = analysis.index.selectorMatches
