@@ -50,6 +50,7 @@ const suites = [
   './structure.js',
   './walks.js',
   './headings-wrapped.js',
+  './header-texts.js',
   './walk-in-order.js',
   './scoped-value.js',
   './profiles.js',

@@ -23,6 +23,8 @@ import type {PageStats} from './blocks/block-stats.js'
 import {gatherSelectors} from '../util/select.js'
 import {renderedTextPart} from './rendered-text.js'
 import type {RenderedTextRecord} from './rendered-text.js'
+import {headerTextsPart} from './meta/header-texts.js'
+import type {HeaderTextsRecord} from './meta/header-texts.js'
 import type {SelectorTable} from '../util/select.js'
 import {walkShared} from '../util/walk.js'
 import type {WalkListener} from '../util/walk.js'
@@ -144,6 +146,12 @@ export interface PageIndex {
    * are told from it (`recordedLines`). Not enumerable.
    */
   renderedText?: RenderedTextRecord | undefined
+  /**
+   * The texts after the page's headline as the index walk read them, when
+   * asked (`IndexOptions.headerTexts`): the Chinese header byline is told
+   * from them (`recordedHeaderTexts`). Not enumerable.
+   */
+  headerTexts?: HeaderTextsRecord | undefined
 }
 
 /** A heading and its ancestors, nearest first (`PageIndex.headlines`, `PageIndex.titleHeadings`). */
@@ -195,6 +203,8 @@ export interface IndexOptions {
   shortTexts?: boolean | null | undefined
   /** Read the page's rendered text, for the article root's lines (`PageIndex.renderedText`). */
   renderedText?: boolean | null | undefined
+  /** Read the texts after the page's headline, for a byline there (`PageIndex.headerTexts`). */
+  headerTexts?: boolean | null | undefined
 }
 
 const headingTags = new Set(['title', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
@@ -264,6 +274,9 @@ export function indexPage(tree: Root, options?: Readonly<IndexOptions> | null | 
   if (shortTexts) listeners.push(shortTexts.listener)
   const renderedText = settings.renderedText ? renderedTextPart(tree) : undefined
   if (renderedText) listeners.push(renderedText.listener)
+  // After the index's own listener: its record of the headings tells the headline.
+  const headerTexts = settings.headerTexts ? headerTextsPart(tree, index) : undefined
+  if (headerTexts) listeners.push(headerTexts.listener)
   walkShared(tree, listeners)
   index.address = {canonical: stackFirst(found.canonical), ogUrl: stackFirst(found.ogUrl), base: stackFirst(found.base), savedFrom: savedFromUrl(tree)}
   if (selectors) index.selectorMatches = selectors.result()
@@ -273,6 +286,7 @@ export function indexPage(tree: Root, options?: Readonly<IndexOptions> | null | 
   if (shortTexts) Object.defineProperty(index, 'shortTexts', {value: shortTexts.result(), enumerable: false, writable: true})
   if (pageText) Object.defineProperty(index, 'pageText', {value: pageText.result(), enumerable: false, writable: true})
   if (renderedText) Object.defineProperty(index, 'renderedText', {value: renderedText.result(), enumerable: false, writable: true})
+  if (headerTexts) Object.defineProperty(index, 'headerTexts', {value: headerTexts.result(), enumerable: false, writable: true})
   return index
 }
 

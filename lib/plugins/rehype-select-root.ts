@@ -15,6 +15,7 @@ import {withShortTexts} from '../analyse/blocks/short-text.js'
 import {keepLeadUnderHeadline} from '../analyse/root/lead-under-headline.js'
 import {recordMoved, recordWrapper} from '../analyse/rendered-text.js'
 import {recordWrapped} from '../verdict/page-text.js'
+import {recordHeaderMoved, recordHeaderWrapper} from '../analyse/meta/header-texts.js'
 import {pageTitles, titledItem, titledSibling} from '../analyse/root/titled-sibling.js'
 import {headingsWrapped} from '../analyse/root/headings-wrapped.js'
 import {joinContinuations} from '../analyse/root/section-continuations.js'
@@ -152,6 +153,7 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
         if (analysis.index.selectorMatches) moveGathered(analysis.index.selectorMatches, moved, root)
         if (analysis.index.pageText) analysis.index.pageText.moved.push(...moved)
         if (analysis.index.renderedText) recordMoved(analysis.index.renderedText, root, moved)
+        if (analysis.index.headerTexts) recordHeaderMoved(analysis.index.headerTexts)
         // The short texts of the lead's old and new ancestors changed.
         analysis.index.shortTexts = undefined
       }
@@ -169,13 +171,19 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
  * index walk's selector matches where its blocks went (`wrapGathered`);
  * when that cannot be told, they are dropped (the selectors are queried).
  * The rendered text is told the wrapper is its blocks (`recordWrapper`),
- * so is the page text (`recordWrapped`).
+ * so are the page text (`recordWrapped`) and the texts after the headline
+ * (`recordHeaderWrapper`).
  */
 function attachWrapped(analysis: Analysis, tree: Root, wrapper: Element, parentOf: (node: Element) => Root | Element | undefined): void {
   const first = attachWrapper(tree, wrapper, parentOf)
   if (analysis.index.renderedText) recordWrapper(analysis.index.renderedText, wrapper)
   // The page text is told the wrapper's blocks left their places for the first one's (when each was one taken from the tree).
   if (analysis.index.pageText && first) recordWrapped(analysis.index.pageText, wrapper, elementsOf(wrapper))
+  // So are the texts after the headline (the wrapper stands where its first block was); else they tell nothing.
+  if (analysis.index.headerTexts) {
+    if (first) recordHeaderWrapper(analysis.index.headerTexts, wrapper, first)
+    else recordHeaderMoved(analysis.index.headerTexts)
+  }
   // The short texts of the blocks' old ancestors changed.
   analysis.index.shortTexts = undefined
   const table = analysis.index.selectorMatches

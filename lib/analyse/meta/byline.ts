@@ -33,6 +33,7 @@ import type {DayOrder, FoundDate, PartialDate} from '../../util/normalize-date.j
 import {shortText} from '../blocks/short-text.js'
 import {endLines} from '../../util/rendered-lines.js'
 import {recordedEnds} from '../rendered-text.js'
+import {recordedHeaderTexts, walkedHeaderTexts} from './header-texts.js'
 import {memoText, readingTexts, renderedOnce} from '../text-memo.js'
 import {bylineNotName} from '../vocabulary.js'
 import {isPhotoCredit, readAffiliationNote, readClosingNames, readCredits, readNamesLine} from './credit-line.js'
@@ -753,40 +754,17 @@ function bodyByline(lines: ReadonlyArray<string>, siteNames: Array<string | unde
   return undefined
 }
 
-/** How many text nodes after the headline may hold a byline. */
-const HEADER_TEXTS = 12
-
 /**
  * A Chinese byline between the headline (`<h1>`) and the article root, where
  * pages put `石佳/中国青年报` or `本报记者 王五` above the text: each of the
- * first text nodes after the headline is a line.
+ * first text nodes after the headline is a line. Told by the index walk's
+ * texts after the headline when they tell (`recordedHeaderTexts`), else
+ * read by a walk from the top of the page to the root.
  */
 function headerByline(tree: Root, index: PageIndex, root: Element, siteNames: Array<string | undefined>): Found<Array<string>> | undefined {
   const headings = new Set(index.headings.filter((entry) => !entry.context.excluded).map((entry) => entry.element))
   if (headings.size === 0) return undefined
-  const texts: Array<string> = []
-  let state: 'before' | 'heading' | 'after' | 'done' = 'before'
-  const visit = (node: Root | Element) => {
-    for (const child of node.children) {
-      if (state === 'done') return
-      if (child.type === 'element') {
-        if (child === root) {
-          state = 'done'
-          return
-        }
-        if (state === 'before' && headings.has(child)) {
-          state = 'after'
-          continue
-        }
-        if (child.tagName !== 'script' && child.tagName !== 'style') visit(child)
-      } else if (child.type === 'text' && state === 'after') {
-        const value = collapse(child.value)
-        if (value) texts.push(value)
-        if (texts.length >= HEADER_TEXTS) state = 'done'
-      }
-    }
-  }
-  visit(tree)
+  const texts = recordedHeaderTexts(index.headerTexts, tree, root) ?? walkedHeaderTexts(tree, headings, root)
   for (const text of texts) {
     if (text.length > 60) continue
     const names = cjkAuthors(text, siteNames)
@@ -794,6 +772,7 @@ function headerByline(tree: Root, index: PageIndex, root: Element, siteNames: Ar
   }
   return undefined
 }
+
 
 /**
  * Names from an English/European byline: `By …`, `Written by: …`, `Autor: …`,
