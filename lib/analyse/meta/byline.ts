@@ -773,7 +773,6 @@ function headerByline(tree: Root, index: PageIndex, root: Element, siteNames: Ar
   return undefined
 }
 
-
 /**
  * Names from an English/European byline: `By …`, `Written by: …`, `Autor: …`,
  * or `… 2023 13:30 von …` (a date before `by`/`von`).
