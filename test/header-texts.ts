@@ -11,7 +11,7 @@ import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import {indexPage} from '../lib/analyse/page-index.js'
 import type {PageIndex} from '../lib/analyse/page-index.js'
-import {recordHeaderMoved, recordHeaderWrapper, recordedHeaderTexts, walkedHeaderTexts} from '../lib/analyse/meta/header-texts.js'
+import {recordHeaderLeads, recordHeaderMoved, recordHeaderWrapper, recordedHeaderTexts, walkedHeaderTexts} from '../lib/analyse/meta/header-texts.js'
 import {attachWrapper} from '../lib/util/attach-wrapper.js'
 
 // A headline in the navigation first (boilerplate), the byline in a script's neighbour, a root in a script, in the headline, before it.
@@ -19,7 +19,13 @@ const made = [
   '<body><nav><h1>Site name</h1></nav><div id="top"><p>Before the headline</p></div><header><h1>标题：<b>暴雨</b>来袭</h1><script>var a = "本报记者 王五"</script><noscript>无脚本</noscript><div class="meta"><span>石佳/中国青年报</span> <span>2024年5月1日</span></div></header>' +
     '<section><p>正文第一段，记者在现场了解到情况。</p><p>第二段</p><p>第三段</p><style>p{}</style><p>第四段</p></section></body>',
   '<body><div><h1>Headline</h1>' + Array.from({length: 16}, (_, at) => '<p>Line ' + at + ' <i>and more</i></p>').join('') + '</div><script><p>x</p></script></body>',
-  '<body><p>No headline here at all.</p><div><p>Text</p></div></body>'
+  '<body><p>No headline here at all.</p><div><p>Text</p></div></body>',
+  // More texts than the walk reads: a long lead, then short paragraphs.
+  '<body><h1>Headline</h1><p>' +
+    Array.from({length: 55}, (_, at) => '<i>w' + at + '</i> ').join('') +
+    '</p>' +
+    Array.from({length: 20}, (_, at) => '<p>Line ' + at + '</p>').join('') +
+    '<div>Root</div></body>'
 ]
 const fixtures = ['meta-cjk-byline-agency-dateline', 'meta-cjk-byline-reporter-place', 'meta-cjk-byline-filed-from', 'core-seed', 'full-page-published-time', 'generic-table-article']
 
@@ -55,7 +61,7 @@ test('header-texts: the texts between the headline and each element as the root,
   assert.ok(told > 400 && some > 100, 'told ' + told + ', with texts ' + some)
 })
 
-test('header-texts: a merged root stands where its first block was; after a lead moves, nothing is told', function () {
+test('header-texts: a merged root stands where its first block was; blocks moved otherwise tell nothing', function () {
   let wrapped = 0
   for (const html of pages) {
     const count = selectAll('div, section, header, body', unified().use(rehypeParse).parse(html)).length
@@ -81,6 +87,41 @@ test('header-texts: a merged root stands where its first block was; after a lead
     }
   }
   assert.ok(wrapped > 20, 'wrapped ' + wrapped)
+})
+
+test('header-texts: leads moved into the root leave the texts before it', function () {
+  let moved = 0
+  let told = 0
+  for (const html of pages) {
+    const count = selectAll('p, div', unified().use(rehypeParse).parse(html)).length
+    for (let root = 0; root < count; root++) {
+      // No lead, the first paragraph after the headline, two of them (one inside the other's line or not).
+      for (const pick of [[], [0], [0, 1], [1, 3]]) {
+        const tree = unified().use(rehypeParse).parse(html)
+        const index = indexPage(tree, {headerTexts: true})
+        const headings = headlines(index)
+        const target = selectAll('p, div', tree)[root]
+        const paragraphs = selectAll('p', tree).filter((p) => !selectAll('*', target).includes(p) && !selectAll('*', p).includes(target) && p !== target)
+        const leads = pick.map((at) => paragraphs[at]).filter(Boolean)
+        if (leads.length < pick.length) continue
+        const parents = new Map<Element, Element>()
+        visitParents(tree, 'element', (node, ancestors) => void parents.set(node, ancestors[ancestors.length - 1] as Element))
+        for (const lead of leads) {
+          const parent = parents.get(lead)!
+          parent.children.splice(parent.children.indexOf(lead), 1)
+        }
+        target.children.unshift(...leads)
+        recordHeaderLeads(index.headerTexts!, leads)
+        const recorded = recordedHeaderTexts(index.headerTexts, tree, target)
+        if (recorded) {
+          assert.equal(recorded, walkedHeaderTexts(tree, headings, target), 'root ' + root + ' leads ' + pick.join('+') + ' of ' + html.slice(0, 60))
+          told++
+        }
+        moved++
+      }
+    }
+  }
+  assert.ok(moved > 300 && told > moved * 0.8 && told < moved, 'moved ' + moved + ', told ' + told)
 })
 
 test('header-texts: not recorded unless asked; not enumerable', function () {

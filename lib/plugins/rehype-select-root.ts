@@ -15,7 +15,7 @@ import {withShortTexts} from '../analyse/blocks/short-text.js'
 import {keepLeadUnderHeadline} from '../analyse/root/lead-under-headline.js'
 import {recordMoved, recordWrapper} from '../analyse/rendered-text.js'
 import {recordWrapped} from '../verdict/page-text.js'
-import {recordHeaderMoved, recordHeaderWrapper} from '../analyse/meta/header-texts.js'
+import {recordHeaderLeads, recordHeaderMoved, recordHeaderWrapper} from '../analyse/meta/header-texts.js'
 import {pageTitles, titledItem, titledSibling} from '../analyse/root/titled-sibling.js'
 import {headingsWrapped} from '../analyse/root/headings-wrapped.js'
 import {joinContinuations} from '../analyse/root/section-continuations.js'
@@ -153,7 +153,7 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
         if (analysis.index.selectorMatches) moveGathered(analysis.index.selectorMatches, moved, root)
         if (analysis.index.pageText) analysis.index.pageText.moved.push(...moved)
         if (analysis.index.renderedText) recordMoved(analysis.index.renderedText, root, moved)
-        if (analysis.index.headerTexts) recordHeaderMoved(analysis.index.headerTexts)
+        if (analysis.index.headerTexts) recordHeaderLeads(analysis.index.headerTexts, moved)
         // The short texts of the lead's old and new ancestors changed.
         analysis.index.shortTexts = undefined
       }
