@@ -1,7 +1,10 @@
 import type {Element, Root} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
 import {toText} from 'hast-util-to-text'
-import {select} from 'hast-util-select'
+import {select, selectAll} from 'hast-util-select'
+import fs from 'node:fs'
+import {visitParents} from 'unist-util-visit-parents'
+import {indexPage} from '../lib/analyse/page-index.js'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import {cleanArticleRoot} from '../lib/analyse/clean/clean-article-root.js'
@@ -413,6 +416,45 @@ test('page-builder sections: a merged root goes on in a sibling section; a root 
   assert.ok(merged.text && merged.text.includes('First sentence 0') && merged.text.includes('Continued sentence 1'), 'the next section of the kind joins the root')
   const bare = joined(`<html><body><div><div><p>${prose('Bare')}</p><p>${prose('More')}</p></div></div><div><div><p>${prose('Elsewhere', 2)}</p></div></div></body></html>`)
   assert.is(bare.text, undefined, 'no kind without classes')
+})
+
+test('article root: the lead under the headline with the root’s ancestors known walks once and finds what the walk without them finds', function () {
+  let leads = 0
+  let roots = 0
+  for (const name of [
+    'root-lead-figure',
+    'root-lead-in-header',
+    'root-lead-sibling-article',
+    'root-lead-under-headline',
+    'clean-linked-lead-full-page',
+    'clean-kicker-above-headline',
+    'core-seed',
+    'full-page-published-time'
+  ]) {
+    const html = fs.readFileSync(new URL('../fixtures/' + name + '/input.html', import.meta.url), 'utf8')
+    // Also with a teaser card beside the headline (a paragraph taken that fails its ancestors' checks once the root is known).
+    const variants = [html, html.replace(/<h1[^>]*>[\s\S]*?<\/h1>/, '$&<div class="teaser-card"><p>' + prose('teaser', 1) + '</p><a href="/next">Next</a></div>')]
+    for (const markup of variants) {
+      const count = selectAll('div, section, article, main', fromHtml(markup)).length
+      for (let at = 0; at < count; at++) {
+        const tree = fromHtml(markup)
+        const root = selectAll('div, section, article, main', tree)[at]
+        const headlines = indexPage(tree).headlines
+        let above: Set<Element> | undefined
+        visitParents(tree, 'element', function (node, ancestors) {
+          if (node === root) above = new Set(ancestors.filter((ancestor): ancestor is Element => ancestor.type === 'element'))
+        })
+        const walked = leadUnderHeadline(tree, root)
+        assert.equal(leadUnderHeadline(tree, root, headlines, above), walked, name + ' root ' + at)
+        assert.equal(leadUnderHeadline(tree, root, undefined, above), walked, name + ' root ' + at + ' (no headlines)')
+        // Ancestors that are not the root's (a tree changed since they were told): the walk meets the root under others and walks again.
+        assert.equal(leadUnderHeadline(tree, root, headlines, new Set([...above!].slice(1))), walked, name + ' root ' + at + ' (other ancestors)')
+        roots++
+        leads += walked.length
+      }
+    }
+  }
+  assert.ok(leads > 10 && roots > 100, 'leads found: ' + leads + ' over ' + roots + ' roots')
 })
 
 test.run()

@@ -1,5 +1,6 @@
 import type {Element, Root} from 'hast'
 import {moveGathered, select, wrapGathered} from '../util/select.js'
+import type {SelectorTable} from '../util/select.js'
 import type {Plugin} from 'unified'
 import {findArticleRoot} from '../analyse/root/find-article-root.js'
 import type {ArticleRoot} from '../analyse/root/find-article-root.js'
@@ -147,7 +148,10 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
       root = select('body', tree)
       if (root) from = 'body'
     } else if (keepLead) {
-      const moved = keepLeadUnderHeadline(tree, root, merged ? undefined : analysis.index.headlines)
+      // The root's ancestors from the parents the index walk saw (kept through a wrapper's placing), checked by the lead walk when it meets the root.
+      const table = analysis.index.selectorMatches
+      const above = table && table.parents.has(root) ? ancestorsIn(table, root) : undefined
+      const moved = keepLeadUnderHeadline(tree, root, merged ? undefined : analysis.index.headlines, above)
       if (moved.length > 0) {
         // A lead moved into the root: the index walk's selector matches are told where it went (read again only there), so is the page text.
         if (analysis.index.selectorMatches) moveGathered(analysis.index.selectorMatches, moved, root)
@@ -188,6 +192,13 @@ function attachWrapped(analysis: Analysis, tree: Root, wrapper: Element, parentO
   analysis.index.shortTexts = undefined
   const table = analysis.index.selectorMatches
   if (table && !(first && wrapGathered(table, wrapper, first))) analysis.index.selectorMatches = undefined
+}
+
+/** The elements above `element` (attached where `table` says), from its parent up. */
+function ancestorsIn(table: SelectorTable, element: Element): Set<Element> {
+  const above = new Set<Element>()
+  for (let parent = table.parents.get(element); parent && parent.type === 'element'; parent = table.parents.get(parent)) above.add(parent)
+  return above
 }
 
 /** Element children of `node`. */
