@@ -10,6 +10,7 @@ import * as assert from 'uvu/assert'
 import {cleanArticleRoot} from '../lib/analyse/clean/clean-article-root.js'
 import {findArticleRoot} from '../lib/analyse/root/find-article-root.js'
 import {leadUnderHeadline} from '../lib/analyse/root/lead-under-headline.js'
+import {holdsArticle, proseMass} from '../lib/analyse/root/holds-article.js'
 import {joinContinuations} from '../lib/analyse/root/section-continuations.js'
 import {convert} from '../index.js'
 
@@ -455,6 +456,32 @@ test('article root: the lead under the headline with the root’s ancestors know
     }
   }
   assert.ok(leads > 10 && roots > 100, 'leads found: ' + leads + ' over ' + roots + ' roots')
+})
+
+test('article root: whether a selector’s match holds the article, told from the parents the walk saw, is what a search of the scoring root tells', function () {
+  let inner = 0
+  let pairs = 0
+  for (const name of ['core-seed', 'full-page-published-time', 'generic-table-article', 'root-selector-related-cards']) {
+    const tree = fromHtml(fs.readFileSync(new URL('../fixtures/' + name + '/input.html', import.meta.url), 'utf8'))
+    const parents = new Map<Element, Root | Element>()
+    visitParents(tree, 'element', (node, ancestors) => void parents.set(node, ancestors[ancestors.length - 1] as Root | Element))
+    const blocks = selectAll('div, section, article, main, body', tree)
+    // A merged root, detached: the first two element children of a block with several.
+    const parent = blocks.find((block) => block.children.filter((child) => child.type === 'element').length > 2)!
+    const wrapper: Element = {type: 'element', tagName: 'div', properties: {}, children: parent.children.filter((child): child is Element => child.type === 'element').slice(0, 2)}
+    for (const scoring of [...blocks, wrapper]) {
+      // A low bar, so that the share inside or outside decides.
+      const prose = Math.max(proseMass(scoring), 80)
+      for (const match of blocks) {
+        const told = holdsArticle(match, scoring, prose, (element) => parents.get(element))
+        assert.is(told, holdsArticle(match, scoring, prose), name + ' ' + blocks.indexOf(scoring) + ' ' + blocks.indexOf(match))
+        pairs++
+        // Held only as a match inside the scoring root (a tenth of its prose, not half).
+        if (told && proseMass(match) < prose * 0.5) inner++
+      }
+    }
+  }
+  assert.ok(pairs > 500 && inner > 0, 'pairs ' + pairs + ', inside and held ' + inner)
 })
 
 test.run()

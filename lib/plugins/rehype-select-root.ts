@@ -66,7 +66,9 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
           const found = scoring()
           scoringProse = found ? proseMass(found.node) : 0
         }
-        if (!holdsArticle(node, scoring()?.node, scoringProse)) {
+        // Whether the match lies inside the scoring root, told from the parents the index walk saw (the tree is as it was).
+        const table = analysis.index.selectorMatches
+        if (!holdsArticle(node, scoring()?.node, scoringProse, table && ((element) => table.parents.get(element)))) {
           next += rest.indexOf(byProfile.selector) + 1
           continue
         }
