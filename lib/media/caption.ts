@@ -178,12 +178,30 @@ function isCaptionText(node: ElementContent): boolean {
  *   Whether it is a caption.
  */
 export function isCaption(node: Element, inFigure: boolean): boolean {
+  return captionTextOf(node, inFigure) !== undefined
+}
+
+/**
+ * The text of a caption (`isCaption`), read once for the test and the
+ * image's missing `alt` (collapsed white space, `textOf`).
+ *
+ * @param node
+ *   Element.
+ * @param inFigure
+ *   Whether it sits in a figure (credit classes count only there).
+ * @returns
+ *   Its text when it is a caption (may be `''`), else `undefined`.
+ */
+export function captionTextOf(node: Element, inFigure: boolean): string | undefined {
   const names = classes(node)
   const named =
     node.tagName === 'figcaption' ||
     names.some((name) => wpCaptionText.test(name)) ||
     names.some((name) => !notCaption.test(name) && ((captionClass.test(name) && (inFigure || /caption|desc|txt|text|note/i.test(name))) || captionWords(name)))
-  return named && !imageTags.has(node.tagName) && !holdsMedia(node) && !hasHeading(node) && textOf(node).length <= maxCaption
+  // No media and no heading inside, told on one pass.
+  if (!named || imageTags.has(node.tagName) || holdsMedia(node, isHeading)) return undefined
+  const text = textOf(node)
+  return text.length <= maxCaption ? text : undefined
 }
 
 /** A figure split into its content and its captions. */
@@ -192,6 +210,8 @@ export interface FigureParts {
   body: Array<ElementContent>
   /** Caption elements, in order. */
   captions: Array<Element>
+  /** Their texts (`captionTextOf`), in the same order. */
+  texts: Array<string>
 }
 
 /**
@@ -205,12 +225,15 @@ export interface FigureParts {
  */
 export function splitFigure(figure: Element): FigureParts {
   const captions: Array<Element> = []
+  const texts: Array<string> = []
   const take = (parent: Element): Array<ElementContent> => {
     const kept: Array<ElementContent> = []
     for (const child of parent.children) {
       if (child.type === 'element' && !isFigure(child)) {
-        if (isCaption(child, true)) {
+        const text = captionTextOf(child, true)
+        if (text !== undefined) {
           captions.push(child)
+          texts.push(text)
           continue
         }
         child.children = take(child)
@@ -224,7 +247,8 @@ export function splitFigure(figure: Element): FigureParts {
     }
     return kept
   }
-  return {body: take(figure), captions}
+  const body = take(figure)
+  return {body, captions, texts}
 }
 
 /**
@@ -277,12 +301,9 @@ export function captionParagraphs(captions: Array<Element>): Array<Element> {
   return lines.map((nodes) => h('p', [h('em', trim(nodes))]))
 }
 
-/** Caption text (all captions, whitespace collapsed), for an image's missing `alt`. */
-export function captionText(captions: Array<Element>): string {
-  return captions
-    .map((caption) => textOf(caption))
-    .filter(Boolean)
-    .join(' ')
+/** Caption text (all captions, whitespace collapsed), for an image's missing `alt`: their texts (`captionTextOf`) joined. */
+export function captionText(texts: ReadonlyArray<string>): string {
+  return texts.filter(Boolean).join(' ')
 }
 
 function phrasing(nodes: Array<ElementContent>): Array<ElementContent> {
@@ -299,9 +320,9 @@ function phrasing(nodes: Array<ElementContent>): Array<ElementContent> {
   return result
 }
 
-/** Whether `node` holds a heading (then it is a header block, whatever its class says). */
-function hasHeading(node: Element): boolean {
-  return node.children.some((child) => child.type === 'element' && (/^h[1-6]$/.test(child.tagName) || hasHeading(child)))
+/** Whether an element is a heading (one inside a caption makes it a header block, whatever its class says). */
+function isHeading(node: Element): boolean {
+  return /^h[1-6]$/.test(node.tagName)
 }
 
 function hasBlock(node: Element): boolean {

@@ -42,16 +42,21 @@ const mediaMarkup = /<(?:img|picture|amp-img|iframe|embed|object|video|audio)[\s
  *
  * @param node
  *   Subtree.
+ * @param below
+ *   Another test of the elements below `node` (not `node` itself), asked
+ *   on the same pass: the answer is then also `true` when one passes it
+ *   (`holdsMedia(node) || below(some element inside)`, read once).
  * @returns
- *   Whether it holds media.
+ *   Whether it holds media (or an element inside passes `below`).
  */
-export function holdsMedia(node: Nodes): boolean {
+export function holdsMedia(node: Nodes, below?: ((element: Element) => boolean) | undefined): boolean {
   const stack: Array<Nodes> = [node]
   while (stack.length > 0) {
     const current = stack.pop()!
     if (current.type === 'element') {
       if (isMedia(current)) return true
       if (current.tagName === 'noscript' && current.children.some((child) => child.type === 'text' && mediaMarkup.test(child.value))) return true
+      if (below && current !== node && below(current)) return true
     }
     if ('children' in current) stack.push(...(current.children as Array<Nodes>))
   }

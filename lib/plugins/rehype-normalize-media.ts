@@ -3,7 +3,7 @@ import {h} from 'hastscript'
 import type {Plugin} from 'unified'
 import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
-import {captionParagraphs, captionText, isCaption, isFigure, splitFigure} from '../media/caption.js'
+import {captionParagraphs, captionText, captionTextOf, isFigure, splitFigure} from '../media/caption.js'
 import type {FigureHints} from '../media/caption.js'
 import {embedKind, nonContent} from '../media/embed-kind.js'
 import {playerFallbackText} from '../analyse/vocabulary.js'
@@ -179,9 +179,10 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
       return [SKIP, index]
     }
     const siblings = parent.children as Array<ElementContent>
-    const captioned = isCaption(node, false) ? captionedMedia(siblings, index) : undefined
+    const text = captionTextOf(node, false)
+    const captioned = text === undefined ? undefined : captionedMedia(siblings, index)
     if (captioned) {
-      fillAlt(captioned, captionText([node]))
+      fillAlt(captioned, captionText([text!]))
       const replacement = captionParagraphs([node])
       for (const child of replacement) built.add(child)
       replaceChild(parent, index, replacement)
@@ -406,8 +407,8 @@ function player(node: Element, context: Context): Array<ElementContent> {
  * text. Reports `figure-without-image` for a caption-only figure.
  */
 function figure(node: Element, context: Context): Array<ElementContent> {
-  const {body, captions} = splitFigure(node)
-  const text = captionText(captions)
+  const {body, captions, texts} = splitFigure(node)
+  const text = captionText(texts)
   const container = h('div', body)
   if (text) fillAlt(container, text)
   if (text && !holdsMedia(container)) report(context.file, 'figure-without-image', 'Figure has a caption but no image', node)
