@@ -27,6 +27,7 @@ import {indexPage} from '../lib/analyse/page-index.js'
 import {removeCjkLineBreaks} from '../lib/plugins/rehype-cjk-spacing.js'
 import {rewriteSupSub} from '../lib/plugins/rehype-sup-sub.js'
 import {countPhases} from '../scripts/count-walks.js'
+import {mediaMarksListener, noteMediaIn} from '../lib/media/note.js'
 import {leadUnderHeadline} from '../lib/analyse/root/lead-under-headline.js'
 import {selectAll} from 'hast-util-select'
 import {gatherSelectors, selectTable, stillBelow, wrapGathered} from '../lib/util/select.js'
@@ -368,6 +369,40 @@ test("walks: the index walk's selector matches, kept through a merged root's wra
     }
   }
   assert.ok(kept > 10 && bailed > 10, 'kept ' + kept + ', bailed ' + bailed)
+})
+
+test("walks: a subtree's media told from a walk's marks are recorded as a read of the subtree records them", function () {
+  let recorded = 0
+  const pages = ['media-noscript-fallbacks', 'media-noscript-bannedbook', 'media-picture-sources', 'media-video-facades', 'media-amp-images', 'core-seed']
+  for (const name of pages) {
+    const html = fs.readFileSync(new URL('../fixtures/' + name + '/input.html', import.meta.url), 'utf8')
+    // Also with media inside media and `<noscript>`s inside `<noscript>`-free wrappers of each other.
+    const markup = html.replace(
+      /<body[^>]*>/,
+      '$&<div><video src="v.mp4"><img src="in-video.jpg"></video><p><noscript><img src="n.jpg"></noscript><span><img src="a.jpg"><noscript><img src="m.jpg"></noscript></span></p></div>'
+    )
+    const tree = unified().use(rehypeParse).parse(markup)
+    // `<noscript>` content as raw text, as parsers with scripting on keep it.
+    visitParents(tree, 'element', function (node) {
+      if (node.tagName !== 'noscript') return
+      node.children = [{type: 'text', value: '<img src="' + node.children.length + '.jpg"><img src="x.jpg">'}]
+      return 'skip'
+    })
+    const found = mediaMarksListener()
+    walkShared(tree, [found.listener])
+    const elements: Array<Element> = []
+    visitParents(tree, 'element', (node) => void elements.push(node))
+    for (const element of elements) {
+      const read = new VFile()
+      const marked = new VFile()
+      noteMediaIn(read, element, 'test')
+      noteMediaIn(marked, element, 'test', found.marks)
+      assert.equal(marked.data.removals, read.data.removals, name + ' <' + element.tagName + '>')
+      assert.equal(marked.messages.map(String), read.messages.map(String), name + ' <' + element.tagName + '> messages')
+      recorded += (read.data.removals || []).length
+    }
+  }
+  assert.ok(recorded > 0, 'some media recorded: ' + recorded)
 })
 
 test.run()

@@ -7,7 +7,8 @@ import type {Plugin} from 'unified'
 import {cleanArticleRoot, gatherCleaningFacts} from '../analyse/clean/clean-article-root.js'
 import type {CleaningFacts} from '../analyse/clean/clean-article-root.js'
 import {isHidden as isHiddenNode} from '../analyse/blocks/hints.js'
-import {noteMedia, noteMediaIn} from '../media/note.js'
+import {mediaMarksListener, noteMedia, noteMediaIn} from '../media/note.js'
+import type {MediaMarks} from '../media/note.js'
 import {holdsMedia, isMedia} from '../media/tags.js'
 import {report} from '../messages.js'
 import {usesFallbackProfile} from '../analyse/analysis.js'
@@ -129,7 +130,7 @@ export function removePromos(tree: Root, file: VFile, ride?: (() => ReadonlyArra
   const found = findPromos(tree, removeList, unwrapList, ride ? ride() : [])
   for (const node of found.removed) {
     drop.set(node, 'profile-remove')
-    noteMediaIn(file, node, 'promo')
+    noteMediaIn(file, node, 'promo', found.marks)
     const range = rangeOf(node)
     if (range) removed.push(range)
     report(file, 'promo-removed', 'Removed promo block `' + describeElement(node) + '`', node)
@@ -180,7 +181,7 @@ export function removePromos(tree: Root, file: VFile, ride?: (() => ReadonlyArra
         // An SVG's `<title>` is its accessible name (`lib/media/inline-svg.ts` reads it), not the page's.
         const svgTitle = node.tagName === 'title' && parent.type === 'element' && parent.tagName === 'svg'
         if ((clutter.has(node.tagName) && !svgTitle && !(node.tagName === 'noscript' && holdsMedia(node))) || hidden) {
-          noteMediaIn(file, node, hidden ? 'hidden' : 'clutter')
+          noteMediaIn(file, node, hidden ? 'hidden' : 'clutter', found.marks)
           const name = clutter.has(node.tagName) ? clutterRule(node) : 'hidden'
           if (inRoot && name) log.note(node, name)
           continue
@@ -273,6 +274,8 @@ interface Promos {
    * the parent of one), without the matches of the selectors.
    */
   changing: Set<Root | Element | undefined>
+  /** The media of every element's subtree as the walk saw it (for `noteMediaIn`: removal leaves a removed subtree as it was). */
+  marks: MediaMarks
 }
 
 /**
@@ -306,7 +309,8 @@ function findPromos(tree: Root, removeList: string, unwrapList: string, riders: 
     }
   }
   // Spill-over is looked for everywhere (`<template>` holds no children in hast).
-  const parts: Array<WalkPart> = [{listener}]
+  const media = mediaMarksListener()
+  const parts: Array<WalkPart> = [{listener}, {listener: media.listener}]
   if (gathered) parts.unshift({listener: gathered.listener})
   parts.push(...riders)
   walkParts(tree, parts)
@@ -316,7 +320,8 @@ function findPromos(tree: Root, removeList: string, unwrapList: string, riders: 
     unwrapped: (unwrapList && matches && matches.get(unwrapList)) || [],
     earlier,
     parents,
-    changing
+    changing,
+    marks: media.marks
   }
 }
 
