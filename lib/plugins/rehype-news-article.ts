@@ -85,7 +85,7 @@ export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | u
       const figures = figureHintsPart()
       const captions = captionSitesPart()
       walkParts(tree, [
-        normalizeStructurePart({noBreaks: breaks.get(file) === false}),
+        normalizeStructurePart({noBreaks: (breaks.get(file) ?? 2) < 2}),
         captureImagesPart(tree, file, options),
         {listener: noscripts.listener},
         {listener: figures.listener},
@@ -103,15 +103,19 @@ export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | u
   const indexing: IndexOptions = {...pageIndexOptions(options || {}), prepare: prepareHeading}
   // Files whose page this chain indexed (headings prepared on that walk), not given with an analysis.
   const indexed = new WeakSet<VFile>()
-  // Per file, whether the article held a `<br>` on the promo walk.
-  const breaks = new WeakMap<VFile, boolean>()
-  /** A part of the promo walk that notes whether the tree holds a `<br>`. */
+  // Per file, how many `<br>`s the article held on the promo walk (up to 2:
+  // with fewer, no parent holds a run of them, and nothing makes one).
+  const breaks = new WeakMap<VFile, number>()
+  /** A part of the promo walk that counts the tree's `<br>`s, up to 2. */
   function breaksPart(file: VFile): WalkPart {
-    breaks.set(file, false)
+    let count = 0
+    breaks.set(file, count)
     return {
       listener: {
         enter(element) {
-          if (element.tagName === 'br') breaks.set(file, true)
+          if (element.tagName !== 'br' || count >= 2) return
+          count++
+          breaks.set(file, count)
         }
       }
     }
