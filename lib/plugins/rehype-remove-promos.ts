@@ -145,8 +145,17 @@ export function removePromos(tree: Root, file: VFile, ride?: (() => ReadonlyArra
   for (const node of drop.keys()) changing.add(found.parents.get(node))
   for (const node of unwrap) changing.add(found.parents.get(node))
   const dirty = new Set<Root | Element>()
+  // Per dirty parent, its dirty children (the rebuild goes into them only).
+  const dirtyBelow = new Map<Root | Element, Array<Element>>()
   for (const parent of changing) {
-    for (let node = parent; node && !dirty.has(node); node = node.type === 'element' ? found.parents.get(node) : undefined) dirty.add(node)
+    for (let node = parent; node && !dirty.has(node); node = node.type === 'element' ? found.parents.get(node) : undefined) {
+      dirty.add(node)
+      const up = node.type === 'element' ? found.parents.get(node) : undefined
+      if (!up || node.type !== 'element') continue
+      const below = dirtyBelow.get(up)
+      if (below) below.push(node)
+      else dirtyBelow.set(up, [node])
+    }
   }
 
   // Rebuild each children list once (splicing one by one is quadratic on
@@ -154,6 +163,15 @@ export function removePromos(tree: Root, file: VFile, ride?: (() => ReadonlyArra
   const stack: Array<[Root | Element, boolean]> = [[tree, !root]]
   while (stack.length > 0) {
     const [parent, inRoot] = stack.pop()!
+    if (!changing.has(parent)) {
+      // Dirty only as an ancestor: none of its children is removed, unwrapped
+      // or replaced (each would have put it in `changing`); the rebuild goes
+      // into its dirty children, in document order, without reading the rest.
+      const below = dirtyBelow.get(parent) || []
+      below.sort((a, b) => found.ranks.get(a)! - found.ranks.get(b)!)
+      for (const node of below) stack.push([node, inRoot || node === root])
+      continue
+    }
     const kept: Array<ElementContent> = []
     const pending = [...(parent.children as Array<ElementContent>)].reverse()
     while (pending.length > 0) {
@@ -268,6 +286,8 @@ interface Promos {
   earlier: Array<[Element, Parents]>
   /** The parent of every element. */
   parents: Map<Element, Root | Element>
+  /** The place of every element in document order (preorder). */
+  ranks: Map<Element, number>
   /**
    * Parents among whose children removing promos may change something (a
    * comment, clutter, a form, a hidden element, a spill-over candidate or
@@ -290,10 +310,12 @@ function findPromos(tree: Root, removeList: string, unwrapList: string, riders: 
   const table = gathered || lists.length === 0 ? undefined : selectTable(lists, tree)
   const earlier: Array<[Element, Parents]> = []
   const parents = new Map<Element, Root | Element>()
+  const ranks = new Map<Element, number>()
   const changing = new Set<Root | Element | undefined>()
   const listener: WalkListener = {
     enter(element, parent) {
       parents.set(element, parent)
+      ranks.set(element, ranks.size)
       const start = sourceStart(element)
       const parentStart = parent.type === 'element' ? sourceStart(parent) : undefined
       if (start !== undefined && parentStart !== undefined && start < parentStart) {
@@ -320,6 +342,7 @@ function findPromos(tree: Root, removeList: string, unwrapList: string, riders: 
     unwrapped: (unwrapList && matches && matches.get(unwrapList)) || [],
     earlier,
     parents,
+    ranks,
     changing,
     marks: media.marks
   }
