@@ -6,7 +6,7 @@
 import fs from 'node:fs'
 import type {Element, Parents} from 'hast'
 import {foldTitle, pageTitles, titledItem, titledSibling} from '../lib/analyse/root/titled-sibling.js'
-import {textOf} from '../lib/util/text.js'
+import {collapse, textOf} from '../lib/util/text.js'
 import rehypeParse from 'rehype-parse'
 import {visitParents} from 'unist-util-visit-parents'
 import {unified} from 'unified'
@@ -20,7 +20,7 @@ import {sectionHeading} from '../lib/analyse/blocks/section-heading.js'
 import {collapseFormatting} from '../lib/plugins/rehype-collapse-formatting.js'
 import {normalizeMedia, tidyMediaChildren} from '../lib/plugins/rehype-normalize-media.js'
 import {supSubTags} from '../lib/plugins/rehype-sup-sub.js'
-import {walkParts, walkShared} from '../lib/util/walk.js'
+import {holdsElement, walkParts, walkShared} from '../lib/util/walk.js'
 import {normalizeStructurePart} from '../lib/plugins/rehype-normalize-structure.js'
 import {blockStats} from '../lib/analyse/blocks/block-stats.js'
 import {indexPage} from '../lib/analyse/page-index.js'
@@ -28,6 +28,7 @@ import {removeCjkLineBreaks} from '../lib/plugins/rehype-cjk-spacing.js'
 import {rewriteSupSub} from '../lib/plugins/rehype-sup-sub.js'
 import {countPhases} from '../scripts/count-walks.js'
 import {mediaMarksListener, noteMediaIn} from '../lib/media/note.js'
+import {holdsMedia, textWithoutMedia} from '../lib/media/tags.js'
 import {leadUnderHeadline} from '../lib/analyse/root/lead-under-headline.js'
 import {selectAll} from 'hast-util-select'
 import {gatherSelectors, selectTable, stillBelow, wrapGathered} from '../lib/util/select.js'
@@ -403,6 +404,27 @@ test("walks: a subtree's media told from a walk's marks are recorded as a read o
     }
   }
   assert.ok(recorded > 0, 'some media recorded: ' + recorded)
+})
+
+test("walks: a caption's text and whether it holds media or a heading, read on one pass, are what two reads tell", function () {
+  const heading = (element: Element) => /^h[1-6]$/.test(element.tagName)
+  let texts = 0
+  let held = 0
+  for (const name of ['media-noscript-fallbacks', 'media-picture-sources', 'core-seed', 'full-page-published-time']) {
+    const html = fs.readFileSync(new URL('../fixtures/' + name + '/input.html', import.meta.url), 'utf8')
+    const tree = unified()
+      .use(rehypeParse)
+      .parse(html.replace(/<body[^>]*>/, '$&<div class="caption">A <b>b</b><noscript>&lt;img src="n.jpg"&gt;</noscript></div><div class="caption">Say <h3>So</h3></div>'))
+    visitParents(tree, 'element', function (element) {
+      const holds = holdsMedia(element) || holdsElement(element, heading)
+      const text = textWithoutMedia(element, heading)
+      assert.is(text === undefined, holds, name + ' <' + element.tagName + '>')
+      if (text !== undefined) assert.is(collapse(text), textOf(element), name + ' <' + element.tagName + '> text')
+      if (holds) held++
+      else texts++
+    })
+  }
+  assert.ok(texts > 0 && held > 0, 'both kinds seen: ' + texts + ', ' + held)
 })
 
 test.run()

@@ -10,8 +10,8 @@
 
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
-import {textOf} from '../util/text.js'
-import {holdsMedia, imageTags, isMedia} from './tags.js'
+import {collapse, textOf} from '../util/text.js'
+import {imageTags, isMedia, textWithoutMedia} from './tags.js'
 import type {WalkListener} from '../util/walk.js'
 
 /** Class words of WordPress caption text. */
@@ -198,10 +198,11 @@ export function captionTextOf(node: Element, inFigure: boolean): string | undefi
     node.tagName === 'figcaption' ||
     names.some((name) => wpCaptionText.test(name)) ||
     names.some((name) => !notCaption.test(name) && ((captionClass.test(name) && (inFigure || /caption|desc|txt|text|note/i.test(name))) || captionWords(name)))
-  // No media and no heading inside, told on one pass.
-  if (!named || imageTags.has(node.tagName) || holdsMedia(node, isHeading)) return undefined
-  const text = textOf(node)
-  return text.length <= maxCaption ? text : undefined
+  if (!named || imageTags.has(node.tagName)) return undefined
+  // No media and no heading inside, and the text, told on one pass.
+  const raw = textWithoutMedia(node, isHeading)
+  const text = raw === undefined ? undefined : collapse(raw)
+  return text !== undefined && text.length <= maxCaption ? text : undefined
 }
 
 /** A figure split into its content and its captions. */

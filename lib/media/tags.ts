@@ -42,25 +42,48 @@ const mediaMarkup = /<(?:img|picture|amp-img|iframe|embed|object|video|audio)[\s
  *
  * @param node
  *   Subtree.
- * @param below
- *   Another test of the elements below `node` (not `node` itself), asked
- *   on the same pass: the answer is then also `true` when one passes it
- *   (`holdsMedia(node) || below(some element inside)`, read once).
  * @returns
- *   Whether it holds media (or an element inside passes `below`).
+ *   Whether it holds media.
  */
-export function holdsMedia(node: Nodes, below?: ((element: Element) => boolean) | undefined): boolean {
+export function holdsMedia(node: Nodes): boolean {
   const stack: Array<Nodes> = [node]
   while (stack.length > 0) {
     const current = stack.pop()!
     if (current.type === 'element') {
       if (isMedia(current)) return true
       if (current.tagName === 'noscript' && current.children.some((child) => child.type === 'text' && mediaMarkup.test(child.value))) return true
-      if (below && current !== node && below(current)) return true
     }
     if ('children' in current) stack.push(...(current.children as Array<Nodes>))
   }
   return false
+}
+
+/**
+ * The text of a subtree that holds no media (`holdsMedia` is `false`) and
+ * no element below `node` passing `below`, read on the same pass: the
+ * concatenated text nodes, in document order (as `hast-util-to-string`),
+ * not collapsed.
+ *
+ * @param node
+ *   Subtree.
+ * @param below
+ *   A test of the elements below `node` (not `node` itself).
+ * @returns
+ *   Its text, or `undefined` when it holds media (or an element passing `below`).
+ */
+export function textWithoutMedia(node: Element, below?: ((element: Element) => boolean) | undefined): string | undefined {
+  let text = ''
+  const stack: Array<Nodes> = [node]
+  while (stack.length > 0) {
+    const current = stack.pop()!
+    if (current.type === 'text') text += current.value
+    if (current.type !== 'element') continue
+    if (isMedia(current)) return undefined
+    if (current.tagName === 'noscript' && current.children.some((child) => child.type === 'text' && mediaMarkup.test(child.value))) return undefined
+    if (below && current !== node && below(current)) return undefined
+    for (let index = current.children.length - 1; index >= 0; index--) stack.push(current.children[index])
+  }
+  return text
 }
 
 /**
