@@ -193,16 +193,45 @@ export function isCaption(node: Element, inFigure: boolean): boolean {
  *   Its text when it is a caption (may be `''`), else `undefined`.
  */
 export function captionTextOf(node: Element, inFigure: boolean): string | undefined {
-  const names = classes(node)
-  const named =
-    node.tagName === 'figcaption' ||
-    names.some((name) => wpCaptionText.test(name)) ||
-    names.some((name) => !notCaption.test(name) && ((captionClass.test(name) && (inFigure || /caption|desc|txt|text|note/i.test(name))) || captionWords(name)))
-  if (!named || imageTags.has(node.tagName)) return undefined
+  if (!isCaptionNamed(node, inFigure) || imageTags.has(node.tagName)) return undefined
   // No media and no heading inside, and the text, told on one pass.
   const raw = textWithoutMedia(node, isHeading)
   const text = raw === undefined ? undefined : collapse(raw)
   return text !== undefined && text.length <= maxCaption ? text : undefined
+}
+
+/**
+ * Whether `node` is named a caption: `<figcaption>`, `.wp-caption-text`, or
+ * a class naming a caption or credit (the first test of `isCaption`, on the
+ * element alone: nothing below it is read).
+ *
+ * @param node
+ *   Element.
+ * @param inFigure
+ *   Whether it sits in a figure (credit classes count only there).
+ * @returns
+ *   Whether it is named a caption.
+ */
+export function isCaptionNamed(node: Element, inFigure: boolean): boolean {
+  const names = classes(node)
+  return (
+    node.tagName === 'figcaption' ||
+    names.some((name) => wpCaptionText.test(name)) ||
+    names.some((name) => !notCaption.test(name) && ((captionClass.test(name) && (inFigure || /caption|desc|txt|text|note/i.test(name))) || captionWords(name)))
+  )
+}
+
+/**
+ * Whether `isFigure` may hold for `node` by the element alone: `<figure>`
+ * or `.wp-caption` (a parent of a `.wp-caption-text` is told by that child).
+ *
+ * @param node
+ *   Element.
+ * @returns
+ *   Whether it is named a figure.
+ */
+export function isFigureNamed(node: Element): boolean {
+  return node.tagName === 'figure' || classes(node).some((name) => /^wp-caption$/i.test(name))
 }
 
 /** A figure split into its content and its captions. */

@@ -5,7 +5,7 @@ import {captureImagesPart, collectImagesPart} from '../images/collect.js'
 import {cjkSpacingPart, removeCjkLineBreaks} from './rehype-cjk-spacing.js'
 import {collapseFormatting} from './rehype-collapse-formatting.js'
 import {rehypeExtractMeta} from './rehype-extract-meta.js'
-import {normalizeMedia, tidyMediaChildren} from './rehype-normalize-media.js'
+import {normalizeMedia, quietSubtreesPart, tidyMediaChildren} from './rehype-normalize-media.js'
 import {noscriptSitesPart} from '../media/noscript.js'
 import {figureHintsPart} from '../media/caption.js'
 import {captionSitesPart} from '../media/caption-shortcode.js'
@@ -84,15 +84,17 @@ export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | u
       const noscripts = noscriptSitesPart()
       const figures = figureHintsPart()
       const captions = captionSitesPart()
+      const quiet = quietSubtreesPart()
       walkParts(tree, [
         normalizeStructurePart({noBreaks: (breaks.get(file) ?? 2) < 2}),
         captureImagesPart(tree, file, options),
         {listener: noscripts.listener},
         {listener: figures.listener},
-        {listener: captions.listener}
+        {listener: captions.listener},
+        {listener: quiet.listener}
       ])
       // The media's last pass (empty links, images between blocks) is run on the collapse's walk.
-      normalizeMedia(tree, file, options || {}, {noscripts: noscripts.parents(), figures: figures.hints, captions: captions.sites()}, true)
+      normalizeMedia(tree, file, options || {}, {noscripts: noscripts.parents(), figures: figures.hints, captions: captions.sites(), quiet: quiet.subtrees}, true)
     },
     // The collapse runs the media's last pass on each parent before it reads
     // its children, and gathers superscript and subscript on its way.

@@ -3,31 +3,32 @@ import {h} from 'hastscript'
 import type {Plugin} from 'unified'
 import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
-import {captionParagraphs, captionText, captionTextOf, isFigure, splitFigure} from '../media/caption.js'
+import {captionParagraphs, captionText, captionTextOf, isCaptionNamed, isFigure, isFigureNamed, splitFigure} from '../media/caption.js'
 import type {FigureHints} from '../media/caption.js'
 import {embedKind, nonContent} from '../media/embed-kind.js'
 import {playerFallbackText} from '../analyse/vocabulary.js'
 import {embedLabel, labelLanguage} from '../media/embed-label.js'
 import type {LabelLanguage} from '../media/embed-label.js'
 import {attribute, imageCandidates, isPlaceholder, isPlaceholderPixel, pictureCandidates} from '../media/image-source.js'
-import {revealBackgroundImage} from '../media/css-background.js'
+import {backgroundImageUrl, revealBackgroundImage} from '../media/css-background.js'
 import {replaceInlineSvg} from '../media/inline-svg.js'
 import {previewFacts, previewInPair} from '../media/preview.js'
 import type {PreviewFacts} from '../media/preview.js'
 import {isCompanionPath, savedPageLink} from '../media/saved-page.js'
 import {linksAroundStructure} from '../media/link-into-structure.js'
-import {lazyPlayerUrl} from '../media/lazy-player.js'
+import {lazyPlayerUrl, mayBeLazyPlayer} from '../media/lazy-player.js'
 import {expandCaptionShortcodes, joinSplitCaptionShortcode, opensCaptionShortcode} from '../media/caption-shortcode.js'
 import type {CaptionSite} from '../media/caption-shortcode.js'
 import {embedCandidates, isPixel, noteMedia} from '../media/note.js'
 import {revealNoscripts, revealNoscriptsIn} from '../media/noscript.js'
-import {adTags, holdsMedia, imageTags, innerImage} from '../media/tags.js'
+import {adTags, holdsMedia, imageTags, innerImage, isMedia} from '../media/tags.js'
 import {report} from '../messages.js'
 import type {NormalizeMediaOptions} from '../types.js'
 import {baseUrlOf} from '../analyse/analysis.js'
 import {fileUrl, safeUrl} from '../util/safe-url.js'
 import {textOf} from '../util/text.js'
 import {walk} from '../util/walk.js'
+import type {WalkListener} from '../util/walk.js'
 import {replaceChild} from '../util/replace-child.js'
 import {detach} from '../util/detach.js'
 import {describeElement, noteRemoval} from '../util/removals.js'
@@ -95,6 +96,73 @@ export interface MediaSites {
   figures: FigureHints
   /** Elements whose own text opens a `[caption` shortcode (`captionSitesPart`). */
   captions: ReadonlyArray<CaptionSite>
+  /** Subtrees the visit has nothing to do in (`quietSubtreesPart`): passed over. */
+  quiet?: QuietSubtrees | undefined
+}
+
+/** What `quietSubtreesPart` tells of the elements a walk saw. */
+export interface QuietSubtrees {
+  /** Elements in whose subtree (themselves included) `normalizeMedia`'s visit changes nothing. */
+  quiet: WeakSet<Element>
+  /** Of those, the ones holding text other than white space (which ends a pair of an image and its preview). */
+  withText: WeakSet<Element>
+}
+
+/** Elements the media visit acts on (or on what they hold), by tag name. */
+const busyTags: ReadonlySet<string> = new Set(['a', 'svg', 'noscript', 'figure', 'figcaption', 'picture', ...imageTags, ...frameTags, ...playerTags, ...adTags])
+
+/**
+ * A listener of a shared walk (`walkShared`) telling the subtrees in which
+ * `normalizeMedia`'s visit would change nothing, so that it passes over
+ * them: no element that is or may be media, a link (nor anything inside
+ * one: links around lists are tracked through blocks), an SVG, a
+ * `<noscript>`, a figure or caption by its name, a box with a background
+ * image or a lazy player's attributes, and no text opening a `[caption`
+ * shortcode. Put it after the listeners that change the tree: it is valid
+ * for the tree the walk leaves, as long as nothing is moved into a quiet
+ * subtree before the visit (the `<noscript>`s revealed and the split
+ * shortcodes joined first edit only busy ones).
+ *
+ * @returns
+ *   Listener, and the subtrees (filled as the walk goes).
+ */
+export function quietSubtreesPart(): {listener: WalkListener; subtrees: QuietSubtrees} {
+  const subtrees: QuietSubtrees = {quiet: new WeakSet(), withText: new WeakSet()}
+  const open: Array<{busy: boolean; text: boolean}> = []
+  let links = 0
+  return {
+    listener: {
+      enter(element) {
+        const busy =
+          links > 0 ||
+          busyTags.has(element.tagName) ||
+          isMedia(element) ||
+          isFigureNamed(element) ||
+          isCaptionNamed(element, false) ||
+          mayBeLazyPlayer(element) ||
+          backgroundImageUrl(element) !== undefined
+        if (element.tagName === 'a') links++
+        open.push({busy, text: false})
+      },
+      text(node) {
+        const frame = open[open.length - 1]
+        if (!frame) return
+        if (node.value.trim()) frame.text = true
+        if (opensCaptionShortcode(node.value)) frame.busy = true
+      },
+      leave(element) {
+        const frame = open.pop()!
+        if (element.tagName === 'a') links--
+        if (!frame.busy) subtrees.quiet.add(element)
+        if (frame.text) subtrees.withText.add(element)
+        const up = open[open.length - 1]
+        if (!up) return
+        up.busy ||= frame.busy
+        up.text ||= frame.text
+      }
+    },
+    subtrees
+  }
 }
 
 /**
@@ -139,6 +207,7 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
   // The last image written, while no text followed it, and the images found to be previews of their neighbour (removed after the walk).
   let previous: {img: Element; parent: Parents; facts: PreviewFacts} | undefined
   const previews: Array<{img: Element; parent: Parents}> = []
+  const quiet = sites && sites.quiet
   visit(tree, function (node, index, parent) {
     if (node.type === 'text') {
       if (parent && parent.type === 'element' && index !== undefined && opensCaptionShortcode(node.value) && expandCaptionShortcodes(parent)) {
@@ -150,6 +219,11 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
       return undefined
     }
     if (node.type !== 'element' || !parent || index === undefined) return undefined
+    if (quiet && quiet.quiet.has(node)) {
+      // Nothing to do in it; its text still ends an image's wait for its preview.
+      if (quiet.withText.has(node)) previous = undefined
+      return SKIP
+    }
     if (!sites) joinSplitCaptionShortcode(node, parent, index)
     linksAround.enter(node, parent)
     // A content image given as a CSS background becomes an `<img>` first in its element, visited with it.
