@@ -335,6 +335,8 @@ test('media: the visit passing over quiet subtrees leaves the tree, messages and
   const made = [
     '<p><img src="https://coastline-weekly.example/wp-content/uploads/2024/06/band-60x40.jpg" alt="Band"><span>Between</span><img src="https://coastline-weekly.example/wp-content/uploads/2024/06/band.jpg" alt="Band"></p>',
     '<p><img src="https://coastline-weekly.example/wp-content/uploads/2024/06/band-60x40.jpg" alt="Band"><span> </span><img src="https://coastline-weekly.example/wp-content/uploads/2024/06/band.jpg" alt="Band"></p>',
+    '<p><img src="https://coastline-weekly.example/wp-content/uploads/2024/06/band-60x40.jpg" alt="Band"><a href="/band"><b>The band</b></a><img src="https://coastline-weekly.example/wp-content/uploads/2024/06/band.jpg" alt="Band"></p>',
+    '<div><a href="/card"><span><div><table><tr><td>Cell</td></tr></table></div></span></a></div>',
     '<div><div><span role="img" aria-label="Quay" style="background-image:url(https://i.example/q.jpg)"></span></div></div>',
     '<div><p><img src="https://i.example/m.jpg"></p><p><span class="img_descr">The mill at dusk</span></p></div>',
     '<div><div class="rll-youtube-player" data-src="https://www.youtube.com/embed/abc123"></div></div>',

@@ -28,6 +28,7 @@ import {baseUrlOf} from '../analyse/analysis.js'
 import {fileUrl, safeUrl} from '../util/safe-url.js'
 import {textOf} from '../util/text.js'
 import {walk} from '../util/walk.js'
+import {phrasingTags} from '../analyse/blocks/tags.js'
 import type {WalkListener} from '../util/walk.js'
 import {replaceChild} from '../util/replace-child.js'
 import {detach} from '../util/detach.js'
@@ -104,7 +105,9 @@ export interface MediaSites {
 export interface QuietSubtrees {
   /** Elements in whose subtree (themselves included) `normalizeMedia`'s visit changes nothing. */
   quiet: WeakSet<Element>
-  /** Of those, the ones holding text other than white space (which ends a pair of an image and its preview). */
+  /** Links holding only text and text-level elements the visit has nothing to do in (it passes over what they hold). */
+  quietLinks: WeakSet<Element>
+  /** Of the elements of either set, the ones holding text other than white space (which ends a pair of an image and its preview). */
   withText: WeakSet<Element>
 }
 
@@ -127,37 +130,38 @@ const busyTags: ReadonlySet<string> = new Set(['a', 'svg', 'noscript', 'figure',
  *   Listener, and the subtrees (filled as the walk goes).
  */
 export function quietSubtreesPart(): {listener: WalkListener; subtrees: QuietSubtrees} {
-  const subtrees: QuietSubtrees = {quiet: new WeakSet(), withText: new WeakSet()}
-  const open: Array<{busy: boolean; text: boolean}> = []
+  const subtrees: QuietSubtrees = {quiet: new WeakSet(), quietLinks: new WeakSet(), withText: new WeakSet()}
+  // Per open element: whether the visit acts on it or below (`busy`), on it
+  // by itself (`own`), below it other than on a link's text (`inner`:
+  // something busy by itself, a block, a shortcode), and whether it holds text.
+  const open: Array<{busy: boolean; own: boolean; inner: boolean; phrasing: boolean; text: boolean}> = []
   let links = 0
   return {
     listener: {
       enter(element) {
-        const busy =
-          links > 0 ||
-          busyTags.has(element.tagName) ||
-          isMedia(element) ||
-          isFigureNamed(element) ||
-          isCaptionNamed(element, false) ||
-          mayBeLazyPlayer(element) ||
-          backgroundImageUrl(element) !== undefined
+        const own =
+          busyTags.has(element.tagName) || isMedia(element) || isFigureNamed(element) || isCaptionNamed(element, false) || mayBeLazyPlayer(element) || backgroundImageUrl(element) !== undefined
+        open.push({busy: own || links > 0, own, inner: false, phrasing: phrasingTags.has(element.tagName), text: false})
         if (element.tagName === 'a') links++
-        open.push({busy, text: false})
       },
       text(node) {
         const frame = open[open.length - 1]
         if (!frame) return
         if (node.value.trim()) frame.text = true
-        if (opensCaptionShortcode(node.value)) frame.busy = true
+        if (opensCaptionShortcode(node.value)) frame.busy = frame.inner = true
       },
       leave(element) {
         const frame = open.pop()!
-        if (element.tagName === 'a') links--
+        if (element.tagName === 'a') {
+          links--
+          if (!frame.inner) subtrees.quietLinks.add(element)
+        }
         if (!frame.busy) subtrees.quiet.add(element)
         if (frame.text) subtrees.withText.add(element)
         const up = open[open.length - 1]
         if (!up) return
         up.busy ||= frame.busy
+        up.inner ||= frame.inner || frame.own || !frame.phrasing
         up.text ||= frame.text
       }
     },
@@ -234,13 +238,19 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
       return [SKIP, index]
     }
     if (node.tagName === 'a') {
-      if (wrapsFigure(node)) {
+      // A link holding only text and text-level elements wraps no figure, and nothing in it is to be done.
+      const still = quiet !== undefined && quiet.quietLinks.has(node)
+      if (!still && wrapsFigure(node)) {
         // `<a href=big><figure>…</figure></a>`: the link goes onto the images.
         replaceChild(parent, index, pushLinkDown(node))
         return [SKIP, index]
       }
       const kept = link(node, context)
-      if (!Array.isArray(kept)) return undefined
+      if (!Array.isArray(kept)) {
+        if (!still) return undefined
+        if (quiet.withText.has(node)) previous = undefined
+        return SKIP
+      }
       replaceChild(parent, index, kept)
       return [SKIP, index]
     }
