@@ -79,7 +79,11 @@ export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | u
       if (fragments && fragments.found()) rewriteFootnotes(tree, pageUrl)
     },
     // Structure is normalised, the images' sources noted and the
-    // `<noscript>`s found in one walk; then media are normalised.
+    // `<noscript>`s found in one walk; then media are normalised, passing
+    // over the subtrees that walk found quiet. The media visit cannot ride
+    // that walk: the `<noscript>` fallbacks it reveals and the split
+    // `[caption]` shortcodes it joins are found by it and edit their
+    // parents first, and structure must not see what media builds.
     function (tree: Root, file: VFile) {
       const noscripts = noscriptSitesPart()
       const figures = figureHintsPart()
@@ -97,7 +101,12 @@ export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | u
       normalizeMedia(tree, file, options || {}, {noscripts: noscripts.parents(), figures: figures.hints, captions: captions.sites(), quiet: quiet.subtrees}, true)
     },
     // The collapse runs the media's last pass on each parent before it reads
-    // its children, and gathers superscript and subscript on its way.
+    // its children, and gathers superscript and subscript on its way. The
+    // last walk cannot ride the collapse (which reads each parent's children
+    // to rebuild them, merging texts: a walk on it would read them again),
+    // and superscripts are written between the two: backwards, reading the
+    // (already written) text after each mark, changing text that CJK
+    // spacing and the invisible characters' removal read.
     function (tree: Root) {
       rewriteSupSub(tree, collapseFormatting(tree, supSubTags, tidyMediaChildren))
     }
