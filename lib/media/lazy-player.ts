@@ -8,7 +8,7 @@
  */
 
 import type {Element, ElementContent} from 'hast'
-import {textOf} from '../util/text.js'
+import {holdsText} from '../util/bounded-text.js'
 import {embedKind} from './embed-kind.js'
 import {find, html} from 'property-information'
 import {holdsMedia} from './tags.js'
@@ -60,7 +60,7 @@ export function lazyPlayerUrl(node: Element, siblings: ReadonlyArray<ElementCont
     const value = typeof property === 'string' ? property.trim() : ''
     if (!value || !/^(?:https?:)?\/\//i.test(value)) continue
     if (embedKind(value.startsWith('//') ? 'https:' + value : value) !== 'video') continue
-    return textOf(node) || holdsMedia(node) || followedByFrame(node, siblings) ? undefined : value
+    return holdsText(node) || holdsMedia(node) || followedByFrame(node, siblings) ? undefined : value
   }
   return undefined
 }

@@ -27,6 +27,7 @@ import type {NormalizeMediaOptions} from '../types.js'
 import {baseUrlOf} from '../analyse/analysis.js'
 import {fileUrl, safeUrl} from '../util/safe-url.js'
 import {textOf} from '../util/text.js'
+import {holdsText} from '../util/bounded-text.js'
 import {walk} from '../util/walk.js'
 import {phrasingTags} from '../analyse/blocks/tags.js'
 import type {WalkListener} from '../util/walk.js'
@@ -410,7 +411,7 @@ function image(node: Element, context: Context): Array<ElementContent> {
 
 /** The link itself when kept, else what replaces it (its children, or nothing). */
 function link(node: Element, context: Context): Element | Array<ElementContent> {
-  const hasContent = textOf(node) || holdsMedia(node)
+  const hasContent = holdsText(node) || holdsMedia(node)
   if (!hasContent) return []
   if (typeof node.properties.href === 'string' && isCompanionPath(node.properties.href)) return savedPageLink(node, context.file)
   const href = node.properties.href === undefined ? undefined : context.resolve(node.properties.href, node)
@@ -512,7 +513,7 @@ function fillAlt(node: Element, text: string): void {
 /** The element before `index` (white space aside) when it is an image block (media and no text), which a caption at `index` describes. */
 function captionedMedia(siblings: Array<ElementContent>, index: number): Element | undefined {
   const previous = previousElement(siblings, index)
-  return previous && holdsMedia(previous) && !textOf(previous) ? previous : undefined
+  return previous && holdsMedia(previous) && !holdsText(previous) ? previous : undefined
 }
 
 function previousElement(siblings: Array<ElementContent>, index: number): Element | undefined {
@@ -584,7 +585,7 @@ export function tidyMediaChildren(parent: Root | Element, children: Array<Elemen
   for (let index = 0; index < children.length; index++) {
     const node = children[index]
     if (node.type !== 'element') continue
-    if (node.tagName === 'a' && !textOf(node) && !holdsMedia(node)) {
+    if (node.tagName === 'a' && !holdsText(node) && !holdsMedia(node)) {
       children.splice(index, 1)
       index--
       changed = true
@@ -609,7 +610,7 @@ const flowContainers: ReadonlySet<string> = new Set(['article', 'aside', 'blockq
 function isImageUnit(node: ElementContent): boolean {
   if (node.type !== 'element') return false
   if (node.tagName === 'img') return true
-  return node.tagName === 'a' && !textOf(node) && node.children.some((child) => child.type === 'element' && child.tagName === 'img')
+  return node.tagName === 'a' && !holdsText(node) && node.children.some((child) => child.type === 'element' && child.tagName === 'img')
 }
 
 /** Whether the sibling before (`-1`) or after (`1`) `index` is no text: none, a block, or another image. */
@@ -625,7 +626,7 @@ function standsAlone(siblings: Array<ElementContent>, index: number, step: -1 | 
 
 /** Whether an element is inline and shows text (`<a>`, `<span>`, `<b>` with words). */
 function phrasingWithText(node: Element): boolean {
-  return !/^(?:p|div|h[1-6]|ul|ol|dl|table|blockquote|figure|pre|hr|section|article|header|footer|aside|details|main|nav|address|form|fieldset|center|br)$/.test(node.tagName) && textOf(node) !== ''
+  return !/^(?:p|div|h[1-6]|ul|ol|dl|table|blockquote|figure|pre|hr|section|article|header|footer|aside|details|main|nav|address|form|fieldset|center|br)$/.test(node.tagName) && holdsText(node)
 }
 
 function language(context: Context): LabelLanguage {
