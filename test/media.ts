@@ -361,4 +361,21 @@ test('media: the visit passing over quiet subtrees leaves the tree, messages and
   assert.ok(passed > 0, 'some subtrees passed over: ' + passed)
 })
 
+test('media: caption lines keep text-level elements without blocks inside, and break at blocks inside them', async function () {
+  const lines = async (caption: string) => {
+    const html =
+      '<html><body><article><h1>Quay</h1><p>Words of the article that are long enough.</p><figure><img src="https://i.example/a.jpg">' + caption + '</figure><p>More words.</p></article></body></html>'
+    const out = String(await convert(html)).replace(/^---[\s\S]*?---\n/, '')
+    return out.split('\n').filter((line) => line.startsWith('*'))
+  }
+  assert.equal(await lines('<figcaption><span>Lead <b>bold</b> <i>it</i><br>next <!-- c --></span> tail</figcaption>'), ['*Lead **bold** it next tail*'])
+  assert.equal(await lines('<figcaption><span>One<div>Two <b>x</b></div></span><a href="https://e.example/c">Credit <em>P</em></a></figcaption>'), [
+    '*One*',
+    '*Two __x__*',
+    '*[Credit P](https://e.example/c)*'
+  ])
+  assert.equal(await lines('<figcaption><b>Kept <span>inner <i>em</i><br><u>u<p>block</p></u></span></b> after</figcaption>'), ['*Kept inner em u*', '*block*', '*after*'])
+  assert.equal(await lines('<figcaption><small><sup>1</sup> note <font>f<b>b</b></font></small></figcaption>'), ['*¹ note f**b***'])
+})
+
 test.run()

@@ -315,8 +315,9 @@ export function captionParagraphs(captions: Array<Element>): Array<Element> {
         flush()
         continue
       }
-      if (keptPhrasing.has(node.tagName) && !hasBlock(node)) {
-        node.children = phrasing(node.children)
+      const kept = keptPhrasing.has(node.tagName) ? phrasingWithoutBlock(node) : undefined
+      if (kept) {
+        node.children = kept
         line.push(node)
         continue
       }
@@ -336,27 +337,40 @@ export function captionText(texts: ReadonlyArray<string>): string {
   return texts.filter(Boolean).join(' ')
 }
 
-function phrasing(nodes: Array<ElementContent>): Array<ElementContent> {
-  const result: Array<ElementContent> = []
-  for (const node of nodes) {
-    if (node.type === 'element' && (node.tagName === 'em' || node.tagName === 'i' || !keptPhrasing.has(node.tagName))) {
-      if (node.tagName === 'br') result.push({type: 'text', value: ' '})
-      else result.push(...phrasing(node.children))
-    } else {
-      if (node.type === 'element') node.children = phrasing(node.children)
-      if (node.type !== 'comment') result.push(node)
+/**
+ * The children of `node` as a caption line's phrasing (emphasis and
+ * elements not kept unwrapped, line breaks as spaces, comments dropped),
+ * when no line block lies anywhere below it; else `undefined`, with
+ * nothing changed. One read: the kept elements below get their new
+ * children only once the read found no block.
+ */
+function phrasingWithoutBlock(node: Element): Array<ElementContent> | undefined {
+  const changes: Array<[Element, Array<ElementContent>]> = []
+  let blocked = false
+  const phrasing = (nodes: Array<ElementContent>): Array<ElementContent> => {
+    const result: Array<ElementContent> = []
+    for (const child of nodes) {
+      if (child.type === 'element' && lineBlocks.has(child.tagName)) blocked = true
+      if (blocked) return result
+      if (child.type === 'element' && (child.tagName === 'em' || child.tagName === 'i' || !keptPhrasing.has(child.tagName))) {
+        if (child.tagName === 'br') result.push({type: 'text', value: ' '})
+        else result.push(...phrasing(child.children))
+      } else {
+        if (child.type === 'element') changes.push([child, phrasing(child.children)])
+        if (child.type !== 'comment') result.push(child)
+      }
     }
+    return result
   }
-  return result
+  const children = phrasing(node.children)
+  if (blocked) return undefined
+  for (const [element, list] of changes) element.children = list
+  return children
 }
 
 /** Whether an element is a heading (one inside a caption makes it a header block, whatever its class says). */
 function isHeading(node: Element): boolean {
   return /^h[1-6]$/.test(node.tagName)
-}
-
-function hasBlock(node: Element): boolean {
-  return node.children.some((child) => child.type === 'element' && (lineBlocks.has(child.tagName) || hasBlock(child)))
 }
 
 /** Trim white space at both ends of a line (emphasis must not start or end with it). */
