@@ -318,6 +318,37 @@ export const relatedHeading = anyOf(
 export const bylineHint = anyOf(['byline', 'author', 'writer', 'reporter', 'journalist', 'autor', 'auteur', 'contributor', '(?:^|[-_ ])by(?:$|[-_ ])'], 'i')
 
 /**
+ * Words that open a Latin-script byline before the writers' names: English
+ * `by`, German `von`, French `par`, Spanish and Portuguese `por`, Dutch
+ * `door`, Italian `di`, Swedish and Norwegian `av`, Danish `af`. All but
+ * `by` are also words of sentences (and `von`, `di` open surnames: `Von
+ * Miller`, `Di Maria`), so readers take them in lower case only when the
+ * byline stands alone in its block. Shared by every reader that finds or
+ * strips a byline label (`byline.ts`, `author-names.ts`, `credit-line.ts`,
+ * the page index). Test: test/byline-kinds.ts.
+ */
+export const bylineLabelWords: ReadonlyArray<string> = ['by', 'von', 'par', 'por', 'door', 'di', 'av', 'af']
+
+/** `bylineLabelWords` as one alternation (`by|von|…`), for readers' patterns. */
+export const bylineLabel = bylineLabelWords.join('|')
+
+/** `bylineLabelWords` other than `by`: the labels that are sentence words in lower case. */
+export const bylineLabelSentenceWord = new RegExp('^(?:' + bylineLabelWords.filter((word) => word !== 'by').join('|') + ')\\s')
+
+/**
+ * Words before a byline label (`Written by`, `Ein Beitrag von`, `Un
+ * articolo di`). Fixture: meta-author-byline-forms.
+ */
+export const bylineLabelLead =
+  '(?:written|posted|published|verfasst|geschrieben|text|story|reported|words|reporting|additional reporting|ein (?:beitrag|artikel|gastbeitrag|kommentar)|un articolo|articolo)'
+
+/**
+ * Labels that end in a colon before the writers' names (`Autor:`, `Text &
+ * Fotos:`, `Texto:`). Fixture: meta-author-byline-forms.
+ */
+export const bylineColonLabel = '(?:autor|autorin|author|text(?: ?(?:&|und|and|\\+|\\/) ?(?:fotos?|bild(?:er)?|photos?))?|texto|texte|reporter)'
+
+/**
  * Class/id words that make a byline-hinted element something else beside
  * the author's name: a counter (`author-views`, `author-post-count`), a
  * picture (`author-avatar`, `author-img`), a photo credit

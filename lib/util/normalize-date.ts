@@ -115,6 +115,8 @@ export interface DateOptions {
 const DAY_PATTERNS: Array<[RegExp, DayReader]> = [
   // 2020-04-14, 2020/04/14, 2020.04.14
   [/(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/gu, (m) => [Number(m[1]), Number(m[3]), Number(m[4])]],
+  // 2022 · 01 · 26, 2022 | 01 | 26 (parts set apart by a dot or a bar)
+  [/(?<!\d)(\d{4}) ?([|·]) ?(\d{1,2}) ?\2 ?(\d{1,2})(?!\d)/gu, (m) => [Number(m[1]), Number(m[3]), Number(m[4])]],
   // 2020年4月14日
   [/(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]?/gu, (m) => [Number(m[1]), Number(m[2]), Number(m[3])]],
   // 二〇二〇年四月十四日
@@ -128,16 +130,19 @@ const DAY_PATTERNS: Array<[RegExp, DayReader]> = [
   // 14.04.2020 (day first)
   [/(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)/gu, (m) => [Number(m[3]), Number(m[2]), Number(m[1])]],
   // 04/14/2020, 14/04/2020: in the page's order, else month first unless the first part cannot be a month
-  [
-    /(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)/gu,
-    (m, order) => {
-      const a = Number(m[1])
-      const b = Number(m[2])
-      const dayFirst = a > 12 || (order === 'dmy' && b <= 12)
-      return dayFirst ? [Number(m[3]), b, a] : [Number(m[3]), a, b]
-    }
-  ]
+  [/(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)/gu, (m, order) => inOrder(Number(m[1]), Number(m[2]), Number(m[3]), order)],
+  // 26 | 01 | 2022, 26 · 01 · 2022 (parts set apart by a bar or a dot): read as the one above
+  [/(?<!\d)(\d{1,2}) ?([|·]) ?(\d{1,2}) ?\2 ?(\d{4})(?!\d)/gu, (m, order) => inOrder(Number(m[1]), Number(m[3]), Number(m[4]), order)]
 ]
+
+/** `[year, month, day]` of an all-numeric day `a b year`: in the page's order, else month first unless `a` cannot be a month. */
+function inOrder(a: number, b: number, year: number, order: DayOrder | undefined): [number, number, number] {
+  const dayFirst = a > 12 || (order === 'dmy' && b <= 12)
+  return dayFirst ? [year, b, a] : [year, a, b]
+}
+
+/** An all-numeric day, month and year, to tell whether it reads both ways (`04/11/2024`, `04 | 11 | 2024`). */
+const NUMERIC_DAY = /^(\d{1,2})(?:[/-]| ?[|·] ?)(\d{1,2})(?:[/-]| ?[|·] ?)(\d{4})/
 
 /**
  * A time right after the day, with optional seconds, meridiem and zone.
@@ -219,7 +224,7 @@ function findDateNow(text: string, options: DateOptions | null | undefined): Fou
   const day = found.value.slice(0, 10)
   // An all-numeric day read month first that reads as well day first: say so.
   const source = text.normalize('NFKC').slice(found.index, found.end)
-  const parts = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})/.exec(source)
+  const parts = NUMERIC_DAY.exec(source)
   if (!parts || Number(parts[1]) > 12 || Number(parts[2]) > 12 || Number(parts[1]) === Number(parts[2])) return found
   return {...found, alternative: `${parts[3]}-${pad(Number(parts[2]))}-${pad(Number(parts[1]))}` + found.value.slice(day.length)}
 }

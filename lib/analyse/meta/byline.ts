@@ -34,7 +34,7 @@ import {shortText} from '../blocks/short-text.js'
 import {endLines} from '../../util/rendered-lines.js'
 import {recordedEnds} from '../rendered-text.js'
 import {memoText, readingTexts, renderedOnce} from '../text-memo.js'
-import {bylineNotName} from '../vocabulary.js'
+import {bylineColonLabel, bylineLabel, bylineLabelLead, bylineLabelSentenceWord, bylineNotName} from '../vocabulary.js'
 import {isPhotoCredit, readAffiliationNote, readClosingNames, readCredits, readNamesLine} from './credit-line.js'
 import {authorBoxName} from './author-box.js'
 import {closingBio, closingSignature, signatureLine} from './closing-byline.js'
@@ -60,11 +60,11 @@ export interface BylineMeta {
 }
 
 const SOURCE = /(?:来源|來源|稿源|出处|出處|source)\s*[:：]\s*([^\s|｜,，。;；:：]{2,30}(?: [A-Z][\w&.-]*){0,3})/i
-const LATIN_LABEL =
-  /^\(?(?:(?:written|posted|published|verfasst|geschrieben|text|story|reported|words|reporting|additional reporting|ein (?:beitrag|artikel|gastbeitrag|kommentar)|un articolo|articolo)\s+)?(?:by|von|par|por|door|di)(?=[\s:：]|$)|^(?:autor|autorin|author|text(?: ?(?:&|und|and|\+|\/) ?(?:fotos?|bild(?:er)?|photos?))?|texto|texte|reporter)\s*[:：]/i
+const LATIN_LABEL = new RegExp(`^\\(?(?:${bylineLabelLead}\\s+)?(?:${bylineLabel})(?=[\\s:：]|$)|^${bylineColonLabel}\\s*[:：]`, 'i')
 /** A label of a credit line that may carry the date (`发布时间：`, `来源：`, `发布于`); `记者会` (a press conference), `发布会` are none. */
 const CREDIT_DATE_LABEL = /(?:时间|時間|日期|来源|來源|作者|记者|記者)\s*[:：]|(?:发布|發布|发表|發表)(?:时间|時間|日期|于|於)|(?:记者|記者)\s/
-const UPDATED = /updat|modif|lastmod|edited|geändert|bearbeitet|aktualisiert|更新|修改|mis à jour|actualizad|última edición/i
+/** Words saying a date is the last update's (English, German, Chinese, French, Spanish, Italian, Portuguese, Dutch). Test: test/byline-kinds.ts. */
+const UPDATED = /updat|modif|lastmod|edited|geändert|bearbeitet|aktualisiert|更新|修改|mis à jour|actualisé|actualizad|última edición|aggiornat|atualizad|bijgewerkt|gewijzigd/i
 /** `ByJane Roe`: the label glued to the name. */
 const GLUED_BY = /^By(?=\p{Lu}\p{Ll})/u
 const MID_BY = /(?<=\s)(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+(?=\p{Lu})/u
@@ -561,7 +561,7 @@ function dateOnly(text: string, order: DayOrder | undefined): FoundDate | undefi
 
 /** A label of the publication date (`Published`, `Veröffentlicht am`, `publié le`), the words before the date. */
 const PUBLISHED =
-  /(?:^|[\s|·•,;(])(?:published|posted|first published|veröffentlicht|erschienen|publié|publiée|publicado|publicada|pubblicato|pubblicata|gepubliceerd|opublikowano)(?:\s(?:on|am|le|el|il|op))?\s?[:：]?\s?/i
+  /(?:^|[\s|·•,;(])(?:published|posted|first published|veröffentlicht|erschienen|publié|publiée|publicado|publicada|pubblicato|pubblicata|gepubliceerd|opublikowano)(?:\s(?:on|am|le|el|il|em|op))?\s?[:：]?\s?/i
 
 /**
  * The date a text gives as the publication's: its first date unless an
@@ -803,8 +803,8 @@ function latinAuthors(cue: CueText, text: string, options: {siteNames: Array<str
   for (const candidate of [text, cue.value]) {
     let start = -1
     if (LATIN_LABEL.test(candidate) || GLUED_BY.test(candidate)) {
-      // `von`, `par`, `por`, `door`, `di` open a byline when capitalised (`Von Jane Doe`), or in lower case standing alone in their block (`<p>di Mario Rossi</p>`): inside a sentence they are words of it.
-      if (/^(?:von|par|por|door|di)\s/.test(candidate) && !standsAlone(cue, candidate)) continue
+      // `von`, `par`, `por`, `door`, `di`, `av`, `af` open a byline when capitalised (`Von Jane Doe`), or in lower case standing alone in their block (`<p>di Mario Rossi</p>`): inside a sentence they are words of it.
+      if (bylineLabelSentenceWord.test(candidate) && !standsAlone(cue, candidate)) continue
       start = 0
     } else {
       const by = MID_BY.exec(candidate)
