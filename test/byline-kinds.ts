@@ -4,7 +4,8 @@
  * `Por:`), an outlet named as author in the metadata beside a visible
  * person's byline, dates written in parts (`26 | 01 | 2022`, `26 · 01 ·
  * 2022`), “published … updated …” in French, Spanish, Italian, Portuguese
- * and Dutch, a byline and date in a table row; with look-alikes that must
+ * and Dutch, a byline and date in a table row, an all-numeric day whose
+ * order nothing tells (no date rather than a wrong one); with look-alikes that must
  * stay as they are (a sentence's `av`, a reading time in the byline row,
  * the family name `Le`).
  */
@@ -62,6 +63,12 @@ test('byline kinds: a day written in parts (`26 | 01 | 2022`, `26 · 01 · 2022`
   assert.is((await fields(page('<div class="subline">26 | 01 | 2022</div>', {lang: 'de'}))).date, '2022-01-26')
   assert.is((await fields(page('<span class="date">26 · 01 · 2022</span>', {lang: 'de'}))).date, '2022-01-26')
   assert.is((await fields(page('<span class="date">2022 · 01 · 26</span>', {lang: 'de'}))).date, '2022-01-26')
+})
+
+test('byline kinds: a numeric day whose order nothing tells gives no date; one that only reads one way does', async function () {
+  assert.is((await fields(page('<span class="date">05/06/2023</span>', {lang: ''}))).date, undefined)
+  assert.is((await fields(page('<span class="date">25/06/2023</span>', {lang: ''}))).date, '2023-06-25')
+  assert.is((await fields(page('<span class="date">05/06/2023</span>', {lang: 'en-US'}))).date, '2023-05-06')
 })
 
 test('byline kinds: a reading time in the byline row is no name', async function () {

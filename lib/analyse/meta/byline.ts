@@ -600,6 +600,9 @@ function standsAlone(cue: CueText, candidate: string): boolean {
 /** Inline elements a byline's text may sit in, inside its block. */
 const INLINE = new Set(['a', 'span', 'em', 'i', 'strong', 'b', 'small', 'font', 'cite'])
 
+/** Why the other reading of an all-numeric day was passed over (`generic-meta.ts` drops such a day on a page naming no language). */
+export const ORDER_UNKNOWN = 'day/month order unknown (no locale)'
+
 /**
  * A date found, with the other reading of an all-numeric day listed as
  * passed over when the page gives no order (`04/11/2024` on a page in plain
@@ -607,7 +610,7 @@ const INLINE = new Set(['a', 'span', 'em', 'i', 'strong', 'b', 'small', 'font', 
  */
 function dated(found: FoundDate, from: string): Found<string> {
   const date: Found<string> = {value: found.value, from}
-  if (found.alternative) date.passed = [{value: found.alternative, from, reason: 'day/month order unknown (no locale): read month first'}]
+  if (found.alternative) date.passed = [{value: found.alternative, from, reason: ORDER_UNKNOWN + ': read month first'}]
   return date
 }
 
