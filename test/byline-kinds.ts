@@ -93,6 +93,16 @@ test('byline kinds: “published … updated …” takes the published day in F
   for (const [text, lang] of cases) assert.is((await fields(page(`<div class="article-info">${text}</div>`, {lang}))).date, '2023-03-03', text)
 })
 
+test('byline kinds: a byline and date in a table row above the article', async function () {
+  const row =
+    '<div class="subline"><table><tr><td>26 | 01 | 2022 </td><td class="categories">Hafen | Praxis</td><td class="authorbold"><b>Text &amp; Fotos:</b> Ivan Petrov</td><td><img src="c.png">0</td><td><img src="v.png">337</td></tr></table></div>'
+  const html = `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Hafenbecken</title></head><body><nav><a href="/">Home</a></nav><main><header><img src="top.jpg" alt=""></header>${row}<article><h1>Hafenbecken</h1>${body}</article></main><footer>Kontakt</footer></body></html>`
+  assert.equal(await fields(html), {author: 'Ivan Petrov', date: '2022-01-26'})
+  // A table of dated rows (a schedule) beside the article dates no page.
+  const schedule = '<table><tr><td>26 | 01 | 2022</td><td>Hafenfest</td></tr><tr><td>02 | 02 | 2022</td><td>Regatta</td></tr></table>'
+  assert.is((await fields(html.replace(row, schedule))).date, undefined)
+})
+
 test('byline kinds: a byline and date in a table row', async function () {
   const row = '<table class="subline"><tr><td>26 | 01 | 2022</td><td class="categories">Hafen | Praxis</td><td class="authorbold">Text &amp; Fotos: Ivan Petrov</td><td>0</td></tr></table>'
   assert.equal(await fields(page(row, {lang: 'de'})), {author: 'Ivan Petrov', date: '2022-01-26'})

@@ -215,9 +215,15 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
   if (modified) meta.modified = modified
 
   if (!meta.date) {
+    const rows = bylineRows(index)
     for (const entry of preferred(withoutDateListings(index.dateTexts))) {
-      // A date in a table cell dates a row (a discography, a schedule); one in a link, the page it links to.
-      if ([entry.element, ...entry.ancestors].some((element) => element.tagName === 'td' || element.tagName === 'th' || element.tagName === 'a')) continue
+      const around = [entry.element, ...entry.ancestors]
+      // A date in a table cell dates a row (a discography, a schedule), unless the row is the byline's (`26 | 01 | 2022 | Text & Fotos: Jane Roe`); one in a link, the page it links to.
+      if (
+        around.some((element) => element.tagName === 'a') ||
+        (around.some((element) => element.tagName === 'td' || element.tagName === 'th') && !rows.has(around.find((element) => element.tagName === 'tr')))
+      )
+        continue
       const date = dateOnly(entry.value, order)
       if (date) {
         meta.date = dated(date, 'visible-date')
@@ -536,6 +542,16 @@ function countCjk(word: string): number {
   let count = 0
   for (const character of word) if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(character)) count++
   return count
+}
+
+/** Table rows holding a byline cue (`<tr><td>26 | 01 | 2022</td><td>Text & Fotos: Jane Roe</td></tr>`): a date in one of their cells is the byline's. Test: test/byline-kinds.ts. */
+function bylineRows(index: PageIndex): Set<Element | undefined> {
+  const rows = new Set<Element | undefined>()
+  for (const cue of [...index.cues, ...index.bylines]) {
+    const row = cue.ancestors.find((element) => element.tagName === 'tr')
+    if (row) rows.add(row)
+  }
+  return rows
 }
 
 /**
