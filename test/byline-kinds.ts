@@ -39,6 +39,24 @@ test('byline kinds: labels of more Latin-script languages open a byline', async 
   for (const [top, author, lang] of cases) assert.is((await fields(page(top, {lang}))).author, author, top)
 })
 
+test('byline kinds: “written by” and colon labels of more languages', async function () {
+  const cases: Array<[string, string, string]> = [
+    ['<p>Escrito por Lucía Gómez</p>', 'Lucía Gómez', 'es'],
+    ['<p>Scritto da Mario Rossi</p>', 'Mario Rossi', 'it'],
+    ['<p>Écrit par Claire Martin</p>', 'Claire Martin', 'fr'],
+    ['<p>Geschreven door Pieter de Vries</p>', 'Pieter de Vries', 'nl'],
+    ['<p>Skrevet af Mette Kragh</p>', 'Mette Kragh', 'da'],
+    ['<p>Skrivet av Anna Lindqvist</p>', 'Anna Lindqvist', 'sv'],
+    ['<p>Autore: Mario Rossi</p>', 'Mario Rossi', 'it'],
+    ['<p>Auteur : Claire Martin</p>', 'Claire Martin', 'fr'],
+    ['<p>Forfatter: Mette Kragh</p>', 'Mette Kragh', 'da'],
+    ['<p>Författare: Anna Lindqvist</p>', 'Anna Lindqvist', 'sv']
+  ]
+  for (const [top, author, lang] of cases) assert.is((await fields(page(top, {lang}))).author, author, top)
+  // `da` alone is a word of a sentence, never a label.
+  assert.is((await fields(page('<p>Da Mario Rossi abbiamo saputo che il porto resterà chiuso fino a giugno per i lavori.</p>', {lang: 'it'}))).author, undefined)
+})
+
 test('byline kinds: `av`/`af` inside a sentence names no one', async function () {
   assert.is((await fields(page('<p>Bilden av Anna Lindqvist visar hamnen en tidig morgon i maj när båtarna kommer in.</p>', {lang: 'sv'}))).author, undefined)
 })

@@ -337,16 +337,24 @@ export const bylineLabelSentenceWord = new RegExp('^(?:' + bylineLabelWords.filt
 
 /**
  * Words before a byline label (`Written by`, `Ein Beitrag von`, `Un
- * articolo di`). Fixture: meta-author-byline-forms.
+ * articolo di`, `Escrito por`, `Écrit par`, `Geschreven door`, `Skrevet
+ * af`, `Skrivet av`). Fixture: meta-author-byline-forms; test:
+ * test/byline-kinds.ts.
  */
 export const bylineLabelLead =
-  '(?:written|posted|published|verfasst|geschrieben|text|story|reported|words|reporting|additional reporting|ein (?:beitrag|artikel|gastbeitrag|kommentar)|un articolo|articolo)'
+  '(?:written|posted|published|verfasst|geschrieben|text|story|reported|words|reporting|additional reporting|ein (?:beitrag|artikel|gastbeitrag|kommentar)|un articolo|articolo|escrit[oa]|publicad[oa]|écrite?|rédigée?|publiée?|geschreven|skrevet|skrivet)'
+
+/** Italian labels ending in `da` (`Scritto da`, `Pubblicato da`): `da` alone is no label. Test: test/byline-kinds.ts. */
+export const bylineLabelPhrase = '(?:scritt[oa]|pubblicat[oa]|redatt[oa]) da'
 
 /**
  * Labels that end in a colon before the writers' names (`Autor:`, `Text &
- * Fotos:`, `Texto:`). Fixture: meta-author-byline-forms.
+ * Fotos:`, `Texto:`, Italian `Autore:`, French `Auteur :`, Danish and
+ * Norwegian `Forfatter:`, Swedish `Författare:`, Dutch and Danish `Tekst:`).
+ * Fixture: meta-author-byline-forms; test: test/byline-kinds.ts.
  */
-export const bylineColonLabel = '(?:autor|autorin|author|text(?: ?(?:&|und|and|\\+|\\/) ?(?:fotos?|bild(?:er)?|photos?))?|texto|texte|reporter)'
+export const bylineColonLabel =
+  '(?:autor|autorin|autora|autore|autores|author|auteure?s?|forfatter|författare|text(?: ?(?:&|und|and|\\+|\\/) ?(?:fotos?|bild(?:er)?|photos?))?|tekst|texto|texte|reporter)'
 
 /**
  * Class/id words that make a byline-hinted element something else beside

@@ -15,11 +15,11 @@
 
 import {withoutAffiliation} from './affiliation.js'
 import {isCjkRoleWord} from './chinese-names.js'
-import {bylineLabel, bylineLabelLead} from '../vocabulary.js'
+import {bylineColonLabel, bylineLabel, bylineLabelLead, bylineLabelPhrase} from '../vocabulary.js'
 
 /** A byline's label before the names (`By`, `Av`, `Text & Fotos:`, `作者：`, `本报记者`). */
 const LABEL = new RegExp(
-  `^\\(?(?:(?:${bylineLabelLead}|photos?)\\s+)?(?:${bylineLabel}|vom)(?=[\\s:：])[\\s:：]*|^(?:author|authors|autor|autorin|auteur|autore|byline|text(?: ?(?:&|und|and|\\+|\\/) ?(?:fotos?|bild(?:er)?|photos?))?|texto|texte|reporter|作者|撰文|文|撰稿)\\s*[:：/／|]\\s*|^(?:本报记者|本報記者|记者|記者|通讯员|通訊員)\\s*[:：]?\\s*`,
+  `^\\(?(?:(?:(?:${bylineLabelLead}|photos?)\\s+)?(?:${bylineLabel}|vom)|${bylineLabelPhrase})(?=[\\s:：])[\\s:：]*|^(?:${bylineColonLabel}|authors|byline|作者|撰文|文|撰稿)\\s*[:：/／|]\\s*|^(?:本报记者|本報記者|记者|記者|通讯员|通訊員)\\s*[:：]?\\s*`,
   'i'
 )
 
