@@ -111,6 +111,37 @@ test('byline kinds: “published … updated …” takes the published day in F
   for (const [text, lang] of cases) assert.is((await fields(page(`<div class="article-info">${text}</div>`, {lang}))).date, '2023-03-03', text)
 })
 
+test('byline kinds: a reading time beside the date in a byline row', async function () {
+  assert.equal(await fields(page('<p class="meta">Jane Roe · 3 March 2023 · 5 min read</p>')), {author: 'Jane Roe', date: '2023-03-03'})
+  assert.is((await fields(page('<p class="meta">3. März 2023 · Lesezeit: 4 Min.</p>', {lang: 'de'}))).date, '2023-03-03')
+})
+
+test('byline kinds: the published day after `Zuletzt aktualisiert … | Erstellt …` and `Dernière mise à jour … | Publié …`', async function () {
+  assert.is((await fields(page('<p>Zuletzt aktualisiert: 05.03.2023 | Erstellt: 03.03.2023</p>', {lang: 'de'}))).date, '2023-03-03')
+  assert.is((await fields(page('<p>Dernière mise à jour : 5 mars 2023 | Publié le 3 mars 2023</p>', {lang: 'fr'}))).date, '2023-03-03')
+})
+
+test('byline kinds: month names of Romanian, Czech, Russian, Ukrainian, Greek, Turkish, Finnish; Hungarian and Korean days', async function () {
+  const cases: Array<[string, string]> = [
+    ['Publicat 3 martie 2023', 'ro'],
+    ['3. března 2023', 'cs'],
+    ['3 марта 2023', 'ru'],
+    ['3 березня 2023', 'uk'],
+    ['3 Μαρτίου 2023', 'el'],
+    ['3 Mart 2023', 'tr'],
+    ['3. maaliskuuta 2023', 'fi'],
+    ['2023. március 3.', 'hu'],
+    ['2023년 3월 3일', 'ko']
+  ]
+  for (const [text, lang] of cases) assert.is((await fields(page(`<p>${text}</p>`, {lang}))).date, '2023-03-03', text)
+})
+
+test('byline kinds: a two-digit year last is read in the page’s order, never as a year first', async function () {
+  assert.is((await fields(page('<span class="date">26.01.22</span>', {lang: 'de'}))).date, '2022-01-26')
+  assert.is((await fields(page('<span class="date">26/01/22</span>', {lang: 'fr'}))).date, '2022-01-26')
+  assert.is((await fields(page('<span class="date">01/26/22</span>', {lang: 'en-US'}))).date, '2022-01-26')
+})
+
 test('byline kinds: a byline and date in a table row above the article', async function () {
   const row =
     '<div class="subline"><table><tr><td>26 | 01 | 2022 </td><td class="categories">Hafen | Praxis</td><td class="authorbold"><b>Text &amp; Fotos:</b> Ivan Petrov</td><td><img src="c.png">0</td><td><img src="v.png">337</td></tr></table></div>'

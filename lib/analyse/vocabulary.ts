@@ -357,6 +357,22 @@ export const bylineColonLabel =
   '(?:autor|autorin|autora|autore|autores|author|auteure?s?|forfatter|författare|text(?: ?(?:&|und|and|\\+|\\/) ?(?:fotos?|bild(?:er)?|photos?))?|tekst|texto|texte|reporter)'
 
 /**
+ * A reading time in a byline or date row (`5 min read`, `Reading time: 5
+ * minutes`, `Lesezeit: 4 Min.`, `Lecture 4 min`, `Tiempo de lectura: 3
+ * min`, `3 minuti di lettura`, `Leestijd 2 minuten`): no name, no date, no
+ * word of the row. Test: test/byline-kinds.ts.
+ */
+export const readingTime = anyOf(
+  [
+    String.raw`(?:reading|read) time\s?[:：]?\s?\d{1,3}\s?min(?:ute)?s?\.?`,
+    String.raw`\d{1,3}\s?-?\s?min(?:ute)?s?\.?\s(?:read|reading)`,
+    String.raw`(?:lesezeit|lesedauer|temps de lecture|lecture|tiempo de lectura|lectura|tempo di lettura|lettura|leestijd|tempo de leitura|leitura|lästid|lesetid|læsetid)\s?[:：]?\s?(?:ca\.?\s)?\d{1,3}\s?(?:min\.?|minuten|minutes|minuti|minutos|minuter|minutter)`,
+    String.raw`\d{1,3}\s?(?:min\.?|minuten|minutes|minuti|minutos|minuter|minutter)\s(?:lesezeit|lesedauer|de lecture|de lectura|di lettura|de leitura|leestijd|läsning|lesing|læsning)`
+  ],
+  'giu'
+)
+
+/**
  * Class/id words that make a byline-hinted element something else beside
  * the author's name: a counter (`author-views`, `author-post-count`), a
  * picture (`author-avatar`, `author-img`), a photo credit

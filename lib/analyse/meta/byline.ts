@@ -34,7 +34,7 @@ import {shortText} from '../blocks/short-text.js'
 import {endLines} from '../../util/rendered-lines.js'
 import {recordedEnds} from '../rendered-text.js'
 import {memoText, readingTexts, renderedOnce} from '../text-memo.js'
-import {bylineColonLabel, bylineLabel, bylineLabelLead, bylineLabelPhrase, bylineLabelSentenceWord, bylineNotName} from '../vocabulary.js'
+import {bylineColonLabel, bylineLabel, bylineLabelLead, bylineLabelPhrase, bylineLabelSentenceWord, bylineNotName, readingTime} from '../vocabulary.js'
 import {isPhotoCredit, readAffiliationNote, readClosingNames, readCredits, readNamesLine} from './credit-line.js'
 import {authorBoxName} from './author-box.js'
 import {closingBio, closingSignature, signatureLine} from './closing-byline.js'
@@ -64,7 +64,7 @@ const LATIN_LABEL = new RegExp(`^\\(?(?:(?:${bylineLabelLead}\\s+)?(?:${bylineLa
 /** A label of a credit line that may carry the date (`发布时间：`, `来源：`, `发布于`); `记者会` (a press conference), `发布会` are none. */
 const CREDIT_DATE_LABEL = /(?:时间|時間|日期|来源|來源|作者|记者|記者)\s*[:：]|(?:发布|發布|发表|發表)(?:时间|時間|日期|于|於)|(?:记者|記者)\s/
 /** Words saying a date is the last update's (English, German, Chinese, French, Spanish, Italian, Portuguese, Dutch). Test: test/byline-kinds.ts. */
-const UPDATED = /updat|modif|lastmod|edited|geändert|bearbeitet|aktualisiert|更新|修改|mis à jour|actualisé|actualizad|última edición|aggiornat|atualizad|bijgewerkt|gewijzigd/i
+const UPDATED = /updat|modif|lastmod|edited|geändert|bearbeitet|aktualisiert|更新|修改|mise? à jour|actualisé|actualizad|última edición|aggiornat|atualizad|bijgewerkt|gewijzigd/i
 /** `ByJane Roe`: the label glued to the name. */
 const GLUED_BY = /^By(?=\p{Lu}\p{Ll})/u
 const MID_BY = /(?<=\s)(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+(?=\p{Lu})/u
@@ -354,9 +354,11 @@ const DATE_NAME_SEPARATOR = new Set(['-', '–', '—', '|', '·', '•'])
  */
 function datedName(text: string, siteNames: Array<string | undefined>): string | undefined {
   if (text.length > 80) return undefined
-  const found = findDate(text)
+  // A reading time ending the row (`Jane Roe · 3 March 2023 · 5 min read`) is no part of it.
+  let normal = text.normalize('NFKC').replace(readingTime, '')
+  while (/[\s|·•,-]/.test(normal.slice(-1))) normal = normal.slice(0, -1)
+  const found = findDate(normal)
   if (!found) return undefined
-  const normal = text.normalize('NFKC')
   const before = normal.slice(0, found.index).trim()
   const after = normal.slice(found.end).trim()
   if ((before && after) || (!before && !after)) return undefined
@@ -563,7 +565,8 @@ function dateOnly(text: string, order: DayOrder | undefined): FoundDate | undefi
   const found = findDate(text, {order})
   if (!found) return undefined
   const normal = text.normalize('NFKC')
-  const rest = normal.slice(0, found.index) + ' ' + normal.slice(found.end)
+  // A reading time beside the date (`Jane Roe · 3 March 2023 · 5 min read`) is no word of the row.
+  const rest = (normal.slice(0, found.index) + ' ' + normal.slice(found.end)).replace(readingTime, ' ')
   // `Updated March 5, 2023 | Published March 3, 2023`: the published day, when labelled.
   if (UPDATED.test(rest)) return afterPublished(normal, order)
   if (NEIGHBOUR.test(rest) || CITED.test(rest)) return undefined
@@ -577,7 +580,7 @@ function dateOnly(text: string, order: DayOrder | undefined): FoundDate | undefi
 
 /** A label of the publication date (`Published`, `Veröffentlicht am`, `publié le`), the words before the date. */
 const PUBLISHED =
-  /(?:^|[\s|·•,;(])(?:published|posted|first published|veröffentlicht|erschienen|publié|publiée|publicado|publicada|pubblicato|pubblicata|gepubliceerd|opublikowano)(?:\s(?:on|am|le|el|il|em|op))?\s?[:：]?\s?/i
+  /(?:^|[\s|·•,;(])(?:published|posted|first published|veröffentlicht|erschienen|erstellt|publié|publiée|publicado|publicada|pubblicato|pubblicata|gepubliceerd|opublikowano)(?:\s(?:on|am|le|el|il|em|op))?\s?[:：]?\s?/i
 
 /**
  * The date a text gives as the publication's: its first date unless an
