@@ -57,6 +57,11 @@ test('byline kinds: “written by” and colon labels of more languages', async 
   assert.is((await fields(page('<p>Da Mario Rossi abbiamo saputo che il porto resterà chiuso fino a giugno per i lavori.</p>', {lang: 'it'}))).author, undefined)
 })
 
+test('byline kinds: a photo credit after the writer’s name is no writer', async function () {
+  assert.is((await fields(page('<p>Texte : Claire Martin / Photos : Paul Durand</p>', {lang: 'fr'}))).author, 'Claire Martin')
+  assert.is((await fields(page('<p class="byline">By Jane Roe<br>Photography by John Doe</p>'))).author, 'Jane Roe')
+})
+
 test('byline kinds: `av`/`af` inside a sentence names no one', async function () {
   assert.is((await fields(page('<p>Bilden av Anna Lindqvist visar hamnen en tidig morgon i maj när båtarna kommer in.</p>', {lang: 'sv'}))).author, undefined)
 })

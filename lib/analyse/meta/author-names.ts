@@ -81,7 +81,8 @@ const CUT = new RegExp(
     ` (?:${MONTHS})\\.? \\d`,
     ' ?[。！？:：]',
     ' ?[,，] ?(?:\\p{Ll}|published|updated)',
-    ' ?[,，;；] ?\\p{L}{2,20} ?[:：]' // another label after the names (`Jane Roe, Datum: 03.03.19`)
+    ` ?\\s(?:[Pp]hoto(?:graphy|graphs?|s)?|[Pp]ictures?|[Ii]mages?|[Ff]otos?|[Bb]ilder?) (?:${bylineLabel})\\b`, // a photo credit after the names (`By Jane Roe Photography by John Doe`)
+    ' ?[,，;；/／] ?\\p{L}{2,20} ?[:：]' // another label after the names (`Jane Roe, Datum: 03.03.19`, `Claire Martin / Photos : Paul Durand`)
   ].join('|'),
   'u'
 )

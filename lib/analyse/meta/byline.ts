@@ -646,8 +646,8 @@ function fromHinted(element: Element, siteNames: Array<string | undefined>, ance
   if (cjk) return cjk
   // `<div class="author">责任编辑：赵六</div>` names the editor, not the author.
   if (lines.split('\n').some((line) => creditedAs(line, 'editor').length > 0 && creditedAs(line, 'author').length === 0)) return []
-  // `January 17, 2017 at 6:08 PM ET by Kori Schulman`: the names follow `by`.
-  const by = MID_BY.exec(text)
+  // `January 17, 2017 at 6:08 PM ET by Kori Schulman`: the names follow `by`; after a label opening the text (`By Jane Roe Photography by John Doe`), the first names are the writer's.
+  const by = LATIN_LABEL.test(text) ? null : MID_BY.exec(text)
   return cleanAuthors(by && by.index > 0 ? text.slice(by.index) : text, {siteNames, strict: true})
 }
 
