@@ -18,6 +18,7 @@ const suites = [
   './generic-meta.js',
   './closing-byline.js',
   './byline-forms.js',
+  './byline-kinds.js',
   './emphasis.js',
   './text-fidelity.js',
   './media.js',

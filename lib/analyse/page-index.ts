@@ -17,7 +17,7 @@ import {isYearlessDay} from '../util/normalize-date.js'
 import type {Element, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
 import {toText} from 'hast-util-to-text'
-import {articleType, bylineHint, dateHint, excludedAnywhere, excludedStart, notPageSidebar} from './vocabulary.js'
+import {articleType, bylineColonLabel, bylineHint, bylineLabel, bylineLabelLead, bylineLabelPhrase, dateHint, excludedAnywhere, excludedStart, notPageSidebar} from './vocabulary.js'
 import {gatherBlockStats} from './blocks/block-stats.js'
 import type {PageStats} from './blocks/block-stats.js'
 import {gatherSelectors} from '../util/select.js'
@@ -175,8 +175,10 @@ interface LinkCandidate {
   path: Array<number>
 }
 
-const CUE =
-  /^\(?(?:(?:written|posted|published|verfasst|geschrieben|text|story|reported|words|reporting|additional reporting|ein (?:beitrag|artikel|gastbeitrag|kommentar)|un articolo|articolo)\s+)?(?:by|von|par|por|door|di)(?:[\s:：]|$)|^(?:autor|autorin|author|text(?: ?(?:&|und|and|\+|\/) ?(?:fotos?|bild(?:er)?|photos?))?|texto|texte|reporter)\s*[:：]|作者|記者|记者|评论员|評論員|通讯员|通訊員|撰稿|采写|採寫|文\s*[/／|｜、]|文字[:：]|图文|圖文|来源|來源|出处|出處|撰文|编辑|編輯|责编|責編|稿源|发布时间|發布時間|发布于|時間[:：]|时间[:：]/i
+const CUE = new RegExp(
+  `^\\(?(?:(?:${bylineLabelLead}\\s+)?(?:${bylineLabel})|${bylineLabelPhrase})(?:[\\s:：]|$)|^${bylineColonLabel}\\s*[:：]|作者|記者|记者|评论员|評論員|通讯员|通訊員|撰稿|采写|採寫|文\\s*[/／|｜、]|文字[:：]|图文|圖文|来源|來源|出处|出處|撰文|编辑|編輯|责编|責編|稿源|发布时间|發布時間|发布于|時間[:：]|时间[:：]`,
+  'i'
+)
 const AUTHOR_HREF =
   /\/(?:author|authors|autor|autoren|auteur|autore|profile|profil|profiles|people|staff|editors|writers|journalist|journalists|reporter|reporters|redakteur|redaktion\/team)\/[^/?#]+\/?(?:[?#].*)?$/i
 const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/
