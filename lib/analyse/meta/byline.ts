@@ -62,8 +62,8 @@ export interface BylineMeta {
 
 const SOURCE = /(?:来源|來源|稿源|出处|出處|source)\s*[:：]\s*([^\s|｜,，。;；:：]{2,30}(?: [A-Z][\w&.-]*){0,3})/i
 const LATIN_LABEL = new RegExp(`^\\(?(?:(?:${bylineLabelLead}\\s+)?(?:${bylineLabel})|${bylineLabelPhrase})(?=[\\s:：]|$)|^${bylineColonLabel}\\s*[:：]`, 'i')
-/** A label of a credit line that may carry the date (`发布时间：`, `来源：`, `发布于`); `记者会` (a press conference), `发布会` are none. */
-const CREDIT_DATE_LABEL = /(?:时间|時間|日期|来源|來源|作者|记者|記者)\s*[:：]|(?:发布|發布|发表|發表)(?:时间|時間|日期|于|於)|(?:记者|記者)\s/
+/** A label of a credit line that may carry the date (`发布时间：`, `来源：`, `发布于`, `校對：`, `記者…／台北報導 `); `记者会` (a press conference), `发布会` are none. */
+const CREDIT_DATE_LABEL = /(?:时间|時間|日期|来源|來源|作者|记者|記者|校对|校對|审核|審核|审校|審校)\s*[:：]|(?:发布|發布|发表|發表)(?:时间|時間|日期|于|於)|(?:记者|記者)\s|(?:报道|報導|报导)\s/
 /** Words saying a date is the last update's (English, German, Chinese, French, Spanish, Italian, Portuguese, Dutch). Test: test/byline-kinds.ts. */
 const UPDATED = /updat|modif|lastmod|edited|geändert|bearbeitet|aktualisiert|更新|修改|mise? à jour|actualisé|actualizad|última edición|aggiornat|atualizad|bijgewerkt|gewijzigd/i
 /** `ByJane Roe`: the label glued to the name. */
@@ -185,6 +185,8 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
   }
 
   if (!meta.author && wechat?.account) meta.author = {value: [wechat.account], from: 'byline:wechat-account'}
+  // The account published the article: its `source` unless a credit line names where the text came from (`来源：…`). Fixtures: meta-wechat-article, meta-wechat-account-only.
+  if (!meta.source && wechat?.account) meta.source = {value: wechat.account, from: 'wechat:account'}
   if (!meta.author && brand) meta.author = brand
 
   const owner = siteOwner(index)
