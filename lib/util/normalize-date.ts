@@ -276,8 +276,11 @@ const DAY_PATTERNS: Array<[RegExp, DayReader]> = [
   [/(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)/gu, (m) => [Number(m[3]), Number(m[2]), Number(m[1])]],
   // 04/14/2020, 14/04/2020: in the page's order, else month first unless the first part cannot be a month
   [/(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)/gu, (m, order) => inOrder(Number(m[1]), Number(m[2]), Number(m[3]), order)],
-  // 26.01.22, 26/01/22 (a two-digit year last, day and month in two digits each): only in the page's known order, never guessed (`18-03-08` is a Chinese portal's year first)
-  [/(?<![\p{L}\d./])(\d{2})([./])(\d{2})\2(\d{2})(?![\p{L}\d./])/gu, (m, order) => (order ? inOrder(Number(m[1]), Number(m[3]), fullYear(Number(m[4])), order) : undefined)],
+  // 26.01.22, 26/01/22 (a two-digit year last, day and month in two digits each): only in the page's known order of day and month, never guessed (`18-03-08` is a Chinese portal's year first; a Taiwanese page's `roc` order writes the year first)
+  [
+    /(?<![\p{L}\d./])(\d{2})([./])(\d{2})\2(\d{2})(?![\p{L}\d./])/gu,
+    (m, order) => (order === 'mdy' || order === 'dmy' ? inOrder(Number(m[1]), Number(m[3]), fullYear(Number(m[4])), order) : undefined)
+  ],
   // 26 | 01 | 2022, 26 · 01 · 2022 (parts set apart by a bar or a dot): read as the one above
   [/(?<!\d)(\d{1,2}) ?([|·]) ?(\d{1,2}) ?\2 ?(\d{4})(?!\d)/gu, (m, order) => inOrder(Number(m[1]), Number(m[3]), Number(m[4]), order)]
 ]
