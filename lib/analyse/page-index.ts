@@ -18,12 +18,14 @@ import {ROC_YEAR_HINT} from '../util/roc-calendar.js'
 import type {Element, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
 import {toText} from 'hast-util-to-text'
-import {articleType, bylineHint, dateHint, excludedAnywhere, excludedStart, notPageSidebar} from './vocabulary.js'
+import {articleType, bylineColonLabel, bylineHint, bylineLabel, bylineLabelLead, bylineLabelPhrase, dateHint, excludedAnywhere, excludedStart, notPageSidebar} from './vocabulary.js'
 import {gatherBlockStats} from './blocks/block-stats.js'
 import type {PageStats} from './blocks/block-stats.js'
 import {gatherSelectors} from '../util/select.js'
 import {renderedTextPart} from './rendered-text.js'
 import type {RenderedTextRecord} from './rendered-text.js'
+import {headerTextsPart} from './meta/header-texts.js'
+import type {HeaderTextsRecord} from './meta/header-texts.js'
 import type {SelectorTable} from '../util/select.js'
 import {walkShared} from '../util/walk.js'
 import type {WalkListener} from '../util/walk.js'
@@ -145,6 +147,12 @@ export interface PageIndex {
    * are told from it (`recordedLines`). Not enumerable.
    */
   renderedText?: RenderedTextRecord | undefined
+  /**
+   * The texts after the page's headline as the index walk read them, when
+   * asked (`IndexOptions.headerTexts`): the Chinese header byline is told
+   * from them (`recordedHeaderTexts`). Not enumerable.
+   */
+  headerTexts?: HeaderTextsRecord | undefined
 }
 
 /** A heading and its ancestors, nearest first (`PageIndex.headlines`, `PageIndex.titleHeadings`). */
@@ -168,8 +176,10 @@ interface LinkCandidate {
   path: Array<number>
 }
 
-const CUE =
-  /^\(?(?:(?:written|posted|published|verfasst|geschrieben|text|story|reported|words|reporting|additional reporting|ein (?:beitrag|artikel|gastbeitrag|kommentar)|un articolo|articolo)\s+)?(?:by|von|par|por|door|di)(?:[\s:：]|$)|^(?:autor|autorin|author|text(?: ?(?:&|und|and|\+|\/) ?(?:fotos?|bild(?:er)?|photos?))?|texto|texte|reporter)\s*[:：]|作者|記者|记者|评论员|評論員|通讯员|通訊員|撰稿|采写|採寫|文\s*[/／|｜、]|文字[:：]|图文|圖文|来源|來源|出处|出處|撰文|编辑|編輯|责编|責編|校对|校對|审核|審核|稿源|发布时间|發布時間|发布于|時間[:：]|时间[:：]|日期[:：]/i
+const CUE = new RegExp(
+  `^\\(?(?:(?:${bylineLabelLead}\\s+)?(?:${bylineLabel})|${bylineLabelPhrase})(?:[\\s:：]|$)|^${bylineColonLabel}\\s*[:：]|作者|記者|记者|评论员|評論員|通讯员|通訊員|撰稿|采写|採寫|文\\s*[/／|｜、]|文字[:：]|图文|圖文|来源|來源|出处|出處|撰文|编辑|編輯|责编|責編|校对|校對|审核|審核|稿源|发布时间|發布時間|发布于|時間[:：]|时间[:：]|日期[:：]`,
+  'i'
+)
 const AUTHOR_HREF =
   /\/(?:author|authors|autor|autoren|auteur|autore|profile|profil|profiles|people|staff|editors|writers|journalist|journalists|reporter|reporters|redakteur|redaktion\/team)\/[^/?#]+\/?(?:[?#].*)?$/i
 const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/
@@ -198,6 +208,8 @@ export interface IndexOptions {
   shortTexts?: boolean | null | undefined
   /** Read the page's rendered text, for the article root's lines (`PageIndex.renderedText`). */
   renderedText?: boolean | null | undefined
+  /** Read the texts after the page's headline, for a byline there (`PageIndex.headerTexts`). */
+  headerTexts?: boolean | null | undefined
 }
 
 const headingTags = new Set(['title', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
@@ -267,6 +279,9 @@ export function indexPage(tree: Root, options?: Readonly<IndexOptions> | null | 
   if (shortTexts) listeners.push(shortTexts.listener)
   const renderedText = settings.renderedText ? renderedTextPart(tree) : undefined
   if (renderedText) listeners.push(renderedText.listener)
+  // After the index's own listener: its record of the headings tells the headline.
+  const headerTexts = settings.headerTexts ? headerTextsPart(tree, index) : undefined
+  if (headerTexts) listeners.push(headerTexts.listener)
   walkShared(tree, listeners)
   index.address = {canonical: stackFirst(found.canonical), ogUrl: stackFirst(found.ogUrl), base: stackFirst(found.base), savedFrom: savedFromUrl(tree)}
   if (selectors) index.selectorMatches = selectors.result()
@@ -276,6 +291,7 @@ export function indexPage(tree: Root, options?: Readonly<IndexOptions> | null | 
   if (shortTexts) Object.defineProperty(index, 'shortTexts', {value: shortTexts.result(), enumerable: false, writable: true})
   if (pageText) Object.defineProperty(index, 'pageText', {value: pageText.result(), enumerable: false, writable: true})
   if (renderedText) Object.defineProperty(index, 'renderedText', {value: renderedText.result(), enumerable: false, writable: true})
+  if (headerTexts) Object.defineProperty(index, 'headerTexts', {value: headerTexts.result(), enumerable: false, writable: true})
   return index
 }
 

@@ -318,6 +318,61 @@ export const relatedHeading = anyOf(
 export const bylineHint = anyOf(['byline', 'author', 'writer', 'reporter', 'journalist', 'autor', 'auteur', 'contributor', '(?:^|[-_ ])by(?:$|[-_ ])'], 'i')
 
 /**
+ * Words that open a Latin-script byline before the writers' names: English
+ * `by`, German `von`, French `par`, Spanish and Portuguese `por`, Dutch
+ * `door`, Italian `di`, Swedish and Norwegian `av`, Danish `af`. All but
+ * `by` are also words of sentences (and `von`, `di` open surnames: `Von
+ * Miller`, `Di Maria`), so readers take them in lower case only when the
+ * byline stands alone in its block. Shared by every reader that finds or
+ * strips a byline label (`byline.ts`, `author-names.ts`, `credit-line.ts`,
+ * the page index). Test: test/byline-kinds.ts.
+ */
+export const bylineLabelWords: ReadonlyArray<string> = ['by', 'von', 'par', 'por', 'door', 'di', 'av', 'af']
+
+/** `bylineLabelWords` as one alternation (`by|von|…`), for readers' patterns. */
+export const bylineLabel = bylineLabelWords.join('|')
+
+/** `bylineLabelWords` other than `by`: the labels that are sentence words in lower case. */
+export const bylineLabelSentenceWord = new RegExp('^(?:' + bylineLabelWords.filter((word) => word !== 'by').join('|') + ')\\s')
+
+/**
+ * Words before a byline label (`Written by`, `Ein Beitrag von`, `Un
+ * articolo di`, `Escrito por`, `Écrit par`, `Geschreven door`, `Skrevet
+ * af`, `Skrivet av`). Fixture: meta-author-byline-forms; test:
+ * test/byline-kinds.ts.
+ */
+export const bylineLabelLead =
+  '(?:written|posted|published|verfasst|geschrieben|text|story|reported|words|reporting|additional reporting|ein (?:beitrag|artikel|gastbeitrag|kommentar)|un articolo|articolo|escrit[oa]|publicad[oa]|écrite?|rédigée?|publiée?|geschreven|skrevet|skrivet)'
+
+/** Italian labels ending in `da` (`Scritto da`, `Pubblicato da`): `da` alone is no label. Test: test/byline-kinds.ts. */
+export const bylineLabelPhrase = '(?:scritt[oa]|pubblicat[oa]|redatt[oa]) da'
+
+/**
+ * Labels that end in a colon before the writers' names (`Autor:`, `Text &
+ * Fotos:`, `Texto:`, Italian `Autore:`, French `Auteur :`, Danish and
+ * Norwegian `Forfatter:`, Swedish `Författare:`, Dutch and Danish `Tekst:`).
+ * Fixture: meta-author-byline-forms; test: test/byline-kinds.ts.
+ */
+export const bylineColonLabel =
+  '(?:autor|autorin|autora|autore|autores|author|auteure?s?|forfatter|författare|text(?: ?(?:&|und|and|\\+|\\/) ?(?:fotos?|bild(?:er)?|photos?))?|tekst|texto|texte|reporter)'
+
+/**
+ * A reading time in a byline or date row (`5 min read`, `Reading time: 5
+ * minutes`, `Lesezeit: 4 Min.`, `Lecture 4 min`, `Tiempo de lectura: 3
+ * min`, `3 minuti di lettura`, `Leestijd 2 minuten`): no name, no date, no
+ * word of the row. Test: test/byline-kinds.ts.
+ */
+export const readingTime = anyOf(
+  [
+    String.raw`(?:reading|read) time\s?[:：]?\s?\d{1,3}\s?min(?:ute)?s?\.?`,
+    String.raw`\d{1,3}\s?-?\s?min(?:ute)?s?\.?\s(?:read|reading)`,
+    String.raw`(?:lesezeit|lesedauer|temps de lecture|lecture|tiempo de lectura|lectura|tempo di lettura|lettura|leestijd|tempo de leitura|leitura|lästid|lesetid|læsetid)\s?[:：]?\s?(?:ca\.?\s)?\d{1,3}\s?(?:min\.?|minuten|minutes|minuti|minutos|minuter|minutter)`,
+    String.raw`\d{1,3}\s?(?:min\.?|minuten|minutes|minuti|minutos|minuter|minutter)\s(?:lesezeit|lesedauer|de lecture|de lectura|di lettura|de leitura|leestijd|läsning|lesing|læsning)`
+  ],
+  'giu'
+)
+
+/**
  * Class/id words that make a byline-hinted element something else beside
  * the author's name: a counter (`author-views`, `author-post-count`), a
  * picture (`author-avatar`, `author-img`), a photo credit

@@ -24,7 +24,11 @@
  *   (`２０２４年３月５日`) as ASCII
  * - names: `April 14, 2020`, `14 April 2020`, `Tue, 14 Apr 2020 10:30:00 GMT`,
  *   `Tue Apr 14 10:30:00 EDT 2020` (Unix `date`, Java `Date.toString()`),
- *   `14. März 2020` (English, German, French, Spanish, Italian, Dutch months)
+ *   `14. März 2020`, `14 марта 2020`, Hungarian `2020. április 14.` (months of
+ *   the languages listed at `MONTHS`)
+ * - Korean: `2020년 4월 14일`
+ * - parts set apart: `26 | 01 | 2022`, `26 · 01 · 2022`; a two-digit year
+ *   last (`26.01.22`) only in a given order
  *
  * A time directly after the day is kept (`10:30`, `10:30:00`, `10:30 pm`,
  * `10h30`), with an offset when one follows (`Z`, `+08:00`, `+0800`,
@@ -36,22 +40,150 @@
 import {CHINESE_NUMERAL_DAY, chineseNumber} from './chinese-numerals.js'
 import {ROC_ERA_DAY, ROC_PLAIN_DAY, rocDay} from './roc-calendar.js'
 
-/** Month names and abbreviations (lower case, without a trailing dot): English, German, French, Spanish, Italian, Dutch, Portuguese, Polish (nominative and genitive), Danish/Norwegian/Swedish, Indonesian. */
+/** Month names and abbreviations (lower case, without a trailing dot): English, German, French, Spanish, Italian, Dutch, Portuguese, Polish (nominative and genitive), Danish/Norwegian/Swedish, Indonesian; Romanian, Turkish, Hungarian, Finnish (partitive) and, in the genitive a day takes, Czech, Russian, Ukrainian, Greek. Test: test/byline-kinds.ts. */
 const MONTHS: Record<string, number> = {}
 
 const MONTH_NAMES: Array<Array<string>> = [
-  ['january', 'jan', 'januar', 'jänner', 'janvier', 'enero', 'gennaio', 'januari', 'janeiro', 'stycznia', 'styczeń', 'styczen'],
-  ['february', 'feb', 'februar', 'février', 'fevrier', 'févr', 'fevr', 'febrero', 'febbraio', 'februari', 'fevereiro', 'lutego', 'luty'],
-  ['march', 'mar', 'märz', 'maerz', 'mars', 'marzo', 'maart', 'mär', 'março', 'marco', 'marca', 'marzec', 'marts', 'maret'],
-  ['april', 'apr', 'avril', 'abril', 'aprile', 'avr', 'kwietnia', 'kwiecień', 'kwiecien'],
-  ['may', 'mai', 'mayo', 'maggio', 'mei', 'maio', 'maja', 'maj'],
-  ['june', 'jun', 'juni', 'juin', 'junio', 'giugno', 'junho', 'czerwca', 'czerwiec'],
-  ['july', 'jul', 'juli', 'juillet', 'julio', 'luglio', 'juil', 'julho', 'lipca', 'lipiec'],
-  ['august', 'aug', 'août', 'aout', 'agosto', 'augustus', 'sierpnia', 'sierpień', 'sierpien', 'augusti', 'agustus'],
-  ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'settembre', 'setembro', 'września', 'wrzesień', 'wrzesnia'],
-  ['october', 'oct', 'oktober', 'okt', 'octobre', 'octubre', 'ottobre', 'outubro', 'października', 'październik', 'pazdziernika'],
-  ['november', 'nov', 'novembre', 'noviembre', 'novembro', 'listopada', 'listopad'],
-  ['december', 'dec', 'dezember', 'dez', 'décembre', 'decembre', 'déc', 'diciembre', 'dicembre', 'dezembro', 'grudnia', 'grudzień', 'grudzien', 'desember']
+  [
+    'january',
+    'jan',
+    'januar',
+    'jänner',
+    'janvier',
+    'enero',
+    'gennaio',
+    'januari',
+    'janeiro',
+    'stycznia',
+    'styczeń',
+    'styczen',
+    'ianuarie',
+    'ledna',
+    'января',
+    'січня',
+    'ιανουαρίου',
+    'január',
+    'ocak',
+    'tammikuuta'
+  ],
+  [
+    'february',
+    'feb',
+    'februar',
+    'février',
+    'fevrier',
+    'févr',
+    'fevr',
+    'febrero',
+    'febbraio',
+    'februari',
+    'fevereiro',
+    'lutego',
+    'luty',
+    'februarie',
+    'února',
+    'февраля',
+    'лютого',
+    'φεβρουαρίου',
+    'február',
+    'şubat',
+    'helmikuuta'
+  ],
+  [
+    'march',
+    'mar',
+    'märz',
+    'maerz',
+    'mars',
+    'marzo',
+    'maart',
+    'mär',
+    'março',
+    'marco',
+    'marca',
+    'marzec',
+    'marts',
+    'maret',
+    'martie',
+    'března',
+    'марта',
+    'березня',
+    'μαρτίου',
+    'március',
+    'mart',
+    'maaliskuuta'
+  ],
+  ['april', 'apr', 'avril', 'abril', 'aprile', 'avr', 'kwietnia', 'kwiecień', 'kwiecien', 'aprilie', 'dubna', 'апреля', 'квітня', 'απριλίου', 'április', 'nisan', 'huhtikuuta'],
+  ['may', 'mai', 'mayo', 'maggio', 'mei', 'maio', 'maja', 'maj', 'května', 'мая', 'травня', 'μαΐου', 'május', 'mayıs', 'toukokuuta'],
+  ['june', 'jun', 'juni', 'juin', 'junio', 'giugno', 'junho', 'czerwca', 'czerwiec', 'iunie', 'června', 'июня', 'червня', 'ιουνίου', 'június', 'haziran', 'kesäkuuta'],
+  ['july', 'jul', 'juli', 'juillet', 'julio', 'luglio', 'juil', 'julho', 'lipca', 'lipiec', 'iulie', 'července', 'июля', 'липня', 'ιουλίου', 'július', 'temmuz', 'heinäkuuta'],
+  ['august', 'aug', 'août', 'aout', 'agosto', 'augustus', 'sierpnia', 'sierpień', 'sierpien', 'augusti', 'agustus', 'srpna', 'августа', 'серпня', 'αυγούστου', 'augusztus', 'ağustos', 'elokuuta'],
+  [
+    'september',
+    'sep',
+    'sept',
+    'septembre',
+    'septiembre',
+    'setiembre',
+    'settembre',
+    'setembro',
+    'września',
+    'wrzesień',
+    'wrzesnia',
+    'septembrie',
+    'září',
+    'сентября',
+    'вересня',
+    'σεπτεμβρίου',
+    'szeptember',
+    'eylül',
+    'syyskuuta'
+  ],
+  [
+    'october',
+    'oct',
+    'oktober',
+    'okt',
+    'octobre',
+    'octubre',
+    'ottobre',
+    'outubro',
+    'października',
+    'październik',
+    'pazdziernika',
+    'octombrie',
+    'října',
+    'октября',
+    'жовтня',
+    'οκτωβρίου',
+    'október',
+    'ekim',
+    'lokakuuta'
+  ],
+  ['november', 'nov', 'novembre', 'noviembre', 'novembro', 'listopada', 'listopad', 'noiembrie', 'listopadu', 'ноября', 'листопада', 'νοεμβρίου', 'kasım', 'marraskuuta'],
+  [
+    'december',
+    'dec',
+    'dezember',
+    'dez',
+    'décembre',
+    'decembre',
+    'déc',
+    'diciembre',
+    'dicembre',
+    'dezembro',
+    'grudnia',
+    'grudzień',
+    'grudzien',
+    'desember',
+    'decembrie',
+    'prosince',
+    'декабря',
+    'грудня',
+    'δεκεμβρίου',
+    'aralık',
+    'joulukuuta'
+  ]
 ]
 
 for (const [index, names] of MONTH_NAMES.entries()) {
@@ -87,7 +219,7 @@ const ZONES: Record<string, number> = {
   aedt: 660
 }
 
-const MONTH = '(\\p{L}{3,10})\\.?'
+const MONTH = '(\\p{L}{3,12})\\.?'
 /** A weekday between the day and the year (`Dec 28 Sat 2013`, as a blog shows it in separate boxes). */
 const WEEKDAY = '(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\.?,?\\s+)?'
 const DAY_SUFFIX = '(?:st|nd|rd|th|er|e|º)?'
@@ -120,8 +252,14 @@ export interface DateOptions {
 const DAY_PATTERNS: Array<[RegExp, DayReader]> = [
   // 2020-04-14, 2020/04/14, 2020.04.14
   [/(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/gu, (m) => [Number(m[1]), Number(m[3]), Number(m[4])]],
+  // 2022 · 01 · 26, 2022 | 01 | 26 (parts set apart by a dot or a bar)
+  [/(?<!\d)(\d{4}) ?([|·]) ?(\d{1,2}) ?\2 ?(\d{1,2})(?!\d)/gu, (m) => [Number(m[1]), Number(m[3]), Number(m[4])]],
   // 2020年4月14日
   [/(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]?/gu, (m) => [Number(m[1]), Number(m[2]), Number(m[3])]],
+  // 2020년 4월 14일 (Korean)
+  [/(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일/gu, (m) => [Number(m[1]), Number(m[2]), Number(m[3])]],
+  // 2020. április 14. (Hungarian: the year first)
+  [new RegExp(`(?<!\\d)(\\d{4})\\.\\s+${MONTH}\\s+(\\d{1,2})\\.(?!\\d)`, 'giu'), (m) => named(m[1], m[2], m[3])],
   // 二〇二〇年四月十四日
   [CHINESE_NUMERAL_DAY, (m) => [chineseNumber(m[1]), chineseNumber(m[2]), chineseNumber(m[3])]],
   // 民國113年3月5日 (year + 1911), on any page
@@ -137,16 +275,29 @@ const DAY_PATTERNS: Array<[RegExp, DayReader]> = [
   // 14.04.2020 (day first)
   [/(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)/gu, (m) => [Number(m[3]), Number(m[2]), Number(m[1])]],
   // 04/14/2020, 14/04/2020: in the page's order, else month first unless the first part cannot be a month
+  [/(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)/gu, (m, order) => inOrder(Number(m[1]), Number(m[2]), Number(m[3]), order)],
+  // 26.01.22, 26/01/22 (a two-digit year last, day and month in two digits each): only in the page's known order of day and month, never guessed (`18-03-08` is a Chinese portal's year first; a Taiwanese page's `roc` order writes the year first)
   [
-    /(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)/gu,
-    (m, order) => {
-      const a = Number(m[1])
-      const b = Number(m[2])
-      const dayFirst = a > 12 || (order === 'dmy' && b <= 12)
-      return dayFirst ? [Number(m[3]), b, a] : [Number(m[3]), a, b]
-    }
-  ]
+    /(?<![\p{L}\d./])(\d{2})([./])(\d{2})\2(\d{2})(?![\p{L}\d./])/gu,
+    (m, order) => (order === 'mdy' || order === 'dmy' ? inOrder(Number(m[1]), Number(m[3]), fullYear(Number(m[4])), order) : undefined)
+  ],
+  // 26 | 01 | 2022, 26 · 01 · 2022 (parts set apart by a bar or a dot): read as the one above
+  [/(?<!\d)(\d{1,2}) ?([|·]) ?(\d{1,2}) ?\2 ?(\d{4})(?!\d)/gu, (m, order) => inOrder(Number(m[1]), Number(m[3]), Number(m[4]), order)]
 ]
+
+/** `[year, month, day]` of an all-numeric day `a b year`: in the page's order, else month first unless `a` cannot be a month. */
+function inOrder(a: number, b: number, year: number, order: DayOrder | undefined): [number, number, number] {
+  const dayFirst = a > 12 || (order === 'dmy' && b <= 12)
+  return dayFirst ? [year, b, a] : [year, a, b]
+}
+
+/** A two-digit year as POSIX `strptime` reads `%y`: 69–99 in the 1900s, 00–68 in the 2000s. */
+function fullYear(year: number): number {
+  return year >= 69 ? 1900 + year : 2000 + year
+}
+
+/** An all-numeric day, month and year, to tell whether it reads both ways (`04/11/2024`, `04 | 11 | 2024`). */
+const NUMERIC_DAY = /^(\d{1,2})(?:[/-]| ?[|·] ?)(\d{1,2})(?:[/-]| ?[|·] ?)(\d{4})/
 
 /**
  * A time right after the day, with optional seconds, meridiem and zone.
@@ -229,7 +380,7 @@ function findDateNow(text: string, options: DateOptions | null | undefined): Fou
   const day = found.value.slice(0, 10)
   // An all-numeric day read month first that reads as well day first: say so.
   const source = text.normalize('NFKC').slice(found.index, found.end)
-  const parts = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})/.exec(source)
+  const parts = NUMERIC_DAY.exec(source)
   if (!parts || Number(parts[1]) > 12 || Number(parts[2]) > 12 || Number(parts[1]) === Number(parts[2])) return found
   return {...found, alternative: `${parts[3]}-${pad(Number(parts[2]))}-${pad(Number(parts[1]))}` + found.value.slice(day.length)}
 }

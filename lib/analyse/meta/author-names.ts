@@ -15,9 +15,13 @@
 
 import {withoutAffiliation} from './affiliation.js'
 import {isCjkRoleWord} from './chinese-names.js'
+import {bylineColonLabel, bylineLabel, bylineLabelLead, bylineLabelPhrase} from '../vocabulary.js'
 
-const LABEL =
-  /^\(?(?:(?:written|posted|published|reported|story|text|words|photos?|verfasst|geschrieben|reporting|additional reporting|ein (?:beitrag|artikel|gastbeitrag|kommentar)|un articolo|articolo)\s+)?(?:by|von|vom|par|por|door|di)(?=[\s:：])[\s:：]*|^(?:author|authors|autor|autorin|auteur|autore|byline|text(?: ?(?:&|und|and|\+|\/) ?(?:fotos?|bild(?:er)?|photos?))?|texto|texte|reporter|作者|撰文|文|撰稿)\s*[:：/／|]\s*|^(?:本报记者|本報記者|记者|記者|通讯员|通訊員)\s*[:：]?\s*/i
+/** A byline's label before the names (`By`, `Av`, `Text & Fotos:`, `作者：`, `本报记者`). */
+const LABEL = new RegExp(
+  `^\\(?(?:(?:(?:${bylineLabelLead}|photos?)\\s+)?(?:${bylineLabel}|vom)|${bylineLabelPhrase})(?=[\\s:：])[\\s:：]*|^(?:${bylineColonLabel}|authors|byline|作者|撰文|文|撰稿)\\s*[:：/／|]\\s*|^(?:本报记者|本報記者|记者|記者|通讯员|通訊員)\\s*[:：]?\\s*`,
+  'i'
+)
 
 /** `ByJane Roe`: the label glued to the name (case matters: `Byron` is a name). */
 const GLUED_BY = /^By(?=\p{Lu}\p{Ll})/u
@@ -77,7 +81,8 @@ const CUT = new RegExp(
     ` (?:${MONTHS})\\.? \\d`,
     ' ?[。！？:：]',
     ' ?[,，] ?(?:\\p{Ll}|published|updated)',
-    ' ?[,，;；] ?\\p{L}{2,20} ?[:：]' // another label after the names (`Jane Roe, Datum: 03.03.19`)
+    ` ?\\s(?:[Pp]hoto(?:graphy|graphs?|s)?|[Pp]ictures?|[Ii]mages?|[Ff]otos?|[Bb]ilder?) (?:${bylineLabel})\\b`, // a photo credit after the names (`By Jane Roe Photography by John Doe`)
+    ' ?[,，;；/／] ?\\p{L}{2,20} ?[:：]' // another label after the names (`Jane Roe, Datum: 03.03.19`, `Claire Martin / Photos : Paul Durand`)
   ].join('|'),
   'u'
 )

@@ -33,8 +33,9 @@ import type {DayOrder, FoundDate, PartialDate} from '../../util/normalize-date.j
 import {shortText} from '../blocks/short-text.js'
 import {endLines} from '../../util/rendered-lines.js'
 import {recordedEnds} from '../rendered-text.js'
+import {recordedHeaderTexts, walkedHeaderTexts} from './header-texts.js'
 import {memoText, readingTexts, renderedOnce} from '../text-memo.js'
-import {bylineNotName} from '../vocabulary.js'
+import {bylineColonLabel, bylineLabel, bylineLabelLead, bylineLabelPhrase, bylineLabelSentenceWord, bylineNotName, readingTime} from '../vocabulary.js'
 import {isPhotoCredit, readAffiliationNote, readClosingNames, readCredits, readNamesLine} from './credit-line.js'
 import {authorBoxName} from './author-box.js'
 import {closingBio, closingSignature, signatureLine} from './closing-byline.js'
@@ -60,11 +61,11 @@ export interface BylineMeta {
 }
 
 const SOURCE = /(?:来源|來源|稿源|出处|出處|source)\s*[:：]\s*([^\s|｜,，。;；:：]{2,30}(?: [A-Z][\w&.-]*){0,3})/i
-const LATIN_LABEL =
-  /^\(?(?:(?:written|posted|published|verfasst|geschrieben|text|story|reported|words|reporting|additional reporting|ein (?:beitrag|artikel|gastbeitrag|kommentar)|un articolo|articolo)\s+)?(?:by|von|par|por|door|di)(?=[\s:：]|$)|^(?:autor|autorin|author|text(?: ?(?:&|und|and|\+|\/) ?(?:fotos?|bild(?:er)?|photos?))?|texto|texte|reporter)\s*[:：]/i
+const LATIN_LABEL = new RegExp(`^\\(?(?:(?:${bylineLabelLead}\\s+)?(?:${bylineLabel})|${bylineLabelPhrase})(?=[\\s:：]|$)|^${bylineColonLabel}\\s*[:：]`, 'i')
 /** A label of a credit line that may carry the date (`发布时间：`, `来源：`, `发布于`, `校對：`, `記者…／台北報導 `); `记者会` (a press conference), `发布会` are none. */
 const CREDIT_DATE_LABEL = /(?:时间|時間|日期|来源|來源|作者|记者|記者|校对|校對|审核|審核|审校|審校)\s*[:：]|(?:发布|發布|发表|發表)(?:时间|時間|日期|于|於)|(?:记者|記者)\s|(?:报道|報導|报导)\s/
-const UPDATED = /updat|modif|lastmod|edited|geändert|bearbeitet|aktualisiert|更新|修改|mis à jour|actualizad|última edición/i
+/** Words saying a date is the last update's (English, German, Chinese, French, Spanish, Italian, Portuguese, Dutch). Test: test/byline-kinds.ts. */
+const UPDATED = /updat|modif|lastmod|edited|geändert|bearbeitet|aktualisiert|更新|修改|mise? à jour|actualisé|actualizad|última edición|aggiornat|atualizad|bijgewerkt|gewijzigd/i
 /** `ByJane Roe`: the label glued to the name. */
 const GLUED_BY = /^By(?=\p{Lu}\p{Ll})/u
 const MID_BY = /(?<=\s)(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+(?=\p{Lu})/u
@@ -218,9 +219,15 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
   if (modified) meta.modified = modified
 
   if (!meta.date) {
+    const rows = bylineRows(index)
     for (const entry of preferred(withoutDateListings(index.dateTexts))) {
-      // A date in a table cell dates a row (a discography, a schedule); one in a link, the page it links to.
-      if ([entry.element, ...entry.ancestors].some((element) => element.tagName === 'td' || element.tagName === 'th' || element.tagName === 'a')) continue
+      const around = [entry.element, ...entry.ancestors]
+      // A date in a table cell dates a row (a discography, a schedule), unless the row is the byline's (`26 | 01 | 2022 | Text & Fotos: Jane Roe`); one in a link, the page it links to.
+      if (
+        around.some((element) => element.tagName === 'a') ||
+        (around.some((element) => element.tagName === 'td' || element.tagName === 'th') && !rows.has(around.find((element) => element.tagName === 'tr')))
+      )
+        continue
       const date = dateOnly(entry.value, order)
       if (date) {
         meta.date = dated(date, 'visible-date')
@@ -351,9 +358,11 @@ const DATE_NAME_SEPARATOR = new Set(['-', '–', '—', '|', '·', '•'])
  */
 function datedName(text: string, siteNames: Array<string | undefined>): string | undefined {
   if (text.length > 80) return undefined
-  const found = findDate(text)
+  // A reading time ending the row (`Jane Roe · 3 March 2023 · 5 min read`) is no part of it.
+  let normal = text.normalize('NFKC').replace(readingTime, '')
+  while (/[\s|·•,-]/.test(normal.slice(-1))) normal = normal.slice(0, -1)
+  const found = findDate(normal)
   if (!found) return undefined
-  const normal = text.normalize('NFKC')
   const before = normal.slice(0, found.index).trim()
   const after = normal.slice(found.end).trim()
   if ((before && after) || (!before && !after)) return undefined
@@ -541,6 +550,16 @@ function countCjk(word: string): number {
   return count
 }
 
+/** Table rows holding a byline cue (`<tr><td>26 | 01 | 2022</td><td>Text & Fotos: Jane Roe</td></tr>`): a date in one of their cells is the byline's. Test: test/byline-kinds.ts. */
+function bylineRows(index: PageIndex): Set<Element | undefined> {
+  const rows = new Set<Element | undefined>()
+  for (const cue of [...index.cues, ...index.bylines]) {
+    const row = cue.ancestors.find((element) => element.tagName === 'tr')
+    if (row) rows.add(row)
+  }
+  return rows
+}
+
 /**
  * A date from a short text that is little more than a date:
  * `03.02.2022 15:34`, `Published Dec 19, 2016`, `Pressemitteilung vom 20.01.2022`,
@@ -550,7 +569,8 @@ function dateOnly(text: string, order: DayOrder | undefined): FoundDate | undefi
   const found = findDate(text, {order})
   if (!found) return undefined
   const normal = text.normalize('NFKC')
-  const rest = normal.slice(0, found.index) + ' ' + normal.slice(found.end)
+  // A reading time beside the date (`Jane Roe · 3 March 2023 · 5 min read`) is no word of the row.
+  const rest = (normal.slice(0, found.index) + ' ' + normal.slice(found.end)).replace(readingTime, ' ')
   // `Updated March 5, 2023 | Published March 3, 2023`: the published day, when labelled.
   if (UPDATED.test(rest)) return afterPublished(normal, order)
   if (NEIGHBOUR.test(rest) || CITED.test(rest)) return undefined
@@ -564,7 +584,7 @@ function dateOnly(text: string, order: DayOrder | undefined): FoundDate | undefi
 
 /** A label of the publication date (`Published`, `Veröffentlicht am`, `publié le`, `發佈時間：`), the words before the date. */
 const PUBLISHED =
-  /(?:^|[\s|·•,;(])(?:published|posted|first published|veröffentlicht|erschienen|publié|publiée|publicado|publicada|pubblicato|pubblicata|gepubliceerd|opublikowano|(?:发布|發布|發佈|发表|發表)(?:时间|時間|日期|于|於)|刊登日期|出版(?:时间|時間|日期))(?:\s(?:on|am|le|el|il|op))?\s?[:：]?\s?/i
+  /(?:^|[\s|·•,;(])(?:published|posted|first published|veröffentlicht|erschienen|erstellt|publié|publiée|publicado|publicada|pubblicato|pubblicata|gepubliceerd|opublikowano|(?:发布|發布|發佈|发表|發表)(?:时间|時間|日期|于|於)|刊登日期|出版(?:时间|時間|日期))(?:\s(?:on|am|le|el|il|em|op))?\s?[:：]?\s?/i
 
 /**
  * The date a text gives as the publication's: its first date unless an
@@ -603,6 +623,9 @@ function standsAlone(cue: CueText, candidate: string): boolean {
 /** Inline elements a byline's text may sit in, inside its block. */
 const INLINE = new Set(['a', 'span', 'em', 'i', 'strong', 'b', 'small', 'font', 'cite'])
 
+/** Why the other reading of an all-numeric day was passed over (`generic-meta.ts` drops such a day on a page naming no language). */
+export const ORDER_UNKNOWN = 'day/month order unknown (no locale)'
+
 /**
  * A date found, with the other reading of an all-numeric day listed as
  * passed over when the page gives no order (`04/11/2024` on a page in plain
@@ -610,7 +633,7 @@ const INLINE = new Set(['a', 'span', 'em', 'i', 'strong', 'b', 'small', 'font', 
  */
 function dated(found: FoundDate, from: string): Found<string> {
   const date: Found<string> = {value: found.value, from}
-  if (found.alternative) date.passed = [{value: found.alternative, from, reason: 'day/month order unknown (no locale): read month first'}]
+  if (found.alternative) date.passed = [{value: found.alternative, from, reason: ORDER_UNKNOWN + ': read month first'}]
   return date
 }
 
@@ -627,8 +650,8 @@ function fromHinted(element: Element, siteNames: Array<string | undefined>, ance
   if (cjk) return cjk
   // `<div class="author">责任编辑：赵六</div>` names the editor, not the author.
   if (lines.split('\n').some((line) => creditedAs(line, 'editor').length > 0 && creditedAs(line, 'author').length === 0)) return []
-  // `January 17, 2017 at 6:08 PM ET by Kori Schulman`: the names follow `by`.
-  const by = MID_BY.exec(text)
+  // `January 17, 2017 at 6:08 PM ET by Kori Schulman`: the names follow `by`; after a label opening the text (`By Jane Roe Photography by John Doe`), the first names are the writer's.
+  const by = LATIN_LABEL.test(text) ? null : MID_BY.exec(text)
   return cleanAuthors(by && by.index > 0 ? text.slice(by.index) : text, {siteNames, strict: true})
 }
 
@@ -756,40 +779,17 @@ function bodyByline(lines: ReadonlyArray<string>, siteNames: Array<string | unde
   return undefined
 }
 
-/** How many text nodes after the headline may hold a byline. */
-const HEADER_TEXTS = 12
-
 /**
  * A Chinese byline between the headline (`<h1>`) and the article root, where
  * pages put `石佳/中国青年报` or `本报记者 王五` above the text: each of the
- * first text nodes after the headline is a line.
+ * first text nodes after the headline is a line. Told by the index walk's
+ * texts after the headline when they tell (`recordedHeaderTexts`), else
+ * read by a walk from the top of the page to the root.
  */
 function headerByline(tree: Root, index: PageIndex, root: Element, siteNames: Array<string | undefined>): Found<Array<string>> | undefined {
   const headings = new Set(index.headings.filter((entry) => !entry.context.excluded).map((entry) => entry.element))
   if (headings.size === 0) return undefined
-  const texts: Array<string> = []
-  let state: 'before' | 'heading' | 'after' | 'done' = 'before'
-  const visit = (node: Root | Element) => {
-    for (const child of node.children) {
-      if (state === 'done') return
-      if (child.type === 'element') {
-        if (child === root) {
-          state = 'done'
-          return
-        }
-        if (state === 'before' && headings.has(child)) {
-          state = 'after'
-          continue
-        }
-        if (child.tagName !== 'script' && child.tagName !== 'style') visit(child)
-      } else if (child.type === 'text' && state === 'after') {
-        const value = collapse(child.value)
-        if (value) texts.push(value)
-        if (texts.length >= HEADER_TEXTS) state = 'done'
-      }
-    }
-  }
-  visit(tree)
+  const texts = recordedHeaderTexts(index.headerTexts, tree, root) ?? walkedHeaderTexts(tree, headings, root)
   for (const text of texts) {
     if (text.length > 60) continue
     const names = cjkAuthors(text, siteNames)
@@ -806,8 +806,8 @@ function latinAuthors(cue: CueText, text: string, options: {siteNames: Array<str
   for (const candidate of [text, cue.value]) {
     let start = -1
     if (LATIN_LABEL.test(candidate) || GLUED_BY.test(candidate)) {
-      // `von`, `par`, `por`, `door`, `di` open a byline when capitalised (`Von Jane Doe`), or in lower case standing alone in their block (`<p>di Mario Rossi</p>`): inside a sentence they are words of it.
-      if (/^(?:von|par|por|door|di)\s/.test(candidate) && !standsAlone(cue, candidate)) continue
+      // `von`, `par`, `por`, `door`, `di`, `av`, `af` open a byline when capitalised (`Von Jane Doe`), or in lower case standing alone in their block (`<p>di Mario Rossi</p>`): inside a sentence they are words of it.
+      if (bylineLabelSentenceWord.test(candidate) && !standsAlone(cue, candidate)) continue
       start = 0
     } else {
       const by = MID_BY.exec(candidate)

@@ -64,9 +64,9 @@ const CJK_PHOTO_AFTER = /^(?:\p{Script=Han}{2,4}(?:[\s、,，]\p{Script=Han}{2,4
 const LATIN_EDITOR = /^(?:edited by|editing by|editor:|redigiert von|bearbeitet von|édité par|editado por)\s*/i
 /** A source's label. */
 const LATIN_SOURCE = /^[([]?\s?(?:source|sources|quelle|quellen|fuente|fuentes|fonte)\s?[:：]\s*/i
-/** An author's Latin label opening the line; `von`, `par`, `por`, `door` only capitalised. */
+/** An author's Latin label opening the line; `von`, `par`, `por`, `door`, `av`, `af` only capitalised. */
 const LATIN_AUTHOR =
-  /^(?:(?:written|posted|story|reported|words|text)\s+by|[Bb]y|BY|Von|Par|Por|Door|(?:author|authors|autor|autorin|auteur|autore|text|texto|texte|reporter|byline)\s?[:：])(?=[\s:：]|$)/i
+  /^(?:(?:written|posted|story|reported|words|text)\s+by|[Bb]y|BY|Von|Par|Por|Door|Av|Af|(?:author|authors|autor|autorin|auteur|autore|text|texto|texte|reporter|byline)\s?[:：])(?=[\s:：]|$)/i
 /** `ByJane Roe`: the label glued to the name (case matters: `Byron` is a name). */
 const GLUED_BY = /^By(?=\p{Lu}\p{Ll})/u
 /** `Jane Roe | Staff Writer`, `Jane Roe, Senior Reporter`, `Jane Roe - Correspondent`: a name, then a personal title. */

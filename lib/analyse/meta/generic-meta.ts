@@ -60,7 +60,7 @@
 
 import type {Element, Root} from 'hast'
 import type {Found} from './found.js'
-import {readByline, readClosingAuthor} from './byline.js'
+import {ORDER_UNKNOWN, readByline, readClosingAuthor} from './byline.js'
 import {isPublisher, titleSuffixes} from './person-like.js'
 import {readJsonLd} from './json-ld.js'
 import {metaReader} from './meta-tags.js'
@@ -214,7 +214,8 @@ export function extractGenericMeta(tree: Root, options?: Options | null | undefi
   if (title) result.title = title
 
   // How the page writes `04/11/2024`: from its language and host.
-  const order = dayOrderOf(index.lang || meta.first(['og:locale', 'http-equiv:content-language', 'content-language'])?.value || ld.language?.value, host)
+  const pageLanguage = index.lang || meta.first(['og:locale', 'http-equiv:content-language', 'content-language'])?.value || ld.language?.value
+  const order = dayOrderOf(pageLanguage, host)
   const byline = readByline(index, siteNames, options?.root || undefined, tree, order)
   const author = firstAuthors(
     [
@@ -262,7 +263,8 @@ export function extractGenericMeta(tree: Root, options?: Options | null | undefi
       markup.time,
       // Dublin Core's plain `date` is any date in the resource's life: after `<time>`.
       meta.first(['dc.date', 'dcterms.date']),
-      byline.date,
+      // A visible all-numeric day that reads both ways (`05/06/2023`) on a page that names no language at all: no date rather than a wrong one. Test: test/byline-kinds.ts.
+      pageLanguage?.trim() || !byline.date?.passed?.some((entry) => entry.reason.startsWith(ORDER_UNKNOWN)) ? byline.date : undefined,
       byline.dateline,
       dateInUrl(pageUrl ?? result.url?.value)
     ],

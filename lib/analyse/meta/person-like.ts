@@ -15,6 +15,22 @@ import {hasHan, isChinesePersonName, isOutletName} from './chinese-names.js'
 /** Words that name organisations, desks and publications, not people. */
 const ORGANISATION =
   /\b(?:news|newsroom|daily|times|post|media|press|magazine|journal|network|group|inc|ltd|llc|gmbh|ag|online|radio|tv|channel|agency|tribune|herald|gazette|chronicle|weekly|monthly|staff|team|desk|editors?|editorial|redaktion|rédaction|foundation|university|institute|association|company|corp|corporation|service|wire|bureau|reuters|associated|afp|dpa|communications|publishing|publishers|verlag|holdings|enterprises|partners|productions|ventures|limited|studios?)\b/i
+/**
+ * Words for a newspaper or magazine in the languages of Europe's press
+ * (German `Illustrierte`, `Zeitung`, `Magazin`; Italian `Gazzetta`,
+ * `Giornale`; Spanish `Diario`, `Revista`; Dutch `Krant`; Swedish
+ * `Tidning`, …), also ending a German compound (`Finanzmagazin`,
+ * `Abendzeitung`). Test: test/byline-kinds.ts.
+ */
+const PUBLICATION =
+  /(?:\b|\p{L}{2})(?:illustrierte|zeitung|zeitschrift|magazin|nachrichten|rundschau|anzeiger|kurier)(?!\p{L})|\b(?:courier|observer|examiner|telegraph|sentinel|bulletin|digest|review|gazzetta|giornale|corriere|rivista|notizie|diario|periódico|periodico|revista|noticias|jornal|krant|dagblad|nieuws|tidning(?:en)?|avisen|quotidien|hebdo|actualités)(?!\p{L})/iu
+/**
+ * Articles that open the name of a publication, never a person's (`The
+ * Daily Planet`, `Der Spiegel`, `La Stampa`, `El País`, `Het Parool`).
+ * Not `le` or `lo`, which are family names too (Vietnamese Lê, Cantonese
+ * Lo). Test: test/byline-kinds.ts.
+ */
+const LEADING_ARTICLE = /^(?:the|der|die|das|la|les|el|il|los|las|het)\s+\S/i
 /** Particles that may stay lower case inside a name (`Ludwig van Beethoven`). */
 const PARTICLE = /^(?:van|von|de|der|den|da|di|du|del|la|le|bin|al|ten|ter|dos|das|y|zu|v\.)$/
 
@@ -33,10 +49,25 @@ export function isPersonLike(name: string, publishers: ReadonlyArray<string | un
   const value = name.normalize('NFKC').trim()
   if (!value || isPublisher(value, publishers)) return false
   if (hasHan(value)) return isChinesePersonName(value)
-  if (/[\d_@]/.test(value) || ORGANISATION.test(value)) return false
+  if (/[\d_@]/.test(value) || isOrganisationName(value)) return false
   const words = value.split(/\s+/)
   if (words.length < 2 || words.length > 5) return false
   return words.every((word, index) => /^\p{Lu}[\p{Ll}'’.-]/u.test(word) || /^\p{Lu}\.?$/u.test(word) || (index > 0 && PARTICLE.test(word)))
+}
+
+/**
+ * Whether `name` reads as an organisation's or a publication's (`Harbour
+ * News`, `Die Hafenzeitung`, `The Harbour Courier`, `Finanzmagazin`): a
+ * word of an organisation or the press, or a leading article.
+ *
+ * @param name
+ *   One author name (cleaned).
+ * @returns
+ *   Whether it names an organisation.
+ */
+export function isOrganisationName(name: string): boolean {
+  const value = name.normalize('NFKC').trim()
+  return ORGANISATION.test(value) || PUBLICATION.test(value) || LEADING_ARTICLE.test(value)
 }
 
 /**

@@ -7,7 +7,7 @@
 
 import type {Found, Passed} from './found.js'
 import {cleanAuthors, looksLikeUrl} from './author-names.js'
-import {isAccountName, isPersonLike, isPublisher} from './person-like.js'
+import {isAccountName, isOrganisationName, isPersonLike, isPublisher} from './person-like.js'
 import {normalizeDate} from '../../util/normalize-date.js'
 import type {DayOrder} from '../../util/normalize-date.js'
 
@@ -63,7 +63,8 @@ export function firstAuthors(
     const listed = context?.persons?.includes(source) ?? false
     if (listed && names.some(isAccountName)) account ??= {value: names.join(', '), from: source.from}
     if (account && GUESSED_SOURCE.test(source.from)) return withPassed(account, passed)
-    const declared = listed && !names.some(isAccountName)
+    // A JSON-LD `Person` named like a publication (`Die Hafenzeitung`) is the outlet all the same.
+    const declared = listed && !names.some((name) => isAccountName(name) || isOrganisationName(name))
     // What the source itself passed over (an account's name before the byline in the text) is kept.
     const before = [...passed, ...(source.passed ?? [])]
     if (declared || names.every((name) => isPersonLike(name, publishers))) return withPassed(found, fallback ? [...before, {...fallback, reason: 'not person-like'}] : before)
