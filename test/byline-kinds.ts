@@ -62,6 +62,12 @@ test('byline kinds: a photo credit after the writer’s name is no writer', asyn
   assert.is((await fields(page('<p class="byline">By Jane Roe<br>Photography by John Doe</p>'))).author, 'Jane Roe')
 })
 
+test('byline kinds: a date before `von` in the byline dates the page; `Erstellt von` opens a byline', async function () {
+  assert.equal(await fields(page('<p>Geschrieben am 3. März 2023 von Max Mustermann</p>', {lang: 'de'})), {author: 'Max Mustermann', date: '2023-03-03'})
+  assert.equal(await fields(page('<p>Veröffentlicht am 03.03.2023 von Max Mustermann</p>', {lang: 'de'})), {author: 'Max Mustermann', date: '2023-03-03'})
+  assert.is((await fields(page('<p>Erstellt von Max Mustermann</p>', {lang: 'de'}))).author, 'Max Mustermann')
+})
+
 test('byline kinds: `av`/`af` inside a sentence names no one', async function () {
   assert.is((await fields(page('<p>Bilden av Anna Lindqvist visar hamnen en tidig morgon i maj när båtarna kommer in.</p>', {lang: 'sv'}))).author, undefined)
 })

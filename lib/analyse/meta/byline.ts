@@ -120,8 +120,8 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
       const source = SOURCE.exec(text)
       if (source) meta.source = {value: source[1], from: 'credit-line'}
     }
-    // A byline holding the date (`Published by Jane Roe on March 3, 2023`, `By Jane Roe on 3/3/2023`). Fixture: meta-author-byline-forms.
-    if (!meta.date && LATIN_LABEL.test(text)) {
+    // A byline holding the date (`Published by Jane Roe on March 3, 2023`, `By Jane Roe on 3/3/2023`, `Geschrieben am 3. März 2023 von Jane Roe`). Fixture: meta-author-byline-forms; test: test/byline-kinds.ts.
+    if (!meta.date && (LATIN_LABEL.test(text) || datedBeforeBy(text))) {
       const date = publishedDate(text, order)
       if (date) meta.date = dated(date, 'visible-date')
     }
@@ -631,6 +631,12 @@ function dated(found: FoundDate, from: string): Found<string> {
   const date: Found<string> = {value: found.value, from}
   if (found.alternative) date.passed = [{value: found.alternative, from, reason: ORDER_UNKNOWN + ': read month first'}]
   return date
+}
+
+/** Whether a date stands before a `by`/`von` inside the text (`Geschrieben am 3. März 2023 von Jane Roe`). */
+function datedBeforeBy(text: string): boolean {
+  const by = MID_BY.exec(text)
+  return Boolean(by && by.index > 0 && findDate(text.slice(0, by.index)))
 }
 
 /** Names in a hinted byline element: a name child or author link first, then its text. */
