@@ -68,8 +68,10 @@ test('byline kinds: a date before `von` in the byline dates the page; `Erstellt 
   assert.is((await fields(page('<p>Erstellt von Max Mustermann</p>', {lang: 'de'}))).author, 'Max Mustermann')
 })
 
-test('byline kinds: `av`/`af` inside a sentence names no one', async function () {
+test('byline kinds: `av`/`af`/`von` inside or opening a sentence names no one', async function () {
   assert.is((await fields(page('<p>Bilden av Anna Lindqvist visar hamnen en tidig morgon i maj när båtarna kommer in.</p>', {lang: 'sv'}))).author, undefined)
+  assert.is((await fields(page('<p>Av Anna Lindqvist och hennes vänner hörde vi ingenting mer den dagen, trots att vi ringde flera gånger.</p>', {lang: 'sv'}))).author, undefined)
+  assert.is((await fields(page('<p>Von Anna Lindqvist und ihren Freunden hörten wir an diesem Tag nichts mehr, obwohl wir mehrmals anriefen.</p>', {lang: 'de'}))).author, undefined)
 })
 
 test('byline kinds: an outlet named as author in the metadata yields to a visible person’s byline', async function () {

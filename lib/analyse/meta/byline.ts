@@ -633,6 +633,12 @@ function dated(found: FoundDate, from: string): Found<string> {
   return date
 }
 
+/** Whether a text reads as a sentence of prose, not a byline: long, ending in sentence punctuation, with at least five words in lower case. */
+function isProse(text: string): boolean {
+  const value = text.trim()
+  return value.length > 60 && /[.!?…]$/.test(value) && value.split(/\s+/).filter((word) => /^\p{Ll}/u.test(word)).length >= 5
+}
+
 /** Whether a date stands before a `by`/`von` inside the text (`Geschrieben am 3. März 2023 von Jane Roe`). */
 function datedBeforeBy(text: string): boolean {
   const by = MID_BY.exec(text)
@@ -833,6 +839,8 @@ function latinAuthors(cue: CueText, text: string, options: {siteNames: Array<str
     if (LATIN_LABEL.test(candidate) || GLUED_BY.test(candidate)) {
       // `von`, `par`, `por`, `door`, `di`, `av`, `af` open a byline when capitalised (`Von Jane Doe`), or in lower case standing alone in their block (`<p>di Mario Rossi</p>`): inside a sentence they are words of it.
       if (bylineLabelSentenceWord.test(candidate) && !standsAlone(cue, candidate)) continue
+      // Capitalised, they open sentences too (`Av Anna Lindqvist och hennes vänner hörde vi …`): a byline is no sentence of prose.
+      if (bylineLabelSentenceWord.test(candidate.toLowerCase()) && isProse(candidate)) continue
       start = 0
     } else {
       const by = MID_BY.exec(candidate)
