@@ -1260,6 +1260,128 @@ zh('s9-cna-losangeles-two-char', '張明', '2024-02-24', cna('洛杉磯港口恢
 zh('s9-cna-tokyo-three-char', '陳家豪', '2024-02-25', cna('日本政府宣布新措施', '2024-02-25', '（中央社記者陳家豪東京24日電）'))
 zh('s9-big5-cna-washington', '王明', '2024-02-26', cna('國務院宣布新計畫', '2024-02-26', '（中央社記者王明華盛頓25日電）').replace('charset="utf-8"', 'charset="big5"'), 'big5')
 
+// ---------------------------------------------------------------- session 11: Taiwan and Hong Kong forms, written-up accounts, checkers, ROC years
+
+const TW_FILLER = [
+  '<p>市府官員表示，今年將優先改善老舊社區的無障礙設施，並增設多處長者共餐據點，讓居民就近獲得照顧。</p>',
+  '<p>多位里長在說明會上提出建議，希望施工期間能妥善規劃交通動線，減少對居民日常生活的影響。</p>',
+  '<p>專家認為，社區營造需要公部門與在地團體長期合作，才能讓各項服務真正落實到每一個家庭。</p>'
+]
+/** A Taiwanese or Hong Kong article page: `portal` in `zh-TW` (or `lang`), Traditional text, the byline where `first` puts it. */
+function tw(shell: {title: string; info?: string; first?: string; last?: string; lang?: string; head?: string; site?: string}): string {
+  return portal({
+    title: shell.title,
+    site: shell.site ?? '某某新聞網',
+    lang: shell.lang ?? 'zh-TW',
+    ...(shell.head ? {head: shell.head} : {}),
+    ...(shell.info ? {info: shell.info} : {}),
+    body: [...(shell.first ? [shell.first] : []), ...TW_FILLER, ...(shell.last ? [shell.last] : [])]
+  })
+}
+
+// Taiwan's and Hong Kong's bylines: brackets, slashes, roles before the name.
+zh(
+  's11-liberty-two-reporters-composite',
+  '張家豪, 林怡君',
+  '2024-03-05',
+  tw({title: '老舊社區改善計畫啟動', info: '<span>2024-03-05 05:30</span>', first: '<p>〔記者張家豪、林怡君／綜合報導〕行政院昨天核定老舊社區改善計畫，預計四年內投入百億元經費。</p>'})
+)
+zh(
+  's11-special-correspondent-brackets',
+  '陳美玲',
+  '2024-03-06',
+  tw({title: '東京都推出長者照顧新制', info: '<span>2024-03-06 09:12</span>', first: '<p>【特派記者陳美玲／東京報導】東京都政府今天公布長者照顧新制，將擴大居家服務的補助範圍。</p>'})
+)
+zh(
+  's11-cna-dateline-unbracketed',
+  '李明宏',
+  '2024-03-07',
+  tw({title: '行政院通過社區照顧預算', info: '<span>2024-03-07 14:20</span>', first: '<p>中央社記者李明宏台北7日電　行政院會今天通過社區照顧特別預算，將補助各縣市增設服務據點。</p>'})
+)
+zh('s11-zhuanwen-slash-photo', '林佳蓉', '2024-03-08', tw({title: '走進山城的老雜貨店', info: '<span>2024-03-08</span>', first: '<p>撰文／林佳蓉\u3000攝影／張家豪</p>'}))
+zh('s11-caifang-zhuanwen', '陳雅琪, 黃冠中', '2024-03-09', tw({title: '一位老師傅的三十年', info: '<span>2024-03-09</span>', first: '<p>採訪／陳雅琪\u3000撰文／黃冠中</p>'}))
+zh('s11-caifang-zhengli', '吳宗翰', '2024-03-10', tw({title: '從漁村到城市的返鄉路', info: '<span>2024-03-10</span>', first: '<p>採訪整理／吳宗翰</p>'}))
+zh('s11-wen-tu-enumerated', '李淑芬', '2024-03-11', tw({title: '老街的春天', info: '<span>2024-03-11</span>', first: '<p>文／李淑芬、圖／王志強</p>'}))
+zh('s11-koushu-zhengli-tw', '王秀英, 林小華', '2024-03-12', tw({title: '我在眷村長大的日子', info: '<span>2024-03-12</span>', first: '<p>口述／王秀英\u3000整理／林小華</p>'}))
+zh(
+  's11-koushu-zhengli-reporter',
+  '赵大山, 刘芳',
+  '2024-03-13',
+  portal({title: '一个老矿工的回忆', site: '某某晚报', info: '<span>2024-03-13</span>', body: zhBody('<p>口述：赵大山\u3000整理：本报记者 刘芳</p>')})
+)
+zh(
+  's11-checker-beside-writer',
+  '郑凯文',
+  '2024-03-14',
+  tw({title: '社區圖書館延長開放', info: '<div class="info">2024/03/14 10:00\u3000作者：鄭凱文\u3000校對：何佩珊\u3000審核：蔡明德</div>'}).replace('鄭凱文', '郑凯文')
+)
+zh('s11-checkers-only', '', '2024-03-15', tw({title: '社區運動中心公告', info: '<div class="info">2024/03/15\u3000校對：何佩珊\u3000審核：蔡明德</div>'}))
+zh('s11-editor-in-charge-only-tw', '', '2024-03-16', tw({title: '市區公車路線調整', info: '<span>2024-03-16</span>', last: '<p>責任編輯：江欣怡</p>'}))
+zh(
+  's11-hk-zhuanwen-colon-photo',
+  '梁詠詩',
+  '2024-03-17',
+  tw({title: '深水埗小店的堅持', lang: 'zh-HK', site: '某某香港', info: '<span>2024-03-17</span>', first: '<p>撰文：梁詠詩\u3000攝影：何家明</p>'})
+)
+zh('s11-special-writer-line', '王文杰', '2024-03-18', portal({title: zhTitle(0), site: '某某日报', info: '<span>2024-03-18</span>', body: zhBody('<p>本报特约撰稿人 王文杰</p>')}))
+zh('s11-tw-zhuanshu', '林志明', '2024-03-19', tw({title: '一座島嶼的記憶', info: '<span>2024-03-19</span>', first: '<p>特約撰述／林志明</p>'}))
+zh('s11-info-reporter-slash-date', '蔡佩芳', '2024-03-20', tw({title: '桃園捷運綠線進度超前', info: '<div class="info">記者蔡佩芳／桃園報導\u30002024/03/20 10:20</div>'}))
+
+// Forms a probe of Taiwanese, Hong Kong and portal bylines found next: translators, outlets before a slash, editors behind one.
+zh(
+  's11-translator-composite',
+  '周怡廷',
+  '2024-03-22',
+  tw({title: '歐洲多國調整能源政策', info: '<span>2024-03-22 06:10</span>', first: '<p>〔編譯周怡廷／綜合報導〕歐洲多國近日宣布調整能源政策，加速推動再生能源。</p>'})
+)
+zh('s11-tv-outlet-slash-reporters', '王立群, 蕭雅文', '2024-03-23', tw({title: '颱風外圍環流影響 北部有雨', info: '<span>2024/03/23 12:40</span>', first: '<p>某某新聞／王立群、蕭雅文 台北報導</p>'}))
+zh('s11-latin-outlet-reporter-photographer', '林宏達', '2024-03-24', tw({title: '夜市攤商迎來觀光人潮', info: '<span>2024/03/24 20:15</span>', first: '<p>ABCD記者 林宏達 / 攝影 陳志豪 台中報導</p>'}))
+zh(
+  's11-meta-author-editor-slash',
+  '',
+  '2024-03-25',
+  tw({title: '區公所推出線上申辦服務', head: '<meta name="author" content="江欣怡">', info: '<span>2024-03-25</span>', last: '<p>責任編輯／江欣怡</p>'})
+)
+zh('s11-source-author-bars', '张海鹰', '2024-03-26', portal({title: zhTitle(1), site: '某某网', info: '<span>2024-03-26 09:00</span><span>来源 | 某某日报\u3000作者 | 张海鹰</span>', body: zhBody()}))
+zh(
+  's11-reporter-trainee-names',
+  '张海鹰, 李文博, 王若溪',
+  '2024-03-27',
+  dede({title: zhTitle(2), site: '某某晚报网', info: '<div class="info">2024-03-27</div>', body: zhBody('<p>记者 张海鹰 李文博 见习记者 王若溪</p>')})
+)
+
+// A blog owner named by the handle of their blog's address; a blog name alone names no one.
+zh(
+  's11-blog-owner-handle',
+  '小雨',
+  '2024-03-21',
+  wordpress({
+    title: '花蓮三天兩夜慢遊',
+    site: '小雨的旅行筆記',
+    lang: 'zh-TW',
+    head: '<meta name="author" content="小雨 (xiaoyu88)"><meta property="og:site_name" content="小雨的旅行筆記">',
+    info: '<span>2024-03-21</span>',
+    body: zhBody()
+  }),
+  undefined,
+  'https://xiaoyu88.blog.example/post/123'
+)
+
+// Years of the Republic of China (year + 1911) on Taiwanese pages; full-width digits.
+zh('s11-roc-minguo', '', '2024-03-05', tw({title: '市府公告道路施工', info: '<div class="info">發布日期：民國113年3月5日</div>'}))
+zh('s11-roc-year-han', '', '2024-03-06', tw({title: '區公所辦理長者健檢', info: '<span class="date">113年3月6日 上午10:20</span>'}))
+zh('s11-roc-slashes', '', '2024-03-07', tw({title: '公園整修完成開放', info: '<div class="info">發布日期：113/03/07</div>'}))
+zh(
+  's11-roc-tw-host',
+  '',
+  '2024-03-08',
+  plain({title: '社區活動中心開放租借', site: '某某區公所', lang: 'zh-Hant', info: '<p class="date">更新日期：113-03-08</p>', body: TW_FILLER}),
+  undefined,
+  'https://www.district.example.gov.tw/news/123'
+)
+zh('s11-fullwidth-digits', '', '2024-03-09', tw({title: '圖書館閉館公告', info: '<span>２０２４年３月９日</span>'}))
+zh('s11-fullwidth-roc', '', '2024-03-10', tw({title: '垃圾清運時間調整', info: '<span>中華民國１１３年３月１０日</span>'}))
+
 // ---------------------------------------------------------------- encoding
 
 let gbkTable: Map<string, Array<number>> | undefined
@@ -1332,7 +1454,7 @@ const {values} = parseArgs({options: {out: {type: 'string', default: '/tmp/eval-
 const out = values.out ?? '/tmp/eval-bylines'
 fs.mkdirSync(out, {recursive: true})
 
-const tally = {all: {n: 0, strict: 0, lenient: 0, date: 0}, zh: {n: 0, strict: 0, lenient: 0, date: 0}, s9: {n: 0, strict: 0, lenient: 0, date: 0}}
+const tally = {all: {n: 0, strict: 0, lenient: 0, date: 0}, zh: {n: 0, strict: 0, lenient: 0, date: 0}, s9: {n: 0, strict: 0, lenient: 0, date: 0}, s11: {n: 0, strict: 0, lenient: 0, date: 0}}
 const misses: Array<string> = []
 for (const item of cases) {
   if (values.only && item.id !== values.only) continue
@@ -1346,7 +1468,7 @@ for (const item of cases) {
   const strict = strictAuthor(got, item.author)
   const lenient = lenientAuthor(got, item.author)
   const dated = day === item.date
-  for (const group of [tally.all, ...(item.zh ? [tally.zh] : []), ...(item.id.startsWith('s9-') ? [tally.s9] : [])]) {
+  for (const group of [tally.all, ...(item.zh ? [tally.zh] : []), ...(item.id.startsWith('s9-') ? [tally.s9] : []), ...(item.id.startsWith('s11-') ? [tally.s11] : [])]) {
     group.n++
     if (strict) group.strict++
     if (lenient) group.lenient++
@@ -1361,7 +1483,7 @@ for (const item of cases) {
 const pct = (part: number, whole: number) => (whole === 0 ? '-' : ((100 * part) / whole).toFixed(1) + ' %')
 for (const [name, group] of Object.entries(tally)) {
   console.log(
-    `${{zh: 'Chinese', s9: 'added in session 9'}[name] ?? 'all'} (n=${group.n}): author strict ${pct(group.strict, group.n)} · lenient ${pct(group.lenient, group.n)} · date ${pct(group.date, group.n)}`
+    `${{zh: 'Chinese', s9: 'added in session 9', s11: 'added in session 11'}[name] ?? 'all'} (n=${group.n}): author strict ${pct(group.strict, group.n)} · lenient ${pct(group.lenient, group.n)} · date ${pct(group.date, group.n)}`
   )
 }
 if (values.misses) for (const line of misses) console.log('  miss ' + line)

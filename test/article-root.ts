@@ -1,12 +1,16 @@
 import type {Element, Root} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
 import {toText} from 'hast-util-to-text'
-import {select} from 'hast-util-select'
+import {select, selectAll} from 'hast-util-select'
+import fs from 'node:fs'
+import {visitParents} from 'unist-util-visit-parents'
+import {indexPage} from '../lib/analyse/page-index.js'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import {cleanArticleRoot} from '../lib/analyse/clean/clean-article-root.js'
 import {findArticleRoot} from '../lib/analyse/root/find-article-root.js'
 import {leadUnderHeadline} from '../lib/analyse/root/lead-under-headline.js'
+import {holdsArticle, proseMass} from '../lib/analyse/root/holds-article.js'
 import {joinContinuations} from '../lib/analyse/root/section-continuations.js'
 import {convert} from '../index.js'
 
@@ -413,6 +417,71 @@ test('page-builder sections: a merged root goes on in a sibling section; a root 
   assert.ok(merged.text && merged.text.includes('First sentence 0') && merged.text.includes('Continued sentence 1'), 'the next section of the kind joins the root')
   const bare = joined(`<html><body><div><div><p>${prose('Bare')}</p><p>${prose('More')}</p></div></div><div><div><p>${prose('Elsewhere', 2)}</p></div></div></body></html>`)
   assert.is(bare.text, undefined, 'no kind without classes')
+})
+
+test('article root: the lead under the headline with the root’s ancestors known walks once and finds what the walk without them finds', function () {
+  let leads = 0
+  let roots = 0
+  for (const name of [
+    'root-lead-figure',
+    'root-lead-in-header',
+    'root-lead-sibling-article',
+    'root-lead-under-headline',
+    'clean-linked-lead-full-page',
+    'clean-kicker-above-headline',
+    'core-seed',
+    'full-page-published-time'
+  ]) {
+    const html = fs.readFileSync(new URL('../fixtures/' + name + '/input.html', import.meta.url), 'utf8')
+    // Also with a teaser card beside the headline (a paragraph taken that fails its ancestors' checks once the root is known).
+    const variants = [html, html.replace(/<h1[^>]*>[\s\S]*?<\/h1>/, '$&<div class="teaser-card"><p>' + prose('teaser', 1) + '</p><a href="/next">Next</a></div>')]
+    for (const markup of variants) {
+      const count = selectAll('div, section, article, main', fromHtml(markup)).length
+      for (let at = 0; at < count; at++) {
+        const tree = fromHtml(markup)
+        const root = selectAll('div, section, article, main', tree)[at]
+        const headlines = indexPage(tree).headlines
+        let above: Set<Element> | undefined
+        visitParents(tree, 'element', function (node, ancestors) {
+          if (node === root) above = new Set(ancestors.filter((ancestor): ancestor is Element => ancestor.type === 'element'))
+        })
+        const walked = leadUnderHeadline(tree, root)
+        assert.equal(leadUnderHeadline(tree, root, headlines, above), walked, name + ' root ' + at)
+        assert.equal(leadUnderHeadline(tree, root, undefined, above), walked, name + ' root ' + at + ' (no headlines)')
+        // Ancestors that are not the root's (a tree changed since they were told): the walk meets the root under others and walks again.
+        assert.equal(leadUnderHeadline(tree, root, headlines, new Set([...above!].slice(1))), walked, name + ' root ' + at + ' (other ancestors)')
+        roots++
+        leads += walked.length
+      }
+    }
+  }
+  assert.ok(leads > 10 && roots > 100, 'leads found: ' + leads + ' over ' + roots + ' roots')
+})
+
+test('article root: whether a selector’s match holds the article, told from the parents the walk saw, is what a search of the scoring root tells', function () {
+  let inner = 0
+  let pairs = 0
+  for (const name of ['core-seed', 'full-page-published-time', 'generic-table-article', 'root-selector-related-cards']) {
+    const tree = fromHtml(fs.readFileSync(new URL('../fixtures/' + name + '/input.html', import.meta.url), 'utf8'))
+    const parents = new Map<Element, Root | Element>()
+    visitParents(tree, 'element', (node, ancestors) => void parents.set(node, ancestors[ancestors.length - 1] as Root | Element))
+    const blocks = selectAll('div, section, article, main, body', tree)
+    // A merged root, detached: the first two element children of a block with several.
+    const parent = blocks.find((block) => block.children.filter((child) => child.type === 'element').length > 2)!
+    const wrapper: Element = {type: 'element', tagName: 'div', properties: {}, children: parent.children.filter((child): child is Element => child.type === 'element').slice(0, 2)}
+    for (const scoring of [...blocks, wrapper]) {
+      // A low bar, so that the share inside or outside decides.
+      const prose = Math.max(proseMass(scoring), 80)
+      for (const match of blocks) {
+        const told = holdsArticle(match, scoring, prose, (element) => parents.get(element))
+        assert.is(told, holdsArticle(match, scoring, prose), name + ' ' + blocks.indexOf(scoring) + ' ' + blocks.indexOf(match))
+        pairs++
+        // Held only as a match inside the scoring root (a tenth of its prose, not half).
+        if (told && proseMass(match) < prose * 0.5) inner++
+      }
+    }
+  }
+  assert.ok(pairs > 500 && inner > 0, 'pairs ' + pairs + ', inside and held ' + inner)
 })
 
 test.run()

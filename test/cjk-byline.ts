@@ -152,6 +152,9 @@ test('cjk byline: an agency’s dateline with its reporters', () => {
   assert.equal(readAgencyDateline('（中央社記者林小美、王大明華盛頓20日電）')?.names, ['林小美', '王大明'])
   assert.equal(readAgencyDateline('（中央社記者王明台北20日電）')?.names, ['王明'])
   assert.equal(readAgencyDateline('（中央社華盛頓20日綜合外電報導）'), undefined)
+  // Without brackets, opening the text before its first space, as sites taking the agency's copy print it.
+  assert.equal(readAgencyDateline('中央社記者李明宏台北7日電　行政院會今天通過')?.names, ['李明宏'])
+  assert.equal(readAgencyDateline('中央社記者李明宏台北7日電行政院會今天通過'), undefined)
 })
 
 test('cjk byline: an agency’s dateline ends at a known place', () => {

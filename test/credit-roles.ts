@@ -88,6 +88,45 @@ test('credit roles: Chinese credit lines in print and portal forms', () => {
   assert.equal(authorsOf('图文故事 | 机场、大桥开通'), [])
 })
 
+test('credit roles: Taiwan’s and Hong Kong’s roles, written-up accounts, checkers', () => {
+  assert.equal(authorsOf('撰文／林佳蓉　攝影／張家豪'), ['林佳蓉'], 'a photographer’s label after the writer')
+  assert.equal(authorsOf('撰文：梁詠詩 攝影：何家明'), ['梁詠詩'])
+  assert.equal(authorsOf('採訪／陳雅琪　撰文／黃冠中'), ['陳雅琪', '黃冠中'])
+  assert.equal(authorsOf('採訪整理／吳宗翰'), ['吳宗翰'])
+  assert.equal(authorsOf('文／李淑芬、圖／王志強'), ['李淑芬'])
+  assert.equal(authorsOf('口述／王秀英　整理／林小華'), ['王秀英', '林小華'])
+  assert.equal(authorsOf('口述：赵大山 整理：本报记者 刘芳'), ['赵大山', '刘芳'])
+  assert.equal(authorsOf('【特派記者陳美玲／東京報導】東京都政府今天公布'), ['陳美玲'])
+  assert.equal(authorsOf('本报特约撰稿人 王文杰'), ['王文杰'])
+  assert.equal(authorsOf('特約撰述／林志明'), ['林志明'])
+  assert.equal(authorsOf('作者：鄭凱文　校對：何佩珊　審核：蔡明德'), ['鄭凱文'])
+  assert.equal(authorsOf('校對：何佩珊　審核：蔡明德'), [])
+  assert.equal(authorsOf('責任編輯：江欣怡'), [])
+  assert.equal(authorsOf('王力 攝影'), [])
+})
+
+test('credit roles: outlets before the reporter, translators, editors behind a slash, role words among the names', () => {
+  assert.equal(authorsOf('〔編譯王小明／綜合報導〕'), ['王小明'], 'a translator writes foreign news')
+  assert.equal(authorsOf('民視新聞／王小明、李大華 台北報導'), ['王小明', '李大華'])
+  assert.equal(authorsOf('生活中心／綜合報導'), [], 'a desk names no one')
+  assert.equal(authorsOf('TVBS記者 王小明 / 攝影 李大華 台北報導'), ['王小明'])
+  assert.equal(authorsOf('經濟日報·中國經濟網記者 張三'), ['張三'])
+  assert.equal(authorsOf('記者王小明/攝影記者李大華'), ['王小明'])
+  assert.equal(authorsOf('文 | 赵六（某某大学教授）'), ['赵六'])
+  assert.equal(roles('来源 | 澎湃新闻 作者 | 张三'), ['source: 澎湃新闻', 'author: 张三'])
+  assert.equal(authorsOf('撰文者／王小明'), ['王小明'])
+  assert.equal(authorsOf('□记者 张三 文/图'), ['张三'])
+  assert.equal(authorsOf('记者 张三 李四 见习记者 王五'), ['张三', '李四', '王五'])
+  assert.equal(roles('責任編輯／江欣怡'), ['editor: 江欣怡'])
+  assert.equal(roles('核稿編輯／江欣怡'), ['editor: 江欣怡'])
+  assert.equal(roles('主编：张三'), ['editor: 张三'])
+  assert.equal(roles('本報記者 張三 攝'), ['photographer: 張三'])
+  assert.equal(authorsOf('本报记者 张三 本报通讯员 李四'), ['张三', '李四'])
+  assert.equal(authorsOf('撰文：張三　設計：李四'), ['張三'], 'a designer is no writer')
+  assert.equal(authorsOf('文、攝影／張三'), ['張三'])
+  assert.equal(authorsOf('採訪撰文／張三'), ['張三'])
+})
+
 test('credit roles: long lines and empty lines credit nothing', () => {
   assert.equal(readCredits(''), [])
   assert.equal(readCredits('By ' + 'word '.repeat(80)), [])
@@ -102,6 +141,9 @@ test('credit roles: the verdict reads an author field that is a credit line as g
   assert.not.ok(isGluedName('Lena Hart'))
   assert.not.ok(isGluedName('Von Miller'))
   assert.not.ok(isGluedName('王晓峰'))
+  // A blog's declared name, its owner's name in it, glues no name to anything.
+  assert.ok(isGluedName('史明德某某大学教授'))
+  assert.not.ok(isGluedName('史明德的旅行日記_小舟', ['史明德的旅行日記_小舟']))
 })
 
 test('credit roles: byline lines are looked for among the first three and last two text blocks, each once', () => {

@@ -50,6 +50,8 @@ const suites = [
   './verdict.js',
   './structure.js',
   './walks.js',
+  './headings-wrapped.js',
+  './header-texts.js',
   './walk-in-order.js',
   './scoped-value.js',
   './profiles.js',

@@ -1,3 +1,12 @@
+import fs from 'node:fs'
+import type {Root} from 'hast'
+import {VFile} from 'vfile'
+import {normalizeMedia, quietSubtreesPart} from '../lib/plugins/rehype-normalize-media.js'
+import {normalizeStructurePart} from '../lib/plugins/rehype-normalize-structure.js'
+import {noscriptSitesPart} from '../lib/media/noscript.js'
+import {figureHintsPart} from '../lib/media/caption.js'
+import {captionSitesPart} from '../lib/media/caption-shortcode.js'
+import {walkParts} from '../lib/util/walk.js'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import rehypeParse from 'rehype-parse'
@@ -299,6 +308,74 @@ test('media: relative images on a page with no URL of its own stay relative (a `
   const rules = file.messages.map((message) => message.ruleId)
   assert.ok(rules.includes('relative-urls-unresolved'))
   assert.not.ok(rules.includes('dropped-image') || rules.includes('unsafe-url'), rules.join(', '))
+})
+
+test('media: the visit passing over quiet subtrees leaves the tree, messages and data as the whole visit does', function () {
+  /** The structure walk with the media's sites, then `normalizeMedia`; with or without quiet subtrees passed over. */
+  const run = (html: string, quietly: boolean) => {
+    const file = new VFile(html)
+    const tree = unified().use(rehypeParse).parse(file) as Root
+    const noscripts = noscriptSitesPart()
+    const figures = figureHintsPart()
+    const captions = captionSitesPart()
+    const quiet = quietSubtreesPart()
+    walkParts(tree, [normalizeStructurePart(), {listener: noscripts.listener}, {listener: figures.listener}, {listener: captions.listener}, {listener: quiet.listener}])
+    let passed = 0
+    const count = (node: Root | Root['children'][number]) => {
+      if (node.type === 'element' && quiet.subtrees.quiet.has(node)) passed++
+      if ('children' in node) for (const child of node.children) count(child)
+    }
+    count(tree)
+    const sites = {noscripts: noscripts.parents(), figures: figures.hints, captions: captions.sites(), quiet: quietly ? quiet.subtrees : undefined}
+    normalizeMedia(tree, file, {url: 'https://news.example/a/1.html'}, sites)
+    const out = JSON.stringify(tree, (key, value) => (key === 'position' ? undefined : value))
+    return {out: out + JSON.stringify(file.messages.map(String)) + JSON.stringify(file.data), passed}
+  }
+  // Each thing the visit acts on, inside elements that hold nothing else.
+  const made = [
+    '<p><img src="https://coastline-weekly.example/wp-content/uploads/2024/06/band-60x40.jpg" alt="Band"><span>Between</span><img src="https://coastline-weekly.example/wp-content/uploads/2024/06/band.jpg" alt="Band"></p>',
+    '<p><img src="https://coastline-weekly.example/wp-content/uploads/2024/06/band-60x40.jpg" alt="Band"><span> </span><img src="https://coastline-weekly.example/wp-content/uploads/2024/06/band.jpg" alt="Band"></p>',
+    '<p><img src="https://coastline-weekly.example/wp-content/uploads/2024/06/band-60x40.jpg" alt="Band"><a href="/band"><b>The band</b></a><img src="https://coastline-weekly.example/wp-content/uploads/2024/06/band.jpg" alt="Band"></p>',
+    '<div><a href="/card"><span><div><table><tr><td>Cell</td></tr></table></div></span></a></div>',
+    '<div><div><span role="img" aria-label="Quay" style="background-image:url(https://i.example/q.jpg)"></span></div></div>',
+    '<div><p><img src="https://i.example/m.jpg"></p><p><span class="img_descr">The mill at dusk</span></p></div>',
+    '<div><div class="rll-youtube-player" data-src="https://www.youtube.com/embed/abc123"></div></div>',
+    '<p>Before [caption id="a1" align="alignnone"]<img src="https://i.example/c.jpg"> The old mill[/caption] after</p>',
+    '<div><a href="/story"><div><ul><li>One</li><li>Two</li></ul></div></a></div>',
+    '<div><div class="wp-caption"><img src="https://i.example/w.jpg"><p class="wp-caption-text">Harbour</p></div></div>',
+    '<div><div class="wp-caption"><span>Only words, no picture</span></div></div>',
+    '<div><span><svg viewBox="0 0 10 10"><image href="https://i.example/s.jpg"></image></svg></span></div>',
+    '<div><section><p>Plain text only, <b>bold</b> and <i>italic</i>.</p></section><noscript><img src="https://i.example/n.jpg"></noscript></div>'
+  ]
+  const pages = made.map((body) => '<html><body><article><h1>Quay</h1>' + body + '<p>Last words of the piece.</p></article></body></html>')
+  for (const name of fs.readdirSync(new URL('../fixtures', import.meta.url))) {
+    if (name.startsWith('media-') || name.startsWith('core-')) pages.push(fs.readFileSync(new URL('../fixtures/' + name + '/input.html', import.meta.url), 'utf8'))
+  }
+  let passed = 0
+  for (const [at, html] of pages.entries()) {
+    const whole = run(html, false)
+    const quiet = run(html, true)
+    assert.is(quiet.out, whole.out, 'page ' + at)
+    passed += quiet.passed
+  }
+  assert.ok(passed > 0, 'some subtrees passed over: ' + passed)
+})
+
+test('media: caption lines keep text-level elements without blocks inside, and break at blocks inside them', async function () {
+  const lines = async (caption: string) => {
+    const html =
+      '<html><body><article><h1>Quay</h1><p>Words of the article that are long enough.</p><figure><img src="https://i.example/a.jpg">' + caption + '</figure><p>More words.</p></article></body></html>'
+    const out = String(await convert(html)).replace(/^---[\s\S]*?---\n/, '')
+    return out.split('\n').filter((line) => line.startsWith('*'))
+  }
+  assert.equal(await lines('<figcaption><span>Lead <b>bold</b> <i>it</i><br>next <!-- c --></span> tail</figcaption>'), ['*Lead **bold** it next tail*'])
+  assert.equal(await lines('<figcaption><span>One<div>Two <b>x</b></div></span><a href="https://e.example/c">Credit <em>P</em></a></figcaption>'), [
+    '*One*',
+    '*Two __x__*',
+    '*[Credit P](https://e.example/c)*'
+  ])
+  assert.equal(await lines('<figcaption><b>Kept <span>inner <i>em</i><br><u>u<p>block</p></u></span></b> after</figcaption>'), ['*Kept inner em u*', '*block*', '*after*'])
+  assert.equal(await lines('<figcaption><small><sup>1</sup> note <font>f<b>b</b></font></small></figcaption>'), ['*¹ note f**b***'])
 })
 
 test.run()

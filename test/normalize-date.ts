@@ -172,4 +172,31 @@ test('isYearlessDay: a day shown without its year, alone', () => {
   for (const text of ['03-15', '12/30 21:05', '2024-03-15', '比分 3-1', '3月18日召开会议，研究部署下一步工作', '']) assert.not.ok(isYearlessDay(text), text)
 })
 
+test('normalizeDate: years of the Republic of China (year + 1911), full-width digits', () => {
+  // The era's name says how to read the year, on any page.
+  assert.is(normalizeDate('民國113年3月5日'), '2024-03-05')
+  assert.is(normalizeDate('中華民國 112 年 12 月 31 日'), '2023-12-31')
+  assert.is(normalizeDate('民国99年1月2日'), '2010-01-02')
+  assert.is(normalizeDate('中華民國１１３年５月２日'), '2024-05-02')
+  // Without it, only in the order of a Taiwanese page.
+  assert.is(normalizeDate('113年3月5日', {order: 'roc'}), '2024-03-05')
+  assert.is(normalizeDate('發布日期：113/03/07', {order: 'roc'}), '2024-03-07')
+  assert.is(normalizeDate('更新日期：113-03-08 14:20', {order: 'roc'}), '2024-03-08T14:20:00')
+  assert.is(normalizeDate('113年3月5日'), undefined)
+  assert.is(normalizeDate('113/03/07'), undefined)
+  assert.is(normalizeDate('2024/03/07', {order: 'roc'}), '2024-03-07', 'a Gregorian year is read as ever')
+  assert.is(normalizeDate('24/03/07', {order: 'roc'}), undefined, 'a two-digit year is no ROC year without the era')
+  assert.is(normalizeDate('２０２４年３月９日'), '2024-03-09')
+})
+
+test('dayOrderOf: Taiwanese pages count in ROC years', () => {
+  assert.is(dayOrderOf('zh-TW'), 'roc')
+  assert.is(dayOrderOf('zh-Hant-TW'), 'roc')
+  assert.is(dayOrderOf('zh-Hant', 'www.district.example.gov.tw'), 'roc')
+  assert.is(dayOrderOf(undefined, 'news.example.com.tw'), 'roc')
+  assert.is(dayOrderOf('zh-HK', 'news.example.tw'), undefined)
+  assert.is(dayOrderOf('zh-Hant'), undefined)
+  assert.is(dayOrderOf('zh-CN', 'news.example.tw'), undefined)
+})
+
 test.run()

@@ -12,7 +12,8 @@ import type {Verdict, VerdictMeasurements} from '../lib/types.js'
 import {select, selectAll} from 'hast-util-select'
 import type {Element} from 'hast'
 import {collectCandidates, fieldEvidence} from '../lib/verdict/fields.js'
-import {codePoints, measurePageText} from '../lib/verdict/page-text.js'
+import {codePoints, measurePageText, recordWrapped} from '../lib/verdict/page-text.js'
+import {attachWrapper} from '../lib/util/attach-wrapper.js'
 import {isWhiteSpace} from '../lib/util/text.js'
 import {indexPage} from '../lib/analyse/page-index.js'
 import {forgetTexts, memoText, withTextMemo} from '../lib/analyse/text-memo.js'
@@ -359,6 +360,93 @@ test('verdict: page text told of the edits after the index walk (blocks removed,
     }
   }
   assert.ok(placed > 50, 'cases: ' + placed)
+})
+
+test('verdict: page text of a merged root (its blocks wrapped after the index walk, `recordWrapped`), with leads moved and removals, measures what a walk of its own does', function () {
+  // Blocks marked `data-b` (some right after text of their parent's run, one a link's), leads `data-lead`, removals `data-x`.
+  const pages = [
+    '<body><h1>Storm closes pass</h1><p data-lead>' +
+      sentence('lead', 1) +
+      '</p><section><p data-b>' +
+      sentence('one', 1) +
+      '</p><div class="ad">Advert text</div><div data-b><p data-x>By Jane Roe</p><p>' +
+      sentence('two', 1) +
+      '</p></div>Loose words<p data-b>' +
+      sentence('three', 1) +
+      '</p>tail words.<aside>' +
+      sentence('aside', 1) +
+      '</aside><div data-b>Tail <b>words</b><p data-x>' +
+      sentence('four', 1) +
+      '</p></div></section><p data-o>' +
+      sentence('after', 1) +
+      '</p></body>',
+    '<body><div data-o>Kicker<p data-lead>' +
+      sentence('lead', 1) +
+      '</p></div><main><div data-b><p>' +
+      sentence('one', 1) +
+      '</p></div><a href="/x"><div data-b>' +
+      sentence('card', 1) +
+      '</div></a><div data-b hidden><p>' +
+      sentence('hidden', 1) +
+      '</p></div><p data-b>' +
+      sentence('two', 1) +
+      '</p></main></body>'
+  ]
+  const title = 'Storm closes pass'
+  let told = 0
+  let cases = 0
+  for (const [number, html] of pages.entries()) {
+    const blocks = selectAll('[data-b]', fromHtml(html)).length
+    // Every run of two or more blocks in order, with a gap or not: bits of a mask.
+    for (let mask = 0; mask < 1 << blocks; mask++) {
+      if (mask.toString(2).replace(/0/g, '').length < 2) continue
+      for (const variant of ['plain', 'leads', 'removed', 'changed', 'block removed'] as const) {
+        const tree = fromHtml(html)
+        const record = indexPage(tree, {pageText: true}).pageText!
+        const chosen = selectAll('[data-b]', tree).filter((_, at) => mask & (1 << at))
+        const parents = new Map(chosen.map((block) => [block, parentOf(tree, block)!]))
+        const wrapper: Element = {type: 'element', tagName: 'div', properties: {}, children: chosen}
+        const first = attachWrapper(tree, wrapper, (element) => parents.get(element))
+        assert.ok(first, 'attached')
+        recordWrapped(record, wrapper, chosen)
+        if (variant === 'leads') {
+          const leads = selectAll('[data-lead]', tree)
+          for (const lead of leads) {
+            const parent = parentOf(tree, lead)!
+            parent.children.splice(parent.children.indexOf(lead), 1)
+          }
+          wrapper.children.unshift(...leads)
+          record.moved.push(...leads)
+        }
+        if (variant === 'removed' || variant === 'changed') {
+          for (const element of selectAll('[data-x]', wrapper)) {
+            const parent = parentOf(tree, element)!
+            parent.children.splice(parent.children.indexOf(element), 1)
+            record.edits.push(variant === 'removed' ? {parent, removed: element} : {parent})
+          }
+        }
+        if (variant === 'block removed') {
+          const block = wrapper.children.splice(1, 1)[0] as Element
+          record.edits.push({parent: wrapper, removed: block})
+        }
+        const id = number + ' ' + mask.toString(2) + ' ' + variant
+        const walked = measurePageText(tree, wrapper, title)
+        const recorded = measurePageText(tree, wrapper, title, record, true)
+        assert.equal(recorded, walked, id)
+        assert.equal(measurePageText(tree, wrapper, title, record), walked, id + ' (root read)')
+        cases++
+        // Told without reading the whole page where the blocks' runs were recorded: text changed outside the root unseen.
+        if (variant === 'plain' && chosen.every((block) => record.starts.has(block) && !record.cuts.has(block))) {
+          const outside = select('[data-o]', tree)!
+          outside.children.unshift({type: 'text', value: sentence('unseen', 1) + ' '})
+          assert.equal(measurePageText(tree, wrapper, title, record, true), recorded, id + ' (from the record)')
+          assert.not.equal(measurePageText(tree, wrapper, title), walked, id + ' (a walk sees the change)')
+          told++
+        }
+      }
+    }
+  }
+  assert.ok(cases > 100 && told >= 5, 'cases ' + cases + ', told ' + told)
 })
 
 /** Parent of `node` in `tree`. */

@@ -14,6 +14,7 @@ import {tagFooterLabel} from '../util/tag-footer.js'
 import {collapse} from '../util/text.js'
 import {CHINESE_NUMERAL_YEAR} from '../util/chinese-numerals.js'
 import {isYearlessDay} from '../util/normalize-date.js'
+import {ROC_YEAR_HINT} from '../util/roc-calendar.js'
 import type {Element, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
 import {toText} from 'hast-util-to-text'
@@ -23,6 +24,8 @@ import type {PageStats} from './blocks/block-stats.js'
 import {gatherSelectors} from '../util/select.js'
 import {renderedTextPart} from './rendered-text.js'
 import type {RenderedTextRecord} from './rendered-text.js'
+import {headerTextsPart} from './meta/header-texts.js'
+import type {HeaderTextsRecord} from './meta/header-texts.js'
 import type {SelectorTable} from '../util/select.js'
 import {walkShared} from '../util/walk.js'
 import type {WalkListener} from '../util/walk.js'
@@ -144,6 +147,12 @@ export interface PageIndex {
    * are told from it (`recordedLines`). Not enumerable.
    */
   renderedText?: RenderedTextRecord | undefined
+  /**
+   * The texts after the page's headline as the index walk read them, when
+   * asked (`IndexOptions.headerTexts`): the Chinese header byline is told
+   * from them (`recordedHeaderTexts`). Not enumerable.
+   */
+  headerTexts?: HeaderTextsRecord | undefined
 }
 
 /** A heading and its ancestors, nearest first (`PageIndex.headlines`, `PageIndex.titleHeadings`). */
@@ -168,12 +177,14 @@ interface LinkCandidate {
 }
 
 const CUE = new RegExp(
-  `^\\(?(?:(?:${bylineLabelLead}\\s+)?(?:${bylineLabel})|${bylineLabelPhrase})(?:[\\s:：]|$)|^${bylineColonLabel}\\s*[:：]|作者|記者|记者|评论员|評論員|通讯员|通訊員|撰稿|采写|採寫|文\\s*[/／|｜、]|文字[:：]|图文|圖文|来源|來源|出处|出處|撰文|编辑|編輯|责编|責編|稿源|发布时间|發布時間|发布于|時間[:：]|时间[:：]`,
+  `^\\(?(?:(?:${bylineLabelLead}\\s+)?(?:${bylineLabel})|${bylineLabelPhrase})(?:[\\s:：]|$)|^${bylineColonLabel}\\s*[:：]|作者|記者|记者|评论员|評論員|通讯员|通訊員|撰稿|采写|採寫|文\\s*[/／|｜、]|文字[:：]|图文|圖文|来源|來源|出处|出處|撰文|编辑|編輯|责编|責編|校对|校對|审核|審核|稿源|发布时间|發布時間|发布于|時間[:：]|时间[:：]|日期[:：]`,
   'i'
 )
 const AUTHOR_HREF =
   /\/(?:author|authors|autor|autoren|auteur|autore|profile|profil|profiles|people|staff|editors|writers|journalist|journalists|reporter|reporters|redakteur|redaktion\/team)\/[^/?#]+\/?(?:[?#].*)?$/i
 const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/
+/** A year in full-width digits (`２０２４年`). */
+const WIDE_YEAR = /(?<![０-９])[１２][０-９]{3}(?![０-９])/
 /** A label glued to the name (`ByJane Roe`). */
 const GLUED_BY = /^By(?=\p{Lu}\p{Ll})/u
 /** Digits, then `by`/`von` and a capitalised word (`06.11.2023 13:30 von Olga`), or `by` ending the text before the name's link (`Posted on March 3, 2023 by <a>…</a>`); `byline.ts` checks for a real date. */
@@ -197,6 +208,8 @@ export interface IndexOptions {
   shortTexts?: boolean | null | undefined
   /** Read the page's rendered text, for the article root's lines (`PageIndex.renderedText`). */
   renderedText?: boolean | null | undefined
+  /** Read the texts after the page's headline, for a byline there (`PageIndex.headerTexts`). */
+  headerTexts?: boolean | null | undefined
 }
 
 const headingTags = new Set(['title', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
@@ -266,6 +279,9 @@ export function indexPage(tree: Root, options?: Readonly<IndexOptions> | null | 
   if (shortTexts) listeners.push(shortTexts.listener)
   const renderedText = settings.renderedText ? renderedTextPart(tree) : undefined
   if (renderedText) listeners.push(renderedText.listener)
+  // After the index's own listener: its record of the headings tells the headline.
+  const headerTexts = settings.headerTexts ? headerTextsPart(tree, index) : undefined
+  if (headerTexts) listeners.push(headerTexts.listener)
   walkShared(tree, listeners)
   index.address = {canonical: stackFirst(found.canonical), ogUrl: stackFirst(found.ogUrl), base: stackFirst(found.base), savedFrom: savedFromUrl(tree)}
   if (selectors) index.selectorMatches = selectors.result()
@@ -275,6 +291,7 @@ export function indexPage(tree: Root, options?: Readonly<IndexOptions> | null | 
   if (shortTexts) Object.defineProperty(index, 'shortTexts', {value: shortTexts.result(), enumerable: false, writable: true})
   if (pageText) Object.defineProperty(index, 'pageText', {value: pageText.result(), enumerable: false, writable: true})
   if (renderedText) Object.defineProperty(index, 'renderedText', {value: renderedText.result(), enumerable: false, writable: true})
+  if (headerTexts) Object.defineProperty(index, 'headerTexts', {value: headerTexts.result(), enumerable: false, writable: true})
   return index
 }
 
@@ -356,7 +373,7 @@ function indexListener(index: PageIndex, found: AddressCandidates, headings: Arr
       if (CUE.test(value) || GLUED_BY.test(value) || (value.length <= 120 && MID_CUE.test(value))) {
         index.cues.push({element: parent, context, value: collapse(value), ancestors})
       }
-      if (value.length <= 80 && (YEAR.test(value) || CHINESE_NUMERAL_YEAR.test(value) || isYearlessDay(value))) {
+      if (value.length <= 80 && (YEAR.test(value) || WIDE_YEAR.test(value) || CHINESE_NUMERAL_YEAR.test(value) || ROC_YEAR_HINT.test(value) || isYearlessDay(value))) {
         index.dateTexts.push({element: parent, context, value: collapse(value), ancestors})
       }
     }

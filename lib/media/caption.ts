@@ -10,8 +10,8 @@
 
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
-import {textOf} from '../util/text.js'
-import {holdsMedia, imageTags, isMedia} from './tags.js'
+import {collapse, textOf} from '../util/text.js'
+import {imageTags, isMedia, textWithoutMedia} from './tags.js'
 import type {WalkListener} from '../util/walk.js'
 
 /** Class words of WordPress caption text. */
@@ -178,12 +178,60 @@ function isCaptionText(node: ElementContent): boolean {
  *   Whether it is a caption.
  */
 export function isCaption(node: Element, inFigure: boolean): boolean {
+  return captionTextOf(node, inFigure) !== undefined
+}
+
+/**
+ * The text of a caption (`isCaption`), read once for the test and the
+ * image's missing `alt` (collapsed white space, `textOf`).
+ *
+ * @param node
+ *   Element.
+ * @param inFigure
+ *   Whether it sits in a figure (credit classes count only there).
+ * @returns
+ *   Its text when it is a caption (may be `''`), else `undefined`.
+ */
+export function captionTextOf(node: Element, inFigure: boolean): string | undefined {
+  if (!isCaptionNamed(node, inFigure) || imageTags.has(node.tagName)) return undefined
+  // No media and no heading inside, and the text, told on one pass.
+  const raw = textWithoutMedia(node, isHeading)
+  const text = raw === undefined ? undefined : collapse(raw)
+  return text !== undefined && text.length <= maxCaption ? text : undefined
+}
+
+/**
+ * Whether `node` is named a caption: `<figcaption>`, `.wp-caption-text`, or
+ * a class naming a caption or credit (the first test of `isCaption`, on the
+ * element alone: nothing below it is read).
+ *
+ * @param node
+ *   Element.
+ * @param inFigure
+ *   Whether it sits in a figure (credit classes count only there).
+ * @returns
+ *   Whether it is named a caption.
+ */
+export function isCaptionNamed(node: Element, inFigure: boolean): boolean {
   const names = classes(node)
-  const named =
+  return (
     node.tagName === 'figcaption' ||
     names.some((name) => wpCaptionText.test(name)) ||
     names.some((name) => !notCaption.test(name) && ((captionClass.test(name) && (inFigure || /caption|desc|txt|text|note/i.test(name))) || captionWords(name)))
-  return named && !imageTags.has(node.tagName) && !holdsMedia(node) && !hasHeading(node) && textOf(node).length <= maxCaption
+  )
+}
+
+/**
+ * Whether `isFigure` may hold for `node` by the element alone: `<figure>`
+ * or `.wp-caption` (a parent of a `.wp-caption-text` is told by that child).
+ *
+ * @param node
+ *   Element.
+ * @returns
+ *   Whether it is named a figure.
+ */
+export function isFigureNamed(node: Element): boolean {
+  return node.tagName === 'figure' || classes(node).some((name) => /^wp-caption$/i.test(name))
 }
 
 /** A figure split into its content and its captions. */
@@ -192,6 +240,8 @@ export interface FigureParts {
   body: Array<ElementContent>
   /** Caption elements, in order. */
   captions: Array<Element>
+  /** Their texts (`captionTextOf`), in the same order. */
+  texts: Array<string>
 }
 
 /**
@@ -205,12 +255,15 @@ export interface FigureParts {
  */
 export function splitFigure(figure: Element): FigureParts {
   const captions: Array<Element> = []
+  const texts: Array<string> = []
   const take = (parent: Element): Array<ElementContent> => {
     const kept: Array<ElementContent> = []
     for (const child of parent.children) {
       if (child.type === 'element' && !isFigure(child)) {
-        if (isCaption(child, true)) {
+        const text = captionTextOf(child, true)
+        if (text !== undefined) {
           captions.push(child)
+          texts.push(text)
           continue
         }
         child.children = take(child)
@@ -224,7 +277,8 @@ export function splitFigure(figure: Element): FigureParts {
     }
     return kept
   }
-  return {body: take(figure), captions}
+  const body = take(figure)
+  return {body, captions, texts}
 }
 
 /**
@@ -261,8 +315,9 @@ export function captionParagraphs(captions: Array<Element>): Array<Element> {
         flush()
         continue
       }
-      if (keptPhrasing.has(node.tagName) && !hasBlock(node)) {
-        node.children = phrasing(node.children)
+      const kept = keptPhrasing.has(node.tagName) ? phrasingWithoutBlock(node) : undefined
+      if (kept) {
+        node.children = kept
         line.push(node)
         continue
       }
@@ -277,35 +332,45 @@ export function captionParagraphs(captions: Array<Element>): Array<Element> {
   return lines.map((nodes) => h('p', [h('em', trim(nodes))]))
 }
 
-/** Caption text (all captions, whitespace collapsed), for an image's missing `alt`. */
-export function captionText(captions: Array<Element>): string {
-  return captions
-    .map((caption) => textOf(caption))
-    .filter(Boolean)
-    .join(' ')
+/** Caption text (all captions, whitespace collapsed), for an image's missing `alt`: their texts (`captionTextOf`) joined. */
+export function captionText(texts: ReadonlyArray<string>): string {
+  return texts.filter(Boolean).join(' ')
 }
 
-function phrasing(nodes: Array<ElementContent>): Array<ElementContent> {
-  const result: Array<ElementContent> = []
-  for (const node of nodes) {
-    if (node.type === 'element' && (node.tagName === 'em' || node.tagName === 'i' || !keptPhrasing.has(node.tagName))) {
-      if (node.tagName === 'br') result.push({type: 'text', value: ' '})
-      else result.push(...phrasing(node.children))
-    } else {
-      if (node.type === 'element') node.children = phrasing(node.children)
-      if (node.type !== 'comment') result.push(node)
+/**
+ * The children of `node` as a caption line's phrasing (emphasis and
+ * elements not kept unwrapped, line breaks as spaces, comments dropped),
+ * when no line block lies anywhere below it; else `undefined`, with
+ * nothing changed. One read: the kept elements below get their new
+ * children only once the read found no block.
+ */
+function phrasingWithoutBlock(node: Element): Array<ElementContent> | undefined {
+  const changes: Array<[Element, Array<ElementContent>]> = []
+  let blocked = false
+  const phrasing = (nodes: Array<ElementContent>): Array<ElementContent> => {
+    const result: Array<ElementContent> = []
+    for (const child of nodes) {
+      if (child.type === 'element' && lineBlocks.has(child.tagName)) blocked = true
+      if (blocked) return result
+      if (child.type === 'element' && (child.tagName === 'em' || child.tagName === 'i' || !keptPhrasing.has(child.tagName))) {
+        if (child.tagName === 'br') result.push({type: 'text', value: ' '})
+        else result.push(...phrasing(child.children))
+      } else {
+        if (child.type === 'element') changes.push([child, phrasing(child.children)])
+        if (child.type !== 'comment') result.push(child)
+      }
     }
+    return result
   }
-  return result
+  const children = phrasing(node.children)
+  if (blocked) return undefined
+  for (const [element, list] of changes) element.children = list
+  return children
 }
 
-/** Whether `node` holds a heading (then it is a header block, whatever its class says). */
-function hasHeading(node: Element): boolean {
-  return node.children.some((child) => child.type === 'element' && (/^h[1-6]$/.test(child.tagName) || hasHeading(child)))
-}
-
-function hasBlock(node: Element): boolean {
-  return node.children.some((child) => child.type === 'element' && (lineBlocks.has(child.tagName) || hasBlock(child)))
+/** Whether an element is a heading (one inside a caption makes it a header block, whatever its class says). */
+function isHeading(node: Element): boolean {
+  return /^h[1-6]$/.test(node.tagName)
 }
 
 /** Trim white space at both ends of a line (emphasis must not start or end with it). */

@@ -8,7 +8,7 @@
  */
 
 import type {Element, ElementContent} from 'hast'
-import {textOf} from '../util/text.js'
+import {holdsText} from '../util/bounded-text.js'
 import {embedKind} from './embed-kind.js'
 import {find, html} from 'property-information'
 import {holdsMedia} from './tags.js'
@@ -39,6 +39,20 @@ const boxTags: ReadonlySet<string> = new Set(['div', 'span', 'figure', 'p'])
  * @returns
  *   URL as written, or `undefined` when `node` is no lazy video box.
  */
+/**
+ * Whether `lazyPlayerUrl` may find a player URL on `node`: a box with one
+ * of the player attributes set (told from the element alone, nothing read
+ * below it).
+ *
+ * @param node
+ *   Element (any).
+ * @returns
+ *   Whether it may be a lazy video box.
+ */
+export function mayBeLazyPlayer(node: Element): boolean {
+  return boxTags.has(node.tagName) && playerProperties.some((name) => node.properties[name] !== undefined && node.properties[name] !== null)
+}
+
 export function lazyPlayerUrl(node: Element, siblings: ReadonlyArray<ElementContent>): string | undefined {
   if (!boxTags.has(node.tagName)) return undefined
   for (const name of playerProperties) {
@@ -46,7 +60,7 @@ export function lazyPlayerUrl(node: Element, siblings: ReadonlyArray<ElementCont
     const value = typeof property === 'string' ? property.trim() : ''
     if (!value || !/^(?:https?:)?\/\//i.test(value)) continue
     if (embedKind(value.startsWith('//') ? 'https:' + value : value) !== 'video') continue
-    return textOf(node) || holdsMedia(node) || followedByFrame(node, siblings) ? undefined : value
+    return holdsText(node) || holdsMedia(node) || followedByFrame(node, siblings) ? undefined : value
   }
   return undefined
 }

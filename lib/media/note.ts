@@ -13,7 +13,8 @@ import type {VFile} from 'vfile'
 import {describeElement, noteRemoval} from '../util/removals.js'
 import {nonContent} from './embed-kind.js'
 import {attribute, imageCandidates, pictureCandidates} from './image-source.js'
-import {embedTags, imageTags, mediaIn} from './tags.js'
+import {embedTags, imageTags, isMedia, mediaIn} from './tags.js'
+import type {WalkListener} from '../util/walk.js'
 
 /** Rule names of non-content, by what it is and whether it is an image. */
 const nonContentRule = {
@@ -113,10 +114,15 @@ export function noteMedia(file: VFile, node: Element, rule: string, url = mediaU
  *   Removed subtree.
  * @param rule
  *   Rule that removed it.
+ * @param marks
+ *   What a walk over the tree, as `node`'s subtree still is, noted of its
+ *   media (`mediaMarksListener`): then the subtree is not read.
  */
-export function noteMediaIn(file: VFile, node: ElementContent, rule: string): void {
-  for (const media of mediaIn(node)) noteMedia(file, media, rule)
-  for (const noscript of noscriptsIn(node)) {
+export function noteMediaIn(file: VFile, node: ElementContent, rule: string, marks?: MediaMarks | undefined): void {
+  const marked = marks && node.type === 'element' ? marks.get(node) : undefined
+  for (const media of marked ? marked.media : mediaIn(node)) noteMedia(file, media, rule)
+  // `<noscript>`s last first, as `noscriptsIn` finds them (the order of the records).
+  for (const noscript of marked ? [...marked.noscripts].reverse() : noscriptsIn(node)) {
     const text = noscript.children.map((child) => (child.type === 'text' ? child.value : '')).join('')
     if (!text.trim()) continue
     for (const media of mediaIn(fromHtml(text, {fragment: true}))) {
@@ -163,4 +169,66 @@ function noscriptsIn(node: ElementContent): Array<Element> {
     else stack.push(...current.children)
   }
   return found
+}
+
+/** The media elements (outermost, document order: `mediaIn`) and `<noscript>`s (outermost, document order) of a subtree, its root included. */
+export interface MediaInSubtree {
+  media: ReadonlyArray<Element>
+  noscripts: ReadonlyArray<Element>
+}
+
+/** What a walk noted of the media below each element it saw (`mediaMarksListener`). */
+export interface MediaMarks {
+  /** The media of the subtree of `element`, or `undefined` when the walk did not see it. */
+  get(element: Element): MediaInSubtree | undefined
+}
+
+const noMedia: MediaInSubtree = {media: [], noscripts: []}
+
+/**
+ * A listener of a shared walk (`walkShared`) noting, for every element, the
+ * media and `<noscript>`s of its subtree (`MediaMarks`), for `noteMediaIn`
+ * to record a removed subtree's media without reading it again: valid while
+ * the subtrees asked about stay as the walk saw them (put it after
+ * listeners that change the tree). It costs, per media element or
+ * `<noscript>`, a step per ancestor (no read of children).
+ *
+ * @returns
+ *   Listener, and the marks (filled as the walk goes).
+ */
+export function mediaMarksListener(): {listener: WalkListener; marks: MediaMarks} {
+  const found = new Map<Element, {media: Array<Element>; noscripts: Array<Element>}>()
+  const seen = new WeakSet<Element>()
+  const marks: MediaMarks = {get: (element) => found.get(element) || (seen.has(element) ? noMedia : undefined)}
+  const open: Array<Element> = []
+  const mark = (element: Element, inside: Element, kind: 'media' | 'noscripts') => {
+    let entry = found.get(element)
+    if (!entry) {
+      entry = {media: [], noscripts: []}
+      found.set(element, entry)
+    }
+    entry[kind].push(inside)
+  }
+  return {
+    listener: {
+      enter(element) {
+        seen.add(element)
+        const kind = isMedia(element) ? 'media' : element.tagName === 'noscript' ? 'noscripts' : undefined
+        if (kind) {
+          // Each ancestor holds it unless an element of its kind lies between (it is then inside that one, which is listed).
+          mark(element, element, kind)
+          for (let at = open.length - 1; at >= 0; at--) {
+            const ancestor = open[at]
+            if (kind === 'media' ? isMedia(ancestor) : ancestor.tagName === 'noscript') break
+            mark(ancestor, element, kind)
+          }
+        }
+        open.push(element)
+      },
+      leave() {
+        open.pop()
+      }
+    },
+    marks
+  }
 }

@@ -59,6 +59,34 @@ export function holdsMedia(node: Nodes): boolean {
 }
 
 /**
+ * The text of a subtree that holds no media (`holdsMedia` is `false`) and
+ * no element below `node` passing `below`, read on the same pass: the
+ * concatenated text nodes, in document order (as `hast-util-to-string`),
+ * not collapsed.
+ *
+ * @param node
+ *   Subtree.
+ * @param below
+ *   A test of the elements below `node` (not `node` itself).
+ * @returns
+ *   Its text, or `undefined` when it holds media (or an element passing `below`).
+ */
+export function textWithoutMedia(node: Element, below?: ((element: Element) => boolean) | undefined): string | undefined {
+  let text = ''
+  const stack: Array<Nodes> = [node]
+  while (stack.length > 0) {
+    const current = stack.pop()!
+    if (current.type === 'text') text += current.value
+    if (current.type !== 'element') continue
+    if (isMedia(current)) return undefined
+    if (current.tagName === 'noscript' && current.children.some((child) => child.type === 'text' && mediaMarkup.test(child.value))) return undefined
+    if (below && current !== node && below(current)) return undefined
+    for (let index = current.children.length - 1; index >= 0; index--) stack.push(current.children[index])
+  }
+  return text
+}
+
+/**
  * The media elements of a subtree, outermost only (a `<picture>`, not its
  * `<img>`; an `<object>`, not its `<embed>`), in document order.
  *

@@ -5,7 +5,7 @@ import {captureImagesPart, collectImagesPart} from '../images/collect.js'
 import {cjkSpacingPart, removeCjkLineBreaks} from './rehype-cjk-spacing.js'
 import {collapseFormatting} from './rehype-collapse-formatting.js'
 import {rehypeExtractMeta} from './rehype-extract-meta.js'
-import {normalizeMedia, tidyMediaChildren} from './rehype-normalize-media.js'
+import {normalizeMedia, quietSubtreesPart, tidyMediaChildren} from './rehype-normalize-media.js'
 import {noscriptSitesPart} from '../media/noscript.js'
 import {figureHintsPart} from '../media/caption.js'
 import {captionSitesPart} from '../media/caption-shortcode.js'
@@ -79,23 +79,34 @@ export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | u
       if (fragments && fragments.found()) rewriteFootnotes(tree, pageUrl)
     },
     // Structure is normalised, the images' sources noted and the
-    // `<noscript>`s found in one walk; then media are normalised.
+    // `<noscript>`s found in one walk; then media are normalised, passing
+    // over the subtrees that walk found quiet. The media visit cannot ride
+    // that walk: the `<noscript>` fallbacks it reveals and the split
+    // `[caption]` shortcodes it joins are found by it and edit their
+    // parents first, and structure must not see what media builds.
     function (tree: Root, file: VFile) {
       const noscripts = noscriptSitesPart()
       const figures = figureHintsPart()
       const captions = captionSitesPart()
+      const quiet = quietSubtreesPart()
       walkParts(tree, [
-        normalizeStructurePart({noBreaks: breaks.get(file) === false}),
+        normalizeStructurePart({noBreaks: (breaks.get(file) ?? 2) < 2}),
         captureImagesPart(tree, file, options),
         {listener: noscripts.listener},
         {listener: figures.listener},
-        {listener: captions.listener}
+        {listener: captions.listener},
+        {listener: quiet.listener}
       ])
       // The media's last pass (empty links, images between blocks) is run on the collapse's walk.
-      normalizeMedia(tree, file, options || {}, {noscripts: noscripts.parents(), figures: figures.hints, captions: captions.sites()}, true)
+      normalizeMedia(tree, file, options || {}, {noscripts: noscripts.parents(), figures: figures.hints, captions: captions.sites(), quiet: quiet.subtrees}, true)
     },
     // The collapse runs the media's last pass on each parent before it reads
-    // its children, and gathers superscript and subscript on its way.
+    // its children, and gathers superscript and subscript on its way. The
+    // last walk cannot ride the collapse (which reads each parent's children
+    // to rebuild them, merging texts: a walk on it would read them again),
+    // and superscripts are written between the two: backwards, reading the
+    // (already written) text after each mark, changing text that CJK
+    // spacing and the invisible characters' removal read.
     function (tree: Root) {
       rewriteSupSub(tree, collapseFormatting(tree, supSubTags, tidyMediaChildren))
     }
@@ -103,15 +114,19 @@ export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | u
   const indexing: IndexOptions = {...pageIndexOptions(options || {}), prepare: prepareHeading}
   // Files whose page this chain indexed (headings prepared on that walk), not given with an analysis.
   const indexed = new WeakSet<VFile>()
-  // Per file, whether the article held a `<br>` on the promo walk.
-  const breaks = new WeakMap<VFile, boolean>()
-  /** A part of the promo walk that notes whether the tree holds a `<br>`. */
+  // Per file, how many `<br>`s the article held on the promo walk (up to 2:
+  // with fewer, no parent holds a run of them, and nothing makes one).
+  const breaks = new WeakMap<VFile, number>()
+  /** A part of the promo walk that counts the tree's `<br>`s, up to 2. */
   function breaksPart(file: VFile): WalkPart {
-    breaks.set(file, false)
+    let count = 0
+    breaks.set(file, count)
     return {
       listener: {
         enter(element) {
-          if (element.tagName === 'br') breaks.set(file, true)
+          if (element.tagName !== 'br' || count >= 2) return
+          count++
+          breaks.set(file, count)
         }
       }
     }

@@ -3,31 +3,34 @@ import {h} from 'hastscript'
 import type {Plugin} from 'unified'
 import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
-import {captionParagraphs, captionText, isCaption, isFigure, splitFigure} from '../media/caption.js'
+import {captionParagraphs, captionText, captionTextOf, isCaptionNamed, isFigure, isFigureNamed, splitFigure} from '../media/caption.js'
 import type {FigureHints} from '../media/caption.js'
 import {embedKind, nonContent} from '../media/embed-kind.js'
 import {playerFallbackText} from '../analyse/vocabulary.js'
 import {embedLabel, labelLanguage} from '../media/embed-label.js'
 import type {LabelLanguage} from '../media/embed-label.js'
 import {attribute, imageCandidates, isPlaceholder, isPlaceholderPixel, pictureCandidates} from '../media/image-source.js'
-import {revealBackgroundImage} from '../media/css-background.js'
+import {backgroundImageUrl, revealBackgroundImage} from '../media/css-background.js'
 import {replaceInlineSvg} from '../media/inline-svg.js'
 import {previewFacts, previewInPair} from '../media/preview.js'
 import type {PreviewFacts} from '../media/preview.js'
 import {isCompanionPath, savedPageLink} from '../media/saved-page.js'
 import {linksAroundStructure} from '../media/link-into-structure.js'
-import {lazyPlayerUrl} from '../media/lazy-player.js'
+import {lazyPlayerUrl, mayBeLazyPlayer} from '../media/lazy-player.js'
 import {expandCaptionShortcodes, joinSplitCaptionShortcode, opensCaptionShortcode} from '../media/caption-shortcode.js'
 import type {CaptionSite} from '../media/caption-shortcode.js'
 import {embedCandidates, isPixel, noteMedia} from '../media/note.js'
 import {revealNoscripts, revealNoscriptsIn} from '../media/noscript.js'
-import {adTags, holdsMedia, imageTags, innerImage} from '../media/tags.js'
+import {adTags, holdsMedia, imageTags, innerImage, isMedia} from '../media/tags.js'
 import {report} from '../messages.js'
 import type {NormalizeMediaOptions} from '../types.js'
 import {baseUrlOf} from '../analyse/analysis.js'
 import {fileUrl, safeUrl} from '../util/safe-url.js'
 import {textOf} from '../util/text.js'
+import {holdsText} from '../util/bounded-text.js'
 import {walk} from '../util/walk.js'
+import {phrasingTags} from '../analyse/blocks/tags.js'
+import type {WalkListener} from '../util/walk.js'
 import {replaceChild} from '../util/replace-child.js'
 import {detach} from '../util/detach.js'
 import {describeElement, noteRemoval} from '../util/removals.js'
@@ -95,6 +98,76 @@ export interface MediaSites {
   figures: FigureHints
   /** Elements whose own text opens a `[caption` shortcode (`captionSitesPart`). */
   captions: ReadonlyArray<CaptionSite>
+  /** Subtrees the visit has nothing to do in (`quietSubtreesPart`): passed over. */
+  quiet?: QuietSubtrees | undefined
+}
+
+/** What `quietSubtreesPart` tells of the elements a walk saw. */
+export interface QuietSubtrees {
+  /** Elements in whose subtree (themselves included) `normalizeMedia`'s visit changes nothing. */
+  quiet: WeakSet<Element>
+  /** Links holding only text and text-level elements the visit has nothing to do in (it passes over what they hold). */
+  quietLinks: WeakSet<Element>
+  /** Of the elements of either set, the ones holding text other than white space (which ends a pair of an image and its preview). */
+  withText: WeakSet<Element>
+}
+
+/** Elements the media visit acts on (or on what they hold), by tag name. */
+const busyTags: ReadonlySet<string> = new Set(['a', 'svg', 'noscript', 'figure', 'figcaption', 'picture', ...imageTags, ...frameTags, ...playerTags, ...adTags])
+
+/**
+ * A listener of a shared walk (`walkShared`) telling the subtrees in which
+ * `normalizeMedia`'s visit would change nothing, so that it passes over
+ * them: no element that is or may be media, a link (nor anything inside
+ * one: links around lists are tracked through blocks), an SVG, a
+ * `<noscript>`, a figure or caption by its name, a box with a background
+ * image or a lazy player's attributes, and no text opening a `[caption`
+ * shortcode. Put it after the listeners that change the tree: it is valid
+ * for the tree the walk leaves, as long as nothing is moved into a quiet
+ * subtree before the visit (the `<noscript>`s revealed and the split
+ * shortcodes joined first edit only busy ones).
+ *
+ * @returns
+ *   Listener, and the subtrees (filled as the walk goes).
+ */
+export function quietSubtreesPart(): {listener: WalkListener; subtrees: QuietSubtrees} {
+  const subtrees: QuietSubtrees = {quiet: new WeakSet(), quietLinks: new WeakSet(), withText: new WeakSet()}
+  // Per open element: whether the visit acts on it or below (`busy`), on it
+  // by itself (`own`), below it other than on a link's text (`inner`:
+  // something busy by itself, a block, a shortcode), and whether it holds text.
+  const open: Array<{busy: boolean; own: boolean; inner: boolean; phrasing: boolean; text: boolean}> = []
+  let links = 0
+  return {
+    listener: {
+      enter(element) {
+        const own =
+          busyTags.has(element.tagName) || isMedia(element) || isFigureNamed(element) || isCaptionNamed(element, false) || mayBeLazyPlayer(element) || backgroundImageUrl(element) !== undefined
+        open.push({busy: own || links > 0, own, inner: false, phrasing: phrasingTags.has(element.tagName), text: false})
+        if (element.tagName === 'a') links++
+      },
+      text(node) {
+        const frame = open[open.length - 1]
+        if (!frame) return
+        if (node.value.trim()) frame.text = true
+        if (opensCaptionShortcode(node.value)) frame.busy = frame.inner = true
+      },
+      leave(element) {
+        const frame = open.pop()!
+        if (element.tagName === 'a') {
+          links--
+          if (!frame.inner) subtrees.quietLinks.add(element)
+        }
+        if (!frame.busy) subtrees.quiet.add(element)
+        if (frame.text) subtrees.withText.add(element)
+        const up = open[open.length - 1]
+        if (!up) return
+        up.busy ||= frame.busy
+        up.inner ||= frame.inner || frame.own || !frame.phrasing
+        up.text ||= frame.text
+      }
+    },
+    subtrees
+  }
 }
 
 /**
@@ -139,6 +212,7 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
   // The last image written, while no text followed it, and the images found to be previews of their neighbour (removed after the walk).
   let previous: {img: Element; parent: Parents; facts: PreviewFacts} | undefined
   const previews: Array<{img: Element; parent: Parents}> = []
+  const quiet = sites && sites.quiet
   visit(tree, function (node, index, parent) {
     if (node.type === 'text') {
       if (parent && parent.type === 'element' && index !== undefined && opensCaptionShortcode(node.value) && expandCaptionShortcodes(parent)) {
@@ -150,6 +224,11 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
       return undefined
     }
     if (node.type !== 'element' || !parent || index === undefined) return undefined
+    if (quiet && quiet.quiet.has(node)) {
+      // Nothing to do in it; its text still ends an image's wait for its preview.
+      if (quiet.withText.has(node)) previous = undefined
+      return SKIP
+    }
     if (!sites) joinSplitCaptionShortcode(node, parent, index)
     linksAround.enter(node, parent)
     // A content image given as a CSS background becomes an `<img>` first in its element, visited with it.
@@ -160,13 +239,19 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
       return [SKIP, index]
     }
     if (node.tagName === 'a') {
-      if (wrapsFigure(node)) {
+      // A link holding only text and text-level elements wraps no figure, and nothing in it is to be done.
+      const still = quiet !== undefined && quiet.quietLinks.has(node)
+      if (!still && wrapsFigure(node)) {
         // `<a href=big><figure>…</figure></a>`: the link goes onto the images.
         replaceChild(parent, index, pushLinkDown(node))
         return [SKIP, index]
       }
       const kept = link(node, context)
-      if (!Array.isArray(kept)) return undefined
+      if (!Array.isArray(kept)) {
+        if (!still) return undefined
+        if (quiet.withText.has(node)) previous = undefined
+        return SKIP
+      }
       replaceChild(parent, index, kept)
       return [SKIP, index]
     }
@@ -179,9 +264,10 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
       return [SKIP, index]
     }
     const siblings = parent.children as Array<ElementContent>
-    const captioned = isCaption(node, false) ? captionedMedia(siblings, index) : undefined
+    const text = captionTextOf(node, false)
+    const captioned = text === undefined ? undefined : captionedMedia(siblings, index)
     if (captioned) {
-      fillAlt(captioned, captionText([node]))
+      fillAlt(captioned, captionText([text!]))
       const replacement = captionParagraphs([node])
       for (const child of replacement) built.add(child)
       replaceChild(parent, index, replacement)
@@ -325,7 +411,7 @@ function image(node: Element, context: Context): Array<ElementContent> {
 
 /** The link itself when kept, else what replaces it (its children, or nothing). */
 function link(node: Element, context: Context): Element | Array<ElementContent> {
-  const hasContent = textOf(node) || holdsMedia(node)
+  const hasContent = holdsText(node) || holdsMedia(node)
   if (!hasContent) return []
   if (typeof node.properties.href === 'string' && isCompanionPath(node.properties.href)) return savedPageLink(node, context.file)
   const href = node.properties.href === undefined ? undefined : context.resolve(node.properties.href, node)
@@ -406,8 +492,8 @@ function player(node: Element, context: Context): Array<ElementContent> {
  * text. Reports `figure-without-image` for a caption-only figure.
  */
 function figure(node: Element, context: Context): Array<ElementContent> {
-  const {body, captions} = splitFigure(node)
-  const text = captionText(captions)
+  const {body, captions, texts} = splitFigure(node)
+  const text = captionText(texts)
   const container = h('div', body)
   if (text) fillAlt(container, text)
   if (text && !holdsMedia(container)) report(context.file, 'figure-without-image', 'Figure has a caption but no image', node)
@@ -427,7 +513,7 @@ function fillAlt(node: Element, text: string): void {
 /** The element before `index` (white space aside) when it is an image block (media and no text), which a caption at `index` describes. */
 function captionedMedia(siblings: Array<ElementContent>, index: number): Element | undefined {
   const previous = previousElement(siblings, index)
-  return previous && holdsMedia(previous) && !textOf(previous) ? previous : undefined
+  return previous && holdsMedia(previous) && !holdsText(previous) ? previous : undefined
 }
 
 function previousElement(siblings: Array<ElementContent>, index: number): Element | undefined {
@@ -499,7 +585,7 @@ export function tidyMediaChildren(parent: Root | Element, children: Array<Elemen
   for (let index = 0; index < children.length; index++) {
     const node = children[index]
     if (node.type !== 'element') continue
-    if (node.tagName === 'a' && !textOf(node) && !holdsMedia(node)) {
+    if (node.tagName === 'a' && !holdsText(node) && !holdsMedia(node)) {
       children.splice(index, 1)
       index--
       changed = true
@@ -524,7 +610,7 @@ const flowContainers: ReadonlySet<string> = new Set(['article', 'aside', 'blockq
 function isImageUnit(node: ElementContent): boolean {
   if (node.type !== 'element') return false
   if (node.tagName === 'img') return true
-  return node.tagName === 'a' && !textOf(node) && node.children.some((child) => child.type === 'element' && child.tagName === 'img')
+  return node.tagName === 'a' && !holdsText(node) && node.children.some((child) => child.type === 'element' && child.tagName === 'img')
 }
 
 /** Whether the sibling before (`-1`) or after (`1`) `index` is no text: none, a block, or another image. */
@@ -540,7 +626,7 @@ function standsAlone(siblings: Array<ElementContent>, index: number, step: -1 | 
 
 /** Whether an element is inline and shows text (`<a>`, `<span>`, `<b>` with words). */
 function phrasingWithText(node: Element): boolean {
-  return !/^(?:p|div|h[1-6]|ul|ol|dl|table|blockquote|figure|pre|hr|section|article|header|footer|aside|details|main|nav|address|form|fieldset|center|br)$/.test(node.tagName) && textOf(node) !== ''
+  return !/^(?:p|div|h[1-6]|ul|ol|dl|table|blockquote|figure|pre|hr|section|article|header|footer|aside|details|main|nav|address|form|fieldset|center|br)$/.test(node.tagName) && holdsText(node)
 }
 
 function language(context: Context): LabelLanguage {

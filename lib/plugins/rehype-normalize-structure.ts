@@ -32,8 +32,9 @@ export const rehypeNormalizeStructure: Plugin<[], Root> = function () {
 /** Options of `normalizeStructurePart`. */
 export interface StructureOptions {
   /**
-   * The tree holds no `<br>` (as a walk before found, with nothing since
-   * that adds one): no prose block is read for `<br>` runs (default: `false`).
+   * The tree holds fewer than two `<br>`s (as a walk before found, with
+   * nothing since that adds one), so no block holds a run of them: no prose
+   * block is read for `<br>` runs (default: `false`).
    */
   noBreaks?: boolean | null | undefined
 }

@@ -7,7 +7,8 @@ import type {Plugin} from 'unified'
 import {cleanArticleRoot, gatherCleaningFacts} from '../analyse/clean/clean-article-root.js'
 import type {CleaningFacts} from '../analyse/clean/clean-article-root.js'
 import {isHidden as isHiddenNode} from '../analyse/blocks/hints.js'
-import {noteMedia, noteMediaIn} from '../media/note.js'
+import {mediaMarksListener, noteMedia, noteMediaIn} from '../media/note.js'
+import type {MediaMarks} from '../media/note.js'
 import {holdsMedia, isMedia} from '../media/tags.js'
 import {report} from '../messages.js'
 import {usesFallbackProfile} from '../analyse/analysis.js'
@@ -129,7 +130,7 @@ export function removePromos(tree: Root, file: VFile, ride?: (() => ReadonlyArra
   const found = findPromos(tree, removeList, unwrapList, ride ? ride() : [])
   for (const node of found.removed) {
     drop.set(node, 'profile-remove')
-    noteMediaIn(file, node, 'promo')
+    noteMediaIn(file, node, 'promo', found.marks)
     const range = rangeOf(node)
     if (range) removed.push(range)
     report(file, 'promo-removed', 'Removed promo block `' + describeElement(node) + '`', node)
@@ -144,8 +145,17 @@ export function removePromos(tree: Root, file: VFile, ride?: (() => ReadonlyArra
   for (const node of drop.keys()) changing.add(found.parents.get(node))
   for (const node of unwrap) changing.add(found.parents.get(node))
   const dirty = new Set<Root | Element>()
+  // Per dirty parent, its dirty children (the rebuild goes into them only).
+  const dirtyBelow = new Map<Root | Element, Array<Element>>()
   for (const parent of changing) {
-    for (let node = parent; node && !dirty.has(node); node = node.type === 'element' ? found.parents.get(node) : undefined) dirty.add(node)
+    for (let node = parent; node && !dirty.has(node); node = node.type === 'element' ? found.parents.get(node) : undefined) {
+      dirty.add(node)
+      const up = node.type === 'element' ? found.parents.get(node) : undefined
+      if (!up || node.type !== 'element') continue
+      const below = dirtyBelow.get(up)
+      if (below) below.push(node)
+      else dirtyBelow.set(up, [node])
+    }
   }
 
   // Rebuild each children list once (splicing one by one is quadratic on
@@ -153,6 +163,15 @@ export function removePromos(tree: Root, file: VFile, ride?: (() => ReadonlyArra
   const stack: Array<[Root | Element, boolean]> = [[tree, !root]]
   while (stack.length > 0) {
     const [parent, inRoot] = stack.pop()!
+    if (!changing.has(parent)) {
+      // Dirty only as an ancestor: none of its children is removed, unwrapped
+      // or replaced (each would have put it in `changing`); the rebuild goes
+      // into its dirty children, in document order, without reading the rest.
+      const below = dirtyBelow.get(parent) || []
+      below.sort((a, b) => found.ranks.get(a)! - found.ranks.get(b)!)
+      for (const node of below) stack.push([node, inRoot || node === root])
+      continue
+    }
     const kept: Array<ElementContent> = []
     const pending = [...(parent.children as Array<ElementContent>)].reverse()
     while (pending.length > 0) {
@@ -180,7 +199,7 @@ export function removePromos(tree: Root, file: VFile, ride?: (() => ReadonlyArra
         // An SVG's `<title>` is its accessible name (`lib/media/inline-svg.ts` reads it), not the page's.
         const svgTitle = node.tagName === 'title' && parent.type === 'element' && parent.tagName === 'svg'
         if ((clutter.has(node.tagName) && !svgTitle && !(node.tagName === 'noscript' && holdsMedia(node))) || hidden) {
-          noteMediaIn(file, node, hidden ? 'hidden' : 'clutter')
+          noteMediaIn(file, node, hidden ? 'hidden' : 'clutter', found.marks)
           const name = clutter.has(node.tagName) ? clutterRule(node) : 'hidden'
           if (inRoot && name) log.note(node, name)
           continue
@@ -267,12 +286,16 @@ interface Promos {
   earlier: Array<[Element, Parents]>
   /** The parent of every element. */
   parents: Map<Element, Root | Element>
+  /** The place of every element in document order (preorder). */
+  ranks: Map<Element, number>
   /**
    * Parents among whose children removing promos may change something (a
    * comment, clutter, a form, a hidden element, a spill-over candidate or
    * the parent of one), without the matches of the selectors.
    */
   changing: Set<Root | Element | undefined>
+  /** The media of every element's subtree as the walk saw it (for `noteMediaIn`: removal leaves a removed subtree as it was). */
+  marks: MediaMarks
 }
 
 /**
@@ -287,10 +310,12 @@ function findPromos(tree: Root, removeList: string, unwrapList: string, riders: 
   const table = gathered || lists.length === 0 ? undefined : selectTable(lists, tree)
   const earlier: Array<[Element, Parents]> = []
   const parents = new Map<Element, Root | Element>()
+  const ranks = new Map<Element, number>()
   const changing = new Set<Root | Element | undefined>()
   const listener: WalkListener = {
     enter(element, parent) {
       parents.set(element, parent)
+      ranks.set(element, ranks.size)
       const start = sourceStart(element)
       const parentStart = parent.type === 'element' ? sourceStart(parent) : undefined
       if (start !== undefined && parentStart !== undefined && start < parentStart) {
@@ -306,7 +331,8 @@ function findPromos(tree: Root, removeList: string, unwrapList: string, riders: 
     }
   }
   // Spill-over is looked for everywhere (`<template>` holds no children in hast).
-  const parts: Array<WalkPart> = [{listener}]
+  const media = mediaMarksListener()
+  const parts: Array<WalkPart> = [{listener}, {listener: media.listener}]
   if (gathered) parts.unshift({listener: gathered.listener})
   parts.push(...riders)
   walkParts(tree, parts)
@@ -316,7 +342,9 @@ function findPromos(tree: Root, removeList: string, unwrapList: string, riders: 
     unwrapped: (unwrapList && matches && matches.get(unwrapList)) || [],
     earlier,
     parents,
-    changing
+    ranks,
+    changing,
+    marks: media.marks
   }
 }
 

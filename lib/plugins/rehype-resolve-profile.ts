@@ -64,5 +64,5 @@ export function pageIndexOptions(settings: Readonly<ResolveProfileOptions>): Ind
     }
     if (profile.credit) selectors.add(profile.credit.selector)
   }
-  return {selectors: [...selectors], stats: true, pageText: true, shortTexts: true, renderedText: true}
+  return {selectors: [...selectors], stats: true, pageText: true, shortTexts: true, renderedText: true, headerTexts: true}
 }

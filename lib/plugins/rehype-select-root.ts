@@ -1,5 +1,6 @@
 import type {Element, Root} from 'hast'
 import {moveGathered, select, wrapGathered} from '../util/select.js'
+import type {SelectorTable} from '../util/select.js'
 import type {Plugin} from 'unified'
 import {findArticleRoot} from '../analyse/root/find-article-root.js'
 import type {ArticleRoot} from '../analyse/root/find-article-root.js'
@@ -14,7 +15,10 @@ import {createRemovalLog} from '../util/removal-log.js'
 import {withShortTexts} from '../analyse/blocks/short-text.js'
 import {keepLeadUnderHeadline} from '../analyse/root/lead-under-headline.js'
 import {recordMoved, recordWrapper} from '../analyse/rendered-text.js'
+import {recordWrapped} from '../verdict/page-text.js'
+import {recordHeaderLeads, recordHeaderMoved, recordHeaderWrapper} from '../analyse/meta/header-texts.js'
 import {pageTitles, titledItem, titledSibling} from '../analyse/root/titled-sibling.js'
+import {headingsWrapped} from '../analyse/root/headings-wrapped.js'
 import {joinContinuations} from '../analyse/root/section-continuations.js'
 import type {ArticleSections} from '../analyse/root/section-continuations.js'
 
@@ -62,7 +66,9 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
           const found = scoring()
           scoringProse = found ? proseMass(found.node) : 0
         }
-        if (!holdsArticle(node, scoring()?.node, scoringProse)) {
+        // Whether the match lies inside the scoring root, told from the parents the index walk saw (the tree is as it was).
+        const table = analysis.index.selectorMatches
+        if (!holdsArticle(node, scoring()?.node, scoringProse, table && ((element) => table.parents.get(element)))) {
           next += rest.indexOf(byProfile.selector) + 1
           continue
         }
@@ -117,7 +123,8 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
           merged = true
           attachWrapped(analysis, tree, root, found.parentOf)
         }
-        const item = titles.length === 0 ? undefined : merged ? titledItem(root, titles) : unchanged(() => titledItem(found.node, titles, headings))
+        // A merged root's headings: those the index found in its blocks, up to the wrapper.
+        const item = titles.length === 0 ? undefined : merged ? titledItem(root, titles, headings && headingsWrapped(headings, root)) : unchanged(() => titledItem(found.node, titles, headings))
         if (item) {
           root = item
           from += '+titled-item'
@@ -143,12 +150,16 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
       root = select('body', tree)
       if (root) from = 'body'
     } else if (keepLead) {
-      const moved = keepLeadUnderHeadline(tree, root, merged ? undefined : analysis.index.headlines)
+      // The root's ancestors from the parents the index walk saw (kept through a wrapper's placing), checked by the lead walk when it meets the root.
+      const table = analysis.index.selectorMatches
+      const above = table && table.parents.has(root) ? ancestorsIn(table, root) : undefined
+      const moved = keepLeadUnderHeadline(tree, root, merged ? undefined : analysis.index.headlines, above)
       if (moved.length > 0) {
         // A lead moved into the root: the index walk's selector matches are told where it went (read again only there), so is the page text.
         if (analysis.index.selectorMatches) moveGathered(analysis.index.selectorMatches, moved, root)
         if (analysis.index.pageText) analysis.index.pageText.moved.push(...moved)
         if (analysis.index.renderedText) recordMoved(analysis.index.renderedText, root, moved)
+        if (analysis.index.headerTexts) recordHeaderLeads(analysis.index.headerTexts, moved)
         // The short texts of the lead's old and new ancestors changed.
         analysis.index.shortTexts = undefined
       }
@@ -165,15 +176,31 @@ export const rehypeSelectRoot: Plugin<[], Root> = function () {
  * Put a merged root's wrapper into the tree (`attachWrapper`), telling the
  * index walk's selector matches where its blocks went (`wrapGathered`);
  * when that cannot be told, they are dropped (the selectors are queried).
- * The rendered text is told the wrapper is its blocks (`recordWrapper`).
+ * The rendered text is told the wrapper is its blocks (`recordWrapper`),
+ * so are the page text (`recordWrapped`) and the texts after the headline
+ * (`recordHeaderWrapper`).
  */
 function attachWrapped(analysis: Analysis, tree: Root, wrapper: Element, parentOf: (node: Element) => Root | Element | undefined): void {
   const first = attachWrapper(tree, wrapper, parentOf)
   if (analysis.index.renderedText) recordWrapper(analysis.index.renderedText, wrapper)
+  // The page text is told the wrapper's blocks left their places for the first one's (when each was one taken from the tree).
+  if (analysis.index.pageText && first) recordWrapped(analysis.index.pageText, wrapper, elementsOf(wrapper))
+  // So are the texts after the headline (the wrapper stands where its first block was); else they tell nothing.
+  if (analysis.index.headerTexts) {
+    if (first) recordHeaderWrapper(analysis.index.headerTexts, wrapper, first)
+    else recordHeaderMoved(analysis.index.headerTexts)
+  }
   // The short texts of the blocks' old ancestors changed.
   analysis.index.shortTexts = undefined
   const table = analysis.index.selectorMatches
   if (table && !(first && wrapGathered(table, wrapper, first))) analysis.index.selectorMatches = undefined
+}
+
+/** The elements above `element` (attached where `table` says), from its parent up. */
+function ancestorsIn(table: SelectorTable, element: Element): Set<Element> {
+  const above = new Set<Element>()
+  for (let parent = table.parents.get(element); parent && parent.type === 'element'; parent = table.parents.get(parent)) above.add(parent)
+  return above
 }
 
 /** Element children of `node`. */

@@ -18,7 +18,10 @@
  *   (`04/11/2024` in the page's order, `dayOrderOf`; without one month
  *   first, the day-first reading given as `alternative`)
  * - CJK: `2020年4月14日 10:30`, `2020年04月14日10:30`, in Chinese numerals
- *   `二〇二〇年四月十四日` (`chinese-numerals.ts`)
+ *   `二〇二〇年四月十四日` (`chinese-numerals.ts`), in the Republic of China's
+ *   years (`民國113年3月5日` anywhere; `113年3月5日`, `113/03/05` in the
+ *   order `roc` of Taiwanese pages; `roc-calendar.ts`); full-width digits
+ *   (`２０２４年３月５日`) as ASCII
  * - names: `April 14, 2020`, `14 April 2020`, `Tue, 14 Apr 2020 10:30:00 GMT`,
  *   `Tue Apr 14 10:30:00 EDT 2020` (Unix `date`, Java `Date.toString()`),
  *   `14. März 2020`, `14 марта 2020`, Hungarian `2020. április 14.` (months of
@@ -35,6 +38,7 @@
  */
 
 import {CHINESE_NUMERAL_DAY, chineseNumber} from './chinese-numerals.js'
+import {ROC_ERA_DAY, ROC_PLAIN_DAY, rocDay} from './roc-calendar.js'
 
 /** Month names and abbreviations (lower case, without a trailing dot): English, German, French, Spanish, Italian, Dutch, Portuguese, Polish (nominative and genitive), Danish/Norwegian/Swedish, Indonesian; Romanian, Turkish, Hungarian, Finnish (partitive) and, in the genitive a day takes, Czech, Russian, Ukrainian, Greek. Test: test/byline-kinds.ts. */
 const MONTHS: Record<string, number> = {}
@@ -232,10 +236,11 @@ type DayReader = (match: RegExpExecArray, order: DayOrder | undefined) => [numbe
 
 /**
  * How a locale writes an all-numeric day: month first (`mdy`, en-US:
- * `04/11/2024` is 11 April) or day first (`dmy`, en-GB, de, fr, …: 4
- * November). See `dayOrderOf`.
+ * `04/11/2024` is 11 April), day first (`dmy`, en-GB, de, fr, …: 4
+ * November), or year first in the Republic of China's years (`roc`, zh-TW:
+ * `113/03/05` and `113年3月5日` are 2024-03-05). See `dayOrderOf`.
  */
-export type DayOrder = 'mdy' | 'dmy'
+export type DayOrder = 'mdy' | 'dmy' | 'roc'
 
 /** Options of `findDate` and `normalizeDate`. */
 export interface DateOptions {
@@ -257,6 +262,10 @@ const DAY_PATTERNS: Array<[RegExp, DayReader]> = [
   [new RegExp(`(?<!\\d)(\\d{4})\\.\\s+${MONTH}\\s+(\\d{1,2})\\.(?!\\d)`, 'giu'), (m) => named(m[1], m[2], m[3])],
   // 二〇二〇年四月十四日
   [CHINESE_NUMERAL_DAY, (m) => [chineseNumber(m[1]), chineseNumber(m[2]), chineseNumber(m[3])]],
+  // 民國113年3月5日 (year + 1911), on any page
+  [ROC_ERA_DAY, rocDay],
+  // 113年3月5日, 113/03/05: only on a page whose order is `roc` (`firstDay`)
+  [ROC_PLAIN_DAY, rocDay],
   // April 14, 2020 / Tue Apr 14 2020
   [new RegExp(`(?<!\\p{L})${MONTH}\\s+(\\d{1,2})${DAY_SUFFIX},?\\s+${WEEKDAY}(\\d{4})(?!\\d)`, 'giu'), (m) => named(m[3], m[1], m[2])],
   // Tue Apr 14 10:30:00 EDT 2020 (Unix `date`, Java's `Date.toString()`): the time and zone sit between the day and the year
@@ -267,8 +276,11 @@ const DAY_PATTERNS: Array<[RegExp, DayReader]> = [
   [/(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)/gu, (m) => [Number(m[3]), Number(m[2]), Number(m[1])]],
   // 04/14/2020, 14/04/2020: in the page's order, else month first unless the first part cannot be a month
   [/(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)/gu, (m, order) => inOrder(Number(m[1]), Number(m[2]), Number(m[3]), order)],
-  // 26.01.22, 26/01/22 (a two-digit year last, day and month in two digits each): only in the page's known order, never guessed (`18-03-08` is a Chinese portal's year first)
-  [/(?<![\p{L}\d./])(\d{2})([./])(\d{2})\2(\d{2})(?![\p{L}\d./])/gu, (m, order) => (order ? inOrder(Number(m[1]), Number(m[3]), fullYear(Number(m[4])), order) : undefined)],
+  // 26.01.22, 26/01/22 (a two-digit year last, day and month in two digits each): only in the page's known order of day and month, never guessed (`18-03-08` is a Chinese portal's year first; a Taiwanese page's `roc` order writes the year first)
+  [
+    /(?<![\p{L}\d./])(\d{2})([./])(\d{2})\2(\d{2})(?![\p{L}\d./])/gu,
+    (m, order) => (order === 'mdy' || order === 'dmy' ? inOrder(Number(m[1]), Number(m[3]), fullYear(Number(m[4])), order) : undefined)
+  ],
   // 26 | 01 | 2022, 26 · 01 · 2022 (parts set apart by a bar or a dot): read as the one above
   [/(?<!\d)(\d{1,2}) ?([|·]) ?(\d{1,2}) ?\2 ?(\d{4})(?!\d)/gu, (m, order) => inOrder(Number(m[1]), Number(m[3]), Number(m[4]), order)]
 ]
@@ -363,7 +375,8 @@ const foundDates = new Map<string, FoundDate | null>()
 
 function findDateNow(text: string, options: DateOptions | null | undefined): FoundDate | undefined {
   const found = findDateIn(text, options?.order)
-  if (!found || options?.order) return found
+  // An order read it (`roc` gives none for days of four-digit years).
+  if (!found || options?.order === 'mdy' || options?.order === 'dmy') return found
   const day = found.value.slice(0, 10)
   // An all-numeric day read month first that reads as well day first: say so.
   const source = text.normalize('NFKC').slice(found.index, found.end)
@@ -499,6 +512,8 @@ export function completeDate(partial: PartialDate, reference: string | undefined
 function firstDay(value: string, order: DayOrder | undefined): Day | undefined {
   let best: Day | undefined
   for (const [pattern, read] of DAY_PATTERNS) {
+    // Years without the era's name are the ROC's only on a Taiwanese page.
+    if (pattern === ROC_PLAIN_DAY && order !== 'roc') continue
     pattern.lastIndex = 0
     let match: RegExpExecArray | null
     while ((match = pattern.exec(value))) {
@@ -529,9 +544,12 @@ const DAY_FIRST_DOMAINS = /\.(?:uk|ie|au|nz|in|za|sg|my|hk|ng|ke|pk|mt|jm)$/
  * first; English of other regions (`en-GB`, `en-AU`, `en-IN`, …) and the
  * European languages (`de`, `fr`, `es`, `it`, `nl`, `pt`, `ru`, …) day
  * first; plain `en` by the host's country domain (`.co.uk`: day first,
- * else unknown). Chinese, Japanese and Korean pages write the year first and
- * give no order. Source: CLDR's short date patterns (`M/d/y` for en-US,
- * `dd/MM/y` for en-GB, `dd.MM.y` for de).
+ * else unknown). Taiwanese pages (`zh-TW`, `zh-Hant-TW`, or Chinese on a
+ * `.tw` host) count years in the Republic of China's era (`roc`); other
+ * Chinese, Japanese and Korean pages write the year first and give no
+ * order. Source: CLDR's short date patterns (`M/d/y` for en-US, `dd/MM/y`
+ * for en-GB, `dd.MM.y` for de) and its calendar preferences (`TW`:
+ * `gregorian roc`).
  *
  * @param language
  *   BCP 47 tag (`en-US`, `en_GB`, `de`), if any.
@@ -542,6 +560,11 @@ const DAY_FIRST_DOMAINS = /\.(?:uk|ie|au|nz|in|za|sg|my|hk|ng|ke|pk|mt|jm)$/
  */
 export function dayOrderOf(language: string | undefined, host?: string | undefined): DayOrder | undefined {
   const [primary = '', region = ''] = (language ?? '').trim().toLowerCase().split(/[-_]/)
+  if (primary === 'zh') {
+    const tags = (language ?? '').toLowerCase().split(/[-_]/)
+    return tags.includes('tw') || (!tags.some((tag) => /^(?:cn|hk|mo|sg|my|hans)$/.test(tag)) && Boolean(host && /\.tw$/.test(host.toLowerCase()))) ? 'roc' : undefined
+  }
+  if (!primary && host && /\.tw$/.test(host.toLowerCase())) return 'roc'
   if (primary === 'en') {
     if (region) return MONTH_FIRST_REGIONS.has(region) ? 'mdy' : /^[a-z]{2}$/.test(region) ? 'dmy' : undefined
     if (host && DAY_FIRST_DOMAINS.test(host.toLowerCase())) return 'dmy'

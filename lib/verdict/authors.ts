@@ -9,7 +9,7 @@
 
 import {hasHan, isChinesePersonName} from '../analyse/meta/chinese-names.js'
 import {readCredits} from '../analyse/meta/credit-line.js'
-import {isPersonLike} from '../analyse/meta/person-like.js'
+import {isPersonLike, isPublisher} from '../analyse/meta/person-like.js'
 
 /** Words that end an organisation's name (`Smart Shopping Team`, `Wirtualna Polska Media`): one of them after two capitalised words names no person. */
 const organisationEnd = /^(?:team|media|group|staff|desk|network|press|news|redaktion|verlag|gmbh|ag|inc|ltd|llc)$/i
@@ -49,7 +49,9 @@ export function splitAuthors(value: string | null | undefined): Array<string> {
  * opens or closes with a name (`isChinesePersonName`: a known surname and
  * one or two more characters). An outlet alone (`Multimedia Redaktion`,
  * `参考消息`, `Smart Shopping Team`: two words and a word that ends an
- * organisation's name) or a user name (`jroe_42`) is no glued name.
+ * organisation's name), the site's own declared name (a blog's,
+ * `史蒂文的家_藍天`, one of `publishers`) or a user name (`jroe_42`) is no
+ * glued name.
  * A name that is itself a credit line (`Foto: Jane Roe`, `By Jane Roe`,
  * `Jane Roe | Staff Writer`, `本报记者 王五`, `责任编辑：赵六`; read by
  * `credit-line.ts`) kept its label or role: glued.
@@ -65,6 +67,8 @@ export function isGluedName(name: string, publishers: ReadonlyArray<string | und
   const value = name.normalize('NFKC').trim()
   if (isCreditLine(value)) return true
   if (isPersonLike(value, publishers)) return false
+  // The site's declared name (a blog's, `史蒂文的家_藍天`, its owner's name as the blog's) glues no name to anything.
+  if (isPublisher(value, publishers)) return false
   if (hasHan(value)) {
     const han = value.replace(/\s+/g, '')
     if ([...han].length <= hanNameMax) return false

@@ -95,6 +95,11 @@ export interface PageTextRecord {
   stale: boolean
   /** Block elements moved from outside the root to its start after the walk, in order (the lead under the headline). */
   moved: Array<Element>
+  /**
+   * Merged roots put into the tree after the walk (`recordWrapped`), each
+   * with the blocks of the page it was made of, in order (its children then).
+   */
+  wrapped: Map<Element, Array<Element>>
   /** Elements of `starts` whose start ended a run (text before them in their parent's run). */
   cuts: Set<Element>
   /**
@@ -164,7 +169,7 @@ function skipped(element: Element): boolean {
  */
 export function pageTextPart(tree: Root): {listener: WalkListener; result(): PageTextRecord} {
   const reader = new RunReader()
-  const record: PageTextRecord = {tree, runs: reader.runs, starts: new Map(), ends: new Map(), stale: false, moved: [], cuts: new Set(), edits: []}
+  const record: PageTextRecord = {tree, runs: reader.runs, starts: new Map(), ends: new Map(), stale: false, moved: [], wrapped: new Map(), cuts: new Set(), edits: []}
   let links = 0
   return {
     listener: {
@@ -232,16 +237,57 @@ export function pageTextPart(tree: Root): {listener: WalkListener; result(): Pag
 export function measurePageText(tree: Root, root: Element | undefined, title?: string | null | undefined, record?: PageTextRecord | null | undefined, current?: boolean | undefined): PageText {
   let runs: Array<Run> | undefined
   if (record && record.tree === tree && !record.stale) {
-    const start = root ? record.starts.get(root) : record.runs.length
-    const end = root ? record.ends.get(root) : record.runs.length
-    const leads = root && start !== undefined && end !== undefined ? movedSpans(record, start, end) : undefined
-    if (root && start !== undefined && end !== undefined && leads) {
-      const inside = current ? recordedRuns(record, root, start, end) : undefined
+    const parts = root && rootSpans(record, root)
+    const leads = parts ? movedSpans(record, parts) : undefined
+    if (root && parts && leads) {
+      const inside = current ? recordedRuns(record, root, parts) : undefined
       const rootRuns = inside ? [...leads.flatMap((lead) => marked(record, lead.start, lead.end)), ...inside] : readRuns(root, root)
-      runs = [...without(record, 0, start, leads), ...rootRuns, ...without(record, end, record.runs.length, leads)]
+      // The root stands where its first part was; the other parts left their places.
+      const start = parts[0].start
+      const end = parts[0].end
+      runs = [...without(record, 0, start, leads), ...rootRuns, ...without(record, end, record.runs.length, [...leads, ...parts])]
     } else if (!root && record.moved.length === 0) runs = record.runs
   }
   return summarise(runs || readRuns(tree, root), title)
+}
+
+/** A stretch of the recorded runs, from `start` to before `end`. */
+interface Span {
+  start: number
+  end: number
+}
+
+/**
+ * Where the root's runs were read: its own (recorded `start` to `end`), or
+ * a merged root's (`recordWrapped`) those of each of its blocks, in
+ * document order, each a block that ended no run by starting (so nothing
+ * before it joins what followed it once it is gone). `undefined` when the
+ * record does not know the root or one of its blocks.
+ */
+function rootSpans(record: PageTextRecord, root: Element): Array<Span> | undefined {
+  const start = record.starts.get(root)
+  const end = record.ends.get(root)
+  if (start !== undefined && end !== undefined) return [{start, end}]
+  const blocks = record.wrapped.get(root)
+  if (!blocks || blocks.length === 0) return undefined
+  const spans: Array<Span> = []
+  for (const block of blocks) {
+    const from = record.starts.get(block)
+    const to = record.ends.get(block)
+    const last = spans[spans.length - 1]
+    if (from === undefined || to === undefined || record.cuts.has(block) || (last && from < last.end)) return undefined
+    spans.push({start: from, end: to})
+  }
+  return spans
+}
+
+/**
+ * Note that `wrapper` (a merged root) was put into the tree after the walk,
+ * in the place of its first child, its children (`blocks`, elements of the
+ * page in document order) taken from their places (`attachWrapper`).
+ */
+export function recordWrapped(record: PageTextRecord, wrapper: Element, blocks: ReadonlyArray<Element>): void {
+  record.wrapped.set(wrapper, [...blocks])
 }
 
 /**
@@ -252,12 +298,12 @@ export function measurePageText(tree: Root, root: Element | undefined, title?: s
  * start and before its first child, each after a fresh start too.
  * `undefined` when one cannot be placed so.
  */
-function movedSpans(record: PageTextRecord, start: number, end: number): Array<{start: number; end: number}> | undefined {
-  const spans: Array<{start: number; end: number}> = []
+function movedSpans(record: PageTextRecord, parts: ReadonlyArray<Span>): Array<Span> | undefined {
+  const spans: Array<Span> = []
   for (const element of record.moved) {
     const from = record.starts.get(element)
     const to = record.ends.get(element)
-    if (from === undefined || to === undefined || record.cuts.has(element) || (to > start && from < end)) return undefined
+    if (from === undefined || to === undefined || record.cuts.has(element) || parts.some((part) => to > part.start && from < part.end)) return undefined
     spans.push({start: from, end: to})
   }
   return spans
@@ -271,14 +317,14 @@ function marked(record: PageTextRecord, start: number, end: number): Array<Run> 
 }
 
 /** The recorded runs from `start` to `end` but those of `spans`. */
-function without(record: PageTextRecord, start: number, end: number, spans: ReadonlyArray<{start: number; end: number}>): Array<Run> {
+function without(record: PageTextRecord, start: number, end: number, spans: ReadonlyArray<Span>): Array<Run> {
   const runs: Array<Run> = []
   for (let at = start; at < end; at++) if (!spans.some((span) => at >= span.start && at < span.end)) runs.push(record.runs[at])
   return runs
 }
 
 /**
- * The runs of `root` (recorded from `start` to `end`) from `record`, each
+ * The runs of `root` (recorded in `parts`, see `rootSpans`) from `record`, each
  * marked as inside it (the root is a block element: each of its runs lies
  * wholly inside it), as the record's edits left them: a removed block
  * element that ended no run by starting (so nothing before it joins what
@@ -288,13 +334,14 @@ function without(record: PageTextRecord, start: number, end: number, spans: Read
  * children that is not such a removal, an element the record does not
  * know or that held no run, two edits with the same runs.
  */
-function recordedRuns(record: PageTextRecord, root: Element, start: number, end: number): Array<Run> | undefined {
+function recordedRuns(record: PageTextRecord, root: Element, parts: ReadonlyArray<Span>): Array<Run> | undefined {
   const spans: Array<{element: Element; start: number; end: number; read: boolean}> = []
+  const inside = (from: number, to: number) => parts.some((part) => from >= part.start && to <= part.end)
   for (const edit of record.edits) {
     const removed = edit.removed
     const from = removed && record.starts.get(removed)
     const to = removed && record.ends.get(removed)
-    if (removed && from !== undefined && to !== undefined && !record.cuts.has(removed) && from >= start && to <= end) {
+    if (removed && from !== undefined && to !== undefined && !record.cuts.has(removed) && inside(from, to)) {
       if (from < to) spans.push({element: removed, start: from, end: to, read: false})
       continue
     }
@@ -302,26 +349,37 @@ function recordedRuns(record: PageTextRecord, root: Element, start: number, end:
     if (parent === root || parent.type !== 'element') return undefined
     const first = record.starts.get(parent)
     const last = record.ends.get(parent)
-    if (first === undefined || last === undefined || first === last || first < start || last > end) return undefined
+    if (first === undefined || last === undefined || first === last || !inside(first, last)) return undefined
     spans.push({element: parent, start: first, end: last, read: true})
   }
   // Outer elements first; one inside another goes (or is read) with it.
   spans.sort((a, b) => a.start - b.start || b.end - a.end)
   const runs: Array<Run> = []
   let last: {start: number; end: number} | undefined
-  let at = start
+  // The next recorded run to take, and the part it lies in.
+  let at = parts[0].start
+  let part = 0
+  /** Take the parts' runs from `at` to before `to`. */
+  const take = (to: number) => {
+    for (; part < parts.length; part++) {
+      at = Math.max(at, parts[part].start)
+      const stop = Math.min(to, parts[part].end)
+      for (; at < stop; at++) runs.push({...record.runs[at], inRoot: true})
+      if (to < parts[part].end) return
+    }
+  }
   for (const span of spans) {
     if (last && span.start < last.end) {
       // Inside the last one, or with its very runs (which holds which is not known).
       if (span.end > last.end || (span.start === last.start && span.end === last.end)) return undefined
       continue
     }
-    for (; at < span.start; at++) runs.push({...record.runs[at], inRoot: true})
+    take(span.start)
     if (span.read) runs.push(...readRuns(span.element, span.element))
     at = span.end
     last = span
   }
-  for (; at < end; at++) runs.push({...record.runs[at], inRoot: true})
+  take(Number.POSITIVE_INFINITY)
   return runs
 }
 

@@ -6,7 +6,8 @@
  *
  * Only a block whose whole text is a credit line (`credit-line.ts`) naming
  * authors, every one of them in `author` (and its source and day, if any,
- * those of the frontmatter), is one; a news dateline
+ * those of the frontmatter), or nothing but Chinese names that are all in
+ * `author` (`王刚 李娜`, the writers a closing note vouches for), is one; a news dateline
  * (`WASHINGTON (AP) — The Senate…`), a lead opening with a bracketed byline
  * (`【记者 张三】今天…`), a photo credit and a credit naming anyone else
  * stay.
@@ -17,7 +18,7 @@
 import type {Element, ElementContent} from 'hast'
 import {findDate} from '../../util/normalize-date.js'
 import {holdsText, textUpTo} from '../../util/bounded-text.js'
-import {readCredits} from './credit-line.js'
+import {readCredits, readNamesLine} from './credit-line.js'
 
 /** A byline paragraph of the body. */
 export interface BylineLine {
@@ -75,7 +76,8 @@ export function findBylineLines(root: Element, meta: FrontmatterCredits): Array<
     // Several lines (`By Jane Roe<br>Kakuma, Kenya`) or a link elsewhere than an author's page (the original article) say more.
     if (has(element, saysMore)) continue
     const credits = readCredits(text)
-    const names = credits.filter((credit) => credit.role === 'author').flatMap((credit) => credit.names)
+    // A line of nothing but the writers' names (`王刚 李娜`, set above the text when a closing note says who they are) is a byline too.
+    const names = credits.length > 0 ? credits.filter((credit) => credit.role === 'author').flatMap((credit) => credit.names) : (readNamesLine(text) ?? [])
     if (names.length === 0 || credits.some((credit) => credit.role === 'photographer')) continue
     if (!names.every((name) => known.has(key(name)))) continue
     // What else the line says must be in the frontmatter too: its source, its day.

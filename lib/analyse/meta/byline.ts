@@ -33,6 +33,7 @@ import type {DayOrder, FoundDate, PartialDate} from '../../util/normalize-date.j
 import {shortText} from '../blocks/short-text.js'
 import {endLines} from '../../util/rendered-lines.js'
 import {recordedEnds} from '../rendered-text.js'
+import {recordedHeaderTexts, walkedHeaderTexts} from './header-texts.js'
 import {memoText, readingTexts, renderedOnce} from '../text-memo.js'
 import {bylineColonLabel, bylineLabel, bylineLabelLead, bylineLabelPhrase, bylineLabelSentenceWord, bylineNotName, readingTime} from '../vocabulary.js'
 import {isPhotoCredit, readAffiliationNote, readClosingNames, readCredits, readNamesLine} from './credit-line.js'
@@ -61,8 +62,8 @@ export interface BylineMeta {
 
 const SOURCE = /(?:来源|來源|稿源|出处|出處|source)\s*[:：]\s*([^\s|｜,，。;；:：]{2,30}(?: [A-Z][\w&.-]*){0,3})/i
 const LATIN_LABEL = new RegExp(`^\\(?(?:(?:${bylineLabelLead}\\s+)?(?:${bylineLabel})|${bylineLabelPhrase})(?=[\\s:：]|$)|^${bylineColonLabel}\\s*[:：]`, 'i')
-/** A label of a credit line that may carry the date (`发布时间：`, `来源：`, `发布于`); `记者会` (a press conference), `发布会` are none. */
-const CREDIT_DATE_LABEL = /(?:时间|時間|日期|来源|來源|作者|记者|記者)\s*[:：]|(?:发布|發布|发表|發表)(?:时间|時間|日期|于|於)|(?:记者|記者)\s/
+/** A label of a credit line that may carry the date (`发布时间：`, `来源：`, `发布于`, `校對：`, `記者…／台北報導 `); `记者会` (a press conference), `发布会` are none. */
+const CREDIT_DATE_LABEL = /(?:时间|時間|日期|来源|來源|作者|记者|記者|校对|校對|审核|審核|审校|審校)\s*[:：]|(?:发布|發布|发表|發表)(?:时间|時間|日期|于|於)|(?:记者|記者)\s|(?:报道|報導|报导)\s/
 /** Words saying a date is the last update's (English, German, Chinese, French, Spanish, Italian, Portuguese, Dutch). Test: test/byline-kinds.ts. */
 const UPDATED = /updat|modif|lastmod|edited|geändert|bearbeitet|aktualisiert|更新|修改|mise? à jour|actualisé|actualizad|última edición|aggiornat|atualizad|bijgewerkt|gewijzigd/i
 /** `ByJane Roe`: the label glued to the name. */
@@ -184,6 +185,8 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
   }
 
   if (!meta.author && wechat?.account) meta.author = {value: [wechat.account], from: 'byline:wechat-account'}
+  // The account published the article: its `source` unless a credit line names where the text came from (`来源：…`). Fixtures: meta-wechat-article, meta-wechat-account-only.
+  if (!meta.source && wechat?.account) meta.source = {value: wechat.account, from: 'wechat:account'}
   if (!meta.author && brand) meta.author = brand
 
   const owner = siteOwner(index)
@@ -787,40 +790,17 @@ function bodyByline(lines: ReadonlyArray<string>, siteNames: Array<string | unde
   return undefined
 }
 
-/** How many text nodes after the headline may hold a byline. */
-const HEADER_TEXTS = 12
-
 /**
  * A Chinese byline between the headline (`<h1>`) and the article root, where
  * pages put `石佳/中国青年报` or `本报记者 王五` above the text: each of the
- * first text nodes after the headline is a line.
+ * first text nodes after the headline is a line. Told by the index walk's
+ * texts after the headline when they tell (`recordedHeaderTexts`), else
+ * read by a walk from the top of the page to the root.
  */
 function headerByline(tree: Root, index: PageIndex, root: Element, siteNames: Array<string | undefined>): Found<Array<string>> | undefined {
   const headings = new Set(index.headings.filter((entry) => !entry.context.excluded).map((entry) => entry.element))
   if (headings.size === 0) return undefined
-  const texts: Array<string> = []
-  let state: 'before' | 'heading' | 'after' | 'done' = 'before'
-  const visit = (node: Root | Element) => {
-    for (const child of node.children) {
-      if (state === 'done') return
-      if (child.type === 'element') {
-        if (child === root) {
-          state = 'done'
-          return
-        }
-        if (state === 'before' && headings.has(child)) {
-          state = 'after'
-          continue
-        }
-        if (child.tagName !== 'script' && child.tagName !== 'style') visit(child)
-      } else if (child.type === 'text' && state === 'after') {
-        const value = collapse(child.value)
-        if (value) texts.push(value)
-        if (texts.length >= HEADER_TEXTS) state = 'done'
-      }
-    }
-  }
-  visit(tree)
+  const texts = recordedHeaderTexts(index.headerTexts, tree, root) ?? walkedHeaderTexts(tree, headings, root)
   for (const text of texts) {
     if (text.length > 60) continue
     const names = cjkAuthors(text, siteNames)

@@ -125,6 +125,15 @@ const NOT_NAMES = new Set([
   '转载',
   '轉載',
   '整理',
+  '口述',
+  '撰文',
+  '撰述',
+  '撰稿',
+  '撰稿人',
+  '采访',
+  '採訪',
+  '审核',
+  '審核',
   '整合',
   '综述',
   '綜述',
@@ -188,7 +197,9 @@ export function isOutletName(value: string): boolean {
  *   Whether it is such a word.
  */
 export function isCjkRoleWord(value: string): boolean {
-  return NOT_NAMES.has(value.trim()) || /^(?:责任|責任)?(?:编辑|編輯)$/.test(value.trim())
+  const word = value.trim()
+  // `见习记者`, `本報記者`, `特约评论员`: a role with what qualifies it.
+  return NOT_NAMES.has(word) || /^(?:责任|責任)?(?:编辑|編輯)$/.test(word) || /^\p{Script=Han}{0,4}(?:记者|記者|评论员|評論員|通讯员|通訊員|实习生|實習生|撰稿人)$/u.test(word)
 }
 
 /**

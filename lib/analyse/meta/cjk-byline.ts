@@ -11,7 +11,10 @@
  * | role label in brackets, anywhere       | `新华社北京4月14日电（记者 张三 李四）今天…`      |
  * | commentator, correspondent             | `（评论员 罗博 萧海川）`, `通讯员 钱七`           |
  * | `记者 … 报道`                            | `记者 张三 报道`, after a dateline too (`…电 记者张三报道：…`) |
- * | `文/…`, `文｜…`                          | `文/赵六`                                    |
+ * | `文/…`, `文｜…`                          | `文/赵六`, `文／李淑芬、圖／王志強`, `文｜赵六（某某大学教授）` |
+ * | outlet, slash, reporters and place     | `民視新聞／王小明、李大華 台北報導`, `編譯王小明／綜合報導`      |
+ * | writer's roles of Taiwan and Hong Kong | `撰文／林佳蓉`, `採訪／陳雅琪 撰文／黃冠中`, `特約撰述／林志明` |
+ * | a written-up account                   | `口述／王秀英 整理／林小華` (the teller and the writer) |
  * | name and outlet                        | `石佳/中国青年报`, `中国青年报/石佳`              |
  * | a name in brackets closing the article | `…举行。（张巨峰）`                            |
  * | an agency's dateline with its reporter | `（中央社記者林小美台北20日電）`                  |
@@ -20,9 +23,9 @@
  * dateline such as `本报讯`, before nothing but other credits or a date) or
  * in brackets; the same words inside a sentence (`记者在现场看到…`,
  * `据美联社记者张三报道，…`) name no author. Names followed by `摄`/`图`
- * credit a photo; `责任编辑`, `责编`, `编辑`, `校对` name editors, never the
- * writer; an outlet (`新京报`, `澎湃新闻`) is never a person (see
- * `chinese-names.ts`).
+ * credit a photo; `责任编辑`, `责编`, `编辑`, `核稿編輯`, `主编` name editors, never the
+ * writer, nor do the copy's checkers (`校對`, `審核`); an outlet (`新京报`,
+ * `澎湃新闻`) is never a person (see `chinese-names.ts`).
  *
  * @module
  */
@@ -38,34 +41,44 @@ const HAN_NAMES = `${HAN_NAME}(?:(?:\\s*[、,，]\\s*|\\s+)${HAN_NAME})*`
 const LATIN_NAME = "[\\p{L}][\\p{L} .'-]{1,40}?"
 /** Labels that may follow a byline on its line (other credits, a date). */
 const CREDIT_LABEL =
-  '来源|來源|稿源|出处|出處|发布|發布|时间|時間|日期|编辑|編輯|责任|責任|责编|責編|摄影|攝影|通讯员|通訊員|实习生|實習生|更新|字号|字號|原标题|原標題|点击|點擊|阅读|閱讀|浏览|瀏覽|校对|校對|译者|譯者|翻译|翻譯|审核|審核|审校|審校|校审|校審|策划|策劃|统筹|統籌'
+  '来源|來源|稿源|出处|出處|发布|發布|时间|時間|日期|编辑|編輯|责任|責任|责编|責編|摄影|攝影|通讯员|通訊員|实习生|實習生|更新|字号|字號|原标题|原標題|点击|點擊|阅读|閱讀|浏览|瀏覽|校对|校對|译者|譯者|翻译|翻譯|审核|審核|审校|審校|校审|校審|策划|策劃|统筹|統籌|撰文|采访|採訪|整理|图|圖|主编|主編|核稿|编审|編審|设计|設計|美编|美編|插画|插畫|视频|視頻|制图|製圖|监制|監製|出品|制作|製作|记者|記者'
 /** Reporter roles (the writer of news and commentary). */
-const REPORTER = '(?:本报|本報|本台|本网|本網|特约|特約|见习|見習|实习|實習|首席|驻\\p{Script=Han}{1,4})?(?:记者|記者|评论员|評論員)|通讯员|通訊員'
+const REPORTER =
+  '(?:本报|本報|本台|本网|本網|特约|特約|特派|特邀|见习|見習|实习|實習|首席|驻\\p{Script=Han}{1,4})?(?:记者|記者|评论员|評論員)|通讯员|通訊員|(?:本报|本報|特约|特約|特邀){0,2}(?:撰稿人|撰述)'
 /** An outlet or agency before the role, on a line of its own (`新京报记者`, `澎湃新闻记者`). */
 const OUTLET_PREFIX = '\\p{Script=Han}{2,10}?'
+/** An outlet's name opening a byline line, Latin letters and a middle dot too (`TVBS記者`, `经济日报·中国经济网记者`). */
+const OUTLET_NAME = '[\\p{Script=Han}A-Za-z\\d]{2,10}?(?:[·•][\\p{Script=Han}A-Za-z\\d]{2,10}?)?'
 /** The place a reporter files from, before `报道` (`台北`, `华盛顿`). */
 const PLACE = '\\p{Script=Han}{2,6}'
 
 const PATTERNS: ReadonlyArray<{form: string; pattern: RegExp}> = [
   {
     form: 'labelled',
-    pattern: new RegExp(`(?:作者|撰文|撰稿|撰稿人|采写|採寫|文字)\\s*[:：]\\s*(${HAN_NAMES}|${LATIN_NAME})(?=$|\\s{2,}|\\s*[|｜/／(（)）]|\\s*(?:${CREDIT_LABEL})|\\s*\\d)`, 'u')
+    pattern: new RegExp(
+      `(?:作者|撰文者|撰稿者|撰文|撰稿|撰稿人|撰述|采写|採寫|文字|(?:采访|採訪)?(?:整理|撰文)|采访|採訪|口述)\\s*[:：]\\s*(${HAN_NAMES}|${LATIN_NAME})(?=$|\\s{2,}|\\s*[|｜/／(（)）]|\\s*(?:${CREDIT_LABEL})|\\s*\\d)`,
+      'u'
+    )
   },
   {form: 'reported', pattern: new RegExp(`(?:${REPORTER})\\s*(?:[:：]\\s*)?(${HAN_NAMES})\\s*(?:报道|報導|报导|報道)`, 'u')},
-  // `記者陳大文／台北報導`: the reporter, a slash, the place reported from.
-  {form: 'reported', pattern: new RegExp(`(?:${REPORTER})\\s*(?:[:：]\\s*)?(${HAN_NAMES})\\s*[/／]\\s*${PLACE}(?:报道|報導|报导|報道)`, 'u')},
-  {form: 'outlet', pattern: new RegExp(`^[(（]?${OUTLET_PREFIX}(?:记者|記者|评论员|評論員)\\s*(?:[:：]\\s*)?(${HAN_NAMES})(?=$|\\s|[)）|｜])`, 'u')},
-  {form: 'labelled', pattern: new RegExp(`(?:^|\\s|[(（])(?:${REPORTER})\\s*(?:[:：]\\s*)?(${HAN_NAMES})(?=$|\\s|[)）|｜])`, 'u')},
-  {form: 'labelled', pattern: new RegExp(`(?:^|[\\s(（])(?:文|图文|圖文|文图|文圖)\\s*[/／|｜:：]\\s*(${HAN_NAMES}|${LATIN_NAME})(?=$|\\s|[)）|｜/／])`, 'u')}
+  // `記者陳大文／台北報導`: the reporter, a slash, the place reported from; a translator writes foreign news so too (`編譯王小明／綜合報導`).
+  {form: 'reported', pattern: new RegExp(`(?:${REPORTER}|编译|編譯)\\s*(?:[:：]\\s*)?(${HAN_NAMES})\\s*[/／]\\s*${PLACE}(?:报道|報導|报导|報道)`, 'u')},
+  {form: 'outlet', pattern: new RegExp(`^[(（]?${OUTLET_NAME}(?:记者|記者|评论员|評論員)\\s*(?:[:：]\\s*)?(${HAN_NAMES})(?=$|\\s|[)）|｜(（])`, 'u')},
+  {form: 'labelled', pattern: new RegExp(`(?:^|\\s|[(（])(?:${REPORTER})\\s*(?:[:：]\\s*)?(${HAN_NAMES})(?=$|\\s|[)）|｜(（/／])`, 'u')},
+  // `民視新聞／王小明、李大華 台北報導`: an outlet, a slash, the reporters and the place reported from.
+  {form: 'outlet-reported', pattern: new RegExp(`^${OUTLET_NAME}\\s*[/／|｜]\\s*(${HAN_NAMES})\\s+${PLACE}(?:报道|報導|报导|報道)$`, 'u')},
+  {form: 'labelled', pattern: new RegExp(`(?:^|[\\s(（])(?:文|图文|圖文|文图|文圖)\\s*[/／|｜:：]\\s*(${HAN_NAMES}|${LATIN_NAME})(?=$|\\s|[)）|｜/／(（])`, 'u')}
 ]
 
 /** Sentence punctuation: a byline holds none before or after it on its line. */
 const SENTENCE = /[，。！？；,!?;]/
 /** What may follow a byline on its line: nothing, a separator, a closing bracket, another credit, a date. */
-const AFTER_BYLINE = new RegExp(`^\\s*(?:$|[|｜/／·•]|[)）】〕\\]]|[:：]\\s*$|(?:${CREDIT_LABEL})|\\d)`, 'u')
+const AFTER_BYLINE = new RegExp(`^\\s*(?:$|[|｜/／·•]|[)）】〕\\]]|[:：]\\s*$|(?:本报|本報|特约|特約|见习|見習|实习|實習)?(?:${CREDIT_LABEL})|\\d|[(（][^()（）]{1,30}[)）]\\s*$)`, 'u')
 /** A photo credit: names followed by `摄`, `摄影`, `图`, `供图`. */
-const PHOTO_AFTER = /^\s*(?:摄|攝|摄影|攝影|图|圖|供图|供圖|制图|製圖)(?:$|[\s)）|｜/／])/
-const EDITOR = new RegExp(`(?:^|[\\s(（|｜])(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\\s*(?:[:：]\\s*)?(${HAN_NAMES})`, 'u')
+const PHOTO_AFTER = /^\s*(?:摄|攝|摄影|攝影|图|圖|供图|供圖|制图|製圖)(?!\s?[/／:：|｜]\s?\p{Script=Han})(?:$|[\s)）|｜/／])/u
+/** A label's separator and a name next (`／張家豪`): the word before it labels that name. */
+const NEXT_LABELLED = /^\s?[/／:：|｜]\s?\p{Script=Han}/u
+const EDITOR = new RegExp(`(?:^|[\\s(（|｜])(?:责任编辑|責任編輯|核稿编辑|核稿編輯|责编|責編|编辑|編輯|核稿|主编|主編|编审|編審)\\s*(?:[:：/／|｜]\\s*)?(${HAN_NAMES})`, 'u')
 
 /** A byline read from one line. */
 export interface CjkByline {
@@ -88,25 +101,33 @@ export function readCjkByline(line: string): CjkByline | undefined {
     const match = pattern.exec(line)
     if (!match || !(standsAlone(line, match) || (form === 'reported' && afterDateline(line, match)))) continue
     const after = line.slice(match.index + match[0].length)
-    if (PHOTO_AFTER.test(after) || endsWithPhotoCredit(match[1])) continue
+    // `王力 摄`, `王力 摄影` credit a photo; `撰文：林佳蓉 攝影：張家豪` goes on with the photographer's label.
+    if (PHOTO_AFTER.test(after) || (endsWithPhotoCredit(match[1]) && !NEXT_LABELLED.test(after))) continue
     const names = splitNames(match[1]).filter((name) => !isOutletName(name))
     // A label glued to what follows (`记者了解到`) is a sentence, unless a name follows.
     const label = match[0].slice(0, match[0].indexOf(match[1]))
     // So is `文：` before what is not a person's name (`文：图书馆`): the colon opens other text than a byline too.
     const glued = !/[\s:：/／|｜]$/.test(label) || /文\s*[:：]\s*$/.test(label)
     if (glued && !names.every((name) => isChinesePersonName(name) || !/\p{Script=Han}/u.test(name))) continue
+    // An outlet's name before the slash (`民視新聞／…`): only people's names after it.
+    if (form === 'outlet-reported' && !names.every(isChinesePersonName)) continue
     if (names.length > 0) return {names, form}
   }
   return readAgencyDateline(line) ?? readNameOutlet(line)
 }
 
 /** `（中央社記者林小美台北20日電）`: an agency's reporters, glued to the place and day of the dateline. */
-const AGENCY_DATELINE = new RegExp(`^[(（]${OUTLET_PREFIX}(?:记者|記者)((?:${HAN_NAME}[、,，])*)(\\p{Script=Han}{4,7})\\d{1,2}日(?:电|電)[)）]`, 'u')
+const AGENCY_DATELINE = new RegExp(
+  `^(?:[(（]${OUTLET_PREFIX}(?:记者|記者)((?:${HAN_NAME}[、,，])*)(\\p{Script=Han}{4,7})\\d{1,2}日(?:电|電)[)）]|${OUTLET_PREFIX}(?:记者|記者)((?:${HAN_NAME}[、,，])*)(\\p{Script=Han}{4,7})\\d{1,2}日(?:电|電)\\s)`,
+  'u'
+)
 
 /**
  * The reporters of an agency's dateline in brackets opening the text, the
  * way Taiwan's Central News Agency writes it (`（中央社記者林小美台北20日電）`,
- * `（中央社記者林小美、王大明台北20日電）`): the last name runs into the place
+ * `（中央社記者林小美、王大明台北20日電）`), or without brackets before the
+ * text's first space (`中央社記者李明宏台北7日電 行政院…`, often an ideographic space, as sites taking the
+ * agency's copy print it): the last name runs into the place
  * without a break: a known place ending the run is the place and the rest
  * the name (`王明` + `華盛頓`, `張明` + `洛杉磯`; `place-names.ts`); else the
  * name is taken as three characters when at least two are left for the
@@ -122,8 +143,9 @@ const AGENCY_DATELINE = new RegExp(`^[(（]${OUTLET_PREFIX}(?:记者|記者)((?:
 export function readAgencyDateline(line: string): CjkByline | undefined {
   const match = AGENCY_DATELINE.exec(line)
   if (!match) return undefined
-  const listed = match[1].split(/[、,，]/).filter(Boolean)
-  const run = match[2]
+  // In brackets (groups 1, 2), or opening the text before a space (groups 3, 4).
+  const listed = (match[1] ?? match[3]).split(/[、,，]/).filter(Boolean)
+  const run = match[2] ?? match[4]
   // A known place ending the run leaves the name (`王明` + `華盛頓`); else three characters when two are left for the place.
   const place = placesEnding(run).find((length) => isChinesePersonName(run.slice(0, -length)))
   const last = place ? run.slice(0, -place) : run.slice(0, run.length >= 5 ? 3 : 2)

@@ -28,7 +28,7 @@
 
 import {withoutAffiliation} from './affiliation.js'
 import {cleanAuthors} from './author-names.js'
-import {hasHan, isChinesePersonName, isOutletName} from './chinese-names.js'
+import {hasHan, isChinesePersonName, isCjkRoleWord, isOutletName} from './chinese-names.js'
 import {readCjkByline, readCjkEditors} from './cjk-byline.js'
 
 /** Names in brackets closing an article (`…举行。（张巨峰）`): a form `byline.ts` reads from a paragraph's end. */
@@ -303,7 +303,8 @@ function photoCredit(line: string): {names: Array<string>; form: string} | undef
   if (latin) return {names: cleanAuthors(stripEnd(line.slice(latin[0].length)), {strict: false}), form: 'photo-label'}
   const cjk = CJK_PHOTO.exec(line)
   if (cjk) return {names: splitHan(line.slice(cjk[0].length)), form: 'photo-label'}
-  if (CJK_PHOTO_AFTER.test(line)) return {names: splitHan(line.replace(/\s?[/／]?\s?(?:摄|攝|摄影|攝影|供图|供圖)$/u, '')), form: 'photo-after'}
+  // `本報記者 張三 攝`: the photographer without the role.
+  if (CJK_PHOTO_AFTER.test(line)) return {names: splitHan(line.replace(/\s?[/／]?\s?(?:摄|攝|摄影|攝影|供图|供圖)$/u, '')).filter((name) => !isCjkRoleWord(name)), form: 'photo-after'}
   return undefined
 }
 
@@ -323,15 +324,29 @@ function latinByline(line: string): {names: Array<string>; form: string} | undef
 /** Marks opening a byline in print layouts (`□本报记者 王五`, `◎ 文/赵六`). */
 const LEAD_MARK = /^[□■◎●○◆◇▲△★☆▪]+ ?/u
 /** A role label and its name joined by a bar or slash (`记者｜张三`, `作者 | 赵六`, `撰文/钱七`): read as a colon. */
-const ROLE_BAR = /^((?:本报|本報|特约|特約|见习|見習|实习|實習|首席)?(?:记者|記者|作者|撰文|撰稿|采写|採寫|文字|评论员|評論員|通讯员|通訊員)) ?[|｜/／] ?/u
+const ROLE_BAR =
+  /^((?:本报|本報|特约|特約|特派|特邀|见习|見習|实习|實習|首席)?(?:记者|記者|作者|撰文者|撰稿者|撰文|撰稿|撰述|采写|採寫|文字|评论员|評論員|通讯员|通訊員|(?:采访|採訪)?(?:整理|撰文)|采访|採訪|口述)) ?[|｜/／] ?/u
 /** `文/本报记者 王五`, `文 | 澎湃新闻记者 白露`: the writer's mark before a reporter's label (after an outlet's name or none). */
 const TEXT_BEFORE_ROLE = /^(?:文|图文|圖文) ?[/／|｜] ?(?=\p{Script=Han}{0,10}?(?:记者|記者))/u
+/** `、` before a photo credit's label (`文／李淑芬、圖／王志強`): the credits are listed, the names not. */
+const NEXT_PHOTO_CREDIT = /、(?=(?:图|圖|摄影|攝影|图片|圖片) ?[/／:：|｜])/gu
+/** A label and a bar inside the line (`来源 | 澎湃新闻 作者 | 张三`): read as a colon. */
+const LABEL_BAR = /(^|\s)(来源|來源|作者|撰文|编辑|編輯|责任编辑|責任編輯|责编|責編|摄影|攝影|校对|校對|审核|審核|统筹|統籌|策划|策劃) ?[|｜] ?/gu
+/** `文/图`, `图文` closing a byline (`记者 张三 文/图`): the reporter took the photos too. */
+const TEXT_AND_PHOTO_AFTER = / (?:文[/／](?:图|圖)|图文|圖文)$/u
 /** `发自上海`, `發自台北` after a byline: where the reporter filed from, no name. */
 const FILED_FROM = / ?(?:发自|發自) ?\p{Script=Han}{1,8}(?=$|[\s)）|｜])/u
 /** `文、图/赵六`, `文/图 赵六`, `文图：赵六`: the writer took the photos too; read as `文/赵六` (`图文故事` is a column's name). */
-const TEXT_AND_PHOTO = /^(?:文[、/／]图|文[、/／]圖|文图|文圖|图文|圖文)(?: ?[/／|｜:：] ?| )/u
-/** Co-writers credited beside the first names (`通讯员 钱七`, `实习生 李四`; the reporter after a correspondent, `（通讯员 郑和 记者 汪洋）`). */
-const CO_WRITERS = ['通讯员', '通訊員', '实习生', '實習生', '记者', '記者']
+const TEXT_AND_PHOTO = /^(?:文[、/／](?:图|圖|摄影|攝影)|文图|文圖|图文|圖文)(?: ?[/／|｜:：] ?| )/u
+/**
+ * Co-writers credited beside the first names (`通讯员 钱七`, `实习生 李四`; the
+ * reporter after a correspondent, `（通讯员 郑和 记者 汪洋）`; the writer after
+ * the interviewer, `採訪／陳雅琪 撰文／黃冠中`; who wrote up an account after
+ * its teller, `口述／王秀英 整理／林小華`).
+ */
+const CO_WRITERS = ['通讯员', '通訊員', '实习生', '實習生', '记者', '記者', '撰文', '整理']
+/** A reporter's label between a co-writer's role and the name (`整理：本报记者 刘芳`). */
+const REPORTER_LABEL = /^(?:本报|本報|特约|特約|见习|見習|实习|實習)?(?:记者|記者) ?/u
 /** A place glued to `报道` (`杭州报道`), or where the reporter filed from (`发自上海`). */
 const REPORTED_FROM = /(?:报道|報導|报导|報道)$|^(?:发自|發自)/u
 /** Words a run of names may take along that name no one (`责任` of `责任编辑`). */
@@ -363,7 +378,8 @@ function normalizeCjk(line: string): string {
     .replace(/[】〕]/g, '）')
     .replace(/ ?丨 ?/g, '｜')
     .replace(SPACED_NAME, spacedName)
-  value = value.replace(TEXT_BEFORE_ROLE, '').replace(TEXT_AND_PHOTO, '文/').replace(FILED_FROM, '')
+  value = value.replace(TEXT_BEFORE_ROLE, '').replace(TEXT_AND_PHOTO, '文/').replace(FILED_FROM, '').replace(NEXT_PHOTO_CREDIT, ' ').replace(TEXT_AND_PHOTO_AFTER, '')
+  value = value.replace(LABEL_BAR, '$1$2：')
   return value.replace(ROLE_BAR, '$1：')
 }
 
@@ -383,17 +399,25 @@ function cjkNames(line: string, found: ReadonlyArray<string>, form: string): Arr
   const listed = names.length > 1 && /^[、，,]$/.test(line.charAt(line.indexOf(last) - 1))
   if (form === 'reported' && names.length > 1 && !listed && ['报道', '報道', '報導', '报导'].some((word) => line.includes(last + word))) names.pop()
   for (const label of CO_WRITERS) {
-    const at = line.indexOf(label)
-    if (at <= 0) continue
-    const rest = line.slice(at + label.length).replace(/^[\s:：]+/, '')
-    const end = rest.search(/[)）】\]，。；,;|｜]/)
-    for (const name of splitHan(end === -1 ? rest : rest.slice(0, end))) {
-      // `杭州报道`: a place and `报道` end the names (`杭` opens names too).
-      if (!isChinesePersonName(name) || REPORTED_FROM.test(name)) break
-      if (!names.includes(name)) names.push(name)
-    }
+    for (let at = line.indexOf(label, 1); at > 0; at = line.indexOf(label, at + label.length)) addCoWriters(line, at, label, names)
   }
   return names
+}
+
+/** The co-writers named after `label` at `at` in `line` (`实习生 李四`), added to `names`. */
+function addCoWriters(line: string, at: number, label: string, names: Array<string>): void {
+  // `攝影記者 李大華`, `摄像记者`: who took the pictures.
+  if (/(?:摄影|攝影|摄像|攝像)$/u.test(line.slice(0, at))) return
+  const rest = line
+    .slice(at + label.length)
+    .replace(/^[\s:：/／|｜]+/, '')
+    .replace(REPORTER_LABEL, '')
+  const end = rest.search(/[)）】\]，。；,;|｜]/)
+  for (const name of splitHan(end === -1 ? rest : rest.slice(0, end))) {
+    // `杭州报道`: a place and `报道` end the names (`杭` opens names too).
+    if (!isChinesePersonName(name) || REPORTED_FROM.test(name)) break
+    if (!names.includes(name)) names.push(name)
+  }
 }
 
 /** Han names separated by white space, `、` or commas; other text as one name. */

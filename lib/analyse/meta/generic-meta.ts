@@ -70,6 +70,7 @@ import type {PageIndex} from '../page-index.js'
 import {firstAuthors, firstDate, firstList, listed, listOf, preferLocalDay} from './reconcile.js'
 import {completeDate, dayOrderOf} from '../../util/normalize-date.js'
 import {dateInUrl, hostLabel, hostOf, resolveUrl} from './site-url.js'
+import {blogOwner} from './blog-owner.js'
 import {chooseTitle} from './title.js'
 
 export type {Found} from './found.js'
@@ -237,6 +238,8 @@ export function extractGenericMeta(tree: Root, options?: Options | null | undefi
     byline.author,
     {publishers: titleSuffixes(index.title), editors: byline.editors?.value, persons: [ld.authors]}
   )
+  // A hosted blog's owner, declared by the handle of its subdomain (`小雨 (xiaoyu88)`), whose name is the blog's too: when no source names anyone. Fixture: meta-author-blog-owner-handle.
+  const owner = author ? undefined : blogOwner(meta.all('author'), host)
   // A signature or author box names the writer when no source names anyone but the site (its brand, its owner). Fixtures: meta-author-closing-signature, meta-author-bio-box.
   const brands = [...siteNames, ...titleSuffixes(index.title)]
   if (!author || GUESSED_OWNER.test(author.from) || author.value.split(', ').every((name) => isPublisher(name, brands))) {
@@ -248,6 +251,7 @@ export function extractGenericMeta(tree: Root, options?: Options | null | undefi
         ...(author ? {passed: [...(author.passed ?? []), {value: author.value, from: author.from, reason: 'no person, or a site’s owner'}]} : {})
       }
     else if (author) result.author = author
+    else if (owner) result.author = {value: owner.value.join(', '), from: owner.from}
   } else result.author = author
   if (byline.editors) result.editors = byline.editors
 

@@ -10,7 +10,8 @@
  * | date    | `var ct = "1709641800"` (Unix seconds) in a script, written in China's time (`+08:00`): `#publish_time` is empty until the page's script fills it in |
  *
  * The writer is the author; the account's name is the author only when no
- * writer is shown and the text names none (`byline.ts`). A page is taken for
+ * writer is shown and the text names none, and the `source` unless a credit
+ * line names one (`byline.ts`). A page is taken for
  * WeChat's by its own address (`og:url`, canonical link, a browser's
  * saved-from comment), or, in a copy without it, by WeChat's date element
  * and account name (`<em id="publish_time">`, `#js_name`; the writer is then

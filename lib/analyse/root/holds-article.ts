@@ -1,4 +1,4 @@
-import type {Element} from 'hast'
+import type {Element, Parents} from 'hast'
 import {inlineShape} from '../blocks/inline-runs.js'
 import {contentLikeLength, proseLength} from '../blocks/prose.js'
 
@@ -51,11 +51,26 @@ export function proseMass(node: Element): number {
  *   Content scoring's root (`undefined` when scoring found none).
  * @param scoringProse
  *   `proseMass` of content scoring's root (`0` when scoring found none).
+ * @param parentOf
+ *   Parent of each element of the page as it is (the index walk's,
+ *   `SelectorTable.parents`): whether the match lies inside the scoring
+ *   root is then told from the match's ancestors, without a search of the
+ *   scoring root (optional).
  */
-export function holdsArticle(match: Element, scoring: Element | undefined, scoringProse: number): boolean {
+export function holdsArticle(match: Element, scoring: Element | undefined, scoringProse: number, parentOf?: ((element: Element) => Parents | undefined) | undefined): boolean {
   if (!scoring || scoringProse < contentLikeLength) return true
-  const share = contains(scoring, match) ? innerProseShare : selectorProseShare
+  const inside = parentOf && parentOf(match) ? above(scoring, match, parentOf) : contains(scoring, match)
+  const share = inside ? innerProseShare : selectorProseShare
   return proseMass(match) >= scoringProse * share
+}
+
+/** `contains`, told from the parents of `node` (attached): `ancestor` among them, or, for a detached wrapper, one of its children. */
+function above(ancestor: Element, node: Element, parentOf: (element: Element) => Parents | undefined): boolean {
+  if (node === ancestor) return true
+  const targets = new Set<Element>([ancestor])
+  if (!parentOf(ancestor)) for (const child of ancestor.children) if (child.type === 'element') targets.add(child)
+  for (let current: Parents | undefined = node; current && current.type === 'element'; current = parentOf(current)) if (targets.has(current)) return true
+  return false
 }
 
 /** Whether `node` is `ancestor` or inside it (or inside a child of a merged, detached wrapper). */

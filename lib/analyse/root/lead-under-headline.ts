@@ -59,11 +59,18 @@ const unseenTags: ReadonlySet<string> = new Set(['noscript', 'script', 'style', 
  *   Every `<h1>` of `tree` with its ancestors, as they are now
  *   (`PageIndex.headlines`): tells whether `root` holds one without a walk
  *   (default: its subtree is searched).
+ * @param ancestors
+ *   The elements above `root` as they are now (for instance from the index
+ *   walk's parents, `SelectorTable.parents`): the paragraphs are then
+ *   checked whole as the walk meets them, in one walk (default: told when
+ *   the walk meets `root`, with a second walk when a paragraph taken fails).
+ *   Checked when the walk meets `root`: under other ancestors, it walks
+ *   again knowing those.
  * @returns
  *   Lead paragraphs in document order (attached where they are).
  */
-export function leadUnderHeadline(tree: Root, root: Element, headlines?: ReadonlyArray<Headline> | undefined): Array<Element> {
-  return findLeads(tree, root, headlines).map((lead) => lead.node)
+export function leadUnderHeadline(tree: Root, root: Element, headlines?: ReadonlyArray<Headline> | undefined, ancestors?: ReadonlySet<Element> | undefined): Array<Element> {
+  return findLeads(tree, root, headlines, ancestors).map((lead) => lead.node)
 }
 
 /** A lead paragraph or picture, with its parent element (`undefined` at the top of the tree). */
@@ -73,14 +80,18 @@ interface Lead {
 }
 
 /** `leadUnderHeadline`, with the parents of the leads. */
-function findLeads(tree: Root, root: Element, headlines: ReadonlyArray<Headline> | undefined): Array<Lead> {
+function findLeads(tree: Root, root: Element, headlines: ReadonlyArray<Headline> | undefined, ancestors: ReadonlySet<Element> | undefined): Array<Lead> {
   // The `<h1>`s the index found tell whether the root holds one; else its subtree is searched (only when there are leads to keep out).
   if (headlines && headlines.some((headline) => headline.ancestors.includes(root))) return []
   // The walk begins at the first `<h1>` it can see (nothing before one counts); none: no lead.
   const start = headlines && headlines.find(seen)
   if (headlines && !start) return []
   // The root itself an `<h1>`: met first, by a walk from the top.
-  const leads = leadsOnTheWay(tree, root, undefined, start && start.element !== root ? start : undefined) ?? leadsKnowingRoot(tree, root)
+  const from = start && start.element !== root ? start : undefined
+  // The ancestors given are checked when the walk meets `root` (a second walk knowing its real ones when they differ).
+  const found = leadsOnTheWay(tree, root, ancestors, from, true)
+  // A lead taken failed its ancestors' checks: the walk again from the headline, the ancestors of `root` known from the first.
+  const leads = Array.isArray(found) ? found : found ? leadsOnTheWay(tree, root, found, from) : leadsKnowingRoot(tree, root)
   return leads.length > 0 && !headlines && holdsHeading(root) ? [] : leads
 }
 
@@ -97,19 +108,22 @@ interface Tentative {
 }
 
 /**
- * `leadUnderHeadline`'s search in one walk up to `root`, without a map of
- * parents: a paragraph or picture that passes the checks of its own is
+ * `leadUnderHeadline`'s search in one walk up to `root` (from `start`, the
+ * first `<h1>` the walk sees, when known; else from the top), without a map
+ * of parents: a paragraph or picture that passes the checks of its own is
  * taken as a lead at once, and the checks of its ancestors (which need the
- * ancestors of `root`) are made when `root` is met. `undefined` when the
- * walk cannot tell (a paragraph or picture taken failed its ancestors'
- * checks, or `root` was not met): then `leadsKnowingRoot` answers. With
- * `shared` (the ancestors of `root`) each paragraph or picture is checked
- * whole when met, and the answer is never `undefined` (the overloads say
- * so: both `undefined` answers are under `!shared`).
+ * ancestors of `root`) are made when `root` is met. When a paragraph or
+ * picture taken fails them, the answer is the ancestors of `root` (a set,
+ * as the walk met them), for a second walk that knows them; `undefined`
+ * when `root` was not met (then `leadsKnowingRoot` answers). With `shared`
+ * (the ancestors of `root`) each paragraph or picture is checked whole
+ * when met, and the answer is always leads (the overloads say so), but
+ * with `verify`: then, when the ancestors the walk meets `root` under are
+ * not `shared`, they are the answer, for a second walk.
  */
-function leadsOnTheWay(tree: Root, root: Element, shared: ReadonlySet<Element>): Array<Lead>
-function leadsOnTheWay(tree: Root, root: Element, shared: undefined, start: Headline | undefined): Array<Lead> | undefined
-function leadsOnTheWay(tree: Root, root: Element, shared: ReadonlySet<Element> | undefined, start?: Headline | undefined): Array<Lead> | undefined {
+function leadsOnTheWay(tree: Root, root: Element, shared: ReadonlySet<Element>, start?: Headline | undefined): Array<Lead>
+function leadsOnTheWay(tree: Root, root: Element, shared: ReadonlySet<Element> | undefined, start: Headline | undefined, verify: boolean): Array<Lead> | ReadonlySet<Element> | undefined
+function leadsOnTheWay(tree: Root, root: Element, shared: ReadonlySet<Element> | undefined, start?: Headline | undefined, verify?: boolean): Array<Lead> | ReadonlySet<Element> | undefined {
   let heading = false
   let leads: Array<Tentative> = []
   let figures: Array<Tentative> = []
@@ -163,9 +177,10 @@ function leadsOnTheWay(tree: Root, root: Element, shared: ReadonlySet<Element> |
     const depth = depths.pop()!
     path.length = depth
     if (node === root) {
+      if (shared && verify && (path.length !== shared.size || !path.every((element) => shared.has(element)))) return new Set(path)
       if (!shared) {
         const above = new Set(path)
-        for (const lead of taken) if (!(lead.figure ? figureFits(lead, above) : paragraphFits(lead, above))) return undefined
+        for (const lead of taken) if (!(lead.figure ? figureFits(lead, above) : paragraphFits(lead, above))) return above
       }
       if (none || !heading || leads.length > maxLeads || other > maxOther) return []
       const kept = figures.length === 1 ? found : leads
@@ -193,8 +208,8 @@ function leadsOnTheWay(tree: Root, root: Element, shared: ReadonlySet<Element> |
         // root, so the stretch is no headline block (and the root is suspect:
         // leave it as it is, for the verdict to see). Before any lead it is still
         // the head (a kicker, or the visible headline in an `<h2>`).
-        if (shared) return []
-        // Only `root`'s ancestors are still wanted: the walk goes on, into every element, to meet it.
+        if (shared && !verify) return []
+        // Only `root`'s ancestors are still wanted (or, with `verify`, to be checked): the walk goes on, into every element, to meet it.
         none = true
       } else if (heading && isParagraph(node) && isLeadText(node)) {
         if (take(node, false)) continue
@@ -225,13 +240,14 @@ function leadsKnowingRoot(tree: Root, root: Element): Array<Lead> {
 
 /**
  * Move the lead paragraphs `leadUnderHeadline` finds into `root`, before its
- * first child, in document order.
+ * first child, in document order. `headlines` and `ancestors` as for
+ * `leadUnderHeadline`.
  *
  * @returns
  *   The paragraphs moved (none when there is no such lead).
  */
-export function keepLeadUnderHeadline(tree: Root, root: Element, headlines?: ReadonlyArray<Headline> | undefined): Array<Element> {
-  const leads = findLeads(tree, root, headlines)
+export function keepLeadUnderHeadline(tree: Root, root: Element, headlines?: ReadonlyArray<Headline> | undefined, ancestors?: ReadonlySet<Element> | undefined): Array<Element> {
+  const leads = findLeads(tree, root, headlines, ancestors)
   for (const {node, parent} of leads) if (parent) parent.children.splice(parent.children.indexOf(node), 1)
   const nodes = leads.map((lead) => lead.node)
   // A deck in an `<h2>` reads as the article's first paragraph, not as a section heading.

@@ -163,32 +163,91 @@ const maxDepth = 4
 export function titledItem(root: Element, titles: ReadonlyArray<string>, headings?: ReadonlyArray<Headline> | undefined): Element | undefined {
   if (titles.length === 0) return undefined
   const isTitled = titledTest(titles, headings)
+  if (headings) {
+    // Only a parent of a titled item can hold the group wanted: the breadth-first order kept among those.
+    const holds = (node: Element) => headings.some((heading) => heading.ancestors.includes(node))
+    for (const parent of itemParents(root, titles, headings)) {
+      const found = titledGroup(parent, isTitled, holds)
+      if (found !== false) return found
+    }
+    return undefined
+  }
   let level: Array<Element> = [root]
   for (let depth = 0; depth < maxDepth && level.length > 0; depth++) {
     const next: Array<Element> = []
     for (const parent of level) {
-      const groups = new Map<string, Array<Element>>()
-      for (const child of parent.children) {
-        if (child.type !== 'element') continue
-        next.push(child)
-        if (titleHeadings.has(child.tagName)) continue
-        const key = siblingKey(child)
-        const group = groups.get(key)
-        if (group) group.push(child)
-        else groups.set(key, [child])
-      }
-      for (const group of groups.values()) {
-        if (group.length < 2 || !group.every(holdsHeading)) continue
-        const titled = group.filter((item) => isTitled(item))
-        if (titled.length !== 1) continue
-        let largest = 0
-        for (const item of group) if (item !== titled[0]) largest = Math.max(largest, proseMass(item))
-        return proseMass(titled[0]) >= largest * titledSiblingProseShare ? titled[0] : undefined
-      }
+      for (const child of parent.children) if (child.type === 'element') next.push(child)
+      const found = titledGroup(parent, isTitled, holdsHeading)
+      if (found !== false) return found
     }
     level = next
   }
   return undefined
+}
+
+/**
+ * `titledItem`'s answer from the children of `parent`: the first group of
+ * two or more element children (not headings) of one `siblingKey`, each
+ * holding an `<h1>`–`<h3>` (`holds`), exactly one of them titled; the
+ * titled one when its prose is large enough, else `undefined`. `false` when
+ * no group is such.
+ */
+function titledGroup(parent: Element, isTitled: (node: Element) => boolean, holds: (node: Element) => boolean): Element | undefined | false {
+  const groups = new Map<string, Array<Element>>()
+  for (const child of parent.children) {
+    if (child.type !== 'element' || titleHeadings.has(child.tagName)) continue
+    const key = siblingKey(child)
+    const group = groups.get(key)
+    if (group) group.push(child)
+    else groups.set(key, [child])
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2 || !group.every(holds)) continue
+    const titled = group.filter((item) => isTitled(item))
+    if (titled.length !== 1) continue
+    let largest = 0
+    for (const item of group) if (item !== titled[0]) largest = Math.max(largest, proseMass(item))
+    return proseMass(titled[0]) >= largest * titledSiblingProseShare ? titled[0] : undefined
+  }
+  return false
+}
+
+/**
+ * The elements `titledItem`'s breadth-first search would group children of
+ * that have a titled child (`root` and the elements less than `maxDepth`
+ * levels below it that are parents of an item above a titled heading, no
+ * `<h1>`–`<h3>` between), in the order the search meets them: by depth,
+ * then by document order. Told from the headings' ancestors; only the
+ * children of the parents of two such elements at one depth are read.
+ */
+function itemParents(root: Element, titles: ReadonlyArray<string>, headings: ReadonlyArray<Headline>): Array<Element> {
+  // Each parent with its line from `root` (outermost first, `root` included).
+  const lines = new Map<Element, Array<Element>>()
+  for (const heading of headings) {
+    const rank = heading.ancestors.indexOf(root)
+    if (rank < 1 || !headingMatches(heading.element, titles)) continue
+    // Items at depth `rank - at` below the root; one with a heading at or below it is not titled by this one.
+    for (let at = Math.max(0, rank - maxDepth); at < rank; at++) {
+      if (titleHeadings.has(heading.ancestors[at].tagName)) continue
+      let between = false
+      for (let below = 0; below < at && !between; below++) between = titleHeadings.has(heading.ancestors[below].tagName)
+      if (between) continue
+      const parent = heading.ancestors[at + 1]
+      if (!lines.has(parent)) lines.set(parent, heading.ancestors.slice(at + 1, rank + 1).reverse())
+    }
+  }
+  const ordered = [...lines.values()]
+  ordered.sort((a, b) => a.length - b.length || lineOrder(a, b))
+  return ordered.map((line) => line[line.length - 1])
+}
+
+/** Document order of two elements of one depth given by their lines from a common top (same length, same first element). */
+function lineOrder(a: ReadonlyArray<Element>, b: ReadonlyArray<Element>): number {
+  let at = 0
+  while (at < a.length && a[at] === b[at]) at++
+  if (at === a.length) return 0
+  const siblings = a[at - 1].children
+  return siblings.indexOf(a[at]) - siblings.indexOf(b[at])
 }
 
 /** Whether `node` holds an `<h1>`–`<h3>`. */
