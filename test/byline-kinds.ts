@@ -68,6 +68,10 @@ test('byline kinds: a date before `von` in the byline dates the page; `Erstellt 
   assert.is((await fields(page('<p>Erstellt von Max Mustermann</p>', {lang: 'de'}))).author, 'Max Mustermann')
 })
 
+test('byline kinds: a signature in italics closes a short article too', async function () {
+  assert.is((await fields(page('', {end: '<p><em>Jane Roe</em></p>'}))).author, 'Jane Roe')
+})
+
 test('byline kinds: `av`/`af`/`von` inside or opening a sentence names no one', async function () {
   assert.is((await fields(page('<p>Bilden av Anna Lindqvist visar hamnen en tidig morgon i maj när båtarna kommer in.</p>', {lang: 'sv'}))).author, undefined)
   assert.is((await fields(page('<p>Av Anna Lindqvist och hennes vänner hörde vi ingenting mer den dagen, trots att vi ringde flera gånger.</p>', {lang: 'sv'}))).author, undefined)

@@ -163,8 +163,8 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
   // The article's first and last lines, read once for the bylines and the dateline in its text (its first only, for the dateline, once the author is known).
   // Told by the index walk's rendered text when it knows the root, else read from the root's ends.
   const rootLines = root ? (meta.author ? rootEnds(index, tree, root, DATELINE_LINES, 0) : rootEnds(index, tree, root, Math.max(DATELINE_LINES, BODY_ENDS), BODY_ENDS)) : []
-  // The last lines, for a signature closing the article (`readClosingAuthor`).
-  if (!meta.author && root) meta.closingLines = rootLines.slice(Math.max(DATELINE_LINES, BODY_ENDS))
+  // The last lines, for a signature closing the article (`readClosingAuthor`); a short article's lines are all there once, its last ones too.
+  if (!meta.author && root) meta.closingLines = rootLines.slice(-BODY_ENDS)
 
   // Bylines inside the article's text: `石佳/中国青年报` opening it, `（张巨峰）` closing it.
   if (!meta.author && root) {
