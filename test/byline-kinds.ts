@@ -62,8 +62,20 @@ test('byline kinds: a photo credit after the writer’s name is no writer', asyn
   assert.is((await fields(page('<p class="byline">By Jane Roe<br>Photography by John Doe</p>'))).author, 'Jane Roe')
 })
 
-test('byline kinds: `av`/`af` inside a sentence names no one', async function () {
+test('byline kinds: a date before `von` in the byline dates the page; `Erstellt von` opens a byline', async function () {
+  assert.equal(await fields(page('<p>Geschrieben am 3. März 2023 von Max Mustermann</p>', {lang: 'de'})), {author: 'Max Mustermann', date: '2023-03-03'})
+  assert.equal(await fields(page('<p>Veröffentlicht am 03.03.2023 von Max Mustermann</p>', {lang: 'de'})), {author: 'Max Mustermann', date: '2023-03-03'})
+  assert.is((await fields(page('<p>Erstellt von Max Mustermann</p>', {lang: 'de'}))).author, 'Max Mustermann')
+})
+
+test('byline kinds: a signature in italics closes a short article too', async function () {
+  assert.is((await fields(page('', {end: '<p><em>Jane Roe</em></p>'}))).author, 'Jane Roe')
+})
+
+test('byline kinds: `av`/`af`/`von` inside or opening a sentence names no one', async function () {
   assert.is((await fields(page('<p>Bilden av Anna Lindqvist visar hamnen en tidig morgon i maj när båtarna kommer in.</p>', {lang: 'sv'}))).author, undefined)
+  assert.is((await fields(page('<p>Av Anna Lindqvist och hennes vänner hörde vi ingenting mer den dagen, trots att vi ringde flera gånger.</p>', {lang: 'sv'}))).author, undefined)
+  assert.is((await fields(page('<p>Von Anna Lindqvist und ihren Freunden hörten wir an diesem Tag nichts mehr, obwohl wir mehrmals anriefen.</p>', {lang: 'de'}))).author, undefined)
 })
 
 test('byline kinds: an outlet named as author in the metadata yields to a visible person’s byline', async function () {

@@ -337,12 +337,12 @@ export const bylineLabelSentenceWord = new RegExp('^(?:' + bylineLabelWords.filt
 
 /**
  * Words before a byline label (`Written by`, `Ein Beitrag von`, `Un
- * articolo di`, `Escrito por`, `Écrit par`, `Geschreven door`, `Skrevet
+ * articolo di`, `Erstellt von`, `Escrito por`, `Écrit par`, `Geschreven door`, `Skrevet
  * af`, `Skrivet av`). Fixture: meta-author-byline-forms; test:
  * test/byline-kinds.ts.
  */
 export const bylineLabelLead =
-  '(?:written|posted|published|verfasst|geschrieben|text|story|reported|words|reporting|additional reporting|ein (?:beitrag|artikel|gastbeitrag|kommentar)|un articolo|articolo|escrit[oa]|publicad[oa]|écrite?|rédigée?|publiée?|geschreven|skrevet|skrivet)'
+  '(?:written|posted|published|verfasst|geschrieben|erstellt|gepostet|veröffentlicht|text|story|reported|words|reporting|additional reporting|ein (?:beitrag|artikel|gastbeitrag|kommentar)|un articolo|articolo|escrit[oa]|publicad[oa]|écrite?|rédigée?|publiée?|geschreven|skrevet|skrivet)'
 
 /** Italian labels ending in `da` (`Scritto da`, `Pubblicato da`): `da` alone is no label. Test: test/byline-kinds.ts. */
 export const bylineLabelPhrase = '(?:scritt[oa]|pubblicat[oa]|redatt[oa]) da'

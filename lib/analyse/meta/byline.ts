@@ -121,8 +121,8 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
       const source = SOURCE.exec(text)
       if (source) meta.source = {value: source[1], from: 'credit-line'}
     }
-    // A byline holding the date (`Published by Jane Roe on March 3, 2023`, `By Jane Roe on 3/3/2023`). Fixture: meta-author-byline-forms.
-    if (!meta.date && LATIN_LABEL.test(text)) {
+    // A byline holding the date (`Published by Jane Roe on March 3, 2023`, `By Jane Roe on 3/3/2023`, `Geschrieben am 3. März 2023 von Jane Roe`). Fixture: meta-author-byline-forms; test: test/byline-kinds.ts.
+    if (!meta.date && (LATIN_LABEL.test(text) || datedBeforeBy(text))) {
       const date = publishedDate(text, order)
       if (date) meta.date = dated(date, 'visible-date')
     }
@@ -164,8 +164,8 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
   // The article's first and last lines, read once for the bylines and the dateline in its text (its first only, for the dateline, once the author is known).
   // Told by the index walk's rendered text when it knows the root, else read from the root's ends.
   const rootLines = root ? (meta.author ? rootEnds(index, tree, root, DATELINE_LINES, 0) : rootEnds(index, tree, root, Math.max(DATELINE_LINES, BODY_ENDS), BODY_ENDS)) : []
-  // The last lines, for a signature closing the article (`readClosingAuthor`).
-  if (!meta.author && root) meta.closingLines = rootLines.slice(Math.max(DATELINE_LINES, BODY_ENDS))
+  // The last lines, for a signature closing the article (`readClosingAuthor`); a short article's lines are all there once, its last ones too.
+  if (!meta.author && root) meta.closingLines = rootLines.slice(-BODY_ENDS)
 
   // Bylines inside the article's text: `石佳/中国青年报` opening it, `（张巨峰）` closing it.
   if (!meta.author && root) {
@@ -637,6 +637,18 @@ function dated(found: FoundDate, from: string): Found<string> {
   return date
 }
 
+/** Whether a text reads as a sentence of prose, not a byline: long, ending in sentence punctuation, with at least five words in lower case. */
+function isProse(text: string): boolean {
+  const value = text.trim()
+  return value.length > 60 && /[.!?…]$/.test(value) && value.split(/\s+/).filter((word) => /^\p{Ll}/u.test(word)).length >= 5
+}
+
+/** Whether a date stands before a `by`/`von` inside the text (`Geschrieben am 3. März 2023 von Jane Roe`). */
+function datedBeforeBy(text: string): boolean {
+  const by = MID_BY.exec(text)
+  return Boolean(by && by.index > 0 && findDate(text.slice(0, by.index)))
+}
+
 /** Names in a hinted byline element: a name child or author link first, then its text. */
 function fromHinted(element: Element, siteNames: Array<string | undefined>, ancestors: ReadonlyArray<Element> = []): Array<string> {
   const text = textOf(element)
@@ -808,6 +820,8 @@ function latinAuthors(cue: CueText, text: string, options: {siteNames: Array<str
     if (LATIN_LABEL.test(candidate) || GLUED_BY.test(candidate)) {
       // `von`, `par`, `por`, `door`, `di`, `av`, `af` open a byline when capitalised (`Von Jane Doe`), or in lower case standing alone in their block (`<p>di Mario Rossi</p>`): inside a sentence they are words of it.
       if (bylineLabelSentenceWord.test(candidate) && !standsAlone(cue, candidate)) continue
+      // Capitalised, they open sentences too (`Av Anna Lindqvist och hennes vänner hörde vi …`): a byline is no sentence of prose.
+      if (bylineLabelSentenceWord.test(candidate.toLowerCase()) && isProse(candidate)) continue
       start = 0
     } else {
       const by = MID_BY.exec(candidate)
