@@ -161,7 +161,10 @@ function selectRoot(tree: Root, file: VFile): undefined {
     // The root's ancestors from the parents the index walk saw (kept through a wrapper's placing), checked by the lead walk when it meets the root.
     const table = analysis.index.selectorMatches
     const above = table && table.parents.has(root) ? ancestorsIn(table, root) : undefined
-    const moved = keepLeadUnderHeadline(tree, root, merged ? undefined : analysis.index.headlines, above)
+    // A merged root (the wrapper) holds an `<h1>` when one of the index's lies in its blocks.
+    const headlines = analysis.index.headlines
+    const holdsHeadline = merged && headlines ? headingsWrapped(headlines, root).length > 0 : undefined
+    const moved = keepLeadUnderHeadline(tree, root, merged ? undefined : headlines, above, holdsHeadline)
     if (moved.length > 0) {
       // A lead moved into the root: the index walk's selector matches are told where it went (read again only there), so is the page text.
       if (analysis.index.selectorMatches) moveGathered(analysis.index.selectorMatches, moved, root)
