@@ -10,7 +10,7 @@ import * as assert from 'uvu/assert'
 import {cleanArticleRoot} from '../lib/analyse/clean/clean-article-root.js'
 import {findArticleRoot} from '../lib/analyse/root/find-article-root.js'
 import {leadUnderHeadline} from '../lib/analyse/root/lead-under-headline.js'
-import {holdsArticle, proseMass} from '../lib/analyse/root/holds-article.js'
+import {holdsArticle, proseMass, withRecordedProse} from '../lib/analyse/root/holds-article.js'
 import {joinContinuations} from '../lib/analyse/root/section-continuations.js'
 import {convert} from '../index.js'
 
@@ -482,6 +482,31 @@ test('article root: whether a selector’s match holds the article, told from th
     }
   }
   assert.ok(pairs > 500 && inner > 0, 'pairs ' + pairs + ', inside and held ' + inner)
+})
+
+test('article root: an element’s prose told from the index walk’s page text is what reading it tells', function () {
+  let told = 0
+  const made =
+    '<body><div><p>Loose <a href="/x">linked words in a sentence.</a> and more words that end here.</p><a href="/y"><div>A card in a link reads as a sentence.</div></a><p hidden>Hidden words that end a sentence here.</p><div>Line one ends here.<br>Line two ends here too…<br>Third line, no end</div><p>Dots... and more words…</p></div></body>'
+  for (const html of [
+    made,
+    ...['core-seed', 'full-page-published-time', 'generic-table-article', 'core-table-weather', 'clean-block-in-link'].map((name) =>
+      fs.readFileSync(new URL('../fixtures/' + name + '/input.html', import.meta.url), 'utf8')
+    )
+  ]) {
+    const tree = fromHtml(html)
+    const record = indexPage(tree, {pageText: true}).pageText!
+    visitParents(tree, 'element', function (node) {
+      const read = proseMass(node)
+      assert.is(
+        withRecordedProse(record, () => proseMass(node)),
+        read,
+        '<' + node.tagName + '> of ' + html.slice(0, 40)
+      )
+      if (record.starts.has(node) && read > 0) told++
+    })
+  }
+  assert.ok(told > 50, 'told ' + told)
 })
 
 test.run()

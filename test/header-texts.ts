@@ -13,6 +13,8 @@ import {indexPage} from '../lib/analyse/page-index.js'
 import type {PageIndex} from '../lib/analyse/page-index.js'
 import {recordHeaderLeads, recordHeaderMoved, recordHeaderWrapper, recordedHeaderTexts, walkedHeaderTexts} from '../lib/analyse/meta/header-texts.js'
 import {attachWrapper} from '../lib/util/attach-wrapper.js'
+import {VFile} from 'vfile'
+import {rehypeNewsArticle, rehypeResolveProfile} from '../index.js'
 
 // A headline in the navigation first (boilerplate), the byline in a script's neighbour, a root in a script, in the headline, before it.
 const made = [
@@ -122,6 +124,20 @@ test('header-texts: leads moved into the root leave the texts before it', functi
     }
   }
   assert.ok(moved > 300 && told > moved * 0.8 && told < moved, 'moved ' + moved + ', told ' + told)
+})
+
+test('header-texts: an analysis made before the chain (its headings prepared after the index walk) tells nothing', function () {
+  for (const before of [false, true]) {
+    const file = new VFile(made[0])
+    const tree = unified().use(rehypeParse).parse(file)
+    if (before) unified().use(rehypeResolveProfile).runSync(tree, file)
+    let stale: boolean | undefined
+    unified()
+      .use(rehypeNewsArticle)
+      .use(() => (_: Root, file: VFile) => void (stale = file.data.analysis?.index.headerTexts?.stale))
+      .runSync(tree, file)
+    assert.is(stale, before, before ? 'analysed before' : 'analysed in the chain')
+  }
 })
 
 test('header-texts: not recorded unless asked; not enumerable', function () {

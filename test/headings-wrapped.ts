@@ -72,6 +72,12 @@ test('headings-wrapped: a merged rootâ€™s titled item told from the index walkâ€
           assert.equal(recorded.ancestors, [...ancestors].reverse(), 'ancestors of <' + node.tagName + '>')
         })
         assert.is(inside.length, real.length)
+        // Of the `<h1>`s alone: whether the wrapper holds one.
+        assert.is(
+          headingsWrapped(index.headlines!, wrapper).length > 0,
+          real.some((node) => node.tagName === 'h1'),
+          'holds an <h1>'
+        )
         const item = titledItem(wrapper, titles, inside)
         assert.is(item, titledItem(wrapper, titles), 'item of a wrapper at ' + at)
         if (item) found++

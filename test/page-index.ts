@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 /**
  * The page index (`lib/analyse/page-index.ts`): the `<h1>`s it records,
  * also inside subtrees it does not index (an `<svg>`'s `<foreignObject>`),
@@ -8,6 +9,7 @@ import {fromHtml} from 'hast-util-from-html'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import {indexPage, metBefore} from '../lib/analyse/page-index.js'
+import {visitParents} from 'unist-util-visit-parents'
 
 test('page index: `<h1>`s inside an `<svg>` are recorded with their ancestors; an `<svg>` without one adds none', function () {
   const tree = fromHtml(
@@ -21,6 +23,35 @@ test('page index: `<h1>`s inside an `<svg>` are recorded with their ancestors; a
       ['Route map', 'div < foreignObject < svg < body < html']
     ]
   )
+})
+
+test('page index: every `<h1>`–`<h3>` is recorded with its ancestors, also those in subtrees the index skips (`<svg>`, `<noscript>`, `<script>`)', function () {
+  const made =
+    '<body><svg><g><foreignObject><h2>In a drawing</h2><div><h3>Deeper <h1>inside</h1></h3></div></foreignObject></g></svg><noscript><div><h1>No script</h1></div></noscript>' +
+    '<main><h1>Headline</h1><meta itemprop="x"><section><h2>Part</h2><svg><circle r="1"></circle></svg></section></main></body>'
+  let checked = 0
+  for (const html of [
+    made,
+    ...['core-seed', 'full-page-published-time', 'generic-table-article', 'root-titled-sibling'].map((name) => fs.readFileSync(new URL('../fixtures/' + name + '/input.html', import.meta.url), 'utf8'))
+  ]) {
+    for (const scripting of [true, false]) {
+      const tree = fromHtml(html, {})
+      if (!scripting) visitParents(tree, 'element', (node) => void (node.tagName === 'noscript' && (node.tagName = 'div')))
+      const recorded = (indexPage(tree).titleHeadings || []).map((heading) => [heading.element, ...heading.ancestors])
+      const walked: Array<Array<unknown>> = []
+      visitParents(tree, 'element', function (node, ancestors) {
+        if (/^h[1-3]$/.test(node.tagName)) walked.push([node, ...ancestors.filter((ancestor) => ancestor.type === 'element').reverse()])
+      })
+      assert.is(recorded.length, walked.length, html.slice(0, 60))
+      for (const line of walked)
+        assert.ok(
+          recorded.some((other) => other.length === line.length && other.every((element, at) => element === line[at])),
+          'recorded: ' + html.slice(0, 60)
+        )
+      checked += walked.length
+    }
+  }
+  assert.ok(checked > 20, 'headings: ' + checked)
 })
 
 test('page index: the walk order of trails (`metBefore`): a node before its descendants, later siblings’ subtrees before earlier ones', function () {

@@ -269,7 +269,7 @@ export function indexPage(tree: Root, options?: Readonly<IndexOptions> | null | 
       }
     })
   }
-  listeners.push(indexListener(index, found, headings))
+  listeners.push(...indexListeners(index, found, headings))
   const selectors = settings.selectors ? gatherSelectors(settings.selectors) : undefined
   if (selectors) listeners.push(selectors.listener)
   if (stats) listeners.push(stats.listener)
@@ -317,19 +317,45 @@ interface Frame {
   labelled: boolean
 }
 
-/** The index walk as a `walkShared` listener. */
-function indexListener(index: PageIndex, found: AddressCandidates, headings: Array<Headline>): WalkListener {
+/**
+ * The index walk as `walkShared` listeners: its own, and one that records
+ * the `<h1>`–`<h3>` inside the subtrees it skips (`<svg>`, `<noscript>`, …),
+ * as the walk goes on there for other listeners, without a search of
+ * its own.
+ */
+function indexListeners(index: PageIndex, found: AddressCandidates, headings: Array<Headline>): Array<WalkListener> {
   const top: Context = {inArticle: false, inHeader: false, excluded: false}
   const state: WalkState = {index, found, trail: []}
   const frames: Array<Frame> = []
-  return {
+  // The element the index last skipped, the skipped subtree the second listener is in (with the ancestors above it, nearest first), and its path there.
+  let skipped: Element | undefined
+  let inside: {element: Element; above: Array<Element>} | undefined
+  const path: Array<Element> = []
+  const skippedHeadings: WalkListener = {
+    enter(element) {
+      if (inside) {
+        if (titleHeadingTags.has(element.tagName)) headings.push({element, ancestors: [...path].reverse().concat(inside.element, inside.above)})
+        path.push(element)
+      } else if (element === skipped) {
+        const above: Array<Element> = []
+        for (let at = frames.length - 1; at >= 0; at--) above.push(frames[at].element)
+        inside = {element, above}
+      }
+    },
+    leave(element) {
+      if (!inside) return
+      if (element === inside.element) inside = undefined
+      else path.pop()
+    }
+  }
+  const own: WalkListener = {
     enter(element, _, position) {
       const frame = frames[frames.length - 1]
       state.trail.push(position)
       noteAddress(element, state)
       const bylines = index.bylines.length
       const result = visitElement(element, frame ? frame.context : top, frame ? frame.scopeType : '', index)
-      if (!result || titleHeadingTags.has(element.tagName)) noteHeadings(element, frames, headings, !result)
+      if (result && titleHeadingTags.has(element.tagName)) noteHeading(element, frames, headings)
       if (index.bylines.length > bylines) {
         const ancestors: Array<Element> = []
         for (let at = frames.length - 1; at >= 0 && ancestors.length < 2; at--) ancestors.push(frames[at].element)
@@ -346,6 +372,7 @@ function indexListener(index: PageIndex, found: AddressCandidates, headings: Arr
       }
       if (!result) {
         state.trail.pop()
+        skipped = element
         return false
       }
       frames.push({element, context: result.context, scopeType: result.scopeType, labelled: false})
@@ -378,44 +405,14 @@ function indexListener(index: PageIndex, found: AddressCandidates, headings: Arr
       }
     }
   }
+  return [own, skippedHeadings]
 }
 
-/**
- * Record `element` when it is an `<h1>`–`<h3>` the index walks into, or the
- * ones inside it when the index skips it (its subtree is searched here),
- * each with its ancestors.
- */
-function noteHeadings(element: Element, frames: ReadonlyArray<Frame>, headings: Array<Headline>, skipped: boolean): void {
-  if (skipped && !holdsTitleHeading(element)) return
+/** Record `element`, an `<h1>`–`<h3>` the index walks into, with its ancestors (`frames`). */
+function noteHeading(element: Element, frames: ReadonlyArray<Frame>, headings: Array<Headline>): void {
   const above: Array<Element> = []
   for (let at = frames.length - 1; at >= 0; at--) above.push(frames[at].element)
-  if (!skipped) {
-    headings.push({element, ancestors: above})
-    return
-  }
-  const stack: Array<Headline> = [{element, ancestors: above}]
-  while (stack.length > 0) {
-    const {element: node, ancestors} = stack.pop()!
-    if (titleHeadingTags.has(node.tagName) && node !== element) headings.push({element: node, ancestors})
-    if (node.children.length === 0) continue
-    const inside = [node, ...ancestors]
-    for (const child of node.children) if (child.type === 'element') stack.push({element: child, ancestors: inside})
-  }
-}
-
-/** Whether an `<h1>`–`<h3>` is inside `element`. */
-function holdsTitleHeading(element: Element): boolean {
-  if (element.children.length === 0) return false
-  const stack: Array<Element> = [element]
-  while (stack.length > 0) {
-    const node = stack.pop()!
-    for (const child of node.children) {
-      if (child.type !== 'element') continue
-      if (titleHeadingTags.has(child.tagName)) return true
-      if (child.children.length > 0) stack.push(child)
-    }
-  }
-  return false
+  headings.push({element, ancestors: above})
 }
 
 /** Record a canonical link, `og:url` meta or `<base href>`. */

@@ -27,6 +27,7 @@ import {measurePage} from '../verdict/index.js'
 import {holdsContentPart} from '../util/holds-content.js'
 import {walk, walkParts} from '../util/walk.js'
 import type {WalkPart} from '../util/walk.js'
+import {recordHeaderMoved} from '../analyse/meta/header-texts.js'
 
 /**
  * The whole hast stage in one plugin, in order: remove CJK line breaks and
@@ -155,6 +156,9 @@ const headings = new Set(['title', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
  */
 function analyseAndPrepare(tree: Root, file: VFile, indexing: IndexOptions, options: Readonly<NewsArticleOptions> | null | undefined): boolean {
   if (file.data.analysis) {
+    // Headings prepared after the index walk: the texts it read after the headline may not be theirs now.
+    const texts = file.data.analysis.index.headerTexts
+    if (texts) recordHeaderMoved(texts)
     walk(tree, function (node) {
       if (node.type !== 'element' || !headings.has(node.tagName)) return
       prepareHeading(node)

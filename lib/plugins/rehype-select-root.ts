@@ -4,7 +4,8 @@ import type {SelectorTable} from '../util/select.js'
 import type {Plugin} from 'unified'
 import {findArticleRoot} from '../analyse/root/find-article-root.js'
 import type {ArticleRoot} from '../analyse/root/find-article-root.js'
-import {holdsArticle, proseMass} from '../analyse/root/holds-article.js'
+import {holdsArticle, proseMass, withRecordedProse} from '../analyse/root/holds-article.js'
+import type {VFile} from 'vfile'
 import {genericNews} from '../profiles/index.js'
 import {attachWrapper} from '../util/attach-wrapper.js'
 import {analysePage, usesFallbackProfile} from '../analyse/analysis.js'
@@ -34,142 +35,152 @@ import type {ArticleSections} from '../analyse/root/section-continuations.js'
  */
 export const rehypeSelectRoot: Plugin<[], Root> = function () {
   return function (tree, file) {
-    const profile = file.data.profile || genericNews
-    let from = ''
-    let root: Element | undefined
-    const analysis = analysePage(tree, file)
-    const stats = analysis.index.stats
-    // The index walk's short texts answer `shortText` until blocks move (a merged root, a lead).
-    const texts = analysis.index.shortTexts
-    const unchanged = <Result>(run: () => Result): Result => (texts ? withShortTexts(texts, run) : run())
-    // Content scoring's root, found once (`null`: not looked for yet).
-    let scored: ArticleRoot | undefined | null = null
-    const scoring = () => {
-      if (scored === null) scored = unchanged(() => findArticleRoot(tree, stats))
-      return scored
-    }
-    const selectors = profile.content || []
-    // With the fallback profile, a selector that matches must still hold the article.
-    const check = usesFallbackProfile(file)
-    let scoringProse = -1
-    // Whether a lead under the page's `<h1>` may join the root (not when the root holds its own headline).
-    let keepLead = true
-    let merged = false
-    let next = 0
-    while (next < selectors.length) {
-      const rest = selectors.slice(next)
-      const byProfile = selectOrdered(rest, tree, hasText, analysis.selected)
-      if (!byProfile) break
-      const node = byProfile.nodes[0]
-      if (check) {
-        if (scoringProse < 0) {
-          const found = scoring()
-          scoringProse = found ? proseMass(found.node) : 0
-        }
-        // Whether the match lies inside the scoring root, told from the parents the index walk saw (the tree is as it was).
-        const table = analysis.index.selectorMatches
-        if (!holdsArticle(node, scoring()?.node, scoringProse, table && ((element) => table.parents.get(element)))) {
-          next += rest.indexOf(byProfile.selector) + 1
-          continue
-        }
-      }
-      root = node
-      from = byProfile.selector
-      break
-    }
-    // Sections: the article's text may go on in sibling sections of a page builder (not a marked `articleBody`, not a site profile's choice).
-    let sections: ArticleSections | undefined
-    if (root && check) {
-      const found = scoring()
-      sections = found ? joinContinuations(root, false, found.stats) : undefined
-    }
-    // One of several article-like blocks (a story beside the next ones in full): the one the page's headline titles.
-    const titles = check ? pageTitles(analysis.index) : []
-    // The index walk's `<h1>`–`<h3>` with their ancestors: valid until blocks move (a merged root, a lead).
-    const headings = analysis.index.titleHeadings
-    if (root && titles.length > 0) {
-      const found = scoring()
-      const chosen = root
-      const titled = found && unchanged(() => titledSibling(chosen, [chosen], found.parentOf, titles, headings) || titledItem(chosen, titles, headings))
-      if (titled) {
-        root = titled
-        from += '+titled-sibling'
-        keepLead = false
-        sections = undefined
-      }
-    }
-    if (!root) {
-      const found = scoring()
-      // Looked for before a merged root's blocks move into their wrapper.
-      const titled = found && titles.length > 0 ? unchanged(() => titledSibling(found.node, found.merged ? elementsOf(found.node) : [found.node], found.parentOf, titles, headings)) : undefined
-      if (titled) {
-        root = titled
-        from = 'content-scoring+titled-sibling'
-        keepLead = false
-      } else if (found) {
-        sections = joinContinuations(found.node, found.merged, found.stats)
-        root = sections ? sections.node : found.node
-        from = sections ? 'content-scoring+sections' : 'content-scoring'
-        const between = sections ? [...found.between, ...sections.between] : found.between
-        if (between.length > 0) {
-          // Furniture between the kept blocks stays out of the article: accounted for like any removal.
-          const log = createRemovalLog(file)
-          for (const node of between) log.note(node, 'furniture-hint')
-          log.flush(root)
-        }
-        sections = undefined
-        if (found.merged || root !== found.node) {
-          // Blocks moved into the wrapper: the `<h1>`s the index found no longer tell where they are.
-          merged = true
-          attachWrapped(analysis, tree, root, found.parentOf)
-        }
-        // A merged root's headings: those the index found in its blocks, up to the wrapper.
-        const item = titles.length === 0 ? undefined : merged ? titledItem(root, titles, headings && headingsWrapped(headings, root)) : unchanged(() => titledItem(found.node, titles, headings))
-        if (item) {
-          root = item
-          from += '+titled-item'
-          keepLead = false
-        }
-      }
-    }
-    if (sections && root) {
-      // A selector's match joined with its continuations (no titled item replaced it).
-      const found = scoring()
-      if (sections.between.length > 0) {
-        const log = createRemovalLog(file)
-        for (const node of sections.between) log.note(node, 'furniture-hint')
-        log.flush(sections.node)
-      }
-      // `sections` is only made when content scoring found a root (its statistics tell the parents).
-      attachWrapped(analysis, tree, sections.node, found!.parentOf)
-      root = sections.node
-      from += '+sections'
-      merged = true
-    }
-    if (!root) {
-      root = select('body', tree)
-      if (root) from = 'body'
-    } else if (keepLead) {
-      // The root's ancestors from the parents the index walk saw (kept through a wrapper's placing), checked by the lead walk when it meets the root.
-      const table = analysis.index.selectorMatches
-      const above = table && table.parents.has(root) ? ancestorsIn(table, root) : undefined
-      const moved = keepLeadUnderHeadline(tree, root, merged ? undefined : analysis.index.headlines, above)
-      if (moved.length > 0) {
-        // A lead moved into the root: the index walk's selector matches are told where it went (read again only there), so is the page text.
-        if (analysis.index.selectorMatches) moveGathered(analysis.index.selectorMatches, moved, root)
-        if (analysis.index.pageText) analysis.index.pageText.moved.push(...moved)
-        if (analysis.index.renderedText) recordMoved(analysis.index.renderedText, root, moved)
-        if (analysis.index.headerTexts) recordHeaderLeads(analysis.index.headerTexts, moved)
-        // The short texts of the lead's old and new ancestors changed.
-        analysis.index.shortTexts = undefined
-      }
-    }
-    analysis.selected = undefined
-    analysis.index.stats = undefined
-    analysis.root = root
-    file.data.articleSources = {...file.data.articleSources, root: from || 'document'}
-    analysis.sources = file.data.articleSources
+    // Candidates' prose is told from the index walk's page text while it knows them (`proseMass`).
+    withRecordedProse(analysePage(tree, file).index.pageText, () => selectRoot(tree, file))
   }
+}
+
+/** The transform of `rehypeSelectRoot`. */
+function selectRoot(tree: Root, file: VFile): undefined {
+  const profile = file.data.profile || genericNews
+  let from = ''
+  let root: Element | undefined
+  const analysis = analysePage(tree, file)
+  const stats = analysis.index.stats
+  // The index walk's short texts answer `shortText` until blocks move (a merged root, a lead).
+  const texts = analysis.index.shortTexts
+  const unchanged = <Result>(run: () => Result): Result => (texts ? withShortTexts(texts, run) : run())
+  // Content scoring's root, found once (`null`: not looked for yet).
+  let scored: ArticleRoot | undefined | null = null
+  const scoring = () => {
+    if (scored === null) scored = unchanged(() => findArticleRoot(tree, stats))
+    return scored
+  }
+  const selectors = profile.content || []
+  // With the fallback profile, a selector that matches must still hold the article.
+  const check = usesFallbackProfile(file)
+  let scoringProse = -1
+  // Whether a lead under the page's `<h1>` may join the root (not when the root holds its own headline).
+  let keepLead = true
+  let merged = false
+  let next = 0
+  while (next < selectors.length) {
+    const rest = selectors.slice(next)
+    const byProfile = selectOrdered(rest, tree, hasText, analysis.selected)
+    if (!byProfile) break
+    const node = byProfile.nodes[0]
+    if (check) {
+      if (scoringProse < 0) {
+        const found = scoring()
+        scoringProse = found ? proseMass(found.node) : 0
+      }
+      // Whether the match lies inside the scoring root, told from the parents the index walk saw (the tree is as it was).
+      const table = analysis.index.selectorMatches
+      if (!holdsArticle(node, scoring()?.node, scoringProse, table && ((element) => table.parents.get(element)))) {
+        next += rest.indexOf(byProfile.selector) + 1
+        continue
+      }
+    }
+    root = node
+    from = byProfile.selector
+    break
+  }
+  // Sections: the article's text may go on in sibling sections of a page builder (not a marked `articleBody`, not a site profile's choice).
+  let sections: ArticleSections | undefined
+  if (root && check) {
+    const found = scoring()
+    sections = found ? joinContinuations(root, false, found.stats) : undefined
+  }
+  // One of several article-like blocks (a story beside the next ones in full): the one the page's headline titles.
+  const titles = check ? pageTitles(analysis.index) : []
+  // The index walk's `<h1>`–`<h3>` with their ancestors: valid until blocks move (a merged root, a lead).
+  const headings = analysis.index.titleHeadings
+  if (root && titles.length > 0) {
+    const found = scoring()
+    const chosen = root
+    const titled = found && unchanged(() => titledSibling(chosen, [chosen], found.parentOf, titles, headings) || titledItem(chosen, titles, headings))
+    if (titled) {
+      root = titled
+      from += '+titled-sibling'
+      keepLead = false
+      sections = undefined
+    }
+  }
+  if (!root) {
+    const found = scoring()
+    // Looked for before a merged root's blocks move into their wrapper.
+    const titled = found && titles.length > 0 ? unchanged(() => titledSibling(found.node, found.merged ? elementsOf(found.node) : [found.node], found.parentOf, titles, headings)) : undefined
+    if (titled) {
+      root = titled
+      from = 'content-scoring+titled-sibling'
+      keepLead = false
+    } else if (found) {
+      sections = joinContinuations(found.node, found.merged, found.stats)
+      root = sections ? sections.node : found.node
+      from = sections ? 'content-scoring+sections' : 'content-scoring'
+      const between = sections ? [...found.between, ...sections.between] : found.between
+      if (between.length > 0) {
+        // Furniture between the kept blocks stays out of the article: accounted for like any removal.
+        const log = createRemovalLog(file)
+        for (const node of between) log.note(node, 'furniture-hint')
+        log.flush(root)
+      }
+      sections = undefined
+      if (found.merged || root !== found.node) {
+        // Blocks moved into the wrapper: the `<h1>`s the index found no longer tell where they are.
+        merged = true
+        attachWrapped(analysis, tree, root, found.parentOf)
+      }
+      // A merged root's headings: those the index found in its blocks, up to the wrapper.
+      const item = titles.length === 0 ? undefined : merged ? titledItem(root, titles, headings && headingsWrapped(headings, root)) : unchanged(() => titledItem(found.node, titles, headings))
+      if (item) {
+        root = item
+        from += '+titled-item'
+        keepLead = false
+      }
+    }
+  }
+  if (sections && root) {
+    // A selector's match joined with its continuations (no titled item replaced it).
+    const found = scoring()
+    if (sections.between.length > 0) {
+      const log = createRemovalLog(file)
+      for (const node of sections.between) log.note(node, 'furniture-hint')
+      log.flush(sections.node)
+    }
+    // `sections` is only made when content scoring found a root (its statistics tell the parents).
+    attachWrapped(analysis, tree, sections.node, found!.parentOf)
+    root = sections.node
+    from += '+sections'
+    merged = true
+  }
+  if (!root) {
+    root = select('body', tree)
+    if (root) from = 'body'
+  } else if (keepLead) {
+    // The root's ancestors from the parents the index walk saw (kept through a wrapper's placing), checked by the lead walk when it meets the root.
+    const table = analysis.index.selectorMatches
+    const above = table && table.parents.has(root) ? ancestorsIn(table, root) : undefined
+    // A merged root (the wrapper) holds an `<h1>` when one of the index's lies in its blocks.
+    const headlines = analysis.index.headlines
+    const holdsHeadline = merged && headlines ? headingsWrapped(headlines, root).length > 0 : undefined
+    const moved = keepLeadUnderHeadline(tree, root, merged ? undefined : headlines, above, holdsHeadline)
+    if (moved.length > 0) {
+      // A lead moved into the root: the index walk's selector matches are told where it went (read again only there), so is the page text.
+      if (analysis.index.selectorMatches) moveGathered(analysis.index.selectorMatches, moved, root)
+      if (analysis.index.pageText) analysis.index.pageText.moved.push(...moved)
+      if (analysis.index.renderedText) recordMoved(analysis.index.renderedText, root, moved)
+      if (analysis.index.headerTexts) recordHeaderLeads(analysis.index.headerTexts, moved)
+      // The short texts of the lead's old and new ancestors changed.
+      analysis.index.shortTexts = undefined
+    }
+  }
+  analysis.selected = undefined
+  analysis.index.stats = undefined
+  analysis.root = root
+  file.data.articleSources = {...file.data.articleSources, root: from || 'document'}
+  analysis.sources = file.data.articleSources
+  return undefined
 }
 
 /**

@@ -72,6 +72,9 @@ interface Run {
   characters: number
   /** Whether the run reads as a sentence. */
   sentence: boolean
+  /** Weighted length (`measureText`), and the part inside links. */
+  weight: number
+  linkWeight: number
   /** Whether the run's last text is inside the article root. */
   inRoot: boolean
 }
@@ -102,6 +105,8 @@ export interface PageTextRecord {
   wrapped: Map<Element, Array<Element>>
   /** Elements of `starts` whose start ended a run (text before them in their parent's run). */
   cuts: Set<Element>
+  /** Nodes the walk met (elements, also those it skips, texts and comments). */
+  nodes: number
   /**
    * Changes inside the root after the walk (metadata extraction took a
    * credit line or byline out), each the element whose children changed and
@@ -146,7 +151,7 @@ class RunReader {
     if (this.weight > 0) {
       const value = this.text.trim()
       const sentence = this.weight >= sentenceLength && this.linkWeight < this.weight && sentenceEnd.test(value)
-      this.runs.push({text: value, characters: codePoints(value), sentence, inRoot: this.runInRoot})
+      this.runs.push({text: value, characters: codePoints(value), sentence, weight: this.weight, linkWeight: this.linkWeight, inRoot: this.runInRoot})
     }
     this.text = ''
     this.weight = 0
@@ -169,11 +174,12 @@ function skipped(element: Element): boolean {
  */
 export function pageTextPart(tree: Root): {listener: WalkListener; result(): PageTextRecord} {
   const reader = new RunReader()
-  const record: PageTextRecord = {tree, runs: reader.runs, starts: new Map(), ends: new Map(), stale: false, moved: [], wrapped: new Map(), cuts: new Set(), edits: []}
+  const record: PageTextRecord = {tree, runs: reader.runs, starts: new Map(), ends: new Map(), stale: false, moved: [], wrapped: new Map(), cuts: new Set(), nodes: 0, edits: []}
   let links = 0
   return {
     listener: {
       enter(element) {
+        record.nodes++
         if (skipped(element)) return false
         const name = element.tagName
         if (name === 'br') {
@@ -191,7 +197,11 @@ export function pageTextPart(tree: Root): {listener: WalkListener; result(): Pag
         }
       },
       text(node) {
+        record.nodes++
         reader.add(node.value, links > 0, false)
+      },
+      comment() {
+        record.nodes++
       },
       leave(element) {
         const name = element.tagName
@@ -279,6 +289,19 @@ function rootSpans(record: PageTextRecord, root: Element): Array<Span> | undefin
     spans.push({start: from, end: to})
   }
   return spans
+}
+
+/**
+ * The runs of `element` as the index walk read them (`undefined` when the
+ * record does not know the element: inside a link, skipped, or made after
+ * the walk; or when blocks moved or the tree was edited since). Each run:
+ * its text, weighted length and the part inside links.
+ */
+export function runsOf(record: PageTextRecord, element: Element): Array<{text: string; weight: number; linkWeight: number}> | undefined {
+  if (record.stale || record.moved.length > 0 || record.edits.length > 0) return undefined
+  const start = record.starts.get(element)
+  const end = record.ends.get(element)
+  return start === undefined || end === undefined ? undefined : record.runs.slice(start, end)
 }
 
 /**

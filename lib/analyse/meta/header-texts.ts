@@ -51,7 +51,7 @@ export interface HeaderTextsRecord {
   wrapped: Map<Element, Element>
   /** Blocks moved into the root after the walk (`recordHeaderLeads`: the lead under the headline): their texts no longer lie before it. */
   leads: Array<Element>
-  /** Whether blocks were moved after the walk otherwise (a wrapper put in the place of no block): then the record tells nothing. */
+  /** Whether the tree changed otherwise after the walk (a wrapper put in the place of no block, headings prepared): then the record tells nothing. */
   stale: boolean
 }
 
@@ -113,7 +113,7 @@ export function recordHeaderLeads(record: HeaderTextsRecord, leads: ReadonlyArra
   record.leads.push(...leads)
 }
 
-/** Note that blocks were moved otherwise after the walk: the record tells nothing from now on. */
+/** Note that the tree changed otherwise after the walk (blocks moved, headings prepared): the record tells nothing from now on. */
 export function recordHeaderMoved(record: HeaderTextsRecord): void {
   record.stale = true
 }

@@ -1,6 +1,8 @@
 import type {Element, Parents} from 'hast'
 import {inlineShape} from '../blocks/inline-runs.js'
-import {contentLikeLength, proseLength} from '../blocks/prose.js'
+import {contentLikeLength, proseLength, readsAsSentence} from '../blocks/prose.js'
+import {runsOf} from '../../verdict/page-text.js'
+import type {PageTextRecord} from '../../verdict/page-text.js'
 
 /**
  * Share of content scoring's prose that the element a content selector
@@ -32,10 +34,33 @@ const budget = 100_000
 /**
  * Weighted length (see `measureText`) of the sentence-like text in
  * `node` outside links (see `proseLength`): how much of it reads as
- * article text.
+ * article text. Told from the index walk's page text when one is in scope
+ * (`withRecordedProse`) and knows the element, else read.
  */
 export function proseMass(node: Element): number {
-  return proseLength(inlineShape(node, budget))
+  const runs = recorded && recorded.nodes < budget ? runsOf(recorded, node) : undefined
+  if (!runs) return proseLength(inlineShape(node, budget))
+  let prose = 0
+  // As `inlineShape` reads the element alone: the same runs (the record's, of an element outside links), none cut short (the page is under the budget).
+  for (const run of runs) if (readsAsSentence({text: run.text, length: run.weight, linkLength: run.linkWeight, inCard: false, loneLink: false})) prose += run.weight - run.linkWeight
+  return prose
+}
+
+/** The page text the index walk read, while `withRecordedProse` runs. */
+let recorded: PageTextRecord | undefined
+
+/**
+ * Run `run` with `proseMass` told from `record` (the page's runs as the index
+ * walk read them, `PageIndex.pageText`) where it knows the element.
+ */
+export function withRecordedProse<Result>(record: PageTextRecord | undefined, run: () => Result): Result {
+  const previous = recorded
+  recorded = record
+  try {
+    return run()
+  } finally {
+    recorded = previous
+  }
 }
 
 /**

@@ -70,7 +70,7 @@ const unseenTags: ReadonlySet<string> = new Set(['noscript', 'script', 'style', 
  *   Lead paragraphs in document order (attached where they are).
  */
 export function leadUnderHeadline(tree: Root, root: Element, headlines?: ReadonlyArray<Headline> | undefined, ancestors?: ReadonlySet<Element> | undefined): Array<Element> {
-  return findLeads(tree, root, headlines, ancestors).map((lead) => lead.node)
+  return findLeads(tree, root, headlines, ancestors, undefined).map((lead) => lead.node)
 }
 
 /** A lead paragraph or picture, with its parent element (`undefined` at the top of the tree). */
@@ -80,7 +80,7 @@ interface Lead {
 }
 
 /** `leadUnderHeadline`, with the parents of the leads. */
-function findLeads(tree: Root, root: Element, headlines: ReadonlyArray<Headline> | undefined, ancestors: ReadonlySet<Element> | undefined): Array<Lead> {
+function findLeads(tree: Root, root: Element, headlines: ReadonlyArray<Headline> | undefined, ancestors: ReadonlySet<Element> | undefined, holdsHeadline: boolean | undefined): Array<Lead> {
   // The `<h1>`s the index found tell whether the root holds one; else its subtree is searched (only when there are leads to keep out).
   if (headlines && headlines.some((headline) => headline.ancestors.includes(root))) return []
   // The walk begins at the first `<h1>` it can see (nothing before one counts); none: no lead.
@@ -92,7 +92,7 @@ function findLeads(tree: Root, root: Element, headlines: ReadonlyArray<Headline>
   const found = leadsOnTheWay(tree, root, ancestors, from, true)
   // A lead taken failed its ancestors' checks: the walk again from the headline, the ancestors of `root` known from the first.
   const leads = Array.isArray(found) ? found : found ? leadsOnTheWay(tree, root, found, from) : leadsKnowingRoot(tree, root)
-  return leads.length > 0 && !headlines && holdsHeading(root) ? [] : leads
+  return leads.length > 0 && !headlines && (holdsHeadline ?? holdsHeading(root)) ? [] : leads
 }
 
 /** Whether the lead walk sees `headline` (neither it nor an ancestor is hidden or unseen). */
@@ -241,13 +241,21 @@ function leadsKnowingRoot(tree: Root, root: Element): Array<Lead> {
 /**
  * Move the lead paragraphs `leadUnderHeadline` finds into `root`, before its
  * first child, in document order. `headlines` and `ancestors` as for
- * `leadUnderHeadline`.
+ * `leadUnderHeadline`; without `headlines`, `holdsHeadline` tells whether
+ * `root` holds an `<h1>` (default: its subtree is searched when there are
+ * leads).
  *
  * @returns
  *   The paragraphs moved (none when there is no such lead).
  */
-export function keepLeadUnderHeadline(tree: Root, root: Element, headlines?: ReadonlyArray<Headline> | undefined, ancestors?: ReadonlySet<Element> | undefined): Array<Element> {
-  const leads = findLeads(tree, root, headlines, ancestors)
+export function keepLeadUnderHeadline(
+  tree: Root,
+  root: Element,
+  headlines?: ReadonlyArray<Headline> | undefined,
+  ancestors?: ReadonlySet<Element> | undefined,
+  holdsHeadline?: boolean | undefined
+): Array<Element> {
+  const leads = findLeads(tree, root, headlines, ancestors, holdsHeadline)
   for (const {node, parent} of leads) if (parent) parent.children.splice(parent.children.indexOf(node), 1)
   const nodes = leads.map((lead) => lead.node)
   // A deck in an `<h2>` reads as the article's first paragraph, not as a section heading.
