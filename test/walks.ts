@@ -80,7 +80,13 @@ const pages: Array<[string, {page: number; article: number}]> = [
   // search and, on the second, byline blocks and content scoring's reads
   // of a page of 39 nodes.
   ['fixtures/generic-table-article/input.html', {page: 1.8, article: 8.95}],
-  ['fixtures/clean-block-in-link/input.html', {page: 1.75, article: 8.15}]
+  // Session 11: clean-block-in-link's page phase 2.77 → 1.74, then 2.41 once
+  // a short article's last lines are offered to the closing-signature reader
+  // (`readClosingAuthor`): its last line `Article I. Purpose` reads like a
+  // name with an initial, so the reader's bounded reads from the article's
+  // end (26 visits) run on a page of 39 nodes; the real set's mean is 1.61
+  // either way.
+  ['fixtures/clean-block-in-link/input.html', {page: 2.45, article: 8.15}]
 ]
 
 for (const [page, ceiling] of pages) {
