@@ -19,7 +19,7 @@ import {analysePage, baseUrlOf} from '../analyse/analysis.js'
 import type {IndexOptions} from '../analyse/page-index.js'
 import {rehypeSelectRoot} from './rehype-select-root.js'
 import {stripInvisiblePart} from './rehype-strip-invisible.js'
-import {rewriteSupSub, supSubTags} from './rehype-sup-sub.js'
+import {rewriteSupSub, styledSupSubListener, supSubTags} from './rehype-sup-sub.js'
 import {fragmentLinksPart, mayHoldFragmentLinks, rewriteFootnotes} from './rehype-footnotes.js'
 import {report} from '../messages.js'
 import type {NewsArticleOptions} from '../types.js'
@@ -95,7 +95,8 @@ export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | u
         {listener: noscripts.listener},
         {listener: figures.listener},
         {listener: captions.listener},
-        {listener: quiet.listener}
+        {listener: quiet.listener},
+        {listener: styledSupSubListener}
       ])
       // The media's last pass (empty links, images between blocks) is run on the collapse's walk.
       normalizeMedia(tree, file, options || {}, {noscripts: noscripts.parents(), figures: figures.hints, captions: captions.sites(), quiet: quiet.subtrees}, true)
