@@ -14,7 +14,10 @@ import {find, html} from 'property-information'
 import {holdsMedia} from './tags.js'
 
 /** Attributes such boxes keep the player's URL in, as hast property names. */
-const playerProperties: ReadonlyArray<string> = ['data-src', 'data-embed-src', 'data-video-src', 'data-iframe-src', 'data-lazy-src'].map((name) => find(html, name).property)
+const playerProperties: ReadonlyArray<string> = ['data-src', 'data-embed-src', 'data-video-src', 'data-video-url', 'data-iframe-src', 'data-lazy-src'].map((name) => find(html, name).property)
+
+/** Of those, the attributes that name a video whatever its host (a clip on the site's own server, a file). */
+const videoProperties: ReadonlySet<string> = new Set(['data-video-src', 'data-video-url'].map((name) => find(html, name).property))
 
 /** Players and the `<noscript>` holding one as the fallback of a box. */
 const frameTags: ReadonlySet<string> = new Set(['iframe', 'amp-iframe', 'noscript'])
@@ -25,8 +28,9 @@ const boxTags: ReadonlySet<string> = new Set(['div', 'span', 'figure', 'p'])
 /**
  * The player URL of a lazy video box, as written: a `<div>`, `<span>`,
  * `<figure>` or `<p>` without text or media whose `data-src` (or
- * `data-embed-src`, `data-video-src`, `data-iframe-src`,
- * `data-lazy-src`) is the URL of a known video player (see `embedKind`).
+ * `data-embed-src`, `data-iframe-src`, `data-lazy-src`) is the URL of a
+ * known video player (see `embedKind`), or whose `data-video-src` or
+ * `data-video-url` is any absolute URL (those name a video by name).
  *
  * A box followed by its player (the frame of a `<noscript>` fallback, as
  * WP Rocket writes it, or a script's own `<iframe>`) is only the
@@ -59,7 +63,7 @@ export function lazyPlayerUrl(node: Element, siblings: ReadonlyArray<ElementCont
     const property = node.properties[name]
     const value = typeof property === 'string' ? property.trim() : ''
     if (!value || !/^(?:https?:)?\/\//i.test(value)) continue
-    if (embedKind(value.startsWith('//') ? 'https:' + value : value) !== 'video') continue
+    if (!videoProperties.has(name) && embedKind(value.startsWith('//') ? 'https:' + value : value) !== 'video') continue
     return holdsText(node) || holdsMedia(node) || followedByFrame(node, siblings) ? undefined : value
   }
   return undefined

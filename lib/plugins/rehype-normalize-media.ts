@@ -38,7 +38,21 @@ import {describeElement, noteRemoval} from '../util/removals.js'
 const emptyOptions: Readonly<NormalizeMediaOptions> = {}
 
 /** Embeds that become a link (`<video>`/`<audio>` are handled apart). */
-const frameTags: ReadonlySet<string> = new Set(['iframe', 'embed', 'object', 'amp-iframe', 'amp-youtube', 'amp-vimeo', 'amp-twitter', 'amp-instagram', 'lite-youtube', 'lite-vimeo'])
+const frameTags: ReadonlySet<string> = new Set([
+  'iframe',
+  'embed',
+  'object',
+  'amp-iframe',
+  'amp-youtube',
+  'amp-vimeo',
+  'amp-twitter',
+  'amp-instagram',
+  'lite-youtube',
+  'lite-vimeo',
+  'video-js',
+  'mux-player',
+  'mux-video'
+])
 
 /** Players of direct media files. */
 const playerTags: ReadonlySet<string> = new Set(['video', 'audio', 'amp-video', 'amp-audio'])
