@@ -11,6 +11,7 @@ import {embedLabel, labelLanguage} from '../media/embed-label.js'
 import type {LabelLanguage} from '../media/embed-label.js'
 import {attribute, imageCandidates, isPlaceholder, isPlaceholderPixel, pictureCandidates} from '../media/image-source.js'
 import {backgroundImageUrl, revealBackgroundImage} from '../media/css-background.js'
+import {adoptBoxSource} from '../media/box-source.js'
 import {replaceInlineSvg} from '../media/inline-svg.js'
 import {previewFacts, previewInPair} from '../media/preview.js'
 import type {PreviewFacts} from '../media/preview.js'
@@ -247,6 +248,8 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
     linksAround.enter(node, parent)
     // A content image given as a CSS background becomes an `<img>` first in its element, visited with it.
     revealBackgroundImage(node)
+    // `<div data-src="…/photo.jpg"><img src=""></div>`: the image takes the box's URL.
+    adoptBoxSource(node)
     if (node.tagName === 'svg') {
       // The raster image an SVG frames, visited in its place; a content SVG is reported.
       replaceChild(parent, index, replaceInlineSvg(node, context.file))
