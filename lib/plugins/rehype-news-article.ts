@@ -26,6 +26,7 @@ import type {NewsArticleOptions} from '../types.js'
 import {measurePage} from '../verdict/index.js'
 import {holdsContentPart} from '../util/holds-content.js'
 import {walk, walkParts} from '../util/walk.js'
+import {listNumberingListener} from '../util/list-numbering.js'
 import type {WalkPart} from '../util/walk.js'
 
 /**
@@ -96,7 +97,8 @@ export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | u
         {listener: figures.listener},
         {listener: captions.listener},
         {listener: quiet.listener},
-        {listener: styledSupSubListener}
+        {listener: styledSupSubListener},
+        {listener: listNumberingListener}
       ])
       // The media's last pass (empty links, images between blocks) is run on the collapse's walk.
       normalizeMedia(tree, file, options || {}, {noscripts: noscripts.parents(), figures: figures.hints, captions: captions.sites(), quiet: quiet.subtrees}, true)
