@@ -32,12 +32,20 @@ const boxAttributes: ReadonlyArray<string> = [
 ]
 
 /**
+ * A URL that reads as an image's: an image file extension, or a path or
+ * host naming images or media (`/uploads/`, `img.`, `cdn.`); a box's
+ * `data-src` may also be a page or a player.
+ */
+const imageLike = /\.(?:jpe?g|png|gif|webp|avif|jxl|bmp|tiff?|heic|svg)(?:[?#]|$)|\b(?:img|imgs|image|images|photo|photos|pic|pics|picture|media|upload|uploads|cdn|static)\b/i
+
+/**
  * Give the one image inside `box` that has no source candidate (an empty or
  * placeholder `src`, no lazy attribute, not in a `<picture>` with sources)
  * the box's lazy URL (`data-src`, `data-lazy-src`, `data-original`, …), as
  * its `src`. Nothing changes when the box holds no such image or more than
- * one image, or its URL is a player, map, document or the like (see
- * `embedKind`) rather than an image.
+ * one image, or its URL does not read as an image's (no image extension,
+ * no `img`, `photos`, `uploads`, `cdn`, … in it) or is a player, map,
+ * document or the like (see `embedKind`).
  *
  * @param box
  *   Element (any); its image is changed in place.
@@ -52,7 +60,7 @@ export function adoptBoxSource(box: Element): void {
       break
     }
   }
-  if (!url || embedKind(url) !== 'other') return
+  if (!url || !imageLike.test(url) || embedKind(url) !== 'other') return
   const images: Array<Element> = []
   const stack: Array<Element> = [box]
   while (stack.length > 0 && images.length < 2) {
