@@ -11,7 +11,7 @@ import type {Element, ElementContent} from 'hast'
 import {holdsText} from '../util/bounded-text.js'
 import {embedKind} from './embed-kind.js'
 import {find, html} from 'property-information'
-import {holdsMedia} from './tags.js'
+import {embedTags, holdsMedia, imageTags} from './tags.js'
 
 /** Attributes such boxes keep the player's URL in, as hast property names. */
 const playerProperties: ReadonlyArray<string> = ['data-src', 'data-embed-src', 'data-video-src', 'data-video-url', 'data-iframe-src', 'data-lazy-src'].map((name) => find(html, name).property)
@@ -67,6 +67,47 @@ export function lazyPlayerUrl(node: Element, siblings: ReadonlyArray<ElementCont
     return holdsText(node) || holdsMedia(node) || followedByFrame(node, siblings) ? undefined : value
   }
   return undefined
+}
+
+/**
+ * The video URL of a player box showing a poster until a click: a box
+ * (see `lazyPlayerUrl`) whose `data-video-src` or `data-video-url` is an
+ * absolute URL and that holds an image but no player (`<div
+ * data-video-url="…/clip.mp4"><img src="poster.jpg"><button>Play</button></div>`),
+ * nor is followed by one. The poster stays; the video is to be written
+ * after it.
+ *
+ * @param node
+ *   Element (any).
+ * @param siblings
+ *   Children of `node`'s parent.
+ * @returns
+ *   URL as written, or `undefined` when `node` is no such box.
+ */
+export function posterPlayerUrl(node: Element, siblings: ReadonlyArray<ElementContent>): string | undefined {
+  if (!boxTags.has(node.tagName)) return undefined
+  for (const name of videoProperties) {
+    const property = node.properties[name]
+    const value = typeof property === 'string' ? property.trim() : ''
+    if (!value || !/^(?:https?:)?\/\//i.test(value)) continue
+    return holdsImageOnly(node) && !followedByFrame(node, siblings) ? value : undefined
+  }
+  return undefined
+}
+
+/** Whether `node` holds an image and no embed (nor a `<noscript>`, which may hold a frame). */
+function holdsImageOnly(node: Element): boolean {
+  let image = false
+  const stack: Array<Element> = [node]
+  while (stack.length > 0) {
+    for (const child of stack.pop()!.children) {
+      if (child.type !== 'element') continue
+      if (embedTags.has(child.tagName) || child.tagName === 'noscript') return false
+      if (imageTags.has(child.tagName)) image = true
+      else stack.push(child)
+    }
+  }
+  return image
 }
 
 /** Whether the next element after `node` (white space and comments aside) is a frame or a `<noscript>`. */

@@ -17,7 +17,7 @@ import {previewFacts, previewInPair} from '../media/preview.js'
 import type {PreviewFacts} from '../media/preview.js'
 import {isCompanionPath, savedPageLink} from '../media/saved-page.js'
 import {linksAroundStructure} from '../media/link-into-structure.js'
-import {lazyPlayerUrl, mayBeLazyPlayer} from '../media/lazy-player.js'
+import {lazyPlayerUrl, mayBeLazyPlayer, posterPlayerUrl} from '../media/lazy-player.js'
 import {expandCaptionShortcodes, joinSplitCaptionShortcode, opensCaptionShortcode} from '../media/caption-shortcode.js'
 import type {CaptionSite} from '../media/caption-shortcode.js'
 import {embedCandidates, isPixel, noteMedia} from '../media/note.js'
@@ -321,6 +321,9 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
       // An empty box a lazy-loading script would put a player in: the player as a link.
       const box = lazyPlayerUrl(node, parent.children as Array<ElementContent>)
       if (box) replacement = embed({...node, properties: {...node.properties, src: box}}, context)
+      // A player box showing a poster image: the poster stays, the video follows it as a link.
+      const poster = box ? undefined : posterPlayerUrl(node, parent.children as Array<ElementContent>)
+      if (poster) parent.children.splice(index + 1, 0, ...embed({...node, properties: {...node.properties, src: poster}}, context))
     }
     if (!replacement) return undefined
     replaceChild(parent, index, replacement)
