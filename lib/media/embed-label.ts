@@ -72,8 +72,8 @@ export function labelLanguage(text: string): LabelLanguage {
  *   Label text.
  */
 export function embedLabel(node: Element, url: string, kind: EmbedKind, language: LabelLanguage): string {
-  // A facade's play button label (`playlabel="Play: Harbour tour"`) and WP Rocket's `data-alt` name the video too.
-  const facade = [attribute(node, 'playlabel')?.replace(/^\s*play\s*:\s*/i, ''), attribute(node, 'data-alt')]
+  // A facade's play button label (`playlabel="Play: Harbour tour"`), WP Rocket's `data-alt` and Mux's `metadata-video-title` name the video too.
+  const facade = [attribute(node, 'playlabel')?.replace(/^\s*play\s*:\s*/i, ''), attribute(node, 'data-alt'), attribute(node, 'metadata-video-title')]
   for (const value of [node.properties.title, node.properties.ariaLabel, ...facade]) {
     const title = typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : ''
     if (title && !genericTitle.test(title)) return title

@@ -13,6 +13,7 @@ import type {VFile} from 'vfile'
 import {describeElement, noteRemoval} from '../util/removals.js'
 import {nonContent} from './embed-kind.js'
 import {attribute, imageCandidates, pictureCandidates} from './image-source.js'
+import {hostedPlayerUrl} from './hosted-player.js'
 import {embedTags, imageTags, isMedia, mediaIn} from './tags.js'
 import type {WalkListener} from '../util/walk.js'
 
@@ -43,7 +44,8 @@ export function mediaUrl(node: Element): string | undefined {
  * Candidate URLs of an embed, as written, best first: `src` and lazy
  * `data-src`s (not `about:blank`), `data` of `<object>`, its `<param
  * name=movie|src|url>` and inner `<embed>`, `<source src>` of media, and
- * the ids of AMP players and of the `lite-youtube`/`lite-vimeo` facades.
+ * the ids of AMP players, of the `lite-youtube`/`lite-vimeo` facades and
+ * of Brightcove's and Mux's players (see `hostedPlayerUrl`).
  *
  * @param node
  *   Embed element.
@@ -73,6 +75,8 @@ export function embedCandidates(node: Element): Array<string> {
   const facadeId = attribute(node, 'videoid')
   if (facadeId && node.tagName === 'lite-youtube') values.push('https://www.youtube.com/embed/' + encodeURIComponent(facadeId))
   if (facadeId && node.tagName === 'lite-vimeo') values.push('https://player.vimeo.com/video/' + encodeURIComponent(facadeId))
+  // Brightcove's and Mux's ids (`<video-js data-account data-video-id>`, `<mux-player playback-id>`).
+  values.push(hostedPlayerUrl(node))
   // amp-twitter's `data-tweetid`, the `data-tweet-id` of the frame Twitter's widgets.js writes.
   const tweet = attribute(node, 'data-tweetid') || attribute(node, 'data-tweet-id')
   if (tweet) values.push('https://twitter.com/i/status/' + tweet)

@@ -19,13 +19,14 @@ import {analysePage, baseUrlOf} from '../analyse/analysis.js'
 import type {IndexOptions} from '../analyse/page-index.js'
 import {rehypeSelectRoot} from './rehype-select-root.js'
 import {stripInvisiblePart} from './rehype-strip-invisible.js'
-import {rewriteSupSub, supSubTags} from './rehype-sup-sub.js'
+import {rewriteSupSub, styledSupSubListener, supSubTags} from './rehype-sup-sub.js'
 import {fragmentLinksPart, mayHoldFragmentLinks, rewriteFootnotes} from './rehype-footnotes.js'
 import {report} from '../messages.js'
 import type {NewsArticleOptions} from '../types.js'
 import {measurePage} from '../verdict/index.js'
 import {holdsContentPart} from '../util/holds-content.js'
 import {walk, walkParts} from '../util/walk.js'
+import {listNumberingListener} from '../util/list-numbering.js'
 import type {WalkPart} from '../util/walk.js'
 import {recordHeaderMoved} from '../analyse/meta/header-texts.js'
 
@@ -96,7 +97,9 @@ export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | u
         {listener: noscripts.listener},
         {listener: figures.listener},
         {listener: captions.listener},
-        {listener: quiet.listener}
+        {listener: quiet.listener},
+        {listener: styledSupSubListener},
+        {listener: listNumberingListener}
       ])
       // The media's last pass (empty links, images between blocks) is run on the collapse's walk.
       normalizeMedia(tree, file, options || {}, {noscripts: noscripts.parents(), figures: figures.hints, captions: captions.sites(), quiet: quiet.subtrees}, true)

@@ -11,12 +11,13 @@ import {embedLabel, labelLanguage} from '../media/embed-label.js'
 import type {LabelLanguage} from '../media/embed-label.js'
 import {attribute, imageCandidates, isPlaceholder, isPlaceholderPixel, pictureCandidates} from '../media/image-source.js'
 import {backgroundImageUrl, revealBackgroundImage} from '../media/css-background.js'
+import {adoptBoxSource} from '../media/box-source.js'
 import {replaceInlineSvg} from '../media/inline-svg.js'
 import {previewFacts, previewInPair} from '../media/preview.js'
 import type {PreviewFacts} from '../media/preview.js'
 import {isCompanionPath, savedPageLink} from '../media/saved-page.js'
 import {linksAroundStructure} from '../media/link-into-structure.js'
-import {lazyPlayerUrl, mayBeLazyPlayer} from '../media/lazy-player.js'
+import {lazyPlayerUrl, mayBeLazyPlayer, posterPlayerUrl} from '../media/lazy-player.js'
 import {expandCaptionShortcodes, joinSplitCaptionShortcode, opensCaptionShortcode} from '../media/caption-shortcode.js'
 import type {CaptionSite} from '../media/caption-shortcode.js'
 import {embedCandidates, isPixel, noteMedia} from '../media/note.js'
@@ -38,7 +39,21 @@ import {describeElement, noteRemoval} from '../util/removals.js'
 const emptyOptions: Readonly<NormalizeMediaOptions> = {}
 
 /** Embeds that become a link (`<video>`/`<audio>` are handled apart). */
-const frameTags: ReadonlySet<string> = new Set(['iframe', 'embed', 'object', 'amp-iframe', 'amp-youtube', 'amp-vimeo', 'amp-twitter', 'amp-instagram', 'lite-youtube', 'lite-vimeo'])
+const frameTags: ReadonlySet<string> = new Set([
+  'iframe',
+  'embed',
+  'object',
+  'amp-iframe',
+  'amp-youtube',
+  'amp-vimeo',
+  'amp-twitter',
+  'amp-instagram',
+  'lite-youtube',
+  'lite-vimeo',
+  'video-js',
+  'mux-player',
+  'mux-video'
+])
 
 /** Players of direct media files. */
 const playerTags: ReadonlySet<string> = new Set(['video', 'audio', 'amp-video', 'amp-audio'])
@@ -233,6 +248,8 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
     linksAround.enter(node, parent)
     // A content image given as a CSS background becomes an `<img>` first in its element, visited with it.
     revealBackgroundImage(node)
+    // `<div data-src="…/photo.jpg"><img src=""></div>`: the image takes the box's URL.
+    adoptBoxSource(node)
     if (node.tagName === 'svg') {
       // The raster image an SVG frames, visited in its place; a content SVG is reported.
       replaceChild(parent, index, replaceInlineSvg(node, context.file))
@@ -304,6 +321,9 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
       // An empty box a lazy-loading script would put a player in: the player as a link.
       const box = lazyPlayerUrl(node, parent.children as Array<ElementContent>)
       if (box) replacement = embed({...node, properties: {...node.properties, src: box}}, context)
+      // A player box showing a poster image: the poster stays, the video follows it as a link.
+      const poster = box ? undefined : posterPlayerUrl(node, parent.children as Array<ElementContent>)
+      if (poster) parent.children.splice(index + 1, 0, ...embed({...node, properties: {...node.properties, src: poster}}, context))
     }
     if (!replacement) return undefined
     replaceChild(parent, index, replacement)

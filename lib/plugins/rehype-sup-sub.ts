@@ -3,6 +3,7 @@ import {toString} from 'hast-util-to-string'
 import type {Plugin} from 'unified'
 import {visitParents} from 'unist-util-visit-parents'
 import {inlineTextElements} from '../util/inline-elements.js'
+import type {WalkListener} from '../util/walk.js'
 
 /** Characters with a Unicode superscript form, and that form. */
 const superscripts: Record<string, string> = {
@@ -77,7 +78,9 @@ const maxMapped = 6
  *     digit: `x<sup>q</sup>` → `x^q`, `V<sub>CE</sub>x` → `V_(CE)x`,
  *     `说<sup>注1</sup>` → `说^(注1)`
  *
- * White space at the edges of the element stays outside the mark.
+ * White space at the edges of the element stays outside the mark. A
+ * `<span>` raised or lowered by its inline style (`vertical-align: super`)
+ * is read as `<sup>`/`<sub>` (see `styledSupSubTag`).
  */
 export const rehypeSupSub: Plugin<[], Root> = function () {
   return function (tree) {
@@ -87,6 +90,39 @@ export const rehypeSupSub: Plugin<[], Root> = function () {
 
 /** The tag names `rewriteSupSub` works on. */
 export const supSubTags: ReadonlySet<string> = new Set(['sup', 'sub'])
+
+/** Elements that raise or lower their text by inline style alone (a link or emphasis keeps its tag). */
+const styledTags: ReadonlySet<string> = new Set(['span', 'font', 'small'])
+
+/** `vertical-align` or `baseline-shift` set to `super` or `sub` in an inline style. */
+const raisedStyle = /(?:^|;)\s*(?:vertical-align|baseline-shift)\s*:\s*(super|sub)\s*(?:!important\s*)?(?:;|$)/i
+
+/**
+ * The tag (`sup` or `sub`) that a `<span>`, `<font>` or `<small>` stands
+ * for when its inline style raises or lowers it (`vertical-align: super`,
+ * `vertical-align: sub`, `baseline-shift: super|sub`), as word processors
+ * and some editors write them; `undefined` for any other element or style.
+ */
+export function styledSupSubTag(element: Element): 'sup' | 'sub' | undefined {
+  if (!styledTags.has(element.tagName)) return undefined
+  const style = element.properties.style
+  if (typeof style !== 'string') return undefined
+  const match = raisedStyle.exec(style)
+  if (!match) return undefined
+  return match[1].toLowerCase() === 'super' ? 'sup' : 'sub'
+}
+
+/**
+ * A walk listener that renames the elements `styledSupSubTag` reads as
+ * superscript or subscript to `<sup>`/`<sub>`, so that they are written
+ * as `rewriteSupSub` writes those (`10⁹`, not `109`).
+ */
+export const styledSupSubListener: WalkListener = {
+  enter(element) {
+    const tag = styledSupSubTag(element)
+    if (tag) element.tagName = tag
+  }
+}
 
 /**
  * Rewrite the `<sup>` and `<sub>` elements in `tree` (a root or any
@@ -104,6 +140,7 @@ export function rewriteSupSub(tree: Root | Element, gathered?: ReadonlyArray<[El
   if (!found) {
     const all: Array<[Element, Array<Parents>]> = []
     visitParents(tree, 'element', function (node, ancestors) {
+      styledSupSubListener.enter!(node, ancestors[ancestors.length - 1] as Root | Element, 0)
       if (supSubTags.has(node.tagName)) all.push([node, ancestors as Array<Parents>])
     })
     found = all
