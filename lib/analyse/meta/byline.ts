@@ -39,6 +39,7 @@ import {bylineColonLabel, bylineLabel, bylineLabelLead, bylineLabelPhrase, bylin
 import {isPhotoCredit, readAffiliationNote, readClosingNames, readCredits, readNamesLine} from './credit-line.js'
 import {authorBoxName} from './author-box.js'
 import {closingBio, closingSignature, signatureLine} from './closing-byline.js'
+import {closingAgencyCredit} from './agency-credit.js'
 import {isPersonLike, isPublisher, titleSuffixes} from './person-like.js'
 import {isWeChatPage, readWeChat} from './wechat.js'
 
@@ -183,6 +184,14 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
   if (!meta.author && root) {
     const names = signOff(rootLines, siteNames) ?? closingBio(rootLines.slice(DATELINE_LINES).reverse(), brands)
     if (names) meta.author = names
+  }
+
+  // An agency's credit closing the text (`(Jane Roe, dpa)`, `Jane Roe/AFP`, `(jr/dpa)`): the agency is the source, a person before it the writer. Test: test/closing-byline.ts.
+  // Read only when no byline was found: the article's last lines are read then only.
+  if (!meta.author && root) {
+    const credit = closingAgencyCredit(rootLines, brands)
+    if (credit?.author) meta.author = credit.author
+    if (credit && !meta.source) meta.source = credit.source
   }
 
   if (!meta.author && wechat?.account) meta.author = {value: [wechat.account], from: 'byline:wechat-account'}
