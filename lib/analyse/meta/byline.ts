@@ -533,7 +533,9 @@ const CITED = /引用日期|访问日期|訪問日期|查阅日期|查閱日期|
  * Short date texts without those of a listing: three or more different
  * texts in the same kind of element (tag and class of the text's element and
  * its parent) are the rows of a list (references, an archive, a schedule),
- * not the article's date.
+ * not the article's date; outside the article and its header, two in list
+ * items are already a row of teasers (`<li><a>…</a> <span>12.03.2021</span></li>`
+ * in a sidebar). Fixture: meta-date-sidebar-teaser-items.
  */
 function withoutDateListings(entries: Array<CueText>): Array<CueText> {
   // Class names only: ids number the rows.
@@ -547,10 +549,15 @@ function withoutDateListings(entries: Array<CueText>): Array<CueText> {
     counts.set(keys[at], seen)
   }
   // The same date repeated (a page printing its date for each layout) is no listing.
-  return entries.filter((_, at) => {
+  return entries.filter((entry, at) => {
     const seen = counts.get(keys[at])
-    return !seen || seen.count < LISTING || seen.texts.size === 1
+    return !seen || seen.count < (teaserItem(entry) ? 2 : LISTING) || seen.texts.size === 1
   })
+}
+
+/** Whether a date text sits in a list item outside the article and its header (a teaser's row in a sidebar). */
+function teaserItem(entry: CueText): boolean {
+  return !entry.context.inArticle && !entry.context.inHeader && [entry.element, ...entry.ancestors].some((element) => element.tagName === 'li' || element.tagName === 'dd' || element.tagName === 'dt')
 }
 
 function countCjk(word: string): number {
