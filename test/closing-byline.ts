@@ -13,6 +13,7 @@ import {select} from 'hast-util-select'
 import {convert} from '../index.js'
 import {bioName, closingBio, closingSignature} from '../lib/analyse/meta/closing-byline.js'
 import {authorBoxName} from '../lib/analyse/meta/author-box.js'
+import {closingAgencyCredit} from '../lib/analyse/meta/agency-credit.js'
 
 const prose = '<p>The council agreed on Tuesday to keep the library open on Sundays, after a petition signed by more than two thousand residents.</p>'
 
@@ -87,6 +88,33 @@ test('closing byline: a byline above the text wins over a signature; a signature
     '<p align="right"><em>Edith Marlowe</em></p></article></body></html>'
   assert.is(await authorOf(page('<p class="byline">By Rafael Stroud</p>')), 'Rafael Stroud')
   assert.is(await authorOf(page('')), 'Edith Marlowe')
+})
+
+test('closing byline: an agency credit closing the text names the agency as source and a full name before it as the writer', function () {
+  const last = 'Die nächste Sitzung des Rates ist für den März angesetzt.'
+  const author = (name: string) => ({value: [name], from: 'byline:closing-agency'})
+  const source = (value: string) => ({value, from: 'credit-line:agency'})
+  assert.equal(closingAgencyCredit([last + ' (Henrike Wallbrecht, dpa)'], []), {author: author('Henrike Wallbrecht'), source: source('dpa')})
+  assert.equal(closingAgencyCredit([last, 'Henrike Wallbrecht/AFP'], []), {author: author('Henrike Wallbrecht'), source: source('AFP')})
+  assert.equal(closingAgencyCredit([last, '– Henrike Wallbrecht (Reuters)'], []), {author: author('Henrike Wallbrecht'), source: source('Reuters')})
+  assert.equal(closingAgencyCredit([last + ' (Henrike Wallbrecht/dpa/AFP)', '1) Zahlen der Stadt'], []), {author: author('Henrike Wallbrecht'), source: source('dpa, AFP')})
+  assert.equal(closingAgencyCredit([last + ' (hw/dpa)'], []), {source: source('dpa')}, 'initials name no one')
+  assert.equal(closingAgencyCredit([last + ' (KNA)'], []), {source: source('KNA')})
+  assert.is(closingAgencyCredit([last + ' (Foto: Henrike Wallbrecht/dpa)'], []), undefined, 'a picture’s credit')
+  assert.is(closingAgencyCredit([last + ' (siehe Seite 4)'], []), undefined, 'no agency')
+  assert.is(closingAgencyCredit(['Die Agentur (dpa) meldete am Abend weitere Fälle aus dem Norden.'], []), undefined, 'an agency inside a sentence')
+  assert.is(closingAgencyCredit([last + ' (Henrike Wallbrecht, dpa)', 'Weitere Sitzungen folgen.', 'Der Rat tagt öffentlich.'], []), undefined, 'not among the last lines')
+})
+
+test('closing byline: an agency credit yields to a byline above the text', async function () {
+  const page = (byline: string) =>
+    '<html lang="de"><head><title>Sonntags offen</title></head><body><article><h1>Sonntags offen</h1>' +
+    byline +
+    prose +
+    '<p>Die nächste Sitzung des Rates ist für den März angesetzt. (Henrike Wallbrecht, epd)</p></article></body></html>'
+  assert.is(await authorOf(page('<p class="byline">Von Rafael Stroud</p>')), 'Rafael Stroud')
+  assert.is(await authorOf(page('')), 'Henrike Wallbrecht')
+  assert.match(String(await convert(page(''))), /^source: epd$/m)
 })
 
 test.run()

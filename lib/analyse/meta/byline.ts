@@ -39,6 +39,7 @@ import {bylineColonLabel, bylineLabel, bylineLabelLead, bylineLabelPhrase, bylin
 import {isPhotoCredit, readAffiliationNote, readClosingNames, readCredits, readNamesLine} from './credit-line.js'
 import {authorBoxName} from './author-box.js'
 import {closingBio, closingSignature, signatureLine} from './closing-byline.js'
+import {closingAgencyCredit} from './agency-credit.js'
 import {isPersonLike, isPublisher, titleSuffixes} from './person-like.js'
 import {isWeChatPage, readWeChat} from './wechat.js'
 
@@ -183,6 +184,14 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
   if (!meta.author && root) {
     const names = signOff(rootLines, siteNames) ?? closingBio(rootLines.slice(DATELINE_LINES).reverse(), brands)
     if (names) meta.author = names
+  }
+
+  // An agency's credit closing the text (`(Jane Roe, dpa)`, `Jane Roe/AFP`, `(jr/dpa)`): the agency is the source, a person before it the writer. Test: test/closing-byline.ts.
+  // Read only when no byline was found: the article's last lines are read then only.
+  if (!meta.author && root) {
+    const credit = closingAgencyCredit(rootLines, brands)
+    if (credit?.author) meta.author = credit.author
+    if (credit && !meta.source) meta.source = credit.source
   }
 
   if (!meta.author && wechat?.account) meta.author = {value: [wechat.account], from: 'byline:wechat-account'}
@@ -524,7 +533,9 @@ const CITED = /引用日期|访问日期|訪問日期|查阅日期|查閱日期|
  * Short date texts without those of a listing: three or more different
  * texts in the same kind of element (tag and class of the text's element and
  * its parent) are the rows of a list (references, an archive, a schedule),
- * not the article's date.
+ * not the article's date; outside the article and its header, two in list
+ * items are already a row of teasers (`<li><a>…</a> <span>12.03.2021</span></li>`
+ * in a sidebar). Fixture: meta-date-sidebar-teaser-items.
  */
 function withoutDateListings(entries: Array<CueText>): Array<CueText> {
   // Class names only: ids number the rows.
@@ -538,10 +549,15 @@ function withoutDateListings(entries: Array<CueText>): Array<CueText> {
     counts.set(keys[at], seen)
   }
   // The same date repeated (a page printing its date for each layout) is no listing.
-  return entries.filter((_, at) => {
+  return entries.filter((entry, at) => {
     const seen = counts.get(keys[at])
-    return !seen || seen.count < LISTING || seen.texts.size === 1
+    return !seen || seen.count < (teaserItem(entry) ? 2 : LISTING) || seen.texts.size === 1
   })
+}
+
+/** Whether a date text sits in a list item outside the article and its header (a teaser's row in a sidebar). */
+function teaserItem(entry: CueText): boolean {
+  return !entry.context.inArticle && !entry.context.inHeader && [entry.element, ...entry.ancestors].some((element) => element.tagName === 'li' || element.tagName === 'dd' || element.tagName === 'dt')
 }
 
 function countCjk(word: string): number {

@@ -26,6 +26,7 @@
  * |             | visible byline names is the author; a masthead marked as a byline (a link home, the site's    |
  * |             | name) yields to the post's byline; a sign-off closing the text (`— Jane Roe`), a signature,    |
  * |             | a closing biography (`Jane Roe is a reporter …`), an author box (`div.author-bio`) are bylines; |
+ * |             | so is a name before an agency closing the text (`(Jane Roe, dpa)`, `Jane Roe/AFP`);          |
  * |             | last, a personal site's owner (copyright line `© 2014- Jane Roe`, title `Jane Roe's Blog`);    |
  * |             | candidates passed over are listed in `author.passed`                                           |
  * | date        | JSON-LD `datePublished` > `article:published_time` > meta `date`, `pubdate`, `publishdate`, |
@@ -40,7 +41,8 @@
  * |             | it is written in the offset of another date of the page (`…-05:00`): the page's local day   |
  * | modified    | JSON-LD `dateModified` > `article:modified_time` > `og:updated_time` > microdata >          |
  * |             | a visible last-edited date (`Diese Seite wurde zuletzt am … bearbeitet`)                    |
- * | source      | credit line (`来源：…`) > JSON-LD `publisher` name > `og:site_name`                          |
+ * | source      | credit line (`来源：…`), an agency's credit closing the text (`(Jane Roe, dpa)`) >            |
+ * |             | JSON-LD `publisher` name > `og:site_name`                                                   |
  * | siteName    | `og:site_name` > JSON-LD `publisher` / WebSite `name` > `application-name`                  |
  * | tags        | `article:tag` > JSON-LD `keywords` > meta `keywords` > `news_keywords` > `rel=tag` links     |
  * |             | (one source, not merged: trimmed, deduplicated, order kept, at most 30)                     |

@@ -86,8 +86,9 @@ export function readMarkup(index: PageIndex): MarkupMeta {
  */
 function readTime(times: Array<Located>): Found<string> | undefined {
   let best: {score: number; found: Found<string>} | undefined
+  const rows = teaserRows(times)
   for (const {element, context} of times) {
-    if (context.excluded) continue
+    if (context.excluded || rows.has(element)) continue
     const pubdate = element.properties.pubdate !== undefined && element.properties.pubdate !== null
     const datetime = attr(element, 'dateTime')
     const date = normalizeDate(datetime) ?? normalizeDate(textOf(element))
@@ -104,6 +105,26 @@ function readTime(times: Array<Located>): Found<string> | undefined {
     }
   }
   return best?.found
+}
+
+/**
+ * `<time>` elements of a row of teasers: outside the article and its
+ * header, two or more of one kind (tag and class) showing different days
+ * date the articles they introduce (a "most read" list, cards in a side
+ * column), not the page. Fixture: meta-date-sidebar-teaser-times.
+ */
+function teaserRows(times: Array<Located>): Set<Element> {
+  const days = new Map<string, Set<string>>()
+  const outside = times.filter(({context}) => !context.excluded && !context.inArticle && !context.inHeader)
+  const keyOf = (element: Element) => hintOf(element)
+  for (const {element} of outside) {
+    const day = (normalizeDate(attr(element, 'dateTime')) ?? normalizeDate(textOf(element)))?.slice(0, 10)
+    if (!day) continue
+    const set = days.get(keyOf(element)) ?? new Set<string>()
+    set.add(day)
+    days.set(keyOf(element), set)
+  }
+  return new Set(outside.filter(({element}) => (days.get(keyOf(element))?.size ?? 0) >= 2).map(({element}) => element))
 }
 
 /**

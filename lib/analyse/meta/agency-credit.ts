@@ -1,0 +1,120 @@
+/**
+ * A news agency's credit closing an article, the way German and other
+ * European papers print agency copy: the last parenthesis of the last
+ * paragraph (`… im März. (Jane Roe, dpa)`, `(jr/dpa)`, `(dpa)`), or a last
+ * line of its own (`Jane Roe/AFP`, `– Jane Roe (Reuters)`, `Jane Roe, dpa`).
+ * The agency is where the text came from (`source`), never its author; the
+ * person before it, when a full name, is the writer; initials alone
+ * (`jr/dpa`) name no one.
+ *
+ * @module
+ */
+
+import type {Found} from './found.js'
+import {isPersonLike} from './person-like.js'
+
+/**
+ * News agencies as they sign their copy, spelled as they do (case matters:
+ * `sid` and `epd` sign in lower case, `AP` in capitals; `PA` and `TT` are
+ * left out, being US states and initials too).
+ */
+const AGENCIES = [
+  'dpa',
+  'DPA',
+  'dpa-AFX',
+  'AFP',
+  'Reuters',
+  'AP',
+  'APA',
+  'KNA',
+  'KAP',
+  'epd',
+  'sid',
+  'SID',
+  'ANSA',
+  'EFE',
+  'Europa Press',
+  'SDA',
+  'sda',
+  'Keystone-SDA',
+  'ANP',
+  'Belga',
+  'Lusa',
+  'PAP',
+  'ČTK',
+  'CTK',
+  'ddp',
+  'dapd',
+  'AAP',
+  'Kyodo',
+  'Xinhua',
+  'Ritzau',
+  'NTB'
+]
+
+/** One agency, or several joined (`dpa/AFP`, `AFP, Reuters`, `dpa und AFP`). */
+const AGENCY = `(?:${AGENCIES.join('|')})`
+const AGENCY_LIST = `${AGENCY}(?:\\s*(?:[/,]|und|and|et|e|y)\\s*${AGENCY})*`
+
+/** The last parenthesis of a paragraph: who wrote it, then the agency (`(Jane Roe, dpa)`, `(jr/dpa)`, `(dpa)`). */
+const CLOSING_PARENTHESIS = new RegExp(`\\(\\s*(?:([^()]{1,60}?)\\s*[,/]\\s*)?(${AGENCY_LIST})\\s*\\)\\.?\\s*$`, 'u')
+
+/** A line of its own: a name, then the agency after a slash or comma, or in brackets (`Jane Roe/AFP`, `– Jane Roe (Reuters)`). */
+const CREDIT_LINE = new RegExp(`^(?:[—–-]{1,2}\\s*)?([^()/,]{5,60}?)\\s*(?:[/,]\\s*(${AGENCY_LIST})|\\(\\s*(${AGENCY_LIST})\\s*\\))$`, 'u')
+
+/** Characters of a last line read as a credit of its own. */
+const CREDIT_LINE_MAX = 80
+
+/** How many of the article's last lines are read (a footnote or a share line may follow the credit). */
+const LAST_LINES = 2
+
+/** What an agency's credit closing the article names. */
+export interface AgencyCredit {
+  /** The writer, when a person's full name stands before the agency (`byline:closing-agency`). */
+  author?: Found<Array<string>>
+  /** The agency, or agencies joined with `, ` (`credit-line:agency`). */
+  source: Found<string>
+}
+
+/**
+ * The agency's credit closing the article: the last of `lines` (the one
+ * before it too, when the last is short furniture) ending in a parenthesis
+ * naming an agency, or holding nothing but a name and an agency. A name
+ * that does not read as a person's (initials, `Foto: …`, an outlet) names
+ * no writer; the agency is still the source. Test: test/closing-byline.ts.
+ *
+ * @param lines
+ *   The article's last lines, in reading order.
+ * @param brands
+ *   Names of the site and its publisher (never a person).
+ * @returns
+ *   Author (when named) and source, or `undefined`.
+ */
+export function closingAgencyCredit(lines: ReadonlyArray<string>, brands: ReadonlyArray<string | undefined>): AgencyCredit | undefined {
+  for (const raw of lines.slice(-LAST_LINES).reverse()) {
+    const line = raw.normalize('NFKC').trim()
+    const found = readCredit(line)
+    if (!found) continue
+    const source: Found<string> = {value: agencies(found.agency), from: 'credit-line:agency'}
+    const name = found.name?.replace(/\s+/g, ' ').trim()
+    // `Foto: dpa`, `Bild: Jane Roe/AFP`: a picture's credit, not the article's.
+    if (name?.includes(':')) return undefined
+    return name && isPersonLike(name, brands) ? {author: {value: [name], from: 'byline:closing-agency'}, source} : {source}
+  }
+  return undefined
+}
+
+/** The name (if any) and agencies of a credit `line` holds. */
+function readCredit(line: string): {name?: string; agency: string} | undefined {
+  if (line.length <= CREDIT_LINE_MAX) {
+    const alone = CREDIT_LINE.exec(line)
+    if (alone) return {name: alone[1], agency: alone[2] ?? alone[3]}
+  }
+  const parenthesis = CLOSING_PARENTHESIS.exec(line)
+  return parenthesis ? {name: parenthesis[1], agency: parenthesis[2]} : undefined
+}
+
+/** `dpa/AFP`, `dpa und AFP` → `dpa, AFP`. */
+function agencies(list: string): string {
+  return list.split(new RegExp(`\\s*(?:[/,]|\\b(?:und|and|et|e|y)\\b)\\s*`, 'u')).filter(Boolean).join(', ')
+}
