@@ -10,26 +10,18 @@
 
 import type {Element} from 'hast'
 import {embedKind} from './embed-kind.js'
-import {attribute, imageCandidates, isPlaceholder, pictureCandidates} from './image-source.js'
+import {attribute, imageCandidates, isPlaceholder, lazySourceAttributes, pictureCandidates} from './image-source.js'
 import {imageTags} from './tags.js'
 
+/** Lazy-URL attributes that on a box seldom name an image. */
+const notOnBoxes = new Set(['data-url', 'file', 'zoomfile', 'original'])
+
 /**
- * Attributes of a box that hold its image's lazy URL, best first (the
- * image-only ones of `lazySourceAttributes`: a box's `data-url` or `file`
- * is seldom an image).
+ * Attributes of a box that hold its image's lazy URL, best first: those of
+ * `lazySourceAttributes` but the ones that on a box seldom name an image
+ * (`data-url`, Discuz's `file` and `zoomfile`, `original`).
  */
-const boxAttributes: ReadonlyArray<string> = [
-  'data-hi-res-src',
-  'data-full-src',
-  'data-src',
-  'data-lazy-src',
-  'data-original',
-  'data-original-src',
-  'data-img-src',
-  'data-image',
-  'data-lazy',
-  'data-lazyload'
-]
+const boxAttributes: ReadonlyArray<string> = lazySourceAttributes.filter((name) => !notOnBoxes.has(name))
 
 /**
  * A URL that reads as an image's: an image file extension, or a path or
