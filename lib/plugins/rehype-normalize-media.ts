@@ -18,6 +18,7 @@ import type {PreviewFacts} from '../media/preview.js'
 import {isCompanionPath, savedPageLink} from '../media/saved-page.js'
 import {linksAroundStructure} from '../media/link-into-structure.js'
 import {lazyPlayerUrl, mayBeLazyPlayer, posterPlayerUrl} from '../media/lazy-player.js'
+import {mayBeSocialBox, socialBoxUrl} from '../media/social-box.js'
 import {expandCaptionShortcodes, joinSplitCaptionShortcode, opensCaptionShortcode} from '../media/caption-shortcode.js'
 import type {CaptionSite} from '../media/caption-shortcode.js'
 import {embedCandidates, isPixel, noteMedia} from '../media/note.js'
@@ -156,7 +157,13 @@ export function quietSubtreesPart(): {listener: WalkListener; subtrees: QuietSub
     listener: {
       enter(element) {
         const own =
-          busyTags.has(element.tagName) || isMedia(element) || isFigureNamed(element) || isCaptionNamed(element, false) || mayBeLazyPlayer(element) || backgroundImageUrl(element) !== undefined
+          busyTags.has(element.tagName) ||
+          isMedia(element) ||
+          isFigureNamed(element) ||
+          isCaptionNamed(element, false) ||
+          mayBeLazyPlayer(element) ||
+          mayBeSocialBox(element) ||
+          backgroundImageUrl(element) !== undefined
         open.push({busy: own || links > 0, own, inner: false, phrasing: phrasingTags.has(element.tagName), text: false})
         if (element.tagName === 'a') links++
       },
@@ -271,6 +278,13 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
       }
       replaceChild(parent, index, kept)
       return [SKIP, index]
+    }
+    // A social embed whose script never ran (`div.fb-post[data-href]`, an emptied Instagram quote, a bare WordPress embed URL): a link to the post.
+    const social = socialBoxUrl(node)
+    if (social) {
+      const replacement = embed({...node, properties: {...node.properties, src: social}}, context)
+      replaceChild(parent, index, replacement)
+      return [SKIP, index + replacement.length]
     }
     if (built.has(node)) return undefined
     if (isFigure(node, sites && sites.figures)) {

@@ -1,5 +1,6 @@
 import type {Element, ElementContent, Root} from 'hast'
 import {isLayoutTable} from '../analyse/blocks/table-kind.js'
+import {captionTableFigure} from '../media/caption-table.js'
 import {walkShared} from './walk.js'
 import type {WalkListener} from './walk.js'
 
@@ -47,6 +48,12 @@ export function layoutTablesPart(): {listener: WalkListener; unwrapped(): number
     listener: {
       enter(element) {
         const within = inTable[inTable.length - 1]
+        // Blogger's `table.tr-caption-container`: an image and its caption, a figure.
+        const figure = element.tagName === 'table' ? captionTableFigure(element) : undefined
+        if (figure) {
+          unwrapped++
+          return [figure]
+        }
         if (element.tagName === 'table' && isLayoutTable(element)) {
           unwrapped++
           return regionsOf(element)
