@@ -114,7 +114,10 @@ function readCredit(line: string): {name?: string; agency: string} | undefined {
   return parenthesis ? {name: parenthesis[1], agency: parenthesis[2]} : undefined
 }
 
+/** What sets agencies apart in a credit: `/`, `,`, `und`, `and`, `et`, `e`, `y`. */
+const AGENCY_SEPARATOR = /\s*(?:[/,]|\b(?:und|and|et|e|y)\b)\s*/u
+
 /** `dpa/AFP`, `dpa und AFP` → `dpa, AFP`. */
 function agencies(list: string): string {
-  return list.split(new RegExp(`\\s*(?:[/,]|\\b(?:und|and|et|e|y)\\b)\\s*`, 'u')).filter(Boolean).join(', ')
+  return list.split(AGENCY_SEPARATOR).filter(Boolean).join(', ')
 }
