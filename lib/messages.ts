@@ -1,6 +1,9 @@
 import type {Node} from 'unist'
 import type {VFile} from 'vfile'
 
+/** A message on a file (`vfile-message`'s `VFileMessage`). */
+type VFileMessage = ReturnType<VFile['message']>
+
 /** What kind of message a rule produces. */
 export type MessageKind = 'info' | 'warning' | 'fatal'
 
@@ -33,6 +36,10 @@ export const rules = {
     kind: 'warning',
     description:
       'an image inside the article was removed (its URL and why: `no-source`, `unsafe-url`, `data-url`, `hidden`, `boilerplate`, `promo`, `clutter`), or an inline `<svg>` chart or diagram Markdown cannot hold (`inline-svg`, its title and size)'
+  },
+  'hidden-image-kept': {
+    kind: 'info',
+    description: 'a hidden copy of an image (`hidden`, `display:none`, a lazy duplicate) was removed, but the same image (same URL) is kept elsewhere in the article: not a lost image'
   },
   'dropped-embed': {
     kind: 'info',
@@ -120,8 +127,11 @@ const readme = 'https://github.com/news-markdown/news-markdown#messages'
 /**
  * Report `reason` under `ruleId` on `file`, as the rule's kind.
  * Fatal rules throw (through `file.fail`).
+ *
+ * @returns
+ *   The message.
  */
-export function report(file: VFile, ruleId: RuleId, reason: string, node?: Node | null | undefined): void {
+export function report(file: VFile, ruleId: RuleId, reason: string, node?: Node | null | undefined): VFileMessage {
   const options = {place: node && node.position, ruleId, source}
   const kind: MessageKind = rules[ruleId].kind
   if (kind === 'fatal') file.fail(reason, options)
@@ -136,5 +146,17 @@ export function report(file: VFile, ruleId: RuleId, reason: string, node?: Node 
   } finally {
     Error.stackTraceLimit = limit
   }
+  message.url = readme + '-' + ruleId
+  return message
+}
+
+/**
+ * Move `message` to `ruleId` (its kind and README anchor) with `reason`.
+ */
+export function rereport(message: VFileMessage, ruleId: RuleId, reason: string): void {
+  message.ruleId = ruleId
+  message.reason = reason
+  message.message = reason
+  message.fatal = rules[ruleId].kind === 'info' ? undefined : false
   message.url = readme + '-' + ruleId
 }

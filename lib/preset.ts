@@ -14,6 +14,7 @@ import {remarkArticleFrontmatter} from './plugins/remark-article-frontmatter.js'
 import {remarkCjkEmphasis} from './plugins/remark-cjk-emphasis.js'
 import {remarkVerdict} from './verdict/index.js'
 import type {Options} from './types.js'
+import {definitionList} from './util/definition-list-handler.js'
 import {destinationHandlers} from './util/destination-ampersands.js'
 import {listItem} from './util/list-item-handler.js'
 import {shortcodeUnsafe} from './util/shortcode-unsafe.js'
@@ -44,10 +45,11 @@ export const stringifyOptions: Readonly<StringifyOptions> = {
 
 /**
  * Options of `rehype-remark` in the chain: the handlers of list items
- * (`lib/util/list-item-handler.ts`), tables with captions and their cells,
+ * (`lib/util/list-item-handler.ts`), definition lists
+ * (`lib/util/definition-list-handler.ts`), tables with captions and their cells,
  * and footnotes (`rehypeFootnotes`' references and list).
  */
-export const rehypeRemarkOptions: Readonly<RehypeRemarkOptions> = {handlers: {li: listItem, table, td: tableCell, th: tableCell, ...footnoteHandlers}}
+export const rehypeRemarkOptions: Readonly<RehypeRemarkOptions> = {handlers: {dl: definitionList, li: listItem, table, td: tableCell, th: tableCell, ...footnoteHandlers}}
 
 /** Options of `remark-gfm` in the chain: table cells measured in display columns (`string-width`: a CJK character is two), so columns line up in an editor. */
 export const remarkGfmOptions: Readonly<RemarkGfmOptions> = {stringLength: stringWidth}

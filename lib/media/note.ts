@@ -2,7 +2,8 @@
  * Record images and embeds removed from inside the article (see
  * `noteRemoval`): real images as `image` removals (`dropped-image`
  * warnings), embeds and non-content (tracker pixels, ads, share buttons) as
- * `embed` removals (`dropped-embed` infos), each naming its URL.
+ * `embed` removals (`dropped-embed` infos), each naming its URL. Hidden
+ * images are also noted for `settleHiddenImages` (`hidden-kept.ts`).
  *
  * @module
  */
@@ -13,6 +14,7 @@ import type {VFile} from 'vfile'
 import {describeElement, noteRemoval} from '../util/removals.js'
 import {nonContent} from './embed-kind.js'
 import {attribute, imageCandidates, pictureCandidates} from './image-source.js'
+import {noteHiddenImage} from './hidden-kept.js'
 import {hostedPlayerUrl} from './hosted-player.js'
 import {embedTags, imageTags, isMedia, mediaIn} from './tags.js'
 import type {WalkListener} from '../util/walk.js'
@@ -105,7 +107,8 @@ export function noteMedia(file: VFile, node: Element, rule: string, url = mediaU
   const kind = reason || sizeless ? 'embed' : image ? 'image' : 'embed'
   const named = reason ? nonContentRule[reason][image ? 'image' : 'embed'] : sizeless ? 'tracker-pixel' : rule
   const alt = typeof node.properties.alt === 'string' && node.properties.alt.trim() ? 'alt “' + node.properties.alt.trim().slice(0, 60) + '”' : ''
-  noteRemoval(file, {kind, rule: named, characters: 0, element: describeElement(node), sample: url ? url.slice(0, 200) : alt || '(no source)'}, node)
+  const noted = noteRemoval(file, {kind, rule: named, characters: 0, element: describeElement(node), sample: url ? url.slice(0, 200) : alt || '(no source)'}, node)
+  if (kind === 'image' && named === 'hidden' && url) noteHiddenImage(file, url, noted.message, noted.removal)
 }
 
 /**

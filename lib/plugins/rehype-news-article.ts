@@ -7,6 +7,7 @@ import {collapseFormatting} from './rehype-collapse-formatting.js'
 import {rehypeExtractMeta} from './rehype-extract-meta.js'
 import {normalizeMedia, quietSubtreesPart, tidyMediaChildren} from './rehype-normalize-media.js'
 import {noscriptSitesPart} from '../media/noscript.js'
+import {settleHiddenImages} from '../media/hidden-kept.js'
 import {figureHintsPart} from '../media/caption.js'
 import {captionSitesPart} from '../media/caption-shortcode.js'
 import {normalizeStructurePart} from './rehype-normalize-structure.js'
@@ -143,6 +144,8 @@ export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | u
     // spacing, which reads zero width spaces), and check something is left.
     const content = holdsContentPart()
     walkParts(tree, [collectImagesPart(file), cjkSpacingPart(), stripInvisiblePart(file), content])
+    // Hidden images whose copy the article keeps are not lost (`hidden-image-kept`).
+    settleHiddenImages(file, file.data.images || [], () => baseUrlOf(tree, file, options && options.url))
     if (!content.holds()) report(file, 'no-content', 'Nothing convertible is left: no article text or image found')
   }
 }

@@ -2,6 +2,9 @@ import type {Element} from 'hast'
 import type {VFile} from 'vfile'
 import {report} from '../messages.js'
 
+/** A message on a file (`vfile-message`'s `VFileMessage`). */
+type VFileMessage = ReturnType<VFile['message']>
+
 /** What a removal took out of the article. */
 export type RemovalKind = 'text' | 'image' | 'embed'
 
@@ -23,6 +26,8 @@ export interface Removal {
   sample: string
   /** Whether it was reported (`dropped-*`) as content-like, rather than only recorded (absent: only recorded). */
   reported?: boolean | undefined
+  /** For a hidden image: the same image is kept elsewhere in the article (reported as `hidden-image-kept`, not `dropped-image`). */
+  keptElsewhere?: boolean | undefined
 }
 
 /** `tag.class#id` of an element, for messages. */
@@ -47,10 +52,15 @@ export function recordRemoval(file: VFile, removal: Removal): void {
 /**
  * Record `removal` on `file.data.removals` and report it under
  * `dropped-content`, `dropped-image` or `dropped-embed`.
+ *
+ * @returns
+ *   The message and the record (as `file.data.removals` holds it).
  */
-export function noteRemoval(file: VFile, removal: Removal, node?: Element | null | undefined): void {
-  recordRemoval(file, {...removal, reported: true})
+export function noteRemoval(file: VFile, removal: Removal, node?: Element | null | undefined): {message: VFileMessage; removal: Removal} {
+  const recorded: Removal = {...removal, reported: true}
+  recordRemoval(file, recorded)
   const what = removal.kind === 'text' ? removal.characters + ' characters of text' : removal.kind === 'image' ? 'image `' + removal.sample + '`' : 'embed `' + removal.sample + '`'
   const sample = removal.kind === 'text' && removal.sample ? ': “' + removal.sample + '”' : ''
-  report(file, ruleIds[removal.kind], 'Removed ' + what + ' from inside the article (`' + removal.element + '`, rule `' + removal.rule + '`)' + sample, node)
+  const message = report(file, ruleIds[removal.kind], 'Removed ' + what + ' from inside the article (`' + removal.element + '`, rule `' + removal.rule + '`)' + sample, node)
+  return {message, removal: recorded}
 }
