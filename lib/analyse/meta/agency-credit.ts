@@ -54,13 +54,16 @@ const AGENCIES = [
 
 /** One agency, or several joined (`dpa/AFP`, `AFP, Reuters`, `dpa und AFP`). */
 const AGENCY = `(?:${AGENCIES.join('|')})`
-const AGENCY_LIST = `${AGENCY}(?:\\s*(?:[/,]|und|and|et|e|y)\\s*${AGENCY})*`
+const AGENCY_LIST = `${AGENCY}(?: ?(?:[/,]|und|and|et|e|y) ?${AGENCY})*`
 
-/** The last parenthesis of a paragraph: who wrote it, then the agency (`(Jane Roe, dpa)`, `(jr/dpa)`, `(dpa)`). */
-const CLOSING_PARENTHESIS = new RegExp(`\\(\\s*(?:([^()]{1,60}?)\\s*[,/]\\s*)?(${AGENCY_LIST})\\s*\\)\\.?\\s*$`, 'u')
+/**
+ * The last parenthesis of a paragraph: who wrote it, then the agency (`(Jane Roe, dpa)`, `(jr/dpa)`, `(dpa)`).
+ * Lines are read with their white space collapsed to single spaces, so ` ?` stands for any (no run for two quantifiers to trade).
+ */
+const CLOSING_PARENTHESIS = new RegExp(`\\( ?(?:([^()]{1,60}?) ?[,/] ?)?(${AGENCY_LIST}) ?\\)\\.? ?$`, 'u')
 
 /** A line of its own: a name, then the agency after a slash or comma, or in brackets (`Jane Roe/AFP`, `– Jane Roe (Reuters)`). */
-const CREDIT_LINE = new RegExp(`^(?:[—–-]{1,2}\\s*)?([^()/,]{5,60}?)\\s*(?:[/,]\\s*(${AGENCY_LIST})|\\(\\s*(${AGENCY_LIST})\\s*\\))$`, 'u')
+const CREDIT_LINE = new RegExp(`^(?:[—–-]{1,2} ?)?([^()/,]{5,60}?) ?(?:[/,] ?(${AGENCY_LIST})|\\( ?(${AGENCY_LIST}) ?\\))$`, 'u')
 
 /** Characters of a last line read as a credit of its own. */
 const CREDIT_LINE_MAX = 80
@@ -92,7 +95,7 @@ export interface AgencyCredit {
  */
 export function closingAgencyCredit(lines: ReadonlyArray<string>, brands: ReadonlyArray<string | undefined>): AgencyCredit | undefined {
   for (const raw of lines.slice(-LAST_LINES).reverse()) {
-    const line = raw.normalize('NFKC').trim()
+    const line = raw.normalize('NFKC').replace(/\s+/gu, ' ').trim()
     const found = readCredit(line)
     if (!found) continue
     const source: Found<string> = {value: agencies(found.agency), from: 'credit-line:agency'}
@@ -115,9 +118,13 @@ function readCredit(line: string): {name?: string; agency: string} | undefined {
 }
 
 /** What sets agencies apart in a credit: `/`, `,`, `und`, `and`, `et`, `e`, `y`. */
-const AGENCY_SEPARATOR = /\s*(?:[/,]|\b(?:und|and|et|e|y)\b)\s*/u
+const AGENCY_SEPARATOR = /[/,]|\b(?:und|and|et|e|y)\b/u
 
 /** `dpa/AFP`, `dpa und AFP` → `dpa, AFP`. */
 function agencies(list: string): string {
-  return list.split(AGENCY_SEPARATOR).filter(Boolean).join(', ')
+  return list
+    .split(AGENCY_SEPARATOR)
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join(', ')
 }
