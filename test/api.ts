@@ -10,6 +10,7 @@ import {unified} from 'unified'
 import {toString as hastToString} from 'hast-util-to-string'
 import {VFile} from 'vfile'
 import * as mod from '../index.js'
+import {report, rereport} from '../lib/messages.js'
 import {fixtureInputs} from './util/fuzz-html.js'
 
 test('api: exports', function () {
@@ -294,6 +295,20 @@ test('api: README lists every message rule with its kind', async function () {
   for (const [ruleId, rule] of Object.entries(mod.rules)) {
     assert.ok(readme.includes('| `' + ruleId + '` | ' + rule.kind + ' |'), 'README misses `' + ruleId + '` (' + rule.kind + ')')
   }
+})
+
+test('rereport: a message moved to another rule takes that rule’s kind, reason and README anchor', function () {
+  const file = new VFile()
+  const message = report(file, 'dropped-image', 'Removed image `a.jpg`')
+  assert.is(message.fatal, false, 'a warning')
+  rereport(message, 'hidden-image-kept', 'Removed image `a.jpg`; the same image is kept elsewhere in the article')
+  assert.is(message.ruleId, 'hidden-image-kept')
+  assert.is(message.fatal, undefined, 'now information')
+  assert.is(message.reason, 'Removed image `a.jpg`; the same image is kept elsewhere in the article')
+  assert.ok(message.url?.endsWith('-hidden-image-kept'), String(message.url))
+  rereport(message, 'dropped-image', 'Removed image `a.jpg`')
+  assert.is(message.fatal, false, 'a warning again')
+  assert.is(file.messages.length, 1, 'moved, not added')
 })
 
 test.run()

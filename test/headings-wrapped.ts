@@ -87,4 +87,24 @@ test('headings-wrapped: a merged root’s titled item told from the index walk�
   assert.ok(wrapped > 20 && found > 0, 'wrapped ' + wrapped + ', titled items ' + found)
 })
 
+test('headings-wrapped: white space between a merged root’s blocks is no block', function () {
+  const html = '<body><div><h2>First story</h2><p>One.</p></div>\n<div><h2>Second story</h2><p>Two.</p></div></body>'
+  const tree = unified().use(rehypeParse).parse(html)
+  const index = indexPage(tree)
+  const parents = new Map<Element, Element>()
+  visitParents(tree, 'element', (node, ancestors) => void parents.set(node, ancestors[ancestors.length - 1] as Element))
+  const body = selectAll('body', tree)[0]
+  const wrapper: Element = {type: 'element', tagName: 'div', properties: {}, children: [...body.children]}
+  assert.ok(
+    wrapper.children.some((child) => child.type === 'text'),
+    'white space between the blocks'
+  )
+  attachWrapper(tree, wrapper, (element) => parents.get(element))
+  const inside = headingsWrapped(index.titleHeadings!, wrapper)
+  assert.equal(
+    inside.map((heading) => textOf(heading.element)),
+    ['First story', 'Second story']
+  )
+})
+
 test.run()
