@@ -34,7 +34,8 @@ test('closing byline: a right-aligned or emphasised name alone after the text is
     '<p style="text-align: right">Edith Marlowe, Leeds</p>',
     '<p><em>Edith Marlowe</em></p>',
     '<p><i><font size="2">Edith Marlowe</font></i></p>',
-    '<div><strong>— Edith Marlowe</strong></div>'
+    '<div><strong>— Edith Marlowe</strong></div>',
+    '<p><span style="text-align: right">Edith Marlowe</span></p>'
   ]) {
     const found = closingSignature(rootOf('<article>' + prose + signature + '<p>(1) Figures from the council.</p></article>'), [])
     assert.equal(found, {value: ['Edith Marlowe'], from: 'byline:signature'}, signature)
