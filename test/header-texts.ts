@@ -27,7 +27,9 @@ const made = [
     Array.from({length: 55}, (_, at) => '<i>w' + at + '</i> ').join('') +
     '</p>' +
     Array.from({length: 20}, (_, at) => '<p>Line ' + at + '</p>').join('') +
-    '<div>Root</div></body>'
+    '<div>Root</div></body>',
+  // More texts than the walk reads in one paragraph of lines: the text after the last is met with no element before it.
+  '<body><h1>Headline</h1><p>' + Array.from({length: 70}, (_, at) => 'Line ' + at + '<br>').join('') + 'Last line</p><div>Root</div></body>'
 ]
 const fixtures = ['meta-cjk-byline-agency-dateline', 'meta-cjk-byline-reporter-place', 'meta-cjk-byline-filed-from', 'core-seed', 'full-page-published-time', 'generic-table-article']
 
