@@ -13,6 +13,8 @@ import {select} from 'hast-util-select'
 import {toString as hastToString} from 'hast-util-to-string'
 import {unified} from 'unified'
 import {convertWatched} from './util/watchdog.js'
+import {captionTableFigure} from '../lib/media/caption-table.js'
+import {h} from 'hastscript'
 
 const page = (body: string) =>
   '<html><head></head><body><h2>标题</h2><div class="entry"><p>正文第一段，记者报道了当地的情况。</p>' + body + '<p>正文最后一段。</p></div><div class="postfooter"></div></body></html>'
@@ -151,6 +153,75 @@ test('media: a [caption] shortcode split over paragraphs is joined only when a s
   assert.is(select('img', tree)!.properties.src, 'https://news.example/pier.jpg')
   assert.is(hastToString(select('em', tree)!), 'The pier in winter')
   assert.ok(text.includes('After text.') && !text.includes('caption'), text)
+})
+
+test('media edges (box source): a lazy box gives its URL to its one image, or to the `<img>` of its `<picture>` without sources; never to two images', async function () {
+  const two = await run('<div data-src="https://i.example/uploads/box.jpg"><img src="" alt="一"><img src="" alt="二"></div>')
+  assert.is(two.markdown, frame + end, 'two images: neither takes the box URL')
+  assert.equal(two.removals, ['image no-source img alt “一”', 'image no-source img alt “二”'])
+  const none = await run('<div data-src="https://i.example/uploads/box.jpg"><span>盒子里没有图</span></div>')
+  assert.is(none.markdown, frame + '盒子里没有图\n\n' + end)
+  const picture = await run('<div data-src="https://i.example/uploads/box.jpg"><picture><img src="" alt="框图"></picture></div>')
+  assert.is(picture.markdown, frame + '![框图](https://i.example/uploads/box.jpg)\n\n' + end)
+  assert.equal(picture.removals, [])
+  const typed = await run('<div data-src="https://i.example/uploads/box.jpg"><picture><source type="image/webp"><img src="" alt="框图"></picture></div>')
+  assert.is(typed.markdown, frame + '![框图](https://i.example/uploads/box.jpg)\n\n' + end, 'a `<source>` without `srcset` is passed over for the `<img>`')
+  const sourced = await run('<div data-src="https://i.example/uploads/box.jpg"><picture><source srcset="https://i.example/own.jpg 800w"><img src="" alt="自带"></picture></div>')
+  assert.is(sourced.markdown, frame + '![自带](https://i.example/own.jpg)\n\n' + end, "a picture with sources keeps its own, not the box's")
+})
+
+test('media edges (caption table): a header cell holds the image; two captions both stay; a `<caption>`, no caption cell or no media leave it a table', async function () {
+  const th = await run('<table class="tr-caption-container"><tr><th><img src="https://i.example/th.jpg"></th></tr><tr><td class="tr-caption">表头格里的图</td></tr></table>')
+  assert.is(th.markdown, frame + '![表头格里的图](https://i.example/th.jpg)\n\n*表头格里的图*\n\n' + end)
+  const twice = await run(
+    '<table class="tr-caption-container"><tr><td class="tr-caption">上说明</td></tr><tr><td><img src="https://i.example/two.jpg"></td></tr><tr><td class="tr-caption">下说明</td></tr></table>'
+  )
+  assert.is(twice.markdown, frame + '![上说明 下说明](https://i.example/two.jpg)\n\n*上说明*\n\n*下说明*\n\n' + end)
+  const titled = await run('<table class="tr-caption-container"><caption>表题</caption><tr><td><img src="https://i.example/cap.jpg"></td></tr><tr><td class="tr-caption">说明文字</td></tr></table>')
+  assert.ok(titled.markdown.includes('| ![](https://i.example/cap.jpg) |'), 'a table with a `<caption>` is no caption table:\n' + titled.markdown)
+  assert.not.match(titled.markdown, /\*说明文字\*/)
+  const uncaptioned = await run('<table class="tr-caption-container"><tr><td><img src="https://i.example/nocap.jpg"></td></tr><tr><td>不是说明</td></tr></table>')
+  assert.is(uncaptioned.markdown, frame + '![](https://i.example/nocap.jpg)\n\n不是说明\n\n' + end)
+  const textOnly = await run('<table class="tr-caption-container"><tr><td>只有文字</td></tr><tr><td class="tr-caption">说明文字</td></tr></table>')
+  assert.is(textOnly.markdown, frame + '只有文字\n\n说明文字\n\n' + end)
+  // Text written straight in the table is moved before it by the HTML parser; in a tree made by hand it makes the table none.
+  const loose = await run('<table class="tr-caption-container">游离文字<tr><td><img src="https://i.example/t.jpg"></td></tr><tr><td class="tr-caption">说明文字</td></tr></table>')
+  assert.is(loose.markdown, frame + '游离文字\n\n![说明文字](https://i.example/t.jpg)\n\n*说明文字*\n\n' + end)
+  const rows = () => [h('tr', [h('td', [h('img', {src: 'https://i.example/t.jpg'})])]), h('tr', [h('td.tr-caption', '说明文字')])]
+  assert.is(captionTableFigure(h('table.tr-caption-container', rows()))?.tagName, 'figure')
+  assert.is(captionTableFigure(h('table.tr-caption-container', ['游离文字', ...rows()])), undefined)
+})
+
+test('media edges (players): Brightcove without `data-player`/`data-embed` is the default player; a protocol-relative lazy player; a poster box, and one holding a frame', async function () {
+  for (const attributes of ['', ' data-player=" " data-embed=""']) {
+    const out = await run('<video-js data-account="1234567"' + attributes + ' data-video-id="987"></video-js>')
+    assert.is(out.markdown, frame + '[视频（players.brightcove.net）](https://players.brightcove.net/1234567/default_default/index.html?videoId=987)\n\n' + end, attributes)
+  }
+  const relative = await run('<div class="rll-youtube-player" data-src="//www.youtube.com/embed/abc123"></div>')
+  assert.is(relative.markdown, frame + '[视频（youtube.com）](https://www.youtube.com/embed/abc123)\n\n' + end)
+  const poster = await run('<div data-video-url="https://v.example/clip.mp4"><img src="https://i.example/poster.jpg" alt="海报"><button>播放</button></div>')
+  assert.is(poster.markdown, frame + '![海报](https://i.example/poster.jpg)\n\n[视频（v.example）](https://v.example/clip.mp4)\n\n' + end)
+  // A frame in the box is the player: the box's URL is not written after the poster as well.
+  const framed = await run('<div data-video-url="https://v.example/clip.mp4"><img src="https://i.example/poster.jpg" alt="海报"><iframe src="https://www.youtube.com/embed/xyz"></iframe></div>')
+  assert.is(framed.markdown, frame + '![海报](https://i.example/poster.jpg)\n\n[视频（youtube.com）](https://www.youtube.com/embed/xyz)\n\n' + end)
+})
+
+test('media edges (social boxes): a wrapper with elements or no URL, a box without an absolute URL, and a box the script filled are left as they are', async function () {
+  const linked = await run('<div class="wp-block-embed__wrapper"><a href="https://x.example/post/1">帖子链接</a></div>')
+  assert.is(linked.markdown, frame + '[帖子链接](https://x.example/post/1)\n\n' + end)
+  const words = await run('<div class="wp-block-embed__wrapper">这里不是网址</div>')
+  assert.is(words.markdown, frame + '这里不是网址\n\n' + end)
+  for (const box of ['<div class="fb-post"></div>', '<div class="fb-post" data-href="/posts/1"></div>']) {
+    const out = await run(box)
+    assert.is(out.markdown, frame + end, box)
+    assert.not.ok(out.markdown.includes('嵌入内容'), box)
+  }
+  const filled = await run('<blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/ABC/"><p>帖子的文字已经写在里面</p></blockquote>')
+  assert.is(filled.markdown, frame + '> 帖子的文字已经写在里面\n\n' + end)
+  const pictured = await run('<blockquote class="tiktok-embed" cite="https://www.tiktok.com/@u/video/1"><img src="https://i.example/tt.jpg" alt="抖音"></blockquote>')
+  assert.is(pictured.markdown, frame + '> ![抖音](https://i.example/tt.jpg)\n\n' + end)
+  const empty = await run('<div class="fb-post" data-href="https://www.facebook.com/u/posts/1"></div>')
+  assert.is(empty.markdown, frame + '[嵌入内容（facebook.com）](https://www.facebook.com/u/posts/1)\n\n' + end, 'the empty box, for contrast, is a link')
 })
 
 test.run()
