@@ -1,4 +1,5 @@
 import type {Element, Root} from 'hast'
+import {leadFixtures} from './util/lead-fixtures.js'
 import {fromHtml} from 'hast-util-from-html'
 import {toText} from 'hast-util-to-text'
 import {select, selectAll} from 'hast-util-select'
@@ -422,16 +423,7 @@ test('page-builder sections: a merged root goes on in a sibling section; a root 
 test('article root: the lead under the headline with the root’s ancestors known walks once and finds what the walk without them finds', function () {
   let leads = 0
   let roots = 0
-  for (const name of [
-    'root-lead-figure',
-    'root-lead-in-header',
-    'root-lead-sibling-article',
-    'root-lead-under-headline',
-    'clean-linked-lead-full-page',
-    'clean-kicker-above-headline',
-    'core-seed',
-    'full-page-published-time'
-  ]) {
+  for (const name of leadFixtures) {
     const html = fs.readFileSync(new URL('../fixtures/' + name + '/input.html', import.meta.url), 'utf8')
     // Also with a teaser card beside the headline (a paragraph taken that fails its ancestors' checks once the root is known).
     const variants = [html, html.replace(/<h1[^>]*>[\s\S]*?<\/h1>/, '$&<div class="teaser-card"><p>' + prose('teaser', 1) + '</p><a href="/next">Next</a></div>')]
