@@ -14,6 +14,7 @@ import type {VFile} from 'vfile'
 import type {ArticleImage} from '../images/collect.js'
 import {rereport} from '../messages.js'
 import type {Removal} from '../util/removals.js'
+import {safeUrl} from '../util/safe-url.js'
 
 /** A message on a file (`vfile-message`'s `VFileMessage`). */
 type VFileMessage = ReturnType<VFile['message']>
@@ -65,16 +66,9 @@ export function settleHiddenImages(file: VFile, images: ReadonlyArray<ArticleIma
     kept.add(image.url)
   }
   for (const hidden of list) {
-    if (!kept.has(hidden.url) && !kept.has(resolve(hidden.url, against))) continue
+    // Resolved as the article's images are listed (`collectImagesPart`).
+    if (!kept.has(hidden.url) && !kept.has(safeUrl(hidden.url, against, true) ?? hidden.url)) continue
     hidden.removal.keptElsewhere = true
     rereport(hidden.message, 'hidden-image-kept', hidden.message.reason + '; the same image is kept elsewhere in the article')
-  }
-}
-
-function resolve(url: string, base: string | undefined): string {
-  try {
-    return new URL(url, base).href
-  } catch {
-    return url
   }
 }
