@@ -154,7 +154,8 @@ function previousHeading(parent: Root | Element, at: number): Element | undefine
 
 /**
  * The lists in `tree`, in document order: the elements matching `selector`
- * and those of `kept`; and the parent of every element. One walk part, with
+ * and those of `kept` (read as the walk goes: a list added before the walk
+ * reaches it counts); and the parent of every element. One walk part, with
  * the selector matched in it (`gatherSelectors`) when it looks at ancestors
  * only, else a query first.
  */
@@ -163,11 +164,14 @@ function locate(tree: Root, selector: string, kept: ReadonlyArray<Element>): Loc
   const parents = new Map<Element, Root | Element>()
   const gathered = dependsOnAncestorsOnly(selector) ? gatherSelectors([selector]) : undefined
   const selected = new Set(gathered ? [] : selectAll(selector, tree))
-  const wanted = new Set(kept)
+  const wanted = new Set<Element>()
+  let read = 0
   const matched = gathered && gathered.result().matches.get(selector)
   return {
     listener: {
       enter(element, parent, index) {
+        // Lists cleaning keeps on this walk join `kept` before the walk reaches them.
+        while (read < kept.length) wanted.add(kept[read++])
         // The selector listener, first, pushes the element when it matches.
         const skip = gathered && gathered.listener.enter!(element, parent, index)
         parents.set(element, parent)

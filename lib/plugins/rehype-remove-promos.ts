@@ -4,7 +4,7 @@ import {walkParts, walkShared} from '../util/walk.js'
 import type {WalkListener, WalkPart} from '../util/walk.js'
 import type {VFile} from 'vfile'
 import type {Plugin} from 'unified'
-import {cleanArticleRoot, gatherCleaningFacts} from '../analyse/clean/clean-article-root.js'
+import {cleaningListener, gatherCleaningFacts} from '../analyse/clean/clean-article-root.js'
 import type {CleaningFacts} from '../analyse/clean/clean-article-root.js'
 import {isHidden as isHiddenNode} from '../analyse/blocks/hints.js'
 import {mediaMarksListener, noteMedia, noteMediaIn} from '../media/note.js'
@@ -21,7 +21,6 @@ import {measureText} from '../analyse/blocks/measure-text.js'
 import {restoreChildren} from '../util/children-snapshot.js'
 import type {ChildrenSnapshot} from '../util/children-snapshot.js'
 import {sourceSpan, sourceStart} from '../util/source-order.js'
-import {holdsContent} from '../util/holds-content.js'
 import {inlineShape} from '../analyse/blocks/inline-runs.js'
 import {isContentLike} from '../analyse/blocks/prose.js'
 import {withElementRecords} from '../analyse/blocks/element-records.js'
@@ -69,9 +68,12 @@ export const rehypeRemovePromos: Plugin<[], Root> = function () {
 
 /**
  * Remove promo and clutter from `tree` (`rehypeRemovePromos`). `ride`, when
- * given, is asked (after cleaning, before the walk that finds the profile's
- * blocks) for parts to ride on that walk: they see the tree before the
- * blocks go (see `walkParts`, they must not change the tree).
+ * given, is asked for parts to ride on the walk that finds the profile's
+ * blocks (see `walkParts`, they must not change the tree): they see the
+ * tree as cleaned (the cleaning, first on that walk, rewrites each block's
+ * children before they are read) and before the blocks go. When the
+ * cleaning is undone (`suspect-root`), `ride` is asked again, for a second
+ * walk over the root as it was.
  */
 export function removePromos(tree: Root, file: VFile, ride?: (() => ReadonlyArray<WalkPart>) | undefined): undefined {
   const profile = file.data.profile || genericNews
@@ -80,54 +82,50 @@ export function removePromos(tree: Root, file: VFile, ride?: (() => ReadonlyArra
   // Removals are recorded inside the root (after pruning, the whole tree);
   // without one (the plugin used alone), everywhere.
   const root = analysis && analysis.root
-  // Pages no site profile knows also lose boilerplate found by its hints.
-  if (usesFallbackProfile(file)) {
-    if (root) {
-      // Images and embeds the cleaning heuristics take out are recorded
-      // by the media step; their blocks' text by the removal log.
-      // One walk records both (see `beforeCleaning`).
-      const {before, snapshot, parents, facts} = beforeCleaning(root)
-      // Cleaning that would leave no text nor image is undone: the root
-      // stays uncleaned and the page is flagged for review.
-      const removed: Array<[Element, RemovalRule]> = []
-      const related = cleanArticleRoot(root, {onRemove: (node, rule) => void removed.push([node, rule]), facts, head: analysis && analysis.headBlocks})
-      if (analysis) analysis.relatedLists.push(...related)
-      if (removed.length > 0 && !holdsContent(root) && isContentLike(inlineShape({...root, children: snapshot.get(root)!}))) {
-        restoreChildren(snapshot)
-        report(
-          file,
-          'suspect-root',
-          'Cleaning would have removed everything from the chosen article root (' +
-            removed.length +
-            ' blocks, first `' +
-            describeElement(removed[0][0]) +
-            '`, rule `' +
-            removed[0][1] +
-            '`): kept it uncleaned',
-          root
-        )
-      } else {
-        // The blocks' shapes the rules read are in the records (see `CleaningFacts`).
-        withElementRecords(facts.records, () => {
-          for (const [node, rule] of removed) log.note(node, rule)
-        })
-        // The media that went are those inside a removed block (cleaning
-        // removes whole blocks).
-        const gone = new Set<Element>()
-        for (const [node] of removed) gone.add(node)
-        for (const [node, hidden] of before) if (isWithin(node, gone, parents)) noteMedia(file, node, hidden ? 'hidden' : 'boilerplate')
-      }
+  // The profile's `remove` and `unwrap` blocks and the parser's spill-over
+  // of the removed ones, found in one walk.
+  const removeList = (profile.remove || []).join(', ')
+  const unwrapList = (profile.unwrap || []).join(', ')
+  // Pages no site profile knows also lose boilerplate found by its hints,
+  // cleaned on that walk.
+  const cleaning = analysis && root && usesFallbackProfile(file) ? cleanOnWalk(root, analysis) : undefined
+  let found = findPromos(tree, removeList, unwrapList, ride ? ride() : [], cleaning ? cleaning.parts : [])
+  if (cleaning) {
+    const {before, snapshot, parents, facts, removed} = cleaning.done()
+    // Cleaning that would leave no text nor image is undone: the root
+    // stays uncleaned and the page is flagged for review.
+    if (removed.length > 0 && !cleaning.holds() && isContentLike(inlineShape({...root!, children: snapshot.get(root!)!}))) {
+      restoreChildren(snapshot)
+      report(
+        file,
+        'suspect-root',
+        'Cleaning would have removed everything from the chosen article root (' +
+          removed.length +
+          ' blocks, first `' +
+          describeElement(removed[0][0]) +
+          '`, rule `' +
+          removed[0][1] +
+          '`): kept it uncleaned',
+        root
+      )
+      // The walk saw the cleaned root: again, over the root as it was.
+      found = findPromos(tree, removeList, unwrapList, ride ? ride() : [], [])
+    } else {
+      // The blocks' shapes the rules read are in the records (see `CleaningFacts`).
+      withElementRecords(facts.records, () => {
+        for (const [node, rule] of removed) log.note(node, rule)
+      })
+      // The media that went are those inside a removed block (cleaning
+      // removes whole blocks).
+      const gone = new Set<Element>()
+      for (const [node] of removed) gone.add(node)
+      for (const [node, hidden] of before) if (isWithin(node, gone, parents)) noteMedia(file, node, hidden ? 'hidden' : 'boilerplate')
     }
   }
   // Each removed element with the rule that removes it.
   const drop = new Map<Element, string>()
   const removed: Array<Range> = []
 
-  // The profile's `remove` and `unwrap` blocks and the parser's spill-over
-  // of the removed ones, found in one walk.
-  const removeList = (profile.remove || []).join(', ')
-  const unwrapList = (profile.unwrap || []).join(', ')
-  const found = findPromos(tree, removeList, unwrapList, ride ? ride() : [])
   for (const node of found.removed) {
     drop.set(node, 'profile-remove')
     noteMediaIn(file, node, 'promo', found.marks)
@@ -230,20 +228,39 @@ function clutterRule(node: Element): string {
   return name === 'form' ? 'form' : 'furniture-element'
 }
 
+/** What the cleaning on the promo walk (`cleanOnWalk`) gives once that walk is over. */
+interface Cleaned {
+  /** The media elements under the root in document order, before cleaning, each with whether it or an ancestor is hidden. */
+  before: Map<Element, boolean>
+  /** The children lists of the root and of every element under it before cleaning, to undo it. */
+  snapshot: ChildrenSnapshot
+  /** The parent of every element under the root before cleaning. */
+  parents: Map<Element, Element>
+  /** What the cleaning rules read (`gatherCleaningFacts`). */
+  facts: CleaningFacts
+  /** The blocks cleaning removed, with their rules, in the order `cleanArticleRoot` removes them. */
+  removed: Array<[Element, RemovalRule]>
+}
+
 /**
- * In one walk, before cleaning: the media elements under `root` in document
- * order, each with whether it or an ancestor is hidden; the children list of
+ * Prepare the cleaning of `root` (`cleanArticleRoot`) for the promo walk:
+ * first, in one walk over the unchanged root, the media elements under it
+ * (each with whether it or an ancestor is hidden), the children list of
  * `root` and of every element under it (`ChildrenSnapshot`), to undo the
- * cleaning; the parent of every element under it; and what the cleaning
- * rules read (`gatherCleaningFacts`).
+ * cleaning, the parent of every element under it, and what the cleaning
+ * rules read (`gatherCleaningFacts`). `parts` then go first on the promo
+ * walk: the cleaning (`cleaningListener`: each related list it keeps goes
+ * to `analysis.relatedLists` before the walk reaches it) and whether the
+ * cleaned root holds text or an image (`holds()`, as `holdsContent`, once
+ * the walk is over). `done()` gives what the cleaning removed.
  */
-function beforeCleaning(root: Element): {before: Map<Element, boolean>; snapshot: ChildrenSnapshot; parents: Map<Element, Element>; facts: CleaningFacts} {
+function cleanOnWalk(root: Element, analysis: NonNullable<VFile['data']['analysis']>): {parts: Array<WalkPart>; holds(): boolean; done(): Cleaned} {
   const before = new Map<Element, boolean>()
   const snapshot: ChildrenSnapshot = new Map([[root, root.children]])
   const parents = new Map<Element, Element>()
   const hidden: Array<boolean> = [isHiddenNode(root)]
-  const facts = gatherCleaningFacts(root)
-  withElementRecords(facts.records, () =>
+  const gathering = gatherCleaningFacts(root)
+  withElementRecords(gathering.records, () =>
     walkShared(root, [
       {
         enter(element, parent) {
@@ -264,10 +281,38 @@ function beforeCleaning(root: Element): {before: Map<Element, boolean>; snapshot
           hidden.pop()
         }
       },
-      ...facts.listeners
+      ...gathering.listeners
     ])
   )
-  return {before, snapshot, parents, facts: facts.result()}
+  const facts = gathering.result()
+  const removed: Array<[Element, RemovalRule]> = []
+  const lists = analysis.relatedLists
+  const first = lists.length
+  const cleaning = cleaningListener(root, facts, {onRemove: (node, rule) => void removed.push([node, rule]), head: analysis.headBlocks, onRelated: (list) => void lists.push(list)})
+  // Whether the cleaned root holds text or an image: the walk reads it as cleaned.
+  let inside = false
+  let holds = false
+  const content: WalkListener = {
+    enter(element) {
+      if (element === root) inside = true
+      else if (inside && element.tagName === 'img') holds = true
+    },
+    leave(element) {
+      if (element === root) inside = false
+    },
+    text(node) {
+      if (inside && !holds && node.value.trim()) holds = true
+    }
+  }
+  return {
+    parts: [{listener: cleaning.listener}, {listener: content}],
+    holds: () => holds,
+    done() {
+      // The lists in the order `cleanArticleRoot` gives them.
+      lists.splice(first, lists.length - first, ...cleaning.done())
+      return {before, snapshot, parents, facts, removed}
+    }
+  }
 }
 
 /** Whether `node` is or lies inside one of `gone` (going up through `parents`: no subtree is walked). */
@@ -302,12 +347,14 @@ interface Promos {
  * The matches of the `remove` and `unwrap` selector lists, the elements the
  * parser may have re-opened (`earlier`), the parent of every element, and
  * the parents whose children may change, in one walk when the selectors
- * look at ancestors only (`gatherSelectors`), else with a query for them.
+ * look at ancestors only (`gatherSelectors`), else with a query for them
+ * after it. `first` go first on that walk (the cleaning, which rewrites
+ * elements' children as it enters them: the others see the tree as it
+ * leaves it), `riders` last.
  */
-function findPromos(tree: Root, removeList: string, unwrapList: string, riders: ReadonlyArray<WalkPart>): Promos {
+function findPromos(tree: Root, removeList: string, unwrapList: string, riders: ReadonlyArray<WalkPart>, first: ReadonlyArray<WalkPart>): Promos {
   const lists = [...new Set([removeList, unwrapList].filter(Boolean))]
   const gathered = lists.length > 0 && lists.every((list) => dependsOnAncestorsOnly(list)) ? gatherSelectors(lists) : undefined
-  const table = gathered || lists.length === 0 ? undefined : selectTable(lists, tree)
   const earlier: Array<[Element, Parents]> = []
   const parents = new Map<Element, Root | Element>()
   const ranks = new Map<Element, number>()
@@ -334,9 +381,11 @@ function findPromos(tree: Root, removeList: string, unwrapList: string, riders: 
   const media = mediaMarksListener()
   const parts: Array<WalkPart> = [{listener}, {listener: media.listener}]
   if (gathered) parts.unshift({listener: gathered.listener})
+  parts.unshift(...first)
   parts.push(...riders)
   walkParts(tree, parts)
-  const matches = gathered ? gathered.result().matches : table
+  // Queried after the walk: the tree as `first` left it.
+  const matches = gathered ? gathered.result().matches : lists.length === 0 ? undefined : selectTable(lists, tree)
   return {
     removed: (removeList && matches && matches.get(removeList)) || [],
     unwrapped: (unwrapList && matches && matches.get(unwrapList)) || [],

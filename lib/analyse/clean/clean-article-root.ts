@@ -173,66 +173,146 @@ const emptyOptions: CleanOptions = {}
  */
 export function cleanArticleRoot(root: Element, options?: Readonly<CleanOptions> | null | undefined): Array<Element> {
   const settings = options || emptyOptions
-  const onRemove = settings.onRemove
-  const head = settings.head
   let facts = settings.facts
   if (!facts) {
     const gathering = gatherCleaningFacts(root)
     withElementRecords(gathering.records, () => walkShared(root, gathering.listeners))
     facts = gathering.result()
   }
+  const cleaner = createCleaner(root, facts, settings.head, settings.onRemove)
+  // Each parent with its context: inside kept text structure or a link;
+  // inside a block named as comments that was kept (or is the root).
+  const stack: Array<[Element, boolean, boolean]> = [[root, false, isCommentNamed(root)]]
+  const push = (child: Element, structured: boolean, inComments: boolean) => void stack.push([child, structured, inComments])
+  // A block is judged before anything inside it changes: the short texts
+  // gathered beforehand still hold.
+  withShortTexts(facts.texts, () =>
+    withElementRecords(facts.records, () => {
+      while (stack.length > 0) {
+        const [parent, structured, inComments] = stack.pop()!
+        cleaner.clean(parent, structured, inComments, push)
+      }
+    })
+  )
+  return cleaner.related
+}
+
+/**
+ * `cleanArticleRoot` as a listener of a shared walk over a tree holding
+ * `root` (`walkShared`), with `facts` gathered before (`CleaningFacts` of
+ * the unchanged root). Put it first: its `enter` rewrites the children of
+ * `root`, and of every block it keeps inside, before the walk (and the
+ * listeners after it) reads them; the walk then reads the cleaned tree
+ * only. `done()`, once the walk is over, calls `onRemove` and gives the
+ * related lists in the order `cleanArticleRoot` would; `onRelated` hears of
+ * each list as soon as it is kept, before the walk reaches it.
+ */
+export function cleaningListener(
+  root: Element,
+  facts: CleaningFacts,
+  options: Readonly<Omit<CleanOptions, 'facts'>> & {onRelated?: ((list: Element) => undefined | void) | null | undefined}
+): {listener: WalkListener; done(): Array<Element>} {
+  // The removals and lists of each parent cleaned, as `cleanArticleRoot` meets them.
+  let group: Array<[Element, RemovalRule] | Element> = []
+  const cleaner = createCleaner(root, facts, options.head, (node, rule) => void group.push([node, rule]))
+  // Parents still to clean (`root` and the blocks kept inside), with their context.
+  const pending = new Map<Element, [boolean, boolean]>([[root, [false, isCommentNamed(root)]]])
+  const groups = new Map<Element, typeof group>()
+  // `cleanArticleRoot` cleans a parent, then its kept blocks from the last:
+  // the reverse of the order in which the walk leaves them.
+  const left: Array<typeof group> = []
+  const push = (child: Element, structured: boolean, inComments: boolean) => void pending.set(child, [structured, inComments])
+  const onRelated = options.onRelated
+  return {
+    listener: {
+      enter(element) {
+        const context = pending.get(element)
+        if (!context) return
+        pending.delete(element)
+        group = []
+        const seen = cleaner.related.length
+        withShortTexts(facts.texts, () => withElementRecords(facts.records, () => cleaner.clean(element, context[0], context[1], push)))
+        for (let index = seen; index < cleaner.related.length; index++) {
+          const list = cleaner.related[index]
+          group.push(list)
+          if (onRelated) onRelated(list)
+        }
+        if (group.length > 0) groups.set(element, group)
+      },
+      leave(element) {
+        const done = groups.get(element)
+        if (done) left.push(done)
+      }
+    },
+    done() {
+      const related: Array<Element> = []
+      for (let index = left.length - 1; index >= 0; index--) {
+        for (const item of left[index]) {
+          if (Array.isArray(item)) {
+            if (options.onRemove) options.onRemove(item[0], item[1])
+          } else related.push(item)
+        }
+      }
+      return related
+    }
+  }
+}
+
+/**
+ * The cleaning of one parent at a time: `clean` judges the children of
+ * `parent` (before anything inside them changed), replaces its children
+ * list when some go, and hands each kept block to look into to `push`.
+ * `related` gathers the related lists kept.
+ */
+function createCleaner(
+  root: Element,
+  facts: CleaningFacts,
+  head: CleanOptions['head'],
+  onRemove: CleanOptions['onRemove']
+): {clean(parent: Element, structured: boolean, inComments: boolean, push: (child: Element, structured: boolean, inComments: boolean) => void): undefined; related: Array<Element>} {
   const stats = facts.stats
   const records = facts.records
   const rootBlock = stats.byNode.get(root)
   const rootText = rootBlock ? rootBlock.all.text : 0
-  // Each parent with its context: inside kept text structure or a link;
-  // inside a block named as comments that was kept (or is the root).
-  const stack: Array<[Element, boolean, boolean]> = [[root, false, isCommentNamed(root)]]
   const related: Array<Element> = []
-  // A block is judged before anything inside it changes: the short texts
-  // gathered beforehand still hold.
-  withShortTexts(facts.texts, () => withElementRecords(records, clean))
-  return related
+  return {clean, related}
 
-  function clean(): undefined {
-    while (stack.length > 0) {
-      const [parent, structured, inComments] = stack.pop()!
-      const kept: Array<ElementContent> = []
-      // Where in `kept` removed blocks were (the length of `kept` at the time).
-      const gaps: Array<number> = []
-      let changed = false
-      for (const child of parent.children) {
-        if (child.type === 'comment') {
-          changed = true
-          continue
-        }
-        if (child.type !== 'element') {
-          kept.push(child)
-          continue
-        }
-        const verdict = judge(child, structured, inComments)
-        if (verdict !== 'keep' && verdict !== 'related') {
-          if (onRemove) onRemove(child, verdict)
-          changed = true
-          // Scripts, styles and templates leave no visible gap (a MathJax equation's `<script>`).
-          if (!unseenTags.has(child.tagName)) gaps.push(kept.length)
-          continue
-        }
-        if (verdict === 'related') {
-          related.push(child)
-        } else {
-          // Nothing inside a quiet element is ever removed.
-          if (!records.quiet.has(child)) {
-            const structure = structureTags.has(child.tagName) || (child.tagName === 'table' && !isLayoutTable(child))
-            stack.push([child, structured || structure, inComments || isCommentNamed(child)])
-          }
-        }
+  function clean(parent: Element, structured: boolean, inComments: boolean, push: (child: Element, structured: boolean, inComments: boolean) => void): undefined {
+    const kept: Array<ElementContent> = []
+    // Where in `kept` removed blocks were (the length of `kept` at the time).
+    const gaps: Array<number> = []
+    let changed = false
+    for (const child of parent.children) {
+      if (child.type === 'comment') {
+        changed = true
+        continue
+      }
+      if (child.type !== 'element') {
         kept.push(child)
+        continue
       }
-      if (changed) {
-        parent.children = gaps.length > 0 ? withoutEmptySections(kept, gaps, parent === root, onRemoveSection) : kept
-        forgetRecords(records, [parent])
+      const verdict = judge(child, structured, inComments)
+      if (verdict !== 'keep' && verdict !== 'related') {
+        if (onRemove) onRemove(child, verdict)
+        changed = true
+        // Scripts, styles and templates leave no visible gap (a MathJax equation's `<script>`).
+        if (!unseenTags.has(child.tagName)) gaps.push(kept.length)
+        continue
       }
+      if (verdict === 'related') {
+        related.push(child)
+      } else {
+        // Nothing inside a quiet element is ever removed.
+        if (!records.quiet.has(child)) {
+          const structure = structureTags.has(child.tagName) || (child.tagName === 'table' && !isLayoutTable(child))
+          push(child, structured || structure, inComments || isCommentNamed(child))
+        }
+      }
+      kept.push(child)
+    }
+    if (changed) {
+      parent.children = gaps.length > 0 ? withoutEmptySections(kept, gaps, parent === root, onRemoveSection) : kept
+      forgetRecords(records, [parent])
     }
     return undefined
   }
