@@ -1,4 +1,4 @@
-import type {Element, ElementContent} from 'hast'
+import type {Element, ElementContent, Text} from 'hast'
 import {gatherBlockStats} from '../blocks/block-stats.js'
 import type {PageStats} from '../blocks/block-stats.js'
 import {gatherShortTexts, withShortTexts} from '../blocks/short-text.js'
@@ -41,6 +41,9 @@ const structureTags: ReadonlySet<string> = new Set(['a', 'blockquote'])
  * root, follows it now).
  */
 export type RemovalRule = CleanRule | 'empty-section' | 'form' | 'furniture-element' | 'hidden' | 'more-link'
+
+/** What the cleaning makes of a child: keeps it, keeps it as a related list, or removes it for a rule. */
+type Verdict = 'keep' | 'related' | RemovalRule
 
 /** Rank of a section heading (`h2` → 2), `0` for anything else. */
 function rankOf(node: ElementContent | undefined): number {
@@ -197,64 +200,194 @@ export function cleanArticleRoot(root: Element, options?: Readonly<CleanOptions>
   return cleaner.related
 }
 
+/** What `cleanArticleRoot` gives of one parent: the blocks it removes with their rules, and the related lists it keeps. */
+type Group = Array<[Element, RemovalRule] | Element>
+
+/** A parent `cleaningListener` cleans, while the walk is in it. */
+interface OpenParent {
+  parent: Element
+  structured: boolean
+  inComments: boolean
+  /** The children kept so far. */
+  kept: Array<ElementContent>
+  changed: boolean
+  /** Its removals and related lists, then its empty sections. */
+  group: Group
+  sections: Group
+}
+
 /**
  * `cleanArticleRoot` as a listener of a shared walk over a tree holding
  * `root` (`walkShared`), with `facts` gathered before (`CleaningFacts` of
- * the unchanged root). Put it first: its `enter` rewrites the children of
- * `root`, and of every block it keeps inside, before the walk (and the
- * listeners after it) reads them; the walk then reads the cleaned tree
- * only. `done()`, once the walk is over, calls `onRemove` and gives the
+ * the unchanged root). Put it first: it judges each child of `root`, and of
+ * every block it keeps inside, as the walk reaches it, before the listeners
+ * after it hear of it: a removed block is replaced by an empty text (which
+ * they hear of) and is not gone into; once the walk leaves a parent whose
+ * children changed, it gets its new children list (without those texts and
+ * its comments, which the listeners after it still heard of). A section
+ * heading is judged empty by looking at the siblings after it. The
+ * listeners after it see the cleaned tree, but for those texts and
+ * comments. `done()`, once the walk is over, calls `onRemove` and gives the
  * related lists in the order `cleanArticleRoot` would; `onRelated` hears of
- * each list as soon as it is kept, before the walk reaches it.
+ * each list as soon as it is kept, before the walk reaches it; it also
+ * puts the removed blocks back in place of the empty texts in the children
+ * lists the walk read (no parent holds those lists any more: a
+ * `ChildrenSnapshot` taken before the walk holds them as they were).
  */
 export function cleaningListener(
   root: Element,
   facts: CleaningFacts,
   options: Readonly<Omit<CleanOptions, 'facts'>> & {onRelated?: ((list: Element) => undefined | void) | null | undefined}
 ): {listener: WalkListener; done(): Array<Element>} {
-  // The removals and lists of each parent cleaned, as `cleanArticleRoot` meets them.
-  let group: Array<[Element, RemovalRule] | Element> = []
+  const records = facts.records
+  const onRelated = options.onRelated
+  let group: Group = []
   const cleaner = createCleaner(root, facts, options.head, (node, rule) => void group.push([node, rule]))
-  // Parents still to clean (`root` and the blocks kept inside), with their context.
-  const pending = new Map<Element, [boolean, boolean]>([[root, [false, isCommentNamed(root)]]])
-  const groups = new Map<Element, typeof group>()
+  // The parents being cleaned that the walk is in, the innermost last.
+  const open: Array<OpenParent> = []
+  // Verdicts of the children read ahead of the walk (after a section heading).
+  const verdicts = new Map<Element, Verdict>()
   // `cleanArticleRoot` cleans a parent, then its kept blocks from the last:
   // the reverse of the order in which the walk leaves them.
-  const left: Array<typeof group> = []
-  const push = (child: Element, structured: boolean, inComments: boolean) => void pending.set(child, [structured, inComments])
-  const onRelated = options.onRelated
+  const left: Array<Group> = []
+  // The empty texts put in place of removed blocks, each with the list and index.
+  const gap: Text = {type: 'text', value: ''}
+  const placed: Array<[Array<ElementContent>, number, Element]> = []
   return {
     listener: {
-      enter(element) {
-        const context = pending.get(element)
-        if (!context) return
-        pending.delete(element)
-        group = []
-        const seen = cleaner.related.length
-        withShortTexts(facts.texts, () => withElementRecords(facts.records, () => cleaner.clean(element, context[0], context[1], push)))
-        for (let index = seen; index < cleaner.related.length; index++) {
-          const list = cleaner.related[index]
-          group.push(list)
-          if (onRelated) onRelated(list)
+      enter(element, parent, index) {
+        const top = open.length > 0 ? open[open.length - 1] : undefined
+        if (!top || top.parent !== parent) {
+          if (element === root) open.push(opening(root, false, isCommentNamed(root)))
+          return
         }
-        if (group.length > 0) groups.set(element, group)
+        const verdict = verdictOf(element, top)
+        verdicts.delete(element)
+        if (verdict !== 'keep' && verdict !== 'related') {
+          top.group.push([element, verdict])
+          return removing(top, element, index)
+        }
+        if (verdict === 'related') {
+          cleaner.related.push(element)
+          top.group.push(element)
+          if (onRelated) onRelated(element)
+        }
+        const quiet = verdict === 'related' || records.quiet.has(element)
+        const structure = structureTags.has(element.tagName) || (element.tagName === 'table' && !isLayoutTable(element))
+        const structured = top.structured || structure
+        const inComments = top.inComments || isCommentNamed(element)
+        if (emptySection(element, parent, index, top)) {
+          forgetRecords(records, [element])
+          top.sections.push([element, 'empty-section'])
+          // `cleanArticleRoot` still cleans inside it, in its turn.
+          if (!quiet) left.push(...inside(element, structured, inComments).reverse())
+          return removing(top, element, index)
+        }
+        top.kept.push(element)
+        if (quiet) return false
+        open.push(opening(element, structured, inComments))
+      },
+      text(node, parent) {
+        const top = open.length > 0 ? open[open.length - 1] : undefined
+        if (top && top.parent === parent && node !== gap) top.kept.push(node)
+      },
+      comment(_, parent) {
+        const top = open.length > 0 ? open[open.length - 1] : undefined
+        if (top && top.parent === parent) changing(top)
       },
       leave(element) {
-        const done = groups.get(element)
-        if (done) left.push(done)
+        const top = open.length > 0 ? open[open.length - 1] : undefined
+        if (!top || top.parent !== element) return
+        open.pop()
+        if (top.changed) element.children = top.kept
+        const done = [...top.group, ...top.sections]
+        if (done.length > 0) left.push(done)
       }
     },
     done() {
+      for (const [list, index, node] of placed) list[index] = node
       const related: Array<Element> = []
       for (let index = left.length - 1; index >= 0; index--) {
         for (const item of left[index]) {
-          if (Array.isArray(item)) {
-            if (options.onRemove) options.onRemove(item[0], item[1])
-          } else related.push(item)
+          if (!Array.isArray(item)) related.push(item)
+          else if (options.onRemove) options.onRemove(item[0], item[1])
         }
       }
       return related
     }
+  }
+
+  function opening(parent: Element, structured: boolean, inComments: boolean): OpenParent {
+    return {parent, structured, inComments, kept: [], changed: false, group: [], sections: []}
+  }
+
+  function changing(top: OpenParent): undefined {
+    if (top.changed) return
+    top.changed = true
+    forgetRecords(records, [top.parent])
+    return undefined
+  }
+
+  /** Put the empty text in the place of `node`, the child of the parent of `top` at `index`. */
+  function removing(top: OpenParent, node: Element, index: number): Array<ElementContent> {
+    changing(top)
+    placed.push([top.parent.children, index, node])
+    return [gap]
+  }
+
+  function verdictOf(node: Element, top: OpenParent): Verdict {
+    let verdict = verdicts.get(node)
+    if (verdict === undefined) verdict = withShortTexts(facts.texts, () => withElementRecords(records, () => cleaner.judge(node, top.structured, top.inComments)))
+    return verdict
+  }
+
+  /**
+   * Whether `node`, the child of `parent` at `index`, is a section heading
+   * whose section cleaning removes (`withoutEmptySections`): removed blocks
+   * (white space, comments and unseen elements aside) right after it, then
+   * nothing but a heading of the same or a higher rank, or the end of the root.
+   */
+  function emptySection(node: Element, parent: Element, index: number, top: OpenParent): boolean {
+    const rank = rankOf(node)
+    if (rank === 0) return false
+    let gaps = false
+    for (let at = index + 1; at < parent.children.length; at++) {
+      const next = parent.children[at]
+      if (next.type === 'comment' || isBlank(next)) continue
+      if (next.type !== 'element') return false
+      const verdict = verdictOf(next, top)
+      verdicts.set(next, verdict)
+      if (verdict !== 'keep' && verdict !== 'related') {
+        if (!unseenTags.has(next.tagName)) gaps = true
+        continue
+      }
+      const after = rankOf(next)
+      return gaps && after !== 0 && after <= rank
+    }
+    return gaps && parent === root
+  }
+
+  /** Clean inside `node` as `cleanArticleRoot` does (its groups in its order). */
+  function inside(node: Element, structured: boolean, inComments: boolean): Array<Group> {
+    const groups: Array<Group> = []
+    const stack: Array<[Element, boolean, boolean]> = [[node, structured, inComments]]
+    const push = (child: Element, structured: boolean, inComments: boolean) => void stack.push([child, structured, inComments])
+    withShortTexts(facts.texts, () =>
+      withElementRecords(records, () => {
+        while (stack.length > 0) {
+          const [parent, structured, inComments] = stack.pop()!
+          group = []
+          const seen = cleaner.related.length
+          cleaner.clean(parent, structured, inComments, push)
+          for (const list of cleaner.related.slice(seen)) {
+            group.push(list)
+            if (onRelated) onRelated(list)
+          }
+          if (group.length > 0) groups.push(group)
+        }
+      })
+    )
+    return groups
   }
 }
 
@@ -269,13 +402,17 @@ function createCleaner(
   facts: CleaningFacts,
   head: CleanOptions['head'],
   onRemove: CleanOptions['onRemove']
-): {clean(parent: Element, structured: boolean, inComments: boolean, push: (child: Element, structured: boolean, inComments: boolean) => void): undefined; related: Array<Element>} {
+): {
+  clean(parent: Element, structured: boolean, inComments: boolean, push: (child: Element, structured: boolean, inComments: boolean) => void): undefined
+  judge(node: Element, structured: boolean, inComments: boolean): Verdict
+  related: Array<Element>
+} {
   const stats = facts.stats
   const records = facts.records
   const rootBlock = stats.byNode.get(root)
   const rootText = rootBlock ? rootBlock.all.text : 0
   const related: Array<Element> = []
-  return {clean, related}
+  return {clean, judge, related}
 
   function clean(parent: Element, structured: boolean, inComments: boolean, push: (child: Element, structured: boolean, inComments: boolean) => void): undefined {
     const kept: Array<ElementContent> = []
@@ -324,7 +461,7 @@ function createCleaner(
     return undefined
   }
 
-  function judge(node: Element, structured: boolean, inComments: boolean): 'keep' | 'related' | RemovalRule {
+  function judge(node: Element, structured: boolean, inComments: boolean): Verdict {
     const name = node.tagName
     // An `<aside>` of related stories is a related list, not furniture.
     if (name === 'aside') return judgeBlock(node, stats.byNode.get(node), rootText) === 'related' ? 'related' : 'furniture-element'
