@@ -7,7 +7,12 @@ import {convert} from '../index.js'
 import {blockStats} from '../lib/analyse/blocks/block-stats.js'
 import type {BlockContext} from '../lib/analyse/clean/boilerplate.js'
 import {judgeBlock} from '../lib/analyse/clean/boilerplate.js'
-import {cleanArticleRoot} from '../lib/analyse/clean/clean-article-root.js'
+import {cleanArticleRoot, cleaningListener, gatherCleaningFacts} from '../lib/analyse/clean/clean-article-root.js'
+import type {CleaningFacts} from '../lib/analyse/clean/clean-article-root.js'
+import {withElementRecords} from '../lib/analyse/blocks/element-records.js'
+import {walkShared} from '../lib/util/walk.js'
+import {toHtml} from 'hast-util-to-html'
+import fs from 'node:fs'
 import {inlineShape} from '../lib/analyse/blocks/inline-runs.js'
 import {holdsSentence, isContentLike} from '../lib/analyse/blocks/prose.js'
 
@@ -218,6 +223,126 @@ test('removals: a profile’s removals are recorded, not warned; hidden text and
   assert.equal(removals, ['credit-line p', 'profile-remove div.texttj', 'hidden p', 'form form'])
   assert.not.ok(file.messages.some((message) => message.ruleId === 'dropped-content'))
   assert.ok(file.messages.some((message) => message.ruleId === 'promo-removed'))
+})
+
+/** The article root of `tree`: its `<article>`, else its `<body>`, else its first element. */
+function rootOf(tree: Root): Element {
+  let first: Element | undefined
+  let body: Element | undefined
+  const stack: Array<Root | Element> = [tree]
+  while (stack.length > 0) {
+    const node = stack.shift()!
+    for (const child of node.children) {
+      if (child.type !== 'element') continue
+      if (child.tagName === 'article') return child
+      if (child.tagName === 'body' && !body) body = child
+      if (!first) first = child
+      stack.push(child)
+    }
+  }
+  return body || first!
+}
+
+/** `CleaningFacts` of `root`, from a walk of its own. */
+function factsOf(root: Element): CleaningFacts {
+  const gathering = gatherCleaningFacts(root)
+  withElementRecords(gathering.records, () => walkShared(root, gathering.listeners))
+  return gathering.result()
+}
+
+/** What cleaning `html` makes: the removals and related lists in order, and the tree, `cleanArticleRoot`’s way or on a walk (`cleaningListener`). */
+function cleaned(html: string, onWalk: boolean, listen = true) {
+  const tree = fromHtml(html)
+  const root = rootOf(tree)
+  const facts = factsOf(root)
+  const removals: Array<[Element, string]> = []
+  // Their texts once cleaning is over (the walk's listener calls `onRemove` then).
+  const onRemove = listen ? (node: Element, rule: string) => void removals.push([node, rule]) : undefined
+  const heard: Array<Element> = []
+  let related: Array<Element>
+  if (onWalk) {
+    const cleaning = cleaningListener(root, facts, {onRemove, onRelated: listen ? (list) => void heard.push(list) : undefined})
+    // A listener after it hears the cleaned tree (and empty texts in removed blocks’ place).
+    const seen: Array<string> = []
+    walkShared(tree, [cleaning.listener, {enter: (element) => void seen.push(element.tagName)}])
+    related = cleaning.done()
+    if (listen) assert.equal(new Set(heard), new Set(related))
+  } else {
+    related = cleanArticleRoot(root, {onRemove, facts})
+  }
+  const removed = removals.map(([node, rule]) => node.tagName + ' ' + rule + ' ' + toText(node).slice(0, 40))
+  return {removed, related: related.map((list) => toHtml(list)), html: toHtml(tree)}
+}
+
+/** Links of `count` teaser headlines. */
+function teasers(label: string, count: number): string {
+  let html = ''
+  for (let index = 0; index < count; index++) html += '<li><a href="/' + label + '-' + index + '">' + label + ' headline number ' + index + '</a></li>'
+  return html
+}
+
+const sections = [
+  // Same rank after the gap; a comment and white space before it.
+  '<article><p>' +
+    prose('A') +
+    '</p><h2>Background</h2> <!-- bar --> <div class="share-buttons"><a href="/f">Facebook</a> <a href="/t">Twitter</a></div>\n<h2>Next part</h2><p>' +
+    prose('B') +
+    '</p></article>',
+  // A higher rank after it; a lower rank (it stays); the end of an inner block (it stays).
+  '<article><p>' +
+    prose('A') +
+    '</p><h3>More</h3><nav><a href="/x">X</a></nav><h2>Later</h2><p>' +
+    prose('B') +
+    '</p><h2>Kept</h2><nav><a href="/y">Y</a></nav><h3>Sub</h3><p>' +
+    prose('C') +
+    '</p><div><h2>Inner</h2><nav><a href="/z">Z</a></nav></div></article>',
+  // The end of the root after a script (no gap of its own) and a removed block; text after the gap keeps it.
+  '<article><p>' +
+    prose('A') +
+    '</p><h2>Words</h2><nav><a href="/w">W</a></nav>Some words.<h4>Only a script</h4><script>x()</script><h4>Last</h4><!-- c --><script>y()</script><aside><a href="/l">L</a></aside>  </article>',
+  // A section heading holding a link and a hidden span, cleaned inside after it goes; a related list kept.
+  '<article><p>' +
+    prose('A') +
+    '</p><div class="related-articles"><h3>Related</h3><ul>' +
+    teasers('Related', 4) +
+    '</ul></div><h2><a href="/s">Section</a> <span style="display:none">hidden part</span><b><i>x</i> <span hidden>more</span></b><span><a href="/s2">Part</a></span></h2><nav><a href="/n">N</a></nav></article>',
+  // A related list inside a section heading that goes (cleaned inside it all the same).
+  '<article><p>' + prose('A') + '</p><h2>Section title<aside class="related-articles"><h3>Related</h3><ul>' + teasers('Related', 4) + '</ul></aside></h2><nav><a href="/n">N</a></nav></article>',
+  // Text structure, quotes and links, a comments block, a form, a quiet paragraph.
+  '<body><div><p>' +
+    prose('A', 6) +
+    '</p><blockquote><div class="share">Share <a href="/q">q</a></div><p>' +
+    prose('Q', 1) +
+    '</p></blockquote><a href="/card"><div><p>' +
+    prose('Card', 1) +
+    '</p></div></a><table><tr><td><nav><a href="/c">c</a></nav>' +
+    prose('Cell', 1) +
+    '</td></tr></table><div id="comments"><div class="comment"><p>' +
+    prose('Reader', 1) +
+    '</p></div></div><form><input name="q"><button>Go</button></form><p>' +
+    prose('Z') +
+    '<!-- x --></p></div></body>'
+]
+
+test('clean on a walk: the same removals, in the same order, the same lists and tree as cleanArticleRoot', function () {
+  for (const html of sections) {
+    const alone = cleaned(html, false)
+    assert.equal(cleaned(html, true), alone, html)
+    // Without listeners, alike.
+    assert.equal(cleaned(html, true, false).html, alone.html)
+    assert.equal(cleaned(html, false, false).html, alone.html)
+  }
+  // Empty sections removed as the rules say.
+  assert.equal(
+    cleaned(sections[0], true).removed.map((line) => line.split(' ').slice(0, 2).join(' ')),
+    ['div boilerplate-hint', 'h2 empty-section']
+  )
+  const fixtures = fs.readdirSync('fixtures').filter((name) => fs.existsSync('fixtures/' + name + '/input.html'))
+  assert.ok(fixtures.length > 100)
+  for (const name of fixtures) {
+    const html = fs.readFileSync('fixtures/' + name + '/input.html', 'utf8')
+    assert.equal(cleaned(html, true), cleaned(html, false), name)
+  }
 })
 
 test.run()
