@@ -12,7 +12,7 @@ import {unified} from 'unified'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import {VFile} from 'vfile'
-import {convert, rehypeRemovePromos, validateProfile} from '../index.js'
+import {convert, rehypeRemovePromos, rehypeResolveProfile, rehypeSelectRoot, validateProfile} from '../index.js'
 
 test('promos edges: the plugin alone removes the generic profile’s promo blocks and clutter, and reports them', async function () {
   const processor = unified().use(rehypeParse, {fragment: true}).use(rehypeRemovePromos)
@@ -62,6 +62,20 @@ test('promos edges: a profile that only unwraps keeps the text of what it unwrap
   const out = await run({unwrap: ['a.auto-tag']})
   assert.is(out.body, '正文第一段，记者报道了当地的情况，内容足够长。\n\n## 小标题\n\n订阅我们\n\n第二段。\n\n看 标签 的文章。\n')
   assert.equal(out.rules, [])
+})
+
+test('promos edges: cleaning that would empty the root, undone, with the plugin alone: the promo walk runs again over the root as it was', async function () {
+  const sentence = (index: number) => '<p>The storm report number ' + index + ' says that the committee met on Tuesday and agreed to publish its findings.</p>'
+  const processor = unified().use(rehypeParse).use(rehypeResolveProfile).use(rehypeSelectRoot).use(rehypeRemovePromos)
+  const file = new VFile('<html><body><article class="post"><aside class="entry-aside">' + sentence(0) + sentence(1) + sentence(2) + '<script>x()</script></aside></article></body></html>')
+  const tree = await processor.run(processor.parse(file), file)
+  assert.equal(
+    file.messages.map((message) => message.ruleId),
+    ['no-profile', 'suspect-root']
+  )
+  // The text stays; the clutter the second walk finds goes.
+  assert.match(toString(tree), 'storm report number 2')
+  assert.not.match(toString(tree), 'x()')
 })
 
 test.run()
