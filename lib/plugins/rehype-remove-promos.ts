@@ -70,10 +70,12 @@ export const rehypeRemovePromos: Plugin<[], Root> = function () {
  * Remove promo and clutter from `tree` (`rehypeRemovePromos`). `ride`, when
  * given, is asked for parts to ride on the walk that finds the profile's
  * blocks (see `walkParts`, they must not change the tree): they see the
- * tree as cleaned (the cleaning, first on that walk, rewrites each block's
- * children before they are read) and before the blocks go. When the
- * cleaning is undone (`suspect-root`), `ride` is asked again, for a second
- * walk over the root as it was.
+ * tree as cleaned (the cleaning, first on that walk, judges each child
+ * before they hear of it, see `cleaningListener`: a block it removes leaves
+ * an empty text in its place until the walk leaves its parent, and they
+ * still hear of the comments it removes) and before the blocks go. When
+ * the cleaning is undone (`suspect-root`), `ride` is asked again, for a
+ * second walk over the root as it was.
  */
 export function removePromos(tree: Root, file: VFile, ride?: (() => ReadonlyArray<WalkPart>) | undefined): undefined {
   const profile = file.data.profile || genericNews
@@ -89,7 +91,7 @@ export function removePromos(tree: Root, file: VFile, ride?: (() => ReadonlyArra
   // Pages no site profile knows also lose boilerplate found by its hints,
   // cleaned on that walk.
   const cleaning = analysis && root && usesFallbackProfile(file) ? cleanOnWalk(root, analysis) : undefined
-  let found = findPromos(tree, removeList, unwrapList, ride ? ride() : [], cleaning ? cleaning.parts : [])
+  let found = findPromos(tree, removeList, unwrapList, ride ? ride() : [], cleaning)
   if (cleaning) {
     const {before, snapshot, parents, facts, removed} = cleaning.done()
     // Cleaning that would leave no text nor image is undone: the root
@@ -109,7 +111,7 @@ export function removePromos(tree: Root, file: VFile, ride?: (() => ReadonlyArra
         root
       )
       // The walk saw the cleaned root: again, over the root as it was.
-      found = findPromos(tree, removeList, unwrapList, ride ? ride() : [], [])
+      found = findPromos(tree, removeList, unwrapList, ride ? ride() : [], undefined)
     } else {
       // The blocks' shapes the rules read are in the records (see `CleaningFacts`).
       withElementRecords(facts.records, () => {
@@ -254,7 +256,7 @@ interface Cleaned {
  * cleaned root holds text or an image (`holds()`, as `holdsContent`, once
  * the walk is over). `done()` gives what the cleaning removed.
  */
-function cleanOnWalk(root: Element, analysis: NonNullable<VFile['data']['analysis']>): {parts: Array<WalkPart>; holds(): boolean; done(): Cleaned} {
+function cleanOnWalk(root: Element, analysis: NonNullable<VFile['data']['analysis']>): First & {holds(): boolean; done(): Cleaned} {
   const before = new Map<Element, boolean>()
   const snapshot: ChildrenSnapshot = new Map([[root, root.children]])
   const parents = new Map<Element, Element>()
@@ -306,6 +308,7 @@ function cleanOnWalk(root: Element, analysis: NonNullable<VFile['data']['analysi
   }
   return {
     parts: [{listener: cleaning.listener}, {listener: content}],
+    drops: cleaning.drops,
     holds: () => holds,
     done() {
       // The lists in the order `cleanArticleRoot` gives them.
@@ -319,6 +322,13 @@ function cleanOnWalk(root: Element, analysis: NonNullable<VFile['data']['analysi
 function isWithin(node: Element, gone: ReadonlySet<Element>, parents: ReadonlyMap<Element, Element>): boolean {
   for (let current: Element | undefined = node; current; current = parents.get(current)) if (gone.has(current)) return true
   return false
+}
+
+/** Parts that go first on the promo walk and change the tree (the cleaning). */
+interface First {
+  parts: Array<WalkPart>
+  /** Whether the parts drop the comments of `parent` (told while the walk reads its children): they need no rebuild. */
+  drops(parent: Root | Element): boolean
 }
 
 /** What `findPromos` finds. */
@@ -348,11 +358,10 @@ interface Promos {
  * parser may have re-opened (`earlier`), the parent of every element, and
  * the parents whose children may change, in one walk when the selectors
  * look at ancestors only (`gatherSelectors`), else with a query for them
- * after it. `first` go first on that walk (the cleaning, which rewrites
- * elements' children as it enters them: the others see the tree as it
- * leaves it), `riders` last.
+ * after it. `first` go first on that walk (the cleaning: the others see
+ * the tree as it leaves it, see `cleaningListener`), `riders` last.
  */
-function findPromos(tree: Root, removeList: string, unwrapList: string, riders: ReadonlyArray<WalkPart>, first: ReadonlyArray<WalkPart>): Promos {
+function findPromos(tree: Root, removeList: string, unwrapList: string, riders: ReadonlyArray<WalkPart>, first: First | undefined): Promos {
   const lists = [...new Set([removeList, unwrapList].filter(Boolean))]
   const gathered = lists.length > 0 && lists.every((list) => dependsOnAncestorsOnly(list)) ? gatherSelectors(lists) : undefined
   const earlier: Array<[Element, Parents]> = []
@@ -374,14 +383,14 @@ function findPromos(tree: Root, removeList: string, unwrapList: string, riders: 
       if (clutter.has(element.tagName) || element.tagName === 'form' || isHidden(element)) changing.add(parent)
     },
     comment(_, parent) {
-      changing.add(parent)
+      if (!first || !first.drops(parent)) changing.add(parent)
     }
   }
   // Spill-over is looked for everywhere (`<template>` holds no children in hast).
   const media = mediaMarksListener()
   const parts: Array<WalkPart> = [{listener}, {listener: media.listener}]
   if (gathered) parts.unshift({listener: gathered.listener})
-  parts.unshift(...first)
+  if (first) parts.unshift(...first.parts)
   parts.push(...riders)
   walkParts(tree, parts)
   // Queried after the walk: the tree as `first` left it.

@@ -1,4 +1,4 @@
-import type {Element, ElementContent, Text} from 'hast'
+import type {Element, ElementContent, Root, Text} from 'hast'
 import {gatherBlockStats} from '../blocks/block-stats.js'
 import type {PageStats} from '../blocks/block-stats.js'
 import {gatherShortTexts, withShortTexts} from '../blocks/short-text.js'
@@ -229,7 +229,9 @@ interface OpenParent {
  * listeners after it see the cleaned tree, but for those texts and
  * comments. `done()`, once the walk is over, calls `onRemove` and gives the
  * related lists in the order `cleanArticleRoot` would; `onRelated` hears of
- * each list as soon as it is kept, before the walk reaches it; it also
+ * each list as soon as it is kept, before the walk reaches it. `drops(parent)`
+ * tells, while the walk reads the children of `parent`, whether the
+ * listener cleans it (its comments go when the walk leaves it). `done()` also
  * puts the removed blocks back in place of the empty texts in the children
  * lists the walk read (no parent holds those lists any more: a
  * `ChildrenSnapshot` taken before the walk holds them as they were).
@@ -238,7 +240,7 @@ export function cleaningListener(
   root: Element,
   facts: CleaningFacts,
   options: Readonly<Omit<CleanOptions, 'facts'>> & {onRelated?: ((list: Element) => undefined | void) | null | undefined}
-): {listener: WalkListener; done(): Array<Element>} {
+): {listener: WalkListener; drops(parent: Element | Root): boolean; done(): Array<Element>} {
   const records = facts.records
   const onRelated = options.onRelated
   let group: Group = []
@@ -303,6 +305,9 @@ export function cleaningListener(
         const done = [...top.group, ...top.sections]
         if (done.length > 0) left.push(done)
       }
+    },
+    drops(parent) {
+      return open.length > 0 && open[open.length - 1].parent === parent
     },
     done() {
       for (const [list, index, node] of placed) list[index] = node
