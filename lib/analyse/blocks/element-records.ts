@@ -1,8 +1,9 @@
 /**
  * Per-element records of an article root, gathered on the one walk before
- * cleaning (`gatherElementRecords`) or noted by the first rule that
- * computes them, so that the cleaning rules and the removal log answer from
- * them instead of walking a block again.
+ * cleaning (`gatherElementRecords`: inline shapes too, composed from their
+ * parts) or noted by the first rule that computes them, so that the
+ * cleaning rules and the removal log answer from them instead of walking a
+ * block again.
  *
  * Contract: a record of an element holds while the element's subtree does
  * not change. The cleaning (`cleanArticleRoot`) judges a block before
