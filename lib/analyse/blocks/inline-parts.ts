@@ -13,8 +13,14 @@
  * apart what the element's own links and headings hold: a link around the
  * element links all of its text, its outermost link becomes the element's
  * runs' only link, and a block inside makes that link a card from then on.
- * `shapeFromParts` gives `inlineShape(node)` exactly, or `undefined` when
- * the read would stop at its budget (then read it).
+ * A block's start ends the run before it, so no text before the first
+ * boundary inside an element is a card's; after it, whether a block opened
+ * before a run ended is all a link around the element needs to know.
+ * `shapeFromParts` gives `inlineShape(node)` exactly (`test/walks.ts`
+ * compares them on pages and generated trees), or `undefined` when the
+ * read would stop at its budget (then read it). Each element's full runs
+ * are its children's, copied: parts past the budget are not composed, so
+ * no element copies more than the budget's worth.
  *
  * @module
  */
