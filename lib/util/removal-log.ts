@@ -2,8 +2,7 @@ import type {Element, Nodes} from 'hast'
 import {toString} from 'hast-util-to-string'
 import type {VFile} from 'vfile'
 import type {InlineShape} from '../analyse/blocks/inline-runs.js'
-import {inlineShape} from '../analyse/blocks/inline-runs.js'
-import {elementRecords} from '../analyse/blocks/element-records.js'
+import {recordedShape} from '../analyse/blocks/element-records.js'
 import {contentLikeLength, proseLength, readsAsSentence} from '../analyse/blocks/prose.js'
 import {skipTags} from '../analyse/blocks/tags.js'
 import type {Removal} from './removals.js'
@@ -48,7 +47,7 @@ export interface RemovalLog {
   /**
    * Account for `node`, removed by `rule` (call before it leaves the tree).
    * Inside `withElementRecords`, its inline shape is read from the records
-   * when they hold one.
+   * (`recordedShape`).
    */
   note(node: Element, rule: string): void
   /**
@@ -82,8 +81,7 @@ export function createRemovalLog(file: VFile): RemovalLog {
   return {
     note(node, rule) {
       // Scripts, styles and templates hold no text a reader sees.
-      const records = elementRecords()
-      const shape = skipTags.has(node.tagName) ? {runs: [], links: 0, cards: 0, linkedHeadings: 0, truncated: false} : (records && records.shapes.get(node)) || inlineShape(node)
+      const shape = skipTags.has(node.tagName) ? {runs: [], links: 0, cards: 0, linkedHeadings: 0, truncated: false} : recordedShape(node)
       const text = shape.truncated ? collapse(toString(node)) : shape.runs.map((run) => run.text).join(' ')
       pending.push({node, rule, shape, text})
     },

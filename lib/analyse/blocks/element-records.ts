@@ -1,8 +1,9 @@
 /**
  * Per-element records of an article root, gathered on the one walk before
- * cleaning (`gatherElementRecords`) or noted by the first rule that
- * computes them, so that the cleaning rules and the removal log answer from
- * them instead of walking a block again.
+ * cleaning (`gatherElementRecords`: inline shapes too, composed from their
+ * parts) or noted by the first rule that computes them, so that the
+ * cleaning rules and the removal log answer from them instead of walking a
+ * block again.
  *
  * Contract: a record of an element holds while the element's subtree does
  * not change. The cleaning (`cleanArticleRoot`) judges a block before
@@ -19,6 +20,9 @@ import type {Element} from 'hast'
 import {createScopedValue} from '../../util/scoped-value.js'
 import type {WalkListener} from '../../util/walk.js'
 import type {InlineShape} from './inline-runs.js'
+import {inlineShape} from './inline-runs.js'
+import {gatherInlineParts, shapeFromParts} from './inline-parts.js'
+import type {InlineParts} from './inline-parts.js'
 
 /** Elements of one tag name in document order, with their pre-order numbers. */
 interface Named {
@@ -39,8 +43,10 @@ export interface ElementRecords {
   leads: Map<Element, Element | null>
   /** Section headings (`sectionHeading`) noted once computed. */
   headings: Map<Element, string | undefined>
-  /** Inline shapes (`inlineShape` with its default budget) noted once computed. */
+  /** Inline shapes (`inlineShape` with its default budget) noted once computed (`recordedShape`). */
   shapes: Map<Element, InlineShape>
+  /** What `inlineShape` reads inside each element, composed on the walk (`InlineParts`): its shape without a read. */
+  parts: Map<Element, InlineParts>
   /** Elements holding no comment and no element but `calm` ones (see `gatherElementRecords`). */
   quiet: Set<Element>
 }
@@ -49,10 +55,12 @@ export interface ElementRecords {
  * A listener of a shared walk (`walkShared`, which must not skip subtrees
  * for it nor change the tree) that numbers every element below the walk's
  * tree in pre-order, lists those named in `tagNames`, notes each element's
- * lead (`leads`) and the elements whose insides are all `calm` (`quiet`).
+ * lead (`leads`), the elements whose insides are all `calm` (`quiet`) and
+ * the parts of every element's inline shape (`parts`).
  */
 export function gatherElementRecords(tagNames: ReadonlyArray<string>, calm: (element: Element) => boolean): {listener: WalkListener; records: ElementRecords} {
-  const records: ElementRecords = {spans: new Map(), named: new Map(), leads: new Map(), headings: new Map(), shapes: new Map(), quiet: new Set()}
+  const records: ElementRecords = {spans: new Map(), named: new Map(), leads: new Map(), headings: new Map(), shapes: new Map(), parts: new Map(), quiet: new Set()}
+  const parts = gatherInlineParts(records.parts)
   // Per open element, whether its insides are calm so far (the walk's tree first).
   const calmInside: Array<boolean> = [true]
   for (const name of tagNames) records.named.set(name, {starts: [], elements: []})
@@ -79,14 +87,18 @@ export function gatherElementRecords(tagNames: ReadonlyArray<string>, calm: (ele
       }
       count++
       open.push(span)
+      parts.enter()
     },
     comment() {
       calmInside[calmInside.length - 1] = false
+      parts.comment()
     },
     text(node) {
       if (seeking[seeking.length - 1] && node.value.trim()) seeking[seeking.length - 1] = undefined
+      parts.text(node)
     },
     leave(element) {
+      parts.leave(element)
       open.pop()![1] = count - 1
       seeking.pop()
       const inside = calmInside.pop()!
@@ -132,6 +144,23 @@ export function recordedElements(node: Element, tagName: string, most: number): 
   return found
 }
 
+/**
+ * `inlineShape(node)` with its default budget, from the records in scope:
+ * noted there, or composed from the node's parts (and noted); read when
+ * they hold neither (or the read stops at its budget), noted in them.
+ */
+export function recordedShape(node: Element): InlineShape {
+  const records = scope.current()
+  if (!records) return inlineShape(node)
+  let shape = records.shapes.get(node)
+  if (!shape) {
+    const parts = records.parts.get(node)
+    shape = (parts && shapeFromParts(parts)) || inlineShape(node)
+    records.shapes.set(node, shape)
+  }
+  return shape
+}
+
 /** Drop the records of `elements` (their subtrees changed). */
 export function forgetRecords(records: ElementRecords, elements: Iterable<Element>): void {
   for (const element of elements) {
@@ -139,6 +168,7 @@ export function forgetRecords(records: ElementRecords, elements: Iterable<Elemen
     records.leads.delete(element)
     records.headings.delete(element)
     records.shapes.delete(element)
+    records.parts.delete(element)
     records.quiet.delete(element)
   }
 }

@@ -48,6 +48,9 @@ interface LinkState {
 
 const headingTag = /^h[1-6]$/
 
+/** Most nodes `inlineShape` visits by default. */
+export const shapeBudget = 4000
+
 /**
  * Split `node` into runs of inline content (a new run starts at every block
  * element and line break) and count its links, without entering invisible
@@ -56,9 +59,9 @@ const headingTag = /^h[1-6]$/
  * @param node
  *   Block to read.
  * @param budget
- *   Most nodes visited (default: `4000`).
+ *   Most nodes visited (default: `shapeBudget`, 4000).
  */
-export function inlineShape(node: Element, budget = 4000): InlineShape {
+export function inlineShape(node: Element, budget = shapeBudget): InlineShape {
   const runs: Array<InlineRun> = []
   const openLinks: Array<LinkState> = []
   const stack: Array<Frame> = [{node, index: 0, link: undefined}]

@@ -2,8 +2,7 @@ import type {Element} from 'hast'
 import type {Block} from '../blocks/block-stats.js'
 import {isCaption, isFigure} from '../../media/caption.js'
 import {hintNames, isArticleBody, isPositiveName} from '../blocks/hints.js'
-import {inlineShape} from '../blocks/inline-runs.js'
-import {elementRecords} from '../blocks/element-records.js'
+import {recordedShape} from '../blocks/element-records.js'
 import type {InlineShape} from '../blocks/inline-runs.js'
 import {holdsSentence, isContentLike} from '../blocks/prose.js'
 import {isCommentHeading, isRelatedHeading, sectionHeading} from '../blocks/section-heading.js'
@@ -272,16 +271,6 @@ function blockFacts(node: Element, block: Block | undefined, rootText: number, s
     prose: () => textTags.has(node.tagName) && isContentLike(shapeOf()),
     shape: shapeOf
   }
-}
-
-/** `inlineShape(node)`, noted in the element records in scope (the removal log reads it there). */
-function recordedShape(node: Element): InlineShape {
-  const records = elementRecords()
-  const known = records && records.shapes.get(node)
-  if (known) return known
-  const shape = inlineShape(node)
-  if (records) records.shapes.set(node, shape)
-  return shape
 }
 
 /**

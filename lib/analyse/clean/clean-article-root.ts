@@ -111,8 +111,9 @@ export interface CleaningFacts {
   texts: ShortTexts
   /**
    * Element records of the root (`withElementRecords`): pre-order spans,
-   * links and images, and the section headings and inline shapes the rules
-   * note. The cleaning forgets the records of every element whose children
+   * links and images, every element's inline shape in parts (composed on
+   * the walk, `InlineParts`), and the section headings and inline shapes
+   * the rules note. The cleaning forgets the records of every element whose children
    * it changes and of the section headings it removes (their subtrees may
    * still change): the records of the blocks it removes for a rule of
    * `judgeBlock` hold after it, for the removal log.
