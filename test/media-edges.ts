@@ -208,6 +208,17 @@ test('media edges (players): Brightcove without `data-player`/`data-embed` is th
   assert.is(framed.markdown, frame + '![海报](https://i.example/poster.jpg)\n\n[视频（youtube.com）](https://www.youtube.com/embed/xyz)\n\n' + end)
 })
 
+test('media edges (noscript players): a `<noscript>` video pairs with a player, never with a poster image: a copy of a player with a source goes, a player without one is replaced', async function () {
+  const copy = await run('<video controls><source src="https://v.example/a.mp4"></video><noscript><video src="https://v.example/a.mp4"></video></noscript>')
+  assert.is(copy.markdown, frame + '[视频（v.example）](https://v.example/a.mp4)\n\n' + end)
+  assert.equal(copy.removals, [])
+  const placeholder = await run('<video preload="none"><track kind="captions"></video><noscript><audio src="https://v.example/b.mp3"></audio></noscript>')
+  assert.is(placeholder.markdown, frame + '[音频（v.example）](https://v.example/b.mp3)\n\n' + end)
+  assert.equal(placeholder.removals, [])
+  const poster = await run('<div class="video"><img src="https://i.example/poster.jpg" alt="海报"><noscript><video><source src="https://v.example/c.mp4"></video></noscript></div>')
+  assert.is(poster.markdown, frame + '![海报](https://i.example/poster.jpg)\n\n[视频（v.example）](https://v.example/c.mp4)\n\n' + end)
+})
+
 test('media edges (social boxes): a wrapper with elements or no URL, and a box the script filled are left as they are', async function () {
   const linked = await run('<div class="wp-block-embed__wrapper"><a href="https://x.example/post/1">帖子链接</a></div>')
   assert.is(linked.markdown, frame + '[帖子链接](https://x.example/post/1)\n\n' + end)
