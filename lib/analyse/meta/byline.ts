@@ -42,6 +42,7 @@ import {closingBio, closingSignature, signatureLine} from './closing-byline.js'
 import {closingAgencyCredit} from './agency-credit.js'
 import {isPersonLike, isPublisher, titleSuffixes} from './person-like.js'
 import {isWeChatPage, readWeChat} from './wechat.js'
+import {isTeaserDate} from './teaser-date.js'
 
 export interface BylineMeta {
   author?: Found<Array<string>>
@@ -216,6 +217,8 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
       const text = textWithin(entry.element, 160)
       if (text === undefined || UPDATED.test(hintOf(entry.element))) continue
       const found = publishedDate(text, order) ?? findDate(partsOf(entry.element), dateOptions)
+      // A teaser's date (`teaser-date.ts`) dates the article it links to.
+      if (found && isTeaserDate(entry.element, entry.ancestors, text, index)) continue
       if (found && !UPDATED.test(text.normalize('NFKC').slice(0, found.index))) {
         meta.date = dated(found, 'visible-date')
         break
@@ -238,7 +241,8 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
       )
         continue
       const date = dateOnly(entry.value, order)
-      if (date) {
+      // A list item or card linking to another article dates that one (`<li><a>Other story</a> 2 March 2024</li>`). Fixture: meta-date-teaser-list-in-article.
+      if (date && !isTeaserDate(entry.element, entry.ancestors, entry.value, index)) {
         meta.date = dated(date, 'visible-date')
         break
       }
@@ -501,7 +505,7 @@ function withoutListings<T extends Located>(entries: Array<T>): Array<T> {
  * not the page. The same day repeated (a page printing its date for each
  * layout) is no row. Fixture: meta-date-teaser-row.
  */
-function withoutDateRows(entries: Array<Located>): Array<Located> {
+function withoutDateRows<T extends Located>(entries: Array<T>): Array<T> {
   const keys = entries.map((entry) => entry.element.tagName + ' ' + hintOf(entry.element))
   const counts = countKeys(keys)
   const days = new Map<string, Set<string>>()
