@@ -39,7 +39,11 @@ export const fieldSources: Readonly<Record<SourcedField, ReadonlyArray<FieldSour
   source: [
     {id: 'profile:source', reads: 'a site profile’s `source` selectors (the element’s text)'},
     {id: 'credit-line', reads: 'the credit line in the article (`来源：…`), which then leaves the body'},
-    {id: 'standard', reads: 'a visible `来源：…` credit or a news agency’s credit closing the text (`(dpa)`, `(Jane Roe, dpa)`, `Jane Roe/AFP`) > JSON-LD `publisher` name > `og:site_name`'}
+    {
+      id: 'standard',
+      reads:
+        'a visible `来源：…` credit or a news agency’s credit closing the text (`(dpa)`, `(Jane Roe, dpa)`, `Jane Roe/AFP`), else in the dateline opening it (`CHICAGO (Reuters) —`, `PARIS — AFP —`, `新华社北京3月5日电`), a byline above the text or none > JSON-LD `publisher` name > `og:site_name`'
+    }
   ],
   author: [
     {id: 'credit-line', reads: 'the credit line (`作者：…`, `记者：…`)'},
