@@ -205,6 +205,12 @@ test('byline kinds: look-alikes of a teaser keep their date: the page’s own li
     ['author link', '<p class="byline">By <a href="/author/jane-roe">Jane Roe</a> <time datetime="2024-03-02">2 March 2024</time></p>'],
     ['person’s name linked', '<ul><li><a href="/u/7">Jane Alice Roe</a> <time datetime="2024-03-02">2 March 2024</time></li></ul>'],
     ['short link', '<ul><li><a href="/harbour">Harbour</a> <time datetime="2024-03-02">2 March 2024</time></li></ul>'],
+    ['many elements', '<div class="meta">' + '<i></i>'.repeat(45) + '<a href="/news/ferry">Ferry timetable changes in May</a> <time datetime="2024-03-02">2 March 2024</time></div>'],
+    ['long item', '<div class="meta"><a href="/news/ferry">Ferry timetable changes in May</a> <time datetime="2024-03-02">2 March 2024</time> ' + 'The board met again. '.repeat(16) + '</div>'],
+    [
+      'card beside a box without a link',
+      '<div><div class="card"><a href="/news/ferry">Ferry timetable changes in May</a> <time datetime="2024-03-02">2 March 2024</time></div><div class="card"><span>Photo gallery</span></div></div>'
+    ],
     ['lone card', '<div class="meta"><a href="/topics/ports-and-shipping">Ports and shipping news</a> <time datetime="2024-03-02">2 March 2024</time></div>'],
     ['more words', '<ul><li><a href="/news/ferry">Ferry timetable changes in May</a>, as the board said on <time datetime="2024-03-02">2 March 2024</time></li></ul>']
   ]

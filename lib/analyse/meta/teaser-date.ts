@@ -20,6 +20,12 @@ const itemTags: ReadonlySet<string> = new Set(['li', 'dd', 'dt'])
 /** The most characters an item (its link, its date and a few words) may hold. */
 const ITEM_MAX = 300
 
+/** How many elements an item may hold before its link (a card: a picture, a kicker, a heading). */
+const ITEM_ELEMENTS = 40
+
+/** The date's element and how many above it may be the item. */
+const ITEM_LEVELS = 3
+
 /** The most words of an item beside its link and its date (`Updated`, `Opinion`, `·`). */
 const OTHER_WORDS = 3
 
@@ -45,12 +51,33 @@ const OTHER_WORDS = 3
  *   Whether the date is a teaser's.
  */
 export function isTeaserDate(date: Element, ancestors: ReadonlyArray<Element>, dateText: string, index: PageIndex): boolean {
+  // Told once per date and index: the extractor and the verdict ask of the same dates.
+  let known = memo.get(index)
+  if (!known) {
+    known = new Map()
+    memo.set(index, known)
+  }
+  const told = known.get(date)?.get(dateText)
+  if (told !== undefined) return told
+  const result = teaserDate(date, ancestors, dateText, index)
+  if (!known.has(date)) known.set(date, new Map())
+  known.get(date)!.set(dateText, result)
+  return result
+}
+
+/** What `isTeaserDate` told, per index, date element and date text. */
+const memo = new WeakMap<PageIndex, Map<Element, Map<string, boolean>>>()
+
+function teaserDate(date: Element, ancestors: ReadonlyArray<Element>, dateText: string, index: PageIndex): boolean {
   const chain = [date, ...ancestors]
-  for (const [at, item] of chain.entries()) {
+  // The date's element and two elements above it may be the item (its parent is read for the item's siblings).
+  for (let at = 0; at < Math.min(chain.length, ITEM_LEVELS); at++) {
+    const item = chain[at]
+    const link = firstLink(item, chain)
+    if (link === tooLarge) return false
+    if (!link) continue
     const text = textWithin(item, ITEM_MAX)
     if (text === undefined) return false
-    const link = firstLink(item, chain)
-    if (!link) continue
     const title = collapse(textOf(link))
     if (!headlineLike(title, attr(link, 'href'), index)) return false
     const rest = text.replace(title, ' ').replace(collapse(dateText), ' ')
@@ -62,13 +89,25 @@ export function isTeaserDate(date: Element, ancestors: ReadonlyArray<Element>, d
   return false
 }
 
-/** The first link with an address below `node` that is not around the date (not one of `chain`). */
+/** Marks an element holding more elements than an item does (`firstLink`). */
+const tooLarge: Element = {type: 'element', tagName: 'a', properties: {}, children: []}
+
+/**
+ * The first link with an address below `node` that is not around the date
+ * (not one of `chain`), in document order; `tooLarge` when `node` holds
+ * more than `ITEM_ELEMENTS` elements before one.
+ */
 function firstLink(node: Element, chain: ReadonlyArray<Element>): Element | undefined {
-  for (const child of node.children) {
-    if (child.type !== 'element') continue
-    if (child.tagName === 'a' && attr(child, 'href').trim() && !chain.includes(child)) return child
-    const inner = firstLink(child, chain)
-    if (inner) return inner
+  const stack: Array<Element> = [node]
+  let seen = 0
+  while (stack.length > 0) {
+    const current = stack.pop()!
+    if (++seen > ITEM_ELEMENTS) return tooLarge
+    if (current !== node && current.tagName === 'a' && attr(current, 'href').trim() && !chain.includes(current)) return current
+    for (let at = current.children.length - 1; at >= 0; at--) {
+      const child = current.children[at]
+      if (child.type === 'element') stack.push(child)
+    }
   }
   return undefined
 }
@@ -101,8 +140,9 @@ function sameKind(a: Element, b: Element): boolean {
 
 /** Whether an element holds a link and a date (a `<time>`, or a date in its short text). */
 function datedLink(node: Element): boolean {
-  const text = textWithin(node, ITEM_MAX)
-  if (text === undefined || !firstLink(node, [])) return false
+  const link = firstLink(node, [])
+  const text = link && link !== tooLarge ? textWithin(node, ITEM_MAX) : undefined
+  if (text === undefined) return false
   return holdsTime(node) || findDate(text) !== undefined
 }
 
