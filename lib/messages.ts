@@ -43,7 +43,7 @@ export const rules = {
   },
   'dropped-embed': {
     kind: 'info',
-    description: 'an embed inside the article (iframe, object, player) or a tracking pixel was removed: an ad, tracker or share button, or one without a source (its URL)'
+    description: 'an embed inside the article (iframe, object, player, an emptied social embed box) or a tracking pixel was removed: an ad, tracker or share button, or one without a source (its URL)'
   },
   'suspect-root': {
     kind: 'warning',

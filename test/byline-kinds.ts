@@ -174,4 +174,47 @@ test('byline kinds: a byline and date in a table row', async function () {
   assert.equal(await fields(page(row, {lang: 'de'})), {author: 'Ivan Petrov', date: '2022-01-26'})
 })
 
+test('byline kinds: a teaser’s date (a list item or card linking to another article) never dates the page, inside the article too', async function () {
+  const more = (item: string) => `<h2>More from the harbour</h2><ul>${item}<li><a href="/news/pier">Fishing pier gets new lights for winter</a></li></ul>`
+  const cases: Array<[string, string]> = [
+    ['<time> in a list item', more('<li><a href="/news/ferry">Ferry timetable changes in May</a> <time datetime="2024-03-02">2 March 2024</time></li>')],
+    ['date text in a list item', more('<li><a href="/news/ferry">Ferry timetable changes in May</a> · 2 March 2024</li>')],
+    ['date element in a list item', more('<li><a href="/news/ferry">Ferry timetable changes in May</a> <span class="date">2 March 2024</span></li>')],
+    [
+      'cards side by side',
+      '<div><div class="card"><a href="/news/ferry">Ferry timetable changes in May</a><span class="pubdate">2 March 2024</span></div><div class="card"><a href="/news/pier">Fishing pier gets new lights</a><span class="pubdate">2 March 2024</span></div></div>'
+    ],
+    ['a 中文 teaser', more('<li><a href="/news/ferry">渡轮时刻表五月起调整</a> 2024-03-02</li>')]
+  ]
+  for (const [what, end] of cases) assert.is((await fields(page('', {end}))).date, undefined, what)
+  // Nor does the verdict hold it against the page's own date.
+  const head = '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-05-10T08:00:00Z"}</script>'
+  for (const [what, end] of cases) {
+    const file = await convert(page('', {head, end}))
+    assert.ok(String(file).includes('date: 2024-05-10'), what)
+    assert.not.ok(
+      file.messages.some((message) => message.ruleId === 'metadata-conflict'),
+      what
+    )
+  }
+})
+
+test('byline kinds: look-alikes of a teaser keep their date: the page’s own linked headline, an author link, a short link, a lone card, a long item', async function () {
+  const cases: Array<[string, string, {end?: string}?]> = [
+    ['own headline linked', '<header><h2><a href="/news/harbour-basin-dredged">Harbour basin dredged</a></h2><time datetime="2024-03-02">2 March 2024</time></header>'],
+    ['author link', '<p class="byline">By <a href="/author/jane-roe">Jane Roe</a> <time datetime="2024-03-02">2 March 2024</time></p>'],
+    ['person’s name linked', '<ul><li><a href="/u/7">Jane Alice Roe</a> <time datetime="2024-03-02">2 March 2024</time></li></ul>'],
+    ['short link', '<ul><li><a href="/harbour">Harbour</a> <time datetime="2024-03-02">2 March 2024</time></li></ul>'],
+    ['many elements', '<div class="meta">' + '<i></i>'.repeat(45) + '<a href="/news/ferry">Ferry timetable changes in May</a> <time datetime="2024-03-02">2 March 2024</time></div>'],
+    ['long item', '<div class="meta"><a href="/news/ferry">Ferry timetable changes in May</a> <time datetime="2024-03-02">2 March 2024</time> ' + 'The board met again. '.repeat(16) + '</div>'],
+    [
+      'card beside a box without a link',
+      '<div><div class="card"><a href="/news/ferry">Ferry timetable changes in May</a> <time datetime="2024-03-02">2 March 2024</time></div><div class="card"><span>Photo gallery</span></div></div>'
+    ],
+    ['lone card', '<div class="meta"><a href="/topics/ports-and-shipping">Ports and shipping news</a> <time datetime="2024-03-02">2 March 2024</time></div>'],
+    ['more words', '<ul><li><a href="/news/ferry">Ferry timetable changes in May</a>, as the board said on <time datetime="2024-03-02">2 March 2024</time></li></ul>']
+  ]
+  for (const [what, top] of cases) assert.is((await fields(page(top))).date, '2024-03-02', what)
+})
+
 test.run()

@@ -13,7 +13,7 @@ import {select} from 'hast-util-select'
 import {convert} from '../index.js'
 import {bioName, closingBio, closingSignature} from '../lib/analyse/meta/closing-byline.js'
 import {authorBoxName} from '../lib/analyse/meta/author-box.js'
-import {closingAgencyCredit} from '../lib/analyse/meta/agency-credit.js'
+import {closingAgencyCredit, openingAgencyCredit} from '../lib/analyse/meta/agency-credit.js'
 
 const prose = '<p>The council agreed on Tuesday to keep the library open on Sundays, after a petition signed by more than two thousand residents.</p>'
 
@@ -116,6 +116,23 @@ test('closing byline: an agency credit yields to a byline above the text', async
   assert.is(await authorOf(page('<p class="byline">Von Rafael Stroud</p>')), 'Rafael Stroud')
   assert.is(await authorOf(page('')), 'Henrike Wallbrecht')
   assert.match(String(await convert(page(''))), /^source: epd$/m)
+  // The agency is still the source: a byline names the writer, not where the text came from.
+  assert.match(String(await convert(page('<p class="byline">Von Rafael Stroud</p>'))), /^source: epd$/m)
+})
+
+test('closing byline: an agency credited in the dateline opening the text is the source', function () {
+  const source = (value: string) => ({value, from: 'dateline:agency'})
+  const text = 'Wheat futures rose for a third day on Tuesday.'
+  assert.equal(openingAgencyCredit(['Wheat prices climb', 'CHICAGO (Reuters) — ' + text]), source('Reuters'))
+  assert.equal(openingAgencyCredit(['BERLIN, 3. Mai 2024 (dpa/AFP) - ' + text]), source('dpa, AFP'))
+  assert.equal(openingAgencyCredit(['PARIS — AFP — ' + text]), source('AFP'))
+  assert.equal(openingAgencyCredit(['WINSTON-SALEM, N.C. (AP): ' + text]), source('AP'))
+  assert.equal(openingAgencyCredit(['新华社北京3月5日电 记者从农业农村部获悉，春耕生产全面展开。']), source('新华社'))
+  assert.equal(openingAgencyCredit(['（中央社台北20日電）行政院今天通過預算案。']), source('中央社'))
+  assert.is(openingAgencyCredit(['The agency (Reuters) said on Tuesday that ' + text]), undefined, 'an agency inside a sentence')
+  assert.is(openingAgencyCredit(['CHICAGO (Reuters) said wheat futures rose.']), undefined, 'no dash after the agency')
+  assert.is(openingAgencyCredit(['CHICAGO (Tribune) — ' + text]), undefined, 'no agency')
+  assert.is(openingAgencyCredit(['据新华社报道，春耕生产全面展开。']), undefined, 'an agency reported on, no dateline')
 })
 
 test.run()

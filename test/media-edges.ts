@@ -14,6 +14,8 @@ import {toString as hastToString} from 'hast-util-to-string'
 import {unified} from 'unified'
 import {convertWatched} from './util/watchdog.js'
 import {captionTableFigure} from '../lib/media/caption-table.js'
+import {socialBoxUrl} from '../lib/media/social-box.js'
+import {fromHtml} from 'hast-util-from-html'
 import {h} from 'hastscript'
 
 const page = (body: string) =>
@@ -206,22 +208,58 @@ test('media edges (players): Brightcove without `data-player`/`data-embed` is th
   assert.is(framed.markdown, frame + '![海报](https://i.example/poster.jpg)\n\n[视频（youtube.com）](https://www.youtube.com/embed/xyz)\n\n' + end)
 })
 
-test('media edges (social boxes): a wrapper with elements or no URL, a box without an absolute URL, and a box the script filled are left as they are', async function () {
+test('media edges (noscript players): a `<noscript>` video pairs with a player, never with a poster image: a copy of a player with a source goes, a player without one is replaced', async function () {
+  const copy = await run('<video controls><source src="https://v.example/a.mp4"></video><noscript><video src="https://v.example/a.mp4"></video></noscript>')
+  assert.is(copy.markdown, frame + '[视频（v.example）](https://v.example/a.mp4)\n\n' + end)
+  assert.equal(copy.removals, [])
+  const placeholder = await run('<video preload="none"><track kind="captions"></video><noscript><audio src="https://v.example/b.mp3"></audio></noscript>')
+  assert.is(placeholder.markdown, frame + '[音频（v.example）](https://v.example/b.mp3)\n\n' + end)
+  assert.equal(placeholder.removals, [])
+  const poster = await run('<div class="video"><img src="https://i.example/poster.jpg" alt="海报"><noscript><video><source src="https://v.example/c.mp4"></video></noscript></div>')
+  assert.is(poster.markdown, frame + '![海报](https://i.example/poster.jpg)\n\n[视频（v.example）](https://v.example/c.mp4)\n\n' + end)
+})
+
+test('media edges (social boxes): a wrapper with elements or no URL, and a box the script filled are left as they are', async function () {
   const linked = await run('<div class="wp-block-embed__wrapper"><a href="https://x.example/post/1">帖子链接</a></div>')
   assert.is(linked.markdown, frame + '[帖子链接](https://x.example/post/1)\n\n' + end)
   const words = await run('<div class="wp-block-embed__wrapper">这里不是网址</div>')
   assert.is(words.markdown, frame + '这里不是网址\n\n' + end)
-  for (const box of ['<div class="fb-post"></div>', '<div class="fb-post" data-href="/posts/1"></div>']) {
-    const out = await run(box)
-    assert.is(out.markdown, frame + end, box)
-    assert.not.ok(out.markdown.includes('嵌入内容'), box)
-  }
   const filled = await run('<blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/ABC/"><p>帖子的文字已经写在里面</p></blockquote>')
   assert.is(filled.markdown, frame + '> 帖子的文字已经写在里面\n\n' + end)
   const pictured = await run('<blockquote class="tiktok-embed" cite="https://www.tiktok.com/@u/video/1"><img src="https://i.example/tt.jpg" alt="抖音"></blockquote>')
   assert.is(pictured.markdown, frame + '> ![抖音](https://i.example/tt.jpg)\n\n' + end)
+  const tweet = await run('<blockquote class="twitter-tweet"><p>推文的文字</p>— 某人 <a href="https://twitter.com/u/status/1">2024年3月1日</a></blockquote>')
+  assert.ok(tweet.markdown.startsWith(frame + '> 推文的文字'), tweet.markdown)
   const empty = await run('<div class="fb-post" data-href="https://www.facebook.com/u/posts/1"></div>')
   assert.is(empty.markdown, frame + '[嵌入内容（facebook.com）](https://www.facebook.com/u/posts/1)\n\n' + end, 'the empty box, for contrast, is a link')
+})
+
+test('media edges (social boxes): an emptied box naming no post, an unsafe one or one left relative (no base) is removed and counted, never lost silently', async function () {
+  const none = await run('<div class="fb-post"></div><blockquote class="twitter-tweet"><p> </p><a name="t"> </a></blockquote>')
+  assert.is(none.markdown, frame + end)
+  assert.equal(none.removals, ['embed no-source div.fb-post (no source)', 'embed no-source blockquote.twitter-tweet (no source)'])
+  assert.is(none.rules.filter((rule) => rule === 'dropped-embed').length, 2)
+  const unsafe = await run('<div class="fb-video" data-href="javascript:alert(1)"></div>')
+  assert.is(unsafe.markdown, frame + end)
+  assert.equal(unsafe.removals, ['embed unsafe-url div.fb-video javascript:alert(1)'])
+  assert.ok(unsafe.rules.includes('unsafe-url'))
+  // Resolved against the page URL when there is one; else it names nothing a reader can open.
+  const resolved = await run('<div class="fb-post" data-href="/posts/1"></div>')
+  assert.is(resolved.markdown, frame + '[嵌入内容（news.example）](https://news.example/posts/1)\n\n' + end)
+  const file = await convert(page('<div class="fb-post" data-href="/posts/1"></div>'))
+  assert.ok(String(file).endsWith(frame + end), String(file))
+  assert.equal(
+    (file.data.removals || []).map((removal) => removal.rule + ' ' + removal.sample),
+    ['relative-url /posts/1']
+  )
+  assert.ok(file.messages.some((message) => message.ruleId === 'dropped-embed'))
+})
+
+test('media edges (social boxes): an emptied quote naming no post gives the first link left inside it, blank ones and anchors skipped', function () {
+  const box = (html: string) => socialBoxUrl(select('blockquote', fromHtml(html, {fragment: true}))!)
+  assert.is(box('<blockquote class="twitter-tweet"><a name="t"> </a><a href="  "></a>\n<div><a href=" https://t.example/1 "></a></div></blockquote>'), 'https://t.example/1')
+  assert.is(box('<blockquote class="twitter-video"><a name="t"></a></blockquote>'), '')
+  assert.is(box('<blockquote class="instagram-media" data-instgrm-permalink=" "><a href="https://i.example/p/2/"></a></blockquote>'), 'https://i.example/p/2/')
 })
 
 test.run()

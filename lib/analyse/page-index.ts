@@ -82,13 +82,14 @@ export interface PageIndex {
   jsonLd: Array<string>
   /** `<link>` and `<a>` elements with a `rel`. */
   links: Array<Located & {rel: Array<string>}>
-  times: Array<Located>
+  /** `<time>` elements, with up to three ancestors (nearest first: a teaser's item around it, `teaser-date.ts`). */
+  times: Array<Located & {ancestors: Array<Element>}>
   itemprops: Array<ItempropEntry>
   headings: Array<Located>
   /** Elements whose class or id hints at an author/byline, with up to two ancestors (nearest first: a label around the name, `Foto:`). */
   bylines: Array<Located & {ancestors: Array<Element>}>
-  /** Elements whose class or id hints at a date. */
-  dates: Array<Located>
+  /** Elements whose class or id hints at a date, with up to three ancestors (nearest first), as `times`. */
+  dates: Array<Located & {ancestors: Array<Element>}>
   /** Text nodes that look like the start of a byline or credit line. */
   cues: Array<CueText>
   /** Short text nodes (at most 80 characters) with a four-digit year (also in Chinese numerals, `二〇二四年`), or nothing but a day without its year (`3月18日 14:30`). */
@@ -180,7 +181,8 @@ const CUE = new RegExp(
   `^\\(?(?:(?:${bylineLabelLead}\\s+)?(?:${bylineLabel})|${bylineLabelPhrase})(?:[\\s:：]|$)|^${bylineColonLabel}\\s*[:：]|作者|記者|记者|评论员|評論員|通讯员|通訊員|撰稿|采写|採寫|文\\s*[/／|｜、]|文字[:：]|图文|圖文|来源|來源|出处|出處|撰文|编辑|編輯|责编|責編|校对|校對|审核|審核|稿源|发布时间|發布時間|发布于|時間[:：]|时间[:：]|日期[:：]`,
   'i'
 )
-const AUTHOR_HREF =
+/** The address of an author's page (`/author/jane-doe`). */
+export const AUTHOR_HREF =
   /\/(?:author|authors|autor|autoren|auteur|autore|profile|profil|profiles|people|staff|editors|writers|journalist|journalists|reporter|reporters|redakteur|redaktion\/team)\/[^/?#]+\/?(?:[?#].*)?$/i
 const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/
 /** A year in full-width digits (`２０２４年`). */
@@ -354,6 +356,8 @@ function indexListeners(index: PageIndex, found: AddressCandidates, headings: Ar
       state.trail.push(position)
       noteAddress(element, state)
       const bylines = index.bylines.length
+      const times = index.times.length
+      const dates = index.dates.length
       const result = visitElement(element, frame ? frame.context : top, frame ? frame.scopeType : '', index)
       if (result && titleHeadingTags.has(element.tagName)) noteHeading(element, frames, headings)
       if (index.bylines.length > bylines) {
@@ -361,6 +365,13 @@ function indexListeners(index: PageIndex, found: AddressCandidates, headings: Ar
         for (let at = frames.length - 1; at >= 0 && ancestors.length < 2; at--) ancestors.push(frames[at].element)
         // Not enumerable: the analysis on `file.data` stays as it was (no copies of whole subtrees when it is serialised).
         Object.defineProperty(index.bylines[bylines], 'ancestors', {value: ancestors, enumerable: false})
+      }
+      if (index.times.length > times || index.dates.length > dates) {
+        const ancestors: Array<Element> = []
+        for (let at = frames.length - 1; at >= 0 && ancestors.length < 3; at--) ancestors.push(frames[at].element)
+        // Not enumerable, as `ancestors` above.
+        if (index.times.length > times) Object.defineProperty(index.times[times], 'ancestors', {value: ancestors, enumerable: false})
+        if (index.dates.length > dates) Object.defineProperty(index.dates[dates], 'ancestors', {value: ancestors, enumerable: false})
       }
       if (index.authorLinks.length > 0 && index.authorLinks[index.authorLinks.length - 1].element === element) {
         for (let at = frames.length - 1; at >= 0 && at >= frames.length - 3; at--) {
@@ -510,7 +521,7 @@ function visitElement(element: Element, context: Context, scopeType: string, ind
     index.links.push({...located, rel: attr(element, 'rel').toLowerCase().split(/\s+/)})
   }
   if (tag === 'a' && AUTHOR_HREF.test(attr(element, 'href'))) index.authorLinks.push(located)
-  if (tag === 'time') index.times.push(located)
+  if (tag === 'time') index.times.push({...located, ancestors: []})
   if (!index.rightAligned && (attr(element, 'align').toLowerCase() === 'right' || /text-align\s*:\s*right/i.test(attr(element, 'style')))) index.rightAligned = true
   if (tag === 'h1') index.headings.push(located)
   if (props.itemProp) {
@@ -518,7 +529,7 @@ function visitElement(element: Element, context: Context, scopeType: string, ind
   }
   if (hint && tag !== 'body' && tag !== 'html' && tag !== 'meta' && tag !== 'link') {
     if (bylineHint.test(hint)) index.bylines.push({...located, ancestors: []})
-    if (dateHint.test(hint)) index.dates.push(located)
+    if (dateHint.test(hint)) index.dates.push({...located, ancestors: []})
   }
   return {context: next, scopeType: props.itemScope ? itemType || 'scope' : scopeType}
 }

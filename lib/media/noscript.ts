@@ -16,12 +16,16 @@ import type {WalkListener} from '../util/walk.js'
 /** Frames whose own source may be missing (a lazy iframe). */
 const frameTags: ReadonlySet<string> = new Set(['iframe', 'amp-iframe'])
 
+/** Players whose own source may be missing (a `<video>` a script fills). */
+const playerTags: ReadonlySet<string> = new Set(['video', 'audio'])
+
 /**
  * Resolve every `<noscript>` in `tree` that holds an image or an embed:
  *
  * - next to a placeholder of the same kind (the element right before it,
  *   or the last image inside that element, or the one right after it) that
- *   has no real source, its media replace the placeholder (keeping the
+ *   has no real source (a `<noscript>` holding a video or audio pairs only
+ *   with a player, never with a poster image beside it), its media replace the placeholder (keeping the
  *   placeholder's `alt` when the fallback has none)
  * - next to one that has a real source (`data-src`, `srcset`, …), it is a
  *   copy and goes
@@ -125,8 +129,8 @@ interface Partner {
  * parent when that is an AMP image.
  */
 function findPartner(parent: Parents, index: number, content: Array<ElementContent>): Partner | undefined {
-  const frame = content.some((child) => child.type === 'element' && hasFrame(child))
-  const family = frame ? frameTags : imageTags
+  const holds = (tags: ReadonlySet<string>) => content.some((child) => child.type === 'element' && hasTag(child, tags))
+  const family = holds(playerTags) ? playerTags : holds(frameTags) ? frameTags : imageTags
   if (parent.type === 'element' && parent.tagName.startsWith('amp-') && family.has(parent.tagName)) return undefined
   for (const step of [-1, 1]) {
     const sibling = neighbour(parent, index, step)
@@ -187,12 +191,16 @@ function hasSource(node: Element): boolean {
   if (node.tagName === 'picture') return pictureCandidates(node).length > 0
   if (imageTags.has(node.tagName)) return imageCandidates(node).length > 0
   const props = node.properties
-  return [props.src, props.dataSrc, props.dataLazySrc].some((value) => typeof value === 'string' && value.trim() !== '' && !/^\s*(?:about:|data:|javascript:)/i.test(value))
+  const values = [props.src, props.dataSrc, props.dataLazySrc]
+  // A player's `<source src>` children are its source too.
+  if (playerTags.has(node.tagName)) for (const child of node.children) if (child.type === 'element' && child.tagName === 'source') values.push(child.properties.src)
+  return values.some((value) => typeof value === 'string' && value.trim() !== '' && !/^\s*(?:about:|data:|javascript:)/i.test(value))
 }
 
-function hasFrame(node: Element): boolean {
-  if (frameTags.has(node.tagName)) return true
-  return node.children.some((child) => child.type === 'element' && hasFrame(child))
+/** Whether `node` is, or holds, an element named in `tags`. */
+function hasTag(node: Element, tags: ReadonlySet<string>): boolean {
+  if (tags.has(node.tagName)) return true
+  return node.children.some((child) => child.type === 'element' && hasTag(child, tags))
 }
 
 function imagesIn(nodes: Array<ElementContent>): Array<Element> {

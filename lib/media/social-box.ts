@@ -3,8 +3,9 @@
  * without JavaScript has them: Facebook SDK boxes (`<div class="fb-post"
  * data-href="…">`, `fb-video`), an Instagram quote emptied of its text
  * (`<blockquote class="instagram-media" data-instgrm-permalink="…">`), a
- * TikTok quote (`<blockquote class="tiktok-embed" cite="…">`) and
- * WordPress embed blocks left as the bare URL (`<div
+ * TikTok quote (`<blockquote class="tiktok-embed" cite="…">`), a Twitter
+ * quote emptied of its text (`<blockquote class="twitter-tweet">`, its
+ * link only) and WordPress embed blocks left as the bare URL (`<div
  * class="wp-block-embed__wrapper">https://…</div>`). Without the script
  * they hold no text and vanished, or a URL written as plain text.
  *
@@ -16,13 +17,15 @@ import {holdsText} from '../util/bounded-text.js'
 import {holdsMedia} from './tags.js'
 import {textOf} from '../util/text.js'
 
-/** Per box class: the tag it is written on and the attribute (hast property) naming the post. */
-const boxes: ReadonlyArray<{className: string; tagName: string; property: string}> = [
+/** Per box class: the tag it is written on and the attribute (hast property) naming the post, if any (else only a link inside does). */
+const boxes: ReadonlyArray<{className: string; tagName: string; property?: string}> = [
   {className: 'fb-post', tagName: 'div', property: 'dataHref'},
   {className: 'fb-video', tagName: 'div', property: 'dataHref'},
   {className: 'fb-comment-embed', tagName: 'div', property: 'dataHref'},
   {className: 'instagram-media', tagName: 'blockquote', property: 'dataInstgrmPermalink'},
-  {className: 'tiktok-embed', tagName: 'blockquote', property: 'cite'}
+  {className: 'tiktok-embed', tagName: 'blockquote', property: 'cite'},
+  {className: 'twitter-tweet', tagName: 'blockquote'},
+  {className: 'twitter-video', tagName: 'blockquote'}
 ]
 
 /** Class of the box WordPress writes an embed block's URL in. */
@@ -45,16 +48,20 @@ export function mayBeSocialBox(node: Element): boolean {
 }
 
 /**
- * The URL of the post a social embed box stands for, as written: the
- * box's `data-href`, `data-instgrm-permalink` or `cite` when it holds no
- * text nor media (a box the script filled is left alone), or the text of a
- * WordPress embed wrapper when it is one absolute `http(s)` URL and the
- * wrapper holds nothing else.
+ * The URL of the post an emptied social embed box stands for, as written
+ * (possibly relative, to be resolved against the page's base): the box's
+ * `data-href`, `data-instgrm-permalink` or `cite`, else the first link
+ * (`<a href>`) left inside it, when the box holds no text nor media (a box
+ * the script filled is left alone); `''` when such a box names no post at
+ * all (to be reported, never dropped silently). For a WordPress embed
+ * wrapper: its text when it is one absolute `http(s)` URL and the wrapper
+ * holds nothing else.
  *
  * @param node
  *   Element (any).
  * @returns
- *   Absolute URL as written, or `undefined` when `node` is no such box.
+ *   URL as written, `''` for an emptied box naming none, or `undefined`
+ *   when `node` is no emptied social box.
  */
 export function socialBoxUrl(node: Element): string | undefined {
   if (!mayBeSocialBox(node)) return undefined
@@ -64,12 +71,27 @@ export function socialBoxUrl(node: Element): string | undefined {
     const text = textOf(node).trim()
     return /^https?:\/\/\S+$/i.test(text) ? text : undefined
   }
+  if (holdsText(node) || holdsMedia(node)) return undefined
   for (const box of boxes) {
     if (box.tagName !== node.tagName || !classes.includes(box.className)) continue
-    const value = node.properties[box.property]
+    const value = box.property ? node.properties[box.property] : undefined
     const url = typeof value === 'string' ? value.trim() : ''
-    if (!/^(?:https?:)?\/\//i.test(url)) continue
-    return holdsText(node) || holdsMedia(node) ? undefined : url
+    if (url) return url
+  }
+  return firstHref(node) || ''
+}
+
+/** The first non-blank `href` of a link below `node`, trimmed, in document order. */
+function firstHref(node: Element): string | undefined {
+  const stack: Array<Element> = [node]
+  while (stack.length > 0) {
+    const current = stack.pop()!
+    const href = current.tagName === 'a' && typeof current.properties.href === 'string' ? current.properties.href.trim() : ''
+    if (href) return href
+    for (let at = current.children.length - 1; at >= 0; at--) {
+      const child = current.children[at]
+      if (child.type === 'element') stack.push(child)
+    }
   }
   return undefined
 }

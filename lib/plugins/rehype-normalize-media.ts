@@ -279,10 +279,10 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
       replaceChild(parent, index, kept)
       return [SKIP, index]
     }
-    // A social embed whose script never ran (`div.fb-post[data-href]`, an emptied Instagram quote, a bare WordPress embed URL): a link to the post.
+    // A social embed whose script never ran (`div.fb-post[data-href]`, an emptied Instagram quote, a bare WordPress embed URL): a link to the post, or reported.
     const social = socialBoxUrl(node)
-    if (social) {
-      const replacement = embed({...node, properties: {...node.properties, src: social}}, context)
+    if (social !== undefined) {
+      const replacement = socialBox(node, social, context)
       replaceChild(parent, index, replacement)
       return [SKIP, index + replacement.length]
     }
@@ -491,6 +491,20 @@ function embed(node: Element, context: Context): Array<ElementContent> {
     return [h('p', [h('img', {src: url, alt: textOf(node)})])]
   }
   return [h('p', [h('a', {href: url}, embedLabel(node, url, embedKind(url), language(context)))])]
+}
+
+/**
+ * An emptied social embed box as a link to the post it names (`written`,
+ * see `socialBoxUrl`) resolved against the page's base; when it names none,
+ * or one that is unsafe or stays relative (no base), nothing, recorded as
+ * a `dropped-embed` (rules `no-source`, `unsafe-url`, `relative-url`).
+ */
+function socialBox(node: Element, written: string, context: Context): Array<ElementContent> {
+  const url = written ? context.resolve(written, node) : undefined
+  if (url && /^https?:/i.test(url)) return embed({...node, properties: {...node.properties, src: url}}, context)
+  const rule = !written ? 'no-source' : url ? 'relative-url' : 'unsafe-url'
+  noteRemoval(context.file, {kind: 'embed', rule, characters: 0, element: describeElement(node), sample: written.slice(0, 200) || '(no source)'}, node)
+  return []
 }
 
 /**

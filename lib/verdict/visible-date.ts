@@ -4,6 +4,7 @@ import type {CueText, Located, PageIndex} from '../analyse/page-index.js'
 import {hintOf, textOf, textWithin} from '../analyse/page-index.js'
 import {headingTags, phrasingTags} from '../analyse/blocks/tags.js'
 import {findDate} from '../util/normalize-date.js'
+import {isTeaserDate} from '../analyse/meta/teaser-date.js'
 
 /** The page's own visible date, as the verdict compares it with the structured one. */
 export interface VisibleDate {
@@ -49,6 +50,8 @@ const otherWords = 3
  *   teasers), are a list of teasers, events or comments;
  * - a title's subject: inside a heading or an element whose class says
  *   title, headline or teaser;
+ * - a teaser's: a list item or card linking to another article
+ *   (`teaser-date.ts`);
  * - part of body text: its block holds more than 80 characters beside it.
  *
  * Numeric dates with slashes or dashes whose day and month can both be
@@ -77,14 +80,23 @@ export function readVisibleDate(index: PageIndex, byline: BylineMeta): VisibleDa
     const text = textWithin(entry.element, dateElementMax)
     if (text === undefined || updated.test(hintOf(entry.element)) || listings.has(keyOf(entry.element)) || isTitle(entry.element, [])) continue
     const found = readDate(text, false)
-    if (found) return found
+    if (found && !teaserDate(found, entry.element, entry.ancestors, text, index, byline)) return found
   }
   for (const entry of preferred(texts)) {
     if (listings.has(keyOf(entry.element)) || isTitle(entry.element, entry.ancestors) || inBodyText(entry)) continue
     const found = readDate(entry.value, true)
-    if (found) return found
+    if (found && !teaserDate(found, entry.element, entry.ancestors, entry.value, index, byline)) return found
   }
   return undefined
+}
+
+/**
+ * Whether a date found is a teaser's (`teaser-date.ts`), told only of a
+ * date found, and not of the one `readByline` took (it told that one
+ * already): it reads the elements around the date.
+ */
+function teaserDate(found: VisibleDate, element: Element, ancestors: ReadonlyArray<Element>, text: string, index: PageIndex, byline: BylineMeta): boolean {
+  return found.value !== byline.date?.value && isTeaserDate(element, ancestors, text, index)
 }
 
 /** A date in `text` not said to be an update, with its other reading; `short`: the text must be little more than the date. */

@@ -2,10 +2,11 @@
  * A news agency's credit closing an article, the way German and other
  * European papers print agency copy: the last parenthesis of the last
  * paragraph (`… im März. (Jane Roe, dpa)`, `(jr/dpa)`, `(dpa)`), or a last
- * line of its own (`Jane Roe/AFP`, `– Jane Roe (Reuters)`, `Jane Roe, dpa`).
- * The agency is where the text came from (`source`), never its author; the
- * person before it, when a full name, is the writer; initials alone
- * (`jr/dpa`) name no one.
+ * line of its own (`Jane Roe/AFP`, `– Jane Roe (Reuters)`, `Jane Roe, dpa`);
+ * or in the dateline opening it (`CHICAGO (Reuters) —`, `PARIS — AFP —`,
+ * `新华社北京3月5日电`). The agency is where the text came from (`source`),
+ * never its author; the person before a closing credit, when a full name,
+ * is the writer; initials alone (`jr/dpa`) name no one.
  *
  * @module
  */
@@ -65,11 +66,22 @@ const CLOSING_PARENTHESIS = new RegExp(`\\( ?(?:([^()]{1,60}?) ?[,/] ?)?(${AGENC
 /** A line of its own: a name, then the agency after a slash or comma, or in brackets (`Jane Roe/AFP`, `– Jane Roe (Reuters)`). */
 const CREDIT_LINE = new RegExp(`^(?:[—–-]{1,2} ?)?([^()/,]{5,60}?) ?(?:[/,] ?(${AGENCY_LIST})|\\( ?(${AGENCY_LIST}) ?\\))$`, 'u')
 
+/**
+ * A dateline opening the text with an agency's credit: a capitalised place
+ * (and a date) of at most 40 characters, then the agency in brackets or
+ * between dashes, then a dash or colon (`CHICAGO (Reuters) —`, `BERLIN,
+ * 3. Mai (dpa) -`, `PARIS — AFP —`).
+ */
+const OPENING_CREDIT = new RegExp(`^\\p{Lu}[^()—–:]{0,40}?(?:\\( ?(${AGENCY_LIST}) ?\\)|[—–] ?(${AGENCY_LIST})) ?[-–—:]`, 'u')
+
+/** Chinese agencies' datelines (`新华社北京3月5日电`, `中央社台北20日電`): the agency, a place and day of at most 16 characters, `电`. */
+const CJK_OPENING_CREDIT = /^[（(]?(新华社|新華社|中新社|中央社)[^\s，,。：:（()）]{0,16}?[电電]/u
+
 /** Characters of a last line read as a credit of its own. */
 const CREDIT_LINE_MAX = 80
 
 /** How many of the article's last lines are read (a footnote or a share line may follow the credit). */
-const LAST_LINES = 2
+export const CLOSING_CREDIT_LINES = 2
 
 /** What an agency's credit closing the article names. */
 export interface AgencyCredit {
@@ -94,7 +106,7 @@ export interface AgencyCredit {
  *   Author (when named) and source, or `undefined`.
  */
 export function closingAgencyCredit(lines: ReadonlyArray<string>, brands: ReadonlyArray<string | undefined>): AgencyCredit | undefined {
-  for (const raw of lines.slice(-LAST_LINES).reverse()) {
+  for (const raw of lines.slice(-CLOSING_CREDIT_LINES).reverse()) {
     const line = raw.normalize('NFKC').replace(/\s+/gu, ' ').trim()
     const found = readCredit(line)
     if (!found) continue
@@ -103,6 +115,27 @@ export function closingAgencyCredit(lines: ReadonlyArray<string>, brands: Readon
     // `Foto: dpa`, `Bild: Jane Roe/AFP`: a picture's credit, not the article's.
     if (name?.includes(':')) return undefined
     return name && isPersonLike(name, brands) ? {author: {value: [name], from: 'byline:closing-agency'}, source} : {source}
+  }
+  return undefined
+}
+
+/**
+ * The agency credited in a dateline opening the text: the first of
+ * `lines` (the article's first few lines) that opens with one. Test:
+ * test/closing-byline.ts.
+ *
+ * @param lines
+ *   The article's first lines, in reading order.
+ * @returns
+ *   The agency, or agencies joined with `, ` (`dateline:agency`), or
+ *   `undefined`.
+ */
+export function openingAgencyCredit(lines: ReadonlyArray<string>): Found<string> | undefined {
+  for (const raw of lines) {
+    const line = raw.normalize('NFKC').replace(/\s+/gu, ' ').trim()
+    const latin = OPENING_CREDIT.exec(line)
+    const agency = latin ? (latin[1] ?? latin[2]) : CJK_OPENING_CREDIT.exec(line)?.[1]
+    if (agency) return {value: agencies(agency), from: 'dateline:agency'}
   }
   return undefined
 }

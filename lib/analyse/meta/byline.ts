@@ -39,9 +39,10 @@ import {bylineColonLabel, bylineLabel, bylineLabelLead, bylineLabelPhrase, bylin
 import {isPhotoCredit, readAffiliationNote, readClosingNames, readCredits, readNamesLine} from './credit-line.js'
 import {authorBoxName} from './author-box.js'
 import {closingBio, closingSignature, signatureLine} from './closing-byline.js'
-import {closingAgencyCredit} from './agency-credit.js'
+import {CLOSING_CREDIT_LINES, closingAgencyCredit, openingAgencyCredit} from './agency-credit.js'
 import {isPersonLike, isPublisher, titleSuffixes} from './person-like.js'
 import {isWeChatPage, readWeChat} from './wechat.js'
+import {isTeaserDate} from './teaser-date.js'
 
 export interface BylineMeta {
   author?: Found<Array<string>>
@@ -164,7 +165,12 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
 
   // The article's first and last lines, read once for the bylines and the dateline in its text (its first only, for the dateline, once the author is known).
   // Told by the index walk's rendered text when it knows the root, else read from the root's ends.
-  const rootLines = root ? (meta.author ? rootEnds(index, tree, root, DATELINE_LINES, 0) : rootEnds(index, tree, root, Math.max(DATELINE_LINES, BODY_ENDS), BODY_ENDS)) : []
+  // With a byline, the last lines are read only for an agency's credit closing the text, while no source is known.
+  const rootLines = root
+    ? meta.author
+      ? rootEnds(index, tree, root, DATELINE_LINES, meta.source ? 0 : CLOSING_CREDIT_LINES)
+      : rootEnds(index, tree, root, Math.max(DATELINE_LINES, BODY_ENDS), BODY_ENDS)
+    : []
   // The last lines, for a signature closing the article (`readClosingAuthor`); a short article's lines are all there once, its last ones too.
   if (!meta.author && root) meta.closingLines = rootLines.slice(-BODY_ENDS)
 
@@ -174,7 +180,7 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
     if (names) meta.author = names
   } else if (meta.author && root && !meta.author.value.some((name) => isPersonLike(name, brands))) {
     // An account's name in a byline element (`城市观察家`) yields to a person's byline in the text (`文 | 乔木`). Fixture: meta-cjk-byline-account-and-writer.
-    const names = bodyByline(rootLines, siteNames)
+    const names = bodyByline(rootLines.slice(0, DATELINE_LINES), siteNames)
     if (names && names.value.every((name) => isPersonLike(name, brands))) {
       meta.author = {...names, passed: [{value: meta.author.value.join(', '), from: meta.author.from, reason: 'not person-like'}]}
     }
@@ -186,12 +192,16 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
     if (names) meta.author = names
   }
 
-  // An agency's credit closing the text (`(Jane Roe, dpa)`, `Jane Roe/AFP`, `(jr/dpa)`): the agency is the source, a person before it the writer. Test: test/closing-byline.ts.
-  // Read only when no byline was found: the article's last lines are read then only.
-  if (!meta.author && root) {
+  // An agency's credit closing the text (`(Jane Roe, dpa)`, `Jane Roe/AFP`, `(jr/dpa)`): the agency is the source, a person before it the writer when no byline named one. Test: test/closing-byline.ts.
+  if (root && (!meta.author || !meta.source)) {
     const credit = closingAgencyCredit(rootLines, brands)
-    if (credit?.author) meta.author = credit.author
+    if (credit?.author && !meta.author) meta.author = credit.author
     if (credit && !meta.source) meta.source = credit.source
+  }
+  // Else an agency's credit in the dateline opening the text (`CHICAGO (Reuters) —`, `新华社北京3月5日电`), a byline or none. Fixture: meta-credit-agency-dateline-with-byline.
+  if (root && !meta.source) {
+    const agency = openingAgencyCredit(rootLines.slice(0, DATELINE_LINES))
+    if (agency) meta.source = agency
   }
 
   if (!meta.author && wechat?.account) meta.author = {value: [wechat.account], from: 'byline:wechat-account'}
@@ -216,6 +226,8 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
       const text = textWithin(entry.element, 160)
       if (text === undefined || UPDATED.test(hintOf(entry.element))) continue
       const found = publishedDate(text, order) ?? findDate(partsOf(entry.element), dateOptions)
+      // A teaser's date (`teaser-date.ts`) dates the article it links to.
+      if (found && isTeaserDate(entry.element, entry.ancestors, text, index)) continue
       if (found && !UPDATED.test(text.normalize('NFKC').slice(0, found.index))) {
         meta.date = dated(found, 'visible-date')
         break
@@ -238,7 +250,8 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
       )
         continue
       const date = dateOnly(entry.value, order)
-      if (date) {
+      // A list item or card linking to another article dates that one (`<li><a>Other story</a> 2 March 2024</li>`). Fixture: meta-date-teaser-list-in-article.
+      if (date && !isTeaserDate(entry.element, entry.ancestors, entry.value, index)) {
         meta.date = dated(date, 'visible-date')
         break
       }
@@ -501,7 +514,7 @@ function withoutListings<T extends Located>(entries: Array<T>): Array<T> {
  * not the page. The same day repeated (a page printing its date for each
  * layout) is no row. Fixture: meta-date-teaser-row.
  */
-function withoutDateRows(entries: Array<Located>): Array<Located> {
+function withoutDateRows<T extends Located>(entries: Array<T>): Array<T> {
   const keys = entries.map((entry) => entry.element.tagName + ' ' + hintOf(entry.element))
   const counts = countKeys(keys)
   const days = new Map<string, Set<string>>()

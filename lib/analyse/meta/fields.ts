@@ -39,7 +39,11 @@ export const fieldSources: Readonly<Record<SourcedField, ReadonlyArray<FieldSour
   source: [
     {id: 'profile:source', reads: 'a site profile’s `source` selectors (the element’s text)'},
     {id: 'credit-line', reads: 'the credit line in the article (`来源：…`), which then leaves the body'},
-    {id: 'standard', reads: 'a visible `来源：…` credit or a news agency’s credit closing the text (`(dpa)`, `(Jane Roe, dpa)`, `Jane Roe/AFP`) > JSON-LD `publisher` name > `og:site_name`'}
+    {
+      id: 'standard',
+      reads:
+        'a visible `来源：…` credit or a news agency’s credit closing the text (`(dpa)`, `(Jane Roe, dpa)`, `Jane Roe/AFP`), else in the dateline opening it (`CHICAGO (Reuters) —`, `PARIS — AFP —`, `新华社北京3月5日电`), a byline above the text or none > JSON-LD `publisher` name > `og:site_name`'
+    }
   ],
   author: [
     {id: 'credit-line', reads: 'the credit line (`作者：…`, `记者：…`)'},
@@ -55,7 +59,7 @@ export const fieldSources: Readonly<Record<SourcedField, ReadonlyArray<FieldSour
     {
       id: 'standard',
       reads:
-        'JSON-LD `datePublished` > `article:published_time` and other date metas > microdata > `<time>` > visible credit line, byline or date (not in a listing, a row of teasers, a link, a citation or a table row other than the byline’s; after `Updated … | Published …` and its French, Spanish, Italian, Portuguese and Dutch forms the published day; days written in parts, `26 | 01 | 2022`, `26 · 01 · 2022`; a reading time beside the date, `3 March 2023 · 5 min read`; month names of 20 languages; Chinese numerals too, `二〇二四年三月五日`) > a WeChat article’s instant in its script (`var ct`, in China’s time) > a dateline opening the text (or a line of places and a day alone, `Bad Vilbel | Frankfurt am Main, 7. März 2023`) > `/YYYY/MM/DD/` in the URL > a day shown without its year (`发布时间：11月30日`, an unlabelled `03-15 09:10`) completed from the modified date, never given a year otherwise > the modified date (a visible last-edited line too; on a MediaWiki page its last-edited line beats the dates in its text); an all-numeric day (`04/11/2024`) is read in the order of the page’s language (`en-US` month first, `en-GB`, `de`, `fr` day first; plain `en` by the host’s country, else month first with the other reading noted; on a page naming no language at all a visible day that reads both ways gives no date; a two-digit year last, `26.01.22`, only in the page’s order); a UTC instant is written in the page’s own offset (a visible date one day apart, else another date of the page written with its offset)'
+        'JSON-LD `datePublished` > `article:published_time` and other date metas > microdata > `<time>` (not a teaser’s) > visible credit line, byline or date (not in a listing, a row of teasers, a teaser, even inside the article: a list item or card holding a link to another article and its date; nor in a link, a citation or a table row other than the byline’s; after `Updated … | Published …` and its French, Spanish, Italian, Portuguese and Dutch forms the published day; days written in parts, `26 | 01 | 2022`, `26 · 01 · 2022`; a reading time beside the date, `3 March 2023 · 5 min read`; month names of 20 languages; Chinese numerals too, `二〇二四年三月五日`) > a WeChat article’s instant in its script (`var ct`, in China’s time) > a dateline opening the text (or a line of places and a day alone, `Bad Vilbel | Frankfurt am Main, 7. März 2023`) > `/YYYY/MM/DD/` in the URL > a day shown without its year (`发布时间：11月30日`, an unlabelled `03-15 09:10`) completed from the modified date, never given a year otherwise > the modified date (a visible last-edited line too; on a MediaWiki page its last-edited line beats the dates in its text); an all-numeric day (`04/11/2024`) is read in the order of the page’s language (`en-US` month first, `en-GB`, `de`, `fr` day first; plain `en` by the host’s country, else month first with the other reading noted; on a page naming no language at all a visible day that reads both ways gives no date; a two-digit year last, `26.01.22`, only in the page’s order); a UTC instant is written in the page’s own offset (a visible date one day apart, else another date of the page written with its offset)'
     },
     {id: 'url-path', reads: 'a site profile’s `urlDate` pattern on the page URL'}
   ],

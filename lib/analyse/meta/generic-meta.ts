@@ -41,8 +41,8 @@
  * |             | it is written in the offset of another date of the page (`…-05:00`): the page's local day   |
  * | modified    | JSON-LD `dateModified` > `article:modified_time` > `og:updated_time` > microdata >          |
  * |             | a visible last-edited date (`Diese Seite wurde zuletzt am … bearbeitet`)                    |
- * | source      | credit line (`来源：…`), an agency's credit closing the text (`(Jane Roe, dpa)`) >            |
- * |             | JSON-LD `publisher` name > `og:site_name`                                                   |
+ * | source      | credit line (`来源：…`), an agency's credit closing the text (`(Jane Roe, dpa)`), else in   |
+ * |             | the dateline opening it (`CHICAGO (Reuters) —`) > JSON-LD `publisher` name > `og:site_name` |
  * | siteName    | `og:site_name` > JSON-LD `publisher` / WebSite `name` > `application-name`                  |
  * | tags        | `article:tag` > JSON-LD `keywords` > meta `keywords` > `news_keywords` > `rel=tag` links     |
  * |             | (one source, not merged: trimmed, deduplicated, order kept, at most 30)                     |

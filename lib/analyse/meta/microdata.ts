@@ -15,6 +15,7 @@ import {attr, hintOf, textOf} from '../page-index.js'
 import {looksLikeUrl} from './author-names.js'
 import {normalizeDate} from '../../util/normalize-date.js'
 import {selectAll} from '../../util/select.js'
+import {isTeaserDate} from './teaser-date.js'
 
 export interface MarkupMeta {
   authors?: Found<Array<string>>
@@ -74,7 +75,7 @@ export function readMarkup(index: PageIndex): MarkupMeta {
   if (relAuthors.length > 0) meta.relAuthors = {value: relAuthors, from: 'rel=author'}
   if (tags.length > 0) meta.relTags = {value: tags, from: 'rel=tag'}
 
-  const time = readTime(index.times)
+  const time = readTime(index.times, index)
   if (time) meta.time = time
   return meta
 }
@@ -82,12 +83,12 @@ export function readMarkup(index: PageIndex): MarkupMeta {
 /**
  * Best `<time>` element for the publication date: `pubdate` first, then one
  * in the article or its header, then any outside boilerplate; ones marked as
- * updated/modified come last.
+ * updated/modified come last. A teaser's (`teaser-date.ts`) never counts.
  */
-function readTime(times: Array<Located>): Found<string> | undefined {
+function readTime(times: Array<Located & {ancestors: Array<Element>}>, index: PageIndex): Found<string> | undefined {
   let best: {score: number; found: Found<string>} | undefined
   const rows = teaserRows(times)
-  for (const {element, context} of times) {
+  for (const {element, context, ancestors} of times) {
     if (context.excluded || rows.has(element)) continue
     const pubdate = element.properties.pubdate !== undefined && element.properties.pubdate !== null
     const datetime = attr(element, 'dateTime')
@@ -99,7 +100,8 @@ function readTime(times: Array<Located>): Found<string> | undefined {
     if (context.inArticle || context.inHeader) score += 4
     if (/publish|posted|created|pubdate/i.test(hints)) score += 2
     if (/updat|modif|edited/i.test(hints)) score -= 6
-    if (!best || score > best.score) {
+    // Told only of a `<time>` that would be the best so far: it reads the elements around it.
+    if ((!best || score > best.score) && !isTeaserDate(element, ancestors, textOf(element), index)) {
       const from = pubdate ? 'time[pubdate]' : datetime ? 'time[datetime]' : 'time'
       best = {score, found: {value: date, from}}
     }
