@@ -24,7 +24,10 @@ import {captureImagesPart, collectImagesPart} from '../lib/images/collect.js'
 import {cjkSpacingPart} from '../lib/plugins/rehype-cjk-spacing.js'
 import {stripInvisiblePart} from '../lib/plugins/rehype-strip-invisible.js'
 import {holdsContentPart} from '../lib/util/holds-content.js'
-import {normalizeMedia, tidyMediaChildren} from '../lib/plugins/rehype-normalize-media.js'
+import {normalizeMedia, quietSubtreesPart, tidyMediaChildren} from '../lib/plugins/rehype-normalize-media.js'
+import {noscriptSitesPart} from '../lib/media/noscript.js'
+import {figureHintsPart} from '../lib/media/caption.js'
+import {captionSitesPart} from '../lib/media/caption-shortcode.js'
 import {supSubTags} from '../lib/plugins/rehype-sup-sub.js'
 import {holdsElement, walkParts, walkShared} from '../lib/util/walk.js'
 import {normalizeStructurePart} from '../lib/plugins/rehype-normalize-structure.js'
@@ -350,6 +353,44 @@ test("walks: the collapse's walk writing the marks and telling the last parts le
     assert.is(shared.holds, apart.holds, 'holds: ' + html.slice(0, 80))
   }
   assert.ok(marked > 12, 'pages with marks: ' + marked)
+})
+
+test('walks: figures held in their place until the media visit is over leave what figures spliced in at once leave', function () {
+  const figure = (name: string, caption: string) => '<figure><img src="https://i.example/' + name + '.jpg"><figcaption>' + caption + '</figcaption></figure>'
+  const made = [
+    '<div>' + figure('a', 'A') + '<p>x</p>' + figure('b', 'B <a href="/b">link</a>') + '<p>y</p>' + figure('c', 'C') + '</div>',
+    '<div>' + figure('a', 'A') + '[caption id="x"]<img src="https://i.example/m.jpg"> The mill[/caption] tail ' + figure('d', 'D') + '</div>',
+    '<div>' +
+      figure('a', 'A') +
+      '<img src="https://i.example/p.jpg">Then [caption id="y"] that never closes <img src="https://i.example/n.jpg"><img src="https://i.example/n-small.jpg"> ' +
+      figure('e', 'E') +
+      '</div>',
+    '<div>' + figure('a', '<img src="https://i.example/cap.jpg">') + '<span class="img_descr">Cap</span>' + figure('f', 'F') + '<span class="img_descr">Cap</span></div>',
+    '<div><figure><img src="https://i.example/o.jpg">' + figure('g', 'G') + '<figcaption>Outer</figcaption></figure>' + figure('h', 'H') + '</div>',
+    '<a href="/x"><div>' + figure('i', 'I') + '<ul><li>one</li></ul>' + figure('j', 'J') + '</div></a>',
+    '<p>' + figure('k', 'K') + ' text ' + figure('l', 'L') + '</p>' + figure('m', 'M')
+  ]
+  let held = 0
+  for (const html of made) {
+    const [alone, sited] = [0, 1].map(function (mode) {
+      const tree = unified().use(rehypeParse, {fragment: true}).parse(html)
+      const file = new VFile(html)
+      if (mode === 0) normalizeMedia(tree, file, {})
+      else {
+        const noscripts = noscriptSitesPart()
+        const figures = figureHintsPart()
+        const captions = captionSitesPart()
+        const quiet = quietSubtreesPart()
+        walkShared(tree, [noscripts.listener, figures.listener, captions.listener, quiet.listener])
+        normalizeMedia(tree, file, {}, {noscripts: noscripts.parents(), figures: figures.hints, captions: captions.sites(), quiet: quiet.subtrees})
+      }
+      return {tree, data: file.data}
+    })
+    if (html.includes('</figcaption>')) held++
+    assert.equal(sited.tree, alone.tree, html.slice(0, 80))
+    assert.equal(sited.data, alone.data, 'data: ' + html.slice(0, 80))
+  }
+  assert.ok(held > 5)
 })
 
 test('walks: block statistics read section headings on the index walk as a walk of their own does (headings prepared on the way)', function () {

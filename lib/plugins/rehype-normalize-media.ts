@@ -234,13 +234,29 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
   // The last image written, while no text followed it, and the images found to be previews of their neighbour (removed after the walk).
   let previous: {img: Element; parent: Parents; facts: PreviewFacts} | undefined
   const previews: Array<{img: Element; parent: Parents}> = []
+  // With the sites given (no split shortcode is joined on the visit, which
+  // would read the siblings after each element), a figure that becomes
+  // more than one node is put in its place in a holder, unwrapped once the
+  // visit is over: the children after the first holder in a parent are
+  // moved once, not once per figure. Per parent, the place of the first
+  // holder when it was put there.
+  const held = new Map<Parents, number>()
   const quiet = sites && sites.quiet
   visit(tree, function (node, index, parent) {
     if (node.type === 'text') {
-      if (parent && parent.type === 'element' && index !== undefined && opensCaptionShortcode(node.value) && expandCaptionShortcodes(parent)) {
-        // `[caption …]<img> The old mill[/caption]` left as text: a figure, visited next; a paragraph holding one is split after the walk.
-        if (parent.tagName === 'p') split.add(parent)
-        return index
+      if (parent && parent.type === 'element' && index !== undefined && opensCaptionShortcode(node.value)) {
+        // The shortcode reads and rebuilds the whole of its parent: its figures' holders (all before the text) go first.
+        const first = held.get(parent)
+        const at = first === undefined ? index : index + unwrapHolders(parent, first)
+        held.delete(parent)
+        if (expandCaptionShortcodes(parent)) {
+          // `[caption …]<img> The old mill[/caption]` left as text: a figure, visited next; a paragraph holding one is split after the walk.
+          if (parent.tagName === 'p') split.add(parent)
+          return at
+        }
+        // No shortcode that closes: the visit goes on after the text, where it now is.
+        if (previous && node.value.trim()) previous = undefined
+        return at + 1
       }
       if (previous && node.value.trim()) previous = undefined
       return undefined
@@ -290,7 +306,13 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
     if (isFigure(node, sites && sites.figures)) {
       const replacement = figure(node, context)
       for (const child of replacement) if (child.type === 'element') built.add(child)
-      replaceChild(parent, index, replacement)
+      if (sites && replacement.length > 1) {
+        const holder: Element = {type: 'element', tagName: 'div', properties: {}, children: replacement}
+        holders.add(holder)
+        built.add(holder)
+        parent.children[index] = holder
+        if (!held.has(parent)) held.set(parent, index)
+      } else replaceChild(parent, index, replacement)
       // Visit the figure's content in its new place.
       return [SKIP, index]
     }
@@ -345,6 +367,8 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
   })
 
   // `<a href><ul>…</ul></a>`, `<a href><table>…</table></a>`: the link goes onto each item's and cell's content.
+  for (const [parent, first] of held) unwrapHolders(parent, first)
+  held.clear()
   linksAround.done()
   for (const preview of previews) {
     const at = preview.parent.children.indexOf(preview.img)
@@ -555,9 +579,36 @@ function previousElement(siblings: Array<ElementContent>, index: number): Elemen
     const child = siblings[at]
     // White space, comments and line breaks between an image and its caption (`<img><br><span class="img_descr">`).
     if (child.type === 'comment' || (child.type === 'text' && !child.value.trim()) || (child.type === 'element' && child.tagName === 'br')) continue
+    // A figure's holder stands for its last node (elements only, see `normalizeMedia`).
+    if (child.type === 'element' && holders.has(child)) return child.children[child.children.length - 1] as Element
     return child.type === 'element' ? child : undefined
   }
   return undefined
+}
+
+/** Holders of the nodes a figure became (`normalizeMedia`), while the visit runs. */
+const holders = new WeakSet<Element>()
+
+/**
+ * Put the nodes in the holders among the children of `parent` in their
+ * place, the first holder having been put at `first` (nothing before it
+ * is moved or removed while the visit runs).
+ *
+ * @returns
+ *   How many more children `parent` has.
+ */
+function unwrapHolders(parent: Parents, first: number): number {
+  const children = parent.children as Array<ElementContent>
+  const tail: Array<ElementContent> = []
+  for (let at = first; at < children.length; at++) {
+    const child = children[at]
+    if (child.type === 'element' && holders.has(child)) tail.push(...child.children)
+    else tail.push(child)
+  }
+  const added = first + tail.length - children.length
+  children.length = first
+  for (const child of tail) children.push(child)
+  return added
 }
 
 /** Whether a link wraps a whole figure (`<a><div class="wp-caption">…</div></a>`). */
