@@ -126,6 +126,8 @@ export interface QuietSubtrees {
   quietLinks: WeakSet<Element>
   /** Of the elements of either set, the ones holding text other than white space (which ends a pair of an image and its preview). */
   withText: WeakSet<Element>
+  /** Of the links of `quietLinks`, the ones holding a character other than white space and zero width spaces (`holdsText`). */
+  shown: WeakSet<Element>
 }
 
 /** Elements the media visit acts on (or on what they hold), by tag name. */
@@ -147,11 +149,12 @@ const busyTags: ReadonlySet<string> = new Set(['a', 'svg', 'noscript', 'figure',
  *   Listener, and the subtrees (filled as the walk goes).
  */
 export function quietSubtreesPart(): {listener: WalkListener; subtrees: QuietSubtrees} {
-  const subtrees: QuietSubtrees = {quiet: new WeakSet(), quietLinks: new WeakSet(), withText: new WeakSet()}
+  const subtrees: QuietSubtrees = {quiet: new WeakSet(), quietLinks: new WeakSet(), withText: new WeakSet(), shown: new WeakSet()}
   // Per open element: whether the visit acts on it or below (`busy`), on it
   // by itself (`own`), below it other than on a link's text (`inner`:
-  // something busy by itself, a block, a shortcode), and whether it holds text.
-  const open: Array<{busy: boolean; own: boolean; inner: boolean; phrasing: boolean; text: boolean}> = []
+  // something busy by itself, a block, a shortcode), and whether it holds
+  // text (other than white space; other than zero width spaces too: `shown`).
+  const open: Array<{busy: boolean; own: boolean; inner: boolean; phrasing: boolean; text: boolean; shown: boolean}> = []
   let links = 0
   return {
     listener: {
@@ -164,13 +167,14 @@ export function quietSubtreesPart(): {listener: WalkListener; subtrees: QuietSub
           mayBeLazyPlayer(element) ||
           mayBeSocialBox(element) ||
           backgroundImageUrl(element) !== undefined
-        open.push({busy: own || links > 0, own, inner: false, phrasing: phrasingTags.has(element.tagName), text: false})
+        open.push({busy: own || links > 0, own, inner: false, phrasing: phrasingTags.has(element.tagName), text: false, shown: false})
         if (element.tagName === 'a') links++
       },
       text(node) {
         const frame = open[open.length - 1]
         if (!frame) return
         if (node.value.trim()) frame.text = true
+        if (/[^\s\u200b]/.test(node.value)) frame.shown = true
         if (opensCaptionShortcode(node.value)) frame.busy = frame.inner = true
       },
       leave(element) {
@@ -178,6 +182,7 @@ export function quietSubtreesPart(): {listener: WalkListener; subtrees: QuietSub
         if (element.tagName === 'a') {
           links--
           if (!frame.inner) subtrees.quietLinks.add(element)
+          if (!frame.inner && frame.shown) subtrees.shown.add(element)
         }
         if (!frame.busy) subtrees.quiet.add(element)
         if (frame.text) subtrees.withText.add(element)
@@ -186,6 +191,7 @@ export function quietSubtreesPart(): {listener: WalkListener; subtrees: QuietSub
         up.busy ||= frame.busy
         up.inner ||= frame.inner || frame.own || !frame.phrasing
         up.text ||= frame.text
+        up.shown ||= frame.shown
       }
     },
     subtrees
@@ -286,7 +292,7 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
         replaceChild(parent, index, pushLinkDown(node))
         return [SKIP, index]
       }
-      const kept = link(node, context)
+      const kept = link(node, context, still && quiet.shown.has(node))
       if (!Array.isArray(kept)) {
         if (!still) return undefined
         if (quiet.withText.has(node)) previous = undefined
@@ -467,9 +473,9 @@ function image(node: Element, context: Context): Array<ElementContent> {
   return [h('img', {src, alt: String(props.alt || '').trim(), title: props.title ? String(props.title) : undefined})]
 }
 
-/** The link itself when kept, else what replaces it (its children, or nothing). */
-function link(node: Element, context: Context): Element | Array<ElementContent> {
-  const hasContent = holdsText(node) || holdsMedia(node)
+/** The link itself when kept, else what replaces it (its children, or nothing); `shown`: it is known to hold text (`holdsText`). */
+function link(node: Element, context: Context, shown: boolean): Element | Array<ElementContent> {
+  const hasContent = shown || holdsText(node) || holdsMedia(node)
   if (!hasContent) return []
   if (typeof node.properties.href === 'string' && isCompanionPath(node.properties.href)) return savedPageLink(node, context.file)
   const href = node.properties.href === undefined ? undefined : context.resolve(node.properties.href, node)
