@@ -314,7 +314,7 @@ test("walks: the collapse's walk writing the marks and telling the last parts le
     '<div>a<sup>1</sup><p>x<sup>st</sup> M<sup>me</sup></p>b<sup>2</sup> <b>n</b><sup>o</sup></div><p>Tail</p>',
     '<p><em><ruby>字<rt>ji</rt></ruby></em><sup>abc def</sup> 1<sup>st</sup></p><p><b class="k"><ruby>漢<rt>kan</rt></ruby></b><sup>a b</sup></p>',
     '<div><b><section>text 1<sup>1</sup></section></b><sup>st</sup> <q><div>说<sup>注</sup>\n文</div></q><sup>q w</sup>y</div>',
-    '<p>x<sup>a<sup>b</sup></sup> V<sub>CE</sub>x H<sub>2</sub>O 10<sup>-3</sup> x<sup>n + 1</sup></p>',
+    '<p>x<sup>a<sup>b</sup></sup> y<sup>1<!--c-->2</sup> V<sub>CE</sub>x H<sub>2</sub>O 10<sup>-3</sup> x<sup>n + 1</sup></p>',
     '<p>说<sup>注</sup>\n文</p><p>记者在现场\n看到<sup>【注】</sup>\n市民</p><div>中\n<span>文<sub>下</sub></span>\n字</div>',
     '<p>soft\u00adhy\u200bphen<sup>2\u00ad</sup><img src="https://i.example/a.jpg" alt="x\u00ady" title="t\u00ad"></p><p><sup><abbr title="n\u00adote">ab c</abbr></sup>x</p>',
     '<p>a<sup><img src="https://i.example/b.jpg">1</sup> b<sub><br>2</sub> c<!--c--><sup>TM</sup></p>',
