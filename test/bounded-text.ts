@@ -10,7 +10,7 @@ import {toString} from 'hast-util-to-string'
 import {toText} from 'hast-util-to-text'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
-import {holdsText, renderedLongerThan, someText, textUpTo} from '../lib/util/bounded-text.js'
+import {holdsText, renderedLongerThan, someText, textUpTo, textWithin} from '../lib/util/bounded-text.js'
 import {findTagFooterAmong, startsWithTagLabel} from '../lib/util/tag-footer.js'
 import {collapse} from '../lib/util/text.js'
 import {fixtureInputs, page} from './util/fuzz-html.js'
@@ -62,6 +62,7 @@ function check(tree: Root, name: string): number {
       const upTo = textUpTo(element, max)
       if (upTo === undefined) assert.ok(whole.length > max, name + ' textUpTo <' + element.tagName + '> ' + max)
       else assert.is(upTo, whole, name + ' textUpTo <' + element.tagName + '> ' + max)
+      assert.is(textWithin(element, max), [...whole].length > max ? undefined : whole, name + ' textWithin <' + element.tagName + '> ' + max)
       if (renderedLongerThan(element, max)) assert.ok(rendered.length > max, name + ' renderedLongerThan <' + element.tagName + '> ' + max)
     }
     if (startsWithTagLabel(element)) {
@@ -103,7 +104,8 @@ test('bounded text: the answers of whole reads on generated and hand-made pages'
     '<div>Tags: <a href="/t/a">A</a>, <a href="/t/b"> B <i>b</i></a><a href="/t/a">A</a><a href="#"> </a><span><a href="/t/c">C</a></span></div>',
     '<div>Tags: <a href="/t/a">A<a href="/t/b">B</a></a> ' + 'x'.repeat(598) + '</div>',
     '<div>Tags: <a href="/t/a">A</a> ' + 'x '.repeat(400) + '</div>',
-    '<div>Tags: <a href="/t/a">A</a>' + ' '.repeat(2000) + 'y</div>'
+    '<div>Tags: <a href="/t/a">A</a>' + ' '.repeat(2000) + 'y</div>',
+    '<p>' + 'ab '.repeat(12) + '</p><p>' + '😀 '.repeat(30) + '\udc00</p>'
   ]
   for (const html of cases) check(fromHtml(html, {fragment: true}), html.slice(0, 40))
 })

@@ -4,8 +4,8 @@
  * twice, an empty item in a list of notes, notes that are a `<div>` or a
  * paragraph of an item, marks shared by two notes, a back link in a wrapper
  * of its own; and what is left as it is (an item outside a list, a note too
- * long, an anchor too deep in a table). Also the quick scan of the page
- * source (`mayHoldFragmentLinks`) on bytes.
+ * long, an empty one, an anchor too deep in a table). Also the quick scan
+ * of the page source (`mayHoldFragmentLinks`) on bytes.
  */
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
@@ -81,10 +81,11 @@ test('footnotes: a back link goes with the wrapper it leaves empty', async funct
   assert.not.match(markdown, '↑')
 })
 
-test('footnotes: an item outside a list, a note past 3,000 characters and an anchor deep in a table stay as they are', async function () {
+test('footnotes: an item outside a list, a note past 3,000 characters, an empty one and an anchor deep in a table stay as they are', async function () {
   const shapes: Record<string, [string, string]> = {
     'item outside a list': ['<div><li id="n1">On fishing boats.</li></div>', 'On fishing boats.'],
     'long note': ['<p id="n1">' + 'Long note text. '.repeat(250) + '</p>', 'Long note text. Long note text.'],
+    'empty note': ['<ul><li><p id="n1"> </p></li></ul><p>After the notes.</p>', 'After the notes.'],
     'deep anchor': ['<table><tr><td><span><b><i><em><a name="n1"></a>Deep note</em></i></b></span></td></tr></table>', 'Deep note']
   }
   for (const [name, [notes, text]] of Object.entries(shapes)) {

@@ -345,7 +345,8 @@ test('media: the visit passing over quiet subtrees leaves the tree, messages and
     '<div><div class="wp-caption"><img src="https://i.example/w.jpg"><p class="wp-caption-text">Harbour</p></div></div>',
     '<div><div class="wp-caption"><span>Only words, no picture</span></div></div>',
     '<div><span><svg viewBox="0 0 10 10"><image href="https://i.example/s.jpg"></image></svg></span></div>',
-    '<div><section><p>Plain text only, <b>bold</b> and <i>italic</i>.</p></section><noscript><img src="https://i.example/n.jpg"></noscript></div>'
+    '<div><section><p>Plain text only, <b>bold</b> and <i>italic</i>.</p></section><noscript><img src="https://i.example/n.jpg"></noscript></div>',
+    '<p>Read <a href="/z">\u200b</a> and <a href="/w"><b>\u200b</b> </a> or <a href="/v"> <i>the words</i></a> and <a href="/u" title="Same">Same</a>.</p>'
   ]
   const pages = made.map((body) => '<html><body><article><h1>Quay</h1>' + body + '<p>Last words of the piece.</p></article></body></html>')
   for (const name of fs.readdirSync(new URL('../fixtures', import.meta.url))) {

@@ -90,10 +90,10 @@ export function cjkSpacingPart(): WalkPart {
   }
   return {
     listener: {
-      enter(element, parent, index) {
+      enter(element, parent) {
         if (inlineTextElements.has(element.tagName)) return
         close()
-        if (element.tagName === 'rt') bracketRubyText(element, parent, index)
+        if (element.tagName === 'rt') bracketRubyText(element, parent)
         if (preserved.has(element.tagName) || preservesWhiteSpace(element)) return false
       },
       text(node) {
@@ -114,9 +114,11 @@ export function cjkSpacingPart(): WalkPart {
  * base text (`八百屋やおや`). Full-width brackets after wide text
  * (`八百屋（やおや）`, `汉（hàn）`), else ASCII ones.
  */
-function bracketRubyText(element: Element, parent: Root | Element, index: number): void {
+function bracketRubyText(element: Element, parent: Root | Element): void {
   const text = toString(element)
   if (!text.trim()) return
+  // Found here, not given by the walk: what tells the listener of the tree may have moved it since.
+  const index = parent.children.indexOf(element)
   for (let at = index - 1; at >= 0; at--) {
     const sibling = parent.children[at]
     if (sibling.type === 'element' && sibling.tagName === 'rp') return

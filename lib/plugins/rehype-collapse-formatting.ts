@@ -1,6 +1,7 @@
 import type {Element, ElementContent, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
 import type {Plugin} from 'unified'
+import type {WalkListener} from '../util/walk.js'
 
 // `u` becomes emphasis in `hast-util-to-mdast` too.
 const kinds: Record<string, 'strong' | 'emphasis' | undefined> = {b: 'strong', strong: 'strong', i: 'emphasis', em: 'emphasis', u: 'emphasis'}
@@ -97,6 +98,14 @@ export const rehypeCollapseFormatting: Plugin<[], Root> = function () {
 /** An element the collapse kept, with the elements above it (root first, as `unist-util-visit-parents` gives them). */
 export type KeptElement = [Element, Array<Root | Element>]
 
+/** A node the collapse is to go into (`into`: an element), or, for its observer, to tell (a text or comment) or leave (an element). */
+interface Task {
+  node: ElementContent
+  parent: Root | Element
+  index: number
+  into: boolean
+}
+
 /** A parent the collapse went into, with the parent above it and its place there. */
 interface Chain {
   node: Root | Element
@@ -131,11 +140,17 @@ export type ChildrenStep = (parent: Root | Element, children: Array<ElementConte
  *   A pass run on the children of the tree and of each element it goes
  *   into, before the collapse reads them: the collapse sees the tree as
  *   if the pass had walked it whole first (default: none).
+ * @param observer
+ *   Told of the tree the collapse leaves, in document order, as a shared
+ *   walk's listener would be (`walkShared`): an element once its children
+ *   are collapsed (the subtree below them not yet: its `enter` must not
+ *   change the tree, and its result is ignored), then its subtree, then
+ *   that it is left (default: none).
  * @returns
  *   The gathered elements in document order, or `undefined` when a parent
  *   had its children grouped (the ancestors gathered are not those left).
  */
-export function collapseFormatting(tree: Root, collect?: ReadonlySet<string> | undefined, step?: ChildrenStep | undefined): Array<KeptElement> | undefined {
+export function collapseFormatting(tree: Root, collect?: ReadonlySet<string> | undefined, step?: ChildrenStep | undefined, observer?: WalkListener | undefined): Array<KeptElement> | undefined {
   // Elements whose children the step is to be run on (as it said), and the
   // children it left those it was run on (read from here, not through
   // their `children` again).
@@ -165,15 +180,16 @@ export function collapseFormatting(tree: Root, collect?: ReadonlySet<string> | u
   if (top !== tree.children) tree.children = top as typeof tree.children
   const gathered: Array<[Element, Chain]> = []
   let grouped = false
-  const stack: Array<[Root | Element, boolean, boolean, Chain]> = [[tree, false, false, {node: tree, up: undefined, index: 0}]]
-  while (stack.length > 0) {
-    const [parent, inStrong, inEmphasis, chain] = stack.pop()!
+  // Elements kept and not yet gone into: whether they are in strong and in emphasis, and their place.
+  const waiting = new Map<Element, [boolean, boolean, Chain]>()
+  // What is left to do, next last: go into an element (collapse its children, then tell it), tell a text or comment, leave an element.
+  const stack: Array<Task> = []
+  /** Collapse the children of `parent` (read from `list`, which is reversed) and put them in its place. */
+  const build = (parent: Root | Element, list: Array<ElementContent>, inStrong: boolean, inEmphasis: boolean, chain: Chain): Array<ElementContent> => {
     const children: Array<ElementContent> = []
-    // Reversed, so `pop` takes the next child and unwrapping pushes in order.
-    // A stepped list is this walk's own copy: reversed in place.
-    const own = parent.type === 'element' && stepped.get(parent)
-    const pending = own || [...(parent.type === 'root' ? top : parent.children)]
-    pending.reverse()
+    // Reversed, so `pop` takes the next child and unwrapping pushes in order
+    // (a stepped list is this walk's own copy: reversed in place).
+    const pending = list.reverse()
     while (pending.length > 0) {
       const child = pending.pop()!
       if (child.type !== 'element') {
@@ -205,10 +221,43 @@ export function collapseFormatting(tree: Root, collect?: ReadonlySet<string> | u
       children.push(child)
       const chained: Chain = {node: child, up: chain, index: children.length - 1}
       if (collect && collect.has(child.tagName)) gathered.push([child, chained])
-      stack.push([child, inStrong || kind === 'strong', inEmphasis || kind === 'emphasis', chained])
+      waiting.set(child, [inStrong || kind === 'strong', inEmphasis || kind === 'emphasis', chained])
     }
     if (children.length > maxChildren) grouped = true
-    parent.children = (children.length > maxChildren ? group(children) : children) as typeof parent.children
+    const final = children.length > maxChildren ? group(children) : children
+    parent.children = final as typeof parent.children
+    return final
+  }
+  /** Plan going into the elements of `list` (the children of `parent`) in order, and, for the observer, telling its other nodes. */
+  const plan = (parent: Root | Element, list: ReadonlyArray<ElementContent>) => {
+    for (let index = list.length - 1; index >= 0; index--) {
+      const node = list[index]
+      if (node.type === 'element') stack.push({node, parent, index, into: true})
+      else if (observer) stack.push({node, parent, index, into: false})
+    }
+  }
+  plan(tree, build(tree, [...top], false, false, {node: tree, up: undefined, index: 0}))
+  while (stack.length > 0) {
+    const {node, parent, index, into} = stack.pop()!
+    if (!into) {
+      if (node.type === 'element') observer!.leave?.(node)
+      else if (node.type === 'text') observer!.text?.(node, parent)
+      else if (node.type === 'comment') observer!.comment?.(node, parent)
+      continue
+    }
+    const element = node as Element
+    const state = waiting.get(element)
+    // A group made for a parent of too many children has them collapsed already.
+    let list: ReadonlyArray<ElementContent> = element.children
+    if (state) {
+      waiting.delete(element)
+      list = build(element, stepped.get(element) || [...element.children], ...state)
+    }
+    if (observer) {
+      observer.enter?.(element, parent, index)
+      stack.push({node: element, parent, index, into: false})
+    }
+    plan(element, list)
   }
   if (grouped) return undefined
   // The parents are gone into last child first: document order is the order of the places' paths.

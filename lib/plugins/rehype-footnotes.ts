@@ -33,6 +33,7 @@ import type {Handle, State} from 'hast-util-to-mdast'
 import {toString} from 'hast-util-to-string'
 import type {FootnoteDefinition, FootnoteReference} from 'mdast'
 import {textOf} from '../util/text.js'
+import {textWithin} from '../util/bounded-text.js'
 import type {WalkPart} from '../util/walk.js'
 
 /** Tag of a footnote reference marker (its `dataLabel` the label). */
@@ -340,9 +341,11 @@ function noteOf(target: Element, found: Found): Element | undefined {
   if (!note) return undefined
   // A paragraph that is all of a list item's text: the item is the note.
   const parent = found.parents.get(note)
-  if (note.tagName !== 'li' && parent && parent.type === 'element' && parent.tagName === 'li' && textOf(parent).trim() === textOf(note).trim()) note = parent
-  const text = textOf(note).trim()
-  if (!text || [...text].length > maxNote) return undefined
+  // Read no further than a note's length: a longer text is no note (nor the same as one).
+  const text = textWithin(note, maxNote)
+  if (text === undefined) return undefined
+  if (note.tagName !== 'li' && parent && parent.type === 'element' && parent.tagName === 'li' && textWithin(parent, maxNote) === text) note = parent
+  if (!text) return undefined
   if (holdsSection(note)) return undefined
   return note
 }

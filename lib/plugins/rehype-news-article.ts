@@ -3,7 +3,7 @@ import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {captureImagesPart, collectImagesPart} from '../images/collect.js'
 import {cjkSpacingPart, removeCjkLineBreaks} from './rehype-cjk-spacing.js'
-import {collapseFormatting} from './rehype-collapse-formatting.js'
+import {collapseWalk} from './collapse-walk.js'
 import {rehypeExtractMeta} from './rehype-extract-meta.js'
 import {normalizeMedia, quietSubtreesPart, tidyMediaChildren} from './rehype-normalize-media.js'
 import {noscriptSitesPart} from '../media/noscript.js'
@@ -20,7 +20,7 @@ import {analysePage, baseUrlOf} from '../analyse/analysis.js'
 import type {IndexOptions} from '../analyse/page-index.js'
 import {rehypeSelectRoot} from './rehype-select-root.js'
 import {stripInvisiblePart} from './rehype-strip-invisible.js'
-import {rewriteSupSub, styledSupSubListener, supSubTags} from './rehype-sup-sub.js'
+import {rewriteSupSub, styledSupSubListener} from './rehype-sup-sub.js'
 import {fragmentLinksPart, mayHoldFragmentLinks, rewriteFootnotes} from './rehype-footnotes.js'
 import {report} from '../messages.js'
 import type {NewsArticleOptions} from '../types.js'
@@ -38,8 +38,9 @@ import {recordHeaderMoved} from '../analyse/meta/header-texts.js'
  * remove promos, keep related lists, nest lists and unwrap layout tables,
  * write footnotes as footnote markers (`rehype-footnotes.ts`), normalise media (listing the article's images in `file.data.images`),
  * collapse nested formatting, write superscript and subscript, fix CJK
- * spacing, remove invisible break hints (soft hyphens). Use it between
- * `rehype-parse` and `rehype-remark`; each step is also exported alone.
+ * spacing, remove invisible break hints (soft hyphens), the last four on
+ * one walk. Use it between `rehype-parse` and `rehype-remark`; each step
+ * is also exported alone.
  */
 export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | undefined)?], Root> = function (options) {
   // Attachers added with `this.use` during freezing would run after the
@@ -104,16 +105,6 @@ export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | u
       ])
       // The media's last pass (empty links, images between blocks) is run on the collapse's walk.
       normalizeMedia(tree, file, options || {}, {noscripts: noscripts.parents(), figures: figures.hints, captions: captions.sites(), quiet: quiet.subtrees}, true)
-    },
-    // The collapse runs the media's last pass on each parent before it reads
-    // its children, and gathers superscript and subscript on its way. The
-    // last walk cannot ride the collapse (which reads each parent's children
-    // to rebuild them, merging texts: a walk on it would read them again),
-    // and superscripts are written between the two: backwards, reading the
-    // (already written) text after each mark, changing text that CJK
-    // spacing and the invisible characters' removal read.
-    function (tree: Root) {
-      rewriteSupSub(tree, collapseFormatting(tree, supSubTags, tidyMediaChildren))
     }
   ] as Array<(tree: Root, file: VFile) => undefined>
   const indexing: IndexOptions = {...pageIndexOptions(options || {}), prepare: prepareHeading}
@@ -138,12 +129,15 @@ export const rehypeNewsArticle: Plugin<[(Readonly<NewsArticleOptions> | null | u
   }
   return function (tree, file) {
     for (const step of steps) step(tree, file)
-    // One last walk for the steps that only read the tree or change text:
-    // list the images (`rehypeCollectImages`; nothing after it changes
-    // images), fix CJK spacing, strip invisible characters (after CJK
-    // spacing, which reads zero width spaces), and check something is left.
+    // One last walk, the collapse's: it runs the media's last pass on each
+    // parent before it reads its children, writes superscript and subscript
+    // on its way, and tells the steps that only read the tree or change
+    // text of the tree it leaves: list the images (`rehypeCollectImages`;
+    // nothing after it changes images), fix CJK spacing, strip invisible
+    // characters (after CJK spacing, which reads zero width spaces), and
+    // check something is left (see `collapseWalk`).
     const content = holdsContentPart()
-    walkParts(tree, [collectImagesPart(file), cjkSpacingPart(), stripInvisiblePart(file), content])
+    collapseWalk(tree, tidyMediaChildren, [collectImagesPart(file), cjkSpacingPart(), stripInvisiblePart(file), content])
     // Hidden images whose copy the article keeps are not lost (`hidden-image-kept`).
     settleHiddenImages(file, file.data.images || [], () => baseUrlOf(tree, file, options && options.url))
     if (!content.holds()) report(file, 'no-content', 'Nothing convertible is left: no article text or image found')

@@ -126,6 +126,8 @@ export interface QuietSubtrees {
   quietLinks: WeakSet<Element>
   /** Of the elements of either set, the ones holding text other than white space (which ends a pair of an image and its preview). */
   withText: WeakSet<Element>
+  /** Of the links of `quietLinks`, the ones holding a character other than white space and zero width spaces (`holdsText`). */
+  shown: WeakSet<Element>
 }
 
 /** Elements the media visit acts on (or on what they hold), by tag name. */
@@ -147,11 +149,12 @@ const busyTags: ReadonlySet<string> = new Set(['a', 'svg', 'noscript', 'figure',
  *   Listener, and the subtrees (filled as the walk goes).
  */
 export function quietSubtreesPart(): {listener: WalkListener; subtrees: QuietSubtrees} {
-  const subtrees: QuietSubtrees = {quiet: new WeakSet(), quietLinks: new WeakSet(), withText: new WeakSet()}
+  const subtrees: QuietSubtrees = {quiet: new WeakSet(), quietLinks: new WeakSet(), withText: new WeakSet(), shown: new WeakSet()}
   // Per open element: whether the visit acts on it or below (`busy`), on it
   // by itself (`own`), below it other than on a link's text (`inner`:
-  // something busy by itself, a block, a shortcode), and whether it holds text.
-  const open: Array<{busy: boolean; own: boolean; inner: boolean; phrasing: boolean; text: boolean}> = []
+  // something busy by itself, a block, a shortcode), and whether it holds
+  // text (other than white space; other than zero width spaces too: `shown`).
+  const open: Array<{busy: boolean; own: boolean; inner: boolean; phrasing: boolean; text: boolean; shown: boolean}> = []
   let links = 0
   return {
     listener: {
@@ -164,13 +167,14 @@ export function quietSubtreesPart(): {listener: WalkListener; subtrees: QuietSub
           mayBeLazyPlayer(element) ||
           mayBeSocialBox(element) ||
           backgroundImageUrl(element) !== undefined
-        open.push({busy: own || links > 0, own, inner: false, phrasing: phrasingTags.has(element.tagName), text: false})
+        open.push({busy: own || links > 0, own, inner: false, phrasing: phrasingTags.has(element.tagName), text: false, shown: false})
         if (element.tagName === 'a') links++
       },
       text(node) {
         const frame = open[open.length - 1]
         if (!frame) return
         if (node.value.trim()) frame.text = true
+        if (/[^\s\u200b]/.test(node.value)) frame.shown = true
         if (opensCaptionShortcode(node.value)) frame.busy = frame.inner = true
       },
       leave(element) {
@@ -178,6 +182,7 @@ export function quietSubtreesPart(): {listener: WalkListener; subtrees: QuietSub
         if (element.tagName === 'a') {
           links--
           if (!frame.inner) subtrees.quietLinks.add(element)
+          if (!frame.inner && frame.shown) subtrees.shown.add(element)
         }
         if (!frame.busy) subtrees.quiet.add(element)
         if (frame.text) subtrees.withText.add(element)
@@ -186,6 +191,7 @@ export function quietSubtreesPart(): {listener: WalkListener; subtrees: QuietSub
         up.busy ||= frame.busy
         up.inner ||= frame.inner || frame.own || !frame.phrasing
         up.text ||= frame.text
+        up.shown ||= frame.shown
       }
     },
     subtrees
@@ -234,13 +240,29 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
   // The last image written, while no text followed it, and the images found to be previews of their neighbour (removed after the walk).
   let previous: {img: Element; parent: Parents; facts: PreviewFacts} | undefined
   const previews: Array<{img: Element; parent: Parents}> = []
+  // With the sites given (no split shortcode is joined on the visit, which
+  // would read the siblings after each element), a figure that becomes
+  // more than one node is put in its place in a holder, unwrapped once the
+  // visit is over: the children after the first holder in a parent are
+  // moved once, not once per figure. Per parent, the place of the first
+  // holder when it was put there.
+  const held = new Map<Parents, number>()
   const quiet = sites && sites.quiet
   visit(tree, function (node, index, parent) {
     if (node.type === 'text') {
-      if (parent && parent.type === 'element' && index !== undefined && opensCaptionShortcode(node.value) && expandCaptionShortcodes(parent)) {
-        // `[caption …]<img> The old mill[/caption]` left as text: a figure, visited next; a paragraph holding one is split after the walk.
-        if (parent.tagName === 'p') split.add(parent)
-        return index
+      if (parent && parent.type === 'element' && index !== undefined && opensCaptionShortcode(node.value)) {
+        // The shortcode reads and rebuilds the whole of its parent: its figures' holders (all before the text) go first.
+        const first = held.get(parent)
+        const at = first === undefined ? index : index + unwrapHolders(parent, first)
+        held.delete(parent)
+        if (expandCaptionShortcodes(parent)) {
+          // `[caption …]<img> The old mill[/caption]` left as text: a figure, visited next; a paragraph holding one is split after the walk.
+          if (parent.tagName === 'p') split.add(parent)
+          return at
+        }
+        // No shortcode that closes: the visit goes on after the text, where it now is.
+        if (previous && node.value.trim()) previous = undefined
+        return at + 1
       }
       if (previous && node.value.trim()) previous = undefined
       return undefined
@@ -270,7 +292,7 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
         replaceChild(parent, index, pushLinkDown(node))
         return [SKIP, index]
       }
-      const kept = link(node, context)
+      const kept = link(node, context, still && quiet.shown.has(node))
       if (!Array.isArray(kept)) {
         if (!still) return undefined
         if (quiet.withText.has(node)) previous = undefined
@@ -290,7 +312,13 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
     if (isFigure(node, sites && sites.figures)) {
       const replacement = figure(node, context)
       for (const child of replacement) if (child.type === 'element') built.add(child)
-      replaceChild(parent, index, replacement)
+      if (sites && replacement.length > 1) {
+        const holder: Element = {type: 'element', tagName: 'div', properties: {}, children: replacement}
+        holders.add(holder)
+        built.add(holder)
+        parent.children[index] = holder
+        if (!held.has(parent)) held.set(parent, index)
+      } else replaceChild(parent, index, replacement)
       // Visit the figure's content in its new place.
       return [SKIP, index]
     }
@@ -345,6 +373,8 @@ export function normalizeMedia(tree: Root, file: VFile, settings: Readonly<Norma
   })
 
   // `<a href><ul>…</ul></a>`, `<a href><table>…</table></a>`: the link goes onto each item's and cell's content.
+  for (const [parent, first] of held) unwrapHolders(parent, first)
+  held.clear()
   linksAround.done()
   for (const preview of previews) {
     const at = preview.parent.children.indexOf(preview.img)
@@ -443,9 +473,9 @@ function image(node: Element, context: Context): Array<ElementContent> {
   return [h('img', {src, alt: String(props.alt || '').trim(), title: props.title ? String(props.title) : undefined})]
 }
 
-/** The link itself when kept, else what replaces it (its children, or nothing). */
-function link(node: Element, context: Context): Element | Array<ElementContent> {
-  const hasContent = holdsText(node) || holdsMedia(node)
+/** The link itself when kept, else what replaces it (its children, or nothing); `shown`: it is known to hold text (`holdsText`). */
+function link(node: Element, context: Context, shown: boolean): Element | Array<ElementContent> {
+  const hasContent = shown || holdsText(node) || holdsMedia(node)
   if (!hasContent) return []
   if (typeof node.properties.href === 'string' && isCompanionPath(node.properties.href)) return savedPageLink(node, context.file)
   const href = node.properties.href === undefined ? undefined : context.resolve(node.properties.href, node)
@@ -569,9 +599,36 @@ function previousElement(siblings: Array<ElementContent>, index: number): Elemen
     const child = siblings[at]
     // White space, comments and line breaks between an image and its caption (`<img><br><span class="img_descr">`).
     if (child.type === 'comment' || (child.type === 'text' && !child.value.trim()) || (child.type === 'element' && child.tagName === 'br')) continue
+    // A figure's holder stands for its last node (elements only, see `normalizeMedia`).
+    if (child.type === 'element' && holders.has(child)) return child.children[child.children.length - 1] as Element
     return child.type === 'element' ? child : undefined
   }
   return undefined
+}
+
+/** Holders of the nodes a figure became (`normalizeMedia`), while the visit runs. */
+const holders = new WeakSet<Element>()
+
+/**
+ * Put the nodes in the holders among the children of `parent` in their
+ * place, the first holder having been put at `first` (nothing before it
+ * is moved or removed while the visit runs).
+ *
+ * @returns
+ *   How many more children `parent` has.
+ */
+function unwrapHolders(parent: Parents, first: number): number {
+  const children = parent.children as Array<ElementContent>
+  const tail: Array<ElementContent> = []
+  for (let at = first; at < children.length; at++) {
+    const child = children[at]
+    if (child.type === 'element' && holders.has(child)) tail.push(...child.children)
+    else tail.push(child)
+  }
+  const added = first + tail.length - children.length
+  children.length = first
+  for (const child of tail) children.push(child)
+  return added
 }
 
 /** Whether a link wraps a whole figure (`<a><div class="wp-caption">…</div></a>`). */

@@ -134,8 +134,14 @@ export const styledSupSubListener: WalkListener = {
  *   The `<sup>` and `<sub>` elements of `tree` in document order, each with
  *   its ancestors (root first), when a walk over the tree as it is now
  *   gathered them; default: found by a walk here.
+ * @param written
+ *   Told of each element rewritten, with what took its place (default: nothing told).
  */
-export function rewriteSupSub(tree: Root | Element, gathered?: ReadonlyArray<[Element, Array<Parents>]> | undefined): void {
+export function rewriteSupSub(
+  tree: Root | Element,
+  gathered?: ReadonlyArray<[Element, Array<Parents>]> | undefined,
+  written?: ((node: Element, replacement: Array<ElementContent>) => undefined) | undefined
+): void {
   let found = gathered
   if (!found) {
     const all: Array<[Element, Array<Parents>]> = []
@@ -152,7 +158,9 @@ export function rewriteSupSub(tree: Root | Element, gathered?: ReadonlyArray<[El
     const parent = ancestors[ancestors.length - 1]
     const at = parent.children.indexOf(node)
     if (at === -1) continue
-    parent.children.splice(at, 1, ...rewrite(node, ancestors))
+    const replacement = rewrite(node, ancestors)
+    parent.children.splice(at, 1, ...replacement)
+    if (written) written(node, replacement)
   }
 }
 

@@ -67,6 +67,42 @@ export function textUpTo(node: Element, max: number): string | undefined {
 }
 
 /**
+ * `collapse(toString(node))` (`textOf` of `util/text.ts`) when it holds at
+ * most `max` characters (code points), else `undefined`. Reads in document
+ * order, no further than the `max + 1`-th character other than white space.
+ *
+ * @param node
+ *   Element.
+ * @param max
+ *   Characters (code points).
+ * @returns
+ *   Collapsed text, or `undefined`.
+ */
+export function textWithin(node: Element, max: number): string | undefined {
+  let text = ''
+  let solid = 0
+  const stopped = readTexts(node, false, (value) => {
+    solid += solidCodePoints(value)
+    text += value
+    return solid > max
+  })
+  if (stopped) return undefined
+  const collapsed = collapse(text)
+  return [...collapsed].length > max ? undefined : collapsed
+}
+
+/** Code points of `value` that `collapse` keeps as they are (a lower bound: a lone low surrogate is not counted). */
+function solidCodePoints(value: string): number {
+  let count = 0
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index)
+    if (isWhiteSpace(code) || code === 0x200b || (code >= 0xdc00 && code <= 0xdfff)) continue
+    count++
+  }
+  return count
+}
+
+/**
  * Whether the rendered text of `element` (`hast-util-to-text`, white space
  * collapsed: `textOf` of `analyse/page-index.ts`) is surely longer than
  * `max`: it holds more than `max` characters that neither rendering nor

@@ -172,6 +172,61 @@ export function walkShared(tree: Root | Element, listeners: ReadonlyArray<WalkLi
 }
 
 /**
+ * The listeners of a shared walk, told of the tree by a walk of the
+ * caller's own (the collapse's, `collapse-walk.ts`): each hears what it did
+ * not skip, in the order given, as in `walkShared`. The caller tells every
+ * node in document order, an element's subtree after it and then that it is
+ * left, whether or not anyone listens there; what `enter` returns other
+ * than `false` is ignored (no listener may put nodes in the element's place).
+ */
+export interface ListenerHub {
+  enter(element: Element, parent: Root | Element, index: number): undefined
+  text(node: Text, parent: Root | Element): undefined
+  comment(node: Comment, parent: Root | Element): undefined
+  leave(element: Element): undefined
+}
+
+/**
+ * A hub for `listeners` (see `ListenerHub`).
+ *
+ * @param listeners
+ *   Listeners, told in this order.
+ * @returns
+ *   Hub, at the depth of the tree's children.
+ */
+export function listenerHub(listeners: ReadonlyArray<WalkListener>): ListenerHub {
+  // Per listener, the depth of the element it skips below (-1: listening).
+  const skipped = listeners.map(() => -1)
+  let depth = 0
+  return {
+    enter(element, parent, index) {
+      depth++
+      for (let at = 0; at < listeners.length; at++) {
+        const enter = listeners[at].enter
+        if (skipped[at] === -1 && enter && enter(element, parent, index) === false) skipped[at] = depth
+      }
+      return undefined
+    },
+    text(node, parent) {
+      for (let at = 0; at < listeners.length; at++) if (skipped[at] === -1) listeners[at].text?.(node, parent)
+      return undefined
+    },
+    comment(node, parent) {
+      for (let at = 0; at < listeners.length; at++) if (skipped[at] === -1) listeners[at].comment?.(node, parent)
+      return undefined
+    },
+    leave(element) {
+      for (let at = 0; at < listeners.length; at++) {
+        if (skipped[at] === depth) skipped[at] = -1
+        else if (skipped[at] === -1) listeners[at].leave?.(element)
+      }
+      depth--
+      return undefined
+    }
+  }
+}
+
+/**
  * A plugin's share of a shared walk (`walkParts`): its listener, and what
  * it does once the walk is over (edits it collected, data it records).
  *
