@@ -300,12 +300,12 @@ export const commentHeading = anyOf(
 )
 
 /**
- * Headings of related-article lists (`Related`, `Lesen Sie auch`, `相关阅读`,
+ * Headings of related-article lists (`Related`, `More from…`, `Read more`, `Lesen Sie auch`, `相关阅读`,
  * `延伸閱讀`). Fixture: generic-related-list.
  */
 export const relatedHeading = anyOf(
   [
-    '^(?:related|see also|more on|read also|also read|lesen sie auch|mehr zum thema|ähnliche (?:beiträge|artikel)|verwandte artikel|à lire aussi|lire aussi|相关|相關|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀)'
+    '^(?:related|see also|more on|more from|read more|read also|also read|lesen sie auch|mehr zum thema|ähnliche (?:beiträge|artikel)|verwandte artikel|à lire aussi|lire aussi|相关|相關|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀)'
   ],
   'i'
 )

@@ -6,6 +6,10 @@ import {textOf} from '../util/text.js'
 import {cleanLine} from '../util/yaml-text.js'
 import {createRemovalLog} from '../util/removal-log.js'
 import {kickerBefore} from '../analyse/clean/kicker.js'
+import {articleTail, judgeTail} from '../analyse/root/article-tail.js'
+import type {TailBlock} from '../analyse/root/article-tail.js'
+import {h} from 'hastscript'
+import type {VFile} from 'vfile'
 
 const headings = 'h1, h2'
 
@@ -22,57 +26,90 @@ const headingsRead = 32
  * byline, date), whatever their class says, and cleaning judges their parts
  * one by one. A kicker right above the heading (its section's link,
  * `kickerBefore`) goes with it, recorded (`file.data.removals`, rule
- * `kicker`). Without a root the tree is left as it is.
+ * `kicker`). The blocks after the root inside the same `<article>`
+ * (`articleTail`) do not go unseen: a related list among them moves to the
+ * end of the root, where cleaning keeps it as one; the others are recorded
+ * (rule `outside-root`, or `comment-thread`). Without a root the tree is
+ * left as it is.
  */
 export const rehypePruneToRoot: Plugin<[], Root> = function () {
   return function (tree, file) {
     const root = file.data.analysis && file.data.analysis.root
     if (!root) return
+    // The root's ancestors as the index walk saw them (the tree above the root is as it was).
+    const table = file.data.analysis!.index.selectorMatches
+    const tail = table && articleTail(root, (node) => table.parents.get(node))
     tree.children = [root]
-    const title = file.data.article && file.data.article.title
-    if (!title) return
-    // The title was cleaned of characters YAML refuses (`cleanMeta`); the heading was not.
-    // The index walk's `h1, h2` still in the root, else a query.
-    const analysis = file.data.analysis
-    const gathered = analysis && gatheredMatches(analysis.index.selectorMatches, [headings], root)
-    const matchesTitle = (node: Element) => cleanLine(textOf(node)).value === title
-    let heading: Element | undefined
-    let parents: Map<Element, Root | Element>
-    const table = gathered && analysis.index.selectorMatches
-    if (gathered && table) {
-      heading = gathered.matches.get(headings)!.find((node) => gathered.below(node) && matchesTitle(node))
-      parents = table.parents
-    } else {
-      // Else one search, stopping at the heading; none when no `<h1>`, `<h2>` of the page (the index walk met them all, nothing since made one) reads as the title.
-      const known = analysis && analysis.index.titleHeadings
-      const pageHeadings = known && known.filter((entry) => entry.element.tagName !== 'h3')
-      if (pageHeadings && pageHeadings.length <= headingsRead && !pageHeadings.some((entry) => matchesTitle(entry.element))) return
-      const found = firstHeading(root, matchesTitle)
-      heading = found && found.heading
-      parents = found ? found.parents : new Map()
-    }
-    if (!heading) return
-    if (analysis) {
-      // The heading's ancestors below the root, as they are before it goes.
-      let parent = parents.get(heading)
-      while (parent && parent !== root && parent.type === 'element') {
-        analysis.headBlocks.add(parent)
-        parent = parents.get(parent)
-      }
-    }
-    // A kicker above the headline (its section's link) would become the article's first line: it goes, recorded.
-    const head = parents.get(heading)
-    const kicker = head && head.type === 'element' ? kickerBefore(head, heading) : []
-    const log = kicker.length > 0 ? createRemovalLog(file) : undefined
-    if (log) for (const node of kicker) log.note(node, 'kicker')
-    if (table) {
-      detachGathered(table, heading)
-      for (const node of kicker) detachGathered(table, node)
-    } else if (head) {
-      head.children = head.children.filter((child) => child !== heading && !(child.type === 'element' && kicker.includes(child)))
-    }
-    if (log) log.flush(root)
+    dropTitleHeading(root, file)
+    if (tail && tail.length > 0) keepTail(root, tail, file)
   }
+}
+
+/**
+ * Keep the related lists of `tail` at the end of `root` (a heading sibling
+ * that titles one goes with it, in a `<section>`) and record the other
+ * blocks as removed (`judgeTail`).
+ */
+function keepTail(root: Element, tail: ReadonlyArray<TailBlock>, file: VFile): void {
+  const verdicts = judgeTail(tail)
+  const titles = new Set<Element>()
+  for (const verdict of verdicts) if (verdict.keep && verdict.heading) titles.add(verdict.heading)
+  const log = createRemovalLog(file)
+  for (const [index, {node}] of tail.entries()) {
+    const verdict = verdicts[index]
+    if (titles.has(node)) continue
+    if (verdict.keep) root.children.push(verdict.heading ? h('section', [verdict.heading, node]) : node)
+    else log.note(node, verdict.rule)
+  }
+  log.flush(root)
+}
+
+/** Drop the heading inside `root` that repeats the title, and a kicker above it (see `rehypePruneToRoot`). */
+function dropTitleHeading(root: Element, file: VFile): undefined {
+  const title = file.data.article && file.data.article.title
+  if (!title) return
+  // The title was cleaned of characters YAML refuses (`cleanMeta`); the heading was not.
+  // The index walk's `h1, h2` still in the root, else a query.
+  const analysis = file.data.analysis
+  const gathered = analysis && gatheredMatches(analysis.index.selectorMatches, [headings], root)
+  const matchesTitle = (node: Element) => cleanLine(textOf(node)).value === title
+  let heading: Element | undefined
+  let parents: Map<Element, Root | Element>
+  const table = gathered && analysis.index.selectorMatches
+  if (gathered && table) {
+    heading = gathered.matches.get(headings)!.find((node) => gathered.below(node) && matchesTitle(node))
+    parents = table.parents
+  } else {
+    // Else one search, stopping at the heading; none when no `<h1>`, `<h2>` of the page (the index walk met them all, nothing since made one) reads as the title.
+    const known = analysis && analysis.index.titleHeadings
+    const pageHeadings = known && known.filter((entry) => entry.element.tagName !== 'h3')
+    if (pageHeadings && pageHeadings.length <= headingsRead && !pageHeadings.some((entry) => matchesTitle(entry.element))) return
+    const found = firstHeading(root, matchesTitle)
+    heading = found && found.heading
+    parents = found ? found.parents : new Map()
+  }
+  if (!heading) return
+  if (analysis) {
+    // The heading's ancestors below the root, as they are before it goes.
+    let parent = parents.get(heading)
+    while (parent && parent !== root && parent.type === 'element') {
+      analysis.headBlocks.add(parent)
+      parent = parents.get(parent)
+    }
+  }
+  // A kicker above the headline (its section's link) would become the article's first line: it goes, recorded.
+  const head = parents.get(heading)
+  const kicker = head && head.type === 'element' ? kickerBefore(head, heading) : []
+  const log = kicker.length > 0 ? createRemovalLog(file) : undefined
+  if (log) for (const node of kicker) log.note(node, 'kicker')
+  if (table) {
+    detachGathered(table, heading)
+    for (const node of kicker) detachGathered(table, node)
+  } else if (head) {
+    head.children = head.children.filter((child) => child !== heading && !(child.type === 'element' && kicker.includes(child)))
+  }
+  if (log) log.flush(root)
+  return undefined
 }
 
 /**

@@ -1,0 +1,113 @@
+import type {Element, Root} from 'hast'
+import {toString} from 'hast-util-to-string'
+import {hintNames} from '../blocks/hints.js'
+import {isCommentHeading, isRelatedHeading, sectionHeading} from '../blocks/section-heading.js'
+import {relatedLinkDensity, relatedName} from '../vocabulary.js'
+import {isCommentNamed} from '../clean/boilerplate.js'
+
+/** One block of the article container after the root (`articleTail`), with its parent. */
+export interface TailBlock {
+  node: Element
+  parent: Root | Element
+}
+
+/** What becomes of a tail block: kept as a related list (`heading`: a heading sibling that titles it), or removed by the named rule. */
+export type TailVerdict = {keep: true; heading?: Element | undefined} | {keep: false; rule: 'comment-thread' | 'outside-root'}
+
+/** Headings that can title the list right after them. */
+const headingTag = /^h[2-6]$/
+
+/**
+ * The element blocks of the article container (the nearest `<article>`
+ * holding `root`) that come after `root`: the siblings after the root, then
+ * those after each of its ancestors up to the container, in document order.
+ * `undefined` when no `<article>` holds `root` (a sidebar beside the
+ * article is never part of it). Reads the parents only (`parentOf`, as a
+ * walk saw them), not the tree above the root.
+ *
+ * @param root
+ *   Article root.
+ * @param parentOf
+ *   Parent of an element, `undefined` when not known.
+ */
+export function articleTail(root: Element, parentOf: (node: Element) => Root | Element | undefined): Array<TailBlock> | undefined {
+  const levels: Array<TailBlock> = []
+  let node = root
+  let parent = parentOf(node)
+  while (parent && parent.type === 'element') {
+    levels.push({node, parent})
+    if (parent.tagName === 'article') break
+    node = parent
+    parent = parentOf(node)
+  }
+  if (!parent || parent.type !== 'element') return undefined
+  const tail: Array<TailBlock> = []
+  for (const level of levels) {
+    const children = level.parent.children
+    for (let index = children.indexOf(level.node) + 1; index < children.length; index++) {
+      const child = children[index]
+      if (child.type === 'element') tail.push({node: child, parent: level.parent})
+    }
+  }
+  return tail
+}
+
+/**
+ * Judge each block of `tail` (`articleTail`): a related list (named
+ * `related` or headed as one, `isRelatedHeading`, with a share of its text
+ * in links of at least `relatedLinkDensity`) is kept, with the heading
+ * sibling right before it that titles it; a block named or headed as
+ * comments goes as `comment-thread`; any other as `outside-root`.
+ *
+ * @returns
+ *   One verdict per block of `tail`, in order (a heading kept with its list
+ *   is judged `outside-root` only when no list follows it).
+ */
+export function judgeTail(tail: ReadonlyArray<TailBlock>): Array<TailVerdict> {
+  const verdicts: Array<TailVerdict> = []
+  for (const [index, {node, parent}] of tail.entries()) {
+    const before = index > 0 ? tail[index - 1] : undefined
+    const titled = before && before.parent === parent && headingTag.test(before.node.tagName) && isRelatedHeading(collapsed(before.node)) ? before.node : undefined
+    if ((titled || isRelated(node)) && linkDensity(node) >= relatedLinkDensity) {
+      // The heading before it was judged on its own: it goes with the list.
+      if (titled) verdicts[index - 1] = {keep: true}
+      verdicts.push({keep: true, heading: titled})
+      continue
+    }
+    const heading = sectionHeading(node)
+    const comment = isCommentNamed(node) || (heading !== undefined && isCommentHeading(heading))
+    verdicts.push({keep: false, rule: comment ? 'comment-thread' : 'outside-root'})
+  }
+  return verdicts
+}
+
+function isRelated(node: Element): boolean {
+  if (hintNames(node).some((name) => relatedName.test(name))) return true
+  const heading = sectionHeading(node)
+  return heading !== undefined && isRelatedHeading(heading)
+}
+
+/** Share of the text of `node` (white space aside) in links; `0` without text. */
+function linkDensity(node: Element): number {
+  const text = squashed(toString(node)).length
+  if (text === 0) return 0
+  let links = 0
+  const stack: Array<Element> = [node]
+  while (stack.length > 0) {
+    const element = stack.pop()!
+    if (element.tagName === 'a') {
+      links += squashed(toString(element)).length
+      continue
+    }
+    for (const child of element.children) if (child.type === 'element') stack.push(child)
+  }
+  return links / text
+}
+
+function collapsed(node: Element): string {
+  return toString(node).replace(/\s+/g, ' ').trim()
+}
+
+function squashed(value: string): string {
+  return value.replace(/\s+/g, '')
+}
