@@ -67,6 +67,7 @@ const suites = [
   './media-edges.js',
   './kicker.js',
   './related-edges.js',
+  './article-tail.js',
   './credit-line-edges.js',
   './select.js',
   './images-edges.js',

@@ -300,15 +300,23 @@ export const commentHeading = anyOf(
 )
 
 /**
- * Headings of related-article lists (`Related`, `More from…`, `Read more`, `Lesen Sie auch`, `相关阅读`,
- * `延伸閱讀`). Fixture: generic-related-list.
+ * Headings of related-article lists (`Related`, `More from…`, `Lesen Sie auch`,
+ * `相关阅读`, `延伸閱讀`). Fixtures: generic-related-list,
+ * generic-related-after-root.
  */
 export const relatedHeading = anyOf(
   [
-    '^(?:related|see also|more on|more from|read more|read also|also read|lesen sie auch|mehr zum thema|ähnliche (?:beiträge|artikel)|verwandte artikel|à lire aussi|lire aussi|相关|相關|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀)'
+    '^(?:related|see also|more on|more from|read also|also read|lesen sie auch|mehr zum thema|ähnliche (?:beiträge|artikel)|verwandte artikel|à lire aussi|lire aussi|相关|相關|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀)'
   ],
   'i'
 )
+
+/**
+ * Headings of related-article lists only over several links (`Read more`):
+ * over one teaser card it is the card's label (generic-article-split-siblings).
+ * Fixture: generic-related-after-root-read-more.
+ */
+export const readMoreHeading = anyOf(['^read more'], 'i')
 
 /**
  * Class/id words of bylines, for the page index (`byline`, `author`,

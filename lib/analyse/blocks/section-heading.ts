@@ -1,7 +1,7 @@
 import type {Element} from 'hast'
 import {elementRecords} from './element-records.js'
 import {shortText} from './short-text.js'
-import {commentHeading, relatedHeading} from '../vocabulary.js'
+import {commentHeading, readMoreHeading, relatedHeading} from '../vocabulary.js'
 
 /** Leading children that can title a section. */
 const headingLike = /^(?:h[1-6]|header|strong|b|span|p|div|dt|legend|caption)$/
@@ -57,7 +57,11 @@ export function isCommentHeading(text: string): boolean {
   return commentHeading.test(text)
 }
 
-/** Whether `text` titles a related-article list. */
-export function isRelatedHeading(text: string): boolean {
-  return relatedHeading.test(text)
+/**
+ * Whether `text` titles a related-article list: a related heading
+ * (`relatedHeading`), or `Read more` (`readMoreHeading`) over at least two
+ * links (`links`, the links of the block it heads).
+ */
+export function isRelatedHeading(text: string, links: number): boolean {
+  return relatedHeading.test(text) || (links >= 2 && readMoreHeading.test(text))
 }

@@ -173,7 +173,7 @@ export const cleanRules: ReadonlyArray<CleanRuleSpec> = [
   {
     name: 'related-list',
     judge(f) {
-      if (!(f.names.some((n) => relatedName.test(n)) || (f.heading && isRelatedHeading(f.heading)))) return undefined
+      if (!(f.names.some((n) => relatedName.test(n)) || (f.heading && isRelatedHeading(f.heading, f.shape().links)))) return undefined
       if (f.linkText > 0 && f.density >= relatedLinkDensity) return 'related'
       if (f.text - f.linkText < f.rootText * emptyRelatedShare) return 'empty-related'
       return undefined

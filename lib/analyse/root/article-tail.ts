@@ -67,8 +67,9 @@ export function judgeTail(tail: ReadonlyArray<TailBlock>): Array<TailVerdict> {
   const verdicts: Array<TailVerdict> = []
   for (const [index, {node, parent}] of tail.entries()) {
     const before = index > 0 ? tail[index - 1] : undefined
-    const titled = before && before.parent === parent && headingTag.test(before.node.tagName) && isRelatedHeading(collapsed(before.node)) ? before.node : undefined
-    if ((titled || isRelated(node)) && linkDensity(node) >= relatedLinkDensity) {
+    const links = linksOf(node)
+    const titled = before && before.parent === parent && headingTag.test(before.node.tagName) && isRelatedHeading(collapsed(before.node), links.count) ? before.node : undefined
+    if ((titled || isRelated(node, links.count)) && links.density >= relatedLinkDensity) {
       // The heading before it was judged on its own: it goes with the list.
       if (titled) verdicts[index - 1] = {keep: true}
       verdicts.push({keep: true, heading: titled})
@@ -81,27 +82,28 @@ export function judgeTail(tail: ReadonlyArray<TailBlock>): Array<TailVerdict> {
   return verdicts
 }
 
-function isRelated(node: Element): boolean {
+function isRelated(node: Element, links: number): boolean {
   if (hintNames(node).some((name) => relatedName.test(name))) return true
   const heading = sectionHeading(node)
-  return heading !== undefined && isRelatedHeading(heading)
+  return heading !== undefined && isRelatedHeading(heading, links)
 }
 
-/** Share of the text of `node` (white space aside) in links; `0` without text. */
-function linkDensity(node: Element): number {
+/** The links of `node` (`<a>` elements, not nested) and the share of its text (white space aside) in them (`0` without text). */
+function linksOf(node: Element): {count: number; density: number} {
   const text = squashed(toString(node)).length
-  if (text === 0) return 0
-  let links = 0
+  let count = 0
+  let inLinks = 0
   const stack: Array<Element> = [node]
   while (stack.length > 0) {
     const element = stack.pop()!
     if (element.tagName === 'a') {
-      links += squashed(toString(element)).length
+      count++
+      inLinks += squashed(toString(element)).length
       continue
     }
     for (const child of element.children) if (child.type === 'element') stack.push(child)
   }
-  return links / text
+  return {count, density: text === 0 ? 0 : inLinks / text}
 }
 
 function collapsed(node: Element): string {
