@@ -312,11 +312,12 @@ export const relatedHeading = anyOf(
 )
 
 /**
- * Headings of related-article lists only over several links (`Read more`):
+ * Headings of related-article lists only over several links (`Read more`, the
+ * whole heading: not `Read more about:` over topic tags):
  * over one teaser card it is the card's label (generic-article-split-siblings).
  * Fixture: generic-related-after-root-read-more.
  */
-export const readMoreHeading = anyOf(['^read more'], 'i')
+export const readMoreHeading = anyOf(['^read more[\\s:.…»>]*$'], 'i')
 
 /**
  * Class/id words of bylines, for the page index (`byline`, `author`,

@@ -13,9 +13,11 @@ import {collapse} from './text.js'
  * Rules whose removals are never reported as `dropped-content`, only
  * recorded: comment threads (readers expect them gone), a profile's
  * `remove` blocks (named by the profile, reported as `promo-removed`) and
- * their parser spill-over (the rest of the same promo).
+ * their parser spill-over (the rest of the same promo), and the furniture
+ * of the article container that pruning to the root leaves out
+ * (`outside-root-furniture`: sidebars, teasers, tag rows).
  */
-const silentRules: ReadonlySet<string> = new Set(['comment-thread', 'profile-remove', 'promo-spill-over'])
+const silentRules: ReadonlySet<string> = new Set(['comment-thread', 'outside-root-furniture', 'profile-remove', 'promo-spill-over'])
 
 /**
  * Rules that judge by shape or by weak class words: their removals are

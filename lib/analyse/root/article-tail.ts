@@ -1,6 +1,6 @@
 import type {Element, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
-import {hintNames} from '../blocks/hints.js'
+import {hintNames, isNegativeName, unlikelyLevel} from '../blocks/hints.js'
 import {isCommentHeading, isRelatedHeading, sectionHeading} from '../blocks/section-heading.js'
 import {relatedLinkDensity, relatedName} from '../vocabulary.js'
 import {isCommentNamed} from '../clean/boilerplate.js'
@@ -12,7 +12,10 @@ export interface TailBlock {
 }
 
 /** What becomes of a tail block: kept as a related list (`heading`: a heading sibling that titles it), or removed by the named rule. */
-export type TailVerdict = {keep: true; heading?: Element | undefined} | {keep: false; rule: 'comment-thread' | 'outside-root'}
+export type TailVerdict = {keep: true; heading?: Element | undefined} | {keep: false; rule: 'comment-thread' | 'outside-root' | 'outside-root-furniture'}
+
+/** Share of a tail block's text in links from which it is furniture (teasers, tag rows), not article text. */
+const furnitureLinkDensity = 0.2
 
 /** Headings that can title the list right after them. */
 const headingTag = /^h[2-6]$/
@@ -77,9 +80,14 @@ export function judgeTail(tail: ReadonlyArray<TailBlock>): Array<TailVerdict> {
     }
     const heading = sectionHeading(node)
     const comment = isCommentNamed(node) || (heading !== undefined && isCommentHeading(heading))
-    verdicts.push({keep: false, rule: comment ? 'comment-thread' : 'outside-root'})
+    verdicts.push({keep: false, rule: comment ? 'comment-thread' : furniture(node, links.density) ? 'outside-root-furniture' : 'outside-root'})
   }
   return verdicts
+}
+
+/** Whether a tail block is page furniture: a `nav`, `aside` or `footer`, named as furniture, or a fifth of its text in links (teasers, a tag row). */
+function furniture(node: Element, density: number): boolean {
+  return density >= furnitureLinkDensity || unlikelyLevel(node) > 0 || isNegativeName(hintNames(node))
 }
 
 function isRelated(node: Element, links: number): boolean {
