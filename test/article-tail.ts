@@ -78,7 +78,7 @@ test('article tail: a related heading titles the list right after it at the same
       '<h2>Read more</h2><p><a href="/c">Gamma story</a></p>' +
       '<h2>Read more</h2><ul><li><a href="/d">Delta story</a></li><li><a href="/e">Epsilon story</a></li></ul>' +
       '<div class="related-posts"><p>No links here at all, only words.</p></div>' +
-      '<div class="comments"><p>A reader wrote in.</p></div><p>A note from the editor on how the story was reported.</p></article>'
+      '<div class="comments"><p>A reader wrote in.</p></div><p>A note from the editor on how the story was reported.</p><div class="spacer"></div></article>'
   )
   const root = select('#root', tree)!
   const tail = articleTail(root, parentOf)!
@@ -96,7 +96,8 @@ test('article tail: a related heading titles the list right after it at the same
     'ul keep titled',
     'div outside-root-furniture',
     'div comment-thread',
-    'p outside-root'
+    'p outside-root',
+    'div outside-root'
   ])
 })
 
