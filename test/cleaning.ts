@@ -11,7 +11,6 @@ import {cleanArticleRoot, cleaningListener, gatherCleaningFacts} from '../lib/an
 import type {CleaningFacts} from '../lib/analyse/clean/clean-article-root.js'
 import {withElementRecords} from '../lib/analyse/blocks/element-records.js'
 import {walkShared} from '../lib/util/walk.js'
-import {toHtml} from 'hast-util-to-html'
 import fs from 'node:fs'
 import {inlineShape} from '../lib/analyse/blocks/inline-runs.js'
 import {holdsSentence, isContentLike} from '../lib/analyse/blocks/prose.js'
@@ -271,7 +270,7 @@ function cleaned(html: string, onWalk: boolean, listen = true) {
     related = cleanArticleRoot(root, {onRemove, facts})
   }
   const removed = removals.map(([node, rule]) => node.tagName + ' ' + rule + ' ' + toText(node).slice(0, 40))
-  return {removed, related: related.map((list) => toHtml(list)), html: toHtml(tree)}
+  return {removed, related: related.map((list) => JSON.stringify(list)), html: JSON.stringify(tree)}
 }
 
 /** Links of `count` teaser headlines. */

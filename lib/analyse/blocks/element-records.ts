@@ -20,8 +20,7 @@ import type {Element} from 'hast'
 import {createScopedValue} from '../../util/scoped-value.js'
 import type {WalkListener} from '../../util/walk.js'
 import type {InlineShape} from './inline-runs.js'
-import {inlineShape} from './inline-runs.js'
-import {gatherInlineParts, shapeFromParts} from './inline-parts.js'
+import {gatherInlineParts} from './inline-parts.js'
 import type {InlineParts} from './inline-parts.js'
 
 /** Elements of one tag name in document order, with their pre-order numbers. */
@@ -142,23 +141,6 @@ export function recordedElements(node: Element, tagName: string, most: number): 
   const found: Array<Element> = []
   for (let at = low; at < starts.length && starts[at] <= span[1]; at++) found.push(elements[at])
   return found
-}
-
-/**
- * `inlineShape(node)` with its default budget, from the records in scope:
- * noted there, or composed from the node's parts (and noted); read when
- * they hold neither (or the read stops at its budget), noted in them.
- */
-export function recordedShape(node: Element): InlineShape {
-  const records = scope.current()
-  if (!records) return inlineShape(node)
-  let shape = records.shapes.get(node)
-  if (!shape) {
-    const parts = records.parts.get(node)
-    shape = (parts && shapeFromParts(parts)) || inlineShape(node)
-    records.shapes.set(node, shape)
-  }
-  return shape
 }
 
 /** Drop the records of `elements` (their subtrees changed). */

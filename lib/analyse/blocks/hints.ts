@@ -1,5 +1,6 @@
 import type {Element} from 'hast'
 import {isCommentHeading, sectionHeading} from './section-heading.js'
+export {isAriaHidden, isHidden} from './hidden.js'
 import {negativeLong, negativeShort, positiveName, unlikelyStrong, unlikelyWeak} from '../vocabulary.js'
 
 /** ARIA roles of page furniture. */
@@ -97,20 +98,4 @@ export function levelWithHeading(node: Element, heading: string | undefined): 0 
   if (names.some((n) => unlikelyStrong.test(n))) return 2
   if (names.some((n) => unlikelyWeak.test(n))) return 1
   return 0
-}
-
-/**
- * Whether `node` is hidden by the `hidden` attribute or an inline style with
- * `display:none` / `visibility:hidden`.
- */
-export function isHidden(node: Element): boolean {
-  const props = node.properties
-  if (props.hidden !== undefined && props.hidden !== false && props.hidden !== null) return true
-  const style = props.style
-  return typeof style === 'string' && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i.test(style)
-}
-
-/** Whether `node` has `aria-hidden=true`. */
-export function isAriaHidden(node: Element): boolean {
-  return node.properties.ariaHidden === 'true'
 }

@@ -26,7 +26,7 @@
  */
 
 import type {Element, Text} from 'hast'
-import {isAriaHidden, isHidden} from './hints.js'
+import {isAriaHidden, isHidden} from './hidden.js'
 import type {InlineShape} from './inline-runs.js'
 import {shapeBudget} from './inline-runs.js'
 import {measureText} from './measure-text.js'

@@ -1,5 +1,5 @@
 import type {Element} from 'hast'
-import {isAriaHidden, isHidden} from './hints.js'
+import {isAriaHidden, isHidden} from './hidden.js'
 import {measureText} from './measure-text.js'
 import {phrasingTags, skipTags} from './tags.js'
 
