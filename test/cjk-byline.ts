@@ -1,10 +1,10 @@
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import {isChinesePersonName, isOutletName} from '../lib/analyse/meta/chinese-names.js'
-import {isEditorCredit, readAffiliationNote, readAgencyDateline, readCjkByline, readCjkEditors, readClosingNames, readNameOutlet, readNamesLine} from '../lib/analyse/meta/cjk-byline.js'
+import {isEditorCredit, readAffiliationNote, readAgencyDateline, readCjkByline, readCjkEditors, readClosingNames, readNameOutlet, readNameRoles, readNamesLine} from '../lib/analyse/meta/cjk-byline.js'
 import {withoutAffiliation} from '../lib/analyse/meta/affiliation.js'
 import {placeOpening, placesEnding} from '../lib/analyse/meta/place-names.js'
-import {authorsOf} from '../lib/analyse/meta/credit-line.js'
+import {authorsOf, parseCreditLine, readCredits} from '../lib/analyse/meta/credit-line.js'
 import {isAccountName, isPersonLike, isPublisher, titleSuffixes} from '../lib/analyse/meta/person-like.js'
 import {cleanAuthors} from '../lib/analyse/meta/author-names.js'
 
@@ -215,6 +215,52 @@ test('author names: placeholders and user names', () => {
   assert.not.ok(isAccountName('Jane Roe'))
   assert.not.ok(isAccountName('Roe'))
   assert.not.ok(isAccountName('张三'))
+})
+
+test('cjk byline: a label after the names ends them (issue #15 grid)', () => {
+  assert.equal(names('作者：周明远　发布时间：2021-03-04　浏览次数：128'), ['周明远'])
+  assert.equal(names('（作者：周明远 单位：河湾大学）'), ['周明远'])
+  assert.equal(names('记者 周明远 陈思远'), ['周明远', '陈思远'])
+  assert.equal(parseCreditLine('作者：周明远　发布时间：2021-03-04　浏览次数：128'), {author: '周明远'})
+  assert.equal(parseCreditLine('来源：河湾晨报 作者：周明远 2021-03-04 08:30'), {source: '河湾晨报', author: '周明远'})
+  assert.equal(parseCreditLine('来源：河湾晨报2021-03-04 08:30'), {source: '河湾晨报'})
+  assert.equal(parseCreditLine('记者：周明远 通讯员：李晓 2021-03-04'), {author: '周明远、李晓'})
+  assert.equal(parseCreditLine('通讯员：李晓'), {author: '李晓'})
+})
+
+test('cjk byline: the correspondent first keeps the order of the line', () => {
+  assert.equal(authorsOf('本报通讯员 李晓 记者 周明远'), ['李晓', '周明远'])
+})
+
+test('cjk byline: a reporter after a dateline, then the text after a space', () => {
+  assert.equal(names('本报讯 记者周明远 今年开春以来，河湾区持续推进'), ['周明远'])
+  assert.equal(names('本报讯 记者 周明远 李晓 今年开春以来，河湾区'), ['周明远', '李晓'])
+  // Not a person's name after the label, or no dateline before it: no byline.
+  assert.equal(readCjkByline('本报讯 记者了解 今年开春以来，河湾区'), undefined)
+  assert.equal(readCjkByline('他说 记者周明远 今年开春以来，河湾区'), undefined)
+  assert.equal(readCjkByline('本报讯 记者周明远 ，今年开春以来'), undefined)
+})
+
+test('cjk byline: names with the part they did after a slash', () => {
+  assert.equal(readNameRoles('（周明远/文）')?.names, ['周明远'])
+  assert.equal(readNameRoles('周明远 / 文　陈思远/图')?.names, ['周明远'])
+  assert.equal(readNameRoles('周明远/文图')?.names, ['周明远'])
+  assert.equal(names('【周明远/文】'), undefined, 'read by credit-line after `【】` become brackets')
+  assert.equal(authorsOf('【周明远/文】'), ['周明远'])
+  assert.equal(readNameRoles('陈思远/图'), undefined)
+  assert.equal(readNameRoles('科技/文'), undefined)
+  assert.equal(readNameRoles('周明远/编'), undefined)
+  assert.equal(readNameRoles('文'), undefined)
+})
+
+test('cjk byline: a photo credit, then the writer’s on the same line', () => {
+  assert.equal(readCredits('图/陈思远 文/周明远'), [
+    {role: 'photographer', names: ['陈思远'], form: 'photo-label'},
+    {role: 'author', names: ['周明远'], form: 'cjk-labelled'}
+  ])
+  assert.equal(authorsOf('摄影：陈思远 撰文：周明远'), ['周明远'])
+  assert.equal(authorsOf('图/陈思远'), [])
+  assert.equal(authorsOf('陈思远 摄'), [])
 })
 
 test.run()

@@ -85,7 +85,8 @@ const suites = [
   './remark-stages.js',
   './media-urls.js',
   './match-profile.js',
-  './batch-runs.js'
+  './batch-runs.js',
+  './zh-news-grid.js'
 ]
 
 // `NEWS_MARKDOWN_SKIP=generators,redirect-servers` leaves suites out (those

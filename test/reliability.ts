@@ -23,7 +23,8 @@ import {safeSegment, slugFromUrl, slugify} from '../lib/output/slug.js'
 import {cleanAuthors} from '../lib/analyse/meta/author-names.js'
 import {chooseTitle} from '../lib/analyse/meta/title.js'
 import {normalizeDate} from '../lib/util/normalize-date.js'
-import {parseCreditLine} from '../lib/analyse/meta/credit-line.js'
+import {parseCreditLine, readCredits} from '../lib/analyse/meta/credit-line.js'
+import {readCjkByline, readNameRoles} from '../lib/analyse/meta/cjk-byline.js'
 import {adversarialPage, pumps} from './util/adversarial.js'
 import {cli, folder, page} from './util/cli-harness.js'
 import {loadedRegexes, staticRegexes} from './util/regex-inventory.js'
@@ -618,6 +619,23 @@ test('reliability: text helpers (dates, credit lines, authors, titles, slugs) ta
       (run) => 'Title' + run + 'x' + run + '| Site',
       (input) => chooseTitle({candidates: [{value: input, from: 'og:title'}], titleElement: undefined, headings: [], siteNames: ['Site'], host: 'site.example'})
     ],
+    // Chinese credit lines: names ended by a label after them, a date ending a value, a reporter after a dateline, names with their parts (`周明远/文`), a photo credit before the writer's.
+    ['readCredits (labels after names)', (run) => '作者：周明远' + run + '发布时间：' + run + '2021-03-04' + run + 'x', readCredits],
+    ['readCredits (photo then writer)', (run) => '图/陈思远' + run + '文/周明远' + run + 'x', readCredits],
+    ['readCjkByline (after a dateline)', (run) => '本报讯 记者周明远' + run + '今年' + run + 'x', readCjkByline],
+    ['readNameRoles', (run) => '（周明远/文' + run + '陈思远/图' + run + '）', readNameRoles],
+    [
+      'chooseTitle (info row in the h1)',
+      (run) => '标题文字' + run + ' 2021-03-04' + run + '来源：' + run + 'x',
+      (input) =>
+        chooseTitle({
+          candidates: [{value: '标题文字_河湾网', from: 'title-element'}],
+          titleElement: undefined,
+          headings: [{element: {type: 'element', tagName: 'h1', properties: {}, children: [{type: 'text', value: input}]}, context: {inArticle: true, inHeader: false, excluded: false}}],
+          siteNames: [],
+          host: undefined
+        })
+    ],
     ['slugify', (run) => 'a' + run + 'b' + run, slugify],
     ['slugFromUrl', (run) => 'https://example.com/' + encodeURIComponent(run) + 'x' + encodeURIComponent(run), slugFromUrl],
     ['safeSegment', (run) => 'a' + run + 'b' + run, safeSegment]
@@ -668,7 +686,9 @@ test('reliability: the reported backtracking pages (spaces after a date, dots in
     time: (size) => head('Date test', '', '<p><time datetime="2020-01-01' + ' '.repeat(size) + 'x">Jan 1</time> lead text</p>' + para),
     metaAuthor: (size) => head('Author test', '<meta name="author" content="Jane' + '.'.repeat(size) + 'x">', para),
     byline: (size) => head('Byline test', '', '<div class="byline">By Jane' + '.'.repeat(size) + 'x</div>' + para),
-    title: (size) => head('Title' + '~'.repeat(size) + 'x', '', para)
+    title: (size) => head('Title' + '~'.repeat(size) + 'x', '', para),
+    // A credit line's source glued to what follows (`来源：河湾晨报作者：…`), on a run without a break.
+    source: (size) => head('Source test', '', '<p class="info">来源：' + '河'.repeat(size) + '作者：x</p>' + para)
   }
   const slow: Array<string> = []
   for (const [name, page] of Object.entries(pages)) {

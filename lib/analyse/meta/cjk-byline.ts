@@ -35,16 +35,17 @@ import {placesEnding} from './place-names.js'
 import {withoutAffiliation} from './affiliation.js'
 
 const HAN_NAME = '\\p{Script=Han}{2,4}(?:[·•]\\p{Script=Han}{1,6})?'
-// Separators: a comma with optional white space around it, or white space
-// alone; never two quantifiers over one run of white space.
-const HAN_NAMES = `${HAN_NAME}(?:(?:\\s*[、,，]\\s*|\\s+)${HAN_NAME})*`
-const LATIN_NAME = "[\\p{L}][\\p{L} .'-]{1,40}?"
 /** Labels that may follow a byline on its line (other credits, a date). */
 const CREDIT_LABEL =
-  '来源|來源|稿源|出处|出處|发布|發布|时间|時間|日期|编辑|編輯|责任|責任|责编|責編|摄影|攝影|通讯员|通訊員|实习生|實習生|更新|字号|字號|原标题|原標題|点击|點擊|阅读|閱讀|浏览|瀏覽|校对|校對|译者|譯者|翻译|翻譯|审核|審核|审校|審校|校审|校審|策划|策劃|统筹|統籌|撰文|采访|採訪|整理|图|圖|主编|主編|核稿|编审|編審|设计|設計|美编|美編|插画|插畫|视频|視頻|制图|製圖|监制|監製|出品|制作|製作|记者|記者'
+  '单位|單位|来源|來源|稿源|出处|出處|发布|發布|时间|時間|日期|编辑|編輯|责任|責任|责编|責編|摄影|攝影|通讯员|通訊員|实习生|實習生|更新|字号|字號|原标题|原標題|点击|點擊|阅读|閱讀|浏览|瀏覽|校对|校對|译者|譯者|翻译|翻譯|审核|審核|审校|審校|校审|校審|策划|策劃|统筹|統籌|撰文|采访|採訪|整理|图|圖|主编|主編|核稿|编审|編審|设计|設計|美编|美編|插画|插畫|视频|視頻|制图|製圖|监制|監製|出品|制作|製作|记者|記者'
+// Separators: a comma with optional white space around it, or white space
+// alone; never two quantifiers over one run of white space. A label after
+// white space (`作者：王五 发布时间：…`) ends the names: it is none of them.
+const HAN_NAMES = `${HAN_NAME}(?:(?:\\s*[、,，]\\s*|\\s+(?!${CREDIT_LABEL}))${HAN_NAME})*`
+const LATIN_NAME = "[\\p{L}][\\p{L} .'-]{1,40}?"
 /** Reporter roles (the writer of news and commentary). */
 const REPORTER =
-  '(?:本报|本報|本台|本网|本網|特约|特約|特派|特邀|见习|見習|实习|實習|首席|驻\\p{Script=Han}{1,4})?(?:记者|記者|评论员|評論員)|通讯员|通訊員|(?:本报|本報|特约|特約|特邀){0,2}(?:撰稿人|撰述)'
+  '(?:本报|本報|本台|本网|本網|特约|特約|特派|特邀|见习|見習|实习|實習|首席|驻\\p{Script=Han}{1,4})?(?:记者|記者|评论员|評論員)|(?:本报|本報)?(?:通讯员|通訊員)|(?:本报|本報|特约|特約|特邀){0,2}(?:撰稿人|撰述)'
 /** An outlet or agency before the role, on a line of its own (`新京报记者`, `澎湃新闻记者`). */
 const OUTLET_PREFIX = '\\p{Script=Han}{2,10}?'
 /** An outlet's name opening a byline line, Latin letters and a middle dot too (`TVBS記者`, `经济日报·中国经济网记者`). */
@@ -100,7 +101,10 @@ export interface CjkByline {
 export function readCjkByline(line: string): CjkByline | undefined {
   for (const {form, pattern} of PATTERNS) {
     const match = pattern.exec(line)
-    if (!match || !(standsAlone(line, match) || (form === 'reported' && afterDateline(line, match)))) continue
+    if (!match) continue
+    // After a dateline: `…电 记者张三报道：…`, and `本报讯 记者张三 今天…` (the names must then read as people's).
+    const dateline = !standsAlone(line, match) && afterDateline(line, match, form)
+    if (!standsAlone(line, match) && !dateline) continue
     const after = line.slice(match.index + match[0].length)
     // `王力 摄`, `王力 摄影` credit a photo; `撰文：林佳蓉 攝影：張家豪` goes on with the photographer's label.
     if (PHOTO_AFTER.test(after) || (endsWithPhotoCredit(match[1]) && !NEXT_LABELLED.test(after))) continue
@@ -111,10 +115,36 @@ export function readCjkByline(line: string): CjkByline | undefined {
     const glued = !/[\s:：/／|｜]$/.test(label) || /文\s*[:：]\s*$/.test(label)
     if (glued && !names.every((name) => isChinesePersonName(name) || !/\p{Script=Han}/u.test(name))) continue
     // An outlet's name before the slash (`民視新聞／…`): only people's names after it.
-    if (form === 'outlet-reported' && !names.every(isChinesePersonName)) continue
+    if ((form === 'outlet-reported' || dateline) && !names.every(isChinesePersonName)) continue
     if (names.length > 0) return {names, form}
   }
-  return readAgencyDateline(line) ?? readNameOutlet(line)
+  return readAgencyDateline(line) ?? readNameOutlet(line) ?? readNameRoles(line)
+}
+
+/** `周明远/文`: a name and the part it did (`文` the text, `图`, `摄` the pictures). */
+const NAME_ROLE = new RegExp(`^(${HAN_NAME}) ?[/／] ?(文|图|圖|摄|攝|摄影|攝影|图文|圖文|文图|文圖)$`, 'u')
+
+/**
+ * A line of names, each with the part it did after a slash (`【周明远/文】`,
+ * `周明远/文 陈思远/图`), the way some papers credit the writer after the
+ * name: the names of the text are the writers; every name must read as a
+ * person's. Fixture: zh-byline-name-then-wen.
+ *
+ * @param line
+ *   One line of text.
+ * @returns
+ *   Names and form, or `undefined`.
+ */
+export function readNameRoles(line: string): CjkByline | undefined {
+  const inner = /^[(（]?(.{3,60}?)[)）]?$/u.exec(line.trim())
+  if (!inner) return undefined
+  const names: Array<string> = []
+  for (const part of inner[1].replace(/ ?([/／]) ?/g, '$1').split(/[\s、]+/)) {
+    const match = NAME_ROLE.exec(part)
+    if (!match || !isChinesePersonName(match[1])) return undefined
+    if (match[2].includes('文')) names.push(match[1])
+  }
+  return names.length > 0 ? {names, form: 'name-role'} : undefined
 }
 
 /** `（中央社記者林小美台北20日電）`: an agency's reporters, glued to the place and day of the dateline. */
@@ -307,14 +337,19 @@ function isNameLike(name: string): boolean {
 const DATELINE_END = new Set(['电', '電', '讯', '訊'])
 
 /**
- * Whether a `记者 … 报道` byline opens the text right after its dateline
- * (`新华社北京11月3日电 记者刘二、陈三报道：…`): the dateline, then the byline
- * and its colon or comma, then the text. Reported speech (`据美联社记者张三报道，…`)
- * has no dateline before it. Fixture: meta-cjk-byline-reported-dateline.
+ * Whether a byline opens the text right after its dateline: a `记者 … 报道`
+ * byline and its colon or comma (`新华社北京11月3日电 记者刘二、陈三报道：…`),
+ * or a reporter's label and names, then white space and the text
+ * (`本报讯 记者张三 今年入春以来…`). Reported speech (`据美联社记者张三报道，…`)
+ * has no dateline before it. Fixtures: meta-cjk-byline-reported-dateline,
+ * zh-byline-dateline-reporter.
  */
-function afterDateline(line: string, match: RegExpExecArray): boolean {
-  const before = line.slice(0, match.index).trimEnd()
-  return before.length <= 30 && DATELINE_END.has(before.slice(-1)) && !SENTENCE.test(before) && /^[:：，,]/.test(line.slice(match.index + match[0].length))
+function afterDateline(line: string, match: RegExpExecArray, form: string): boolean {
+  // The labelled patterns may take the white space before the label.
+  const before = line.slice(0, match.index + (/^\s/.test(match[0]) ? 1 : 0)).trimEnd()
+  const after = line.slice(match.index + match[0].length)
+  if (before.length > 30 || !DATELINE_END.has(before.slice(-1)) || SENTENCE.test(before)) return false
+  return form === 'reported' ? /^[:：，,]/.test(after) : form === 'labelled' && /^\s+[^\s，。！？；,!?;]/.test(after)
 }
 
 /**

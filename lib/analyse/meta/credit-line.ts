@@ -60,6 +60,8 @@ const LATIN_PHOTO =
 const CJK_PHOTO = /^[（(]?\s?(?:图|圖|图片|圖片|摄影|攝影|摄|攝|供图|供圖|制图|製圖)\s?[/／:：|｜]/u
 /** Names followed by a photo credit word (`王五 摄`, `李四 摄影`, `张三/摄`). */
 const CJK_PHOTO_AFTER = /^(?:\p{Script=Han}{2,4}(?:[\s、,，]\p{Script=Han}{2,4})*)\s?[/／]?\s?(?:摄|攝|摄影|攝影|供图|供圖)$/u
+/** The writer's credit after a Chinese photo credit on its line (`图/陈思远 文/周明远`). */
+const WRITER_AFTER_PHOTO = /\s(?=(?:文|撰文|作者|文字) ?[/／:：|｜])/u
 /** An editor's Latin label. */
 const LATIN_EDITOR = /^(?:edited by|editing by|editor:|redigiert von|bearbeitet von|édité par|editado por)\s*/i
 /** A source's label. */
@@ -113,6 +115,13 @@ function readLine(line: string): Array<Credit> {
 
   // A photo credit names the photographer; nothing on its line is the author.
   const photo = photoCredit(line)
+  // `图/陈思远 文/周明远`: the photo credit first, then the writer's.
+  const writer = photo?.form === 'photo-label' ? WRITER_AFTER_PHOTO.exec(line) : null
+  if (photo && writer) {
+    add('photographer', photoCredit(line.slice(0, writer.index))?.names ?? [], photo.form)
+    for (const credit of readLine(line.slice(writer.index + 1))) if (credit.role === 'author') credits.push(credit)
+    return credits
+  }
   if (photo) {
     add('photographer', photo.names, photo.form)
     return credits
@@ -182,8 +191,15 @@ const labels: ReadonlyArray<readonly [string, Field | undefined]> = [
   ['编译', undefined],
   ['編譯', undefined],
   ['翻译', undefined],
-  ['翻譯', undefined]
+  ['翻譯', undefined],
+  ['通讯员', 'author'],
+  ['通訊員', 'author'],
+  ['实习生', 'author'],
+  ['實習生', 'author']
 ]
+
+/** Co-writers' labels (`记者：王五 通讯员：李四`): their names join the author's. */
+const coWriterLabels = new Set(['通讯员', '通訊員', '实习生', '實習生'])
 
 /** Longest credit line (after whitespace is collapsed) still considered one. */
 const labelledMaxLength = 160
@@ -193,8 +209,15 @@ const fields = new Map(labels)
 /** Alternation of labels, longest first so `责任编辑` wins over `编辑`. */
 const alternation = (names: string[]) => [...names].sort((a, b) => b.length - a.length).join('|')
 
-/** A label followed by a colon: one token of the credit line. */
-const labelPattern = new RegExp('(?:本文|文章|原文|稿件|新闻|新聞)?(' + alternation(labels.map(([name]) => name)) + ')\\s*[：:]', 'g')
+/**
+ * A label followed by a colon: one token of the credit line. Another short
+ * label after white space or a bar (`发布时间：`, `单位：`, `浏览次数：`) ends a
+ * value too.
+ */
+const labelPattern = new RegExp('(?:本文|文章|原文|稿件|新闻|新聞)?(' + alternation(labels.map(([name]) => name)) + ')\\s*[：:]|(?<=[\\s|｜])\\p{Script=Han}{2,6}?\\s*[：:]', 'gu')
+
+/** A date or a time ending a value (`河湾晨报2021-03-04`, `王五 2021年3月4日`, `王五 08:30`). */
+const valueDate = /(?:\d{2,4}[-/.年]\d{1,2}|\d{1,2}:\d{2})/
 
 /** Words that may open a label at the start (`本文作者：`, `文章来源：`). */
 const prefix = '(?:本文|文章|原文|稿件|新闻|新聞)?'
@@ -246,7 +269,8 @@ export function parseCreditLine(text: string): CreditLine | undefined {
     const next = tokens[index + 1]
     const raw = line.slice(from, next ? next.index : line.length)
     const kept = valuePattern.exec(raw)?.[0] ?? ''
-    const value = kept.replace(strayPattern, '')
+    const dateAt = kept.search(valueDate)
+    const value = (dateAt === -1 ? kept : kept.slice(0, dateAt)).replace(strayPattern, '')
     // `记者：你好，请问……` opens an interview question, not a credit line:
     // a line led by a reporter label goes on with a sentence, not a credit.
     if (index === 0 && reporterLabels.has(token[1]) && !/^[（(]/.test(line) && !next) {
@@ -255,7 +279,8 @@ export function parseCreditLine(text: string): CreditLine | undefined {
     }
     if (questionEnd.test(value)) continue
     // `方敏北京大学经济学院教授`: the writer, without the affiliation glued to the name (`affiliation.ts`).
-    if (field && value && !result[field]) result[field] = field === 'author' ? withoutAffiliation(value) : value
+    if (field === 'author' && value && result.author && coWriterLabels.has(token[1])) result.author += '、' + withoutAffiliation(value)
+    else if (field && value && !result[field]) result[field] = field === 'author' ? withoutAffiliation(value) : value
   }
 
   return result.source || result.author ? result : undefined

@@ -47,6 +47,9 @@ const SEPARATOR =
   /(?<!\s)\s+[|｜\-–—~·•»«/:]{1,2}\s+|(?<!\s)\s*[|｜_]{1,2}\s*|(?<!\s)\s*(?:--|——|－－)\s*|(?<!\s)\s+[-–—]\s*|[:：]\s*|(?<=[\p{Script=Han}！？。」』）》])\s*[-－–—]+\s*(?=[\p{Script=Han}\p{L}])/gu
 /** Chinese site names end in words such as 网 (site), 频道 (channel), 日报 (daily). */
 const CJK_SITE = /(?:网|網|网站|網站|官网|官網|频道|頻道|日报|日報|晚报|晚報|时报|時報|新闻|新聞|在线|在線|门户|門戶|平台|报|報|社|台|中心)$/u
+/** White space, then an info row (a date, a credit label or the font size buttons first, `2021-03-04 08:30 来源：…`, `作者：… 发布时间：…`, `【字号 大 中 小】`), in a headline's text. */
+const INFO_AFTER =
+  /\s(?=[【[](?:字号|字號|字体|字體)|\d{4}[-/.年]\d{1,2}|[〇零一二三四五六七八九]{4}年|(?:来源|來源|稿源|作者|记者|記者|发布时间|發布時間|發佈時間|时间|時間|发布日期|日期|编辑|編輯)\s*[:：])/u
 const DECORATION = /^[\s|｜\-–—~·•/:：_]+|(?<![\s|｜\-–—~·•/:：_])[\s|｜\-–—~·•/:：_]+$/u
 
 /**
@@ -101,6 +104,10 @@ export function chooseTitle(input: TitleInput): Found<string> | undefined {
       const decorated = /[|｜:：\-–—»«·•/_]\s*\u0000|\u0000\s*[|｜:：\-–—»«·•/_]/u.test(rest)
       if (decorated) return {value: strip(container.value, isSite, true), from: container.from}
     }
+    // `<h1>标题<br><span>2021-03-04 来源：…</span></h1>` (PHPCMS): an info row inside the headline, after the title the metadata opens with.
+    const info = INFO_AFTER.exec(main.text)
+    const head = info ? main.text.slice(0, info.index).trim() : ''
+    if (head.length >= 4 && all.some((candidate) => fold(candidate.value).startsWith(fold(head)))) return {value: clean(head), from: 'h1'}
     return {value: clean(main.text), from: 'h1'}
   }
 
