@@ -263,4 +263,18 @@ test('cjk byline: a photo credit, then the writer’s on the same line', () => {
   assert.equal(authorsOf('陈思远 摄'), [])
 })
 
+test('cjk byline: second-round forms of the grid', () => {
+  assert.equal(authorsOf('【作者】周明远'), ['周明远'])
+  assert.equal(authorsOf('[作者：周明远]'), ['周明远'])
+  assert.equal(authorsOf('光明日报记者 周明远 光明日报通讯员 李晓'), ['周明远', '李晓'])
+  assert.equal(authorsOf('记者 周明远 通讯员 李晓 报道'), ['周明远', '李晓'])
+  assert.equal(authorsOf('本报讯（记者周明远 实习生李晓 通讯员王立）'), ['周明远', '李晓', '王立'])
+  assert.equal(authorsOf('作者：周明远（河湾大学） 2021-03-04'), ['周明远'])
+  assert.equal(authorsOf('发布时间:2021-03-04 08:30:12 来源:河湾晨报 作者:周明远'), ['周明远'])
+  assert.equal(readAffiliationNote('作者简介：周明远，河湾大学经济学院教授。'), {names: ['周明远']})
+  assert.equal(readAffiliationNote('【作者简介】周明远（河湾大学）'), {names: ['周明远']})
+  assert.equal(readAffiliationNote('作者简介：本文作者长期研究区域经济。'), undefined)
+  assert.equal(readAffiliationNote('作者简介：河湾大学，长期研究区域经济。'), {names: []})
+})
+
 test.run()

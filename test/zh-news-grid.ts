@@ -246,7 +246,108 @@ const titles: Array<Form> = [
   {name: 'dash suffix', titleTag: title + '——河湾网', author: undefined, date: day}
 ]
 
+// A second round of forms, each in four of the shells (every shell in turn).
+const moreInfoLines: Array<Form> = [
+  {name: 'half-width colons, no spaces', info: '发布时间:2021-03-04 08:30:12 来源:河湾晨报 作者:周明远', author: '周明远', date: day, source: '河湾晨报'},
+  {name: 'writers listed with 、', info: '2021-03-04 作者：周明远、陈思远', author: '周明远, 陈思远', date: day},
+  {name: 'bracketed items', info: '[来源：河湾晨报] [作者：周明远] [时间：2021-03-04]', author: '周明远', date: day, source: '河湾晨报'},
+  {name: 'ideographic spaces', info: '来源：河湾晨报　　作者：周明远　　编辑：刘思　　2021-03-04', author: '周明远', date: day, source: '河湾晨报'},
+  {name: 'author source time bars', info: '作者：周明远 | 来源：河湾晨报 | 时间：2021年3月4日', author: '周明远', date: day, source: '河湾晨报'},
+  {name: 'this article’s author', info: '本文作者：周明远 2021-03-04', author: '周明远', date: day},
+  {name: 'article source and date', info: '文章来源：河湾晨报 发布时间：2021-03-04', author: undefined, date: day, source: '河湾晨报'},
+  {name: 'admin placeholder', info: '作者:admin 发布时间:2021-03-04', author: undefined, date: day},
+  {name: 'anonymous placeholder', info: '作者：佚名 来源：本站 时间：2021-03-04', author: undefined, date: day},
+  {name: 'forum posted on', info: '发表于 2021-3-4 08:30', author: undefined, date: day},
+  {name: 'published on', info: '发布于 2021-03-04', author: undefined, date: day},
+  {name: 'clicks after time', info: '时间：2021-03-04 08:30:12 点击：128次', author: undefined, date: day},
+  {name: 'updated before published', info: '更新时间：2021-03-06 10:00 发布时间：2021-03-04 08:30', author: undefined, date: day},
+  {name: 'weekday after date', info: '2021年03月04日 星期四 08:30 来源：河湾晨报', author: undefined, date: day},
+  {name: 'reporter and intern labels', info: '记者：周明远 实习生：李晓 2021-03-04', author: '周明远, 李晓', date: day},
+  {name: 'affiliation in brackets', info: '作者：周明远（河湾大学） 2021-03-04', author: '周明远', date: day},
+  {name: 'traditional author and date', info: '作者：周明遠 發布日期：2021-03-04', author: '周明遠', date: day},
+  {name: 'writer reviewer published', info: '撰稿：周明远 审核：王立 发布：2021-03-04', author: '周明远', date: day},
+  {name: 'contributor and author', info: '供稿：河湾区融媒体中心 作者：周明远 2021-03-04', author: '周明远', date: day},
+  {name: 'government info source', info: '信息来源：河湾区住建局 发布日期：2021-03-04', author: undefined, date: day},
+  {name: 'bracketed labels run together', info: '【发布时间：2021-03-04】【来源：河湾晨报】【作者：周明远】', author: '周明远', date: day, source: '河湾晨报'},
+  {name: 'slashes in date', info: '2021/03/04 08:30 来源：河湾晨报', author: undefined, date: day},
+  {name: 'iso instant', info: '发布时间：2021-03-04T08:30:00', author: undefined, date: day},
+  {name: 'wire time', info: '发稿时间：2021-03-04 08:30', author: undefined, date: day},
+  {name: 'day label', info: '日期：2021-03-04', author: undefined, date: day},
+  {name: 'published time label', info: '发表时间：2021-03-04', author: undefined, date: day},
+  {name: 'modified after published with bar', info: '发布时间：2021-03-04 08:30 | 修改时间：2021-03-06', author: undefined, date: day}
+]
+
+const moreBylines: Array<Form> = [
+  {name: 'ring mark reporter', lead: '</p><p>◎ 本报记者 周明远</p><p>', author: '周明远'},
+  {name: 'reporters and correspondent', lead: '</p><p>本报记者 周明远 陈思远 通讯员 李晓</p><p>', author: '周明远, 陈思远, 李晓'},
+  {name: 'reporter correspondent reported', lead: '</p><p>记者 周明远 通讯员 李晓 报道</p><p>', author: '周明远, 李晓'},
+  {name: 'text and pictures one name', lead: '</p><p>文 / 图　周明远</p><p>', author: '周明远'},
+  {name: 'text label', lead: '</p><p>文字：周明远</p><p>', author: '周明远'},
+  {name: 'written up label', lead: '</p><p>采写：周明远</p><p>', author: '周明远'},
+  {name: 'bold reporter line', lead: '</p><p><strong>本报记者 周明远</strong></p><p>', author: '周明远'},
+  {name: 'author with title in brackets', lead: '</p><p>作者：周明远（河湾大学经济学院教授）</p><p>', author: '周明远'},
+  {name: 'xinhua two reporters', lead: '新华社河湾3月4日电（记者周明远、陈思远）', author: '周明远, 陈思远'},
+  {name: 'people dateline', lead: '人民网河湾3月4日电 （记者周明远）', author: '周明远'},
+  {name: 'our paper dateline', lead: '本报河湾3月4日电（记者周明远）', author: '周明远'},
+  {name: 'according to a paper', lead: '据河湾晨报报道，', author: undefined},
+  {name: 'correspondent only', lead: '本报讯（通讯员 李晓）', author: '李晓'},
+  {name: 'outlet reporter in brackets', lead: '（河湾晨报记者 周明远）', author: '周明远'},
+  {name: 'reporter text and photographer in brackets', lead: '河湾网讯（记者 周明远/文 陈思远/图）', author: '周明远'},
+  {name: 'reporter intern correspondent glued', lead: '本报讯（记者周明远 实习生李晓 通讯员王立）', author: '周明远, 李晓, 王立'},
+  {name: 'agency reporter line', lead: '</p><p>新华社记者 周明远</p><p>', author: '周明远'},
+  {name: 'paper reporter and paper correspondent', lead: '</p><p>光明日报记者 周明远 光明日报通讯员 李晓</p><p>', author: '周明远, 李晓'},
+  {name: 'author label in brackets', lead: '</p><p>【作者】周明远</p><p>', author: '周明远'},
+  {name: 'end mark only', end: '<p>（完）</p>', author: undefined},
+  {name: 'closing our reporter in brackets', end: '<p>（本报记者 周明远）</p>', author: '周明远'},
+  {name: 'closing reporter and correspondent', end: '<p>(记者 周明远 通讯员 李晓)</p>', author: '周明远, 李晓'},
+  {name: 'pictures from the writer', end: '<p>文中图片均由作者提供</p>', author: undefined},
+  {name: 'closing source in brackets', end: '<p>（来源：河湾晨报）</p>', author: undefined},
+  {name: 'closing source and author', end: '<p>本文来源：河湾晨报 作者：周明远</p>', author: '周明远'},
+  {name: 'author biography', end: '<p>作者简介：周明远，河湾大学经济学院教授，主要研究区域经济。</p>', author: '周明远'}
+]
+
+const moreNotWriters: Array<Form> = [
+  {name: 'intern editor in brackets', end: '<p>（实习编辑：刘思）</p>', author: undefined},
+  {name: 'duty editor', end: '<p>值班编辑：刘思</p>', author: undefined},
+  {name: 'editor reviewer final reviewer', end: '<p>编辑：刘思 审核：王立 终审：陈远</p>', author: undefined},
+  {name: 'this issue’s editor', end: '<p>本期编辑 刘思</p>', author: undefined},
+  {name: 'process editor', end: '<p>流程编辑：刘思</p>', author: undefined},
+  {name: 'editor in charge in brackets', end: '<p>【责任编辑：刘思】</p>', author: undefined},
+  {name: 'editor in charge with code', end: '<p>责任编辑：刘思 CN001</p>', author: undefined},
+  {name: 'editor in round brackets', end: '<p>（编辑 刘思）</p>', author: undefined},
+  {name: 'copy editor', end: '<p>文字编辑：刘思</p>', author: undefined},
+  {name: 'copy checker', end: '<p>文字校对：陈远</p>', author: undefined},
+  {name: 'video credit', lead: '</p><p>视频：陈思远</p><p>', author: undefined},
+  {name: 'poster design', end: '<p>海报设计：陈思远</p>', author: undefined},
+  {name: 'photo reporter photographed', lead: '</p><p>摄影记者 陈思远 摄</p><p>', author: undefined},
+  {name: 'picture source', lead: '</p><p>图片来源：视觉中国</p><p>', author: undefined},
+  {name: 'top picture', lead: '</p><p>题图：陈思远</p><p>', author: undefined},
+  {name: 'agency photo caption paragraph', lead: '</p><p>新华社发（陈思远 摄）</p><p>', author: undefined},
+  {name: 'copy reviewer', end: '<p>编审：王立</p>', author: undefined}
+]
+
+const moreDates: Array<Form> = [
+  {name: 'hidden baidu time', info: '<span id="pubtime_baidu" style="display:none">2021-03-04 08:30:12</span>来源：河湾晨报', author: undefined, date: day},
+  {name: 'meta PubDate', info: '来源：河湾晨报', meta: '<meta name="PubDate" content="2021-03-04 08:30">', author: undefined, date: day},
+  {name: 'meta publishdate with time', info: '来源：河湾晨报', meta: '<meta name="publishdate" content="2021-03-04 08:30:12">', author: undefined, date: day},
+  {name: 'meta itemprop datePublished', info: '来源：河湾晨报', meta: '<meta itemprop="datePublished" content="2021-03-04T08:30:00+08:00">', author: undefined, date: day},
+  {name: 'weibo create time meta', info: '来源：河湾晨报', meta: '<meta name="weibo: article:create_at" content="2021-03-04 08:30:12">', author: undefined, date: day},
+  {name: 'published time meta', info: '来源：河湾晨报', meta: '<meta property="article:published_time" content="2021-03-04T08:30:00+08:00">', author: undefined, date: day},
+  {name: 'day without zero padding', info: '2021-3-4', author: undefined, date: day},
+  {name: 'chinese day and weekday', info: '2021年3月4日 星期四', author: undefined, date: day},
+  {name: 'date in brackets', info: '（2021-03-04）', author: undefined, date: day}
+]
+
+const moreTitles: Array<Form> = [
+  {name: 'site and tagline suffixes', titleTag: title + ' - 河湾网 - 河湾新闻', author: undefined},
+  {name: 'site and portal suffixes', titleTag: title + '_河湾网_河湾新闻门户', author: undefined},
+  {name: 'site prefix', titleTag: '河湾网 - ' + title, author: undefined},
+  {name: 'daily suffix', titleTag: title + '——河湾日报', author: undefined},
+  {name: 'og title too', titleTag: title + '_河湾网', meta: '<meta property="og:title" content="' + title + '">', author: undefined}
+]
+
 const groups = {infoLines, bodyBylines, closings, notWriters, dates, titles}
+const moreGroups = {moreInfoLines, moreBylines, moreNotWriters, moreDates, moreTitles}
 
 type Result = {author: string | undefined; date: string | undefined; title: string | undefined; source: string | undefined}
 
@@ -256,13 +357,26 @@ async function fields(html: string, url: string | undefined): Promise<Result> {
   return {author: read('author'), date: read('date')?.slice(0, 10), title: read('title'), source: read('source')}
 }
 
+const full = Boolean(process.env.ZH_GRID_FULL)
+
+/**
+ * Convert every form in its shells; what differs from the reader's values.
+ *
+ * @param only
+ *   Run only the cases whose `group form shell` holds this text.
+ * @returns
+ *   One line per field that differs.
+ */
 export async function gridFailures(only?: string): Promise<Array<string>> {
   const failures: Array<string> = []
-  for (const [group, forms] of Object.entries(groups)) {
-    for (const form of forms) {
-      for (const shell of shells) {
+  for (const [group, forms] of [...Object.entries(groups), ...Object.entries(moreGroups)]) {
+    // Each form in every other shell (the first round) or every third (the second), each shell in turn; `ZH_GRID_FULL=1`: every shell.
+    const step = full ? 1 : group in moreGroups ? 3 : 2
+    for (const [index, form] of forms.entries()) {
+      for (const [at, shell] of shells.entries()) {
+        if (at % step !== index % step) continue
         if (only && !(group + ' ' + form.name + ' ' + shell.name).includes(only)) continue
-        const info = form.info ?? (group === 'infoLines' || group === 'dates' ? '' : '2021-03-04 08:30 来源：河湾晨报')
+        const info = form.info ?? '2021-03-04 08:30 来源：河湾晨报'
         const html = head(form.titleTag ?? title + '_河湾网', form.meta ?? '') + shell.page({title, info, lead: form.lead ?? '', end: form.end ?? ''})
         const got = await fields(html, form.url)
         const want: Result = {author: form.author, date: 'date' in form ? form.date : day, title, source: form.source ?? got.source}

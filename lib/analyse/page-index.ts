@@ -492,7 +492,8 @@ function visitElement(element: Element, context: Context, scopeType: string, ind
     // Some saved pages carry the value in `value` instead of `content`.
     const value = attr(element, 'content') || attr(element, 'value')
     for (const attribute of ['name', 'property', 'itemProp', 'httpEquiv'] as const) {
-      const key = attr(element, attribute).trim().toLowerCase()
+      // `weibo: article:create_at`: white space after a colon is none of the key.
+      const key = attr(element, attribute).trim().toLowerCase().replace(/:\s+/g, ':')
       if (!key) continue
       const name = attribute === 'itemProp' ? 'itemprop' : attribute === 'httpEquiv' ? 'http-equiv' : attribute
       for (const part of name === 'itemprop' || name === 'property' ? key.split(/\s+/) : [key]) {

@@ -64,7 +64,7 @@ export interface BylineMeta {
 
 /** `来源：河湾晨报`: the outlet up to white space or a separator, or a date or the next label glued to it (`河湾晨报2021-03-04`, `河湾晨报作者：…`, spans without space between them). */
 const SOURCE =
-  /(?:来源|來源|稿源|出处|出處|source)\s*[:：]\s*([^\s|｜,，。;；:：]{2,30}?(?: [A-Z][\w&.-]*){0,3})(?=$|[\s|｜,，。;；:：]|\d{2,4}[-/.年]\d|(?:作者|记者|記者|责任编辑|責任編輯|编辑|編輯|责编|責編|发布|發布|时间|時間|日期|浏览|瀏覽|点击|點擊|阅读|閱讀)\s*[:：])/iu
+  /(?:来源|來源|稿源|出处|出處|source)\s*[:：]\s*([^\s|｜,，。;；:：()（）[\]【】]{2,30}?(?: [A-Z][\w&.-]*){0,3})(?=$|[\s|｜,，。;；:：()（）[\]【】]|\d{2,4}[-/.年]\d|(?:作者|记者|記者|责任编辑|責任編輯|编辑|編輯|责编|責編|发布|發布|时间|時間|日期|浏览|瀏覽|点击|點擊|阅读|閱讀)\s*[:：])/iu
 const LATIN_LABEL = new RegExp(`^\\(?(?:(?:${bylineLabelLead}\\s+)?(?:${bylineLabel})|${bylineLabelPhrase})(?=[\\s:：]|$)|^${bylineColonLabel}\\s*[:：]`, 'i')
 /** A label of a credit line that may carry the date (`发布时间：`, `来源：`, `发布于`, `校對：`, `記者…／台北報導 `); `记者会` (a press conference), `发布会` are none. */
 const CREDIT_DATE_LABEL = /(?:时间|時間|日期|来源|來源|作者|记者|記者|校对|校對|审核|審核|审校|審校)\s*[:：]|(?:发布|發布|发表|發表)(?:时间|時間|日期|于|於)|(?:记者|記者)\s|(?:报道|報導|报导)\s/

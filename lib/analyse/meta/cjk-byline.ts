@@ -38,10 +38,14 @@ const HAN_NAME = '\\p{Script=Han}{2,4}(?:[·•]\\p{Script=Han}{1,6})?'
 /** Labels that may follow a byline on its line (other credits, a date). */
 const CREDIT_LABEL =
   '单位|單位|来源|來源|稿源|出处|出處|发布|發布|时间|時間|日期|编辑|編輯|责任|責任|责编|責編|摄影|攝影|通讯员|通訊員|实习生|實習生|更新|字号|字號|原标题|原標題|点击|點擊|阅读|閱讀|浏览|瀏覽|校对|校對|译者|譯者|翻译|翻譯|审核|審核|审校|審校|校审|校審|策划|策劃|统筹|統籌|撰文|采访|採訪|整理|图|圖|主编|主編|核稿|编审|編審|设计|設計|美编|美編|插画|插畫|视频|視頻|制图|製圖|监制|監製|出品|制作|製作|记者|記者'
+/** Labels ending a run of names: the credit labels but co-writers' roles (`记者 张三 通讯员 李四` is read as one run, `cjkNames` adds the co-writers). */
+const NAMES_END = CREDIT_LABEL.split('|')
+  .filter((label) => !/^(?:通讯员|通訊員|实习生|實習生|记者|記者|撰文|整理)$/.test(label))
+  .join('|')
 // Separators: a comma with optional white space around it, or white space
 // alone; never two quantifiers over one run of white space. A label after
 // white space (`作者：王五 发布时间：…`) ends the names: it is none of them.
-const HAN_NAMES = `${HAN_NAME}(?:(?:\\s*[、,，]\\s*|\\s+(?!${CREDIT_LABEL}))${HAN_NAME})*`
+const HAN_NAMES = `${HAN_NAME}(?:(?:\\s*[、,，]\\s*|\\s+(?!${NAMES_END}))${HAN_NAME})*`
 const LATIN_NAME = "[\\p{L}][\\p{L} .'-]{1,40}?"
 /** Reporter roles (the writer of news and commentary). */
 const REPORTER =
@@ -75,7 +79,10 @@ const PATTERNS: ReadonlyArray<{form: string; pattern: RegExp}> = [
 /** Sentence punctuation: a byline holds none before or after it on its line. */
 const SENTENCE = /[，。！？；,!?;]/
 /** What may follow a byline on its line: nothing, a separator, a closing bracket, another credit, a date. */
-const AFTER_BYLINE = new RegExp(`^\\s*(?:$|[|｜/／·•]|[)）】〕\\]]|[:：]\\s*$|(?:本报|本報|特约|特約|见习|見習|实习|實習)?(?:${CREDIT_LABEL})|\\d|[(（][^()（）]{1,30}[)）]\\s*$)`, 'u')
+const AFTER_BYLINE = new RegExp(
+  `^\\s*(?:$|[|｜/／·•]|[)）】〕\\]]|[:：]\\s*$|(?:本报|本報|特约|特約|见习|見習|实习|實習)?(?:${CREDIT_LABEL})|${OUTLET_NAME}(?:记者|記者|通讯员|通訊員)|\\d|[(（][^()（）]{1,30}[)）]\\s*(?:$|\\d|(?:${CREDIT_LABEL})))`,
+  'u'
+)
 /** A photo credit: names followed by `摄`, `摄影`, `图`, `供图`. */
 const PHOTO_AFTER = /^\s*(?:摄|攝|摄影|攝影|图|圖|供图|供圖|制图|製圖)(?!\s?[/／:：|｜]\s?\p{Script=Han})(?:$|[\s)）|｜/／])/u
 /** A label's separator and a name next (`／張家豪`): the word before it labels that name. */
@@ -230,6 +237,8 @@ export function readClosingNames(text: string): CjkByline | undefined {
 /** `（作者为…教授王明远）`, `（作者系…）`, `（作者单位：…）`, `（作者分别为…）`: a closing note on who the writers are. */
 // Read on collapsed text: the group takes the white space around it (trimmed after), so no two quantifiers share a run of spaces.
 const AFFILIATION_NOTE = /^[(（] ?(?:本文)?作者(?:分别|均|皆)?(?:为|為|系|係|是|单位|單位|简介|簡介)[:：]?([^)）]{2,80})[)）]$/u
+/** `作者简介：王明远，…`, `【作者简介】王明远（…）`: a biography of the writer closing the article, the name first. */
+const AUTHOR_BIO = /^[【[(（]?(?:作者简介|作者簡介|作者介绍|作者介紹)[】\])）]?[:：]? ?(\p{Script=Han}{2,4})[，,。；;（( ]/u
 /** Titles before a writer's name at the end of such a note (`…教授王明远`, `…研究员 刘晓红`). */
 const NOTE_TITLE =
   /(?:教授|讲师|講師|研究员|研究員|院长|院長|所长|所長|主任|博士|硕士|碩士|学者|學者|专家|專家|主编|主編|书记|書記|律师|律師|记者|記者|评论员|評論員|研究生|教师|教師|分析师|分析師|经济学家|經濟學家)\s*/gu
@@ -243,7 +252,8 @@ export interface AffiliationNote {
 /**
  * A note closing an article on who wrote it, the way Chinese commentary and
  * theory pages end (`（作者为中国人民大学经济学院教授王明远）`, `（作者系…副教授 刘晓红）`,
- * `（作者单位：…学院）`): the names after the last title, if any. A note that
+ * `（作者单位：…学院）`): the names after the last title, if any; a biography
+ * opening with the name (`作者简介：王明远，…教授`) names it. A note that
  * names no one (`（作者系某某大学教授）`) still says that the article has writers
  * named elsewhere: a line of nothing but names opening the text (see
  * `readNamesLine`). Fixture: meta-cjk-byline-closing-affiliation.
@@ -254,7 +264,11 @@ export interface AffiliationNote {
  *   The note, or `undefined` when the paragraph is none.
  */
 export function readAffiliationNote(text: string): AffiliationNote | undefined {
-  const match = AFFILIATION_NOTE.exec(text.replace(/\s+/g, ' ').trim())
+  const line = text.replace(/\s+/g, ' ').trim()
+  // `作者简介：王明远，某某大学教授…`: the name opens the biography.
+  const bio = AUTHOR_BIO.exec(line)
+  if (bio) return {names: isChinesePersonName(bio[1]) ? [bio[1]] : []}
+  const match = AFFILIATION_NOTE.exec(line)
   if (!match) return undefined
   const note = match[1].trim()
   let after = -1
@@ -364,5 +378,9 @@ function standsAlone(line: string, match: RegExpExecArray): boolean {
   const before = line.slice(0, match.index + lead).trimEnd()
   const after = line.slice(match.index + match[0].length)
   if (/[(（【〔[]$/.test(before) && /^[^，。！？；,.!?;(（]{0,40}[)）】〕\]]/.test(after)) return true
-  return before.length <= 30 && !SENTENCE.test(before) && AFTER_BYLINE.test(after)
+  // Other credits before it (`发布时间:2021-03-04 08:30:12 来源:河湾晨报 作者:…`) make a longer line of credits.
+  return before.length <= (CREDITS_BEFORE.test(before) ? 60 : 30) && !SENTENCE.test(before) && AFTER_BYLINE.test(after)
 }
+
+/** A source's or a date's label: what opens an info row of credits. */
+const CREDITS_BEFORE = /(?:来源|來源|稿源|时间|時間|日期)\s*[:：]/u

@@ -346,6 +346,8 @@ function latinByline(line: string): {names: Array<string>; form: string} | undef
   return undefined
 }
 
+/** A role label in brackets before the name (`【作者】周明远`, `［记者］李晓`, after `【】` became `（）`): read as a colon. */
+const BRACKETED_LABEL = /^（(作者|记者|記者|撰文|撰稿|文字|编辑|編輯|责任编辑|責任編輯) ?）/u
 /** Marks opening a byline in print layouts (`□本报记者 王五`, `◎ 文/赵六`). */
 const LEAD_MARK = /^[□■◎●○◆◇▲△★☆▪]+ ?/u
 /** A role label and its name joined by a bar or slash (`记者｜张三`, `作者 | 赵六`, `撰文/钱七`): read as a colon. */
@@ -399,8 +401,9 @@ function spacedName(whole: string, label: string, family: string, given: string)
 function normalizeCjk(line: string): string {
   let value = line
     .replace(LEAD_MARK, '')
-    .replace(/[【〔]/g, '（')
-    .replace(/[】〕]/g, '）')
+    .replace(/[【〔[]/g, '（')
+    .replace(/[】〕\]]/g, '）')
+    .replace(BRACKETED_LABEL, '$1：')
     .replace(/ ?丨 ?/g, '｜')
     .replace(SPACED_NAME, spacedName)
   value = value.replace(TEXT_BEFORE_ROLE, '').replace(TEXT_AND_PHOTO, '文/').replace(FILED_FROM, '').replace(NEXT_PHOTO_CREDIT, ' ').replace(TEXT_AND_PHOTO_AFTER, '')
@@ -423,9 +426,12 @@ function cjkNames(line: string, found: ReadonlyArray<string>, form: string): Arr
   const last = names[names.length - 1]
   const listed = names.length > 1 && /^[、，,]$/.test(line.charAt(line.indexOf(last) - 1))
   if (form === 'reported' && names.length > 1 && !listed && ['报道', '報道', '報導', '报导'].some((word) => line.includes(last + word))) names.pop()
+  // In the order of the line (`记者张三 实习生李四 通讯员王五`).
+  const coWriters: Array<[number, string]> = []
   for (const label of CO_WRITERS) {
-    for (let at = line.indexOf(label, 1); at > 0; at = line.indexOf(label, at + label.length)) addCoWriters(line, at, label, names)
+    for (let at = line.indexOf(label, 1); at > 0; at = line.indexOf(label, at + label.length)) coWriters.push([at, label])
   }
+  for (const [at, label] of coWriters.sort((a, b) => a[0] - b[0])) addCoWriters(line, at, label, names)
   return names
 }
 

@@ -49,7 +49,7 @@ const SEPARATOR =
 const CJK_SITE = /(?:网|網|网站|網站|官网|官網|频道|頻道|日报|日報|晚报|晚報|时报|時報|新闻|新聞|在线|在線|门户|門戶|平台|报|報|社|台|中心)$/u
 /** White space, then an info row (a date, a credit label or the font size buttons first, `2021-03-04 08:30 来源：…`, `作者：… 发布时间：…`, `【字号 大 中 小】`), in a headline's text. */
 const INFO_AFTER =
-  /\s(?=[【[](?:字号|字號|字体|字體)|\d{4}[-/.年]\d{1,2}|[〇零一二三四五六七八九]{4}年|(?:来源|來源|稿源|作者|记者|記者|发布时间|發布時間|發佈時間|时间|時間|发布日期|日期|编辑|編輯)\s*[:：])/u
+  /\s(?=[【[](?:字号|字號|字体|字體)|[（(]?\d{4}[-/.年]\d{1,2}|[〇零一二三四五六七八九]{4}年|(?:发表|發表|发布|發布)(?:于|於)|[【[(（]?\p{Script=Han}{0,2}(?:来源|來源|稿源|供稿|作者|撰稿|记者|記者|时间|時間|日期|编辑|編輯)\s*[:：])/u
 const DECORATION = /^[\s|｜\-–—~·•/:：_]+|(?<![\s|｜\-–—~·•/:：_])[\s|｜\-–—~·•/:：_]+$/u
 
 /**
@@ -107,7 +107,7 @@ export function chooseTitle(input: TitleInput): Found<string> | undefined {
     // `<h1>标题<br><span>2021-03-04 来源：…</span></h1>` (PHPCMS): an info row inside the headline, after the title the metadata opens with.
     const info = INFO_AFTER.exec(main.text)
     const head = info ? main.text.slice(0, info.index).trim() : ''
-    if (head.length >= 4 && all.some((candidate) => fold(candidate.value).startsWith(fold(head)))) return {value: clean(head), from: 'h1'}
+    if (head.length >= 4 && all.some((candidate) => fold(strip(candidate.value, isSite, true)).startsWith(fold(head)))) return {value: clean(head), from: 'h1'}
     return {value: clean(main.text), from: 'h1'}
   }
 
@@ -175,14 +175,21 @@ function strip(title: string, isSite: (part: string) => boolean, heuristic: bool
     for (let index = 0; index < parts.length - 1; index++) if (isSite(parts[index].text)) prefix = index
     if (prefix >= 0) parts = parts.slice(prefix + 1)
   }
+  // `河湾网 - 标题`: a Chinese site's name before the title (`…网`, `…日报`), much shorter than it.
+  if (heuristic && parts.length > 1) {
+    const first = parts[0].text.trim()
+    const rest = join(parts.slice(1))
+    if (/^\p{Script=Han}{2,12}$/u.test(first) && CJK_SITE.test(first) && first.length * 2 < rest.length && /[|｜_]|\s[-–—]\s|--|——|－－/.test(parts[1].separator)) parts = parts.slice(1)
+  }
   for (let round = 0; heuristic && round < 2 && parts.length > 1; round++) {
     const last = parts[parts.length - 1]
     const rest = join(parts.slice(0, -1))
     const words = last.text.trim().split(/\s+/).length
-    if (round > 0 && !/_/.test(last.separator)) break
     const text = last.text.trim()
-    const shortName = words <= 4 && last.text.length * 2.5 < rest.length && /^[\p{Lu}\p{Lo}\d]/u.test(text) && !/[)?!.]$/.test(text)
     const cjkSite = /^\p{Script=Han}/u.test(text) && text.length <= 20 && CJK_SITE.test(text)
+    // A second round after `_` (`标题_栏目_站点`), or for a Chinese site's name again (`标题 - 河湾网 - 河湾新闻`).
+    if (round > 0 && !/_/.test(last.separator) && !cjkSite) break
+    const shortName = words <= 4 && last.text.length * 2.5 < rest.length && /^[\p{Lu}\p{Lo}\d]/u.test(text) && !/[)?!.]$/.test(text)
     if (/[|｜_]|\s[-–—]\s|^[-－–—]+$|--|——|－－/.test(last.separator) && (shortName || cjkSite)) {
       parts = parts.slice(0, -1)
     } else {
