@@ -16,6 +16,7 @@
  * | writer's roles of Taiwan and Hong Kong | `撰文／林佳蓉`, `採訪／陳雅琪 撰文／黃冠中`, `特約撰述／林志明` |
  * | a written-up account                   | `口述／王秀英 整理／林小華` (the teller and the writer) |
  * | name and outlet                        | `石佳/中国青年报`, `中国青年报/石佳`              |
+ * | names with their part                  | `【周明远/文】`, `周明远/文 陈思远/图` (the text's writer) |
  * | a name in brackets closing the article | `…举行。（张巨峰）`                            |
  * | an agency's dateline with its reporter | `（中央社記者林小美台北20日電）`                  |
  *
@@ -143,6 +144,8 @@ const NAME_ROLE = new RegExp(`^(${HAN_NAME}) ?[/／] ?(文|图|圖|摄|攝|摄�
  *   Names and form, or `undefined`.
  */
 export function readNameRoles(line: string): CjkByline | undefined {
+  // A line of credits is short: a longer one is not read at all.
+  if (line.length > 80) return undefined
   const inner = /^[(（]?(.{3,60}?)[)）]?$/u.exec(line.trim())
   if (!inner) return undefined
   const names: Array<string> = []
