@@ -25,8 +25,13 @@ const boxes: ReadonlyArray<{className: string; tagName: string; property?: strin
   {className: 'instagram-media', tagName: 'blockquote', property: 'dataInstgrmPermalink'},
   {className: 'tiktok-embed', tagName: 'blockquote', property: 'cite'},
   {className: 'twitter-tweet', tagName: 'blockquote'},
-  {className: 'twitter-video', tagName: 'blockquote'}
+  {className: 'twitter-video', tagName: 'blockquote'},
+  {className: 'text-post-media', tagName: 'blockquote', property: 'dataTextPostPermalink'},
+  {className: 'bluesky-embed', tagName: 'blockquote', property: 'dataBlueskyUri'}
 ]
+
+/** A Bluesky post's `at:` URI (`at://did:plc:…/app.bsky.feed.post/3k…`, or with a handle): its author and record key. */
+const blueskyPost = /^at:\/\/([^/\s?#]+)\/app\.bsky\.feed\.post\/([^/\s?#]+)$/
 
 /** Class of the box WordPress writes an embed block's URL in. */
 const wrapperClass = 'wp-block-embed__wrapper'
@@ -76,9 +81,17 @@ export function socialBoxUrl(node: Element): string | undefined {
     if (box.tagName !== node.tagName || !classes.includes(box.className)) continue
     const value = box.property ? node.properties[box.property] : undefined
     const url = typeof value === 'string' ? value.trim() : ''
-    if (url) return url
+    // A Bluesky `at:` URI names a post a reader can open only as its `bsky.app` address.
+    const post = url.startsWith('at:') ? blueskyUrl(url) : url
+    if (post) return post
   }
   return firstHref(node) || ''
+}
+
+/** The `bsky.app` address of a Bluesky post named by its `at:` URI; `''` for any other `at:` URI (a feed, a list: no post). */
+function blueskyUrl(uri: string): string {
+  const match = blueskyPost.exec(uri)
+  return match ? 'https://bsky.app/profile/' + match[1] + '/post/' + match[2] : ''
 }
 
 /** The first non-blank `href` of a link below `node`, trimmed, in document order. */
