@@ -12,9 +12,11 @@ import {analysePage, usesFallbackProfile} from '../analyse/analysis.js'
 import type {Analysis} from '../analyse/analysis.js'
 import {selectOrdered} from '../util/select-ordered.js'
 import {someText} from '../util/bounded-text.js'
+import {holdsElement} from '../util/walk.js'
 import {createRemovalLog} from '../util/removal-log.js'
 import {withShortTexts} from '../analyse/blocks/short-text.js'
 import {keepLeadUnderHeadline} from '../analyse/root/lead-under-headline.js'
+import {leadAboveRoot} from '../analyse/root/lead-above-root.js'
 import {recordMoved, recordWrapper} from '../analyse/rendered-text.js'
 import {recordWrapped} from '../verdict/page-text.js'
 import {recordHeaderLeads, recordHeaderMoved, recordHeaderWrapper} from '../analyse/meta/header-texts.js'
@@ -165,6 +167,13 @@ function selectRoot(tree: Root, file: VFile): undefined {
     const headlines = analysis.index.headlines
     const holdsHeadline = merged && headlines ? headingsWrapped(headlines, root).length > 0 : undefined
     const moved = keepLeadUnderHeadline(tree, root, merged ? undefined : headlines, above, holdsHeadline)
+    // None under a headline: a lead right above the root in its `<article>` (not when the root holds the headline: blocks above it are above the headline).
+    if (moved.length === 0 && table && above && !(merged ? holdsHeadline : headlines ? headlines.some((headline) => headline.ancestors.includes(root!)) : holdsH1(root))) {
+      const leads = leadAboveRoot(root, (node) => table.parents.get(node), titles)
+      for (const {node, parent} of leads) parent.children.splice(parent.children.indexOf(node), 1)
+      root.children.unshift(...leads.map((lead) => lead.node))
+      moved.push(...leads.map((lead) => lead.node))
+    }
     if (moved.length > 0) {
       // A lead moved into the root: the index walk's selector matches are told where it went (read again only there), so is the page text.
       if (analysis.index.selectorMatches) moveGathered(analysis.index.selectorMatches, moved, root)
@@ -217,6 +226,11 @@ function ancestorsIn(table: SelectorTable, element: Element): Set<Element> {
 /** Element children of `node`. */
 function elementsOf(node: Element): Array<Element> {
   return node.children.filter((child): child is Element => child.type === 'element')
+}
+
+/** Whether `element` holds an `<h1>`. */
+function holdsH1(element: Element): boolean {
+  return holdsElement(element, (child) => child.tagName === 'h1')
 }
 
 /** Whether `element` holds any non-white-space text (stops at the first, in document order). */
