@@ -118,6 +118,21 @@ test('article head: the blocks before the root in the `<article>`, in document o
   assert.is(articleHead(select('p', tree)!, parentOf), undefined)
 })
 
+test('article head: the pictures of a block before the root are reported once per URL, not a placeholder beside them nor an author’s picture', async function () {
+  const sentence = (n: number) => 'Resident ' + n + ' said the new ferry timetable left the island without a boat for most of the afternoon on weekdays. '
+  const body = '<div class="story-body">' + [0, 1, 2].map((k) => '<p>' + [0, 1, 2, 3].map((n) => sentence(k * 10 + n)).join('') + '</p>').join('') + '</div>'
+  const pictures =
+    '<div class="hero"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="https://example.org/hero.jpg" alt="Pier"><img src="https://example.org/hero.jpg" alt="Pier">' +
+    '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="x"><img class="avatar" src="https://example.org/u/1.jpg" alt="Reporter"><img src="https://example.org/author-jo.jpg" alt="Jo"><p>The pier at dawn</p></div>'
+  const file = await convert('<body><article><h1>Ferry timetable</h1>' + pictures + body + '</article></body>', {url: 'https://example.org/ferry'})
+  const images = (file.data.removals || []).filter((removal) => removal.kind === 'image' && removal.rule === 'outside-root')
+  assert.equal(
+    images.map((removal) => removal.sample),
+    ['https://example.org/hero.jpg']
+  )
+  assert.ok(file.messages.some((message) => message.ruleId === 'dropped-image' && message.reason.includes('hero.jpg')))
+})
+
 test('article head: a lead right above the root is taken, with the picture between it and the root, past furniture and empty blocks', function () {
   const lead = 'The council approved the new budget on Tuesday after a debate that lasted most of the night.'
   const page = (before: string, root = '<div id="root"><p>Body text of the article.</p></div>') => parse('<article>' + before + root + '</article>')

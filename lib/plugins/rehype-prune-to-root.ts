@@ -93,8 +93,8 @@ function noteHead(root: Element, head: ReadonlyArray<TailBlock>, file: VFile): v
  * furniture (`dropped-image`, `dropped-embed`, rule `outside-root`): the
  * article's lead picture, a featured image. Once per URL (a lazy copy of
  * the same picture is not another); an author's picture (an avatar, a
- * byline's portrait) and a `data:` placeholder beside a real source are
- * not reported.
+ * byline's portrait) and a placeholder (no source, a `data:` URL) beside a
+ * real source are not reported.
  */
 function noteHeadMedia(node: Element, file: VFile): void {
   const media = mediaIn(node)
@@ -103,7 +103,7 @@ function noteHeadMedia(node: Element, file: VFile): void {
   const seen = new Set<string>()
   for (const [index, element] of media.entries()) {
     const url = urls[index]
-    if (url !== undefined && (seen.has(url) || (real && url.startsWith('data:')))) continue
+    if (url === undefined ? real : seen.has(url) || (real && url.startsWith('data:'))) continue
     if (url !== undefined) seen.add(url)
     const names = [element.properties.src, element.properties.alt, element.properties.className].flat().map((value) => String(value ?? ''))
     if (names.some((name) => avatarName.test(name) || name.toLowerCase().includes('author'))) continue
