@@ -12,7 +12,6 @@ import {analysePage, usesFallbackProfile} from '../analyse/analysis.js'
 import type {Analysis} from '../analyse/analysis.js'
 import {selectOrdered} from '../util/select-ordered.js'
 import {someText} from '../util/bounded-text.js'
-import {holdsElement} from '../util/walk.js'
 import {createRemovalLog} from '../util/removal-log.js'
 import {withShortTexts} from '../analyse/blocks/short-text.js'
 import {keepLeadUnderHeadline} from '../analyse/root/lead-under-headline.js'
@@ -167,8 +166,10 @@ function selectRoot(tree: Root, file: VFile): undefined {
     const headlines = analysis.index.headlines
     const holdsHeadline = merged && headlines ? headingsWrapped(headlines, root).length > 0 : undefined
     const moved = keepLeadUnderHeadline(tree, root, merged ? undefined : headlines, above, holdsHeadline)
-    // None under a headline: a lead right above the root in its `<article>` (not when the root holds the headline: blocks above it are above the headline).
-    if (moved.length === 0 && table && above && !(merged ? holdsHeadline : headlines ? headlines.some((headline) => headline.ancestors.includes(root!)) : holdsH1(root))) {
+    // None under a headline: a lead right above the root in its `<article>` (not when the root holds the headline, or may: blocks above it are above the headline).
+    const chosen = root
+    const holdsH1 = headlines ? (merged ? holdsHeadline : headlines.some((headline) => headline.ancestors.includes(chosen))) : true
+    if (moved.length === 0 && table && above && !holdsH1) {
       const leads = leadAboveRoot(root, (node) => table.parents.get(node), titles)
       for (const {node, parent} of leads) parent.children.splice(parent.children.indexOf(node), 1)
       root.children.unshift(...leads.map((lead) => lead.node))
@@ -226,11 +227,6 @@ function ancestorsIn(table: SelectorTable, element: Element): Set<Element> {
 /** Element children of `node`. */
 function elementsOf(node: Element): Array<Element> {
   return node.children.filter((child): child is Element => child.type === 'element')
-}
-
-/** Whether `element` holds an `<h1>`. */
-function holdsH1(element: Element): boolean {
-  return holdsElement(element, (child) => child.tagName === 'h1')
 }
 
 /** Whether `element` holds any non-white-space text (stops at the first, in document order). */
