@@ -30,8 +30,11 @@ const boxes: ReadonlyArray<{className: string; tagName: string; property?: strin
   {className: 'bluesky-embed', tagName: 'blockquote', property: 'dataBlueskyUri'}
 ]
 
-/** A Bluesky post's `at:` URI (`at://did:plc:…/app.bsky.feed.post/3k…`, or with a handle): its author and record key. */
-const blueskyPost = /^at:\/\/([^/\s?#]+)\/app\.bsky\.feed\.post\/([^/\s?#]+)$/
+/** The collection of Bluesky posts in an `at:` URI (`at://did:plc:…/app.bsky.feed.post/3k…`, or with a handle). */
+const blueskyPostCollection = 'app.bsky.feed.post'
+
+/** Characters no part of an `at:` URI's path holds (white space, a query, a fragment). */
+const notInPart = /[\s?#]/
 
 /** Class of the box WordPress writes an embed block's URL in. */
 const wrapperClass = 'wp-block-embed__wrapper'
@@ -90,8 +93,15 @@ export function socialBoxUrl(node: Element): string | undefined {
 
 /** The `bsky.app` address of a Bluesky post named by its `at:` URI; `''` for any other `at:` URI (a feed, a list: no post). */
 function blueskyUrl(uri: string): string {
-  const match = blueskyPost.exec(uri)
-  return match ? 'https://bsky.app/profile/' + match[1] + '/post/' + match[2] : ''
+  if (!uri.startsWith('at://')) return ''
+  const path = uri.slice(5)
+  const first = path.indexOf('/')
+  const second = path.indexOf('/', first + 1)
+  if (first < 1 || second < 0) return ''
+  const author = path.slice(0, first)
+  const key = path.slice(second + 1)
+  if (path.slice(first + 1, second) !== blueskyPostCollection || !key || key.includes('/') || notInPart.test(author) || notInPart.test(key)) return ''
+  return 'https://bsky.app/profile/' + author + '/post/' + key
 }
 
 /** The first non-blank `href` of a link below `node`, trimmed, in document order. */
