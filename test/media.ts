@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import {socialBoxUrl} from '../lib/media/social-box.js'
 import type {Root} from 'hast'
 import {VFile} from 'vfile'
 import {normalizeMedia, quietSubtreesPart} from '../lib/plugins/rehype-normalize-media.js'
@@ -377,6 +378,22 @@ test('media: caption lines keep text-level elements without blocks inside, and b
   ])
   assert.equal(await lines('<figcaption><b>Kept <span>inner <i>em</i><br><u>u<p>block</p></u></span></b> after</figcaption>'), ['*Kept inner em u*', '*block*', '*after*'])
   assert.equal(await lines('<figcaption><small><sup>1</sup> note <font>f<b>b</b></font></small></figcaption>'), ['*¹ note f**b***'])
+})
+
+test('media: a Bluesky box names a post only by an `at:` URI of a post, read as its `bsky.app` address', function () {
+  const box = (uri: string) => socialBoxUrl({type: 'element', tagName: 'blockquote', properties: {className: ['bluesky-embed'], dataBlueskyUri: uri}, children: []})
+  assert.is(box('at://did:plc:abc/app.bsky.feed.post/3kx'), 'https://bsky.app/profile/did:plc:abc/post/3kx')
+  for (const uri of [
+    'at:///app.bsky.feed.post/3kx',
+    'at://did:plc:abc',
+    'at://did:plc:abc/app.bsky.feed.post/',
+    'at://did:plc:abc/app.bsky.feed.post/3kx/more',
+    'at://did plc/app.bsky.feed.post/3kx',
+    'at://did:plc:abc/app.bsky.feed.post/3k?x',
+    'at://did:plc:abc/app.bsky.graph.list/3kx'
+  ]) {
+    assert.is(box(uri), '', uri)
+  }
 })
 
 test.run()

@@ -25,6 +25,7 @@ import {chooseTitle} from '../lib/analyse/meta/title.js'
 import {normalizeDate} from '../lib/util/normalize-date.js'
 import {parseCreditLine, readCredits} from '../lib/analyse/meta/credit-line.js'
 import {readCjkByline, readNameRoles} from '../lib/analyse/meta/cjk-byline.js'
+import {socialBoxUrl} from '../lib/media/social-box.js'
 import {adversarialPage, pumps} from './util/adversarial.js'
 import {cli, folder, page} from './util/cli-harness.js'
 import {loadedRegexes, staticRegexes} from './util/regex-inventory.js'
@@ -638,7 +639,12 @@ test('reliability: text helpers (dates, credit lines, authors, titles, slugs) ta
     ],
     ['slugify', (run) => 'a' + run + 'b' + run, slugify],
     ['slugFromUrl', (run) => 'https://example.com/' + encodeURIComponent(run) + 'x' + encodeURIComponent(run), slugFromUrl],
-    ['safeSegment', (run) => 'a' + run + 'b' + run, safeSegment]
+    ['safeSegment', (run) => 'a' + run + 'b' + run, safeSegment],
+    [
+      'socialBoxUrl (Bluesky `at:` URI)',
+      (run) => 'at://did:plc:' + run + '/app.bsky.feed.post/' + run + '/x',
+      (input) => socialBoxUrl({type: 'element', tagName: 'blockquote', properties: {className: ['bluesky-embed'], dataBlueskyUri: input}, children: []})
+    ]
   ]
   const slow: Array<string> = []
   for (const [name, input, helper] of helpers) {

@@ -165,6 +165,22 @@ test('report-html: the summary ends with the pages that need review and the top 
   assert.is(local.datesWithoutOffset, 2)
   assert.match(formatSummary(local), /\n2 pages have dates without a UTC offset, written as the page gives them .*: pass --timezone ZONE .*\n/)
   assert.not.match(formatSummary(summarize([entry(3, {article: {date: '2024-01-02T08:00:00Z'}})])), /--timezone/)
+  // Embeds dropped from articles (`dropped-embed`, an info): counted by rule on a line of their own, never among the warnings.
+  const info = (rule: string) => ({
+    ruleId: 'dropped-embed',
+    reason: 'Removed embed `https://ads.example/x` from inside the article (`iframe.rule `x`-box`, rule `' + rule + '`)',
+    line: null,
+    column: null,
+    kind: 'info' as const
+  })
+  const embeds = summarize([entry(1, {warnings: [info('ad-embed'), info('no-source')]}), entry(2, {warnings: [info('ad-embed')]}), entry(3)])
+  assert.equal(embeds.droppedEmbeds, {'ad-embed': 2, 'no-source': 1})
+  assert.is(embeds.droppedEmbedPages, 2)
+  assert.equal(embeds.warnings, {})
+  assert.match(formatSummary(embeds), /\ndropped embeds: 3 on 2 pages \(dropped-embed, info\), by rule: ad-embed ×2, no-source ×1\n/)
+  assert.equal(summarize([entry(1, {warnings: [{...info('x'), reason: 'Removed an embed'}]})]).droppedEmbeds, {unknown: 1})
+  assert.equal(summarize([entry(1, {warnings: [{...info('x'), reason: 'Removed an embed (rule `'}]})]).droppedEmbeds, {unknown: 1})
+  assert.not.match(formatSummary(summarize([entry(1)])), /dropped embeds/)
   // No verdict at all (pages not assessed): nothing is claimed.
   assert.is(formatSummary(summarize([entry(1, {verdict: null}), entry(2, {verdict: null})])), '2 converted, 0 unchanged, 0 skipped, 0 failed to convert\n')
 })

@@ -2,6 +2,7 @@ import type {ImageSummary, ReportImage} from '../images/stage.js'
 import type {Verdict, VerdictStatus} from '../types.js'
 import type {TaskMessage} from './convert-task.js'
 import {isLocalDateTime} from '../output/timezone.js'
+import {removalRule} from '../util/removals.js'
 
 /** What happened to one input. */
 export type Status = 'converted' | 'unchanged' | 'skipped' | 'failed'
@@ -79,6 +80,10 @@ export interface Summary {
   warnings: Record<string, number>
   /** Pages (inputs) with at least one warning. */
   warnedPages: number
+  /** Embeds removed from inside articles (`dropped-embed`, an info) by the rule that removed them (`ad-embed`, `tracker-pixel`, `no-source`, …). */
+  droppedEmbeds: Record<string, number>
+  /** Pages (inputs) with at least one `dropped-embed`. */
+  droppedEmbedPages: number
   /** With `--images copy|download`: images saved, reused, downloaded, left remote, failed. */
   images?: ImageSummary | undefined
   /** Converted and unchanged pages by verdict; `unassessed`: those without one. */
@@ -112,7 +117,19 @@ export function reportMessage(message: TaskMessage): ReportMessage {
 
 /** Count statuses and warnings. */
 export function summarize(entries: ReadonlyArray<ReportEntry>): Summary {
-  const summary: Summary = {converted: 0, unchanged: 0, skipped: 0, failed: 0, warnings: {}, warnedPages: 0, verdicts: {ok: 0, review: 0, failed: 0, unassessed: 0}, reasons: {}, datesWithoutOffset: 0}
+  const summary: Summary = {
+    converted: 0,
+    unchanged: 0,
+    skipped: 0,
+    failed: 0,
+    warnings: {},
+    warnedPages: 0,
+    droppedEmbeds: {},
+    droppedEmbedPages: 0,
+    verdicts: {ok: 0, review: 0, failed: 0, unassessed: 0},
+    reasons: {},
+    datesWithoutOffset: 0
+  }
   for (const entry of entries) {
     summary[entry.status]++
     if (entry.status === 'converted' || entry.status === 'unchanged') {
@@ -125,13 +142,20 @@ export function summarize(entries: ReadonlyArray<ReportEntry>): Summary {
       }
     }
     let warned = false
+    let dropped = false
     for (const warning of entry.warnings) {
+      if (warning.ruleId === 'dropped-embed') {
+        const rule = removalRule(warning.reason) || 'unknown'
+        summary.droppedEmbeds[rule] = (summary.droppedEmbeds[rule] || 0) + 1
+        dropped = true
+      }
       if (warning.kind !== 'warning') continue
       const id = warning.ruleId || 'unknown'
       summary.warnings[id] = (summary.warnings[id] || 0) + 1
       warned = true
     }
     if (warned) summary.warnedPages++
+    if (dropped) summary.droppedEmbedPages++
   }
   return summary
 }
@@ -143,7 +167,8 @@ const topReasons = 5
  * Human summary: the counts (`failed to convert`: inputs with no output),
  * the files of the input folders that are not pages (`where.notPages`), the
  * warnings (messages, several on one page counted apart; on how many pages)
- * by rule and, when pages were assessed, a last line saying how many
+ * by rule, the embeds removed from inside articles (`dropped-embed`, an
+ * info the warnings leave out) by rule and, when pages were assessed, a last line saying how many
  * converted pages (pages, not messages) need review (verdict `review` or `failed`, the
  * verdicts counted when any is `failed`) with the most frequent reasons,
  * then where those pages are named: the `--report-html` and `--report`
@@ -169,6 +194,20 @@ export function formatSummary(summary: Summary, where: {report?: string | undefi
         plural(summary.warnedPages, 'page', 'pages') +
         ', by rule: ' +
         ids.map((id) => id + ' ×' + summary.warnings[id]).join(', ')
+    )
+  // `dropped-embed` is an info (ads, trackers, share buttons are meant to go), but an embed gone from an article is for the migrator to see.
+  const embeds = Object.keys(summary.droppedEmbeds).sort()
+  const droppedEmbeds = embeds.reduce((sum, rule) => sum + summary.droppedEmbeds[rule], 0)
+  if (droppedEmbeds > 0)
+    lines.push(
+      'dropped embeds: ' +
+        droppedEmbeds +
+        ' on ' +
+        summary.droppedEmbedPages +
+        ' ' +
+        plural(summary.droppedEmbedPages, 'page', 'pages') +
+        ' (dropped-embed, info), by rule: ' +
+        embeds.map((rule) => rule + ' ×' + summary.droppedEmbeds[rule]).join(', ')
     )
   const images = summary.images
   if (images)

@@ -25,8 +25,16 @@ const boxes: ReadonlyArray<{className: string; tagName: string; property?: strin
   {className: 'instagram-media', tagName: 'blockquote', property: 'dataInstgrmPermalink'},
   {className: 'tiktok-embed', tagName: 'blockquote', property: 'cite'},
   {className: 'twitter-tweet', tagName: 'blockquote'},
-  {className: 'twitter-video', tagName: 'blockquote'}
+  {className: 'twitter-video', tagName: 'blockquote'},
+  {className: 'text-post-media', tagName: 'blockquote', property: 'dataTextPostPermalink'},
+  {className: 'bluesky-embed', tagName: 'blockquote', property: 'dataBlueskyUri'}
 ]
+
+/** The collection of Bluesky posts in an `at:` URI (`at://did:plc:…/app.bsky.feed.post/3k…`, or with a handle). */
+const blueskyPostCollection = 'app.bsky.feed.post'
+
+/** Characters no part of an `at:` URI's path holds (white space, a query, a fragment). */
+const notInPart = /[\s?#]/
 
 /** Class of the box WordPress writes an embed block's URL in. */
 const wrapperClass = 'wp-block-embed__wrapper'
@@ -76,9 +84,24 @@ export function socialBoxUrl(node: Element): string | undefined {
     if (box.tagName !== node.tagName || !classes.includes(box.className)) continue
     const value = box.property ? node.properties[box.property] : undefined
     const url = typeof value === 'string' ? value.trim() : ''
-    if (url) return url
+    // A Bluesky `at:` URI names a post a reader can open only as its `bsky.app` address.
+    const post = url.startsWith('at:') ? blueskyUrl(url) : url
+    if (post) return post
   }
   return firstHref(node) || ''
+}
+
+/** The `bsky.app` address of a Bluesky post named by its `at:` URI; `''` for any other `at:` URI (a feed, a list: no post). */
+function blueskyUrl(uri: string): string {
+  if (!uri.startsWith('at://')) return ''
+  const path = uri.slice(5)
+  const first = path.indexOf('/')
+  const second = path.indexOf('/', first + 1)
+  if (first < 1 || second < 0) return ''
+  const author = path.slice(0, first)
+  const key = path.slice(second + 1)
+  if (path.slice(first + 1, second) !== blueskyPostCollection || !key || key.includes('/') || notInPart.test(author) || notInPart.test(key)) return ''
+  return 'https://bsky.app/profile/' + author + '/post/' + key
 }
 
 /** The first non-blank `href` of a link below `node`, trimmed, in document order. */

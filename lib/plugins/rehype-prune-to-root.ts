@@ -6,9 +6,12 @@ import {textOf} from '../util/text.js'
 import {cleanLine} from '../util/yaml-text.js'
 import {createRemovalLog} from '../util/removal-log.js'
 import {kickerBefore} from '../analyse/clean/kicker.js'
-import {articleTail, judgeTail} from '../analyse/root/article-tail.js'
+import {articleHead, articleTail, judgeHead, judgeTail} from '../analyse/root/article-tail.js'
 import type {TailBlock} from '../analyse/root/article-tail.js'
 import {h} from 'hastscript'
+import {mediaUrl, noteMedia} from '../media/note.js'
+import {mediaIn} from '../media/tags.js'
+import {avatarName} from '../analyse/vocabulary.js'
 import type {VFile} from 'vfile'
 
 const headings = 'h1, h2'
@@ -29,8 +32,9 @@ const headingsRead = 32
  * `kicker`). The blocks after the root inside the same `<article>`
  * (`articleTail`) do not go unseen: a related list among them moves to the
  * end of the root, where cleaning keeps it as one; the others are recorded
- * (rule `outside-root`, or `comment-thread`). Without a root the tree is
- * left as it is.
+ * (rule `outside-root`, or `comment-thread`). So are the blocks before the
+ * root inside it (`articleHead`: the headline block, a standfirst left
+ * out, a share bar). Without a root the tree is left as it is.
  */
 export const rehypePruneToRoot: Plugin<[], Root> = function () {
   return function (tree, file) {
@@ -38,8 +42,11 @@ export const rehypePruneToRoot: Plugin<[], Root> = function () {
     if (!root) return
     // The root's ancestors as the index walk saw them (the tree above the root is as it was).
     const table = file.data.analysis!.index.selectorMatches
-    const tail = table && articleTail(root, (node) => table.parents.get(node))
+    const parentOf = (node: Element) => table!.parents.get(node)
+    const head = table && articleHead(root, parentOf)
+    const tail = table && articleTail(root, parentOf)
     tree.children = [root]
+    if (head && head.length > 0) noteHead(root, head, file)
     dropTitleHeading(root, file)
     if (tail && tail.length > 0) keepTail(root, tail, file)
   }
@@ -62,6 +69,46 @@ function keepTail(root: Element, tail: ReadonlyArray<TailBlock>, file: VFile): v
     else log.note(node, verdict.rule)
   }
   log.flush(root)
+}
+
+/**
+ * Record the blocks of `head` (the article container before the root, its
+ * headline block, standfirst, share bar) as removed (`judgeHead`).
+ */
+function noteHead(root: Element, head: ReadonlyArray<TailBlock>, file: VFile): void {
+  const rules = judgeHead(head)
+  const title = file.data.article && file.data.article.title
+  const log = createRemovalLog(file)
+  for (const [index, {node}] of head.entries()) {
+    // The headline itself is the frontmatter's title, not a loss.
+    if (title && (node.tagName === 'h1' || node.tagName === 'h2') && cleanLine(textOf(node)).value === title) continue
+    log.note(node, rules[index])
+    if (rules[index] === 'outside-root') noteHeadMedia(node, file)
+  }
+  log.flush(root)
+}
+
+/**
+ * Report the pictures and embeds of a block before the root that is not
+ * furniture (`dropped-image`, `dropped-embed`, rule `outside-root`): the
+ * article's lead picture, a featured image. Once per URL (a lazy copy of
+ * the same picture is not another); an author's picture (an avatar, a
+ * byline's portrait) and a placeholder (no source, a `data:` URL) beside a
+ * real source are not reported.
+ */
+function noteHeadMedia(node: Element, file: VFile): void {
+  const media = mediaIn(node)
+  const urls = media.map((element) => mediaUrl(element))
+  const real = urls.some((url) => url !== undefined && !url.startsWith('data:'))
+  const seen = new Set<string>()
+  for (const [index, element] of media.entries()) {
+    const url = urls[index]
+    if (url === undefined ? real : seen.has(url) || (real && url.startsWith('data:'))) continue
+    if (url !== undefined) seen.add(url)
+    const names = [element.properties.src, element.properties.alt, element.properties.className].flat().map((value) => String(value ?? ''))
+    if (names.some((name) => avatarName.test(name) || name.toLowerCase().includes('author'))) continue
+    noteMedia(file, element, 'outside-root', url)
+  }
 }
 
 /** Drop the heading inside `root` that repeats the title, and a kicker above it (see `rehypePruneToRoot`). */

@@ -15,6 +15,7 @@ import {someText} from '../util/bounded-text.js'
 import {createRemovalLog} from '../util/removal-log.js'
 import {withShortTexts} from '../analyse/blocks/short-text.js'
 import {keepLeadUnderHeadline} from '../analyse/root/lead-under-headline.js'
+import {leadAboveRoot} from '../analyse/root/lead-above-root.js'
 import {recordMoved, recordWrapper} from '../analyse/rendered-text.js'
 import {recordWrapped} from '../verdict/page-text.js'
 import {recordHeaderLeads, recordHeaderMoved, recordHeaderWrapper} from '../analyse/meta/header-texts.js'
@@ -165,6 +166,15 @@ function selectRoot(tree: Root, file: VFile): undefined {
     const headlines = analysis.index.headlines
     const holdsHeadline = merged && headlines ? headingsWrapped(headlines, root).length > 0 : undefined
     const moved = keepLeadUnderHeadline(tree, root, merged ? undefined : headlines, above, holdsHeadline)
+    // None under a headline: a lead right above the root in its `<article>` (not when the root holds the headline, or may: blocks above it are above the headline).
+    const chosen = root
+    const holdsH1 = headlines ? (merged ? holdsHeadline : headlines.some((headline) => headline.ancestors.includes(chosen))) : true
+    if (moved.length === 0 && table && above && !holdsH1) {
+      const leads = leadAboveRoot(root, (node) => table.parents.get(node), titles)
+      for (const {node, parent} of leads) parent.children.splice(parent.children.indexOf(node), 1)
+      root.children.unshift(...leads.map((lead) => lead.node))
+      moved.push(...leads.map((lead) => lead.node))
+    }
     if (moved.length > 0) {
       // A lead moved into the root: the index walk's selector matches are told where it went (read again only there), so is the page text.
       if (analysis.index.selectorMatches) moveGathered(analysis.index.selectorMatches, moved, root)

@@ -39,6 +39,27 @@ export function describeElement(node: Element): string {
 
 const ruleIds = {text: 'dropped-content', image: 'dropped-image', embed: 'dropped-embed'} as const
 
+/** What opens the rule's name in a `dropped-*` message (`noteRemoval`). */
+const ruleOpener = 'rule `'
+
+/**
+ * The rule named in a `dropped-*` message's reason (as `noteRemoval` writes
+ * it: `…, rule `tracker-pixel`)…`), the last one when the element's
+ * description holds the words too; `undefined` when it names none.
+ *
+ * @param reason
+ *   Message reason.
+ * @returns
+ *   Rule name, if any.
+ */
+export function removalRule(reason: string): string | undefined {
+  const start = reason.lastIndexOf(ruleOpener)
+  if (start < 0) return undefined
+  const from = start + ruleOpener.length
+  const end = reason.indexOf('`', from)
+  return end > from ? reason.slice(from, end) : undefined
+}
+
 /**
  * Record `removal` on `file.data.removals` without a message: for removals
  * that are not content-like (page furniture, profile rules that already

@@ -5,20 +5,34 @@ import {isCommentHeading, isRelatedHeading, sectionHeading} from '../blocks/sect
 import {relatedLinkDensity, relatedName} from '../vocabulary.js'
 import {isCommentNamed} from '../clean/boilerplate.js'
 
-/** One block of the article container after the root (`articleTail`), with its parent. */
+/** One block of the article container before or after the root (`articleHead`, `articleTail`), with its parent. */
 export interface TailBlock {
   node: Element
   parent: Root | Element
 }
 
 /** What becomes of a tail block: kept as a related list (`heading`: a heading sibling that titles it), or removed by the named rule. */
-export type TailVerdict = {keep: true; heading?: Element | undefined} | {keep: false; rule: 'comment-thread' | 'outside-root' | 'outside-root-furniture'}
+export type TailVerdict = {keep: true; heading?: Element | undefined} | {keep: false; rule: OutsideRule}
 
 /** Share of a tail block's text in links from which it is furniture (teasers, tag rows), not article text. */
 const furnitureLinkDensity = 0.2
 
 /** Headings that can title the list right after them. */
 const headingTag = /^h[2-6]$/
+
+/** The root and its ancestors below the article container, each with its parent (innermost first), or `undefined` when no `<article>` holds `root`. */
+export function articleLevels(root: Element, parentOf: (node: Element) => Root | Element | undefined): Array<TailBlock> | undefined {
+  const levels: Array<TailBlock> = []
+  let node = root
+  let parent = parentOf(node)
+  while (parent && parent.type === 'element') {
+    levels.push({node, parent})
+    if (parent.tagName === 'article') return levels
+    node = parent
+    parent = parentOf(node)
+  }
+  return undefined
+}
 
 /**
  * The element blocks of the article container (the nearest `<article>`
@@ -34,16 +48,8 @@ const headingTag = /^h[2-6]$/
  *   Parent of an element, `undefined` when not known.
  */
 export function articleTail(root: Element, parentOf: (node: Element) => Root | Element | undefined): Array<TailBlock> | undefined {
-  const levels: Array<TailBlock> = []
-  let node = root
-  let parent = parentOf(node)
-  while (parent && parent.type === 'element') {
-    levels.push({node, parent})
-    if (parent.tagName === 'article') break
-    node = parent
-    parent = parentOf(node)
-  }
-  if (!parent || parent.type !== 'element') return undefined
+  const levels = articleLevels(root, parentOf)
+  if (!levels) return undefined
   const tail: Array<TailBlock> = []
   for (const level of levels) {
     const children = level.parent.children
@@ -53,6 +59,32 @@ export function articleTail(root: Element, parentOf: (node: Element) => Root | E
     }
   }
   return tail
+}
+
+/**
+ * The element blocks of the article container (the nearest `<article>`
+ * holding `root`) that come before `root`, in document order: those before
+ * the outermost ancestor of the root inside the container first, the
+ * siblings right before the root last. `undefined` as for `articleTail`.
+ *
+ * @param root
+ *   Article root.
+ * @param parentOf
+ *   Parent of an element, `undefined` when not known.
+ */
+export function articleHead(root: Element, parentOf: (node: Element) => Root | Element | undefined): Array<TailBlock> | undefined {
+  const levels = articleLevels(root, parentOf)
+  if (!levels) return undefined
+  const head: Array<TailBlock> = []
+  for (const level of levels.reverse()) {
+    const children = level.parent.children
+    const end = children.indexOf(level.node)
+    for (let index = 0; index < end; index++) {
+      const child = children[index]
+      if (child.type === 'element') head.push({node: child, parent: level.parent})
+    }
+  }
+  return head
 }
 
 /**
@@ -78,11 +110,31 @@ export function judgeTail(tail: ReadonlyArray<TailBlock>): Array<TailVerdict> {
       verdicts.push({keep: true, heading: titled})
       continue
     }
-    const heading = sectionHeading(node)
-    const comment = isCommentNamed(node) || (heading !== undefined && isCommentHeading(heading))
-    verdicts.push({keep: false, rule: comment ? 'comment-thread' : furniture(node, links.density) ? 'outside-root-furniture' : 'outside-root'})
+    verdicts.push({keep: false, rule: outsideRule(node, links.density)})
   }
   return verdicts
+}
+
+/**
+ * Judge each block of `head` (`articleHead`): none is kept (a related list
+ * before the article is furniture), a block named or headed as comments
+ * goes as `comment-thread`, furniture (see `judgeTail`) as
+ * `outside-root-furniture`, any other as `outside-root`.
+ *
+ * @returns
+ *   The rule of each block of `head`, in order.
+ */
+export function judgeHead(head: ReadonlyArray<TailBlock>): Array<OutsideRule> {
+  return head.map(({node}) => outsideRule(node, linksOf(node).density))
+}
+
+/** The rule a block of the article container outside the root is removed by. */
+export type OutsideRule = 'comment-thread' | 'outside-root' | 'outside-root-furniture'
+
+function outsideRule(node: Element, density: number): OutsideRule {
+  const heading = sectionHeading(node)
+  const comment = isCommentNamed(node) || (heading !== undefined && isCommentHeading(heading))
+  return comment ? 'comment-thread' : furniture(node, density) ? 'outside-root-furniture' : 'outside-root'
 }
 
 /** Whether a tail block is page furniture: a `nav`, `aside` or `footer`, named as furniture, or a fifth of its text in links (teasers, a tag row). */
@@ -120,4 +172,9 @@ function collapsed(node: Element): string {
 
 function squashed(value: string): string {
   return value.replace(/\s+/g, '')
+}
+
+/** Whether a block of the article container outside the root is page furniture (see `judgeTail`). */
+export function isContainerFurniture(node: Element): boolean {
+  return furniture(node, linksOf(node).density)
 }

@@ -20,7 +20,7 @@ const maxFigureCaption = 400
 const furnitureTags: ReadonlySet<string> = new Set(['a', 'aside', 'blockquote', 'button', 'figcaption', 'figure', 'footer', 'form', 'li', 'nav', 'table'])
 
 /** Class/id words of image captions and credits (their text belongs to the picture, not the article's lead). */
-const captionName = /caption|legend|credit/i
+export const captionName = /caption|legend|credit/i
 
 /** Headings that open a section of the body. */
 const sectionTags: ReadonlySet<string> = new Set(['h2', 'h3', 'h4', 'h5', 'h6'])
@@ -294,7 +294,7 @@ function isOwnTeaser(node: Element, parent: Element | undefined, shared: Readonl
 }
 
 /** Whether `node` (a `<figure>`) reads as a lead picture by itself: media, no link, a short caption. */
-function isLeadPicture(node: Element): boolean {
+export function isLeadPicture(node: Element): boolean {
   return holdsMedia(node) && !hasLink(node) && [...collapse(textOf(node)).trim()].length <= maxFigureCaption
 }
 
