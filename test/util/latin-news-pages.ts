@@ -8,6 +8,8 @@
 interface Form {
   name: string
   lang: string
+  /** Language of the texts and defaults, when `lang` is empty (default: `lang`). */
+  text?: string
   head?: string
   /** In the article's header, under the headline. */
   top?: string
@@ -22,7 +24,7 @@ interface Form {
 
 interface Shell {
   name: string
-  page: (parts: {lang: string; head: string; top: string; end: string; noise: boolean}) => string
+  page: (parts: {lang: string; text: string; head: string; top: string; end: string; noise: boolean}) => string
 }
 
 const texts: Record<string, {title: string; body: string}> = {
@@ -74,18 +76,18 @@ const noise = {
 const shells: Array<Shell> = [
   {
     name: 'wordpress',
-    page: ({lang, head, top, end, noise: on}) =>
-      `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${texts[base(lang)].title} – Harbour Courier</title><meta property="og:site_name" content="Harbour Courier">${head}</head><body class="post-template-default single single-post"><div id="page" class="site"><header id="masthead" class="site-header"><p class="site-title"><a href="/" rel="home">Harbour Courier</a></p><nav id="site-navigation" class="main-navigation"><ul><li><a href="/news/">News</a></li><li><a href="/sport/">Sport</a></li></ul></nav></header><div id="content" class="site-content"><div id="primary" class="content-area"><main id="main" class="site-main"><article id="post-812" class="post-812 post type-post status-publish"><header class="entry-header"><h1 class="entry-title">${texts[base(lang)].title}</h1><div class="entry-meta">${top}</div></header><div class="entry-content">${texts[base(lang)].body}${end}</div><footer class="entry-footer"><span class="cat-links">Posted in <a href="/category/harbour/" rel="category tag">Harbour</a></span></footer></article>${on ? noise.comments() : ''}</main></div>${on ? noise.sidebar(lang) : ''}</div>${noise.footer()}</div></body></html>`
+    page: ({lang, text, head, top, end, noise: on}) =>
+      `<!doctype html><html${lang ? ` lang="${lang}"` : ''}><head><meta charset="utf-8"><title>${texts[text].title} – Harbour Courier</title><meta property="og:site_name" content="Harbour Courier">${head}</head><body class="post-template-default single single-post"><div id="page" class="site"><header id="masthead" class="site-header"><p class="site-title"><a href="/" rel="home">Harbour Courier</a></p><nav id="site-navigation" class="main-navigation"><ul><li><a href="/news/">News</a></li><li><a href="/sport/">Sport</a></li></ul></nav></header><div id="content" class="site-content"><div id="primary" class="content-area"><main id="main" class="site-main"><article id="post-812" class="post-812 post type-post status-publish"><header class="entry-header"><h1 class="entry-title">${texts[text].title}</h1><div class="entry-meta">${top}</div></header><div class="entry-content">${texts[text].body}${end}</div><footer class="entry-footer"><span class="cat-links">Posted in <a href="/category/harbour/" rel="category tag">Harbour</a></span></footer></article>${on ? noise.comments() : ''}</main></div>${on ? noise.sidebar(lang) : ''}</div>${noise.footer()}</div></body></html>`
   },
   {
     name: 'news-cms',
-    page: ({lang, head, top, end, noise: on}) =>
-      `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${texts[base(lang)].title} | Harbour Courier</title><meta property="og:site_name" content="Harbour Courier"><meta property="og:type" content="article">${head}</head><body><header class="masthead"><a class="logo" href="/">Harbour Courier</a><nav><a href="/news">News</a> <a href="/business">Business</a> <a href="/opinion">Opinion</a></nav></header>${on ? '<div class="layout">' + noise.sidebar(lang) : '<div class="layout">'}<main class="main"><article class="article"><header class="article__header"><p class="article__kicker"><a href="/news/harbour">Harbour</a></p><h1 class="article__headline">${texts[base(lang)].title}</h1><div class="article__meta">${top}</div></header><div class="article__body">${texts[base(lang)].body}${end}</div></article>${on ? noise.related() : ''}</main></div>${noise.footer()}</body></html>`
+    page: ({lang, text, head, top, end, noise: on}) =>
+      `<!doctype html><html${lang ? ` lang="${lang}"` : ''}><head><meta charset="utf-8"><title>${texts[text].title} | Harbour Courier</title><meta property="og:site_name" content="Harbour Courier"><meta property="og:type" content="article">${head}</head><body><header class="masthead"><a class="logo" href="/">Harbour Courier</a><nav><a href="/news">News</a> <a href="/business">Business</a> <a href="/opinion">Opinion</a></nav></header>${on ? '<div class="layout">' + noise.sidebar(lang) : '<div class="layout">'}<main class="main"><article class="article"><header class="article__header"><p class="article__kicker"><a href="/news/harbour">Harbour</a></p><h1 class="article__headline">${texts[text].title}</h1><div class="article__meta">${top}</div></header><div class="article__body">${texts[text].body}${end}</div></article>${on ? noise.related() : ''}</main></div>${noise.footer()}</body></html>`
   },
   {
     name: 'bare',
-    page: ({lang, head, top, end, noise: on}) =>
-      `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${texts[base(lang)].title}</title>${head}</head><body><div id="header"><a href="/"><img src="/logo.png" alt="Harbour Courier"></a></div><div id="menu"><a href="/">Home</a> | <a href="/archive">Archive</a></div><div id="content"><h1>${texts[base(lang)].title}</h1>${top}${texts[base(lang)].body}${end}${on ? noise.related() : ''}</div>${on ? noise.sidebar(lang) : ''}${noise.footer()}</body></html>`
+    page: ({lang, text, head, top, end, noise: on}) =>
+      `<!doctype html><html${lang ? ` lang="${lang}"` : ''}><head><meta charset="utf-8"><title>${texts[text].title}</title>${head}</head><body><div id="header"><a href="/"><img src="/logo.png" alt="Harbour Courier"></a></div><div id="menu"><a href="/">Home</a> | <a href="/archive">Archive</a></div><div id="content"><h1>${texts[text].title}</h1>${top}${texts[text].body}${end}${on ? noise.related() : ''}</div>${on ? noise.sidebar(lang) : ''}${noise.footer()}</body></html>`
   }
 ]
 
@@ -233,7 +235,20 @@ const authorForms: Array<Form> = [
     lang: 'en-US',
     end: '<div class="author-bio"><h4>About the author</h4><p><strong>Jane Roe</strong> covers the harbour and the coast for the Courier.</p></div>',
     author: 'Jane Roe'
-  }
+  },
+  {name: 'en: <a>By A</a> author link', lang: 'en-US', top: '<p><a href="/author/jane-roe">By Jane Roe</a></p>', author: 'Jane Roe'},
+  {name: 'en: BY A (capitals)', lang: 'en-US', top: '<p class="byline">BY JANE ROE</p>', author: 'Jane Roe'},
+  {name: 'en: By A and B | Photos by C', lang: 'en-US', top: '<p class="byline">By Jane Roe and John Doe | Photos by Max Rahn</p>', author: 'Jane Roe, John Doe'},
+  {name: 'en: A / outlet', lang: 'en-US', top: '<p class="byline">Jane Roe / Harbour Courier</p>', author: 'Jane Roe'},
+  {name: 'en: By A O’Roe-Smith', lang: 'en-US', top: '<p class="byline">By Jane O’Roe-Smith</p>', author: 'Jane O’Roe-Smith'},
+  {name: 'de: Von A | day', lang: 'de', top: '<p class="author">Von Anna Schmidt | 03.03.2023, 14:05 Uhr</p>', author: 'Anna Schmidt', date: '2023-03-03'},
+  {name: 'de: A und B, no label, .autor', lang: 'de', top: '<p class="autor">Anna Schmidt und Peter Braun</p>', author: 'Anna Schmidt, Peter Braun'},
+  {name: 'de: Von Dr. A', lang: 'de', top: '<p class="author">Von Dr. Anna Schmidt</p>', author: 'Anna Schmidt'},
+  {name: 'de: Von Hans-Peter Müller-Lüdenscheidt', lang: 'de', top: '<p class="author">Von Hans-Peter Müller-Lüdenscheidt</p>', author: 'Hans-Peter Müller-Lüdenscheidt'},
+  {name: 'es: Por A B C (three words)', lang: 'es', top: '<p class="firma">Por Lucía Gómez Pérez</p>', author: 'Lucía Gómez Pérez'},
+  {name: 'fr: Par Jean-Pierre Dupont', lang: 'fr', top: '<p class="article__author">Par Jean-Pierre Dupont</p>', author: 'Jean-Pierre Dupont'},
+  {name: 'it: di Maria Luisa De Angelis', lang: 'it', top: '<p class="autore">di Maria Luisa De Angelis</p>', author: 'Maria Luisa De Angelis'},
+  {name: 'nl: Door Jan van der Berg', lang: 'nl', top: '<p class="auteur">Door Jan van der Berg</p>', author: 'Jan van der Berg'}
 ]
 
 /** Date forms: each decides the date; the author comes from the default byline of its language. */
@@ -314,6 +329,20 @@ const dateForms: Array<Form> = [
   {name: 'es: Publicado: 04/03/2023 14:05', lang: 'es', top: '<p class="fecha">Publicado: 04/03/2023 14:05</p>', date: '2023-03-04'},
   {name: 'nl: Geplaatst op 3 maart 2023', lang: 'nl', top: '<p class="datum">Geplaatst op 3 maart 2023</p>', date: '2023-03-03'},
   {name: 'en: byline row with comment count', lang: 'en-US', top: '<div class="post-meta"><span class="date">March 3, 2023</span> · <a href="#comments">5 Comments</a></div>', date: '2023-03-03'},
+  {name: 'meta date de format', lang: 'de', head: '<meta name="date" content="03.03.2023">', date: '2023-03-03'},
+  {name: 'article:published_time with a space', lang: 'en-US', head: '<meta property="article:published_time" content="2023-03-03 14:05:00">', date: '2023-03-03'},
+  {name: 'JSON-LD RFC 2822 date', lang: 'en-US', head: ld({'@type': 'NewsArticle', datePublished: 'Fri, 03 Mar 2023 14:05:00 +0100'}), date: '2023-03-03'},
+  {name: 'JSON-LD offset without colon', lang: 'en-US', head: ld({'@type': 'NewsArticle', datePublished: '2023-03-03T14:05:00.000+0100'}), date: '2023-03-03'},
+  {name: 'de: Erstellt … · Aktualisiert …', lang: 'de', top: '<p class="date">Erstellt: 03.03.2023 · Aktualisiert: 05.03.2023</p>', date: '2023-03-03'},
+  {name: 'og:locale de_DE, no lang, 04.03.2023', lang: '', text: 'de', head: '<meta property="og:locale" content="de_DE">', top: '<span class="date">04.03.2023</span>', date: '2023-03-04'},
+  {name: 'en: First published … Last modified …', lang: 'en-US', top: '<p class="date">Last modified on March 5, 2023</p><p class="date">First published on March 3, 2023</p>', date: '2023-03-03'},
+  {
+    name: 'en: relative Updated + JSON-LD',
+    lang: 'en-US',
+    head: ld({'@type': 'NewsArticle', datePublished: '2023-03-03T14:05:00-05:00'}),
+    top: '<p class="date">Updated 2 hours ago</p>',
+    date: '2023-03-03'
+  },
   {name: 'itemprop datePublished meta in body', lang: 'en-US', top: '<meta itemprop="datePublished" content="2023-03-03T14:05:00+01:00">', date: '2023-03-03'}
 ]
 
@@ -357,7 +386,7 @@ export function gridCases(): Array<GridCase> {
     for (const shell of shells) {
       for (const on of [false, true]) {
         const top = kind === 'author' ? (form.top ?? '') + other.top : other.top + (form.top ?? '')
-        const html = shell.page({lang: form.lang, head: form.head ?? '', top, end: form.end ?? '', noise: on})
+        const html = shell.page({lang: form.lang, text: base(form.text ?? form.lang), head: form.head ?? '', top, end: form.end ?? '', noise: on})
         cases.push({
           name: `${kind} | ${form.name} | ${shell.name}${on ? ' + noise' : ''}`,
           html,
@@ -368,7 +397,7 @@ export function gridCases(): Array<GridCase> {
       }
     }
   }
-  for (const form of authorForms) add(form, 'date' in form ? {top: ''} : defaultDate[base(form.lang)], 'author')
-  for (const form of dateForms) add(form, 'author' in form ? {top: ''} : defaultByline[base(form.lang)], 'date')
+  for (const form of authorForms) add(form, 'date' in form ? {top: ''} : defaultDate[base(form.text ?? form.lang)], 'author')
+  for (const form of dateForms) add(form, 'author' in form ? {top: ''} : defaultByline[base(form.text ?? form.lang)], 'date')
   return cases
 }
