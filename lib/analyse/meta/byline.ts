@@ -35,7 +35,7 @@ import {endLines} from '../../util/rendered-lines.js'
 import {recordedEnds} from '../rendered-text.js'
 import {recordedHeaderTexts, walkedHeaderTexts} from './header-texts.js'
 import {memoText, readingTexts, renderedOnce} from '../text-memo.js'
-import {bylineColonLabel, bylineLabel, bylineLabelLead, bylineLabelPhrase, bylineLabelSentenceWord, bylineNotName, readingTime} from '../vocabulary.js'
+import {bylineColonLabel, bylineLabel, bylineLabelLead, bylineLabelPhrase, bylineLabelSentenceWord, bylineNotName, readingTime, unlikelyStrong} from '../vocabulary.js'
 import {isPhotoCredit, readAffiliationNote, readClosingNames, readCredits, readNamesLine} from './credit-line.js'
 import {authorBoxName} from './author-box.js'
 import {closingBio, closingSignature, signatureLine} from './closing-byline.js'
@@ -308,7 +308,7 @@ const ROW_TAGS = new Set(['a', 'li', 'dd', 'dt', 'td', 'th'])
  * the root's ends.
  */
 function rootEnds(index: PageIndex, tree: Root | undefined, root: Element, head: number, tail: number): Array<string> {
-  // Related stories or comments closing the root (`section.related-posts` inside it) end no text: its last lines are before them. Test: test/latin-news-grid.ts.
+  // Related stories, comments or a share bar closing the root (`section.related-posts`, `div.sharedaddy` inside it) end no text: its last lines are before them. Test: test/latin-news-grid.ts.
   const text = tail > 0 ? withoutClosingBoilerplate(root) : root
   if (text !== root) return endLines(text, head, tail)
   return (tree && recordedEnds(index.renderedText, tree, root, head, tail)) || endLines(root, head, tail)
@@ -320,7 +320,7 @@ function withoutClosingBoilerplate(root: Element): Element {
   for (let at = end - 1; at >= 0; at--) {
     const child = root.children[at]
     if (child.type === 'text' && !child.value.trim()) continue
-    if (child.type !== 'element' || !boilerplate(hintOf(child))) break
+    if (child.type !== 'element' || !(boilerplate(hintOf(child)) || unlikelyStrong.test(hintOf(child)))) break
     end = at
   }
   return end < root.children.length ? {...root, children: root.children.slice(0, end)} : root
@@ -729,9 +729,9 @@ function fromHinted(element: Element, siteNames: Array<string | undefined>, ance
   // `January 17, 2017 at 6:08 PM ET by Kori Schulman`: the names follow `by`; after a label opening the text (`By Jane Roe Photography by John Doe`), the first names are the writer's.
   const by = LATIN_LABEL.test(text) ? null : MID_BY.exec(text)
   const names = cleanAuthors(by && by.index > 0 ? text.slice(by.index) : text, {siteNames, strict: true})
-  // `Jane Roe<br>Harbour reporter`: a name running over a line break, or none read, is read line by line, the people kept. Test: test/latin-news-grid.ts.
+  // `Jane Roe<br>Harbour reporter`: a short byline's name running over a line break, or none read, is read line by line, the people kept (not a card of links, `Email Bio Follow`). Test: test/latin-news-grid.ts.
   const split = lines.split('\n')
-  if (split.length < 2 || (names.length > 0 && names.every((name) => split.some((line) => line.includes(name))))) return names
+  if (split.length < 2 || split.length > 3 || text.length > 80 || (names.length > 0 && names.every((name) => split.some((line) => line.includes(name))))) return names
   const people = cleanAuthors(split, {siteNames, strict: true}).filter((name) => isPersonLike(name, siteNames))
   return people.length > 0 ? people : names
 }
