@@ -19,6 +19,7 @@ const suites = [
   './closing-byline.js',
   './byline-forms.js',
   './byline-kinds.js',
+  './latin-news-grid.js',
   './emphasis.js',
   './text-fidelity.js',
   './media.js',

@@ -706,6 +706,32 @@ test('reliability: the reported backtracking pages (spaces after a date, dots in
   assert.equal(slow, [])
 })
 
+test('reliability: long runs where the Latin byline and date readers look (a published `title`, name classes, a dated byline, a byline of many lines) convert in linear time', async function () {
+  const n = 100_000
+  const para = '<p>This is a paragraph with enough words for the content scorer to pick it as the article, with more words.</p>'.repeat(3)
+  const shell = (top: string, end = '') =>
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Grid test</title></head><body><article><header><h1>Grid test</h1>' +
+    top +
+    '</header><div class="entry-content">' +
+    para +
+    end +
+    '</div></article></body></html>'
+  const pages: Record<string, (size: number) => string> = {
+    abbrTitle: (size) => shell('<abbr class="published" title="2023-03-03' + 'T'.repeat(size) + 'x">March 3</abbr>'),
+    nameClass: (size) => shell('<div class="byline"><span class="' + 'name-'.repeat(size) + '">Jane Roe</span><span>Ridge beat</span></div>'),
+    datedByline: (size) => shell('<p class="post-meta">Posted by Jane Roe on' + ' March 3,'.repeat(size / 9) + ' 2023</p>'),
+    bylineLines: (size) => shell('<div class="byline">' + 'Jane Roe<br>'.repeat(size / 11) + '</div>'),
+    closingBoilerplate: (size) => shell('', '<p>— Jane Roe</p>' + '<div class="related"></div>'.repeat(size / 26))
+  }
+  const slow: Array<string> = []
+  for (const [name, page] of Object.entries(pages)) {
+    assert.match(String(await convert(page(n))), /paragraph with enough words/, name)
+    const ratio = await growth((size) => convert(page(size)), n / 4, 8)
+    if (ratio >= 8) slow.push(name + ': ' + ratio.toFixed(1) + '× the work for 4× the run')
+  }
+  assert.equal(slow, [])
+})
+
 // Memory and time per page.
 
 for (const [way, run] of entries) {

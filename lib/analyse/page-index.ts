@@ -555,7 +555,7 @@ function hasHeading(element: Element): boolean {
 }
 
 /** Whether class names or id mark boilerplate (comments, navigation, related lists, page footer). */
-function boilerplate(hint: string): boolean {
+export function boilerplate(hint: string): boolean {
   if (!hint) return false
   return hint.split(/\s+/).some((token) => !/^(?:no|has|with|show|hide|is|not|without)[-_]/i.test(token) && (excludedAnywhere.test(token) || excludedStart.test(token)) && !notPageSidebar.test(token))
 }

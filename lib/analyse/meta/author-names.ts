@@ -75,7 +75,8 @@ const CUT = new RegExp(
     ' ?[([{<]',
     '(?:^|\\s|(?<=[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]))\\d',
     '@',
-    '\\s(?:updated|published|posted|last|on|am|um|le|el|il|op|den|der|vom|from|via|photo|photos|image|images|video|illustration|graphics|email|e-mail|follow|twitter|facebook|read|more|share|comments?)\\b',
+    '\\s(?:updated|published|posted|last|on|am|um|le|el|il|op|vom|from|via|photo|photos|image|images|video|illustration|graphics|email|e-mail|follow|twitter|facebook|read|more|share|comments?)\\b',
+    '(?<!\\s[Vv][ao]n)\\s(?:den|der)\\b', // not a name's particle (`Jan van der Berg`, `Ursula von der Leyen`)
     '\\s(?:Updated|Published|Posted|Last updated|Veröffentlicht|Aktualisiert|Publié|Mis à jour|Publicado|Actualizado)\\b', // a date's label after the names (`Jane Roe Published October 9, 2023`)
     ' (?:for|at|in|with|im|bei|aus|für) (?:the )?\\p{Lu}',
     ` (?:${MONTHS})\\.? \\d`,

@@ -26,7 +26,7 @@
 import type {Element, Root} from 'hast'
 import type {Found} from './found.js'
 import type {CueText, Located, PageIndex} from '../page-index.js'
-import {collapse, hintOf, textOf, textWithin} from '../page-index.js'
+import {attr, boilerplate, collapse, hintOf, textOf, textWithin} from '../page-index.js'
 import {cleanAuthors} from './author-names.js'
 import {completeDate, findDate, findPartialDate, isYearlessDay} from '../../util/normalize-date.js'
 import type {DayOrder, FoundDate, PartialDate} from '../../util/normalize-date.js'
@@ -35,7 +35,7 @@ import {endLines} from '../../util/rendered-lines.js'
 import {recordedEnds} from '../rendered-text.js'
 import {recordedHeaderTexts, walkedHeaderTexts} from './header-texts.js'
 import {memoText, readingTexts, renderedOnce} from '../text-memo.js'
-import {bylineColonLabel, bylineLabel, bylineLabelLead, bylineLabelPhrase, bylineLabelSentenceWord, bylineNotName, readingTime} from '../vocabulary.js'
+import {bylineColonLabel, bylineLabel, bylineLabelLead, bylineLabelPhrase, bylineLabelSentenceWord, bylineNotName, readingTime, unlikelyStrong} from '../vocabulary.js'
 import {isPhotoCredit, readAffiliationNote, readClosingNames, readCredits, readNamesLine} from './credit-line.js'
 import {authorBoxName} from './author-box.js'
 import {closingBio, closingSignature, signatureLine} from './closing-byline.js'
@@ -126,8 +126,10 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
       if (source) meta.source = {value: source[1], from: 'credit-line'}
     }
     // A byline holding the date (`Published by Jane Roe on March 3, 2023`, `By Jane Roe on 3/3/2023`, `Geschrieben am 3. März 2023 von Jane Roe`). Fixture: meta-author-byline-forms; test: test/byline-kinds.ts.
-    if (!meta.date && (LATIN_LABEL.test(text) || datedBeforeBy(text))) {
-      const date = publishedDate(text, order)
+    // Its own text when the text around it is more (a header holding the headline and `Posted by Jane Roe on March 3, 2023`). Test: test/latin-news-grid.ts.
+    const dating = LATIN_LABEL.test(text) || datedBeforeBy(text) ? text : LATIN_LABEL.test(cue.value) || datedBeforeBy(cue.value) ? cue.value : undefined
+    if (!meta.date && dating) {
+      const date = publishedDate(dating, order)
       if (date) meta.date = dated(date, 'visible-date')
     }
     if (!meta.date && CREDIT_DATE_LABEL.test(text) && !/^(?:更新|修改)/.test(text)) {
@@ -227,7 +229,7 @@ function readBylineTexts(index: PageIndex, siteNames: Array<string | undefined>,
       // A date element holding more (the whole article) is read no further than that.
       const text = textWithin(entry.element, 160)
       if (text === undefined || UPDATED.test(hintOf(entry.element))) continue
-      const found = publishedDate(text, order) ?? findDate(partsOf(entry.element), dateOptions)
+      const found = publishedDate(text, order) ?? findDate(partsOf(entry.element), dateOptions) ?? titledDate(entry.element)
       // A teaser's date (`teaser-date.ts`) dates the article it links to.
       if (found && isTeaserDate(entry.element, entry.ancestors, text, index)) continue
       if (found && !UPDATED.test(text.normalize('NFKC').slice(0, found.index))) {
@@ -308,7 +310,22 @@ const ROW_TAGS = new Set(['a', 'li', 'dd', 'dt', 'td', 'th'])
  * the root's ends.
  */
 function rootEnds(index: PageIndex, tree: Root | undefined, root: Element, head: number, tail: number): Array<string> {
+  // Related stories, comments or a share bar closing the root (`section.related-posts`, `div.sharedaddy` inside it) end no text: its last lines are before them. Test: test/latin-news-grid.ts.
+  const text = tail > 0 ? withoutClosingBoilerplate(root) : root
+  if (text !== root) return endLines(text, head, tail)
   return (tree && recordedEnds(index.renderedText, tree, root, head, tail)) || endLines(root, head, tail)
+}
+
+/** `root` without the boilerplate elements closing it (a shallow copy), else `root` itself. */
+function withoutClosingBoilerplate(root: Element): Element {
+  let end = root.children.length
+  for (let at = end - 1; at >= 0; at--) {
+    const child = root.children[at]
+    if (child.type === 'text' && !child.value.trim()) continue
+    if (child.type !== 'element' || !(boilerplate(hintOf(child)) || unlikelyStrong.test(hintOf(child)))) break
+    end = at
+  }
+  return end < root.children.length ? {...root, children: root.children.slice(0, end)} : root
 }
 
 /** MediaWiki's last-edited line (`<li id="footer-info-lastmod">`). */
@@ -433,7 +450,8 @@ const SIGN_OFF = /^(?:[—–]|-{1,2}|~)\s*(\S.{2,60})$/u
  * a sentence is none. Fixture: meta-author-signature-line.
  */
 function signOff(lines: ReadonlyArray<string>, siteNames: Array<string | undefined>): Found<Array<string>> | undefined {
-  const tail = lines.slice(Math.max(BODY_ENDS, lines.length - 2)).reverse()
+  // A short article's lines are all there: its last line after its first (`test/latin-news-grid.ts`).
+  const tail = lines.slice(Math.max(Math.min(BODY_ENDS, lines.length - 1), lines.length - 2)).reverse()
   for (const line of tail) {
     const match = SIGN_OFF.exec(line.normalize('NFKC').trim())
     if (!match) continue
@@ -668,6 +686,20 @@ function dated(found: FoundDate, from: string): Found<string> {
   return date
 }
 
+/** An ISO 8601 day opening an attribute (`2023-03-03T14:05:00+01:00`). */
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}(?:$|T)/
+
+/**
+ * The date a date element gives machines in its `title` (hAtom's
+ * `<abbr class="published" title="2023-03-03T14:05:00+01:00">March 3</abbr>`),
+ * when its text shows less. Test: test/latin-news-grid.ts.
+ */
+function titledDate(element: Element): FoundDate | undefined {
+  const title = attr(element, 'title').trim()
+  const found = ISO_DAY.test(title) ? findDate(title) : undefined
+  return found && {...found, index: 0, end: 0}
+}
+
 /** Whether a text reads as a sentence of prose, not a byline: long, ending in sentence punctuation, with at least five words in lower case. */
 function isProse(text: string): boolean {
   const value = text.trim()
@@ -688,6 +720,9 @@ function fromHinted(element: Element, siteNames: Array<string | undefined>, ance
   if (bylineNotName.test(hintOf(element))) return []
   // `<div><strong>Foto:</strong> <p class="autor">Jane Roe</p></div>`: a photo credit, labelled around the name.
   if (photoCredited(element, ancestors)) return []
+  // `<span class="byline__name">Jane Roe</span><span class="byline__role">Harbour reporter</span>`: a marked name glued to what follows it, read alone. Test: test/latin-news-grid.ts.
+  const glued = gluedNames(element, text)
+  if (glued.length > 0) return cleanAuthors(glued, {siteNames, strict: true})
   const lines = linesOf(element)
   const cjk = cjkAuthors(lines, siteNames)
   if (cjk) return cjk
@@ -695,7 +730,37 @@ function fromHinted(element: Element, siteNames: Array<string | undefined>, ance
   if (lines.split('\n').some((line) => creditedAs(line, 'editor').length > 0 && creditedAs(line, 'author').length === 0)) return []
   // `January 17, 2017 at 6:08 PM ET by Kori Schulman`: the names follow `by`; after a label opening the text (`By Jane Roe Photography by John Doe`), the first names are the writer's.
   const by = LATIN_LABEL.test(text) ? null : MID_BY.exec(text)
-  return cleanAuthors(by && by.index > 0 ? text.slice(by.index) : text, {siteNames, strict: true})
+  const names = cleanAuthors(by && by.index > 0 ? text.slice(by.index) : text, {siteNames, strict: true})
+  // `Jane Roe<br>Harbour reporter`: a short byline's name running over a line break, or none read, is read line by line, the people kept (not a card of links, `Email Bio Follow`). Test: test/latin-news-grid.ts.
+  const split = lines.split('\n')
+  if (split.length < 2 || split.length > 3 || text.length > 80 || (names.length > 0 && names.every((name) => split.some((line) => line.includes(name))))) return names
+  const people = cleanAuthors(split, {siteNames, strict: true}).filter((name) => isPersonLike(name, siteNames))
+  return people.length > 0 ? people : names
+}
+
+/** A class marking a name (`byline__name`, `author-name`, vCard `fn`). */
+const NAME_CLASS = /(?:^|[\s_-])(?:name|fn)(?:$|[\s_-])/i
+
+/**
+ * Texts of the elements inside a byline marked as names, when one of them
+ * runs into the text after it without a space (`Jane RoeHarbour reporter`:
+ * blocks by style, inline by markup); none otherwise.
+ */
+function gluedNames(element: Element, text: string): Array<string> {
+  const names: Array<string> = []
+  const visit = (node: Element) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue
+      if (NAME_CLASS.test(hintOf(child)) || attr(child, 'itemProp') === 'name') names.push(textOf(child))
+      else visit(child)
+    }
+  }
+  visit(element)
+  const glued = names.some((name) => {
+    const at = name ? text.indexOf(name) : -1
+    return at >= 0 && /\p{L}/u.test(text.charAt(at + name.length))
+  })
+  return glued ? names : []
 }
 
 /** Characters of a paragraph's text outside an author link from which, ending as a sentence, it mentions the person rather than crediting them. */

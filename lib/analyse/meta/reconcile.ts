@@ -48,6 +48,15 @@ export function firstAuthors(
       return reason === undefined
     })
     if (names.length === 0) continue
+    // People named with the agency, outlet or place they write for or from (`Jane Roe, Associated Press`, `Lucía Gómez / EFE`, `Anna Schmidt, Berlin`): the people. Test: test/latin-news-grid.ts.
+    const beside =
+      VISIBLE_SOURCE.test(source.from) && names.some((name) => isPersonLike(name, publishers))
+        ? names.filter((name) => !isPersonLike(name, publishers) && (isOrganisationName(name) || ONE_LATIN_WORD.test(name.trim())))
+        : []
+    if (beside.length > 0 && beside.length < names.length) {
+      for (const name of beside) passed.push({value: name, from: source.from, reason: 'an organisation or place beside a person'})
+      names.splice(0, names.length, ...names.filter((name) => !beside.includes(name)))
+    }
     // Metadata naming fewer of the writers than the visible byline (`Jane Roe` beside `By Jane Roe and John Doe`) yields to it.
     if (byline && source !== byline && byline.value.length > names.length && names.every((name) => byline.value.some((other) => other.toLowerCase() === name.toLowerCase()))) {
       return withPassed({value: byline.value.join(', '), from: byline.from}, [...passed, {value: names.join(', '), from: source.from, reason: 'fewer names than the visible byline'}])
@@ -81,6 +90,12 @@ export function firstAuthors(
     )
   )
 }
+
+/** Sources read from the page's text (metadata may write `Roe, Jane`, a family name first). */
+const VISIBLE_SOURCE = /^(?:byline|author-link|rel=author)/
+
+/** One word of Latin letters (`Berlin`, `EFE`): beside a person's full name, a place or an agency. */
+const ONE_LATIN_WORD = /^\p{Script=Latin}[\p{Script=Latin}.'’-]*$/u
 
 /** Sources that guess at the writer from the text (a sign-off, a name closing the article, a site's owner): a declared account's name beats them. */
 const GUESSED_SOURCE = /^(?:byline:sign-off|byline:closing|byline:dated|copyright|title:owner)/
