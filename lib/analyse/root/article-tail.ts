@@ -1,4 +1,4 @@
-import type {Element, Root} from 'hast'
+import type {Element, ElementContent, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
 import {hintNames, isNegativeName, unlikelyLevel} from '../blocks/hints.js'
 import {isCommentHeading, isRelatedHeading, sectionHeading} from '../blocks/section-heading.js'
@@ -148,20 +148,29 @@ function isRelated(node: Element, links: number): boolean {
   return heading !== undefined && isRelatedHeading(heading, links)
 }
 
-/** The links of `node` (`<a>` elements, not nested) and the share of its text (white space aside) in them (`0` without text). */
+/**
+ * The links of `node` (`<a>` elements, not nested) and the share of its text
+ * (white space aside) in them (`0` without text), read in one walk: every
+ * text node counts, as in `toString`; those below a link count for it too.
+ */
 function linksOf(node: Element): {count: number; density: number} {
-  const text = squashed(toString(node)).length
+  let text = 0
   let count = 0
   let inLinks = 0
-  const stack: Array<Element> = [node]
+  // Each entry: a node and whether it is inside a link.
+  const stack: Array<[ElementContent, boolean]> = [[node, false]]
   while (stack.length > 0) {
-    const element = stack.pop()!
-    if (element.tagName === 'a') {
-      count++
-      inLinks += squashed(toString(element)).length
+    const [current, linked] = stack.pop()!
+    if (current.type === 'text') {
+      const length = squashed(current.value).length
+      text += length
+      if (linked) inLinks += length
       continue
     }
-    for (const child of element.children) if (child.type === 'element') stack.push(child)
+    if (current.type !== 'element') continue
+    const link = linked || current.tagName === 'a'
+    if (!linked && link) count++
+    for (const child of current.children) stack.push([child, link])
   }
   return {count, density: text === 0 ? 0 : inLinks / text}
 }
