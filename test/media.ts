@@ -390,7 +390,11 @@ test('media: a Bluesky box names a post only by an `at:` URI of a post, read as 
     'at://did:plc:abc/app.bsky.feed.post/3kx/more',
     'at://did plc/app.bsky.feed.post/3kx',
     'at://did:plc:abc/app.bsky.feed.post/3k?x',
-    'at://did:plc:abc/app.bsky.graph.list/3kx'
+    'at://did:plc:abc/app.bsky.graph.list/3kx',
+    // Longer than any post's URI (a DID of 2,048 characters at most, a record key of 512).
+    'at://did:plc:' + 'a'.repeat(2700) + '/app.bsky.feed.post/3kx',
+    // Longer than any post's address: names none.
+    'https://bsky.app/profile/x/post/' + 'a'.repeat(9000)
   ]) {
     assert.is(box(uri), '', uri)
   }

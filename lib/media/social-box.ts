@@ -33,6 +33,16 @@ const boxes: ReadonlyArray<{className: string; tagName: string; property?: strin
 /** The collection of Bluesky posts in an `at:` URI (`at://did:plc:…/app.bsky.feed.post/3k…`, or with a handle). */
 const blueskyPostCollection = 'app.bsky.feed.post'
 
+/**
+ * Longest `at:` URI of a post read: a DID is at most 2,048 characters, a
+ * handle 253, a record key 512 (AT Protocol specification, `did`, `handle`
+ * and `record-key` syntax); anything longer names no post.
+ */
+const maxPostUriLength = 2048 + 512 + 40
+
+/** Longest post URL read from a box's attribute (a post's address is far shorter; a longer value names no post and is reported as such). */
+const maxPostUrlLength = 8192
+
 /** Characters no part of an `at:` URI's path holds (white space, a query, a fragment). */
 const notInPart = /[\s?#]/
 
@@ -83,7 +93,7 @@ export function socialBoxUrl(node: Element): string | undefined {
   for (const box of boxes) {
     if (box.tagName !== node.tagName || !classes.includes(box.className)) continue
     const value = box.property ? node.properties[box.property] : undefined
-    const url = typeof value === 'string' ? value.trim() : ''
+    const url = typeof value === 'string' && value.length <= maxPostUrlLength ? value.trim() : ''
     // A Bluesky `at:` URI names a post a reader can open only as its `bsky.app` address.
     const post = url.startsWith('at:') ? blueskyUrl(url) : url
     if (post) return post
@@ -93,7 +103,7 @@ export function socialBoxUrl(node: Element): string | undefined {
 
 /** The `bsky.app` address of a Bluesky post named by its `at:` URI; `''` for any other `at:` URI (a feed, a list: no post). */
 function blueskyUrl(uri: string): string {
-  if (!uri.startsWith('at://')) return ''
+  if (!uri.startsWith('at://') || uri.length > maxPostUriLength) return ''
   const path = uri.slice(5)
   const first = path.indexOf('/')
   const second = path.indexOf('/', first + 1)
