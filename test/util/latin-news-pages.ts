@@ -249,8 +249,18 @@ const authorForms: Array<Form> = [
   {name: 'fr: Par Jean-Pierre Dupont', lang: 'fr', top: '<p class="article__author">Par Jean-Pierre Dupont</p>', author: 'Jean-Pierre Dupont'},
   {name: 'it: di Maria Luisa De Angelis', lang: 'it', top: '<p class="autore">di Maria Luisa De Angelis</p>', author: 'Maria Luisa De Angelis'},
   {name: 'nl: Door Jan van der Berg', lang: 'nl', top: '<p class="auteur">Door Jan van der Berg</p>', author: 'Jan van der Berg'},
-  {name: 'wp Newspaper theme: td-author-by', lang: 'en-US', top: '<div class="td-post-author-name"><div class="td-author-by">By</div> <a href="/author/jane-roe/">Jane Roe</a><div class="td-author-line">-</div></div>', author: 'Jane Roe'},
-  {name: 'sign-off before a share box in the text', lang: 'en-GB', end: '<p>— Jane Roe</p><div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">Share this:</h3><ul><li><a href="https://twitter.com/share">Twitter</a></li><li><a href="https://facebook.com/share">Facebook</a></li></ul></div>', author: 'Jane Roe'},
+  {
+    name: 'wp Newspaper theme: td-author-by',
+    lang: 'en-US',
+    top: '<div class="td-post-author-name"><div class="td-author-by">By</div> <a href="/author/jane-roe/">Jane Roe</a><div class="td-author-line">-</div></div>',
+    author: 'Jane Roe'
+  },
+  {
+    name: 'sign-off before a share box in the text',
+    lang: 'en-GB',
+    end: '<p>— Jane Roe</p><div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">Share this:</h3><ul><li><a href="https://twitter.com/share">Twitter</a></li><li><a href="https://facebook.com/share">Facebook</a></li></ul></div>',
+    author: 'Jane Roe'
+  },
   {
     name: 'de: (A/dpa) before Jetpack related posts in the text',
     lang: 'de',
@@ -357,7 +367,13 @@ const dateForms: Array<Form> = [
   {name: 'en on a .co.uk host: 03/04/2023', lang: 'en', url: 'https://courier.example.co.uk/news/harbour-basin', top: '<span class="date">03/04/2023</span>', date: '2023-04-03'},
   {name: 'en-US: Published 03/04/2023', lang: 'en-US', top: '<p class="date">Published 03/04/2023</p>', date: '2023-03-04'},
   {name: 'en: dateline div LONDON, 3 March 2023', lang: 'en-GB', top: '<div class="dateline">LONDON, 3 March 2023</div>', date: '2023-03-03'},
-  {name: 'yearless visible + JSON-LD dateModified', lang: 'en-US', head: ld({'@type': 'NewsArticle', dateModified: '2023-03-05T10:00:00-05:00'}), top: '<span class="meta-date">Mar 3</span>', date: '2023-03-03'},
+  {
+    name: 'yearless visible + JSON-LD dateModified',
+    lang: 'en-US',
+    head: ld({'@type': 'NewsArticle', dateModified: '2023-03-05T10:00:00-05:00'}),
+    top: '<span class="meta-date">Mar 3</span>',
+    date: '2023-03-03'
+  },
   {name: 'itemprop datePublished meta in body', lang: 'en-US', top: '<meta itemprop="datePublished" content="2023-03-03T14:05:00+01:00">', date: '2023-03-03'}
 ]
 
